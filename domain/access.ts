@@ -1,0 +1,50 @@
+// Role and organisational scope, as pure functions shared by the API and by
+// workflow update validators. A role held on a unit covers that unit and its
+// subtree (unit paths are "district/street/community/…/" with a trailing
+// slash, so a subtree is a prefix match and "a/b/" never matches "a/bc/").
+
+import type { RoleName } from './roles';
+
+export interface RoleGrant {
+  role: RoleName;
+  unitId: string;
+  unitPath: string;
+}
+
+/** Who performs an action: resolved by the API from the token and the database. */
+export interface Actor {
+  personId: string;
+  displayName: string;
+  grants: RoleGrant[];
+}
+
+export function covers(grant: Pick<RoleGrant, 'unitPath'>, targetUnitPath: string): boolean {
+  return targetUnitPath.startsWith(grant.unitPath);
+}
+
+/** The grants of `role` the actor holds over the target unit. */
+export function grantsOver(actor: Actor, role: RoleName, targetUnitPath: string): RoleGrant[] {
+  return actor.grants.filter((g) => g.role === role && covers(g, targetUnitPath));
+}
+
+export function hasRoleOver(actor: Actor, role: RoleName, targetUnitPath: string): boolean {
+  return grantsOver(actor, role, targetUnitPath).length > 0;
+}
+
+export function hasAnyRoleOver(actor: Actor, roles: readonly RoleName[], targetUnitPath: string): boolean {
+  return roles.some((r) => hasRoleOver(actor, r, targetUnitPath));
+}
+
+/**
+ * Why an actor may not act: FORBIDDEN_ROLE when they hold none of the roles
+ * anywhere, FORBIDDEN_SCOPE when they hold one but not over this unit, null
+ * when allowed.
+ */
+export function accessRefusal(
+  actor: Actor,
+  roles: readonly RoleName[],
+  targetUnitPath: string,
+): 'FORBIDDEN_ROLE' | 'FORBIDDEN_SCOPE' | null {
+  if (hasAnyRoleOver(actor, roles, targetUnitPath)) return null;
+  return actor.grants.some((g) => roles.includes(g.role)) ? 'FORBIDDEN_SCOPE' : 'FORBIDDEN_ROLE';
+}
