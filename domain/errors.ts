@@ -7,10 +7,13 @@ export const ERROR_CODES = {
   // request shape
   VALIDATION_FAILED: { status: 400, when: 'The request body, query or path does not match its schema.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, when: 'An Idempotency-Key was reused with a different request.' },
+  IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, when: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
+  PAYLOAD_TOO_LARGE: { status: 413, when: 'The request body is larger than the configured limit (HTTP_BODY_LIMIT).' },
   // identity and access
   UNAUTHENTICATED: { status: 401, when: 'No valid bearer token was sent.' },
   TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; log in again.' },
   INVALID_CREDENTIALS: { status: 401, when: 'Username or password is wrong.' },
+  RATE_LIMITED: { status: 429, when: 'Too many failed logins for this username from this address; wait and retry.' },
   FORBIDDEN_ROLE: { status: 403, when: 'The caller holds no role that may do this.' },
   FORBIDDEN_SCOPE: { status: 403, when: 'The caller has the role, but not on this unit or its parents.' },
   // state

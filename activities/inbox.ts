@@ -1,0 +1,78 @@
+// The inbox (HumanTask rows). Activities may run more than once (retries after
+// a timeout, a worker crash), so both operations are idempotent: a task is
+// identified by (workflowId, key), and closing only touches open tasks.
+import type { RoleName } from '../domain/roles';
+import type { ActivityDeps } from './index';
+import { callerWorkflowId } from './workflow-id';
+
+export interface OpenHumanTaskInput {
+  /** Defaults to the calling workflow's id. */
+  workflowId?: string;
+  /** "project", "reporting" or "mediation". */
+  process: string;
+  subjectId: string;
+  /**
+   * Unique within the workflow for this occurrence of the step. A step that
+   * can come back (a review after a revision, a second round) must carry the
+   * occurrence in its key ("review-2"): opening an existing key returns the
+   * existing task unchanged, even if it is already closed.
+   */
+  key: string;
+  action: string;
+  title: string;
+  role: RoleName;
+  unitId: string;
+  assigneeId?: string | null;
+  /** ISO string or Date (workflows pass dates through JSON). */
+  dueAt?: string | Date | null;
+}
+
+export interface CloseHumanTasksInput {
+  workflowId?: string;
+  /** Only these keys; every open task of the workflow when omitted. */
+  keys?: string[];
+  /** "done" when a person acted, "cancelled" when the process moved on without them. Default "done". */
+  status?: 'done' | 'cancelled';
+  completedById?: string | null;
+}
+
+const toDate = (value: string | Date | null | undefined) => (value == null ? null : new Date(value));
+
+export function createInboxActivities({ prisma, clock }: ActivityDeps) {
+  return {
+    /** Opens (or finds) the inbox task; returns its id. */
+    async openHumanTask(input: OpenHumanTaskInput): Promise<string> {
+      const workflowId = callerWorkflowId(input.workflowId);
+      const task = await prisma.humanTask.upsert({
+        where: { workflowId_key: { workflowId, key: input.key } },
+        create: {
+          workflowId,
+          key: input.key,
+          process: input.process,
+          subjectId: input.subjectId,
+          action: input.action,
+          title: input.title,
+          role: input.role,
+          unitId: input.unitId,
+          assigneeId: input.assigneeId ?? null,
+          dueAt: toDate(input.dueAt),
+          createdAt: clock.now(),
+        },
+        update: {},
+        select: { id: true },
+      });
+      return task.id;
+    },
+
+    /** Closes open tasks of the workflow; returns how many were closed by this call. */
+    async closeHumanTasks(input: CloseHumanTasksInput = {}): Promise<number> {
+      const workflowId = callerWorkflowId(input.workflowId);
+      if (input.keys && input.keys.length === 0) return 0;
+      const { count } = await prisma.humanTask.updateMany({
+        where: { workflowId, status: 'open', ...(input.keys ? { key: { in: input.keys } } : {}) },
+        data: { status: input.status ?? 'done', completedAt: clock.now(), completedById: input.completedById ?? null },
+      });
+      return count;
+    },
+  };
+}

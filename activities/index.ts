@@ -1,0 +1,31 @@
+// All activities, built from their dependencies. The worker passes the real
+// ones; tests pass the test database, the run's queues and a fixed clock.
+// Workflows type their proxies with `Activities` (import type only).
+// Process helpers: add `...createXActivities(deps)` to the object below.
+import type { PrismaClient } from '../prisma/generated/client';
+import type { Queues } from '../queue/queues';
+import { createAuditActivities } from './audit';
+import { createInboxActivities } from './inbox';
+import { createNotifyActivities } from './notify';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  queue: Pick<Queues, 'enqueueNotification' | 'enqueueNotifications'>;
+  clock: Clock;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createInboxActivities(deps),
+    ...createNotifyActivities(deps),
+    ...createAuditActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

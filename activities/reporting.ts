@@ -1,0 +1,255 @@
+// Activities of 双向述职: idempotent writes to the reporting read model.
+// Every write is keyed by the workflow id plus the step (report version,
+// timeline seq, vote round + voter), so a retried activity changes nothing.
+import { Prisma } from '../prisma/generated/client';
+import { loadReportingRules } from '../config/reporting';
+import { chinaYear, RATING_LABELS, type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
+import { addWorkingDaysFor } from './reporting-calendar';
+import type { ActivityDeps } from './index';
+import type { ProjectResult, ReportState, TimelineEntry, UnitRef } from '../workflows/reporting-shared';
+
+export interface PrepareCycleInput {
+  cycleId: string;
+  unitId: string;
+  year: number;
+  trigger: 'schedule' | 'manual';
+  startedById?: string | null;
+}
+
+export interface PreparedCycle {
+  unit: UnitRef & { level: string };
+  communities: Array<{ community: UnitRef; street: UnitRef | null }>;
+  rules: ReportingRules;
+}
+
+export interface SaveResultInput {
+  reportId: string;
+  community: UnitRef;
+  year: number;
+  grade: RatingGrade;
+  upwardCenti: number | null;
+  downwardCenti: number | null;
+  combinedCenti: number | null;
+  reason: string;
+  tally: Tally | null;
+  verdict: BranchVerdict | null;
+  rectificationRequired: boolean;
+  rectificationStatus: string | null;
+  decidedAt: string;
+  publishedUntil: string | null;
+  finalized: boolean;
+}
+
+const unitRef = (u: { id: string; name: string; path: string }): UnitRef => ({ id: u.id, name: u.name, path: u.path });
+
+/**
+ * That year's projects of a community, from the project read model when it
+ * exists. The project process is built separately and may be absent or
+ * shaped differently; the report must never fail because of it.
+ */
+async function readProjectResults(prisma: ActivityDeps['prisma'], communityId: string, year: number): Promise<ProjectResult[]> {
+  const delegate = (prisma as unknown as Record<string, { findMany?: (args: unknown) => Promise<Array<Record<string, unknown>>> }>).project;
+  if (!delegate?.findMany) return [];
+  for (const field of ['communityId', 'unitId', 'communityUnitId']) {
+    try {
+      const rows = await delegate.findMany({ where: { [field]: communityId } });
+      return rows
+        .filter((r) => {
+          const y = typeof r.year === 'number' ? r.year : r.createdAt instanceof Date ? chinaYear(r.createdAt) : year;
+          return y === year;
+        })
+        .map((r) => ({
+          projectId: String(r.id),
+          title: String(r.title ?? r.name ?? r.id),
+          status: String(r.stage ?? r.status ?? ''),
+          rating: r.rating == null ? null : String(r.rating),
+          budgetFen: typeof r.budgetFen === 'number' ? r.budgetFen : typeof r.totalBudgetFen === 'number' ? r.totalBudgetFen : null,
+        }));
+    } catch {
+      // the field does not exist on this shape of the model; try the next
+    }
+  }
+  return [];
+}
+
+export function createReportingActivities({ prisma, clock }: ActivityDeps) {
+  return {
+    /** Resolves the communities of a cycle and snapshots the rules; records the cycle. */
+    async reportingPrepareCycle(input: PrepareCycleInput): Promise<PreparedCycle> {
+      const unit = await prisma.unit.findUnique({ where: { id: input.unitId } });
+      if (!unit) throw new Error(`unit ${input.unitId} not found`);
+      const rules = loadReportingRules();
+      const communities = await prisma.unit.findMany({
+        where: { level: 'community', path: { startsWith: unit.path } },
+        include: { parent: true },
+        orderBy: { path: 'asc' },
+      });
+      await prisma.reportingCycle.upsert({
+        where: { id: input.cycleId },
+        create: {
+          id: input.cycleId,
+          unitId: unit.id,
+          unitPath: unit.path,
+          year: input.year,
+          trigger: input.trigger,
+          startedById: input.startedById ?? null,
+          communityCount: communities.length,
+          createdAt: clock.now(),
+        },
+        update: { communityCount: communities.length },
+      });
+      return {
+        unit: { ...unitRef(unit), level: unit.level },
+        communities: communities.map((c) => ({
+          community: unitRef(c),
+          street: c.parent && c.parent.level === 'street' ? unitRef(c.parent) : null,
+        })),
+        rules,
+      };
+    },
+
+    async reportingCycleStatus(input: { cycleId: string; status: 'running' | 'completed' }): Promise<void> {
+      await prisma.reportingCycle.update({
+        where: { id: input.cycleId },
+        data: { status: input.status, completedAt: input.status === 'completed' ? clock.now() : null },
+      });
+    },
+
+    async reportingScheduleStatus(input: { unitId: string; workflowId: string; nextYear: number; nextStartAt: string }): Promise<{ yearlyStart: ReportingRules['yearlyStart'] }> {
+      await prisma.reportingSchedule.upsert({
+        where: { unitId: input.unitId },
+        create: { unitId: input.unitId, workflowId: input.workflowId, nextYear: input.nextYear, nextStartAt: new Date(input.nextStartAt), enabledAt: clock.now() },
+        update: { nextYear: input.nextYear, nextStartAt: new Date(input.nextStartAt) },
+      });
+      return { yearlyStart: loadReportingRules().yearlyStart };
+    },
+
+    /** The configured yearly start, read when the schedule decides its next year. */
+    async reportingYearlyStart(): Promise<ReportingRules['yearlyStart']> {
+      return loadReportingRules().yearlyStart;
+    },
+
+    /** A deadline `workingDays` working days after `from`, and when to remind before it. */
+    async reportingDeadline(input: { from: string; workingDays: number; reminderLeadDays: number }): Promise<{ dueAt: string; remindAt: string }> {
+      const from = new Date(input.from);
+      const due = await addWorkingDaysFor(prisma, from, input.workingDays);
+      const lead = Math.min(input.reminderLeadDays, input.workingDays - 1);
+      const remind = lead > 0 ? await addWorkingDaysFor(prisma, from, input.workingDays - lead) : due;
+      return { dueAt: due.toISOString(), remindAt: remind.toISOString() };
+    },
+
+    async reportingProjectResults(input: { communityId: string; year: number }): Promise<ProjectResult[]> {
+      return readProjectResults(prisma, input.communityId, input.year);
+    },
+
+    /** Saves the newest snapshot (older versions never overwrite newer ones) and appends timeline entries. */
+    async reportingSaveState(input: { state: ReportState; entries: TimelineEntry[] }): Promise<void> {
+      const { state } = input;
+      const { timeline: _timeline, ...snapshot } = state;
+      const row = {
+        cycleId: state.cycleId,
+        communityId: state.community.id,
+        communityPath: state.community.path,
+        streetId: state.street?.id ?? null,
+        year: state.year,
+        stage: state.stage,
+        dueAt: state.dueAt ? new Date(state.dueAt) : null,
+        grade: state.result?.grade ?? null,
+        combinedCenti: state.result?.combinedCenti ?? null,
+        state: snapshot as unknown as Prisma.InputJsonValue,
+        version: state.version,
+        completedAt: state.stage === 'completed' ? clock.now() : null,
+      };
+      await prisma.$transaction(async (tx) => {
+        const existing = await tx.reportingReport.findUnique({ where: { id: state.reportId }, select: { version: true } });
+        if (!existing) {
+          await tx.reportingReport.createMany({ data: [{ id: state.reportId, ...row, createdAt: clock.now() }], skipDuplicates: true });
+        }
+        await tx.reportingReport.updateMany({ where: { id: state.reportId, version: { lt: state.version } }, data: row });
+        if (input.entries.length > 0) {
+          await tx.reportingTimelineEntry.createMany({
+            data: input.entries.map((e) => ({
+              reportId: state.reportId,
+              seq: e.seq,
+              at: new Date(e.at),
+              actorId: e.actorId,
+              actorName: e.actorName,
+              action: e.action,
+              label: e.label,
+              data: (e.data ?? {}) as Prisma.InputJsonValue,
+            })),
+            skipDuplicates: true,
+          });
+        }
+      });
+    },
+
+    /**
+     * Fixes the roll of a vote round: the resident representatives of the
+     * community and of the units below it (its grids). Fixed once: a retry,
+     * or a representative appointed later, does not change it.
+     */
+    async reportingFixRoll(input: { reportId: string; round: number; communityPath: string }): Promise<Array<{ personId: string; displayName: string }>> {
+      const existing = await prisma.reportingVoterRoll.findMany({ where: { reportId: input.reportId, round: input.round }, orderBy: { personId: 'asc' } });
+      if (existing.length > 0) return existing.map((r) => ({ personId: r.personId, displayName: r.displayName }));
+      const holders = await prisma.roleAssignment.findMany({
+        where: { role: 'resident_rep', unit: { path: { startsWith: input.communityPath } }, person: { active: true } },
+        select: { person: { select: { id: true, displayName: true } } },
+      });
+      const voters = [...new Map(holders.map((h) => [h.person.id, h.person.displayName])).entries()]
+        .map(([personId, displayName]) => ({ personId, displayName }))
+        .sort((a, b) => a.personId.localeCompare(b.personId));
+      const fixedAt = clock.now();
+      await prisma.reportingVoterRoll.createMany({
+        data: voters.map((v) => ({ reportId: input.reportId, round: input.round, personId: v.personId, displayName: v.displayName, fixedAt })),
+        skipDuplicates: true,
+      });
+      // A concurrent first attempt may have written a different set; the stored one wins.
+      const stored = await prisma.reportingVoterRoll.findMany({ where: { reportId: input.reportId, round: input.round }, orderBy: { personId: 'asc' } });
+      return stored.map((r) => ({ personId: r.personId, displayName: r.displayName }));
+    },
+
+    /** Records that a voter voted and, separately, the ballot. Once per voter and round. */
+    async reportingRecordBallot(input: { reportId: string; round: number; voterId: string; ballotId: string; choice: VoteChoice; comment: string | null; at: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const already = await tx.reportingVoteParticipation.findUnique({
+          where: { reportId_round_personId: { reportId: input.reportId, round: input.round, personId: input.voterId } },
+        });
+        if (already) return;
+        await tx.reportingBallot.create({ data: { id: input.ballotId, reportId: input.reportId, round: input.round, choice: input.choice, comment: input.comment } });
+        await tx.reportingVoteParticipation.create({
+          data: { reportId: input.reportId, round: input.round, personId: input.voterId, votedAt: new Date(input.at), ballotId: input.ballotId },
+        });
+      });
+    },
+
+    /** The year's result for the annual assessment, with that year's project ratings. */
+    async reportingSaveResult(input: SaveResultInput): Promise<void> {
+      const projectRatings = await readProjectResults(prisma, input.community.id, input.year);
+      const data = {
+        communityId: input.community.id,
+        communityPath: input.community.path,
+        year: input.year,
+        grade: input.grade,
+        upwardCenti: input.upwardCenti,
+        downwardCenti: input.downwardCenti,
+        combinedCenti: input.combinedCenti,
+        reason: input.reason,
+        tally: input.tally === null ? Prisma.DbNull : (input.tally as unknown as Prisma.InputJsonValue),
+        verdict: input.verdict === null ? Prisma.DbNull : (input.verdict as unknown as Prisma.InputJsonValue),
+        projectRatings: projectRatings as unknown as Prisma.InputJsonValue,
+        rectificationRequired: input.rectificationRequired,
+        rectificationStatus: input.rectificationStatus,
+        decidedAt: new Date(input.decidedAt),
+        publishedUntil: input.publishedUntil ? new Date(input.publishedUntil) : null,
+        finalizedAt: input.finalized ? clock.now() : null,
+      };
+      await prisma.reportingResult.upsert({ where: { reportId: input.reportId }, create: { reportId: input.reportId, ...data }, update: data });
+    },
+  };
+}
+
+export type ReportingActivities = ReturnType<typeof createReportingActivities>;
+
+/** zh-CN grade label for messages built in activities. */
+export const gradeLabel = (g: RatingGrade) => RATING_LABELS[g];

@@ -1,0 +1,50 @@
+// Route-level and unit-level access checks. A route first requires one of its
+// roles anywhere (requireRole); the use case then checks the role covers the
+// unit it acts on (assertAccess), or filters queries by the caller's scope
+// (scopePaths). Both read the same grants, from domain/access.ts.
+import type { RequestHandler } from 'express';
+import { accessRefusal, type Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { ROLE_LABELS, type RoleName } from '../../domain/roles';
+
+export type RouteAccess = 'public' | 'authenticated' | readonly RoleName[];
+
+function roleList(roles: readonly RoleName[]): string {
+  return roles.map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ');
+}
+
+/** Express guard: the caller must hold at least one of `roles` on some unit. */
+export function requireRole(roles: RouteAccess): RequestHandler {
+  return (req, _res, next) => {
+    if (roles === 'public') return next();
+    const actor = req.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'This route needs a logged-in caller.');
+    if (roles === 'authenticated') return next();
+    if (!actor.grants.some((g) => roles.includes(g.role))) {
+      throw new AppError('FORBIDDEN_ROLE', `This needs one of the roles: ${roleList(roles)}.`);
+    }
+    next();
+  };
+}
+
+/** Throws FORBIDDEN_ROLE / FORBIDDEN_SCOPE unless the actor holds one of `roles` over the unit. */
+export function assertAccess(actor: Actor, roles: readonly RoleName[], unitPath: string): void {
+  const refusal = accessRefusal(actor, roles, unitPath);
+  if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `This needs one of the roles: ${roleList(roles)}.`);
+  if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, 'Your role does not cover this unit.');
+}
+
+/**
+ * The unit-path prefixes the actor's `roles` cover, with nested ones removed
+ * (a street grant makes its communities' grants redundant). Use as
+ * `OR: paths.map((p) => ({ path: { startsWith: p } }))` to filter queries.
+ */
+export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] {
+  const paths = [...new Set(actor.grants.filter((g) => !roles || roles.includes(g.role)).map((g) => g.unitPath))].sort();
+  return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
+}
+
+/** True when the unit path lies inside one of the scope prefixes. */
+export function inScope(paths: readonly string[], unitPath: string): boolean {
+  return paths.some((p) => unitPath.startsWith(p));
+}

@@ -1,0 +1,83 @@
+// The one place where failures become HTTP responses: application/problem+json
+// (RFC 9457) with a stable `code` from domain/errors.ts. 500s say only that
+// something went wrong and which request id to look up in the log.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError, ERROR_CODES, isErrorCode, type ErrorCode } from '../../domain/errors';
+import { zodIssuesToFieldErrors, type FieldError } from './validate';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** `type` points at the error catalogue on the docs page. */
+export function problemType(code: ErrorCode): string {
+  return `/api/docs#error-${code}`;
+}
+
+export function toProblem(code: ErrorCode, detail: string, requestId?: string, errors?: FieldError[]): Problem {
+  const { status, when } = ERROR_CODES[code];
+  return { type: problemType(code), title: when, status, code, detail, requestId, ...(errors ? { errors } : {}) };
+}
+
+/**
+ * Finds an application error code anywhere in the cause chain: a workflow
+ * update validator throws ApplicationFailure whose `type` is one of our codes,
+ * and the client wraps it (WorkflowUpdateFailedError → ApplicationFailure).
+ */
+function codeFromCauseChain(err: unknown): { code: ErrorCode; message: string } | null {
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 8; depth++) {
+    const e = current as { name?: string; type?: unknown; message?: string; cause?: unknown };
+    if (e.name === 'ApplicationFailure' && isErrorCode(e.type)) return { code: e.type, message: e.message ?? e.type };
+    if (e.name === 'WorkflowNotFoundError') return { code: 'NOT_FOUND', message: 'The process instance does not exist.' };
+    current = e.cause;
+  }
+  return null;
+}
+
+export function problemFromError(err: unknown, requestId?: string): Problem {
+  if (err instanceof AppError) {
+    const errors = err.code === 'VALIDATION_FAILED' && Array.isArray(err.details) ? (err.details as FieldError[]) : undefined;
+    return toProblem(err.code, err.message, requestId, errors);
+  }
+  if (err instanceof ZodError) {
+    return toProblem('VALIDATION_FAILED', 'The request is invalid.', requestId, zodIssuesToFieldErrors(err.issues, 'body'));
+  }
+  // body-parser errors carry `type` and `status`.
+  const bp = err as { type?: string; status?: number };
+  if (bp?.type === 'entity.parse.failed') return toProblem('VALIDATION_FAILED', 'The request body is not valid JSON.', requestId, []);
+  if (bp?.type === 'entity.too.large') return toProblem('PAYLOAD_TOO_LARGE', 'The request body is too large.', requestId);
+  if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported') {
+    return toProblem('VALIDATION_FAILED', 'The request body encoding is not supported.', requestId, []);
+  }
+  const fromTemporal = codeFromCauseChain(err);
+  if (fromTemporal) return toProblem(fromTemporal.code, fromTemporal.message, requestId);
+  return toProblem('INTERNAL', 'An unexpected error occurred. Quote the request id when reporting it.', requestId);
+}
+
+export function sendProblem(res: import('express').Response, problem: Problem): void {
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+export const errorMiddleware: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const problem = problemFromError(err, req.id as string | undefined);
+  if (problem.status >= 500) req.log?.error({ err }, 'request failed');
+  else req.log?.info({ code: problem.code, detail: problem.detail }, 'request refused');
+  // pino-http reads this to log the error with the response line.
+  if (problem.status >= 500) res.err = err as Error;
+  sendProblem(res, problem);
+};
+
+export const notFoundMiddleware: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', `No route ${req.method} ${req.path}.`));
+};

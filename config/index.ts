@@ -1,0 +1,6 @@
+export { loadConfig, loadConfigOrExit, listEnvVars, ConfigError, DEV_JWT_SECRET } from './load';
+export type { Env, LoadConfigResult } from './load';
+export { CONFIG_SECTIONS } from './schema';
+export type { AppConfig } from './schema';
+export { defineSection, envVar } from './define';
+export type { EnvVarSpec, SectionSpec } from './define';

@@ -1,0 +1,24 @@
+// Every configuration section, keyed by area. To add variables: write a
+// section in `sections/` (see `sections/server.ts`) and list it here; the
+// loader, the error lines and the `.env.example` check pick it up.
+import type { ConfigValue } from './define';
+import { authSection } from './sections/auth';
+import { appSection } from './sections/common';
+import { serverSection } from './sections/server';
+import { databaseSection, redisSection, temporalSection } from './sections/services';
+
+export const CONFIG_SECTIONS = {
+  app: appSection,
+  server: serverSection,
+  auth: authSection,
+  database: databaseSection,
+  redis: redisSection,
+  temporal: temporalSection,
+};
+
+type Sections = typeof CONFIG_SECTIONS;
+
+/** The validated configuration. `auth.jwtSecret` is always set after loading. */
+export type AppConfig = Omit<ConfigValue<Sections>, 'auth'> & {
+  auth: Omit<ConfigValue<Sections>['auth'], 'jwtSecret'> & { jwtSecret: string };
+};

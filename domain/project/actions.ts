@@ -1,0 +1,217 @@
+// The human actions of a project (each one a Temporal update) and who may
+// take them. `actionRefusal` is the validator every layer shares: it says why
+// an actor may not take an action now, or null when they may.
+
+import { accessRefusal, type Actor } from '../access';
+import type { ErrorCode } from '../errors';
+import type { RoleName } from '../roles';
+import type { ProjectApplication } from './application';
+import type { ChangeProposal, ProjectState } from './state';
+
+export interface ActionInputs {
+  reviewApplication: { decision: 'approve' | 'reject' | 'return'; comment: string };
+  resubmitApplication: { application: ProjectApplication; note: string };
+  withdrawApplication: { reason: string };
+  decideDistrictApproval: { decision: 'approve' | 'reject' | 'return'; comment: string };
+  raiseObjection: { content: string };
+  answerObjection: { objectionId: string; answer: string; upheld: boolean };
+  reportMilestone: { milestoneSeq: number; summary: string; evidence: string[] };
+  verifyMilestone: { milestoneSeq: number; decision: 'verify' | 'reject'; comment: string };
+  releaseFunds: { disbursementId: string; voucherNo: string };
+  returnDisbursement: { disbursementId: string; reason: string };
+  resubmitDisbursement: { disbursementId: string; note: string };
+  requestChange: { reason: string; proposal: ChangeProposal };
+  reviewChange: { changeId: string; decision: 'approve' | 'reject'; comment: string };
+  decideChangeApproval: { changeId: string; decision: 'approve' | 'reject'; comment: string };
+  suspendProject: { reason: string };
+  resumeProject: { comment: string };
+  terminateProject: { reason: string };
+  submitCompletionReport: { summary: string; evidence: string[] };
+  scoreAcceptance: { scores: Record<string, number>; comment: string };
+  submitRectification: { summary: string; evidence: string[] };
+  proposeReward: { amountFen: number; recognition: string; comment: string };
+  confirmReward: { decision: 'confirm' | 'return'; amountFen?: number; comment: string };
+}
+
+export type ProjectAction = keyof ActionInputs;
+
+interface ActionSpec {
+  label: string;
+  roles: readonly RoleName[];
+  /** The action completes an inbox task (must be pending); otherwise it is taken at will within its stages. */
+  tasked: boolean;
+}
+
+export const PROJECT_ACTION_SPECS: Record<ProjectAction, ActionSpec> = {
+  reviewApplication: { label: '街道审核立项申请', roles: ['street_office'], tasked: true },
+  resubmitApplication: { label: '修改后重新提交申请', roles: ['community'], tasked: true },
+  withdrawApplication: { label: '撤回立项申请', roles: ['community'], tasked: false },
+  decideDistrictApproval: { label: '区委组织部审批立项', roles: ['district_org'], tasked: true },
+  raiseObjection: { label: '公示期提出异议', roles: ['resident_rep', 'grid_worker'], tasked: false },
+  answerObjection: { label: '答复公示异议', roles: ['street_office'], tasked: true },
+  reportMilestone: { label: '报告节点完成情况', roles: ['community'], tasked: true },
+  verifyMilestone: { label: '核验实施节点', roles: ['street_office'], tasked: true },
+  releaseFunds: { label: '拨付资金', roles: ['finance'], tasked: true },
+  returnDisbursement: { label: '退回拨付申请', roles: ['finance'], tasked: true },
+  resubmitDisbursement: { label: '重新提交拨付申请', roles: ['street_office'], tasked: true },
+  requestChange: { label: '申请项目变更', roles: ['community'], tasked: false },
+  reviewChange: { label: '街道审核项目变更', roles: ['street_office'], tasked: true },
+  decideChangeApproval: { label: '区委组织部审批项目变更', roles: ['district_org'], tasked: true },
+  suspendProject: { label: '暂停项目', roles: ['street_office', 'district_org'], tasked: false },
+  resumeProject: { label: '恢复项目', roles: ['street_office', 'district_org'], tasked: false },
+  terminateProject: { label: '终止项目', roles: ['street_office', 'district_org'], tasked: false },
+  submitCompletionReport: { label: '提交结项报告', roles: ['community'], tasked: true },
+  scoreAcceptance: { label: '验收评分', roles: ['street_office'], tasked: true },
+  submitRectification: { label: '提交整改报告', roles: ['community'], tasked: true },
+  proposeReward: { label: '提出奖补建议', roles: ['street_office'], tasked: true },
+  confirmReward: { label: '确认奖补', roles: ['district_org'], tasked: true },
+};
+
+export const PROJECT_ACTIONS = Object.keys(PROJECT_ACTION_SPECS) as ProjectAction[];
+
+export function isProjectAction(value: string): value is ProjectAction {
+  return Object.hasOwn(PROJECT_ACTION_SPECS, value);
+}
+
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
+const refuse = (code: ErrorCode, message: string): Refusal => ({ code, message });
+
+/**
+ * 公示异议 come from residents' representatives and grid workers of the
+ * community: their grant sits on the community or below it (a grid), or on a
+ * unit above it. A grant on a sibling community never counts.
+ */
+function objectionAccessRefusal(actor: Actor, communityPath: string): Refusal | null {
+  const roles: readonly RoleName[] = PROJECT_ACTION_SPECS.raiseObjection.roles;
+  const relevant = actor.grants.filter((g) => roles.includes(g.role));
+  if (relevant.length === 0) return refuse('FORBIDDEN_ROLE', '只有党员/居民代表或网格员可以提出公示异议');
+  const ok = relevant.some((g) => g.unitPath.startsWith(communityPath) || communityPath.startsWith(g.unitPath));
+  return ok ? null : refuse('FORBIDDEN_SCOPE', '只能对本社区的项目提出异议');
+}
+
+function pendingFor(state: ProjectState, action: ProjectAction, match: (ref: Record<string, string | number>) => boolean) {
+  return state.pending.find((p) => p.action === action && match(p.ref));
+}
+
+const IMPLEMENTATION_LIKE = ['implementation', 'acceptance', 'reward'] as const;
+
+/** Why `actor` may not take `action` with `input` now; null when allowed. */
+export function actionRefusal<A extends ProjectAction>(
+  state: ProjectState,
+  action: A,
+  actor: Actor,
+  input: ActionInputs[A],
+): Refusal | null {
+  const spec = PROJECT_ACTION_SPECS[action];
+  if (!spec) return refuse('VALIDATION_FAILED', `未知操作:${String(action)}`);
+
+  if (action === 'raiseObjection') {
+    const access = objectionAccessRefusal(actor, state.community.path);
+    if (access) return access;
+  } else {
+    const access = accessRefusal(actor, spec.roles, state.community.path);
+    if (access === 'FORBIDDEN_ROLE') return refuse(access, `${spec.label}需要以下角色之一:${spec.roles.join('、')}`);
+    if (access === 'FORBIDDEN_SCOPE') return refuse(access, `无权对「${state.community.name}」的项目执行「${spec.label}」`);
+  }
+
+  if (state.stage === 'completed' || state.stage === 'rejected' || state.stage === 'cancelled' || state.stage === 'terminated' || state.stage === 'failed') {
+    return refuse('WRONG_STAGE', `项目已结束(${state.stage}),不能再${spec.label}`);
+  }
+  if (state.busy) return refuse('CONFLICT', `项目正在处理「${state.busy}」,请稍后重试`);
+
+  const suspendedBlocks = state.suspended && action !== 'resumeProject' && action !== 'terminateProject';
+  if (suspendedBlocks) return refuse('WRONG_STAGE', `项目已暂停(${state.suspended!.reason}),恢复后才能${spec.label}`);
+
+  switch (action) {
+    case 'withdrawApplication':
+      if (state.stage !== 'approval' && state.stage !== 'notice') return refuse('WRONG_STAGE', '项目已开始实施,不能撤回;如需停止请申请终止');
+      return null;
+    case 'raiseObjection':
+      if (state.stage !== 'notice') return refuse('WRONG_STAGE', '只能在公示期内提出异议');
+      return null;
+    case 'requestChange': {
+      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', '只能在实施阶段申请变更');
+      if (state.changes.some((c) => c.status === 'street_review' || c.status === 'district_review')) {
+        return refuse('CONFLICT', '已有待审批的变更申请');
+      }
+      return null;
+    }
+    case 'suspendProject':
+      if (!(IMPLEMENTATION_LIKE as readonly string[]).includes(state.stage) && state.stage !== 'notice') {
+        return refuse('WRONG_STAGE', '只有已立项的项目可以暂停');
+      }
+      if (state.suspended) return refuse('ALREADY_DONE', '项目已处于暂停状态');
+      return null;
+    case 'resumeProject':
+      if (!state.suspended) return refuse('WRONG_STAGE', '项目未暂停');
+      return null;
+    case 'terminateProject':
+      if (!(IMPLEMENTATION_LIKE as readonly string[]).includes(state.stage) && state.stage !== 'notice') {
+        return refuse('WRONG_STAGE', '立项审批中的项目请直接驳回,不能终止');
+      }
+      if (state.disbursements.some((d) => d.status === 'releasing')) return refuse('CONFLICT', '有资金正在拨付,请稍后再终止');
+      return null;
+  }
+
+  // Tasked actions: the matching inbox step must be open.
+  const i = input as ActionInputs[ProjectAction];
+  switch (action) {
+    case 'reviewApplication':
+    case 'resubmitApplication':
+    case 'decideDistrictApproval':
+    case 'submitCompletionReport':
+    case 'scoreAcceptance':
+    case 'submitRectification':
+    case 'proposeReward':
+    case 'confirmReward':
+      if (!pendingFor(state, action, () => true)) return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
+      return null;
+    case 'answerObjection': {
+      const { objectionId } = i as ActionInputs['answerObjection'];
+      const objection = state.objections.find((o) => o.id === objectionId);
+      if (!objection) return refuse('NOT_FOUND', `异议不存在:${objectionId}`);
+      if (objection.answeredAt) return refuse('ALREADY_DONE', '该异议已答复');
+      return null;
+    }
+    case 'reportMilestone':
+    case 'verifyMilestone': {
+      const { milestoneSeq } = i as ActionInputs['reportMilestone'];
+      const milestone = state.milestones.find((m) => m.seq === milestoneSeq);
+      if (!milestone) return refuse('NOT_FOUND', `实施节点不存在:${milestoneSeq}`);
+      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
+      if (pendingFor(state, action, (r) => r.milestoneSeq === milestoneSeq)) return null;
+      if (milestone.status === 'paid' || milestone.status === 'verified' || (action === 'reportMilestone' && milestone.status === 'reported')) {
+        return refuse('ALREADY_DONE', `节点「${milestone.title}」已${action === 'reportMilestone' ? '报告' : '核验'}`);
+      }
+      return refuse('WRONG_STAGE', `节点「${milestone.title}」当前不能${spec.label}`);
+    }
+    case 'releaseFunds':
+    case 'returnDisbursement':
+    case 'resubmitDisbursement': {
+      const { disbursementId } = i as ActionInputs['releaseFunds'];
+      const d = state.disbursements.find((x) => x.id === disbursementId);
+      if (!d) return refuse('NOT_FOUND', `拨付申请不存在:${disbursementId}`);
+      if (d.status === 'released' || d.status === 'releasing') return refuse('ALREADY_DONE', `拨付申请${d.id}已拨付`);
+      const task = action === 'resubmitDisbursement' ? 'resubmitDisbursement' : 'releaseFunds';
+      if (!pendingFor(state, task, (r) => r.disbursementId === disbursementId)) {
+        return refuse(d.status === 'returned' || d.status === 'cancelled' ? 'ALREADY_DONE' : 'WRONG_STAGE', `拨付申请${d.id}当前状态为${d.status},不能${spec.label}`);
+      }
+      return null;
+    }
+    case 'reviewChange':
+    case 'decideChangeApproval': {
+      const { changeId } = i as ActionInputs['reviewChange'];
+      const change = state.changes.find((c) => c.id === changeId);
+      if (!change) return refuse('NOT_FOUND', `变更申请不存在:${changeId}`);
+      if (!pendingFor(state, action, (r) => r.changeId === changeId)) {
+        return refuse(change.status === 'approved' || change.status === 'rejected' ? 'ALREADY_DONE' : 'WRONG_STAGE', `变更申请${change.id}当前不能${spec.label}`);
+      }
+      return null;
+    }
+  }
+  return null;
+}

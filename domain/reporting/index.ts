@@ -1,0 +1,5 @@
+export * from './rules';
+export * from './vote';
+export * from './rating';
+export * from './schedule';
+export * from './stages';

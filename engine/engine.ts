@@ -1,0 +1,929 @@
+// The workflow engine: the registry of runs, the transaction discipline
+// (mutate synchronously, persist, then answer), deadlines and time skipping,
+// and the workflow-level lifecycle (start, signal, cancel, terminate, close,
+// continue-as-new, children). Workflow-task and activity-task handling live in
+// workflow-tasks.ts and activity-tasks.ts.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { DeadlineScheduler, VirtualClock, durationToMs, msToDuration, msToTimestamp } from './clock';
+import {
+  failedPrecondition,
+  invalidArgument,
+  namespaceNotFound,
+  notFound,
+  workflowAlreadyStarted,
+} from './errors';
+import { TaskQueues } from './matching';
+import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus } from './run-state';
+import type { EngineStore } from './store';
+import { resolveRetryPolicy, decideRetry } from './retry';
+import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
+import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
+
+export type WorkflowTaskRef =
+  | { kind: 'task'; runKey: string; dispatch: number }
+  | { kind: 'query'; queryId: string; dispatch: number };
+
+export interface ActivityTaskRef {
+  runKey: string;
+  scheduledEventId: number;
+  attempt: number;
+}
+
+type DeadlinePayload = { kind: 'run'; runKey: string; key: string } | { kind: 'sleeper'; wake: () => void };
+
+/** A query dispatched to a worker as a query-only task. */
+export interface QueryTask {
+  run: Run;
+  query: PendingQuery;
+  onSticky: boolean;
+  dispatch: number;
+  fallback?: NodeJS.Timeout;
+}
+
+export interface WorkflowEngineOptions {
+  store: EngineStore;
+  logger: Logger;
+  /** Whether time skipping starts unlocked. */
+  timeSkipping: boolean;
+  namespaces?: string[];
+}
+
+const DEFAULT_TASK_TIMEOUT_MS = 10_000;
+const MAX_TASK_TIMEOUT_MS = 120_000;
+const DEFAULT_STICKY_TIMEOUT_MS = 5_000;
+const REMEMBERED_REQUEST_IDS = 50;
+
+export const TERMINAL_COMMANDS = new Set([
+  'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION',
+  'COMMAND_TYPE_FAIL_WORKFLOW_EXECUTION',
+  'COMMAND_TYPE_CANCEL_WORKFLOW_EXECUTION',
+  'COMMAND_TYPE_CONTINUE_AS_NEW_WORKFLOW_EXECUTION',
+]);
+
+export class WorkflowEngine {
+  readonly clock: VirtualClock;
+  readonly deadlines: DeadlineScheduler<DeadlinePayload>;
+  readonly workflowQueues = new TaskQueues<WorkflowTaskRef>();
+  readonly activityQueues = new TaskQueues<ActivityTaskRef>();
+  readonly runs = new Map<string, Run>();
+  readonly currentRuns = new Map<string, Run>();
+  readonly queryTasks = new Map<string, QueryTask>();
+  readonly namespaces: Set<string>;
+  readonly logger: Logger;
+  readonly store: EngineStore;
+  private changed = new Set<Run>();
+  /** Runs with a workflow or activity task scheduled or started: time does not skip while any exists. */
+  private busyRuns = new Set<Run>();
+  private skippingLocks: number;
+  private skipCheckQueued = false;
+  private nextSeq = 0;
+  private persistedClockOffset: number;
+  private closed = false;
+  private idleWaiters = new Set<() => void>();
+
+  constructor(options: WorkflowEngineOptions) {
+    this.logger = options.logger;
+    this.store = options.store;
+    this.namespaces = new Set(options.namespaces ?? ['default']);
+    this.skippingLocks = options.timeSkipping ? 0 : 1;
+    const loaded = this.store.load();
+    this.clock = new VirtualClock(loaded.clockOffset);
+    this.persistedClockOffset = loaded.clockOffset;
+    this.deadlines = new DeadlineScheduler<DeadlinePayload>(
+      this.clock,
+      (payload) => this.onDeadline(payload),
+      () => this.flushChanges(),
+    );
+    this.recover(loaded.runs);
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  private recover(loaded: Array<{ state: RunState; history: HistoryEvent[] }>): void {
+    loaded.sort((a, b) => a.state.seq - b.state.seq);
+    for (const { state, history } of loaded) {
+      const run = new Run(state, history);
+      this.runs.set(run.key, run);
+      this.currentRuns.set(workflowKey(state.namespace, state.workflowId), run);
+      this.nextSeq = Math.max(this.nextSeq, state.seq + 1);
+    }
+    for (const run of this.runs.values()) {
+      if (!run.running) continue;
+      // Tasks that were scheduled are offered again; tasks a worker had
+      // started stay started (its completion is still accepted) until their
+      // timeout, exactly as if the server had not stopped.
+      if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatchTask(run);
+      for (const activity of Object.values(run.s.activities)) {
+        if (activity.state === 'scheduled') {
+          this.activityQueues
+            .get(run.s.namespace, 'activity', activity.taskQueue)
+            .offer({ runKey: run.key, scheduledEventId: activity.scheduledEventId, attempt: activity.attempt });
+        }
+      }
+      this.syncDeadlines(run);
+      this.updateBusy(run);
+    }
+    if (loaded.length > 0) this.logger.info({ runs: loaded.length }, 'engine state recovered');
+    // Timers that came due while the engine was down fire now, in order.
+    this.deadlines.fireDue();
+    this.queueSkipCheck();
+  }
+
+  // ------------------------------------------------------------ transactions
+
+  /** Marks a run as changed in the current synchronous step. */
+  touch(run: Run): void {
+    this.changed.add(run);
+  }
+
+  /**
+   * Ends a synchronous step: appends the changed runs to the log, re-derives
+   * their deadlines and wakes long-polls. Callers then `await commit()` before
+   * answering, so nothing is acknowledged before it is durable.
+   */
+  flushChanges(): void {
+    if (this.clock.offset !== this.persistedClockOffset) {
+      this.persistedClockOffset = this.clock.offset;
+      this.store.append({ t: 'clock', offset: this.clock.offset });
+    }
+    if (this.changed.size === 0) return;
+    const changed = [...this.changed];
+    this.changed.clear();
+    for (const run of changed) {
+      const events = run.history.slice(run.persistedEvents);
+      run.persistedEvents = run.history.length;
+      this.store.append({ t: 'run', k: run.key, e: events, s: run.s });
+      this.syncDeadlines(run);
+      this.updateBusy(run);
+    }
+    for (const run of changed) {
+      for (const wake of [...run.historyWaiters]) wake();
+      for (const wake of [...run.updateWaiters]) wake();
+    }
+    this.store.commit().catch((error) => this.logger.error({ err: error }, 'persisting engine state failed'));
+    this.queueSkipCheck();
+  }
+
+  commit(): Promise<void> {
+    return this.store.commit();
+  }
+
+  /** Runs a synchronous mutation as one step. */
+  mutate<T>(fn: () => T): T {
+    try {
+      return fn();
+    } finally {
+      this.flushChanges();
+    }
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  // ------------------------------------------------------------- deadlines
+
+  private computeDeadlines(run: Run): Map<string, number> {
+    const result = new Map<string, number>();
+    if (!run.running) return result;
+    const s = run.s;
+    for (const timer of Object.values(s.timers)) result.set(`timer:${timer.timerId}`, timer.firesAt);
+    if (s.wft?.startedAt !== undefined) {
+      result.set(`wft:${s.wft.scheduledEventId}`, s.wft.startedAt + s.wft.timeoutMs);
+    }
+    if (s.startDelayUntil !== undefined) result.set('start-delay', s.startDelayUntil);
+    if (s.runExpiresAt !== undefined) result.set('run-timeout', s.runExpiresAt);
+    if (s.executionExpiresAt !== undefined) result.set('execution-timeout', s.executionExpiresAt);
+    for (const activity of Object.values(s.activities)) computeActivityDeadlines(activity, result);
+    return result;
+  }
+
+  private syncDeadlines(run: Run): void {
+    const wanted = this.computeDeadlines(run);
+    for (const [key, deadline] of run.deadlines) {
+      if (wanted.get(key) !== deadline.at) {
+        this.deadlines.cancel(deadline);
+        run.deadlines.delete(key);
+      }
+    }
+    for (const [key, at] of wanted) {
+      if (!run.deadlines.has(key)) {
+        run.deadlines.set(key, this.deadlines.add(at, { kind: 'run', runKey: run.key, key }));
+      }
+    }
+  }
+
+  private onDeadline(payload: DeadlinePayload): void {
+    if (payload.kind === 'sleeper') {
+      payload.wake();
+      return;
+    }
+    const run = this.runs.get(payload.runKey);
+    if (!run) return;
+    const at = this.computeDeadlines(run).get(payload.key);
+    if (at === undefined || at > this.clock.now()) return;
+    run.deadlines.delete(payload.key);
+    const now = this.clock.now();
+    const [kind, id] = splitOnce(payload.key);
+    switch (kind) {
+      case 'timer': {
+        const timer = run.s.timers[id];
+        if (!timer) return;
+        delete run.s.timers[id];
+        run.record('TIMER_FIRED', { timerId: timer.timerId, startedEventId: timer.startedEventId }, now);
+        this.needTask(run);
+        break;
+      }
+      case 'wft':
+        this.timeOutWorkflowTask(run);
+        break;
+      case 'start-delay':
+        run.s.startDelayUntil = undefined;
+        this.scheduleTask(run);
+        break;
+      case 'run-timeout':
+      case 'execution-timeout':
+        this.timeOutRun(run);
+        break;
+      case 'act':
+        onActivityDeadline(this, run, id);
+        break;
+    }
+    this.touch(run);
+  }
+
+  // ----------------------------------------------------------- time skipping
+
+  private updateBusy(run: Run): void {
+    let busy = false;
+    if (run.running) {
+      if (run.s.wft) busy = true;
+      else for (const a of Object.values(run.s.activities)) if (a.state !== 'backoff') busy = true;
+    }
+    if (busy) this.busyRuns.add(run);
+    else this.busyRuns.delete(run);
+    if (this.busyRuns.size === 0) for (const wake of [...this.idleWaiters]) wake();
+  }
+
+  get timeSkippingActive(): boolean {
+    return this.skippingLocks === 0;
+  }
+
+  lockTimeSkipping(): void {
+    this.skippingLocks++;
+  }
+
+  unlockTimeSkipping(): void {
+    if (this.skippingLocks === 0) throw failedPrecondition('time skipping is not locked');
+    this.skippingLocks--;
+    this.queueSkipCheck();
+  }
+
+  private queueSkipCheck(): void {
+    if (this.skipCheckQueued || this.skippingLocks > 0 || this.closed) return;
+    this.skipCheckQueued = true;
+    setImmediate(() => {
+      this.skipCheckQueued = false;
+      this.skipIfIdle();
+    });
+  }
+
+  /** With skipping unlocked and no task outstanding, nothing can happen before the next deadline: jump to it. */
+  private skipIfIdle(): void {
+    if (this.skippingLocks > 0 || this.closed || this.busyRuns.size > 0) return;
+    const next = this.deadlines.next();
+    if (next === undefined) return;
+    if (this.clock.jumpTo(next)) this.logger.debug({ to: new Date(next).toISOString() }, 'time skipped');
+    this.deadlines.fireDue();
+    this.flushChanges();
+  }
+
+  /** Resolves once the virtual clock has reached `at` (skipping may bring it there early). */
+  sleepUntil(at: number): Promise<void> {
+    if (at <= this.clock.now()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.deadlines.add(at, { kind: 'sleeper', wake: resolve });
+      this.queueSkipCheck();
+    });
+  }
+
+  /**
+   * Whether workers still have work from the last step: a task in flight, or
+   * a task waiting on a queue that a worker polls. Tasks on queues nobody
+   * polls (no poll within the last second) do not count: no one would pick
+   * them up, however long we waited.
+   */
+  private hasPendingWork(): boolean {
+    const recently = Date.now() - 1000;
+    const polled = (type: 'workflow' | 'activity', ns: string, name: string): boolean => {
+      const queue = type === 'workflow' ? this.workflowQueues.find(ns, type, name) : this.activityQueues.find(ns, type, name);
+      return !!queue && (queue.waitingPollers > 0 || queue.lastPollActivity >= recently);
+    };
+    for (const run of this.busyRuns) {
+      const wft = run.s.wft;
+      if (wft) {
+        if (wft.startedEventId !== undefined) return true;
+        if (polled('workflow', run.s.namespace, run.s.sticky?.queue ?? run.s.taskQueue)) return true;
+        if (run.s.sticky && polled('workflow', run.s.namespace, run.s.taskQueue)) return true;
+      }
+      for (const a of Object.values(run.s.activities)) {
+        if (a.state === 'started') return true;
+        if (a.state === 'scheduled' && polled('activity', run.s.namespace, a.taskQueue)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits until `hasPendingWork()` has been false for a moment, or `timeoutMs` of wall time passed. */
+  async settle(timeoutMs = 10_000): Promise<boolean> {
+    const giveUpAt = Date.now() + timeoutMs;
+    let quietSince = 0;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 2));
+      if (this.hasPendingWork()) quietSince = 0;
+      else if (quietSince === 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 10) return true;
+      if (Date.now() > giveUpAt) return false;
+    }
+  }
+
+  /**
+   * Moves the clock forward by `ms`, firing due deadlines one instant at a
+   * time and letting workers finish the tasks each one caused before looking
+   * for the next, so a timer started by a fired timer inside the window also
+   * fires.
+   */
+  async advanceTime(ms: number, settleTimeoutMs = 10_000): Promise<void> {
+    if (!(ms >= 0)) throw new TypeError('advanceTime needs a non-negative number of milliseconds');
+    const target = this.clock.now() + ms;
+    for (;;) {
+      if (!(await this.settle(settleTimeoutMs))) {
+        this.logger.warn('advanceTime: workers did not finish their tasks in time; advancing anyway');
+      }
+      const next = this.deadlines.next();
+      if (next === undefined || next > target) break;
+      this.clock.jumpTo(next);
+      this.deadlines.fireDue();
+      this.flushChanges();
+    }
+    this.clock.jumpTo(target);
+    this.deadlines.rearm();
+    this.flushChanges();
+    await this.settle(settleTimeoutMs);
+    await this.commit();
+  }
+
+  // ----------------------------------------------------------------- lookups
+
+  checkNamespace(namespace: string | undefined): string {
+    const ns = namespace || 'default';
+    if (!this.namespaces.has(ns)) throw namespaceNotFound(ns);
+    return ns;
+  }
+
+  /** The run named by an execution (the current run when runId is empty); NOT_FOUND otherwise. */
+  findRun(namespace: string | undefined, execution: { workflowId?: string; runId?: string } | undefined): Run {
+    const ns = this.checkNamespace(namespace);
+    const workflowId = execution?.workflowId;
+    if (!workflowId) throw invalidArgument('workflowId is not set on request.');
+    const run = execution?.runId
+      ? this.runs.get(runKey(ns, workflowId, execution.runId))
+      : this.currentRuns.get(workflowKey(ns, workflowId));
+    if (!run) {
+      throw notFound(
+        `workflow not found for ID: ${workflowId}${execution?.runId ? ` and run ID: ${execution.runId}` : ''}`,
+      );
+    }
+    return run;
+  }
+
+  findRunningRun(namespace: string | undefined, execution: { workflowId?: string; runId?: string } | undefined): Run {
+    const run = this.findRun(namespace, execution);
+    if (!run.running) throw notFound('workflow execution already completed');
+    return run;
+  }
+
+  // ---------------------------------------------------------- workflow tasks
+
+  /** Schedules a workflow task when the run has none and new events or messages need one. */
+  needTask(run: Run): void {
+    if (!run.running || run.s.wft) return;
+    this.scheduleTask(run);
+  }
+
+  scheduleTask(run: Run): void {
+    if (!run.running || run.s.wft || run.s.startDelayUntil !== undefined) return;
+    const now = this.clock.now();
+    const sticky = run.s.sticky;
+    const attempt = run.s.wftFailures + 1;
+    const event = run.append(
+      'WORKFLOW_TASK_SCHEDULED',
+      {
+        taskQueue: sticky
+          ? { name: sticky.queue, kind: 'TASK_QUEUE_KIND_STICKY', normalName: run.s.taskQueue }
+          : { name: run.s.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' },
+        startToCloseTimeout: msToDuration(run.s.taskTimeoutMs),
+        attempt,
+      },
+      now,
+    );
+    run.s.wft = { scheduledEventId: event.eventId, attempt, scheduledAt: now, timeoutMs: run.s.taskTimeoutMs };
+    this.touch(run);
+    this.dispatchTask(run);
+  }
+
+  /** Offers the scheduled workflow task on the sticky queue (with a fallback) or the normal queue. */
+  dispatchTask(run: Run): void {
+    run.taskDispatch++;
+    if (run.stickyFallback) clearTimeout(run.stickyFallback);
+    run.stickyFallback = undefined;
+    const ref: WorkflowTaskRef = { kind: 'task', runKey: run.key, dispatch: run.taskDispatch };
+    const sticky = run.s.sticky;
+    if (sticky) {
+      this.workflowQueues.get(run.s.namespace, 'workflow', sticky.queue).offer(ref);
+      // The sticky worker may be gone without saying so; the task then
+      // moves to the normal queue, where any worker can rebuild the state.
+      run.stickyFallback = setTimeout(() => {
+        run.stickyFallback = undefined;
+        if (run.s.wft && run.s.wft.startedEventId === undefined && run.s.sticky) {
+          this.logger.debug({ workflowId: run.s.workflowId }, 'sticky queue timed out; using the normal queue');
+          this.mutate(() => this.clearSticky(run));
+        }
+      }, sticky.timeoutMs);
+      run.stickyFallback.unref?.();
+    } else {
+      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);
+    }
+  }
+
+  /** Stops routing the run to its sticky queue; a task waiting there moves to the normal queue. */
+  clearSticky(run: Run): void {
+    if (!run.s.sticky) return;
+    run.s.sticky = undefined;
+    this.touch(run);
+    if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatchTask(run);
+    for (const [id, task] of this.queryTasks) {
+      if (task.run === run && task.onSticky) this.offerQueryTask(id, task, false);
+    }
+  }
+
+  offerQueryTask(queryId: string, task: QueryTask, sticky: boolean): void {
+    const run = task.run;
+    if (task.fallback) clearTimeout(task.fallback);
+    task.fallback = undefined;
+    task.onSticky = sticky && !!run.s.sticky;
+    task.dispatch++;
+    const ref: WorkflowTaskRef = { kind: 'query', queryId, dispatch: task.dispatch };
+    if (task.onSticky && run.s.sticky) {
+      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.sticky.queue).offer(ref);
+      task.fallback = setTimeout(() => {
+        if (this.queryTasks.get(queryId) === task && task.onSticky) this.offerQueryTask(queryId, task, false);
+      }, run.s.sticky.timeoutMs);
+      task.fallback.unref?.();
+    } else {
+      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);
+    }
+  }
+
+  /** A worker stopped: every run sticky to its queue goes back to the normal queue. */
+  shutdownWorker(namespace: string, stickyQueue: string | undefined): void {
+    if (!stickyQueue) return;
+    this.mutate(() => {
+      for (const run of this.runs.values()) {
+        if (run.s.namespace === namespace && run.s.sticky?.queue === stickyQueue) this.clearSticky(run);
+      }
+    });
+    this.workflowQueues.find(namespace, 'workflow', stickyQueue)?.releaseAll();
+  }
+
+  setSticky(run: Run, attributes: any): void {
+    const queue = attributes?.workerTaskQueue?.name;
+    if (queue) {
+      run.s.sticky = { queue, timeoutMs: durationToMs(attributes.scheduleToStartTimeout) || DEFAULT_STICKY_TIMEOUT_MS };
+    } else {
+      run.s.sticky = undefined;
+    }
+  }
+
+  private timeOutWorkflowTask(run: Run): void {
+    const wft = run.s.wft;
+    if (!wft || wft.startedEventId === undefined) return;
+    run.s.wft = undefined;
+    run.append(
+      'WORKFLOW_TASK_TIMED_OUT',
+      { scheduledEventId: wft.scheduledEventId, startedEventId: wft.startedEventId, timeoutType: 'TIMEOUT_TYPE_START_TO_CLOSE' },
+      this.clock.now(),
+    );
+    this.afterTaskLost(run);
+  }
+
+  /** After a failed or timed-out workflow task: retry it, on the normal queue, with what it carried. */
+  afterTaskLost(run: Run): void {
+    run.s.wftFailures++;
+    run.s.sticky = undefined;
+    for (const update of Object.values(run.s.updates)) {
+      if (update.stage === 'admitted') update.deliveredInTask = undefined;
+    }
+    run.pendingQueries.unshift(...run.attachedQueries.values());
+    run.attachedQueries.clear();
+    run.flushBuffered(this.clock.now());
+    this.touch(run);
+    this.scheduleTask(run);
+  }
+
+  // ---------------------------------------------------------------- starting
+
+  /**
+   * Starts a run, applying the ID reuse and conflict policies. Returns the
+   * run and whether it was newly started (false: an existing run answers, as
+   * for a retried request or USE_EXISTING).
+   */
+  startWorkflow(
+    req: any,
+    extra: { parent?: RunState['parent']; signal?: any; continuedFrom?: Run; continueAsNew?: any } = {},
+  ): { run: Run; started: boolean } {
+    const ns = this.checkNamespace(req.namespace);
+    const workflowId: string = req.workflowId ?? '';
+    if (!workflowId) throw invalidArgument('WorkflowId is not set on request.');
+    if (!req.workflowType?.name) throw invalidArgument('WorkflowType is not set on request.');
+    if (!req.taskQueue?.name) throw invalidArgument('TaskQueue is not set on request.');
+    const now = this.clock.now();
+    const existing = this.currentRuns.get(workflowKey(ns, workflowId));
+    if (existing && !extra.continuedFrom) {
+      if (req.requestId && existing.s.startRequestId === req.requestId) return { run: existing, started: false };
+      if (existing.running) {
+        const conflict = req.workflowIdConflictPolicy ?? 'WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED';
+        const reuse = req.workflowIdReusePolicy ?? 'WORKFLOW_ID_REUSE_POLICY_UNSPECIFIED';
+        if (conflict === 'WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING') return { run: existing, started: false };
+        if (
+          conflict === 'WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING' ||
+          reuse === 'WORKFLOW_ID_REUSE_POLICY_TERMINATE_IF_RUNNING'
+        ) {
+          this.terminate(existing, 'terminated by a new start with the same workflow id', req.identity);
+        } else {
+          throw workflowAlreadyStarted(existing.s.startRequestId, existing.s.runId);
+        }
+      } else {
+        const reuse = req.workflowIdReusePolicy ?? 'WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE';
+        if (reuse === 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE') {
+          throw workflowAlreadyStarted(existing.s.startRequestId, existing.s.runId);
+        }
+        if (reuse === 'WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY' && existing.s.status === 'COMPLETED') {
+          throw workflowAlreadyStarted(existing.s.startRequestId, existing.s.runId);
+        }
+      }
+    }
+
+    const runId = randomUUID();
+    const prev = extra.continuedFrom;
+    const executionTimeoutMs = durationToMs(req.workflowExecutionTimeout);
+    let runTimeoutMs = durationToMs(req.workflowRunTimeout);
+    if (executionTimeoutMs > 0 && (runTimeoutMs === 0 || runTimeoutMs > executionTimeoutMs)) runTimeoutMs = executionTimeoutMs;
+    const taskTimeoutMs = Math.min(durationToMs(req.workflowTaskTimeout) || DEFAULT_TASK_TIMEOUT_MS, MAX_TASK_TIMEOUT_MS);
+    const startDelayMs = durationToMs(req.workflowStartDelay) + durationToMs(extra.continueAsNew?.backoffStartInterval);
+    const state: RunState = {
+      namespace: ns,
+      workflowId,
+      runId,
+      firstExecutionRunId: prev?.s.firstExecutionRunId ?? runId,
+      seq: this.nextSeq++,
+      workflowType: req.workflowType.name,
+      taskQueue: req.taskQueue.name,
+      status: 'RUNNING',
+      startTime: now,
+      executionTime: now + startDelayMs,
+      startRequestId: req.requestId || randomUUID(),
+      requestIds: [],
+      attempt: req.attempt ?? 1,
+      retryPolicy: req.retryPolicy,
+      cronSchedule: req.cronSchedule || undefined,
+      memo: req.memo,
+      searchAttributes: req.searchAttributes,
+      executionTimeoutMs,
+      runTimeoutMs,
+      taskTimeoutMs,
+      executionExpiresAt: prev ? prev.s.executionExpiresAt : executionTimeoutMs > 0 ? now + executionTimeoutMs : undefined,
+      runExpiresAt: runTimeoutMs > 0 ? now + runTimeoutMs : undefined,
+      startDelayUntil: startDelayMs > 0 ? now + startDelayMs : undefined,
+      parent: extra.parent ?? prev?.s.parent,
+      nextEventId: 1,
+      lastCompletedStartedEventId: 0,
+      wftFailures: 0,
+      buffered: [],
+      activities: {},
+      timers: {},
+      children: {},
+      updates: {},
+      cancelRequested: false,
+      historySizeBytes: 0,
+    };
+    const run = new Run(state, []);
+    run.persistedEvents = 0;
+    this.runs.set(run.key, run);
+    this.currentRuns.set(workflowKey(ns, workflowId), run);
+    run.append(
+      'WORKFLOW_EXECUTION_STARTED',
+      {
+        workflowId,
+        workflowType: req.workflowType,
+        taskQueue: { name: req.taskQueue.name, kind: 'TASK_QUEUE_KIND_NORMAL' },
+        header: req.header,
+        input: req.input,
+        workflowExecutionTimeout: msToDuration(executionTimeoutMs),
+        workflowRunTimeout: msToDuration(runTimeoutMs),
+        workflowTaskTimeout: msToDuration(taskTimeoutMs),
+        originalExecutionRunId: runId,
+        firstExecutionRunId: state.firstExecutionRunId,
+        continuedExecutionRunId: prev?.s.runId,
+        initiator: extra.continueAsNew?.initiator,
+        continuedFailure: extra.continueAsNew?.failure ?? req.continuedFailure,
+        lastCompletionResult: extra.continueAsNew?.lastCompletionResult ?? req.lastCompletionResult,
+        identity: req.identity,
+        retryPolicy: req.retryPolicy,
+        attempt: state.attempt,
+        cronSchedule: req.cronSchedule,
+        firstWorkflowTaskBackoff: startDelayMs > 0 ? msToDuration(startDelayMs) : undefined,
+        memo: req.memo,
+        searchAttributes: req.searchAttributes,
+        parentWorkflowNamespace: state.parent?.namespace,
+        parentWorkflowExecution: state.parent
+          ? { workflowId: state.parent.workflowId, runId: state.parent.runId }
+          : undefined,
+        parentInitiatedEventId: state.parent?.initiatedEventId,
+        workflowExecutionExpirationTime: state.executionExpiresAt ? msToTimestamp(state.executionExpiresAt) : undefined,
+        priority: req.priority,
+        userMetadata: undefined,
+      },
+      now,
+    );
+    if (req.userMetadata) (run.history[0] as any).userMetadata = req.userMetadata;
+    if (extra.signal) {
+      run.append(
+        'WORKFLOW_EXECUTION_SIGNALED',
+        {
+          signalName: extra.signal.signalName,
+          input: extra.signal.input,
+          identity: extra.signal.identity,
+          header: extra.signal.header,
+        },
+        now,
+      );
+    }
+    this.touch(run);
+    this.scheduleTask(run);
+    this.logger.debug({ workflowId, runId, type: state.workflowType }, 'workflow started');
+    return { run, started: true };
+  }
+
+  // --------------------------------------------------------- external input
+
+  private seenRequest(run: Run, requestId: string | undefined): boolean {
+    if (!requestId) return false;
+    if (run.s.requestIds.includes(requestId)) return true;
+    run.s.requestIds.push(requestId);
+    if (run.s.requestIds.length > REMEMBERED_REQUEST_IDS) run.s.requestIds.shift();
+    return false;
+  }
+
+  signal(run: Run, req: { signalName?: string; input?: any; identity?: string; header?: any; requestId?: string }): void {
+    if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
+    if (!run.running) throw notFound('workflow execution already completed');
+    if (this.seenRequest(run, req.requestId)) return;
+    run.record(
+      'WORKFLOW_EXECUTION_SIGNALED',
+      { signalName: req.signalName, input: req.input, identity: req.identity, header: req.header },
+      this.clock.now(),
+    );
+    this.touch(run);
+    this.needTask(run);
+  }
+
+  requestCancel(
+    run: Run,
+    req: { reason?: string; identity?: string; requestId?: string },
+    external?: { initiatedEventId: number; execution: { workflowId: string; runId: string } },
+  ): void {
+    if (!run.running) throw notFound('workflow execution already completed');
+    if (this.seenRequest(run, req.requestId)) return;
+    if (run.s.cancelRequested) return;
+    run.s.cancelRequested = true;
+    run.record(
+      'WORKFLOW_EXECUTION_CANCEL_REQUESTED',
+      {
+        cause: req.reason,
+        identity: req.identity,
+        externalInitiatedEventId: external?.initiatedEventId,
+        externalWorkflowExecution: external?.execution,
+      },
+      this.clock.now(),
+    );
+    this.touch(run);
+    this.needTask(run);
+  }
+
+  terminate(run: Run, reason: string | undefined, identity: string | undefined, details?: any): void {
+    if (!run.running) throw notFound('workflow execution already completed');
+    const now = this.clock.now();
+    const wft = run.s.wft;
+    if (wft?.startedEventId !== undefined) {
+      run.s.wft = undefined;
+      run.append(
+        'WORKFLOW_TASK_FAILED',
+        {
+          scheduledEventId: wft.scheduledEventId,
+          startedEventId: wft.startedEventId,
+          cause: 'WORKFLOW_TASK_FAILED_CAUSE_FORCE_CLOSE_COMMAND',
+          identity,
+        },
+        now,
+      );
+    }
+    run.flushBuffered(now);
+    const event = run.append('WORKFLOW_EXECUTION_TERMINATED', { reason, details, identity }, now);
+    this.closeRun(run, 'TERMINATED', event);
+  }
+
+  private timeOutRun(run: Run): void {
+    if (!run.running) return;
+    const now = this.clock.now();
+    run.s.wft = undefined;
+    run.flushBuffered(now);
+    // A run timeout may be retried by the workflow's retry policy.
+    const expiresAt = run.s.executionExpiresAt ?? 0;
+    const canRetry = run.s.retryPolicy && (expiresAt === 0 || now < expiresAt);
+    const decision = canRetry
+      ? decideRetry(resolveRetryPolicy(run.s.retryPolicy), run.s.attempt, { timeoutFailureInfo: {} }, now, expiresAt)
+      : { retry: false as const, retryState: 'RETRY_STATE_TIMEOUT' };
+    if (decision.retry) {
+      const newRunId = this.retryRun(run, decision.delayMs, undefined);
+      const event = run.append(
+        'WORKFLOW_EXECUTION_TIMED_OUT',
+        { retryState: 'RETRY_STATE_IN_PROGRESS', newExecutionRunId: newRunId },
+        now,
+      );
+      this.closeRun(run, 'TIMED_OUT', event, newRunId);
+      return;
+    }
+    const event = run.append('WORKFLOW_EXECUTION_TIMED_OUT', { retryState: 'RETRY_STATE_TIMEOUT' }, now);
+    this.closeRun(run, 'TIMED_OUT', event);
+  }
+
+  /** Starts the next attempt of a failed or timed-out run that has a retry policy; returns its run id. */
+  retryRun(run: Run, delayMs: number, failure: any): string {
+    const started = this.history0(run);
+    const { run: next } = this.startWorkflow(
+      {
+        namespace: run.s.namespace,
+        workflowId: run.s.workflowId,
+        workflowType: { name: run.s.workflowType },
+        taskQueue: { name: run.s.taskQueue },
+        input: started.input,
+        header: started.header,
+        workflowRunTimeout: msToDuration(run.s.runTimeoutMs),
+        workflowTaskTimeout: msToDuration(run.s.taskTimeoutMs),
+        retryPolicy: run.s.retryPolicy,
+        memo: run.s.memo,
+        searchAttributes: run.s.searchAttributes,
+        attempt: run.s.attempt + 1,
+        requestId: randomUUID(),
+      },
+      {
+        continuedFrom: run,
+        continueAsNew: {
+          initiator: 'CONTINUE_AS_NEW_INITIATOR_RETRY',
+          failure,
+          backoffStartInterval: msToDuration(delayMs),
+        },
+      },
+    );
+    return next.s.runId;
+  }
+
+  history0(run: Run): any {
+    return (run.history[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+  }
+
+  // ----------------------------------------------------------------- closing
+
+  /** Everything that happens when a run reaches a terminal state. */
+  closeRun(run: Run, status: RunStatus, closeEvent: HistoryEvent, newExecutionRunId?: string): void {
+    const now = this.clock.now();
+    run.s.status = status;
+    run.s.closeTime = now;
+    run.s.closeEventId = closeEvent.eventId;
+    run.s.newExecutionRunId = newExecutionRunId;
+    run.s.wft = undefined;
+    run.s.activities = {};
+    run.s.timers = {};
+    run.s.sticky = undefined;
+    if (run.stickyFallback) clearTimeout(run.stickyFallback);
+    run.stickyFallback = undefined;
+    this.touch(run);
+    failPendingUpdates(this, run);
+    // Queries waiting for a task are now answered from the final state.
+    dispatchPendingQueries(this, run);
+    this.applyParentClosePolicies(run);
+    if (run.s.parent && !newExecutionRunId) this.reportToParent(run, status, closeEvent);
+    if (newExecutionRunId && status !== 'CONTINUED_AS_NEW' && run.s.parent) {
+      // A retried child stays the same child for its parent.
+      const next = this.runs.get(runKey(run.s.namespace, run.s.workflowId, newExecutionRunId));
+      if (next) next.s.parent = run.s.parent;
+    }
+    this.logger.debug({ workflowId: run.s.workflowId, runId: run.s.runId, status }, 'workflow closed');
+  }
+
+  private applyParentClosePolicies(run: Run): void {
+    for (const child of Object.values(run.s.children)) {
+      if (!child.runId) continue;
+      const childRun = this.currentRuns.get(workflowKey(child.namespace, child.workflowId));
+      if (!childRun?.running || childRun.s.parent?.runId !== run.s.runId) continue;
+      const policy = child.parentClosePolicy || 'PARENT_CLOSE_POLICY_TERMINATE';
+      if (policy === 'PARENT_CLOSE_POLICY_TERMINATE' || policy === 'PARENT_CLOSE_POLICY_UNSPECIFIED') {
+        this.terminate(childRun, 'by parent close policy', 'engine');
+      } else if (policy === 'PARENT_CLOSE_POLICY_REQUEST_CANCEL') {
+        this.requestCancel(childRun, { reason: 'by parent close policy', identity: 'engine' });
+      }
+    }
+  }
+
+  private reportToParent(child: Run, status: RunStatus, closeEvent: HistoryEvent): void {
+    const parentRef = child.s.parent!;
+    const parent = this.runs.get(runKey(parentRef.namespace, parentRef.workflowId, parentRef.runId));
+    if (!parent?.running) return;
+    const entry = parent.s.children[parentRef.initiatedEventId];
+    if (!entry) return;
+    delete parent.s.children[parentRef.initiatedEventId];
+    const common = {
+      namespace: child.s.namespace,
+      workflowExecution: { workflowId: child.s.workflowId, runId: entry.runId ?? child.s.runId },
+      workflowType: { name: entry.workflowType },
+      initiatedEventId: parentRef.initiatedEventId,
+      startedEventId: entry.startedEventId ?? 0,
+    };
+    const attrs = closeEvent[Object.keys(closeEvent).find((k) => k.endsWith('EventAttributes'))!] as any;
+    const now = this.clock.now();
+    switch (status) {
+      case 'COMPLETED':
+        parent.record('CHILD_WORKFLOW_EXECUTION_COMPLETED', { ...common, result: attrs.result }, now);
+        break;
+      case 'FAILED':
+        parent.record('CHILD_WORKFLOW_EXECUTION_FAILED', { ...common, failure: attrs.failure, retryState: attrs.retryState }, now);
+        break;
+      case 'CANCELED':
+        parent.record('CHILD_WORKFLOW_EXECUTION_CANCELED', { ...common, details: attrs.details }, now);
+        break;
+      case 'TERMINATED':
+        parent.record('CHILD_WORKFLOW_EXECUTION_TERMINATED', common, now);
+        break;
+      case 'TIMED_OUT':
+        parent.record('CHILD_WORKFLOW_EXECUTION_TIMED_OUT', { ...common, retryState: attrs.retryState }, now);
+        break;
+      default:
+        return;
+    }
+    this.touch(parent);
+    this.needTask(parent);
+  }
+
+  // ----------------------------------------------------------- long polling
+
+  /** Waits until `ready()` holds, something changes the run, or the deadline passes. */
+  async waitForChange(run: Run, ready: () => boolean, deadline: number, onCancel?: (l: () => void) => void): Promise<void> {
+    while (!ready() && Date.now() < deadline && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          run.historyWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+        run.historyWaiters.add(done);
+        onCancel?.(done);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.deadlines.stop();
+    for (const run of this.runs.values()) {
+      if (run.stickyFallback) clearTimeout(run.stickyFallback);
+      for (const wake of [...run.historyWaiters]) wake();
+      for (const wake of [...run.updateWaiters]) wake();
+    }
+    for (const task of this.queryTasks.values()) if (task.fallback) clearTimeout(task.fallback);
+    for (const queue of this.workflowQueues.all()) queue.releaseAll();
+    for (const queue of this.activityQueues.all()) queue.releaseAll();
+    await this.store.close();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+}
+
+function splitOnce(key: string): [string, string] {
+  const i = key.indexOf(':');
+  return i < 0 ? [key, ''] : [key.slice(0, i), key.slice(i + 1)];
+}

@@ -1,0 +1,127 @@
+// Task queues and long-poll matching. A queue holds references to tasks, not
+// the tasks themselves: the workflow's state decides at hand-out time whether
+// a reference is still current (a task moved from a sticky to the normal
+// queue, or an activity cancelled meanwhile, leaves a stale reference that is
+// skipped).
+
+export type TaskQueueType = 'workflow' | 'activity';
+
+interface Waiter {
+  wake: () => void;
+}
+
+export class TaskQueue<T> {
+  private tasks: T[] = [];
+  private head = 0;
+  private waiters: Waiter[] = [];
+  /** Wall-clock time of the last poll that arrived or ended on this queue. */
+  lastPollActivity = 0;
+
+  constructor(readonly name: string) {}
+
+  offer(task: T): void {
+    this.tasks.push(task);
+    const waiter = this.waiters.shift();
+    waiter?.wake();
+  }
+
+  take(): T | undefined {
+    if (this.head >= this.tasks.length) return undefined;
+    const task = this.tasks[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.tasks.length) {
+      this.tasks = this.tasks.slice(this.head);
+      this.head = 0;
+    }
+    return task;
+  }
+
+  get backlog(): number {
+    return this.tasks.length - this.head;
+  }
+
+  get waitingPollers(): number {
+    return this.waiters.length;
+  }
+
+  /** Removes references for which `stale` holds (keeps memory bounded when tasks move away). */
+  purge(stale: (task: T) => boolean): void {
+    this.tasks = this.tasks.slice(this.head).filter((t) => !stale(t));
+    this.head = 0;
+  }
+
+  /**
+   * Long-poll: repeatedly takes a task and lets `tryStart` turn it into a
+   * response, waiting for offers until the deadline or until the caller goes
+   * away. Resolves to undefined on timeout or cancellation.
+   */
+  async poll<R>(
+    deadline: number,
+    isCancelled: () => boolean,
+    onCancel: (listener: () => void) => void,
+    tryStart: (task: T) => R | undefined,
+  ): Promise<R | undefined> {
+    this.lastPollActivity = Date.now();
+    try {
+      for (;;) {
+        for (let task = this.take(); task !== undefined; task = this.take()) {
+          const started = tryStart(task);
+          if (started !== undefined) return started;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0 || isCancelled()) return undefined;
+        await new Promise<void>((resolve) => {
+          const waiter: Waiter = {
+            wake: () => {
+              clearTimeout(timer);
+              resolve();
+            },
+          };
+          const timer = setTimeout(() => {
+            this.removeWaiter(waiter);
+            resolve();
+          }, remaining);
+          onCancel(() => {
+            clearTimeout(timer);
+            this.removeWaiter(waiter);
+            resolve();
+          });
+          this.waiters.push(waiter);
+        });
+      }
+    } finally {
+      this.lastPollActivity = Date.now();
+    }
+  }
+
+  /** Ends every waiting poll (empty response), e.g. at shutdown. */
+  releaseAll(): void {
+    for (const waiter of this.waiters.splice(0)) waiter.wake();
+  }
+
+  private removeWaiter(waiter: Waiter): void {
+    const i = this.waiters.indexOf(waiter);
+    if (i >= 0) this.waiters.splice(i, 1);
+  }
+}
+
+export class TaskQueues<T> {
+  private queues = new Map<string, TaskQueue<T>>();
+
+  get(namespace: string, type: TaskQueueType, name: string): TaskQueue<T> {
+    const key = `${namespace}\u0000${type}\u0000${name}`;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      queue = new TaskQueue<T>(name);
+      this.queues.set(key, queue);
+    }
+    return queue;
+  }
+
+  find(namespace: string, type: TaskQueueType, name: string): TaskQueue<T> | undefined {
+    return this.queues.get(`${namespace}\u0000${type}\u0000${name}`);
+  }
+
+  all(): IterableIterator<TaskQueue<T>> {
+    return this.queues.values();
+  }
+}

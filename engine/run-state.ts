@@ -1,0 +1,249 @@
+// The mutable state of one workflow run. `RunState` is plain JSON (it is what
+// the persistence log stores after every change); `Run` adds the history and
+// the in-memory waiters that are rebuilt or dropped on restart.
+import type { Deadline } from './clock';
+import { msToTimestamp } from './clock';
+
+export type RunStatus =
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELED'
+  | 'TERMINATED'
+  | 'CONTINUED_AS_NEW'
+  | 'TIMED_OUT';
+
+export interface HistoryEvent {
+  eventId: number;
+  eventTime: { seconds: number; nanos: number };
+  eventType: string;
+  [attributes: string]: unknown;
+}
+
+/** An event produced while a workflow task was in flight, numbered when the task ends. */
+export interface BufferedEvent {
+  eventType: string;
+  attributes: Record<string, any>;
+}
+
+export interface WorkflowTaskState {
+  scheduledEventId: number;
+  attempt: number;
+  scheduledAt: number;
+  timeoutMs: number;
+  startedEventId?: number;
+  startedAt?: number;
+  identity?: string;
+}
+
+export interface ActivityState {
+  scheduledEventId: number;
+  activityId: string;
+  activityType: string;
+  taskQueue: string;
+  header?: unknown;
+  input?: unknown;
+  retryPolicy: RetryPolicy;
+  scheduleToCloseMs: number;
+  scheduleToStartMs: number;
+  startToCloseMs: number;
+  heartbeatMs: number;
+  scheduledAt: number;
+  attempt: number;
+  attemptScheduledAt: number;
+  state: 'scheduled' | 'started' | 'backoff';
+  retryAt?: number;
+  startedAt?: number;
+  identity?: string;
+  heartbeatDetails?: unknown;
+  lastHeartbeatAt?: number;
+  lastFailure?: any;
+  cancelRequested: boolean;
+  cancelRequestedEventId?: number;
+}
+
+export interface RetryPolicy {
+  initialIntervalMs: number;
+  backoffCoefficient: number;
+  maximumIntervalMs: number;
+  maximumAttempts: number;
+  nonRetryableErrorTypes: string[];
+}
+
+export interface TimerState {
+  timerId: string;
+  startedEventId: number;
+  firesAt: number;
+}
+
+export interface ChildState {
+  initiatedEventId: number;
+  namespace: string;
+  workflowId: string;
+  workflowType: string;
+  runId?: string;
+  startedEventId?: number;
+  parentClosePolicy: string;
+}
+
+export interface UpdateState {
+  updateId: string;
+  request: any;
+  stage: 'admitted' | 'accepted' | 'completed';
+  /** Scheduled-event id of the workflow task that carried the request, while unanswered. */
+  deliveredInTask?: number;
+  acceptedEventId?: number;
+  outcome?: any;
+}
+
+export interface ParentRef {
+  namespace: string;
+  workflowId: string;
+  runId: string;
+  initiatedEventId: number;
+}
+
+export interface RunState {
+  namespace: string;
+  workflowId: string;
+  runId: string;
+  firstExecutionRunId: string;
+  /** Creation order; the newest run of a workflow id is its current run. */
+  seq: number;
+  workflowType: string;
+  taskQueue: string;
+  status: RunStatus;
+  startTime: number;
+  executionTime: number;
+  closeTime?: number;
+  startRequestId: string;
+  /** Recent request ids of signals and cancellations, for idempotent retries. */
+  requestIds: string[];
+  attempt: number;
+  retryPolicy?: any;
+  cronSchedule?: string;
+  memo?: { fields?: Record<string, unknown> };
+  searchAttributes?: { indexedFields?: Record<string, unknown> };
+  executionTimeoutMs: number;
+  runTimeoutMs: number;
+  taskTimeoutMs: number;
+  executionExpiresAt?: number;
+  runExpiresAt?: number;
+  startDelayUntil?: number;
+  parent?: ParentRef;
+  parentClosePolicyApplied?: boolean;
+  nextEventId: number;
+  /** Started-event id of the last completed workflow task (the sticky history starts after it). */
+  lastCompletedStartedEventId: number;
+  wft?: WorkflowTaskState;
+  /** Attempt number for the next workflow task after failures/timeouts. */
+  wftFailures: number;
+  sticky?: { queue: string; timeoutMs: number };
+  buffered: BufferedEvent[];
+  activities: Record<string, ActivityState>;
+  timers: Record<string, TimerState>;
+  children: Record<string, ChildState>;
+  updates: Record<string, UpdateState>;
+  cancelRequested: boolean;
+  closeEventId?: number;
+  newExecutionRunId?: string;
+  historySizeBytes: number;
+}
+
+export interface PendingQuery {
+  id: string;
+  request: any;
+  resolve: (response: any) => void;
+  reject: (error: Error) => void;
+}
+
+export function runKey(namespace: string, workflowId: string, runId: string): string {
+  return `${namespace}\u0000${workflowId}\u0000${runId}`;
+}
+
+export function workflowKey(namespace: string, workflowId: string): string {
+  return `${namespace}\u0000${workflowId}`;
+}
+
+export function attributesField(eventType: string): string {
+  const words = eventType
+    .replace(/^EVENT_TYPE_/, '')
+    .toLowerCase()
+    .split('_');
+  return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('') + 'EventAttributes';
+}
+
+export class Run {
+  readonly key: string;
+  persistedEvents: number;
+  /** Bumped whenever the workflow task is (re)offered, so older queue references go stale. */
+  taskDispatch = 0;
+  stickyFallback: NodeJS.Timeout | undefined;
+  readonly deadlines = new Map<string, Deadline<any>>();
+  readonly historyWaiters = new Set<() => void>();
+  readonly updateWaiters = new Set<() => void>();
+  /** Queries waiting for the next workflow task (strong consistency with new events). */
+  pendingQueries: PendingQuery[] = [];
+  /** Queries carried by the workflow task currently in flight. */
+  attachedQueries = new Map<string, PendingQuery>();
+  forceNewTask = false;
+
+  constructor(
+    public s: RunState,
+    readonly history: HistoryEvent[],
+  ) {
+    this.key = runKey(s.namespace, s.workflowId, s.runId);
+    this.persistedEvents = history.length;
+  }
+
+  get running(): boolean {
+    return this.s.status === 'RUNNING';
+  }
+
+  get taskInFlight(): boolean {
+    return this.s.wft?.startedEventId !== undefined;
+  }
+
+  get execution(): { workflowId: string; runId: string } {
+    return { workflowId: this.s.workflowId, runId: this.s.runId };
+  }
+
+  /**
+   * Appends an event, or buffers it when a workflow task is in flight: the
+   * worker's commands must directly follow the task's started event, so
+   * anything that happens meanwhile goes after WorkflowTaskCompleted.
+   */
+  record(eventType: string, attributes: Record<string, any>, now: number, bufferable = true): HistoryEvent | undefined {
+    if (bufferable && this.taskInFlight) {
+      this.s.buffered.push({ eventType, attributes });
+      return undefined;
+    }
+    return this.append(eventType, attributes, now);
+  }
+
+  append(eventType: string, attributes: Record<string, any>, now: number): HistoryEvent {
+    const event: HistoryEvent = {
+      eventId: this.s.nextEventId++,
+      eventTime: msToTimestamp(now),
+      eventType: `EVENT_TYPE_${eventType}`,
+      [attributesField(`EVENT_TYPE_${eventType}`)]: attributes,
+    };
+    this.history.push(event);
+    return event;
+  }
+
+  /** Appends events buffered during the last workflow task; `startedEventId: -1` means "the event just before". */
+  flushBuffered(now: number): number {
+    const buffered = this.s.buffered;
+    this.s.buffered = [];
+    for (const b of buffered) {
+      if (b.attributes.startedEventId === -1) b.attributes.startedEventId = this.s.nextEventId - 1;
+      this.append(b.eventType, b.attributes, now);
+    }
+    return buffered.length;
+  }
+
+  lastEvent(): HistoryEvent | undefined {
+    return this.history[this.history.length - 1];
+  }
+}

@@ -1,0 +1,25 @@
+// Task tokens are opaque to workers; ours are small JSON documents naming the
+// run and the exact task attempt, so a late answer to a superseded task is
+// recognized and refused.
+import { invalidArgument } from './errors';
+
+export type TaskToken =
+  | { k: 'w'; r: string; s: number; t: number }
+  | { k: 'a'; r: string; s: number; a: number }
+  | { k: 'q'; id: string };
+
+export function encodeToken(token: TaskToken): Buffer {
+  return Buffer.from(JSON.stringify(token));
+}
+
+export function decodeToken(bytes: Buffer | undefined, expected: TaskToken['k']): any {
+  if (!bytes || bytes.length === 0) throw invalidArgument('Task token not set on request.');
+  let token: any;
+  try {
+    token = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw invalidArgument('Error deserializing task token.');
+  }
+  if (!token || token.k !== expected) throw invalidArgument('Task token is not of the expected kind.');
+  return token;
+}

@@ -1,0 +1,3 @@
+export { createPlatformWorker, type PlatformWorker, type PlatformWorkerOptions } from './platform-worker';
+export { getWorkflowBundle, WORKFLOWS_PATH } from './bundle';
+export { installTemporalRuntime } from './runtime';

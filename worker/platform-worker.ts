@@ -1,0 +1,63 @@
+// The Temporal worker of the platform: every workflow of workflows/index.ts
+// and every activity of createActivities, on one task queue.
+import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { TASK_QUEUE } from '../workflows/task-queue';
+import { getWorkflowBundle } from './bundle';
+
+export interface PlatformWorkerOptions {
+  connection: NativeConnection;
+  /** Default "default". */
+  namespace?: string;
+  /** Default TASK_QUEUE ("governance"); tests use a unique queue per file. */
+  taskQueue?: string;
+  /** The object returned by createActivities (or a superset). */
+  activities: object;
+  /** A prebuilt bundle; default: the process-wide bundle of workflows/index.ts. */
+  workflowBundle?: WorkflowBundle;
+  identity?: string;
+  /** How long activities in progress may take to finish on shutdown. Default "10s". */
+  shutdownGraceTime?: string;
+}
+
+export interface PlatformWorker {
+  readonly worker: Worker;
+  readonly taskQueue: string;
+  /** Starts polling; resolves when the worker has shut down. Idempotent. */
+  run(): Promise<void>;
+  /** Runs the worker for as long as `fn` takes (tests). */
+  runUntil<R>(fn: Promise<R> | (() => Promise<R>)): Promise<R>;
+  /** Stops polling, lets activities in progress finish, and waits for the worker to stop. */
+  shutdown(): Promise<void>;
+}
+
+export async function createPlatformWorker(options: PlatformWorkerOptions): Promise<PlatformWorker> {
+  const taskQueue = options.taskQueue ?? TASK_QUEUE;
+  const worker = await Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
+    activities: options.activities,
+    identity: options.identity,
+    shutdownGraceTime: options.shutdownGraceTime ?? '10s',
+  });
+
+  let running: Promise<void> | undefined;
+  return {
+    worker,
+    taskQueue,
+    run() {
+      running ??= worker.run();
+      return running;
+    },
+    async runUntil(fn) {
+      if (running) throw new Error('worker is already running; call the workflow directly');
+      return worker.runUntil(fn);
+    },
+    async shutdown() {
+      if (!running) return;
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
+}
