@@ -7,6 +7,9 @@ import type { Queues } from '../queue/queues';
 import { createAuditActivities } from './audit';
 import { createInboxActivities } from './inbox';
 import { createNotifyActivities } from './notify';
+import { createReportingActivities } from './reporting';
+import { createProjectActivities } from './project';
+import { createMediationActivities } from './mediation';
 
 export interface Clock {
   now(): Date;
@@ -25,6 +28,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createInboxActivities(deps),
     ...createNotifyActivities(deps),
     ...createAuditActivities(deps),
+    ...createReportingActivities(deps),
+    ...createProjectActivities(deps),
+    ...createMediationActivities(deps),
   };
 }
 

@@ -1,15 +1,10 @@
-// Working-day arithmetic for reporting deadlines. Uses the platform's
-// business calendar (domain/calendar) once it is available; until then,
-// weekends only.
+// Working-day deadlines for reporting steps: the platform's business calendar
+// (shipped years merged with the ones an administrator loaded), deadline at
+// the end of the last working day, Beijing time.
+import { addWorkingDays } from '../domain/calendar';
+import { loadCalendar } from '../db/calendar-store';
 import type { ActivityDeps } from './index';
 
-export async function addWorkingDaysFor(_prisma: ActivityDeps['prisma'], from: Date, days: number): Promise<Date> {
-  const d = new Date(from);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = new Date(d.getTime() + 8 * 3600_000).getUTCDay();
-    if (wd !== 0 && wd !== 6) left -= 1;
-  }
-  return d;
+export async function addWorkingDaysFor(prisma: ActivityDeps['prisma'], from: Date, days: number): Promise<Date> {
+  return addWorkingDays(from, days, await loadCalendar(prisma));
 }

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, when: 'The request conflicts with the current state.' },
   TASK_ALREADY_CLAIMED: { status: 409, when: 'Another person has already claimed this task.' },
   BUSINESS_RULE: { status: 422, when: 'The request breaks a business rule (the message says which).' },
+  NOT_ON_ROLL: { status: 403, when: '民主评议: the voter is not on the roll fixed when this vote round opened.' },
+  ALREADY_VOTED: { status: 409, when: '民主评议: the voter has already voted in this round; a ballot is never changed or repeated.' },
+  QUESTIONS_UNANSWERED: { status: 409, when: '向上述职: the step cannot close while a 质询 is unanswered or no score was given.' },
+  BALLOTS_SEALED: { status: 409, when: '民主评议: ballots and the tally stay sealed until the vote round has closed.' },
+  CONFIRMATION_WINDOW_CLOSED: { status: 422, when: '调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed.' },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, when: 'A dependency (database, Redis, Temporal) is unreachable.' },
   INTERNAL: { status: 500, when: 'An unexpected error; details are in the server log under the request id.' },

@@ -356,6 +356,9 @@ export class WorkflowEngine {
    */
   async advanceTime(ms: number, settleTimeoutMs = 10_000): Promise<void> {
     if (!(ms >= 0)) throw new TypeError('advanceTime needs a non-negative number of milliseconds');
+    // The window starts once workers are idle, so a timer started by a task
+    // still running when we were called counts from inside the window.
+    await this.settle(settleTimeoutMs);
     const target = this.clock.now() + ms;
     for (;;) {
       if (!(await this.settle(settleTimeoutMs))) {
@@ -904,7 +907,8 @@ export class WorkflowEngine {
     }
   }
 
-  async close(): Promise<void> {
+  /** Ends long-polls and stops time; the log stays open for in-flight answers. */
+  stopServing(): void {
     this.closed = true;
     this.deadlines.stop();
     for (const run of this.runs.values()) {
@@ -915,6 +919,10 @@ export class WorkflowEngine {
     for (const task of this.queryTasks.values()) if (task.fallback) clearTimeout(task.fallback);
     for (const queue of this.workflowQueues.all()) queue.releaseAll();
     for (const queue of this.activityQueues.all()) queue.releaseAll();
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed) this.stopServing();
     await this.store.close();
   }
 

@@ -42,18 +42,19 @@ const messageRoot = protobuf.Root.fromJSON(rootJson);
 
 const TYPE_URL_PREFIX = 'type.googleapis.com/';
 
+/** google.protobuf.Any keeps its snake_case field name in Temporal's descriptors. */
 export interface AnyMessage {
-  typeUrl?: string;
+  type_url?: string;
   value?: Buffer;
 }
 
 export function packAny(typeName: string, object: Record<string, unknown>): AnyMessage {
   const type = messageRoot.lookupType(typeName);
-  return { typeUrl: TYPE_URL_PREFIX + typeName, value: Buffer.from(type.encode(type.fromObject(object)).finish()) };
+  return { type_url: TYPE_URL_PREFIX + typeName, value: Buffer.from(type.encode(type.fromObject(object)).finish()) };
 }
 
 export function anyTypeName(any: AnyMessage | undefined): string {
-  const url = any?.typeUrl ?? '';
+  const url = any?.type_url ?? '';
   return url.slice(url.lastIndexOf('/') + 1);
 }
 

@@ -9,3 +9,6 @@
 export async function ping(message: string): Promise<string> {
   return `pong: ${message}`;
 }
+export { reportingCommunity, reportingCycle, reportingYearly } from './reporting';
+export { projectWorkflow } from './project';
+export { mediationWorkflow } from './mediation';

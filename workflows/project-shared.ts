@@ -1,7 +1,8 @@
 // What the project workflow and its callers (API, seeds, tests) share: the
 // workflow id scheme, the input, the query and one update per human action.
 
-import { defineQuery, defineUpdate, type UpdateDefinition } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/access';
 import type { ActionInputs, ProjectAction } from '../domain/project/actions';
 import { PROJECT_ACTIONS } from '../domain/project/actions';

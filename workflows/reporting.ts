@@ -14,7 +14,6 @@
 import {
   ApplicationFailure,
   ParentClosePolicy,
-  WorkflowExecutionAlreadyStartedError,
   condition,
   continueAsNew,
   proxyActivities,
@@ -25,8 +24,9 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { accessRefusal, type Actor } from '../domain/access';
+import { accessRefusal, type Actor, type RoleGrant } from '../domain/access';
 import type { ErrorCode } from '../domain/errors';
 import {
   REPORT_ACTIONS,
@@ -311,8 +311,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       tally[choice] += 1;
       round.voted = voted.size;
       const ballotId = uuid4();
-      await acts.reportingRecordBallot({ reportId, round: round.round, voterId: actor.personId, ballotId, choice, comment: comment?.trim() || null, at: nowIso() });
       note('castVote', `第 ${round.round} 轮投票:一名代表已投票`, actor, { round: round.round });
+      await acts.reportingRecordBallot({ reportId, round: round.round, voterId: actor.personId, ballotId, choice, comment: comment?.trim() || null, at: nowIso() });
       await persist();
       await acts.closeHumanTasks({ keys: [`vote-${round.round}-${actor.personId}`], completedById: actor.personId });
       return { ...ack(), round: round.round };
@@ -321,7 +321,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       validator: ({ actor, choice, comment }) => {
         if (state.stage !== 'vote' || !voteOpen || !currentRound) refuse('民主评议投票未开放', 'WRONG_STAGE');
         if (!roll.has(actor.personId)) {
-          if (!actor.grants.some((g) => g.role === 'resident_rep')) refuse('只有党员/居民代表可以参加民主评议', 'FORBIDDEN_ROLE');
+          if (!actor.grants.some((g: RoleGrant) => g.role === 'resident_rep')) refuse('只有党员/居民代表可以参加民主评议', 'FORBIDDEN_ROLE');
           refuse('您不在本轮民主评议的应到会名单中', 'NOT_ON_ROLL');
         }
         if (voted.has(actor.personId)) refuse('您已投票,选票不能重复投出或更改', 'ALREADY_VOTED');
@@ -347,7 +347,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     {
       validator: ({ actor, content }) => {
         // Representatives of the community (including its grids) may object, as may the bodies above it.
-        const isOwnRep = actor.grants.some((g) => g.role === 'resident_rep' && (g.unitPath.startsWith(community.path) || community.path.startsWith(g.unitPath)));
+        const isOwnRep = actor.grants.some((g: RoleGrant) => g.role === 'resident_rep' && (g.unitPath.startsWith(community.path) || community.path.startsWith(g.unitPath)));
         if (!isOwnRep) requireAction(actor, 'objections');
         else if (state.stage !== 'public_notice') refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能提出异议`, 'WRONG_STAGE');
         if (state.publicNotice && Date.now() >= new Date(state.publicNotice.endsAt).getTime()) refuse('公示期已结束,不能再提出异议', 'WRONG_STAGE');
@@ -436,28 +436,34 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
 
   interface StepOptions {
     key: string;
-    days: number;
+    dueAt: string;
+    remindAt: string;
     done: () => boolean;
-    remind: { role: RoleName; unit: UnitRef } | { personIds: () => string[] };
+    remind: { role: RoleName; unit: UnitRef };
     escalate?: { role: RoleName; unit: UnitRef };
     what: string;
   }
 
-  /** Waits for `done` with a reminder before the deadline and an escalation at it; returns the deadline. */
-  async function waitStep(o: StepOptions): Promise<void> {
-    const { dueAt, remindAt } = await acts.reportingDeadline({ from: nowIso(), workingDays: o.days, reminderLeadDays: rules.reminderLeadDays });
-    state.dueAt = dueAt;
+  /** Sets the current step's deadline (working days from now) and saves it. */
+  async function startDeadline(days: number, lead = rules.reminderLeadDays): Promise<{ dueAt: string; remindAt: string }> {
+    const d = await acts.reportingDeadline({ from: nowIso(), workingDays: days, reminderLeadDays: lead });
+    state.dueAt = d.dueAt;
     state.overdue = false;
     await persist();
-    const to = (r: StepOptions['remind']) => ('personIds' in r ? { personIds: r.personIds() } : { role: r.role, unitId: r.unit.id, reach: 'unit' as const });
-    if (remindAt < dueAt && !(await condition(o.done, msUntil(remindAt)))) {
-      await acts.notify({ event: `${o.key}.reminder`, to: to(o.remind), kind: 'reporting.reminder', title: title(`${o.what}即将到期`), body: `请于 ${dueAt.slice(0, 10)} 前完成:${o.what}。`, link });
+    return d;
+  }
+
+  /** Waits for `done`, with a reminder before the deadline and an escalation at it. */
+  async function waitStep(o: StepOptions): Promise<void> {
+    const to = { role: o.remind.role, unitId: o.remind.unit.id, reach: 'unit' as const };
+    if (o.remindAt < o.dueAt && !(await condition(o.done, msUntil(o.remindAt)))) {
+      await acts.notify({ event: `${o.key}.reminder`, to, kind: 'reporting.reminder', title: title(`${o.what}即将到期`), body: `请于 ${o.dueAt.slice(0, 10)} 前完成:${o.what}。`, link });
     }
-    if (!(await condition(o.done, msUntil(dueAt)))) {
+    if (!(await condition(o.done, msUntil(o.dueAt)))) {
       state.overdue = true;
       note('overdue', `${o.what}已逾期`, null);
       await persist();
-      await acts.notify({ event: `${o.key}.overdue`, to: to(o.remind), kind: 'reporting.overdue', title: title(`${o.what}已逾期`), body: `${o.what}已超过期限(${dueAt.slice(0, 10)}),请尽快办理。`, link });
+      await acts.notify({ event: `${o.key}.overdue`, to, kind: 'reporting.overdue', title: title(`${o.what}已逾期`), body: `${o.what}已超过期限(${o.dueAt.slice(0, 10)}),请尽快办理。`, link });
       if (o.escalate) {
         await acts.notify({ event: `${o.key}.escalated`, to: { role: o.escalate.role, unitId: o.escalate.unit.id, reach: 'unit' }, kind: 'reporting.escalation', title: title(`${o.what}逾期督办`), body: `${community.name}的${o.what}已逾期,请督促办理。`, link });
       }
@@ -475,24 +481,44 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // 1. the written report
   state.projectResults = await acts.reportingProjectResults({ communityId: community.id, year: input.year });
   note('start', `启动 ${input.year} 年度双向述职`, null, { cycleId: input.cycleId, projects: state.projectResults.length });
-  await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'report', action: 'report', title: title('提交述职报告'), role: 'community', unitId: community.id });
-  await waitStep({ key: 'report', days: rules.reportDays, done: () => state.report !== null, remind: { role: 'community', unit: community }, escalate: { role: 'street_office', unit: upwardUnit }, what: '提交述职报告' });
+  {
+    const d = await startDeadline(rules.reportDays);
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'report', action: 'report', title: title('提交述职报告'), role: 'community', unitId: community.id, dueAt: d.dueAt });
+    await acts.notify({ event: 'report.open', to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.report', title: title('请撰写述职报告'), body: `请于 ${d.dueAt.slice(0, 10)} 前提交 ${input.year} 年度述职报告。`, link });
+    await waitStep({ key: 'report', ...d, done: () => state.report !== null, remind: { role: 'community', unit: community }, escalate: { role: 'street_office', unit: upwardUnit }, what: '提交述职报告' });
+  }
   await acts.closeHumanTasks({ keys: ['report'], completedById: state.report!.submittedById });
 
   // 2. upward 述职: closes on the committee's word, or by itself once the window
   // has passed — but never with a question unanswered or with no score.
   await enter('upward', '进入向上述职');
-  await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'upward', action: 'scores', title: title('向上述职评分、质询'), role: 'street_office', unitId: upwardUnit.id });
-  await acts.notify({ event: 'upward.open', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.upward', title: title('请听取述职并评分'), body: '社区党组织书记已提交述职报告,请评分并可提出质询。', link });
-  await waitStep({
-    key: 'upward',
-    days: rules.upwardDays,
-    done: () => state.upward.closedAt !== null,
-    remind: { role: 'street_office', unit: upwardUnit },
-    what: '向上述职评分',
-  }).catch(() => undefined);
-  // (waitStep returns once closed; a passed window without blockers closes it below)
-  if (!state.upward.closedAt) await condition(() => state.upward.closedAt !== null || upwardBlocker() === null);
+  {
+    const { dueAt, remindAt } = await startDeadline(rules.upwardDays);
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'upward', action: 'scores', title: title('向上述职评分、质询'), role: 'street_office', unitId: upwardUnit.id, dueAt });
+    await acts.notify({ event: 'upward.open', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.upward', title: title('请听取述职并评分'), body: '社区党组织书记已提交述职报告,请评分并可提出质询。', link });
+    const closed = () => state.upward.closedAt !== null;
+    if (remindAt < dueAt && !(await condition(closed, msUntil(remindAt)))) {
+      await acts.notify({ event: 'upward.reminder', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.reminder', title: title('向上述职评分即将到期'), body: `请于 ${dueAt.slice(0, 10)} 前完成评分和质询。`, link });
+    }
+    if (!(await condition(closed, msUntil(dueAt)))) {
+      const blocker = upwardBlocker();
+      if (blocker) {
+        state.overdue = true;
+        note('upwardBlocked', `向上述职期满,但${blocker}`, null);
+        await persist();
+        const unanswered = openQuestions().length > 0;
+        await acts.notify({
+          event: 'upward.blocked',
+          to: unanswered ? { role: 'community', unitId: community.id, reach: 'unit' } : { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' },
+          kind: 'reporting.overdue',
+          title: title(unanswered ? '质询待答复' : '向上述职待评分'),
+          body: blocker,
+          link,
+        });
+        await condition(() => closed() || upwardBlocker() === null);
+      }
+    }
+  }
   if (upwardClosedBy) note('closeUpward', '结束向上述职', upwardClosedBy);
   else {
     state.upward.closedAt = nowIso();
@@ -503,8 +529,11 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
 
   // 3. downward 述职
   await enter('downward', '进入向下述职');
-  await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'downward', action: 'downward', title: title('召开向下述职会议并登记'), role: 'community', unitId: community.id });
-  await waitStep({ key: 'downward', days: rules.downwardDays, done: () => state.downward !== null, remind: { role: 'community', unit: community }, escalate: { role: 'street_office', unit: upwardUnit }, what: '向下述职会议' });
+  {
+    const d = await startDeadline(rules.downwardDays);
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'downward', action: 'downward', title: title('召开向下述职会议并登记'), role: 'community', unitId: community.id, dueAt: d.dueAt });
+    await waitStep({ key: 'downward', ...d, done: () => state.downward !== null, remind: { role: 'community', unit: community }, escalate: { role: 'street_office', unit: upwardUnit }, what: '向下述职会议' });
+  }
   await acts.closeHumanTasks({ keys: ['downward'] });
 
   // 4. 民主评议: a round per run; a round missing quorum is re-run (rules.voteReruns times).
@@ -659,10 +688,11 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<{ cycl
       entry.done = true;
       continue;
     }
-    children.push(handle.result().then(() => { entry.done = true; }));
+    children.push(handle.result().finally(() => { entry.done = true; }));
   }
   state.status = 'running';
-  await Promise.all(children);
+  // A report that failed is the operators' concern; the cycle still closes for the others.
+  await Promise.allSettled(children);
   state.status = 'completed';
   await acts.reportingCycleStatus({ cycleId, status: 'completed' });
   return { cycleId, communities: state.communities.length };

@@ -48,8 +48,8 @@ export const appSection = defineSection({
   demoPassword: envVar({
     env: 'DEMO_PASSWORD',
     secret: true,
-    schema: z.string().min(8, 'must be at least 8 characters').default('demo-pass-2024'),
+    schema: z.string().min(8, 'must be at least 8 characters').default('demo1234'),
     doc: 'Password given to the seeded demo users (printed by `npm start`). Change it on any shared machine.',
-    example: 'demo-pass-2024',
+    example: 'demo1234',
   }),
 });

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../errors';
 import type { RoleName } from '../roles';
 import type { ProjectApplication } from './application';
 import type { ChangeProposal, ProjectState } from './state';
+import { derivePendingSteps } from './pending';
 
 export interface ActionInputs {
   reviewApplication: { decision: 'approve' | 'reject' | 'return'; comment: string };
@@ -93,8 +94,9 @@ function objectionAccessRefusal(actor: Actor, communityPath: string): Refusal | 
   return ok ? null : refuse('FORBIDDEN_SCOPE', '只能对本社区的项目提出异议');
 }
 
+/** The open step for `action`, derived from the state (the inbox mirrors it, possibly a moment later). */
 function pendingFor(state: ProjectState, action: ProjectAction, match: (ref: Record<string, string | number>) => boolean) {
-  return state.pending.find((p) => p.action === action && match(p.ref));
+  return derivePendingSteps(state).find((p) => p.action === action && match(p.ref));
 }
 
 const IMPLEMENTATION_LIKE = ['implementation', 'acceptance', 'reward'] as const;
@@ -180,9 +182,9 @@ export function actionRefusal<A extends ProjectAction>(
     case 'reportMilestone':
     case 'verifyMilestone': {
       const { milestoneSeq } = i as ActionInputs['reportMilestone'];
+      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
       const milestone = state.milestones.find((m) => m.seq === milestoneSeq);
       if (!milestone) return refuse('NOT_FOUND', `实施节点不存在:${milestoneSeq}`);
-      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
       if (pendingFor(state, action, (r) => r.milestoneSeq === milestoneSeq)) return null;
       if (milestone.status === 'paid' || milestone.status === 'verified' || (action === 'reportMilestone' && milestone.status === 'reported')) {
         return refuse('ALREADY_DONE', `节点「${milestone.title}」已${action === 'reportMilestone' ? '报告' : '核验'}`);

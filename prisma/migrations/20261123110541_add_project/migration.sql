@@ -32,6 +32,9 @@ CREATE TABLE "Project" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
+    CONSTRAINT "Project_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateTable
 CREATE TABLE "ProjectMilestone" (
     "projectId" TEXT NOT NULL,
@@ -43,6 +46,9 @@ CREATE TABLE "ProjectMilestone" (
     "overdueSince" TIMESTAMP(3),
     "reportedAt" TIMESTAMP(3),
     "paidAt" TIMESTAMP(3),
+
+    CONSTRAINT "ProjectMilestone_pkey" PRIMARY KEY ("projectId","seq")
+);
 
 -- CreateTable
 CREATE TABLE "ProjectDisbursement" (
@@ -61,6 +67,9 @@ CREATE TABLE "ProjectDisbursement" (
     "voucherNo" TEXT,
     "returnReason" TEXT,
 
+    CONSTRAINT "ProjectDisbursement_pkey" PRIMARY KEY ("projectId","id")
+);
+
 -- CreateTable
 CREATE TABLE "ProjectPayment" (
     "id" TEXT NOT NULL,
@@ -76,6 +85,9 @@ CREATE TABLE "ProjectPayment" (
     "streetId" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
 
+    CONSTRAINT "ProjectPayment_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateTable
 CREATE TABLE "ProjectLedgerLine" (
     "id" TEXT NOT NULL,
@@ -85,6 +97,9 @@ CREATE TABLE "ProjectLedgerLine" (
     "label" TEXT NOT NULL,
     "amountFen" INTEGER NOT NULL,
 
+    CONSTRAINT "ProjectLedgerLine_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateTable
 CREATE TABLE "ProjectFundYear" (
     "communityId" TEXT NOT NULL,
@@ -93,6 +108,9 @@ CREATE TABLE "ProjectFundYear" (
     "reservedFen" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
+    CONSTRAINT "ProjectFundYear_pkey" PRIMARY KEY ("communityId","year")
+);
+
 -- CreateTable
 CREATE TABLE "ProjectReservation" (
     "projectId" TEXT NOT NULL,
@@ -100,6 +118,9 @@ CREATE TABLE "ProjectReservation" (
     "year" INTEGER NOT NULL,
     "amountFen" INTEGER NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ProjectReservation_pkey" PRIMARY KEY ("projectId")
+);
 
 -- CreateTable
 CREATE TABLE "ProjectEvent" (
@@ -112,6 +133,9 @@ CREATE TABLE "ProjectEvent" (
     "label" TEXT NOT NULL,
     "stage" TEXT NOT NULL,
     "data" JSONB NOT NULL DEFAULT '{}',
+
+    CONSTRAINT "ProjectEvent_pkey" PRIMARY KEY ("projectId","seq")
+);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Project_workflowId_key" ON "Project"("workflowId");

@@ -1,0 +1,329 @@
+// Activities of the project workflow. Each is idempotent, because Temporal
+// may run an activity again after its effect committed (a lost completion, a
+// worker killed mid-call):
+//  - the read model keeps only the newest snapshot (version check);
+//  - timeline rows are keyed (project, seq);
+//  - a payment is keyed (project, payable): the second attempt finds the first;
+//  - a reservation is set to an absolute target, never incremented.
+
+import { ApplicationFailure } from '@temporalio/activity';
+import type { RoleName } from '../domain/roles';
+import { checkFundCap, fundCapMessage } from '../domain/project/application';
+import type { LedgerSplitLine } from '../domain/project/cost-sharing';
+import type { DisbursementKind, ProjectState } from '../domain/project/state';
+import { Prisma } from '../prisma/generated/client';
+import { createInboxActivities } from './inbox';
+import type { ActivityDeps } from './index';
+import { createNotifyActivities, type NotifyTarget } from './notify';
+import { loadCalendar } from '../db/calendar-store';
+import { endOfWorkingDay, endOfDate } from './project-deadlines';
+
+export interface ProjectEventInput {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  label: string;
+  stage: string;
+  data: Record<string, unknown>;
+}
+
+export interface ProjectNotification {
+  /** Unique within the workflow for this occurrence; the recipient is notified once per event. */
+  event: string;
+  to: NotifyTarget;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string;
+}
+
+export interface SyncProjectStepInput {
+  workflowId: string;
+  state: ProjectState;
+  events: ProjectEventInput[];
+  notifications: ProjectNotification[];
+  openTasks: { key: string; action: string; title: string; role: RoleName; unitId: string; dueAt: string | null }[];
+  closeTaskKeys: string[];
+  closedById: string | null;
+}
+
+export interface ComputeDeadlinesInput {
+  from: string;
+  /** 0: no escalation moment. */
+  escalateWorkingDays: number;
+  items: { key: string; workingDays?: number; date?: string }[];
+}
+
+export interface Deadline {
+  key: string;
+  dueAt: string;
+  escalateAt: string | null;
+}
+
+export interface SetReservationInput {
+  projectId: string;
+  communityId: string;
+  year: number;
+  targetFen: number;
+  /** The yearly cap used when the community has no row yet (config default). */
+  capFen: number;
+  /** Refuse a rise that would pass the cap; lowering never is refused. */
+  enforceCap: boolean;
+}
+
+export interface RecordPaymentInput {
+  projectId: string;
+  disbursementId: string;
+  payableKey: string;
+  kind: DisbursementKind;
+  amountFen: number;
+  voucherNo: string;
+  releasedById: string;
+  communityId: string;
+  streetId: string;
+  year: number;
+  lines: LedgerSplitLine[];
+}
+
+export interface RecordPaymentResult {
+  paymentId: string;
+  voucherNo: string;
+  releasedAt: string;
+  /** True when the payable had already been paid (a retry or a second request): nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface ProjectActivityHooks {
+  /**
+   * Called after a payment committed and before the activity returns: the
+   * moment a crash loses the completion. Tests use it to kill the worker there.
+   */
+  afterPaymentCommitted?: (input: RecordPaymentInput) => Promise<void> | void;
+}
+
+function stepOf(s: ProjectState): string | null {
+  if (s.suspended) return 'suspended';
+  if (s.approvalStep) return s.approvalStep;
+  if (s.stage === 'acceptance') return s.acceptance?.step ?? null;
+  if (s.stage === 'reward') return s.reward?.step ?? null;
+  return null;
+}
+
+export function createProjectActivities(deps: ActivityDeps, hooks: ProjectActivityHooks = {}) {
+  const { prisma, clock } = deps;
+  const inbox = createInboxActivities(deps);
+  const notifier = createNotifyActivities(deps);
+
+  return {
+    async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<Deadline[]> {
+      const from = new Date(input.from);
+      const calendar = await loadCalendar(prisma);
+      return Promise.all(
+        input.items.map(async (item) => {
+          const due = item.date ? endOfDate(item.date) : await endOfWorkingDay(prisma, from, item.workingDays ?? 0, calendar);
+          const escalate = input.escalateWorkingDays > 0 ? await endOfWorkingDay(prisma, due, input.escalateWorkingDays, calendar) : null;
+          return { key: item.key, dueAt: due.toISOString(), escalateAt: escalate?.toISOString() ?? null };
+        }),
+      );
+    },
+
+    async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
+      return prisma.$transaction(async (tx) => {
+        await tx.projectFundYear.upsert({
+          where: { communityId_year: { communityId: input.communityId, year: input.year } },
+          create: { communityId: input.communityId, year: input.year, capFen: input.capFen, reservedFen: 0 },
+          update: {},
+        });
+        // Row lock: two projects of one community reserving at once are serialised here.
+        const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number }[]>`
+          SELECT "capFen", "reservedFen" FROM "ProjectFundYear"
+          WHERE "communityId" = ${input.communityId} AND "year" = ${input.year} FOR UPDATE`;
+        const current = (await tx.projectReservation.findUnique({ where: { projectId: input.projectId } }))?.amountFen ?? 0;
+        if (current === input.targetFen) return { ok: true, reservedFen: current };
+        const others = fund.reservedFen - current;
+        if (input.enforceCap && input.targetFen > current) {
+          const check = checkFundCap(fund.capFen, others, input.targetFen);
+          if (!check.ok) return { ok: false, reservedFen: current, message: fundCapMessage(check) };
+        }
+        await tx.projectFundYear.update({
+          where: { communityId_year: { communityId: input.communityId, year: input.year } },
+          data: { reservedFen: others + input.targetFen },
+        });
+        await tx.projectReservation.upsert({
+          where: { projectId: input.projectId },
+          create: { projectId: input.projectId, communityId: input.communityId, year: input.year, amountFen: input.targetFen },
+          update: { amountFen: input.targetFen },
+        });
+        return { ok: true, reservedFen: input.targetFen };
+      });
+    },
+
+    async recordProjectPayment(input: RecordPaymentInput): Promise<RecordPaymentResult> {
+      const sum = input.lines.reduce((s, l) => s + l.amountFen, 0);
+      if (sum !== input.amountFen) {
+        throw ApplicationFailure.nonRetryable(`ledger lines (${sum}) do not sum to the payment (${input.amountFen})`, 'INTERNAL');
+      }
+      const key = { projectId_payableKey: { projectId: input.projectId, payableKey: input.payableKey } };
+      const found = async () => {
+        const p = await prisma.projectPayment.findUnique({ where: key });
+        return p && { paymentId: p.id, voucherNo: p.voucherNo, releasedAt: p.releasedAt.toISOString(), duplicate: true };
+      };
+      const existing = await found();
+      if (existing) return existing;
+      let payment;
+      try {
+        payment = await prisma.projectPayment.create({
+          data: {
+            projectId: input.projectId,
+            payableKey: input.payableKey,
+            disbursementId: input.disbursementId,
+            kind: input.kind,
+            amountFen: input.amountFen,
+            voucherNo: input.voucherNo,
+            releasedById: input.releasedById,
+            releasedAt: clock.now(),
+            communityId: input.communityId,
+            streetId: input.streetId,
+            year: input.year,
+            lines: { create: input.lines.map((l) => ({ projectId: input.projectId, party: l.party, label: l.label, amountFen: l.amountFen })) },
+          },
+        });
+      } catch (err) {
+        // A concurrent attempt won the unique key: its payment is the payment.
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+          const winner = await found();
+          if (winner) return winner;
+        }
+        throw err;
+      }
+      await hooks.afterPaymentCommitted?.(input);
+      return { paymentId: payment.id, voucherNo: payment.voucherNo, releasedAt: payment.releasedAt.toISOString(), duplicate: false };
+    },
+
+    async syncProjectStep(input: SyncProjectStepInput): Promise<void> {
+      const s = input.state;
+      const last = s.acceptance?.inspections.at(-1);
+      const dues = s.pending.map((p) => p.dueAt).filter((d): d is string => !!d).sort();
+      const row = {
+        workflowId: s.workflowId,
+        title: s.application.title,
+        category: s.application.category,
+        year: s.year,
+        communityId: s.community.id,
+        communityName: s.community.name,
+        unitPath: s.community.path,
+        streetId: s.street.id,
+        applicantId: s.applicantId,
+        stage: s.stage,
+        step: stepOf(s),
+        budgetFen: s.application.budgetFen,
+        finalPaymentFen: s.application.finalPaymentFen,
+        reservedFen: s.reservedFen,
+        paidFen: s.paidFen,
+        rewardPaidFen: s.rewardPaidFen,
+        revisionCount: s.revisionCount,
+        suspended: !!s.suspended,
+        pending: s.pending as unknown as Prisma.InputJsonValue,
+        nextDueAt: dues[0] ? new Date(dues[0]) : null,
+        overdue: s.pending.some((p) => p.remindedAt) || s.milestones.some((m) => m.overdueSince && m.status === 'pending'),
+        escalated: s.pending.some((p) => p.escalatedAt),
+        rating: s.acceptance?.rating ?? null,
+        scoreCentiPoints: last?.totalCentiPoints ?? null,
+        ratedAt: s.acceptance?.rating && last ? new Date(last.at) : null,
+        snapshot: s as unknown as Prisma.InputJsonValue,
+        version: s.version,
+        closedReason: s.closedReason,
+      };
+
+      await prisma.$transaction(async (tx) => {
+        const current = await tx.project.findUnique({ where: { id: s.projectId }, select: { version: true } });
+        if (!current || current.version < s.version) {
+          await tx.project.upsert({ where: { id: s.projectId }, create: { id: s.projectId, ...row }, update: row });
+          for (const m of s.milestones) {
+            const data = {
+              title: m.title,
+              amountFen: m.amountFen,
+              dueDate: new Date(`${m.dueDate}T00:00:00Z`),
+              status: m.status,
+              overdueSince: m.overdueSince ? new Date(m.overdueSince) : null,
+              reportedAt: m.reports.at(-1) ? new Date(m.reports.at(-1)!.at) : null,
+              paidAt: m.status === 'paid' ? new Date(s.disbursements.find((d) => d.milestoneSeq === m.seq && d.status === 'released')?.decidedAt ?? clock.now()) : null,
+            };
+            await tx.projectMilestone.upsert({
+              where: { projectId_seq: { projectId: s.projectId, seq: m.seq } },
+              create: { projectId: s.projectId, seq: m.seq, ...data },
+              update: data,
+            });
+          }
+          await tx.projectMilestone.deleteMany({ where: { projectId: s.projectId, seq: { gt: s.milestones.length } } });
+          for (const d of s.disbursements) {
+            const data = {
+              kind: d.kind,
+              payableKey: d.payableKey,
+              milestoneSeq: d.milestoneSeq,
+              attempt: d.attempt,
+              amountFen: d.amountFen,
+              status: d.status,
+              unitPath: s.community.path,
+              streetId: s.street.id,
+              requestedAt: new Date(d.requestedAt),
+              decidedAt: d.decidedAt ? new Date(d.decidedAt) : null,
+              voucherNo: d.voucherNo,
+              returnReason: d.returnReason,
+            };
+            await tx.projectDisbursement.upsert({
+              where: { projectId_id: { projectId: s.projectId, id: d.id } },
+              create: { projectId: s.projectId, id: d.id, ...data },
+              update: data,
+            });
+          }
+        }
+        if (input.events.length > 0) {
+          await tx.projectEvent.createMany({
+            data: input.events.map((e) => ({
+              projectId: s.projectId,
+              seq: e.seq,
+              at: new Date(e.at),
+              actorId: e.actorId,
+              actorName: e.actorName,
+              action: e.action,
+              label: e.label,
+              stage: e.stage,
+              data: e.data as Prisma.InputJsonValue,
+            })),
+            skipDuplicates: true,
+          });
+        }
+      });
+
+      if (input.closeTaskKeys.length > 0) {
+        await inbox.closeHumanTasks({
+          workflowId: input.workflowId,
+          keys: input.closeTaskKeys,
+          status: input.closedById ? 'done' : 'cancelled',
+          completedById: input.closedById,
+        });
+      }
+      for (const t of input.openTasks) {
+        await inbox.openHumanTask({
+          workflowId: input.workflowId,
+          process: 'project',
+          subjectId: s.projectId,
+          key: t.key,
+          action: t.action,
+          title: t.title,
+          role: t.role,
+          unitId: t.unitId,
+          dueAt: t.dueAt,
+        });
+      }
+      for (const n of input.notifications) {
+        await notifier.notify({ workflowId: input.workflowId, event: n.event, to: n.to, kind: n.kind, title: n.title, body: n.body, link: n.link });
+      }
+    },
+  };
+}
+
+export type ProjectActivities = ReturnType<typeof createProjectActivities>;

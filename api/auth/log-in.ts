@@ -1,0 +1,48 @@
+import { AppError } from '../../domain/errors';
+import { hashPassword, verifyPassword } from '../../db/passwords';
+import type { PrismaClient } from '../../prisma/generated/client';
+import type { LoginRateLimiter } from './login-rate-limit';
+import { issueToken, type IssuedToken } from './tokens';
+
+export interface LogInOptions {
+  prisma: PrismaClient;
+  limiter: LoginRateLimiter;
+  username: string;
+  password: string;
+  clientIp: string;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  now?: Date;
+}
+
+export interface LogInResult extends IssuedToken {
+  person: { id: string; username: string; displayName: string };
+}
+
+// Verifying against a real hash for unknown usernames keeps both failures
+// equally slow, so response time does not reveal which usernames exist.
+let dummyHash: Promise<string> | undefined;
+function timingDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword('timing-equaliser-not-a-password');
+  return dummyHash;
+}
+
+export async function logIn(options: LogInOptions): Promise<LogInResult> {
+  const { prisma, limiter, username, password, clientIp } = options;
+  const retryAfter = limiter.retryAfterSeconds(username, clientIp);
+  if (retryAfter > 0) {
+    throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${retryAfter} s.`, { details: { retryAfter } });
+  }
+  const person = await prisma.person.findUnique({
+    where: { username },
+    select: { id: true, username: true, displayName: true, passwordHash: true, active: true },
+  });
+  const ok = person ? await verifyPassword(person.passwordHash, password) : await verifyPassword(await timingDummyHash(), password).then(() => false);
+  if (!person || !ok || !person.active) {
+    limiter.recordFailure(username, clientIp);
+    throw new AppError('INVALID_CREDENTIALS', 'Username or password is wrong.');
+  }
+  limiter.reset(username, clientIp);
+  const token = await issueToken(person.id, { secret: options.jwtSecret, ttlSeconds: options.tokenTtlSeconds, now: options.now });
+  return { ...token, person: { id: person.id, username: person.username, displayName: person.displayName } };
+}

@@ -1,0 +1,148 @@
+// Idempotency-Key for POSTs (per person): the first request inserts a pending
+// row *before* it runs, so a concurrent duplicate finds the row and is refused
+// instead of executing twice; the finished response is stored and replayed.
+// A pending row is marked by statusCode 0. On failure the row is removed, so
+// the client may retry with the same key.
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import type { AppDeps } from '../deps';
+
+export type IdempotencyMode = 'off' | 'optional' | 'required';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const PENDING = 0;
+/** A pending row older than this is taken to belong to a crashed request and may be taken over. */
+const STALE_PENDING_MS = 60_000;
+const KEY_PATTERN = /^[\w.:-]{8,128}$/;
+
+export interface StoredOutcome {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Stable JSON: object keys sorted, so {a,b} and {b,a} hash alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === 'P2002';
+}
+
+export interface RunIdempotentOptions {
+  deps: AppDeps;
+  req: Request;
+  actor: Actor;
+  mode: IdempotencyMode;
+  /** The validated body; hashed with method and path. */
+  body: unknown;
+  execute: () => Promise<StoredOutcome | null>;
+}
+
+export async function runIdempotent({ deps, req, actor, mode, body, execute }: RunIdempotentOptions): Promise<StoredOutcome | null> {
+  const key = req.get(IDEMPOTENCY_HEADER);
+  if (key === undefined) {
+    if (mode === 'required') {
+      throw new AppError('VALIDATION_FAILED', `This request needs an ${IDEMPOTENCY_HEADER} header.`, {
+        details: [{ in: 'headers', field: IDEMPOTENCY_HEADER, code: 'missing', message: 'Required: a unique value per intended action (e.g. a UUID).' }],
+      });
+    }
+    return execute();
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw new AppError('VALIDATION_FAILED', `The ${IDEMPOTENCY_HEADER} header is malformed.`, {
+      details: [{ in: 'headers', field: IDEMPOTENCY_HEADER, code: 'invalid_format', message: '8–128 characters of letters, digits, _ . : -' }],
+    });
+  }
+
+  const { prisma } = deps;
+  const now = deps.now?.() ?? new Date();
+  const path = req.originalUrl.split('?')[0];
+  const hash = requestHash(req.method, path, body);
+  const id = { personId_key: { personId: actor.personId, key } };
+  const ttlMs = deps.config.server.idempotencyTtlHours * 3600_000;
+
+  const claim = async (): Promise<boolean> => {
+    try {
+      await prisma.idempotencyRecord.create({
+        data: { personId: actor.personId, key, method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {} },
+      });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  };
+
+  if (!(await claim())) {
+    const existing = await prisma.idempotencyRecord.findUnique({ where: id });
+    if (!existing) {
+      // Removed between our insert and read (a failed first attempt): try once more.
+      if (!(await claim())) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+    } else {
+      const expired = now.getTime() - existing.createdAt.getTime() > ttlMs;
+      if (expired) {
+        // An old key may be reused: take the row over atomically (only one request wins).
+        const taken = await prisma.idempotencyRecord.updateMany({
+          where: { personId: actor.personId, key, createdAt: existing.createdAt },
+          data: { method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {}, createdAt: now },
+        });
+        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+      } else if (existing.requestHash !== hash) {
+        throw new AppError('IDEMPOTENCY_KEY_REUSED', `This ${IDEMPOTENCY_HEADER} was already used for a different request (${existing.method} ${existing.path}).`);
+      } else if (existing.statusCode !== PENDING) {
+        const stored = existing.responseBody as { body?: unknown; headers?: Record<string, string> };
+        return {
+          status: existing.statusCode,
+          body: stored.body ?? null,
+          headers: { ...(stored.headers ?? {}), 'Idempotent-Replayed': 'true' },
+        };
+      } else if (now.getTime() - existing.createdAt.getTime() < STALE_PENDING_MS) {
+        req.res?.set('Retry-After', '1');
+        throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+      } else {
+        const taken = await prisma.idempotencyRecord.updateMany({
+          where: { personId: actor.personId, key, statusCode: PENDING, createdAt: existing.createdAt },
+          data: { createdAt: now },
+        });
+        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+      }
+    }
+  }
+
+  let outcome: StoredOutcome | null;
+  try {
+    outcome = await execute();
+  } catch (err) {
+    await prisma.idempotencyRecord.deleteMany({ where: { personId: actor.personId, key, statusCode: PENDING } }).catch(() => undefined);
+    throw err;
+  }
+  if (!outcome) {
+    // The handler wrote the response itself; nothing replayable was captured.
+    await prisma.idempotencyRecord.deleteMany({ where: { personId: actor.personId, key, statusCode: PENDING } });
+    return null;
+  }
+  await prisma.idempotencyRecord.update({
+    where: id,
+    data: {
+      statusCode: outcome.status,
+      // Wrapped, because a Json column cannot hold a bare null body.
+      responseBody: JSON.parse(JSON.stringify({ body: outcome.body ?? null, headers: outcome.headers ?? {} })),
+    },
+  });
+  return outcome;
+}

@@ -1,0 +1,21 @@
+// The API's public surface: build the app, declare routes, check access.
+export { createApp } from './app';
+export type { CreateAppOptions } from './app';
+export type { AppDeps, RedisPing } from './deps';
+export { ROUTE_MODULES } from './routes';
+
+export { defineRoute, reply, toOpenApiPath } from './http/define-route';
+export type { RouteContext, RouteDefinition, RouteModule, RouteSpec, HttpReply, HttpMethod } from './http/define-route';
+export { parsePart, parseRequest } from './http/validate';
+export type { FieldError } from './http/validate';
+export { problemFromError, toProblem, PROBLEM_CONTENT_TYPE } from './http/problem';
+export type { Problem } from './http/problem';
+export { buildOpenApiDocument, ZProblem } from './http/openapi';
+export { IDEMPOTENCY_HEADER } from './http/idempotency';
+export type { IdempotencyMode } from './http/idempotency';
+
+export { issueToken, verifyToken } from './auth/tokens';
+export { resolveActor } from './auth/resolve-actor';
+export { authenticate } from './auth/authenticate';
+export { requireRole, assertAccess, scopePaths, inScope } from './auth/guard';
+export type { RouteAccess } from './auth/guard';

@@ -1,0 +1,62 @@
+// GET /api/mediation-cases/{id} — one case with its state, timeline and what
+// waits for whom. Outside the caller's scope a case reads as absent.
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { ACTION_LABELS, availableActions, pendingTasks, type MediationState } from '../../domain/mediation/case-state';
+import type { Complexity } from '../../domain/mediation/types';
+import type { AppDeps } from '../deps';
+import { defineRoute } from '../http/define-route';
+import { canReadCase, presentSummary } from './present';
+import { ZCaseDetail, ZCaseId } from './schemas';
+
+export interface GetCaseOptions {
+  deps: AppDeps;
+  actor: Actor;
+  caseId: string;
+}
+
+export async function loadReadableCase({ deps, actor, caseId }: GetCaseOptions) {
+  const row = await deps.prisma.mediationCase.findUnique({
+    where: { id: caseId },
+    include: { parties: true, events: { orderBy: { seq: 'asc' } }, agreement: { select: { documentRenderedAt: true } } },
+  });
+  if (!row || !canReadCase(actor, row)) throw new AppError('NOT_FOUND', `调解案件不存在:${caseId}`);
+  return row;
+}
+
+export async function getCase(options: GetCaseOptions) {
+  const { deps, actor } = options;
+  const row = await loadReadableCase(options);
+  const state = row.snapshot as unknown as MediationState;
+  const hasState = typeof state === 'object' && state !== null && 'stage' in state;
+  const now = deps.now?.() ?? new Date();
+  return {
+    ...presentSummary(row, actor, true),
+    description: row.description,
+    complexity: row.complexity as Complexity,
+    targetConcludeBy: row.targetConcludeBy.toISOString(),
+    closeReason: row.closeReason,
+    guidance: row.guidance,
+    state: (hasState ? state : {}) as unknown as Record<string, unknown>,
+    pendingActions: hasState
+      ? pendingTasks(state).map((t) => ({ action: t.action, label: ACTION_LABELS[t.action], role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }))
+      : [],
+    availableActions: hasState ? availableActions(state, actor, now) : [],
+    agreementDocument: row.agreement
+      ? { rendered: row.agreement.documentRenderedAt !== null, url: `/api/mediation-cases/${row.id}/agreement-document` }
+      : null,
+    timeline: row.events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+  };
+}
+
+export const getCaseRoute = defineRoute({
+  method: 'get',
+  path: '/api/mediation-cases/:id',
+  summary: '调解案件详情(状态、时间线、待办事项)',
+  description: 'Personal data of the parties is shown in full only to the assigned mediators, their supervisors and auditors.',
+  roles: 'authenticated',
+  request: { params: ZCaseId },
+  response: { schema: ZCaseDetail },
+  errors: ['NOT_FOUND'],
+  handler: async (ctx) => getCase({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id }),
+});

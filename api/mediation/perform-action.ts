@@ -1,0 +1,63 @@
+// POST /api/mediation-cases/{id}/actions/{action} — every human step of a
+// case, forwarded as a workflow update carrying the resolved actor. The
+// update's validator (domain/mediation/case-state.ts) decides role, unit and
+// stage, so a refused action changes nothing and reads the same everywhere.
+import { z } from 'zod';
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { ACTION_LABELS, ACTION_NAMES, type ActionName, type ActionPayloads } from '../../domain/mediation/case-state';
+import { mediationUpdates, type MediationCommand } from '../../workflows/mediation-shared';
+import type { AppDeps } from '../deps';
+import { defineRoute, type RouteDefinition } from '../http/define-route';
+import { loadReadableCase } from './get-case';
+import { ACTION_BODIES, ZActionResult, ZCaseId } from './schemas';
+
+export interface PerformActionOptions {
+  deps: AppDeps;
+  actor: Actor;
+  caseId: string;
+  action: ActionName;
+  body: unknown;
+}
+
+/** kebab-case in URLs: "record-session" ↔ recordSession. */
+export const actionSlug = (name: ActionName) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+async function toPayload<A extends ActionName>(deps: AppDeps, action: A, body: unknown): Promise<ActionPayloads[A]> {
+  if (action !== 'assignMediator') return body as ActionPayloads[A];
+  // The validator cannot read the database: the API resolves who is named.
+  const { mediatorId } = body as { mediatorId: string };
+  const person = await deps.prisma.person.findUnique({
+    where: { id: mediatorId },
+    select: { displayName: true, active: true, roles: { where: { role: 'mediator' }, select: { unitId: true } } },
+  });
+  if (!person || !person.active) throw new AppError('NOT_FOUND', `人员不存在:${mediatorId}`);
+  return { mediatorId, mediatorName: person.displayName, mediatorUnitIds: person.roles.map((r) => r.unitId) } as ActionPayloads[A];
+}
+
+export async function performAction({ deps, actor, caseId, action, body }: PerformActionOptions) {
+  const row = await loadReadableCase({ deps, actor, caseId });
+  if (row.stage === 'closed') throw new AppError('WRONG_STAGE', '案件已结案。');
+  const payload = await toPayload(deps, action, body);
+  const handle = deps.temporal.workflow.getHandle(row.workflowId);
+  const command: MediationCommand = { actor, payload };
+  const update = mediationUpdates[action] as unknown as typeof mediationUpdates.acceptCase;
+  const result = await handle.executeUpdate(update, { args: [command as MediationCommand<'acceptCase'>] });
+  return { caseId, action, ...result };
+}
+
+function actionRoute(action: ActionName): RouteDefinition {
+  return defineRoute({
+    method: 'post',
+    path: `/api/mediation-cases/:id/actions/${actionSlug(action)}`,
+    summary: `${ACTION_LABELS[action]}(调解员)`,
+    description: `Workflow update \`${action}\`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.`,
+    roles: ['mediator'],
+    request: { params: ZCaseId, body: ACTION_BODIES[action] as z.ZodObject },
+    response: { schema: ZActionResult },
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'BUSINESS_RULE', 'CONFIRMATION_WINDOW_CLOSED'],
+    handler: async (ctx) => performAction({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id, action, body: ctx.body }),
+  });
+}
+
+export const actionRoutes: RouteDefinition[] = ACTION_NAMES.map((a) => actionRoute(a));

@@ -1,0 +1,107 @@
+// POST /api/projects — a community applies for a project (立项申请).
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { applicationProblems, checkFundCap, fundCapMessage, type ProjectApplication } from '../../domain/project/application';
+import type { ProjectRules } from '../../domain/project/rules';
+import { loadProjectRules } from '../../config/project';
+import { projectWorkflowId, PROJECT_WORKFLOW_TYPE, type ProjectWorkflowInput } from '../../workflows/project-shared';
+import type { projectWorkflow } from '../../workflows/project';
+import { assertAccess } from '../auth/guard';
+import type { AppDeps } from '../deps';
+import { defineRoute, reply } from '../http/define-route';
+import { ZActionResult, ZCreateProjectBody } from './schemas';
+
+export interface CreateProjectOptions {
+  deps: AppDeps;
+  actor: Actor;
+  body: z.output<typeof ZCreateProjectBody>;
+  rules?: ProjectRules;
+}
+
+function shanghaiYear(now: Date): number {
+  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+
+export async function createProject({ deps, actor, body, rules = loadProjectRules() }: CreateProjectOptions) {
+  const communityGrants = actor.grants.filter((g) => g.role === 'community');
+  const communityId = body.communityId ?? (communityGrants.length === 1 ? communityGrants[0].unitId : undefined);
+  if (!communityId) throw new AppError('VALIDATION_FAILED', '请指定申报社区 communityId', { details: [{ in: 'body', field: 'communityId', code: 'required', message: '有多个社区角色时必须指定' }] });
+  const community = await deps.prisma.unit.findUnique({ where: { id: communityId }, include: { parent: { include: { parent: true } } } });
+  if (!community) throw new AppError('NOT_FOUND', `社区不存在:${communityId}`);
+  assertAccess(actor, ['community'], community.path);
+  const street = community.parent;
+  const district = street?.parent;
+  if (community.level !== 'community' || !street || !district) throw new AppError('BUSINESS_RULE', '只有社区可以申报党建项目');
+
+  const application: ProjectApplication = {
+    title: body.title,
+    category: body.category,
+    goals: body.goals,
+    budgetFen: body.budgetFen,
+    finalPaymentFen: body.finalPaymentFen,
+    milestones: body.milestones,
+    costSharing: body.costSharing ?? rules.defaultCostSharing,
+  };
+  const problems = applicationProblems(application);
+  if (problems.length > 0) throw new AppError('BUSINESS_RULE', problems.join(';'), { details: problems });
+
+  const now = deps.now?.() ?? new Date();
+  const year = body.year ?? shanghaiYear(now);
+  // Early answer for the applicant; the binding check runs when the street approves.
+  const fund = await deps.prisma.projectFundYear.findUnique({ where: { communityId_year: { communityId, year } } });
+  const check = checkFundCap(fund?.capFen ?? rules.yearlyFundCapFen, fund?.reservedFen ?? 0, application.budgetFen);
+  if (!check.ok) throw new AppError('BUSINESS_RULE', fundCapMessage(check), { details: check });
+
+  const id = randomUUID();
+  const workflowId = projectWorkflowId(id);
+  const input: ProjectWorkflowInput = {
+    projectId: id,
+    year,
+    community: { id: community.id, path: community.path, name: community.name },
+    street: { id: street.id, path: street.path, name: street.name },
+    district: { id: district.id, path: district.path, name: district.name },
+    applicant: { id: actor.personId, name: actor.displayName },
+    application,
+    rules,
+  };
+  await deps.prisma.project.create({
+    data: {
+      id,
+      workflowId,
+      title: application.title,
+      category: application.category,
+      year,
+      communityId: community.id,
+      communityName: community.name,
+      unitPath: community.path,
+      streetId: street.id,
+      applicantId: actor.personId,
+      stage: 'approval',
+      step: 'street_review',
+      budgetFen: application.budgetFen,
+      finalPaymentFen: application.finalPaymentFen,
+      snapshot: {},
+      version: 0,
+    },
+  });
+  await deps.temporal.workflow.start<typeof projectWorkflow>(PROJECT_WORKFLOW_TYPE, {
+    workflowId,
+    taskQueue: deps.config.temporal.taskQueue,
+    args: [input],
+  });
+  return { projectId: id, action: 'submitApplication', stage: 'approval' as const, version: 0, message: '立项申请已提交,待街道审核' };
+}
+
+export const createProjectRoute = defineRoute({
+  method: 'post',
+  path: '/api/projects',
+  summary: '申报党建项目(社区)',
+  description: 'Starts the project workflow (立项 → 公示 → 实施 → 验收 → 激励). The budget is checked against the community\'s yearly fund cap now and reserved when the street approves.',
+  roles: ['community'],
+  request: { body: ZCreateProjectBody },
+  response: { status: 201, schema: ZActionResult },
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE'],
+  handler: async (ctx) => reply(201, await createProject({ deps: ctx.deps, actor: ctx.actor, body: ctx.body }), {}),
+});

@@ -1,0 +1,67 @@
+// GET /api/projects/{id} — one project: state, pending actions, ledger, timeline.
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import type { AppDeps } from '../deps';
+import { defineRoute } from '../http/define-route';
+import { presentSummary } from './present';
+import { canReadProject } from './scope';
+import { ZProjectDetail, ZProjectId } from './schemas';
+
+export async function getProject({ deps, actor, projectId }: { deps: AppDeps; actor: Actor; projectId: string }) {
+  const row = await deps.prisma.project.findUnique({
+    where: { id: projectId },
+    include: {
+      payments: { include: { lines: true }, orderBy: { releasedAt: 'asc' } },
+      events: { orderBy: { seq: 'asc' } },
+    },
+  });
+  // Outside the caller's scope reads as absent: a project's existence is not disclosed.
+  if (!row || !canReadProject(actor, row.unitPath)) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  const byParty = new Map<string, { party: string; label: string; amountFen: number }>();
+  for (const p of row.payments) {
+    for (const l of p.lines) {
+      const sum = byParty.get(l.party) ?? { party: l.party, label: l.label, amountFen: 0 };
+      sum.amountFen += l.amountFen;
+      byParty.set(l.party, sum);
+    }
+  }
+  return {
+    ...presentSummary(row, deps.now?.() ?? new Date()),
+    state: row.snapshot as Record<string, unknown>,
+    ledger: {
+      payments: row.payments.map((p) => ({
+        id: p.id,
+        payableKey: p.payableKey,
+        disbursementId: p.disbursementId,
+        kind: p.kind,
+        amountFen: p.amountFen,
+        voucherNo: p.voucherNo,
+        releasedAt: p.releasedAt.toISOString(),
+        lines: p.lines.map((l) => ({ party: l.party, label: l.label, amountFen: l.amountFen })),
+      })),
+      totalPaidFen: row.payments.reduce((s, p) => s + p.amountFen, 0),
+      byParty: [...byParty.values()],
+    },
+    timeline: row.events.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      actorName: e.actorName,
+      action: e.action,
+      label: e.label,
+      stage: e.stage,
+      data: e.data as Record<string, unknown>,
+    })),
+  };
+}
+
+export const getProjectRoute = defineRoute({
+  method: 'get',
+  path: '/api/projects/:id',
+  summary: '项目详情(状态、待办、台账、时间线)',
+  roles: 'authenticated',
+  request: { params: ZProjectId },
+  response: { schema: ZProjectDetail },
+  errors: ['NOT_FOUND'],
+  handler: async (ctx) => getProject({ deps: ctx.deps, actor: ctx.actor, projectId: ctx.params.id }),
+});

@@ -1,0 +1,57 @@
+// POST /api/projects/{id}/actions/{action} — every human step of a project.
+// The API resolves the actor and forwards the action as a workflow update;
+// the update's validator (domain/project/actions.ts) decides role, scope and
+// stage, so a refused action changes nothing and reads the same everywhere.
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
+import { loadProjectRules } from '../../config/project';
+import { projectUpdates, type ActionEnvelope } from '../../workflows/project-shared';
+import type { AppDeps } from '../deps';
+import { defineRoute, type RouteDefinition } from '../http/define-route';
+import { ACTION_BODIES, ZActionResult, ZProjectId } from './schemas';
+
+export interface PerformActionOptions<A extends ProjectAction> {
+  deps: AppDeps;
+  actor: Actor;
+  projectId: string;
+  action: A;
+  input: ActionInputs[A];
+  requestId?: string;
+}
+
+export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId }: PerformActionOptions<A>) {
+  const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true } });
+  if (!project) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  const handle = deps.temporal.workflow.getHandle(project.workflowId);
+  const envelope: ActionEnvelope<A> = { actor, input, requestId };
+  const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
+  const result = await handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>] });
+  return { projectId, action, ...result };
+}
+
+function withDefaults<A extends ProjectAction>(action: A, body: unknown): ActionInputs[A] {
+  if (action === 'resubmitApplication') {
+    const b = body as ActionInputs['resubmitApplication'] & { application: { costSharing?: unknown } };
+    if (!b.application.costSharing) b.application.costSharing = loadProjectRules().defaultCostSharing;
+  }
+  return body as ActionInputs[A];
+}
+
+function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
+  const spec = PROJECT_ACTION_SPECS[action];
+  return defineRoute({
+    method: 'post',
+    path: `/api/projects/:id/actions/${action}`,
+    summary: `${spec.label}(${spec.roles.join(' / ')})`,
+    description: `Workflow update \`${action}\`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.`,
+    roles: spec.roles,
+    request: { params: ZProjectId, body: ACTION_BODIES[action] },
+    response: { schema: ZActionResult },
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE'],
+    handler: async (ctx) =>
+      performAction({ deps: ctx.deps, actor: ctx.actor, projectId: ctx.params.id, action, input: withDefaults(action, ctx.body), requestId: ctx.requestId }),
+  });
+}
+
+export const actionRoutes: RouteDefinition[] = PROJECT_ACTIONS.map((a) => actionRoute(a));

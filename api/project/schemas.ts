@@ -1,0 +1,185 @@
+// Request and response schemas of the project API (党建项目化管理); they also
+// feed the OpenAPI document. Money is integer fen (分) everywhere.
+import { z } from 'zod';
+import type { ProjectAction } from '../../domain/project/actions';
+import { PROJECT_CATEGORIES } from '../../domain/project/application';
+import { PROJECT_RATINGS } from '../../domain/project/scoring';
+import { PROJECT_STAGES } from '../../domain/project/state';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+export const ZFen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('金额,单位:分');
+export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('日期 YYYY-MM-DD(北京时间)');
+export const ZYear = z.coerce.number().int().min(2000).max(2100);
+export const ZProjectId = z.object({ id: z.uuid().describe('项目编号') });
+
+export const ZMilestonePlan = z.object({
+  title: text(200).describe('节点名称'),
+  amountFen: ZFen.describe('节点拨付金额(分)'),
+  dueDate: ZDate.describe('计划完成日期'),
+});
+
+export const ZCostShare = z.object({
+  party: z.string().regex(/^[a-z_]{1,32}$/).describe('分担方编码,如 city / district / street'),
+  label: text(50).describe('分担方名称,如 市级'),
+  weight: z.number().int().min(1).max(10_000).describe('分担比例(整数份数)'),
+});
+
+export const ZApplication = z.object({
+  title: text(200).describe('项目名称'),
+  category: z.enum(Object.keys(PROJECT_CATEGORIES) as [keyof typeof PROJECT_CATEGORIES]).describe('项目类别'),
+  goals: text(5000).describe('项目目标'),
+  budgetFen: ZFen.describe('项目总预算(分)= 各节点金额 + 尾款'),
+  finalPaymentFen: ZFen.default(0).describe('尾款(分),验收合格后拨付'),
+  milestones: z.array(ZMilestonePlan).min(1).max(20).describe('实施节点'),
+  costSharing: z.array(ZCostShare).min(1).max(10).optional().describe('资金分担比例,缺省为配置的默认比例(市:区:街道 = 3:3:4)'),
+});
+
+export const ZCreateProjectBody = ZApplication.extend({
+  communityId: z.string().min(1).optional().describe('申报社区;只有一个社区角色时可省略'),
+  year: ZYear.optional().describe('资金年度,缺省为当年'),
+});
+
+export const ZChangeProposal = z.object({
+  budgetFen: ZFen,
+  finalPaymentFen: ZFen,
+  milestones: z.array(ZMilestonePlan).min(1).max(20),
+});
+
+const evidence = z.array(z.string().trim().min(1).max(2000)).max(50).default([]).describe('佐证材料(链接或说明)');
+
+/** The body of each action of POST /api/projects/{id}/actions/{action}. */
+export const ACTION_BODIES = {
+  reviewApplication: z.object({ decision: z.enum(['approve', 'reject', 'return']).describe('通过 / 驳回 / 退回修改'), comment: optionalText(2000) }),
+  resubmitApplication: z.object({ application: ZApplication, note: optionalText(2000) }),
+  withdrawApplication: z.object({ reason: text(2000) }),
+  decideDistrictApproval: z.object({ decision: z.enum(['approve', 'reject', 'return']), comment: optionalText(2000) }),
+  raiseObjection: z.object({ content: text(5000).describe('异议内容') }),
+  answerObjection: z.object({ objectionId: text(20), answer: text(5000), upheld: z.boolean().describe('异议是否成立;成立则项目退回修改') }),
+  reportMilestone: z.object({ milestoneSeq: z.number().int().min(1), summary: text(5000), evidence }),
+  verifyMilestone: z.object({ milestoneSeq: z.number().int().min(1), decision: z.enum(['verify', 'reject']), comment: optionalText(2000) }),
+  releaseFunds: z.object({ disbursementId: text(20), voucherNo: text(100).describe('拨付凭证号') }),
+  returnDisbursement: z.object({ disbursementId: text(20), reason: text(2000) }),
+  resubmitDisbursement: z.object({ disbursementId: text(20), note: optionalText(2000) }),
+  requestChange: z.object({ reason: text(2000), proposal: ZChangeProposal }),
+  reviewChange: z.object({ changeId: text(20), decision: z.enum(['approve', 'reject']), comment: optionalText(2000) }),
+  decideChangeApproval: z.object({ changeId: text(20), decision: z.enum(['approve', 'reject']), comment: optionalText(2000) }),
+  suspendProject: z.object({ reason: text(2000) }),
+  resumeProject: z.object({ comment: optionalText(2000) }),
+  terminateProject: z.object({ reason: text(2000) }),
+  submitCompletionReport: z.object({ summary: text(20000), evidence }),
+  scoreAcceptance: z.object({ scores: z.record(z.string(), z.number().int().min(0).max(100)).describe('各评分项得分(0–100)'), comment: optionalText(2000) }),
+  submitRectification: z.object({ summary: text(20000), evidence }),
+  proposeReward: z.object({ amountFen: ZFen.describe('以奖代补金额(分)'), recognition: optionalText(200).describe('表彰名称'), comment: optionalText(2000) }),
+  confirmReward: z.object({ decision: z.enum(['confirm', 'return']), amountFen: ZFen.optional().describe('确认金额,缺省为建议金额'), comment: optionalText(2000) }),
+} as const satisfies Record<ProjectAction, z.ZodType>;
+
+export const ZActionResult = z.object({
+  projectId: z.string(),
+  action: z.string(),
+  stage: z.enum(PROJECT_STAGES),
+  version: z.number(),
+  message: z.string(),
+});
+
+export const ZPendingAction = z.object({
+  key: z.string(),
+  action: z.string(),
+  title: z.string(),
+  role: z.string(),
+  unitId: z.string(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  ref: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export const ZProjectSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  year: z.number(),
+  communityId: z.string(),
+  communityName: z.string(),
+  streetId: z.string(),
+  stage: z.enum(PROJECT_STAGES),
+  stageLabel: z.string(),
+  step: z.string().nullable(),
+  budgetFen: z.number(),
+  reservedFen: z.number(),
+  paidFen: z.number(),
+  rewardPaidFen: z.number(),
+  revisionCount: z.number(),
+  suspended: z.boolean(),
+  nextDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  rating: z.enum(PROJECT_RATINGS).nullable(),
+  ratingLabel: z.string().nullable(),
+  pendingActions: z.array(ZPendingAction),
+  updatedAt: z.string(),
+});
+
+export const ZLedgerLine = z.object({ party: z.string(), label: z.string(), amountFen: z.number() });
+export const ZPayment = z.object({
+  id: z.string(),
+  payableKey: z.string(),
+  disbursementId: z.string(),
+  kind: z.string(),
+  amountFen: z.number(),
+  voucherNo: z.string(),
+  releasedAt: z.string(),
+  lines: z.array(ZLedgerLine),
+});
+
+export const ZTimelineEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  label: z.string(),
+  stage: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ZProjectDetail = ZProjectSummary.extend({
+  state: z.record(z.string(), z.unknown()).describe('流程当前状态(以流程为准)'),
+  ledger: z.object({
+    payments: z.array(ZPayment),
+    totalPaidFen: z.number(),
+    byParty: z.array(ZLedgerLine),
+  }),
+  timeline: z.array(ZTimelineEntry),
+});
+
+export const ZListProjectsQuery = z.object({
+  stage: z.enum(PROJECT_STAGES).optional(),
+  streetId: z.string().optional(),
+  communityId: z.string().optional(),
+  year: ZYear.optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ZDisbursementItem = z.object({
+  projectId: z.string(),
+  projectTitle: z.string(),
+  communityName: z.string(),
+  disbursementId: z.string(),
+  kind: z.string(),
+  milestoneSeq: z.number().nullable(),
+  attempt: z.number(),
+  amountFen: z.number(),
+  status: z.string(),
+  requestedAt: z.string(),
+  dueAt: z.string().nullable(),
+  split: z.array(ZLedgerLine).describe('按资金分担比例的拨付拆分'),
+});
+
+export const ZSupervisionQuery = z.object({
+  streetId: z.string().min(1),
+  year: ZYear,
+  quarter: z.coerce.number().int().min(1).max(4),
+});

@@ -1,0 +1,122 @@
+// Request and response schemas of the reporting API; they also feed the
+// OpenAPI document. Ballots appear only in ZBallotAudit (auditor-only).
+import { z } from 'zod';
+import { RATING_GRADES, REPORT_ACTION_NAMES, REPORT_STAGES, VOTE_CHOICES } from '../../domain/reporting';
+
+export const ZYear = z.coerce.number().int().min(2000).max(2100);
+
+export const ZStartCycleBody = z.object({
+  unitId: z.string().min(1).describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
+  year: ZYear.describe('述职年度'),
+});
+
+export const ZEnableScheduleBody = z.object({
+  unitId: z.string().min(1).describe('每年自动启动述职周期的街道或区'),
+});
+
+export const ZCycle = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  year: z.number(),
+  trigger: z.string(),
+  status: z.string(),
+  communityCount: z.number(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+
+export const ZSchedule = z.object({
+  unitId: z.string(),
+  workflowId: z.string(),
+  nextYear: z.number().nullable(),
+  nextStartAt: z.string().nullable(),
+});
+
+export const ZReportSummary = z.object({
+  id: z.string(),
+  cycleId: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  year: z.number(),
+  stage: z.enum(REPORT_STAGES),
+  stageLabel: z.string(),
+  dueAt: z.string().nullable(),
+  grade: z.enum(RATING_GRADES).nullable(),
+  gradeLabel: z.string().nullable(),
+  combinedScore: z.string().nullable().describe('综合得分,两位小数'),
+});
+
+export const ZTimelineEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  label: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ZReportDetail = ZReportSummary.extend({
+  /** The workflow's state: ballots are never part of it; a round's tally is null while it is open. */
+  state: z.record(z.string(), z.unknown()),
+  timeline: z.array(ZTimelineEntry),
+  myVote: z.object({ round: z.number().nullable(), onRoll: z.boolean(), voted: z.boolean() }).nullable(),
+  actions: z.array(z.enum(REPORT_ACTION_NAMES as [string, ...string[]])).describe('当前阶段的可用操作'),
+});
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The body of each action of POST /api/reporting/{id}/actions/{action}. */
+export const ACTION_BODIES = {
+  report: z.object({ content: text(20000).describe('述职报告正文'), highlights: z.string().max(5000).nullish() }),
+  scores: z.object({ score: z.number().int().min(0).max(100), comment: z.string().max(2000).nullish() }),
+  questions: z.object({ question: text(2000).describe('质询内容') }),
+  answers: z.object({ questionId: z.string().min(1), answer: text(20000) }),
+  'close-upward': z.object({}),
+  downward: z.object({ heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), attendees: z.number().int().min(0), summary: text(20000) }),
+  vote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: z.string().max(2000).nullish() }),
+  objections: z.object({ content: text(5000) }),
+  'objection-answers': z.object({ objectionId: z.string().min(1), answer: text(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
+  rectification: z.object({ plan: text(20000) }),
+  'rectification-review': z.object({ accepted: z.boolean(), comment: z.string().max(2000).nullish() }),
+} as const;
+
+export const ZActionParams = z.object({
+  id: z.string().min(1),
+  action: z.enum(REPORT_ACTION_NAMES as [keyof typeof ACTION_BODIES, ...Array<keyof typeof ACTION_BODIES>]),
+});
+
+export const ZActionBody = z.union(Object.values(ACTION_BODIES) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+
+export const ZActionResult = z.object({
+  stage: z.enum(REPORT_STAGES),
+  version: z.number(),
+  questionId: z.string().optional(),
+  objectionId: z.string().optional(),
+  round: z.number().optional(),
+});
+
+export const ZResult = z.object({
+  reportId: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  year: z.number(),
+  grade: z.enum(RATING_GRADES),
+  gradeLabel: z.string(),
+  upwardScore: z.string().nullable(),
+  downwardScore: z.string().nullable(),
+  combinedScore: z.string().nullable(),
+  reason: z.string(),
+  tally: z.record(z.string(), z.number()).nullable(),
+  rectificationRequired: z.boolean(),
+  rectificationStatus: z.string().nullable(),
+  final: z.boolean(),
+  projectRatings: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const ZBallotAudit = z.object({
+  reportId: z.string(),
+  round: z.number(),
+  roll: z.array(z.object({ personId: z.string(), displayName: z.string() })),
+  ballots: z.array(z.object({ personId: z.string(), displayName: z.string(), choice: z.enum(VOTE_CHOICES), comment: z.string().nullable() })),
+});

@@ -1,0 +1,13 @@
+// Every route module the app mounts, in order. Process areas append theirs
+// (api/projects, api/mediation-cases, api/reporting) to this list.
+import { authRoutes } from './auth/routes';
+import { docsRoutes } from './docs/routes';
+import { healthRoutes } from './health/routes';
+import type { RouteModule } from './http/define-route';
+import { meRoutes } from './me/routes';
+import { orgRoutes } from './org/routes';
+import { taskRoutes } from './tasks/routes';
+import { projectRoutes } from './project';
+import { mediationRoutes } from './mediation';
+
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, docsRoutes];

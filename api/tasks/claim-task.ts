@@ -1,0 +1,55 @@
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import type { PrismaClient } from '../../prisma/generated/client';
+import { assertAccess } from '../auth/guard';
+import type { TTask } from './schemas';
+import { toTaskView } from './task-view';
+
+export interface ClaimTaskOptions {
+  prisma: PrismaClient;
+  actor: Actor;
+  taskId: string;
+  now: Date;
+  requestId?: string;
+}
+
+/**
+ * A holder of the task's role on its unit (or above) takes an unassigned task.
+ * The conditional update makes two simultaneous claims safe: exactly one
+ * matches `assigneeId = null`. Claiming one's own task again is a no-op.
+ */
+export async function claimTask({ prisma, actor, taskId, now, requestId }: ClaimTaskOptions): Promise<TTask> {
+  const task = await prisma.humanTask.findUnique({ where: { id: taskId } });
+  if (!task) throw new AppError('NOT_FOUND', 'No such task.');
+  const unit = await prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true, path: true } });
+  if (!unit) throw new AppError('NOT_FOUND', 'The task\'s unit no longer exists.');
+  if (task.assigneeId !== actor.personId) assertAccess(actor, [task.role], unit.path);
+  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${task.status}.`);
+
+  const claimed = await prisma.$transaction(async (tx) => {
+    const updated = await tx.humanTask.updateMany({
+      where: { id: taskId, status: 'open', assigneeId: null },
+      data: { assigneeId: actor.personId, claimedAt: now },
+    });
+    if (updated.count === 0) return false;
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.personId,
+        action: 'task.claimed',
+        subjectType: 'HumanTask',
+        subjectId: taskId,
+        unitId: task.unitId,
+        requestId,
+        data: { process: task.process, workflowId: task.workflowId, taskAction: task.action },
+      },
+    });
+    return true;
+  });
+
+  const current = await prisma.humanTask.findUniqueOrThrow({ where: { id: taskId } });
+  if (!claimed) {
+    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${current.status}.`);
+    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', 'Another person has already claimed this task.');
+  }
+  return toTaskView(current, unit, now);
+}

@@ -1,0 +1,25 @@
+import type { HumanTask } from '../../prisma/generated/client';
+import type { TTask } from './schemas';
+
+export function toTaskView(task: HumanTask, unit: { name: string; path: string } | undefined, now: Date): TTask {
+  return {
+    id: task.id,
+    process: task.process,
+    workflowId: task.workflowId,
+    subjectId: task.subjectId,
+    action: task.action,
+    title: task.title,
+    role: task.role,
+    unitId: task.unitId,
+    unitName: unit?.name ?? null,
+    unitPath: unit?.path ?? null,
+    assigneeId: task.assigneeId,
+    claimedAt: task.claimedAt?.toISOString() ?? null,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    overdue: task.status === 'open' && task.dueAt !== null && task.dueAt < now,
+    status: task.status,
+    createdAt: task.createdAt.toISOString(),
+    completedAt: task.completedAt?.toISOString() ?? null,
+    claimable: task.status === 'open' && task.assigneeId === null,
+  };
+}

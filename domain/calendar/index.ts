@@ -1,0 +1,18 @@
+// Business calendar: working days in Asia/Shanghai with the State Council's
+// holidays and make-up working days. Pure; see README.md in this folder.
+export type { BusinessCalendar, CalendarYearData, DeadlineTime, LocalDate } from './types';
+export { SHIPPED_CALENDAR_YEARS } from './years';
+export { atTime, endOfDay, isLocalDate, startOfDay, toLocalDate } from './dates';
+export {
+  addCalendarDays,
+  addWorkingDays,
+  addWorkingDaysLocal,
+  coversDate,
+  createCalendar,
+  defaultCalendar,
+  isWorkingDay,
+  validateCalendarYear,
+  workingDaysBetween,
+  type CalendarDaysOptions,
+  type DeadlineOptions,
+} from './working-days';

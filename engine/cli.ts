@@ -1,0 +1,54 @@
+// Standalone engine: `npm run engine -- --port 7233 --data-dir .data/engine`
+// (or `--memory`, `--time-skipping`, `--host 0.0.0.0`, `--log-level debug`).
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { startEngine } from './index';
+
+const USAGE = `usage: tsx engine/cli.ts [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--log-level info]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '7233' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      memory: { type: 'boolean', default: false },
+      'time-skipping': { type: 'boolean', default: false },
+      'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}\n${USAGE}`);
+  if (values.memory && values['data-dir']) throw new Error(`--memory and --data-dir exclude each other\n${USAGE}`);
+  const dataDir = values.memory ? undefined : (values['data-dir'] ?? '.data/engine');
+  const logger = pino({ level: values['log-level'], base: { service: 'engine' } });
+  const engine = await startEngine({ port, host: values.host, dataDir, timeSkipping: values['time-skipping'], logger });
+  // One line on stdout that scripts (and tests) can wait for.
+  process.stdout.write(`ENGINE_READY ${engine.address}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    engine.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

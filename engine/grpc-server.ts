@@ -1,0 +1,113 @@
+// The gRPC transport: one server carrying the workflow, operator and test
+// services. Every call goes through one wrapper that turns undecodable or
+// invalid requests into INVALID_ARGUMENT and unexpected failures into
+// INTERNAL, so no request can bring the process down.
+import * as grpc from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import { EngineError } from './errors';
+
+export interface CallContext {
+  /** Epoch ms at which the caller gives up (Infinity when it set no deadline). */
+  readonly deadline: number;
+  readonly cancelled: boolean;
+  onCancel(listener: () => void): void;
+}
+
+export type Handler = (request: any, call: CallContext) => Promise<any>;
+
+export interface ServiceBinding {
+  definition: grpc.ServiceDefinition;
+  handlers: Record<string, Handler>;
+}
+
+const MALFORMED = Symbol('malformed request');
+
+function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDefinition {
+  const copy: Record<string, any> = {};
+  for (const [name, method] of Object.entries(definition)) {
+    const decode = method.requestDeserialize;
+    copy[name] = {
+      ...method,
+      requestDeserialize: (bytes: Buffer) => {
+        try {
+          return decode(bytes);
+        } catch (error) {
+          return { [MALFORMED]: (error as Error).message };
+        }
+      },
+    };
+  }
+  return copy as grpc.ServiceDefinition;
+}
+
+function deadlineOf(call: grpc.ServerUnaryCall<any, any>): number {
+  const deadline = call.getDeadline();
+  if (deadline instanceof Date) return deadline.getTime();
+  return typeof deadline === 'number' && Number.isFinite(deadline) ? deadline : Infinity;
+}
+
+function wrap(name: string, handler: Handler, logger: Logger): grpc.handleUnaryCall<any, any> {
+  return (call, callback) => {
+    const request = call.request;
+    if (request && request[MALFORMED]) {
+      callback({ code: grpc.status.INVALID_ARGUMENT, details: `malformed ${name} request: ${request[MALFORMED]}` });
+      return;
+    }
+    let cancelled = false;
+    const listeners: Array<() => void> = [];
+    call.on('cancelled', () => {
+      cancelled = true;
+      for (const listener of listeners.splice(0)) listener();
+    });
+    const context: CallContext = {
+      deadline: deadlineOf(call),
+      get cancelled() {
+        return cancelled;
+      },
+      onCancel: (listener) => {
+        if (cancelled) listener();
+        else listeners.push(listener);
+      },
+    };
+    let result: Promise<any>;
+    try {
+      result = handler(request ?? {}, context);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(
+      (response) => callback(null, response),
+      (error) => {
+        if (error instanceof EngineError) {
+          logger.debug({ method: name, code: error.code, message: error.message }, 'request refused');
+          callback(error.toServiceError());
+        } else {
+          logger.error({ method: name, err: error }, 'request failed');
+          callback({ code: grpc.status.INTERNAL, details: `${name} failed: ${(error as Error)?.message ?? error}` });
+        }
+      },
+    );
+  };
+}
+
+export function createGrpcServer(bindings: ServiceBinding[], logger: Logger): grpc.Server {
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 128 * 1024 * 1024,
+    'grpc.max_send_message_length': 128 * 1024 * 1024,
+  });
+  for (const { definition, handlers } of bindings) {
+    const implementation: grpc.UntypedServiceImplementation = {};
+    for (const [name, handler] of Object.entries(handlers)) implementation[name] = wrap(name, handler, logger);
+    server.addService(tolerantDefinition(definition), implementation);
+  }
+  return server;
+}
+
+export function bindServer(server: grpc.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, boundPort) => {
+      if (error) reject(error);
+      else resolve(boundPort);
+    });
+  });
+}

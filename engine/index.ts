@@ -1,0 +1,97 @@
+// Public surface of the embedded Temporal-compatible engine. See README.md.
+import type * as grpc from '@grpc/grpc-js';
+import pino, { type Logger } from 'pino';
+import { WorkflowEngine } from './engine';
+import { bindServer, createGrpcServer } from './grpc-server';
+import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
+import { FileStore, MemoryStore } from './store';
+import { operatorServiceHandlers, testServiceHandlers } from './test-service';
+import { workflowServiceHandlers } from './workflow-service';
+
+export interface EngineOptions {
+  /** TCP port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** Directory of the durable log; undefined (default) keeps everything in memory. */
+  dataDir?: string;
+  /**
+   * Start with time skipping unlocked (default false): whenever no workflow
+   * or activity task is outstanding, the clock jumps to the next timer.
+   * Locked or not, `advanceTime` moves time explicitly.
+   */
+  timeSkipping?: boolean;
+  /** pino logger; default: silent. */
+  logger?: Logger;
+}
+
+export interface EmbeddedEngine {
+  /** `host:port` for `NativeConnection.connect` / `Connection.connect`. */
+  readonly address: string;
+  readonly port: number;
+  /** The engine's current (virtual) time, epoch milliseconds. */
+  now(): number;
+  /**
+   * Moves the clock forward by `ms`. Deadlines that come due inside the
+   * window (timers, timeouts, retry backoffs) fire in time order; before each
+   * one, and once more at the end, it waits until workers have finished the
+   * workflow and activity tasks already handed to them or waiting on a queue
+   * a worker polls (tasks on queues nobody polls are not waited for; each wait
+   * gives up after 10 s of wall time). So when it resolves, the effects of
+   * every timer in the window have been processed by running workers.
+   */
+  advanceTime(ms: number): Promise<void>;
+  /** Counted lock: while held, time never skips on its own. */
+  lockTimeSkipping(): void;
+  unlockTimeSkipping(): void;
+  /** Stops the server (pending polls end empty) and flushes the log. */
+  close(): Promise<void>;
+}
+
+export async function startEngine(options: EngineOptions = {}): Promise<EmbeddedEngine> {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const store = options.dataDir ? new FileStore(options.dataDir) : new MemoryStore();
+  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false });
+  const server: grpc.Server = createGrpcServer(
+    [
+      { definition: workflowServiceDefinition, handlers: workflowServiceHandlers(engine) },
+      { definition: operatorServiceDefinition, handlers: operatorServiceHandlers() },
+      { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
+    ],
+    logger,
+  );
+  const host = options.host ?? '127.0.0.1';
+  let port: number;
+  try {
+    port = await bindServer(server, host, options.port ?? 0);
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  logger.info({ address: `${host}:${port}`, dataDir: options.dataDir ?? null, timeSkipping: !!options.timeSkipping }, 'engine listening');
+  let closing: Promise<void> | undefined;
+  return {
+    address: `${host}:${port}`,
+    port,
+    now: () => engine.now(),
+    advanceTime: (ms) => engine.advanceTime(ms),
+    lockTimeSkipping: () => engine.lockTimeSkipping(),
+    unlockTimeSkipping: () => engine.unlockTimeSkipping(),
+    close: () =>
+      (closing ??= (async () => {
+        engine.stopServing();
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => {
+            server.forceShutdown();
+            resolve();
+          }, 2000);
+          server.tryShutdown(() => {
+            clearTimeout(force);
+            resolve();
+          });
+        });
+        await engine.close();
+        logger.info('engine stopped');
+      })()),
+  };
+}

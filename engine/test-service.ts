@@ -1,0 +1,45 @@
+// temporal.api.testservice.v1.TestService (the time-skipping test server's
+// API) and the small part of OperatorService that SDK tooling touches.
+import { durationToMs, msToTimestamp, timestampToMs } from './clock';
+import type { WorkflowEngine } from './engine';
+import type { Handler } from './grpc-server';
+
+export function testServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  return {
+    LockTimeSkipping: async () => {
+      engine.lockTimeSkipping();
+      return {};
+    },
+    UnlockTimeSkipping: async () => {
+      engine.unlockTimeSkipping();
+      return {};
+    },
+    Sleep: async (req) => {
+      await engine.sleepUntil(engine.now() + durationToMs(req.duration));
+      return {};
+    },
+    SleepUntil: async (req) => {
+      await engine.sleepUntil(timestampToMs(req.timestamp));
+      return {};
+    },
+    UnlockTimeSkippingWithSleep: async (req) => {
+      engine.unlockTimeSkipping();
+      try {
+        await engine.sleepUntil(engine.now() + durationToMs(req.duration));
+      } finally {
+        engine.lockTimeSkipping();
+      }
+      return {};
+    },
+    GetCurrentTime: async () => ({ time: msToTimestamp(engine.now()) }),
+  };
+}
+
+// Search attributes are not indexed (no visibility queries), so any name is accepted.
+export function operatorServiceHandlers(): Record<string, Handler> {
+  return {
+    ListSearchAttributes: async () => ({ customAttributes: {}, systemAttributes: {}, storageSchema: {} }),
+    AddSearchAttributes: async () => ({}),
+    RemoveSearchAttributes: async () => ({}),
+  };
+}

@@ -1,0 +1,245 @@
+// gRPC handlers of temporal.api.workflowservice.v1.WorkflowService: decode,
+// validate, run one engine step, wait until it is durable, answer. Methods
+// not listed here answer UNIMPLEMENTED (grpc-js does that for missing ones).
+import type * as grpc from '@grpc/grpc-js';
+import {
+  activityById,
+  activityByToken,
+  cancelActivity,
+  completeActivity,
+  failActivity,
+  heartbeatActivity,
+  startActivityTask,
+} from './activity-tasks';
+import type { WorkflowEngine } from './engine';
+import { invalidArgument } from './errors';
+import { describeWorkflow, getHistory } from './history-views';
+import {
+  admitUpdate,
+  awaitUpdate,
+  completeQueryTask,
+  completeWorkflowTask,
+  failWorkflowTask,
+  findUpdate,
+  queryWorkflow,
+  startWorkflowTask,
+} from './workflow-tasks';
+import type { CallContext, Handler } from './grpc-server';
+
+/** Longest a long-poll is held before answering empty; callers poll again. */
+const LONG_POLL_MS = 60_000;
+
+export function pollDeadline(call: CallContext): number {
+  const callDeadline = call.deadline;
+  return Math.min(Date.now() + LONG_POLL_MS, callDeadline - 500);
+}
+
+const SERVER_VERSION = '1.24.0-embedded';
+
+export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  const step = <T>(fn: () => T): T => engine.mutate(fn);
+
+  return {
+    GetSystemInfo: async () => ({
+      serverVersion: SERVER_VERSION,
+      capabilities: {
+        signalAndQueryHeader: true,
+        internalErrorDifferentiation: true,
+        activityFailureIncludeHeartbeat: true,
+        supportsSchedules: false,
+        encodedFailureAttributes: true,
+        buildIdBasedVersioning: false,
+        upsertMemo: true,
+        eagerWorkflowStart: false,
+        sdkMetadata: true,
+        countGroupByExecutionStatus: false,
+        nexus: false,
+      },
+    }),
+
+    DescribeNamespace: async (req) => {
+      const name = engine.checkNamespace(req.namespace || (req.id ? 'default' : undefined));
+      return {
+        namespaceInfo: {
+          name,
+          state: 'NAMESPACE_STATE_REGISTERED',
+          id: name,
+          description: 'embedded engine namespace',
+          capabilities: { eagerWorkflowStart: false, syncUpdate: true, asyncUpdate: true },
+        },
+        config: { workflowExecutionRetentionTtl: { seconds: 7 * 24 * 3600 } },
+        isGlobalNamespace: false,
+      };
+    },
+
+    ListNamespaces: async () => ({
+      namespaces: [...engine.namespaces].map((name) => ({
+        namespaceInfo: { name, state: 'NAMESPACE_STATE_REGISTERED', id: name },
+        config: { workflowExecutionRetentionTtl: { seconds: 7 * 24 * 3600 } },
+      })),
+    }),
+
+    StartWorkflowExecution: async (req) => {
+      const { run, started } = step(() => engine.startWorkflow(req));
+      await engine.commit();
+      return { runId: run.s.runId, started, status: `WORKFLOW_EXECUTION_STATUS_${run.s.status}` };
+    },
+
+    SignalWithStartWorkflowExecution: async (req) => {
+      if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
+      const signal = { signalName: req.signalName, input: req.signalInput, identity: req.identity, header: req.header, requestId: req.requestId };
+      const { run, started } = step(() => {
+        const ns = engine.checkNamespace(req.namespace);
+        if (!req.workflowId) throw invalidArgument('WorkflowId is not set on request.');
+        const current = engine.currentRuns.get(`${ns}\u0000${req.workflowId}`);
+        if (current?.running && req.workflowIdConflictPolicy !== 'WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING') {
+          engine.signal(current, signal);
+          return { run: current, started: false };
+        }
+        return engine.startWorkflow({ ...req, workflowIdConflictPolicy: req.workflowIdConflictPolicy }, { signal });
+      });
+      await engine.commit();
+      return { runId: run.s.runId, started };
+    },
+
+    SignalWorkflowExecution: async (req) => {
+      step(() => engine.signal(engine.findRun(req.namespace, req.workflowExecution), req));
+      await engine.commit();
+      return {};
+    },
+
+    RequestCancelWorkflowExecution: async (req) => {
+      step(() => engine.requestCancel(engine.findRun(req.namespace, req.workflowExecution), req));
+      await engine.commit();
+      return {};
+    },
+
+    TerminateWorkflowExecution: async (req) => {
+      step(() => engine.terminate(engine.findRun(req.namespace, req.workflowExecution), req.reason, req.identity, req.details));
+      await engine.commit();
+      return {};
+    },
+
+    QueryWorkflow: async (req, call) => {
+      const response = await queryWorkflow(engine, req, pollDeadline(call));
+      await engine.commit();
+      return response;
+    },
+
+    UpdateWorkflowExecution: async (req, call) => {
+      const { run, update } = step(() => admitUpdate(engine, req));
+      return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
+    },
+
+    PollWorkflowExecutionUpdate: async (req, call) => {
+      const { run, update } = findUpdate(engine, req);
+      return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
+    },
+
+    PollWorkflowTaskQueue: async (req, call) => {
+      const ns = engine.checkNamespace(req.namespace);
+      const name = req.taskQueue?.name;
+      if (!name) throw invalidArgument('TaskQueue is not set on request.');
+      const queue = engine.workflowQueues.get(ns, 'workflow', name);
+      const response = await queue.poll(
+        pollDeadline(call),
+        () => call.cancelled || engine.isClosed,
+        call.onCancel,
+        (ref) => step(() => startWorkflowTask(engine, ref, req, name)),
+      );
+      await engine.commit();
+      return response ?? {};
+    },
+
+    RespondWorkflowTaskCompleted: async (req) => {
+      const response = step(() => completeWorkflowTask(engine, req));
+      await engine.commit();
+      return response;
+    },
+
+    RespondWorkflowTaskFailed: async (req) => {
+      step(() => failWorkflowTask(engine, req));
+      await engine.commit();
+      return {};
+    },
+
+    RespondQueryTaskCompleted: async (req) => completeQueryTask(engine, req),
+
+    PollActivityTaskQueue: async (req, call) => {
+      const ns = engine.checkNamespace(req.namespace);
+      const name = req.taskQueue?.name;
+      if (!name) throw invalidArgument('TaskQueue is not set on request.');
+      const queue = engine.activityQueues.get(ns, 'activity', name);
+      const response = await queue.poll(
+        pollDeadline(call),
+        () => call.cancelled || engine.isClosed,
+        call.onCancel,
+        (ref) => step(() => startActivityTask(engine, ref, req)),
+      );
+      await engine.commit();
+      return response ?? {};
+    },
+
+    RespondActivityTaskCompleted: async (req) => {
+      step(() => completeActivity(engine, activityByToken(engine, req.taskToken), req));
+      await engine.commit();
+      return {};
+    },
+    RespondActivityTaskCompletedById: async (req) => {
+      step(() => completeActivity(engine, activityById(engine, req), req));
+      await engine.commit();
+      return {};
+    },
+    RespondActivityTaskFailed: async (req) => {
+      step(() => failActivity(engine, activityByToken(engine, req.taskToken), req));
+      await engine.commit();
+      return {};
+    },
+    RespondActivityTaskFailedById: async (req) => {
+      step(() => failActivity(engine, activityById(engine, req), req));
+      await engine.commit();
+      return {};
+    },
+    RespondActivityTaskCanceled: async (req) => {
+      step(() => cancelActivity(engine, activityByToken(engine, req.taskToken), req));
+      await engine.commit();
+      return {};
+    },
+    RespondActivityTaskCanceledById: async (req) => {
+      step(() => cancelActivity(engine, activityById(engine, req), req));
+      await engine.commit();
+      return {};
+    },
+    RecordActivityTaskHeartbeat: async (req) => {
+      const response = step(() => heartbeatActivity(engine, activityByToken(engine, req.taskToken), req.details));
+      await engine.commit();
+      return response;
+    },
+    RecordActivityTaskHeartbeatById: async (req) => {
+      const response = step(() => heartbeatActivity(engine, activityById(engine, req), req.details));
+      await engine.commit();
+      return response;
+    },
+
+    GetWorkflowExecutionHistory: async (req, call) => getHistory(engine, req, pollDeadline(call), call.onCancel),
+
+    DescribeWorkflowExecution: async (req) => {
+      await engine.commit();
+      return describeWorkflow(engine, req);
+    },
+
+    ShutdownWorker: async (req) => {
+      engine.shutdownWorker(engine.checkNamespace(req.namespace), req.stickyTaskQueue);
+      await engine.commit();
+      return {};
+    },
+
+    ResetStickyTaskQueue: async (req) => {
+      step(() => engine.clearSticky(engine.findRun(req.namespace, req.execution)));
+      await engine.commit();
+      return {};
+    },
+  };
+}
+
+export type { grpc };

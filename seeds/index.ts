@@ -1,0 +1,34 @@
+// Seeds: the base seeds (the demo district) and then each process's demo
+// seeds. Process helpers register theirs by appending to `processSeeds`;
+// every seed must be idempotent (running twice changes nothing) and may rely
+// on the demo district from `./demo-org`.
+import type { PrismaClient } from '../prisma/generated/client';
+import { baseSeeds } from './base';
+import { seedReportingDemo } from './reporting';
+import type { Seed } from './types';
+import { seedProjectDemos } from './project';
+
+export type { Seed, SeedContext } from './types';
+export * from './demo-org';
+export { seedDemoOrg } from './base';
+
+export const processSeeds: Seed[] = [
+  // e.g. { name: 'mediation-demo', run: seedMediationDemo },
+  { name: 'project-demo', run: seedProjectDemos },
+  { name: 'reporting-demo', run: seedReportingDemo },
+];
+
+export interface RunSeedsOptions {
+  /** Also run `processSeeds`. Default true; the test global setup runs the base seeds only. */
+  includeProcessSeeds?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
+  for (const seed of seeds) {
+    log(`seed ${seed.name}`);
+    await seed.run({ prisma, log });
+  }
+}

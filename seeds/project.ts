@@ -1,0 +1,117 @@
+// Demo projects (党建项目) in several stages, driven through the real use
+// cases and workflows, so every demo project can be acted on. Idempotent: a
+// demo project is identified by its community and title and created once.
+// Needs a Temporal client (the platform start passes one); without it the
+// seed logs and does nothing, as the read model must never hold a project
+// without its workflow.
+import type { Client } from '@temporalio/client';
+import type { Actor } from '../domain/access';
+import type { ProjectAction, ActionInputs } from '../domain/project/actions';
+import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
+import { resolveActor } from '../api/auth/resolve-actor';
+import { createProject } from '../api/project/create-project';
+import { performAction } from '../api/project/perform-action';
+import type { AppDeps } from '../api/deps';
+import { usernameFor } from './demo-org';
+import type { SeedContext } from './types';
+import type { z } from 'zod';
+import type { ZCreateProjectBody } from '../api/project/schemas';
+import { TASK_QUEUE } from '../workflows/task-queue';
+
+export interface ProjectSeedContext extends SeedContext {
+  temporal?: Client;
+  taskQueue?: string;
+}
+
+type Step = { as: (street: string, community: string) => string; action: ProjectAction; input: ActionInputs[ProjectAction] };
+
+interface DemoProject {
+  street: string;
+  community: string;
+  body: z.input<typeof ZCreateProjectBody>;
+  steps: Step[];
+}
+
+const street = (s: string) => usernameFor('street_office', `qindu-${s}`);
+
+
+function plan(title: string, category: DemoProject['body']['category'], goals: string, amounts: number[], finalFen: number, year: number): DemoProject['body'] {
+  return {
+    title,
+    category,
+    goals,
+    budgetFen: amounts.reduce((a, b) => a + b, 0) + finalFen,
+    finalPaymentFen: finalFen,
+    milestones: amounts.map((amountFen, i) => ({ title: `第${i + 1}阶段`, amountFen, dueDate: `${year}-${String(3 + i * 3).padStart(2, '0')}-28` })),
+    costSharing: [...DEFAULT_COST_SHARING],
+    year,
+  };
+}
+
+export function demoProjects(year: number): DemoProject[] {
+  return [
+    {
+      street: 'renmin',
+      community: 'furong',
+      body: plan('红色物业·楼院微治理', 'community_service', '推动物业企业党建联建,解决楼院环境和停车难问题', [1_500_000, 1_500_000], 1_000_000, year),
+      steps: [],
+    },
+    {
+      street: 'renmin',
+      community: 'yongchang',
+      body: plan('党员先锋岗·老旧小区加装电梯协调', 'grid_governance', '组织党员逐户协商,完成3个单元加装电梯意见征集与协调', [3_000_000, 3_000_000], 2_000_000, year),
+      steps: [{ as: street, action: 'reviewApplication', input: { decision: 'approve', comment: '同意,报区委组织部审批' } }],
+    },
+    {
+      street: 'renmin',
+      community: 'beidou',
+      body: plan('社区书院·党员教育', 'party_education', '开设党员夜校和社区书院,全年开展学习活动24场', [800_000, 800_000], 400_000, year),
+      steps: [{ as: street, action: 'reviewApplication', input: { decision: 'approve', comment: '同意立项' } }],
+    },
+    {
+      street: 'xilan',
+      community: 'huafu',
+      body: plan('网格党支部·邻里互助', 'volunteer', '以网格党支部为依托建立邻里互助队,服务独居老人', [1_000_000], 500_000, year),
+      steps: [{ as: street, action: 'reviewApplication', input: { decision: 'return', comment: '请细化服务对象名单和经费测算' } }],
+    },
+    {
+      street: 'xilan',
+      community: 'lanyuan',
+      body: plan('广场文化节', 'culture', '举办社区广场文化节', [600_000], 0, year),
+      steps: [{ as: street, action: 'reviewApplication', input: { decision: 'reject', comment: '与党建引领关联不足,建议调整为常规文化活动' } }],
+    },
+  ];
+}
+
+
+async function actorOf(ctx: SeedContext, username: string): Promise<Actor> {
+  const person = await ctx.prisma.person.findUnique({ where: { username }, select: { id: true } });
+  const actor = person && (await resolveActor({ prisma: ctx.prisma, personId: person.id }));
+  if (!actor) throw new Error(`demo person missing: ${username}`);
+  return actor;
+}
+
+export async function seedProjectDemos(ctx: ProjectSeedContext): Promise<void> {
+  if (!ctx.temporal) {
+    ctx.log('project demos skipped: no Temporal client');
+    return;
+  }
+  const deps = {
+    prisma: ctx.prisma,
+    temporal: ctx.temporal,
+    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE } },
+  } as unknown as AppDeps;
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  for (const demo of demoProjects(year)) {
+    const communityId = `qindu-${demo.street}-${demo.community}`;
+    const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title }, select: { id: true } });
+    if (exists) continue;
+    const applicant = await actorOf(ctx, usernameFor('community', communityId));
+    const created = await createProject({ deps, actor: applicant, body: { ...demo.body, finalPaymentFen: demo.body.finalPaymentFen ?? 0, communityId } as never });
+    for (const step of demo.steps) {
+      const actor = await actorOf(ctx, step.as(demo.street, demo.community));
+      await performAction({ deps, actor, projectId: created.projectId, action: step.action, input: step.input });
+    }
+    ctx.log(`project demo: ${demo.body.title}`);
+  }
+}

@@ -1,0 +1,90 @@
+// Demo 双向述职: the yearly schedule of the demo district, and a cycle in
+// progress over 人民路街道 with its three communities at different steps
+// (report handed in and a 质询 open; report handed in; report not yet due).
+// Workflows need the engine: without a Temporal client in the context
+// (the test global setup runs the base seeds only) the seed does nothing.
+// Idempotent: an existing cycle or schedule is left as it is.
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { resolveActor } from '../api/auth/resolve-actor';
+import type { Actor } from '../domain/access';
+import { chinaYear, workflowIds } from '../domain/reporting';
+import type { reportingCycle, reportingYearly } from '../workflows/reporting';
+import { askQuestionUpdate, reportStateQuery, scoreUpwardUpdate, submitReportUpdate } from '../workflows/reporting-shared';
+import { TASK_QUEUE } from '../workflows/task-queue';
+import { DEMO, usernameFor } from './demo-org';
+import type { SeedContext } from './types';
+
+export interface ReportingSeedContext extends SeedContext {
+  temporal?: Client;
+  taskQueue?: string;
+  now?: () => Date;
+}
+
+const REPORT_TEXT = `一、履行党建工作第一责任人职责情况
+全年召开党委会 12 次,落实"三会一课"制度,组织主题党日活动 12 次。
+二、推进党建项目化管理情况
+围绕"红色物业"和"一老一小"开展党建项目,项目按期推进。
+三、存在的不足和下一步打算
+居民议事协商机制有待完善,明年将推行党务公开、居务公开常态化。`;
+
+async function actorOf(ctx: SeedContext, username: string): Promise<Actor> {
+  const person = await ctx.prisma.person.findUnique({ where: { username }, select: { id: true } });
+  if (!person) throw new Error(`demo person ${username} missing: run the base seeds first`);
+  const actor = await resolveActor({ prisma: ctx.prisma, personId: person.id });
+  if (!actor) throw new Error(`demo person ${username} inactive`);
+  return actor;
+}
+
+async function waitForStage(client: Client, reportId: string, stage: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const s = await client.workflow.getHandle(reportId).query(reportStateQuery);
+      if (s.stage === stage && s.version > 0) return;
+    } catch {
+      // not started yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${reportId} did not reach ${stage}`);
+}
+
+export async function seedReportingDemo(ctx: ReportingSeedContext): Promise<void> {
+  const client = ctx.temporal;
+  if (!client) {
+    ctx.log('reporting demo: no Temporal client, skipped');
+    return;
+  }
+  const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
+  const year = chinaYear((ctx.now ?? (() => new Date()))());
+
+  try {
+    await client.workflow.start<typeof reportingYearly>('reportingYearly', { workflowId: workflowIds.yearly(DEMO.district), taskQueue, args: [{ unitId: DEMO.district }] });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+
+  const cycleId = workflowIds.cycle(DEMO.street, year);
+  try {
+    await client.workflow.start<typeof reportingCycle>('reportingCycle', { workflowId: cycleId, taskQueue, args: [{ unitId: DEMO.street, year, trigger: 'manual', startedById: null }] });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return; // seeded before
+    throw err;
+  }
+
+  const furong = workflowIds.report(DEMO.community, year);
+  const yongchang = workflowIds.report(DEMO.siblingCommunity, year);
+  await waitForStage(client, furong, 'report');
+  await waitForStage(client, yongchang, 'report');
+
+  const secretary = await actorOf(ctx, usernameFor('community', DEMO.community));
+  const street = await actorOf(ctx, usernameFor('street_office', DEMO.street));
+  await client.workflow.getHandle(furong).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, content: REPORT_TEXT }] });
+  await waitForStage(client, furong, 'upward');
+  await client.workflow.getHandle(furong).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, score: 88, comment: '党建引领基层治理成效明显' }] });
+  await client.workflow.getHandle(furong).executeUpdate(askQuestionUpdate, { args: [{ actor: street, question: '"红色物业"项目的居民满意度如何测评?' }] });
+
+  const secretary2 = await actorOf(ctx, usernameFor('community', DEMO.siblingCommunity));
+  await client.workflow.getHandle(yongchang).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, content: REPORT_TEXT }] });
+  ctx.log(`reporting demo: cycle ${cycleId} in progress`);
+}

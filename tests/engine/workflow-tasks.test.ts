@@ -1,0 +1,107 @@
+// Issue 2, point 3: workflow tasks (sticky and normal queues, failures and
+// retries) and every command kind, driven by the real worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporal } from '@temporalio/proto';
+import { startHarness, uid, type EngineHarness } from './harness';
+
+let h: EngineHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+async function eventTypes(workflowId: string): Promise<string[]> {
+  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).map((e) => temporal.api.enums.v1.EventType[e.eventType ?? 0]);
+}
+
+describe('workflow tasks (3)', () => {
+  it('goes sticky after the first task, and back to the normal queue when the sticky worker is gone', async () => {
+    const taskQueue = uid('tq');
+    const workflowId = uid('sticky');
+    const first = await h.worker({ taskQueue });
+    await first.runUntil(async () => {
+      const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+      await handle.signal('add', 1);
+      expect(await handle.query('total')).toBe(1);
+    });
+    const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+    const scheduled = (history.events ?? []).filter((e) => e.workflowTaskScheduledEventAttributes);
+    // TaskQueueKind.STICKY === 2
+    expect(scheduled.some((e) => e.workflowTaskScheduledEventAttributes?.taskQueue?.kind === 2)).toBe(true);
+
+    // The first worker said ShutdownWorker; a new worker gets the task on the normal queue with full history.
+    const second = await h.worker({ taskQueue });
+    await second.runUntil(async () => {
+      const handle = h.client.workflow.getHandle(workflowId);
+      await handle.signal('add', 2);
+      await handle.signal('finish');
+      expect(await handle.result()).toBe(3);
+    });
+  });
+
+  it('retries a failing workflow task instead of losing it', async () => {
+    const worker = await h.worker();
+    await worker.runUntil(async () => {
+      const workflowId = uid('wft-fail');
+      const result = await h.client.workflow.execute('throwsOnce', { taskQueue: worker.options.taskQueue, workflowId, args: [workflowId] });
+      expect(result).toBe('recovered');
+      expect(await eventTypes(workflowId)).toContain('EVENT_TYPE_WORKFLOW_TASK_FAILED');
+    });
+  });
+
+  it('runs activities, timers, local activities (markers) and child workflows', async () => {
+    const worker = await h.worker();
+    const taskQueue = worker.options.taskQueue;
+    await worker.runUntil(async () => {
+      expect(await h.client.workflow.execute('activitySequence', { taskQueue, workflowId: uid('acts'), args: ['n'] })).toEqual(['n-0', 'n-1', 'n-2']);
+      const sleptFor = await h.client.workflow.execute('sleeper', { taskQueue, workflowId: uid('timer'), args: [300] });
+      expect(sleptFor).toBeGreaterThanOrEqual(300);
+      const local = uid('local');
+      expect(await h.client.workflow.execute('localActivities', { taskQueue, workflowId: local })).toBe('xy');
+      expect(await eventTypes(local)).toContain('EVENT_TYPE_MARKER_RECORDED');
+      expect(await h.client.workflow.execute('childRunner', { taskQueue, workflowId: uid('parent') })).toBe('hello, child');
+    });
+  });
+
+  it('applies cancel-activity, signal/cancel-external, upsert search attributes and memo commands', async () => {
+    const worker = await h.worker();
+    const taskQueue = worker.options.taskQueue;
+    await worker.runUntil(async () => {
+      expect(await h.client.workflow.execute('cancelHeartbeatingActivity', { taskQueue, workflowId: uid('cancel-act') })).toBe('activity cancelled');
+
+      const target = await h.client.workflow.start('counter', { taskQueue, workflowId: uid('target') });
+      await h.client.workflow.execute('signalSender', { taskQueue, workflowId: uid('sender'), args: [target.workflowId] });
+      expect(await target.result()).toBe(5);
+
+      const victim = await h.client.workflow.start('cancellable', { taskQueue, workflowId: uid('victim') });
+      await h.client.workflow.execute('canceller', { taskQueue, workflowId: uid('canceller'), args: [victim.workflowId] });
+      const error = await victim.result().catch((e) => e);
+      expect(error.cause?.name).toBe('CancelledFailure');
+
+      const props = await h.client.workflow.start('memoAndSearch', { taskQueue, workflowId: uid('props'), memo: { stage: 'first' } });
+      await props.signal('add', 0).catch(() => undefined);
+      let description = await props.describe();
+      for (let i = 0; i < 50 && description.memo?.stage !== 'second'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        description = await props.describe();
+      }
+      expect(description.memo).toEqual({ stage: 'second' });
+      expect(description.searchAttributes).toEqual({ CustomKeywordField: ['kw'] });
+      await props.terminate();
+    });
+  });
+
+  it('fails and completes workflows and follows continue-as-new', async () => {
+    const worker = await h.worker();
+    const taskQueue = worker.options.taskQueue;
+    await worker.runUntil(async () => {
+      const error = await h.client.workflow.execute('failing', { taskQueue, workflowId: uid('fail'), args: ['boom'] }).catch((e) => e);
+      expect(error.cause?.message).toBe('boom');
+      const workflowId = uid('can');
+      expect(await h.client.workflow.execute('continuing', { taskQueue, workflowId, args: [3] })).toBe(1);
+      const description = await h.client.workflow.getHandle(workflowId).describe();
+      expect(description.status.name).toBe('COMPLETED');
+    });
+  });
+});

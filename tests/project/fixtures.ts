@@ -1,0 +1,98 @@
+// Demo people and request bodies shared by the project suites. Each test
+// uses its own funding year, so reservations against the community's yearly
+// cap never leak between tests or files sharing the run's database.
+import { expect } from 'vitest';
+import type { ProjectPlatform } from './support';
+import { DAY } from './support';
+
+export const U = {
+  community: 'community.qindu-renmin-furong',
+  siblingCommunity: 'community.qindu-renmin-yongchang',
+  street: 'street_office.qindu-renmin',
+  siblingStreet: 'street_office.qindu-xilan',
+  district: 'district_org.qindu',
+  finance: 'finance.qindu',
+  rep: 'resident_rep.qindu-renmin-furong',
+  siblingRep: 'resident_rep.qindu-renmin-yongchang',
+  grid: 'grid_worker.qindu-renmin-furong-g1',
+  auditor: 'auditor.qindu',
+} as const;
+
+let nextYear = 2040 + Math.floor(Math.random() * 40) * 10;
+/** A funding year no other test uses. */
+export function freshYear(): number {
+  return nextYear++;
+}
+
+/** "YYYY-MM-DD" (Beijing) `days` after the engine's now. */
+export function dateIn(p: ProjectPlatform, days: number): string {
+  return new Date(p.now().getTime() + days * DAY + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface ApplyOptions {
+  year?: number;
+  amounts?: number[];
+  finalFen?: number;
+  dueInDays?: number;
+  title?: string;
+}
+
+export function applicationBody(p: ProjectPlatform, o: ApplyOptions = {}) {
+  const amounts = o.amounts ?? [1_000_000, 1_000_001];
+  const finalFen = o.finalFen ?? 500_000;
+  return {
+    title: o.title ?? '红色物业·楼院微治理',
+    category: 'community_service',
+    goals: '推动物业党建联建,解决楼院环境问题',
+    budgetFen: amounts.reduce((a, b) => a + b, 0) + finalFen,
+    finalPaymentFen: finalFen,
+    milestones: amounts.map((amountFen, i) => ({ title: `第${i + 1}阶段`, amountFen, dueDate: dateIn(p, (o.dueInDays ?? 60) * (i + 1)) })),
+    year: o.year ?? freshYear(),
+  };
+}
+
+export async function apply(p: ProjectPlatform, o: ApplyOptions = {}, as: string = U.community): Promise<string> {
+  const res = await p.post(as, '/api/projects', applicationBody(p, o));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.projectId as string;
+}
+
+export async function act(p: ProjectPlatform, as: string, id: string, action: string, body: object = {}, headers: Record<string, string> = {}) {
+  return p.post(as, `/api/projects/${id}/actions/${action}`, body, headers);
+}
+
+/** Acts and expects success. */
+export async function ok(p: ProjectPlatform, as: string, id: string, action: string, body: object = {}) {
+  const res = await act(p, as, id, action, body);
+  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+  return res.body;
+}
+
+export async function project(p: ProjectPlatform, id: string, as: string = U.street) {
+  const res = await p.get(as, `/api/projects/${id}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Approval by the street, then the 公示 runs out (5 working days ≤ 9 calendar days). */
+export async function toImplementation(p: ProjectPlatform, id: string) {
+  await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
+  await p.advanceTime(10 * DAY);
+  const body = await project(p, id);
+  expect(body.stage).toBe('implementation');
+  return body;
+}
+
+export async function payMilestone(p: ProjectPlatform, id: string, seq: number) {
+  await ok(p, U.community, id, 'reportMilestone', { milestoneSeq: seq, summary: `第${seq}阶段完成`, evidence: ['照片.jpg'] });
+  await ok(p, U.street, id, 'verifyMilestone', { milestoneSeq: seq, decision: 'verify' });
+  const d = (await project(p, id)).state.disbursements.find((x: any) => x.milestoneSeq === seq && x.status === 'requested');
+  await ok(p, U.finance, id, 'releaseFunds', { disbursementId: d.id, voucherNo: `V-${id.slice(0, 6)}-${d.id}` });
+}
+
+export const SCORES = (n: number) => ({ goals: n, funds: n, satisfaction: n, records: n });
+
+/** The project's open inbox tasks, as the inbox table holds them. */
+export async function openTasks(p: ProjectPlatform, id: string) {
+  return p.prisma.humanTask.findMany({ where: { workflowId: `project-${id}`, status: 'open' }, orderBy: { createdAt: 'asc' } });
+}

@@ -1,0 +1,112 @@
+// The whole happy path through the API: application → street approval →
+// 公示 → milestones paid → completion report → 优秀 → final payment →
+// reward proposed, confirmed and paid. Ledger, inbox, timeline and the
+// reports are checked along the way.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { act, apply, freshYear, ok, openTasks, payMilestone, project, SCORES, toImplementation, U } from './fixtures';
+import { startProjectPlatform, type ProjectPlatform } from './support';
+
+let p: ProjectPlatform;
+beforeAll(async () => {
+  p = await startProjectPlatform();
+});
+afterAll(async () => {
+  await p?.stop();
+});
+
+describe('党建项目 happy path', () => {
+  it('runs from application to a paid reward, with an exact ledger', async () => {
+    const year = freshYear();
+    const id = await apply(p, { year, amounts: [1_000_000, 1_000_001], finalFen: 500_000 });
+
+    // 立项: the street office has the review in its inbox, with a due date.
+    let tasks = await openTasks(p, id);
+    expect(tasks.map((t) => [t.action, t.role, t.unitId])).toEqual([['reviewApplication', 'street_office', 'qindu-renmin']]);
+    expect(tasks[0].dueAt).not.toBeNull();
+    let body = await project(p, id);
+    expect(body).toMatchObject({ stage: 'approval', step: 'street_review', budgetFen: 2_500_001, reservedFen: 0 });
+
+    await ok(p, U.street, id, 'reviewApplication', { decision: 'approve', comment: '同意立项' });
+    body = await project(p, id);
+    expect(body).toMatchObject({ stage: 'notice', reservedFen: 2_500_001 });
+    const fund = await p.prisma.projectFundYear.findUnique({ where: { communityId_year: { communityId: 'qindu-renmin-furong', year } } });
+    expect(fund).toMatchObject({ capFen: 20_000_000, reservedFen: 2_500_001 });
+
+    // 公示 runs 5 working days, then implementation starts by itself.
+    await p.advanceTime(3 * 86_400_000);
+    expect((await project(p, id)).stage).toBe('notice');
+    body = await toImplementationAfterNotice(id);
+    expect(body.pendingActions.map((a: any) => a.action)).toEqual(['reportMilestone', 'reportMilestone']);
+
+    await payMilestone(p, id, 1);
+    await payMilestone(p, id, 2);
+    body = await project(p, id);
+    expect(body).toMatchObject({ stage: 'acceptance', paidFen: 2_000_001 });
+    // 3:3:4 split of each release; lines sum exactly to the payment.
+    const [first, second] = body.ledger.payments;
+    expect(first.lines.map((l: any) => l.amountFen)).toEqual([300_000, 300_000, 400_000]);
+    expect(second.lines.map((l: any) => l.amountFen)).toEqual([300_000, 300_000, 400_001]);
+
+    await ok(p, U.community, id, 'submitCompletionReport', { summary: '项目完成,群众满意', evidence: ['结项报告.pdf'] });
+    await ok(p, U.street, id, 'scoreAcceptance', { scores: SCORES(95), comment: '成效显著' });
+    body = await project(p, id);
+    expect(body).toMatchObject({ stage: 'acceptance', rating: 'excellent', ratingLabel: '优秀' });
+
+    // Final payment (尾款) only after the pass.
+    const finalRequest = body.state.disbursements.find((d: any) => d.kind === 'final');
+    expect(finalRequest).toMatchObject({ amountFen: 500_000, status: 'requested' });
+    const queue = await p.get(U.finance, '/api/projects/disbursements');
+    expect(queue.status).toBe(200);
+    const item = queue.body.items.find((i: any) => i.projectId === id);
+    expect(item).toMatchObject({ kind: 'final', amountFen: 500_000 });
+    expect(item.split.map((l: any) => l.amountFen)).toEqual([150_000, 150_000, 200_000]);
+    await ok(p, U.finance, id, 'releaseFunds', { disbursementId: finalRequest.id, voucherNo: 'CZ-2026-0003' });
+
+    // 激励: street proposes, district confirms, finance pays.
+    body = await project(p, id);
+    expect(body.stage).toBe('reward');
+    await ok(p, U.street, id, 'proposeReward', { amountFen: 2_000_000, recognition: '优秀党建项目', comment: '以奖代补' });
+    await ok(p, U.district, id, 'confirmReward', { decision: 'confirm', comment: '同意' });
+    const reward = (await project(p, id)).state.disbursements.find((d: any) => d.kind === 'reward');
+    await ok(p, U.finance, id, 'releaseFunds', { disbursementId: reward.id, voucherNo: 'CZ-2026-0004' });
+
+    body = await project(p, id);
+    expect(body).toMatchObject({ stage: 'completed', paidFen: 2_500_001, rewardPaidFen: 2_000_000, pendingActions: [] });
+    expect(body.ledger.totalPaidFen).toBe(4_500_001);
+    expect(body.ledger.byParty.reduce((s: number, l: any) => s + l.amountFen, 0)).toBe(4_500_001);
+    expect(await openTasks(p, id)).toEqual([]);
+    // Every step is on the timeline, with who did it.
+    const labels = body.timeline.map((e: any) => e.action);
+    expect(labels).toEqual(expect.arrayContaining(['submitApplication', 'reviewApplication', 'startNotice', 'startImplementation', 'releaseFunds', 'scoreAcceptance', 'confirmReward', 'complete']));
+    expect(body.timeline.find((e: any) => e.action === 'reviewApplication').actorName).toBeTruthy();
+
+    // Nothing more can happen to a completed project.
+    const late = await act(p, U.finance, id, 'releaseFunds', { disbursementId: reward.id, voucherNo: 'again' });
+    expect(late.status).toBe(409);
+
+    // The applicant was told about decisions (notification jobs on the queue).
+    const jobs = await p.queues.notifications.getJobs(['waiting', 'delayed', 'completed', 'failed', 'active']);
+    const applicant = await p.prisma.person.findUniqueOrThrow({ where: { username: U.community } });
+    const told = jobs.filter((j) => j.data.recipientId === applicant.id && j.data.link === `/projects/${id}`);
+    expect(told.length).toBeGreaterThanOrEqual(5);
+
+    // Lists and the supervision report see it.
+    const list = await p.get(U.district, `/api/projects?year=${year}&stage=completed`);
+    expect(list.body.items.map((i: any) => i.id)).toEqual([id]);
+    const now = p.now();
+    const q = Math.floor(new Date(now.getTime() + 8 * 3600_000).getUTCMonth() / 3) + 1;
+    const qYear = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+    const report = await p.get(U.district, `/api/projects/supervision?streetId=qindu-renmin&year=${qYear}&quarter=${q}`);
+    expect(report.status).toBe(200);
+    expect(report.body.funds.releasedFen).toBeGreaterThanOrEqual(4_500_001);
+    expect(report.body.ratings.counts.excellent).toBeGreaterThanOrEqual(1);
+  });
+});
+
+async function toImplementationAfterNotice(id: string) {
+  await p.advanceTime(7 * 86_400_000);
+  const body = await project(p, id);
+  expect(body.stage).toBe('implementation');
+  return body;
+}
+void toImplementation;

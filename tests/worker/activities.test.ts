@@ -1,0 +1,135 @@
+// The shared activities against the run's database (seeded demo district) and
+// a recording queue: called directly, as the worker would call them.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createActivities, type Clock } from '../../activities';
+import { ancestorPaths } from '../../activities/notify';
+import type { TNotificationJob } from '../../queue';
+import { testPrisma } from '../helpers/db';
+
+const prisma = testPrisma();
+const fixedNow = new Date('2025-03-03T08:00:00Z');
+const clock: Clock = { now: () => fixedNow };
+
+function recordingQueue() {
+  const jobs: TNotificationJob[] = [];
+  return {
+    jobs,
+    async enqueueNotification(job: TNotificationJob) {
+      jobs.push(job);
+    },
+    async enqueueNotifications(batch: TNotificationJob[]) {
+      jobs.push(...batch);
+    },
+  };
+}
+
+function setup() {
+  const queue = recordingQueue();
+  return { queue, activities: createActivities({ prisma, queue, clock }), workflowId: `wf-${randomUUID()}` };
+}
+
+const task = (workflowId: string, key: string) => ({
+  workflowId,
+  process: 'project',
+  subjectId: workflowId,
+  key,
+  action: 'reviewApplication',
+  title: '审核项目申请',
+  role: 'street_office' as const,
+  unitId: 'qindu-renmin',
+  dueAt: '2025-03-10T10:00:00.000Z',
+});
+
+describe('inbox activities', () => {
+  it('openHumanTask is idempotent on workflowId + key', async () => {
+    const { activities, workflowId } = setup();
+    const first = await activities.openHumanTask(task(workflowId, 'review-1'));
+    const again = await activities.openHumanTask({ ...task(workflowId, 'review-1'), title: 'changed' });
+    expect(again).toBe(first);
+    const rows = await prisma.humanTask.findMany({ where: { workflowId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'open', title: '审核项目申请', dueAt: new Date('2025-03-10T10:00:00Z'), createdAt: fixedNow });
+  });
+
+  it('closeHumanTasks closes the given keys, or every open task, once', async () => {
+    const { activities, workflowId } = setup();
+    await activities.openHumanTask(task(workflowId, 'a'));
+    await activities.openHumanTask(task(workflowId, 'b'));
+    await activities.openHumanTask(task(workflowId, 'c'));
+    const other = `wf-${randomUUID()}`;
+    await activities.openHumanTask(task(other, 'a'));
+
+    expect(await activities.closeHumanTasks({ workflowId, keys: ['a'], completedById: null })).toBe(1);
+    expect(await activities.closeHumanTasks({ workflowId, keys: ['a'] })).toBe(0);
+    expect(await activities.closeHumanTasks({ workflowId, status: 'cancelled' })).toBe(2);
+    expect(await activities.closeHumanTasks({ workflowId })).toBe(0);
+
+    const rows = await prisma.humanTask.findMany({ where: { workflowId }, orderBy: { key: 'asc' } });
+    expect(rows.map((r) => [r.key, r.status])).toEqual([['a', 'done'], ['b', 'cancelled'], ['c', 'cancelled']]);
+    expect(rows[0].completedAt).toEqual(fixedNow);
+    expect(await prisma.humanTask.count({ where: { workflowId: other, status: 'open' } })).toBe(1);
+  });
+
+  it('refuses to guess the workflow outside an activity context', async () => {
+    const { activities } = setup();
+    await expect(activities.closeHumanTasks({})).rejects.toThrow(/workflowId is required/);
+  });
+});
+
+describe('notify', () => {
+  it('lists the paths of a unit and the units above it', () => {
+    expect(ancestorPaths('qindu/qindu-renmin/qindu-renmin-furong/')).toEqual(['qindu/', 'qindu/qindu-renmin/', 'qindu/qindu-renmin/qindu-renmin-furong/']);
+  });
+
+  it('enqueues one job per holder of a role covering the unit, keyed by workflow, event and person', async () => {
+    const { activities, queue, workflowId } = setup();
+    const community = await prisma.unit.findFirstOrThrow({ where: { level: 'community', parent: { id: 'qindu-renmin' } } });
+    // mediators sit on the community, the street and the district: all cover the community
+    const holders = await prisma.roleAssignment.findMany({
+      where: { role: 'mediator', unit: { path: { in: ancestorPaths(community.path) } } },
+      select: { personId: true },
+    });
+    expect(holders.length).toBeGreaterThanOrEqual(3);
+
+    const result = await activities.notify({
+      workflowId,
+      event: 'case.accepted',
+      to: { role: 'mediator', unitId: community.id },
+      kind: 'task.opened',
+      title: '新的调解案件',
+      body: '请受理',
+    });
+    expect(result.recipientIds.sort()).toEqual([...new Set(holders.map((h) => h.personId))].sort());
+    expect(queue.jobs.map((j) => j.idempotencyKey).sort()).toEqual(result.recipientIds.map((id) => `${workflowId}|case.accepted|${id}`).sort());
+
+    const onlyUnit = await activities.notify({ workflowId, event: 'x', to: { role: 'mediator', unitId: community.id, reach: 'unit' }, kind: 'k', title: 't', body: '' });
+    const onUnit = await prisma.roleAssignment.count({ where: { role: 'mediator', unitId: community.id } });
+    expect(onlyUnit.recipientIds).toHaveLength(onUnit);
+  });
+
+  it('notifies named people, ignoring unknown ids', async () => {
+    const { activities, queue, workflowId } = setup();
+    const person = await prisma.person.findFirstOrThrow({ where: { username: { startsWith: 'street_office.' } } });
+    const result = await activities.notify({ workflowId, event: 'returned', to: { personIds: [person.id, randomUUID()] }, kind: 'k', title: '退回修改', body: 'b', link: '/p/1' });
+    expect(result.recipientIds).toEqual([person.id]);
+    expect(queue.jobs).toEqual([{ idempotencyKey: `${workflowId}|returned|${person.id}`, recipientId: person.id, kind: 'k', title: '退回修改', body: 'b', link: '/p/1' }]);
+  });
+});
+
+describe('recordAudit', () => {
+  it('appends entries, and writes an entry with an eventId once', async () => {
+    const { activities } = setup();
+    const subjectId = `p-${randomUUID()}`;
+    const base = { action: 'approveApplication', subjectType: 'project', subjectId, unitId: 'qindu-renmin', data: { budgetFen: 1000 } };
+    const a = await activities.recordAudit(base);
+    const b = await activities.recordAudit(base);
+    expect(a).not.toBe(b);
+    const c = await activities.recordAudit({ ...base, eventId: 'wf:upd-1' });
+    const d = await activities.recordAudit({ ...base, eventId: 'wf:upd-1' });
+    expect(d).toBe(c);
+    const rows = await prisma.auditLog.findMany({ where: { subjectId }, orderBy: { id: 'asc' } });
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatchObject({ at: fixedNow, data: { budgetFen: 1000, eventId: 'wf:upd-1' } });
+  });
+});

@@ -1,0 +1,81 @@
+// The platform worker against the embedded engine: it registers the workflows
+// of workflows/index.ts and the activities it is given, and shuts down cleanly.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEngine, type EmbeddedEngine } from '../../engine';
+import { createPlatformWorker, getWorkflowBundle, installTemporalRuntime } from '../../worker';
+import { ping } from '../../workflows';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+
+let engine: EmbeddedEngine;
+let native: NativeConnection;
+let connection: Connection;
+let client: Client;
+
+beforeAll(async () => {
+  installTemporalRuntime('ERROR');
+  engine = await startEngine();
+  native = await NativeConnection.connect({ address: engine.address });
+  connection = await Connection.connect({ address: engine.address });
+  client = new Client({ connection });
+});
+
+afterAll(async () => {
+  await connection?.close();
+  await native?.close();
+  await engine?.close();
+});
+
+describe('createPlatformWorker', () => {
+  it('runs a workflow of workflows/index.ts and stops on shutdown', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await createPlatformWorker({ connection: native, taskQueue, activities: {} });
+    const running = worker.run();
+    try {
+      const result = await client.workflow.execute(ping, { taskQueue, workflowId: `ping-${randomUUID()}`, args: ['你好'] });
+      expect(result).toBe('pong: 你好');
+    } finally {
+      await worker.shutdown();
+    }
+    await expect(running).resolves.toBeUndefined();
+    expect(worker.worker.getState()).toBe('STOPPED');
+  });
+
+  it('builds the workflow bundle once per process', async () => {
+    expect(await getWorkflowBundle()).toBe(await getWorkflowBundle());
+  });
+});
+
+describe('startTestPlatform', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+  });
+  afterAll(() => p?.close());
+
+  it('serves the API, runs workflows on its own task queue and moves virtual time', async () => {
+    const ready = await p.request.get('/api/ready');
+    expect(ready.status, JSON.stringify(ready.body)).toBe(200);
+
+    const me = await (await p.as('street_office.qindu-renmin')).get('/api/me');
+    expect(me.status).toBe(200);
+
+    expect(await p.client.workflow.execute(ping, { taskQueue: p.taskQueue, workflowId: `ping-${randomUUID()}`, args: ['x'] })).toBe('pong: x');
+
+    const before = p.now().getTime();
+    await p.advanceTime(3 * 24 * 3600 * 1000);
+    expect(p.now().getTime() - before).toBeGreaterThanOrEqual(3 * 24 * 3600 * 1000);
+  });
+
+  it('delivers notifications from the notify activity through the queue worker', async () => {
+    const person = await p.prisma.person.findUniqueOrThrow({ where: { username: 'street_office.qindu-renmin' } });
+    const workflowId = `wf-${randomUUID()}`;
+    const notify = (p.activities as ReturnType<typeof import('../../activities').createActivities>).notify;
+    await notify({ workflowId, event: 'opened', to: { personIds: [person.id] }, kind: 'task.opened', title: '待办', body: '请处理' });
+    await notify({ workflowId, event: 'opened', to: { personIds: [person.id] }, kind: 'task.opened', title: '待办', body: '请处理' });
+    await p.waitFor(() => p.outbox.some((m) => m.idempotencyKey === `${workflowId}|opened|${person.id}`));
+    expect(await p.prisma.notification.count({ where: { idempotencyKey: { startsWith: workflowId } } })).toBe(1);
+  });
+});

@@ -1,0 +1,251 @@
+// 三级三轮调解: one workflow per case ("mediation-<caseId>"). Intake and
+// triage, then up to three rounds (社区 → 街道 → 区), each waiting for a
+// mediator of that level to accept and to end it; an overdue round reminds,
+// then escalates by itself. An agreement opens the 司法确认 window and the
+// 回访; a failed district round closes the case with litigation/arbitration
+// guidance. The rules are pure (domain/mediation); this file only waits,
+// persists and notifies.
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { MediationActivities } from '../activities/mediation';
+import {
+  ACTION_NAMES,
+  actionRefusal,
+  applyAction,
+  caseFinished,
+  confirmationExpired,
+  courtAcceptanceDue,
+  courtAcceptanceReminded,
+  currentRound,
+  followUpOpened,
+  followUpScheduled,
+  initialState,
+  judicialSettled,
+  notMediated,
+  registered,
+  roundOpened,
+  roundReminded,
+  roundTimedOut,
+  triaged,
+  type ActionName,
+  type MediationState,
+  type TimelineEvent,
+} from '../domain/mediation/case-state';
+import { endOfCalendarDaysAfter } from '../domain/mediation/dates';
+import { triageCase } from '../domain/mediation/triage';
+import { LEVEL_LABELS, nextLevel, type MediationLevel, type RoundOutcome } from '../domain/mediation/types';
+import {
+  mediationStateQuery,
+  mediationUpdates,
+  type MediationActionResult,
+  type MediationCommand,
+  type MediationOutcome,
+  type MediationWorkflowInput,
+} from './mediation-shared';
+
+const acts = proxyActivities<MediationActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Unlimited attempts: every activity is idempotent (keyed by case and event
+  // number), and a lost save would leave the read model behind the process.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const now = () => new Date();
+
+/** Waits until `done()` or the instant `at`; true when done. */
+async function waitUntil(done: () => boolean, at: string | Date): Promise<boolean> {
+  const ms = new Date(at).getTime() - Date.now();
+  if (ms <= 0) return done();
+  return condition(done, ms);
+}
+
+export async function mediationWorkflow(input: MediationWorkflowInput): Promise<MediationOutcome> {
+  const { rules } = input;
+  const link = `/api/mediation-cases/${input.caseId}`;
+  const start = now();
+  const state: MediationState = initialState(
+    {
+      caseId: input.caseId,
+      caseNo: input.caseNo,
+      facts: input.facts,
+      registeredBy: input.registeredBy,
+      targetConcludeBy: endOfCalendarDaysAfter(start, rules.overallTargetCalendarDays).toISOString(),
+      confirmationCalendarDays: rules.judicialApplicationCalendarDays,
+    },
+    start,
+  );
+
+  const save = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const deadline = async (from: Date | string, workingDays: number) =>
+    new Date(await acts.mediationWorkingDeadline({ from: new Date(from).toISOString(), workingDays }));
+  const title = `${state.caseNo} ${state.facts.title}`;
+
+  // ---- human actions ------------------------------------------------------
+  for (const name of ACTION_NAMES) {
+    setHandler(
+      mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [MediationCommand]>,
+      async (cmd: MediationCommand): Promise<MediationActionResult> => {
+        const event = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
+        await save(event);
+        return { stage: state.stage, version: state.version, message: event.summary };
+      },
+      {
+        validator: (cmd: MediationCommand) => {
+          if (!cmd || typeof cmd !== 'object' || !cmd.actor || !cmd.payload) {
+            throw ApplicationFailure.nonRetryable('请求缺少操作人或操作内容。', 'VALIDATION_FAILED');
+          }
+          const refusal = actionRefusal(state, name as ActionName, cmd.actor, cmd.payload as never, now());
+          if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.code);
+        },
+      },
+    );
+  }
+  setHandler(mediationStateQuery, () => state);
+
+  // ---- intake and triage --------------------------------------------------
+  await save(registered(state, start));
+  const decision = triageCase(
+    {
+      channel: state.facts.channel,
+      disputeType: state.facts.disputeType,
+      risk: state.facts.risk,
+      amountFen: state.facts.amountFen,
+      partyCount: state.facts.partyCount,
+      alreadyInLitigation: input.alreadyInLitigation,
+      notSuitableReason: input.notSuitableReason,
+    },
+    rules.triage,
+  );
+  await save(triaged(state, decision, now()));
+
+  if (decision.kind === 'refer_out') {
+    await acts.notify({
+      event: 'referred-out',
+      to: { personIds: [input.registeredBy.personId] },
+      kind: 'mediation.referred_out',
+      title: `案件不宜调解,已分流:${title}`,
+      body: decision.reason,
+      link,
+    });
+    return finish();
+  }
+
+  if (decision.highRisk) {
+    const unit = state.facts.units[decision.startLevel];
+    const body = `${decision.reasons.join(',')}。请${unit.name}调解组织立即受理,防止矛盾激化。`;
+    await acts.notify({ event: 'high-risk', to: { role: 'mediator', unitId: unit.id }, kind: 'mediation.high_risk', title: `【高风险】${title}`, body, link });
+    await acts.notify({ event: 'high-risk', to: { role: 'street_office', unitId: state.facts.units.street.id }, kind: 'mediation.high_risk', title: `【高风险】${title}`, body, link });
+  }
+
+  // ---- the rounds -----------------------------------------------------------
+  let level: MediationLevel | null = decision.startLevel;
+  while (level) {
+    const outcome = await runRound(level);
+    if (outcome === 'agreement') break;
+    if (outcome === 'refused' || outcome === 'withdrawn') return finish();
+    level = nextLevel(level);
+  }
+
+  if (state.outcome === null) {
+    await save(notMediated(state, now()));
+    return finish();
+  }
+
+  // ---- agreement: document, 司法确认 window, 回访 -------------------------
+  const agreement = state.agreement!;
+  followUpScheduled(state, await deadline(agreement.effectiveAt, rules.followUpDelayWorkingDays));
+  // Saved before the document job is enqueued, so the job finds the agreement.
+  await save();
+  await acts.enqueueMediationAgreementDocument({ caseId: state.caseId });
+  await Promise.all([judicialBranch(), followUpBranch()]);
+  await save(caseFinished(state, now()));
+  return finish();
+
+  // ---- helpers --------------------------------------------------------------
+
+  async function runRound(lv: MediationLevel): Promise<RoundOutcome> {
+    const opened = now();
+    const dueAt = await deadline(opened, rules.roundLimitWorkingDays[state.facts.complexity]);
+    await save(roundOpened(state, lv, dueAt, opened));
+    const round = state.rounds.at(-1)!;
+    const ended = () => round.endedAt !== null;
+
+    if (!(await waitUntil(ended, round.dueAt))) {
+      const escalateAt = await deadline(round.dueAt, rules.overdueGraceWorkingDays);
+      if (!ended()) {
+        await save(roundReminded(state, escalateAt, now()));
+        const who = round.mediatorId ? { personIds: [round.mediatorId] } : { role: 'mediator' as const, unitId: round.unit.id, reach: 'unit' as const };
+        const body = `${round.unit.name}${LEVEL_LABELS[lv]}级调解已超过办理期限,请尽快结束本轮调解;逾期将自动升级。`;
+        await acts.notify({ event: `${lv}:overdue`, to: who, kind: 'mediation.overdue', title: `【超期催办】${title}`, body, link });
+        const above = nextLevel(lv);
+        if (above) {
+          await acts.notify({ event: `${lv}:overdue`, to: { role: 'mediator', unitId: state.facts.units[above].id }, kind: 'mediation.overdue', title: `【超期督办】${title}`, body, link });
+        }
+        if (!(await waitUntil(ended, escalateAt)) && currentRound(state) === round) {
+          await save(roundTimedOut(state, now()));
+        }
+      }
+    }
+    await condition(ended);
+    return round.outcome!;
+  }
+
+  async function judicialBranch(): Promise<void> {
+    const j = state.judicial!;
+    const applied = await waitUntil(() => j.status !== 'open', agreement.confirmationDeadline);
+    if (!applied) {
+      await save(confirmationExpired(state, now()));
+      return;
+    }
+    if (j.status === 'applied') {
+      courtAcceptanceDue(state, await deadline(j.appliedAt!, rules.courtAcceptanceWorkingDays));
+      await save();
+      if (!(await waitUntil(() => j.status !== 'applied', j.acceptanceDueAt!))) {
+        await save(courtAcceptanceReminded(state, now()));
+        await acts.notify({
+          event: 'court-acceptance-overdue',
+          to: { personIds: [agreement.mediatorId] },
+          kind: 'mediation.court_acceptance_overdue',
+          title: `法院受理期限已到:${title}`,
+          body: `${j.court ?? '人民法院'}应在三日内决定是否受理司法确认申请,请跟进并记录。`,
+          link,
+        });
+      }
+    }
+    await condition(() => judicialSettled(state));
+  }
+
+  async function followUpBranch(): Promise<void> {
+    const f = state.followUp!;
+    await sleepUntil(f.opensAt);
+    await save(followUpOpened(state, await deadline(now(), rules.followUpWorkingDays), now()));
+    if (!(await waitUntil(() => f.visitedAt !== null, f.dueAt!))) {
+      await acts.notify({
+        event: 'follow-up-overdue',
+        to: { personIds: [agreement.mediatorId] },
+        kind: 'mediation.follow_up_overdue',
+        title: `回访已超期:${title}`,
+        body: '请尽快回访当事人,记录调解协议履行情况。',
+        link,
+      });
+      await condition(() => f.visitedAt !== null);
+    }
+  }
+
+  async function sleepUntil(at: string): Promise<void> {
+    const ms = new Date(at).getTime() - Date.now();
+    if (ms > 0) await sleep(ms);
+  }
+
+  async function finish(): Promise<MediationOutcome> {
+    await condition(allHandlersFinished);
+    return { stage: state.stage, outcome: state.outcome };
+  }
+}
