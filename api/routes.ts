@@ -9,5 +9,6 @@ import { orgRoutes } from './org/routes';
 import { taskRoutes } from './tasks/routes';
 import { projectRoutes } from './project';
 import { mediationRoutes } from './mediation';
+import { reportingRoutes } from './reporting';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, docsRoutes];

@@ -38,7 +38,8 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
     taskQueue,
     workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
     activities: options.activities,
-    identity: options.identity,
+    // The native bridge rejects an explicit undefined here.
+    ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
   });
 

@@ -39,10 +39,6 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002';
-}
-
 export interface RunIdempotentOptions {
   deps: AppDeps;
   req: Request;
@@ -76,16 +72,14 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   const id = { personId_key: { personId: actor.personId, key } };
   const ttlMs = deps.config.server.idempotencyTtlHours * 3600_000;
 
+  // ON CONFLICT DO NOTHING: the loser of a race learns it from the count,
+  // without an error (and without a unique-violation line in the log).
   const claim = async (): Promise<boolean> => {
-    try {
-      await prisma.idempotencyRecord.create({
-        data: { personId: actor.personId, key, method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {} },
-      });
-      return true;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
+    const { count } = await prisma.idempotencyRecord.createMany({
+      data: [{ personId: actor.personId, key, method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {} }],
+      skipDuplicates: true,
+    });
+    return count === 1;
   };
 
   if (!(await claim())) {

@@ -9,7 +9,7 @@ import type { RoleName } from '../../domain/roles';
 import { REGISTER_ROLES } from '../../domain/mediation/access';
 import type { CaseFacts } from '../../domain/mediation/case-state';
 import { shanghaiDate } from '../../domain/mediation/dates';
-import { loadMediationRules } from '../../config/mediation';
+import { loadMediationRules, mediationRulesFrom, type MediationSectionValue } from '../../config/mediation';
 import { MEDIATION_WORKFLOW_TYPE, mediationWorkflowId, type MediationWorkflowInput } from '../../workflows/mediation-shared';
 import type { mediationWorkflow } from '../../workflows/mediation';
 import type { AppDeps } from '../deps';
@@ -22,6 +22,12 @@ export interface RegisterCaseOptions {
   body: TRegisterCaseBody;
   /** Throws FORBIDDEN_* unless the actor holds one of `roles` over the unit (the route's ctx.authorize). */
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
+}
+
+/** The validated `mediation` config section once config/schema.ts lists it; the environment until then. */
+function rulesFor(deps: AppDeps) {
+  const section = (deps.config as { mediation?: MediationSectionValue }).mediation;
+  return section ? mediationRulesFrom(section) : loadMediationRules();
 }
 
 /** "a/b/c/" → ["a/", "a/b/", "a/b/c/"]. */
@@ -115,7 +121,7 @@ export async function registerCase({ deps, actor, body, authorize }: RegisterCas
     registeredBy: { personId: actor.personId, displayName: actor.displayName },
     alreadyInLitigation: body.alreadyInLitigation,
     notSuitableReason: body.notSuitableReason ?? null,
-    rules: loadMediationRules(),
+    rules: rulesFor(deps),
   };
   await deps.temporal.workflow.start<typeof mediationWorkflow>(MEDIATION_WORKFLOW_TYPE, {
     workflowId,

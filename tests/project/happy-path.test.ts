@@ -29,8 +29,8 @@ describe('党建项目 happy path', () => {
     await ok(p, U.street, id, 'reviewApplication', { decision: 'approve', comment: '同意立项' });
     body = await project(p, id);
     expect(body).toMatchObject({ stage: 'notice', reservedFen: 2_500_001 });
-    const fund = await p.prisma.projectFundYear.findUnique({ where: { communityId_year: { communityId: 'qindu-renmin-furong', year } } });
-    expect(fund).toMatchObject({ capFen: 20_000_000, reservedFen: 2_500_001 });
+    const reservation = await p.prisma.projectReservation.findUnique({ where: { projectId: id } });
+    expect(reservation).toMatchObject({ communityId: 'qindu-renmin-furong', year, amountFen: 2_500_001 });
 
     // 公示 runs 5 working days, then implementation starts by itself.
     await p.advanceTime(3 * 86_400_000);

@@ -16,7 +16,7 @@ import { createApp } from '../../api';
 import { loadConfig } from '../../config';
 import { startEngine, type EmbeddedEngine } from '../../engine';
 import { createQueues, type Queues } from '../../queue';
-import { createPlatformWorker, type PlatformWorker } from '../../worker';
+import { createPlatformWorker, installTemporalRuntime, type PlatformWorker } from '../../worker';
 import { testPrisma, uniqueSuffix } from '../helpers/db';
 
 export const DAY = 86_400_000;
@@ -47,6 +47,7 @@ export interface ProjectPlatform {
 }
 
 export async function startProjectPlatform(options: { wrap?: (a: Activities) => Activities } = {}): Promise<ProjectPlatform> {
+  installTemporalRuntime('WARN');
   const prisma = testPrisma();
   const engine = await startEngine({});
   const taskQueue = `project-${uniqueSuffix()}`;

@@ -1,0 +1,46 @@
+// Runs `engine/cli.ts` as a separate process, for durability and
+// operability tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export interface EngineProcess {
+  child: ChildProcess;
+  address: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function spawnEngine(args: string[]): Promise<EngineProcess> {
+  const child = spawn(TSX, ['engine/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 30_000);
+    child.stdout!.on('data', () => {
+      const match = /ENGINE_READY (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    void exited.then((code) => reject(new Error(`engine exited with ${code}:\n${output}`)));
+  });
+  return { child, address, output: () => output, exited };
+}
