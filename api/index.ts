@@ -8,10 +8,10 @@ export { defineRoute, reply, toOpenApiPath } from './http/define-route';
 export type { RouteContext, RouteDefinition, RouteModule, RouteSpec, HttpReply, HttpMethod } from './http/define-route';
 export { parsePart, parseRequest } from './http/validate';
 export type { FieldError } from './http/validate';
-export { problemFromError, toProblem, PROBLEM_CONTENT_TYPE } from './http/problem';
+export { errorMiddleware, problemFromError, toProblem, sendProblem, PROBLEM_CONTENT_TYPE } from './http/problem';
 export type { Problem } from './http/problem';
 export { buildOpenApiDocument, ZProblem } from './http/openapi';
-export { IDEMPOTENCY_HEADER } from './http/idempotency';
+export { IDEMPOTENCY_HEADER, purgeIdempotencyRecords } from './http/idempotency';
 export type { IdempotencyMode } from './http/idempotency';
 
 export { issueToken, verifyToken } from './auth/tokens';

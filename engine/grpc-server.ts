@@ -30,7 +30,12 @@ function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDef
       ...method,
       requestDeserialize: (bytes: Buffer) => {
         try {
-          return decode(bytes);
+          // Decoded bytes fields are views into the input; an exact-size,
+          // unpooled copy keeps long-lived payloads from pinning 8 KiB
+          // pool slabs or whole transport frames.
+          const own = Buffer.allocUnsafeSlow(bytes.length);
+          bytes.copy(own);
+          return decode(own);
         } catch (error) {
           return { [MALFORMED]: (error as Error).message };
         }

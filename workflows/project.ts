@@ -639,7 +639,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
 
   function nextWake(): number | null {
     const times: number[] = [];
-    if (state.stage === 'notice' && state.notice) times.push(Date.parse(state.notice.endsAt));
+    // Past the end with objections open, the notice waits for the answers, not for a timer.
+    if (state.stage === 'notice' && state.notice && Date.now() < Date.parse(state.notice.endsAt)) times.push(Date.parse(state.notice.endsAt));
     for (const p of state.pending) {
       if (state.suspended) continue;
       if (p.dueAt && !p.remindedAt) times.push(Date.parse(p.dueAt));

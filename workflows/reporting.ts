@@ -13,6 +13,7 @@
 
 import {
   ApplicationFailure,
+  allHandlersFinished,
   ParentClosePolicy,
   condition,
   continueAsNew,
@@ -655,6 +656,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   await enter('completed', '年度双向述职完成');
   await persist();
   await saveResult(true);
+  // An update still finishing (the answer that released the 公示) must get its reply.
+  await condition(allHandlersFinished);
   return { reportId, grade: state.result.grade, combinedCenti: state.result.combinedCenti };
 }
 

@@ -140,3 +140,15 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   });
   return outcome;
 }
+
+export interface PurgeIdempotencyRecordsOptions {
+  prisma: AppDeps['prisma'];
+  /** Rows created before this instant are deleted (use now − IDEMPOTENCY_TTL_HOURS). */
+  olderThan: Date;
+}
+
+/** Deletes expired keys; expired rows are already ignored, this only keeps the table small. */
+export async function purgeIdempotencyRecords({ prisma, olderThan }: PurgeIdempotencyRecordsOptions): Promise<number> {
+  const { count } = await prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: olderThan } } });
+  return count;
+}

@@ -6,6 +6,8 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import { loadProjectRules } from '../../config/project';
+import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
+import { assertAccess } from '../auth/guard';
 import { projectUpdates, type ActionEnvelope } from '../../workflows/project-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
@@ -18,15 +20,26 @@ export interface PerformActionOptions<A extends ProjectAction> {
   action: A;
   input: ActionInputs[A];
   requestId?: string;
+  /**
+   * Stable id of this request (from its Idempotency-Key): a retried request
+   * becomes the same workflow update, which Temporal runs once.
+   */
+  updateId?: string;
 }
 
-export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId }: PerformActionOptions<A>) {
-  const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true } });
+export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId, updateId }: PerformActionOptions<A>) {
+  const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true } });
   if (!project) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  // A closed project's workflow has completed and takes no updates: answer
+  // here, after the same access check the workflow would have made.
+  if (isClosedStage(project.stage as ProjectStage)) {
+    if (action !== 'raiseObjection') assertAccess(actor, PROJECT_ACTION_SPECS[action].roles, project.unitPath);
+    throw new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`);
+  }
   const handle = deps.temporal.workflow.getHandle(project.workflowId);
   const envelope: ActionEnvelope<A> = { actor, input, requestId };
   const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
-  const result = await handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>] });
+  const result = await handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>], ...(updateId ? { updateId } : {}) });
   return { projectId, action, ...result };
 }
 
@@ -49,8 +62,18 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
     request: { params: ZProjectId, body: ACTION_BODIES[action] },
     response: { schema: ZActionResult },
     errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE'],
-    handler: async (ctx) =>
-      performAction({ deps: ctx.deps, actor: ctx.actor, projectId: ctx.params.id, action, input: withDefaults(action, ctx.body), requestId: ctx.requestId }),
+    handler: async (ctx) => {
+      const key = ctx.req.get('Idempotency-Key');
+      return performAction({
+        deps: ctx.deps,
+        actor: ctx.actor,
+        projectId: ctx.params.id,
+        action,
+        input: withDefaults(action, ctx.body),
+        requestId: ctx.requestId,
+        updateId: key ? `${action}:${ctx.actor.personId}:${key}` : undefined,
+      });
+    },
   });
 }
 

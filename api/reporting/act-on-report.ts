@@ -1,7 +1,7 @@
 // POST /api/reporting/{id}/actions/{action} — every human step of a report.
 // The API checks what it can cheaply (scope, body shape); the workflow's
 // update validator decides (role, scope, stage, roll), so both paths refuse alike.
-import type { UpdateDefinition } from '@temporalio/client';
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
@@ -29,7 +29,13 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   const handle = deps.temporal.workflow.getHandle(id);
   // Each action's update takes `{ actor, ...body }`; the body was parsed by that action's schema above.
   const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [Record<string, unknown>]>;
-  return handle.executeUpdate(update, { args: [{ ...args, actor }] });
+  try {
+    return await handle.executeUpdate(update, { args: [{ ...args, actor }] });
+  } catch (err) {
+    // The report exists (checked above): its workflow has finished.
+    if (err instanceof WorkflowNotFoundError) throw new AppError('WRONG_STAGE', '该述职已办结,不能再操作', { cause: err });
+    throw err;
+  }
 }
 
 const actionRoles = [...new Set(Object.values(REPORT_ACTIONS).flatMap((a) => a.roles as readonly RoleName[]))];

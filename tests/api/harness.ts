@@ -27,6 +27,8 @@ export function testConfig(env: Env = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Two shared cores and parallel test files: allow slow answers.
+    READY_TIMEOUT_MS: '10000',
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: inject('redisUrl') ?? process.env.REDIS_URL,
     REDIS_PREFIX: inject('redisPrefix') ?? process.env.REDIS_PREFIX,

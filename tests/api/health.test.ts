@@ -20,6 +20,7 @@ describe('health and readiness', () => {
 
   it('GET /api/ready is 200 with real PostgreSQL, Redis and the engine', async () => {
     const res = await request(h.app).get('/api/ready');
+    expect(res.body).toMatchObject({ ready: true });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       ready: true,
@@ -29,7 +30,9 @@ describe('health and readiness', () => {
 
   it('GET /api/ready is 503 naming each dependency that does not answer', async () => {
     // Port 1 on loopback refuses connections; Redis is left unconfigured.
-    const connection = Connection.lazy({ address: '127.0.0.1:1' });
+    // No retry interceptor: the client's default one keeps retrying on a
+    // timer after the probe gave up, and would fire on the closed channel.
+    const connection = Connection.lazy({ address: '127.0.0.1:1', interceptors: [] });
     const temporal = new Client({ connection });
     const app = h.appWith({ env: { READY_TIMEOUT_MS: '1500' }, deps: { temporal, redis: undefined } });
     try {

@@ -1,8 +1,10 @@
 // Cross-cutting HTTP behaviour: request ids, problem documents, the OpenAPI
 // document and the docs page.
+import { ApplicationFailure } from '@temporalio/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_MODULES } from '../../api';
+import { z } from 'zod';
+import { defineRoute, ROUTE_MODULES, type RouteModule } from '../../api';
 import { startApiHarness, type ApiHarness } from './harness';
 
 let h: ApiHarness;
@@ -43,6 +45,44 @@ describe('request ids and problem documents', () => {
     const big = await request(app).post('/api/auth/login').send({ username: 'x', password: 'y'.repeat(5000) });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('hides the internals of unexpected errors and maps workflow refusals by their code', async () => {
+    const failing: RouteModule = {
+      name: 'failing',
+      tag: 'test',
+      routes: [
+        defineRoute({
+          method: 'get',
+          path: '/api/test/boom',
+          summary: 'throws',
+          roles: 'public',
+          response: { schema: z.object({}) },
+          handler: () => {
+            throw new Error('secret connection string postgres://u:pw@db');
+          },
+        }),
+        defineRoute({
+          method: 'get',
+          path: '/api/test/refused',
+          summary: 'throws like a rejected workflow update',
+          roles: 'public',
+          response: { schema: z.object({}) },
+          handler: () => {
+            const failure = ApplicationFailure.nonRetryable('项目不在审核阶段', 'WRONG_STAGE');
+            throw Object.assign(new Error('Workflow Update failed'), { name: 'WorkflowUpdateFailedError', cause: failure });
+          },
+        }),
+      ],
+    };
+    const app = h.appWith({ modules: [failing] });
+    const boom = await request(app).get('/api/test/boom');
+    expect(boom.status).toBe(500);
+    expect(boom.body).toMatchObject({ code: 'INTERNAL', requestId: expect.any(String) });
+    expect(JSON.stringify(boom.body)).not.toContain('secret');
+    const refused = await request(app).get('/api/test/refused');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'WRONG_STAGE', detail: '项目不在审核阶段' });
   });
 
   it('sets helmet security headers', async () => {

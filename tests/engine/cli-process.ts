@@ -2,10 +2,8 @@
 // operability tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface EngineProcess {
   child: ChildProcess;
@@ -26,7 +24,9 @@ export async function freePort(): Promise<number> {
 }
 
 export async function spawnEngine(args: string[]): Promise<EngineProcess> {
-  const child = spawn(TSX, ['engine/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with the tsx loader, not the tsx launcher, which forks
+  // a child) so that SIGKILL really kills the engine.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

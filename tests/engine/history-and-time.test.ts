@@ -2,6 +2,7 @@
 // virtual clock with time skipping and explicit advancing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
+import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { DAY, startHarness, uid, type EngineHarness } from './harness';
 
@@ -124,7 +125,7 @@ describe('time skipping (9)', () => {
       const testService = connection.testService!;
       const t0 = await testService.getCurrentTime({});
       const wall = Date.now();
-      await testService.unlockTimeSkippingWithSleep({ duration: { seconds: 3600 } });
+      await testService.unlockTimeSkippingWithSleep({ duration: msToTs('1 hour') });
       const t1 = await testService.getCurrentTime({});
       expect(Number(t1.time!.seconds) - Number(t0.time!.seconds)).toBeGreaterThanOrEqual(3600);
       expect(Date.now() - wall).toBeLessThan(1000);

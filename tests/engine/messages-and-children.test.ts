@@ -32,7 +32,7 @@ describe('signals, queries, updates (5)', () => {
     await worker.runUntil(async () => {
       const handle = await h.client.workflow.start('counter', { taskQueue, workflowId: uid('u') });
       expect(await handle.executeUpdate('setLimit', { args: [7] })).toBe(100);
-      const rejected = await handle.executeUpdate('setLimit', { args: [-1] }).catch((e) => e);
+      const rejected: any = await handle.executeUpdate('setLimit', { args: [-1] }).catch((e: unknown) => e);
       expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
       expect(rejected.cause?.message).toBe('limit must be positive');
       const started = await handle.startUpdate('setLimit', { args: [9], waitForStage: 'ACCEPTED', updateId: 'second-change' });

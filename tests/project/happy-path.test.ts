@@ -4,7 +4,7 @@
 // reports are checked along the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, apply, freshYear, ok, openTasks, payMilestone, project, SCORES, toImplementation, U } from './fixtures';
-import { startProjectPlatform, type ProjectPlatform } from './support';
+import { startProjectPlatform, waitFor, type ProjectPlatform } from './support';
 
 let p: ProjectPlatform;
 beforeAll(async () => {
@@ -20,7 +20,8 @@ describe('党建项目 happy path', () => {
     const id = await apply(p, { year, amounts: [1_000_000, 1_000_001], finalFen: 500_000 });
 
     // 立项: the street office has the review in its inbox, with a due date.
-    let tasks = await openTasks(p, id);
+    // (the workflow opens the task a moment after the 201)
+    const tasks = await waitFor(async () => { const t = await openTasks(p, id); return t.length > 0 && t; });
     expect(tasks.map((t) => [t.action, t.role, t.unitId])).toEqual([['reviewApplication', 'street_office', 'qindu-renmin']]);
     expect(tasks[0].dueAt).not.toBeNull();
     let body = await project(p, id);

@@ -1,0 +1,157 @@
+// 三级三轮调解 through the API with the real worker and engine: the rounds,
+// triage, voluntariness, scope and personal data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mediateRound, round, startMediationPlatform, U, who, type MediationPlatform } from './support';
+
+let p: MediationPlatform;
+beforeAll(async () => {
+  p = await startMediationPlatform();
+});
+afterAll(() => p?.close());
+
+describe('mediation rounds', () => {
+  it('settles at the community: agreement, document rendered, inbox and timeline', async () => {
+    const id = await p.register();
+    const c0 = await p.caseWhen(id, (c) => c.stage === 'in_round');
+    expect(c0).toMatchObject({ currentLevel: 'community', channel: 'grid_worker', caseNo: expect.stringMatching(/^秦都调〔\d{4}〕\d+号$/) });
+    expect(c0.pendingActions).toEqual([expect.objectContaining({ action: 'acceptCase', role: 'mediator', unitId: U.community })]);
+
+    // The community mediator has it in the inbox.
+    const inbox = await p.waitFor(async () => {
+      const r = await p.get(who.communityMediator, '/api/tasks');
+      return (r.body.items ?? r.body).some?.((t: any) => t.subjectId === id) ? r : false;
+    });
+    expect(inbox.status).toBe(200);
+
+    await mediateRound(p, id, who.communityMediator, 'agreement');
+    const c = await p.caseWhen(id, (x) => x.stage === 'agreement' && x.agreementDocument?.rendered);
+    expect(c).toMatchObject({ outcome: 'agreement', judicialStatus: 'open', currentLevel: 'community' });
+    expect(c.state.agreement).toMatchObject({ amountFen: 400_000, level: 'community' });
+    expect(c.timeline.map((e: any) => e.action)).toEqual(['registerCase', 'triage', 'openRound', 'acceptCase', 'recordSession', 'recordAgreement']);
+
+    const doc = await p.get(who.communityMediator, `/api/mediation-cases/${id}/agreement-document`);
+    expect(doc.status).toBe(200);
+    expect(doc.text).toContain('人民调解协议书');
+    expect(doc.text).toContain('610402197801011234');
+    expect(doc.text).toContain('芙蓉社区人民调解委员会');
+    // The document carries personal data: community staff may not open it.
+    expect((await p.get(who.communityStaff, `/api/mediation-cases/${id}/agreement-document`)).status).toBe(403);
+  });
+
+  it('fails at the community, then settles at the street', async () => {
+    const id = await p.register();
+    await p.caseWhen(id, (c) => c.stage === 'in_round');
+    await mediateRound(p, id, who.communityMediator, 'failure');
+    const c1 = await p.caseWhen(id, (c) => c.currentLevel === 'street');
+    expect(c1.state.rounds[0]).toMatchObject({ level: 'community', outcome: 'failed' });
+    expect(c1.pendingActions[0]).toMatchObject({ action: 'acceptCase', unitId: U.street });
+    // The community mediator no longer acts on it.
+    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(403);
+    await mediateRound(p, id, who.streetMediator, 'agreement');
+    const c = await p.caseWhen(id, (x) => x.stage === 'agreement');
+    expect(c).toMatchObject({ outcome: 'agreement', currentLevel: 'street' });
+  });
+
+  it('fails at all three levels and closes with litigation/arbitration guidance', async () => {
+    const id = await p.register();
+    await p.caseWhen(id, (c) => c.stage === 'in_round');
+    await mediateRound(p, id, who.communityMediator, 'failure');
+    await p.caseWhen(id, (c) => c.currentLevel === 'street' && round(c).endedAt === null);
+    await mediateRound(p, id, who.streetMediator, 'failure');
+    await p.caseWhen(id, (c) => c.currentLevel === 'district' && round(c).endedAt === null);
+    await mediateRound(p, id, who.districtMediator, 'failure');
+    const c = await p.caseWhen(id, (x) => x.stage === 'closed');
+    expect(c.outcome).toBe('not_mediated');
+    expect(c.guidance).toContain('提起诉讼');
+    expect(c.guidance).toContain('仲裁');
+    expect(c.state.rounds.map((r: any) => [r.level, r.outcome])).toEqual([
+      ['community', 'failed'],
+      ['street', 'failed'],
+      ['district', 'failed'],
+    ]);
+    expect(c.pendingActions).toEqual([]);
+    const tasks = await p.prisma.humanTask.findMany({ where: { subjectId: id, status: 'open' } });
+    expect(tasks).toEqual([]);
+  });
+
+  it('starts a high-risk case at the street level at once and alerts', async () => {
+    const id = await p.register({ risk: 'high', disputeType: 'property_management', title: '物业停水引发业主聚集' });
+    const c = await p.caseWhen(id, (x) => x.stage === 'in_round');
+    expect(c).toMatchObject({ highRisk: true, currentLevel: 'street' });
+    expect(c.state.rounds).toHaveLength(1);
+    expect(c.pendingActions[0]).toMatchObject({ unitId: U.street });
+    // The community mediator cannot take it; the street mediator can.
+    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(403);
+    const street = await p.prisma.person.findUniqueOrThrow({ where: { username: who.streetMediator } });
+    await p.waitFor(() => p.prisma.notification.findFirst({ where: { recipientId: street.id, kind: 'mediation.high_risk', title: { contains: '物业停水' } } }));
+  });
+
+  it('refers a case that is not suitable for mediation out, with the reason', async () => {
+    const id = await p.register({ disputeType: 'criminal', title: '邻里冲突中一方被打伤' }, who.communityStaff);
+    const c = await p.caseWhen(id, (x) => x.stage === 'closed');
+    expect(c).toMatchObject({ outcome: 'referred_out', currentLevel: null });
+    expect(c.closeReason).toContain('公安机关');
+    expect(c.state.rounds).toEqual([]);
+  });
+
+  it('closes the case when a party withdraws (mediation is voluntary)', async () => {
+    const id = await p.register();
+    await p.caseWhen(id, (c) => c.stage === 'in_round');
+    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    const r = await p.act(who.communityMediator, id, 'record-withdrawal', { kind: 'withdrawn', party: '申请人张建国', reason: '双方已自行和解' });
+    expect(r.status).toBe(200);
+    const c = await p.caseWhen(id, (x) => x.stage === 'closed');
+    expect(c).toMatchObject({ outcome: 'withdrawn' });
+    expect(c.closeReason).toContain('双方已自行和解');
+    expect((await p.act(who.communityMediator, id, 'record-session', { heldOn: p.today(), participants: ['x'], summary: 'y' })).status).toBe(409);
+  });
+
+  it('refuses a mediator of another street and changes nothing', async () => {
+    const id = await p.register({ risk: 'high' });
+    const before = await p.caseWhen(id, (x) => x.currentLevel === 'street');
+    const r = await p.act(who.otherStreetMediator, id, 'accept-case', {});
+    expect(r.status).toBe(403);
+    expect(r.body.code ?? r.body.type).toMatch(/FORBIDDEN_SCOPE/);
+    // Nor can they read it.
+    expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${id}`)).status).toBe(404);
+    const after = await p.get(who.auditor, `/api/mediation-cases/${id}`);
+    expect(after.body.state.version).toBe(before.state.version);
+    expect(round(after.body).mediatorId).toBeNull();
+  });
+
+  it('masks personal data for people without rights, and in lists', async () => {
+    const id = await p.register();
+    await p.caseWhen(id, (c) => c.stage === 'in_round');
+    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    await p.caseWhen(id, (c) => round(c).mediatorId !== null);
+
+    const staff = await p.get(who.communityStaff, `/api/mediation-cases/${id}`);
+    expect(staff.status).toBe(200);
+    expect(staff.body.personalDataVisible).toBe(false);
+    expect(staff.body.parties[0]).toMatchObject({ name: '张建国', phone: '138****5678', idNumber: '610402********1234' });
+
+    for (const entitled of [who.communityMediator, who.streetMediator, who.auditor]) {
+      const r = await p.get(entitled, `/api/mediation-cases/${id}`);
+      expect(r.body.parties[0], entitled).toMatchObject({ phone: '13812345678', idNumber: '610402197801011234' });
+    }
+
+    const list = await p.get(who.communityMediator, `/api/mediation-cases?q=${encodeURIComponent('张建国')}&limit=200`);
+    expect(list.status).toBe(200);
+    const item = list.body.items.find((x: any) => x.id === id);
+    expect(item.parties[0].phone).toBe('138****5678');
+    expect(list.body.items.every((x: any) => x.parties.every((pp: any) => !pp.phone || pp.phone.includes('*')))).toBe(true);
+    // Another street's people do not see the case at all.
+    const other = await p.get(who.otherStreetMediator, '/api/mediation-cases?limit=200');
+    expect(other.body.items.some((x: any) => x.id === id)).toBe(false);
+  });
+
+  it('honours Idempotency-Key on registration', async () => {
+    const headers = { 'Idempotency-Key': `reg-${Date.now()}` };
+    const body = (await import('./support')).caseBody({ channel: 'hotline_12345' });
+    const a = await p.post(who.gridWorker, '/api/mediation-cases', body, headers);
+    const b = await p.post(who.gridWorker, '/api/mediation-cases', body, headers);
+    expect(a.status).toBe(201);
+    expect(b.body.caseId).toBe(a.body.caseId);
+    expect(await p.prisma.mediationCase.count({ where: { title: body.title } })).toBe(1);
+  });
+});

@@ -1,0 +1,48 @@
+// `npm run worker`: a standalone worker process (Temporal worker + queue
+// workers) against an existing cluster: TEMPORAL_ADDRESS, DATABASE_URL and
+// REDIS_URL must point at running services. Run as many as you like.
+import pino from 'pino';
+import { loadConfigOrExit } from '../config';
+import { createPrisma } from '../db/prisma';
+import { onShutdownSignal } from '../platform/signals';
+import { installTemporalRuntime } from './runtime';
+import { startWorkers } from './start-workers';
+
+const config = loadConfigOrExit();
+const missing = [
+  !config.temporal.address && 'TEMPORAL_ADDRESS',
+  !config.database.url && 'DATABASE_URL',
+  !config.redis.url && 'REDIS_URL',
+].filter(Boolean);
+if (missing.length > 0) {
+  console.error(`npm run worker needs ${missing.join(', ')} (see .env.example); to run everything in one process use npm start.`);
+  process.exit(1);
+}
+
+installTemporalRuntime('WARN');
+const logger = pino({ level: config.app.logLevel, base: { service: 'worker' } });
+const prisma = createPrisma(config.database.url!);
+const workers = await startWorkers({
+  temporalAddress: config.temporal.address!,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  prisma,
+  redisUrl: config.redis.url!,
+  redisPrefix: config.redis.prefix,
+  logger,
+});
+
+onShutdownSignal(async (signal) => {
+  logger.info({ signal }, 'shutting down');
+  await workers.stop();
+  await prisma.$disconnect();
+});
+
+try {
+  await workers.done;
+} catch (err) {
+  logger.fatal({ err }, 'worker crashed');
+  await workers.stop();
+  await prisma.$disconnect();
+  process.exitCode = 1;
+}

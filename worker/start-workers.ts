@@ -1,0 +1,66 @@
+// The worker side of a running platform: the Temporal worker and the queue
+// workers over one database and one Redis. `npm run worker` and `npm start`
+// both use it.
+import { NativeConnection } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { createActivities, systemClock, type Clock } from '../activities';
+import type { PrismaClient } from '../prisma/generated/client';
+import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
+import { createPlatformWorker, type PlatformWorker } from './platform-worker';
+
+export interface StartWorkersOptions {
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+  redisUrl: string;
+  redisPrefix: string;
+  logger: Logger;
+  clock?: Clock;
+  channel?: OutboundChannel;
+}
+
+export interface RunningWorkers {
+  queues: Queues;
+  worker: PlatformWorker;
+  /** Resolves when the Temporal worker stops (rejects if it crashes). */
+  done: Promise<void>;
+  /** Stops polling, lets work in progress finish, then disconnects; reverse order of start. */
+  stop(): Promise<void>;
+}
+
+export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
+  const { prisma, logger } = options;
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    while (stops.length) await stops.pop()!().catch((err) => logger.warn({ err }, 'worker stop step failed'));
+  };
+  try {
+    const queues = createQueues(options.redisUrl, options.redisPrefix);
+    stops.push(() => queues.close());
+    const queueWorkers = await startQueueWorkers({
+      redisUrl: options.redisUrl,
+      prefix: options.redisPrefix,
+      prisma,
+      logger,
+      channel: options.channel,
+    });
+    stops.push(() => queueWorkers.close());
+
+    const connection = await NativeConnection.connect({ address: options.temporalAddress });
+    stops.push(() => connection.close());
+    const worker = await createPlatformWorker({
+      connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock }),
+    });
+    const done = worker.run();
+    stops.push(() => worker.shutdown());
+    logger.info({ taskQueue: options.taskQueue, namespace: options.namespace, temporal: options.temporalAddress }, 'workers running');
+    return { queues, worker, done, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
