@@ -45,7 +45,10 @@ export interface SyncProjectStepInput {
   events: ProjectEventInput[];
   notifications: ProjectNotification[];
   openTasks: { key: string; action: string; title: string; role: RoleName; unitId: string; dueAt: string | null }[];
-  closeTaskKeys: string[];
+  /** Tasks the acting person completed. */
+  doneTaskKeys: string[];
+  /** Tasks the process moved past without them (e.g. a release request of a terminated project). */
+  cancelTaskKeys: string[];
   closedById: string | null;
 }
 
@@ -298,13 +301,11 @@ export function createProjectActivities(deps: ActivityDeps, hooks: ProjectActivi
         }
       });
 
-      if (input.closeTaskKeys.length > 0) {
-        await inbox.closeHumanTasks({
-          workflowId: input.workflowId,
-          keys: input.closeTaskKeys,
-          status: input.closedById ? 'done' : 'cancelled',
-          completedById: input.closedById,
-        });
+      if (input.doneTaskKeys.length > 0) {
+        await inbox.closeHumanTasks({ workflowId: input.workflowId, keys: input.doneTaskKeys, status: 'done', completedById: input.closedById });
+      }
+      if (input.cancelTaskKeys.length > 0) {
+        await inbox.closeHumanTasks({ workflowId: input.workflowId, keys: input.cancelTaskKeys, status: 'cancelled', completedById: input.closedById });
       }
       for (const t of input.openTasks) {
         await inbox.openHumanTask({

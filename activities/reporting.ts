@@ -3,7 +3,7 @@
 // timeline seq, vote round + voter), so a retried activity changes nothing.
 import { Prisma } from '../prisma/generated/client';
 import { loadReportingRules } from '../config/reporting';
-import { chinaYear, RATING_LABELS, type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
+import { type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
 import { addWorkingDaysFor } from './reporting-calendar';
 import type { ActivityDeps } from './index';
 import type { ProjectResult, ReportState, TimelineEntry, UnitRef } from '../workflows/reporting-shared';
@@ -48,28 +48,21 @@ const unitRef = (u: { id: string; name: string; path: string }): UnitRef => ({ i
  * shaped differently; the report must never fail because of it.
  */
 async function readProjectResults(prisma: ActivityDeps['prisma'], communityId: string, year: number): Promise<ProjectResult[]> {
-  const delegate = (prisma as unknown as Record<string, { findMany?: (args: unknown) => Promise<Array<Record<string, unknown>>> }>).project;
+  const delegate = (prisma as unknown as Record<string, { findMany?: (args: unknown) => Promise<Array<Record<string, unknown>>> } | undefined>).project;
   if (!delegate?.findMany) return [];
-  for (const field of ['communityId', 'unitId', 'communityUnitId']) {
-    try {
-      const rows = await delegate.findMany({ where: { [field]: communityId } });
-      return rows
-        .filter((r) => {
-          const y = typeof r.year === 'number' ? r.year : r.createdAt instanceof Date ? chinaYear(r.createdAt) : year;
-          return y === year;
-        })
-        .map((r) => ({
-          projectId: String(r.id),
-          title: String(r.title ?? r.name ?? r.id),
-          status: String(r.stage ?? r.status ?? ''),
-          rating: r.rating == null ? null : String(r.rating),
-          budgetFen: typeof r.budgetFen === 'number' ? r.budgetFen : typeof r.totalBudgetFen === 'number' ? r.totalBudgetFen : null,
-        }));
-    } catch {
-      // the field does not exist on this shape of the model; try the next
-    }
+  let rows: Array<Record<string, unknown>>;
+  try {
+    rows = await delegate.findMany({ where: { communityId, year }, orderBy: { createdAt: 'asc' } });
+  } catch {
+    return []; // a read model of another shape: no project results rather than no report
   }
-  return [];
+  return rows.map((r) => ({
+    projectId: String(r.id),
+    title: String(r.title ?? r.id),
+    status: String(r.stage ?? ''),
+    rating: r.rating == null ? null : String(r.rating),
+    budgetFen: typeof r.budgetFen === 'number' ? r.budgetFen : null,
+  }));
 }
 
 export function createReportingActivities({ prisma, clock }: ActivityDeps) {
@@ -115,13 +108,12 @@ export function createReportingActivities({ prisma, clock }: ActivityDeps) {
       });
     },
 
-    async reportingScheduleStatus(input: { unitId: string; workflowId: string; nextYear: number; nextStartAt: string }): Promise<{ yearlyStart: ReportingRules['yearlyStart'] }> {
+    async reportingScheduleStatus(input: { unitId: string; workflowId: string; nextYear: number; nextStartAt: string }): Promise<void> {
       await prisma.reportingSchedule.upsert({
         where: { unitId: input.unitId },
         create: { unitId: input.unitId, workflowId: input.workflowId, nextYear: input.nextYear, nextStartAt: new Date(input.nextStartAt), enabledAt: clock.now() },
         update: { nextYear: input.nextYear, nextStartAt: new Date(input.nextStartAt) },
       });
-      return { yearlyStart: loadReportingRules().yearlyStart };
     },
 
     /** The configured yearly start, read when the schedule decides its next year. */
@@ -250,6 +242,3 @@ export function createReportingActivities({ prisma, clock }: ActivityDeps) {
 }
 
 export type ReportingActivities = ReturnType<typeof createReportingActivities>;
-
-/** zh-CN grade label for messages built in activities. */
-export const gradeLabel = (g: RatingGrade) => RATING_LABELS[g];

@@ -4,7 +4,7 @@
 // served over the wire protocol. A real server is preferred: PGlite runs one
 // query at a time, multiplexed over all connections.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { startService, type Service } from './child';
@@ -59,6 +59,23 @@ function serviceUser(): { uid: number; gid: number } | undefined | null {
 function chownTree(path: string, user: { uid: number; gid: number }): void {
   chownSync(path, user.uid, user.gid);
   if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry), user);
+}
+
+/** Whether `user` can reach `dir` (every folder above it must let them through). */
+function traversableBy(user: { uid: number; gid: number }, dir: string): boolean {
+  return spawnSync('/bin/sh', ['-c', 'test -x "$0"', dir], { uid: user.uid, gid: user.gid }).status === 0;
+}
+
+/**
+ * As root, the cluster runs as `postgres`, which must reach DATA_DIR: open
+ * DATA_DIR for traversal (not listing) when needed. False when a folder
+ * above it still blocks the way.
+ */
+function letServiceUserIn(user: { uid: number; gid: number }, dataDir: string): boolean {
+  mkdirSync(dataDir, { recursive: true });
+  if (traversableBy(user, dataDir)) return true;
+  chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+  return traversableBy(user, dataDir);
 }
 
 function pidAlive(pid: number): boolean {
@@ -179,11 +196,14 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   if (options.prefer !== 'pglite') {
     const binDir = findPostgresBinaries();
     const user = serviceUser();
-    if (binDir && user !== null) return startPostgresCluster(binDir, user, options);
+    const reachable = !user || letServiceUserIn(user, options.dataDir);
+    if (binDir && user !== null && reachable) return startPostgresCluster(binDir, user, options);
     options.log(
-      binDir
-        ? 'running as root without a "postgres" system user: using PGlite instead of PostgreSQL'
-        : 'PostgreSQL binaries not found (Debian package "postgresql"): using PGlite, an embedded PostgreSQL',
+      !binDir
+        ? 'PostgreSQL binaries not found (Debian package "postgresql"): using PGlite, an embedded PostgreSQL'
+        : user === null
+          ? 'running as root without a "postgres" system user: using PGlite instead of PostgreSQL'
+          : `the "postgres" user cannot reach ${options.dataDir}: using PGlite instead of PostgreSQL`,
     );
   }
   return startPglite(options);

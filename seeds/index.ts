@@ -7,6 +7,7 @@ import { baseSeeds } from './base';
 import { seedReportingDemo } from './reporting';
 import type { Seed } from './types';
 import { seedProjectDemos } from './project';
+import { seedMediationDemos } from './mediation';
 
 export type { Seed, SeedContext } from './types';
 export * from './demo-org';
@@ -16,6 +17,7 @@ export const processSeeds: Seed[] = [
   // e.g. { name: 'mediation-demo', run: seedMediationDemo },
   { name: 'project-demo', run: seedProjectDemos },
   { name: 'reporting-demo', run: seedReportingDemo },
+  { name: 'mediation-demo', run: seedMediationDemos },
 ];
 
 export interface RunSeedsOptions {

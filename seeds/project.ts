@@ -104,7 +104,7 @@ export async function seedProjectDemos(ctx: ProjectSeedContext): Promise<void> {
   const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
   for (const demo of demoProjects(year)) {
     const communityId = `qindu-${demo.street}-${demo.community}`;
-    const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title }, select: { id: true } });
+    const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title, year }, select: { id: true } });
     if (exists) continue;
     const applicant = await actorOf(ctx, usernameFor('community', communityId));
     const created = await createProject({ deps, actor: applicant, body: { ...demo.body, finalPaymentFen: demo.body.finalPaymentFen ?? 0, communityId } as never });

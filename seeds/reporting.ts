@@ -1,6 +1,7 @@
 // Demo 双向述职: the yearly schedule of the demo district, and a cycle in
 // progress over 人民路街道 with its three communities at different steps
-// (report handed in and a 质询 open; report handed in; report not yet due).
+// (in path order — 北斗, 芙蓉, 永昌路: report in, scored and a 质询 open;
+// report in, upward step open; report not yet handed in).
 // Workflows need the engine: without a Temporal client in the context
 // (the test global setup runs the base seeds only) the seed does nothing.
 // Idempotent: an existing cycle or schedule is left as it is.
@@ -49,14 +50,25 @@ async function waitForStage(client: Client, reportId: string, stage: string): Pr
   throw new Error(`${reportId} did not reach ${stage}`);
 }
 
-export async function seedReportingDemo(ctx: ReportingSeedContext): Promise<void> {
+export interface ReportingSeedOptions {
+  /** The street whose cycle is put in progress; default 人民路街道. */
+  streetId?: string;
+  /** Default: the current year in China time. */
+  year?: number;
+}
+
+export async function seedReportingDemo(ctx: ReportingSeedContext, options: ReportingSeedOptions = {}): Promise<void> {
   const client = ctx.temporal;
   if (!client) {
     ctx.log('reporting demo: no Temporal client, skipped');
     return;
   }
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
-  const year = chinaYear((ctx.now ?? (() => new Date()))());
+  const year = options.year ?? chinaYear((ctx.now ?? (() => new Date()))());
+  const streetId = options.streetId ?? DEMO.street;
+  const communities = await ctx.prisma.unit.findMany({ where: { parentId: streetId, level: 'community' }, orderBy: { path: 'asc' }, select: { id: true } });
+  if (communities.length < 2) throw new Error(`street ${streetId} needs two communities for the reporting demo`);
+  const [first, second] = communities.map((c) => c.id);
 
   try {
     await client.workflow.start<typeof reportingYearly>('reportingYearly', { workflowId: workflowIds.yearly(DEMO.district), taskQueue, args: [{ unitId: DEMO.district }] });
@@ -64,27 +76,27 @@ export async function seedReportingDemo(ctx: ReportingSeedContext): Promise<void
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
 
-  const cycleId = workflowIds.cycle(DEMO.street, year);
+  const cycleId = workflowIds.cycle(streetId, year);
   try {
-    await client.workflow.start<typeof reportingCycle>('reportingCycle', { workflowId: cycleId, taskQueue, args: [{ unitId: DEMO.street, year, trigger: 'manual', startedById: null }] });
+    await client.workflow.start<typeof reportingCycle>('reportingCycle', { workflowId: cycleId, taskQueue, args: [{ unitId: streetId, year, trigger: 'manual', startedById: null }] });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return; // seeded before
     throw err;
   }
 
-  const furong = workflowIds.report(DEMO.community, year);
-  const yongchang = workflowIds.report(DEMO.siblingCommunity, year);
-  await waitForStage(client, furong, 'report');
-  await waitForStage(client, yongchang, 'report');
+  const firstReport = workflowIds.report(first, year);
+  const secondReport = workflowIds.report(second, year);
+  await waitForStage(client, firstReport, 'report');
+  await waitForStage(client, secondReport, 'report');
 
-  const secretary = await actorOf(ctx, usernameFor('community', DEMO.community));
-  const street = await actorOf(ctx, usernameFor('street_office', DEMO.street));
-  await client.workflow.getHandle(furong).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, content: REPORT_TEXT }] });
-  await waitForStage(client, furong, 'upward');
-  await client.workflow.getHandle(furong).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, score: 88, comment: '党建引领基层治理成效明显' }] });
-  await client.workflow.getHandle(furong).executeUpdate(askQuestionUpdate, { args: [{ actor: street, question: '"红色物业"项目的居民满意度如何测评?' }] });
+  const secretary = await actorOf(ctx, usernameFor('community', first));
+  const street = await actorOf(ctx, usernameFor('street_office', streetId));
+  await client.workflow.getHandle(firstReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, content: REPORT_TEXT }] });
+  await waitForStage(client, firstReport, 'upward');
+  await client.workflow.getHandle(firstReport).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, score: 88, comment: '党建引领基层治理成效明显' }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(askQuestionUpdate, { args: [{ actor: street, question: '"红色物业"项目的居民满意度如何测评?' }] });
 
-  const secretary2 = await actorOf(ctx, usernameFor('community', DEMO.siblingCommunity));
-  await client.workflow.getHandle(yongchang).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, content: REPORT_TEXT }] });
+  const secretary2 = await actorOf(ctx, usernameFor('community', second));
+  await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, content: REPORT_TEXT }] });
   ctx.log(`reporting demo: cycle ${cycleId} in progress`);
 }

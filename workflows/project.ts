@@ -118,10 +118,13 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   // ---- deadlines, inbox and read model ------------------------------------
 
   /** Brings the inbox in line with the state, then saves the snapshot, the timeline and notifications. */
-  async function sync(actor: Actor | null = null) {
+  async function sync(actor: Actor | null = null, action: ProjectAction | null = null) {
     const steps = derivePendingSteps(state);
     const keys = new Set(steps.map((s) => s.key));
-    const closed = state.pending.filter((p) => !keys.has(p.key)).map((p) => p.key);
+    // A step closed by the person's own action is done; others it made moot are cancelled.
+    const vanished = state.pending.filter((p) => !keys.has(p.key));
+    const done = vanished.filter((p) => p.action === action || (action === 'returnDisbursement' && p.action === 'releaseFunds')).map((p) => p.key);
+    const cancelled = vanished.filter((p) => !done.includes(p.key)).map((p) => p.key);
     const known = new Set(state.pending.map((p) => p.key));
     const fresh = steps.filter((s) => !known.has(s.key));
 
@@ -171,7 +174,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       events: batch.events,
       notifications: batch.notifications,
       openTasks: opened.map((p) => ({ key: p.key, action: p.action, title: p.title, role: p.role, unitId: p.unitId, dueAt: p.dueAt })),
-      closeTaskKeys: closed,
+      doneTaskKeys: done,
+      cancelTaskKeys: cancelled,
       closedById: actor?.personId ?? null,
     });
   }
@@ -617,7 +621,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
             if (refusal) throw fail(refusal.code, refusal.message);
             const handler = handlers[action] as Handler<ProjectAction>;
             const message = await handler(envelope.actor, envelope.input);
-            await sync(envelope.actor);
+            await sync(envelope.actor, action);
             dirty = true;
             return { stage: state.stage, version: state.version, message };
           });

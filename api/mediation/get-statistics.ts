@@ -31,6 +31,7 @@ export async function getStatistics({ deps, query, authorize }: GetStatisticsOpt
       registeredAt: { gte: new Date(endOfShanghaiDate(query.from).getTime() + 1 - 86_400_000), lte: endOfShanghaiDate(query.to) },
     },
     select: {
+      registeredAt: true,
       channel: true,
       disputeType: true,
       currentLevel: true,
@@ -41,6 +42,7 @@ export async function getStatistics({ deps, query, authorize }: GetStatisticsOpt
   });
   const stats = computeStatistics(
     rows.map((r) => ({
+      registeredAt: r.registeredAt,
       channel: r.channel as Channel,
       disputeType: r.disputeType as DisputeType,
       finalLevel: r.currentLevel as MediationLevel | null,

@@ -191,4 +191,5 @@ export const ZStatistics = z.object({
   judicialConfirmations: z.object({ applied: z.number(), confirmed: z.number().describe('司法确认'), notConfirmed: z.number() }),
   medianRoundHours: z.object({ community: z.number().nullable(), street: z.number().nullable(), district: z.number().nullable() }),
   roundsEnded: counts(LEVELS),
+  byMonth: z.array(z.object({ month: z.string().describe('YYYY-MM'), total: z.number(), mediated: z.number(), concluded: z.number() })).describe('按登记月份'),
 });

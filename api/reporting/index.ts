@@ -1,6 +1,7 @@
 // 双向述职 routes. Fixed paths come before `/api/reporting/:id`, which would otherwise match them.
 import type { RouteModule } from '../http/define-route';
 import { actOnReportRoute } from './act-on-report';
+import { disableScheduleRoute } from './disable-schedule';
 import { enableScheduleRoute } from './enable-schedule';
 import { getBallotsRoute } from './get-ballots';
 import { getReportRoute } from './get-report';
@@ -18,6 +19,7 @@ export const reportingRoutes: RouteModule = {
     listCyclesRoute,
     enableScheduleRoute,
     listSchedulesRoute,
+    disableScheduleRoute,
     listReportsRoute,
     getResultsRoute,
     getReportRoute,

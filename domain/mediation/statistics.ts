@@ -1,7 +1,7 @@
 // The figures seed 004 reports (成功调解…件、司法确认…件、调解成功率…%), per
 // unit and period, computed from read-model rows. Pure so that the test can
 // state the expected figures of a seeded set exactly.
-import { hoursBetween } from './dates';
+import { hoursBetween, shanghaiDate } from './dates';
 import {
   CASE_OUTCOMES,
   CHANNELS,
@@ -15,6 +15,7 @@ import {
 } from './types';
 
 export interface StatisticsCase {
+  registeredAt: Date | string;
   channel: Channel;
   disputeType: DisputeType;
   /** Level of the last round held (null when referred out at intake). */
@@ -41,6 +42,8 @@ export interface MediationStatistics {
   /** Median hours from a round's start to its end, per level (ended rounds only). */
   medianRoundHours: Record<MediationLevel, number | null>;
   roundsEnded: Record<MediationLevel, number>;
+  /** Per month of registration (Beijing time), in order: the period breakdown of the report. */
+  byMonth: Array<{ month: string; total: number; mediated: number; concluded: number }>;
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -66,7 +69,14 @@ export function computeStatistics(cases: StatisticsCase[]): MediationStatistics 
   const roundHours: Record<MediationLevel, number[]> = { community: [], street: [], district: [] };
   const judicialConfirmations = { applied: 0, confirmed: 0, notConfirmed: 0 };
 
+  const months = new Map<string, { month: string; total: number; mediated: number; concluded: number }>();
   for (const c of cases) {
+    const month = shanghaiDate(c.registeredAt).slice(0, 7);
+    const m = months.get(month) ?? { month, total: 0, mediated: 0, concluded: 0 };
+    m.total += 1;
+    if (c.outcome === 'agreement') m.mediated += 1;
+    if (c.outcome && c.outcome !== 'referred_out') m.concluded += 1;
+    months.set(month, m);
     byChannel[c.channel] += 1;
     byType[c.disputeType] += 1;
     if (c.finalLevel) byLevel[c.finalLevel] += 1;
@@ -97,5 +107,6 @@ export function computeStatistics(cases: StatisticsCase[]): MediationStatistics 
       district: round1(median(roundHours.district)),
     },
     roundsEnded: { community: roundHours.community.length, street: roundHours.street.length, district: roundHours.district.length },
+    byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
   };
 }

@@ -173,6 +173,7 @@ export function actionRefusal<A extends ProjectAction>(
       if (!pendingFor(state, action, () => true)) return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
       return null;
     case 'answerObjection': {
+      if (state.stage !== 'notice') return refuse('WRONG_STAGE', `当前阶段(${state.stage})没有待答复的公示异议`);
       const { objectionId } = i as ActionInputs['answerObjection'];
       const objection = state.objections.find((o) => o.id === objectionId);
       if (!objection) return refuse('NOT_FOUND', `异议不存在:${objectionId}`);
@@ -194,6 +195,7 @@ export function actionRefusal<A extends ProjectAction>(
     case 'releaseFunds':
     case 'returnDisbursement':
     case 'resubmitDisbursement': {
+      if (!(IMPLEMENTATION_LIKE as readonly string[]).includes(state.stage)) return refuse('WRONG_STAGE', `当前阶段(${state.stage})没有拨付申请`);
       const { disbursementId } = i as ActionInputs['releaseFunds'];
       const d = state.disbursements.find((x) => x.id === disbursementId);
       if (!d) return refuse('NOT_FOUND', `拨付申请不存在:${disbursementId}`);
@@ -206,6 +208,7 @@ export function actionRefusal<A extends ProjectAction>(
     }
     case 'reviewChange':
     case 'decideChangeApproval': {
+      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${state.stage})没有待审批的变更申请`);
       const { changeId } = i as ActionInputs['reviewChange'];
       const change = state.changes.find((c) => c.id === changeId);
       if (!change) return refuse('NOT_FOUND', `变更申请不存在:${changeId}`);

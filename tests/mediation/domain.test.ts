@@ -183,11 +183,11 @@ describe('statistics', () => {
       endedAt: new Date(Date.parse('2026-01-05T00:00:00Z') + h * 3600_000).toISOString(),
     });
     const s = computeStatistics([
-      { channel: 'walk_in', disputeType: 'noise', finalLevel: 'community', outcome: 'agreement', judicialStatus: 'confirmed', rounds: [r('community', 10)] },
-      { channel: 'hotline_12345', disputeType: 'noise', finalLevel: 'street', outcome: 'agreement', judicialStatus: 'expired', rounds: [r('community', 20), r('street', 5)] },
-      { channel: 'walk_in', disputeType: 'labour', finalLevel: 'district', outcome: 'not_mediated', judicialStatus: null, rounds: [r('community', 30), r('street', 7), r('district', 9)] },
-      { channel: 'police_referral', disputeType: 'criminal', finalLevel: null, outcome: 'referred_out', judicialStatus: null, rounds: [] },
-      { channel: 'online', disputeType: 'heating', finalLevel: 'community', outcome: null, judicialStatus: null, rounds: [{ level: 'community', startedAt: '2026-01-05T00:00:00Z', endedAt: null }] },
+      { registeredAt: '2026-01-05T00:00:00Z', channel: 'walk_in', disputeType: 'noise', finalLevel: 'community', outcome: 'agreement', judicialStatus: 'confirmed', rounds: [r('community', 10)] },
+      { registeredAt: '2026-01-05T00:00:00Z', channel: 'hotline_12345', disputeType: 'noise', finalLevel: 'street', outcome: 'agreement', judicialStatus: 'expired', rounds: [r('community', 20), r('street', 5)] },
+      { registeredAt: '2026-01-05T00:00:00Z', channel: 'walk_in', disputeType: 'labour', finalLevel: 'district', outcome: 'not_mediated', judicialStatus: null, rounds: [r('community', 30), r('street', 7), r('district', 9)] },
+      { registeredAt: '2026-01-05T00:00:00Z', channel: 'police_referral', disputeType: 'criminal', finalLevel: null, outcome: 'referred_out', judicialStatus: null, rounds: [] },
+      { registeredAt: '2026-01-05T00:00:00Z', channel: 'online', disputeType: 'heating', finalLevel: 'community', outcome: null, judicialStatus: null, rounds: [{ level: 'community', startedAt: '2026-01-05T00:00:00Z', endedAt: null }] },
     ]);
     expect(s).toMatchObject({
       total: 5,

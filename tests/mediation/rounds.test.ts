@@ -119,6 +119,22 @@ describe('mediation rounds', () => {
     expect(round(after.body).mediatorId).toBeNull();
   });
 
+  it('lets a supervisor assign the round to a mediator of that unit, who alone may then accept it', async () => {
+    const id = await p.register();
+    await p.caseWhen(id, (c) => c.stage === 'in_round');
+    const cm = await p.prisma.person.findUniqueOrThrow({ where: { username: who.communityMediator } });
+    const sm = await p.prisma.person.findUniqueOrThrow({ where: { username: who.streetMediator } });
+    // A street mediator is not a mediator of the community: refused as assignee.
+    expect((await p.act(who.streetMediator, id, 'assign-mediator', { mediatorId: sm.id })).status).toBe(422);
+    expect((await p.act(who.otherStreetMediator, id, 'assign-mediator', { mediatorId: cm.id })).status).toBe(403);
+    expect((await p.act(who.streetMediator, id, 'assign-mediator', { mediatorId: cm.id })).status).toBe(200);
+    const c = await p.caseWhen(id, (x) => x.pendingActions[0]?.assigneeId === cm.id);
+    expect(round(c).assignedMediatorId).toBe(cm.id);
+    const task = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { subjectId: id, status: 'open', assigneeId: cm.id } }));
+    expect(task.action).toBe('acceptCase');
+    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+  });
+
   it('masks personal data for people without rights, and in lists', async () => {
     const id = await p.register();
     await p.caseWhen(id, (c) => c.stage === 'in_round');

@@ -102,6 +102,7 @@ export async function startMediationPlatform(): Promise<MediationPlatform> {
       const res = await get(username, `/api/mediation-cases/${caseId}`);
       return res.status === 200 && check(res.body) ? res.body : false;
     });
+  const closePlatform = p.close;
   return Object.assign(p, {
     documents,
     get,
@@ -112,7 +113,7 @@ export async function startMediationPlatform(): Promise<MediationPlatform> {
     today: () => shanghaiDate(p.now()),
     close: async () => {
       await documents.close();
-      await p.close();
+      await closePlatform();
     },
   });
 }

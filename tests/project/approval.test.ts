@@ -41,11 +41,11 @@ describe('立项审批', () => {
     expect(body).toMatchObject({ stage: 'approval', step: 'revision', revisionCount: 1 });
     expect(body.pendingActions.map((a: any) => [a.action, a.role])).toEqual([['resubmitApplication', 'community']]);
 
-    const revised = applicationBody(p, { amounts: [800_000], finalFen: 200_000, title: '红色物业·楼院微治理(修改稿)' });
+    const revised = applicationBody(p, { amounts: [800_000], finalFen: 200_000, title: '楼院微治理试点(修改稿)' });
     const { year: _y, ...application } = revised;
     await ok(p, U.community, id, 'resubmitApplication', { application, note: '已细化' });
     body = await project(p, id);
-    expect(body).toMatchObject({ step: 'street_review', budgetFen: 1_000_000, title: '红色物业·楼院微治理(修改稿)' });
+    expect(body).toMatchObject({ step: 'street_review', budgetFen: 1_000_000, title: '楼院微治理试点(修改稿)' });
     await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
     body = await project(p, id);
     expect(body).toMatchObject({ stage: 'notice', reservedFen: 1_000_000, revisionCount: 1 });
@@ -106,6 +106,28 @@ describe('立项审批', () => {
   });
 });
 
+describe('审批时限', () => {
+  it('an unreviewed application reminds the street office, then escalates to the district', async () => {
+    const id = await apply(p);
+    const street = await p.prisma.person.findUniqueOrThrow({ where: { username: U.street } });
+    const district = await p.prisma.person.findUniqueOrThrow({ where: { username: U.district } });
+    const task = await waitFor(async () => (await openTasks(p, id))[0]);
+    const dueAt = task.dueAt!.getTime();
+    await p.advanceTime(dueAt - p.now().getTime() + 1000);
+    let body = await project(p, id);
+    expect(body).toMatchObject({ overdue: true, escalated: false });
+    await waitFor(() => p.prisma.notification.findFirst({ where: { recipientId: street.id, kind: 'project.overdue', link: `/projects/${id}` } }));
+    await p.advanceTime(5 * DAY);
+    body = await project(p, id);
+    expect(body.escalated).toBe(true);
+    expect(body.pendingActions[0]).toMatchObject({ action: 'reviewApplication', overdue: true, escalated: true });
+    await waitFor(() => p.prisma.notification.findFirst({ where: { recipientId: district.id, kind: 'project.escalation', link: `/projects/${id}` } }));
+    // Acting late still works and closes the task.
+    await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
+    expect((await project(p, id)).stage).toBe('notice');
+  });
+});
+
 describe('社区年度资金上限', () => {
   it('refuses a budget that would exceed the cap, at application and at approval', async () => {
     const year = freshYear();
@@ -155,6 +177,8 @@ describe('终止', () => {
     const fund = await p.prisma.projectFundYear.findUniqueOrThrow({ where: { communityId_year: { communityId: 'qindu-renmin-furong', year } } });
     expect(fund.reservedFen).toBe(1_000_000);
     await waitFor(async () => (await openTasks(p, id)).length === 0);
+    const release = await p.prisma.humanTask.findFirstOrThrow({ where: { workflowId: `project-${id}`, action: 'releaseFunds', key: 'release-d2' } });
+    expect(release.status).toBe('cancelled');
     const queue = await p.get(U.finance, '/api/projects/disbursements');
     expect(queue.body.items.some((i: any) => i.projectId === id)).toBe(false);
   });

@@ -42,7 +42,7 @@ export function applicationBody(p: ProjectPlatform, o: ApplyOptions = {}) {
   const amounts = o.amounts ?? [1_000_000, 1_000_001];
   const finalFen = o.finalFen ?? 500_000;
   return {
-    title: o.title ?? '红色物业·楼院微治理',
+    title: o.title ?? '楼院微治理试点',
     category: 'community_service',
     goals: '推动物业党建联建,解决楼院环境问题',
     budgetFen: amounts.reduce((a, b) => a + b, 0) + finalFen,

@@ -43,6 +43,19 @@ describe('双向述职: a full cycle over a street', () => {
 
     const inbox = await (await p.as(secretaryOf(FURONG))).get('/api/tasks');
     expect(JSON.stringify(inbox.body)).toContain('提交述职报告');
+
+    // A community is not a unit a cycle runs over; an unknown unit is 404.
+    expect((await district.post('/api/reporting/cycles').send({ unitId: FURONG, year })).body.code).toBe('BUSINESS_RULE');
+    expect((await district.post('/api/reporting/cycles').send({ unitId: 'nowhere', year })).status).toBe(404);
+  });
+
+  it('documents the reporting API in the OpenAPI document', async () => {
+    const doc = await p.request.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    for (const path of ['/api/reporting/cycles', '/api/reporting/reports', '/api/reporting/results', '/api/reporting/schedules', '/api/reporting/{id}', '/api/reporting/{id}/actions/{action}', '/api/reporting/{id}/ballots']) {
+      expect(paths).toContain(path);
+    }
   });
 
   it('an unanswered 质询 blocks the upward step until it is answered', async () => {

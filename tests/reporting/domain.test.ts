@@ -99,3 +99,17 @@ describe('rules and schedule', () => {
     expect(nextScheduledYear(new Date('2025-06-01T00:00:00Z'), R.yearlyStart, 2027)).toBe(2027);
   });
 });
+
+describe('configuration from the environment', () => {
+  it('uses DOMAIN.md defaults and reads overrides', async () => {
+    const { loadReportingRules } = await import('../../config/reporting');
+    expect(loadReportingRules({})).toEqual(R);
+    const rules = loadReportingRules({ REPORTING_QUORUM: '3/4', REPORTING_WEIGHTS: '50:50', REPORTING_BRANCH_RULE: 'false', REPORTING_YEARLY_START: '01-10T08', REPORTING_RECTIFICATION_GRADES: 'incompetent' });
+    expect(rules).toMatchObject({ quorum: { numerator: 3, denominator: 4 }, weights: { upward: 50, downward: 50 }, branchRule: false, yearlyStart: { month: 1, day: 10, hour: 8 }, rectificationGrades: ['incompetent'] });
+  });
+  it('refuses a 公示 shorter than 5 working days and malformed values', async () => {
+    const { loadReportingRules } = await import('../../config/reporting');
+    expect(() => loadReportingRules({ REPORTING_PUBLIC_NOTICE_DAYS: '3' })).toThrow(/公示期不得少于 5 个工作日/);
+    expect(() => loadReportingRules({ REPORTING_QUORUM: 'two thirds' })).toThrow(/REPORTING_QUORUM/);
+  });
+});

@@ -28,8 +28,16 @@ describe('民主评议 vote', () => {
   it('takes one ballot per person on the roll and refuses everyone else', async () => {
     const id = rid(HUAFU);
     const reps = repsOf(HUAFU);
-    const first = await actOk(p, reps[0], id, 'vote', { choice: 'satisfied', comment: '办事公道' });
-    expect(first).toEqual({ stage: 'vote', version: expect.any(Number), round: 1 });
+    // A retried request (same Idempotency-Key) replays the answer instead of voting twice.
+    const voter = await p.as(reps[0]);
+    const send = () => voter.post(`/api/reporting/${id}/actions/vote`).set('Idempotency-Key', 'vote-retry-1').send({ choice: 'satisfied', comment: '办事公道' });
+    const first = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toEqual({ stage: 'vote', version: expect.any(Number), round: 1 });
+    const retried = await send();
+    expect(retried.status).toBe(200);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body).toEqual(first.body);
 
     const repeat = await act(p, reps[0], id, 'vote', { choice: 'satisfied' });
     expect(repeat.status).toBe(409);

@@ -57,6 +57,12 @@ describe('yearly schedule', () => {
     await p.advanceTime(366 * DAY);
     const c3 = await p.waitFor(() => cycleOf(first + 2));
     expect(c3).toMatchObject({ trigger: 'schedule' });
+
+    // Switched off: no cycle starts by itself any more.
+    expect((await district.delete(`/api/reporting/schedules/${STREET}`)).status).toBe(204);
+    expect((await district.get('/api/reporting/schedules')).body.items.map((s: { unitId: string }) => s.unitId)).not.toContain(STREET);
+    await p.advanceTime(366 * DAY);
+    expect(await cycleOf(first + 3)).toBeNull();
   });
 
   it('reminded the secretary before the report was due and escalated to the street after', async () => {
