@@ -25,14 +25,21 @@ export function createMediationActivities(deps: MediationActivityDeps) {
   const { prisma, clock } = deps;
   const { notify } = createNotifyActivities(deps);
   const { recordAudit } = createAuditActivities(deps);
-  let documents = deps.documents;
-
-  function documentQueue(): MediationDocumentQueue {
-    if (documents) return documents;
+  /**
+   * Agreements are rare (a few a day per district), so without an injected
+   * queue each enqueue opens its own connection and closes it: no Redis
+   * connection outlives the activity, whatever shuts the worker down.
+   */
+  async function withDocumentQueue(fn: (q: MediationDocumentQueue) => Promise<void>): Promise<void> {
+    if (deps.documents) return fn(deps.documents);
     const q = deps.queue as { redisUrl?: string; prefix?: string };
     if (!q.redisUrl || q.prefix === undefined) throw new Error('no Redis configured for the mediation document queue');
-    documents = createMediationDocumentQueue(q.redisUrl, q.prefix);
-    return documents;
+    const queue = createMediationDocumentQueue(q.redisUrl, q.prefix);
+    try {
+      await fn(queue);
+    } finally {
+      await queue.close();
+    }
   }
 
   return {
@@ -188,7 +195,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
 
     /** Queues the 调解协议 document; the job id is the case's, so this is safe to repeat. */
     async enqueueMediationAgreementDocument(input: { caseId: string }): Promise<void> {
-      await documentQueue().enqueueAgreement({ caseId: input.caseId });
+      await withDocumentQueue((q) => q.enqueueAgreement({ caseId: input.caseId }));
     },
 
     notify,

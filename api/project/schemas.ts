@@ -145,6 +145,9 @@ export const ZTimelineEntry = z.object({
 
 export const ZProjectDetail = ZProjectSummary.extend({
   state: z.record(z.string(), z.unknown()).describe('流程当前状态(以流程为准)'),
+  availableActions: z
+    .array(z.object({ action: z.string(), ref: z.record(z.string(), z.union([z.string(), z.number()])) }))
+    .describe('当前用户此刻可执行的操作(及其对象,如节点序号、拨付申请编号)'),
   ledger: z.object({
     payments: z.array(ZPayment),
     totalPaidFen: z.number(),

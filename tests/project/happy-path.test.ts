@@ -26,6 +26,10 @@ describe('党建项目 happy path', () => {
     expect(tasks[0].dueAt).not.toBeNull();
     let body = await project(p, id);
     expect(body).toMatchObject({ stage: 'approval', step: 'street_review', budgetFen: 2_500_001, reservedFen: 0 });
+    // Each person is offered what they may do now.
+    expect(body.availableActions.map((a: any) => a.action)).toEqual(['reviewApplication']);
+    expect((await project(p, id, U.community)).availableActions.map((a: any) => a.action)).toEqual(['withdrawApplication']);
+    expect((await project(p, id, U.finance)).availableActions).toEqual([]);
 
     await ok(p, U.street, id, 'reviewApplication', { decision: 'approve', comment: '同意立项' });
     body = await project(p, id);
@@ -39,6 +43,9 @@ describe('党建项目 happy path', () => {
     body = await toImplementationAfterNotice(id);
     expect(body.pendingActions.map((a: any) => a.action)).toEqual(['reportMilestone', 'reportMilestone']);
 
+    expect((await project(p, id, U.community)).availableActions).toEqual(
+      expect.arrayContaining([{ action: 'reportMilestone', ref: { milestoneSeq: 1 } }, { action: 'reportMilestone', ref: { milestoneSeq: 2 } }, { action: 'requestChange', ref: {} }]),
+    );
     await payMilestone(p, id, 1);
     await payMilestone(p, id, 2);
     body = await project(p, id);
