@@ -27,7 +27,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https'], message: 'Workflow code must stay deterministic: no Node built-ins.' },
-            { group: ['../activities/*', '../activities'], importNamePattern: '^(?!type)', message: 'Import activities with `import type` only.' },
+            { group: ['../activities/*', '../activities'], allowTypeImports: true, message: 'Import activities with `import type` only.' },
           ],
         },
       ],
