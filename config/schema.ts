@@ -6,6 +6,9 @@ import { authSection } from './sections/auth';
 import { appSection } from './sections/common';
 import { serverSection } from './sections/server';
 import { databaseSection, redisSection, temporalSection } from './sections/services';
+import { mediationSection } from './mediation';
+import { projectSection } from './project';
+import { reportingSection } from './reporting';
 
 export const CONFIG_SECTIONS = {
   app: appSection,
@@ -14,6 +17,9 @@ export const CONFIG_SECTIONS = {
   database: databaseSection,
   redis: redisSection,
   temporal: temporalSection,
+  project: projectSection,
+  mediation: mediationSection,
+  reporting: reportingSection,
 };
 
 type Sections = typeof CONFIG_SECTIONS;

@@ -2,6 +2,7 @@
 // seeds. Process helpers register theirs by appending to `processSeeds`;
 // every seed must be idempotent (running twice changes nothing) and may rely
 // on the demo district from `./demo-org`.
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/generated/client';
 import { baseSeeds } from './base';
 import { seedReportingDemo } from './reporting';
@@ -24,6 +25,8 @@ export interface RunSeedsOptions {
   /** Also run `processSeeds`. Default true; the test global setup runs the base seeds only. */
   includeProcessSeeds?: boolean;
   log?: (line: string) => void;
+  temporal?: Client;
+  taskQueue?: string;
 }
 
 export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = {}): Promise<void> {
@@ -31,6 +34,6 @@ export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = 
   const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
   for (const seed of seeds) {
     log(`seed ${seed.name}`);
-    await seed.run({ prisma, log });
+    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue });
   }
 }

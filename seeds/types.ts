@@ -1,8 +1,12 @@
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/generated/client';
 
 export interface SeedContext {
   prisma: PrismaClient;
   log: (line: string) => void;
+  /** Process seeds start real workflows; without a client they skip (base seeds need none). */
+  temporal?: Client;
+  taskQueue?: string;
 }
 
 /** A seed step. It must be idempotent: running it twice changes nothing. */

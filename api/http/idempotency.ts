@@ -76,7 +76,8 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   // without an error (and without a unique-violation line in the log).
   const claim = async (): Promise<boolean> => {
     const { count } = await prisma.idempotencyRecord.createMany({
-      data: [{ personId: actor.personId, key, method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {} }],
+      // Stamped with the same clock that judges expiry, never the database's.
+      data: [{ personId: actor.personId, key, method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {}, createdAt: now }],
       skipDuplicates: true,
     });
     return count === 1;
