@@ -126,8 +126,11 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
 
   // 6. seeds, on the first run only (they are idempotent, but hash a
-  // hundred passwords and start demo workflows)
-  if ((await prisma.unit.count()) === 0) {
+  // hundred passwords and start demo workflows); a production database
+  // never gets demo people with a known password unless asked for
+  const { seedDemoData, nodeEnv } = config.app;
+  const wantsDemo = seedDemoData === 'always' || (seedDemoData === 'auto' && nodeEnv !== 'production');
+  if (wantsDemo && (await prisma.unit.count()) === 0) {
     say('first run: loading the demo district and demo processes');
     const seedOptions = { log: (line: string) => say(`  ${line}`), temporal, taskQueue: config.temporal.taskQueue };
     await runSeeds(prisma, seedOptions);

@@ -1,4 +1,4 @@
-// The processes that consume the platform's queues. They run inside `npm
+// The consumers of every platform queue (notifications, agreement documents). They run inside `npm
 // start` and `npm run worker`, and in the test harness with the run's prefix.
 import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
@@ -6,6 +6,7 @@ import type { PrismaClient } from '../prisma/generated/client';
 import { createLogChannel, type OutboundChannel } from './channels';
 import { createNotificationProcessor } from './deliver-notification';
 import { NOTIFICATIONS_QUEUE } from './notification-job';
+import { startMediationAgreementWorker } from './jobs/mediation-agreement-handler';
 import { createRedisConnection } from './queues';
 
 export interface QueueWorkersOptions {
@@ -43,7 +44,9 @@ export async function startQueueWorkers(options: QueueWorkersOptions): Promise<Q
   notifications.on('error', (err) => log.error({ err: err.message }, 'notification worker error'));
   await notifications.waitUntilReady();
 
-  const workers = [notifications];
+  const documents = await startMediationAgreementWorker({ redisUrl, prefix, prisma, logger });
+
+  const workers = [notifications, documents];
   return {
     workers,
     async close() {

@@ -52,4 +52,10 @@ export const appSection = defineSection({
     doc: 'Password given to the seeded demo users (printed by `npm start`). Change it on any shared machine.',
     example: 'demo1234',
   }),
+  seedDemoData: envVar({
+    env: 'SEED_DEMO_DATA',
+    schema: z.enum(['auto', 'always', 'never'], { error: 'must be auto, always or never' }).default('auto'),
+    doc: 'Demo district and demo processes at start: auto = into an empty database unless NODE_ENV=production; always = into an empty database; never.',
+    example: 'auto',
+  }),
 });

@@ -1,11 +1,8 @@
-// Shared pieces of the mediation suites: the test platform plus the agreement
-// document worker (queue/jobs/mediation-agreement-*), HTTP helpers acting as
-// demo people, and a case factory with sensible defaults and unique values.
-import type { Worker } from 'bullmq';
-import pino from 'pino';
+// Shared pieces of the mediation suites: the test platform (whose queue
+// workers include the agreement renderer), HTTP helpers acting as demo people,
+// and a case factory with sensible defaults and unique values.
 import { expect } from 'vitest';
 import { shanghaiDate } from '../../domain/mediation/dates';
-import { startMediationAgreementWorker } from '../../queue/jobs/mediation-agreement-handler';
 import { usernameFor } from '../../seeds/demo-org';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
@@ -30,7 +27,6 @@ export const who = {
 } as const;
 
 export interface MediationPlatform extends TestPlatform {
-  documents: Worker;
   get(username: string, path: string): Promise<{ status: number; body: any; text: string }>;
   post(username: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   act(username: string, caseId: string, action: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -77,12 +73,6 @@ export function caseBody(over: Partial<RegisterBody> = {}): RegisterBody {
 
 export async function startMediationPlatform(): Promise<MediationPlatform> {
   const p = await startTestPlatform();
-  const documents = await startMediationAgreementWorker({
-    redisUrl: p.queues.redisUrl,
-    prefix: p.queues.prefix,
-    prisma: p.prisma,
-    logger: pino({ level: 'silent' }),
-  });
   const get: MediationPlatform['get'] = async (username, path) => {
     const res = await (await p.as(username)).get(path);
     return { status: res.status, body: res.body, text: res.text };
@@ -102,19 +92,13 @@ export async function startMediationPlatform(): Promise<MediationPlatform> {
       const res = await get(username, `/api/mediation-cases/${caseId}`);
       return res.status === 200 && check(res.body) ? res.body : false;
     });
-  const closePlatform = p.close;
   return Object.assign(p, {
-    documents,
     get,
     post,
     act,
     register,
     caseWhen,
     today: () => shanghaiDate(p.now()),
-    close: async () => {
-      await documents.close();
-      await closePlatform();
-    },
   });
 }
 
