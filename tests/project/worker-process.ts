@@ -1,0 +1,157 @@
+// The production worker (`worker/main.ts`, what `npm run worker` runs) as a
+// separate OS process, for tests that kill it with SIGKILL, and a TCP relay
+// that can stop passing what a worker sends to the engine.
+//
+// `node --import tsx` is spawned directly, not the `tsx` CLI: the CLI forks
+// a child, so its pid is not the process that holds the activity.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const live = new Set<ChildProcess>();
+
+// If the test process dies before afterAll, no worker may outlive it.
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+export interface WorkerProcessOptions {
+  temporalAddress: string;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  taskQueue: string;
+  /** Wall time to wait for "workers running". Default 90 s (bundling the workflows takes a few). */
+  readyTimeoutMs?: number;
+}
+
+export interface WorkerProcess {
+  readonly pid: number;
+  /** The end of its output, for failure messages. */
+  output(): string;
+  /** SIGKILL: no shutdown, no completion flushed, no sticky queue released. Resolves when it is gone. */
+  kill(): Promise<NodeJS.Signals | null>;
+}
+
+export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      TEMPORAL_ADDRESS: options.temporalAddress,
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redisUrl,
+      REDIS_PREFIX: options.redisPrefix,
+      TEMPORAL_TASK_QUEUE: options.taskQueue,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-8000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (_code, signal) => {
+      live.delete(child);
+      resolve(signal);
+    }),
+  );
+
+  const handle: WorkerProcess = {
+    pid: child.pid!,
+    output: () => tail,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
+    },
+  };
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  while (!tail.includes('"workers running"')) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`worker process exited before it was ready:\n${tail}`);
+    if (Date.now() > deadline) {
+      await handle.kill();
+      throw new Error(`worker process not ready in time:\n${tail}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return handle;
+}
+
+/** Kills every worker process this module started and that is still alive. */
+export async function killAllWorkerProcesses(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+export interface EngineRelay {
+  /** `host:port` to give the worker instead of the engine's. */
+  readonly address: string;
+  /**
+   * From now on, bytes a worker sends on the connections open now are
+   * dropped: requests already delivered stand, nothing new reaches the
+   * engine. Connections opened later are relayed normally.
+   */
+  cutWorkerToEngine(): void;
+  /** Bytes dropped since the cut. */
+  droppedBytes(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A plain TCP relay in front of the engine. Cutting the worker→engine
+ * direction is how a test holds a completion "on the wire": the activity's
+ * result was sent but never arrives, exactly what a crash between the
+ * activity's commit and its gRPC completion leaves behind.
+ */
+export async function startEngineRelay(engineAddress: string): Promise<EngineRelay> {
+  const [host, port] = [engineAddress.slice(0, engineAddress.lastIndexOf(':')), Number(engineAddress.slice(engineAddress.lastIndexOf(':') + 1))];
+  const pairs = new Set<{ client: net.Socket; upstream: net.Socket; cut: boolean }>();
+  let dropped = 0;
+  const server = net.createServer((client) => {
+    const upstream = net.connect(port, host);
+    const pair = { client, upstream, cut: false };
+    pairs.add(pair);
+    client.on('data', (chunk) => {
+      if (pair.cut) dropped += chunk.length;
+      else upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    const end = () => {
+      pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: relayPort } = server.address() as net.AddressInfo;
+  return {
+    address: `127.0.0.1:${relayPort}`,
+    cutWorkerToEngine() {
+      for (const pair of pairs) pair.cut = true;
+    },
+    droppedBytes: () => dropped,
+    async close() {
+      for (const pair of pairs) {
+        pair.client.destroy();
+        pair.upstream.destroy();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
