@@ -2,6 +2,7 @@
 // a timeout, a worker crash), so both operations are idempotent: a task is
 // identified by (workflowId, key), and closing only touches open tasks.
 import type { RoleName } from '../domain/roles';
+import type { Prisma } from '../prisma/generated/client';
 import type { ActivityDeps } from './index';
 import { callerWorkflowId } from './workflow-id';
 
@@ -36,7 +37,38 @@ export interface CloseHumanTasksInput {
   completedById?: string | null;
 }
 
-const toDate = (value: string | Date | null | undefined) => (value == null ? null : new Date(value));
+/**
+ * The client or an interactive transaction: mediation opens and closes its
+ * tasks inside the transaction that saves the case, so both go through here.
+ */
+export type InboxDb = Pick<Prisma.TransactionClient, 'humanTask'>;
+
+/** The row of a new task. */
+export function humanTaskRow(input: OpenHumanTaskInput & { workflowId: string }, now: Date): Prisma.HumanTaskUncheckedCreateInput {
+  return {
+    workflowId: input.workflowId,
+    key: input.key,
+    process: input.process,
+    subjectId: input.subjectId,
+    action: input.action,
+    title: input.title,
+    role: input.role,
+    unitId: input.unitId,
+    assigneeId: input.assigneeId ?? null,
+    dueAt: input.dueAt == null ? null : new Date(input.dueAt),
+    createdAt: now,
+  };
+}
+
+/** Closes open tasks of the workflow; returns how many were closed by this call. */
+export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInput & { workflowId: string }, now: Date): Promise<number> {
+  if (input.keys && input.keys.length === 0) return 0;
+  const { count } = await db.humanTask.updateMany({
+    where: { workflowId: input.workflowId, status: 'open', ...(input.keys ? { key: { in: input.keys } } : {}) },
+    data: { status: input.status ?? 'done', completedAt: now, completedById: input.completedById ?? null },
+  });
+  return count;
+}
 
 export function createInboxActivities({ prisma, clock }: ActivityDeps) {
   return {
@@ -45,19 +77,7 @@ export function createInboxActivities({ prisma, clock }: ActivityDeps) {
       const workflowId = callerWorkflowId(input.workflowId);
       const task = await prisma.humanTask.upsert({
         where: { workflowId_key: { workflowId, key: input.key } },
-        create: {
-          workflowId,
-          key: input.key,
-          process: input.process,
-          subjectId: input.subjectId,
-          action: input.action,
-          title: input.title,
-          role: input.role,
-          unitId: input.unitId,
-          assigneeId: input.assigneeId ?? null,
-          dueAt: toDate(input.dueAt),
-          createdAt: clock.now(),
-        },
+        create: humanTaskRow({ ...input, workflowId }, clock.now()),
         update: {},
         select: { id: true },
       });
@@ -66,13 +86,7 @@ export function createInboxActivities({ prisma, clock }: ActivityDeps) {
 
     /** Closes open tasks of the workflow; returns how many were closed by this call. */
     async closeHumanTasks(input: CloseHumanTasksInput = {}): Promise<number> {
-      const workflowId = callerWorkflowId(input.workflowId);
-      if (input.keys && input.keys.length === 0) return 0;
-      const { count } = await prisma.humanTask.updateMany({
-        where: { workflowId, status: 'open', ...(input.keys ? { key: { in: input.keys } } : {}) },
-        data: { status: input.status ?? 'done', completedAt: clock.now(), completedById: input.completedById ?? null },
-      });
-      return count;
+      return closeOpenHumanTasks(prisma, { ...input, workflowId: callerWorkflowId(input.workflowId) }, clock.now());
     },
   };
 }

@@ -9,6 +9,7 @@ import { createMediationDocumentQueue, type MediationDocumentQueue } from '../qu
 import { mediationWorkflowId } from '../workflows/mediation-shared';
 import type { ActivityDeps } from './index';
 import { createAuditActivities } from './audit';
+import { closeOpenHumanTasks, humanTaskRow } from './inbox';
 import { createNotifyActivities, type NotifyInput } from './notify';
 
 export interface SaveMediationCaseInput {
@@ -138,14 +139,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         const wanted = new Set(tasks.map((t) => t.key));
         const open = await tx.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
         const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
-        if (stale.length) {
-          await tx.humanTask.updateMany({
-            where: { workflowId, status: 'open', key: { in: stale } },
-            data: lastActor
-              ? { status: 'done', completedAt: clock.now(), completedById: lastActor }
-              : { status: 'cancelled', completedAt: clock.now() },
-          });
-        }
+        await closeOpenHumanTasks(tx, { workflowId, keys: stale, status: lastActor ? 'done' : 'cancelled', completedById: lastActor }, clock.now());
         const existing = new Set(
           (await tx.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key),
         );
@@ -153,19 +147,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         for (const t of tasks) {
           if (existing.has(t.key)) continue;
           await tx.humanTask.create({
-            data: {
-              process: 'mediation',
-              workflowId,
-              subjectId: state.caseId,
-              key: t.key,
-              action: t.action,
-              title: t.title,
-              role: t.role,
-              unitId: t.unitId,
-              assigneeId: t.assigneeId,
-              dueAt: t.dueAt ? new Date(t.dueAt) : null,
-              createdAt: clock.now(),
-            },
+            data: humanTaskRow({ workflowId, process: 'mediation', subjectId: state.caseId, key: t.key, action: t.action, title: t.title, role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }, clock.now()),
           });
           openedTasks.push(t.key);
         }

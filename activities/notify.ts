@@ -1,6 +1,7 @@
 // Notifications from workflows: resolve the recipients, then enqueue one job
 // per recipient. The idempotency key is workflow id + event + recipient, so a
 // retried activity (or a replayed step) enqueues jobs that deliver once.
+import { ancestorPaths } from '../domain/access';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';
 import type { ActivityDeps } from './index';
@@ -30,12 +31,6 @@ export interface NotifyInput {
 
 export interface NotifyResult {
   recipientIds: string[];
-}
-
-/** "a/b/c/" → ["a/", "a/b/", "a/b/c/"]: the paths of the unit and of every unit above it. */
-export function ancestorPaths(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/`);
 }
 
 export function createNotifyActivities({ prisma, queue }: ActivityDeps) {

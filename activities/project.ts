@@ -7,6 +7,7 @@
 //  - a reservation is set to an absolute target, never incremented.
 
 import { ApplicationFailure } from '@temporalio/activity';
+import { addWorkingDays, endOfDay } from '../domain/calendar';
 import type { RoleName } from '../domain/roles';
 import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { LedgerSplitLine } from '../domain/project/cost-sharing';
@@ -14,9 +15,8 @@ import type { DisbursementKind, ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
 import { createInboxActivities } from './inbox';
 import type { ActivityDeps } from './index';
-import { createNotifyActivities, type NotifyTarget } from './notify';
+import { createNotifyActivities, type NotifyInput } from './notify';
 import { loadCalendar } from '../db/calendar-store';
-import { endOfWorkingDay, endOfDate } from './project-deadlines';
 
 export interface ProjectEventInput {
   seq: number;
@@ -29,15 +29,8 @@ export interface ProjectEventInput {
   data: Record<string, unknown>;
 }
 
-export interface ProjectNotification {
-  /** Unique within the workflow for this occurrence; the recipient is notified once per event. */
-  event: string;
-  to: NotifyTarget;
-  kind: string;
-  title: string;
-  body: string;
-  link?: string;
-}
+/** A notification the step sends; the workflow id is the step's. */
+export type ProjectNotification = Omit<NotifyInput, 'workflowId'>;
 
 export interface SyncProjectStepInput {
   workflowId: string;
@@ -120,16 +113,18 @@ export function createProjectActivities(deps: ActivityDeps, hooks: ProjectActivi
   const notifier = createNotifyActivities(deps);
 
   return {
+    /**
+     * A due date is the end (Beijing time) of the Nth working day after the
+     * step opened, or of a fixed date; the opening day itself is not counted.
+     */
     async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<Deadline[]> {
       const from = new Date(input.from);
       const calendar = await loadCalendar(prisma);
-      return Promise.all(
-        input.items.map(async (item) => {
-          const due = item.date ? endOfDate(item.date) : await endOfWorkingDay(prisma, from, item.workingDays ?? 0, calendar);
-          const escalate = input.escalateWorkingDays > 0 ? await endOfWorkingDay(prisma, due, input.escalateWorkingDays, calendar) : null;
-          return { key: item.key, dueAt: due.toISOString(), escalateAt: escalate?.toISOString() ?? null };
-        }),
-      );
+      return input.items.map((item) => {
+        const due = item.date ? endOfDay(item.date) : addWorkingDays(from, item.workingDays ?? 0, calendar);
+        const escalate = input.escalateWorkingDays > 0 ? addWorkingDays(due, input.escalateWorkingDays, calendar) : null;
+        return { key: item.key, dueAt: due.toISOString(), escalateAt: escalate?.toISOString() ?? null };
+      });
     },
 
     async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
@@ -321,7 +316,7 @@ export function createProjectActivities(deps: ActivityDeps, hooks: ProjectActivi
         });
       }
       for (const n of input.notifications) {
-        await notifier.notify({ workflowId: input.workflowId, event: n.event, to: n.to, kind: n.kind, title: n.title, body: n.body, link: n.link });
+        await notifier.notify({ ...n, workflowId: input.workflowId });
       }
     },
   };

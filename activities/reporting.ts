@@ -4,7 +4,8 @@
 import { Prisma } from '../prisma/generated/client';
 import { loadReportingRules } from '../config/reporting';
 import { type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
-import { addWorkingDaysFor } from './reporting-calendar';
+import { addWorkingDays } from '../domain/calendar';
+import { loadCalendar } from '../db/calendar-store';
 import type { ActivityDeps } from './index';
 import type { ProjectResult, ReportState, TimelineEntry, UnitRef } from '../workflows/reporting-shared';
 
@@ -124,9 +125,10 @@ export function createReportingActivities({ prisma, clock }: ActivityDeps) {
     /** A deadline `workingDays` working days after `from`, and when to remind before it. */
     async reportingDeadline(input: { from: string; workingDays: number; reminderLeadDays: number }): Promise<{ dueAt: string; remindAt: string }> {
       const from = new Date(input.from);
-      const due = await addWorkingDaysFor(prisma, from, input.workingDays);
+      const calendar = await loadCalendar(prisma);
+      const due = addWorkingDays(from, input.workingDays, calendar);
       const lead = Math.min(input.reminderLeadDays, input.workingDays - 1);
-      const remind = lead > 0 ? await addWorkingDaysFor(prisma, from, input.workingDays - lead) : due;
+      const remind = lead > 0 ? addWorkingDays(from, input.workingDays - lead, calendar) : due;
       return { dueAt: due.toISOString(), remindAt: remind.toISOString() };
     },
 
@@ -240,5 +242,3 @@ export function createReportingActivities({ prisma, clock }: ActivityDeps) {
     },
   };
 }
-
-export type ReportingActivities = ReturnType<typeof createReportingActivities>;

@@ -17,5 +17,5 @@ export type { IdempotencyMode } from './http/idempotency';
 export { issueToken, verifyToken } from './auth/tokens';
 export { resolveActor } from './auth/resolve-actor';
 export { authenticate } from './auth/authenticate';
-export { requireRole, assertAccess, scopePaths, inScope } from './auth/guard';
+export { requireRole, assertAccess, scopePaths, canReadUnit, readScopeFilter } from './auth/guard';
 export type { RouteAccess } from './auth/guard';

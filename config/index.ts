@@ -1,4 +1,4 @@
-export { loadConfig, loadConfigOrExit, listEnvVars, ConfigError, DEV_JWT_SECRET } from './load';
+export { loadConfig, loadConfigOrExit, listEnvVars, ConfigError, DEV_JWT_SECRET, DEV_TEMPORAL_PAYLOAD_KEY, DEV_TEMPORAL_PAYLOAD_KEY_ID } from './load';
 export type { Env, LoadConfigResult } from './load';
 export { CONFIG_SECTIONS } from './schema';
 export type { AppConfig } from './schema';

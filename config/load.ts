@@ -1,9 +1,18 @@
 import type { z } from 'zod';
+import { parsePayloadKey, payloadKeyFingerprint } from '../temporal/payload-key';
 import type { EnvVarSpec } from './define';
 import { CONFIG_SECTIONS, type AppConfig } from './schema';
 
 /** Used only outside production, so a fresh clone runs without any setup. */
 export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
+
+/**
+ * Used only outside production, so a fresh clone runs without any setup.
+ * Public: it protects nothing, it only keeps the code path the same.
+ */
+export const DEV_TEMPORAL_PAYLOAD_KEY = Buffer.from('dev-only-temporal-payload-key-32').toString('base64');
+/** Key id of DEV_TEMPORAL_PAYLOAD_KEY, readable in the history: anyone seeing it knows the data is not protected. */
+export const DEV_TEMPORAL_PAYLOAD_KEY_ID = 'dev';
 
 export class ConfigError extends Error {
   constructor(readonly lines: string[]) {
@@ -66,6 +75,22 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
         warnings.push('JWT_SECRET is unset: using the built-in development secret. Tokens are forgeable; set JWT_SECRET before sharing this server.');
       }
     }
+  }
+
+  const temporal = out.temporal as { payloadKey?: string; payloadKeyId?: string };
+  if (temporal.payloadKey === undefined && !lines.some((l) => l.startsWith('TEMPORAL_PAYLOAD_KEY:'))) {
+    if (app.nodeEnv === 'production') {
+      lines.push('TEMPORAL_PAYLOAD_KEY: is required when NODE_ENV=production (unset) — set 32 random bytes as base64 (`openssl rand -base64 32`), the same in every API and worker process.');
+    } else {
+      temporal.payloadKey = DEV_TEMPORAL_PAYLOAD_KEY;
+      temporal.payloadKeyId ??= DEV_TEMPORAL_PAYLOAD_KEY_ID;
+      if (app.nodeEnv !== 'test') {
+        warnings.push('TEMPORAL_PAYLOAD_KEY is unset: using the built-in development key. Ballots and personal data in Temporal\'s history are readable by anyone with this code; set TEMPORAL_PAYLOAD_KEY before storing real data.');
+      }
+    }
+  }
+  if (temporal.payloadKey !== undefined && temporal.payloadKeyId === undefined) {
+    temporal.payloadKeyId = payloadKeyFingerprint(parsePayloadKey(temporal.payloadKey));
   }
 
   if (lines.length > 0) throw new ConfigError(lines);

@@ -24,7 +24,11 @@ export const CONFIG_SECTIONS = {
 
 type Sections = typeof CONFIG_SECTIONS;
 
-/** The validated configuration. `auth.jwtSecret` is always set after loading. */
-export type AppConfig = Omit<ConfigValue<Sections>, 'auth'> & {
+/**
+ * The validated configuration. `auth.jwtSecret`, `temporal.payloadKey` and
+ * `temporal.payloadKeyId` are always set after loading.
+ */
+export type AppConfig = Omit<ConfigValue<Sections>, 'auth' | 'temporal'> & {
   auth: Omit<ConfigValue<Sections>['auth'], 'jwtSecret'> & { jwtSecret: string };
+  temporal: Omit<ConfigValue<Sections>['temporal'], 'payloadKey' | 'payloadKeyId'> & { payloadKey: string; payloadKeyId: string };
 };

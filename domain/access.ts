@@ -18,6 +18,12 @@ export interface Actor {
   grants: RoleGrant[];
 }
 
+/** "a/b/c/" → ["a/", "a/b/", "a/b/c/"]: the paths of the unit and of every unit above it. */
+export function ancestorPaths(path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  return parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/`);
+}
+
 export function covers(grant: Pick<RoleGrant, 'unitPath'>, targetUnitPath: string): boolean {
   return targetUnitPath.startsWith(grant.unitPath);
 }

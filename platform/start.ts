@@ -8,7 +8,6 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve, join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createApp } from '../api';
@@ -17,6 +16,7 @@ import { migrate } from '../db/migrate';
 import { createPrisma } from '../db/prisma';
 import { startEngine } from '../engine';
 import { runSeeds } from '../seeds';
+import { createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 import { demoPassword, DEMO_PEOPLE } from '../seeds/demo-org';
 import { installTemporalRuntime } from '../worker/runtime';
 import { startWorkers } from '../worker/start-workers';
@@ -34,6 +34,7 @@ const logsDir = join(dataDir, 'logs');
 mkdirSync(logsDir, { recursive: true });
 installTemporalRuntime('WARN');
 const logger = pino({ level: config.app.logLevel });
+const payloadKeys = payloadKeyringFromConfig(config.temporal);
 
 /** Stop steps, run last-in first-out. */
 const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     temporalAddress,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    payloadKeys,
     prisma,
     redisUrl,
     redisPrefix: config.redis.prefix,
@@ -121,9 +123,8 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const connection = await Connection.connect({ address: temporalAddress });
-  stops.push({ name: 'Temporal client', stop: () => connection.close() });
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const temporal = await createTemporalClient({ address: temporalAddress, namespace: config.temporal.namespace, payloadKeys });
+  stops.push({ name: 'Temporal client', stop: () => temporal.connection.close() });
 
   // 6. seeds, on the first run only (they are idempotent, but hash a
   // hundred passwords and start demo workflows); a production database

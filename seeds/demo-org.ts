@@ -143,17 +143,7 @@ export const DEMO_UNITS: readonly DemoUnit[] = buildUnits();
 /** One role on one unit per person. */
 export const DEMO_PEOPLE: readonly DemoPerson[] = buildPeople(DEMO_UNITS);
 
-export const demoUnit = (id: string): DemoUnit => {
-  const u = DEMO_UNITS.find((x) => x.id === id);
-  if (!u) throw new Error(`no demo unit ${id}`);
-  return u;
-};
-
 export const demoUnitsAt = (level: DemoUnitLevel): DemoUnit[] => DEMO_UNITS.filter((u) => u.level === level);
-
-/** The demo people holding `role` on `unitId`, in username order. */
-export const demoPeopleWith = (role: RoleName, unitId: string): DemoPerson[] =>
-  DEMO_PEOPLE.filter((p) => p.role === role && p.unitId === unitId);
 
 /** Handy fixed picks for tests and the start banner. */
 export const DEMO = {

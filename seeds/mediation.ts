@@ -6,24 +6,16 @@
 // and created once. Needs a Temporal client and a running worker; without a
 // client the seed logs and does nothing (the read model never holds a case
 // without its workflow).
-import type { Client } from '@temporalio/client';
 import type { Actor } from '../domain/access';
 import { shanghaiDate } from '../domain/mediation/dates';
 import { assertAccess } from '../api/auth/guard';
-import { resolveActor } from '../api/auth/resolve-actor';
-import type { AppDeps } from '../api/deps';
 import { performAction } from '../api/mediation/perform-action';
 import { registerCase } from '../api/mediation/register-case';
 import type { TRegisterCaseBody } from '../api/mediation/schemas';
 import type { ActionName } from '../domain/mediation/case-state';
-import { TASK_QUEUE } from '../workflows/task-queue';
 import { usernameFor } from './demo-org';
 import type { SeedContext } from './types';
-
-export interface MediationSeedContext extends SeedContext {
-  temporal?: Client;
-  taskQueue?: string;
-}
+import { demoActor, useCaseDeps } from './use-cases';
 
 type Level = 'community' | 'street' | 'district';
 type Step =
@@ -181,23 +173,17 @@ async function waitForCase(ctx: SeedContext, caseId: string, check: (row: { stag
   }
 }
 
-export async function seedMediationDemos(ctx: MediationSeedContext): Promise<void> {
+export async function seedMediationDemos(ctx: SeedContext): Promise<void> {
   if (!ctx.temporal) {
     ctx.log('mediation demos skipped: no Temporal client');
     return;
   }
-  const deps = {
-    prisma: ctx.prisma,
-    temporal: ctx.temporal,
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE } },
-  } as unknown as AppDeps;
+  const deps = useCaseDeps(ctx, ctx.temporal);
   const actors = new Map<string, Actor>();
   const actorOf = async (username: string) => {
     const cached = actors.get(username);
     if (cached) return cached;
-    const person = await ctx.prisma.person.findUniqueOrThrow({ where: { username }, select: { id: true } });
-    const actor = await resolveActor({ prisma: ctx.prisma, personId: person.id });
-    if (!actor) throw new Error(`mediation demo: ${username} is inactive`);
+    const actor = await demoActor(ctx, username);
     actors.set(username, actor);
     return actor;
   };

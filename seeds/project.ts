@@ -4,24 +4,15 @@
 // Needs a Temporal client (the platform start passes one); without it the
 // seed logs and does nothing, as the read model must never hold a project
 // without its workflow.
-import type { Client } from '@temporalio/client';
-import type { Actor } from '../domain/access';
 import type { ProjectAction, ActionInputs } from '../domain/project/actions';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
-import { resolveActor } from '../api/auth/resolve-actor';
 import { createProject } from '../api/project/create-project';
 import { performAction } from '../api/project/perform-action';
-import type { AppDeps } from '../api/deps';
 import { usernameFor } from './demo-org';
 import type { SeedContext } from './types';
 import type { z } from 'zod';
 import type { ZCreateProjectBody } from '../api/project/schemas';
-import { TASK_QUEUE } from '../workflows/task-queue';
-
-export interface ProjectSeedContext extends SeedContext {
-  temporal?: Client;
-  taskQueue?: string;
-}
+import { demoActor, useCaseDeps } from './use-cases';
 
 type Step = { as: (street: string, community: string) => string; action: ProjectAction; input: ActionInputs[ProjectAction] };
 
@@ -84,32 +75,21 @@ export function demoProjects(year: number): DemoProject[] {
 }
 
 
-async function actorOf(ctx: SeedContext, username: string): Promise<Actor> {
-  const person = await ctx.prisma.person.findUnique({ where: { username }, select: { id: true } });
-  const actor = person && (await resolveActor({ prisma: ctx.prisma, personId: person.id }));
-  if (!actor) throw new Error(`demo person missing: ${username}`);
-  return actor;
-}
-
-export async function seedProjectDemos(ctx: ProjectSeedContext): Promise<void> {
+export async function seedProjectDemos(ctx: SeedContext): Promise<void> {
   if (!ctx.temporal) {
     ctx.log('project demos skipped: no Temporal client');
     return;
   }
-  const deps = {
-    prisma: ctx.prisma,
-    temporal: ctx.temporal,
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE } },
-  } as unknown as AppDeps;
+  const deps = useCaseDeps(ctx, ctx.temporal);
   const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
   for (const demo of demoProjects(year)) {
     const communityId = `qindu-${demo.street}-${demo.community}`;
     const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title, year }, select: { id: true } });
     if (exists) continue;
-    const applicant = await actorOf(ctx, usernameFor('community', communityId));
+    const applicant = await demoActor(ctx, usernameFor('community', communityId));
     const created = await createProject({ deps, actor: applicant, body: { ...demo.body, finalPaymentFen: demo.body.finalPaymentFen ?? 0, communityId } as never });
     for (const step of demo.steps) {
-      const actor = await actorOf(ctx, step.as(demo.street, demo.community));
+      const actor = await demoActor(ctx, step.as(demo.street, demo.community));
       await performAction({ deps, actor, projectId: created.projectId, action: step.action, input: step.input });
     }
     ctx.log(`project demo: ${demo.body.title}`);

@@ -5,20 +5,16 @@
 // Workflows need the engine: without a Temporal client in the context
 // (the test global setup runs the base seeds only) the seed does nothing.
 // Idempotent: an existing cycle or schedule is left as it is.
-import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { resolveActor } from '../api/auth/resolve-actor';
-import type { Actor } from '../domain/access';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { chinaYear, workflowIds } from '../domain/reporting';
 import type { reportingCycle, reportingYearly } from '../workflows/reporting';
 import { askQuestionUpdate, reportStateQuery, scoreUpwardUpdate, submitReportUpdate } from '../workflows/reporting-shared';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { DEMO, usernameFor } from './demo-org';
 import type { SeedContext } from './types';
+import { demoActor } from './use-cases';
 
 export interface ReportingSeedContext extends SeedContext {
-  temporal?: Client;
-  taskQueue?: string;
   now?: () => Date;
 }
 
@@ -28,14 +24,6 @@ const REPORT_TEXT = `一、履行党建工作第一责任人职责情况
 围绕"红色物业"和"一老一小"开展党建项目,项目按期推进。
 三、存在的不足和下一步打算
 居民议事协商机制有待完善,明年将推行党务公开、居务公开常态化。`;
-
-async function actorOf(ctx: SeedContext, username: string): Promise<Actor> {
-  const person = await ctx.prisma.person.findUnique({ where: { username }, select: { id: true } });
-  if (!person) throw new Error(`demo person ${username} missing: run the base seeds first`);
-  const actor = await resolveActor({ prisma: ctx.prisma, personId: person.id });
-  if (!actor) throw new Error(`demo person ${username} inactive`);
-  return actor;
-}
 
 async function waitForStage(client: Client, reportId: string, stage: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -89,14 +77,14 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
   await waitForStage(client, firstReport, 'report');
   await waitForStage(client, secondReport, 'report');
 
-  const secretary = await actorOf(ctx, usernameFor('community', first));
-  const street = await actorOf(ctx, usernameFor('street_office', streetId));
+  const secretary = await demoActor(ctx, usernameFor('community', first));
+  const street = await demoActor(ctx, usernameFor('street_office', streetId));
   await client.workflow.getHandle(firstReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, content: REPORT_TEXT }] });
   await waitForStage(client, firstReport, 'upward');
   await client.workflow.getHandle(firstReport).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, score: 88, comment: '党建引领基层治理成效明显' }] });
   await client.workflow.getHandle(firstReport).executeUpdate(askQuestionUpdate, { args: [{ actor: street, question: '"红色物业"项目的居民满意度如何测评?' }] });
 
-  const secretary2 = await actorOf(ctx, usernameFor('community', second));
+  const secretary2 = await demoActor(ctx, usernameFor('community', second));
   await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, content: REPORT_TEXT }] });
   ctx.log(`reporting demo: cycle ${cycleId} in progress`);
 }

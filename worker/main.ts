@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { onShutdownSignal } from '../platform/signals';
+import { payloadKeyringFromConfig } from '../temporal';
 import { installTemporalRuntime } from './runtime';
 import { startWorkers } from './start-workers';
 
@@ -26,6 +27,7 @@ const workers = await startWorkers({
   temporalAddress: config.temporal.address!,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
+  payloadKeys: payloadKeyringFromConfig(config.temporal),
   prisma,
   redisUrl: config.redis.url!,
   redisPrefix: config.redis.prefix,

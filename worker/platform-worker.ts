@@ -1,6 +1,7 @@
 // The Temporal worker of the platform: every workflow of workflows/index.ts
 // and every activity of createActivities, on one task queue.
 import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { createDataConverter, type PayloadKeyring } from '../temporal';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { getWorkflowBundle } from './bundle';
 
@@ -10,6 +11,11 @@ export interface PlatformWorkerOptions {
   namespace?: string;
   /** Default TASK_QUEUE ("governance"); tests use a unique queue per file. */
   taskQueue?: string;
+  /**
+   * Keys of the payload codec (payloadKeyringFromConfig(config.temporal));
+   * the same as every client's, or neither side can read the other's payloads.
+   */
+  payloadKeys: PayloadKeyring;
   /** The object returned by createActivities (or a superset). */
   activities: object;
   /** A prebuilt bundle; default: the process-wide bundle of workflows/index.ts. */
@@ -38,6 +44,7 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
     taskQueue,
     workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
     activities: options.activities,
+    dataConverter: createDataConverter(options.payloadKeys),
     // The native bridge rejects an explicit undefined here.
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',

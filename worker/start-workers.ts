@@ -3,6 +3,7 @@
 // both use it.
 import { NativeConnection } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import type { PayloadKeyring } from '../temporal';
 import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
@@ -12,6 +13,8 @@ export interface StartWorkersOptions {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  /** Keys of the payload codec; the same as the API's client. */
+  payloadKeys: PayloadKeyring;
   prisma: PrismaClient;
   redisUrl: string;
   redisPrefix: string;
@@ -53,6 +56,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
+      payloadKeys: options.payloadKeys,
       activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock }),
     });
     const done = worker.run();

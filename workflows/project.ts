@@ -22,7 +22,7 @@ import { formatYuan } from '../domain/project/money';
 import { derivePendingSteps, escalationTarget } from '../domain/project/pending';
 import { isPassingRating, RATING_LABELS, rateScores } from '../domain/project/scoring';
 import type { DisbursementKind, DisbursementState, PendingAction, ProjectState } from '../domain/project/state';
-import { isClosedStage } from '../domain/project/state';
+import { initialProjectState, isClosedStage } from '../domain/project/state';
 import {
   projectStateQuery,
   projectUpdates,
@@ -55,7 +55,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const link = `/projects/${input.projectId}`;
   const iso = () => new Date(Date.now()).toISOString();
 
-  const state: ProjectState = {
+  const state: ProjectState = initialProjectState({
     projectId: input.projectId,
     workflowId,
     year: input.year,
@@ -64,29 +64,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     district: input.district,
     applicantId: input.applicant.id,
     application: input.application,
-    stage: 'approval',
-    approvalStep: 'street_review',
-    revisionCount: 0,
-    reviewRound: 1,
-    lastDecisionReason: null,
-    suspended: null,
-    reservedFen: 0,
-    paidFen: 0,
-    rewardPaidFen: 0,
-    notice: null,
-    objections: [],
-    milestones: [],
-    disbursements: [],
-    changes: [],
-    acceptance: null,
-    reward: null,
-    pending: [],
-    costSharing: input.application.costSharing,
-    closedReason: null,
-    busy: null,
-    version: 0,
-    eventSeq: 0,
-  };
+  });
 
   let events: ProjectEventInput[] = [];
   let notifications: ProjectNotification[] = [];

@@ -3,7 +3,7 @@
 // model only; the workflow gets the facts triage needs, never phone numbers.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Actor } from '../../domain/access';
+import { ancestorPaths, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { RoleName } from '../../domain/roles';
 import { REGISTER_ROLES } from '../../domain/mediation/access';
@@ -28,12 +28,6 @@ export interface RegisterCaseOptions {
 function rulesFor(deps: AppDeps) {
   const section = (deps.config as { mediation?: MediationSectionValue }).mediation;
   return section ? mediationRulesFrom(section) : loadMediationRules();
-}
-
-/** "a/b/c/" → ["a/", "a/b/", "a/b/c/"]. */
-function ancestorPaths(path: string): string[] {
-  const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/`);
 }
 
 export async function registerCase({ deps, actor, body, authorize }: RegisterCaseOptions) {

@@ -3,10 +3,10 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { actionRefusal, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import type { ProjectState } from '../../domain/project/state';
+import { canReadUnit } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
-import { canReadProject } from './scope';
 import { ZProjectDetail, ZProjectId } from './schemas';
 
 /**
@@ -38,7 +38,7 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
     },
   });
   // Outside the caller's scope reads as absent: a project's existence is not disclosed.
-  if (!row || !canReadProject(actor, row.unitPath)) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  if (!row || !canReadUnit(actor, row.unitPath)) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
   const byParty = new Map<string, { party: string; label: string; amountFen: number }>();
   for (const p of row.payments) {
     for (const l of p.lines) {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { splitByCostSharing, type CostShare } from '../../domain/project/cost-sharing';
 import type { PendingAction } from '../../domain/project/state';
+import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { projectScopeFilter } from './scope';
 import { ZDisbursementItem } from './schemas';
 
 export const ZDisbursementQuery = z.object({
@@ -15,7 +15,7 @@ export const ZDisbursementQuery = z.object({
 
 export async function listDisbursements({ deps, actor, status, limit }: { deps: AppDeps; actor: Actor; status: string; limit: number }) {
   const rows = await deps.prisma.projectDisbursement.findMany({
-    where: { status, project: projectScopeFilter(actor) },
+    where: { status, project: readScopeFilter(actor, 'unitPath') },
     include: { project: { select: { title: true, communityName: true, pending: true, snapshot: true } } },
     orderBy: [{ requestedAt: 'asc' }, { projectId: 'asc' }, { id: 'asc' }],
     take: limit,

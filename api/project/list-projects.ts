@@ -1,17 +1,17 @@
 // GET /api/projects — projects in the caller's scope, with filters.
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
+import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
-import { projectScopeFilter } from './scope';
 import { ZListProjectsQuery, ZProjectSummary } from './schemas';
 import { z as zod } from 'zod';
 
 export async function listProjects({ deps, actor, query }: { deps: AppDeps; actor: Actor; query: z.output<typeof ZListProjectsQuery> }) {
   const where = {
     AND: [
-      projectScopeFilter(actor),
+      readScopeFilter(actor, 'unitPath'),
       query.stage ? { stage: query.stage } : {},
       query.streetId ? { streetId: query.streetId } : {},
       query.communityId ? { communityId: query.communityId } : {},

@@ -6,16 +6,16 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { REPORT_ACTIONS, REPORT_ACTION_NAMES, REPORT_READER_ROLES, type ReportStage } from '../../domain/reporting';
 import { voterStatusQuery } from '../../workflows/reporting-shared';
+import { canReadUnit } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZReportDetail } from './schemas';
-import { canReadCommunity } from './scope';
 
 export async function findReadableReport(deps: AppDeps, actor: Actor, id: string) {
   const row = await deps.prisma.reportingReport.findUnique({ where: { id } });
   // Out of scope reads the same as missing: a report's existence is not public.
-  if (!row || !canReadCommunity(actor, row.communityPath)) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
+  if (!row || !canReadUnit(actor, row.communityPath, REPORT_READER_ROLES)) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
   return row;
 }
 

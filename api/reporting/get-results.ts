@@ -3,16 +3,16 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { RATING_LABELS, REPORT_READER_ROLES, type RatingGrade } from '../../domain/reporting';
+import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { assertAccess } from '../auth/guard';
 import { AppError } from '../../domain/errors';
 import { defineRoute } from '../http/define-route';
 import { score } from './present';
 import { ZResult, ZYear } from './schemas';
-import { communityPathFilter } from './scope';
 
 export async function getResults({ deps, actor, unitId, year }: { deps: AppDeps; actor: Actor; unitId?: string; year?: number }) {
-  const filters: Array<Record<string, unknown>> = [communityPathFilter(actor)];
+  const filters: Array<Record<string, unknown>> = [readScopeFilter(actor, 'communityPath', REPORT_READER_ROLES)];
   if (unitId) {
     const unit = await deps.prisma.unit.findUnique({ where: { id: unitId } });
     if (!unit) throw new AppError('NOT_FOUND', `单位 ${unitId} 不存在`);

@@ -2,24 +2,15 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { REPORT_READER_ROLES } from '../../domain/reporting';
+import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { ZCycle, ZSchedule, ZYear } from './schemas';
 
-/** Cycles over a unit the caller's grants cover, or containing a unit the caller works in. */
-function cycleScope(actor: Actor, column = 'unitPath'): Record<string, unknown> {
-  const grants = actor.grants.filter((g) => REPORT_READER_ROLES.includes(g.role));
-  const ancestors = new Set<string>();
-  for (const g of grants) {
-    const parts = g.unitPath.split('/').filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) ancestors.add(`${parts.slice(0, i).join('/')}/`);
-  }
-  return { OR: [...grants.map((g) => ({ [column]: { startsWith: g.unitPath } })), { [column]: { in: [...ancestors] } }] };
-}
 
 export async function listCycles({ deps, actor, year }: { deps: AppDeps; actor: Actor; year?: number }) {
   const rows = await deps.prisma.reportingCycle.findMany({
-    where: { AND: [cycleScope(actor), year ? { year } : {}] },
+    where: { AND: [readScopeFilter(actor, 'unitPath', REPORT_READER_ROLES), year ? { year } : {}] },
     orderBy: [{ year: 'desc' }, { unitPath: 'asc' }],
   });
   return rows.map((c) => ({
@@ -51,7 +42,7 @@ export const listSchedulesRoute = defineRoute({
   roles: ['district_org', 'street_office', 'auditor', 'admin'],
   response: { schema: z.object({ items: z.array(ZSchedule) }) },
   handler: async (ctx) => {
-    const units = await ctx.deps.prisma.unit.findMany({ where: cycleScope(ctx.actor, 'path') as never, select: { id: true, path: true } });
+    const units = await ctx.deps.prisma.unit.findMany({ where: readScopeFilter(ctx.actor, 'path', REPORT_READER_ROLES) as never, select: { id: true, path: true } });
     const rows = await ctx.deps.prisma.reportingSchedule.findMany({ where: { unitId: { in: units.map((u) => u.id) } }, orderBy: { unitId: 'asc' } });
     return { items: rows.map((s) => ({ unitId: s.unitId, workflowId: s.workflowId, nextYear: s.nextYear, nextStartAt: s.nextStartAt?.toISOString() ?? null })) };
   },

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { REPORT_READER_ROLES, REPORT_STAGES } from '../../domain/reporting';
+import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZReportSummary, ZYear } from './schemas';
-import { communityPathFilter } from './scope';
 
 export interface ListReportsOptions {
   deps: AppDeps;
@@ -18,7 +18,7 @@ export interface ListReportsOptions {
 
 export async function listReports({ deps, actor, year, cycleId, stage }: ListReportsOptions) {
   const rows = await deps.prisma.reportingReport.findMany({
-    where: { AND: [communityPathFilter(actor), year ? { year } : {}, cycleId ? { cycleId } : {}, stage ? { stage } : {}] },
+    where: { AND: [readScopeFilter(actor, 'communityPath', REPORT_READER_ROLES), year ? { year } : {}, cycleId ? { cycleId } : {}, stage ? { stage } : {}] },
     orderBy: [{ year: 'desc' }, { communityPath: 'asc' }],
     take: 500,
   });

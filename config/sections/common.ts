@@ -30,7 +30,7 @@ export const appSection = defineSection({
   nodeEnv: envVar({
     env: 'NODE_ENV',
     schema: z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' }).default('development'),
-    doc: 'development | test | production. Production refuses insecure defaults (JWT_SECRET).',
+    doc: 'development | test | production. Production refuses insecure defaults (JWT_SECRET, TEMPORAL_PAYLOAD_KEY).',
     example: 'development',
   }),
   dataDir: envVar({

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { defineSection, envVar } from '../define';
+import { KEY_ID_PATTERN, parsePayloadKey, parsePreviousPayloadKeys } from '../../temporal/payload-key';
 import { optionalString, url } from './common';
+
+/** A zod check from a parser that throws an Error naming the problem. */
+const parsesWith = (parse: (text: string) => unknown) =>
+  optionalString().superRefine((value, ctx) => {
+    if (value === undefined) return;
+    try {
+      parse(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  });
 
 export const databaseSection = defineSection({
   url: envVar({
@@ -46,5 +58,27 @@ export const temporalSection = defineSection({
     schema: z.string().min(1).default('governance'),
     doc: 'Task queue the worker polls and the API starts workflows on.',
     example: 'governance',
+  }),
+  /** Unset outside production: a fixed development key is used and a warning printed (see load.ts). */
+  payloadKey: envVar({
+    env: 'TEMPORAL_PAYLOAD_KEY',
+    secret: true,
+    schema: parsesWith(parsePayloadKey),
+    doc: 'AES-256 key encrypting every Temporal payload (ballots, personal data) before it reaches Temporal\'s history: 32 bytes as 64 hex digits or base64, e.g. `openssl rand -base64 32`. Every API and worker process needs the same key. Required when NODE_ENV=production.',
+    example: 'bm90LWEtcmVhbC1rZXktZ2VuZXJhdGUteW91ci1vd24=',
+  }),
+  /** Unset: a fingerprint of the key (see load.ts), so a new key gets a new id by itself. */
+  payloadKeyId: envVar({
+    env: 'TEMPORAL_PAYLOAD_KEY_ID',
+    schema: optionalString().pipe(z.string().regex(KEY_ID_PATTERN, 'may contain only letters, digits, _ . - (at most 64)').optional()),
+    doc: 'Id stored with each encrypted payload (metadata encryption-key-id), naming the key that decrypts it; unset means a fingerprint of the key (`k-…`), so a new key gets a new id.',
+    example: '2026-01',
+  }),
+  payloadPreviousKeys: envVar({
+    env: 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS',
+    secret: true,
+    schema: parsesWith(parsePreviousPayloadKeys),
+    doc: 'Key rotation: older keys still needed to read existing histories, comma-separated `<id>:<key>` (the id they were used under; the development key is `dev`). New payloads always use TEMPORAL_PAYLOAD_KEY.',
+    example: '2025-01:b2xkLWtleS1ub3QtcmVhbC1nZW5lcmF0ZS15b3VycyE=',
   }),
 });

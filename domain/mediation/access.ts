@@ -29,10 +29,6 @@ export const VIEW_ROLES: readonly RoleName[] = ['mediator', 'grid_worker', 'comm
 /** Roles that may read statistics over a unit. */
 export const STATISTICS_ROLES: readonly RoleName[] = ['mediator', 'street_office', 'district_org', 'auditor', 'admin'];
 
-export function registerRefusal(actor: Actor, placePath: string) {
-  return accessRefusal(actor, REGISTER_ROLES, placePath);
-}
-
 export function isRoundMediator(actor: Actor, round: { mediatorId: string | null; assignedMediatorId: string | null }): boolean {
   return actor.personId === round.mediatorId || actor.personId === round.assignedMediatorId;
 }

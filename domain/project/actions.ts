@@ -70,10 +70,6 @@ export const PROJECT_ACTION_SPECS: Record<ProjectAction, ActionSpec> = {
 
 export const PROJECT_ACTIONS = Object.keys(PROJECT_ACTION_SPECS) as ProjectAction[];
 
-export function isProjectAction(value: string): value is ProjectAction {
-  return Object.hasOwn(PROJECT_ACTION_SPECS, value);
-}
-
 export interface Refusal {
   code: ErrorCode;
   message: string;

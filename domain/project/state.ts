@@ -200,3 +200,35 @@ export interface ProjectState {
   /** Timeline sequence number. */
   eventSeq: number;
 }
+
+/** What a new project starts from: the facts of its application, before any step. */
+export type NewProject = Pick<ProjectState, 'projectId' | 'workflowId' | 'year' | 'community' | 'street' | 'district' | 'applicantId' | 'application'>;
+
+/** A project as the workflow opens it: street review of the application, nothing reserved or paid. */
+export function initialProjectState(project: NewProject): ProjectState {
+  return {
+    ...project,
+    stage: 'approval',
+    approvalStep: 'street_review',
+    revisionCount: 0,
+    reviewRound: 1,
+    lastDecisionReason: null,
+    suspended: null,
+    reservedFen: 0,
+    paidFen: 0,
+    rewardPaidFen: 0,
+    notice: null,
+    objections: [],
+    milestones: [],
+    disbursements: [],
+    changes: [],
+    acceptance: null,
+    reward: null,
+    pending: [],
+    costSharing: project.application.costSharing,
+    closedReason: null,
+    busy: null,
+    version: 0,
+    eventSeq: 0,
+  };
+}

@@ -1,7 +1,6 @@
 // Builds the real app for API tests: the run's migrated and seeded database
 // (tests/setup/global-setup.ts), real Redis, and the in-process engine as
 // Temporal. One harness per test file.
-import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import request from 'supertest';
@@ -10,6 +9,7 @@ import { createApp, type AppDeps, type CreateAppOptions } from '../../api';
 import { loadConfig, type AppConfig, type Env } from '../../config';
 import { startEngine, type EmbeddedEngine } from '../../engine';
 import { demoPassword } from '../../seeds/demo-org';
+import { createTemporalClient, payloadKeyringFromConfig } from '../../temporal';
 import { testDatabaseUrl, testPrisma } from '../helpers/db';
 
 export interface ApiHarness {
@@ -38,9 +38,9 @@ export function testConfig(env: Env = {}): AppConfig {
 
 export async function startApiHarness(): Promise<ApiHarness> {
   const engine = await startEngine();
-  const connection = await Connection.connect({ address: engine.address });
-  const temporal = new Client({ connection, namespace: 'default' });
   const config = testConfig();
+  // The API's client as in production: a workflow it starts is encrypted.
+  const temporal = await createTemporalClient({ address: engine.address, namespace: 'default', payloadKeys: payloadKeyringFromConfig(config.temporal) });
   const redis = new Redis(config.redis.url!, { maxRetriesPerRequest: 1, lazyConnect: true });
   await redis.connect();
   const deps: AppDeps = { prisma: testPrisma(), temporal, config, logger: pino({ level: 'silent' }), redis };
@@ -64,7 +64,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     },
     async close() {
       redis.disconnect();
-      await connection.close();
+      await temporal.connection.close();
       await engine.close();
     },
   };

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_JWT_SECRET, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
+import { ConfigError, DEV_JWT_SECRET, DEV_TEMPORAL_PAYLOAD_KEY, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
 import { renderEnvExample } from '../../config/env-example';
 
 const SECRET = 's'.repeat(40);
+const PAYLOAD_KEY = 'ab'.repeat(32);
 
 function errorLines(env: Record<string, string>): string[] {
   try {
@@ -71,11 +72,42 @@ describe('loadConfig', () => {
     expect(errorLines({ PORT: '3.5' })[0]).toMatch(/^PORT: must be an integer/);
   });
 
-  it('requires JWT_SECRET in production and warns when the development default is used', () => {
-    expect(errorLines({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^JWT_SECRET: is required when NODE_ENV=production/)]);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).config.auth.jwtSecret).toBe(SECRET);
-    expect(loadConfig({ NODE_ENV: 'development' }).warnings).toEqual([expect.stringContaining('JWT_SECRET is unset')]);
-    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET }).warnings).toEqual([]);
+  it('requires JWT_SECRET and TEMPORAL_PAYLOAD_KEY in production and warns when the development defaults are used', () => {
+    expect(errorLines({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^JWT_SECRET: is required when NODE_ENV=production/),
+      expect.stringMatching(/^TEMPORAL_PAYLOAD_KEY: is required when NODE_ENV=production/),
+    ]);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY }).config.auth.jwtSecret).toBe(SECRET);
+    expect(loadConfig({ NODE_ENV: 'development' }).warnings).toEqual([
+      expect.stringContaining('JWT_SECRET is unset'),
+      expect.stringContaining('TEMPORAL_PAYLOAD_KEY is unset'),
+    ]);
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET, TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY }).warnings).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test' }).warnings).toEqual([]);
+  });
+
+  it('takes TEMPORAL_PAYLOAD_KEY as hex or base64, names it by a fingerprint unless TEMPORAL_PAYLOAD_KEY_ID is set', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).config.temporal).toMatchObject({ payloadKey: DEV_TEMPORAL_PAYLOAD_KEY, payloadKeyId: 'dev' });
+    const hex = loadConfig({ TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY }).config.temporal;
+    const base64 = loadConfig({ TEMPORAL_PAYLOAD_KEY: Buffer.from(PAYLOAD_KEY, 'hex').toString('base64') }).config.temporal;
+    expect(hex.payloadKeyId).toMatch(/^k-[0-9a-f]{12}$/);
+    expect(base64.payloadKeyId).toBe(hex.payloadKeyId);
+    expect(loadConfig({ TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY, TEMPORAL_PAYLOAD_KEY_ID: '2026-01' }).config.temporal.payloadKeyId).toBe('2026-01');
+  });
+
+  it('rejects payload keys of the wrong size or form without echoing them', () => {
+    const lines = errorLines({
+      TEMPORAL_PAYLOAD_KEY: 'c2hvcnQta2V5',
+      TEMPORAL_PAYLOAD_KEY_ID: 'has space',
+      TEMPORAL_PAYLOAD_PREVIOUS_KEYS: `old:${PAYLOAD_KEY},bad:not*a*key`,
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^TEMPORAL_PAYLOAD_KEY: must be 32 bytes .*decodes to 9 bytes \(got 12 characters\)/),
+      expect.stringMatching(/^TEMPORAL_PAYLOAD_KEY_ID: may contain only/),
+      expect.stringMatching(/^TEMPORAL_PAYLOAD_PREVIOUS_KEYS: entry 2: must be 32 bytes/),
+    ]);
+    expect(lines.join('\n')).not.toContain(PAYLOAD_KEY);
+    expect(lines.join('\n')).not.toContain('c2hvcnQta2V5');
   });
 
   it('never echoes secrets or URL passwords in error lines', () => {
@@ -96,14 +128,14 @@ describe('loadConfigOrExit', () => {
     };
     expect(() => loadConfigOrExit({ PORT: 'x', NODE_ENV: 'production' }, { error: (l) => printed.push(l), exit })).toThrow('exit 1');
     expect(printed[0]).toMatch(/Configuration is invalid/);
-    expect(printed.slice(1)).toEqual([expect.stringMatching(/^ {2}PORT: /), expect.stringMatching(/^ {2}JWT_SECRET: /)]);
+    expect(printed.slice(1)).toEqual([expect.stringMatching(/^ {2}PORT: /), expect.stringMatching(/^ {2}JWT_SECRET: /), expect.stringMatching(/^ {2}TEMPORAL_PAYLOAD_KEY: /)]);
   });
 
   it('prints warnings and returns the configuration when valid', () => {
     const printed: string[] = [];
     const config = loadConfigOrExit({}, { error: (l) => printed.push(l), exit: () => { throw new Error('no exit expected'); } });
     expect(config.server.port).toBe(3000);
-    expect(printed).toEqual([expect.stringMatching(/^warning: JWT_SECRET is unset/)]);
+    expect(printed).toEqual([expect.stringMatching(/^warning: JWT_SECRET is unset/), expect.stringMatching(/^warning: TEMPORAL_PAYLOAD_KEY is unset/)]);
   });
 });
 

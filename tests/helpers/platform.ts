@@ -9,7 +9,7 @@
 //
 // See tests/helpers/README.md.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Express } from 'express';
 import { Redis } from 'ioredis';
@@ -23,6 +23,7 @@ import { startEngine, type EmbeddedEngine } from '../../engine';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type OutboundMessage, type Queues, type QueueWorkers } from '../../queue';
 import { demoPassword } from '../../seeds/demo-org';
+import { createTemporalClient, payloadKeyringFromConfig, type PayloadKeyring } from '../../temporal';
 import { createPlatformWorker, installTemporalRuntime, type PlatformWorker } from '../../worker';
 import { testDatabaseUrl, testPrisma } from './db';
 
@@ -56,8 +57,10 @@ export interface TestPlatform {
   /** Requests as a user: `await p.as('street_office.qindu-renmin').get('/api/tasks')`. */
   as(username: string): Promise<{ get(path: string): supertest.Test; post(path: string): supertest.Test; put(path: string): supertest.Test; patch(path: string): supertest.Test; delete(path: string): supertest.Test }>;
   engine: EmbeddedEngine;
-  /** Temporal client on the engine; start workflows with `taskQueue: p.taskQueue`. */
+  /** Temporal client on the engine (payloads encrypted, like the API's); start workflows with `taskQueue: p.taskQueue`. */
   client: Client;
+  /** Keys of the payload codec of the worker and the client (the development key unless `env` sets one). */
+  payloadKeys: PayloadKeyring;
   prisma: PrismaClient;
   queues: Queues;
   config: AppConfig;
@@ -135,18 +138,18 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     const queueWorkers: QueueWorkers = await startQueueWorkers({ redisUrl, prefix: redisPrefix, prisma, logger, channel });
     cleanup.push(() => queueWorkers.close());
 
+    const payloadKeys = payloadKeyringFromConfig(config.temporal);
     const nativeConnection = await NativeConnection.connect({ address: engine.address });
     cleanup.push(() => nativeConnection.close());
     const baseActivities = createActivities({ prisma, queue: queues, clock });
     const activities = options.activities ? options.activities(baseActivities) : baseActivities;
-    const worker = await createPlatformWorker({ connection: nativeConnection, taskQueue, activities, shutdownGraceTime: '2s' });
+    const worker = await createPlatformWorker({ connection: nativeConnection, taskQueue, payloadKeys, activities, shutdownGraceTime: '2s' });
     const running = worker.run();
     running.catch((err) => logger.error({ err }, 'test worker stopped with an error'));
     cleanup.push(() => worker.shutdown());
 
-    const connection = await Connection.connect({ address: engine.address });
-    cleanup.push(() => connection.close());
-    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const client = await createTemporalClient({ address: engine.address, namespace: config.temporal.namespace, payloadKeys });
+    cleanup.push(() => client.connection.close());
 
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
     await redis.connect();
@@ -204,6 +207,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       },
       engine,
       client,
+      payloadKeys,
       prisma,
       queues,
       config,

@@ -8,7 +8,7 @@ import { formatYuan } from '../../domain/project/money';
 import { derivePendingSteps } from '../../domain/project/pending';
 import { DEFAULT_PROJECT_RULES } from '../../domain/project/rules';
 import { DEFAULT_CRITERIA, DEFAULT_RATING_THRESHOLDS, rateScores } from '../../domain/project/scoring';
-import type { ProjectState } from '../../domain/project/state';
+import { initialProjectState, type ProjectState } from '../../domain/project/state';
 
 describe('splitByCostSharing (资金分担)', () => {
   it('splits 3:3:4 exactly when the amount divides', () => {
@@ -112,36 +112,16 @@ describe('application and budget rules', () => {
 
 function baseState(over: Partial<ProjectState> = {}): ProjectState {
   return {
-    projectId: 'p1',
-    workflowId: 'project-p1',
-    year: 2026,
-    community: { id: 'c1', path: 'd/s/c1/', name: '文化社区' },
-    street: { id: 's', path: 'd/s/', name: '街道' },
-    district: { id: 'd', path: 'd/', name: '区' },
-    applicantId: 'u1',
-    application: app(),
-    stage: 'approval',
-    approvalStep: 'street_review',
-    revisionCount: 0,
-    reviewRound: 1,
-    lastDecisionReason: null,
-    suspended: null,
-    reservedFen: 0,
-    paidFen: 0,
-    rewardPaidFen: 0,
-    notice: null,
-    objections: [],
-    milestones: [],
-    disbursements: [],
-    changes: [],
-    acceptance: null,
-    reward: null,
-    pending: [],
-    costSharing: [...DEFAULT_COST_SHARING],
-    closedReason: null,
-    busy: null,
-    version: 1,
-    eventSeq: 1,
+    ...initialProjectState({
+      projectId: 'p1',
+      workflowId: 'project-p1',
+      year: 2026,
+      community: { id: 'c1', path: 'd/s/c1/', name: '文化社区' },
+      street: { id: 's', path: 'd/s/', name: '街道' },
+      district: { id: 'd', path: 'd/', name: '区' },
+      applicantId: 'u1',
+      application: app(),
+    }),
     ...over,
   };
 }

@@ -57,6 +57,7 @@ export async function startProjectPlatform(options: TestPlatformOptions = {}): P
       worker = await createPlatformWorker({
         connection,
         taskQueue: p.taskQueue,
+        payloadKeys: p.payloadKeys,
         activities: wrap ? wrap(base) : base,
         shutdownGraceTime: `${graceMs}ms`,
       });

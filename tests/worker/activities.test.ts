@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createActivities, type Clock } from '../../activities';
-import { ancestorPaths } from '../../activities/notify';
+import { ancestorPaths } from '../../domain/access';
 import type { TNotificationJob } from '../../queue';
 import { testPrisma } from '../helpers/db';
 

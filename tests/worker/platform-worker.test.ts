@@ -1,29 +1,30 @@
 // The platform worker against the embedded engine: it registers the workflows
 // of workflows/index.ts and the activities it is given, and shuts down cleanly.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config';
 import { startEngine, type EmbeddedEngine } from '../../engine';
+import { createTemporalClient, payloadKeyringFromConfig } from '../../temporal';
 import { createPlatformWorker, getWorkflowBundle, installTemporalRuntime } from '../../worker';
 import { ping } from '../../workflows';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
 let engine: EmbeddedEngine;
 let native: NativeConnection;
-let connection: Connection;
 let client: Client;
+const payloadKeys = payloadKeyringFromConfig(loadConfig({ NODE_ENV: 'test' }).config.temporal);
 
 beforeAll(async () => {
   installTemporalRuntime('ERROR');
   engine = await startEngine();
   native = await NativeConnection.connect({ address: engine.address });
-  connection = await Connection.connect({ address: engine.address });
-  client = new Client({ connection });
+  client = await createTemporalClient({ address: engine.address, payloadKeys });
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await client?.connection.close();
   await native?.close();
   await engine?.close();
 });
@@ -31,7 +32,7 @@ afterAll(async () => {
 describe('createPlatformWorker', () => {
   it('runs a workflow of workflows/index.ts and stops on shutdown', async () => {
     const taskQueue = `tq-${randomUUID()}`;
-    const worker = await createPlatformWorker({ connection: native, taskQueue, activities: {} });
+    const worker = await createPlatformWorker({ connection: native, taskQueue, payloadKeys, activities: {} });
     const running = worker.run();
     try {
       const result = await client.workflow.execute(ping, { taskQueue, workflowId: `ping-${randomUUID()}`, args: ['你好'] });
