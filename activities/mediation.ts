@@ -179,8 +179,6 @@ export function createMediationActivities(deps: MediationActivityDeps) {
     async enqueueMediationAgreementDocument(input: { caseId: string }): Promise<void> {
       await withDocumentQueue((q) => q.enqueueAgreement({ caseId: input.caseId }));
     },
-
-    notify,
   };
 }
 

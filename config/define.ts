@@ -31,3 +31,22 @@ export function defineSection<S extends SectionSpec>(spec: S): S {
 export function envVar<S extends z.ZodType>(spec: EnvVarSpec<S>): EnvVarSpec<S> {
   return spec;
 }
+
+/** A blank value counts as unset, so `VAR=` in an env file means "use the default". */
+export const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * Parses one section alone: the process rules are read again whenever an
+ * instance starts, not only at boot. Returns the values and one line per bad
+ * variable.
+ */
+export function parseSection<S extends SectionSpec>(section: S, env: Record<string, string | undefined>): { values: SectionValue<S>; lines: string[] } {
+  const values: Record<string, unknown> = {};
+  const lines: string[] = [];
+  for (const [field, spec] of Object.entries(section)) {
+    const parsed = (spec.schema as z.ZodType).safeParse(env[spec.env]);
+    if (parsed.success) values[field] = parsed.data;
+    else lines.push(`${spec.env}: ${parsed.error.issues.map((i) => i.message).join('; ')} — ${spec.doc}`);
+  }
+  return { values: values as SectionValue<S>, lines };
+}

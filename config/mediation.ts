@@ -1,9 +1,9 @@
 // Mediation figures read from the environment; every default is the clocks
-// table of DOMAIN.md (domain/mediation/rules.ts). `mediationSection` follows
-// the config/sections format so it can be listed in config/schema.ts; until
-// then `loadMediationRules` parses it on its own.
+// table of DOMAIN.md (domain/mediation/rules.ts). `mediationSection` is
+// listed in config/schema.ts; `loadMediationRules` parses it alone, for
+// callers without the validated configuration (seeds).
 import { z } from 'zod';
-import { defineSection, envVar } from './define';
+import { blankAsUnset, defineSection, envVar, parseSection, type SectionValue } from './define';
 import { DEFAULT_MEDIATION_RULES, type MediationRules } from '../domain/mediation/rules';
 import { DISPUTE_TYPES, type DisputeType } from '../domain/mediation/types';
 
@@ -11,13 +11,13 @@ const D = DEFAULT_MEDIATION_RULES;
 
 const days = (fallback: number) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    blankAsUnset,
     z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').default(fallback),
   );
 
 const nonNegativeInt = (fallback: number) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    blankAsUnset,
     z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must not be negative').default(fallback),
   );
 
@@ -105,7 +105,7 @@ export const mediationSection = defineSection({
   }),
 });
 
-export type MediationSectionValue = { [K in keyof typeof mediationSection]: z.output<(typeof mediationSection)[K]['schema']> };
+export type MediationSectionValue = SectionValue<typeof mediationSection>;
 
 export function mediationRulesFrom(v: MediationSectionValue): MediationRules {
   return {
@@ -127,13 +127,7 @@ export function mediationRulesFrom(v: MediationSectionValue): MediationRules {
 
 /** Parses the MEDIATION_* variables; throws with one line per bad value. */
 export function loadMediationRules(env: Record<string, string | undefined> = process.env): MediationRules {
-  const values: Record<string, unknown> = {};
-  const errors: string[] = [];
-  for (const [field, spec] of Object.entries(mediationSection)) {
-    const r = (spec.schema as z.ZodType).safeParse(env[spec.env]);
-    if (r.success) values[field] = r.data;
-    else errors.push(`${spec.env}: ${r.error.issues.map((i) => i.message).join('; ')} — ${spec.doc}`);
-  }
-  if (errors.length) throw new Error(`Invalid mediation configuration:\n${errors.join('\n')}`);
-  return mediationRulesFrom(values as MediationSectionValue);
+  const { values, lines } = parseSection(mediationSection, env);
+  if (lines.length) throw new Error(`Invalid mediation configuration:\n${lines.join('\n')}`);
+  return mediationRulesFrom(values);
 }

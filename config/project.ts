@@ -3,11 +3,10 @@
 // overrides them through the environment. A project reads them once, when it
 // is created, and keeps them for its whole life.
 import { z } from 'zod';
-import { defineSection, envVar, type SectionValue } from './define';
+import { blankAsUnset, defineSection, envVar, parseSection } from './define';
 import { costSharingProblem, type CostShare } from '../domain/project/cost-sharing';
 import { DEFAULT_PROJECT_RULES as D, type ProjectRules } from '../domain/project/rules';
 
-const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const int = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(fallback));
 type DueKey = keyof ProjectRules['dueWorkingDays'];
 
@@ -57,18 +56,10 @@ export const projectSection = defineSection({
   }),
 });
 
-export type ProjectSettings = SectionValue<typeof projectSection>;
-
 /** The rules for a new project, from the environment (defaults where unset). Throws on an invalid set. */
 export function loadProjectRules(env: Record<string, string | undefined> = process.env): ProjectRules {
-  const values: Record<string, unknown> = {};
-  const errors: string[] = [];
-  for (const [field, spec] of Object.entries(projectSection)) {
-    const parsed = (spec.schema as z.ZodType).safeParse(env[spec.env]);
-    if (parsed.success) values[field] = parsed.data;
-    else errors.push(`${spec.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  }
-  const rules: ProjectRules = { ...D, ...(values as ProjectSettings) };
+  const { values, lines: errors } = parseSection(projectSection, env);
+  const rules: ProjectRules = { ...D, ...values };
   const sharing = costSharingProblem(rules.defaultCostSharing);
   if (sharing) errors.push(`PROJECT_COST_SHARING: ${sharing}`);
   if (rules.noticeWorkingDays < 5) errors.push('PROJECT_NOTICE_WORKING_DAYS: 公示期不得少于5个工作日');

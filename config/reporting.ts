@@ -2,10 +2,9 @@
 // ("Clocks and rules") and can be changed per deployment through the
 // environment. A cycle reads these once, when it starts.
 import { z } from 'zod';
-import { defineSection, envVar, type SectionValue } from './define';
+import { blankAsUnset, defineSection, envVar, parseSection } from './define';
 import { DEFAULT_REPORTING_RULES as D, RATING_GRADES, ruleProblems, type RatingGrade, type ReportingRules } from '../domain/reporting';
 
-const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const days = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(fallback));
 const pattern = <T>(re: RegExp, hint: string, fallback: T, parse: (m: RegExpMatchArray) => T) =>
   z.preprocess(blankAsUnset, z.string().regex(re, hint).optional()).transform((s) => (s === undefined ? fallback : parse(s.match(re)!)));
@@ -66,18 +65,9 @@ export const reportingSection = defineSection({
   }),
 });
 
-export type ReportingSettings = SectionValue<typeof reportingSection>;
-
 /** The rules for a new cycle, from the environment (defaults where unset). Throws on an invalid rule set. */
 export function loadReportingRules(env: Record<string, string | undefined> = process.env): ReportingRules {
-  const values: Record<string, unknown> = {};
-  const errors: string[] = [];
-  for (const [field, spec] of Object.entries(reportingSection)) {
-    const parsed = (spec.schema as z.ZodType).safeParse(env[spec.env]);
-    if (parsed.success) values[field] = parsed.data;
-    else errors.push(`${spec.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  }
-  const s = values as ReportingSettings;
+  const { values: s, lines: errors } = parseSection(reportingSection, env);
   const rules: ReportingRules = {
     ...D,
     ...s,

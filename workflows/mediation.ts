@@ -14,6 +14,7 @@ import {
   sleep,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { Activities } from '../activities';
 import type { MediationActivities } from '../activities/mediation';
 import {
   ACTION_NAMES,
@@ -50,7 +51,7 @@ import {
   type MediationWorkflowInput,
 } from './mediation-shared';
 
-const acts = proxyActivities<MediationActivities>({
+const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify'>>({
   startToCloseTimeout: '30 seconds',
   // Unlimited attempts: every activity is idempotent (keyed by case and event
   // number), and a lost save would leave the read model behind the process.

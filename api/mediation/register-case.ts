@@ -24,7 +24,7 @@ export interface RegisterCaseOptions {
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
 }
 
-/** The validated `mediation` config section once config/schema.ts lists it; the environment until then. */
+/** The validated `mediation` config section; the environment when the caller has no full configuration (seeds). */
 function rulesFor(deps: AppDeps) {
   const section = (deps.config as { mediation?: MediationSectionValue }).mediation;
   return section ? mediationRulesFrom(section) : loadMediationRules();

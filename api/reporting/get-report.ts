@@ -12,7 +12,7 @@ import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZReportDetail } from './schemas';
 
-export async function findReadableReport(deps: AppDeps, actor: Actor, id: string) {
+async function findReadableReport(deps: AppDeps, actor: Actor, id: string) {
   const row = await deps.prisma.reportingReport.findUnique({ where: { id } });
   // Out of scope reads the same as missing: a report's existence is not public.
   if (!row || !canReadUnit(actor, row.communityPath, REPORT_READER_ROLES)) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
