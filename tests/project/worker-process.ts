@@ -46,6 +46,12 @@ export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
       TEMPORAL_TASK_QUEUE: options.taskQueue,
+      // The in-test platform builds its config from scratch (development
+      // payload key); a key exported in the developer's shell must not reach
+      // this worker, or it could not read the platform's payloads.
+      TEMPORAL_PAYLOAD_KEY: undefined,
+      TEMPORAL_PAYLOAD_KEY_ID: undefined,
+      TEMPORAL_PAYLOAD_PREVIOUS_KEYS: undefined,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
