@@ -91,14 +91,6 @@ export interface RecordPaymentResult {
   duplicate: boolean;
 }
 
-export interface ProjectActivityHooks {
-  /**
-   * Called after a payment committed and before the activity returns: the
-   * moment a crash loses the completion. Tests use it to kill the worker there.
-   */
-  afterPaymentCommitted?: (input: RecordPaymentInput) => Promise<void> | void;
-}
-
 function stepOf(s: ProjectState): string | null {
   if (s.suspended) return 'suspended';
   if (s.approvalStep) return s.approvalStep;
@@ -107,7 +99,7 @@ function stepOf(s: ProjectState): string | null {
   return null;
 }
 
-export function createProjectActivities(deps: ActivityDeps, hooks: ProjectActivityHooks = {}) {
+export function createProjectActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
   const inbox = createInboxActivities(deps);
   const notifier = createNotifyActivities(deps);
@@ -196,7 +188,6 @@ export function createProjectActivities(deps: ActivityDeps, hooks: ProjectActivi
         }
         throw err;
       }
-      await hooks.afterPaymentCommitted?.(input);
       return { paymentId: payment.id, voucherNo: payment.voucherNo, releasedAt: payment.releasedAt.toISOString(), duplicate: false };
     },
 
