@@ -4,7 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
 import { freePort, spawnEngine } from '../../tests/engine/cli-process';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const server = await spawnEngine(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn']);
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
   const nativeConnection = await NativeConnection.connect({ address: server.address });
-  const connection = await Connection.connect({ address: server.address });
+  // The test service drives time skipping for the year-long sleep below.
+  const connection = await Connection.connect({ address: server.address, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as any);
   const client = new Client({ connection });
   const taskQueue = 'bench';
   const worker = await Worker.create({
@@ -92,6 +94,17 @@ async function main(): Promise<void> {
       log(`signal→query latency: p50 ${percentile(signalLatency, 50).toFixed(1)} ms, p99 ${percentile(signalLatency, 99).toFixed(1)} ms`);
       log(`update→query latency: p50 ${percentile(updateLatency, 50).toFixed(1)} ms, p99 ${percentile(updateLatency, 99).toFixed(1)} ms`);
       await counter.terminate();
+
+      const yearLong: number[] = [];
+      await connection.testService!.unlockTimeSkipping({});
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        await client.workflow.execute('yearLong', { taskQueue, workflowId: `bench-year-${seq++}` });
+        yearLong.push(performance.now() - t0);
+      }
+      await connection.testService!.lockTimeSkipping({});
+      yearLong.sort((a, b) => a - b);
+      log(`a workflow sleeping 365 days with time skipping: median ${percentile(yearLong, 50).toFixed(0)} ms wall time (5 runs, max ${yearLong.at(-1)!.toFixed(0)} ms)`);
 
       const baseline = rssMiB(server.child.pid!);
       let opened = 0;
