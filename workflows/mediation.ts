@@ -3,15 +3,12 @@
 // mediator of that level to accept and to end it; an overdue round reminds,
 // then escalates by itself. An agreement opens the 司法确认 window and the
 // 回访; a failed district round closes the case with litigation/arbitration
-// guidance. A court-referred case (诉前调解) also runs against one deadline
-// for the whole mediation, extendable with both parties' consent; when it
-// runs out the case goes back to the court. The rules are pure
-// (domain/mediation); this file only waits, persists and notifies.
+// guidance. The rules are pure (domain/mediation); this file only waits,
+// persists and notifies.
 import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -33,7 +30,6 @@ import {
   initialState,
   judicialSettled,
   notMediated,
-  preLitigationExpired,
   registered,
   roundOpened,
   roundReminded,
@@ -44,7 +40,6 @@ import {
   type TimelineEvent,
 } from '../domain/mediation/case-state';
 import { endOfCalendarDaysAfter } from '../domain/mediation/dates';
-import { isPreLitigation, startPreLitigation } from '../domain/mediation/pre-litigation';
 import { triageCase } from '../domain/mediation/triage';
 import { LEVEL_LABELS, nextLevel, type MediationLevel, type RoundOutcome } from '../domain/mediation/types';
 import {
@@ -76,8 +71,6 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   const { rules } = input;
   const link = `/api/mediation-cases/${input.caseId}`;
   const start = now();
-  // Cases started before the 诉前调解 term existed replay without its timer.
-  const preLitigation = isPreLitigation(input.facts.channel) && patched('mediation-pre-litigation') ? startPreLitigation(start, rules.preLitigation) : null;
   const state: MediationState = initialState(
     {
       caseId: input.caseId,
@@ -86,7 +79,6 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       registeredBy: input.registeredBy,
       targetConcludeBy: endOfCalendarDaysAfter(start, rules.overallTargetCalendarDays).toISOString(),
       confirmationCalendarDays: rules.judicialApplicationCalendarDays,
-      preLitigation,
     },
     start,
   );
@@ -154,18 +146,18 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   }
 
   // ---- the rounds -----------------------------------------------------------
-  const preLitigationTerm = preLitigationClock();
   let level: MediationLevel | null = decision.startLevel;
   while (level) {
     const outcome = await runRound(level);
-    // Closed: a party refused or withdrew, or the 诉前调解 term ran out.
-    if (outcome === 'agreement' || state.stage === 'closed') break;
+    if (outcome === 'agreement') break;
+    if (outcome === 'refused' || outcome === 'withdrawn') return finish();
     level = nextLevel(level);
   }
 
-  if (state.outcome === null) await save(notMediated(state, now()));
-  await preLitigationTerm;
-  if (state.stage === 'closed') return finish();
+  if (state.outcome === null) {
+    await save(notMediated(state, now()));
+    return finish();
+  }
 
   // ---- agreement: document, 司法确认 window, 回访 -------------------------
   const agreement = state.agreement!;
@@ -179,11 +171,9 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
 
   // ---- helpers --------------------------------------------------------------
 
-  async function runRound(lv: MediationLevel): Promise<RoundOutcome | null> {
+  async function runRound(lv: MediationLevel): Promise<RoundOutcome> {
     const opened = now();
     const dueAt = await deadline(opened, rules.roundLimitWorkingDays[state.facts.complexity]);
-    // The 诉前调解 term may have run out between two rounds.
-    if (state.stage === 'closed') return null;
     await save(roundOpened(state, lv, dueAt, opened));
     const round = state.rounds.at(-1)!;
     const ended = () => round.endedAt !== null;
@@ -206,32 +196,6 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     }
     await condition(ended);
     return round.outcome!;
-  }
-
-  /**
-   * 诉前调解: waits for the case's deadline (moved by each agreed extension)
-   * unless mediation ends first; then closes the case and tells the side that
-   * received the court's referral to hand it back.
-   */
-  async function preLitigationClock(): Promise<void> {
-    const pl = state.preLitigation;
-    if (!pl) return;
-    const settled = () => state.outcome !== null;
-    for (;;) {
-      const due = pl.deadline;
-      if (!(await waitUntil(() => settled() || pl.deadline !== due, due))) break;
-      if (settled()) return;
-    }
-    await save(preLitigationExpired(state, now()));
-    const mediators = state.rounds.map((r) => r.mediatorId).filter((id): id is string => id !== null);
-    await acts.notify({
-      event: 'returned-to-court',
-      to: { personIds: [...new Set([input.registeredBy.personId, ...mediators])] },
-      kind: 'mediation.returned_to_court',
-      title: `诉前调解期限届满,退回法院:${title}`,
-      body: `${state.closeReason ?? ''}。请将案件材料及调解情况移交委派的人民法院。`,
-      link,
-    });
   }
 
   async function judicialBranch(): Promise<void> {

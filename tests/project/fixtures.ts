@@ -1,6 +1,9 @@
 // Demo people and request bodies shared by the project suites. Each test
 // uses its own funding year, so reservations against the community's yearly
 // cap never leak between tests or files sharing the run's database.
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { ProjectPlatform } from './support';
 import { DAY } from './support';
@@ -18,11 +21,23 @@ export const U = {
   auditor: 'auditor.qindu',
 } as const;
 
-let nextYear = 2030 + Math.floor(Math.random() * 60);
-/** A funding year no other test uses. */
+/**
+ * A funding year no other test of this run uses, also across the parallel
+ * test processes: each year is claimed by creating a marker file exclusively
+ * (atomic across processes) in a folder named after the run's Redis prefix.
+ */
 export function freshYear(): number {
-  if (nextYear > 2100) nextYear = 2030;
-  return nextYear++;
+  const dir = path.join(os.tmpdir(), 'cg-test-years', process.env.REDIS_PREFIX ?? 'local');
+  mkdirSync(dir, { recursive: true });
+  for (let year = 2030; year <= 2100; year++) {
+    try {
+      closeSync(openSync(path.join(dir, String(year)), 'wx'));
+      return year;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  throw new Error('no funding year left for this test run (2030–2100 all used)');
 }
 
 /** "YYYY-MM-DD" (Beijing) `days` after the engine's now. */

@@ -5,6 +5,9 @@
 // `inject('databaseUrl')` / `inject('redisPrefix')` or, equally, the env
 // vars DATABASE_URL and REDIS_PREFIX (set before the forks start, so they
 // inherit them).
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -85,6 +88,8 @@ async function deleteRedisKeys(): Promise<void> {
 
 export async function teardown(): Promise<void> {
   if (redisPrefix) await deleteRedisKeys().catch((err) => console.warn(`redis cleanup failed: ${err.message}`));
+  // Funding years claimed by tests/project/fixtures.ts freshYear() for this run.
+  if (redisPrefix) rmSync(path.join(os.tmpdir(), 'cg-test-years', redisPrefix), { recursive: true, force: true });
   if (dbName && !process.env.KEEP_TEST_DB) await dropDatabase(adminUrl, dbName);
   else if (dbName) console.log(`kept test database ${dbName} (KEEP_TEST_DB)`);
 }
