@@ -1,6 +1,6 @@
-// Demo people and request bodies shared by the project suites. Each test
-// uses its own funding year, so reservations against the community's yearly
-// cap never leak between tests or files sharing the run's database.
+// Demo people and request bodies shared by the project suites. Funding years
+// are handed out so that reservations against the community's yearly cap
+// never add up across tests or files sharing the run's database.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,23 +21,43 @@ export const U = {
   auditor: 'auditor.qindu',
 } as const;
 
-/**
- * A funding year no other test of this run uses, also across the parallel
- * test processes: each year is claimed by creating a marker file exclusively
- * (atomic across processes) in a folder named after the run's Redis prefix.
- */
-export function freshYear(): number {
+// Funding years are shared by every project test file of a run (one
+// database), and the yearly cap is per community and year. Claims are marker
+// files created exclusively (atomic across the parallel test processes) in a
+// folder named after the run's Redis prefix.
+const claimDir = () => {
   const dir = path.join(os.tmpdir(), 'cg-test-years', process.env.REDIS_PREFIX ?? 'local');
   mkdirSync(dir, { recursive: true });
-  for (let year = 2030; year <= 2100; year++) {
-    try {
-      closeSync(openSync(path.join(dir, String(year)), 'wx'));
-      return year;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+  return dir;
+};
+
+function claim(name: string): boolean {
+  try {
+    closeSync(openSync(path.join(claimDir(), name), 'wx'));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
   }
-  throw new Error('no funding year left for this test run (2030–2100 all used)');
+}
+
+const SHARED_YEARS = Array.from({ length: 90 }, (_, i) => 2000 + i).filter((y) => y !== new Date().getFullYear());
+
+/**
+ * A year for an ordinary application: the run's applications are dealt round
+ * the years 2000–2089 in turn, so each year holds one or two of them, far
+ * below the cap (the demo seeds' current year is left out).
+ */
+function sharedYear(): number {
+  let slot = 0;
+  while (!claim(`slot-${slot}`)) slot++;
+  return SHARED_YEARS[slot % SHARED_YEARS.length]!;
+}
+
+/** A funding year no other application of the run uses (2090–2100), for tests that measure the cap. */
+export function freshYear(): number {
+  for (let year = 2090; year <= 2100; year++) if (claim(`year-${year}`)) return year;
+  throw new Error('no exclusive funding year left for this test run (2090–2100 all used)');
 }
 
 /** "YYYY-MM-DD" (Beijing) `days` after the engine's now. */
@@ -63,7 +83,7 @@ export function applicationBody(p: ProjectPlatform, o: ApplyOptions = {}) {
     budgetFen: amounts.reduce((a, b) => a + b, 0) + finalFen,
     finalPaymentFen: finalFen,
     milestones: amounts.map((amountFen, i) => ({ title: `第${i + 1}阶段`, amountFen, dueDate: dateIn(p, (o.dueInDays ?? 60) * (i + 1)) })),
-    year: o.year ?? freshYear(),
+    year: o.year ?? sharedYear(),
   };
 }
 

@@ -89,7 +89,7 @@ async function deleteRedisKeys(): Promise<void> {
 export async function teardown(): Promise<void> {
   if (redisPrefix) await deleteRedisKeys().catch((err) => console.warn(`redis cleanup failed: ${err.message}`));
   // Funding years claimed by tests/project/fixtures.ts freshYear() for this run.
-  if (redisPrefix) rmSync(path.join(os.tmpdir(), 'cg-test-years', redisPrefix), { recursive: true, force: true });
+  if (redisPrefix && !process.env.KEEP_TEST_DB) rmSync(path.join(os.tmpdir(), 'cg-test-years', redisPrefix), { recursive: true, force: true });
   if (dbName && !process.env.KEEP_TEST_DB) await dropDatabase(adminUrl, dbName);
   else if (dbName) console.log(`kept test database ${dbName} (KEEP_TEST_DB)`);
 }
