@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../prisma/generated/client';
 import { assertAccess } from '../auth/guard';
 import type { TTask } from './schemas';
 import { toTaskView } from './task-view';
+import { taskStatusLabel } from './schemas';
 
 export interface ClaimTaskOptions {
   prisma: PrismaClient;
@@ -20,11 +21,11 @@ export interface ClaimTaskOptions {
  */
 export async function claimTask({ prisma, actor, taskId, now, requestId }: ClaimTaskOptions): Promise<TTask> {
   const task = await prisma.humanTask.findUnique({ where: { id: taskId } });
-  if (!task) throw new AppError('NOT_FOUND', 'No such task.');
+  if (!task) throw new AppError('NOT_FOUND', '没有这个任务。');
   const unit = await prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true, path: true } });
-  if (!unit) throw new AppError('NOT_FOUND', 'The task\'s unit no longer exists.');
+  if (!unit) throw new AppError('NOT_FOUND', '任务所属单位已不存在。');
   if (task.assigneeId !== actor.personId) assertAccess(actor, [task.role], unit.path);
-  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${task.status}.`);
+  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(task.status)},不能再认领。`);
 
   const claimed = await prisma.$transaction(async (tx) => {
     const updated = await tx.humanTask.updateMany({
@@ -48,8 +49,8 @@ export async function claimTask({ prisma, actor, taskId, now, requestId }: Claim
 
   const current = await prisma.humanTask.findUniqueOrThrow({ where: { id: taskId } });
   if (!claimed) {
-    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${current.status}.`);
-    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', 'Another person has already claimed this task.');
+    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(current.status)},不能再认领。`);
+    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', '任务已被他人认领。');
   }
   return toTaskView(current, unit, now);
 }
