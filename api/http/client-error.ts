@@ -33,11 +33,14 @@ export function handleClientErrors(server: Server): Server {
     }
     const body = Buffer.from(JSON.stringify(problem));
     const reason = problem.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-    socket.end(
-      `HTTP/1.1 ${problem.status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n` +
-        body.toString('latin1'),
-      'latin1',
-    );
+    socket.write(`HTTP/1.1 ${problem.status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    socket.end(body);
+    // Closing with the rest of an oversized request unread makes the kernel
+    // send a reset, which can reach the client before the answer: read and
+    // drop what still comes until the client closes, for a short while.
+    socket.on('data', () => {});
+    socket.resume();
+    setTimeout(() => socket.destroy(), 2_000).unref();
   });
   return server;
 }
