@@ -29,7 +29,9 @@ export const ERROR_CODES = {
   QUESTIONS_UNANSWERED: { status: 409, when: '向上述职: the step cannot close while a 质询 is unanswered or no score was given.' },
   BALLOTS_SEALED: { status: 409, when: '民主评议: ballots and the tally stay sealed until the vote round has closed.' },
   CONFIRMATION_WINDOW_CLOSED: { status: 422, when: '调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed.' },
+  DATA_REJECTED: { status: 422, when: 'The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed.' },
   // infrastructure
+  PROCESS_BUSY: { status: 503, when: 'The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds.' },
   SERVICE_UNAVAILABLE: { status: 503, when: 'A dependency (database, Redis, Temporal) is unreachable.' },
   INTERNAL: { status: 500, when: 'An unexpected error; details are in the server log under the request id.' },
 } as const satisfies Record<string, { status: number; when: string }>;
@@ -63,6 +65,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   BALLOTS_SEALED: '投票结束前选票保持密封',
   CONFIRMATION_WINDOW_CLOSED: '已超过申请司法确认的期限',
   REQUEST_HEADER_FIELDS_TOO_LARGE: '请求头过大',
+  DATA_REJECTED: '数据无法保存,操作未执行',
+  PROCESS_BUSY: '流程正忙,请稍后重试',
   SERVICE_UNAVAILABLE: '服务暂时不可用',
   INTERNAL: '服务器内部错误',
 };

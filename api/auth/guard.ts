@@ -3,7 +3,7 @@
 // unit it acts on (assertAccess), or filters queries by the caller's scope
 // (scopePaths). Both read the same grants, from domain/access.ts.
 import type { RequestHandler } from 'express';
-import { accessRefusal, ancestorPaths, type Actor } from '../../domain/access';
+import { accessRefusal, ancestorPaths, canReadUnit, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ROLE_LABELS, type RoleName } from '../../domain/roles';
 
@@ -44,15 +44,7 @@ export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] 
   return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
 }
 
-/**
- * True when the actor may read records of the unit (holding any role, or one
- * of `roles`). Reading is wider than acting: besides the units under a grant,
- * a person reads those containing it (a grid's resident representative reads
- * its community's projects and reports).
- */
-export function canReadUnit(actor: Actor, unitPath: string, roles?: readonly RoleName[]): boolean {
-  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && (unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath)));
-}
+export { canReadUnit };
 
 /** `canReadUnit` as a Prisma filter on the unit-path `column`; matches nothing without grants. */
 export function readScopeFilter(actor: Actor, column: string, roles?: readonly RoleName[]): Record<string, unknown> {

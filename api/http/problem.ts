@@ -81,7 +81,11 @@ export function problemFromError(err: unknown, requestId?: string): Problem {
   return toProblem('INTERNAL', '服务器发生意外错误。反馈问题时请提供请求编号(requestId)。', requestId);
 }
 
-export function sendProblem(res: import('express').Response, problem: Problem): void {
+/** Seconds a 503 tells the client to wait (a busy process, a dependency away). */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+export function sendProblem(res: import('express').Response, problem: Problem, retryAfterSeconds?: number): void {
+  if (problem.status === 503 && !res.get('Retry-After')) res.set('Retry-After', String(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
@@ -92,7 +96,8 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, next) => {
   else req.log?.info({ code: problem.code, detail: problem.detail }, 'request refused');
   // pino-http reads this to log the error with the response line.
   if (problem.status >= 500) res.err = err as Error;
-  sendProblem(res, problem);
+  const retryAfter = err instanceof AppError ? (err.details as { retryAfter?: unknown } | undefined)?.retryAfter : undefined;
+  sendProblem(res, problem, typeof retryAfter === 'number' ? retryAfter : undefined);
 };
 
 export const notFoundMiddleware: RequestHandler = (req, _res, next) => {

@@ -1,10 +1,8 @@
-import type { Actor } from '../../domain/access';
+import { accessRefusal, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
-import { assertAccess } from '../auth/guard';
-import type { TTask } from './schemas';
+import { taskStatusLabel, type TTask } from './schemas';
 import { toTaskView } from './task-view';
-import { taskStatusLabel } from './schemas';
 
 export interface ClaimTaskOptions {
   prisma: PrismaClient;
@@ -21,10 +19,13 @@ export interface ClaimTaskOptions {
  */
 export async function claimTask({ prisma, actor, taskId, now, requestId }: ClaimTaskOptions): Promise<TTask> {
   const task = await prisma.humanTask.findUnique({ where: { id: taskId } });
-  if (!task) throw new AppError('NOT_FOUND', '没有这个任务。');
-  const unit = await prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true, path: true } });
-  if (!unit) throw new AppError('NOT_FOUND', '任务所属单位已不存在。');
-  if (task.assigneeId !== actor.personId) assertAccess(actor, [task.role], unit.path);
+  const unit = task && (await prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true, path: true } }));
+  // Access before state: a task is readable only by its assignee and the
+  // holders of its role over its unit (the inbox shows it to no one else), so
+  // to anyone else it does not exist, whatever its status.
+  if (!task || !unit || (task.assigneeId !== actor.personId && accessRefusal(actor, [task.role], unit.path))) {
+    throw new AppError('NOT_FOUND', `待办不存在:${taskId}`);
+  }
   if (task.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(task.status)},不能再认领。`);
 
   const claimed = await prisma.$transaction(async (tx) => {

@@ -97,6 +97,21 @@ function pendingFor(state: ProjectState, action: ProjectAction, match: (ref: Rec
 
 const IMPLEMENTATION_LIKE = ['implementation', 'acceptance', 'reward'] as const;
 
+/**
+ * Role and scope alone, whatever the project's stage: the first check of every
+ * action, in the workflow's validator and in the API (also for a closed
+ * project), so a refusal never tells an outsider about the stage.
+ */
+export function actionAccessRefusal(actor: Actor, action: ProjectAction, community: { path: string; name: string }): Refusal | null {
+  const spec = PROJECT_ACTION_SPECS[action];
+  if (!spec) return refuse('VALIDATION_FAILED', `未知操作:${String(action)}`);
+  if (action === 'raiseObjection') return objectionAccessRefusal(actor, community.path);
+  const access = accessRefusal(actor, spec.roles, community.path);
+  if (access === 'FORBIDDEN_ROLE') return refuse(access, `${spec.label}需要以下角色之一:${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
+  if (access === 'FORBIDDEN_SCOPE') return refuse(access, `无权对「${community.name}」的项目执行「${spec.label}」`);
+  return null;
+}
+
 /** Why `actor` may not take `action` with `input` now; null when allowed. */
 export function actionRefusal<A extends ProjectAction>(
   state: ProjectState,
@@ -107,19 +122,13 @@ export function actionRefusal<A extends ProjectAction>(
   const spec = PROJECT_ACTION_SPECS[action];
   if (!spec) return refuse('VALIDATION_FAILED', `未知操作:${String(action)}`);
 
-  if (action === 'raiseObjection') {
-    const access = objectionAccessRefusal(actor, state.community.path);
-    if (access) return access;
-  } else {
-    const access = accessRefusal(actor, spec.roles, state.community.path);
-    if (access === 'FORBIDDEN_ROLE') return refuse(access, `${spec.label}需要以下角色之一:${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
-    if (access === 'FORBIDDEN_SCOPE') return refuse(access, `无权对「${state.community.name}」的项目执行「${spec.label}」`);
-  }
+  const access = actionAccessRefusal(actor, action, state.community);
+  if (access) return access;
 
   if (state.stage === 'completed' || state.stage === 'rejected' || state.stage === 'cancelled' || state.stage === 'terminated' || state.stage === 'failed') {
     return refuse('WRONG_STAGE', `项目已结束(${STAGE_LABELS[state.stage]}),不能再${spec.label}`);
   }
-  if (state.busy) return refuse('CONFLICT', `项目正在处理「${state.busy}」,请稍后重试`);
+  if (state.busy) return refuse('PROCESS_BUSY', `项目正在处理「${state.busy}」,请稍后重试`);
 
   const suspendedBlocks = state.suspended && action !== 'resumeProject' && action !== 'terminateProject';
   if (suspendedBlocks) return refuse('WRONG_STAGE', `项目已暂停(${state.suspended!.reason}),恢复后才能${spec.label}`);
