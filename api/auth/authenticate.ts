@@ -27,11 +27,11 @@ export function authenticate(deps: AppDeps): RequestHandler {
     const token = bearerToken(req.headers.authorization);
     if (!token) {
       res.set('WWW-Authenticate', 'Bearer');
-      throw new AppError('UNAUTHENTICATED', 'Send "Authorization: Bearer <token>" from POST /api/auth/login.');
+      throw new AppError('UNAUTHENTICATED', '请先登录(POST /api/auth/login),并以 "Authorization: Bearer <token>" 发送令牌。');
     }
     const personId = await verifyToken(token, { secret: deps.config.auth.jwtSecret, now: deps.now?.() });
     const actor = await resolveActor({ prisma: deps.prisma, personId });
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'The account no longer exists or is deactivated.');
+    if (!actor) throw new AppError('UNAUTHENTICATED', '该账号已不存在或已停用。');
     req.actor = actor;
     req.log?.setBindings?.({ personId: actor.personId });
     next();

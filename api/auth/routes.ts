@@ -3,11 +3,12 @@ import type { AppDeps } from '../deps';
 import { defineRoute, reply, type RouteModule } from '../http/define-route';
 import { logIn } from './log-in';
 import { LoginRateLimiter } from './login-rate-limit';
+import { zLine } from '../http/text';
 
 export const ZLoginRequest = z
   .object({
-    username: z.string().trim().min(1, 'Required.').max(100),
-    password: z.string().min(1, 'Required.').max(200),
+    username: zLine(100),
+    password: z.string().min(1).max(200),
   })
   .meta({ id: 'LoginRequest' });
 

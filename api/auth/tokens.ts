@@ -47,11 +47,11 @@ export async function verifyToken(token: string, options: { secret: string; now?
       audience: AUDIENCE,
       currentDate: options.now,
     });
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AppError('UNAUTHENTICATED', 'The token names no person.');
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AppError('UNAUTHENTICATED', '令牌中没有人员信息。');
     return payload.sub;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'The access token has expired; log in again.', { cause: err });
-    throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: err });
+    if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', '登录已过期,请重新登录。', { cause: err });
+    throw new AppError('UNAUTHENTICATED', '登录令牌无效。', { cause: err });
   }
 }
