@@ -12,7 +12,7 @@ export const ERROR_CODES = {
   REQUEST_HEADER_FIELDS_TOO_LARGE: { status: 431, when: 'The request headers (e.g. cookies or the token) are larger than the server accepts.' },
   // identity and access
   UNAUTHENTICATED: { status: 401, when: 'No valid bearer token was sent.' },
-  TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; log in again.' },
+  TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; renew it with POST /api/auth/refresh (or log in again).' },
   INVALID_CREDENTIALS: { status: 401, when: 'Username or password is wrong.' },
   RATE_LIMITED: { status: 429, when: 'Too many failed logins for this username from this address; wait and retry.' },
   FORBIDDEN_ROLE: { status: 403, when: 'The caller holds no role that may do this.' },
