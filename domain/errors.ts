@@ -12,7 +12,7 @@ export const ERROR_CODES = {
   REQUEST_HEADER_FIELDS_TOO_LARGE: { status: 431, when: 'The request headers (e.g. cookies or the token) are larger than the server accepts.' },
   // identity and access
   UNAUTHENTICATED: { status: 401, when: 'No valid bearer token was sent.' },
-  TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; log in again.' },
+  TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; renew it with POST /api/auth/refresh (or log in again).' },
   INVALID_CREDENTIALS: { status: 401, when: 'Username or password is wrong.' },
   RATE_LIMITED: { status: 429, when: 'Too many failed logins for this username from this address; wait and retry.' },
   FORBIDDEN_ROLE: { status: 403, when: 'The caller holds no role that may do this.' },
@@ -64,6 +64,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   QUESTIONS_UNANSWERED: '尚有未答复的质询',
   BALLOTS_SEALED: '投票结束前选票保持密封',
   CONFIRMATION_WINDOW_CLOSED: '已超过申请司法确认的期限',
+  DATA_REJECTED: '数据无法保存,操作未生效',
+  PROCESS_BUSY: '流程正忙,请稍后重试',
   REQUEST_HEADER_FIELDS_TOO_LARGE: '请求头过大',
   DATA_REJECTED: '数据无法保存,操作未执行',
   PROCESS_BUSY: '流程正忙,请稍后重试',

@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors';
 import { hashPassword, verifyPassword } from '../../db/passwords';
 import type { PrismaClient } from '../../prisma/generated/client';
 import type { LoginRateLimiter } from './login-rate-limit';
-import { issueToken, type IssuedToken } from './tokens';
+import { issueSessionTokens, type SessionSettings, type SessionTokens } from './sessions';
 
 export interface LogInOptions {
   prisma: PrismaClient;
@@ -10,12 +10,11 @@ export interface LogInOptions {
   username: string;
   password: string;
   clientIp: string;
-  jwtSecret: string;
-  tokenTtlSeconds: number;
+  settings: SessionSettings;
   now?: Date;
 }
 
-export interface LogInResult extends IssuedToken {
+export interface LogInResult extends SessionTokens {
   person: { id: string; username: string; displayName: string };
 }
 
@@ -43,6 +42,12 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
     throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误。');
   }
   limiter.reset(username, clientIp);
-  const token = await issueToken(person.id, { secret: options.jwtSecret, ttlSeconds: options.tokenTtlSeconds, now: options.now });
-  return { ...token, person: { id: person.id, username: person.username, displayName: person.displayName } };
+  const now = options.now ?? new Date();
+  const tokens = await prisma.$transaction(async (tx) => {
+    const session = await tx.authSession.create({
+      data: { personId: person.id, createdAt: now, expiresAt: new Date(now.getTime() + options.settings.sessionMaxSeconds * 1000) },
+    });
+    return issueSessionTokens({ db: tx, personId: person.id, session, settings: options.settings, now });
+  });
+  return { ...tokens, person: { id: person.id, username: person.username, displayName: person.displayName } };
 }

@@ -166,6 +166,11 @@ export const ACTION_BODIES: { [A in ActionName]: z.ZodType } = {
     reason: zText(2000, { allowEmpty: true }).nullish(),
   }),
   recordFollowUp: z.object({ result: z.enum(PERFORMANCE_RESULTS).describe('履行情况'), note: zText(5000).describe('回访记录') }),
+  extendPreLitigation: z.object({
+    applicantAgreed: z.boolean().describe('申请人同意延长(须为 true)'),
+    respondentAgreed: z.boolean().describe('被申请人同意延长(须为 true)'),
+    note: zText(2000, { allowEmpty: true }).nullish().describe('同意的方式和时间,如“双方于调解会上签字确认”'),
+  }),
 };
 
 export const ZStatisticsQuery = z.object({

@@ -24,7 +24,7 @@ export async function claimTask({ prisma, actor, taskId, now, requestId }: Claim
   // holders of its role over its unit (the inbox shows it to no one else), so
   // to anyone else it does not exist, whatever its status.
   if (!task || !unit || (task.assigneeId !== actor.personId && accessRefusal(actor, [task.role], unit.path))) {
-    throw new AppError('NOT_FOUND', `待办不存在:${taskId}`);
+    throw new AppError('NOT_FOUND', '没有这个任务。');
   }
   if (task.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(task.status)},不能再认领。`);
 
