@@ -67,8 +67,6 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   DATA_REJECTED: '数据无法保存,操作未生效',
   PROCESS_BUSY: '流程正忙,请稍后重试',
   REQUEST_HEADER_FIELDS_TOO_LARGE: '请求头过大',
-  DATA_REJECTED: '数据无法保存,操作未执行',
-  PROCESS_BUSY: '流程正忙,请稍后重试',
   SERVICE_UNAVAILABLE: '服务暂时不可用',
   INTERNAL: '服务器内部错误',
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZRoleName } from '../me/routes';
+import { zDate, zId, zLine } from '../http/text';
 
-export const ZPersonId = z.object({ personId: z.string().min(1).max(100) });
+export const ZPersonId = z.object({ personId: zId(100) });
 
 export const ZAdminGrant = z
   .object({ id: z.string(), role: ZRoleName, roleLabel: z.string(), unitId: z.string(), unitName: z.string(), unitPath: z.string() })
@@ -18,7 +19,7 @@ export const ZAdminPerson = z
   })
   .meta({ id: 'AdminPerson' });
 
-const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const ZLocalDate = zDate();
 
 export const ZCalendarYear = z
   .object({
@@ -36,6 +37,6 @@ export const ZSaveCalendarYear = z
   .object({
     holidays: z.array(ZLocalDate).max(60).meta({ description: 'Every day off of each announced break (放假), weekends inside a break may be listed.' }),
     workdays: z.array(ZLocalDate).max(30).meta({ description: 'Weekend days that are working days (调休上班).' }),
-    source: z.string().trim().min(1).max(200).meta({ description: 'The notice, e.g. 国办发明电〔2025〕7号.' }),
+    source: zLine(200).meta({ description: 'The notice, e.g. 国办发明电〔2025〕7号.' }),
   })
   .meta({ id: 'SaveCalendarYear' });

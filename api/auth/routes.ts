@@ -10,7 +10,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refre
 import { refreshSession } from './refresh-session';
 import type { SessionTokens } from './sessions';
 import { verifyToken } from './tokens';
-import { zLine } from '../http/text';
+import { zId, zLine } from '../http/text';
 
 const ZRefreshTokenIn = z
   .enum(['body', 'cookie'])
@@ -45,13 +45,13 @@ export const ZRefreshResponse = z.object(sessionFields).meta({ id: 'RefreshRespo
 
 export const ZRefreshRequest = z
   .object({
-    refreshToken: z.string().min(1).max(200).optional().meta({ description: 'The current refresh token; omit when it travels as the cookie.' }),
+    refreshToken: zId(200).optional().meta({ description: 'The current refresh token; omit when it travels as the cookie.' }),
   })
   .meta({ id: 'RefreshRequest' });
 
 export const ZLogoutRequest = z
   .object({
-    refreshToken: z.string().min(1).max(200).optional().meta({ description: 'The session\'s refresh token; or send the cookie, or only the bearer token.' }),
+    refreshToken: zId(200).optional().meta({ description: 'The session\'s refresh token; or send the cookie, or only the bearer token.' }),
   })
   .meta({ id: 'LogoutRequest' });
 
