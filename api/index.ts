@@ -10,6 +10,7 @@ export { parsePart, parseRequest } from './http/validate';
 export type { FieldError } from './http/validate';
 export { errorMiddleware, problemFromError, toProblem, sendProblem, PROBLEM_CONTENT_TYPE } from './http/problem';
 export type { Problem } from './http/problem';
+export { handleClientErrors } from './http/client-error';
 export { buildOpenApiDocument, ZProblem } from './http/openapi';
 export { IDEMPOTENCY_HEADER, purgeIdempotencyRecords } from './http/idempotency';
 export type { IdempotencyMode } from './http/idempotency';

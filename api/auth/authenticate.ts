@@ -32,7 +32,7 @@ export function authenticate(deps: AppDeps): RequestHandler {
     const token = bearerToken(req.headers.authorization);
     if (!token) {
       res.set('WWW-Authenticate', 'Bearer');
-      throw new AppError('UNAUTHENTICATED', 'Send "Authorization: Bearer <token>" from POST /api/auth/login.');
+      throw new AppError('UNAUTHENTICATED', '请先登录(POST /api/auth/login),并以 "Authorization: Bearer <token>" 发送令牌。');
     }
     const now = deps.now?.() ?? new Date();
     const { personId, sessionId } = await verifyToken(token, { secret: deps.config.auth.jwtSecret, maxTtlSeconds: deps.config.auth.tokenTtlSeconds, now });
@@ -40,9 +40,9 @@ export function authenticate(deps: AppDeps): RequestHandler {
       resolveActor({ prisma: deps.prisma, personId }),
       deps.prisma.authSession.findUnique({ where: { id: sessionId }, select: { personId: true, revokedAt: true, expiresAt: true } }),
     ]);
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'The account no longer exists or is deactivated.');
+    if (!actor) throw new AppError('UNAUTHENTICATED', '该账号已不存在或已停用。');
     if (!session || session.personId !== personId || !sessionIsLive(session, now)) {
-      throw new AppError('UNAUTHENTICATED', 'This login session has ended (logged out, expired or revoked); log in again.');
+      throw new AppError('UNAUTHENTICATED', '登录会话已结束(已退出、过期或被撤销),请重新登录。');
     }
     req.actor = actor;
     req.log?.setBindings?.({ personId: actor.personId });

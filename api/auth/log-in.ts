@@ -30,7 +30,7 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   const { prisma, limiter, username, password, clientIp } = options;
   const retryAfter = limiter.retryAfterSeconds(username, clientIp);
   if (retryAfter > 0) {
-    throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${retryAfter} s.`, { details: { retryAfter } });
+    throw new AppError('RATE_LIMITED', `登录失败次数过多,请 ${retryAfter} 秒后再试。`, { details: { retryAfter } });
   }
   const person = await prisma.person.findUnique({
     where: { username },
@@ -39,7 +39,7 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   const ok = person ? await verifyPassword(person.passwordHash, password) : await verifyPassword(await timingDummyHash(), password).then(() => false);
   if (!person || !ok || !person.active) {
     limiter.recordFailure(username, clientIp);
-    throw new AppError('INVALID_CREDENTIALS', 'Username or password is wrong.');
+    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误。');
   }
   limiter.reset(username, clientIp);
   const now = options.now ?? new Date();

@@ -11,7 +11,7 @@ export interface RefreshSessionOptions {
   now?: Date;
 }
 
-const refused = () => new AppError('UNAUTHENTICATED', 'The refresh token is invalid, expired or revoked; log in again.');
+const refused = () => new AppError('UNAUTHENTICATED', '刷新令牌无效、已过期或已被撤销,请重新登录。');
 
 /**
  * Exchanges a refresh token for a new access token and a new refresh token

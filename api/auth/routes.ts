@@ -10,6 +10,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refre
 import { refreshSession } from './refresh-session';
 import type { SessionTokens } from './sessions';
 import { verifyToken } from './tokens';
+import { zLine } from '../http/text';
 
 const ZRefreshTokenIn = z
   .enum(['body', 'cookie'])
@@ -21,8 +22,8 @@ const ZRefreshTokenIn = z
 
 export const ZLoginRequest = z
   .object({
-    username: z.string().trim().min(1, 'Required.').max(100),
-    password: z.string().min(1, 'Required.').max(200),
+    username: zLine(100),
+    password: z.string().min(1).max(200),
     refreshTokenIn: ZRefreshTokenIn.optional(),
   })
   .meta({ id: 'LoginRequest' });
@@ -134,7 +135,7 @@ export const authRoutes: RouteModule = {
         const presented = body.refreshToken ?? fromCookie;
         res.set('Cache-Control', 'no-store');
         try {
-          if (!presented) throw new AppError('UNAUTHENTICATED', 'Send the refresh token in the body or as the cookie.');
+          if (!presented) throw new AppError('UNAUTHENTICATED', '请在请求体或 Cookie 中提供刷新令牌。');
           const tokens = await refreshSession({ prisma: deps.prisma, refreshToken: presented, settings: deps.config.auth, requestId, now });
           if (fromCookie) setRefreshCookie(req, res, tokens.refreshToken, tokens.refreshExpiresAt, now);
           return reply(200, sessionBody(tokens, !fromCookie));

@@ -65,14 +65,14 @@ export async function verifyToken(token: string, options: { secret: string; maxT
       requiredClaims: ['exp', 'iat', 'sub'],
     }));
   } catch (err) {
-    if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'The access token has expired; renew it with POST /api/auth/refresh or log in again.', { cause: err });
-    throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: err });
+    if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', '登录已过期,请刷新令牌(POST /api/auth/refresh)或重新登录。', { cause: err });
+    throw new AppError('UNAUTHENTICATED', '登录令牌无效。', { cause: err });
   }
   const { exp, iat, sub, sid } = payload as { exp: number; iat: number; sub: unknown; sid?: unknown };
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  if (exp - iat > options.maxTtlSeconds) throw new AppError('UNAUTHENTICATED', 'The access token claims a longer lifetime than this server issues.');
-  if (iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new AppError('UNAUTHENTICATED', 'The access token was issued in the future.');
-  if (typeof sub !== 'string' || sub === '') throw new AppError('UNAUTHENTICATED', 'The token names no person.');
-  if (typeof sid !== 'string' || sid === '') throw new AppError('UNAUTHENTICATED', 'The token names no login session.');
+  if (exp - iat > options.maxTtlSeconds) throw new AppError('UNAUTHENTICATED', '令牌的有效期超过本系统签发的上限。');
+  if (iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new AppError('UNAUTHENTICATED', '令牌的签发时间晚于当前时间。');
+  if (typeof sub !== 'string' || sub === '') throw new AppError('UNAUTHENTICATED', '令牌中没有人员信息。');
+  if (typeof sid !== 'string' || sid === '') throw new AppError('UNAUTHENTICATED', '令牌中没有登录会话。');
   return { personId: sub, sessionId: sid };
 }

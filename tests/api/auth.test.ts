@@ -34,7 +34,7 @@ describe('POST /api/auth/login', () => {
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401, detail: 'Username or password is wrong.' });
+      expect(res.body).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401, detail: '用户名或密码错误。' });
     }
     expect({ ...wrong.body, requestId: undefined }).toEqual({ ...unknown.body, requestId: undefined });
   });
