@@ -21,6 +21,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { MediationActivities } from '../activities/mediation';
 import {
+  ACTION_LABELS,
   ACTION_NAMES,
   actionRefusal,
   applyAction,
@@ -56,13 +57,12 @@ import {
   type MediationOutcome,
   type MediationWorkflowInput,
 } from './mediation-shared';
+import { ACTIVITY_OPTIONS, incidentOnDataRejection, refuseOnDataRejection } from './failures';
 
-const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify'>>({
-  startToCloseTimeout: '30 seconds',
-  // Unlimited attempts: every activity is idempotent (keyed by case and event
-  // number), and a lost save would leave the read model behind the process.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// Unlimited attempts for what a retry can cure: every activity is idempotent
+// (keyed by case and event number), and a lost save would leave the read model
+// behind the process. Data the database refuses fails at once (./failures).
+const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify' | 'openIncident'>>(ACTIVITY_OPTIONS);
 
 const now = () => new Date();
 
@@ -92,7 +92,12 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     start,
   );
 
-  const save = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const persist = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const incidents = { acts, process: 'mediation', subjectId: input.caseId, unitId: input.facts.place.id };
+  /** A save of the process's own: refused data opens an incident instead of wedging the case. */
+  const save = async (...events: TimelineEvent[]) => {
+    await incidentOnDataRejection(incidents, '保存案件进展', `v${state.version}`, () => persist(...events));
+  };
   const deadline = async (from: Date | string, workingDays: number) =>
     new Date(await acts.mediationWorkingDeadline({ from: new Date(from).toISOString(), workingDays }));
   const title = `${state.caseNo} ${state.facts.title}`;
@@ -102,8 +107,15 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     setHandler(
       mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [MediationCommand]>,
       async (cmd: MediationCommand): Promise<MediationActionResult> => {
-        const event = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
-        await save(event);
+        const event = await refuseOnDataRejection({
+          state,
+          label: ACTION_LABELS[name],
+          run: async () => {
+            const e = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
+            await persist(e);
+            return e;
+          },
+        });
         return { stage: state.stage, version: state.version, message: event.summary };
       },
       {

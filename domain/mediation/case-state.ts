@@ -6,7 +6,7 @@
 // crosses workflow history and JSON columns.
 import type { Actor } from '../access';
 import type { ErrorCode } from '../errors';
-import { isMediatorOfUnit, isRoundMediator, unitMediatorRefusal, type UnitRef } from './access';
+import { ACT_REFUSAL_MESSAGE, actRefusal, isMediatorOfUnit, isRoundMediator, unitMediatorRefusal, type UnitRef } from './access';
 import { endOfCalendarDaysAfter } from './dates';
 import { extendedDeadline, extensionRefusal, type PreLitigationState } from './pre-litigation';
 import type { TriageDecision } from './triage';
@@ -235,6 +235,9 @@ export function actionRefusal<A extends ActionName>(
   payload: ActionPayloads[A],
   now: Date,
 ): Refusal | null {
+  // Access before state: an outsider hears neither the stage nor the names.
+  const outsider = actRefusal(actor, accessView(state));
+  if (outsider) return refuse(outsider, ACT_REFUSAL_MESSAGE);
   const round = currentRound(state);
   const inRound = state.stage === 'in_round' && round !== null;
   const notInRound = refuse('WRONG_STAGE', '案件当前不在调解阶段。');

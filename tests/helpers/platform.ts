@@ -122,6 +122,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       TEMPORAL_TASK_QUEUE: taskQueue,
       // The API reads the engine's clock, and tests skip days: tokens must outlive that.
       TOKEN_TTL_SECONDS: String(TEN_YEARS_S),
+      REFRESH_TOKEN_TTL_SECONDS: String(TEN_YEARS_S),
+      SESSION_MAX_SECONDS: String(TEN_YEARS_S),
       LOGIN_MAX_FAILURES: '1000',
       ...options.env,
     });
