@@ -3,9 +3,9 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { defineRoute } from '../http/define-route';
+import { zId, zLine } from '../http/text';
 import { adminScope, inScope, PERSON_SELECT, presentPerson, unitInScope } from './scope';
 import { ZAdminPerson } from './schemas';
-import { zId, zLine } from '../http/text';
 
 export interface ListPeopleOptions {
   prisma: PrismaClient;
@@ -51,11 +51,11 @@ export const listPeopleRoute = defineRoute({
   roles: ['admin'],
   request: {
     query: z.object({
-      unitId: zId(100).optional(),
+      unitId: zId().optional(),
       q: zLine(50).optional(),
       active: z.enum(['true', 'false']).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      cursor: zId(100).optional(),
+      cursor: zId().optional(),
     }),
   },
   response: { schema: z.object({ items: z.array(ZAdminPerson), nextCursor: z.string().nullable() }).meta({ id: 'AdminPeoplePage' }) },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
 import { defineRoute, reply, type RouteModule } from '../http/define-route';
+import { zId } from '../http/text';
 import { bearerToken } from './authenticate';
 import { logIn } from './log-in';
 import { logOut } from './log-out';
@@ -10,7 +11,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refre
 import { refreshSession } from './refresh-session';
 import type { SessionTokens } from './sessions';
 import { verifyToken } from './tokens';
-import { zId, zLine } from '../http/text';
+import { zLine } from '../http/text';
 
 const ZRefreshTokenIn = z
   .enum(['body', 'cookie'])
