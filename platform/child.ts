@@ -16,6 +16,10 @@ export interface ServiceOptions {
   uid?: number;
   gid?: number;
   env?: NodeJS.ProcessEnv;
+  /** An IPC channel to the child (a Node process): messages, and its end tells the child we are gone. */
+  ipc?: boolean;
+  /** stdout and stderr to ours instead of the log file (one-shot steps whose lines belong on the console). */
+  inheritOutput?: boolean;
 }
 
 export interface Service {
@@ -24,7 +28,11 @@ export interface Service {
   /** Exit code (or signal name) once the process has ended. */
   readonly exited: Promise<number | string>;
   isRunning(): boolean;
-  stop(timeoutMs?: number): Promise<void>;
+  /**
+   * Sends the stop signal; after `timeoutMs` kills the whole process group
+   * (a postmaster's backends too). Resolves true when it had to kill.
+   */
+  stop(timeoutMs?: number): Promise<boolean>;
 }
 
 const running = new Set<Service>();
@@ -44,13 +52,23 @@ function installExitHook(): void {
   });
 }
 
+function killGroup(child: ChildProcess): void {
+  try {
+    // detached: the child leads its own process group
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
 export function startService(options: ServiceOptions): Service {
   installExitHook();
   mkdirSync(dirname(options.logFile), { recursive: true });
   const fd = openSync(options.logFile, 'a');
+  const out = options.inheritOutput ? 'inherit' : fd;
   const child = spawn(options.command, options.args, {
     detached: true,
-    stdio: ['ignore', fd, fd],
+    stdio: options.ipc ? ['ignore', out, out, 'ipc'] : ['ignore', out, out],
     uid: options.uid,
     gid: options.gid,
     env: options.env ?? process.env,
@@ -76,11 +94,17 @@ export function startService(options: ServiceOptions): Service {
     stopSignal: options.stopSignal,
     isRunning: () => alive,
     async stop(timeoutMs = 20_000) {
-      if (!alive) return;
+      if (!alive) return false;
+      let forced = false;
       child.kill(options.stopSignal);
-      const timer = setTimeout(() => alive && child.kill('SIGKILL'), timeoutMs);
+      const timer = setTimeout(() => {
+        if (!alive) return;
+        forced = true;
+        killGroup(child);
+      }, timeoutMs);
       await exited;
       clearTimeout(timer);
+      return forced;
     },
   };
   running.add(service);

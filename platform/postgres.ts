@@ -165,7 +165,9 @@ async function startPostgresCluster(binDir: string, user: { uid: number; gid: nu
     url: `postgresql://postgres@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
     poolSize: 5,
     dataDir: pgdata,
-    stop: () => service.stop(),
+    stop: async () => {
+      await service.stop(10_000);
+    },
   };
 }
 

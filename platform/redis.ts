@@ -70,5 +70,10 @@ export async function startLocalRedis(options: { dataDir: string; logsDir: strin
     await service.stop();
     throw err;
   }
-  return { url, stop: () => service.stop() };
+  return {
+    url,
+    stop: async () => {
+      await service.stop(10_000);
+    },
+  };
 }
