@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEV_JWT_SECRET, DEV_TEMPORAL_PAYLOAD_KEY, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
-import { renderEnvExample } from '../../config/env-example';
+import { asEnvText, renderEnvExample } from '../../config/env-example';
 
 const SECRET = 's'.repeat(40);
 const PAYLOAD_KEY = 'ab'.repeat(32);
@@ -152,6 +152,18 @@ describe('.env.example', () => {
 
   it('is up to date with the sections (regenerate: npx tsx config/env-example.ts > .env.example)', () => {
     expect(committed).toBe(renderEnvExample());
+  });
+
+  it('shows each default as the environment spells it: written back, it parses to the same value', () => {
+    const defaults = listEnvVars()
+      .map((v) => ({ v, parsed: v.schema.safeParse(undefined) }))
+      .filter(({ parsed }) => parsed.success && parsed.data !== undefined);
+    expect(defaults.length).toBeGreaterThan(20);
+    for (const { v, parsed } of defaults) {
+      const text = asEnvText(v, parsed.data);
+      expect(text, v.env).not.toContain('[object');
+      expect(v.schema.parse(text), v.env).toEqual(parsed.data);
+    }
   });
 
   it('its example values are themselves valid', () => {
