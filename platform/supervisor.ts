@@ -115,7 +115,7 @@ export async function superviseChild(options: ChildOptions): Promise<{ child: Su
 
   const child: SupervisedChild = {
     name: options.name,
-    pid: () => current?.child.pid,
+    pid: () => (current?.isRunning() ? current.child.pid : undefined),
     starts: () => starts,
     async stop() {
       const began = Date.now();
