@@ -9,8 +9,8 @@ export interface ServiceOptions {
   name: string;
   command: string;
   args: string[];
-  /** stdout and stderr are appended here. */
-  logFile: string;
+  /** stdout and stderr are appended here; unset: they go to ours (one-shot steps whose lines belong on the console). */
+  logFile?: string;
   /** Signal that stops the service cleanly (postgres: SIGINT = fast shutdown). */
   stopSignal: NodeJS.Signals;
   uid?: number;
@@ -18,8 +18,6 @@ export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** An IPC channel to the child (a Node process): messages, and its end tells the child we are gone. */
   ipc?: boolean;
-  /** stdout and stderr to ours instead of the log file (one-shot steps whose lines belong on the console). */
-  inheritOutput?: boolean;
 }
 
 export interface Service {
@@ -52,6 +50,11 @@ function installExitHook(): void {
   });
 }
 
+function openLog(path: string): number {
+  mkdirSync(dirname(path), { recursive: true });
+  return openSync(path, 'a');
+}
+
 function killGroup(child: ChildProcess): void {
   try {
     // detached: the child leads its own process group
@@ -63,9 +66,8 @@ function killGroup(child: ChildProcess): void {
 
 export function startService(options: ServiceOptions): Service {
   installExitHook();
-  mkdirSync(dirname(options.logFile), { recursive: true });
-  const fd = openSync(options.logFile, 'a');
-  const out = options.inheritOutput ? 'inherit' : fd;
+  const fd = options.logFile ? openLog(options.logFile) : undefined;
+  const out = fd ?? 'inherit';
   const child = spawn(options.command, options.args, {
     detached: true,
     stdio: options.ipc ? ['ignore', out, out, 'ipc'] : ['ignore', out, out],
@@ -73,7 +75,7 @@ export function startService(options: ServiceOptions): Service {
     gid: options.gid,
     env: options.env ?? process.env,
   });
-  closeSync(fd);
+  if (fd !== undefined) closeSync(fd);
   let alive = true;
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => {

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 
   // 6. seeds, on the first run only
   checkNotStopping();
-  const seeding = runOnce({ name: 'seed', script: script('seed'), env: childEnv, logFile: logFile('seed') });
+  const seeding = runOnce({ name: 'seed', script: script('seed'), env: childEnv });
   stops.push({ name: 'seeds', stop: seeding.stop });
   await seeding.done;
   stops.pop();

@@ -132,16 +132,14 @@ export async function superviseChild(options: ChildOptions): Promise<{ child: Su
 }
 
 /** Runs a one-shot child (first-run seeds) to its end; rejects on a non-zero exit. Its output goes to the console. */
-export function runOnce(options: { name: string; script: string; env: NodeJS.ProcessEnv; logFile: string }): { done: Promise<void>; stop(): Promise<unknown> } {
+export function runOnce(options: { name: string; script: string; env: NodeJS.ProcessEnv }): { done: Promise<void>; stop(): Promise<unknown> } {
   const service = startService({
     name: options.name,
     command: process.execPath,
-    args: [options.script],
-    logFile: options.logFile,
+    args: ['--enable-source-maps', options.script],
     stopSignal: 'SIGTERM',
     env: options.env,
     ipc: true,
-    inheritOutput: true,
   });
   const done = service.exited.then((how) => {
     if (how !== 0) throw new Error(`${options.name} failed (${how})`);
