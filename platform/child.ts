@@ -1,6 +1,9 @@
 // Child services (postgres, redis-server) run in their own process group, so
 // a Ctrl-C in the terminal reaches only us and we stop them in order. If
-// this process dies without stopping them, the exit hook still signals them.
+// this process dies without stopping them, the exit hook still signals them;
+// if it is killed outright (SIGKILL, the OOM killer), no hook runs, so a
+// small reaper process holding an IPC channel to us signals them when that
+// channel closes. Node children with an IPC channel stop by themselves then.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -50,6 +53,27 @@ function installExitHook(): void {
   });
 }
 
+// The reaper: plain JavaScript run with `node -e`, so it needs no build.
+const REAPER = `
+const watched = new Map();
+process.on('message', (m) => { if (m.watch) watched.set(m.watch, m.signal); else if (m.unwatch) watched.delete(m.unwatch); });
+process.on('disconnect', () => {
+  for (const [pid, signal] of watched) { try { process.kill(pid, signal); } catch {} }
+  process.exit(0);
+});`;
+let reaper: ChildProcess | undefined;
+
+function reap(message: { watch: number; signal: NodeJS.Signals } | { unwatch: number }): void {
+  if (!reaper) {
+    reaper = spawn(process.execPath, ['-e', REAPER], { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    reaper.on('error', () => {});
+    // Neither the reaper nor its channel keeps this process alive.
+    reaper.unref();
+    reaper.channel?.unref();
+  }
+  if (reaper.connected) reaper.send(message);
+}
+
 function openLog(path: string): number {
   mkdirSync(dirname(path), { recursive: true });
   return openSync(path, 'a');
@@ -77,9 +101,13 @@ export function startService(options: ServiceOptions): Service {
   });
   if (fd !== undefined) closeSync(fd);
   let alive = true;
+  // Node children with IPC watch us themselves; the others, the reaper.
+  const watched = !options.ipc && child.pid !== undefined;
+  if (watched) reap({ watch: child.pid!, signal: options.stopSignal });
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => {
       alive = false;
+      if (watched) reap({ unwatch: child.pid! });
       running.delete(service);
       resolve(code ?? signal ?? 'unknown');
     });

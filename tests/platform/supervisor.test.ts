@@ -2,13 +2,15 @@
 // (small scripts written per test): a child that ignores SIGTERM and spins
 // is killed after its stop timeout; a child that keeps dying is restarted
 // with growing delays; a child that dies before it is ready fails the start.
+// And a service (redis-server) does not outlive a supervisor killed outright.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../../platform/ports';
 import { superviseChild } from '../../platform/supervisor';
-import { alive } from './processes';
+import { alive, listening } from './processes';
 
 const dir = mkdtempSync(join(tmpdir(), 'cg-supervisor-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,5 +59,28 @@ describe('a supervised child', () => {
     const broken = script('broken', `console.error('no such database'); process.exit(1);`);
     await expect(superviseChild({ ...base('broken'), script: broken, stopTimeoutMs: 1_000 })).rejects.toThrow(/broken exited \(1\) before it was ready; see .*broken\.log/);
     expect(readFileSync(join(dir, 'broken.log'), 'utf8')).toContain('no such database');
+  });
+
+  it('leaves no service behind when the supervisor itself is killed with SIGKILL', async () => {
+    const redisModule = new URL('../../platform/redis.ts', import.meta.url).pathname;
+    const supervisor = join(dir, 'killed-supervisor.mts');
+    writeFileSync(
+      supervisor,
+      `import { startLocalRedis } from '${redisModule}';
+const redis = await startLocalRedis({ dataDir: '${dir}', logsDir: '${dir}', log: () => {} });
+console.log('READY', redis ? redis.url : 'none');
+setInterval(() => {}, 1000);`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', supervisor], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await waitUntil(async () => out.includes('READY') || child.exitCode !== null, 60_000, () => `no READY: ${out}`);
+    expect(child.exitCode).toBeNull();
+    if (out.includes('READY none')) return child.kill('SIGKILL'); // redis-server is not installed
+    const port = Number(/:(\d+)/.exec(out)![1]);
+    const redisPid = Number(readFileSync(join(dir, 'redis', 'redis.pid'), 'utf8'));
+    expect(alive(redisPid)).toBe(true);
+    child.kill('SIGKILL');
+    await waitUntil(async () => !alive(redisPid) && !(await listening(port)), 30_000, () => `redis-server ${redisPid} outlived its supervisor`);
   });
 });
