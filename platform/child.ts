@@ -53,13 +53,21 @@ function installExitHook(): void {
   });
 }
 
+/** How long postgres or redis-server may take to stop before it is killed. */
+export const SERVICE_STOP_TIMEOUT_MS = 10_000;
+
 // The reaper: plain JavaScript run with `node -e`, so it needs no build.
 const REAPER = `
 const watched = new Map();
 process.on('message', (m) => { if (m.watch) watched.set(m.watch, m.signal); else if (m.unwatch) watched.delete(m.unwatch); });
 process.on('disconnect', () => {
   for (const [pid, signal] of watched) { try { process.kill(pid, signal); } catch {} }
-  process.exit(0);
+  // What has not stopped after the same bound as a normal stop is killed,
+  // with its process group (a postmaster's backends).
+  setTimeout(() => {
+    for (const pid of watched.keys()) { try { process.kill(pid, 0); process.kill(-pid, 'SIGKILL'); } catch {} }
+    process.exit(0);
+  }, ${SERVICE_STOP_TIMEOUT_MS});
 });`;
 let reaper: ChildProcess | undefined;
 

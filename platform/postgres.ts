@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
-import { startService, type Service } from './child';
+import { SERVICE_STOP_TIMEOUT_MS, startService, type Service } from './child';
 import { freePort, waitUntil } from './ports';
 
 export const EMBEDDED_DATABASE = 'governance';
@@ -166,7 +166,7 @@ async function startPostgresCluster(binDir: string, user: { uid: number; gid: nu
     poolSize: 5,
     dataDir: pgdata,
     stop: async () => {
-      await service.stop(10_000);
+      await service.stop(SERVICE_STOP_TIMEOUT_MS);
     },
   };
 }

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { startService } from './child';
+import { SERVICE_STOP_TIMEOUT_MS, startService } from './child';
 import { freePort, waitUntil } from './ports';
 import { which } from './postgres';
 
@@ -73,7 +73,7 @@ export async function startLocalRedis(options: { dataDir: string; logsDir: strin
   return {
     url,
     stop: async () => {
-      await service.stop(10_000);
+      await service.stop(SERVICE_STOP_TIMEOUT_MS);
     },
   };
 }
