@@ -178,6 +178,13 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
 
 export function failWorkflowTask(engine: WorkflowEngine, req: any): any {
   const { run } = runForTaskToken(engine, req.taskToken);
+  // Worth a warning: the SDK reports only the first failure of a run's task
+  // (later attempts just time out), so this line is all that tells a wedged
+  // workflow from a slow one.
+  engine.logger.warn(
+    { workflowId: run.s.workflowId, runId: run.s.runId, attempt: run.s.wft?.attempt, cause: req.cause, failure: req.failure?.message },
+    'workflow task failed',
+  );
   failTask(engine, run, req.cause || 'WORKFLOW_TASK_FAILED_CAUSE_UNSPECIFIED', req.failure, req.identity);
   return {};
 }

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createApp } from '../api';
+import { createApp, handleClientErrors } from '../api';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { createQueues } from '../queue';
@@ -29,7 +29,7 @@ const temporal = await createTemporalClient({ address: temporalAddress, namespac
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 const queues = createQueues(redisUrl, config.redis.prefix);
 const deps = { prisma, temporal, config, logger, redis, queue: queues };
-const server = createServer(withQueueDashboard(createApp(deps), deps, queues));
+const server = handleClientErrors(createServer(withQueueDashboard(createApp(deps), deps, queues)));
 
 onShutdownSignal(async (signal) => {
   logger.info({ signal }, 'shutting down');

@@ -3,15 +3,15 @@
 // demo district and demo processes into an empty database, unless
 // SEED_DEMO_DATA / NODE_ENV say otherwise. A production database never gets
 // demo people with a known password unless asked for.
-import { loadConfig } from '../config';
+import { loadConfig, withGeneratedSecrets } from '../config';
 import { createPrisma } from '../db/prisma';
 import { runSeeds } from '../seeds';
 import { createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 
 const say = (line: string) => console.log(`[start] ${line}`);
 
-// The supervisor has printed the configuration's warnings already.
-const { config } = loadConfig();
+// The supervisor has printed the configuration's warnings and notes already.
+const { config } = loadConfig(withGeneratedSecrets().env);
 const { seedDemoData, nodeEnv } = config.app;
 const wantsDemo = seedDemoData === 'always' || (seedDemoData === 'auto' && nodeEnv !== 'production');
 const databaseUrl = config.database.url;

@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfigOrExit } from '../config';
+import { GENERATED_SECRETS, loadConfigOrExit, withGeneratedSecrets } from '../config';
 import { migrate } from '../db/migrate';
 import { demoPassword, DEMO_PEOPLE } from '../seeds/demo-org';
 import { freePort } from './ports';
@@ -51,7 +51,17 @@ export interface PrepareContext {
  * DATA_DIR on the first start, say). Another preparation — secrets, the web
  * console's build check — is one more entry here.
  */
-const PREPARE_STEPS: Array<{ name: string; run: (ctx: PrepareContext) => Promise<Record<string, string> | void> }> = [];
+const PREPARE_STEPS: Array<{ name: string; run: (ctx: PrepareContext) => Promise<Record<string, string> | void> }> = [
+  {
+    // Secrets generated into DATA_DIR/secrets on the first start (outside
+    // production), handed to every child so none has to read the files.
+    name: 'secrets',
+    async run() {
+      const { env } = withGeneratedSecrets(process.env);
+      return Object.fromEntries(Object.keys(GENERATED_SECRETS).flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));
+    },
+  },
+];
 
 /** Stop steps, run last-in first-out. */
 const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
@@ -83,7 +93,8 @@ function stopChild(child: SupervisedChild) {
 
 async function main(): Promise<void> {
   say(`logs: ${logsDir}`);
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  // DATA_DIR resolved once: every child works in the same folder.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   for (const step of PREPARE_STEPS) {
     Object.assign(childEnv, (await step.run({ dataDir, logsDir, log: say })) ?? {});
     checkNotStopping();
