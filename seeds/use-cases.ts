@@ -7,12 +7,16 @@ import type { Actor } from '../domain/access';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import type { SeedContext } from './types';
 
+const SEED_ANSWER_TIMEOUT_MS = 120_000;
+
 /** What the process use cases read from AppDeps; a seed has no HTTP server, queues or full config. */
 export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
   return {
     prisma: ctx.prisma,
     temporal,
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE } },
+    // runUpdate bounds each action by server.processAnswerTimeoutMs; a seed
+    // has no person waiting and may meet a worker that is still warming up.
+    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: SEED_ANSWER_TIMEOUT_MS } },
   } as unknown as AppDeps;
 }
 
