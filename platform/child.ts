@@ -60,14 +60,19 @@ export const SERVICE_STOP_TIMEOUT_MS = 10_000;
 const REAPER = `
 const watched = new Map();
 process.on('message', (m) => { if (m.watch) watched.set(m.watch, m.signal); else if (m.unwatch) watched.delete(m.unwatch); });
+const exists = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 process.on('disconnect', () => {
   for (const [pid, signal] of watched) { try { process.kill(pid, signal); } catch {} }
   // What has not stopped after the same bound as a normal stop is killed,
   // with its process group (a postmaster's backends).
-  setTimeout(() => {
-    for (const pid of watched.keys()) { try { process.kill(pid, 0); process.kill(-pid, 'SIGKILL'); } catch {} }
+  const deadline = Date.now() + ${SERVICE_STOP_TIMEOUT_MS};
+  const check = () => {
+    const left = [...watched.keys()].filter(exists);
+    if (left.length > 0 && Date.now() < deadline) return void setTimeout(check, 100);
+    for (const pid of left) { try { process.kill(-pid, 'SIGKILL'); } catch {} }
     process.exit(0);
-  }, ${SERVICE_STOP_TIMEOUT_MS});
+  };
+  check();
 });`;
 let reaper: ChildProcess | undefined;
 
