@@ -6,8 +6,8 @@
 // guidance. A court-referred case (诉前调解) also runs against one deadline
 // for the whole mediation, extendable with both parties' consent; when it
 // runs out, or the case ends without an agreement before, it goes back to
-// the court. The rules are pure
-// (domain/mediation); this file only waits, persists and notifies.
+// the court. The rules are pure (domain/mediation); this file only waits,
+// persists and notifies.
 import {
   allHandlersFinished,
   ApplicationFailure,

@@ -196,8 +196,12 @@ describe('.env.example', () => {
     }
   });
 
-  it('its example values are themselves valid', () => {
+  it('its example values are valid, except the example secrets, which are refused', () => {
     const env = Object.fromEntries(listEnvVars().filter((v) => v.example !== undefined).map((v) => [v.env, v.example!]));
-    expect(() => loadConfig({ ...env, NODE_ENV: 'production' })).not.toThrow();
+    const secrets = ['JWT_SECRET', 'TEMPORAL_PAYLOAD_KEY', 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS'];
+    // The example secrets are public: refused as values, one line each.
+    expect(errorLines({ ...env, NODE_ENV: 'production' })).toEqual(secrets.map((name) => expect.stringMatching(new RegExp(`^${name}: is the example value`))));
+    const withoutExampleSecrets = Object.fromEntries(Object.entries(env).filter(([name]) => !secrets.includes(name)));
+    expect(() => loadConfig({ ...withoutExampleSecrets, ...SECRETS, NODE_ENV: 'production' })).not.toThrow();
   });
 });
