@@ -3,12 +3,16 @@
 // mediator of that level to accept and to end it; an overdue round reminds,
 // then escalates by itself. An agreement opens the 司法确认 window and the
 // 回访; a failed district round closes the case with litigation/arbitration
-// guidance. The rules are pure (domain/mediation); this file only waits,
-// persists and notifies.
+// guidance. A court-referred case (诉前调解) also runs against one deadline
+// for the whole mediation, extendable with both parties' consent; when it
+// runs out, or the case ends without an agreement before, it goes back to
+// the court. The rules are pure
+// (domain/mediation); this file only waits, persists and notifies.
 import {
   allHandlersFinished,
   ApplicationFailure,
   condition as engineCondition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -31,6 +35,7 @@ import {
   initialState,
   judicialSettled,
   notMediated,
+  preLitigationExpired,
   registered,
   roundOpened,
   roundReminded,
@@ -41,6 +46,7 @@ import {
   type TimelineEvent,
 } from '../domain/mediation/case-state';
 import { endOfCalendarDaysAfter } from '../domain/mediation/dates';
+import { isPreLitigation, startPreLitigation, termOver as preLitigationTermOver } from '../domain/mediation/pre-litigation';
 import { triageCase } from '../domain/mediation/triage';
 import { LEVEL_LABELS, nextLevel, type MediationLevel, type RoundOutcome } from '../domain/mediation/types';
 import {
@@ -66,6 +72,8 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   const { rules } = input;
   const link = `/api/mediation-cases/${input.caseId}`;
   const start = now();
+  // Cases started before the 诉前调解 term existed replay without its timer.
+  const preLitigation = isPreLitigation(input.facts.channel) && patched('mediation-pre-litigation') ? startPreLitigation(start, rules.preLitigation) : null;
   const state: MediationState = initialState(
     {
       caseId: input.caseId,
@@ -74,6 +82,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       registeredBy: input.registeredBy,
       targetConcludeBy: endOfCalendarDaysAfter(start, rules.overallTargetCalendarDays).toISOString(),
       confirmationCalendarDays: rules.judicialApplicationCalendarDays,
+      preLitigation,
     },
     start,
   );
@@ -160,16 +169,20 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   }
 
   // ---- the rounds -----------------------------------------------------------
+  const preLitigationTerm = preLitigationClock();
   let level: MediationLevel | null = decision.startLevel;
   while (level) {
     const outcome = await runRound(level);
-    if (outcome === 'agreement') break;
-    if (outcome === 'refused' || outcome === 'withdrawn') return finish();
+    // Closed: a party refused or withdrew, or the 诉前调解 term ran out.
+    if (outcome === 'agreement' || state.stage === 'closed') break;
     level = nextLevel(level);
   }
 
-  if (state.outcome === null) {
-    await save(notMediated(state, now()));
+  if (state.outcome === null) await save(notMediated(state, now()));
+  await preLitigationTerm;
+  if (state.stage === 'closed') {
+    // A court-referred case that ended without an agreement, however, goes back to the court.
+    if (state.preLitigation?.returnedAt) await notifyReturnedToCourt();
     return finish();
   }
 
@@ -185,16 +198,31 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
 
   // ---- helpers --------------------------------------------------------------
 
-  async function runRound(lv: MediationLevel): Promise<RoundOutcome> {
+  /**
+   * Whether the 诉前调解 term is over (its last instant included). A round's
+   * reminder or escalation due then yields to the term, whose clock ends the
+   * round and returns the case: the same outcome whichever of two timers due
+   * at the same instant the engine delivers first.
+   */
+  function termOver(): boolean {
+    return state.preLitigation != null && preLitigationTermOver(state.preLitigation, now());
+  }
+
+  async function runRound(lv: MediationLevel): Promise<RoundOutcome | null> {
     const opened = now();
     const dueAt = await deadline(opened, rules.roundLimitWorkingDays[state.facts.complexity]);
+    // The 诉前调解 term may have run out between two rounds: no new round.
+    if (termOver()) {
+      await gate.condition(() => state.stage === 'closed');
+      return null;
+    }
     await save(roundOpened(state, lv, dueAt, opened));
     const round = state.rounds.at(-1)!;
     const ended = () => round.endedAt !== null;
 
-    if (!(await waitUntil(ended, round.dueAt))) {
+    if (!(await waitUntil(ended, round.dueAt)) && !termOver()) {
       const escalateAt = await deadline(round.dueAt, rules.overdueGraceWorkingDays);
-      if (!ended()) {
+      if (!ended() && !termOver()) {
         await save(roundReminded(state, escalateAt, now()));
         const who = round.mediatorId ? { personIds: [round.mediatorId] } : { role: 'mediator' as const, unitId: round.unit.id, reach: 'unit' as const };
         const body = `${round.unit.name}${LEVEL_LABELS[lv]}级调解已超过办理期限,请尽快结束本轮调解;逾期将自动升级。`;
@@ -203,13 +231,43 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         if (above) {
           await acts.notify({ event: `${lv}:overdue`, to: { role: 'mediator', unitId: state.facts.units[above].id }, kind: 'mediation.overdue', title: `【超期督办】${title}`, body, link });
         }
-        if (!(await waitUntil(ended, escalateAt)) && currentRound(state) === round) {
+        if (!(await waitUntil(ended, escalateAt)) && currentRound(state) === round && !termOver()) {
           await save(roundTimedOut(state, now()));
         }
       }
     }
     await gate.condition(ended);
     return round.outcome!;
+  }
+
+  /**
+   * 诉前调解: waits for the case's deadline (moved by each agreed extension)
+   * unless mediation ends first; then closes the case as returned to the
+   * court (the rounds loop sees it closed and stops).
+   */
+  async function preLitigationClock(): Promise<void> {
+    const pl = state.preLitigation;
+    if (!pl) return;
+    const settled = () => state.outcome !== null;
+    for (;;) {
+      const due = pl.deadline;
+      if (!(await waitUntil(() => settled() || pl.deadline !== due, due))) break;
+      if (settled()) return;
+    }
+    await save(preLitigationExpired(state, now()));
+  }
+
+  /** Tells the side that received the court's referral, and the mediators, to hand the case back. */
+  async function notifyReturnedToCourt(): Promise<void> {
+    const mediators = state.rounds.map((r) => r.mediatorId).filter((id): id is string => id !== null);
+    await acts.notify({
+      event: 'returned-to-court',
+      to: { personIds: [...new Set([input.registeredBy.personId, ...mediators])] },
+      kind: 'mediation.returned_to_court',
+      title: `诉前调解未成,退回法院:${title}`,
+      body: `${state.closeReason ?? ''}。请将案件材料及调解情况移交委派的人民法院。`,
+      link,
+    });
   }
 
   async function judicialBranch(): Promise<void> {

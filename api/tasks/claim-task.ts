@@ -1,7 +1,7 @@
 import { accessRefusal, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
-import type { TTask } from './schemas';
+import { taskStatusLabel, type TTask } from './schemas';
 import { toTaskView } from './task-view';
 
 export interface ClaimTaskOptions {
@@ -24,9 +24,9 @@ export async function claimTask({ prisma, actor, taskId, now, requestId }: Claim
   // holders of its role over its unit (the inbox shows it to no one else), so
   // to anyone else it does not exist, whatever its status.
   if (!task || !unit || (task.assigneeId !== actor.personId && accessRefusal(actor, [task.role], unit.path))) {
-    throw new AppError('NOT_FOUND', `待办不存在:${taskId}`);
+    throw new AppError('NOT_FOUND', '没有这个任务。');
   }
-  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${task.status}.`);
+  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(task.status)},不能再认领。`);
 
   const claimed = await prisma.$transaction(async (tx) => {
     const updated = await tx.humanTask.updateMany({
@@ -50,8 +50,8 @@ export async function claimTask({ prisma, actor, taskId, now, requestId }: Claim
 
   const current = await prisma.humanTask.findUniqueOrThrow({ where: { id: taskId } });
   if (!claimed) {
-    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${current.status}.`);
-    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', 'Another person has already claimed this task.');
+    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(current.status)},不能再认领。`);
+    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', '任务已被他人认领。');
   }
   return toTaskView(current, unit, now);
 }

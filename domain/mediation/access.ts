@@ -26,8 +26,8 @@ export const REGISTER_ROLES: readonly RoleName[] = ['mediator', 'grid_worker', '
 /** Roles that may read a case (masked personal data unless personalDataVisible). */
 export const VIEW_ROLES: readonly RoleName[] = ['mediator', 'grid_worker', 'community', 'street_office', 'district_org', 'auditor', 'admin'];
 
-/** Roles that may read statistics over a unit. */
-export const STATISTICS_ROLES: readonly RoleName[] = ['mediator', 'street_office', 'district_org', 'auditor', 'admin'];
+/** Roles that may read statistics over a unit (a community secretary: their own community's). */
+export const STATISTICS_ROLES: readonly RoleName[] = ['mediator', 'community', 'street_office', 'district_org', 'auditor', 'admin'];
 
 export function isRoundMediator(actor: Actor, round: { mediatorId: string | null; assignedMediatorId: string | null }): boolean {
   return actor.personId === round.mediatorId || actor.personId === round.assignedMediatorId;
