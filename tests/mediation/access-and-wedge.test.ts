@@ -37,6 +37,7 @@ const bodies: Record<string, object> = {
   'record-court-acceptance': { accepted: true },
   'record-court-decision': { confirmed: true },
   'record-follow-up': { result: 'fulfilled', note: '已履行' },
+  'extend-pre-litigation': { applicantAgreed: true, respondentAgreed: true },
 };
 
 /** Every action by everyone outside: 404, and the answer names no stage and no person. */
@@ -44,7 +45,9 @@ async function expectAllNotFound(caseId: string) {
   for (const [label, username] of Object.entries(outsiders)) {
     for (const name of ACTION_NAMES) {
       const slug = actionSlug(name);
-      const res = await p.act(username, caseId, slug, bodies[slug] ?? {});
+      // Every action has a body here: a body that fails its schema is a 400 before anything else.
+      expect(bodies[slug], `a body for ${slug}`).toBeDefined();
+      const res = await p.act(username, caseId, slug, bodies[slug]);
       expect([label, slug, res.status, res.body.code]).toEqual([label, slug, 404, 'NOT_FOUND']);
       expect(res.body.detail).not.toMatch(/受理|阶段|结案|承办|调解员/);
     }
