@@ -91,9 +91,7 @@ describe('secret ballot in Temporal history', () => {
     expect(types).toContain(temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
 
     // Every payload is ciphertext under the configured key id …
-    // A patch marker (workflow versioning) holds only the patch's name, written by the SDK without the codec.
-    const isPatchMarker = (e: (typeof events)[number]) => e.markerRecordedEventAttributes?.markerName === 'core_patch';
-    const payloads = payloadsIn(events.filter((e) => !isPatchMarker(e)));
+    const payloads = payloadsIn(events);
     expect(payloads.length).toBeGreaterThan(20);
     for (const payload of payloads) {
       expect(text(payload.metadata?.encoding)).toBe(ENCRYPTED_ENCODING);
