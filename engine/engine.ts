@@ -14,8 +14,8 @@ import {
   workflowAlreadyStarted,
 } from './errors';
 import { TaskQueues } from './matching';
-import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus } from './run-state';
-import type { EngineStore } from './store';
+import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
+import { COMPLETED_UPDATES_KEPT, type EngineStore, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
 import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
@@ -100,10 +100,16 @@ export class WorkflowEngine {
 
   // ---------------------------------------------------------------- recovery
 
-  private recover(loaded: Array<{ state: RunState; history: HistoryEvent[] }>): void {
+  private recover(loaded: StoredRun[]): void {
     loaded.sort((a, b) => a.state.seq - b.state.seq);
-    for (const { state, history } of loaded) {
-      const run = new Run(state, history);
+    for (const { state, locations, completedUpdates } of loaded) {
+      const open = state.status === 'RUNNING';
+      // Open runs are replayed to workers and need their events at hand; closed ones are paged from the store.
+      const run = new Run(state, open ? this.store.readEvents(locations, 1, state.nextEventId) : []);
+      run.persistedEvents = state.nextEventId - 1;
+      run.historyInStore = !open;
+      run.locations = locations;
+      for (const [id, eventId] of completedUpdates) run.completedUpdates.set(id, eventId);
       this.runs.set(run.key, run);
       this.currentRuns.set(workflowKey(state.namespace, state.workflowId), run);
       this.nextSeq = Math.max(this.nextSeq, state.seq + 1);
@@ -150,10 +156,16 @@ export class WorkflowEngine {
     if (this.changed.size === 0) return;
     const changed = [...this.changed];
     this.changed.clear();
+    const closed: Run[] = [];
     for (const run of changed) {
-      const events = run.history.slice(run.persistedEvents);
-      run.persistedEvents = run.history.length;
-      this.store.append({ t: 'run', k: run.key, e: events, s: run.s });
+      // Events appended since the last step (a closed run whose events left memory has none).
+      const events = run.historyInStore ? [] : run.history.slice(run.persistedEvents);
+      run.persistedEvents += events.length;
+      const cu = run.newlyCompleted.length > 0 ? run.newlyCompleted : undefined;
+      run.newlyCompleted = [];
+      const location = this.store.append({ t: 'run', k: run.key, e: events, s: run.s, cu });
+      if (location) run.locations.push(location);
+      if (!run.running && !run.historyInStore && this.store.pagesHistory) closed.push(run);
       this.syncDeadlines(run);
       this.updateBusy(run);
     }
@@ -161,7 +173,17 @@ export class WorkflowEngine {
       for (const wake of [...run.historyWaiters]) wake();
       for (const wake of [...run.updateWaiters]) wake();
     }
-    this.store.commit().catch((error) => this.logger.error({ err: error }, 'persisting engine state failed'));
+    this.store.commit().then(
+      () => {
+        // Once durable, a closed run's events are read back from the store when asked for.
+        for (const run of closed) {
+          if (run.running || run.persistedEvents !== run.history.length) continue;
+          run.history = [];
+          run.historyInStore = true;
+        }
+      },
+      (error) => this.logger.error({ err: error }, 'persisting engine state failed'),
+    );
     this.queueSkipCheck();
   }
 
@@ -804,7 +826,39 @@ export class WorkflowEngine {
   }
 
   history0(run: Run): any {
-    return (run.history[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+    return (this.events(run, 1, 2)[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+  }
+
+  /** The run's events with ids in [from, to): from memory, or paged from the store for a closed run. */
+  events(run: Run, from: number, to: number): HistoryEvent[] {
+    if (!run.historyInStore) return run.history.slice(from - 1, to - 1);
+    return this.store.readEvents(run.locations, from, Math.min(to, run.persistedEvents + 1));
+  }
+
+  /** Moves an update out of the run's state into its compact list of completed ids. */
+  completeUpdate(run: Run, update: UpdateState, eventId: number, outcome: unknown): void {
+    delete run.s.updates[update.updateId];
+    update.stage = 'completed';
+    update.outcome = outcome;
+    update.deliveredInTask = undefined;
+    run.rememberCompletedUpdate(update.updateId, eventId, outcome, COMPLETED_UPDATES_KEPT);
+    this.touch(run);
+  }
+
+  /** A completed update as callers see it, or undefined when the run does not remember it. */
+  completedUpdate(run: Run, updateId: string): UpdateState | undefined {
+    const eventId = run.completedUpdates.get(updateId);
+    if (eventId === undefined) return undefined;
+    let outcome: unknown;
+    if (eventId > 0) {
+      const event = this.events(run, eventId, eventId + 1)[0] as any;
+      outcome = event?.workflowExecutionUpdateCompletedEventAttributes?.outcome;
+    } else {
+      outcome = run.rejections.get(updateId) ?? {
+        failure: { message: 'the update was rejected', source: 'Server', applicationFailureInfo: { type: 'UpdateRejected', nonRetryable: true } },
+      };
+    }
+    return { updateId, request: undefined, stage: 'completed', outcome };
   }
 
   // ----------------------------------------------------------------- closing

@@ -31,7 +31,7 @@ export async function getHistory(
   if (req.historyEventFilterType === 'HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT') {
     if (req.waitNewEvent) await engine.waitForChange(run, () => !run.running, deadline, onCancel);
     await engine.commit();
-    if (!run.running && run.s.closeEventId) return { history: { events: [run.history[run.s.closeEventId - 1]] } };
+    if (!run.running && run.s.closeEventId) return { history: { events: engine.events(run, run.s.closeEventId, run.s.closeEventId + 1) } };
     return { history: { events: [] }, nextPageToken: req.waitNewEvent ? WAIT_AGAIN : undefined };
   }
   const token = parsePageToken(req.nextPageToken);
@@ -42,7 +42,7 @@ export async function getHistory(
   }
   await engine.commit();
   const available = run.persistedEvents;
-  const events = run.history.slice(from - 1, Math.min(available, from - 1 + pageSize));
+  const events = engine.events(run, from, Math.min(available + 1, from + pageSize));
   const next = from + events.length;
   const more = next <= available || (req.waitNewEvent && run.running);
   return { history: { events }, nextPageToken: more ? pageToken(run.s.runId, next) : undefined };

@@ -64,7 +64,7 @@ export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, 
     startedEventId: started.eventId,
     attempt: wft.attempt,
     // A sticky worker holds the state up to its previous task and needs only what came after.
-    history: { events: fromSticky ? run.history.slice(previousStartedEventId) : run.history.slice() },
+    history: { events: engine.events(run, fromSticky ? previousStartedEventId + 1 : 1, run.s.nextEventId) },
     workflowExecutionTaskQueue: { name: run.s.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' },
     scheduledTime: msToTimestamp(wft.scheduledAt),
     startedTime: msToTimestamp(now),
@@ -88,7 +88,7 @@ function startQueryTask(engine: WorkflowEngine, queryId: string, dispatch: numbe
     startedEventId: 0,
     attempt: 1,
     // The sticky worker answers from its cached state; any other needs the whole history to rebuild it.
-    history: { events: task.onSticky ? [] : run.history.slice() },
+    history: { events: task.onSticky ? [] : engine.events(run, 1, run.s.nextEventId) },
     query: task.query.request.query,
     workflowExecutionTaskQueue: { name: run.s.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' },
   };
@@ -602,21 +602,18 @@ function applyMessage(ctx: CommandContext, message: any): void {
     case 'temporal.api.update.v1.Rejection':
       if (update.stage !== 'admitted') return;
       // A rejected update leaves no trace in history.
-      update.stage = 'completed';
-      update.outcome = { failure: body.failure };
-      update.deliveredInTask = undefined;
+      engine.completeUpdate(run, update, 0, { failure: body.failure });
       break;
-    case 'temporal.api.update.v1.Response':
+    case 'temporal.api.update.v1.Response': {
       if (update.stage === 'completed') return;
-      run.append(
+      const event = run.append(
         'WORKFLOW_EXECUTION_UPDATE_COMPLETED',
         { meta: body.meta ?? { updateId: update.updateId }, acceptedEventId: update.acceptedEventId, outcome: body.outcome },
         now,
       );
-      update.stage = 'completed';
-      update.outcome = body.outcome;
-      update.deliveredInTask = undefined;
+      engine.completeUpdate(run, update, event.eventId, body.outcome);
       break;
+    }
   }
   engine.touch(run);
 }
@@ -644,7 +641,7 @@ export function admitUpdate(engine: WorkflowEngine, req: any): { run: Run; updat
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   if (!req.request?.input?.name) throw invalidArgument('Update name is not set on request.');
   const run = engine.findRun(req.namespace, req.workflowExecution);
-  const existing = run.s.updates[updateId];
+  const existing = run.s.updates[updateId] ?? engine.completedUpdate(run, updateId);
   if (existing) return { run, update: existing };
   if (!run.running) throw notFound('workflow execution already completed');
   const update: UpdateState = { updateId, request: req.request, stage: 'admitted' };
@@ -681,7 +678,7 @@ export function findUpdate(engine: WorkflowEngine, req: any): { run: Run; update
   const updateId = req.updateRef?.updateId;
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   const run = engine.findRun(req.namespace, req.updateRef?.workflowExecution);
-  const update = run.s.updates[updateId];
+  const update = run.s.updates[updateId] ?? engine.completedUpdate(run, updateId);
   if (!update) throw notFound(`update ${updateId} not found`);
   return { run, update };
 }
@@ -689,16 +686,13 @@ export function findUpdate(engine: WorkflowEngine, req: any): { run: Run; update
 /** When a run closes, updates still waiting can never be answered by it. */
 export function failPendingUpdates(engine: WorkflowEngine, run: Run): void {
   for (const update of Object.values(run.s.updates)) {
-    if (update.stage === 'completed') continue;
-    update.stage = 'completed';
-    update.deliveredInTask = undefined;
-    update.outcome = {
+    engine.completeUpdate(run, update, 0, {
       failure: {
         message: 'Workflow Update failed because the Workflow completed before the Update completed.',
         source: 'Server',
         applicationFailureInfo: { type: 'AcceptedUpdateCompletedWorkflow', nonRetryable: true },
       },
-    };
+    });
   }
   engine.touch(run);
 }
