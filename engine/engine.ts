@@ -19,6 +19,7 @@ import { COMPLETED_UPDATES_KEPT, type EngineStore, type StoredRun } from './stor
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
 import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
+import { SearchAttributeRegistry } from './visibility';
 
 export type WorkflowTaskRef =
   | { kind: 'task'; runKey: string; dispatch: number }
@@ -72,6 +73,7 @@ export class WorkflowEngine {
   readonly namespaces: Set<string>;
   readonly logger: Logger;
   readonly store: EngineStore;
+  readonly searchAttributes: SearchAttributeRegistry;
   private changed = new Set<Run>();
   /** Runs with a workflow or activity task scheduled or started: time does not skip while any exists. */
   private busyRuns = new Set<Run>();
@@ -90,6 +92,9 @@ export class WorkflowEngine {
     const loaded = this.store.load();
     this.clock = new VirtualClock(loaded.clockOffset);
     this.persistedClockOffset = loaded.clockOffset;
+    this.searchAttributes = new SearchAttributeRegistry(loaded.searchAttributes, (ns, attrs) =>
+      this.store.append({ t: 'sa', ns, attrs }),
+    );
     this.deadlines = new DeadlineScheduler<DeadlinePayload>(
       this.clock,
       (payload) => this.onDeadline(payload),

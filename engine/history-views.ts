@@ -59,24 +59,7 @@ export function describeWorkflow(engine: WorkflowEngine, req: any): any {
       workflowRunTimeout: msToDuration(s.runTimeoutMs),
       defaultWorkflowTaskTimeout: msToDuration(s.taskTimeoutMs),
     },
-    workflowExecutionInfo: {
-      execution: run.execution,
-      type: { name: s.workflowType },
-      startTime: msToTimestamp(s.startTime),
-      closeTime: s.closeTime !== undefined ? msToTimestamp(s.closeTime) : undefined,
-      status: `WORKFLOW_EXECUTION_STATUS_${s.status}`,
-      historyLength: s.nextEventId - 1,
-      parentNamespaceId: s.parent?.namespace,
-      parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : undefined,
-      executionTime: msToTimestamp(s.executionTime),
-      memo: s.memo,
-      searchAttributes: s.searchAttributes,
-      taskQueue: s.taskQueue,
-      stateTransitionCount: s.nextEventId - 1,
-      firstRunId: s.firstExecutionRunId,
-      rootExecution: run.execution,
-      priority: started.priority,
-    },
+    workflowExecutionInfo: { ...executionInfo(run), priority: started.priority },
     pendingActivities: Object.values(s.activities).map((a) => ({
       activityId: a.activityId,
       activityType: { name: a.activityType },
@@ -112,6 +95,28 @@ export function describeWorkflow(engine: WorkflowEngine, req: any): any {
           attempt: s.wft.attempt,
         }
       : undefined,
+  };
+}
+
+/** What describe and the visibility APIs say about one run. */
+export function executionInfo(run: Run): any {
+  const s = run.s;
+  return {
+    execution: run.execution,
+    type: { name: s.workflowType },
+    startTime: msToTimestamp(s.startTime),
+    closeTime: s.closeTime !== undefined ? msToTimestamp(s.closeTime) : undefined,
+    status: `WORKFLOW_EXECUTION_STATUS_${s.status}`,
+    historyLength: s.nextEventId - 1,
+    parentNamespaceId: s.parent?.namespace,
+    parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : undefined,
+    executionTime: msToTimestamp(s.executionTime),
+    memo: s.memo,
+    searchAttributes: s.searchAttributes,
+    taskQueue: s.taskQueue,
+    stateTransitionCount: s.nextEventId - 1,
+    firstRunId: s.firstExecutionRunId,
+    rootExecution: run.execution,
   };
 }
 

@@ -5,7 +5,8 @@ import { WorkflowEngine } from './engine';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
 import { FileStore, MemoryStore } from './store';
-import { operatorServiceHandlers, testServiceHandlers } from './test-service';
+import { testServiceHandlers } from './test-service';
+import { searchAttributeHandlers, visibilityHandlers } from './visibility';
 import { workflowServiceHandlers } from './workflow-service';
 
 export interface EngineOptions {
@@ -54,8 +55,8 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false });
   const server: grpc.Server = createGrpcServer(
     [
-      { definition: workflowServiceDefinition, handlers: workflowServiceHandlers(engine) },
-      { definition: operatorServiceDefinition, handlers: operatorServiceHandlers() },
+      { definition: workflowServiceDefinition, handlers: { ...workflowServiceHandlers(engine), ...visibilityHandlers(engine) } },
+      { definition: operatorServiceDefinition, handlers: searchAttributeHandlers(engine) },
       { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
     ],
     logger,

@@ -27,7 +27,9 @@ export type CompletedUpdates = Array<[updateId: string, eventId: number]>;
 
 export type LogRecord =
   | { t: 'run'; k: string; e: HistoryEvent[]; s: RunState; cu?: CompletedUpdates }
-  | { t: 'clock'; offset: number };
+  | { t: 'clock'; offset: number }
+  /** The custom search attributes of a namespace, whole (name → value type). */
+  | { t: 'sa'; ns: string; attrs: Record<string, string> };
 
 export interface StoredRun {
   state: RunState;
@@ -38,6 +40,7 @@ export interface StoredRun {
 export interface LoadedState {
   runs: StoredRun[];
   clockOffset: number;
+  searchAttributes?: Record<string, Record<string, string>>;
 }
 
 export interface EngineStore {
@@ -203,6 +206,7 @@ export class FileStore implements EngineStore {
     }
     const runs = new Map<string, { state: RunState; completed: Map<string, number>; locations: EventLocation[] }>();
     let clockOffset = 0;
+    let searchAttributes: Record<string, Record<string, string>> = {};
     let after = -1;
     const checkpoint = path.join(this.dir, 'checkpoint');
     if (existsSync(checkpoint)) {
@@ -212,6 +216,7 @@ export class FileStore implements EngineStore {
         if (entry.t === 'cp') {
           after = entry.segment;
           clockOffset = entry.clock;
+          searchAttributes = entry.sa ?? {};
         } else runs.set(entry.k, { state: entry.s, completed: new Map(entry.cu), locations: entry.loc });
       });
     }
@@ -229,6 +234,10 @@ export class FileStore implements EngineStore {
         if (!record) return;
         if (record.t === 'clock') {
           clockOffset = record.offset;
+          return;
+        }
+        if (record.t === 'sa') {
+          searchAttributes[record.ns] = record.attrs;
           return;
         }
         let run = runs.get(record.k);
@@ -252,6 +261,7 @@ export class FileStore implements EngineStore {
     this.segment = (segments.at(-1) ?? 0) + 1;
     const loaded: LoadedState = {
       clockOffset,
+      searchAttributes,
       runs: [...runs.values()].map((r) => ({ state: r.state, completedUpdates: [...r.completed], locations: r.locations })),
     };
     this.writeCheckpoint(loaded, this.segment - 1);
@@ -264,7 +274,7 @@ export class FileStore implements EngineStore {
     const tmp = file + '.tmp';
     const fd = fs.openSync(tmp, 'w');
     try {
-      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset });
+      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes });
       for (const run of loaded.runs) {
         const k = `${run.state.namespace}\u0000${run.state.workflowId}\u0000${run.state.runId}`;
         buffer += serializeRecord({ k, s: run.state, cu: run.completedUpdates, loc: run.locations });

@@ -61,6 +61,10 @@ describe('segment store (10.1)', () => {
         expect(await handle.result()).toBe(3);
       });
       fullHistory = (await allEvents(h, workflowId, 1000)).types;
+      await h.connection.operatorService.addSearchAttributes({
+        namespace: 'default',
+        searchAttributes: { StoreProbe: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT },
+      });
       expect(fullHistory.filter((t) => t.includes('UPDATE_COMPLETED'))).toHaveLength(5);
     } finally {
       await h.close();
@@ -68,6 +72,8 @@ describe('segment store (10.1)', () => {
 
     h = await startHarness({ dataDir: dir });
     try {
+      const attributes = await h.connection.operatorService.listSearchAttributes({ namespace: 'default' });
+      expect(attributes.customAttributes.StoreProbe).toBe(temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT);
       const paged = await allEvents(h, workflowId, 4);
       expect(paged.types).toEqual(fullHistory);
       expect(paged.pages).toBeGreaterThan(3);
