@@ -110,6 +110,12 @@ export class WorkflowEngine {
     for (const { state, locations, completedUpdates } of loaded) {
       const open = state.status === 'RUNNING';
       // Open runs are replayed to workers and need their events at hand; closed ones are paged from the store.
+      if (open && state.wft?.speculative) {
+        // Its events were never persisted; the admitted updates it carried get a new task below.
+        state.nextEventId = state.wft.scheduledEventId;
+        state.wft = undefined;
+        for (const update of Object.values(state.updates)) update.deliveredInTask = undefined;
+      }
       const run = new Run(state, open ? this.store.readEvents(locations, 1, state.nextEventId) : []);
       run.persistedEvents = state.nextEventId - 1;
       run.historyInStore = !open;
@@ -125,6 +131,7 @@ export class WorkflowEngine {
       // started stay started (its completion is still accepted) until their
       // timeout, exactly as if the server had not stopped.
       if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatchTask(run);
+      if (!run.s.wft && Object.values(run.s.updates).some((u) => u.stage === 'admitted')) this.scheduleTask(run, true);
       for (const activity of Object.values(run.s.activities)) {
         if (activity.state === 'scheduled') {
           this.activityQueues
@@ -164,7 +171,9 @@ export class WorkflowEngine {
     const closed: Run[] = [];
     for (const run of changed) {
       // Events appended since the last step (a closed run whose events left memory has none).
-      const events = run.historyInStore ? [] : run.history.slice(run.persistedEvents);
+      // A speculative task's events are not persisted unless it becomes a normal one.
+      const upTo = run.s.wft?.speculative ? run.s.wft.scheduledEventId - 1 : run.history.length;
+      const events = run.historyInStore ? [] : run.history.slice(run.persistedEvents, upTo);
       run.persistedEvents += events.length;
       const cu = run.newlyCompleted.length > 0 ? run.newlyCompleted : undefined;
       run.newlyCompleted = [];
@@ -437,12 +446,12 @@ export class WorkflowEngine {
   // ---------------------------------------------------------- workflow tasks
 
   /** Schedules a workflow task when the run has none and new events or messages need one. */
-  needTask(run: Run): void {
+  needTask(run: Run, speculative = false): void {
     if (!run.running || run.s.wft) return;
-    this.scheduleTask(run);
+    this.scheduleTask(run, speculative);
   }
 
-  scheduleTask(run: Run): void {
+  scheduleTask(run: Run, speculative = false): void {
     if (!run.running || run.s.wft || run.s.startDelayUntil !== undefined) return;
     const now = this.clock.now();
     const sticky = run.s.sticky;
@@ -458,7 +467,7 @@ export class WorkflowEngine {
       },
       now,
     );
-    run.s.wft = { scheduledEventId: event.eventId, attempt, scheduledAt: now, timeoutMs: run.s.taskTimeoutMs };
+    run.s.wft = { scheduledEventId: event.eventId, attempt, scheduledAt: now, timeoutMs: run.s.taskTimeoutMs, speculative: speculative || undefined };
     this.touch(run);
     this.dispatchTask(run);
   }

@@ -35,6 +35,15 @@ export interface WorkflowTaskState {
   startedEventId?: number;
   startedAt?: number;
   identity?: string;
+  /** Request id of the start (in the task token). */
+  startRequestId?: string;
+  /**
+   * Scheduled only to carry update requests: its Scheduled/Started events are
+   * handed to the worker but not persisted, and vanish if the worker only
+   * rejects updates (Temporal's speculative workflow task). Any other event
+   * makes it a normal task.
+   */
+  speculative?: boolean;
 }
 
 export interface ActivityState {
@@ -250,6 +259,7 @@ export class Run {
   }
 
   append(eventType: string, attributes: Record<string, any>, now: number): HistoryEvent {
+    if (this.s.wft?.speculative && eventType !== 'WORKFLOW_TASK_STARTED') this.s.wft.speculative = false;
     const event: HistoryEvent = {
       eventId: this.s.nextEventId++,
       eventTime: msToTimestamp(now),

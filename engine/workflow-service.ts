@@ -131,6 +131,37 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
     },
 
+    // Update-with-start: [startWorkflow, updateWorkflow] in one step; the
+    // update rides on the new run's first workflow task.
+    ExecuteMultiOperation: async (req, call) => {
+      const ops: any[] = req.operations ?? [];
+      if (ops.length !== 2 || !ops[0]?.startWorkflow || !ops[1]?.updateWorkflow) {
+        throw invalidArgument('ExecuteMultiOperation supports exactly [startWorkflow, updateWorkflow].');
+      }
+      const start = { ...ops[0].startWorkflow, namespace: req.namespace };
+      const update = ops[1].updateWorkflow;
+      const conflict = start.workflowIdConflictPolicy;
+      if (!conflict || conflict === 'WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED') {
+        throw invalidArgument('WorkflowIdConflictPolicy must be set for update-with-start.');
+      }
+      if (update.workflowExecution?.workflowId && update.workflowExecution.workflowId !== start.workflowId) {
+        throw invalidArgument('The update and the start name different workflow ids.');
+      }
+      const admitted = step(() => {
+        const { run, started } = engine.startWorkflow(start);
+        const { update: state } = admitUpdate(engine, { ...update, namespace: req.namespace, workflowExecution: run.execution });
+        return { run, started, state };
+      });
+      await engine.commit();
+      const updateResponse = await awaitUpdate(engine, admitted.run, admitted.state, update.waitPolicy, pollDeadline(call));
+      return {
+        responses: [
+          { startWorkflow: { runId: admitted.run.s.runId, started: admitted.started, status: `WORKFLOW_EXECUTION_STATUS_${admitted.run.s.status}` } },
+          { updateWorkflow: updateResponse },
+        ],
+      };
+    },
+
     PollWorkflowExecutionUpdate: async (req, call) => {
       const { run, update } = findUpdate(engine, req);
       return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
