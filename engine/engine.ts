@@ -218,6 +218,11 @@ export class WorkflowEngine {
     return this.clock.now();
   }
 
+  /** Creation order of a new run (the newest run of a workflow id is its current one). */
+  nextRunSeq(): number {
+    return this.nextSeq++;
+  }
+
   // ------------------------------------------------------------- deadlines
 
   private computeDeadlines(run: Run): Map<string, number> {

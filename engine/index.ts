@@ -7,6 +7,7 @@ import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefini
 import { FileStore, MemoryStore } from './store';
 import { testServiceHandlers } from './test-service';
 import { searchAttributeHandlers, visibilityHandlers } from './visibility';
+import { operatorActionHandlers } from './operator-actions';
 import { workflowServiceHandlers } from './workflow-service';
 
 export interface EngineOptions {
@@ -55,7 +56,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false });
   const server: grpc.Server = createGrpcServer(
     [
-      { definition: workflowServiceDefinition, handlers: { ...workflowServiceHandlers(engine), ...visibilityHandlers(engine) } },
+      { definition: workflowServiceDefinition, handlers: { ...workflowServiceHandlers(engine), ...visibilityHandlers(engine), ...operatorActionHandlers(engine) } },
       { definition: operatorServiceDefinition, handlers: searchAttributeHandlers(engine) },
       { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
     ],
