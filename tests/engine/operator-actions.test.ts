@@ -42,14 +42,15 @@ describe('operator actions (10.6)', () => {
         }
         expect(await handle.query('total')).toBe(7);
         const oldRunId = (await handle.describe()).runId;
-        const { runId } = await h.client.workflowService.resetWorkflowExecution({
+        const { runId } = (await h.client.workflowService.resetWorkflowExecution({
           namespace: 'default',
           workflowExecution: { workflowId },
           reason: 'operator test',
-          workflowTaskFinishEventId: await taskAfterFirstSignal(workflowId),
+          // int64 fields accept plain numbers on the wire; the generated type says Long.
+          workflowTaskFinishEventId: (await taskAfterFirstSignal(workflowId)) as never,
           requestId: uid('req'),
           resetReapplyType: reapply,
-        });
+        })) as temporal.api.workflowservice.v1.IResetWorkflowExecutionResponse;
         expect(runId).not.toBe(oldRunId);
         const current = h.client.workflow.getHandle(workflowId);
         expect((await current.describe()).runId).toBe(runId);
