@@ -20,6 +20,7 @@ import { resolveRetryPolicy, decideRetry } from './retry';
 import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
 import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
 import { SearchAttributeRegistry } from './visibility';
+import { DEFAULT_RETENTION_MS } from './retention';
 
 export type WorkflowTaskRef =
   | { kind: 'task'; runKey: string; dispatch: number }
@@ -48,6 +49,8 @@ export interface WorkflowEngineOptions {
   /** Whether time skipping starts unlocked. */
   timeSkipping: boolean;
   namespaces?: string[];
+  /** Retention of namespaces that have none set; default 30 days. */
+  retentionMs?: number;
 }
 
 const DEFAULT_TASK_TIMEOUT_MS = 10_000;
@@ -74,6 +77,8 @@ export class WorkflowEngine {
   readonly logger: Logger;
   readonly store: EngineStore;
   readonly searchAttributes: SearchAttributeRegistry;
+  private readonly retention = new Map<string, number>();
+  private readonly defaultRetentionMs: number;
   private changed = new Set<Run>();
   /** Runs with a workflow or activity task scheduled or started: time does not skip while any exists. */
   private busyRuns = new Set<Run>();
@@ -92,6 +97,8 @@ export class WorkflowEngine {
     const loaded = this.store.load();
     this.clock = new VirtualClock(loaded.clockOffset);
     this.persistedClockOffset = loaded.clockOffset;
+    this.defaultRetentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    for (const [ns, ms] of Object.entries(loaded.retention ?? {})) this.retention.set(ns, ms);
     this.searchAttributes = new SearchAttributeRegistry(loaded.searchAttributes, (ns, attrs) =>
       this.store.append({ t: 'sa', ns, attrs }),
     );
@@ -216,6 +223,26 @@ export class WorkflowEngine {
 
   now(): number {
     return this.clock.now();
+  }
+
+  retentionOf(namespace: string): number {
+    return this.retention.get(namespace) ?? this.defaultRetentionMs;
+  }
+
+  setRetention(namespace: string, ms: number): void {
+    this.retention.set(namespace, ms);
+    this.store.append({ t: 'ns', ns: namespace, retentionMs: ms });
+  }
+
+  /** Forgets a closed run (retention): its state leaves memory and a tombstone goes to the store. */
+  deleteRun(run: Run): void {
+    if (run.running) throw new Error('only closed runs are deleted');
+    this.runs.delete(run.key);
+    const wk = workflowKey(run.s.namespace, run.s.workflowId);
+    if (this.currentRuns.get(wk) === run) this.currentRuns.delete(wk);
+    this.changed.delete(run);
+    for (const deadline of run.deadlines.values()) this.deadlines.cancel(deadline);
+    this.store.append({ t: 'del', k: run.key });
   }
 
   /** Creation order of a new run (the newest run of a workflow id is its current one). */

@@ -8,6 +8,7 @@ import { FileStore, MemoryStore } from './store';
 import { testServiceHandlers } from './test-service';
 import { searchAttributeHandlers, visibilityHandlers } from './visibility';
 import { operatorActionHandlers } from './operator-actions';
+import { RetentionSweeper, namespaceHandlers } from './retention';
 import { workflowServiceHandlers } from './workflow-service';
 
 export interface EngineOptions {
@@ -23,6 +24,14 @@ export interface EngineOptions {
    * Locked or not, `advanceTime` moves time explicitly.
    */
   timeSkipping?: boolean;
+  /** Retention of closed runs in namespaces without their own (UpdateNamespace); default 30 days. */
+  retentionMs?: number;
+  /**
+   * How often (wall time) the retention sweep runs; default 60 s with a
+   * `dataDir`, and no sweep in memory (tests that move the virtual clock by
+   * years must not lose the closed runs they inspect).
+   */
+  retentionSweepIntervalMs?: number;
   /** pino logger; default: silent. */
   logger?: Logger;
 }
@@ -53,10 +62,20 @@ export interface EmbeddedEngine {
 export async function startEngine(options: EngineOptions = {}): Promise<EmbeddedEngine> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const store = options.dataDir ? new FileStore(options.dataDir) : new MemoryStore();
-  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false });
+  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
+  const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
+  const sweeper = new RetentionSweeper(engine, sweepEvery);
   const server: grpc.Server = createGrpcServer(
     [
-      { definition: workflowServiceDefinition, handlers: { ...workflowServiceHandlers(engine), ...visibilityHandlers(engine), ...operatorActionHandlers(engine) } },
+      {
+        definition: workflowServiceDefinition,
+        handlers: {
+          ...workflowServiceHandlers(engine),
+          ...namespaceHandlers(engine),
+          ...visibilityHandlers(engine),
+          ...operatorActionHandlers(engine),
+        },
+      },
       { definition: operatorServiceDefinition, handlers: searchAttributeHandlers(engine) },
       { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
     ],
@@ -70,6 +89,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     await engine.close();
     throw error;
   }
+  sweeper.start();
   logger.info({ address: `${host}:${port}`, dataDir: options.dataDir ?? null, timeSkipping: !!options.timeSkipping }, 'engine listening');
   let closing: Promise<void> | undefined;
   return {
@@ -81,6 +101,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     unlockTimeSkipping: () => engine.unlockTimeSkipping(),
     close: () =>
       (closing ??= (async () => {
+        sweeper.stop();
         engine.stopServing();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => {

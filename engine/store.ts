@@ -29,7 +29,11 @@ export type LogRecord =
   | { t: 'run'; k: string; e: HistoryEvent[]; s: RunState; cu?: CompletedUpdates }
   | { t: 'clock'; offset: number }
   /** The custom search attributes of a namespace, whole (name → value type). */
-  | { t: 'sa'; ns: string; attrs: Record<string, string> };
+  | { t: 'sa'; ns: string; attrs: Record<string, string> }
+  /** A namespace's retention. */
+  | { t: 'ns'; ns: string; retentionMs: number }
+  /** A run deleted by retention. */
+  | { t: 'del'; k: string };
 
 export interface StoredRun {
   state: RunState;
@@ -41,6 +45,7 @@ export interface LoadedState {
   runs: StoredRun[];
   clockOffset: number;
   searchAttributes?: Record<string, Record<string, string>>;
+  retention?: Record<string, number>;
 }
 
 export interface EngineStore {
@@ -207,6 +212,7 @@ export class FileStore implements EngineStore {
     const runs = new Map<string, { state: RunState; completed: Map<string, number>; locations: EventLocation[] }>();
     let clockOffset = 0;
     let searchAttributes: Record<string, Record<string, string>> = {};
+    let retention: Record<string, number> = {};
     let after = -1;
     const checkpoint = path.join(this.dir, 'checkpoint');
     if (existsSync(checkpoint)) {
@@ -217,6 +223,7 @@ export class FileStore implements EngineStore {
           after = entry.segment;
           clockOffset = entry.clock;
           searchAttributes = entry.sa ?? {};
+          retention = entry.ret ?? {};
         } else runs.set(entry.k, { state: entry.s, completed: new Map(entry.cu), locations: entry.loc });
       });
     }
@@ -238,6 +245,14 @@ export class FileStore implements EngineStore {
         }
         if (record.t === 'sa') {
           searchAttributes[record.ns] = record.attrs;
+          return;
+        }
+        if (record.t === 'ns') {
+          retention[record.ns] = record.retentionMs;
+          return;
+        }
+        if (record.t === 'del') {
+          runs.delete(record.k);
           return;
         }
         let run = runs.get(record.k);
@@ -262,6 +277,7 @@ export class FileStore implements EngineStore {
     const loaded: LoadedState = {
       clockOffset,
       searchAttributes,
+      retention,
       runs: [...runs.values()].map((r) => ({ state: r.state, completedUpdates: [...r.completed], locations: r.locations })),
     };
     this.writeCheckpoint(loaded, this.segment - 1);
@@ -274,7 +290,7 @@ export class FileStore implements EngineStore {
     const tmp = file + '.tmp';
     const fd = fs.openSync(tmp, 'w');
     try {
-      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes });
+      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes, ret: loaded.retention });
       for (const run of loaded.runs) {
         const k = `${run.state.namespace}\u0000${run.state.workflowId}\u0000${run.state.runId}`;
         buffer += serializeRecord({ k, s: run.state, cu: run.completedUpdates, loc: run.locations });

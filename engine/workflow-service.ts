@@ -57,28 +57,6 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       },
     }),
 
-    DescribeNamespace: async (req) => {
-      const name = engine.checkNamespace(req.namespace || (req.id ? 'default' : undefined));
-      return {
-        namespaceInfo: {
-          name,
-          state: 'NAMESPACE_STATE_REGISTERED',
-          id: name,
-          description: 'embedded engine namespace',
-          capabilities: { eagerWorkflowStart: false, syncUpdate: true, asyncUpdate: true },
-        },
-        config: { workflowExecutionRetentionTtl: { seconds: 7 * 24 * 3600 } },
-        isGlobalNamespace: false,
-      };
-    },
-
-    ListNamespaces: async () => ({
-      namespaces: [...engine.namespaces].map((name) => ({
-        namespaceInfo: { name, state: 'NAMESPACE_STATE_REGISTERED', id: name },
-        config: { workflowExecutionRetentionTtl: { seconds: 7 * 24 * 3600 } },
-      })),
-    }),
-
     StartWorkflowExecution: async (req) => {
       const { run, started } = step(() => engine.startWorkflow(req));
       await engine.commit();
