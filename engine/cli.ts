@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { startEngine } from './index';
 
-const USAGE = `usage: tsx engine/cli.ts [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--log-level info]`;
+const USAGE = `usage: tsx engine/cli.ts [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--metrics-port 9233] [--log-level info]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       memory: { type: 'boolean', default: false },
       'time-skipping': { type: 'boolean', default: false },
       'retention-days': { type: 'string', default: '30' },
+      'metrics-port': { type: 'string' },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       help: { type: 'boolean', default: false },
     },
@@ -30,7 +31,15 @@ async function main(): Promise<void> {
   const retentionDays = Number(values['retention-days']);
   if (!(retentionDays > 0)) throw new Error(`invalid --retention-days ${values['retention-days']}\n${USAGE}`);
   const logger = pino({ level: values['log-level'], base: { service: 'engine' } });
-  const engine = await startEngine({ port, host: values.host, dataDir, timeSkipping: values['time-skipping'], retentionMs: retentionDays * 24 * 3600 * 1000, logger });
+  const engine = await startEngine({
+    port,
+    host: values.host,
+    dataDir,
+    timeSkipping: values['time-skipping'],
+    retentionMs: retentionDays * 24 * 3600 * 1000,
+    metricsPort: values['metrics-port'] !== undefined ? Number(values['metrics-port']) : undefined,
+    logger,
+  });
   // One line on stdout that scripts (and tests) can wait for.
   process.stdout.write(`ENGINE_READY ${engine.address}\n`);
 
