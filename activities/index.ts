@@ -2,8 +2,7 @@
 // ones; tests pass the test database, the run's queues and a fixed clock.
 // Workflows type their proxies with `Activities` (import type only).
 // Process helpers: add `...createXActivities(deps)` to the object below.
-import type { PrismaClient } from '../prisma/generated/client';
-import type { Queues } from '../queue/queues';
+import type { ActivityDeps } from './deps';
 import { createAuditActivities } from './audit';
 import { createInboxActivities } from './inbox';
 import { createNotifyActivities } from './notify';
@@ -11,17 +10,7 @@ import { createReportingActivities } from './reporting';
 import { createProjectActivities } from './project';
 import { createMediationActivities } from './mediation';
 
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export interface ActivityDeps {
-  prisma: PrismaClient;
-  queue: Pick<Queues, 'enqueueNotification' | 'enqueueNotifications'>;
-  clock: Clock;
-}
+export { systemClock, type ActivityDeps, type Clock } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parsePayloadKey, payloadKeyFingerprint } from '../temporal/payload-key';
 import type { EnvVarSpec } from './define';
+import { processRulesFrom, type ProcessSections } from './rules';
 import { CONFIG_SECTIONS, type AppConfig } from './schema';
 
 /** Used only outside production, so a fresh clone runs without any setup. */
@@ -91,6 +92,12 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
   }
   if (temporal.payloadKey !== undefined && temporal.payloadKeyId === undefined) {
     temporal.payloadKeyId = payloadKeyFingerprint(parsePayloadKey(temporal.payloadKey));
+  }
+
+  if (lines.length === 0) {
+    const { rules, problems } = processRulesFrom(out as unknown as ProcessSections);
+    lines.push(...problems);
+    (out as Record<string, unknown>).rules = rules;
   }
 
   if (lines.length > 0) throw new ConfigError(lines);

@@ -11,6 +11,13 @@ export interface RoleGrant {
   unitPath: string;
 }
 
+/** A unit as processes carry it: id, path (for scope checks) and name (for people). */
+export interface UnitRef {
+  id: string;
+  path: string;
+  name: string;
+}
+
 /** Who performs an action: resolved by the API from the token and the database. */
 export interface Actor {
   personId: string;
@@ -53,4 +60,27 @@ export function accessRefusal(
 ): 'FORBIDDEN_ROLE' | 'FORBIDDEN_SCOPE' | null {
   if (hasAnyRoleOver(actor, roles, targetUnitPath)) return null;
   return actor.grants.some((g) => roles.includes(g.role)) ? 'FORBIDDEN_SCOPE' : 'FORBIDDEN_ROLE';
+}
+
+/**
+ * Reading is wider than acting: a grant reaches the units below it and also
+ * those containing it (a grid's resident representative reads its
+ * community's projects and reports). A grant on a sibling never does.
+ */
+export function reachesUnit(grant: Pick<RoleGrant, 'unitPath'>, unitPath: string): boolean {
+  return unitPath.startsWith(grant.unitPath) || grant.unitPath.startsWith(unitPath);
+}
+
+/** True when the actor may read records of the unit (holding any role, or one of `roles`). */
+export function canReadUnit(actor: Actor, unitPath: string, roles?: readonly RoleName[]): boolean {
+  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && reachesUnit(g, unitPath));
+}
+
+/**
+ * The unit-path prefixes the actor's `roles` cover, with nested ones removed
+ * (a street grant makes its communities' grants redundant).
+ */
+export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] {
+  const paths = [...new Set(actor.grants.filter((g) => !roles || roles.includes(g.role)).map((g) => g.unitPath))].sort();
+  return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
 }

@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     redisUrl,
     redisPrefix: config.redis.prefix,
     logger: logger.child({ service: 'worker' }),
+    rules: config.rules,
   });
   stops.push({ name: 'workers', stop: workers.stop });
   workers.done.catch(async (err) => {
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   const wantsDemo = seedDemoData === 'always' || (seedDemoData === 'auto' && nodeEnv !== 'production');
   if (wantsDemo && (await prisma.unit.count()) === 0) {
     say('first run: loading the demo district and demo processes');
-    const seedOptions = { log: (line: string) => say(`  ${line}`), temporal, taskQueue: config.temporal.taskQueue };
+    const seedOptions = { log: (line: string) => say(`  ${line}`), temporal, taskQueue: config.temporal.taskQueue, rules: config.rules };
     await runSeeds(prisma, seedOptions);
   }
 

@@ -6,7 +6,8 @@
 // (the test global setup runs the base seeds only) the seed does nothing.
 // Idempotent: an existing cycle or schedule is left as it is.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { chinaYear, workflowIds } from '../domain/reporting';
+import { yearOf } from '../domain/calendar';
+import { workflowIds } from '../domain/reporting';
 import type { reportingCycle, reportingYearly } from '../workflows/reporting';
 import { askQuestionUpdate, reportStateQuery, scoreUpwardUpdate, submitReportUpdate } from '../workflows/reporting-shared';
 import { TASK_QUEUE } from '../workflows/task-queue';
@@ -52,7 +53,7 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
     return;
   }
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
-  const year = options.year ?? chinaYear((ctx.now ?? (() => new Date()))());
+  const year = options.year ?? yearOf((ctx.now ?? (() => new Date()))());
   const streetId = options.streetId ?? DEMO.street;
   const communities = await ctx.prisma.unit.findMany({ where: { parentId: streetId, level: 'community' }, orderBy: { path: 'asc' }, select: { id: true } });
   if (communities.length < 2) throw new Error(`street ${streetId} needs two communities for the reporting demo`);

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { AppDeps } from '../api/deps';
 import { resolveActor } from '../api/auth/resolve-actor';
 import type { Actor } from '../domain/access';
+import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import type { SeedContext } from './types';
 
@@ -12,7 +13,7 @@ export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
   return {
     prisma: ctx.prisma,
     temporal,
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE } },
+    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, rules: ctx.rules ?? DEFAULT_PROCESS_RULES },
   } as unknown as AppDeps;
 }
 

@@ -9,9 +9,7 @@ import type { CaseOutcome, Stage } from '../domain/mediation/types';
 
 export const MEDIATION_WORKFLOW_TYPE = 'mediationWorkflow';
 
-export function mediationWorkflowId(caseId: string): string {
-  return `mediation-${caseId}`;
-}
+export { mediationWorkflowId } from '../domain/mediation/types';
 
 export interface MediationWorkflowInput {
   caseId: string;

@@ -39,7 +39,7 @@ import {
   type MediationState,
   type TimelineEvent,
 } from '../domain/mediation/case-state';
-import { endOfCalendarDaysAfter } from '../domain/mediation/dates';
+import { addCalendarDays } from '../domain/calendar';
 import { triageCase } from '../domain/mediation/triage';
 import { LEVEL_LABELS, nextLevel, type MediationLevel, type RoundOutcome } from '../domain/mediation/types';
 import {
@@ -77,7 +77,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       caseNo: input.caseNo,
       facts: input.facts,
       registeredBy: input.registeredBy,
-      targetConcludeBy: endOfCalendarDaysAfter(start, rules.overallTargetCalendarDays).toISOString(),
+      targetConcludeBy: addCalendarDays(start, rules.overallTargetCalendarDays).toISOString(),
       confirmationCalendarDays: rules.judicialApplicationCalendarDays,
     },
     start,

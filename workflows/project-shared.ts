@@ -3,12 +3,12 @@
 
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../domain/access';
+import type { Actor, UnitRef } from '../domain/access';
 import type { ActionInputs, ProjectAction } from '../domain/project/actions';
 import { PROJECT_ACTIONS } from '../domain/project/actions';
 import type { ProjectApplication } from '../domain/project/application';
 import type { ProjectRules } from '../domain/project/rules';
-import type { ProjectStage, ProjectState, UnitRef } from '../domain/project/state';
+import type { ProjectStage, ProjectState } from '../domain/project/state';
 
 export const PROJECT_WORKFLOW_TYPE = 'projectWorkflow';
 

@@ -72,11 +72,11 @@ import {
   type ReportingCycleInput,
   type ReportingYearlyInput,
   type TimelineEntry,
-  type UnitRef,
   type UpdateAck,
   type VoteRoundState,
   type YearlyState,
 } from './reporting-shared';
+import type { UnitRef } from '../domain/access';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

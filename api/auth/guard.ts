@@ -4,6 +4,8 @@
 // (scopePaths). Both read the same grants, from domain/access.ts.
 import type { RequestHandler } from 'express';
 import { accessRefusal, ancestorPaths, type Actor } from '../../domain/access';
+
+export { canReadUnit, scopePaths } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ROLE_LABELS, type RoleName } from '../../domain/roles';
 
@@ -32,26 +34,6 @@ export function assertAccess(actor: Actor, roles: readonly RoleName[], unitPath:
   const refusal = accessRefusal(actor, roles, unitPath);
   if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `This needs one of the roles: ${roleList(roles)}.`);
   if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, 'Your role does not cover this unit.');
-}
-
-/**
- * The unit-path prefixes the actor's `roles` cover, with nested ones removed
- * (a street grant makes its communities' grants redundant). Use as
- * `OR: paths.map((p) => ({ path: { startsWith: p } }))` to filter queries.
- */
-export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] {
-  const paths = [...new Set(actor.grants.filter((g) => !roles || roles.includes(g.role)).map((g) => g.unitPath))].sort();
-  return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
-}
-
-/**
- * True when the actor may read records of the unit (holding any role, or one
- * of `roles`). Reading is wider than acting: besides the units under a grant,
- * a person reads those containing it (a grid's resident representative reads
- * its community's projects and reports).
- */
-export function canReadUnit(actor: Actor, unitPath: string, roles?: readonly RoleName[]): boolean {
-  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && (unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath)));
 }
 
 /** `canReadUnit` as a Prisma filter on the unit-path `column`; matches nothing without grants. */

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { STATISTICS_ROLES } from '../../domain/mediation/access';
-import { endOfShanghaiDate } from '../../domain/mediation/dates';
+import { endOfDay, startOfDay } from '../../domain/calendar';
 import { computeStatistics } from '../../domain/mediation/statistics';
 import type { CaseOutcome, Channel, DisputeType, JudicialStatus, MediationLevel } from '../../domain/mediation/types';
 import type { RoleName } from '../../domain/roles';
@@ -28,7 +28,7 @@ export async function getStatistics({ deps, query, authorize }: GetStatisticsOpt
   const rows = await deps.prisma.mediationCase.findMany({
     where: {
       placePath: { startsWith: unit.path },
-      registeredAt: { gte: new Date(endOfShanghaiDate(query.from).getTime() + 1 - 86_400_000), lte: endOfShanghaiDate(query.to) },
+      registeredAt: { gte: startOfDay(query.from), lte: endOfDay(query.to) },
     },
     select: {
       registeredAt: true,

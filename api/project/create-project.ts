@@ -1,11 +1,11 @@
 // POST /api/projects — a community applies for a project (立项申请).
+import { yearOf } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { applicationProblems, checkFundCap, fundCapMessage, type ProjectApplication } from '../../domain/project/application';
 import type { ProjectRules } from '../../domain/project/rules';
-import { loadProjectRules } from '../../config/project';
 import { projectWorkflowId, PROJECT_WORKFLOW_TYPE, type ProjectWorkflowInput } from '../../workflows/project-shared';
 import type { projectWorkflow } from '../../workflows/project';
 import { assertAccess } from '../auth/guard';
@@ -20,11 +20,7 @@ export interface CreateProjectOptions {
   rules?: ProjectRules;
 }
 
-function shanghaiYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-}
-
-export async function createProject({ deps, actor, body, rules = loadProjectRules() }: CreateProjectOptions) {
+export async function createProject({ deps, actor, body, rules = deps.config.rules.project }: CreateProjectOptions) {
   const communityGrants = actor.grants.filter((g) => g.role === 'community');
   const communityId = body.communityId ?? (communityGrants.length === 1 ? communityGrants[0].unitId : undefined);
   if (!communityId) throw new AppError('VALIDATION_FAILED', '请指定申报社区 communityId', { details: [{ in: 'body', field: 'communityId', code: 'required', message: '有多个社区角色时必须指定' }] });
@@ -48,7 +44,7 @@ export async function createProject({ deps, actor, body, rules = loadProjectRule
   if (problems.length > 0) throw new AppError('BUSINESS_RULE', problems.join(';'), { details: problems });
 
   const now = deps.now?.() ?? new Date();
-  const year = body.year ?? shanghaiYear(now);
+  const year = body.year ?? yearOf(now);
   // Early answer for the applicant; the binding check runs when the street approves.
   const fund = await deps.prisma.projectFundYear.findUnique({ where: { communityId_year: { communityId, year } } });
   const check = checkFundCap(fund?.capFen ?? rules.yearlyFundCapFen, fund?.reservedFen ?? 0, application.budgetFen);

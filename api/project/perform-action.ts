@@ -5,7 +5,6 @@
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
-import { loadProjectRules } from '../../config/project';
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
 import { assertAccess } from '../auth/guard';
 import { projectUpdates, type ActionEnvelope } from '../../workflows/project-shared';
@@ -43,10 +42,10 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   return { projectId, action, ...result };
 }
 
-function withDefaults<A extends ProjectAction>(action: A, body: unknown): ActionInputs[A] {
+function withDefaults<A extends ProjectAction>(deps: AppDeps, action: A, body: unknown): ActionInputs[A] {
   if (action === 'resubmitApplication') {
     const b = body as ActionInputs['resubmitApplication'] & { application: { costSharing?: unknown } };
-    if (!b.application.costSharing) b.application.costSharing = loadProjectRules().defaultCostSharing;
+    if (!b.application.costSharing) b.application.costSharing = deps.config.rules.project.defaultCostSharing;
   }
   return body as ActionInputs[A];
 }
@@ -69,7 +68,7 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
         actor: ctx.actor,
         projectId: ctx.params.id,
         action,
-        input: withDefaults(action, ctx.body),
+        input: withDefaults(ctx.deps, action, ctx.body),
         requestId: ctx.requestId,
         updateId: key ? `${action}:${ctx.actor.personId}:${key}` : undefined,
       });

@@ -6,8 +6,9 @@
 // crosses workflow history and JSON columns.
 import type { Actor } from '../access';
 import type { ErrorCode } from '../errors';
-import { isMediatorOfUnit, isRoundMediator, unitMediatorRefusal, type UnitRef } from './access';
-import { endOfCalendarDaysAfter } from './dates';
+import type { UnitRef } from '../access';
+import { isMediatorOfUnit, isRoundMediator, unitMediatorRefusal } from './access';
+import { addCalendarDays, toLocalDate } from '../calendar';
 import type { TriageDecision } from './triage';
 import {
   LEVEL_LABELS,
@@ -262,8 +263,8 @@ export function actionRefusal<A extends ActionName>(
       const who = roundMediatorRefusal(actor, round);
       if (who) return who;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(p.heldOn)) return refuse('VALIDATION_FAILED', '调解会日期格式应为 YYYY-MM-DD。');
-      if (p.heldOn > shanghaiToday(now)) return refuse('BUSINESS_RULE', '调解会日期不能晚于今天。');
-      if (p.heldOn < shanghaiDay(round.acceptedAt)) {
+      if (p.heldOn > toLocalDate(now)) return refuse('BUSINESS_RULE', '调解会日期不能晚于今天。');
+      if (p.heldOn < toLocalDate(round.acceptedAt)) {
         return refuse('BUSINESS_RULE', '调解会日期不能早于受理日期。');
       }
       return null;
@@ -299,7 +300,7 @@ export function actionRefusal<A extends ActionName>(
       if (state.judicial.status === 'expired' || (state.judicial.status === 'open' && now.getTime() > Date.parse(state.agreement.confirmationDeadline))) {
         return refuse(
           'CONFIRMATION_WINDOW_CLOSED',
-          `申请司法确认的期限(调解协议生效之日起三十日内,至${shanghaiDay(state.agreement.confirmationDeadline)})已过。`,
+          `申请司法确认的期限(调解协议生效之日起三十日内,至${toLocalDate(state.agreement.confirmationDeadline)})已过。`,
         );
       }
       if (state.judicial.status !== 'open') return refuse('ALREADY_DONE', '已经申请过司法确认。');
@@ -318,7 +319,7 @@ export function actionRefusal<A extends ActionName>(
     case 'recordFollowUp': {
       if (!state.agreement || !state.followUp) return refuse('WRONG_STAGE', '案件没有调解协议,无需回访。');
       if (state.followUp.visitedAt) return refuse('ALREADY_DONE', '已经记录过回访。');
-      if (!state.followUp.openedAt) return refuse('WRONG_STAGE', `回访自${shanghaiDay(state.followUp.opensAt)}起进行。`);
+      if (!state.followUp.openedAt) return refuse('WRONG_STAGE', `回访自${toLocalDate(state.followUp.opensAt)}起进行。`);
       const who = agreementMediatorRefusal(actor, state.agreement);
       if (who) return who;
       if (blank((payload as ActionPayloads['recordFollowUp']).note)) return refuse('BUSINESS_RULE', '请填写回访情况。');
@@ -328,12 +329,6 @@ export function actionRefusal<A extends ActionName>(
   return refuse('VALIDATION_FAILED', `未知操作 ${String(name)}`);
 }
 
-function shanghaiDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
-function shanghaiToday(now: Date): string {
-  return shanghaiDay(now.toISOString());
-}
 
 function bump(state: MediationState, at: Date, actor: Actor | null, action: string, summary: string, data: Record<string, unknown> = {}): TimelineEvent {
   state.version += 1;
@@ -408,7 +403,7 @@ export function applyAction<A extends ActionName>(
         amountFen: p.amountFen,
         performBy: p.performBy,
         effectiveAt: at,
-        confirmationDeadline: endOfCalendarDaysAfter(now, state.confirmationCalendarDays).toISOString(),
+        confirmationDeadline: addCalendarDays(now, state.confirmationCalendarDays).toISOString(),
       };
       state.judicial = {
         status: 'open',
@@ -558,14 +553,14 @@ export function roundOpened(state: MediationState, level: MediationLevel, dueAt:
     outcome: null,
     reason: null,
   });
-  return bump(state, now, null, 'openRound', `第${state.rounds.length}轮:${unit.name}(${LEVEL_LABELS[level]}级)调解,期限至${shanghaiDay(dueAt.toISOString())}`, { level });
+  return bump(state, now, null, 'openRound', `第${state.rounds.length}轮:${unit.name}(${LEVEL_LABELS[level]}级)调解,期限至${toLocalDate(dueAt)}`, { level });
 }
 
 export function roundReminded(state: MediationState, escalateAt: Date, now: Date): TimelineEvent {
   const round = currentRound(state)!;
   round.remindedAt = now.toISOString();
   round.escalateAt = escalateAt.toISOString();
-  return bump(state, now, null, 'remindOverdue', `${LEVEL_LABELS[round.level]}级调解已超期,已催办;${shanghaiDay(escalateAt.toISOString())}前仍未结束将自动升级`, { level: round.level });
+  return bump(state, now, null, 'remindOverdue', `${LEVEL_LABELS[round.level]}级调解已超期,已催办;${toLocalDate(escalateAt)}前仍未结束将自动升级`, { level: round.level });
 }
 
 export function roundTimedOut(state: MediationState, now: Date): TimelineEvent {
@@ -610,7 +605,7 @@ export function followUpOpened(state: MediationState, dueAt: Date, now: Date): T
   const f = state.followUp!;
   f.openedAt = now.toISOString();
   f.dueAt = dueAt.toISOString();
-  return bump(state, now, null, 'openFollowUp', `回访任务已下达,请于${shanghaiDay(dueAt.toISOString())}前完成`, {});
+  return bump(state, now, null, 'openFollowUp', `回访任务已下达,请于${toLocalDate(dueAt)}前完成`, {});
 }
 
 export function courtAcceptanceReminded(state: MediationState, now: Date): TimelineEvent {
@@ -696,7 +691,7 @@ export function availableActions(state: MediationState, actor: Actor, now: Date)
   const probe: { [A in ActionName]: ActionPayloads[A] } = {
     assignMediator: { mediatorId: '', mediatorName: '', mediatorUnitIds: state.rounds.map((r) => r.unit.id) },
     acceptCase: {},
-    recordSession: { heldOn: shanghaiToday(now), participants: [], summary: '' },
+    recordSession: { heldOn: toLocalDate(now), participants: [], summary: '' },
     recordAgreement: { terms: '—', performance: '', amountFen: null, performBy: null },
     recordFailure: { reason: '—' },
     recordWithdrawal: { kind: 'withdrawn', party: '', reason: '' },
