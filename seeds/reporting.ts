@@ -80,12 +80,12 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
 
   const secretary = await demoActor(ctx, usernameFor('community', first));
   const street = await demoActor(ctx, usernameFor('street_office', streetId));
-  await client.workflow.getHandle(firstReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, content: REPORT_TEXT }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, input: { content: REPORT_TEXT } }] });
   await waitForStage(client, firstReport, 'upward');
-  await client.workflow.getHandle(firstReport).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, score: 88, comment: '党建引领基层治理成效明显' }] });
-  await client.workflow.getHandle(firstReport).executeUpdate(askQuestionUpdate, { args: [{ actor: street, question: '"红色物业"项目的居民满意度如何测评?' }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, input: { score: 88, comment: '党建引领基层治理成效明显' } }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(askQuestionUpdate, { args: [{ actor: street, input: { question: '"红色物业"项目的居民满意度如何测评?' } }] });
 
   const secretary2 = await demoActor(ctx, usernameFor('community', second));
-  await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, content: REPORT_TEXT }] });
+  await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, input: { content: REPORT_TEXT } }] });
   ctx.log(`reporting demo: cycle ${cycleId} in progress`);
 }

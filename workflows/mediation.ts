@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { commandOf, type ActionCommand } from '../domain/kit/command';
 import type { MediationActivities } from '../activities/mediation';
 import {
   ACTION_NAMES,
@@ -46,7 +47,6 @@ import {
   mediationStateQuery,
   mediationUpdates,
   type MediationActionResult,
-  type MediationCommand,
   type MediationOutcome,
   type MediationWorkflowInput,
 } from './mediation-shared';
@@ -91,18 +91,18 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   // ---- human actions ------------------------------------------------------
   for (const name of ACTION_NAMES) {
     setHandler(
-      mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [MediationCommand]>,
-      async (cmd: MediationCommand): Promise<MediationActionResult> => {
-        const event = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
+      mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [ActionCommand]>,
+      async (arg: ActionCommand): Promise<MediationActionResult> => {
+        const cmd = commandOf(arg)!;
+        const event = applyAction(state, name as ActionName, cmd.actor, cmd.input as never, now());
         await save(event);
         return { stage: state.stage, version: state.version, message: event.summary };
       },
       {
-        validator: (cmd: MediationCommand) => {
-          if (!cmd || typeof cmd !== 'object' || !cmd.actor || !cmd.payload) {
-            throw ApplicationFailure.nonRetryable('请求缺少操作人或操作内容。', 'VALIDATION_FAILED');
-          }
-          const refusal = actionRefusal(state, name as ActionName, cmd.actor, cmd.payload as never, now());
+        validator: (arg: ActionCommand) => {
+          const cmd = commandOf(arg);
+          if (!cmd) throw ApplicationFailure.nonRetryable('请求缺少操作人或操作内容。', 'VALIDATION_FAILED');
+          const refusal = actionRefusal(state, name as ActionName, cmd.actor, cmd.input as never, now());
           if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.code);
         },
       },

@@ -1,11 +1,12 @@
 // What the reporting workflows and the API share: inputs, the state the
 // queries return, and one update per human action. Every update carries the
-// Actor resolved by the API; the workflow's validator checks role, scope,
+// Actor resolved by the API (`ActionCommand`); the workflow's validator checks role, scope,
 // stage (and for `castVote` the roll) again, so a refused action changes nothing.
 
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, UnitRef } from '../domain/access';
-import type { RatingGrade, ReportingRules, ReportState, ReportStage, VoteChoice } from '../domain/reporting';
+import type { UnitRef } from '../domain/access';
+import type { ActionCommand, ActionResult } from '../domain/kit/command';
+import type { RatingGrade, ReportAction, ReportingRules, ReportState, ReportStage, VoteChoice } from '../domain/reporting';
 
 export type { Objection, ProjectResult, Question, Rectification, ReportResult, ReportState, TimelineEntry, UpwardScore, VoteRoundState } from '../domain/reporting';
 
@@ -63,42 +64,36 @@ export interface YearlyState {
 
 // ── updates (one per action of REPORT_ACTIONS) ─────────────────────────
 
-export interface ActorArg {
-  actor: Actor;
-}
+/** What every reporting update answers; `Extra` carries the ids an action creates. */
+export type ReportActionResult<Extra extends object = object> = ActionResult<ReportStage, Extra>;
 
-export interface UpdateAck {
-  stage: ReportStage;
-  version: number;
-}
-
-export const submitReportUpdate = defineUpdate<UpdateAck, [ActorArg & { content: string; highlights?: string | null }]>('submitReport');
-export const scoreUpwardUpdate = defineUpdate<UpdateAck, [ActorArg & { score: number; comment?: string | null }]>('scoreUpward');
-export const askQuestionUpdate = defineUpdate<UpdateAck & { questionId: string }, [ActorArg & { question: string }]>('askQuestion');
-export const answerQuestionUpdate = defineUpdate<UpdateAck, [ActorArg & { questionId: string; answer: string }]>('answerQuestion');
-export const closeUpwardUpdate = defineUpdate<UpdateAck, [ActorArg]>('closeUpward');
-export const recordDownwardUpdate = defineUpdate<UpdateAck, [ActorArg & { heldOn: string; attendees: number; summary: string }]>('recordDownward');
+export const submitReportUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ content: string; highlights?: string | null }>]>('submitReport');
+export const scoreUpwardUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ score: number; comment?: string | null }>]>('scoreUpward');
+export const askQuestionUpdate = defineUpdate<ReportActionResult<{ questionId: string }>, [ActionCommand<{ question: string }>]>('askQuestion');
+export const answerQuestionUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ questionId: string; answer: string }>]>('answerQuestion');
+export const closeUpwardUpdate = defineUpdate<ReportActionResult, [ActionCommand<Record<string, never>>]>('closeUpward');
+export const recordDownwardUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ heldOn: string; attendees: number; summary: string }>]>('recordDownward');
 /** The answer says only that the ballot was received: never the choice. */
-export const castVoteUpdate = defineUpdate<UpdateAck & { round: number }, [ActorArg & { choice: VoteChoice; comment?: string | null }]>('castVote');
-export const raiseObjectionUpdate = defineUpdate<UpdateAck & { objectionId: string }, [ActorArg & { content: string }]>('raiseObjection');
-export const answerObjectionUpdate = defineUpdate<UpdateAck, [ActorArg & { objectionId: string; answer: string; upheld: boolean; revisedGrade?: RatingGrade | null }]>('answerObjection');
-export const submitRectificationUpdate = defineUpdate<UpdateAck, [ActorArg & { plan: string }]>('submitRectification');
-export const reviewRectificationUpdate = defineUpdate<UpdateAck, [ActorArg & { accepted: boolean; comment?: string | null }]>('reviewRectification');
+export const castVoteUpdate = defineUpdate<ReportActionResult<{ round: number }>, [ActionCommand<{ choice: VoteChoice; comment?: string | null }>]>('castVote');
+export const raiseObjectionUpdate = defineUpdate<ReportActionResult<{ objectionId: string }>, [ActionCommand<{ content: string }>]>('raiseObjection');
+export const answerObjectionUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ objectionId: string; answer: string; upheld: boolean; revisedGrade?: RatingGrade | null }>]>('answerObjection');
+export const submitRectificationUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ plan: string }>]>('submitRectification');
+export const reviewRectificationUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ accepted: boolean; comment?: string | null }>]>('reviewRectification');
 
-/** The update each API action maps to. */
+/** The update of each action: its name is the action's name. */
 export const ACTION_UPDATES = {
-  report: submitReportUpdate,
-  scores: scoreUpwardUpdate,
-  questions: askQuestionUpdate,
-  answers: answerQuestionUpdate,
-  'close-upward': closeUpwardUpdate,
-  downward: recordDownwardUpdate,
-  vote: castVoteUpdate,
-  objections: raiseObjectionUpdate,
-  'objection-answers': answerObjectionUpdate,
-  rectification: submitRectificationUpdate,
-  'rectification-review': reviewRectificationUpdate,
-} as const;
+  submitReport: submitReportUpdate,
+  scoreUpward: scoreUpwardUpdate,
+  askQuestion: askQuestionUpdate,
+  answerQuestion: answerQuestionUpdate,
+  closeUpward: closeUpwardUpdate,
+  recordDownward: recordDownwardUpdate,
+  castVote: castVoteUpdate,
+  raiseObjection: raiseObjectionUpdate,
+  answerObjection: answerObjectionUpdate,
+  submitRectification: submitRectificationUpdate,
+  reviewRectification: reviewRectificationUpdate,
+} as const satisfies Record<ReportAction, unknown>;
 
 // ── queries ─────────────────────────────────────────────────────────────
 

@@ -15,9 +15,8 @@ import {
   STAGES,
 } from '../../domain/mediation/types';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-export const ZFen = z.number().int().min(0).max(2_147_483_647).describe('金额,单位:分');
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('日期 YYYY-MM-DD(北京时间)');
+import { actionResultSchema, ZDate, ZFen, ZText as text } from '../http/schemas';
+
 export const ZCaseId = z.object({ id: z.uuid().describe('案件编号') });
 
 export const ZParty = z.object({
@@ -122,13 +121,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   ),
 });
 
-export const ZActionResult = z.object({
-  caseId: z.string(),
-  action: z.string(),
-  stage: z.enum(STAGES),
-  version: z.number(),
-  message: z.string(),
-});
+export const ZActionResult = actionResultSchema('caseId', STAGES);
 
 export const ACTION_BODIES: { [A in ActionName]: z.ZodType } = {
   assignMediator: z.object({ mediatorId: text(100).describe('被指派的调解员(人员编号)') }),

@@ -7,7 +7,8 @@ import { AppError } from '../../domain/errors';
 import { PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
 import { assertAccess } from '../auth/guard';
-import { projectUpdates, type ActionEnvelope } from '../../workflows/project-shared';
+import type { ActionCommand } from '../../domain/kit/command';
+import { projectUpdates } from '../../workflows/project-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { ACTION_BODIES, ZActionResult, ZProjectId } from './schemas';
@@ -36,9 +37,9 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
     throw new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`);
   }
   const handle = deps.temporal.workflow.getHandle(project.workflowId);
-  const envelope: ActionEnvelope<A> = { actor, input, requestId };
+  const command: ActionCommand<ActionInputs[A]> = { actor, input, requestId };
   const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
-  const result = await handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>], ...(updateId ? { updateId } : {}) });
+  const result = await handle.executeUpdate(update, { args: [command as unknown as ActionCommand<ActionInputs['reviewApplication']>], ...(updateId ? { updateId } : {}) });
   return { projectId, action, ...result };
 }
 

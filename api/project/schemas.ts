@@ -6,11 +6,9 @@ import { PROJECT_CATEGORIES } from '../../domain/project/application';
 import { PROJECT_RATINGS } from '../../domain/project/scoring';
 import { PROJECT_STAGES } from '../../domain/project/state';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { actionResultSchema, ZDate, ZFen, ZText as text, ZYear } from '../http/schemas';
+
 const optionalText = (max: number) => z.string().trim().max(max).default('');
-export const ZFen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('金额,单位:分');
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('日期 YYYY-MM-DD(北京时间)');
-export const ZYear = z.coerce.number().int().min(2000).max(2100);
 export const ZProjectId = z.object({ id: z.uuid().describe('项目编号') });
 
 export const ZMilestonePlan = z.object({
@@ -74,13 +72,7 @@ export const ACTION_BODIES = {
   confirmReward: z.object({ decision: z.enum(['confirm', 'return']), amountFen: ZFen.optional().describe('确认金额,缺省为建议金额'), comment: optionalText(2000) }),
 } as const satisfies Record<ProjectAction, z.ZodType>;
 
-export const ZActionResult = z.object({
-  projectId: z.string(),
-  action: z.string(),
-  stage: z.enum(PROJECT_STAGES),
-  version: z.number(),
-  message: z.string(),
-});
+export const ZActionResult = actionResultSchema('projectId', PROJECT_STAGES);
 
 export const ZPendingAction = z.object({
   key: z.string(),

@@ -3,6 +3,7 @@
 // update validator decides (role, scope, stage, roll), so both paths refuse alike.
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
 import type { Actor } from '../../domain/access';
+import type { ActionCommand } from '../../domain/kit/command';
 import { AppError } from '../../domain/errors';
 import { REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
 import type { RoleName } from '../../domain/roles';
@@ -27,10 +28,11 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   if (!exists) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
   const args = parsePart(ACTION_BODIES[action], body ?? {}, 'body');
   const handle = deps.temporal.workflow.getHandle(id);
-  // Each action's update takes `{ actor, ...body }`; the body was parsed by that action's schema above.
-  const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [Record<string, unknown>]>;
+  // Each action's update takes `{ actor, input }`; the input was parsed by that action's schema above.
+  const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [ActionCommand]>;
   try {
-    return await handle.executeUpdate(update, { args: [{ ...args, actor }] });
+    const result = await handle.executeUpdate(update, { args: [{ actor, input: args }] });
+    return { reportId: id, action, ...result };
   } catch (err) {
     // The report exists (checked above): its workflow has finished.
     if (err instanceof WorkflowNotFoundError) throw new AppError('WRONG_STAGE', '该述职已办结,不能再操作', { cause: err });
@@ -46,7 +48,7 @@ export const actOnReportRoute = defineRoute({
   summary: '述职操作:提交报告 / 评分 / 质询 / 答复 / 投票 / 异议 / 整改',
   description: [
     'Actions: ' + Object.entries(REPORT_ACTIONS).map(([k, v]) => `\`${k}\` ${v.label} (${v.roles.join(', ')})`).join('; ') + '.',
-    'A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for anyone not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot.',
+    '`castVote` answers only that the ballot was received; it is refused with NOT_ON_ROLL for anyone not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot.',
   ].join(' '),
   roles: [...new Set([...actionRoles, ...REPORT_READER_ROLES.filter((r) => r === 'resident_rep')])],
   request: { params: ZActionParams, body: ZActionBody },

@@ -1,9 +1,11 @@
 // Request and response schemas of the reporting API; they also feed the
 // OpenAPI document. Ballots appear only in ZBallotAudit (auditor-only).
 import { z } from 'zod';
+import { actionResultSchema, ZDate, ZText, ZYear } from '../http/schemas';
+
+export { ZYear };
 import { RATING_GRADES, REPORT_ACTION_NAMES, REPORT_STAGES, VOTE_CHOICES } from '../../domain/reporting';
 
-export const ZYear = z.coerce.number().int().min(2000).max(2100);
 
 export const ZStartCycleBody = z.object({
   unitId: z.string().min(1).describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
@@ -64,21 +66,21 @@ export const ZReportDetail = ZReportSummary.extend({
   actions: z.array(z.enum(REPORT_ACTION_NAMES as [string, ...string[]])).describe('当前阶段的可用操作'),
 });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = ZText;
 
 /** The body of each action of POST /api/reporting/{id}/actions/{action}. */
 export const ACTION_BODIES = {
-  report: z.object({ content: text(20000).describe('述职报告正文'), highlights: z.string().max(5000).nullish() }),
-  scores: z.object({ score: z.number().int().min(0).max(100), comment: z.string().max(2000).nullish() }),
-  questions: z.object({ question: text(2000).describe('质询内容') }),
-  answers: z.object({ questionId: z.string().min(1), answer: text(20000) }),
-  'close-upward': z.object({}),
-  downward: z.object({ heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), attendees: z.number().int().min(0), summary: text(20000) }),
-  vote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: z.string().max(2000).nullish() }),
-  objections: z.object({ content: text(5000) }),
-  'objection-answers': z.object({ objectionId: z.string().min(1), answer: text(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
-  rectification: z.object({ plan: text(20000) }),
-  'rectification-review': z.object({ accepted: z.boolean(), comment: z.string().max(2000).nullish() }),
+  submitReport: z.object({ content: text(20000).describe('述职报告正文'), highlights: z.string().max(5000).nullish() }),
+  scoreUpward: z.object({ score: z.number().int().min(0).max(100), comment: z.string().max(2000).nullish() }),
+  askQuestion: z.object({ question: text(2000).describe('质询内容') }),
+  answerQuestion: z.object({ questionId: z.string().min(1), answer: text(20000) }),
+  closeUpward: z.object({}),
+  recordDownward: z.object({ heldOn: ZDate, attendees: z.number().int().min(0), summary: text(20000) }),
+  castVote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: z.string().max(2000).nullish() }),
+  raiseObjection: z.object({ content: text(5000) }),
+  answerObjection: z.object({ objectionId: z.string().min(1), answer: text(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
+  submitRectification: z.object({ plan: text(20000) }),
+  reviewRectification: z.object({ accepted: z.boolean(), comment: z.string().max(2000).nullish() }),
 } as const;
 
 export const ZActionParams = z.object({
@@ -88,12 +90,10 @@ export const ZActionParams = z.object({
 
 export const ZActionBody = z.union(Object.values(ACTION_BODIES) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
 
-export const ZActionResult = z.object({
-  stage: z.enum(REPORT_STAGES),
-  version: z.number(),
-  questionId: z.string().optional(),
-  objectionId: z.string().optional(),
-  round: z.number().optional(),
+export const ZActionResult = actionResultSchema('reportId', REPORT_STAGES, {
+  questionId: z.string().optional().describe('askQuestion: the new question'),
+  objectionId: z.string().optional().describe('raiseObjection: the new objection'),
+  round: z.number().optional().describe('castVote: the round the ballot counted in'),
 });
 
 export const ZResult = z.object({
