@@ -65,7 +65,9 @@ export function accessRefusal(
 /**
  * Reading is wider than acting: a grant reaches the units below it and also
  * those containing it (a grid's resident representative reads its
- * community's projects and reports). A grant on a sibling never does.
+ * community's projects and reports). A grant on a sibling never does. An
+ * action on a record the actor cannot read is answered as if the record did
+ * not exist (404).
  */
 export function reachesUnit(grant: Pick<RoleGrant, 'unitPath'>, unitPath: string): boolean {
   return unitPath.startsWith(grant.unitPath) || grant.unitPath.startsWith(unitPath);

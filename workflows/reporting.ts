@@ -25,12 +25,13 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { commandOf, type ActionCommand } from '../domain/kit/command';
+import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { accessRefusal, type Actor, type RoleGrant } from '../domain/access';
+import { accessRefusal, type Actor } from '../domain/access';
 import type { ErrorCode } from '../domain/errors';
 import {
+  voterAccessRefusal,
+  REPORT_ACTION_NAMES,
   REPORT_ACTIONS,
   REPORT_STAGE_LABELS,
   RATING_LABELS,
@@ -76,13 +77,14 @@ import {
   type ReportActionResult,
   type VoteRoundState,
   type YearlyState,
+  ACTION_UPDATES,
 } from './reporting-shared';
+import { ACTIVITY_OPTIONS, incidentOnDataRejection, refuseOnDataRejection } from './failures';
 import type { UnitRef } from '../domain/access';
+import { commandOf, type ActionCommand } from '../domain/kit/command';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+// Unlimited attempts for what a retry can cure; data the database refuses fails at once (./failures).
+const acts = proxyActivities<Activities>({ ...ACTIVITY_OPTIONS, startToCloseTimeout: '1 minute' });
 
 const PROCESS = 'reporting';
 
@@ -169,15 +171,37 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     if (!cmd) return refuse('请求缺少操作人或操作内容', 'VALIDATION_FAILED');
     return cmd as C;
   }
+  const incidents = { acts, process: PROCESS, subjectId: reportId, unitId: community.id };
+  /** A save of the process's own: refused data opens an incident instead of wedging the report. */
+  async function persistOwn(): Promise<void> {
+    await incidentOnDataRejection(incidents, '保存述职进展', `v${state.version + 1}`, () => persist());
+  }
+  /** A person's action: when the database refuses its data, state and vote are put back and the action refused. */
+  function guarded<A extends unknown[], R>(update: UpdateDefinition<R, A>, handler: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    const action = REPORT_ACTION_NAMES.find((a) => ACTION_UPDATES[a].name === update.name);
+    const label = action ? REPORT_ACTIONS[action].label : update.name;
+    return async (...args: A) => {
+      const vote = { roll: new Set(roll), voted: new Set(voted), tally: { ...tally }, pending: [...pending] };
+      return refuseOnDataRejection({
+        state,
+        label,
+        run: () => handler(...args),
+        restore: () => {
+          ({ roll, voted, tally, pending } = vote);
+        },
+      });
+    };
+  }
 
   // ── validation helpers ──
   function requireAction(actor: Actor, action: ReportAction, unitPath = community.path): void {
     const spec = REPORT_ACTIONS[action];
+    // Access before state: an outsider never hears the stage.
+    const refusal = accessRefusal(actor, spec.roles as readonly RoleName[], unitPath);
+    if (refusal) refuse(`无权${spec.label}`, refusal);
     if (!(spec.stages as readonly ReportStage[]).includes(state.stage)) {
       refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能${spec.label}`, 'WRONG_STAGE');
     }
-    const refusal = accessRefusal(actor, spec.roles as readonly RoleName[], unitPath);
-    if (refusal) refuse(`无权${spec.label}`, refusal);
   }
   const text = (s: string | null | undefined, what: string, max = 20000): string => {
     const t = (s ?? '').trim();
@@ -197,13 +221,13 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 述职报告 ──
   setHandler(
     submitReportUpdate,
-    async (arg) => {
+    guarded(submitReportUpdate, async (arg) => {
       const { actor, input: { content, highlights } } = cmdOf(arg);
       state.report = { content: content.trim(), highlights: highlights?.trim() || null, submittedAt: nowIso(), submittedById: actor.personId };
       note('submitReport', '提交述职报告', actor, { length: state.report.content.length });
       await persist();
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { content } } = cmdOf(arg);
@@ -218,14 +242,14 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   const openQuestions = () => state.upward.questions.filter((q) => q.answer === null);
   setHandler(
     scoreUpwardUpdate,
-    async (arg) => {
+    guarded(scoreUpwardUpdate, async (arg) => {
       const { actor, input: { score, comment } } = cmdOf(arg);
       state.upward.scores.push({ scorerId: actor.personId, scorerName: actor.displayName, score, comment: comment?.trim() || null, at: nowIso() });
       state.upward.scoreCenti = upwardScoreCenti(state.upward.scores.map((s) => s.score));
       note('scoreUpward', `评分 ${score} 分`, actor, { score, comment: comment ?? null });
       await persist();
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { score } } = cmdOf(arg);
@@ -237,7 +261,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     askQuestionUpdate,
-    async (arg) => {
+    guarded(askQuestionUpdate, async (arg) => {
       const { actor, input: { question } } = cmdOf(arg);
       const id = `q${state.upward.questions.length + 1}`;
       state.upward.questions.push({ id, askedById: actor.personId, askedByName: actor.displayName, question: question.trim(), askedAt: nowIso(), answer: null, answeredAt: null });
@@ -246,13 +270,13 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `answer-${id}`, action: 'answerQuestion', title: title(`答复质询 ${id}`), role: 'community', unitId: community.id, dueAt: state.dueAt });
       await acts.notify({ event: `question-${id}`, to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.question', title: title('收到质询'), body: question.trim(), link });
       return { ...ack(), questionId: id };
-    },
+    }),
     { validator: (arg) => {
         const { actor, input: { question } } = cmdOf(arg); requireAction(actor, 'askQuestion'); text(question, '质询内容', 2000); } },
   );
   setHandler(
     answerQuestionUpdate,
-    async (arg) => {
+    guarded(answerQuestionUpdate, async (arg) => {
       const { actor, input: { questionId, answer } } = cmdOf(arg);
       const q = state.upward.questions.find((x) => x.id === questionId)!;
       q.answer = answer.trim();
@@ -261,7 +285,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await persist();
       await acts.closeHumanTasks({ keys: [`answer-${questionId}`], completedById: actor.personId });
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { questionId, answer } } = cmdOf(arg);
@@ -282,12 +306,12 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   let upwardClosedBy: Actor | null = null;
   setHandler(
     closeUpwardUpdate,
-    async (arg) => {
+    guarded(closeUpwardUpdate, async (arg) => {
       const { actor } = cmdOf(arg);
       upwardClosedBy = actor;
       state.upward.closedAt = nowIso();
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor } = cmdOf(arg);
@@ -302,13 +326,13 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 向下述职 ──
   setHandler(
     recordDownwardUpdate,
-    async (arg) => {
+    guarded(recordDownwardUpdate, async (arg) => {
       const { actor, input: { heldOn, attendees, summary } } = cmdOf(arg);
       state.downward = { heldOn, attendees, summary: summary.trim(), recordedAt: nowIso() };
       note('recordDownward', `登记向下述职会议(${heldOn},到会 ${attendees} 人)`, actor, { heldOn, attendees });
       await persist();
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { heldOn, attendees, summary } } = cmdOf(arg);
@@ -324,7 +348,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 民主评议 vote ──
   setHandler(
     castVoteUpdate,
-    async (arg) => {
+    guarded(castVoteUpdate, async (arg) => {
       const { actor, input: { choice, comment } } = cmdOf(arg);
       const round = currentRound!;
       // Counted before any await, so a round closing meanwhile includes it.
@@ -337,15 +361,15 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await persist();
       await acts.closeHumanTasks({ keys: [`vote-${round.round}-${actor.personId}`], completedById: actor.personId });
       return { ...ack(), round: round.round };
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { choice, comment } } = cmdOf(arg);
+        // Access before state: who is no representative, or not one of this community, hears nothing about the vote.
+        const refusal = voterAccessRefusal(actor, community.path);
+        if (refusal) refuse(refusal.message, refusal.code);
         if (state.stage !== 'vote' || !voteOpen || !currentRound) refuse('民主评议投票未开放', 'WRONG_STAGE');
-        if (!roll.has(actor.personId)) {
-          if (!actor.grants.some((g: RoleGrant) => g.role === 'resident_rep')) refuse('只有党员/居民代表可以参加民主评议', 'FORBIDDEN_ROLE');
-          refuse('您不在本轮民主评议的应到会名单中', 'NOT_ON_ROLL');
-        }
+        if (!roll.has(actor.personId)) refuse('您不在本轮民主评议的应到会名单中', 'NOT_ON_ROLL');
         if (voted.has(actor.personId)) refuse('您已投票,选票不能重复投出或更改', 'ALREADY_VOTED');
         if (!(VOTE_CHOICES as readonly string[]).includes(choice)) refuse('选项应为 满意 / 基本满意 / 不满意', 'VALIDATION_FAILED');
         if (comment && comment.length > 2000) refuse('意见过长(最多 2000 字)', 'VALIDATION_FAILED');
@@ -356,7 +380,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 公示 objections ──
   setHandler(
     raiseObjectionUpdate,
-    async (arg) => {
+    guarded(raiseObjectionUpdate, async (arg) => {
       const { actor, input: { content } } = cmdOf(arg);
       const notice = state.publicNotice!;
       const id = `o${notice.objections.length + 1}`;
@@ -366,12 +390,12 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `objection-${id}`, action: 'answerObjection', title: title(`答复公示异议 ${id}`), role: 'street_office', unitId: upwardUnit.id, dueAt: notice.endsAt });
       await acts.notify({ event: `objection-${id}`, to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.objection', title: title('公示期收到异议'), body: content.trim(), link });
       return { ...ack(), objectionId: id };
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { content } } = cmdOf(arg);
         // Representatives of the community (including its grids) may object, as may the bodies above it.
-        const isOwnRep = actor.grants.some((g: RoleGrant) => g.role === 'resident_rep' && (g.unitPath.startsWith(community.path) || community.path.startsWith(g.unitPath)));
+        const isOwnRep = voterAccessRefusal(actor, community.path) === null;
         if (!isOwnRep) requireAction(actor, 'raiseObjection');
         else if (state.stage !== 'public_notice') refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能提出异议`, 'WRONG_STAGE');
         if (state.publicNotice && Date.now() >= new Date(state.publicNotice.endsAt).getTime()) refuse('公示期已结束,不能再提出异议', 'WRONG_STAGE');
@@ -381,7 +405,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     answerObjectionUpdate,
-    async (arg) => {
+    guarded(answerObjectionUpdate, async (arg) => {
       const { actor, input: { objectionId, answer, upheld, revisedGrade } } = cmdOf(arg);
       const o = state.publicNotice!.objections.find((x) => x.id === objectionId)!;
       Object.assign(o, { answer: answer.trim(), upheld, answeredById: actor.personId, answeredAt: nowIso() });
@@ -398,7 +422,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.closeHumanTasks({ keys: [`objection-${objectionId}`], completedById: actor.personId });
       await acts.notify({ event: `objection-${objectionId}-answered`, to: { personIds: [o.raisedById] }, kind: 'reporting.objection-answered', title: title('您的异议已答复'), body: answer.trim(), link });
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { objectionId, answer, revisedGrade } } = cmdOf(arg);
@@ -415,7 +439,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 整改 ──
   setHandler(
     submitRectificationUpdate,
-    async (arg) => {
+    guarded(submitRectificationUpdate, async (arg) => {
       const { actor, input: { plan } } = cmdOf(arg);
       const r = state.rectification!;
       r.submissions.push({ plan: plan.trim(), at: nowIso(), byId: actor.personId });
@@ -426,7 +450,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.closeHumanTasks({ keys: [`rectification-${n}`], completedById: actor.personId });
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-review-${n}`, action: 'reviewRectification', title: title('审核整改报告'), role: 'street_office', unitId: upwardUnit.id, dueAt: r.deadline });
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { plan } } = cmdOf(arg);
@@ -438,7 +462,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     reviewRectificationUpdate,
-    async (arg) => {
+    guarded(reviewRectificationUpdate, async (arg) => {
       const { actor, input: { accepted, comment } } = cmdOf(arg);
       const r = state.rectification!;
       const n = r.submissions.length;
@@ -451,7 +475,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
         await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-${n + 1}`, action: 'submitRectification', title: title('重新提交整改报告'), role: 'community', unitId: community.id, dueAt: r.deadline });
       }
       return ack();
-    },
+    }),
     {
       validator: (arg) => {
         const { actor, input: { accepted, comment } } = cmdOf(arg);
@@ -479,7 +503,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     const d = await acts.reportingDeadline({ from: nowIso(), workingDays: days, reminderLeadDays: lead });
     state.dueAt = d.dueAt;
     state.overdue = false;
-    await persist();
+    await persistOwn();
     return d;
   }
 
@@ -492,7 +516,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     if (!(await condition(o.done, msUntil(o.dueAt)))) {
       state.overdue = true;
       note('overdue', `${o.what}已逾期`, null);
-      await persist();
+      await persistOwn();
       await acts.notify({ event: `${o.key}.overdue`, to, kind: 'reporting.overdue', title: title(`${o.what}已逾期`), body: `${o.what}已超过期限(${o.dueAt.slice(0, 10)}),请尽快办理。`, link });
       if (o.escalate) {
         await acts.notify({ event: `${o.key}.escalated`, to: { role: o.escalate.role, unitId: o.escalate.unit.id, reach: 'unit' }, kind: 'reporting.escalation', title: title(`${o.what}逾期督办`), body: `${community.name}的${o.what}已逾期,请督促办理。`, link });
@@ -535,7 +559,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       if (blocker) {
         state.overdue = true;
         note('upwardBlocked', `向上述职期满,但${blocker}`, null);
-        await persist();
+        await persistOwn();
         const unanswered = openQuestions().length > 0;
         await acts.notify({
           event: 'upward.blocked',
@@ -580,7 +604,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     state.dueAt = dueAt;
     voteOpen = true;
     note('openVote', `第 ${round} 轮民主评议开始,应到会 ${roll.size} 人`, null, { round, rollSize: roll.size, closesAt: dueAt });
-    await persist();
+    await persistOwn();
     for (const v of voters) {
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `vote-${round}-${v.personId}`, action: 'castVote', title: title(`民主评议投票(第 ${round} 轮)`), role: 'resident_rep', unitId: community.id, assigneeId: v.personId, dueAt });
     }
@@ -604,7 +628,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     note('closeVote', `第 ${round} 轮投票结束:实到 ${voted.size}/${roll.size} 人,满意 ${t.satisfied}、基本满意 ${t.basically_satisfied}、不满意 ${t.dissatisfied}${outcome.kind === 'no_quorum' ? ',未达到法定人数' : ''}`, null, { round, tally: t, rollSize: roll.size, voted: voted.size });
     if (outcome.kind === 'counted' || !outcome.rerun) break;
     note('rerunVote', '未达到法定人数,重新组织投票', null);
-    await persist();
+    await persistOwn();
   }
   currentRound = null;
 
@@ -615,7 +639,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   const { dueAt: noticeEnds } = await acts.reportingDeadline({ from: nowIso(), workingDays: rules.publicNoticeDays, reminderLeadDays: 0 });
   state.publicNotice = { startsAt: nowIso(), endsAt: noticeEnds, objections: [] };
   state.dueAt = noticeEnds;
-  await persist();
+  await persistOwn();
   const counted = outcome.kind === 'counted' ? outcome : null;
   const saveResult = (finalized: boolean) =>
     acts.reportingSaveResult({
@@ -649,7 +673,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   await sleep(msUntil(noticeEnds));
   if (!allAnswered()) {
     note('noticeBlocked', '公示期满,尚有异议未答复', null);
-    await persist();
+    await persistOwn();
     await acts.notify({ event: 'notice.unanswered', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.overdue', title: title('公示异议待答复'), body: '公示期已满,仍有异议未答复,答复后结果方可生效。', link });
     await condition(allAnswered);
   }
@@ -661,7 +685,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     const { dueAt, remindAt } = await acts.reportingDeadline({ from: nowIso(), workingDays: rules.rectificationDays, reminderLeadDays: rules.reminderLeadDays });
     state.rectification = { deadline: dueAt, submissions: [], reviews: [], status: 'open' };
     state.dueAt = dueAt;
-    await persist();
+    await persistOwn();
     await saveResult(false);
     await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'rectification-1', action: 'submitRectification', title: title('制定并落实整改方案'), role: 'community', unitId: community.id, dueAt });
     await acts.notify({ event: 'rectification.open', to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.rectification', title: title('请落实整改'), body: `评定等次为${RATING_LABELS[state.result.grade]},请于 ${dueAt.slice(0, 10)} 前提交整改报告。`, link });
@@ -674,7 +698,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
         if (state.rectification.status === 'open') state.rectification.status = 'overdue';
         state.overdue = true;
         note('overdue', '整改已逾期', null);
-        await persist();
+        await persistOwn();
         await saveResult(false);
         await acts.notify({ event: 'rectification.overdue', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.escalation', title: title('整改逾期督办'), body: `${community.name}整改已逾期,请督促落实。`, link });
         await condition(accepted);
@@ -683,7 +707,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   }
 
   await enter('completed', '年度双向述职完成');
-  await persist();
+  await persistOwn();
   await saveResult(true);
   // An update still finishing (the answer that released the 公示) must get its reply.
   await condition(allHandlersFinished);

@@ -4,15 +4,15 @@
 // (scopePaths). Both read the same grants, from domain/access.ts.
 import type { RequestHandler } from 'express';
 import { accessRefusal, ancestorPaths, type Actor } from '../../domain/access';
-
-export { canReadUnit, scopePaths } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ROLE_LABELS, type RoleName } from '../../domain/roles';
+
+export { canReadUnit, scopePaths } from '../../domain/access';
 
 export type RouteAccess = 'public' | 'authenticated' | readonly RoleName[];
 
 function roleList(roles: readonly RoleName[]): string {
-  return roles.map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ');
+  return roles.map((r) => ROLE_LABELS[r]).join('、');
 }
 
 /** Express guard: the caller must hold at least one of `roles` on some unit. */
@@ -20,10 +20,10 @@ export function requireRole(roles: RouteAccess): RequestHandler {
   return (req, _res, next) => {
     if (roles === 'public') return next();
     const actor = req.actor;
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'This route needs a logged-in caller.');
+    if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录。');
     if (roles === 'authenticated') return next();
     if (!actor.grants.some((g) => roles.includes(g.role))) {
-      throw new AppError('FORBIDDEN_ROLE', `This needs one of the roles: ${roleList(roles)}.`);
+      throw new AppError('FORBIDDEN_ROLE', `需要以下角色之一:${roleList(roles)}。`);
     }
     next();
   };
@@ -32,8 +32,8 @@ export function requireRole(roles: RouteAccess): RequestHandler {
 /** Throws FORBIDDEN_ROLE / FORBIDDEN_SCOPE unless the actor holds one of `roles` over the unit. */
 export function assertAccess(actor: Actor, roles: readonly RoleName[], unitPath: string): void {
   const refusal = accessRefusal(actor, roles, unitPath);
-  if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `This needs one of the roles: ${roleList(roles)}.`);
-  if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, 'Your role does not cover this unit.');
+  if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `需要以下角色之一:${roleList(roles)}。`);
+  if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, '您的角色不覆盖该单位。');
 }
 
 /** `canReadUnit` as a Prisma filter on the unit-path `column`; matches nothing without grants. */

@@ -1,13 +1,13 @@
 // Schemas every area shares, each with one home: money, dates, years, the
 // answer to an action. Areas import these; they never define their own.
 import { z } from 'zod';
+import { zDate } from './text';
 
 /** Integer fen (分); the read model keeps money in PostgreSQL `integer` columns, hence the bound. */
 export const ZFen = z.number().int().min(0).max(2_147_483_647).describe('金额,单位:分');
-/** A calendar day in Beijing time. */
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('日期 YYYY-MM-DD(北京时间)');
+/** A calendar day in Beijing time; impossible dates are refused. */
+export const ZDate = zDate();
 export const ZYear = z.coerce.number().int().min(2000).max(2100);
-export const ZText = (max: number) => z.string().trim().min(1).max(max);
 
 /**
  * The answer to every POST …/actions/{action}: the subject's id under

@@ -1,19 +1,17 @@
 // Request and response schemas of the reporting API; they also feed the
 // OpenAPI document. Ballots appear only in ZBallotAudit (auditor-only).
 import { z } from 'zod';
-import { actionResultSchema, ZDate, ZText, ZYear } from '../http/schemas';
-
-export { ZYear };
+import { actionResultSchema, ZDate, ZYear } from '../http/schemas';
 import { RATING_GRADES, REPORT_ACTION_NAMES, REPORT_STAGES, VOTE_CHOICES } from '../../domain/reporting';
-
+import { zId, zText } from '../http/text';
 
 export const ZStartCycleBody = z.object({
-  unitId: z.string().min(1).describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
+  unitId: zId().describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
   year: ZYear.describe('述职年度'),
 });
 
 export const ZEnableScheduleBody = z.object({
-  unitId: z.string().min(1).describe('每年自动启动述职周期的街道或区'),
+  unitId: zId().describe('每年自动启动述职周期的街道或区'),
 });
 
 export const ZCycle = z.object({
@@ -66,25 +64,24 @@ export const ZReportDetail = ZReportSummary.extend({
   actions: z.array(z.enum(REPORT_ACTION_NAMES as [string, ...string[]])).describe('当前阶段的可用操作'),
 });
 
-const text = ZText;
 
 /** The body of each action of POST /api/reporting/{id}/actions/{action}. */
 export const ACTION_BODIES = {
-  submitReport: z.object({ content: text(20000).describe('述职报告正文'), highlights: z.string().max(5000).nullish() }),
-  scoreUpward: z.object({ score: z.number().int().min(0).max(100), comment: z.string().max(2000).nullish() }),
-  askQuestion: z.object({ question: text(2000).describe('质询内容') }),
-  answerQuestion: z.object({ questionId: z.string().min(1), answer: text(20000) }),
+  submitReport: z.object({ content: zText(20000).describe('述职报告正文'), highlights: zText(5000, { allowEmpty: true }).nullish() }),
+  scoreUpward: z.object({ score: z.number().int().min(0).max(100), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  askQuestion: z.object({ question: zText(2000).describe('质询内容') }),
+  answerQuestion: z.object({ questionId: zId(50), answer: zText(20000) }),
   closeUpward: z.object({}),
-  recordDownward: z.object({ heldOn: ZDate, attendees: z.number().int().min(0), summary: text(20000) }),
-  castVote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: z.string().max(2000).nullish() }),
-  raiseObjection: z.object({ content: text(5000) }),
-  answerObjection: z.object({ objectionId: z.string().min(1), answer: text(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
-  submitRectification: z.object({ plan: text(20000) }),
-  reviewRectification: z.object({ accepted: z.boolean(), comment: z.string().max(2000).nullish() }),
+  recordDownward: z.object({ heldOn: ZDate, attendees: z.number().int().min(0).max(100_000), summary: zText(20000) }),
+  castVote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  raiseObjection: z.object({ content: zText(5000) }),
+  answerObjection: z.object({ objectionId: zId(50), answer: zText(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
+  submitRectification: z.object({ plan: zText(20000) }),
+  reviewRectification: z.object({ accepted: z.boolean(), comment: zText(2000, { allowEmpty: true }).nullish() }),
 } as const;
 
 export const ZActionParams = z.object({
-  id: z.string().min(1),
+  id: zId(200),
   action: z.enum(REPORT_ACTION_NAMES as [keyof typeof ACTION_BODIES, ...Array<keyof typeof ACTION_BODIES>]),
 });
 

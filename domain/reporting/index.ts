@@ -5,3 +5,4 @@ export * from './rating';
 export * from './schedule';
 export * from './stages';
 export * from './state';
+export * from './access';
