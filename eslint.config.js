@@ -53,5 +53,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Factories take their deps from ./deps; ./index assembles them (no-cycle does not see type-only loops).
+    files: ['activities/**/*.ts'],
+    ignores: ['activities/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(workflows|api|worker)(/|$)', message: 'Imports run down: activities never reach up.' }, { regex: '^\\./(index)?$', message: 'Import ActivityDeps from ./deps: ./index imports every factory.' }] }] },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -36,7 +36,8 @@ export interface LoadConfigResult {
   warnings: string[];
 }
 
-export type Env = Record<string, string | undefined>;
+export type { Env } from './define';
+import type { Env } from './define';
 
 function describe(raw: string | undefined, secret: boolean | undefined): string {
   if (raw === undefined) return 'unset';

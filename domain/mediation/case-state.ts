@@ -4,6 +4,7 @@
 // in the handlers; the API shows `pendingTasks` and `availableActions` from
 // the same state saved in the read model. Times are ISO strings: the state
 // crosses workflow history and JSON columns.
+import type { TimelineEntry } from '../kit/machine';
 import type { Actor } from '../access';
 import type { ErrorCode } from '../errors';
 import type { UnitRef } from '../access';
@@ -142,15 +143,8 @@ export interface MediationState {
   preLitigation?: PreLitigationState | null;
 }
 
-export interface TimelineEvent {
-  seq: number;
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  summary: string;
-  data: Record<string, unknown>;
-}
+/** One line of the case's timeline: the kit's timeline entry. */
+export type TimelineEvent = TimelineEntry;
 
 // ---------------------------------------------------------------------------
 // Human actions

@@ -11,7 +11,8 @@ export const mediationMachine: ProcessMachine<MediationState, ActionPayloads> = 
   labels: ACTION_LABELS,
   refusal: (state, actor, action, input, now) => actionRefusal(state, action, actor, input, now),
   apply(state, actor, action, input, now) {
-    const next = structuredClone(state);
+    // JSON, not structuredClone: the workflow sandbox has no structuredClone, and the state is JSON by construction.
+    const next = JSON.parse(JSON.stringify(state)) as MediationState;
     const entry = applyAction(next, action, actor, input, now);
     return { state: next, effects: { timeline: [entry], notifications: [] } };
   },
