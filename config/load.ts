@@ -48,8 +48,17 @@ function describe(raw: string | undefined, secret: boolean | undefined): string 
   return `got "${shown}"`;
 }
 
+/**
+ * Secrets whose `.env.example` value is public: copied from the example they
+ * protect nothing, so they are refused like a missing one.
+ */
+const EXAMPLE_REFUSED = new Set(['JWT_SECRET', 'TEMPORAL_PAYLOAD_KEY', 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS']);
+
 function parseVar(spec: EnvVarSpec, env: Env): { ok: true; value: unknown } | { ok: false; line: string } {
   const raw = env[spec.env];
+  if (EXAMPLE_REFUSED.has(spec.env) && spec.example !== undefined && raw?.trim() === spec.example) {
+    return { ok: false, line: `${spec.env}: is the example value of .env.example, known to everyone — generate your own, or leave it unset outside production` };
+  }
   const result = (spec.schema as z.ZodType).safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const messages = [...new Set(result.error.issues.map((i) => (raw === undefined && i.code === 'invalid_type' ? 'is required' : i.message)))];

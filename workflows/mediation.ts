@@ -6,11 +6,12 @@
 // guidance. A court-referred case (诉前调解) also runs against one deadline
 // for the whole mediation, extendable with both parties' consent; when it
 // runs out, or the case ends without an agreement before, it goes back to
-// the court. The rules are pure
-// (domain/mediation); this file only waits, persists and notifies.
+// the court. The rules are pure (domain/mediation); this file only waits,
+// persists and notifies.
 import {
   allHandlersFinished,
-  condition,
+  ApplicationFailure,
+  condition as engineCondition,
   patched,
   proxyActivities,
   setHandler,
@@ -50,7 +51,7 @@ import {
   type MediationOutcome,
   type MediationWorkflowInput,
 } from './mediation-shared';
-import { ACTIVITY_OPTIONS, incidentOnDataRejection, restoreInto } from './failures';
+import { ACTIVITY_OPTIONS, createActionGate, incidentOnDataRejection, restoreInto } from './failures';
 
 // Unlimited attempts for what a retry can cure: every activity is idempotent
 // (keyed by case and event number), and a lost save would leave the read model
@@ -59,12 +60,7 @@ const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify' | '
 
 const now = () => new Date();
 
-/** Waits until `done()` or the instant `at`; true when done. */
-async function waitUntil(done: () => boolean, at: string | Date): Promise<boolean> {
-  const ms = new Date(at).getTime() - Date.now();
-  if (ms <= 0) return done();
-  return condition(done, ms);
-}
+
 
 export async function mediationWorkflow(input: MediationWorkflowInput): Promise<MediationOutcome> {
   const { rules } = input;
@@ -86,6 +82,13 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   );
 
   const persist = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const gate = createActionGate();
+  /** Waits until `done()` or the instant `at`; true when done. */
+  async function waitUntil(done: () => boolean, at: string | Date): Promise<boolean> {
+    const ms = new Date(at).getTime() - Date.now();
+    if (ms <= 0) return done();
+    return gate.condition(done, ms);
+  }
   const incidents = { acts, process: 'mediation', subjectId: input.caseId, unitId: input.facts.place.id };
   /** A save of the process's own: refused data opens an incident instead of wedging the case. */
   const save = async (...events: TimelineEvent[]) => {
@@ -109,6 +112,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       save: async (step) => {
         await persist(...step.effects.timeline);
       },
+      around: (fn) => gate.act(fn),
     },
     patched('kit-serial-steps') ? createSerialiser() : (fn) => fn(),
   );
@@ -194,7 +198,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     const dueAt = await deadline(opened, rules.roundLimitWorkingDays[state.facts.complexity]);
     // The 诉前调解 term may have run out between two rounds: no new round.
     if (termOver()) {
-      await condition(() => state.stage === 'closed');
+      await gate.condition(() => state.stage === 'closed');
       return null;
     }
     await save(roundOpened(state, lv, dueAt, opened));
@@ -217,7 +221,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         }
       }
     }
-    await condition(ended);
+    await gate.condition(ended);
     return round.outcome!;
   }
 
@@ -273,7 +277,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         });
       }
     }
-    await condition(() => judicialSettled(state));
+    await gate.condition(() => judicialSettled(state));
   }
 
   async function followUpBranch(): Promise<void> {
@@ -289,7 +293,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         body: '请尽快回访当事人,记录调解协议履行情况。',
         link,
       });
-      await condition(() => f.visitedAt !== null);
+      await gate.condition(() => f.visitedAt !== null);
     }
   }
 
@@ -299,7 +303,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   }
 
   async function finish(): Promise<MediationOutcome> {
-    await condition(allHandlersFinished);
+    await engineCondition(allHandlersFinished);
     return { stage: state.stage, outcome: state.outcome };
   }
 }

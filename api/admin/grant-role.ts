@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { RoleName } from '../../domain/roles';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { defineRoute, reply } from '../http/define-route';
+import { zId } from '../http/text';
 import { ZRoleName } from '../me/routes';
 import { inScope, loadManagedPerson, PERSON_SELECT, presentPerson } from './scope';
 import { ZAdminPerson, ZPersonId } from './schemas';
@@ -40,7 +41,7 @@ export const grantRoleRoute = defineRoute({
   roles: ['admin'],
   request: {
     params: ZPersonId,
-    body: z.object({ role: ZRoleName, unitId: z.string().min(1).max(100) }).meta({ id: 'GrantRole' }),
+    body: z.object({ role: ZRoleName, unitId: zId() }).meta({ id: 'GrantRole' }),
   },
   response: { status: 201, schema: z.object({ grantId: z.string(), person: ZAdminPerson }) },
   errors: ['NOT_FOUND', 'ALREADY_DONE'],

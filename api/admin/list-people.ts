@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { defineRoute } from '../http/define-route';
+import { zId, zLine } from '../http/text';
 import { adminScope, inScope, PERSON_SELECT, presentPerson, unitInScope } from './scope';
 import { ZAdminPerson } from './schemas';
 
@@ -50,11 +51,11 @@ export const listPeopleRoute = defineRoute({
   roles: ['admin'],
   request: {
     query: z.object({
-      unitId: z.string().min(1).max(100).optional(),
-      q: z.string().trim().min(1).max(50).optional(),
+      unitId: zId().optional(),
+      q: zLine(50).optional(),
       active: z.enum(['true', 'false']).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      cursor: z.string().min(1).max(100).optional(),
+      cursor: zId().optional(),
     }),
   },
   response: { schema: z.object({ items: z.array(ZAdminPerson), nextCursor: z.string().nullable() }).meta({ id: 'AdminPeoplePage' }) },

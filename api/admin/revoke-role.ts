@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { defineRoute } from '../http/define-route';
+import { zId } from '../http/text';
 import { loadManagedPerson, PERSON_SELECT, presentPerson, inScope } from './scope';
 import { ZAdminPerson, ZPersonId } from './schemas';
 
@@ -40,7 +40,7 @@ export const revokeRoleRoute = defineRoute({
   path: '/api/admin/people/:personId/grants/:grantId',
   summary: 'Remove a role grant (inside the administrator\'s scope)',
   roles: ['admin'],
-  request: { params: ZPersonId.extend({ grantId: z.string().min(1).max(100) }) },
+  request: { params: ZPersonId.extend({ grantId: zId() }) },
   response: { schema: ZAdminPerson },
   errors: ['NOT_FOUND', 'BUSINESS_RULE'],
   handler: ({ deps, actor, params, requestId }) => revokeRole({ prisma: deps.prisma, actor, personId: params.personId, grantId: params.grantId, requestId }),

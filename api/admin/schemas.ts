@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { zDate, zId, zLine } from '../http/text';
 import { ZRoleName } from '../me/routes';
 
-export const ZPersonId = z.object({ personId: z.string().min(1).max(100) });
+export const ZPersonId = z.object({ personId: zId() });
 
 export const ZAdminGrant = z
   .object({ id: z.string(), role: ZRoleName, roleLabel: z.string(), unitId: z.string(), unitName: z.string(), unitPath: z.string() })
@@ -18,8 +19,6 @@ export const ZAdminPerson = z
   })
   .meta({ id: 'AdminPerson' });
 
-const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
 export const ZCalendarYear = z
   .object({
     year: z.number().int(),
@@ -34,8 +33,8 @@ export const ZCalendarYear = z
 
 export const ZSaveCalendarYear = z
   .object({
-    holidays: z.array(ZLocalDate).max(60).meta({ description: 'Every day off of each announced break (放假), weekends inside a break may be listed.' }),
-    workdays: z.array(ZLocalDate).max(30).meta({ description: 'Weekend days that are working days (调休上班).' }),
-    source: z.string().trim().min(1).max(200).meta({ description: 'The notice, e.g. 国办发明电〔2025〕7号.' }),
+    holidays: z.array(zDate()).max(60).meta({ description: 'Every day off of each announced break (放假), weekends inside a break may be listed.' }),
+    workdays: z.array(zDate()).max(30).meta({ description: 'Weekend days that are working days (调休上班).' }),
+    source: zLine(200).meta({ description: 'The notice, e.g. 国办发明电〔2025〕7号.' }),
   })
   .meta({ id: 'SaveCalendarYear' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
 import { defineRoute, reply, type RouteModule } from '../http/define-route';
+import { zId } from '../http/text';
 import { bearerToken } from './authenticate';
 import { logIn } from './log-in';
 import { logOut } from './log-out';
@@ -45,13 +46,13 @@ export const ZRefreshResponse = z.object(sessionFields).meta({ id: 'RefreshRespo
 
 export const ZRefreshRequest = z
   .object({
-    refreshToken: z.string().min(1).max(200).optional().meta({ description: 'The current refresh token; omit when it travels as the cookie.' }),
+    refreshToken: zId(200).optional().meta({ description: 'The current refresh token; omit when it travels as the cookie.' }),
   })
   .meta({ id: 'RefreshRequest' });
 
 export const ZLogoutRequest = z
   .object({
-    refreshToken: z.string().min(1).max(200).optional().meta({ description: 'The session\'s refresh token; or send the cookie, or only the bearer token.' }),
+    refreshToken: zId(200).optional().meta({ description: 'The session\'s refresh token; or send the cookie, or only the bearer token.' }),
   })
   .meta({ id: 'LogoutRequest' });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
-import { renderEnvExample } from '../../config/env-example';
+import { asEnvText, renderEnvExample } from '../../config/env-example';
 
 const SECRET = 's'.repeat(40);
 const PAYLOAD_KEY = 'ab'.repeat(32);
@@ -184,8 +184,24 @@ describe('.env.example', () => {
     expect(committed).toBe(renderEnvExample());
   });
 
-  it('its example values are themselves valid', () => {
+  it('shows each default as the environment spells it: written back, it parses to the same value', () => {
+    const defaults = listEnvVars()
+      .map((v) => ({ v, parsed: v.schema.safeParse(undefined) }))
+      .filter(({ parsed }) => parsed.success && parsed.data !== undefined);
+    expect(defaults.length).toBeGreaterThan(20);
+    for (const { v, parsed } of defaults) {
+      const text = asEnvText(v, parsed.data);
+      expect(text, v.env).not.toContain('[object');
+      expect(v.schema.parse(text), v.env).toEqual(parsed.data);
+    }
+  });
+
+  it('its example values are valid, except the example secrets, which are refused', () => {
     const env = Object.fromEntries(listEnvVars().filter((v) => v.example !== undefined).map((v) => [v.env, v.example!]));
-    expect(() => loadConfig({ ...env, NODE_ENV: 'production' })).not.toThrow();
+    const secrets = ['JWT_SECRET', 'TEMPORAL_PAYLOAD_KEY', 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS'];
+    // The example secrets are public: refused as values, one line each.
+    expect(errorLines({ ...env, NODE_ENV: 'production' })).toEqual(secrets.map((name) => expect.stringMatching(new RegExp(`^${name}: is the example value`))));
+    const withoutExampleSecrets = Object.fromEntries(Object.entries(env).filter(([name]) => !secrets.includes(name)));
+    expect(() => loadConfig({ ...withoutExampleSecrets, ...SECRETS, NODE_ENV: 'production' })).not.toThrow();
   });
 });

@@ -137,8 +137,9 @@ describe('pre-litigation mediation (诉前调解)', () => {
     expect(JSON.stringify(one.body)).toContain('BUSINESS_RULE');
     const none = await p.act(who.communityMediator, id, 'extendPreLitigation', { applicantAgreed: false, respondentAgreed: false });
     expect(none.status).toBe(422);
-    // Another street's mediator is refused whatever the parties said.
-    expect((await p.act(who.otherStreetMediator, id, 'extendPreLitigation', agreed)).status).toBe(403);
+    // Another street's mediator cannot read the case, so for them it does not
+    // exist (access before state), whatever the parties said.
+    expect((await p.act(who.otherStreetMediator, id, 'extendPreLitigation', agreed)).status).toBe(404);
 
     const c1 = await p.get(who.auditor, `/api/mediation-cases/${id}`);
     expect(c1.body.state.version).toBe(c0.state.version);

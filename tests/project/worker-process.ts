@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../config';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const live = new Set<ChildProcess>();
@@ -35,6 +36,7 @@ export interface WorkerProcess {
 }
 
 export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
+  const parent = loadConfig({ NODE_ENV: 'test' }).config;
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
     cwd: ROOT,
     env: {
@@ -46,11 +48,14 @@ export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
       TEMPORAL_TASK_QUEUE: options.taskQueue,
-      // The in-test platform builds its config from scratch (development
-      // payload key); a key exported in the developer's shell must not reach
-      // this worker, or it could not read the platform's payloads.
-      TEMPORAL_PAYLOAD_KEY: undefined,
-      TEMPORAL_PAYLOAD_KEY_ID: undefined,
+      // The in-test platform builds its config from scratch, with this test
+      // process's random secrets (config/load.ts, NODE_ENV=test): hand the
+      // worker the same ones, so it reads the platform's payloads and
+      // generates nothing into a DATA_DIR; a key exported in the developer's
+      // shell must not reach it either.
+      JWT_SECRET: parent.auth.jwtSecret,
+      TEMPORAL_PAYLOAD_KEY: parent.temporal.payloadKey,
+      TEMPORAL_PAYLOAD_KEY_ID: parent.temporal.payloadKeyId,
       TEMPORAL_PAYLOAD_PREVIOUS_KEYS: undefined,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,8 @@ export interface MachineHost<S> {
   adopt(state: S): void;
   /** Persists the step: state version, timeline, inbox, notifications (one save activity). */
   save(step: Step<S>): Promise<void>;
+  /** Wraps each step, e.g. the action gate that keeps the process's own waits off a half-done action. */
+  around?: <R>(fn: () => Promise<R>) => Promise<R>;
 }
 
 /**
@@ -67,7 +69,8 @@ export function serveActions<S extends { version: number; stage: string }, Input
           const cmd = check(arg);
           const step = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
           // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
-          return refuseOnDataRejection({
+          const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+          return around(() => refuseOnDataRejection({
             state: host.state(),
             label: machine.labels[action],
             run: async () => {
@@ -76,7 +79,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
               const state = host.state();
               return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
             },
-          });
+          }));
         }),
       { validator: (arg) => void check(arg) },
     );
