@@ -10,7 +10,6 @@
 // persists and notifies.
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition as engineCondition,
   patched,
   proxyActivities,
