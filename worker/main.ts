@@ -33,6 +33,7 @@ const workers = await startWorkers({
   redisUrl: config.redis.url!,
   redisPrefix: config.redis.prefix,
   logger,
+  rules: config.rules,
 });
 
 reportReady();
