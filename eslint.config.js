@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'prisma/generated/**', 'dist/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'prisma/generated/**', 'dist/**', 'console/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

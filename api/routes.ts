@@ -10,5 +10,6 @@ import { taskRoutes } from './tasks/routes';
 import { projectRoutes } from './project';
 import { mediationRoutes } from './mediation';
 import { reportingRoutes } from './reporting';
+import { fundCapRoutes } from './project/get-fund-cap';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, fundCapRoutes, docsRoutes];
