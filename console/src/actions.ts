@@ -17,6 +17,8 @@ export type Field =
 
 export interface ActionSpec {
   label: string;
+  /** Roles the button is shown to (a hint for the page; the API decides). Absent: whoever the API offers it to. */
+  roles?: readonly string[];
   /** Shown as a primary button (the step's main decision). */
   primary?: boolean;
   danger?: boolean;
@@ -87,13 +89,14 @@ export const PROJECT_ACTIONS: Record<string, ActionSpec> = {
 
 /** 双向述职: POST /api/reporting/{id}/actions/{action}. */
 export const REPORTING_ACTIONS: Record<string, ActionSpec> = {
-  report: { label: '提交述职报告', primary: true, fields: [{ name: 'content', label: '述职报告', kind: 'textarea', required: true, max: 20000 }, { name: 'highlights', label: '工作亮点', kind: 'textarea', max: 5000 }] },
-  scores: { label: '评分', primary: true, fields: [{ name: 'score', label: '得分(0–100)', kind: 'integer', required: true, min: 0, max: 100 }, comment] },
-  questions: { label: '质询', fields: [{ name: 'question', label: '质询内容', kind: 'textarea', required: true, max: 2000 }] },
-  answers: { label: '答复质询', primary: true, fields: [{ name: 'answer', label: '答复', kind: 'textarea', required: true, max: 20000 }] },
-  'close-upward': { label: '结束向上述职', fields: [] },
+  report: { label: '提交述职报告', roles: ['community'], primary: true, fields: [{ name: 'content', label: '述职报告', kind: 'textarea', required: true, max: 20000 }, { name: 'highlights', label: '工作亮点', kind: 'textarea', max: 5000 }] },
+  scores: { label: '向上述职评分', roles: ['street_office'], primary: true, fields: [{ name: 'score', label: '得分(0–100)', kind: 'integer', required: true, min: 0, max: 100 }, comment] },
+  questions: { label: '提出质询', roles: ['street_office'], fields: [{ name: 'question', label: '质询内容', kind: 'textarea', required: true, max: 2000 }] },
+  answers: { label: '答复质询', roles: ['community'], primary: true, fields: [{ name: 'answer', label: '答复', kind: 'textarea', required: true, max: 20000 }] },
+  'close-upward': { label: '结束向上述职', roles: ['street_office'], fields: [] },
   downward: {
-    label: '登记向下述职',
+    label: '登记向下述职会议',
+    roles: ['community'],
     primary: true,
     fields: [
       { name: 'heldOn', label: '述职大会日期', kind: 'date', required: true },
@@ -101,18 +104,19 @@ export const REPORTING_ACTIONS: Record<string, ActionSpec> = {
       { name: 'summary', label: '会议情况', kind: 'textarea', required: true, max: 20000 },
     ],
   },
-  vote: { label: '民主评议投票', primary: true, fields: [] },
-  objections: { label: '提出异议', fields: [{ name: 'content', label: '异议内容', kind: 'textarea', required: true, max: 5000 }] },
+  vote: { label: '民主评议投票', roles: ['resident_rep'], primary: true, fields: [] },
+  objections: { label: '对公示结果提出异议', roles: ['resident_rep', 'community', 'street_office', 'district_org'], fields: [{ name: 'content', label: '异议内容', kind: 'textarea', required: true, max: 5000 }] },
   'objection-answers': {
     label: '答复异议',
+    roles: ['street_office', 'district_org'],
     primary: true,
     fields: [
       { name: 'answer', label: '答复', kind: 'textarea', required: true, max: 20000 },
       { name: 'upheld', label: '异议成立', kind: 'switch', initial: false },
     ],
   },
-  rectification: { label: '提交整改方案', primary: true, fields: [{ name: 'plan', label: '整改方案', kind: 'textarea', required: true, max: 20000 }] },
-  'rectification-review': { label: '审核整改', primary: true, fields: [{ name: 'accepted', label: '整改通过', kind: 'switch', initial: true }, comment] },
+  rectification: { label: '提交整改报告', roles: ['community'], primary: true, fields: [{ name: 'plan', label: '整改方案', kind: 'textarea', required: true, max: 20000 }] },
+  'rectification-review': { label: '审核整改报告', roles: ['street_office'], primary: true, fields: [{ name: 'accepted', label: '整改通过', kind: 'switch', initial: true }, comment] },
 };
 
 /** 民主评议 choices, in the order shown on the ballot. */

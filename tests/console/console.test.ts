@@ -2,6 +2,7 @@
 // role journeys of issue 9, screenshots of every page into artifacts/, and
 // axe-core on each page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationBody, freshYear } from '../project/fixtures';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
@@ -64,6 +65,7 @@ describe('login and the shell', () => {
     expect(await menu.textContent()).not.toContain('财务拨付');
     expect(await menu.textContent()).not.toContain('系统管理');
     await page.locator('.ant-table-tbody').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await h.shot(page, '01-workbench-street');
     await h.axe(page, 'workbench');
 
@@ -78,5 +80,120 @@ describe('login and the shell', () => {
     // 退出
     await page.getByRole('button', { name: /退\s*出/ }).click();
     await page.waitForURL(/\/login$/);
+  });
+});
+
+function dateIn(days: number): string {
+  return new Date(h.p.now().getTime() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+async function fillDate(page: import('playwright-core').Page, label: string, value: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+describe('党建项目', () => {
+  const title = `楼院微治理试点-${Date.now().toString(36)}`;
+  let projectUrl = '';
+
+  it('a community applies through the stepped form and the street office approves from its 待办', { timeout: 240_000 }, async () => {
+    const year = applicationBody({ now: () => h.p.now() } as never, {}).year;
+    const page = await h.loginAs(U.community);
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.locator('.shell-sider').getByRole('link', { name: '新建申报' }).click();
+    await page.getByRole('heading', { name: '新建党建项目申报' }).waitFor();
+    await page.getByLabel('资金年度').fill(String(year));
+    await page.getByLabel('项目名称').fill(title);
+    await page.getByLabel('项目目标').fill('推动物业党建联建,解决楼院环境问题');
+    await h.shot(page, '10-project-new-basic');
+    await h.axe(page, 'project-new');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('节点名称').fill('楼院环境整治');
+    await page.getByLabel('拨付金额').fill('10000');
+    await fillDate(page, '计划完成日期', dateIn(60));
+    await page.getByLabel('尾款(验收合格后拨付)').fill('5000');
+    await expect.poll(() => page.locator('.cap-box').textContent()).toContain('¥15,000.00');
+    await h.shot(page, '11-project-new-milestones');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('各级资金按比例分担').waitFor();
+    await h.shot(page, '12-project-new-sharing');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectUrl = new URL(page.url()).pathname;
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.locator('.pending-line').first().waitFor();
+    await h.shot(page, '13-project-detail-applied');
+
+    const street = await h.loginAs(U.street);
+    await street.getByRole('heading', { name: '工作台' }).waitFor();
+    const row = street.locator('tr', { hasText: title });
+    await row.waitFor();
+    if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
+      await row.getByRole('button', { name: /领\s*取/ }).click();
+      await row.getByRole('button', { name: /办\s*理/ }).waitFor();
+    }
+    await h.shot(street, '14-workbench-with-task');
+    await row.getByRole('button', { name: /办\s*理/ }).click();
+    await street.waitForURL((u) => u.pathname === projectUrl);
+    const dialog = street.getByRole('dialog');
+    await dialog.getByText('审核结论').waitFor();
+    await h.shot(street, '15-project-review-form');
+    await dialog.locator('textarea').fill('同意立项');
+    await h.shot(street, '15-project-review-form');
+    await h.axe(street, 'project-review-form');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => street.locator('.ant-tag').first().textContent()).toBe('立项公示');
+    await h.shot(street, '16-project-detail-notice');
+    await h.axe(street, 'project-detail');
+
+    await street.locator('.shell-sider').getByRole('link', { name: '项目列表' }).click();
+    await street.locator('tr', { hasText: title }).waitFor();
+    await h.shot(street, '17-project-list');
+    await h.axe(street, 'project-list');
+    await street.locator('.shell-sider').getByRole('link', { name: '督查通报' }).click();
+    await street.getByRole('button', { name: /导出表格/ }).waitFor();
+    await street.locator('.ant-statistic').first().waitFor();
+    const download = street.waitForEvent('download');
+    await street.getByRole('button', { name: /导出表格/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^督查通报-人民路街道-\d{4}Q\d\.csv$/);
+    await h.shot(street, '18-supervision');
+    await h.axe(street, 'supervision');
+  });
+
+  it('refuses an over-cap budget in the form, before anything is submitted', async () => {
+    const year = freshYear();
+    const page = await h.loginAs(U.community);
+    await page.goto(`${h.baseUrl}/projects/new`);
+    await page.getByLabel('资金年度').fill(String(year));
+    await page.getByLabel('项目名称').fill('超额申报测试');
+    await page.getByLabel('项目目标').fill('测试上限');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('节点名称').fill('一期');
+    await page.getByLabel('拨付金额').fill('99999999');
+    await fillDate(page, '计划完成日期', dateIn(30));
+    const alert = page.locator('.cap-box').getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('超出社区年度项目资金上限');
+    expect(await page.getByRole('button', { name: '下一步' }).isDisabled()).toBe(true);
+    await h.shot(page, '19-project-new-over-cap');
+    expect(await h.p.prisma.project.count({ where: { title: '超额申报测试', year } })).toBe(0);
+  });
+
+  it("a sibling street's clerk sees none of it", async () => {
+    const sibling = await h.loginAs(U.siblingStreet);
+    await sibling.getByRole('heading', { name: '工作台' }).waitFor();
+    await sibling.locator('.ant-table-tbody').waitFor();
+    await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
+    await sibling.goto(`${h.baseUrl}/projects`);
+    await sibling.locator('.ant-table-tbody').waitFor();
+    await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
+    await sibling.goto(`${h.baseUrl}${projectUrl}`);
+    await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
+    await h.shot(sibling, '20-project-detail-sibling-refused');
   });
 });

@@ -84,3 +84,15 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON body of a path's successful (200/201/202) response, from the generated schema. */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? JsonOf<A>
+    : R extends { 201: infer B }
+      ? JsonOf<B>
+      : R extends { 202: infer C }
+        ? JsonOf<C>
+        : never
+  : never;

@@ -48,21 +48,21 @@ function toBody(fields: Field[], values: Record<string, unknown>): Record<string
 export function FieldInput({ field }: { field: Field }) {
   switch (field.kind) {
     case 'text':
-      return <Input maxLength={field.max} placeholder={field.placeholder} />;
+      return <Input aria-label={field.label} maxLength={field.max} placeholder={field.placeholder} />;
     case 'textarea':
-      return <Input.TextArea rows={4} maxLength={field.max} showCount={Boolean(field.max && field.max <= 5000)} />;
+      return <Input.TextArea aria-label={field.label} rows={4} maxLength={field.max} showCount={Boolean(field.max && field.max <= 5000)} />;
     case 'lines':
-      return <Input.TextArea rows={3} placeholder={field.placeholder ?? '每行一项'} />;
+      return <Input.TextArea aria-label={field.label} rows={3} placeholder={field.placeholder ?? '每行一项'} />;
     case 'choice':
-      return <Radio.Group optionType="button" buttonStyle="solid" options={field.options} />;
+      return <Radio.Group aria-label={field.label} optionType="button" buttonStyle="solid" options={field.options} />;
     case 'switch':
-      return <Switch />;
+      return <Switch aria-label={field.label} />;
     case 'money':
-      return <InputNumber min={0} precision={2} step={100} style={{ width: '100%' }} addonAfter="元" />;
+      return <InputNumber aria-label={field.label} min={0} precision={2} step={100} style={{ width: '100%' }} addonAfter="元" />;
     case 'integer':
-      return <InputNumber min={field.min} max={field.max} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber aria-label={field.label} min={field.min} max={field.max} precision={0} style={{ width: '100%' }} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      return <DatePicker aria-label={field.label} style={{ width: '100%' }} />;
   }
 }
 

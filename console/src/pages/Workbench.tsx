@@ -69,6 +69,7 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
           },
         }),
       ),
+    refetchInterval: 5000,
   });
   const resetPaging = () => setCursors([undefined]);
 
