@@ -11,5 +11,6 @@ import { projectRoutes } from './project';
 import { mediationRoutes } from './mediation';
 import { reportingRoutes } from './reporting';
 import { fundCapRoutes } from './project/get-fund-cap';
+import { noticeBoardRoutes } from './public/notice-board';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, fundCapRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];

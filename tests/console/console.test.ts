@@ -2,8 +2,11 @@
 // role journeys of issue 9, screenshots of every page into artifacts/, and
 // axe-core on each page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaYear } from '../../domain/reporting';
+import { caseBody, who as M } from '../mediation/support';
 import { applicationBody, freshYear } from '../project/fixtures';
-import { startConsoleHarness, type ConsoleHarness } from './browser';
+import { bringToVote, repsOf } from '../reporting/helpers';
+import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
   community: 'community.qindu-renmin-furong',
@@ -195,5 +198,139 @@ describe('党建项目', () => {
     await sibling.goto(`${h.baseUrl}${projectUrl}`);
     await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
     await h.shot(sibling, '20-project-detail-sibling-refused');
+  });
+});
+
+describe('双向述职', () => {
+  const STREET = 'qindu-weiyang';
+  const COMMUNITY = 'qindu-weiyang-binhe';
+  let reportId = '';
+
+  it('a resident representative votes on a 375-px phone; a second vote is refused', { timeout: 240_000 }, async () => {
+    // A year no other test file uses: the cycle is per community and year.
+    const year = chinaYear(h.p.now()) - 13;
+    const started = await (await h.p.as(U.district)).post('/api/reporting/cycles').send({ unitId: STREET, year });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    reportId = `reporting-${COMMUNITY}-${year}`;
+    await bringToVote(h.p, reportId, COMMUNITY, STREET, 88);
+
+    const rep = repsOf(COMMUNITY)[0];
+    const phone = await h.loginAs(rep, PHONE);
+    await phone.getByRole('heading', { name: '工作台' }).waitFor();
+    await h.shot(phone, '30-workbench-phone');
+    // A second tab opened before voting: its vote must be refused afterwards.
+    const stale = await phone.context().newPage();
+    await stale.goto(`${h.baseUrl}/reporting/${reportId}/vote`);
+    await stale.getByRole('button', { name: '基本满意' }).waitFor();
+
+    await phone.goto(`${h.baseUrl}/reporting/${reportId}/vote`);
+    await phone.getByRole('button', { name: '满意', exact: true }).waitFor();
+    await h.shot(phone, '31-vote-phone');
+    await h.axe(phone, 'vote');
+    const width = await phone.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(375);
+    await phone.getByRole('button', { name: '满意', exact: true }).click();
+    await phone.getByRole('dialog').getByText('确认投票').waitFor();
+    await h.shot(phone, '32-vote-confirm-phone');
+    await phone.getByRole('button', { name: '确认提交' }).click();
+    await phone.getByText('已投票').waitFor();
+    await h.shot(phone, '33-vote-done-phone');
+    expect(await phone.content()).not.toMatch(/dissatisfied|不满意\s*\d/);
+
+    await stale.getByRole('button', { name: '不满意' }).click();
+    await stale.getByRole('button', { name: '确认提交' }).click();
+    await stale.getByRole('alert').waitFor();
+    expect(await stale.getByRole('alert').textContent()).toContain('投票未成功');
+    await h.shot(stale, '34-vote-refused-phone');
+    // Reloaded, the page says 已投票 and offers no choice.
+    await stale.reload();
+    await stale.getByText('已投票').waitFor();
+    expect(await stale.getByRole('button', { name: '不满意' }).count()).toBe(0);
+  });
+
+  it('the report pages for the street office and the auditor (ballots for the auditor only)', async () => {
+    const street = await h.loginAs(`street_office.${STREET}`);
+    await street.goto(`${h.baseUrl}/reporting`);
+    await street.locator('.ant-table-tbody').waitFor();
+    await street.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    await h.shot(street, '35-reporting-list');
+    await h.axe(street, 'reporting-list');
+    await street.goto(`${h.baseUrl}/reporting/${reportId}`);
+    await street.getByRole('heading', { name: /年度双向述职/ }).waitFor();
+    expect(await street.getByText('民主评议选票(仅审计可见)').count()).toBe(0);
+    await h.shot(street, '36-reporting-detail-street');
+    await h.axe(street, 'reporting-detail');
+    const refused = await (await h.p.as(`street_office.${STREET}`)).get(`/api/reporting/${reportId}/ballots`);
+    expect(refused.status).toBe(403);
+
+    const auditor = await h.loginAs(U.auditor);
+    await auditor.goto(`${h.baseUrl}/reporting/${reportId}`);
+    await auditor.getByRole('button', { name: /查看选票明细/ }).click();
+    await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
+    await h.shot(auditor, '37-reporting-ballots-auditor');
+  });
+});
+
+describe('矛盾调解', () => {
+  it('a mediator accepts a case, records a session, fails it, and the street mediator sees it arrive', { timeout: 240_000 }, async () => {
+    const reg = await (await h.p.as(M.gridWorker)).post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const caseId = reg.body.caseId as string;
+
+    const mediator = await h.loginAs(M.communityMediator);
+    await mediator.goto(`${h.baseUrl}/mediation`);
+    await mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).waitFor();
+    await h.shot(mediator, '40-mediation-list');
+    await h.axe(mediator, 'mediation-list');
+    await mediator.goto(`${h.baseUrl}/mediation/${caseId}`);
+    const accept = mediator.getByRole('button', { name: '受理案件' });
+    await accept.waitFor();
+    await h.shot(mediator, '41-mediation-detail-new');
+    await h.axe(mediator, 'mediation-detail');
+    await accept.click();
+    await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    const session = mediator.getByRole('button', { name: '记录调解会' });
+    await session.waitFor();
+    await session.click();
+    const dialog = mediator.getByRole('dialog');
+    await fillDate(mediator, '调解会日期', dateIn(0));
+    await dialog.getByLabel('地点').fill('芙蓉社区调解室');
+    await dialog.getByLabel('参加人员(每行一人)').fill('张建国\n李秀兰');
+    await dialog.getByLabel('调解情况').fill('双方对赔偿金额分歧较大');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await mediator.getByText('第 1 次调解会', { exact: false }).waitFor();
+    await mediator.getByRole('button', { name: '调解不成,提交上一级' }).click();
+    await mediator.getByRole('dialog').getByLabel('调解不成的原因').fill('双方分歧较大,申请提交街道调解');
+    await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await mediator.getByText('街道调解 ·', { exact: false }).waitFor();
+    await h.shot(mediator, '42-mediation-detail-escalated');
+
+    const street = await h.loginAs(M.streetMediator);
+    await street.getByRole('heading', { name: '工作台' }).waitFor();
+    await street.locator('tr', { hasText: reg.body.caseNo }).or(street.locator('tr', { hasText: '漏水' })).first().waitFor();
+    await h.shot(street, '43-workbench-street-mediator');
+    await street.goto(`${h.baseUrl}/mediation/${caseId}`);
+    await street.getByRole('button', { name: '受理案件' }).waitFor();
+
+    await street.goto(`${h.baseUrl}/mediation/statistics`);
+    await street.locator('canvas').first().waitFor();
+    await h.shot(street, '44-mediation-statistics');
+    await h.axe(street, 'mediation-statistics');
+    await street.goto(`${h.baseUrl}/mediation/new`);
+    await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
+    await h.shot(street, '45-mediation-new');
+    await h.axe(street, 'mediation-new');
+  });
+});
+
+describe('财务拨付', () => {
+  it('finance sees the queue (403 for a community)', async () => {
+    const finance = await h.loginAs(U.finance);
+    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    await finance.locator('.ant-table-tbody').waitFor();
+    await finance.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    await h.shot(finance, '50-disbursements');
+    await h.axe(finance, 'disbursements');
   });
 });

@@ -6539,6 +6539,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/notice-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示栏:社区正在公示的党建项目和双向述职结果(无需登录)
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeBoard"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -6757,6 +6807,40 @@ export interface components {
             reservedFen: number;
             /** @description 剩余(分) */
             remainingFen: number;
+        };
+        NoticeBoard: {
+            communities: {
+                id: string;
+                name: string;
+                streetName: string | null;
+            }[];
+            community: {
+                id: string;
+                name: string;
+            } | null;
+            projects: {
+                id: string;
+                title: string;
+                category: string;
+                year: number;
+                budgetFen: number;
+                /** @description 首个节点计划完成日期前的申报日期 */
+                periodFrom: string | null;
+                /** @description 最后一个节点计划完成日期 */
+                periodTo: string | null;
+                noticeFrom: string | null;
+                noticeTo: string | null;
+            }[];
+            results: {
+                reportId: string;
+                year: number;
+                grade: string;
+                gradeLabel: string;
+                combinedScore: string | null;
+                decidedAt: string;
+                publishedUntil: string | null;
+            }[];
+            objectionGuide: string;
         };
     };
     responses: never;

@@ -117,7 +117,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 popupMatchSelectWidth={false}
               />
             ) : units.length === 1 ? (
-              <Typography.Text type="secondary">
+              <Typography.Text type="secondary" className="header-unit">
                 {units[0].unitName} · {units[0].roles.join('、')}
               </Typography.Text>
             ) : null}
@@ -137,11 +137,11 @@ export function Shell({ children }: { children: ReactNode }) {
             >
               <Button type="text" className="user-button">
                 <Avatar size="small" icon={<UserOutlined />} />
-                <span>{me?.person.displayName ?? ''}</span>
+                <span className="header-name">{me?.person.displayName ?? ''}</span>
               </Button>
             </Dropdown>
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => { logOut(); navigate('/login'); }}>
-              退出
+            <Button type="text" icon={<LogoutOutlined />} aria-label="退出" onClick={() => { logOut(); navigate('/login'); }}>
+              <span className="header-logout-text">退出</span>
             </Button>
           </Space>
         </Header>
