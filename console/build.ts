@@ -51,7 +51,15 @@ export async function ensureConsoleBuilt(options: BuildConsoleOptions = {}): Pro
   if (!options.force && (await isConsoleBuildCurrent())) return false;
   const hash = await consoleSourceHash();
   const { build } = await import('vite');
-  await build({ configFile: join(CONSOLE_DIR, 'vite.config.ts'), logLevel: options.logLevel ?? 'warn' });
+  // A production build whatever the caller runs under (vitest sets NODE_ENV=test, which Vite would honour).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(CONSOLE_DIR, 'vite.config.ts'), mode: 'production', logLevel: options.logLevel ?? 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   await writeFile(STAMP_FILE, hash);
   return true;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
 import { applicationBody, freshYear } from '../project/fixtures';
-import { bringToVote, repsOf } from '../reporting/helpers';
+import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
 import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
@@ -248,7 +248,7 @@ describe('双向述职', () => {
     expect(await stale.getByRole('button', { name: '不满意' }).count()).toBe(0);
   });
 
-  it('the report pages for the street office and the auditor (ballots for the auditor only)', async () => {
+  it('the report pages for the street office and the auditor (ballots for the auditor only, after the vote window)', { timeout: 180_000 }, async () => {
     const street = await h.loginAs(`street_office.${STREET}`);
     await street.goto(`${h.baseUrl}/reporting`);
     await street.locator('.ant-table-tbody').waitFor();
@@ -263,11 +263,28 @@ describe('双向述职', () => {
     const refused = await (await h.p.as(`street_office.${STREET}`)).get(`/api/reporting/${reportId}/ballots`);
     expect(refused.status).toBe(403);
 
+    // More representatives vote (quorum), then the engine's clock passes the vote window: ballots are unsealed.
+    for (const rep of repsOf(COMMUNITY).slice(1, 5)) await actOk(h.p, rep, reportId, 'vote', { choice: 'basically_satisfied' });
+    await h.p.advanceTime(8 * 86_400_000);
+    await waitForStage(h.p, reportId, 'public_notice', `street_office.${STREET}`);
     const auditor = await h.loginAs(U.auditor);
     await auditor.goto(`${h.baseUrl}/reporting/${reportId}`);
     await auditor.getByRole('button', { name: /查看选票明细/ }).click();
     await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
     await h.shot(auditor, '37-reporting-ballots-auditor');
+    await auditor.goto(`${h.baseUrl}/reporting/results`);
+    await auditor.locator('.ant-table-tbody').waitFor();
+    await auditor.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    await h.shot(auditor, '38-reporting-results');
+    await h.axe(auditor, 'reporting-results');
+
+    // 公示栏, no login: the result under public notice, nothing personal.
+    const board = await h.anonymous(PHONE);
+    await board.goto(`${h.baseUrl}/board?community=${COMMUNITY}`);
+    await board.getByText('双向述职评议结果公示').waitFor();
+    await board.getByText('评定等次').first().waitFor();
+    await h.shot(board, '39-board-phone');
+    await h.axe(board, 'board');
   });
 });
 
@@ -298,28 +315,32 @@ describe('矛盾调解', () => {
     await dialog.getByLabel('参加人员(每行一人)').fill('张建国\n李秀兰');
     await dialog.getByLabel('调解情况').fill('双方对赔偿金额分歧较大');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await h.shot(mediator, '42-mediation-session-form');
     await dialog.waitFor({ state: 'hidden' });
     await mediator.getByText('第 1 次调解会', { exact: false }).waitFor();
     await mediator.getByRole('button', { name: '调解不成,提交上一级' }).click();
     await mediator.getByRole('dialog').getByLabel('调解不成的原因').fill('双方分歧较大,申请提交街道调解');
     await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     await mediator.getByText('街道调解 ·', { exact: false }).waitFor();
-    await h.shot(mediator, '42-mediation-detail-escalated');
+    await h.shot(mediator, '43-mediation-detail-escalated');
 
     const street = await h.loginAs(M.streetMediator);
     await street.getByRole('heading', { name: '工作台' }).waitFor();
     await street.locator('tr', { hasText: reg.body.caseNo }).or(street.locator('tr', { hasText: '漏水' })).first().waitFor();
-    await h.shot(street, '43-workbench-street-mediator');
+    await h.shot(street, '44-workbench-street-mediator');
     await street.goto(`${h.baseUrl}/mediation/${caseId}`);
     await street.getByRole('button', { name: '受理案件' }).waitFor();
 
     await street.goto(`${h.baseUrl}/mediation/statistics`);
+    await street.getByRole('heading', { name: '调解统计' }).waitFor();
+    await street.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
+    await h.shot(street, '45-mediation-statistics');
     await street.locator('canvas').first().waitFor();
-    await h.shot(street, '44-mediation-statistics');
+    await h.shot(street, '45-mediation-statistics');
     await h.axe(street, 'mediation-statistics');
     await street.goto(`${h.baseUrl}/mediation/new`);
     await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
-    await h.shot(street, '45-mediation-new');
+    await h.shot(street, '46-mediation-new');
     await h.axe(street, 'mediation-new');
   });
 });

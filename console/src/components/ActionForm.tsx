@@ -45,24 +45,25 @@ function toBody(fields: Field[], values: Record<string, unknown>): Record<string
   return body;
 }
 
-export function FieldInput({ field }: { field: Field }) {
+/** The control of a field; Form.Item passes value/onChange (or checked) through `rest`. */
+export function FieldInput({ field, ...rest }: { field: Field } & Record<string, unknown>) {
   switch (field.kind) {
     case 'text':
-      return <Input aria-label={field.label} maxLength={field.max} placeholder={field.placeholder} />;
+      return <Input {...rest} aria-label={field.label} maxLength={field.max} placeholder={field.placeholder} />;
     case 'textarea':
-      return <Input.TextArea aria-label={field.label} rows={4} maxLength={field.max} showCount={Boolean(field.max && field.max <= 5000)} />;
+      return <Input.TextArea {...rest} aria-label={field.label} rows={4} maxLength={field.max} showCount={Boolean(field.max && field.max <= 5000)} />;
     case 'lines':
-      return <Input.TextArea aria-label={field.label} rows={3} placeholder={field.placeholder ?? '每行一项'} />;
+      return <Input.TextArea {...rest} aria-label={field.label} rows={3} placeholder={field.placeholder ?? '每行一项'} />;
     case 'choice':
-      return <Radio.Group aria-label={field.label} optionType="button" buttonStyle="solid" options={field.options} />;
+      return <Radio.Group {...rest} aria-label={field.label} optionType="button" buttonStyle="solid" options={field.options} />;
     case 'switch':
-      return <Switch aria-label={field.label} />;
+      return <Switch {...rest} aria-label={field.label} />;
     case 'money':
-      return <InputNumber aria-label={field.label} min={0} precision={2} step={100} style={{ width: '100%' }} addonAfter="元" />;
+      return <InputNumber {...rest} aria-label={field.label} min={0} precision={2} step={100} style={{ width: '100%' }} addonAfter="元" />;
     case 'integer':
-      return <InputNumber aria-label={field.label} min={field.min} max={field.max} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber {...rest} aria-label={field.label} min={field.min} max={field.max} precision={0} style={{ width: '100%' }} />;
     case 'date':
-      return <DatePicker aria-label={field.label} style={{ width: '100%' }} />;
+      return <DatePicker {...rest} aria-label={field.label} style={{ width: '100%' }} />;
   }
 }
 

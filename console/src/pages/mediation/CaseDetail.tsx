@@ -60,7 +60,6 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
   const state = c.state as StateShape;
   const rounds = state.rounds ?? [];
   const levelIdx = c.currentLevel ? LEVELS.indexOf(c.currentLevel as (typeof LEVELS)[number]) : 0;
-  const current = rounds[rounds.length - 1];
   return (
     <>
       <div className="page-header-row">

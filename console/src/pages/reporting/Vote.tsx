@@ -27,7 +27,10 @@ export default function VotePage() {
       setDone(true);
       await queryClient.invalidateQueries({ queryKey: ['report', id] });
     },
-    onError: () => setChoice(null),
+    onError: async () => {
+      setChoice(null);
+      await queryClient.invalidateQueries({ queryKey: ['report', id] });
+    },
   });
   const label = VOTE_CHOICES.find((c) => c.value === choice)?.label;
   return (
