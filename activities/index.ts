@@ -10,6 +10,8 @@ import { createNotifyActivities } from './notify';
 import { createReportingActivities } from './reporting';
 import { createProjectActivities } from './project';
 import { createMediationActivities } from './mediation';
+import { classifyFailures } from './failures';
+import { createIncidentActivities } from './incidents';
 
 export interface Clock {
   now(): Date;
@@ -23,15 +25,20 @@ export interface ActivityDeps {
   clock: Clock;
 }
 
+/**
+ * Every activity's failures are classified in one place: data the database
+ * refuses fails at once, non-retryable (see ./failures.ts).
+ */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return classifyFailures({
     ...createInboxActivities(deps),
     ...createNotifyActivities(deps),
     ...createAuditActivities(deps),
     ...createReportingActivities(deps),
     ...createProjectActivities(deps),
     ...createMediationActivities(deps),
-  };
+    ...createIncidentActivities(deps),
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

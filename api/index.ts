@@ -10,11 +10,16 @@ export { parsePart, parseRequest } from './http/validate';
 export type { FieldError } from './http/validate';
 export { errorMiddleware, problemFromError, toProblem, sendProblem, PROBLEM_CONTENT_TYPE } from './http/problem';
 export type { Problem } from './http/problem';
+export { handleClientErrors } from './http/client-error';
 export { buildOpenApiDocument, ZProblem } from './http/openapi';
 export { IDEMPOTENCY_HEADER, purgeIdempotencyRecords } from './http/idempotency';
 export type { IdempotencyMode } from './http/idempotency';
 
 export { issueToken, verifyToken } from './auth/tokens';
+export type { VerifiedToken } from './auth/tokens';
+export { revokeSessions } from './auth/revoke-sessions';
+export { purgeSessions } from './auth/purge-sessions';
+export { REFRESH_COOKIE } from './auth/refresh-cookie';
 export { resolveActor } from './auth/resolve-actor';
 export { authenticate } from './auth/authenticate';
 export { requireRole, assertAccess, scopePaths, canReadUnit, readScopeFilter } from './auth/guard';

@@ -10,7 +10,8 @@ import { taskRoutes } from './tasks/routes';
 import { projectRoutes } from './project';
 import { mediationRoutes } from './mediation';
 import { reportingRoutes } from './reporting';
+import { adminRoutes } from './admin';
 import { fundCapRoutes } from './project/get-fund-cap';
 import { noticeBoardRoutes } from './public/notice-board';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, adminRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];

@@ -1,5 +1,7 @@
-export { loadConfig, loadConfigOrExit, listEnvVars, ConfigError, DEV_JWT_SECRET, DEV_TEMPORAL_PAYLOAD_KEY, DEV_TEMPORAL_PAYLOAD_KEY_ID } from './load';
+export { loadConfig, loadConfigOrExit, withGeneratedSecrets, listEnvVars, ConfigError } from './load';
 export type { Env, LoadConfigResult } from './load';
+export { loadOrCreateSecrets, GENERATED_SECRETS, SecretFileError } from './secrets';
+export type { GeneratedSecretName, LoadOrCreateSecretsOptions, LoadOrCreateSecretsResult } from './secrets';
 export { CONFIG_SECTIONS } from './schema';
 export type { AppConfig } from './schema';
 export { defineSection, envVar } from './define';

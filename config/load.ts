@@ -1,18 +1,26 @@
 import type { z } from 'zod';
 import { parsePayloadKey, payloadKeyFingerprint } from '../temporal/payload-key';
-import type { EnvVarSpec } from './define';
+import { parseSection, type EnvVarSpec } from './define';
 import { CONFIG_SECTIONS, type AppConfig } from './schema';
-
-/** Used only outside production, so a fresh clone runs without any setup. */
-export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
+import { appSection } from './sections/common';
+import { GENERATED_SECRETS, loadOrCreateSecrets, SecretFileError } from './secrets';
 
 /**
- * Used only outside production, so a fresh clone runs without any setup.
- * Public: it protects nothing, it only keeps the code path the same.
+ * NODE_ENV=test without secrets (in-process test harnesses): random values
+ * made once per process, so the API, worker and engine a test starts in one
+ * process agree. Tests that start several processes go through
+ * loadConfigOrExit, which shares them through DATA_DIR like any start.
  */
-export const DEV_TEMPORAL_PAYLOAD_KEY = Buffer.from('dev-only-temporal-payload-key-32').toString('base64');
-/** Key id of DEV_TEMPORAL_PAYLOAD_KEY, readable in the history: anyone seeing it knows the data is not protected. */
-export const DEV_TEMPORAL_PAYLOAD_KEY_ID = 'dev';
+let testProcessSecrets: Env | undefined;
+function testSecrets(): Env {
+  testProcessSecrets ??= Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([name, make]) => [name, make()]));
+  return testProcessSecrets;
+}
+
+const SECRET_HINTS: Record<string, string> = {
+  JWT_SECRET: 'set a random string of at least 32 characters (`openssl rand -base64 48`).',
+  TEMPORAL_PAYLOAD_KEY: 'set 32 random bytes as base64 (`openssl rand -base64 32`), the same in every API and worker process.',
+};
 
 export class ConfigError extends Error {
   constructor(readonly lines: string[]) {
@@ -23,7 +31,7 @@ export class ConfigError extends Error {
 
 export interface LoadConfigResult {
   config: AppConfig;
-  /** Non-fatal notes, e.g. the development JWT secret being used. */
+  /** Non-fatal notes, e.g. a secret generated into DATA_DIR. */
   warnings: string[];
 }
 
@@ -66,28 +74,16 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
 
   const app = out.app as { nodeEnv?: string };
   const auth = out.auth as { jwtSecret?: string };
-  if (auth.jwtSecret === undefined && !lines.some((l) => l.startsWith('JWT_SECRET:'))) {
-    if (app.nodeEnv === 'production') {
-      lines.push('JWT_SECRET: is required when NODE_ENV=production (unset) — set a random string of at least 32 characters.');
-    } else {
-      auth.jwtSecret = DEV_JWT_SECRET;
-      if (app.nodeEnv !== 'test') {
-        warnings.push('JWT_SECRET is unset: using the built-in development secret. Tokens are forgeable; set JWT_SECRET before sharing this server.');
-      }
-    }
-  }
-
   const temporal = out.temporal as { payloadKey?: string; payloadKeyId?: string };
-  if (temporal.payloadKey === undefined && !lines.some((l) => l.startsWith('TEMPORAL_PAYLOAD_KEY:'))) {
-    if (app.nodeEnv === 'production') {
-      lines.push('TEMPORAL_PAYLOAD_KEY: is required when NODE_ENV=production (unset) — set 32 random bytes as base64 (`openssl rand -base64 32`), the same in every API and worker process.');
-    } else {
-      temporal.payloadKey = DEV_TEMPORAL_PAYLOAD_KEY;
-      temporal.payloadKeyId ??= DEV_TEMPORAL_PAYLOAD_KEY_ID;
-      if (app.nodeEnv !== 'test') {
-        warnings.push('TEMPORAL_PAYLOAD_KEY is unset: using the built-in development key. Ballots and personal data in Temporal\'s history are readable by anyone with this code; set TEMPORAL_PAYLOAD_KEY before storing real data.');
-      }
-    }
+  const unset: Array<[string, () => void, string]> = [
+    ['JWT_SECRET', () => (auth.jwtSecret = testSecrets().JWT_SECRET), auth.jwtSecret ?? ''],
+    ['TEMPORAL_PAYLOAD_KEY', () => (temporal.payloadKey = testSecrets().TEMPORAL_PAYLOAD_KEY), temporal.payloadKey ?? ''],
+  ];
+  for (const [name, fillForTest, value] of unset) {
+    if (value !== '' || lines.some((l) => l.startsWith(`${name}:`))) continue;
+    if (app.nodeEnv === 'test') fillForTest();
+    else if (app.nodeEnv === 'production') lines.push(`${name}: is required when NODE_ENV=production (unset) — ${SECRET_HINTS[name]}`);
+    else lines.push(`${name}: is required (unset) — ${SECRET_HINTS[name]} Started through loadConfigOrExit (npm start, npm run worker), an unset one is generated into DATA_DIR/secrets/.`);
   }
   if (temporal.payloadKey !== undefined && temporal.payloadKeyId === undefined) {
     temporal.payloadKeyId = payloadKeyFingerprint(parsePayloadKey(temporal.payloadKey));
@@ -98,21 +94,40 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
 }
 
 /**
- * Start-up entry: prints one line per bad value and exits non-zero, or
- * prints the warnings and returns the configuration.
+ * `env` with every unset generated secret (JWT_SECRET, TEMPORAL_PAYLOAD_KEY)
+ * read from DATA_DIR/secrets/, created there on the first start; the notes
+ * say what was created. With NODE_ENV=production, or when NODE_ENV/DATA_DIR
+ * are themselves invalid, `env` comes back unchanged and loadConfig reports.
+ */
+export function withGeneratedSecrets(env: Env = process.env): { env: Env; notes: string[] } {
+  const { values, lines } = parseSection(appSection, env);
+  if (lines.length > 0 || values.nodeEnv === 'production') return { env, notes: [] };
+  const secrets = loadOrCreateSecrets({ dataDir: values.dataDir, env });
+  const notes = secrets.created.map(
+    (name) => `${name} is unset: generated a random one into ${secrets.dir}/${name} (mode 0600), read by every later start and every process using this DATA_DIR. Set ${name} to choose your own; NODE_ENV=production requires it.`,
+  );
+  return { env: secrets.env, notes };
+}
+
+/**
+ * Start-up entry of every process (API, worker, engine, the one-command
+ * start): fills unset secrets from DATA_DIR (withGeneratedSecrets), then
+ * prints one line per bad value and exits non-zero, or prints the notes and
+ * warnings and returns the configuration.
  */
 export function loadConfigOrExit(env: Env = process.env, io: { error: (line: string) => void; exit: (code: number) => never } = {
   error: (line) => console.error(line),
   exit: (code) => process.exit(code),
 }): AppConfig {
   try {
-    const { config, warnings } = loadConfig(env);
-    for (const w of warnings) io.error(`warning: ${w}`);
+    const prepared = withGeneratedSecrets(env);
+    const { config, warnings } = loadConfig(prepared.env);
+    for (const w of [...prepared.notes, ...warnings]) io.error(`warning: ${w}`);
     return config;
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof SecretFileError) {
       io.error('Configuration is invalid; fix these environment variables (see .env.example):');
-      for (const line of err.lines) io.error(`  ${line}`);
+      for (const line of err instanceof ConfigError ? err.lines : [err.message]) io.error(`  ${line}`);
       return io.exit(1);
     }
     throw err;

@@ -103,6 +103,24 @@ export const mediationSection = defineSection({
     doc: 'Working days the mediator has to carry out the 回访.',
     example: String(D.followUpWorkingDays),
   }),
+  preLitigationDays: envVar({
+    env: 'MEDIATION_PRE_LITIGATION_DAYS',
+    schema: days(D.preLitigation.calendarDays),
+    doc: 'Calendar days for the whole 诉前调解 of a court-referred case, from accepting the referral; then it goes back to the court.',
+    example: String(D.preLitigation.calendarDays),
+  }),
+  preLitigationExtensionDays: envVar({
+    env: 'MEDIATION_PRE_LITIGATION_EXTENSION_DAYS',
+    schema: days(D.preLitigation.extensionCalendarDays),
+    doc: 'Calendar days one extension of the 诉前调解 term adds, when both parties agree.',
+    example: String(D.preLitigation.extensionCalendarDays),
+  }),
+  preLitigationMaxExtensions: envVar({
+    env: 'MEDIATION_PRE_LITIGATION_MAX_EXTENSIONS',
+    schema: nonNegativeInt(D.preLitigation.maxExtensions),
+    doc: 'How many agreed extensions of the 诉前调解 term a case may have (0: none).',
+    example: String(D.preLitigation.maxExtensions),
+  }),
 });
 
 export type MediationSectionValue = SectionValue<typeof mediationSection>;
@@ -122,6 +140,11 @@ export function mediationRulesFrom(v: MediationSectionValue): MediationRules {
     courtAcceptanceWorkingDays: v.courtAcceptanceDays,
     followUpDelayWorkingDays: v.followUpDelayDays,
     followUpWorkingDays: v.followUpDays,
+    preLitigation: {
+      calendarDays: v.preLitigationDays,
+      extensionCalendarDays: v.preLitigationExtensionDays,
+      maxExtensions: v.preLitigationMaxExtensions,
+    },
   };
 }
 

@@ -54,3 +54,14 @@ export function accessRefusal(
   if (hasAnyRoleOver(actor, roles, targetUnitPath)) return null;
   return actor.grants.some((g) => roles.includes(g.role)) ? 'FORBIDDEN_SCOPE' : 'FORBIDDEN_ROLE';
 }
+
+/**
+ * True when the actor may read records of the unit (holding any role, or one
+ * of `roles`). Reading is wider than acting: besides the units under a grant,
+ * a person reads those containing it (a grid's resident representative reads
+ * its community's projects and reports). An action on a record the actor
+ * cannot read is answered as if the record did not exist (404).
+ */
+export function canReadUnit(actor: Actor, unitPath: string, roles?: readonly RoleName[]): boolean {
+  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && (unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath)));
+}

@@ -9,9 +9,10 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, when: 'An Idempotency-Key was reused with a different request.' },
   IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, when: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
   PAYLOAD_TOO_LARGE: { status: 413, when: 'The request body is larger than the configured limit (HTTP_BODY_LIMIT).' },
+  REQUEST_HEADER_FIELDS_TOO_LARGE: { status: 431, when: 'The request headers (e.g. cookies or the token) are larger than the server accepts.' },
   // identity and access
   UNAUTHENTICATED: { status: 401, when: 'No valid bearer token was sent.' },
-  TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; log in again.' },
+  TOKEN_EXPIRED: { status: 401, when: 'The bearer token has expired; renew it with POST /api/auth/refresh (or log in again).' },
   INVALID_CREDENTIALS: { status: 401, when: 'Username or password is wrong.' },
   RATE_LIMITED: { status: 429, when: 'Too many failed logins for this username from this address; wait and retry.' },
   FORBIDDEN_ROLE: { status: 403, when: 'The caller holds no role that may do this.' },
@@ -28,12 +29,47 @@ export const ERROR_CODES = {
   QUESTIONS_UNANSWERED: { status: 409, when: '向上述职: the step cannot close while a 质询 is unanswered or no score was given.' },
   BALLOTS_SEALED: { status: 409, when: '民主评议: ballots and the tally stay sealed until the vote round has closed.' },
   CONFIRMATION_WINDOW_CLOSED: { status: 422, when: '调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed.' },
+  DATA_REJECTED: { status: 422, when: 'The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed.' },
   // infrastructure
+  PROCESS_BUSY: { status: 503, when: 'The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds.' },
   SERVICE_UNAVAILABLE: { status: 503, when: 'A dependency (database, Redis, Temporal) is unreachable.' },
   INTERNAL: { status: 500, when: 'An unexpected error; details are in the server log under the request id.' },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * The problem `title` people read (zh-CN), one per code; the English `code`
+ * stays the machine-readable part and `when` documents it in the catalogue.
+ */
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '请求内容不符合要求',
+  IDEMPOTENCY_KEY_REUSED: '幂等键已用于另一个请求',
+  IDEMPOTENCY_KEY_IN_PROGRESS: '相同幂等键的请求正在处理',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  UNAUTHENTICATED: '未登录或登录无效',
+  TOKEN_EXPIRED: '登录已过期',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  RATE_LIMITED: '尝试次数过多',
+  FORBIDDEN_ROLE: '没有相应的角色',
+  FORBIDDEN_SCOPE: '不在管辖范围内',
+  NOT_FOUND: '未找到',
+  WRONG_STAGE: '当前阶段不能执行该操作',
+  ALREADY_DONE: '该操作已经完成',
+  CONFLICT: '与当前状态冲突',
+  TASK_ALREADY_CLAIMED: '任务已被他人认领',
+  BUSINESS_RULE: '不符合业务规则',
+  NOT_ON_ROLL: '不在本轮评议名单中',
+  ALREADY_VOTED: '已经投过票',
+  QUESTIONS_UNANSWERED: '尚有未答复的质询',
+  BALLOTS_SEALED: '投票结束前选票保持密封',
+  CONFIRMATION_WINDOW_CLOSED: '已超过申请司法确认的期限',
+  DATA_REJECTED: '数据无法保存,操作未生效',
+  PROCESS_BUSY: '流程正忙,请稍后重试',
+  REQUEST_HEADER_FIELDS_TOO_LARGE: '请求头过大',
+  SERVICE_UNAVAILABLE: '服务暂时不可用',
+  INTERNAL: '服务器内部错误',
+};
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);

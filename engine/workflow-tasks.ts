@@ -9,7 +9,7 @@ import { TERMINAL_COMMANDS, type WorkflowEngine, type WorkflowTaskRef } from './
 import { EngineError, invalidArgument, notFound, deadlineExceeded } from './errors';
 import { anyTypeName, packAny, unpackAny } from './proto';
 import { decideRetry, resolveRetryPolicy } from './retry';
-import { runKey, type PendingQuery, type Run, type UpdateState } from './run-state';
+import { runKey, type BufferedEvent, type PendingQuery, type Run, type UpdateState } from './run-state';
 import { decodeToken, encodeToken } from './task-tokens';
 import * as grpc from '@grpc/grpc-js';
 
@@ -121,7 +121,7 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
   answerAttachedQueries(engine, run, req.queryResults);
 
   const closes = commands.some((c) => TERMINAL_COMMANDS.has(c.commandType));
-  if (closes && run.s.buffered.length > 0) {
+  if (closes && unseenAfterCancels(run, commands).length > 0) {
     // New input arrived while the worker decided to close: it must see it first.
     failTask(engine, run, 'WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND', undefined, req.identity, false);
     return {};
@@ -178,6 +178,13 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
 
 export function failWorkflowTask(engine: WorkflowEngine, req: any): any {
   const { run } = runForTaskToken(engine, req.taskToken);
+  // Worth a warning: the SDK reports only the first failure of a run's task
+  // (later attempts just time out), so this line is all that tells a wedged
+  // workflow from a slow one.
+  engine.logger.warn(
+    { workflowId: run.s.workflowId, runId: run.s.runId, attempt: run.s.wft?.attempt, cause: req.cause, failure: req.failure?.message },
+    'workflow task failed',
+  );
   failTask(engine, run, req.cause || 'WORKFLOW_TASK_FAILED_CAUSE_UNSPECIFIED', req.failure, req.identity);
   return {};
 }
@@ -192,6 +199,31 @@ function failTask(engine: WorkflowEngine, run: Run, cause: string, failure: any,
   );
   if (!countsAsFailure) run.s.wftFailures--;
   engine.afterTaskLost(run);
+}
+
+/**
+ * A timer that came due while the task was in flight has left `timers` and
+ * waits, as a buffered TimerFired, to be appended after the task completes.
+ * If the worker cancelled it in that task, it must read as cancelled: the
+ * worker has forgotten the timer, and the SDK fails every later task on a
+ * TimerFired for a timer it cancelled ("TimerMachine in state
+ * CancelTimerCommandSent says the transition is invalid"). The Temporal
+ * server does the same (mutable state checkAndClearTimerFiredEvent).
+ * Returns the timer's started event id, or undefined when nothing fired.
+ */
+function takeBufferedTimerFired(run: Run, timerId: string): number | undefined {
+  const i = run.s.buffered.findIndex((b) => b.eventType === 'TIMER_FIRED' && b.attributes.timerId === timerId);
+  if (i < 0) return undefined;
+  const [fired] = run.s.buffered.splice(i, 1);
+  return fired!.attributes.startedEventId as number;
+}
+
+/** Buffered events the worker has not seen and does not cancel in `commands`. */
+function unseenAfterCancels(run: Run, commands: any[]): BufferedEvent[] {
+  const cancelled = new Set(
+    commands.filter((c) => c.commandType === 'COMMAND_TYPE_CANCEL_TIMER').map((c) => c.cancelTimerCommandAttributes?.timerId),
+  );
+  return run.s.buffered.filter((b) => !(b.eventType === 'TIMER_FIRED' && cancelled.has(b.attributes.timerId)));
 }
 
 function validateCommands(commands: any[], messages: any[]): { cause: string; message: string } | undefined {
@@ -282,12 +314,12 @@ function applyCommand(ctx: CommandContext, command: any): void {
     }
     case 'COMMAND_TYPE_CANCEL_TIMER': {
       const timerId = command.cancelTimerCommandAttributes?.timerId;
-      const timer = run.s.timers[timerId];
-      if (!timer) break;
+      const startedEventId = run.s.timers[timerId]?.startedEventId ?? takeBufferedTimerFired(run, timerId);
+      if (startedEventId === undefined) break;
       delete run.s.timers[timerId];
       run.append(
         'TIMER_CANCELED',
-        { timerId, startedEventId: timer.startedEventId, workflowTaskCompletedEventId: completedEventId, identity: ctx.identity },
+        { timerId, startedEventId, workflowTaskCompletedEventId: completedEventId, identity: ctx.identity },
         now,
       );
       break;

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve, join } from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createApp } from '../api';
+import { createApp, handleClientErrors } from '../api';
 import { loadConfigOrExit } from '../config';
 import { migrate } from '../db/migrate';
 import { createPrisma } from '../db/prisma';
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   stops.push({ name: 'redis client', stop: () => redis.quit() });
   const deps = { prisma, temporal, config, logger: logger.child({ service: 'api' }), redis, queue: workers.queues };
   const app = withQueueDashboard(createApp(deps), deps, workers.queues);
-  const server: Server = createServer(app);
+  const server: Server = handleClientErrors(createServer(app));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(config.server.port, done);

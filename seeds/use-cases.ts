@@ -12,7 +12,9 @@ export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
   return {
     prisma: ctx.prisma,
     temporal,
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE } },
+    // A seed runs at first start while the worker is still warming up: it may
+    // wait longer for a process to answer than a person at the API would.
+    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: 120_000 } },
   } as unknown as AppDeps;
 }
 

@@ -3,12 +3,16 @@
 // mediator of that level to accept and to end it; an overdue round reminds,
 // then escalates by itself. An agreement opens the 司法确认 window and the
 // 回访; a failed district round closes the case with litigation/arbitration
-// guidance. The rules are pure (domain/mediation); this file only waits,
-// persists and notifies.
+// guidance. A court-referred case (诉前调解) also runs against one deadline
+// for the whole mediation, extendable with both parties' consent; when it
+// runs out, or the case ends without an agreement before, it goes back to
+// the court. The rules are pure
+// (domain/mediation); this file only waits, persists and notifies.
 import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -17,6 +21,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { MediationActivities } from '../activities/mediation';
 import {
+  ACTION_LABELS,
   ACTION_NAMES,
   actionRefusal,
   applyAction,
@@ -30,6 +35,7 @@ import {
   initialState,
   judicialSettled,
   notMediated,
+  preLitigationExpired,
   registered,
   roundOpened,
   roundReminded,
@@ -40,6 +46,7 @@ import {
   type TimelineEvent,
 } from '../domain/mediation/case-state';
 import { endOfCalendarDaysAfter } from '../domain/mediation/dates';
+import { isPreLitigation, startPreLitigation, termOver as preLitigationTermOver } from '../domain/mediation/pre-litigation';
 import { triageCase } from '../domain/mediation/triage';
 import { LEVEL_LABELS, nextLevel, type MediationLevel, type RoundOutcome } from '../domain/mediation/types';
 import {
@@ -50,13 +57,12 @@ import {
   type MediationOutcome,
   type MediationWorkflowInput,
 } from './mediation-shared';
+import { ACTIVITY_OPTIONS, incidentOnDataRejection, refuseOnDataRejection } from './failures';
 
-const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify'>>({
-  startToCloseTimeout: '30 seconds',
-  // Unlimited attempts: every activity is idempotent (keyed by case and event
-  // number), and a lost save would leave the read model behind the process.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// Unlimited attempts for what a retry can cure: every activity is idempotent
+// (keyed by case and event number), and a lost save would leave the read model
+// behind the process. Data the database refuses fails at once (./failures).
+const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify' | 'openIncident'>>(ACTIVITY_OPTIONS);
 
 const now = () => new Date();
 
@@ -71,6 +77,8 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   const { rules } = input;
   const link = `/api/mediation-cases/${input.caseId}`;
   const start = now();
+  // Cases started before the 诉前调解 term existed replay without its timer.
+  const preLitigation = isPreLitigation(input.facts.channel) && patched('mediation-pre-litigation') ? startPreLitigation(start, rules.preLitigation) : null;
   const state: MediationState = initialState(
     {
       caseId: input.caseId,
@@ -79,11 +87,17 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       registeredBy: input.registeredBy,
       targetConcludeBy: endOfCalendarDaysAfter(start, rules.overallTargetCalendarDays).toISOString(),
       confirmationCalendarDays: rules.judicialApplicationCalendarDays,
+      preLitigation,
     },
     start,
   );
 
-  const save = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const persist = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const incidents = { acts, process: 'mediation', subjectId: input.caseId, unitId: input.facts.place.id };
+  /** A save of the process's own: refused data opens an incident instead of wedging the case. */
+  const save = async (...events: TimelineEvent[]) => {
+    await incidentOnDataRejection(incidents, '保存案件进展', `v${state.version}`, () => persist(...events));
+  };
   const deadline = async (from: Date | string, workingDays: number) =>
     new Date(await acts.mediationWorkingDeadline({ from: new Date(from).toISOString(), workingDays }));
   const title = `${state.caseNo} ${state.facts.title}`;
@@ -93,8 +107,15 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     setHandler(
       mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [MediationCommand]>,
       async (cmd: MediationCommand): Promise<MediationActionResult> => {
-        const event = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
-        await save(event);
+        const event = await refuseOnDataRejection({
+          state,
+          label: ACTION_LABELS[name],
+          run: async () => {
+            const e = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
+            await persist(e);
+            return e;
+          },
+        });
         return { stage: state.stage, version: state.version, message: event.summary };
       },
       {
@@ -146,16 +167,20 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   }
 
   // ---- the rounds -----------------------------------------------------------
+  const preLitigationTerm = preLitigationClock();
   let level: MediationLevel | null = decision.startLevel;
   while (level) {
     const outcome = await runRound(level);
-    if (outcome === 'agreement') break;
-    if (outcome === 'refused' || outcome === 'withdrawn') return finish();
+    // Closed: a party refused or withdrew, or the 诉前调解 term ran out.
+    if (outcome === 'agreement' || state.stage === 'closed') break;
     level = nextLevel(level);
   }
 
-  if (state.outcome === null) {
-    await save(notMediated(state, now()));
+  if (state.outcome === null) await save(notMediated(state, now()));
+  await preLitigationTerm;
+  if (state.stage === 'closed') {
+    // A court-referred case that ended without an agreement, however, goes back to the court.
+    if (state.preLitigation?.returnedAt) await notifyReturnedToCourt();
     return finish();
   }
 
@@ -171,16 +196,31 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
 
   // ---- helpers --------------------------------------------------------------
 
-  async function runRound(lv: MediationLevel): Promise<RoundOutcome> {
+  /**
+   * Whether the 诉前调解 term is over (its last instant included). A round's
+   * reminder or escalation due then yields to the term, whose clock ends the
+   * round and returns the case: the same outcome whichever of two timers due
+   * at the same instant the engine delivers first.
+   */
+  function termOver(): boolean {
+    return state.preLitigation != null && preLitigationTermOver(state.preLitigation, now());
+  }
+
+  async function runRound(lv: MediationLevel): Promise<RoundOutcome | null> {
     const opened = now();
     const dueAt = await deadline(opened, rules.roundLimitWorkingDays[state.facts.complexity]);
+    // The 诉前调解 term may have run out between two rounds: no new round.
+    if (termOver()) {
+      await condition(() => state.stage === 'closed');
+      return null;
+    }
     await save(roundOpened(state, lv, dueAt, opened));
     const round = state.rounds.at(-1)!;
     const ended = () => round.endedAt !== null;
 
-    if (!(await waitUntil(ended, round.dueAt))) {
+    if (!(await waitUntil(ended, round.dueAt)) && !termOver()) {
       const escalateAt = await deadline(round.dueAt, rules.overdueGraceWorkingDays);
-      if (!ended()) {
+      if (!ended() && !termOver()) {
         await save(roundReminded(state, escalateAt, now()));
         const who = round.mediatorId ? { personIds: [round.mediatorId] } : { role: 'mediator' as const, unitId: round.unit.id, reach: 'unit' as const };
         const body = `${round.unit.name}${LEVEL_LABELS[lv]}级调解已超过办理期限,请尽快结束本轮调解;逾期将自动升级。`;
@@ -189,13 +229,43 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         if (above) {
           await acts.notify({ event: `${lv}:overdue`, to: { role: 'mediator', unitId: state.facts.units[above].id }, kind: 'mediation.overdue', title: `【超期督办】${title}`, body, link });
         }
-        if (!(await waitUntil(ended, escalateAt)) && currentRound(state) === round) {
+        if (!(await waitUntil(ended, escalateAt)) && currentRound(state) === round && !termOver()) {
           await save(roundTimedOut(state, now()));
         }
       }
     }
     await condition(ended);
     return round.outcome!;
+  }
+
+  /**
+   * 诉前调解: waits for the case's deadline (moved by each agreed extension)
+   * unless mediation ends first; then closes the case as returned to the
+   * court (the rounds loop sees it closed and stops).
+   */
+  async function preLitigationClock(): Promise<void> {
+    const pl = state.preLitigation;
+    if (!pl) return;
+    const settled = () => state.outcome !== null;
+    for (;;) {
+      const due = pl.deadline;
+      if (!(await waitUntil(() => settled() || pl.deadline !== due, due))) break;
+      if (settled()) return;
+    }
+    await save(preLitigationExpired(state, now()));
+  }
+
+  /** Tells the side that received the court's referral, and the mediators, to hand the case back. */
+  async function notifyReturnedToCourt(): Promise<void> {
+    const mediators = state.rounds.map((r) => r.mediatorId).filter((id): id is string => id !== null);
+    await acts.notify({
+      event: 'returned-to-court',
+      to: { personIds: [...new Set([input.registeredBy.personId, ...mediators])] },
+      kind: 'mediation.returned_to_court',
+      title: `诉前调解未成,退回法院:${title}`,
+      body: `${state.closeReason ?? ''}。请将案件材料及调解情况移交委派的人民法院。`,
+      link,
+    });
   }
 
   async function judicialBranch(): Promise<void> {

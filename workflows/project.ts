@@ -12,6 +12,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { Activities } from '../activities';
 import type { ProjectActivities, ProjectEventInput, ProjectNotification } from '../activities/project';
 import type { Actor } from '../domain/access';
 import { actionRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../domain/project/actions';
@@ -31,13 +32,12 @@ import {
   type ProjectOutcome,
   type ProjectWorkflowInput,
 } from './project-shared';
+import { ACTIVITY_OPTIONS, incidentOnDataRejection, refuseOnDataRejection } from './failures';
 
-const acts = proxyActivities<ProjectActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Unlimited attempts: a payment or a reservation must eventually land; the
-  // activities are idempotent, so a retry after a lost completion is harmless.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// Unlimited attempts for what a retry can cure: a payment or a reservation
+// must eventually land; the activities are idempotent, so a retry after a lost
+// completion is harmless. Data the database refuses fails at once (./failures).
+const acts = proxyActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(ACTIVITY_OPTIONS);
 
 /** Serialises the steps of one project: a handler and a timer step never interleave their awaits. */
 class Lock {
@@ -146,7 +146,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     const batch = { events, notifications };
     events = [];
     notifications = [];
-    await acts.syncProjectStep({
+    const pendingBefore = state.pending.filter((p) => !opened.includes(p));
+    try {
+      await acts.syncProjectStep({
       workflowId,
       state: { ...state, busy: null },
       events: batch.events,
@@ -155,9 +157,23 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       doneTaskKeys: done,
       cancelTaskKeys: cancelled,
       closedById: actor?.personId ?? null,
-    });
+      });
+    } catch (err) {
+      // Not saved: the tasks it opened do not exist, and its timeline and
+      // notifications wait for the next save.
+      state.pending = [...pendingBefore, ...vanished];
+      events = [...batch.events, ...events];
+      notifications = [...batch.notifications, ...notifications];
+      throw err;
+    }
   }
 
+  const incidents = { acts, process: 'project', subjectId: input.projectId, unitId: input.community.id };
+  /** A save of the process's own (start, clocks): refused data opens an incident instead of wedging the process. */
+  const syncOrIncident = (step: string) => incidentOnDataRejection(incidents, step, `v${state.version}`, () => sync());
+
+  /** Whether the running action has set the reservation (to put it back if the action is refused). */
+  let reservationTouched = false;
   async function setReservation(targetFen: number, enforceCap: boolean) {
     const result = await acts.setProjectReservation({
       projectId: state.projectId,
@@ -167,6 +183,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       capFen: rules.yearlyFundCapFen,
       enforceCap,
     });
+    reservationTouched = true;
     if (!result.ok) throw fail('BUSINESS_RULE', result.message ?? '超出社区年度项目资金上限');
     state.reservedFen = result.reservedFen;
   }
@@ -598,8 +615,24 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
             const refusal = actionRefusal({ ...state, busy: null }, action, envelope.actor, envelope.input) ?? inputRefusal(state, action, envelope.input, rules);
             if (refusal) throw fail(refusal.code, refusal.message);
             const handler = handlers[action] as Handler<ProjectAction>;
-            const message = await handler(envelope.actor, envelope.input);
-            await sync(envelope.actor, action);
+            const before = { events: [...events], notifications: [...notifications] };
+            reservationTouched = false;
+            const message = await refuseOnDataRejection({
+              state,
+              label,
+              run: async () => {
+                const m = await handler(envelope.actor, envelope.input);
+                await sync(envelope.actor, action);
+                return m;
+              },
+              restore: () => {
+                events = before.events;
+                notifications = before.notifications;
+              },
+              compensate: async (prior) => {
+                if (reservationTouched) await setReservation(prior.reservedFen, false);
+              },
+            });
             dirty = true;
             return { stage: state.stage, version: state.version, message };
           });
@@ -659,14 +692,14 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         }
       }
     }
-    if (changed) await sync();
+    if (changed) await syncOrIncident('处理到期提醒');
   }
 
   await lock.run(async () => {
     record('submitApplication', `${input.applicant.name}提交立项申请,预算${formatYuan(input.application.budgetFen)}`, { personId: input.applicant.id, displayName: input.applicant.name, grants: [] }, {
       budgetFen: input.application.budgetFen,
     });
-    await sync();
+    await syncOrIncident('保存立项申请');
   });
 
   while (!isClosedStage(state.stage)) {

@@ -25,11 +25,13 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { accessRefusal, type Actor, type RoleGrant } from '../domain/access';
+import { accessRefusal, type Actor } from '../domain/access';
 import type { ErrorCode } from '../domain/errors';
 import {
+  voterAccessRefusal,
+  REPORT_ACTION_NAMES,
   REPORT_ACTIONS,
   REPORT_STAGE_LABELS,
   RATING_LABELS,
@@ -76,12 +78,12 @@ import {
   type UpdateAck,
   type VoteRoundState,
   type YearlyState,
+  ACTION_UPDATES,
 } from './reporting-shared';
+import { ACTIVITY_OPTIONS, incidentOnDataRejection, refuseOnDataRejection } from './failures';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+// Unlimited attempts for what a retry can cure; data the database refuses fails at once (./failures).
+const acts = proxyActivities<Activities>({ ...ACTIVITY_OPTIONS, startToCloseTimeout: '1 minute' });
 
 const PROCESS = 'reporting';
 
@@ -162,15 +164,37 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     await acts.reportingSaveState({ state: { ...state }, entries });
   }
   const ack = (): UpdateAck => ({ stage: state.stage, version: state.version });
+  const incidents = { acts, process: PROCESS, subjectId: reportId, unitId: community.id };
+  /** A save of the process's own: refused data opens an incident instead of wedging the report. */
+  async function persistOwn(): Promise<void> {
+    await incidentOnDataRejection(incidents, '保存述职进展', `v${state.version + 1}`, () => persist());
+  }
+  /** A person's action: when the database refuses its data, state and vote are put back and the action refused. */
+  function guarded<A extends unknown[], R>(update: UpdateDefinition<R, A>, handler: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    const action = REPORT_ACTION_NAMES.find((a) => ACTION_UPDATES[a].name === update.name);
+    const label = action ? REPORT_ACTIONS[action].label : update.name;
+    return async (...args: A) => {
+      const vote = { roll: new Set(roll), voted: new Set(voted), tally: { ...tally }, pending: [...pending] };
+      return refuseOnDataRejection({
+        state,
+        label,
+        run: () => handler(...args),
+        restore: () => {
+          ({ roll, voted, tally, pending } = vote);
+        },
+      });
+    };
+  }
 
   // ── validation helpers ──
   function requireAction(actor: Actor, action: ReportAction, unitPath = community.path): void {
     const spec = REPORT_ACTIONS[action];
+    // Access before state: an outsider never hears the stage.
+    const refusal = accessRefusal(actor, spec.roles as readonly RoleName[], unitPath);
+    if (refusal) refuse(`无权${spec.label}`, refusal);
     if (!(spec.stages as readonly ReportStage[]).includes(state.stage)) {
       refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能${spec.label}`, 'WRONG_STAGE');
     }
-    const refusal = accessRefusal(actor, spec.roles as readonly RoleName[], unitPath);
-    if (refusal) refuse(`无权${spec.label}`, refusal);
   }
   const text = (s: string | null | undefined, what: string, max = 20000): string => {
     const t = (s ?? '').trim();
@@ -190,12 +214,12 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 述职报告 ──
   setHandler(
     submitReportUpdate,
-    async ({ actor, content, highlights }) => {
+    guarded(submitReportUpdate, async ({ actor, content, highlights }) => {
       state.report = { content: content.trim(), highlights: highlights?.trim() || null, submittedAt: nowIso(), submittedById: actor.personId };
       note('submitReport', '提交述职报告', actor, { length: state.report.content.length });
       await persist();
       return ack();
-    },
+    }),
     {
       validator: ({ actor, content }) => {
         requireAction(actor, 'report');
@@ -209,13 +233,13 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   const openQuestions = () => state.upward.questions.filter((q) => q.answer === null);
   setHandler(
     scoreUpwardUpdate,
-    async ({ actor, score, comment }) => {
+    guarded(scoreUpwardUpdate, async ({ actor, score, comment }) => {
       state.upward.scores.push({ scorerId: actor.personId, scorerName: actor.displayName, score, comment: comment?.trim() || null, at: nowIso() });
       state.upward.scoreCenti = upwardScoreCenti(state.upward.scores.map((s) => s.score));
       note('scoreUpward', `评分 ${score} 分`, actor, { score, comment: comment ?? null });
       await persist();
       return ack();
-    },
+    }),
     {
       validator: ({ actor, score }) => {
         requireAction(actor, 'scores');
@@ -226,7 +250,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     askQuestionUpdate,
-    async ({ actor, question }) => {
+    guarded(askQuestionUpdate, async ({ actor, question }) => {
       const id = `q${state.upward.questions.length + 1}`;
       state.upward.questions.push({ id, askedById: actor.personId, askedByName: actor.displayName, question: question.trim(), askedAt: nowIso(), answer: null, answeredAt: null });
       note('askQuestion', '提出质询', actor, { questionId: id, question: question.trim() });
@@ -234,12 +258,12 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `answer-${id}`, action: 'answers', title: title(`答复质询 ${id}`), role: 'community', unitId: community.id, dueAt: state.dueAt });
       await acts.notify({ event: `question-${id}`, to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.question', title: title('收到质询'), body: question.trim(), link });
       return { ...ack(), questionId: id };
-    },
+    }),
     { validator: ({ actor, question }) => { requireAction(actor, 'questions'); text(question, '质询内容', 2000); } },
   );
   setHandler(
     answerQuestionUpdate,
-    async ({ actor, questionId, answer }) => {
+    guarded(answerQuestionUpdate, async ({ actor, questionId, answer }) => {
       const q = state.upward.questions.find((x) => x.id === questionId)!;
       q.answer = answer.trim();
       q.answeredAt = nowIso();
@@ -247,7 +271,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await persist();
       await acts.closeHumanTasks({ keys: [`answer-${questionId}`], completedById: actor.personId });
       return ack();
-    },
+    }),
     {
       validator: ({ actor, questionId, answer }) => {
         requireAction(actor, 'answers');
@@ -267,11 +291,11 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   let upwardClosedBy: Actor | null = null;
   setHandler(
     closeUpwardUpdate,
-    async ({ actor }) => {
+    guarded(closeUpwardUpdate, async ({ actor }) => {
       upwardClosedBy = actor;
       state.upward.closedAt = nowIso();
       return ack();
-    },
+    }),
     {
       validator: ({ actor }) => {
         requireAction(actor, 'close-upward', upwardUnit.path);
@@ -285,12 +309,12 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 向下述职 ──
   setHandler(
     recordDownwardUpdate,
-    async ({ actor, heldOn, attendees, summary }) => {
+    guarded(recordDownwardUpdate, async ({ actor, heldOn, attendees, summary }) => {
       state.downward = { heldOn, attendees, summary: summary.trim(), recordedAt: nowIso() };
       note('recordDownward', `登记向下述职会议(${heldOn},到会 ${attendees} 人)`, actor, { heldOn, attendees });
       await persist();
       return ack();
-    },
+    }),
     {
       validator: ({ actor, heldOn, attendees, summary }) => {
         requireAction(actor, 'downward');
@@ -305,7 +329,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 民主评议 vote ──
   setHandler(
     castVoteUpdate,
-    async ({ actor, choice, comment }) => {
+    guarded(castVoteUpdate, async ({ actor, choice, comment }) => {
       const round = currentRound!;
       // Counted before any await, so a round closing meanwhile includes it.
       voted.add(actor.personId);
@@ -317,14 +341,14 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await persist();
       await acts.closeHumanTasks({ keys: [`vote-${round.round}-${actor.personId}`], completedById: actor.personId });
       return { ...ack(), round: round.round };
-    },
+    }),
     {
       validator: ({ actor, choice, comment }) => {
+        // Access before state: who is no representative, or not one of this community, hears nothing about the vote.
+        const refusal = voterAccessRefusal(actor, community.path);
+        if (refusal) refuse(refusal.message, refusal.code);
         if (state.stage !== 'vote' || !voteOpen || !currentRound) refuse('民主评议投票未开放', 'WRONG_STAGE');
-        if (!roll.has(actor.personId)) {
-          if (!actor.grants.some((g: RoleGrant) => g.role === 'resident_rep')) refuse('只有党员/居民代表可以参加民主评议', 'FORBIDDEN_ROLE');
-          refuse('您不在本轮民主评议的应到会名单中', 'NOT_ON_ROLL');
-        }
+        if (!roll.has(actor.personId)) refuse('您不在本轮民主评议的应到会名单中', 'NOT_ON_ROLL');
         if (voted.has(actor.personId)) refuse('您已投票,选票不能重复投出或更改', 'ALREADY_VOTED');
         if (!(VOTE_CHOICES as readonly string[]).includes(choice)) refuse('选项应为 满意 / 基本满意 / 不满意', 'VALIDATION_FAILED');
         if (comment && comment.length > 2000) refuse('意见过长(最多 2000 字)', 'VALIDATION_FAILED');
@@ -335,7 +359,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 公示 objections ──
   setHandler(
     raiseObjectionUpdate,
-    async ({ actor, content }) => {
+    guarded(raiseObjectionUpdate, async ({ actor, content }) => {
       const notice = state.publicNotice!;
       const id = `o${notice.objections.length + 1}`;
       notice.objections.push({ id, raisedById: actor.personId, raisedByName: actor.displayName, content: content.trim(), raisedAt: nowIso(), answer: null, upheld: null, answeredById: null, answeredAt: null });
@@ -344,11 +368,11 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `objection-${id}`, action: 'objection-answers', title: title(`答复公示异议 ${id}`), role: 'street_office', unitId: upwardUnit.id, dueAt: notice.endsAt });
       await acts.notify({ event: `objection-${id}`, to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.objection', title: title('公示期收到异议'), body: content.trim(), link });
       return { ...ack(), objectionId: id };
-    },
+    }),
     {
       validator: ({ actor, content }) => {
         // Representatives of the community (including its grids) may object, as may the bodies above it.
-        const isOwnRep = actor.grants.some((g: RoleGrant) => g.role === 'resident_rep' && (g.unitPath.startsWith(community.path) || community.path.startsWith(g.unitPath)));
+        const isOwnRep = voterAccessRefusal(actor, community.path) === null;
         if (!isOwnRep) requireAction(actor, 'objections');
         else if (state.stage !== 'public_notice') refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能提出异议`, 'WRONG_STAGE');
         if (state.publicNotice && Date.now() >= new Date(state.publicNotice.endsAt).getTime()) refuse('公示期已结束,不能再提出异议', 'WRONG_STAGE');
@@ -358,7 +382,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     answerObjectionUpdate,
-    async ({ actor, objectionId, answer, upheld, revisedGrade }) => {
+    guarded(answerObjectionUpdate, async ({ actor, objectionId, answer, upheld, revisedGrade }) => {
       const o = state.publicNotice!.objections.find((x) => x.id === objectionId)!;
       Object.assign(o, { answer: answer.trim(), upheld, answeredById: actor.personId, answeredAt: nowIso() });
       let label = `答复异议 ${objectionId}(${upheld ? '异议成立' : '异议不成立'})`;
@@ -374,7 +398,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.closeHumanTasks({ keys: [`objection-${objectionId}`], completedById: actor.personId });
       await acts.notify({ event: `objection-${objectionId}-answered`, to: { personIds: [o.raisedById] }, kind: 'reporting.objection-answered', title: title('您的异议已答复'), body: answer.trim(), link });
       return ack();
-    },
+    }),
     {
       validator: ({ actor, objectionId, answer, revisedGrade }) => {
         requireAction(actor, 'objection-answers', upwardUnit.path);
@@ -390,7 +414,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 整改 ──
   setHandler(
     submitRectificationUpdate,
-    async ({ actor, plan }) => {
+    guarded(submitRectificationUpdate, async ({ actor, plan }) => {
       const r = state.rectification!;
       r.submissions.push({ plan: plan.trim(), at: nowIso(), byId: actor.personId });
       r.status = 'submitted';
@@ -400,7 +424,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await acts.closeHumanTasks({ keys: [`rectification-${n}`], completedById: actor.personId });
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-review-${n}`, action: 'rectification-review', title: title('审核整改报告'), role: 'street_office', unitId: upwardUnit.id, dueAt: r.deadline });
       return ack();
-    },
+    }),
     {
       validator: ({ actor, plan }) => {
         requireAction(actor, 'rectification');
@@ -411,7 +435,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     reviewRectificationUpdate,
-    async ({ actor, accepted, comment }) => {
+    guarded(reviewRectificationUpdate, async ({ actor, accepted, comment }) => {
       const r = state.rectification!;
       const n = r.submissions.length;
       r.reviews.push({ accepted, comment: comment?.trim() || null, at: nowIso(), byId: actor.personId });
@@ -423,7 +447,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
         await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-${n + 1}`, action: 'rectification', title: title('重新提交整改报告'), role: 'community', unitId: community.id, dueAt: r.deadline });
       }
       return ack();
-    },
+    }),
     {
       validator: ({ actor, accepted, comment }) => {
         requireAction(actor, 'rectification-review', upwardUnit.path);
@@ -450,7 +474,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     const d = await acts.reportingDeadline({ from: nowIso(), workingDays: days, reminderLeadDays: lead });
     state.dueAt = d.dueAt;
     state.overdue = false;
-    await persist();
+    await persistOwn();
     return d;
   }
 
@@ -463,7 +487,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     if (!(await condition(o.done, msUntil(o.dueAt)))) {
       state.overdue = true;
       note('overdue', `${o.what}已逾期`, null);
-      await persist();
+      await persistOwn();
       await acts.notify({ event: `${o.key}.overdue`, to, kind: 'reporting.overdue', title: title(`${o.what}已逾期`), body: `${o.what}已超过期限(${o.dueAt.slice(0, 10)}),请尽快办理。`, link });
       if (o.escalate) {
         await acts.notify({ event: `${o.key}.escalated`, to: { role: o.escalate.role, unitId: o.escalate.unit.id, reach: 'unit' }, kind: 'reporting.escalation', title: title(`${o.what}逾期督办`), body: `${community.name}的${o.what}已逾期,请督促办理。`, link });
@@ -506,7 +530,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       if (blocker) {
         state.overdue = true;
         note('upwardBlocked', `向上述职期满,但${blocker}`, null);
-        await persist();
+        await persistOwn();
         const unanswered = openQuestions().length > 0;
         await acts.notify({
           event: 'upward.blocked',
@@ -551,7 +575,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     state.dueAt = dueAt;
     voteOpen = true;
     note('openVote', `第 ${round} 轮民主评议开始,应到会 ${roll.size} 人`, null, { round, rollSize: roll.size, closesAt: dueAt });
-    await persist();
+    await persistOwn();
     for (const v of voters) {
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `vote-${round}-${v.personId}`, action: 'vote', title: title(`民主评议投票(第 ${round} 轮)`), role: 'resident_rep', unitId: community.id, assigneeId: v.personId, dueAt });
     }
@@ -575,7 +599,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     note('closeVote', `第 ${round} 轮投票结束:实到 ${voted.size}/${roll.size} 人,满意 ${t.satisfied}、基本满意 ${t.basically_satisfied}、不满意 ${t.dissatisfied}${outcome.kind === 'no_quorum' ? ',未达到法定人数' : ''}`, null, { round, tally: t, rollSize: roll.size, voted: voted.size });
     if (outcome.kind === 'counted' || !outcome.rerun) break;
     note('rerunVote', '未达到法定人数,重新组织投票', null);
-    await persist();
+    await persistOwn();
   }
   currentRound = null;
 
@@ -586,7 +610,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   const { dueAt: noticeEnds } = await acts.reportingDeadline({ from: nowIso(), workingDays: rules.publicNoticeDays, reminderLeadDays: 0 });
   state.publicNotice = { startsAt: nowIso(), endsAt: noticeEnds, objections: [] };
   state.dueAt = noticeEnds;
-  await persist();
+  await persistOwn();
   const counted = outcome.kind === 'counted' ? outcome : null;
   const saveResult = (finalized: boolean) =>
     acts.reportingSaveResult({
@@ -620,7 +644,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   await sleep(msUntil(noticeEnds));
   if (!allAnswered()) {
     note('noticeBlocked', '公示期满,尚有异议未答复', null);
-    await persist();
+    await persistOwn();
     await acts.notify({ event: 'notice.unanswered', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.overdue', title: title('公示异议待答复'), body: '公示期已满,仍有异议未答复,答复后结果方可生效。', link });
     await condition(allAnswered);
   }
@@ -632,7 +656,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     const { dueAt, remindAt } = await acts.reportingDeadline({ from: nowIso(), workingDays: rules.rectificationDays, reminderLeadDays: rules.reminderLeadDays });
     state.rectification = { deadline: dueAt, submissions: [], reviews: [], status: 'open' };
     state.dueAt = dueAt;
-    await persist();
+    await persistOwn();
     await saveResult(false);
     await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'rectification-1', action: 'rectification', title: title('制定并落实整改方案'), role: 'community', unitId: community.id, dueAt });
     await acts.notify({ event: 'rectification.open', to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.rectification', title: title('请落实整改'), body: `评定等次为${RATING_LABELS[state.result.grade]},请于 ${dueAt.slice(0, 10)} 前提交整改报告。`, link });
@@ -645,7 +669,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
         if (state.rectification.status === 'open') state.rectification.status = 'overdue';
         state.overdue = true;
         note('overdue', '整改已逾期', null);
-        await persist();
+        await persistOwn();
         await saveResult(false);
         await acts.notify({ event: 'rectification.overdue', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.escalation', title: title('整改逾期督办'), body: `${community.name}整改已逾期,请督促落实。`, link });
         await condition(accepted);
@@ -654,7 +678,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   }
 
   await enter('completed', '年度双向述职完成');
-  await persist();
+  await persistOwn();
   await saveResult(true);
   // An update still finishing (the answer that released the 公示) must get its reply.
   await condition(allHandlersFinished);

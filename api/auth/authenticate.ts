@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
 import { resolveActor } from './resolve-actor';
+import { sessionIsLive } from './sessions';
 import { verifyToken } from './tokens';
 
 declare global {
@@ -21,17 +22,28 @@ export function bearerToken(header: string | undefined): string | null {
   return match ? match[1] : null;
 }
 
-/** Verifies the bearer token and puts the resolved Actor on `req.actor`. */
+/**
+ * Verifies the bearer token and its login session, and puts the resolved
+ * Actor on `req.actor`. The session check makes logout and deactivation
+ * effective at the next request, not at the token's `exp`.
+ */
 export function authenticate(deps: AppDeps): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) {
       res.set('WWW-Authenticate', 'Bearer');
-      throw new AppError('UNAUTHENTICATED', 'Send "Authorization: Bearer <token>" from POST /api/auth/login.');
+      throw new AppError('UNAUTHENTICATED', '请先登录(POST /api/auth/login),并以 "Authorization: Bearer <token>" 发送令牌。');
     }
-    const personId = await verifyToken(token, { secret: deps.config.auth.jwtSecret, now: deps.now?.() });
-    const actor = await resolveActor({ prisma: deps.prisma, personId });
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'The account no longer exists or is deactivated.');
+    const now = deps.now?.() ?? new Date();
+    const { personId, sessionId } = await verifyToken(token, { secret: deps.config.auth.jwtSecret, maxTtlSeconds: deps.config.auth.tokenTtlSeconds, now });
+    const [actor, session] = await Promise.all([
+      resolveActor({ prisma: deps.prisma, personId }),
+      deps.prisma.authSession.findUnique({ where: { id: sessionId }, select: { personId: true, revokedAt: true, expiresAt: true } }),
+    ]);
+    if (!actor) throw new AppError('UNAUTHENTICATED', '该账号已不存在或已停用。');
+    if (!session || session.personId !== personId || !sessionIsLive(session, now)) {
+      throw new AppError('UNAUTHENTICATED', '登录会话已结束(已退出、过期或被撤销),请重新登录。');
+    }
     req.actor = actor;
     req.log?.setBindings?.({ personId: actor.personId });
     next();

@@ -3,14 +3,14 @@
 // unit it acts on (assertAccess), or filters queries by the caller's scope
 // (scopePaths). Both read the same grants, from domain/access.ts.
 import type { RequestHandler } from 'express';
-import { accessRefusal, ancestorPaths, type Actor } from '../../domain/access';
+import { accessRefusal, ancestorPaths, canReadUnit, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ROLE_LABELS, type RoleName } from '../../domain/roles';
 
 export type RouteAccess = 'public' | 'authenticated' | readonly RoleName[];
 
 function roleList(roles: readonly RoleName[]): string {
-  return roles.map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ');
+  return roles.map((r) => ROLE_LABELS[r]).join('、');
 }
 
 /** Express guard: the caller must hold at least one of `roles` on some unit. */
@@ -18,10 +18,10 @@ export function requireRole(roles: RouteAccess): RequestHandler {
   return (req, _res, next) => {
     if (roles === 'public') return next();
     const actor = req.actor;
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'This route needs a logged-in caller.');
+    if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录。');
     if (roles === 'authenticated') return next();
     if (!actor.grants.some((g) => roles.includes(g.role))) {
-      throw new AppError('FORBIDDEN_ROLE', `This needs one of the roles: ${roleList(roles)}.`);
+      throw new AppError('FORBIDDEN_ROLE', `需要以下角色之一:${roleList(roles)}。`);
     }
     next();
   };
@@ -30,8 +30,8 @@ export function requireRole(roles: RouteAccess): RequestHandler {
 /** Throws FORBIDDEN_ROLE / FORBIDDEN_SCOPE unless the actor holds one of `roles` over the unit. */
 export function assertAccess(actor: Actor, roles: readonly RoleName[], unitPath: string): void {
   const refusal = accessRefusal(actor, roles, unitPath);
-  if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `This needs one of the roles: ${roleList(roles)}.`);
-  if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, 'Your role does not cover this unit.');
+  if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `需要以下角色之一:${roleList(roles)}。`);
+  if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, '您的角色不覆盖该单位。');
 }
 
 /**
@@ -44,15 +44,7 @@ export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] 
   return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
 }
 
-/**
- * True when the actor may read records of the unit (holding any role, or one
- * of `roles`). Reading is wider than acting: besides the units under a grant,
- * a person reads those containing it (a grid's resident representative reads
- * its community's projects and reports).
- */
-export function canReadUnit(actor: Actor, unitPath: string, roles?: readonly RoleName[]): boolean {
-  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && (unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath)));
-}
+export { canReadUnit };
 
 /** `canReadUnit` as a Prisma filter on the unit-path `column`; matches nothing without grants. */
 export function readScopeFilter(actor: Actor, column: string, roles?: readonly RoleName[]): Record<string, unknown> {

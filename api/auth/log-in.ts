@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors';
 import { hashPassword, verifyPassword } from '../../db/passwords';
 import type { PrismaClient } from '../../prisma/generated/client';
 import type { LoginRateLimiter } from './login-rate-limit';
-import { issueToken, type IssuedToken } from './tokens';
+import { issueSessionTokens, type SessionSettings, type SessionTokens } from './sessions';
 
 export interface LogInOptions {
   prisma: PrismaClient;
@@ -10,12 +10,11 @@ export interface LogInOptions {
   username: string;
   password: string;
   clientIp: string;
-  jwtSecret: string;
-  tokenTtlSeconds: number;
+  settings: SessionSettings;
   now?: Date;
 }
 
-export interface LogInResult extends IssuedToken {
+export interface LogInResult extends SessionTokens {
   person: { id: string; username: string; displayName: string };
 }
 
@@ -31,7 +30,7 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   const { prisma, limiter, username, password, clientIp } = options;
   const retryAfter = limiter.retryAfterSeconds(username, clientIp);
   if (retryAfter > 0) {
-    throw new AppError('RATE_LIMITED', `Too many failed logins; try again in ${retryAfter} s.`, { details: { retryAfter } });
+    throw new AppError('RATE_LIMITED', `登录失败次数过多,请 ${retryAfter} 秒后再试。`, { details: { retryAfter } });
   }
   const person = await prisma.person.findUnique({
     where: { username },
@@ -40,9 +39,15 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
   const ok = person ? await verifyPassword(person.passwordHash, password) : await verifyPassword(await timingDummyHash(), password).then(() => false);
   if (!person || !ok || !person.active) {
     limiter.recordFailure(username, clientIp);
-    throw new AppError('INVALID_CREDENTIALS', 'Username or password is wrong.');
+    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误。');
   }
   limiter.reset(username, clientIp);
-  const token = await issueToken(person.id, { secret: options.jwtSecret, ttlSeconds: options.tokenTtlSeconds, now: options.now });
-  return { ...token, person: { id: person.id, username: person.username, displayName: person.displayName } };
+  const now = options.now ?? new Date();
+  const tokens = await prisma.$transaction(async (tx) => {
+    const session = await tx.authSession.create({
+      data: { personId: person.id, createdAt: now, expiresAt: new Date(now.getTime() + options.settings.sessionMaxSeconds * 1000) },
+    });
+    return issueSessionTokens({ db: tx, personId: person.id, session, settings: options.settings, now });
+  });
+  return { ...tokens, person: { id: person.id, username: person.username, displayName: person.displayName } };
 }

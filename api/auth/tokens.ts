@@ -1,15 +1,20 @@
-// Short-lived HS256 access tokens. The token names the person only; roles are
-// read from the database on every request, so a revoked role takes effect at
-// once rather than when the token expires.
+// Short-lived HS256 access tokens. The token names the person and the login
+// session (`sid`) only; roles are read from the database on every request and
+// the session is checked there too, so a revoked role, a logout or a
+// deactivation takes effect at the next request rather than at `exp`.
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../../domain/errors';
 
 const ISSUER = 'community-governance';
 const AUDIENCE = 'community-governance-api';
+/** Clock difference tolerated between processes for `iat`. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export interface TokenOptions {
   secret: string;
   ttlSeconds: number;
+  /** The login session (AuthSession.id) the token belongs to. */
+  sessionId: string;
   now?: Date;
 }
 
@@ -17,6 +22,11 @@ export interface IssuedToken {
   accessToken: string;
   expiresAt: Date;
   expiresIn: number;
+}
+
+export interface VerifiedToken {
+  personId: string;
+  sessionId: string;
 }
 
 function key(secret: string): Uint8Array {
@@ -27,7 +37,7 @@ export async function issueToken(personId: string, options: TokenOptions): Promi
   const now = options.now ?? new Date();
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + options.ttlSeconds;
-  const accessToken = await new SignJWT({})
+  const accessToken = await new SignJWT({ sid: options.sessionId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(personId)
     .setIssuer(ISSUER)
@@ -38,20 +48,31 @@ export async function issueToken(personId: string, options: TokenOptions): Promi
   return { accessToken, expiresAt: new Date(exp * 1000), expiresIn: options.ttlSeconds };
 }
 
-/** Returns the person id; throws TOKEN_EXPIRED or UNAUTHENTICATED. */
-export async function verifyToken(token: string, options: { secret: string; now?: Date }): Promise<string> {
+/**
+ * Checks signature, issuer, audience and times. A token without `exp` (or
+ * `iat`), or whose `exp` lies more than `maxTtlSeconds` after its `iat`, is
+ * refused even when correctly signed: a leaked signing key must not mint
+ * tokens that outlive a key rotation. Throws TOKEN_EXPIRED or UNAUTHENTICATED.
+ */
+export async function verifyToken(token: string, options: { secret: string; maxTtlSeconds: number; now?: Date }): Promise<VerifiedToken> {
+  let payload;
   try {
-    const { payload } = await jwtVerify(token, key(options.secret), {
+    ({ payload } = await jwtVerify(token, key(options.secret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: AUDIENCE,
       currentDate: options.now,
-    });
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AppError('UNAUTHENTICATED', 'The token names no person.');
-    return payload.sub;
+      requiredClaims: ['exp', 'iat', 'sub'],
+    }));
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'The access token has expired; log in again.', { cause: err });
-    throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: err });
+    if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', '登录已过期,请刷新令牌(POST /api/auth/refresh)或重新登录。', { cause: err });
+    throw new AppError('UNAUTHENTICATED', '登录令牌无效。', { cause: err });
   }
+  const { exp, iat, sub, sid } = payload as { exp: number; iat: number; sub: unknown; sid?: unknown };
+  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  if (exp - iat > options.maxTtlSeconds) throw new AppError('UNAUTHENTICATED', '令牌的有效期超过本系统签发的上限。');
+  if (iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new AppError('UNAUTHENTICATED', '令牌的签发时间晚于当前时间。');
+  if (typeof sub !== 'string' || sub === '') throw new AppError('UNAUTHENTICATED', '令牌中没有人员信息。');
+  if (typeof sid !== 'string' || sid === '') throw new AppError('UNAUTHENTICATED', '令牌中没有登录会话。');
+  return { personId: sub, sessionId: sid };
 }

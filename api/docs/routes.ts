@@ -19,7 +19,7 @@ export const docsRoutes: RouteModule = {
       response: { schema: z.record(z.string(), z.unknown()), description: 'OpenAPI 3.1 document.' },
       handler: ({ req }) => {
         const doc = req.app.locals.openapi;
-        if (!doc) throw new AppError('INTERNAL', 'The OpenAPI document was not built.');
+        if (!doc) throw new AppError('INTERNAL', '接口文档尚未生成。');
         return doc as unknown as Record<string, unknown>;
       },
     }),
@@ -31,7 +31,7 @@ export const docsRoutes: RouteModule = {
       response: { schema: z.string(), contentType: 'text/html', description: 'HTML page.' },
       handler: ({ req, res }) => {
         const doc = req.app.locals.openapi;
-        if (!doc) throw new AppError('INTERNAL', 'The OpenAPI document was not built.');
+        if (!doc) throw new AppError('INTERNAL', '接口文档尚未生成。');
         let page = pages.get(doc);
         if (!page) {
           page = renderDocsPage(doc);

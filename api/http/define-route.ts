@@ -163,7 +163,7 @@ export function defineRoute<
           query: parsed.query as Out<Q>,
           body: parsed.body as Out<B>,
           get actor(): Actor {
-            if (!actor) throw new AppError('UNAUTHENTICATED', 'This route needs a logged-in caller.');
+            if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录。');
             return actor;
           },
           deps,
@@ -173,7 +173,7 @@ export function defineRoute<
           authorize(unitPath, roles) {
             const needed = roles ?? routeRoles;
             if (!needed) throw new Error(`${spec.path}: authorize() needs roles on a route without a role list.`);
-            if (!actor) throw new AppError('UNAUTHENTICATED', 'This route needs a logged-in caller.');
+            if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录。');
             assertAccess(actor, needed, unitPath);
           },
         };

@@ -53,15 +53,15 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   const key = req.get(IDEMPOTENCY_HEADER);
   if (key === undefined) {
     if (mode === 'required') {
-      throw new AppError('VALIDATION_FAILED', `This request needs an ${IDEMPOTENCY_HEADER} header.`, {
-        details: [{ in: 'headers', field: IDEMPOTENCY_HEADER, code: 'missing', message: 'Required: a unique value per intended action (e.g. a UUID).' }],
+      throw new AppError('VALIDATION_FAILED', `该请求需要 ${IDEMPOTENCY_HEADER} 请求头。`, {
+        details: [{ in: 'headers', field: IDEMPOTENCY_HEADER, code: 'missing', message: '必填:每个操作一个唯一值(如 UUID)' }],
       });
     }
     return execute();
   }
   if (!KEY_PATTERN.test(key)) {
-    throw new AppError('VALIDATION_FAILED', `The ${IDEMPOTENCY_HEADER} header is malformed.`, {
-      details: [{ in: 'headers', field: IDEMPOTENCY_HEADER, code: 'invalid_format', message: '8–128 characters of letters, digits, _ . : -' }],
+    throw new AppError('VALIDATION_FAILED', `${IDEMPOTENCY_HEADER} 请求头格式不正确。`, {
+      details: [{ in: 'headers', field: IDEMPOTENCY_HEADER, code: 'invalid_format', message: '8–128 个字符,只能包含字母、数字和 _ . : -' }],
     });
   }
 
@@ -87,7 +87,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
     const existing = await prisma.idempotencyRecord.findUnique({ where: id });
     if (!existing) {
       // Removed between our insert and read (a failed first attempt): try once more.
-      if (!(await claim())) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+      if (!(await claim())) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
     } else {
       const expired = now.getTime() - existing.createdAt.getTime() > ttlMs;
       if (expired) {
@@ -96,9 +96,9 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
           where: { personId: actor.personId, key, createdAt: existing.createdAt },
           data: { method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {}, createdAt: now },
         });
-        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
       } else if (existing.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_KEY_REUSED', `This ${IDEMPOTENCY_HEADER} was already used for a different request (${existing.method} ${existing.path}).`);
+        throw new AppError('IDEMPOTENCY_KEY_REUSED', `该 ${IDEMPOTENCY_HEADER} 已用于另一个请求(${existing.method} ${existing.path})。`);
       } else if (existing.statusCode !== PENDING) {
         const stored = existing.responseBody as { body?: unknown; headers?: Record<string, string> };
         return {
@@ -108,13 +108,13 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
         };
       } else if (now.getTime() - existing.createdAt.getTime() < STALE_PENDING_MS) {
         req.res?.set('Retry-After', '1');
-        throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+        throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
       } else {
         const taken = await prisma.idempotencyRecord.updateMany({
           where: { personId: actor.personId, key, statusCode: PENDING, createdAt: existing.createdAt },
           data: { createdAt: now },
         });
-        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
       }
     }
   }

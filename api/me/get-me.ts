@@ -28,7 +28,7 @@ export async function getMe({ prisma, actor }: GetMeOptions) {
       roles: { select: { role: true, unit: { select: { id: true, name: true, level: true, path: true } } } },
     },
   });
-  if (!person) throw new AppError('NOT_FOUND', 'Your account no longer exists.');
+  if (!person) throw new AppError('NOT_FOUND', '您的账号已不存在。');
   const grants: MeGrant[] = person.roles
     .map((r) => ({
       role: r.role,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { STATISTICS_ROLES } from '../../domain/mediation/access';
-import { endOfShanghaiDate } from '../../domain/mediation/dates';
+import { endOfShanghaiDate, shanghaiDate } from '../../domain/mediation/dates';
 import { computeStatistics } from '../../domain/mediation/statistics';
 import type { CaseOutcome, Channel, DisputeType, JudicialStatus, MediationLevel } from '../../domain/mediation/types';
 import type { RoleName } from '../../domain/roles';
@@ -20,15 +20,31 @@ export interface GetStatisticsOptions {
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
 }
 
-export async function getStatistics({ deps, query, authorize }: GetStatisticsOptions) {
-  const unit = await deps.prisma.unit.findUnique({ where: { id: query.unitId }, select: { id: true, name: true, path: true } });
-  if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${query.unitId}`);
+/** The unit statistics default to: the caller's highest unit where they may read them. */
+function defaultUnitId(actor: Actor): string | undefined {
+  const grants = actor.grants.filter((g) => STATISTICS_ROLES.includes(g.role));
+  grants.sort((a, b) => a.unitPath.split('/').length - b.unitPath.split('/').length);
+  return grants[0]?.unitId;
+}
+
+export async function getStatistics({ deps, actor, query, authorize }: GetStatisticsOptions) {
+  const unitId = query.unitId ?? defaultUnitId(actor);
+  if (!unitId) throw new AppError('FORBIDDEN_ROLE', '您没有可以查看调解统计的角色。');
+  const year = shanghaiDate(deps.now?.() ?? new Date()).slice(0, 4);
+  const from = query.from ?? `${year}-01-01`;
+  const to = query.to ?? `${year}-12-31`;
+  const unit = await deps.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, path: true } });
+  if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${unitId}`);
   authorize(unit.path, STATISTICS_ROLES);
-  if (query.from > query.to) throw new AppError('VALIDATION_FAILED', '统计起始日期不能晚于截止日期。');
+  if (from > to) {
+    throw new AppError('VALIDATION_FAILED', '统计起始日期不能晚于截止日期。', {
+      details: [{ in: 'query', field: 'from', code: 'date_order', message: '不能晚于截止日期(to)' }],
+    });
+  }
   const rows = await deps.prisma.mediationCase.findMany({
     where: {
       placePath: { startsWith: unit.path },
-      registeredAt: { gte: new Date(endOfShanghaiDate(query.from).getTime() + 1 - 86_400_000), lte: endOfShanghaiDate(query.to) },
+      registeredAt: { gte: new Date(endOfShanghaiDate(from).getTime() + 1 - 86_400_000), lte: endOfShanghaiDate(to) },
     },
     select: {
       registeredAt: true,
@@ -51,14 +67,14 @@ export async function getStatistics({ deps, query, authorize }: GetStatisticsOpt
       rounds: r.rounds.map((x) => ({ level: x.level as MediationLevel, startedAt: x.startedAt, endedAt: x.endedAt })),
     })),
   );
-  return { unit: { id: unit.id, name: unit.name }, from: query.from, to: query.to, ...stats };
+  return { unit: { id: unit.id, name: unit.name }, from, to, ...stats };
 }
 
 export const getStatisticsRoute = defineRoute({
   method: 'get',
   path: '/api/mediation-cases/statistics',
   summary: '调解统计(按单位、期间):受理渠道、纠纷类型、层级、结果、成功率、司法确认、每轮用时中位数',
-  description: 'Cases registered in [from, to] (Beijing dates) whose place lies in the unit. Success rate = agreements / cases whose mediation ended (referrals excluded).',
+  description: 'Cases registered in [from, to] (Beijing dates; default: the current year) whose place lies in the unit (default: the caller\'s highest unit with a statistics role; a community secretary reads their own community). Success rate = agreements / cases whose mediation ended (referrals excluded).',
   roles: [...STATISTICS_ROLES],
   request: { query: ZStatisticsQuery },
   response: { schema: ZStatistics },

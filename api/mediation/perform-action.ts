@@ -9,7 +9,10 @@ import { ACTION_LABELS, ACTION_NAMES, type ActionName, type ActionPayloads } fro
 import { mediationUpdates, type MediationCommand } from '../../workflows/mediation-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
+import { runUpdate } from '../http/run-update';
 import { loadReadableCase } from './get-case';
+import { accessViewOf } from './present';
+import { ACT_REFUSAL_MESSAGE, actRefusal } from '../../domain/mediation/access';
 import { ACTION_BODIES, ZActionResult, ZCaseId } from './schemas';
 
 export interface PerformActionOptions {
@@ -36,19 +39,21 @@ async function toPayload<A extends ActionName>(deps: AppDeps, action: A, body: u
 }
 
 export async function performAction({ deps, actor, caseId, action, body }: PerformActionOptions) {
-  // Mediators elsewhere get the validator's answer (403 with the unit that
-  // holds the round) rather than a 404: they are officials asking for a
-  // round by its id, and "not yours" is what they need to hear.
-  const row = actor.grants.some((g) => g.role === 'mediator')
-    ? await deps.prisma.mediationCase.findUnique({ where: { id: caseId }, select: { workflowId: true, stage: true } })
-    : await loadReadableCase({ deps, actor, caseId });
-  if (!row) throw new AppError('NOT_FOUND', `调解案件不存在:${caseId}`);
+  // Access before state: a case the caller cannot read does not exist for
+  // them (404); one they read but may not act on is 403; only then the stage.
+  const row = await loadReadableCase({ deps, actor, caseId });
+  const refusal = actRefusal(actor, accessViewOf(row));
+  if (refusal) throw new AppError(refusal, ACT_REFUSAL_MESSAGE);
   if (row.stage === 'closed') throw new AppError('WRONG_STAGE', '案件已结案。');
   const payload = await toPayload(deps, action, body);
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
   const command: MediationCommand = { actor, payload };
   const update = mediationUpdates[action] as unknown as typeof mediationUpdates.acceptCase;
-  const result = await handle.executeUpdate(update, { args: [command as MediationCommand<'acceptCase'>] });
+  const result = await runUpdate({
+    deps,
+    label: ACTION_LABELS[action],
+    execute: () => handle.executeUpdate(update, { args: [command as MediationCommand<'acceptCase'>] }),
+  });
   return { caseId, action, ...result };
 }
 
@@ -57,11 +62,11 @@ function actionRoute(action: ActionName): RouteDefinition {
     method: 'post',
     path: `/api/mediation-cases/:id/actions/${actionSlug(action)}`,
     summary: `${ACTION_LABELS[action]}(调解员)`,
-    description: `Workflow update \`${action}\`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.`,
+    description: `Workflow update \`${action}\`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.`,
     roles: ['mediator'],
     request: { params: ZCaseId, body: ACTION_BODIES[action] as z.ZodObject },
     response: { schema: ZActionResult },
-    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'BUSINESS_RULE', 'CONFIRMATION_WINDOW_CLOSED'],
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'BUSINESS_RULE', 'CONFIRMATION_WINDOW_CLOSED', 'DATA_REJECTED', 'PROCESS_BUSY'],
     handler: async (ctx) => performAction({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id, action, body: ctx.body }),
   });
 }

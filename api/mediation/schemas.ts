@@ -14,32 +14,32 @@ import {
   RISK_LEVELS,
   STAGES,
 } from '../../domain/mediation/types';
+import { zDate, zId, zLine, zText } from '../http/text';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 export const ZFen = z.number().int().min(0).max(2_147_483_647).describe('金额,单位:分');
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('日期 YYYY-MM-DD(北京时间)');
+export const ZDate = zDate();
 export const ZCaseId = z.object({ id: z.uuid().describe('案件编号') });
 
 export const ZParty = z.object({
   role: z.enum(PARTY_ROLES).describe('applicant 申请人 / respondent 被申请人'),
-  name: text(100).describe('姓名或单位名称'),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确').nullish().describe('联系电话(个人信息,仅承办调解员、其上级和审计可见)'),
-  idNumber: z.string().trim().regex(/^[0-9A-Za-z]{6,30}$/, '证件号码格式不正确').nullish().describe('身份证号码(个人信息)'),
-  address: z.string().trim().max(300).nullish().describe('住址'),
+  name: zLine(100).describe('姓名或单位名称'),
+  phone: zLine(20).regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确').nullish().describe('联系电话(个人信息,仅承办调解员、其上级和审计可见)'),
+  idNumber: zLine(30).regex(/^[0-9A-Za-z]{6,30}$/, '证件号码格式不正确').nullish().describe('身份证号码(个人信息)'),
+  address: zLine(300, { allowEmpty: true }).nullish().describe('住址'),
 });
 
 export const ZRegisterCaseBody = z.object({
   channel: z.enum(CHANNELS).describe('受理渠道'),
   disputeType: z.enum(DISPUTE_TYPES).describe('纠纷类型'),
-  title: text(200).describe('案由'),
-  description: text(5000).describe('纠纷简要情况'),
+  title: zLine(200).describe('案由'),
+  description: zText(5000).describe('纠纷简要情况'),
   risk: z.enum(RISK_LEVELS).default('low').describe('激化风险'),
   complexity: z.enum(COMPLEXITIES).default('ordinary').describe('繁简程度,决定每轮时限'),
   amountFen: ZFen.nullish().describe('争议金额(分)'),
-  placeUnitId: text(100).describe('纠纷发生地:社区或网格编号'),
+  placeUnitId: zId(100).describe('纠纷发生地:社区或网格编号'),
   parties: z.array(ZParty).min(2).max(200).describe('当事人,至少一名申请人和一名被申请人'),
   alreadyInLitigation: z.boolean().default(false).describe('是否已由法院或仲裁机构受理'),
-  notSuitableReason: z.string().trim().max(1000).nullish().describe('登记人认定不宜调解的理由(填写即分流移送)'),
+  notSuitableReason: zText(1000, { allowEmpty: true }).nullish().describe('登记人认定不宜调解的理由(填写即分流移送)'),
 });
 export type TRegisterCaseBody = z.output<typeof ZRegisterCaseBody>;
 
@@ -83,8 +83,8 @@ export const ZListCasesQuery = z.object({
   disputeType: z.enum(DISPUTE_TYPES).optional(),
   level: z.enum(LEVELS).optional().describe('当前(或最后)调解层级'),
   outcome: z.enum(CASE_OUTCOMES).optional(),
-  unitId: z.string().optional().describe('只看该单位辖区内的案件'),
-  q: z.string().trim().max(100).optional().describe('按案号、案由或当事人姓名搜索'),
+  unitId: zId().optional().describe('只看该单位辖区内的案件'),
+  q: zLine(100, { allowEmpty: true }).optional().describe('按案号、案由或当事人姓名搜索'),
   from: ZDate.optional().describe('登记日期起(含)'),
   to: ZDate.optional().describe('登记日期止(含)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -131,47 +131,52 @@ export const ZActionResult = z.object({
 });
 
 export const ACTION_BODIES: { [A in ActionName]: z.ZodType } = {
-  assignMediator: z.object({ mediatorId: text(100).describe('被指派的调解员(人员编号)') }),
-  acceptCase: z.object({ note: z.string().trim().max(1000).optional() }),
+  assignMediator: z.object({ mediatorId: zId(100).describe('被指派的调解员(人员编号)') }),
+  acceptCase: z.object({ note: zText(1000, { allowEmpty: true }).optional() }),
   recordSession: z.object({
     heldOn: ZDate.describe('调解会日期'),
-    place: z.string().trim().max(200).nullish().describe('地点'),
-    participants: z.array(text(100)).min(1).max(100).describe('参加人员'),
-    summary: text(5000).describe('调解情况摘要'),
+    place: zLine(200, { allowEmpty: true }).nullish().describe('地点'),
+    participants: z.array(zLine(100)).min(1).max(100).describe('参加人员'),
+    summary: zText(5000).describe('调解情况摘要'),
   }),
   recordAgreement: z.object({
-    terms: text(10_000).describe('协议内容'),
-    performance: text(2000).describe('履行方式'),
+    terms: zText(10_000).describe('协议内容'),
+    performance: zText(2000).describe('履行方式'),
     amountFen: ZFen.nullish().transform((v) => v ?? null).describe('协议金额(分)'),
     performBy: ZDate.nullish().transform((v) => v ?? null).describe('履行期限'),
   }),
-  recordFailure: z.object({ reason: text(2000).describe('调解不成的原因') }),
+  recordFailure: z.object({ reason: zText(2000).describe('调解不成的原因') }),
   recordWithdrawal: z.object({
     kind: z.enum(['refused', 'withdrawn']).describe('refused 拒绝调解 / withdrawn 撤回申请'),
-    party: text(100).describe('哪一方当事人'),
-    reason: text(2000),
+    party: zLine(100).describe('哪一方当事人'),
+    reason: zText(2000),
   }),
   applyJudicialConfirmation: z.object({
-    applicants: z.array(text(100)).min(2).max(50).describe('共同申请的当事人'),
-    court: text(200).describe('受理法院'),
+    applicants: z.array(zLine(100)).min(2).max(50).describe('共同申请的当事人'),
+    court: zLine(200).describe('受理法院'),
   }),
   recordCourtAcceptance: z.object({
     accepted: z.boolean(),
-    courtCaseNumber: z.string().trim().max(100).nullish(),
-    reason: z.string().trim().max(2000).nullish(),
+    courtCaseNumber: zLine(100, { allowEmpty: true }).nullish(),
+    reason: zText(2000, { allowEmpty: true }).nullish(),
   }),
   recordCourtDecision: z.object({
     confirmed: z.boolean(),
-    rulingNo: z.string().trim().max(100).nullish().describe('民事裁定书文号'),
-    reason: z.string().trim().max(2000).nullish(),
+    rulingNo: zLine(100, { allowEmpty: true }).nullish().describe('民事裁定书文号'),
+    reason: zText(2000, { allowEmpty: true }).nullish(),
   }),
-  recordFollowUp: z.object({ result: z.enum(PERFORMANCE_RESULTS).describe('履行情况'), note: text(5000).describe('回访记录') }),
+  recordFollowUp: z.object({ result: z.enum(PERFORMANCE_RESULTS).describe('履行情况'), note: zText(5000).describe('回访记录') }),
+  extendPreLitigation: z.object({
+    applicantAgreed: z.boolean().describe('申请人同意延长(须为 true)'),
+    respondentAgreed: z.boolean().describe('被申请人同意延长(须为 true)'),
+    note: zText(2000, { allowEmpty: true }).nullish().describe('同意的方式和时间,如“双方于调解会上签字确认”'),
+  }),
 };
 
 export const ZStatisticsQuery = z.object({
-  unitId: z.string().min(1).describe('统计单位(区、街道或社区)'),
-  from: ZDate.describe('登记日期起(含)'),
-  to: ZDate.describe('登记日期止(含)'),
+  unitId: zId().optional().describe('统计单位(区、街道或社区);缺省为调用者可统计的最上级单位'),
+  from: ZDate.optional().describe('登记日期起(含);缺省为当年 1 月 1 日'),
+  to: ZDate.optional().describe('登记日期止(含);缺省为当年 12 月 31 日'),
 });
 
 const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as { [K in T[number]]: z.ZodNumber });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { applicationProblems, checkFundCap, fundCapMessage, type ProjectApplication } from '../../domain/project/application';
+import { applicationProblems, checkFundCap, fundCapMessage, milestonesDueBeforeYear, type ProjectApplication } from '../../domain/project/application';
 import type { ProjectRules } from '../../domain/project/rules';
 import { loadProjectRules } from '../../config/project';
 import { projectWorkflowId, PROJECT_WORKFLOW_TYPE, type ProjectWorkflowInput } from '../../workflows/project-shared';
@@ -44,11 +44,16 @@ export async function createProject({ deps, actor, body, rules = loadProjectRule
     milestones: body.milestones,
     costSharing: body.costSharing ?? rules.defaultCostSharing,
   };
+  const now = deps.now?.() ?? new Date();
+  const year = body.year ?? shanghaiYear(now);
+  const early = milestonesDueBeforeYear(application, year);
+  if (early.length > 0) {
+    const details = early.map((i) => ({ in: 'body', field: `milestones.${i}.dueDate`, code: 'before_project_year', message: `完成日期不能早于项目年度(${year} 年)` }));
+    throw new AppError('VALIDATION_FAILED', `第${early.map((i) => i + 1).join('、')}个节点的完成日期早于项目年度(${year} 年)。`, { details });
+  }
   const problems = applicationProblems(application);
   if (problems.length > 0) throw new AppError('BUSINESS_RULE', problems.join(';'), { details: problems });
 
-  const now = deps.now?.() ?? new Date();
-  const year = body.year ?? shanghaiYear(now);
   // Early answer for the applicant; the binding check runs when the street approves.
   const fund = await deps.prisma.projectFundYear.findUnique({ where: { communityId_year: { communityId, year } } });
   const check = checkFundCap(fund?.capFen ?? rules.yearlyFundCapFen, fund?.reservedFen ?? 0, application.budgetFen);

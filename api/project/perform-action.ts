@@ -4,13 +4,14 @@
 // stage, so a refused action changes nothing and reads the same everywhere.
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
+import { canReadUnit } from '../../domain/access';
+import { actionAccessRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import { loadProjectRules } from '../../config/project';
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
-import { assertAccess } from '../auth/guard';
 import { projectUpdates, type ActionEnvelope } from '../../workflows/project-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
+import { runUpdate } from '../http/run-update';
 import { ACTION_BODIES, ZActionResult, ZProjectId } from './schemas';
 
 export interface PerformActionOptions<A extends ProjectAction> {
@@ -28,18 +29,24 @@ export interface PerformActionOptions<A extends ProjectAction> {
 }
 
 export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId, updateId }: PerformActionOptions<A>) {
-  const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true } });
-  if (!project) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
-  // A closed project's workflow has completed and takes no updates: answer
-  // here, after the same access check the workflow would have made.
+  const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true, communityName: true } });
+  // Access before state: a project the caller cannot read does not exist for
+  // them (404); one they read but may not act on is 403; only then the stage.
+  if (!project || !canReadUnit(actor, project.unitPath)) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  const refusal = actionAccessRefusal(actor, action, { path: project.unitPath, name: project.communityName });
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  // A closed project's workflow has completed and takes no updates: answer here.
   if (isClosedStage(project.stage as ProjectStage)) {
-    if (action !== 'raiseObjection') assertAccess(actor, PROJECT_ACTION_SPECS[action].roles, project.unitPath);
     throw new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`);
   }
   const handle = deps.temporal.workflow.getHandle(project.workflowId);
   const envelope: ActionEnvelope<A> = { actor, input, requestId };
   const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
-  const result = await handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>], ...(updateId ? { updateId } : {}) });
+  const result = await runUpdate({
+    deps,
+    label: PROJECT_ACTION_SPECS[action].label,
+    execute: () => handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>], ...(updateId ? { updateId } : {}) }),
+  });
   return { projectId, action, ...result };
 }
 
@@ -57,11 +64,11 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
     method: 'post',
     path: `/api/projects/:id/actions/${action}`,
     summary: `${spec.label}(${spec.roles.join(' / ')})`,
-    description: `Workflow update \`${action}\`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.`,
+    description: `Workflow update \`${action}\`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.`,
     roles: spec.roles,
     request: { params: ZProjectId, body: ACTION_BODIES[action] },
     response: { schema: ZActionResult },
-    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE'],
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE', 'DATA_REJECTED', 'PROCESS_BUSY'],
     handler: async (ctx) => {
       const key = ctx.req.get('Idempotency-Key');
       return performAction({

@@ -5,30 +5,29 @@ import type { ProjectAction } from '../../domain/project/actions';
 import { PROJECT_CATEGORIES } from '../../domain/project/application';
 import { PROJECT_RATINGS } from '../../domain/project/scoring';
 import { PROJECT_STAGES } from '../../domain/project/state';
+import { zDate, zId, zLine, zText } from '../http/text';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).default('');
 export const ZFen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('金额,单位:分');
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').describe('日期 YYYY-MM-DD(北京时间)');
+export const ZDate = zDate();
 export const ZYear = z.coerce.number().int().min(2000).max(2100);
 export const ZProjectId = z.object({ id: z.uuid().describe('项目编号') });
 
 export const ZMilestonePlan = z.object({
-  title: text(200).describe('节点名称'),
+  title: zLine(200).describe('节点名称'),
   amountFen: ZFen.describe('节点拨付金额(分)'),
   dueDate: ZDate.describe('计划完成日期'),
 });
 
 export const ZCostShare = z.object({
   party: z.string().regex(/^[a-z_]{1,32}$/).describe('分担方编码,如 city / district / street'),
-  label: text(50).describe('分担方名称,如 市级'),
+  label: zLine(50).describe('分担方名称,如 市级'),
   weight: z.number().int().min(1).max(10_000).describe('分担比例(整数份数)'),
 });
 
 export const ZApplication = z.object({
-  title: text(200).describe('项目名称'),
+  title: zLine(200).describe('项目名称'),
   category: z.enum(Object.keys(PROJECT_CATEGORIES) as [keyof typeof PROJECT_CATEGORIES]).describe('项目类别'),
-  goals: text(5000).describe('项目目标'),
+  goals: zText(5000).describe('项目目标'),
   budgetFen: ZFen.describe('项目总预算(分)= 各节点金额 + 尾款'),
   finalPaymentFen: ZFen.default(0).describe('尾款(分),验收合格后拨付'),
   milestones: z.array(ZMilestonePlan).min(1).max(20).describe('实施节点'),
@@ -36,7 +35,7 @@ export const ZApplication = z.object({
 });
 
 export const ZCreateProjectBody = ZApplication.extend({
-  communityId: z.string().min(1).optional().describe('申报社区;只有一个社区角色时可省略'),
+  communityId: zId().optional().describe('申报社区;只有一个社区角色时可省略'),
   year: ZYear.optional().describe('资金年度,缺省为当年'),
 });
 
@@ -46,32 +45,32 @@ export const ZChangeProposal = z.object({
   milestones: z.array(ZMilestonePlan).min(1).max(20),
 });
 
-const evidence = z.array(z.string().trim().min(1).max(2000)).max(50).default([]).describe('佐证材料(链接或说明)');
+const evidence = z.array(zText(2000)).max(50).default([]).describe('佐证材料(链接或说明)');
 
 /** The body of each action of POST /api/projects/{id}/actions/{action}. */
 export const ACTION_BODIES = {
-  reviewApplication: z.object({ decision: z.enum(['approve', 'reject', 'return']).describe('通过 / 驳回 / 退回修改'), comment: optionalText(2000) }),
-  resubmitApplication: z.object({ application: ZApplication, note: optionalText(2000) }),
-  withdrawApplication: z.object({ reason: text(2000) }),
-  decideDistrictApproval: z.object({ decision: z.enum(['approve', 'reject', 'return']), comment: optionalText(2000) }),
-  raiseObjection: z.object({ content: text(5000).describe('异议内容') }),
-  answerObjection: z.object({ objectionId: text(20), answer: text(5000), upheld: z.boolean().describe('异议是否成立;成立则项目退回修改') }),
-  reportMilestone: z.object({ milestoneSeq: z.number().int().min(1), summary: text(5000), evidence }),
-  verifyMilestone: z.object({ milestoneSeq: z.number().int().min(1), decision: z.enum(['verify', 'reject']), comment: optionalText(2000) }),
-  releaseFunds: z.object({ disbursementId: text(20), voucherNo: text(100).describe('拨付凭证号') }),
-  returnDisbursement: z.object({ disbursementId: text(20), reason: text(2000) }),
-  resubmitDisbursement: z.object({ disbursementId: text(20), note: optionalText(2000) }),
-  requestChange: z.object({ reason: text(2000), proposal: ZChangeProposal }),
-  reviewChange: z.object({ changeId: text(20), decision: z.enum(['approve', 'reject']), comment: optionalText(2000) }),
-  decideChangeApproval: z.object({ changeId: text(20), decision: z.enum(['approve', 'reject']), comment: optionalText(2000) }),
-  suspendProject: z.object({ reason: text(2000) }),
-  resumeProject: z.object({ comment: optionalText(2000) }),
-  terminateProject: z.object({ reason: text(2000) }),
-  submitCompletionReport: z.object({ summary: text(20000), evidence }),
-  scoreAcceptance: z.object({ scores: z.record(z.string(), z.number().int().min(0).max(100)).describe('各评分项得分(0–100)'), comment: optionalText(2000) }),
-  submitRectification: z.object({ summary: text(20000), evidence }),
-  proposeReward: z.object({ amountFen: ZFen.describe('以奖代补金额(分)'), recognition: optionalText(200).describe('表彰名称'), comment: optionalText(2000) }),
-  confirmReward: z.object({ decision: z.enum(['confirm', 'return']), amountFen: ZFen.optional().describe('确认金额,缺省为建议金额'), comment: optionalText(2000) }),
+  reviewApplication: z.object({ decision: z.enum(['approve', 'reject', 'return']).describe('通过 / 驳回 / 退回修改'), comment: zText(2000, { allowEmpty: true }).default('') }),
+  resubmitApplication: z.object({ application: ZApplication, note: zText(2000, { allowEmpty: true }).default('') }),
+  withdrawApplication: z.object({ reason: zText(2000) }),
+  decideDistrictApproval: z.object({ decision: z.enum(['approve', 'reject', 'return']), comment: zText(2000, { allowEmpty: true }).default('') }),
+  raiseObjection: z.object({ content: zText(5000).describe('异议内容') }),
+  answerObjection: z.object({ objectionId: zId(20), answer: zText(5000), upheld: z.boolean().describe('异议是否成立;成立则项目退回修改') }),
+  reportMilestone: z.object({ milestoneSeq: z.number().int().min(1), summary: zText(5000), evidence }),
+  verifyMilestone: z.object({ milestoneSeq: z.number().int().min(1), decision: z.enum(['verify', 'reject']), comment: zText(2000, { allowEmpty: true }).default('') }),
+  releaseFunds: z.object({ disbursementId: zId(20), voucherNo: zLine(100).describe('拨付凭证号') }),
+  returnDisbursement: z.object({ disbursementId: zId(20), reason: zText(2000) }),
+  resubmitDisbursement: z.object({ disbursementId: zId(20), note: zText(2000, { allowEmpty: true }).default('') }),
+  requestChange: z.object({ reason: zText(2000), proposal: ZChangeProposal }),
+  reviewChange: z.object({ changeId: zId(20), decision: z.enum(['approve', 'reject']), comment: zText(2000, { allowEmpty: true }).default('') }),
+  decideChangeApproval: z.object({ changeId: zId(20), decision: z.enum(['approve', 'reject']), comment: zText(2000, { allowEmpty: true }).default('') }),
+  suspendProject: z.object({ reason: zText(2000) }),
+  resumeProject: z.object({ comment: zText(2000, { allowEmpty: true }).default('') }),
+  terminateProject: z.object({ reason: zText(2000) }),
+  submitCompletionReport: z.object({ summary: zText(20000), evidence }),
+  scoreAcceptance: z.object({ scores: z.record(zLine(50), z.number().int().min(0).max(100)).describe('各评分项得分(0–100)'), comment: zText(2000, { allowEmpty: true }).default('') }),
+  submitRectification: z.object({ summary: zText(20000), evidence }),
+  proposeReward: z.object({ amountFen: ZFen.describe('以奖代补金额(分)'), recognition: zLine(200, { allowEmpty: true }).default('').describe('表彰名称'), comment: zText(2000, { allowEmpty: true }).default('') }),
+  confirmReward: z.object({ decision: z.enum(['confirm', 'return']), amountFen: ZFen.optional().describe('确认金额,缺省为建议金额'), comment: zText(2000, { allowEmpty: true }).default('') }),
 } as const satisfies Record<ProjectAction, z.ZodType>;
 
 export const ZActionResult = z.object({
@@ -158,8 +157,8 @@ export const ZProjectDetail = ZProjectSummary.extend({
 
 export const ZListProjectsQuery = z.object({
   stage: z.enum(PROJECT_STAGES).optional(),
-  streetId: z.string().optional(),
-  communityId: z.string().optional(),
+  streetId: zId().optional(),
+  communityId: zId().optional(),
   year: ZYear.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -182,7 +181,7 @@ export const ZDisbursementItem = z.object({
 });
 
 export const ZSupervisionQuery = z.object({
-  streetId: z.string().min(1),
+  streetId: zId(),
   year: ZYear,
   quarter: z.coerce.number().int().min(1).max(4),
 });

@@ -1,14 +1,17 @@
 // POST /api/reporting/{id}/actions/{action} — every human step of a report.
-// The API checks what it can cheaply (scope, body shape); the workflow's
-// update validator decides (role, scope, stage, roll), so both paths refuse alike.
+// Access before state: the API answers 404 for a report the caller cannot
+// read and 403 for a role or unit that may not take the action; the workflow's
+// update validator then decides (role, scope, stage, roll), access first too.
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
+import { canReadUnit } from '../../domain/access';
+import { reportActionAccessRefusal, REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
 import type { RoleName } from '../../domain/roles';
 import { ACTION_UPDATES } from '../../workflows/reporting-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { runUpdate } from '../http/run-update';
 import { parsePart } from '../http/validate';
 import { ACTION_BODIES, ZActionBody, ZActionParams, ZActionResult } from './schemas';
 
@@ -21,16 +24,19 @@ export interface ActOnReportOptions {
 }
 
 export async function actOnReport({ deps, actor, id, action, body }: ActOnReportOptions): Promise<Record<string, unknown>> {
-  // Existence only: the workflow's validator judges role, scope, stage and roll,
-  // so a voter outside the community hears NOT_ON_ROLL, the same as through any path.
-  const exists = await deps.prisma.reportingReport.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
+  // Access before state: a report the caller cannot read does not exist for
+  // them (404); one they read but may not act on is 403; only then the
+  // workflow's validator judges stage and roll.
+  const row = await deps.prisma.reportingReport.findUnique({ where: { id }, select: { id: true, communityPath: true } });
+  if (!row || !canReadUnit(actor, row.communityPath, REPORT_READER_ROLES)) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
+  const refusal = reportActionAccessRefusal(actor, action, row.communityPath);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
   const args = parsePart(ACTION_BODIES[action], body ?? {}, 'body');
   const handle = deps.temporal.workflow.getHandle(id);
   // Each action's update takes `{ actor, ...body }`; the body was parsed by that action's schema above.
   const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [Record<string, unknown>]>;
   try {
-    return await handle.executeUpdate(update, { args: [{ ...args, actor }] });
+    return await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: () => handle.executeUpdate(update, { args: [{ ...args, actor }] }) });
   } catch (err) {
     // The report exists (checked above): its workflow has finished.
     if (err instanceof WorkflowNotFoundError) throw new AppError('WRONG_STAGE', '该述职已办结,不能再操作', { cause: err });
@@ -46,11 +52,11 @@ export const actOnReportRoute = defineRoute({
   summary: '述职操作:提交报告 / 评分 / 质询 / 答复 / 投票 / 异议 / 整改',
   description: [
     'Actions: ' + Object.entries(REPORT_ACTIONS).map(([k, v]) => `\`${k}\` ${v.label} (${v.roles.join(', ')})`).join('; ') + '.',
-    'A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for anyone not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot.',
+    'A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for a representative of the community not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot. A report the caller cannot read is 404; 503 PROCESS_BUSY (Retry-After) when the report does not answer in time; 422 DATA_REJECTED when the database refuses the data.',
   ].join(' '),
   roles: [...new Set([...actionRoles, ...REPORT_READER_ROLES.filter((r) => r === 'resident_rep')])],
   request: { params: ZActionParams, body: ZActionBody },
   response: { schema: ZActionResult },
-  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'NOT_ON_ROLL', 'ALREADY_VOTED', 'QUESTIONS_UNANSWERED'],
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'NOT_ON_ROLL', 'ALREADY_VOTED', 'QUESTIONS_UNANSWERED', 'DATA_REJECTED', 'PROCESS_BUSY'],
   handler: (ctx) => actOnReport({ deps: ctx.deps, actor: ctx.actor, id: ctx.params.id, action: ctx.params.action, body: ctx.req.body }) as never,
 });

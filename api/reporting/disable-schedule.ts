@@ -8,6 +8,7 @@ import { CYCLE_STARTER_ROLES } from '../../domain/reporting';
 import { assertAccess } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
+import { zId } from '../http/text';
 
 export async function disableSchedule({ deps, actor, unitId }: { deps: AppDeps; actor: Actor; unitId: string }): Promise<void> {
   const unit = await deps.prisma.unit.findUnique({ where: { id: unitId } });
@@ -28,7 +29,7 @@ export const disableScheduleRoute = defineRoute({
   path: '/api/reporting/schedules/:unitId',
   summary: '取消每年自动启动述职周期(区委组织部)',
   roles: CYCLE_STARTER_ROLES,
-  request: { params: z.object({ unitId: z.string().min(1) }) },
+  request: { params: z.object({ unitId: zId() }) },
   response: { status: 204, schema: z.null() },
   errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE'],
   handler: async (ctx) => {

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps';
 import { assertAccess } from '../auth/guard';
 import { defineRoute } from '../http/define-route';
 import { ZBallotAudit } from './schemas';
+import { zId } from '../http/text';
 
 export async function getBallots({ deps, actor, id, round }: { deps: AppDeps; actor: Actor; id: string; round?: number }) {
   const row = await deps.prisma.reportingReport.findUnique({ where: { id } });
@@ -48,7 +49,7 @@ export const getBallotsRoute = defineRoute({
   summary: '民主评议选票明细(仅审计)',
   description: 'Who voted what, for auditors only and only after the round has closed. Every read is written to the audit log.',
   roles: BALLOT_AUDITOR_ROLES,
-  request: { params: z.object({ id: z.string() }), query: z.object({ round: z.coerce.number().int().min(1).optional() }) },
+  request: { params: z.object({ id: zId(200) }), query: z.object({ round: z.coerce.number().int().min(1).max(1000).optional() }) },
   response: { schema: ZBallotAudit },
   errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BALLOTS_SEALED'],
   handler: (ctx) => getBallots({ deps: ctx.deps, actor: ctx.actor, id: ctx.params.id, round: ctx.query.round }),

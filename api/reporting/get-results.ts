@@ -10,6 +10,7 @@ import { AppError } from '../../domain/errors';
 import { defineRoute } from '../http/define-route';
 import { score } from './present';
 import { ZResult, ZYear } from './schemas';
+import { zId } from '../http/text';
 
 export async function getResults({ deps, actor, unitId, year }: { deps: AppDeps; actor: Actor; unitId?: string; year?: number }) {
   const filters: Array<Record<string, unknown>> = [readScopeFilter(actor, 'communityPath', REPORT_READER_ROLES)];
@@ -46,7 +47,7 @@ export const getResultsRoute = defineRoute({
   path: '/api/reporting/results',
   summary: '年度述职评议结果(年度考核用)',
   roles: REPORT_READER_ROLES,
-  request: { query: z.object({ unitId: z.string().optional(), year: ZYear.optional() }) },
+  request: { query: z.object({ unitId: zId().optional(), year: ZYear.optional() }) },
   response: { schema: z.object({ items: z.array(ZResult) }) },
   errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE'],
   handler: async (ctx) => ({ items: await getResults({ deps: ctx.deps, actor: ctx.actor, ...ctx.query }) }),

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZReportSummary, ZYear } from './schemas';
+import { zId } from '../http/text';
 
 export interface ListReportsOptions {
   deps: AppDeps;
@@ -30,7 +31,7 @@ export const listReportsRoute = defineRoute({
   path: '/api/reporting/reports',
   summary: '社区述职列表',
   roles: REPORT_READER_ROLES,
-  request: { query: z.object({ year: ZYear.optional(), cycleId: z.string().optional(), stage: z.enum(REPORT_STAGES).optional() }) },
+  request: { query: z.object({ year: ZYear.optional(), cycleId: zId(200).optional(), stage: z.enum(REPORT_STAGES).optional() }) },
   response: { schema: z.object({ items: z.array(ZReportSummary) }) },
   handler: async (ctx) => ({ items: await listReports({ deps: ctx.deps, actor: ctx.actor, ...ctx.query }) }),
 });

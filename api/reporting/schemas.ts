@@ -2,16 +2,17 @@
 // OpenAPI document. Ballots appear only in ZBallotAudit (auditor-only).
 import { z } from 'zod';
 import { RATING_GRADES, REPORT_ACTION_NAMES, REPORT_STAGES, VOTE_CHOICES } from '../../domain/reporting';
+import { zDate, zId, zText } from '../http/text';
 
 export const ZYear = z.coerce.number().int().min(2000).max(2100);
 
 export const ZStartCycleBody = z.object({
-  unitId: z.string().min(1).describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
+  unitId: zId().describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
   year: ZYear.describe('述职年度'),
 });
 
 export const ZEnableScheduleBody = z.object({
-  unitId: z.string().min(1).describe('每年自动启动述职周期的街道或区'),
+  unitId: zId().describe('每年自动启动述职周期的街道或区'),
 });
 
 export const ZCycle = z.object({
@@ -64,25 +65,24 @@ export const ZReportDetail = ZReportSummary.extend({
   actions: z.array(z.enum(REPORT_ACTION_NAMES as [string, ...string[]])).describe('当前阶段的可用操作'),
 });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The body of each action of POST /api/reporting/{id}/actions/{action}. */
 export const ACTION_BODIES = {
-  report: z.object({ content: text(20000).describe('述职报告正文'), highlights: z.string().max(5000).nullish() }),
-  scores: z.object({ score: z.number().int().min(0).max(100), comment: z.string().max(2000).nullish() }),
-  questions: z.object({ question: text(2000).describe('质询内容') }),
-  answers: z.object({ questionId: z.string().min(1), answer: text(20000) }),
+  report: z.object({ content: zText(20000).describe('述职报告正文'), highlights: zText(5000, { allowEmpty: true }).nullish() }),
+  scores: z.object({ score: z.number().int().min(0).max(100), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  questions: z.object({ question: zText(2000).describe('质询内容') }),
+  answers: z.object({ questionId: zId(50), answer: zText(20000) }),
   'close-upward': z.object({}),
-  downward: z.object({ heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), attendees: z.number().int().min(0), summary: text(20000) }),
-  vote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: z.string().max(2000).nullish() }),
-  objections: z.object({ content: text(5000) }),
-  'objection-answers': z.object({ objectionId: z.string().min(1), answer: text(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
-  rectification: z.object({ plan: text(20000) }),
-  'rectification-review': z.object({ accepted: z.boolean(), comment: z.string().max(2000).nullish() }),
+  downward: z.object({ heldOn: zDate(), attendees: z.number().int().min(0).max(100_000), summary: zText(20000) }),
+  vote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  objections: z.object({ content: zText(5000) }),
+  'objection-answers': z.object({ objectionId: zId(50), answer: zText(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
+  rectification: z.object({ plan: zText(20000) }),
+  'rectification-review': z.object({ accepted: z.boolean(), comment: zText(2000, { allowEmpty: true }).nullish() }),
 } as const;
 
 export const ZActionParams = z.object({
-  id: z.string().min(1),
+  id: zId(200),
   action: z.enum(REPORT_ACTION_NAMES as [keyof typeof ACTION_BODIES, ...Array<keyof typeof ACTION_BODIES>]),
 });
 

@@ -1,8 +1,7 @@
-import type { Actor } from '../../domain/access';
+import { accessRefusal, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
-import { assertAccess } from '../auth/guard';
-import type { TTask } from './schemas';
+import { taskStatusLabel, type TTask } from './schemas';
 import { toTaskView } from './task-view';
 
 export interface ClaimTaskOptions {
@@ -20,11 +19,14 @@ export interface ClaimTaskOptions {
  */
 export async function claimTask({ prisma, actor, taskId, now, requestId }: ClaimTaskOptions): Promise<TTask> {
   const task = await prisma.humanTask.findUnique({ where: { id: taskId } });
-  if (!task) throw new AppError('NOT_FOUND', 'No such task.');
-  const unit = await prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true, path: true } });
-  if (!unit) throw new AppError('NOT_FOUND', 'The task\'s unit no longer exists.');
-  if (task.assigneeId !== actor.personId) assertAccess(actor, [task.role], unit.path);
-  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${task.status}.`);
+  const unit = task && (await prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true, path: true } }));
+  // Access before state: a task is readable only by its assignee and the
+  // holders of its role over its unit (the inbox shows it to no one else), so
+  // to anyone else it does not exist, whatever its status.
+  if (!task || !unit || (task.assigneeId !== actor.personId && accessRefusal(actor, [task.role], unit.path))) {
+    throw new AppError('NOT_FOUND', '没有这个任务。');
+  }
+  if (task.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(task.status)},不能再认领。`);
 
   const claimed = await prisma.$transaction(async (tx) => {
     const updated = await tx.humanTask.updateMany({
@@ -48,8 +50,8 @@ export async function claimTask({ prisma, actor, taskId, now, requestId }: Claim
 
   const current = await prisma.humanTask.findUniqueOrThrow({ where: { id: taskId } });
   if (!claimed) {
-    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `The task is ${current.status}.`);
-    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', 'Another person has already claimed this task.');
+    if (current.status !== 'open') throw new AppError('ALREADY_DONE', `该任务${taskStatusLabel(current.status)},不能再认领。`);
+    if (current.assigneeId !== actor.personId) throw new AppError('TASK_ALREADY_CLAIMED', '任务已被他人认领。');
   }
   return toTaskView(current, unit, now);
 }

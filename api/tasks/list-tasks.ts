@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from '../../prisma/generated/client';
 import { scopePaths } from '../auth/guard';
 import type { TListTasksQuery, TTask } from './schemas';
 import { toTaskView } from './task-view';
+import { textProblem } from '../http/text';
 
 export interface ListTasksOptions {
   prisma: PrismaClient;
@@ -27,12 +28,12 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.i === 'string' && (c.d === null || (typeof c.d === 'string' && !Number.isNaN(Date.parse(c.d))))) return c;
+    if (typeof c.i === 'string' && textProblem(c.i, false) === null && (c.d === null || (typeof c.d === 'string' && !Number.isNaN(Date.parse(c.d))))) return c;
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION_FAILED', 'The cursor is invalid.', {
-    details: [{ in: 'query', field: 'cursor', code: 'invalid_cursor', message: 'Pass nextCursor from the previous page unchanged.' }],
+  throw new AppError('VALIDATION_FAILED', '分页游标无效。', {
+    details: [{ in: 'query', field: 'cursor', code: 'invalid_cursor', message: '请原样传回上一页的 nextCursor' }],
   });
 }
 
@@ -70,10 +71,12 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   const open = filter.status === 'open';
   const mine: Prisma.HumanTaskWhereInput[] = [{ assigneeId: actor.personId }];
   if (!open) mine.push({ completedById: actor.personId });
+  // A done 民主评议 vote task names the representative who voted: it is theirs
+  // alone, never listed to another holder of the role (vote secrecy).
   const roleScoped: Prisma.HumanTaskWhereInput[] = [...byRole].map(([role, unitIds]) => ({
     role,
     unitId: { in: unitIds },
-    ...(open ? { assigneeId: null } : {}),
+    ...(open ? { assigneeId: null } : { NOT: { process: 'reporting', action: 'vote' } }),
   }));
   const scope =
     filter.assignment === 'mine' ? mine : filter.assignment === 'claimable' ? (open ? roleScoped : []) : [...mine, ...roleScoped];

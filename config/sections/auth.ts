@@ -3,19 +3,31 @@ import { defineSection, envVar } from '../define';
 import { optionalString, positiveInt } from './common';
 
 export const authSection = defineSection({
-  /** Unset outside production: a fixed development secret is used and a warning printed (see load.ts). */
+  /** Unset outside production: generated into DATA_DIR/secrets/ on the first start (config/secrets.ts). */
   jwtSecret: envVar({
     env: 'JWT_SECRET',
     secret: true,
     schema: optionalString().pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    doc: 'HS256 secret signing access tokens (≥ 32 characters). Required when NODE_ENV=production.',
+    doc: 'HS256 secret signing access tokens (≥ 32 characters). Unset: generated on the first start into DATA_DIR/secrets/JWT_SECRET (mode 0600) and reused. Required when NODE_ENV=production.',
     example: 'change-me-to-a-long-random-string-of-32+-chars',
   }),
   tokenTtlSeconds: envVar({
     env: 'TOKEN_TTL_SECONDS',
     schema: positiveInt(900),
-    doc: 'Lifetime of an access token in seconds; log in again after it.',
+    doc: 'Lifetime of an access token in seconds, and the longest accepted: a token without exp, or whose exp lies further than this after its iat, is refused. Renew with POST /api/auth/refresh.',
     example: '900',
+  }),
+  refreshTokenTtlSeconds: envVar({
+    env: 'REFRESH_TOKEN_TTL_SECONDS',
+    schema: positiveInt(8 * 3600),
+    doc: 'Idle limit of a login session in seconds: a refresh token unused this long expires (each refresh issues a new one with a fresh limit).',
+    example: String(8 * 3600),
+  }),
+  sessionMaxSeconds: envVar({
+    env: 'SESSION_MAX_SECONDS',
+    schema: positiveInt(12 * 3600),
+    doc: 'Longest a login session lasts however often it is refreshed, in seconds; then log in again.',
+    example: String(12 * 3600),
   }),
   loginMaxFailures: envVar({
     env: 'LOGIN_MAX_FAILURES',

@@ -16,6 +16,12 @@ export const serverSection = defineSection({
     doc: 'How long /api/ready waits for each dependency before reporting it down.',
     example: '2000',
   }),
+  processAnswerTimeoutMs: envVar({
+    env: 'PROCESS_ANSWER_TIMEOUT_MS',
+    schema: positiveInt(10000),
+    doc: 'How long an action waits for its process to answer before the API replies 503 PROCESS_BUSY with Retry-After.',
+    example: '10000',
+  }),
   idempotencyTtlHours: envVar({
     env: 'IDEMPOTENCY_TTL_HOURS',
     schema: positiveInt(24),

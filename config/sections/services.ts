@@ -59,12 +59,12 @@ export const temporalSection = defineSection({
     doc: 'Task queue the worker polls and the API starts workflows on.',
     example: 'governance',
   }),
-  /** Unset outside production: a fixed development key is used and a warning printed (see load.ts). */
+  /** Unset outside production: generated into DATA_DIR/secrets/ on the first start (config/secrets.ts). */
   payloadKey: envVar({
     env: 'TEMPORAL_PAYLOAD_KEY',
     secret: true,
     schema: parsesWith(parsePayloadKey),
-    doc: 'AES-256 key encrypting every Temporal payload (ballots, personal data) before it reaches Temporal\'s history: 32 bytes as 64 hex digits or base64, e.g. `openssl rand -base64 32`. Every API and worker process needs the same key. Required when NODE_ENV=production.',
+    doc: 'AES-256 key encrypting every Temporal payload (ballots, personal data) before it reaches Temporal\'s history: 32 bytes as 64 hex digits or base64, e.g. `openssl rand -base64 32`. Every API and worker process needs the same key. Unset: generated on the first start into DATA_DIR/secrets/TEMPORAL_PAYLOAD_KEY (mode 0600) and reused. Required when NODE_ENV=production.',
     example: 'bm90LWEtcmVhbC1rZXktZ2VuZXJhdGUteW91ci1vd24=',
   }),
   /** Unset: a fingerprint of the key (see load.ts), so a new key gets a new id by itself. */
@@ -78,7 +78,7 @@ export const temporalSection = defineSection({
     env: 'TEMPORAL_PAYLOAD_PREVIOUS_KEYS',
     secret: true,
     schema: parsesWith(parsePreviousPayloadKeys),
-    doc: 'Key rotation: older keys still needed to read existing histories, comma-separated `<id>:<key>` (the id they were used under; the development key is `dev`). New payloads always use TEMPORAL_PAYLOAD_KEY.',
+    doc: 'Key rotation: older keys still needed to read existing histories, comma-separated `<id>:<key>` (the id they were used under). New payloads always use TEMPORAL_PAYLOAD_KEY.',
     example: '2025-01:b2xkLWtleS1ub3QtcmVhbC1nZW5lcmF0ZS15b3VycyE=',
   }),
 });

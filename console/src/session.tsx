@@ -2,7 +2,7 @@
 // working as (unit switcher). Everything role-dependent reads from here.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, onUnauthorized, tokenStore, unwrap } from './api/client';
+import { api, logOutSession, onUnauthorized, tokenStore, unwrap } from './api/client';
 import { unitsOf, type Me } from './access';
 
 interface Session {
@@ -32,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
 
   const logOut = useCallback(() => {
-    tokenStore.clear();
+    void logOutSession();
     localStorage.removeItem(UNIT_KEY);
     setToken(null);
     setUnitIdState(null);

@@ -26,8 +26,8 @@ export const REGISTER_ROLES: readonly RoleName[] = ['mediator', 'grid_worker', '
 /** Roles that may read a case (masked personal data unless personalDataVisible). */
 export const VIEW_ROLES: readonly RoleName[] = ['mediator', 'grid_worker', 'community', 'street_office', 'district_org', 'auditor', 'admin'];
 
-/** Roles that may read statistics over a unit. */
-export const STATISTICS_ROLES: readonly RoleName[] = ['mediator', 'street_office', 'district_org', 'auditor', 'admin'];
+/** Roles that may read statistics over a unit (a community secretary: their own community's). */
+export const STATISTICS_ROLES: readonly RoleName[] = ['mediator', 'community', 'street_office', 'district_org', 'auditor', 'admin'];
 
 export function isRoundMediator(actor: Actor, round: { mediatorId: string | null; assignedMediatorId: string | null }): boolean {
   return actor.personId === round.mediatorId || actor.personId === round.assignedMediatorId;
@@ -37,6 +37,21 @@ export function viewRefusal(actor: Actor, view: CaseAccessView) {
   if (view.rounds.some((r) => isRoundMediator(actor, r))) return null;
   return accessRefusal(actor, VIEW_ROLES, view.placePath);
 }
+
+/**
+ * Who may act on a case at all, whatever its stage: a mediator whose unit
+ * covers the case's place (its own committee or one above), or a mediator
+ * named on one of its rounds. The first check of every action, in the API
+ * (after "can read", else 404) and in the workflow's validators, so an
+ * outsider never hears the stage or who holds the round.
+ */
+export function actRefusal(actor: Actor, view: CaseAccessView): 'FORBIDDEN_ROLE' | 'FORBIDDEN_SCOPE' | null {
+  if (view.rounds.some((r) => isRoundMediator(actor, r))) return null;
+  return accessRefusal(actor, ['mediator'], view.placePath);
+}
+
+/** What an outsider hears: no stage, no names. */
+export const ACT_REFUSAL_MESSAGE = '只有承办本案的调解组织(或其上级)的调解员可以办理本案。';
 
 /** A mediator grant on exactly this unit: "a mediator of that level whose unit covers the place". */
 export function isMediatorOfUnit(actor: Pick<Actor, 'grants'>, unitId: string): boolean {

@@ -6,14 +6,16 @@
 // crosses workflow history and JSON columns.
 import type { Actor } from '../access';
 import type { ErrorCode } from '../errors';
-import { isMediatorOfUnit, isRoundMediator, unitMediatorRefusal, type UnitRef } from './access';
+import { ACT_REFUSAL_MESSAGE, actRefusal, isMediatorOfUnit, isRoundMediator, unitMediatorRefusal, type UnitRef } from './access';
 import { endOfCalendarDaysAfter } from './dates';
+import { extendedDeadline, extensionRefusal, type PreLitigationState } from './pre-litigation';
 import type { TriageDecision } from './triage';
 import {
   LEVEL_LABELS,
   NOT_CONFIRMED_GUIDANCE,
   NOT_MEDIATED_GUIDANCE,
   PERFORMANCE_LABELS,
+  PRE_LITIGATION_RETURN_GUIDANCE,
   ROUND_OUTCOME_LABELS,
   type CaseOutcome,
   type Channel,
@@ -135,6 +137,8 @@ export interface MediationState {
   agreement: AgreementState | null;
   judicial: JudicialState | null;
   followUp: FollowUpState | null;
+  /** 诉前调解 term of a court-referred case; null for other channels (and cases started before the term existed). */
+  preLitigation?: PreLitigationState | null;
 }
 
 export interface TimelineEvent {
@@ -163,6 +167,8 @@ export interface ActionPayloads {
   recordCourtAcceptance: { accepted: boolean; courtCaseNumber?: string | null; reason?: string | null };
   recordCourtDecision: { confirmed: boolean; rulingNo?: string | null; reason?: string | null };
   recordFollowUp: { result: PerformanceResult; note: string };
+  /** The mediator records that both parties agreed to extend the 诉前调解 term. */
+  extendPreLitigation: { applicantAgreed: boolean; respondentAgreed: boolean; note?: string | null };
 }
 
 export type ActionName = keyof ActionPayloads;
@@ -178,6 +184,7 @@ export const ACTION_NAMES: ActionName[] = [
   'recordCourtAcceptance',
   'recordCourtDecision',
   'recordFollowUp',
+  'extendPreLitigation',
 ];
 
 export const ACTION_LABELS: Record<ActionName, string> = {
@@ -191,6 +198,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   recordCourtAcceptance: '记录法院受理情况',
   recordCourtDecision: '记录法院确认结果',
   recordFollowUp: '记录回访',
+  extendPreLitigation: '双方同意延长诉前调解期限',
 };
 
 export interface Refusal {
@@ -227,6 +235,9 @@ export function actionRefusal<A extends ActionName>(
   payload: ActionPayloads[A],
   now: Date,
 ): Refusal | null {
+  // Access before state: an outsider hears neither the stage nor the names.
+  const outsider = actRefusal(actor, accessView(state));
+  if (outsider) return refuse(outsider, ACT_REFUSAL_MESSAGE);
   const round = currentRound(state);
   const inRound = state.stage === 'in_round' && round !== null;
   const notInRound = refuse('WRONG_STAGE', '案件当前不在调解阶段。');
@@ -323,6 +334,20 @@ export function actionRefusal<A extends ActionName>(
       if (who) return who;
       if (blank((payload as ActionPayloads['recordFollowUp']).note)) return refuse('BUSINESS_RULE', '请填写回访情况。');
       return null;
+    }
+    case 'extendPreLitigation': {
+      if (!inRound) return notInRound;
+      const pl = state.preLitigation;
+      if (!pl) return refuse('WRONG_STAGE', '只有人民法院诉前委派的案件有诉前调解期限。');
+      // Like a withdrawal: before acceptance any mediator of the round's unit, after it the round's mediator.
+      if (round.acceptedAt) {
+        const who = roundMediatorRefusal(actor, round);
+        if (who) return who;
+      } else {
+        const code = unitMediatorRefusal(actor, round.unit.id);
+        if (code) return refuse(code, `只有${round.unit.name}的调解员可以记录。`);
+      }
+      return extensionRefusal(pl, payload as ActionPayloads['extendPreLitigation'], now);
     }
   }
   return refuse('VALIDATION_FAILED', `未知操作 ${String(name)}`);
@@ -433,6 +458,13 @@ export function applyAction<A extends ActionName>(
       const p = payload as ActionPayloads['recordWithdrawal'];
       const reason = `${p.party}${p.kind === 'refused' ? '拒绝调解' : '撤回调解申请'}:${p.reason}`;
       endRound(round!, p.kind, reason, at);
+      const pl = state.preLitigation;
+      if (pl) {
+        // Mediation is voluntary, but the court's claim stands: it goes back there.
+        pl.returnedAt = at;
+        closeCase(state, p.kind, `${reason},退回人民法院`, PRE_LITIGATION_RETURN_GUIDANCE, now);
+        return bump(state, now, actor, name, `${ROUND_OUTCOME_LABELS[p.kind]}(${reason}),诉前调解终止,退回人民法院`, { level: round!.level, kind: p.kind, guidance: PRE_LITIGATION_RETURN_GUIDANCE });
+      }
       closeCase(state, p.kind, reason, null, now);
       return bump(state, now, actor, name, `${ROUND_OUTCOME_LABELS[p.kind]}(${reason}),案件终止`, { level: round!.level, kind: p.kind });
     }
@@ -473,6 +505,16 @@ export function applyAction<A extends ActionName>(
       f.visitedById = actor.personId;
       return bump(state, now, actor, name, `回访:${PERFORMANCE_LABELS[p.result]}。${p.note}`, { result: p.result });
     }
+    case 'extendPreLitigation': {
+      const p = payload as ActionPayloads['extendPreLitigation'];
+      const pl = state.preLitigation!;
+      const from = pl.deadline;
+      const to = extendedDeadline(pl);
+      pl.deadline = to;
+      pl.extensions.push({ at, byId: actor.personId, byName: actor.displayName, from, to, note: p.note ?? null });
+      state.targetConcludeBy = to;
+      return bump(state, now, actor, name, `双方当事人同意延长诉前调解期限${pl.extensionCalendarDays}日,延至${shanghaiDay(to)}`, { from, to, note: p.note ?? null });
+    }
   }
   throw new Error(`unknown action ${String(name)}`);
 }
@@ -493,6 +535,8 @@ export interface NewCaseInput {
   registeredBy: { personId: string; displayName: string };
   targetConcludeBy: string;
   confirmationCalendarDays: number;
+  /** Set for a court-referred case (see pre-litigation.ts); its deadline is also the conclude-by date. */
+  preLitigation?: PreLitigationState | null;
 }
 
 export function initialState(input: NewCaseInput, now: Date): MediationState {
@@ -504,7 +548,7 @@ export function initialState(input: NewCaseInput, now: Date): MediationState {
     facts: input.facts,
     registeredAt: now.toISOString(),
     registeredBy: input.registeredBy,
-    targetConcludeBy: input.targetConcludeBy,
+    targetConcludeBy: input.preLitigation?.deadline ?? input.targetConcludeBy,
     confirmationCalendarDays: input.confirmationCalendarDays,
     stage: 'triage',
     triage: null,
@@ -517,6 +561,7 @@ export function initialState(input: NewCaseInput, now: Date): MediationState {
     agreement: null,
     judicial: null,
     followUp: null,
+    preLitigation: input.preLitigation ?? null,
   };
 }
 
@@ -574,11 +619,38 @@ export function roundTimedOut(state: MediationState, now: Date): TimelineEvent {
   return bump(state, now, null, 'escalateOverdue', `${LEVEL_LABELS[round.level]}级调解超期未结,自动升级`, { level: round.level });
 }
 
-/** After the last round failed (or timed out) at the district level. */
+/**
+ * After the last round failed (or timed out) at the district level. A
+ * court-referred case goes back to the court instead of sending the parties
+ * to litigation or arbitration of their own.
+ */
 export function notMediated(state: MediationState, now: Date): TimelineEvent {
   const last = state.rounds.at(-1)!;
+  const pl = state.preLitigation;
+  if (pl) {
+    pl.returnedAt = now.toISOString();
+    closeCase(state, 'not_mediated', `${last.reason ?? '调解不成'},退回人民法院`, PRE_LITIGATION_RETURN_GUIDANCE, now);
+    return bump(state, now, null, 'returnToCourt', '三级调解均未达成协议,诉前调解终结,案件退回人民法院', { level: last.level, guidance: PRE_LITIGATION_RETURN_GUIDANCE });
+  }
   closeCase(state, 'not_mediated', last.reason ?? '调解不成', NOT_MEDIATED_GUIDANCE, now);
   return bump(state, now, null, 'closeNotMediated', `三级调解均未达成协议,案件终结,已引导当事人通过诉讼或仲裁解决`, { guidance: NOT_MEDIATED_GUIDANCE });
+}
+
+/**
+ * The 诉前调解 term ran out without an agreement: the case ends as not
+ * mediated, like a failed district round, but goes back to the court that
+ * referred it rather than to the parties' own choice of litigation.
+ */
+export function preLitigationExpired(state: MediationState, now: Date): TimelineEvent {
+  const pl = state.preLitigation!;
+  const at = now.toISOString();
+  const reason = `诉前调解期限(自受理委派之日起${pl.calendarDays}日${pl.extensions.length ? `,经双方同意延长${pl.extensions.length}次` : ''},至${shanghaiDay(pl.deadline)})届满,未达成调解协议,退回人民法院`;
+  const round = currentRound(state);
+  if (round) endRound(round, 'expired', reason, at);
+  pl.expiredAt = at;
+  pl.returnedAt = at;
+  closeCase(state, 'not_mediated', reason, PRE_LITIGATION_RETURN_GUIDANCE, now);
+  return bump(state, now, null, 'returnToCourt', `${reason},案件终结`, { deadline: pl.deadline, level: round?.level ?? null, guidance: PRE_LITIGATION_RETURN_GUIDANCE });
 }
 
 function closeCase(state: MediationState, outcome: CaseOutcome, reason: string, guidance: string | null, now: Date) {
@@ -704,6 +776,7 @@ export function availableActions(state: MediationState, actor: Actor, now: Date)
     recordCourtAcceptance: { accepted: true },
     recordCourtDecision: { confirmed: true },
     recordFollowUp: { result: 'fulfilled', note: '—' },
+    extendPreLitigation: { applicantAgreed: true, respondentAgreed: true },
   };
   return ACTION_NAMES.filter((name) => {
     const r = actionRefusal(state, name, actor, probe[name] as never, now);

@@ -5,5 +5,6 @@ export * from './triage';
 export * from './dates';
 export * from './access';
 export * from './case-state';
+export * from './pre-litigation';
 export * from './statistics';
 export * from './agreement-document';

@@ -15,6 +15,16 @@ export interface TriageRules {
   districtAmountFen: number;
 }
 
+/** 诉前调解 of a court-referred case (court notices): calendar days, see pre-litigation.ts. */
+export interface PreLitigationRules {
+  /** The whole mediation, from accepting the referral: 30 calendar days. */
+  calendarDays: number;
+  /** Calendar days one extension adds when both parties agree. */
+  extensionCalendarDays: number;
+  /** How many agreed extensions a case may have (0: none). */
+  maxExtensions: number;
+}
+
 export interface MediationRules {
   triage: TriageRules;
   /** Time limit of each round by complexity (东至 county centre: simple 1, ordinary 7, complex 20 working days). */
@@ -31,6 +41,7 @@ export interface MediationRules {
   followUpDelayWorkingDays: number;
   /** Working days the mediator has to carry out the 回访 once its task opens. */
   followUpWorkingDays: number;
+  preLitigation: PreLitigationRules;
 }
 
 export const DEFAULT_MEDIATION_RULES: MediationRules = {
@@ -47,4 +58,7 @@ export const DEFAULT_MEDIATION_RULES: MediationRules = {
   courtAcceptanceWorkingDays: 3,
   followUpDelayWorkingDays: 10,
   followUpWorkingDays: 5,
+  // The notices allow "extendable if both parties agree" without a figure;
+  // one extension of another 30 days is the usual local practice.
+  preLitigation: { calendarDays: 30, extensionCalendarDays: 30, maxExtensions: 1 },
 };

@@ -64,7 +64,8 @@ export function nextLevel(level: MediationLevel): MediationLevel | null {
 }
 
 /** How a round ends. `overdue` is the automatic escalation after reminder and grace. */
-export const ROUND_OUTCOMES = ['agreement', 'failed', 'overdue', 'refused', 'withdrawn'] as const;
+/** `expired`: the 诉前调解 term of a court-referred case ran out during the round. */
+export const ROUND_OUTCOMES = ['agreement', 'failed', 'overdue', 'refused', 'withdrawn', 'expired'] as const;
 export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
 export const ROUND_OUTCOME_LABELS: Record<RoundOutcome, string> = {
   agreement: '达成协议',
@@ -72,6 +73,7 @@ export const ROUND_OUTCOME_LABELS: Record<RoundOutcome, string> = {
   overdue: '超期自动升级',
   refused: '当事人拒绝调解',
   withdrawn: '当事人撤回申请',
+  expired: '诉前调解期限届满',
 };
 
 /** How a case ends (its outcome in statistics). */
@@ -129,6 +131,15 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = { applicant: '申请
 /** Litigation/arbitration guidance recorded when mediation fails at the district level. */
 export const NOT_MEDIATED_GUIDANCE =
   '经社区、街道、区三级调解未能达成协议。当事人可依法向人民法院提起诉讼;属于劳动争议的,可向劳动人事争议仲裁委员会申请仲裁;合同约定仲裁的,可向约定的仲裁机构申请仲裁。';
+
+/**
+ * Recorded when a court-referred case (诉前调解) ends without an agreement —
+ * the term ran out, the district round failed, or a party refused or
+ * withdrew: the court that referred it registers and tries the case, so the
+ * parties are not sent to start litigation of their own.
+ */
+export const PRE_LITIGATION_RETURN_GUIDANCE =
+  '诉前调解未达成调解协议,案件已退回委派的人民法院。人民法院将依法登记立案、审理,当事人可依法参加诉讼;调解过程中已确认的无争议事实,可以记载后提交人民法院。';
 
 /** Said to the parties when the court refuses confirmation (人民调解法 §33 third paragraph). */
 export const NOT_CONFIRMED_GUIDANCE =

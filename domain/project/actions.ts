@@ -4,9 +4,9 @@
 
 import { accessRefusal, type Actor } from '../access';
 import type { ErrorCode } from '../errors';
-import type { RoleName } from '../roles';
+import { ROLE_LABELS, type RoleName } from '../roles';
 import type { ProjectApplication } from './application';
-import type { ChangeProposal, ProjectState } from './state';
+import { STAGE_LABELS, type ChangeProposal, type ProjectState } from './state';
 import { derivePendingSteps } from './pending';
 
 export interface ActionInputs {
@@ -97,6 +97,21 @@ function pendingFor(state: ProjectState, action: ProjectAction, match: (ref: Rec
 
 const IMPLEMENTATION_LIKE = ['implementation', 'acceptance', 'reward'] as const;
 
+/**
+ * Role and scope alone, whatever the project's stage: the first check of every
+ * action, in the workflow's validator and in the API (also for a closed
+ * project), so a refusal never tells an outsider about the stage.
+ */
+export function actionAccessRefusal(actor: Actor, action: ProjectAction, community: { path: string; name: string }): Refusal | null {
+  const spec = PROJECT_ACTION_SPECS[action];
+  if (!spec) return refuse('VALIDATION_FAILED', `未知操作:${String(action)}`);
+  if (action === 'raiseObjection') return objectionAccessRefusal(actor, community.path);
+  const access = accessRefusal(actor, spec.roles, community.path);
+  if (access === 'FORBIDDEN_ROLE') return refuse(access, `${spec.label}需要以下角色之一:${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
+  if (access === 'FORBIDDEN_SCOPE') return refuse(access, `无权对「${community.name}」的项目执行「${spec.label}」`);
+  return null;
+}
+
 /** Why `actor` may not take `action` with `input` now; null when allowed. */
 export function actionRefusal<A extends ProjectAction>(
   state: ProjectState,
@@ -107,19 +122,13 @@ export function actionRefusal<A extends ProjectAction>(
   const spec = PROJECT_ACTION_SPECS[action];
   if (!spec) return refuse('VALIDATION_FAILED', `未知操作:${String(action)}`);
 
-  if (action === 'raiseObjection') {
-    const access = objectionAccessRefusal(actor, state.community.path);
-    if (access) return access;
-  } else {
-    const access = accessRefusal(actor, spec.roles, state.community.path);
-    if (access === 'FORBIDDEN_ROLE') return refuse(access, `${spec.label}需要以下角色之一:${spec.roles.join('、')}`);
-    if (access === 'FORBIDDEN_SCOPE') return refuse(access, `无权对「${state.community.name}」的项目执行「${spec.label}」`);
-  }
+  const access = actionAccessRefusal(actor, action, state.community);
+  if (access) return access;
 
   if (state.stage === 'completed' || state.stage === 'rejected' || state.stage === 'cancelled' || state.stage === 'terminated' || state.stage === 'failed') {
-    return refuse('WRONG_STAGE', `项目已结束(${state.stage}),不能再${spec.label}`);
+    return refuse('WRONG_STAGE', `项目已结束(${STAGE_LABELS[state.stage]}),不能再${spec.label}`);
   }
-  if (state.busy) return refuse('CONFLICT', `项目正在处理「${state.busy}」,请稍后重试`);
+  if (state.busy) return refuse('PROCESS_BUSY', `项目正在处理「${state.busy}」,请稍后重试`);
 
   const suspendedBlocks = state.suspended && action !== 'resumeProject' && action !== 'terminateProject';
   if (suspendedBlocks) return refuse('WRONG_STAGE', `项目已暂停(${state.suspended!.reason}),恢复后才能${spec.label}`);
@@ -166,10 +175,10 @@ export function actionRefusal<A extends ProjectAction>(
     case 'submitRectification':
     case 'proposeReward':
     case 'confirmReward':
-      if (!pendingFor(state, action, () => true)) return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
+      if (!pendingFor(state, action, () => true)) return refuse('WRONG_STAGE', `当前阶段(${STAGE_LABELS[state.stage]})不能${spec.label}`);
       return null;
     case 'answerObjection': {
-      if (state.stage !== 'notice') return refuse('WRONG_STAGE', `当前阶段(${state.stage})没有待答复的公示异议`);
+      if (state.stage !== 'notice') return refuse('WRONG_STAGE', `当前阶段(${STAGE_LABELS[state.stage]})没有待答复的公示异议`);
       const { objectionId } = i as ActionInputs['answerObjection'];
       const objection = state.objections.find((o) => o.id === objectionId);
       if (!objection) return refuse('NOT_FOUND', `异议不存在:${objectionId}`);
@@ -179,7 +188,7 @@ export function actionRefusal<A extends ProjectAction>(
     case 'reportMilestone':
     case 'verifyMilestone': {
       const { milestoneSeq } = i as ActionInputs['reportMilestone'];
-      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${state.stage})不能${spec.label}`);
+      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${STAGE_LABELS[state.stage]})不能${spec.label}`);
       const milestone = state.milestones.find((m) => m.seq === milestoneSeq);
       if (!milestone) return refuse('NOT_FOUND', `实施节点不存在:${milestoneSeq}`);
       if (pendingFor(state, action, (r) => r.milestoneSeq === milestoneSeq)) return null;
@@ -191,7 +200,7 @@ export function actionRefusal<A extends ProjectAction>(
     case 'releaseFunds':
     case 'returnDisbursement':
     case 'resubmitDisbursement': {
-      if (!(IMPLEMENTATION_LIKE as readonly string[]).includes(state.stage)) return refuse('WRONG_STAGE', `当前阶段(${state.stage})没有拨付申请`);
+      if (!(IMPLEMENTATION_LIKE as readonly string[]).includes(state.stage)) return refuse('WRONG_STAGE', `当前阶段(${STAGE_LABELS[state.stage]})没有拨付申请`);
       const { disbursementId } = i as ActionInputs['releaseFunds'];
       const d = state.disbursements.find((x) => x.id === disbursementId);
       if (!d) return refuse('NOT_FOUND', `拨付申请不存在:${disbursementId}`);
@@ -204,7 +213,7 @@ export function actionRefusal<A extends ProjectAction>(
     }
     case 'reviewChange':
     case 'decideChangeApproval': {
-      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${state.stage})没有待审批的变更申请`);
+      if (state.stage !== 'implementation') return refuse('WRONG_STAGE', `当前阶段(${STAGE_LABELS[state.stage]})没有待审批的变更申请`);
       const { changeId } = i as ActionInputs['reviewChange'];
       const change = state.changes.find((c) => c.id === changeId);
       if (!change) return refuse('NOT_FOUND', `变更申请不存在:${changeId}`);

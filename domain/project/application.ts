@@ -2,6 +2,7 @@
 // it (API before starting the workflow, the workflow's validators on
 // resubmission and change requests).
 
+import { isLocalDate } from '../calendar/dates';
 import { costSharingProblem, type CostShare } from './cost-sharing';
 import { formatYuan, isFen } from './money';
 
@@ -35,12 +36,14 @@ export interface ProjectApplication {
 
 export const MAX_MILESTONES = 20;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+/**
+ * The milestones due before the project's funding year: a project of 2026
+ * cannot plan work due in 1999. Returns their indexes.
+ */
+export function milestonesDueBeforeYear(app: Pick<ProjectApplication, 'milestones'>, year: number): number[] {
+  const first = `${String(year).padStart(4, '0')}-01-01`;
+  return app.milestones.flatMap((m, i) => (m.dueDate < first ? [i] : []));
 }
 
 /** Every reason the application cannot be accepted (empty when it can). */
@@ -55,7 +58,7 @@ export function applicationProblems(app: ProjectApplication): string[] {
   app.milestones.forEach((m, i) => {
     if (!m.title.trim()) problems.push(`第${i + 1}个节点名称不能为空`);
     if (!isFen(m.amountFen) || m.amountFen <= 0) problems.push(`第${i + 1}个节点金额必须为正整数(单位:分)`);
-    if (!isCalendarDate(m.dueDate)) problems.push(`第${i + 1}个节点完成日期无效:${m.dueDate}`);
+    if (!isLocalDate(m.dueDate)) problems.push(`第${i + 1}个节点完成日期无效:${m.dueDate}`);
   });
   const sum = app.milestones.reduce((s, m) => s + m.amountFen, 0) + app.finalPaymentFen;
   if (problems.length === 0 && sum !== app.budgetFen) {

@@ -3,3 +3,4 @@ export * from './vote';
 export * from './rating';
 export * from './schedule';
 export * from './stages';
+export * from './access';

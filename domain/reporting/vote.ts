@@ -82,3 +82,25 @@ export function closeVoteRound(options: { tally: Tally; rollSize: number; round:
   }
   return { kind: 'counted', tally, verdict: rules.branchRule ? branchVerdict(tally, rollSize, rules.yesChoices) : null };
 }
+
+/**
+ * The timeline a reader sees. While a round is open, knowing who has not yet
+ * voted invites pressure, so organisers (the community, street, district,
+ * admin) and representatives see the turnout count only (the round's `voted`
+ * in the state): each "has voted" entry of a still-open round is dropped
+ * unless the reader audits (`seesVoters`, BALLOT_AUDITOR_ROLES). Once the
+ * round closes, every reader sees the entries, as before.
+ */
+export function hideOpenRoundVoters<E extends { action: string; data?: unknown }>(
+  entries: readonly E[],
+  openRounds: readonly number[],
+  seesVoters: boolean,
+): E[] {
+  if (seesVoters || openRounds.length === 0) return [...entries];
+  return entries.filter((e) => {
+    if (e.action !== 'castVote') return true;
+    const round = (e.data as { round?: unknown } | null | undefined)?.round;
+    // An entry without a round cannot be placed: hide it while any round is open.
+    return typeof round === 'number' && !openRounds.includes(round);
+  });
+}

@@ -34,7 +34,7 @@ describe('POST /api/auth/login', () => {
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401, detail: 'Username or password is wrong.' });
+      expect(res.body).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401, detail: '用户名或密码错误。' });
     }
     expect({ ...wrong.body, requestId: undefined }).toEqual({ ...unknown.body, requestId: undefined });
   });
@@ -65,7 +65,7 @@ describe('POST /api/auth/login', () => {
 describe('bearer tokens', () => {
   it('401 UNAUTHENTICATED without a token, with a garbage token and with a token signed by another secret', async () => {
     const person = await h.deps.prisma.person.findUniqueOrThrow({ where: { username: officer } });
-    const forged = await issueToken(person.id, { secret: 'x'.repeat(40), ttlSeconds: 900 });
+    const forged = await issueToken(person.id, { secret: 'x'.repeat(40), ttlSeconds: 900, sessionId: 'no-such-session' });
     for (const auth of [undefined, 'Bearer not.a.jwt', `Bearer ${forged.accessToken}`, 'Basic abc']) {
       const req = request(h.app).get('/api/me');
       const res = await (auth ? req.set('Authorization', auth) : req);
@@ -79,6 +79,7 @@ describe('bearer tokens', () => {
     const config = h.deps.config;
     const issued = await issueToken(person.id, {
       secret: config.auth.jwtSecret,
+      sessionId: 'expired-anyway',
       ttlSeconds: config.auth.tokenTtlSeconds,
       now: new Date(Date.now() - (config.auth.tokenTtlSeconds + 60) * 1000),
     });

@@ -32,7 +32,7 @@ describe('request ids and problem documents', () => {
       title: expect.any(String),
       status: 404,
       code: 'NOT_FOUND',
-      detail: 'No route GET /api/nope.',
+      detail: '没有这个接口:GET /api/nope',
       requestId: 'req-404',
     });
   });

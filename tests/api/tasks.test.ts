@@ -128,19 +128,19 @@ describe('GET /api/tasks scope', () => {
 });
 
 describe('POST /api/tasks/:id/claim', () => {
-  it('lets one role holder claim; another gets 409 TASK_ALREADY_CLAIMED; a sibling unit gets 403 FORBIDDEN_SCOPE', async () => {
+  it('lets one role holder claim; another gets 409 TASK_ALREADY_CLAIMED; whoever cannot see the task (sibling unit, other role) gets 404', async () => {
     const p = `claim-${uniqueSuffix()}`;
     const task = await insertTask(p, { role: 'resident_rep', unitId: DEMO.community });
     const first = usernameFor('resident_rep', DEMO.community, 1);
     const second = usernameFor('resident_rep', DEMO.community, 2);
 
     const sibling = await request(h.app).post(`/api/tasks/${task.id}/claim`).set('Authorization', await h.login(usernameFor('resident_rep', DEMO.siblingCommunity)));
-    expect(sibling.status).toBe(403);
-    expect(sibling.body.code).toBe('FORBIDDEN_SCOPE');
+    expect(sibling.status).toBe(404);
+    expect(sibling.body.code).toBe('NOT_FOUND');
 
     const wrongRole = await request(h.app).post(`/api/tasks/${task.id}/claim`).set('Authorization', await h.login(usernameFor('community', DEMO.community)));
-    expect(wrongRole.status).toBe(403);
-    expect(wrongRole.body.code).toBe('FORBIDDEN_ROLE');
+    expect(wrongRole.status).toBe(404);
+    expect(wrongRole.body.code).toBe('NOT_FOUND');
 
     const [a, b] = await Promise.all([
       request(h.app).post(`/api/tasks/${task.id}/claim`).set('Authorization', await h.login(first)),

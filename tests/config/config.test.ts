@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_JWT_SECRET, DEV_TEMPORAL_PAYLOAD_KEY, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
+import { ConfigError, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
 import { renderEnvExample } from '../../config/env-example';
 
 const SECRET = 's'.repeat(40);
 const PAYLOAD_KEY = 'ab'.repeat(32);
+const SECRETS = { JWT_SECRET: SECRET, TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY };
 
 function errorLines(env: Record<string, string>): string[] {
   try {
@@ -18,11 +22,11 @@ function errorLines(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
-    const { config } = loadConfig({});
+    const { config } = loadConfig(SECRETS);
     expect(config).toMatchObject({
       app: { nodeEnv: 'development', dataDir: '.data', logLevel: 'info' },
       server: { port: 3000 },
-      auth: { tokenTtlSeconds: 900, jwtSecret: DEV_JWT_SECRET },
+      auth: { tokenTtlSeconds: 900, refreshTokenTtlSeconds: 28800, sessionMaxSeconds: 43200, jwtSecret: SECRET },
       redis: { prefix: 'governance' },
       temporal: { namespace: 'default', taskQueue: 'governance' },
     });
@@ -40,13 +44,16 @@ describe('loadConfig', () => {
       TEMPORAL_ADDRESS: 'temporal.internal:7233',
       TOKEN_TTL_SECONDS: '300',
       TEMPORAL_ADDRESS_UNUSED: 'x',
+      TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY,
       JWT_SECRET: '',
+      NODE_ENV: 'test',
     });
     expect(config.server.port).toBe(8080);
     expect(config.database.url).toBe('postgresql://u:p@db:5432/gov');
     expect(config.temporal.address).toBe('temporal.internal:7233');
     expect(config.auth.tokenTtlSeconds).toBe(300);
-    expect(config.auth.jwtSecret).toBe(DEV_JWT_SECRET);
+    // Blank JWT_SECRET under NODE_ENV=test: a random one made for this process.
+    expect(config.auth.jwtSecret).toHaveLength(64);
   });
 
   it('reports one line per bad value, naming the variable, all at once', () => {
@@ -58,6 +65,7 @@ describe('loadConfig', () => {
       TEMPORAL_ADDRESS: 'no-port',
       LOG_LEVEL: 'loud',
       NODE_ENV: 'staging',
+      ...SECRETS,
     });
     expect(lines).toHaveLength(7);
     for (const name of ['PORT', 'TOKEN_TTL_SECONDS', 'DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'LOG_LEVEL', 'NODE_ENV']) {
@@ -78,25 +86,32 @@ describe('loadConfig', () => {
       expect.stringMatching(/^TEMPORAL_PAYLOAD_KEY: is required when NODE_ENV=production/),
     ]);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY }).config.auth.jwtSecret).toBe(SECRET);
-    expect(loadConfig({ NODE_ENV: 'development' }).warnings).toEqual([
-      expect.stringContaining('JWT_SECRET is unset'),
-      expect.stringContaining('TEMPORAL_PAYLOAD_KEY is unset'),
+    // No built-in secret outside production either: loadConfig alone refuses, loadConfigOrExit generates them into DATA_DIR.
+    expect(errorLines({ NODE_ENV: 'development' })).toEqual([
+      expect.stringMatching(/^JWT_SECRET: is required \(unset\).*DATA_DIR\/secrets/),
+      expect.stringMatching(/^TEMPORAL_PAYLOAD_KEY: is required \(unset\).*DATA_DIR\/secrets/),
     ]);
-    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: SECRET, TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY }).warnings).toEqual([]);
-    expect(loadConfig({ NODE_ENV: 'test' }).warnings).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'development', ...SECRETS }).warnings).toEqual([]);
+    // NODE_ENV=test: random per process, the same on every call in it.
+    const a = loadConfig({ NODE_ENV: 'test' }).config;
+    const b = loadConfig({ NODE_ENV: 'test' }).config;
+    expect(a.auth.jwtSecret).toBe(b.auth.jwtSecret);
+    expect(a.temporal.payloadKey).toBe(b.temporal.payloadKey);
+    expect(a.auth.jwtSecret).not.toMatch(/dev/);
   });
 
   it('takes TEMPORAL_PAYLOAD_KEY as hex or base64, names it by a fingerprint unless TEMPORAL_PAYLOAD_KEY_ID is set', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).config.temporal).toMatchObject({ payloadKey: DEV_TEMPORAL_PAYLOAD_KEY, payloadKeyId: 'dev' });
-    const hex = loadConfig({ TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY }).config.temporal;
-    const base64 = loadConfig({ TEMPORAL_PAYLOAD_KEY: Buffer.from(PAYLOAD_KEY, 'hex').toString('base64') }).config.temporal;
+    expect(loadConfig({ NODE_ENV: 'test' }).config.temporal.payloadKeyId).toMatch(/^k-[0-9a-f]{12}$/);
+    const hex = loadConfig(SECRETS).config.temporal;
+    const base64 = loadConfig({ JWT_SECRET: SECRET, TEMPORAL_PAYLOAD_KEY: Buffer.from(PAYLOAD_KEY, 'hex').toString('base64') }).config.temporal;
     expect(hex.payloadKeyId).toMatch(/^k-[0-9a-f]{12}$/);
     expect(base64.payloadKeyId).toBe(hex.payloadKeyId);
-    expect(loadConfig({ TEMPORAL_PAYLOAD_KEY: PAYLOAD_KEY, TEMPORAL_PAYLOAD_KEY_ID: '2026-01' }).config.temporal.payloadKeyId).toBe('2026-01');
+    expect(loadConfig({ ...SECRETS, TEMPORAL_PAYLOAD_KEY_ID: '2026-01' }).config.temporal.payloadKeyId).toBe('2026-01');
   });
 
   it('rejects payload keys of the wrong size or form without echoing them', () => {
     const lines = errorLines({
+      JWT_SECRET: SECRET,
       TEMPORAL_PAYLOAD_KEY: 'c2hvcnQta2V5',
       TEMPORAL_PAYLOAD_KEY_ID: 'has space',
       TEMPORAL_PAYLOAD_PREVIOUS_KEYS: `old:${PAYLOAD_KEY},bad:not*a*key`,
@@ -131,11 +146,26 @@ describe('loadConfigOrExit', () => {
     expect(printed.slice(1)).toEqual([expect.stringMatching(/^ {2}PORT: /), expect.stringMatching(/^ {2}JWT_SECRET: /), expect.stringMatching(/^ {2}TEMPORAL_PAYLOAD_KEY: /)]);
   });
 
-  it('prints warnings and returns the configuration when valid', () => {
-    const printed: string[] = [];
-    const config = loadConfigOrExit({}, { error: (l) => printed.push(l), exit: () => { throw new Error('no exit expected'); } });
-    expect(config.server.port).toBe(3000);
-    expect(printed).toEqual([expect.stringMatching(/^warning: JWT_SECRET is unset/), expect.stringMatching(/^warning: TEMPORAL_PAYLOAD_KEY is unset/)]);
+  it('generates unset secrets into DATA_DIR on the first start, says so once, and returns the configuration', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cg-config-'));
+    try {
+      const printed: string[] = [];
+      const io = { error: (l: string) => printed.push(l), exit: (): never => { throw new Error('no exit expected'); } };
+      const first = loadConfigOrExit({ DATA_DIR: dataDir }, io);
+      expect(first.server.port).toBe(3000);
+      expect(printed).toEqual([
+        expect.stringMatching(/^warning: JWT_SECRET is unset: generated a random one into .*\/secrets\/JWT_SECRET \(mode 0600\)/),
+        expect.stringMatching(/^warning: TEMPORAL_PAYLOAD_KEY is unset: generated/),
+      ]);
+      expect(statSync(join(dataDir, 'secrets', 'JWT_SECRET')).mode & 0o777).toBe(0o600);
+      printed.length = 0;
+      const second = loadConfigOrExit({ DATA_DIR: dataDir }, io);
+      expect(printed).toEqual([]);
+      expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+      expect(second.temporal).toMatchObject({ payloadKey: first.temporal.payloadKey, payloadKeyId: first.temporal.payloadKeyId });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

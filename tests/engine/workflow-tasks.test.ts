@@ -1,7 +1,9 @@
 // Issue 2, point 3: workflow tasks (sticky and normal queues, failures and
 // retries) and every command kind, driven by the real worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Context } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
+import { createEngineTestActivities } from './activities';
 import { startHarness, uid, type EngineHarness } from './harness';
 
 let h: EngineHarness;
@@ -104,4 +106,41 @@ describe('workflow tasks (3)', () => {
       expect(description.status.name).toBe('COMPLETED');
     });
   });
+});
+
+describe('a timer that comes due while the task cancelling it is running', () => {
+  // The wedge behind the withdrawn 诉前调解 tests: two deadlines a few
+  // milliseconds apart; the task handling the first cancels the second, which
+  // the engine fired meanwhile. Recorded as fired, it failed every later task
+  // ("TimerMachine in state CancelTimerCommandSent says the transition is
+  // invalid during event … TimerFired") and the workflow never moved again.
+  const holdTaskUntilLastTimerDue = async () => {
+    // Holds the workflow task (a local activity runs inside it) until the
+    // engine's clock is past the latest timer, so that timer fires meanwhile.
+    const workflowId = Context.current().info.workflowExecution!.workflowId;
+    const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+    const ms = (d: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(d?.seconds ?? 0) * 1000 + Math.floor((d?.nanos ?? 0) / 1e6);
+    const dueTimes = (history.events ?? [])
+      .filter((e) => e.timerStartedEventAttributes)
+      .map((e) => ms(e.eventTime) + ms(e.timerStartedEventAttributes!.startToFireTimeout));
+    const lastDue = Math.max(...dueTimes);
+    while (h.engine.now() <= lastDue + 20) await new Promise((r) => setTimeout(r, 5));
+  };
+
+  for (const finish of ['on-signal', 'same-task'] as const) {
+    it(`records it as cancelled, not fired, and the workflow goes on (finishing ${finish})`, async () => {
+      const worker = await h.worker({ activities: { ...createEngineTestActivities(), holdTaskUntilLastTimerDue } });
+      const workflowId = uid('timer-race');
+      await worker.runUntil(async () => {
+        const handle = await h.client.workflow.start('cancelsTimerThatCameDue', { taskQueue: worker.options.taskQueue, workflowId, args: [100, finish] });
+        await h.engine.advanceTime(3_600_000);
+        const types = await eventTypes(workflowId);
+        expect(types).not.toContain('EVENT_TYPE_WORKFLOW_TASK_FAILED');
+        expect(types.filter((t) => t === 'EVENT_TYPE_TIMER_FIRED')).toHaveLength(1);
+        expect(types).toContain('EVENT_TYPE_TIMER_CANCELED');
+        if (finish === 'on-signal') await handle.signal('finish');
+        expect(await handle.result()).toBe(true);
+      });
+    });
+  }
 });

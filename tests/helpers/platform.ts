@@ -89,6 +89,7 @@ const TEN_YEARS_S = 10 * 365 * 24 * 3600;
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   installTemporalRuntime('ERROR');
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const engineLog = engineLogCapture(process.env.TEST_LOG_LEVEL);
   const databaseUrl = testDatabaseUrl();
   const redisUrl = inject('redisUrl') ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const id = randomUUID().slice(0, 8);
@@ -107,7 +108,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
 
   try {
-    const engine = await startEngine({ timeSkipping: false, logger });
+    const engine = await startEngine({ timeSkipping: false, logger: engineLog.logger });
     cleanup.push(() => engine.close());
     const clock: Clock = { now: () => new Date(engine.now()) };
 
@@ -121,6 +122,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       TEMPORAL_TASK_QUEUE: taskQueue,
       // The API reads the engine's clock, and tests skip days: tokens must outlive that.
       TOKEN_TTL_SECONDS: String(TEN_YEARS_S),
+      REFRESH_TOKEN_TTL_SECONDS: String(TEN_YEARS_S),
+      SESSION_MAX_SECONDS: String(TEN_YEARS_S),
       LOGIN_MAX_FAILURES: '1000',
       ...options.env,
     });
@@ -183,7 +186,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
           lastError = err;
         }
         if (Date.now() >= deadline) {
-          if (lastError instanceof Error) lastError.message = `waitFor timed out after ${timeoutMs} ms: ${lastError.message}`;
+          if (lastError instanceof Error) lastError.message = `waitFor timed out after ${timeoutMs} ms: ${lastError.message}${engineLog.describeFailures()}`;
           throw lastError;
         }
         await new Promise((resolve) => setTimeout(resolve, intervalMs));
@@ -216,7 +219,14 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       activities,
       outbox,
       now: clock.now,
-      advanceTime: (ms) => engine.advanceTime(ms),
+      advanceTime: async (ms) => {
+        const mark = engineLog.mark();
+        await engine.advanceTime(ms);
+        // A workflow whose task keeps failing never lets the engine settle:
+        // say which one and why, rather than leaving the test to time out.
+        // (The failure may have been reported in an earlier call: later attempts only time out.)
+        if (engineLog.gaveUpSince(mark) && engineLog.failureCount() > 0) throw new Error(`advanceTime: workers never finished their tasks${engineLog.describeFailures()}`);
+      },
       waitFor,
       close: () => (closed ??= close()),
     };
@@ -224,4 +234,39 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     await close();
     throw err;
   }
+}
+
+interface WorkflowTaskFailure {
+  workflowId: string;
+  failure: string;
+}
+
+/**
+ * The engine's logger in tests: prints at TEST_LOG_LEVEL (if set) and keeps
+ * the warnings that tell a wedged workflow from a slow one — "workflow task
+ * failed" (the SDK reports a task's failure once, later attempts just time
+ * out) and advanceTime giving up waiting for the workers.
+ */
+function engineLogCapture(printLevel: string | undefined) {
+  const failures: WorkflowTaskFailure[] = [];
+  let gaveUp = 0;
+  const capture = {
+    write(line: string) {
+      const entry = JSON.parse(line) as { msg?: string; workflowId?: string; failure?: string };
+      if (entry.msg === 'workflow task failed') failures.push({ workflowId: entry.workflowId ?? '?', failure: entry.failure ?? '?' });
+      else if (entry.msg?.startsWith('advanceTime: workers did not finish')) gaveUp += 1;
+    },
+  };
+  const streams: pino.StreamEntry[] = [{ level: 'warn', stream: capture }];
+  if (printLevel && printLevel !== 'silent') streams.push({ level: printLevel as pino.Level, stream: process.stdout });
+  const level = printLevel && printLevel !== 'silent' && pino.levels.values[printLevel]! < pino.levels.values.warn! ? printLevel : 'warn';
+  const describe = (list: WorkflowTaskFailure[]) =>
+    list.length === 0 ? '' : `\nworkflow tasks failed (see the engine log):\n${list.map((f) => `  ${f.workflowId}: ${f.failure}`).join('\n')}`;
+  return {
+    logger: pino({ level }, pino.multistream(streams)),
+    mark: () => gaveUp,
+    gaveUpSince: (mark: number) => gaveUp > mark,
+    failureCount: () => failures.length,
+    describeFailures: () => describe(failures),
+  };
 }

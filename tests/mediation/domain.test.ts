@@ -12,11 +12,17 @@ import {
   initialState,
   maskIdNumber,
   maskPhone,
+  NOT_MEDIATED_GUIDANCE,
+  notMediated,
   percentOneDecimal,
+  PRE_LITIGATION_RETURN_GUIDANCE,
   personalDataVisible,
   pendingTasks,
+  preLitigationExpired,
   renderAgreementDocument,
+  startPreLitigation,
   roundOpened,
+  termOver,
   triageCase,
   triaged,
   accessView,
@@ -83,14 +89,15 @@ const actor = (personId: string, grants: Array<[Actor['grants'][number]['role'],
 const communityMediator = actor('cm', [['mediator', 'c1', 'd/s1/c1/']]);
 const communityMediator2 = actor('cm2', [['mediator', 'c1', 'd/s1/c1/']]);
 const streetMediator = actor('sm', [['mediator', 's1', 'd/s1/']]);
+const districtMediator = actor('dm', [['mediator', 'd', 'd/']]);
 const otherStreetMediator = actor('om', [['mediator', 's2', 'd/s2/']]);
 const auditor = actor('au', [['auditor', 'd', 'd/']]);
 const communityStaff = actor('cs', [['community', 'c1', 'd/s1/c1/']]);
 
-function newCase(): MediationState {
+function newCase(channel: CaseFacts['channel'] = 'walk_in', preLitigation = DEFAULT_MEDIATION_RULES.preLitigation): MediationState {
   const f: CaseFacts = {
     title: '楼上漏水',
-    channel: 'walk_in',
+    channel,
     disputeType: 'water_leak',
     risk: 'low',
     complexity: 'ordinary',
@@ -101,7 +108,8 @@ function newCase(): MediationState {
   };
   const t0 = new Date('2026-03-02T01:00:00Z');
   const s = initialState(
-    { caseId: 'x', caseNo: '秦都调〔2026〕1号', facts: f, registeredBy: { personId: 'cs', displayName: 'cs' }, targetConcludeBy: t0.toISOString(), confirmationCalendarDays: 30 },
+    { caseId: 'x', caseNo: '秦都调〔2026〕1号', facts: f, registeredBy: { personId: 'cs', displayName: 'cs' }, targetConcludeBy: t0.toISOString(), confirmationCalendarDays: 30,
+      preLitigation: channel === 'court_referral' ? startPreLitigation(t0, preLitigation) : null },
     t0,
   );
   triaged(s, { kind: 'mediate', startLevel: 'community', highRisk: false, reasons: [] }, t0);
@@ -153,6 +161,102 @@ describe('case actions', () => {
     applyAction(s, 'recordWithdrawal', communityMediator, { kind: 'withdrawn', party: '申请人张三', reason: '已自行和解' }, at);
     expect(s).toMatchObject({ stage: 'closed', outcome: 'withdrawn' });
     expect(pendingTasks(s)).toEqual([]);
+  });
+});
+
+describe('诉前调解 (court-referred cases)', () => {
+  const agreed = { applicantAgreed: true, respondentAgreed: true, note: '双方在调解会上签字同意' };
+  it('runs 30 calendar days from accepting the referral, and only for court referrals', () => {
+    // Registered 09:00 Beijing on 2 March: the term ends at the end of 1 April, Beijing time.
+    expect(newCase('court_referral').preLitigation).toMatchObject({ deadline: '2026-04-01T15:59:59.999Z', extensions: [], expiredAt: null });
+    expect(newCase('court_referral').targetConcludeBy).toBe('2026-04-01T15:59:59.999Z');
+    const plain = newCase();
+    expect(plain.preLitigation).toBeNull();
+    expect(actionRefusal(plain, 'extendPreLitigation', communityMediator, agreed, at)?.code).toBe('WRONG_STAGE');
+    expect(availableActions(plain, communityMediator, at)).not.toContain('extendPreLitigation');
+  });
+  it('is extended only with both parties\' consent, by the round\'s mediator, as often as configured', () => {
+    const s = newCase('court_referral');
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, { ...agreed, respondentAgreed: false }, at)?.code).toBe('BUSINESS_RULE');
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, { ...agreed, applicantAgreed: false }, at)?.code).toBe('BUSINESS_RULE');
+    expect(actionRefusal(s, 'extendPreLitigation', streetMediator, agreed, at)?.code).toBe('FORBIDDEN_SCOPE');
+    expect(actionRefusal(s, 'extendPreLitigation', communityStaff, agreed, at)?.code).toBe('FORBIDDEN_ROLE');
+    expect(availableActions(s, communityMediator, at)).toContain('extendPreLitigation');
+    applyAction(s, 'acceptCase', communityMediator, {}, at);
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator2, agreed, at)?.code).toBe('FORBIDDEN_SCOPE');
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, agreed, at)).toBeNull();
+    applyAction(s, 'extendPreLitigation', communityMediator, agreed, at);
+    // Counted on from the old last day: 1 April + 30 days = end of 1 May.
+    expect(s.preLitigation).toMatchObject({ deadline: '2026-05-01T15:59:59.999Z' });
+    expect(s.preLitigation!.extensions).toEqual([expect.objectContaining({ from: '2026-04-01T15:59:59.999Z', to: '2026-05-01T15:59:59.999Z', byId: 'cm' })]);
+    expect(s.targetConcludeBy).toBe('2026-05-01T15:59:59.999Z');
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, agreed, at)?.code).toBe('ALREADY_DONE');
+    const twice = newCase('court_referral', { calendarDays: 30, extensionCalendarDays: 15, maxExtensions: 2 });
+    applyAction(twice, 'extendPreLitigation', communityMediator, agreed, at);
+    expect(actionRefusal(twice, 'extendPreLitigation', communityMediator, agreed, at)).toBeNull();
+    expect(actionRefusal(newCase('court_referral', { calendarDays: 30, extensionCalendarDays: 15, maxExtensions: 0 }), 'extendPreLitigation', communityMediator, agreed, at)?.code).toBe('ALREADY_DONE');
+  });
+  it('refuses an extension once the term is over, from its last instant on', () => {
+    const s = newCase('court_referral');
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, agreed, new Date('2026-04-01T15:59:59.998Z'))).toBeNull();
+    // The term's timer fires at the deadline instant: an extension arriving
+    // in the same instant must not race the return to the court.
+    expect(termOver(s.preLitigation!, new Date('2026-04-01T15:59:59.999Z'))).toBe(true);
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, agreed, new Date('2026-04-01T15:59:59.999Z'))?.code).toBe('WRONG_STAGE');
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, agreed, new Date('2026-04-01T16:00:00Z'))?.code).toBe('WRONG_STAGE');
+  });
+  it('returns a case that fails at the district level to the court, not to litigation of the parties\' own', () => {
+    const s = newCase('court_referral');
+    for (const [level, mediator] of [['community', communityMediator], ['street', streetMediator], ['district', districtMediator]] as const) {
+      if (level !== 'community') roundOpened(s, level, new Date('2026-03-20T15:59:59Z'), at);
+      applyAction(s, 'acceptCase', mediator, {}, at);
+      applyAction(s, 'recordFailure', mediator, { reason: '双方对工程款数额分歧较大' }, at);
+    }
+    const e = notMediated(s, at);
+    expect(e.action).toBe('returnToCourt');
+    expect(s).toMatchObject({ stage: 'closed', outcome: 'not_mediated' });
+    expect(s.closeReason).toContain('退回人民法院');
+    expect(s.guidance).toBe(PRE_LITIGATION_RETURN_GUIDANCE);
+    expect(s.preLitigation).toMatchObject({ returnedAt: at.toISOString(), expiredAt: null });
+    // Other channels keep the litigation/arbitration guidance.
+    const plain = newCase();
+    for (const [level, mediator] of [['community', communityMediator], ['street', streetMediator], ['district', districtMediator]] as const) {
+      if (level !== 'community') roundOpened(plain, level, new Date('2026-03-20T15:59:59Z'), at);
+      applyAction(plain, 'acceptCase', mediator, {}, at);
+      applyAction(plain, 'recordFailure', mediator, { reason: '分歧较大' }, at);
+    }
+    expect(notMediated(plain, at).action).toBe('closeNotMediated');
+    expect(plain.guidance).toBe(NOT_MEDIATED_GUIDANCE);
+  });
+  it('returns a case to the court when a party refuses or withdraws', () => {
+    const s = newCase('court_referral');
+    applyAction(s, 'acceptCase', communityMediator, {}, at);
+    applyAction(s, 'recordWithdrawal', communityMediator, { kind: 'refused', party: '被申请人李四', reason: '要求法院判决' }, at);
+    expect(s).toMatchObject({ stage: 'closed', outcome: 'refused', guidance: PRE_LITIGATION_RETURN_GUIDANCE });
+    expect(s.closeReason).toContain('退回人民法院');
+    expect(s.preLitigation!.returnedAt).toBe(at.toISOString());
+    const plain = newCase();
+    applyAction(plain, 'acceptCase', communityMediator, {}, at);
+    applyAction(plain, 'recordWithdrawal', communityMediator, { kind: 'refused', party: '被申请人李四', reason: '不愿调解' }, at);
+    expect(plain.guidance).toBeNull();
+  });
+  it('closes an expired case as not mediated and returns it to the court', () => {
+    const s = newCase('court_referral');
+    const e = preLitigationExpired(s, new Date('2026-04-01T16:00:00Z'));
+    expect(e.action).toBe('returnToCourt');
+    expect(s).toMatchObject({ stage: 'closed', outcome: 'not_mediated' });
+    expect(s.closeReason).toContain('退回人民法院');
+    expect(s.guidance).toContain('退回委派的人民法院');
+    expect(s.rounds[0]).toMatchObject({ outcome: 'expired' });
+    expect(s.preLitigation).toMatchObject({ expiredAt: '2026-04-01T16:00:00.000Z', returnedAt: '2026-04-01T16:00:00.000Z' });
+    expect(pendingTasks(s)).toEqual([]);
+    expect(actionRefusal(s, 'extendPreLitigation', communityMediator, agreed, at)?.code).toBe('WRONG_STAGE');
+  });
+  it('follows configuration', () => {
+    const r = loadMediationRules({ MEDIATION_PRE_LITIGATION_DAYS: '20', MEDIATION_PRE_LITIGATION_EXTENSION_DAYS: '10', MEDIATION_PRE_LITIGATION_MAX_EXTENSIONS: '0' });
+    expect(r.preLitigation).toEqual({ calendarDays: 20, extensionCalendarDays: 10, maxExtensions: 0 });
+    expect(loadMediationRules({}).preLitigation).toEqual({ calendarDays: 30, extensionCalendarDays: 30, maxExtensions: 1 });
+    expect(() => loadMediationRules({ MEDIATION_PRE_LITIGATION_DAYS: '0' })).toThrow(/MEDIATION_PRE_LITIGATION_DAYS/);
   });
 });
 

@@ -137,7 +137,35 @@ describe('mediation statistics', () => {
     ]);
     const other = await p.get(who.otherStreetMediator, '/api/mediation-cases/statistics?unitId=qindu-chenyang&from=2019-03-01&to=2019-03-31');
     expect(other.status).toBe(403);
+    // A community secretary reads their own community's figures, not a neighbour's.
     const staff = await p.get(who.communityStaff, '/api/mediation-cases/statistics?unitId=qindu-renmin-furong&from=2019-03-01&to=2019-03-31');
-    expect(staff.status).toBe(403);
+    expect(staff.status).toBe(200);
+    expect(staff.body).toMatchObject({ unit: { id: 'qindu-renmin-furong' }, from: '2019-03-01' });
+    const neighbour = await p.get(who.communityStaff, '/api/mediation-cases/statistics?unitId=qindu-chenyang-shiji&from=2019-03-01&to=2019-03-31');
+    expect(neighbour.status).toBe(403);
+  });
+
+  it('defaults the unit to the caller\'s and the period to the current year', async () => {
+    const year = new Date(p.now().getTime() + 8 * 3600_000).getUTCFullYear();
+    const street = await p.get(who.streetMediator, '/api/mediation-cases/statistics');
+    expect(street.status).toBe(200);
+    expect(street.body).toMatchObject({ unit: { id: 'qindu-renmin' }, from: `${year}-01-01`, to: `${year}-12-31` });
+    const staff = await p.get(who.communityStaff, '/api/mediation-cases/statistics?from=2019-03-01');
+    expect(staff.body).toMatchObject({ unit: { id: 'qindu-renmin-furong' }, from: '2019-03-01', to: `${year}-12-31` });
+    const auditor = await p.get(who.auditor, '/api/mediation-cases/statistics?from=2019-03-01&to=2019-03-31');
+    expect(auditor.body).toMatchObject({ unit: { id: 'qindu' }, from: '2019-03-01', to: '2019-03-31' });
+    expect(auditor.body.total).toBeGreaterThanOrEqual(9);
+  });
+
+  it('refuses impossible dates and a reversed period with 400 naming the field', async () => {
+    for (const bad of ['2026-13-45', '0000-00-00', '2026-02-30', '2026-1-1', '%00']) {
+      const r = await p.get(who.auditor, `/api/mediation-cases/statistics?unitId=qindu&from=${bad}&to=2026-12-31`);
+      expect(r.status, bad).toBe(400);
+      expect(r.body.errors[0]).toMatchObject({ in: 'query', field: 'from' });
+      expect(r.body.title).toBe('请求内容不符合要求');
+    }
+    const reversed = await p.get(who.auditor, '/api/mediation-cases/statistics?unitId=qindu&from=2026-12-31&to=2026-01-01');
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors[0]).toMatchObject({ field: 'from', code: 'date_order' });
   });
 });

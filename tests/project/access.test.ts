@@ -81,14 +81,14 @@ describe('refused actions change nothing', () => {
     expect(after.timeline).toHaveLength(before.timeline.length);
   });
 
-  it('refuses every action for the right role on a sibling unit (403 FORBIDDEN_SCOPE)', async () => {
+  it('answers every action by the right role on a sibling unit as if the project did not exist (404 NOT_FOUND)', async () => {
     const before = await project(p, inImplementation);
     for (const action of PROJECT_ACTIONS) {
       const as = sibling(action);
       if (!as) continue;
       for (const id of [inApproval, inImplementation]) {
         const res = await act(p, as, id, action, bodies()[action]);
-        expect([action, res.status, res.body.code]).toEqual([action, 403, 'FORBIDDEN_SCOPE']);
+        expect([action, res.status, res.body.code]).toEqual([action, 404, 'NOT_FOUND']);
       }
     }
     expect((await project(p, inImplementation)).state.version).toBe(before.state.version);

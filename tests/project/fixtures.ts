@@ -41,12 +41,18 @@ function claim(name: string): boolean {
   }
 }
 
-const SHARED_YEARS = Array.from({ length: 90 }, (_, i) => 2000 + i).filter((y) => y !== new Date().getFullYear());
+// A new project's milestones may not fall due before its funding year, and
+// the fixtures' due dates lie a few weeks after the engine's "now": so every
+// year the tests apply for is a past one. 2000–2010 are exclusive (cap
+// tests), 2011 to last year are shared.
+const THIS_YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const FRESH_YEARS = { from: 2000, to: 2010 };
+const SHARED_YEARS = Array.from({ length: THIS_YEAR - 1 - FRESH_YEARS.to }, (_, i) => FRESH_YEARS.to + 1 + i);
 
 /**
  * A year for an ordinary application: the run's applications are dealt round
- * the years 2000–2089 in turn, so each year holds one or two of them, far
- * below the cap (the demo seeds' current year is left out).
+ * the years 2011 to last year in turn, so each year holds two or three of
+ * them, below the cap (the demo seeds' current year is left out).
  */
 function sharedYear(): number {
   let slot = 0;
@@ -54,13 +60,12 @@ function sharedYear(): number {
   return SHARED_YEARS[slot % SHARED_YEARS.length]!;
 }
 
-/** A funding year no other application of the run uses (2090–2100), for tests that measure the cap. */
+/** A funding year no other application of the run uses (2000–2010), for tests that measure the cap. */
 export function freshYear(): number {
-  for (let year = 2090; year <= 2100; year++) if (claim(`year-${year}`)) return year;
-  throw new Error('no exclusive funding year left for this test run (2090–2100 all used)');
+  for (let year = FRESH_YEARS.from; year <= FRESH_YEARS.to; year++) if (claim(`year-${year}`)) return year;
+  throw new Error(`no exclusive funding year left for this test run (${FRESH_YEARS.from}–${FRESH_YEARS.to} all used)`);
 }
 
-/** "YYYY-MM-DD" (Beijing) `days` after the engine's now. */
 export function dateIn(p: ProjectPlatform, days: number): string {
   return new Date(p.now().getTime() + days * DAY + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -45,10 +45,9 @@ describe('民主评议 vote', () => {
     const change = await act(p, reps[0], id, 'vote', { choice: 'dissatisfied' });
     expect(change.body.code).toBe('ALREADY_VOTED');
 
-    // A representative of another community is not on this roll.
+    // A representative of another community cannot read this report: for them it does not exist.
     const outsider = await act(p, repsOf(LANYUAN)[0], id, 'vote', { choice: 'satisfied' });
-    expect(outsider.status).toBe(403);
-    expect(outsider.body.code).toBe('NOT_ON_ROLL');
+    expect([outsider.status, outsider.body.code]).toEqual([404, 'NOT_FOUND']);
     // Nor is one appointed after the roll was fixed.
     const late = await p.prisma.person.findUniqueOrThrow({ where: { username: repsOf('qindu-xilan-xinghuo')[6] } });
     await p.prisma.roleAssignment.create({ data: { personId: late.id, role: 'resident_rep', unitId: HUAFU } });
@@ -75,6 +74,19 @@ describe('民主评议 vote', () => {
     const { rules: _rules, ...rest } = open.state;
     expect(JSON.stringify({ ...open, state: rest })).not.toMatch(/satisfied/);
     expect((await (await p.as('auditor.qindu')).get(`/api/reporting/${id}/ballots`)).body.code).toBe('BALLOTS_SEALED');
+    // While the window is open organisers and representatives see the turnout only; who voted is for auditors.
+    const castVotes = (r: { timeline: Array<{ action: string }> }) => r.timeline.filter((e) => e.action === 'castVote');
+    expect(castVotes(open)).toHaveLength(0);
+    for (const reader of [secretaryOf(HUAFU), 'district_org.qindu', 'admin.qindu', reps[5]]) {
+      const seen = await getReport(p, reader, id);
+      expect(castVotes(seen), reader).toHaveLength(0);
+      expect(seen.state.voteRounds[0].voted, reader).toBe(5);
+    }
+    expect(castVotes(await getReport(p, 'auditor.qindu', id))).toHaveLength(5);
+    // Nor do the done vote tasks of others show in another representative's inbox.
+    const doneTasks = await (await p.as(reps[5])).get('/api/tasks?status=done&process=reporting');
+    expect(doneTasks.status).toBe(200);
+    expect(doneTasks.body.items.filter((t: { action: string }) => t.action === 'vote')).toHaveLength(0);
 
     await p.advanceTime(8 * DAY);
     const closed = await waitForStage(p, id, 'public_notice', streetOfficeOf(STREET));

@@ -46,20 +46,66 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/**
+ * The access token is short-lived; the refresh token is an HttpOnly cookie on
+ * /api/auth (login with refreshTokenIn: 'cookie'), single use. On a 401 the
+ * console refreshes once — one refresh at a time across tabs (Web Locks),
+ * reusing a token another tab already got — and repeats the request.
+ */
+let refreshing: Promise<string | null> | null = null;
+
+async function refreshAccessToken(stale: string): Promise<string | null> {
+  const run = async () => {
+    const current = tokenStore.get();
+    if (current && current !== stale) return current; // another tab refreshed meanwhile
+    const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { accessToken?: string };
+    if (!body.accessToken) return null;
+    tokenStore.set(body.accessToken);
+    return body.accessToken;
+  };
+  refreshing ??= (typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('cg.console.refresh', run) as Promise<string | null>) : run()).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+const retries = new WeakMap<Request, Request>();
+
 const auth: Middleware = {
   onRequest({ request }) {
     const token = tokenStore.get();
     if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
+    if (!new URL(request.url).pathname.startsWith('/api/auth/')) retries.set(request, request.clone());
     return request;
   },
-  onResponse({ response, request }) {
-    if (response.status === 401 && request.headers.has('Authorization')) {
-      tokenStore.clear();
-      unauthorizedListeners.forEach((l) => l());
+  async onResponse({ response, request }) {
+    if (response.status !== 401 || !request.headers.has('Authorization')) return response;
+    const retry = retries.get(request);
+    const stale = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+    const fresh = retry ? await refreshAccessToken(stale).catch(() => null) : null;
+    if (retry && fresh) {
+      retry.headers.set('Authorization', `Bearer ${fresh}`);
+      return fetch(retry);
     }
+    tokenStore.clear();
+    unauthorizedListeners.forEach((l) => l());
     return response;
   },
 };
+
+/** Ends the session on the server (refresh cookie and token) and forgets the access token. */
+export async function logOutSession(): Promise<void> {
+  const token = tokenStore.get();
+  tokenStore.clear();
+  await fetch('/api/auth/logout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: '{}',
+    credentials: 'same-origin',
+  }).catch(() => undefined);
+}
 
 export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? '' : window.location.origin });
 api.use(auth);

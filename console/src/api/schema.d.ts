@@ -90,7 +90,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log in with username and password; returns a short-lived bearer token
+         * Log in with username and password; returns a short-lived access token and a refresh token
          * @description Access: public.
          */
         post: {
@@ -106,7 +106,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The access token. */
+                /** @description The access token and the refresh token (body or cookie). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -135,6 +135,121 @@ export interface paths {
                 };
                 /** @description `RATE_LIMITED`: Too many failed logins for this username from this address; wait and retry. */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the refresh token for a new access token and a new refresh token
+         * @description The refresh token comes in the body or as the cookie and goes back the same way. Each is single use: the old one is dead after this call, and presenting it again ends the whole session (it was copied). Two console tabs must not refresh with the same token at once.
+         *
+         *     Access: public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefreshRequest"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefreshResponse"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the login session: its refresh token is refused from now on, its access tokens at their next request
+         * @description Identifies the session by the refresh token (body or cookie) or, failing that, by a valid bearer token. Always 204, also when the session had already ended.
+         *
+         *     Access: public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LogoutRequest"];
+                };
+            };
+            responses: {
+                /** @description Logged out. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -179,7 +294,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -251,7 +366,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -315,7 +430,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -409,7 +524,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -515,7 +630,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -613,7 +728,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -727,7 +842,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -844,7 +959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1005,7 +1120,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1044,7 +1159,7 @@ export interface paths {
         put?: never;
         /**
          * 街道审核立项申请(street_office)
-         * @description Workflow update `reviewApplication`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `reviewApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -1100,7 +1215,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1136,8 +1251,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1164,7 +1288,7 @@ export interface paths {
         put?: never;
         /**
          * 修改后重新提交申请(community)
-         * @description Workflow update `resubmitApplication`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `resubmitApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -1251,7 +1375,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1287,8 +1411,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1315,7 +1448,7 @@ export interface paths {
         put?: never;
         /**
          * 撤回立项申请(community)
-         * @description Workflow update `withdrawApplication`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `withdrawApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -1365,7 +1498,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1401,8 +1534,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1429,7 +1571,7 @@ export interface paths {
         put?: never;
         /**
          * 区委组织部审批立项(district_org)
-         * @description Workflow update `decideDistrictApproval`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `decideDistrictApproval`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
@@ -1482,7 +1624,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1518,8 +1660,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1546,7 +1697,7 @@ export interface paths {
         put?: never;
         /**
          * 公示期提出异议(resident_rep / grid_worker)
-         * @description Workflow update `raiseObjection`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `raiseObjection`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `resident_rep` (党员/居民代表), `grid_worker` (网格员), within their units.
          */
@@ -1597,7 +1748,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1633,8 +1784,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1661,7 +1821,7 @@ export interface paths {
         put?: never;
         /**
          * 答复公示异议(street_office)
-         * @description Workflow update `answerObjection`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `answerObjection`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -1714,7 +1874,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1750,8 +1910,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1778,7 +1947,7 @@ export interface paths {
         put?: never;
         /**
          * 报告节点完成情况(community)
-         * @description Workflow update `reportMilestone`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `reportMilestone`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -1834,7 +2003,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1870,8 +2039,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1898,7 +2076,7 @@ export interface paths {
         put?: never;
         /**
          * 核验实施节点(street_office)
-         * @description Workflow update `verifyMilestone`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `verifyMilestone`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -1952,7 +2130,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1988,8 +2166,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2016,7 +2203,7 @@ export interface paths {
         put?: never;
         /**
          * 拨付资金(finance)
-         * @description Workflow update `releaseFunds`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `releaseFunds`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `finance` (财政), within their units.
          */
@@ -2068,7 +2255,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2104,8 +2291,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2132,7 +2328,7 @@ export interface paths {
         put?: never;
         /**
          * 退回拨付申请(finance)
-         * @description Workflow update `returnDisbursement`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `returnDisbursement`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `finance` (财政), within their units.
          */
@@ -2183,7 +2379,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2219,8 +2415,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2247,7 +2452,7 @@ export interface paths {
         put?: never;
         /**
          * 重新提交拨付申请(street_office)
-         * @description Workflow update `resubmitDisbursement`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `resubmitDisbursement`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -2299,7 +2504,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2335,8 +2540,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2363,7 +2577,7 @@ export interface paths {
         put?: never;
         /**
          * 申请项目变更(community)
-         * @description Workflow update `requestChange`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `requestChange`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -2427,7 +2641,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2463,8 +2677,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2491,7 +2714,7 @@ export interface paths {
         put?: never;
         /**
          * 街道审核项目变更(street_office)
-         * @description Workflow update `reviewChange`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `reviewChange`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -2545,7 +2768,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2581,8 +2804,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2609,7 +2841,7 @@ export interface paths {
         put?: never;
         /**
          * 区委组织部审批项目变更(district_org)
-         * @description Workflow update `decideChangeApproval`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `decideChangeApproval`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
@@ -2663,7 +2895,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2699,8 +2931,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2727,7 +2968,7 @@ export interface paths {
         put?: never;
         /**
          * 暂停项目(street_office / district_org)
-         * @description Workflow update `suspendProject`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `suspendProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), `district_org` (区委组织部), within their units.
          */
@@ -2777,7 +3018,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2813,8 +3054,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2841,7 +3091,7 @@ export interface paths {
         put?: never;
         /**
          * 恢复项目(street_office / district_org)
-         * @description Workflow update `resumeProject`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `resumeProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), `district_org` (区委组织部), within their units.
          */
@@ -2892,7 +3142,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2928,8 +3178,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2956,7 +3215,7 @@ export interface paths {
         put?: never;
         /**
          * 终止项目(street_office / district_org)
-         * @description Workflow update `terminateProject`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `terminateProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), `district_org` (区委组织部), within their units.
          */
@@ -3006,7 +3265,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3042,8 +3301,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3070,7 +3338,7 @@ export interface paths {
         put?: never;
         /**
          * 提交结项报告(community)
-         * @description Workflow update `submitCompletionReport`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `submitCompletionReport`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -3125,7 +3393,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3161,8 +3429,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3189,7 +3466,7 @@ export interface paths {
         put?: never;
         /**
          * 验收评分(street_office)
-         * @description Workflow update `scoreAcceptance`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `scoreAcceptance`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -3244,7 +3521,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3280,8 +3557,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3308,7 +3594,7 @@ export interface paths {
         put?: never;
         /**
          * 提交整改报告(community)
-         * @description Workflow update `submitRectification`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `submitRectification`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -3363,7 +3649,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,8 +3685,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3427,7 +3722,7 @@ export interface paths {
         put?: never;
         /**
          * 提出奖补建议(street_office)
-         * @description Workflow update `proposeReward`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `proposeReward`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -3485,7 +3780,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3521,8 +3816,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3549,7 +3853,7 @@ export interface paths {
         put?: never;
         /**
          * 确认奖补(district_org)
-         * @description Workflow update `confirmReward`. Refused with 403 for a wrong role or unit, 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule.
+         * @description Workflow update `confirmReward`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
@@ -3604,7 +3908,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3640,8 +3944,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3759,7 +4072,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3882,7 +4195,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3944,19 +4257,19 @@ export interface paths {
         };
         /**
          * 调解统计(按单位、期间):受理渠道、纠纷类型、层级、结果、成功率、司法确认、每轮用时中位数
-         * @description Cases registered in [from, to] (Beijing dates) whose place lies in the unit. Success rate = agreements / cases whose mediation ended (referrals excluded).
+         * @description Cases registered in [from, to] (Beijing dates; default: the current year) whose place lies in the unit (default: the caller's highest unit with a statistics role; a community secretary reads their own community). Success rate = agreements / cases whose mediation ended (referrals excluded).
          *
-         *     Access: roles `mediator` (调解员), `street_office` (街道办事处), `district_org` (区委组织部), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         *     Access: roles `mediator` (调解员), `community` (社区), `street_office` (街道办事处), `district_org` (区委组织部), `auditor` (审计/监督), `admin` (系统管理员), within their units.
          */
         get: {
             parameters: {
-                query: {
-                    /** @description 统计单位(区、街道或社区) */
-                    unitId: string;
-                    /** @description 登记日期起(含) */
-                    from: string;
-                    /** @description 登记日期止(含) */
-                    to: string;
+                query?: {
+                    /** @description 统计单位(区、街道或社区);缺省为调用者可统计的最上级单位 */
+                    unitId?: string;
+                    /** @description 登记日期起(含);缺省为当年 1 月 1 日 */
+                    from?: string;
+                    /** @description 登记日期止(含);缺省为当年 12 月 31 日 */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4056,7 +4369,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4211,7 +4524,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4280,7 +4593,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4337,7 +4650,7 @@ export interface paths {
         put?: never;
         /**
          * 指派调解员(调解员)
-         * @description Workflow update `assignMediator`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `assignMediator`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -4388,7 +4701,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4424,8 +4737,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4452,7 +4774,7 @@ export interface paths {
         put?: never;
         /**
          * 受理案件(调解员)
-         * @description Workflow update `acceptCase`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `acceptCase`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -4502,7 +4824,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4538,8 +4860,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4566,7 +4897,7 @@ export interface paths {
         put?: never;
         /**
          * 记录调解会(调解员)
-         * @description Workflow update `recordSession`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordSession`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -4623,7 +4954,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4659,8 +4990,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4687,7 +5027,7 @@ export interface paths {
         put?: never;
         /**
          * 记录调解协议(调解员)
-         * @description Workflow update `recordAgreement`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordAgreement`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -4744,7 +5084,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4780,8 +5120,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4808,7 +5157,7 @@ export interface paths {
         put?: never;
         /**
          * 调解不成,提交上一级(调解员)
-         * @description Workflow update `recordFailure`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordFailure`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -4859,7 +5208,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4895,8 +5244,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4923,7 +5281,7 @@ export interface paths {
         put?: never;
         /**
          * 当事人拒绝或撤回(调解员)
-         * @description Workflow update `recordWithdrawal`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordWithdrawal`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -4980,7 +5338,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5016,8 +5374,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5044,7 +5411,7 @@ export interface paths {
         put?: never;
         /**
          * 共同申请司法确认(调解员)
-         * @description Workflow update `applyJudicialConfirmation`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `applyJudicialConfirmation`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -5097,7 +5464,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5133,8 +5500,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5161,7 +5537,7 @@ export interface paths {
         put?: never;
         /**
          * 记录法院受理情况(调解员)
-         * @description Workflow update `recordCourtAcceptance`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordCourtAcceptance`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -5213,7 +5589,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5249,8 +5625,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5277,7 +5662,7 @@ export interface paths {
         put?: never;
         /**
          * 记录法院确认结果(调解员)
-         * @description Workflow update `recordCourtDecision`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordCourtDecision`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -5330,7 +5715,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5366,8 +5751,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5394,7 +5788,7 @@ export interface paths {
         put?: never;
         /**
          * 记录回访(调解员)
-         * @description Workflow update `recordFollowUp`. 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule.
+         * @description Workflow update `recordFollowUp`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
          *
          *     Access: roles `mediator` (调解员), within their units.
          */
@@ -5450,7 +5844,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5486,8 +5880,145 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation-cases/{id}/actions/extend-pre-litigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 双方同意延长诉前调解期限(调解员)
+         * @description Workflow update `extendPreLitigation`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.
+         *
+         *     Access: roles `mediator` (调解员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 案件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 申请人同意延长(须为 true) */
+                        applicantAgreed: boolean;
+                        /** @description 被申请人同意延长(须为 true) */
+                        respondentAgreed: boolean;
+                        /** @description 同意的方式和时间,如“双方于调解会上签字确认” */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "in_round" | "agreement" | "closed";
+                            version: number;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5554,7 +6085,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5622,7 +6153,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5711,7 +6242,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5778,7 +6309,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5872,7 +6403,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5965,7 +6496,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6057,7 +6588,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6170,7 +6701,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6265,7 +6796,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6322,7 +6853,7 @@ export interface paths {
         put?: never;
         /**
          * 述职操作:提交报告 / 评分 / 质询 / 答复 / 投票 / 异议 / 整改
-         * @description Actions: `report` 提交述职报告 (community); `scores` 向上述职评分 (street_office); `questions` 提出质询 (street_office); `answers` 答复质询 (community); `close-upward` 结束向上述职 (street_office); `downward` 登记向下述职会议 (community); `vote` 民主评议投票 (resident_rep); `objections` 对公示结果提出异议 (resident_rep, community, street_office, district_org); `objection-answers` 答复异议 (street_office, district_org); `rectification` 提交整改报告 (community); `rectification-review` 审核整改报告 (street_office). A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for anyone not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot.
+         * @description Actions: `report` 提交述职报告 (community); `scores` 向上述职评分 (street_office); `questions` 提出质询 (street_office); `answers` 答复质询 (community); `close-upward` 结束向上述职 (street_office); `downward` 登记向下述职会议 (community); `vote` 民主评议投票 (resident_rep); `objections` 对公示结果提出异议 (resident_rep, community, street_office, district_org); `objection-answers` 答复异议 (street_office, district_org); `rectification` 提交整改报告 (community); `rectification-review` 审核整改报告 (street_office). A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for a representative of the community not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot. A report the caller cannot read is 404; 503 PROCESS_BUSY (Retry-After) when the report does not answer in time; 422 DATA_REJECTED when the database refuses the data.
          *
          *     Access: roles `community` (社区), `street_office` (街道办事处), `resident_rep` (党员/居民代表), `district_org` (区委组织部), within their units.
          */
@@ -6355,6 +6886,7 @@ export interface paths {
                         questionId: string;
                         answer: string;
                     } | Record<string, never> | {
+                        /** @description 日期 YYYY-MM-DD(北京时间) */
                         heldOn: string;
                         attendees: number;
                         summary: string;
@@ -6407,7 +6939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6443,6 +6975,201 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People the administrator manages (a role on a unit in their scope), with those role grants
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    q?: string;
+                    active?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPeoplePage"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/people/{personId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a person a role on a unit (both inside the administrator's scope)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GrantRole"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grantId: string;
+                            person: components["schemas"]["AdminPerson"];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
                 422: {
                     headers: {
@@ -6454,6 +7181,418 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/people/{personId}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a role grant (inside the administrator's scope)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPerson"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/people/{personId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an account: its sessions are revoked and its access tokens refused from the next request
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPerson"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/people/{personId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a deactivated account (the person logs in again)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminPerson"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar-years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The years of the business calendar (工作日历): holidays and make-up working days (调休)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYears"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar-years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Load or replace a year's holidays and make-up working days (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveCalendarYear"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6502,7 +7641,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; log in again. */
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6679,7 +7818,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             detail: string;
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
@@ -6721,10 +7860,22 @@ export interface components {
             accessToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
-            /** @description Seconds until the token expires. */
+            /** @description Seconds until the access token expires (TOKEN_TTL_SECONDS); renew before with POST /api/auth/refresh. */
             expiresIn: number;
             /** Format: date-time */
             expiresAt: string;
+            /** @description Opaque, single use: each refresh returns a new one and the old one is dead; presenting a used one again ends the session. Absent when delivered as the cookie. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description When the refresh token expires unused (REFRESH_TOKEN_TTL_SECONDS, never past the session end).
+             */
+            refreshExpiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the login session ends however often it is refreshed (SESSION_MAX_SECONDS).
+             */
+            sessionExpiresAt: string;
             person: {
                 id: string;
                 username: string;
@@ -6734,6 +7885,41 @@ export interface components {
         LoginRequest: {
             username: string;
             password: string;
+            /**
+             * @description Where the refresh token is delivered: `body` (API clients; keep it out of logs) or `cookie` (the web console: an HttpOnly, SameSite=Strict cookie on /api/auth, never readable by script, and then absent from the body).
+             * @default body
+             * @enum {string}
+             */
+            refreshTokenIn: "body" | "cookie";
+        };
+        RefreshResponse: {
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires (TOKEN_TTL_SECONDS); renew before with POST /api/auth/refresh. */
+            expiresIn: number;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Opaque, single use: each refresh returns a new one and the old one is dead; presenting a used one again ends the session. Absent when delivered as the cookie. */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description When the refresh token expires unused (REFRESH_TOKEN_TTL_SECONDS, never past the session end).
+             */
+            refreshExpiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the login session ends however often it is refreshed (SESSION_MAX_SECONDS).
+             */
+            sessionExpiresAt: string;
+        };
+        RefreshRequest: {
+            /** @description The current refresh token; omit when it travels as the cookie. */
+            refreshToken?: string;
+        };
+        LogoutRequest: {
+            /** @description The session's refresh token; or send the cookie, or only the bearer token. */
+            refreshToken?: string;
         };
         Me: {
             person: {
@@ -6796,6 +7982,58 @@ export interface components {
             path: string;
             parentId: string | null;
             children: components["schemas"]["OrgNode"][];
+        };
+        AdminPeoplePage: {
+            items: components["schemas"]["AdminPerson"][];
+            nextCursor: string | null;
+        };
+        AdminPerson: {
+            id: string;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            active: boolean;
+            /** @description The role grants inside the administrator's scope only. */
+            grants: components["schemas"]["AdminGrant"][];
+        };
+        AdminGrant: {
+            id: string;
+            /** @enum {string} */
+            role: "district_org" | "street_office" | "community" | "mediator" | "grid_worker" | "finance" | "resident_rep" | "auditor" | "admin";
+            roleLabel: string;
+            unitId: string;
+            unitName: string;
+            unitPath: string;
+        };
+        GrantRole: {
+            /** @enum {string} */
+            role: "district_org" | "street_office" | "community" | "mediator" | "grid_worker" | "finance" | "resident_rep" | "auditor" | "admin";
+            unitId: string;
+        };
+        CalendarYears: {
+            years: components["schemas"]["CalendarYear"][];
+        };
+        CalendarYear: {
+            year: number;
+            holidays: string[];
+            workdays: string[];
+            source: string;
+            /**
+             * @description shipped: in the code (domain/calendar); loaded: by an administrator, replacing a shipped year.
+             * @enum {string}
+             */
+            origin: "shipped" | "loaded";
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        SaveCalendarYear: {
+            /** @description Every day off of each announced break (放假), weekends inside a break may be listed. */
+            holidays: string[];
+            /** @description Weekend days that are working days (调休上班). */
+            workdays: string[];
+            /** @description The notice, e.g. 国办发明电〔2025〕7号. */
+            source: string;
         };
         FundCap: {
             communityId: string;

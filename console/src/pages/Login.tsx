@@ -11,7 +11,7 @@ export default function LoginPage() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const login = useMutation({
-    mutationFn: (values: { username: string; password: string }) => unwrap(api.POST('/api/auth/login', { body: values })),
+    mutationFn: (values: { username: string; password: string }) => unwrap(api.POST('/api/auth/login', { body: { ...values, refreshTokenIn: 'cookie' } })),
     onSuccess: (data) => {
       logIn(data.accessToken);
       navigate(from, { replace: true });

@@ -226,3 +226,26 @@ export async function asyncCompleted(): Promise<string> {
   const external = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', activityId: 'external', retry: { maximumAttempts: 1 } });
   return external.completeElsewhere();
 }
+
+const holdingActs = proxyLocalActivities<{ holdTaskUntilLastTimerDue(): Promise<void> }>({ startToCloseTimeout: '10s' });
+
+/**
+ * Timer B (the condition's timeout) comes due `gapMs` after timer A, while
+ * the task handling A is still running (a local activity holds it), and that
+ * same task cancels B because A met the condition. Resolves to whether the
+ * condition was met (it always is).
+ */
+export async function cancelsTimerThatCameDue(gapMs: number, finish: 'same-task' | 'on-signal'): Promise<boolean> {
+  let aFired = false;
+  let finished = false;
+  setHandler(finishSignal, () => {
+    finished = true;
+  });
+  void sleep('1 hour').then(() => {
+    aFired = true;
+  });
+  const met = await condition(() => aFired, 3_600_000 + gapMs);
+  await holdingActs.holdTaskUntilLastTimerDue();
+  if (finish === 'on-signal') await condition(() => finished);
+  return met;
+}

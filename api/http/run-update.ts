@@ -1,0 +1,44 @@
+// Every action of every process reaches its workflow as an update; this is
+// the one place that bounds how long the API waits. A process that is busy
+// (an earlier step still saving, a retry in progress) answers 503
+// PROCESS_BUSY with Retry-After within `PROCESS_ANSWER_TIMEOUT_MS`, instead of
+// holding the request open for as long as the process takes. The update
+// itself is not withdrawn: if the workflow already accepted it, it still
+// runs; a retry with the same Idempotency-Key finds the same update.
+import { AppError } from '../../domain/errors';
+import type { AppDeps } from '../deps';
+
+/** Seconds a client should wait before retrying a busy process. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+export interface RunUpdateOptions<R> {
+  deps: AppDeps;
+  /** What is being done, in the person's words (for the 503 message). */
+  label: string;
+  /** Starts the update and waits for its result (`handle.executeUpdate(...)`). */
+  execute: () => Promise<R>;
+}
+
+export async function runUpdate<R>({ deps, label, execute }: RunUpdateOptions<R>): Promise<R> {
+  const timeoutMs = deps.config.server.processAnswerTimeoutMs;
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const busy = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(
+        new AppError('PROCESS_BUSY', `流程正在处理其他操作,「${label}」未能在${Math.round(timeoutMs / 1000)}秒内完成,请${BUSY_RETRY_AFTER_SECONDS}秒后重试(使用相同的 Idempotency-Key 不会重复办理)。`, {
+          details: { retryAfter: BUSY_RETRY_AFTER_SECONDS },
+        }),
+      );
+    }, timeoutMs);
+  });
+  const work = deps.temporal.withAbortSignal(abort.signal, execute);
+  // Once the answer is "busy", the cancelled call's own rejection is of no interest.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, busy]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
