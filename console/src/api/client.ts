@@ -65,7 +65,7 @@ async function refreshAccessToken(stale: string): Promise<string | null> {
     tokenStore.set(body.accessToken);
     return body.accessToken;
   };
-  refreshing ??= (typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('cg.console.refresh', run) as Promise<string | null>) : run()).finally(() => {
+  refreshing ??= (typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('cg.console.refresh', run) as unknown as Promise<string | null>) : run()).finally(() => {
     refreshing = null;
   });
   return refreshing;

@@ -55,7 +55,15 @@ export function FieldInput({ field, ...rest }: { field: Field } & Record<string,
     case 'lines':
       return <Input.TextArea {...rest} aria-label={field.label} rows={3} placeholder={field.placeholder ?? '每行一项'} />;
     case 'choice':
-      return <Radio.Group {...rest} aria-label={field.label} optionType="button" buttonStyle="solid" options={field.options} />;
+      {
+        // aria-required (from Form.Item) belongs on the radiogroup role, not on antd's plain div.
+        const { 'aria-required': required, ...radio } = rest;
+        return (
+          <div role="radiogroup" aria-label={field.label} aria-required={required as boolean | undefined}>
+            <Radio.Group {...radio} optionType="button" buttonStyle="solid" options={field.options} />
+          </div>
+        );
+      }
     case 'switch':
       return <Switch {...rest} aria-label={field.label} />;
     case 'money':

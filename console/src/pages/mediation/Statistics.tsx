@@ -85,7 +85,7 @@ export default function StatisticsPage() {
   const units = useUnits();
   const candidates = units.units.filter((u) => u.level !== 'grid');
   const [unitId, setUnitId] = useState('');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
   const unit = unitId || candidates[0]?.id || '';
   const query = useQuery({
     queryKey: ['mediation-stats', unit, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
