@@ -65,7 +65,7 @@ export default function CaseNewPage() {
             <Col xs={24} md={8}><Form.Item name="channel" label="受理渠道"><Select options={options(CHANNEL_LABELS)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="disputeType" label="纠纷类型"><Select options={options(DISPUTE_TYPE_LABELS)} /></Form.Item></Col>
             <Col xs={24} md={8}>
-              <Form.Item name="placeUnitId" label="纠纷发生地(社区或网格)" rules={[{ required: true, message: '请选择纠纷发生地' }]}>
+              <Form.Item name="placeUnitId" label="纠纷发生地(社区或网格)" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请选择纠纷发生地'))) }]}>
                 <TreeSelect treeData={toTree(org.data?.roots ?? [])} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择社区或网格" />
               </Form.Item>
             </Col>

@@ -138,7 +138,7 @@ export default function ProjectNewPage() {
         >
           <div hidden={step !== 0}>
             {communities.length > 1 ? (
-              <Form.Item name="communityId" label="申报社区" rules={[{ required: true, message: '请选择申报社区' }]}>
+              <Form.Item name="communityId" label="申报社区" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请选择申报社区'))) }]}>
                 <Select options={communities.map((g) => ({ value: g.unitId, label: g.unitName }))} />
               </Form.Item>
             ) : (
