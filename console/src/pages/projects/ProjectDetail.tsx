@@ -133,9 +133,9 @@ function Body({ project, autoAction }: { project: Detail; autoAction: string | n
             ))}
           </Space>
         ) : (
-          <Typography.Text type="secondary">{terminal || project.stage === 'completed' ? '流程已结束。' : '暂无待办步骤。'}</Typography.Text>
+          <Typography.Text type="secondary">{terminal || project.stage === 'completed' ? '流程已结束。' : project.stage === 'notice' && state.notice ? `公示期至 ${formatDate(state.notice.endsAt)},期满无异议(或异议已答复)后自动进入实施。` : '暂无待办步骤。'}</Typography.Text>
         )}
-        {state.lastDecisionReason ? <Alert type="warning" showIcon message={`最近意见:${state.lastDecisionReason}`} style={{ marginTop: 12 }} /> : null}
+        {state.lastDecisionReason ? <Alert type="info" showIcon message={`最近意见:${state.lastDecisionReason}`} style={{ marginTop: 12 }} /> : null}
         <div style={{ marginTop: 16 }}>
           <Actions project={project} autoAction={autoAction} />
         </div>
@@ -256,7 +256,7 @@ export default function ProjectDetailPage() {
       const p = q.state.data;
       if (!p) return false;
       const settled = ['completed', 'rejected', 'cancelled', 'terminated'].includes(p.stage);
-      return !settled && (p.pendingActions.length === 0 || Boolean((p.state as { busy?: unknown }).busy)) ? 1500 : false;
+      return !settled && ((p.stage === 'approval' && p.pendingActions.length === 0) || Boolean((p.state as { busy?: unknown }).busy)) ? 1500 : false;
     },
   });
   return <div className="page"><QueryView query={query}>{(p) => <Body project={p} autoAction={search.get('do')} />}</QueryView></div>;
