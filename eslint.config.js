@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'prisma/generated/**', 'dist/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'prisma/generated/**', 'dist/**', 'console/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
 import type { RouteModule } from './http/define-route';
+import { serveConsole } from './http/console-static';
 import { buildOpenApiDocument, type OpenApiDocument } from './http/openapi';
 import { legacyActionPaths } from './http/legacy-actions';
 import { errorMiddleware, notFoundMiddleware } from './http/problem';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
     for (const route of mod.routes) app[route.method](route.path, ...route.build(deps));
   }
 
+  app.use(serveConsole()); // the web console at / (console/)
   app.use(notFoundMiddleware);
   app.use(errorMiddleware);
   return app;

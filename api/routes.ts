@@ -11,5 +11,7 @@ import { projectRoutes } from './project';
 import { mediationRoutes } from './mediation';
 import { reportingRoutes } from './reporting';
 import { adminRoutes } from './admin';
+import { fundCapRoutes } from './project/get-fund-cap';
+import { noticeBoardRoutes } from './public/notice-board';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, adminRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, adminRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];

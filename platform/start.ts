@@ -12,6 +12,7 @@
 //
 // This process stays small on purpose: no Prisma, no Temporal client, no
 // HTTP server — nothing here can be busy when a signal arrives.
+import { ensureConsoleBuilt } from '../console/build';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,14 @@ const PREPARE_STEPS: Array<{ name: string; run: (ctx: PrepareContext) => Promise
     async run() {
       const { env } = withGeneratedSecrets(process.env);
       return Object.fromEntries(Object.keys(GENERATED_SECRETS).flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));
+    },
+  },
+  {
+    // `npm install` builds the console; a checkout changed since (git pull,
+    // an edit) is rebuilt here so the pages never lag behind the API.
+    name: 'console',
+    async run({ log }) {
+      if (await ensureConsoleBuilt()) log('console: rebuilt (its sources changed)');
     },
   },
 ];

@@ -1,0 +1,61 @@
+// What a person sees, derived from their grants in GET /api/me — never from
+// their username. One place for the menu and for page access.
+import type { Schemas } from './api/client';
+
+export type Me = Schemas['Me'];
+export type Grant = Me['grants'][number];
+export type Role = Grant['role'];
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  label: string;
+  /** Roles any of which shows the entry; 'all' for every logged-in person. */
+  roles: readonly Role[] | 'all';
+  group?: string;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'workbench', path: '/', label: '工作台', roles: 'all' },
+  { key: 'projects', path: '/projects', label: '项目列表', group: '党建项目', roles: ['community', 'street_office', 'district_org', 'finance', 'auditor', 'admin', 'resident_rep', 'grid_worker'] },
+  { key: 'project-new', path: '/projects/new', label: '新建申报', group: '党建项目', roles: ['community'] },
+  { key: 'disbursements', path: '/finance/disbursements', label: '财务拨付', group: '党建项目', roles: ['finance', 'auditor'] },
+  { key: 'supervision', path: '/projects/supervision', label: '督查通报', group: '党建项目', roles: ['street_office', 'district_org', 'auditor'] },
+  { key: 'reporting', path: '/reporting', label: '述职评议', group: '双向述职', roles: ['district_org', 'street_office', 'community', 'resident_rep', 'auditor', 'admin'] },
+  { key: 'reporting-results', path: '/reporting/results', label: '评议结果', group: '双向述职', roles: ['district_org', 'street_office', 'auditor', 'admin'] },
+  { key: 'mediation', path: '/mediation', label: '案件列表', group: '矛盾调解', roles: ['mediator', 'grid_worker', 'street_office', 'district_org', 'auditor', 'community', 'admin'] },
+  { key: 'mediation-new', path: '/mediation/new', label: '案件登记', group: '矛盾调解', roles: ['mediator', 'grid_worker', 'community', 'street_office'] },
+  { key: 'mediation-stats', path: '/mediation/statistics', label: '调解统计', group: '矛盾调解', roles: ['mediator', 'street_office', 'district_org', 'auditor', 'admin'] },
+  { key: 'manage', path: '/manage', label: '系统管理', roles: ['admin'] },
+];
+
+export function rolesOf(me: Me | undefined, unitId?: string | null): Set<Role> {
+  return new Set((me?.grants ?? []).filter((g) => !unitId || g.unitId === unitId).map((g) => g.role));
+}
+
+export function canSee(me: Me | undefined, entry: MenuEntry, unitId?: string | null): boolean {
+  if (entry.roles === 'all') return true;
+  const roles = rolesOf(me, unitId);
+  return entry.roles.some((r) => roles.has(r));
+}
+
+export function menuFor(me: Me | undefined, unitId?: string | null): MenuEntry[] {
+  return MENU.filter((e) => canSee(me, e, unitId));
+}
+
+export function entryByKey(key: string): MenuEntry {
+  const entry = MENU.find((e) => e.key === key);
+  if (!entry) throw new Error(`unknown menu entry ${key}`);
+  return entry;
+}
+
+/** Units the person holds roles on, once each, in path order. */
+export function unitsOf(me: Me | undefined): Array<{ unitId: string; unitName: string; unitLevel: Grant['unitLevel']; roles: string[] }> {
+  const byUnit = new Map<string, { unitId: string; unitName: string; unitLevel: Grant['unitLevel']; roles: string[] }>();
+  for (const g of me?.grants ?? []) {
+    const u = byUnit.get(g.unitId) ?? { unitId: g.unitId, unitName: g.unitName, unitLevel: g.unitLevel, roles: [] };
+    u.roles.push(g.roleLabel);
+    byUnit.set(g.unitId, u);
+  }
+  return [...byUnit.values()];
+}

@@ -1,0 +1,144 @@
+// The typed API client (openapi-fetch over the generated schema.d.ts) and the
+// one way a failed response becomes an error: ApiError carrying the API's
+// problem (RFC 9457) — its detail (or title) is what the console shows.
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type Schemas = components['schemas'];
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  code?: string;
+  detail?: string;
+  requestId?: string;
+  errors?: Array<{ in?: string; field?: string; code?: string; message?: string }>;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem;
+  constructor(status: number, problem: Problem) {
+    const fieldMessages = (problem.errors ?? []).map((e) => (e.field ? `${e.field}:${e.message ?? ''}` : (e.message ?? ''))).filter(Boolean);
+    const base = problem.detail || problem.title || `请求失败(${status})`;
+    super(fieldMessages.length > 0 ? `${base}(${fieldMessages.join(';')})` : base);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem.code ?? String(status);
+    this.problem = problem;
+  }
+}
+
+const TOKEN_KEY = 'cg.console.token';
+
+export const tokenStore = {
+  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
+};
+
+/** Listeners told when the API answers 401 (token expired or revoked). */
+const unauthorizedListeners = new Set<() => void>();
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/**
+ * The access token is short-lived; the refresh token is an HttpOnly cookie on
+ * /api/auth (login with refreshTokenIn: 'cookie'), single use. On a 401 the
+ * console refreshes once — one refresh at a time across tabs (Web Locks),
+ * reusing a token another tab already got — and repeats the request.
+ */
+let refreshing: Promise<string | null> | null = null;
+
+async function refreshAccessToken(stale: string): Promise<string | null> {
+  const run = async () => {
+    const current = tokenStore.get();
+    if (current && current !== stale) return current; // another tab refreshed meanwhile
+    const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { accessToken?: string };
+    if (!body.accessToken) return null;
+    tokenStore.set(body.accessToken);
+    return body.accessToken;
+  };
+  refreshing ??= (typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('cg.console.refresh', run) as unknown as Promise<string | null>) : run()).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+const retries = new WeakMap<Request, Request>();
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = tokenStore.get();
+    if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
+    if (!new URL(request.url).pathname.startsWith('/api/auth/')) retries.set(request, request.clone());
+    return request;
+  },
+  async onResponse({ response, request }) {
+    if (response.status !== 401 || !request.headers.has('Authorization')) return response;
+    const retry = retries.get(request);
+    const stale = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+    const fresh = retry ? await refreshAccessToken(stale).catch(() => null) : null;
+    if (retry && fresh) {
+      retry.headers.set('Authorization', `Bearer ${fresh}`);
+      return fetch(retry);
+    }
+    tokenStore.clear();
+    unauthorizedListeners.forEach((l) => l());
+    return response;
+  },
+};
+
+/** Ends the session on the server (refresh cookie and token) and forgets the access token. */
+export async function logOutSession(): Promise<void> {
+  const token = tokenStore.get();
+  tokenStore.clear();
+  await fetch('/api/auth/logout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: '{}',
+    credentials: 'same-origin',
+  }).catch(() => undefined);
+}
+
+export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? '' : window.location.origin });
+api.use(auth);
+
+/** Awaits an openapi-fetch call: its data, or an ApiError with the API's problem. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch {
+    throw new ApiError(0, { title: '无法连接服务器,请检查网络后重试' });
+  }
+  const { data, error, response } = result;
+  if (!response.ok || error !== undefined) {
+    const problem = (error && typeof error === 'object' ? error : { title: typeof error === 'string' ? error : undefined }) as Problem;
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}
+
+/** A fresh Idempotency-Key for one user intent (one form submission). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON body of a path's successful (200/201/202) response, from the generated schema. */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? JsonOf<A>
+    : R extends { 201: infer B }
+      ? JsonOf<B>
+      : R extends { 202: infer C }
+        ? JsonOf<C>
+        : never
+  : never;

@@ -1,0 +1,67 @@
+// Display formats of the console: dates in Beijing time, money in 元 from
+// integer fen.
+const TZ = 'Asia/Shanghai';
+
+const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const dateFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function parts(fmt: Intl.DateTimeFormat, value: Date): Record<string, string> {
+  return Object.fromEntries(fmt.formatToParts(value).map((p) => [p.type, p.value]));
+}
+
+/** 2026-11-30 16:45 (北京时间). */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return String(value);
+  const p = parts(dateTimeFmt, d);
+  return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}`;
+}
+
+/** 2026-11-30 (北京时间); a bare YYYY-MM-DD is shown as is. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return String(value);
+  const p = parts(dateFmt, d);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Today in Beijing as YYYY-MM-DD. */
+export function beijingToday(now: Date = new Date()): string {
+  return formatDate(now);
+}
+
+export function beijingYear(now: Date = new Date()): number {
+  return Number(formatDate(now).slice(0, 4));
+}
+
+const yuanFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** ¥12,345.67 from 1234567 fen (integer arithmetic, no float rounding of fen). */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100);
+  const rest = abs % 100;
+  const text = yuanFmt.format(yuan).replace(/\.00$/, '');
+  return `${sign}¥${text}.${String(rest).padStart(2, '0')}`;
+}
+
+/** 元 (as typed into a form, up to 2 decimals) → integer fen. */
+export function yuanToFen(yuan: number | string | null | undefined): number {
+  if (yuan === null || yuan === undefined || yuan === '') return 0;
+  const text = typeof yuan === 'number' ? yuan.toFixed(2) : yuan.trim();
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return Math.round(Number(text) * 100);
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -fen : fen;
+}
+
+/** Whole days from now until `due` (negative: overdue). */
+export function daysUntil(due: string | Date, now: Date = new Date()): number {
+  const d = typeof due === 'string' ? new Date(due) : due;
+  return Math.floor((d.getTime() - now.getTime()) / 86_400_000);
+}

@@ -1,0 +1,47 @@
+// 系统管理 (admin): the org tree, links to the queue dashboard and the API docs.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
+import { api, unwrap } from '../api/client';
+import { QueryView } from '../components/PageState';
+import type { OrgNode } from '../hooks/org';
+
+const LEVEL: Record<string, string> = { district: '区', street: '街道', community: '社区', grid: '网格' };
+
+function toTree(nodes: OrgNode[]): Array<{ key: string; title: React.ReactNode; children: ReturnType<typeof toTree> }> {
+  return nodes.map((n) => ({ key: n.id, title: <span>{n.name} <Tag>{LEVEL[n.level] ?? n.level}</Tag><Typography.Text type="secondary">{n.id}</Typography.Text></span>, children: toTree(n.children ?? []) }));
+}
+
+export default function ManagePage() {
+  const org = useQuery({ queryKey: ['org', 'manage'], queryFn: () => unwrap(api.GET('/api/org', { params: { query: { maxDepth: 3 } } })) });
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Typography.Title level={3}>系统管理</Typography.Title>
+        <Typography.Text type="secondary">组织机构、运行监控与接口文档。</Typography.Text>
+      </div>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card title="组织机构">
+            <QueryView query={org} isEmpty={(d) => d.roots.length === 0} emptyText="没有可管理的单位">
+              {(d) => (
+                <>
+                  <Typography.Paragraph type="secondary">共 {d.unitCount} 个单位</Typography.Paragraph>
+                  <Tree treeData={toTree(d.roots)} defaultExpandedKeys={d.roots.map((r) => r.id)} showLine />
+                </>
+              )}
+            </QueryView>
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="运行与接口">
+            <Space direction="vertical">
+              <a href="/admin/queues" target="_blank" rel="noreferrer">消息队列监控(/admin/queues)</a>
+              <a href="/api/docs" target="_blank" rel="noreferrer">接口文档(/api/docs)</a>
+            </Space>
+          </Card>
+          <Alert className="section-card" type="info" showIcon message="人员授权与工作日历" description="人员角色的增删、停用和年度节假日(含调休)导入需要相应的管理接口,接口提供后在此页面办理。" />
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+// 工作台 / 待办: open tasks (mine and claimable) by due date, overdue in red,
+// counts per process, 领取, 办理 (lands on the completing form), 已办.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
+import { PROCESS_LABELS, taskLink } from '../actions';
+import { ErrorState } from '../components/PageState';
+import { daysUntil, formatDateTime } from '../format';
+import { useSession } from '../session';
+
+type Task = Schemas['Task'];
+type Assignment = 'all' | 'mine' | 'claimable';
+
+function DueCell({ task }: { task: Task }) {
+  if (!task.dueAt) return <Typography.Text type="secondary">无期限</Typography.Text>;
+  if (task.overdue) {
+    const days = Math.max(1, -daysUntil(task.dueAt));
+    return (
+      <span className="overdue">
+        {formatDateTime(task.dueAt)}
+        <Tag color="error" className="overdue-tag">逾期 {days} 天</Tag>
+      </span>
+    );
+  }
+  return <span>{formatDateTime(task.dueAt)}</span>;
+}
+
+function ClaimButton({ task }: { task: Task }) {
+  const queryClient = useQueryClient();
+  const claim = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/tasks/{id}/claim', { params: { path: { id: task.id } }, headers: { 'Idempotency-Key': newIdempotencyKey() } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+  });
+  return (
+    <Space direction="vertical" size={2}>
+      <Button size="small" onClick={() => claim.mutate()} loading={claim.isPending}>
+        领取
+      </Button>
+      {claim.error ? <Typography.Text type="danger" role="alert">{claim.error.message}</Typography.Text> : null}
+    </Space>
+  );
+}
+
+function TaskTable({ status }: { status: 'open' | 'done' }) {
+  const { unitId } = useSession();
+  const [process, setProcess] = useState<string>('');
+  const [assignment, setAssignment] = useState<Assignment>('all');
+  const [overdue, setOverdue] = useState<string>('');
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const query = useQuery({
+    queryKey: ['tasks', status, process, assignment, overdue, unitId, cursor],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/tasks', {
+          params: {
+            query: {
+              status,
+              assignment: status === 'open' ? assignment : 'all',
+              process: process || undefined,
+              overdue: overdue ? (overdue as 'true' | 'false') : undefined,
+              unitId: unitId ?? undefined,
+              limit: 20,
+              cursor,
+            },
+          },
+        }),
+      ),
+    refetchInterval: 5000,
+  });
+  const resetPaging = () => setCursors([undefined]);
+
+  const columns: ColumnsType<Task> = [
+    {
+      title: '事项',
+      dataIndex: 'title',
+      render: (_, t) => <Link to={taskLink(t)}>{t.title}</Link>,
+    },
+    { title: '业务', dataIndex: 'process', width: 110, render: (p: string) => <Tag>{PROCESS_LABELS[p] ?? p}</Tag> },
+    { title: '单位', dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? '—' },
+    status === 'open'
+      ? { title: '办理期限', dataIndex: 'dueAt', width: 230, render: (_, t) => <DueCell task={t} /> }
+      : { title: '办结时间', dataIndex: 'completedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
+    {
+      title: '状态',
+      width: 100,
+      render: (_, t) => (t.status === 'done' ? <Tag color="success">已办结</Tag> : t.claimable ? <Tag color="warning">待领取</Tag> : <Tag color="processing">待办理</Tag>),
+    },
+    {
+      title: '操作',
+      width: 120,
+      render: (_, t) =>
+        t.status !== 'open' ? (
+          <Link to={taskLink(t)}>查看</Link>
+        ) : t.claimable ? (
+          <ClaimButton task={t} />
+        ) : (
+          <Link to={taskLink(t)}>
+            <Button type="primary" size="small">办理</Button>
+          </Link>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <Space wrap className="filters">
+        <Select
+          aria-label="业务"
+          value={process}
+          style={{ width: 140 }}
+          onChange={(v) => { setProcess(v); resetPaging(); }}
+          options={[{ value: '', label: '全部业务' }, ...Object.entries(PROCESS_LABELS).map(([value, label]) => ({ value, label }))]}
+        />
+        {status === 'open' ? (
+          <>
+            <Segmented<Assignment>
+              value={assignment}
+              onChange={(v) => { setAssignment(v); resetPaging(); }}
+              options={[{ value: 'all', label: '全部' }, { value: 'mine', label: '我的' }, { value: 'claimable', label: '可领取' }]}
+            />
+            <Select
+              aria-label="是否逾期"
+              value={overdue}
+              style={{ width: 120 }}
+              onChange={(v) => { setOverdue(v); resetPaging(); }}
+              options={[{ value: '', label: '全部期限' }, { value: 'true', label: '已逾期' }, { value: 'false', label: '未逾期' }]}
+            />
+          </>
+        ) : null}
+      </Space>
+      {query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Table<Task>
+          rowKey="id"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isLoading}
+          pagination={false}
+          rowClassName={(t) => (t.overdue && t.status === 'open' ? 'row-overdue' : '')}
+          locale={{ emptyText: status === 'open' ? '暂无待办事项' : '暂无已办事项' }}
+          scroll={{ x: 800 }}
+        />
+      )}
+      <Space className="pager">
+        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          上一页
+        </Button>
+        <Button disabled={!query.data?.nextCursor} onClick={() => setCursors((c) => [...c, query.data?.nextCursor ?? undefined])}>
+          下一页
+        </Button>
+      </Space>
+    </>
+  );
+}
+
+function Counts() {
+  const { unitId } = useSession();
+  const all = useQuery({
+    queryKey: ['tasks', 'counts', unitId],
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { status: 'open', assignment: 'all', limit: 100, unitId: unitId ?? undefined } } })),
+  });
+  const items = all.data?.items ?? [];
+  const more = all.data?.nextCursor ? '+' : '';
+  const count = (p?: string) => items.filter((t) => !p || t.process === p).length;
+  const overdue = items.filter((t) => t.overdue).length;
+  return (
+    <Row gutter={[16, 16]} className="counts">
+      <Col xs={12} md={6}>
+        <Card size="small"><Statistic title="待办总数" value={count()} suffix={more} loading={all.isLoading} /></Card>
+      </Col>
+      <Col xs={12} md={6}>
+        <Card size="small"><Statistic title="已逾期" value={overdue} valueStyle={overdue > 0 ? { color: '#cf1322' } : undefined} loading={all.isLoading} /></Card>
+      </Col>
+      {Object.entries(PROCESS_LABELS).map(([p, label]) => (
+        <Col xs={8} md={4} key={p}>
+          <Card size="small"><Statistic title={label} value={count(p)} loading={all.isLoading} /></Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+export default function WorkbenchPage() {
+  const { me } = useSession();
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Typography.Title level={3}>工作台</Typography.Title>
+        <Typography.Text type="secondary">您好,{me?.person.displayName},以下是您需要办理的事项。</Typography.Text>
+      </div>
+      <Counts />
+      <Card className="section-card">
+        <Tabs
+          items={[
+            { key: 'open', label: '待办', children: <TaskTable status="open" /> },
+            { key: 'done', label: '已办', children: <TaskTable status="done" /> },
+          ]}
+        />
+      </Card>
+      <Alert className="hint" type="info" showIcon message="办理期限按北京时间显示;红色为已逾期事项。" />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// 矛盾调解 case list: search and filters; personal data masked by the API.
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { Money } from '../../components/Money';
+import { ErrorState } from '../../components/PageState';
+import { formatDateTime } from '../../format';
+import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
+
+type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
+const PAGE = 20;
+
+export default function CaseListPage() {
+  const [q, setQ] = useState('');
+  const [stage, setStage] = useState('');
+  const [channel, setChannel] = useState('');
+  const [disputeType, setDisputeType] = useState('');
+  const [level, setLevel] = useState('');
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: ['cases', q, stage, channel, disputeType, level, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/mediation-cases', {
+          params: {
+            query: {
+              q: q || undefined,
+              stage: (stage || undefined) as Case['stage'] | undefined,
+              channel: (channel || undefined) as Case['channel'] | undefined,
+              disputeType: (disputeType || undefined) as Case['disputeType'] | undefined,
+              level: (level || undefined) as 'community' | undefined,
+              limit: PAGE,
+              offset: (page - 1) * PAGE,
+            },
+          },
+        }),
+      ),
+  });
+  const opts = (labels: Record<string, string>, all: string) => [{ value: '', label: all }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
+  return (
+    <div className="page">
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>矛盾调解</Typography.Title>
+          <Typography.Text type="secondary">多口受理、合理分流、高效调处:社区 → 街道 → 区 三级三轮调解。</Typography.Text>
+        </div>
+        <Link to="/mediation/new"><Button type="primary" icon={<PlusOutlined />}>案件登记</Button></Link>
+      </div>
+      <Card>
+        <Space wrap className="filters">
+          <Input.Search aria-label="搜索案件" placeholder="案号、案由或当事人" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 240 }} />
+          <Select aria-label="阶段" style={{ width: 130 }} value={stage} onChange={(v) => { setStage(v); setPage(1); }} options={opts(CASE_STAGE_LABELS, '全部阶段')} />
+          <Select aria-label="受理渠道" style={{ width: 150 }} value={channel} onChange={(v) => { setChannel(v); setPage(1); }} options={opts(CHANNEL_LABELS, '全部渠道')} />
+          <Select aria-label="纠纷类型" style={{ width: 160 }} value={disputeType} onChange={(v) => { setDisputeType(v); setPage(1); }} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />
+          <Select aria-label="调解层级" style={{ width: 120 }} value={level} onChange={(v) => { setLevel(v); setPage(1); }} options={opts(LEVEL_LABELS, '全部层级')} />
+        </Space>
+        {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
+          <Table<Case>
+            rowKey="id"
+            loading={query.isLoading}
+            dataSource={query.data?.items ?? []}
+            locale={{ emptyText: '暂无调解案件' }}
+            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
+            scroll={{ x: 1000 }}
+            columns={[
+              { title: '案号', dataIndex: 'caseNo', width: 150, render: (t: string, c) => <Link to={`/mediation/${c.id}`}>{t}</Link> },
+              { title: '案由', dataIndex: 'title', render: (t: string, c) => <Space size={4}>{t}{c.highRisk ? <Tag color="error">高风险</Tag> : null}</Space> },
+              { title: '当事人', dataIndex: 'parties', width: 180, render: (ps: Case['parties']) => ps.map((p) => p.name).join('、') },
+              { title: '类型', dataIndex: 'disputeType', width: 120, render: (v: string, c) => c.disputeTypeLabel || DISPUTE_TYPE_LABELS[v] },
+              { title: '渠道', dataIndex: 'channel', width: 110, render: (v: string, c) => c.channelLabel || CHANNEL_LABELS[v] },
+              { title: '层级', dataIndex: 'currentLevel', width: 70, render: (v: string | null) => (v ? LEVEL_LABELS[v] : '—') },
+              { title: '状态', dataIndex: 'stage', width: 140, render: (v: string, c) => <Tag color={v === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : c.stageLabel || CASE_STAGE_LABELS[v]}</Tag> },
+              { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
+              { title: '登记时间', dataIndex: 'registeredAt', width: 150, render: (v: string) => formatDateTime(v) },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

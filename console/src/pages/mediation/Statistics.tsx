@@ -1,0 +1,110 @@
+// 调解统计: by channel, type, level and month; success rate, judicial
+// confirmations, median hours per round — the figures seed 004 reports.
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, DatePicker, Row, Select, Space, Statistic, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { EmptyState, QueryView } from '../../components/PageState';
+import { useUnits } from '../../hooks/org';
+import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS } from './labels';
+
+type Stats = ResponseOf<'/api/mediation-cases/statistics', 'get'>;
+const COLORS = ['#1f4e9c', '#c8161d', '#d48806', '#389e0d', '#08979c', '#722ed1', '#595959'];
+
+function bar(labels: Record<string, string>, counts: Record<string, number>, horizontal = false): ChartOption {
+  const keys = Object.keys(counts);
+  const cat = { type: 'category' as const, data: keys.map((k) => labels[k] ?? k), axisLabel: { interval: 0, fontSize: 11 } };
+  const val = { type: 'value' as const, minInterval: 1 };
+  return {
+    color: COLORS,
+    tooltip: { trigger: 'axis' },
+    grid: { left: horizontal ? 110 : 40, right: 20, top: 20, bottom: horizontal ? 20 : 50 },
+    xAxis: horizontal ? val : { ...cat, axisLabel: { ...cat.axisLabel, rotate: 30 } },
+    yAxis: horizontal ? cat : val,
+    series: [{ type: 'bar', data: keys.map((k) => counts[k]), barMaxWidth: 28 }],
+  };
+}
+
+function hours(h: number | null): string {
+  if (h === null) return '—';
+  return h >= 48 ? `${(h / 24).toFixed(1)} 天` : `${h.toFixed(1)} 小时`;
+}
+
+function Dashboard({ s }: { s: Stats }) {
+  const options = useMemo(() => {
+    const byChannel = bar(CHANNEL_LABELS, s.byChannel as Record<string, number>);
+    const byType = bar(DISPUTE_TYPE_LABELS, s.byType as Record<string, number>, true);
+    const byLevel: ChartOption = {
+      color: COLORS,
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [{ type: 'pie', radius: ['40%', '68%'], data: Object.entries(s.byLevel).map(([k, v]) => ({ name: LEVEL_LABELS[k] ?? k, value: v })) }],
+    };
+    const byMonth: ChartOption = {
+      color: COLORS,
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 20, top: 20, bottom: 50 },
+      xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: '受理', type: 'bar', data: s.byMonth.map((m) => m.total), barMaxWidth: 24 },
+        { name: '调解成功', type: 'line', data: s.byMonth.map((m) => m.mediated) },
+      ],
+    };
+    return { byChannel, byType, byLevel, byMonth };
+  }, [s]);
+  if (s.total === 0) return <EmptyState description="所选期间没有受理案件" />;
+  return (
+    <>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={4}><Card size="small"><Statistic title="受理案件" value={s.total} suffix="件" /></Card></Col>
+        <Col xs={12} md={4}><Card size="small"><Statistic title="成功调解" value={s.mediated} suffix="件" /></Card></Col>
+        <Col xs={12} md={4}><Card size="small"><Statistic title="调解成功率" value={s.successRatePercent ?? '—'} suffix={s.successRatePercent ? '%' : ''} /></Card></Col>
+        <Col xs={12} md={4}><Card size="small"><Statistic title="司法确认" value={s.judicialConfirmations.confirmed} suffix="件" /></Card></Col>
+        <Col xs={12} md={8}>
+          <Card size="small">
+            <div className="ant-statistic-title stat-title">每轮用时中位数</div>
+            <div className="round-medians">社区 {hours(s.medianRoundHours.community)} · 街道 {hours(s.medianRoundHours.street)} · 区 {hours(s.medianRoundHours.district)}</div>
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}><Card title="按受理渠道" className="section-card"><Chart option={options.byChannel} label="按受理渠道统计的案件数" /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按纠纷类型" className="section-card"><Chart option={options.byType} label="按纠纷类型统计的案件数" /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按调解层级" className="section-card"><Chart option={options.byLevel} label="按调解层级统计的案件数" /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按月份" className="section-card"><Chart option={options.byMonth} label="按登记月份统计的受理和调解成功件数" /></Card></Col>
+      </Row>
+    </>
+  );
+}
+
+export default function StatisticsPage() {
+  const units = useUnits();
+  const candidates = units.units.filter((u) => u.level !== 'grid');
+  const [unitId, setUnitId] = useState('');
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
+  const unit = unitId || candidates[0]?.id || '';
+  const query = useQuery({
+    queryKey: ['mediation-stats', unit, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
+    enabled: Boolean(unit),
+    queryFn: () => unwrap(api.GET('/api/mediation-cases/statistics', { params: { query: { unitId: unit, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } } })),
+  });
+  return (
+    <div className="page">
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>调解统计</Typography.Title>
+          <Typography.Text type="secondary">受理渠道、纠纷类型、调解层级、成功率、司法确认与每轮用时。</Typography.Text>
+        </div>
+        <Space wrap>
+          <Select aria-label="统计单位" style={{ width: 180 }} value={unit} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
+          <DatePicker.RangePicker aria-label="统计期间" value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+        </Space>
+      </div>
+      <QueryView query={{ ...query, isLoading: query.isLoading || units.isLoading }}>{(s) => <Dashboard s={s} />}</QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// 财务拨付: the finance queue — release with a voucher number, return with a reason.
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router-dom';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { rolesOf } from '../../access';
+import { ActionForm } from '../../components/ActionForm';
+import { Money } from '../../components/Money';
+import { ErrorState } from '../../components/PageState';
+import { formatDateTime, formatFen } from '../../format';
+import { useSession } from '../../session';
+import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
+
+type Item = ResponseOf<'/api/projects/disbursements', 'get'>['items'][number];
+
+export default function DisbursementsPage() {
+  const { me } = useSession();
+  const isFinance = rolesOf(me).has('finance');
+  const query = useQuery({ queryKey: ['disbursements'], queryFn: () => unwrap(api.GET('/api/projects/disbursements', {})) });
+  const columns: ColumnsType<Item> = [
+    { title: '项目', dataIndex: 'projectTitle', render: (t: string, d) => <Link to={`/projects/${d.projectId}`}>{t}</Link> },
+    { title: '社区', dataIndex: 'communityName', width: 120 },
+    { title: '类型', dataIndex: 'kind', width: 110, render: (k: string, d) => `${DISBURSEMENT_KIND_LABELS[k] ?? k}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}` },
+    { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <Money fen={v} strong /> },
+    { title: '分担拆分', dataIndex: 'split', render: (s: Item['split']) => s.map((l) => `${l.label} ${formatFen(l.amountFen)}`).join(' / ') },
+    { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'requested' ? 'processing' : 'default'}>{DISBURSEMENT_STATUS_LABELS[s] ?? s}</Tag> },
+    {
+      title: '操作',
+      width: 210,
+      render: (_, d) =>
+        isFinance && d.status === 'requested' ? (
+          <Space wrap>
+            <ActionForm process="project" subjectId={d.projectId} action="releaseFunds" fixed={{ disbursementId: d.disbursementId }} invalidate={[['disbursements'], ['project', d.projectId]]} />
+            <ActionForm process="project" subjectId={d.projectId} action="returnDisbursement" fixed={{ disbursementId: d.disbursementId }} invalidate={[['disbursements'], ['project', d.projectId]]} />
+          </Space>
+        ) : null,
+    },
+  ];
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Typography.Title level={3}>财务拨付</Typography.Title>
+        <Typography.Text type="secondary">已核验节点的拨付申请;拨付时按资金分担比例记入台账。</Typography.Text>
+      </div>
+      <Card>
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <Table<Item> rowKey={(d) => `${d.projectId}-${d.disbursementId}`} columns={columns} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} scroll={{ x: 1100 }} />
+        )}
+      </Card>
+    </div>
+  );
+}

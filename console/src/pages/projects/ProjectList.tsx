@@ -1,0 +1,113 @@
+// 党建项目 list: filters (stage, street, community, year, overdue), paged.
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { rolesOf } from '../../access';
+import { Money } from '../../components/Money';
+import { ErrorState } from '../../components/PageState';
+import { formatDate } from '../../format';
+import { useUnits } from '../../hooks/org';
+import { useSession } from '../../session';
+import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
+
+type Project = ResponseOf<'/api/projects', 'get'>['items'][number];
+type Stage = Project['stage'];
+
+const PAGE = 20;
+
+export default function ProjectListPage() {
+  const { me } = useSession();
+  const [stage, setStage] = useState<string>('');
+  const [streetId, setStreetId] = useState<string>('');
+  const [communityId, setCommunityId] = useState<string>('');
+  const [year, setYear] = useState<number | null>(null);
+  const [overdue, setOverdue] = useState<string>('');
+  const [page, setPage] = useState(1);
+  const streets = useUnits('street').units;
+  const communities = useUnits('community').units.filter((c) => !streetId || c.parentId === streetId);
+  const query = useQuery({
+    queryKey: ['projects', stage, streetId, communityId, year, overdue, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/projects', {
+          params: {
+            query: {
+              stage: (stage || undefined) as Stage,
+              streetId: streetId || undefined,
+              communityId: communityId || undefined,
+              year: year ?? undefined,
+              overdue: overdue ? (overdue as 'true' | 'false') : undefined,
+              limit: PAGE,
+              offset: (page - 1) * PAGE,
+            },
+          },
+        }),
+      ),
+  });
+  const reset = () => setPage(1);
+  const columns: ColumnsType<Project> = [
+    { title: '项目名称', dataIndex: 'title', render: (t: string, p) => <Link to={`/projects/${p.id}`}>{t}</Link> },
+    { title: '社区', dataIndex: 'communityName', width: 130 },
+    { title: '年度', dataIndex: 'year', width: 80 },
+    {
+      title: '阶段',
+      dataIndex: 'stage',
+      width: 150,
+      render: (s: string, p) => (
+        <Space size={4} wrap>
+          <Tag color={STAGE_COLORS[s]}>{p.stageLabel || PROJECT_STAGE_LABELS[s] || s}</Tag>
+          {p.suspended ? <Tag color="warning">已暂停</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: '预算', dataIndex: 'budgetFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
+    { title: '已拨付', dataIndex: 'paidFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
+    {
+      title: '下一期限',
+      dataIndex: 'nextDueAt',
+      width: 150,
+      render: (v: string | null, p) => (p.overdue ? <span className="overdue">{formatDate(v)} 已逾期</span> : formatDate(v)),
+    },
+  ];
+  return (
+    <div className="page">
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>党建项目</Typography.Title>
+          <Typography.Text type="secondary">立项 → 公示 → 实施 → 验收 → 激励,金额单位:元</Typography.Text>
+        </div>
+        {rolesOf(me).has('community') ? (
+          <Link to="/projects/new">
+            <Button type="primary" icon={<PlusOutlined />}>新建申报</Button>
+          </Link>
+        ) : null}
+      </div>
+      <Card>
+        <Space wrap className="filters">
+          <Select aria-label="阶段" style={{ width: 140 }} value={stage} onChange={(v) => { setStage(v); reset(); }} options={[{ value: '', label: '全部阶段' }, ...Object.entries(PROJECT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
+          <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => { setStreetId(v); setCommunityId(''); reset(); }} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} />
+          <Select aria-label="社区" style={{ width: 160 }} value={communityId} onChange={(v) => { setCommunityId(v); reset(); }} options={[{ value: '', label: '全部社区' }, ...communities.map((s) => ({ value: s.id, label: s.name }))]} />
+          <InputNumber aria-label="年度" placeholder="年度" style={{ width: 110 }} min={2000} max={2100} value={year} onChange={(v) => { setYear(v); reset(); }} />
+          <Select aria-label="是否逾期" style={{ width: 120 }} value={overdue} onChange={(v) => { setOverdue(v); reset(); }} options={[{ value: '', label: '全部' }, { value: 'true', label: '有逾期' }, { value: 'false', label: '无逾期' }]} />
+        </Space>
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <Table<Project>
+            rowKey="id"
+            columns={columns}
+            dataSource={query.data?.items ?? []}
+            loading={query.isLoading}
+            locale={{ emptyText: '暂无符合条件的项目' }}
+            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
+            scroll={{ x: 900 }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// 双向述职: community reports per year, with stage filter.
+import { useQuery } from '@tanstack/react-query';
+import { Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { ErrorState } from '../../components/PageState';
+import { beijingYear, formatDateTime } from '../../format';
+import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
+
+type Report = ResponseOf<'/api/reporting/reports', 'get'>['items'][number];
+
+export default function ReportListPage() {
+  const [year, setYear] = useState<number | null>(beijingYear());
+  const [stage, setStage] = useState<string>('');
+  const query = useQuery({
+    queryKey: ['reports', year, stage],
+    queryFn: () => unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined } } })),
+  });
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Typography.Title level={3}>双向述职</Typography.Title>
+        <Typography.Text type="secondary">社区党组织书记向街道党工委述职、向党员和居民代表述职,民主评议后公示结果。</Typography.Text>
+      </div>
+      <Card>
+        <Space wrap className="filters">
+          <InputNumber aria-label="年度" placeholder="年度" min={2000} max={2100} value={year} onChange={setYear} style={{ width: 110 }} />
+          <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={setStage} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
+        </Space>
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <Table<Report>
+            rowKey="id"
+            loading={query.isLoading}
+            dataSource={query.data?.items ?? []}
+            locale={{ emptyText: '本年度暂无述职' }}
+            pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
+            columns={[
+              { title: '社区', dataIndex: 'communityName', render: (t: string, r) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>{t}</Link> },
+              { title: '年度', dataIndex: 'year', width: 90 },
+              { title: '阶段', dataIndex: 'stage', width: 160, render: (s: string, r) => <Tag color="processing">{REPORT_STAGE_LABELS[s] ?? r.stageLabel}</Tag> },
+              { title: '当前期限', dataIndex: 'dueAt', width: 170, render: (v: string | null) => formatDateTime(v) },
+              { title: '综合得分', dataIndex: 'combinedScore', width: 110, render: (v: string | null) => v ?? '—' },
+              { title: '评定等次', dataIndex: 'grade', width: 120, render: (g: string | null, r) => (g ? <Tag color={GRADE_COLORS[g]}>{r.gradeLabel}</Tag> : '—') },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

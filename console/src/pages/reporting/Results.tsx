@@ -1,0 +1,45 @@
+// 评议结果: the year's results per community (for the annual assessment).
+import { useQuery } from '@tanstack/react-query';
+import { Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { ErrorState } from '../../components/PageState';
+import { beijingYear } from '../../format';
+import { GRADE_COLORS } from './labels';
+
+type Row = ResponseOf<'/api/reporting/results', 'get'>['items'][number];
+
+export default function ResultsPage() {
+  const [year, setYear] = useState<number | null>(beijingYear());
+  const query = useQuery({ queryKey: ['report-results', year], queryFn: () => unwrap(api.GET('/api/reporting/results', { params: { query: { year: year ?? undefined } } })) });
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Typography.Title level={3}>评议结果</Typography.Title>
+        <Typography.Text type="secondary">向上述职得分与民主评议按权重综合评定,结果公示后计入年度考核。</Typography.Text>
+      </div>
+      <Card>
+        <Space className="filters"><InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={setYear} style={{ width: 110 }} /></Space>
+        {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
+          <Table<Row>
+            rowKey="reportId"
+            loading={query.isLoading}
+            dataSource={query.data?.items ?? []}
+            locale={{ emptyText: '本年度暂无评议结果' }}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
+            columns={[
+              { title: '社区', dataIndex: 'communityName', render: (t: string, r) => <Link to={`/reporting/${encodeURIComponent(r.reportId)}`}>{t}</Link> },
+              { title: '向上述职', dataIndex: 'upwardScore', render: (v: string | null) => v ?? '—' },
+              { title: '民主评议', dataIndex: 'downwardScore', render: (v: string | null) => v ?? '—' },
+              { title: '综合得分', dataIndex: 'combinedScore', render: (v: string | null) => v ?? '—' },
+              { title: '等次', dataIndex: 'grade', render: (g: string, r) => <Tag color={GRADE_COLORS[g]}>{r.gradeLabel}</Tag> },
+              { title: '整改', dataIndex: 'rectificationRequired', render: (v: boolean, r) => (v ? `需整改${r.rectificationStatus ? `(${r.rectificationStatus})` : ''}` : '—') },
+              { title: '状态', dataIndex: 'final', render: (v: boolean) => (v ? '已确定' : '公示中') },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

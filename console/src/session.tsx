@@ -1,0 +1,78 @@
+// The logged-in session: token, GET /api/me, and the unit the person is
+// working as (unit switcher). Everything role-dependent reads from here.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, logOutSession, onUnauthorized, tokenStore, unwrap } from './api/client';
+import { unitsOf, type Me } from './access';
+
+interface Session {
+  token: string | null;
+  me: Me | undefined;
+  meLoading: boolean;
+  meError: unknown;
+  /** Selected unit (null: all units the person holds roles on). */
+  unitId: string | null;
+  setUnitId(unitId: string | null): void;
+  logIn(token: string): void;
+  logOut(): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+const UNIT_KEY = 'cg.console.unit';
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState<string | null>(() => tokenStore.get());
+  const [unitId, setUnitIdState] = useState<string | null>(() => localStorage.getItem(UNIT_KEY));
+  const meQuery = useQuery({
+    queryKey: ['me', token],
+    enabled: Boolean(token),
+    queryFn: () => unwrap(api.GET('/api/me')),
+    staleTime: 5 * 60_000,
+  });
+
+  const logOut = useCallback(() => {
+    void logOutSession();
+    localStorage.removeItem(UNIT_KEY);
+    setToken(null);
+    setUnitIdState(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  useEffect(() => onUnauthorized(() => setToken(null)), []);
+
+  const setUnitId = useCallback((id: string | null) => {
+    if (id) localStorage.setItem(UNIT_KEY, id);
+    else localStorage.removeItem(UNIT_KEY);
+    setUnitIdState(id);
+  }, []);
+
+  // A remembered unit the person no longer holds is dropped.
+  const me = meQuery.data;
+  const effectiveUnitId = unitId && me && !unitsOf(me).some((u) => u.unitId === unitId) ? null : unitId;
+
+  const value = useMemo<Session>(
+    () => ({
+      token,
+      me,
+      meLoading: meQuery.isLoading,
+      meError: meQuery.error,
+      unitId: effectiveUnitId,
+      setUnitId,
+      logIn: (t: string) => {
+        tokenStore.set(t);
+        queryClient.clear();
+        setToken(t);
+      },
+      logOut,
+    }),
+    [token, me, meQuery.isLoading, meQuery.error, effectiveUnitId, setUnitId, logOut, queryClient],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}

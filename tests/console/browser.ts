@@ -1,0 +1,89 @@
+// Browser harness of the console tests: the real platform (tests/helpers/
+// platform.ts) listening on a loopback port with the console build, one
+// headless Debian chromium (playwright-core) per test file, a page per
+// person, screenshots into tests/console/artifacts/, axe-core checks.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ensureConsoleBuilt } from '../../console/build';
+import { demoPassword } from '../../seeds/demo-org';
+import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/platform';
+
+export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 375, height: 740 };
+
+export interface ConsoleHarness {
+  p: TestPlatform;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context logged in through the login form as `username`. */
+  loginAs(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** A page with no session (public pages, the login form). */
+  anonymous(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Full-page screenshot to artifacts/<name>.png. */
+  shot(page: Page, name: string): Promise<void>;
+  /** axe-core on the page: no serious or critical violations. */
+  axe(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startConsoleHarness(options: TestPlatformOptions = {}): Promise<ConsoleHarness> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await ensureConsoleBuilt();
+  const p = await startTestPlatform(options);
+  const server: Server = await new Promise((resolve) => {
+    const s = p.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  const contexts: BrowserContext[] = [];
+
+  const newPage = async (viewport = DESKTOP) => {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  return {
+    p,
+    baseUrl,
+    browser,
+    async anonymous(viewport = DESKTOP) {
+      return newPage(viewport);
+    },
+    async loginAs(username, viewport = DESKTOP) {
+      const page = await newPage(viewport);
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(demoPassword());
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.waitForURL((url) => url.pathname !== '/login');
+      return page;
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: `${ARTIFACTS_DIR}${name}.png`, fullPage: true });
+    },
+    async axe(page, name) {
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await p.close();
+    },
+  };
+}

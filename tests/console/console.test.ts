@@ -1,0 +1,357 @@
+// The web console (工作台) in a real browser against the real platform: the
+// role journeys of issue 9, screenshots of every page into artifacts/, and
+// axe-core on each page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaYear } from '../../domain/reporting';
+import { caseBody, who as M } from '../mediation/support';
+import { applicationBody, freshYear } from '../project/fixtures';
+import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
+import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
+
+const U = {
+  community: 'community.qindu-renmin-furong',
+  street: 'street_office.qindu-renmin',
+  siblingStreet: 'street_office.qindu-xilan',
+  district: 'district_org.qindu',
+  finance: 'finance.qindu',
+  auditor: 'auditor.qindu',
+  admin: 'admin.qindu',
+} as const;
+
+let h: ConsoleHarness;
+beforeAll(async () => {
+  h = await startConsoleHarness();
+}, 240_000);
+afterAll(() => h?.close());
+
+describe('serving', () => {
+  it('serves the console at / with history fallback, long-lived hashed assets and the CSP', async () => {
+    const index = await fetch(`${h.baseUrl}/projects/some-deep-link`, { headers: { accept: 'text/html' } });
+    expect(index.status).toBe(200);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await index.text();
+    expect(html).toContain('<div id="root">');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const js = await fetch(`${h.baseUrl}${asset}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(js.headers.get('cache-control')).toContain('max-age=31536000');
+    // Nothing from another origin.
+    expect(html).not.toMatch(/https?:\/\//);
+    // The API keeps its own 404s.
+    const api = await fetch(`${h.baseUrl}/api/nowhere`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    const missing = await fetch(`${h.baseUrl}/assets/nothing-here.js`);
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe('login and the shell', () => {
+  it('refuses a wrong password with the API message, then logs in', async () => {
+    const page = await h.anonymous();
+    await page.goto(`${h.baseUrl}/`);
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('用户名').fill(U.street);
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBeTruthy();
+    await h.shot(page, '00-login');
+    await h.axe(page, 'login');
+  });
+
+  it('builds the menu from /api/me and shows the 工作台', async () => {
+    const page = await h.loginAs(U.street);
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    const menu = page.locator('.shell-sider');
+    await expect.poll(() => menu.textContent()).toContain('督查通报');
+    expect(await menu.textContent()).not.toContain('财务拨付');
+    expect(await menu.textContent()).not.toContain('系统管理');
+    await page.locator('.ant-table-tbody').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await h.shot(page, '01-workbench-street');
+    await h.axe(page, 'workbench');
+
+    const finance = await h.loginAs(U.finance);
+    await finance.getByRole('heading', { name: '工作台' }).waitFor();
+    await expect.poll(() => finance.locator('.shell-sider').textContent()).toContain('财务拨付');
+    // A page the role does not hold: 403 state.
+    await finance.goto(`${h.baseUrl}/projects/new`);
+    await finance.getByText('无权访问').waitFor();
+    await h.shot(finance, '02-forbidden');
+
+    // 退出
+    await page.getByRole('button', { name: /退\s*出/ }).click();
+    await page.waitForURL(/\/login$/);
+  });
+});
+
+function dateIn(days: number): string {
+  return new Date(h.p.now().getTime() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+async function fillDate(page: import('playwright-core').Page, label: string, value: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+describe('党建项目', () => {
+  const title = `楼院微治理试点-${Date.now().toString(36)}`;
+  let projectUrl = '';
+
+  it('a community applies through the stepped form and the street office approves from its 待办', { timeout: 240_000 }, async () => {
+    const year = applicationBody({ now: () => h.p.now() } as never, {}).year;
+    const page = await h.loginAs(U.community);
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await page.locator('.shell-sider').getByRole('link', { name: '新建申报' }).click();
+    await page.getByRole('heading', { name: '新建党建项目申报' }).waitFor();
+    await page.getByLabel('资金年度').fill(String(year));
+    await page.getByLabel('项目名称').fill(title);
+    await page.getByLabel('项目目标').fill('推动物业党建联建,解决楼院环境问题');
+    await h.shot(page, '10-project-new-basic');
+    await h.axe(page, 'project-new');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('节点名称').fill('楼院环境整治');
+    await page.getByLabel('拨付金额').fill('10000');
+    await fillDate(page, '计划完成日期', dateIn(60));
+    await page.getByLabel('尾款(验收合格后拨付)').fill('5000');
+    await expect.poll(() => page.locator('.cap-box').textContent()).toContain('¥15,000.00');
+    await h.shot(page, '11-project-new-milestones');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('各级资金按比例分担').waitFor();
+    await h.shot(page, '12-project-new-sharing');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectUrl = new URL(page.url()).pathname;
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.locator('.pending-line').first().waitFor();
+    await h.shot(page, '13-project-detail-applied');
+
+    const street = await h.loginAs(U.street);
+    await street.getByRole('heading', { name: '工作台' }).waitFor();
+    const row = street.locator('tr', { hasText: title });
+    await row.waitFor();
+    if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
+      await row.getByRole('button', { name: /领\s*取/ }).click();
+      await row.getByRole('button', { name: /办\s*理/ }).waitFor();
+    }
+    await h.shot(street, '14-workbench-with-task');
+    await row.getByRole('button', { name: /办\s*理/ }).click();
+    await street.waitForURL((u) => u.pathname === projectUrl);
+    const dialog = street.getByRole('dialog');
+    await dialog.getByText('审核结论').waitFor();
+    await h.shot(street, '15-project-review-form');
+    await dialog.locator('textarea').fill('同意立项');
+    await h.shot(street, '15-project-review-form');
+    await h.axe(street, 'project-review-form');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => street.locator('.ant-tag').first().textContent()).toBe('立项公示');
+    await h.shot(street, '16-project-detail-notice');
+    await h.axe(street, 'project-detail');
+
+    await street.locator('.shell-sider').getByRole('link', { name: '项目列表' }).click();
+    await street.locator('tr', { hasText: title }).waitFor();
+    await h.shot(street, '17-project-list');
+    await h.axe(street, 'project-list');
+    await street.locator('.shell-sider').getByRole('link', { name: '督查通报' }).click();
+    await street.getByRole('button', { name: /导出表格/ }).waitFor();
+    await street.locator('.ant-statistic').first().waitFor();
+    const download = street.waitForEvent('download');
+    await street.getByRole('button', { name: /导出表格/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^督查通报-人民路街道-\d{4}Q\d\.csv$/);
+    await h.shot(street, '18-supervision');
+    await h.axe(street, 'supervision');
+  });
+
+  it('refuses an over-cap budget in the form, before anything is submitted', async () => {
+    const year = freshYear();
+    const page = await h.loginAs(U.community);
+    await page.goto(`${h.baseUrl}/projects/new`);
+    await page.getByLabel('资金年度').fill(String(year));
+    await page.getByLabel('项目名称').fill('超额申报测试');
+    await page.getByLabel('项目目标').fill('测试上限');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('节点名称').fill('一期');
+    await page.getByLabel('拨付金额').fill('99999999');
+    await fillDate(page, '计划完成日期', dateIn(30));
+    const alert = page.locator('.cap-box').getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('超出社区年度项目资金上限');
+    expect(await page.getByRole('button', { name: '下一步' }).isDisabled()).toBe(true);
+    await h.shot(page, '19-project-new-over-cap');
+    expect(await h.p.prisma.project.count({ where: { title: '超额申报测试', year } })).toBe(0);
+  });
+
+  it("a sibling street's clerk sees none of it", async () => {
+    const sibling = await h.loginAs(U.siblingStreet);
+    await sibling.getByRole('heading', { name: '工作台' }).waitFor();
+    await sibling.locator('.ant-table-tbody').waitFor();
+    await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
+    await sibling.goto(`${h.baseUrl}/projects`);
+    await sibling.locator('.ant-table-tbody').waitFor();
+    await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
+    await sibling.goto(`${h.baseUrl}${projectUrl}`);
+    await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
+    await h.shot(sibling, '20-project-detail-sibling-refused');
+  });
+});
+
+describe('双向述职', () => {
+  const STREET = 'qindu-weiyang';
+  const COMMUNITY = 'qindu-weiyang-binhe';
+  let reportId = '';
+
+  it('a resident representative votes on a 375-px phone; a second vote is refused', { timeout: 240_000 }, async () => {
+    // A year no other test file uses: the cycle is per community and year.
+    const year = chinaYear(h.p.now()) - 13;
+    const started = await (await h.p.as(U.district)).post('/api/reporting/cycles').send({ unitId: STREET, year });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    reportId = `reporting-${COMMUNITY}-${year}`;
+    await bringToVote(h.p, reportId, COMMUNITY, STREET, 88);
+
+    const rep = repsOf(COMMUNITY)[0];
+    const phone = await h.loginAs(rep, PHONE);
+    await phone.getByRole('heading', { name: '工作台' }).waitFor();
+    await h.shot(phone, '30-workbench-phone');
+    // A second tab opened before voting: its vote must be refused afterwards.
+    const stale = await phone.context().newPage();
+    await stale.goto(`${h.baseUrl}/reporting/${reportId}/vote`);
+    await stale.getByRole('button', { name: '基本满意' }).waitFor();
+
+    await phone.goto(`${h.baseUrl}/reporting/${reportId}/vote`);
+    await phone.getByRole('button', { name: '满意', exact: true }).waitFor();
+    await h.shot(phone, '31-vote-phone');
+    await h.axe(phone, 'vote');
+    const width = await phone.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(375);
+    await phone.getByRole('button', { name: '满意', exact: true }).click();
+    await phone.getByRole('dialog').getByText('确认投票').waitFor();
+    await h.shot(phone, '32-vote-confirm-phone');
+    await phone.getByRole('button', { name: '确认提交' }).click();
+    await phone.getByText('已投票').waitFor();
+    await h.shot(phone, '33-vote-done-phone');
+    expect(await phone.content()).not.toMatch(/dissatisfied|不满意\s*\d/);
+
+    await stale.getByRole('button', { name: '不满意' }).click();
+    await stale.getByRole('button', { name: '确认提交' }).click();
+    await stale.getByRole('alert').waitFor();
+    expect(await stale.getByRole('alert').textContent()).toContain('投票未成功');
+    await h.shot(stale, '34-vote-refused-phone');
+    // Reloaded, the page says 已投票 and offers no choice.
+    await stale.reload();
+    await stale.getByText('已投票').waitFor();
+    expect(await stale.getByRole('button', { name: '不满意' }).count()).toBe(0);
+  });
+
+  it('the report pages for the street office and the auditor (ballots for the auditor only, after the vote window)', { timeout: 180_000 }, async () => {
+    const street = await h.loginAs(`street_office.${STREET}`);
+    await street.goto(`${h.baseUrl}/reporting`);
+    await street.locator('.ant-table-tbody').waitFor();
+    await street.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    await h.shot(street, '35-reporting-list');
+    await h.axe(street, 'reporting-list');
+    await street.goto(`${h.baseUrl}/reporting/${reportId}`);
+    await street.getByRole('heading', { name: /年度双向述职/ }).waitFor();
+    expect(await street.getByText('民主评议选票(仅审计可见)').count()).toBe(0);
+    await h.shot(street, '36-reporting-detail-street');
+    await h.axe(street, 'reporting-detail');
+    const refused = await (await h.p.as(`street_office.${STREET}`)).get(`/api/reporting/${reportId}/ballots`);
+    expect(refused.status).toBe(403);
+
+    // More representatives vote (quorum), then the engine's clock passes the vote window: ballots are unsealed.
+    for (const rep of repsOf(COMMUNITY).slice(1, 5)) await actOk(h.p, rep, reportId, 'vote', { choice: 'basically_satisfied' });
+    await h.p.advanceTime(8 * 86_400_000);
+    await waitForStage(h.p, reportId, 'public_notice', `street_office.${STREET}`);
+    const auditor = await h.loginAs(U.auditor);
+    await auditor.goto(`${h.baseUrl}/reporting/${reportId}`);
+    await auditor.getByRole('button', { name: /查看选票明细/ }).click();
+    await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
+    await h.shot(auditor, '37-reporting-ballots-auditor');
+    await auditor.goto(`${h.baseUrl}/reporting/results`);
+    await auditor.locator('.ant-table-tbody').waitFor();
+    await auditor.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    await h.shot(auditor, '38-reporting-results');
+    await h.axe(auditor, 'reporting-results');
+
+    // 公示栏, no login: the result under public notice, nothing personal.
+    const board = await h.anonymous(PHONE);
+    await board.goto(`${h.baseUrl}/board?community=${COMMUNITY}`);
+    await board.getByText('双向述职评议结果公示').waitFor();
+    await board.getByText('评定等次').first().waitFor();
+    await h.shot(board, '39-board-phone');
+    await h.axe(board, 'board');
+  });
+});
+
+describe('矛盾调解', () => {
+  it('a mediator accepts a case, records a session, fails it, and the street mediator sees it arrive', { timeout: 240_000 }, async () => {
+    const reg = await (await h.p.as(M.gridWorker)).post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const caseId = reg.body.caseId as string;
+
+    const mediator = await h.loginAs(M.communityMediator);
+    await mediator.goto(`${h.baseUrl}/mediation`);
+    await mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).waitFor();
+    await h.shot(mediator, '40-mediation-list');
+    await h.axe(mediator, 'mediation-list');
+    await mediator.goto(`${h.baseUrl}/mediation/${caseId}`);
+    const accept = mediator.getByRole('button', { name: '受理案件' });
+    await accept.waitFor();
+    await h.shot(mediator, '41-mediation-detail-new');
+    await h.axe(mediator, 'mediation-detail');
+    await accept.click();
+    await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    const session = mediator.getByRole('button', { name: '记录调解会' });
+    await session.waitFor();
+    await session.click();
+    const dialog = mediator.getByRole('dialog');
+    await fillDate(mediator, '调解会日期', dateIn(0));
+    await dialog.getByLabel('地点').fill('芙蓉社区调解室');
+    await dialog.getByLabel('参加人员(每行一人)').fill('张建国\n李秀兰');
+    await dialog.getByLabel('调解情况').fill('双方对赔偿金额分歧较大');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await h.shot(mediator, '42-mediation-session-form');
+    await dialog.waitFor({ state: 'hidden' });
+    await mediator.getByText('第 1 次调解会', { exact: false }).waitFor();
+    await mediator.getByRole('button', { name: '调解不成,提交上一级' }).click();
+    await mediator.getByRole('dialog').getByLabel('调解不成的原因').fill('双方分歧较大,申请提交街道调解');
+    await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await mediator.getByText('街道调解 ·', { exact: false }).waitFor();
+    await h.shot(mediator, '43-mediation-detail-escalated');
+
+    const street = await h.loginAs(M.streetMediator);
+    await street.getByRole('heading', { name: '工作台' }).waitFor();
+    await street.locator('tr', { hasText: reg.body.caseNo }).or(street.locator('tr', { hasText: '漏水' })).first().waitFor();
+    await h.shot(street, '44-workbench-street-mediator');
+    await street.goto(`${h.baseUrl}/mediation/${caseId}`);
+    await street.getByRole('button', { name: '受理案件' }).waitFor();
+
+    await street.goto(`${h.baseUrl}/mediation/statistics`);
+    await street.getByRole('heading', { name: '调解统计' }).waitFor();
+    await street.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
+    await h.shot(street, '45-mediation-statistics');
+    await street.locator('canvas').first().waitFor();
+    await h.shot(street, '45-mediation-statistics');
+    await h.axe(street, 'mediation-statistics');
+    await street.goto(`${h.baseUrl}/mediation/new`);
+    await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
+    await h.shot(street, '46-mediation-new');
+    await h.axe(street, 'mediation-new');
+  });
+});
+
+describe('财务拨付', () => {
+  it('finance sees the queue (403 for a community)', async () => {
+    const finance = await h.loginAs(U.finance);
+    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    await finance.locator('.ant-table-tbody').waitFor();
+    await finance.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    await h.shot(finance, '50-disbursements');
+    await h.axe(finance, 'disbursements');
+  });
+});
