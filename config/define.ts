@@ -13,6 +13,12 @@ export interface EnvVarSpec<S extends z.ZodType = z.ZodType> {
   doc: string;
   /** Example value written to `.env.example` (commented out when the variable is optional). */
   example?: string;
+  /**
+   * Writes a value back the way the variable is spelt in the environment, so
+   * `.env.example` can show the default; needed when the schema turns the
+   * string into an object (the generator refuses such a default without it).
+   */
+  format?: (value: z.output<S>) => string;
   /** Never echo the value in error lines (passwords, secrets). */
   secret?: boolean;
 }

@@ -1,6 +1,7 @@
 // Renders `.env.example` from the configuration sections, so the file cannot
 // forget a variable: `npx tsx config/env-example.ts > .env.example`.
 // tests/config checks the committed file against this output.
+import type { EnvVarSpec } from './define';
 import { listEnvVars } from './load';
 import { CONFIG_SECTIONS } from './schema';
 
@@ -10,6 +11,14 @@ export const TOOLING_VARS: { env: string; doc: string; example: string }[] = [
   { env: 'KEEP_TEST_DB', doc: 'Tests: set to 1 to keep the run\'s database after the run, for inspection.', example: '1' },
   { env: 'TEST_LOG_LEVEL', doc: 'Tests: log level of the platform started inside tests (default silent).', example: 'silent' },
 ];
+
+/** A default as it would be written in the environment. */
+export function asEnvText(spec: EnvVarSpec, value: unknown): string {
+  if (spec.format) return spec.format(value);
+  const primitive = (x: unknown) => x === null || typeof x !== 'object';
+  if (primitive(value) || (Array.isArray(value) && value.every(primitive))) return String(value);
+  throw new Error(`${spec.env}: its default is an object; give the variable a format() that writes it as the environment spells it`);
+}
 
 export function renderEnvExample(): string {
   const lines = [
@@ -23,7 +32,7 @@ export function renderEnvExample(): string {
     lines.push('', `# --- ${section} ---`);
     for (const v of vars.filter((x) => x.section === section)) {
       const def = v.schema.safeParse(undefined);
-      const fallback = def.success && def.data !== undefined ? String(def.data) : undefined;
+      const fallback = def.success && def.data !== undefined ? asEnvText(v, def.data) : undefined;
       const note = v.secret ? '' : fallback !== undefined ? ` Default: ${fallback}.` : def.success ? ' Default: unset.' : ' Required.';
       lines.push(`# ${v.doc}${note}`);
       // Every line is commented out: uncomment to change a value.

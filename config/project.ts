@@ -28,6 +28,7 @@ export const projectSection = defineSection({
         return out;
       }),
     doc: 'Overrides of the working days per waiting step, e.g. "reviewApplication=5,releaseFunds=3".',
+    format: (days) => Object.entries(days).map(([action, n]) => `${action}=${n}`).join(','),
     example: 'reviewApplication=5,verifyMilestone=5',
   }),
   defaultCostSharing: envVar({
@@ -36,6 +37,7 @@ export const projectSection = defineSection({
       .preprocess(blankAsUnset, z.string().regex(/^([a-z_]+:[^:,]+:\d+)(,[a-z_]+:[^:,]+:\d+)*$/, 'must be party:label:weight,…').optional())
       .transform((s): CostShare[] => (s ? s.split(',').map((p) => { const [party, label, weight] = p.split(':'); return { party, label, weight: Number(weight) }; }) : D.defaultCostSharing)),
     doc: 'Default cost-sharing ratio of new projects, e.g. "city:市级:3,district:区级:3,street:街道:4".',
+    format: (shares) => shares.map((s) => `${s.party}:${s.label}:${s.weight}`).join(','),
     example: 'city:市级:3,district:区级:3,street:街道:4',
   }),
   ratingThresholds: envVar({
@@ -44,6 +46,7 @@ export const projectSection = defineSection({
       .preprocess(blankAsUnset, z.string().regex(/^\d+,\d+,\d+$/, 'must be 优秀,良好,合格 minimum scores').optional())
       .transform((s) => { if (!s) return D.ratingThresholds; const [excellent, good, pass] = s.split(',').map(Number); return { excellent, good, pass }; }),
     doc: 'Lowest weighted acceptance scores for 优秀, 良好 and 合格 (below: 不合格).',
+    format: (t) => `${t.excellent},${t.good},${t.pass}`,
     example: '90,80,60',
   }),
   suggestedRewardFen: envVar({
@@ -52,6 +55,7 @@ export const projectSection = defineSection({
       .preprocess(blankAsUnset, z.string().regex(/^\d+,\d+,\d+$/, 'must be three amounts in fen: 优秀,良好,合格').optional())
       .transform((s) => { if (!s) return D.suggestedRewardFen; const [excellent, good, pass] = s.split(',').map(Number); return { excellent, good, pass, fail: 0 }; }),
     doc: '以奖代补 amounts suggested for 优秀, 良好 and 合格 (fen).',
+    format: (r) => `${r.excellent},${r.good},${r.pass}`,
     example: '2000000,1000000,0',
   }),
 });

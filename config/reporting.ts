@@ -20,7 +20,8 @@ export const reportingSection = defineSection({
   quorum: envVar({
     env: 'REPORTING_QUORUM',
     schema: pattern(/^(\d+)\/(\d+)$/, 'must be a fraction like 2/3', D.quorum, (m) => ({ numerator: Number(m[1]), denominator: Number(m[2]) })),
-    doc: 'Share of the roll that must vote for the 民主评议 to count, as a fraction (default 2/3).',
+    doc: 'Share of the roll that must vote for the 民主评议 to count, as a fraction.',
+    format: (q) => `${q.numerator}/${q.denominator}`,
     example: '2/3',
   }),
   voteReruns: envVar({ env: 'REPORTING_VOTE_RERUNS', schema: days(D.voteReruns), doc: 'How many times a vote missing quorum is re-run.', example: String(D.voteReruns) }),
@@ -34,18 +35,21 @@ export const reportingSection = defineSection({
     env: 'REPORTING_WEIGHTS',
     schema: pattern(/^(\d+):(\d+)$/, 'must be upward:downward, e.g. 40:60', D.weights, (m) => ({ upward: Number(m[1]), downward: Number(m[2]) })),
     doc: 'Weights of the upward and downward scores in the rating, upward:downward.',
+    format: (w) => `${w.upward}:${w.downward}`,
     example: '40:60',
   }),
   thresholds: envVar({
     env: 'REPORTING_THRESHOLDS',
     schema: pattern(/^(\d+),(\d+),(\d+)$/, 'must be three scores: 优秀,称职,基本称职', D.thresholds, (m) => ({ excellent: Number(m[1]), competent: Number(m[2]), basically_competent: Number(m[3]) })),
     doc: 'Lowest combined scores for 优秀, 称职 and 基本称职 (below: 不称职).',
+    format: (t) => `${t.excellent},${t.competent},${t.basically_competent}`,
     example: '90,75,60',
   }),
   choicePoints: envVar({
     env: 'REPORTING_CHOICE_POINTS',
     schema: pattern(/^(\d+),(\d+),(\d+)$/, 'must be three points: 满意,基本满意,不满意', D.choicePoints, (m) => ({ satisfied: Number(m[1]), basically_satisfied: Number(m[2]), dissatisfied: Number(m[3]) })),
     doc: 'Points of a 满意, 基本满意 and 不满意 ballot in the downward score.',
+    format: (p) => `${p.satisfied},${p.basically_satisfied},${p.dissatisfied}`,
     example: '100,70,0',
   }),
   rectificationGrades: envVar({
@@ -60,7 +64,8 @@ export const reportingSection = defineSection({
   yearlyStart: envVar({
     env: 'REPORTING_YEARLY_START',
     schema: pattern(/^(\d{1,2})-(\d{1,2})(?:T(\d{1,2}))?$/, 'must be MM-DD or MM-DDTHH (China time)', D.yearlyStart, (m) => ({ month: Number(m[1]), day: Number(m[2]), hour: m[3] === undefined ? 9 : Number(m[3]) })),
-    doc: 'When each year\'s cycle starts by itself, MM-DDTHH in China time (default 12-01T09).',
+    doc: 'When each year\'s cycle starts by itself, MM-DDTHH in China time.',
+    format: (s) => `${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}T${String(s.hour).padStart(2, '0')}`,
     example: '12-01T09',
   }),
 });

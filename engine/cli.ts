@@ -2,9 +2,11 @@
 // (or `--memory`, `--time-skipping`, `--host 0.0.0.0`, `--log-level debug`).
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { onShutdownSignal } from '../platform/signals';
+import { reportReady } from '../platform/supervisor';
 import { startEngine } from './index';
 
-const USAGE = `usage: tsx engine/cli.ts [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--log-level info]`;
+const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--log-level info]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,22 +32,12 @@ async function main(): Promise<void> {
   const engine = await startEngine({ port, host: values.host, dataDir, timeSkipping: values['time-skipping'], logger });
   // One line on stdout that scripts (and tests) can wait for.
   process.stdout.write(`ENGINE_READY ${engine.address}\n`);
+  reportReady(engine.address);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onShutdownSignal(async (signal) => {
     logger.info({ signal }, 'shutting down');
-    engine.close().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    await engine.close();
+  });
 }
 
 main().catch((error) => {

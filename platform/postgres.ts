@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
-import { startService, type Service } from './child';
+import { SERVICE_STOP_TIMEOUT_MS, startService, type Service } from './child';
 import { freePort, waitUntil } from './ports';
 
 export const EMBEDDED_DATABASE = 'governance';
@@ -165,7 +165,9 @@ async function startPostgresCluster(binDir: string, user: { uid: number; gid: nu
     url: `postgresql://postgres@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
     poolSize: 5,
     dataDir: pgdata,
-    stop: () => service.stop(),
+    stop: async () => {
+      await service.stop(SERVICE_STOP_TIMEOUT_MS);
+    },
   };
 }
 

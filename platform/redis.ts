@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { startService } from './child';
+import { SERVICE_STOP_TIMEOUT_MS, startService } from './child';
 import { freePort, waitUntil } from './ports';
 import { which } from './postgres';
 
@@ -70,5 +70,10 @@ export async function startLocalRedis(options: { dataDir: string; logsDir: strin
     await service.stop();
     throw err;
   }
-  return { url, stop: () => service.stop() };
+  return {
+    url,
+    stop: async () => {
+      await service.stop(SERVICE_STOP_TIMEOUT_MS);
+    },
+  };
 }

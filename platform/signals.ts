@@ -1,8 +1,10 @@
 // Ctrl-C handling shared by the entry points: the first SIGINT/SIGTERM runs
 // the graceful stop once; another one later exits at once (an operator
 // pressing Ctrl-C again means it). A terminal's Ctrl-C reaches us twice in a
-// row — from the terminal and relayed by the `tsx`/`npm` parents — so a
-// repeat within a second is the same Ctrl-C.
+// row — from the terminal and relayed by the `npm` parent — so a repeat
+// within a second is the same Ctrl-C. A process started by the supervisor
+// (platform/supervisor.ts) also stops when its IPC channel closes: the
+// supervisor is gone, whatever killed it.
 const SAME_PRESS_MS = 1500;
 
 export function onShutdownSignal(stop: (signal: NodeJS.Signals) => Promise<void>, io = { log: (line: string) => console.error(line) }): void {
@@ -24,4 +26,5 @@ export function onShutdownSignal(stop: (signal: NodeJS.Signals) => Promise<void>
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  if (process.send) process.once('disconnect', () => handler('SIGTERM'));
 }

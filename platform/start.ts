@@ -1,40 +1,67 @@
-// `npm start`: the whole platform in one command. Each service comes from
-// configuration when set, else an embedded default in DATA_DIR:
-//   database  DATABASE_URL   | PostgreSQL cluster in DATA_DIR/postgres (or PGlite)
-//   redis     REDIS_URL      | redis-server in DATA_DIR/redis
-//   engine    TEMPORAL_ADDRESS | embedded engine, log in DATA_DIR/engine
-// then migrations, seeds (first run), the workers and the API on PORT.
-// Ctrl-C stops everything in the reverse order.
+// `npm start` (compiled to dist/start.js, run by platform/launch.mjs): the
+// supervisor of the whole platform. Each service comes from configuration
+// when set, else an embedded default in DATA_DIR:
+//   database  DATABASE_URL     | PostgreSQL cluster in DATA_DIR/postgres (or PGlite)
+//   redis     REDIS_URL        | redis-server in DATA_DIR/redis
+//   engine    TEMPORAL_ADDRESS | embedded engine (child process), log in DATA_DIR/engine
+// then migrations, the worker (child process: Temporal worker + queue
+// workers), seeds on the first run (one-shot child) and the API (child
+// process). Children are restarted with backoff when they die; each logs to
+// DATA_DIR/logs/<name>.log. Ctrl-C stops everything in the reverse order,
+// each child within a bounded time.
+//
+// This process stays small on purpose: no Prisma, no Temporal client, no
+// HTTP server — nothing here can be busy when a signal arrives.
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { resolve, join } from 'node:path';
-import { Redis } from 'ioredis';
-import pino from 'pino';
-import { createApp, handleClientErrors } from '../api';
-import { loadConfigOrExit } from '../config';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATED_SECRETS, loadConfigOrExit, withGeneratedSecrets } from '../config';
 import { migrate } from '../db/migrate';
-import { createPrisma } from '../db/prisma';
-import { startEngine } from '../engine';
-import { runSeeds } from '../seeds';
-import { createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 import { demoPassword, DEMO_PEOPLE } from '../seeds/demo-org';
-import { installTemporalRuntime } from '../worker/runtime';
-import { startWorkers } from '../worker/start-workers';
-import { withQueueDashboard } from './admin-dashboard';
 import { freePort } from './ports';
 import { startEmbeddedDatabase } from './postgres';
 import { REDIS_MISSING_MESSAGE, startLocalRedis } from './redis';
 import { onShutdownSignal } from './signals';
+import { runOnce, superviseChild, type SupervisedChild } from './supervisor';
 
 const say = (line: string) => console.log(`[start] ${line}`);
+
+/** dist/: this file runs as dist/start.js, next to the other compiled processes. */
+const DIST = fileURLToPath(new URL('.', import.meta.url));
+const script = (name: 'engine' | 'worker' | 'api' | 'seed') => join(DIST, `${name}.js`);
+
+/** How long each child may take to stop before it is killed. The worker lets activities in progress finish for 10 s. */
+const STOP_TIMEOUT_MS = { api: 5_000, worker: 15_000, engine: 5_000 } as const;
 
 const config = loadConfigOrExit();
 const dataDir = resolve(config.app.dataDir);
 const logsDir = join(dataDir, 'logs');
 mkdirSync(logsDir, { recursive: true });
-installTemporalRuntime('WARN');
-const logger = pino({ level: config.app.logLevel });
-const payloadKeys = payloadKeyringFromConfig(config.temporal);
+const logFile = (name: string) => join(logsDir, `${name}.log`);
+
+export interface PrepareContext {
+  dataDir: string;
+  logsDir: string;
+  log: (line: string) => void;
+}
+
+/**
+ * Steps run before any service or child starts, in order. A step may return
+ * environment variables every child receives (a secret generated into
+ * DATA_DIR on the first start, say). Another preparation — secrets, the web
+ * console's build check — is one more entry here.
+ */
+const PREPARE_STEPS: Array<{ name: string; run: (ctx: PrepareContext) => Promise<Record<string, string> | void> }> = [
+  {
+    // Secrets generated into DATA_DIR/secrets on the first start (outside
+    // production), handed to every child so none has to read the files.
+    name: 'secrets',
+    async run() {
+      const { env } = withGeneratedSecrets(process.env);
+      return Object.fromEntries(Object.keys(GENERATED_SECRETS).flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));
+    },
+  },
+];
 
 /** Stop steps, run last-in first-out. */
 const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
@@ -43,26 +70,44 @@ async function stopAll(): Promise<void> {
   stopping = true;
   while (stops.length > 0) {
     const { name, stop } = stops.pop()!;
-    say(`stopping ${name}`);
+    const began = Date.now();
     await stop().catch((err) => say(`  ${name}: ${err instanceof Error ? err.message : String(err)}`));
+    say(`stopped ${name} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
   }
 }
 onShutdownSignal(async (signal) => {
+  const began = Date.now();
   say(`${signal}: shutting down`);
   await stopAll();
-  say('stopped');
+  say(`stopped everything in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 });
 
+/** A Ctrl-C during start-up: the step that was running finishes, nothing new starts. */
+function checkNotStopping(): void {
+  if (stopping) throw new Error('interrupted');
+}
+
+function stopChild(child: SupervisedChild) {
+  return { name: child.name, stop: () => child.stop() };
+}
+
 async function main(): Promise<void> {
+  say(`logs: ${logsDir}`);
+  // DATA_DIR resolved once: every child works in the same folder.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  for (const step of PREPARE_STEPS) {
+    Object.assign(childEnv, (await step.run({ dataDir, logsDir, log: say })) ?? {});
+    checkNotStopping();
+  }
+
   // 1. database
   let databaseUrl = config.database.url;
-  let poolSize = 5;
   if (!databaseUrl) {
     const db = await startEmbeddedDatabase({ dataDir, logsDir, log: say, prefer: process.env.EMBEDDED_DB === 'pglite' ? 'pglite' : undefined });
     stops.push({ name: db.kind === 'postgres' ? 'PostgreSQL' : 'PGlite', stop: db.stop });
     databaseUrl = db.url;
-    poolSize = db.poolSize;
     say(`database: embedded ${db.kind} in ${db.dataDir} (${databaseUrl})`);
+    checkNotStopping();
   } else {
     say('database: DATABASE_URL');
   }
@@ -71,92 +116,57 @@ async function main(): Promise<void> {
   let redisUrl = config.redis.url;
   if (!redisUrl) {
     const redis = await startLocalRedis({ dataDir, logsDir, log: say });
-    if (!redis) {
-      console.error(REDIS_MISSING_MESSAGE);
-      await stopAll();
-      process.exit(1);
-    }
+    if (!redis) throw new Error(REDIS_MISSING_MESSAGE);
     stops.push({ name: 'redis-server', stop: redis.stop });
     redisUrl = redis.url;
     say(`redis: local redis-server in ${join(dataDir, 'redis')} (${redisUrl})`);
+    checkNotStopping();
   } else {
     say('redis: REDIS_URL');
   }
+  Object.assign(childEnv, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
+
+  const child = async (name: 'engine' | 'worker' | 'api', args: string[] = []) => {
+    checkNotStopping();
+    const started = await superviseChild({ name, script: script(name), args, env: childEnv, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[name], log: say });
+    stops.push(stopChild(started.child));
+    return started;
+  };
 
   // 3. engine
   let temporalAddress = config.temporal.address;
   if (!temporalAddress) {
-    const engine = await startEngine({
-      dataDir: join(dataDir, 'engine'),
-      port: await freePort(7233),
-      logger: logger.child({ service: 'engine' }),
-    });
-    stops.push({ name: 'engine', stop: () => engine.close() });
-    temporalAddress = engine.address;
-    say(`engine: embedded at ${temporalAddress}, data in ${join(dataDir, 'engine')}`);
+    const port = await freePort(7233);
+    const engineDir = join(dataDir, 'engine');
+    const { ready } = await child('engine', ['--port', String(port), '--data-dir', engineDir, '--log-level', config.app.logLevel]);
+    temporalAddress = ready.address ?? `127.0.0.1:${port}`;
+    say(`engine: embedded at ${temporalAddress}, data in ${engineDir}`);
   } else {
     say(`engine: Temporal at ${temporalAddress}`);
   }
+  childEnv.TEMPORAL_ADDRESS = temporalAddress;
 
   // 4. schema
   const migrated = await migrate(databaseUrl);
   say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already applied`);
-  const prisma = createPrisma(databaseUrl, { poolSize });
-  stops.push({ name: 'database client', stop: () => prisma.$disconnect() });
 
   // 5. workers
-  const workers = await startWorkers({
-    temporalAddress,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    payloadKeys,
-    prisma,
-    redisUrl,
-    redisPrefix: config.redis.prefix,
-    logger: logger.child({ service: 'worker' }),
-  });
-  stops.push({ name: 'workers', stop: workers.stop });
-  workers.done.catch(async (err) => {
-    if (stopping) return;
-    logger.fatal({ err }, 'the Temporal worker crashed');
-    await stopAll();
-    process.exit(1);
-  });
+  await child('worker');
+  say('worker: Temporal worker and queue workers running');
 
-  const temporal = await createTemporalClient({ address: temporalAddress, namespace: config.temporal.namespace, payloadKeys });
-  stops.push({ name: 'Temporal client', stop: () => temporal.connection.close() });
-
-  // 6. seeds, on the first run only (they are idempotent, but hash a
-  // hundred passwords and start demo workflows); a production database
-  // never gets demo people with a known password unless asked for
-  const { seedDemoData, nodeEnv } = config.app;
-  const wantsDemo = seedDemoData === 'always' || (seedDemoData === 'auto' && nodeEnv !== 'production');
-  if (wantsDemo && (await prisma.unit.count()) === 0) {
-    say('first run: loading the demo district and demo processes');
-    const seedOptions = { log: (line: string) => say(`  ${line}`), temporal, taskQueue: config.temporal.taskQueue };
-    await runSeeds(prisma, seedOptions);
-  }
+  // 6. seeds, on the first run only
+  checkNotStopping();
+  const seeding = runOnce({ name: 'seed', script: script('seed'), env: childEnv });
+  stops.push({ name: 'seeds', stop: seeding.stop });
+  await seeding.done;
+  stops.pop();
 
   // 7. API
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  stops.push({ name: 'redis client', stop: () => redis.quit() });
-  const deps = { prisma, temporal, config, logger: logger.child({ service: 'api' }), redis, queue: workers.queues };
-  const app = withQueueDashboard(createApp(deps), deps, workers.queues);
-  const server: Server = handleClientErrors(createServer(app));
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(config.server.port, done);
-  });
-  stops.push({
-    name: 'API',
-    stop: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-  });
+  const { ready: api } = await child('api');
+  printBanner(api.address ?? `http://localhost:${config.server.port}`);
+}
 
-  const url = `http://localhost:${config.server.port}`;
+function printBanner(url: string): void {
   const sample = ['admin', 'district_org', 'street_office', 'community', 'mediator', 'finance']
     .map((role) => DEMO_PEOPLE.find((p) => p.role === role))
     .filter((p) => p !== undefined);
@@ -167,6 +177,7 @@ async function main(): Promise<void> {
       `  API docs      ${url}/api/docs`,
       `  readiness     ${url}/api/ready`,
       `  queues        ${url}/admin/queues?token=<admin access token>`,
+      `  logs          ${logsDir}`,
       '',
       `Demo logins (password "${demoPassword()}" for every demo user; POST ${url}/api/auth/login):`,
       ...sample.map((p) => `  ${p.username.padEnd(40)} ${p.displayName} (${p.role})`),
@@ -178,8 +189,8 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (err) => {
+  if (stopping) return; // Ctrl-C during start-up: the shutdown handler finishes and exits
   console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
-  logger.debug({ err }, 'start failed');
   await stopAll();
   process.exit(1);
 });

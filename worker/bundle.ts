@@ -1,14 +1,26 @@
 // Bundling the workflow code takes ~2 s; one bundle per process serves every
-// worker it creates (tests create one worker per file or per test).
+// worker it creates (tests create one worker per file or per test). The
+// compiled worker (dist/, see platform/build.mjs) loads the bundle built with
+// it instead: no webpack and no TypeScript sources needed at run time.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+/**
+ * Set when this module runs compiled from dist/ (where import.meta.url is
+ * dist/<process>.js): the bundle platform/build.mjs made from the same sources.
+ * From the TypeScript sources (tests, tsx) the workflows are always bundled
+ * afresh, so an old build can never stand in for edited workflow code.
+ */
+const PREBUILT = import.meta.url.endsWith('.ts') ? undefined : fileURLToPath(new URL('./workflow-bundle.js', import.meta.url));
 
 let cached: Promise<WorkflowBundle> | undefined;
 
 /** The bundle of `workflows/index.ts`, built on first call and reused afterwards. */
-export function getWorkflowBundle(): Promise<WorkflowBundle> {
+export function getWorkflowBundle(): Promise<WorkflowBundleOption> {
+  if (PREBUILT && existsSync(PREBUILT)) return Promise.resolve({ codePath: PREBUILT });
   cached ??= bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     // The bundler logs every module at INFO; only problems are worth reading.

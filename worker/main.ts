@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { onShutdownSignal } from '../platform/signals';
+import { reportReady } from '../platform/supervisor';
 import { payloadKeyringFromConfig } from '../temporal';
 import { installTemporalRuntime } from './runtime';
 import { startWorkers } from './start-workers';
@@ -33,6 +34,8 @@ const workers = await startWorkers({
   redisPrefix: config.redis.prefix,
   logger,
 });
+
+reportReady();
 
 onShutdownSignal(async (signal) => {
   logger.info({ signal }, 'shutting down');

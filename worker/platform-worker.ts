@@ -1,6 +1,6 @@
 // The Temporal worker of the platform: every workflow of workflows/index.ts
 // and every activity of createActivities, on one task queue.
-import { Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createDataConverter, type PayloadKeyring } from '../temporal';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { getWorkflowBundle } from './bundle';
@@ -19,7 +19,7 @@ export interface PlatformWorkerOptions {
   /** The object returned by createActivities (or a superset). */
   activities: object;
   /** A prebuilt bundle; default: the process-wide bundle of workflows/index.ts. */
-  workflowBundle?: WorkflowBundle;
+  workflowBundle?: WorkflowBundleOption;
   identity?: string;
   /** How long activities in progress may take to finish on shutdown. Default "10s". */
   shutdownGraceTime?: string;

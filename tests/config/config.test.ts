@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, listEnvVars, loadConfig, loadConfigOrExit } from '../../config';
-import { renderEnvExample } from '../../config/env-example';
+import { asEnvText, renderEnvExample } from '../../config/env-example';
 
 const SECRET = 's'.repeat(40);
 const PAYLOAD_KEY = 'ab'.repeat(32);
@@ -182,6 +182,18 @@ describe('.env.example', () => {
 
   it('is up to date with the sections (regenerate: npx tsx config/env-example.ts > .env.example)', () => {
     expect(committed).toBe(renderEnvExample());
+  });
+
+  it('shows each default as the environment spells it: written back, it parses to the same value', () => {
+    const defaults = listEnvVars()
+      .map((v) => ({ v, parsed: v.schema.safeParse(undefined) }))
+      .filter(({ parsed }) => parsed.success && parsed.data !== undefined);
+    expect(defaults.length).toBeGreaterThan(20);
+    for (const { v, parsed } of defaults) {
+      const text = asEnvText(v, parsed.data);
+      expect(text, v.env).not.toContain('[object');
+      expect(v.schema.parse(text), v.env).toEqual(parsed.data);
+    }
   });
 
   it('its example values are valid, except the example secrets, which are refused', () => {

@@ -1,0 +1,50 @@
+// The API process of `npm start` (dist/api.js): Express on PORT with the
+// queue dashboard, against the database, Redis and Temporal the supervisor
+// hands it in DATABASE_URL, REDIS_URL and TEMPORAL_ADDRESS. It runs no
+// workflow or queue work, so a busy worker never slows a request down.
+import { createServer } from 'node:http';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createApp, handleClientErrors } from '../api';
+import { loadConfigOrExit } from '../config';
+import { createPrisma } from '../db/prisma';
+import { createQueues } from '../queue';
+import { createTemporalClient, payloadKeyringFromConfig } from '../temporal';
+import { withQueueDashboard } from './admin-dashboard';
+import { onShutdownSignal } from './signals';
+import { reportReady } from './supervisor';
+
+const config = loadConfigOrExit();
+const { url: databaseUrl } = config.database;
+const { url: redisUrl } = config.redis;
+const { address: temporalAddress } = config.temporal;
+if (!databaseUrl || !redisUrl || !temporalAddress) {
+  console.error('the API process needs DATABASE_URL, REDIS_URL and TEMPORAL_ADDRESS; npm start sets them.');
+  process.exit(1);
+}
+
+const logger = pino({ level: config.app.logLevel, base: { service: 'api' } });
+const prisma = createPrisma(databaseUrl);
+const temporal = await createTemporalClient({ address: temporalAddress, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
+const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+const queues = createQueues(redisUrl, config.redis.prefix);
+const deps = { prisma, temporal, config, logger, redis, queue: queues };
+const server = handleClientErrors(createServer(withQueueDashboard(createApp(deps), deps, queues)));
+
+onShutdownSignal(async (signal) => {
+  logger.info({ signal }, 'shutting down');
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    // Requests in flight are cut off: a workflow update they started goes on
+    // in the engine, and the client sees the outcome when it reads again.
+    server.closeAllConnections();
+  });
+  await Promise.allSettled([temporal.connection.close(), redis.quit(), queues.close(), prisma.$disconnect()]);
+});
+
+await new Promise<void>((done, fail) => {
+  server.once('error', fail);
+  server.listen(config.server.port, done);
+});
+logger.info({ port: config.server.port }, 'API listening');
+reportReady(`http://localhost:${config.server.port}`);

@@ -1,0 +1,131 @@
+// `npm start` as a person runs it, for the start-and-stop tests: the real
+// command in its own process group (as a terminal runs it), with its own
+// DATA_DIR and API port, none of the test run's services in its environment,
+// and helpers to read its process tree from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { listEnvVars } from '../../config';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface NpmStart {
+  readonly child: ChildProcess;
+  /** Everything it printed on stdout so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (or signal) of `npm start`. */
+  readonly exited: Promise<number | string>;
+  /** Ctrl-C in its terminal: SIGINT to the whole foreground process group. */
+  interrupt(): void;
+  /** SIGKILL to every process of its tree (test clean-up after a failure). */
+  killTree(): void;
+}
+
+export function npmStart(options: { dataDir: string; port: number }): NpmStart {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Not the test run's database, Redis, engine or secrets: the embedded ones.
+  for (const v of listEnvVars()) delete env[v.env];
+  delete env.NODE_ENV;
+  Object.assign(env, { DATA_DIR: options.dataDir, PORT: String(options.port), LOG_LEVEL: 'info' });
+  const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    interrupt: () => process.kill(-child.pid!, 'SIGINT'),
+    killTree() {
+      for (const pid of descendants(child.pid!)) signal(pid, 'SIGKILL');
+      signal(-child.pid!, 'SIGKILL');
+    },
+  };
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // gone already
+  }
+}
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  cmdline: string;
+}
+
+function processes(): ProcInfo[] {
+  const list: ProcInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+      list.push({ pid: Number(entry), ppid, cmdline });
+    } catch {
+      // exited while we read
+    }
+  }
+  return list;
+}
+
+/** Every live process below `root` (not `root` itself), with its command line. */
+export function descendantsWithCommand(root: number): ProcInfo[] {
+  const all = processes();
+  const found: ProcInfo[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const p of all) {
+      if (p.ppid === parent) {
+        found.push(p);
+        queue.push(p.pid);
+      }
+    }
+  }
+  return found;
+}
+
+export function descendants(root: number): number[] {
+  return descendantsWithCommand(root).map((p) => p.pid);
+}
+
+/** A process exists (a zombie not yet reaped counts as gone). */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Resident memory of a process in MiB. */
+export function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,155 @@
+// `npm start` itself, as a child process with its own DATA_DIR and port:
+// the compiled supervisor with the embedded PostgreSQL and Redis and the
+// engine, worker and API child processes. One start serves both tests (the
+// first run seeds the demo district, which takes most of the time):
+//  1. the worker child killed with SIGKILL comes back and finishes the work
+//     (a project application, then the street's approval, which needs an
+//     activity to reserve the funds);
+//  2. Ctrl-C in the middle of work stops every process of the tree and
+//     frees every port.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, waitUntil } from '../../platform/ports';
+import { alive, descendants, descendantsWithCommand, listening, npmStart, rssMiB, type NpmStart } from './processes';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cg-npm-start-'));
+let port: number;
+let app: NpmStart;
+let base: string;
+
+const COMMUNITY = 'community.qindu-renmin-furong';
+const STREET = 'street_office.qindu-renmin';
+
+beforeAll(async () => {
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  app = npmStart({ dataDir, port });
+  // First run: build (when stale), initdb, migrations, demo seeds.
+  await waitUntil(
+    async () => {
+      const out = app.stdout();
+      if (out.includes('[start] failed') || app.child.exitCode !== null) throw new Error('npm start failed');
+      return out.includes('Press Ctrl-C to stop.');
+    },
+    240_000,
+    () => `npm start did not print its banner:\n${app.stdout().slice(-3000)}\n${app.stderr().slice(-3000)}`,
+  );
+}, 250_000);
+
+afterAll(async () => {
+  if (app && app.child.exitCode === null) app.killTree();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The ports of the embedded services, from the lines `npm start` printed. */
+function servicePorts(): Record<string, number> {
+  const out = app.stdout();
+  const found = (re: RegExp) => Number(re.exec(out)?.[1]);
+  return {
+    api: port,
+    postgres: found(/database: embedded postgres .*127\.0\.0\.1:(\d+)\//),
+    redis: found(/redis: local redis-server .*redis:\/\/127\.0\.0\.1:(\d+)\)/),
+    engine: found(/engine: embedded at 127\.0\.0\.1:(\d+)/),
+  };
+}
+
+async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function logIn(username: string): Promise<string> {
+  const res = await http('POST', '/api/auth/login', undefined, { username, password: 'demo1234' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.accessToken;
+}
+
+const year = new Date().getFullYear() + 1;
+const application = (title: string) => ({
+  title,
+  category: 'community_service',
+  goals: '推动物业党建联建,解决楼院环境问题',
+  budgetFen: 300_000,
+  finalPaymentFen: 100_000,
+  milestones: [{ title: '第1阶段', amountFen: 200_000, dueDate: `${year}-06-30` }],
+  year,
+});
+
+/** The pid of the child process running dist/<name>.js. */
+function childPid(name: string): number | undefined {
+  return descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes(`dist/${name}.js`))?.pid;
+}
+
+describe('npm start', () => {
+  it('is ready with the banner last, child logs in DATA_DIR/logs, one process per part', async () => {
+    expect((await http('GET', '/api/ready')).body).toMatchObject({ ready: true });
+    const stdout = app.stdout().trimEnd();
+    expect(stdout.split('\n').at(-1)).toBe('Press Ctrl-C to stop.');
+    // The children's JSON lines go to their files, not over the banner.
+    expect(stdout.split('\n').filter((l) => l.startsWith('{'))).toEqual([]);
+    for (const name of ['engine', 'worker', 'api', 'postgres', 'redis']) {
+      expect(existsSync(join(dataDir, 'logs', `${name}.log`)), name).toBe(true);
+    }
+    expect(readFileSync(join(dataDir, 'logs', 'worker.log'), 'utf8')).toContain('workers running');
+    const rss = Object.fromEntries(['start', 'engine', 'worker', 'api'].map((name) => {
+      const pid = name === 'start' ? descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes('launch.mjs'))?.pid : childPid(name);
+      expect(pid, name).toBeDefined();
+      return [name, rssMiB(pid!)];
+    }));
+    console.log(`RSS after start (MiB): ${JSON.stringify(rss)}`);
+  });
+
+  it('brings the worker back after SIGKILL and the work finishes', async () => {
+    const [community, street] = [await logIn(COMMUNITY), await logIn(STREET)];
+    const killed = childPid('worker')!;
+    process.kill(killed, 'SIGKILL');
+
+    // Applied while no worker runs: the workflow waits for the next one.
+    const created = await http('POST', '/api/projects', community, application('断电重启测试项目'));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.projectId as string;
+
+    await waitUntil(async () => (childPid('worker') ?? killed) !== killed, 60_000, () => `no new worker:\n${app.stdout().slice(-2000)}`);
+    expect(app.stdout()).toMatch(/worker exited \(SIGKILL\); restarting/);
+
+    await waitUntil(
+      async () => (await http('GET', `/api/projects/${id}`, street)).body?.availableActions?.some((a: any) => a.action === 'reviewApplication'),
+      60_000,
+      () => `the project never reached the street's review`,
+    );
+    // The approval reserves the funds in an activity of the new worker.
+    const approved = await http('POST', `/api/projects/${id}/actions/reviewApplication`, street, { decision: 'approve' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect((await http('GET', `/api/projects/${id}`, street)).body).toMatchObject({ stage: 'notice', reservedFen: 300_000 });
+  });
+
+  it('stops every process and frees every port on Ctrl-C in the middle of work', async () => {
+    const ports = servicePorts();
+    expect(Object.values(ports).every((p) => p > 0), JSON.stringify(ports)).toBe(true);
+    const community = await logIn(COMMUNITY);
+
+    // Work in flight: applications whose workflows and activities are running.
+    const first = await http('POST', '/api/projects', community, application('停止测试项目 1'));
+    expect(first.status).toBe(201);
+    const inFlight = [2, 3, 4].map((n) => http('POST', '/api/projects', community, application(`停止测试项目 ${n}`)).catch(() => undefined));
+    const tree = descendants(app.child.pid!);
+    expect(tree.length).toBeGreaterThanOrEqual(8); // sh/node supervisor, engine, worker, api, redis, postgres and its backends
+
+    const began = Date.now();
+    app.interrupt();
+    await app.exited;
+    await Promise.all(inFlight);
+    await waitUntil(async () => !tree.some(alive), 60_000, () => `still running: ${tree.filter(alive).join(', ')}`);
+    const stoppedMs = Date.now() - began;
+    for (const [name, p] of Object.entries(ports)) expect(await listening(p), `${name} port ${p}`).toBe(false);
+    expect(app.stdout()).toMatch(/stopped everything in/);
+    console.log(`Ctrl-C to no process left: ${(stoppedMs / 1000).toFixed(1)} s\n${app.stdout().split('Press Ctrl-C to stop.')[1]}`);
+  });
+});
