@@ -14,15 +14,9 @@ export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
   return {
     prisma: ctx.prisma,
     temporal,
-<<<<<<< HEAD
-    // A seed runs at first start while the worker is still warming up: it may
-    // wait longer for a process to answer than a person at the API would.
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: 120_000 } },
-=======
     // runUpdate bounds each action by server.processAnswerTimeoutMs; a seed
     // has no person waiting and may meet a worker that is still warming up.
     config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: SEED_ANSWER_TIMEOUT_MS } },
->>>>>>> platform
   } as unknown as AppDeps;
 }
 
