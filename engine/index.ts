@@ -1,6 +1,7 @@
 // Public surface of the embedded Temporal-compatible engine. See README.md.
 import type * as grpc from '@grpc/grpc-js';
 import pino, { type Logger } from 'pino';
+import { clockControlDefinition, clockControlHandlers } from './clock-control';
 import { WorkflowEngine } from './engine';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
@@ -57,6 +58,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
       { definition: workflowServiceDefinition, handlers: workflowServiceHandlers(engine) },
       { definition: operatorServiceDefinition, handlers: operatorServiceHandlers() },
       { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
+      { definition: clockControlDefinition, handlers: clockControlHandlers(engine) },
     ],
     logger,
   );
@@ -95,3 +97,5 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
       })()),
   };
 }
+
+export { CLOCK_CONTROL_SERVICE, clockControlDefinition, type AdvanceRequest, type ClockState } from './clock-control';
