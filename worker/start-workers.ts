@@ -20,6 +20,8 @@ export interface StartWorkersOptions {
   redisPrefix: string;
   logger: Logger;
   clock?: Clock;
+  /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
+  beforeActivity?: () => Promise<unknown>;
   channel?: OutboundChannel;
 }
 
@@ -58,6 +60,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       taskQueue: options.taskQueue,
       payloadKeys: options.payloadKeys,
       activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock }),
+      beforeActivity: options.beforeActivity,
     });
     const done = worker.run();
     stops.push(() => worker.shutdown());
