@@ -83,9 +83,13 @@ describe('npm start -- --demo', () => {
     // The admin's token still works after ten virtual days: tokens keep wall time.
     const project = await http('GET', `/api/projects/${id}`, street);
     expect(project.body.stage).toBe('implementation');
-    // The worker's activities ran at the advanced time: the task they opened is due after it.
+    // The worker's activities ran at the engine's time: the implementation task
+    // they opened when the 公示 ran out (5 working days in) is dated then.
     const tasks = await http('GET', '/api/tasks', community);
     expect(tasks.status).toBe(200);
+    const opened = tasks.body.items.filter((t: { subjectId: string }) => t.subjectId === id);
+    expect(opened.length, JSON.stringify(tasks.body)).toBeGreaterThan(0);
+    for (const task of opened) expect(new Date(task.createdAt).getTime() - start).toBeGreaterThanOrEqual(5 * DAY);
     const me2 = await http('GET', '/api/me', admin);
     expect(new Date(me2.body.clock.now).getTime() - start).toBeGreaterThanOrEqual(10 * DAY);
   });
