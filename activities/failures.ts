@@ -104,7 +104,7 @@ export function classifyFailures<T extends Record<string, AnyFn>>(activities: T)
         return await fn(...args);
       } catch (err) {
         const failure = classifyActivityFailure(err);
-        if (failure !== err && ctx) ctx.log.error(`activity ${name}: data refused by the database, not retried`, { activity: name, error: (err as Error)?.message });
+        if (failure !== err && ctx) ctx.log.error(`activity ${name}: data refused by the database, not retried`, { activity: name, reason: dataRejection(err)?.reason });
         throw failure;
       }
     };

@@ -7,16 +7,14 @@ import type { Actor } from '../domain/access';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import type { SeedContext } from './types';
 
-const SEED_ANSWER_TIMEOUT_MS = 120_000;
-
 /** What the process use cases read from AppDeps; a seed has no HTTP server, queues or full config. */
 export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
   return {
     prisma: ctx.prisma,
     temporal,
-    // runUpdate bounds each action by server.processAnswerTimeoutMs; a seed
-    // has no person waiting and may meet a worker that is still warming up.
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: SEED_ANSWER_TIMEOUT_MS } },
+    // A seed runs at first start while the worker is still warming up: it may
+    // wait longer for a process to answer than a person at the API would.
+    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: 120_000 } },
   } as unknown as AppDeps;
 }
 

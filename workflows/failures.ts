@@ -7,7 +7,7 @@
 //  - in a step of its own (the first save, a timer): `incidentOnDataRejection`
 //    opens an incident task for `admin` and lets the process go on; the next
 //    successful save brings the read model up to date.
-import { ActivityFailure, ApplicationFailure, log, type ActivityOptions } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, log, patched, type ActivityOptions } from '@temporalio/workflow';
 
 export const DATA_REJECTED = 'DATA_REJECTED';
 
@@ -114,4 +114,31 @@ export async function incidentOnDataRejection(ctx: IncidentContext, step: string
     await ctx.acts.openIncident({ process: ctx.process, subjectId: ctx.subjectId, unitId: ctx.unitId, key, step, reason: rejection.message });
     return false;
   }
+}
+
+/**
+ * Keeps a process's own steps from seeing an action half-done. An action
+ * changes the state and then saves it; if the save is refused the change is
+ * undone, so a step waiting for that change (a report submitted, a round
+ * ended) must not run on it in between. Actions run through `act`; the
+ * process waits through `condition`, which holds while an action is in flight.
+ */
+export function createActionGate({ versioned = true }: { versioned?: boolean } = {}) {
+  let inFlight = 0;
+  // Histories started before the gate replay without it (their steps ran on the ungated state).
+  const enabled = versioned ? patched('action-gate') : true;
+  return {
+    async act<R>(fn: () => Promise<R>): Promise<R> {
+      inFlight += 1;
+      try {
+        return await fn();
+      } finally {
+        inFlight -= 1;
+      }
+    },
+    condition(fn: () => boolean, timeout?: number | string): Promise<boolean> {
+      const settled = () => (!enabled || inFlight === 0) && fn();
+      return timeout === undefined ? condition(settled).then(() => true) : condition(settled, timeout);
+    },
+  };
 }

@@ -6,12 +6,12 @@
 // guidance. A court-referred case (诉前调解) also runs against one deadline
 // for the whole mediation, extendable with both parties' consent; when it
 // runs out, or the case ends without an agreement before, it goes back to
-// the court. The rules are pure
-// (domain/mediation); this file only waits, persists and notifies.
+// the court. The rules are pure (domain/mediation); this file only waits,
+// persists and notifies.
 import {
   allHandlersFinished,
   ApplicationFailure,
-  condition,
+  condition as engineCondition,
   patched,
   proxyActivities,
   setHandler,
@@ -57,7 +57,7 @@ import {
   type MediationOutcome,
   type MediationWorkflowInput,
 } from './mediation-shared';
-import { ACTIVITY_OPTIONS, incidentOnDataRejection, refuseOnDataRejection } from './failures';
+import { ACTIVITY_OPTIONS, createActionGate, incidentOnDataRejection, refuseOnDataRejection } from './failures';
 
 // Unlimited attempts for what a retry can cure: every activity is idempotent
 // (keyed by case and event number), and a lost save would leave the read model
@@ -66,12 +66,7 @@ const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify' | '
 
 const now = () => new Date();
 
-/** Waits until `done()` or the instant `at`; true when done. */
-async function waitUntil(done: () => boolean, at: string | Date): Promise<boolean> {
-  const ms = new Date(at).getTime() - Date.now();
-  if (ms <= 0) return done();
-  return condition(done, ms);
-}
+
 
 export async function mediationWorkflow(input: MediationWorkflowInput): Promise<MediationOutcome> {
   const { rules } = input;
@@ -93,6 +88,13 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   );
 
   const persist = (...events: TimelineEvent[]) => acts.saveMediationCase({ state: JSON.parse(JSON.stringify(state)) as MediationState, events });
+  const gate = createActionGate();
+  /** Waits until `done()` or the instant `at`; true when done. */
+  async function waitUntil(done: () => boolean, at: string | Date): Promise<boolean> {
+    const ms = new Date(at).getTime() - Date.now();
+    if (ms <= 0) return done();
+    return gate.condition(done, ms);
+  }
   const incidents = { acts, process: 'mediation', subjectId: input.caseId, unitId: input.facts.place.id };
   /** A save of the process's own: refused data opens an incident instead of wedging the case. */
   const save = async (...events: TimelineEvent[]) => {
@@ -107,7 +109,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     setHandler(
       mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [MediationCommand]>,
       async (cmd: MediationCommand): Promise<MediationActionResult> => {
-        const event = await refuseOnDataRejection({
+        const event = await gate.act(() => refuseOnDataRejection({
           state,
           label: ACTION_LABELS[name],
           run: async () => {
@@ -115,7 +117,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
             await persist(e);
             return e;
           },
-        });
+        }));
         return { stage: state.stage, version: state.version, message: event.summary };
       },
       {
@@ -211,7 +213,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     const dueAt = await deadline(opened, rules.roundLimitWorkingDays[state.facts.complexity]);
     // The 诉前调解 term may have run out between two rounds: no new round.
     if (termOver()) {
-      await condition(() => state.stage === 'closed');
+      await gate.condition(() => state.stage === 'closed');
       return null;
     }
     await save(roundOpened(state, lv, dueAt, opened));
@@ -234,7 +236,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         }
       }
     }
-    await condition(ended);
+    await gate.condition(ended);
     return round.outcome!;
   }
 
@@ -290,7 +292,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         });
       }
     }
-    await condition(() => judicialSettled(state));
+    await gate.condition(() => judicialSettled(state));
   }
 
   async function followUpBranch(): Promise<void> {
@@ -306,7 +308,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
         body: '请尽快回访当事人,记录调解协议履行情况。',
         link,
       });
-      await condition(() => f.visitedAt !== null);
+      await gate.condition(() => f.visitedAt !== null);
     }
   }
 
@@ -316,7 +318,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
   }
 
   async function finish(): Promise<MediationOutcome> {
-    await condition(allHandlersFinished);
+    await engineCondition(allHandlersFinished);
     return { stage: state.stage, outcome: state.outcome };
   }
 }

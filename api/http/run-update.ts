@@ -19,8 +19,11 @@ export interface RunUpdateOptions<R> {
   execute: () => Promise<R>;
 }
 
+/** PROCESS_ANSWER_TIMEOUT_MS's default, for callers whose config has no server part (the seeds). */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
 export async function runUpdate<R>({ deps, label, execute }: RunUpdateOptions<R>): Promise<R> {
-  const timeoutMs = deps.config.server.processAnswerTimeoutMs;
+  const timeoutMs = deps.config.server?.processAnswerTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const busy = new Promise<never>((_, reject) => {

@@ -18,12 +18,13 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export type TextProblem = 'malformed_unicode' | 'control_character' | 'line_break';
+export type TextProblem = 'malformed_unicode' | 'control_character' | 'line_break' | 'too_deep';
 
 export const TEXT_PROBLEM_MESSAGES: Record<TextProblem, string> = {
   malformed_unicode: '含有无效的 Unicode 字符(不成对的代理项)',
   control_character: '含有不允许的控制字符(如 NUL)',
   line_break: '不能包含换行或制表符',
+  too_deep: `嵌套层级过深`,
 };
 
 /** What is wrong with one string, or null. `multiLine` allows tab, LF and CR. */
@@ -35,21 +36,34 @@ export function textProblem(value: string, multiLine: boolean): TextProblem | nu
   return null;
 }
 
+/** Deeper than any request of ours nests; a deeper one is refused before anything walks it. */
+export const MAX_DEPTH = 32;
+
 /**
  * Every string (and object key) inside `value` that no field may hold,
- * whatever its schema: malformed Unicode and controls other than tab/newline.
+ * whatever its schema: malformed Unicode, controls other than tab/newline,
+ * and nesting deeper than MAX_DEPTH (walked without recursion, so a body of
+ * ten thousand brackets cannot exhaust the stack).
  */
-export function textProblems(value: unknown, path: (string | number)[] = [], out: { path: (string | number)[]; problem: TextProblem }[] = []) {
-  if (typeof value === 'string') {
-    const problem = textProblem(value, true);
-    if (problem) out.push({ path, problem });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => textProblems(v, [...path, i], out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const keyProblem = textProblem(k, false);
-      if (keyProblem) out.push({ path: [...path, k], problem: keyProblem });
-      else textProblems(v, [...path, k], out);
+export function textProblems(value: unknown): { path: (string | number)[]; problem: TextProblem }[] {
+  const out: { path: (string | number)[]; problem: TextProblem }[] = [];
+  const stack: Array<{ value: unknown; path: (string | number)[] }> = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      const problem = textProblem(v, true);
+      if (problem) out.push({ path, problem });
+    } else if (v && typeof v === 'object') {
+      if (path.length >= MAX_DEPTH) {
+        out.push({ path, problem: 'too_deep' });
+        continue;
+      }
+      const entries: Array<[string | number, unknown]> = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+      for (const [k, x] of entries) {
+        const keyProblem = typeof k === 'string' ? textProblem(k, false) : null;
+        if (keyProblem) out.push({ path: [...path, k], problem: keyProblem });
+        else stack.push({ value: x, path: [...path, k] });
+      }
     }
   }
   return out;

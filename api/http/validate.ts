@@ -106,6 +106,8 @@ function textFieldErrors(value: unknown, part: RequestPart): FieldError[] {
 
 function parseOne(schema: z.ZodType, value: unknown, part: RequestPart): { ok: true; data: unknown } | { ok: false; errors: FieldError[] } {
   const textErrors = textFieldErrors(value, part);
+  // Too deep to hand to a recursive parser at all.
+  if (textErrors.some((e) => e.code === 'too_deep')) return { ok: false, errors: textErrors };
   const result = schema.safeParse(value, { error: zhErrorMap });
   const schemaErrors = result.success ? [] : zodIssuesToFieldErrors(result.error.issues, part);
   // A field refused for its characters is named once, with that reason.

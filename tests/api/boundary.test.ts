@@ -85,6 +85,9 @@ describe('text at the boundary', () => {
     const assign = await mediator.post(`/api/mediation-cases/${crypto.randomUUID()}/actions/assign-mediator`).send({ mediatorId: 'm\u0000' });
     expectProblem(assign, 400);
     expect(assign.body.errors[0]).toMatchObject({ field: 'mediatorId' });
+    const deep = await (await p.as('district_org.qindu')).post('/api/reporting/schedules').set('Content-Type', 'application/json').send(`${'['.repeat(5000)}${']'.repeat(5000)}`);
+    expectProblem(deep, 400);
+    expect(deep.body.errors[0]).toMatchObject({ in: 'body', code: 'too_deep' });
     const login = await p.request.post('/api/auth/login').send({ username: 'admin\u0000', password: 'x' });
     expectProblem(login, 400);
     expect(login.body.errors[0]).toMatchObject({ in: 'body', field: 'username' });

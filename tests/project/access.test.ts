@@ -110,6 +110,35 @@ describe('refused actions change nothing', () => {
   });
 });
 
+describe('access before state', () => {
+  it('answers outsiders the same at every stage, closed projects included: 404 without the stage, then 403, then 409', async () => {
+    const closed = await apply(p);
+    await ok(p, U.community, closed, 'withdrawApplication', { reason: '不再需要' });
+    for (const id of [inApproval, inImplementation, closed]) {
+      for (const action of PROJECT_ACTIONS) {
+        const as = sibling(action);
+        if (!as) continue;
+        const res = await act(p, as, id, action, bodies()[action]);
+        expect([action, res.status, res.body.code]).toEqual([action, 404, 'NOT_FOUND']);
+        expect(res.body.detail).not.toMatch(/阶段|已结束|撤回|公示/);
+      }
+    }
+    // Objecting to a closed project used to skip the access check and answer 409 to anyone.
+    const siblingObjection = await act(p, U.siblingRep, closed, 'raiseObjection', { content: '有异议' });
+    expect([siblingObjection.status, siblingObjection.body.code]).toEqual([404, 'NOT_FOUND']);
+    // A reader who may not act (the district's auditor has no acting role: refused at the route).
+    const auditor = await act(p, U.auditor, closed, 'raiseObjection', { content: '有异议' });
+    expect([auditor.status, auditor.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+    // A street officer reads the project but may not object: 403, not the stage.
+    const street = await act(p, U.street, closed, 'raiseObjection', { content: '有异议' });
+    expect([street.status, street.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+    expect(street.body.detail).not.toMatch(/已结束/);
+    // Whoever may act hears the stage.
+    const own = await act(p, U.rep, closed, 'raiseObjection', { content: '有异议' });
+    expect([own.status, own.body.code]).toEqual([409, 'WRONG_STAGE']);
+  });
+});
+
 describe('malformed requests', () => {
   it('answers 400 VALIDATION_FAILED listing the bad fields', async () => {
     const create = await p.post(U.community, '/api/projects', { title: '', category: 'nope', budgetFen: 1.5, milestones: [] });

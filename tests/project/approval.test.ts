@@ -78,7 +78,8 @@ describe('立项审批', () => {
     expect(raised.message).toContain('o1');
     // A grid worker of the community may object too; a sibling community's representative may not.
     await ok(p, U.grid, id, 'raiseObjection', { content: '请公开采购明细' });
-    expect((await act(p, U.siblingRep, id, 'raiseObjection', { content: 'x' })).body.code).toBe('FORBIDDEN_SCOPE');
+    // (A sibling community's representative cannot read the project: for them it does not exist.)
+    expect((await act(p, U.siblingRep, id, 'raiseObjection', { content: 'x' })).body.code).toBe('NOT_FOUND');
 
     await p.advanceTime(10 * DAY);
     let body = await project(p, id);

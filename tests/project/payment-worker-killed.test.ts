@@ -42,7 +42,8 @@ function startWorker(temporalAddress = p.base.engine.address): Promise<WorkerPro
 }
 
 beforeAll(async () => {
-  p = await startProjectPlatform();
+  // A restarted worker builds its workflow bundle first: allow the API to wait for it longer than the default 10 s.
+  p = await startProjectPlatform({ env: { PROCESS_ANSWER_TIMEOUT_MS: '120000' } });
   // Only worker processes serve this file's task queue.
   await p.base.worker.shutdown();
   relay = await startEngineRelay(p.base.engine.address);

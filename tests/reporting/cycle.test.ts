@@ -131,8 +131,8 @@ describe('双向述职: a full cycle over a street', () => {
 
   it('takes objections during 公示, needs them answered, then keeps the results for the year', async () => {
     const furong = rid(FURONG);
-    // a sibling street's officer may not answer
-    expect((await act(p, streetOfficeOf('qindu-xilan'), furong, 'objection-answers', { objectionId: 'o1', answer: 'x', upheld: false })).status).toBe(403);
+    // a sibling street's officer may not answer (nor read: for them the report does not exist)
+    expect((await act(p, streetOfficeOf('qindu-xilan'), furong, 'objection-answers', { objectionId: 'o1', answer: 'x', upheld: false })).status).toBe(404);
 
     // The other two communities' 公示 runs out; 芙蓉's period is over too (16 days have passed).
     await p.advanceTime(10 * DAY);

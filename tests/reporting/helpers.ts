@@ -38,6 +38,8 @@ export async function waitForStage(p: TestPlatform, reportId: string, stage: str
 export async function bringToVote(p: TestPlatform, reportId: string, communityId: string, streetId: string, score = 90) {
   await waitForStage(p, reportId, 'report');
   await actOk(p, secretaryOf(communityId), reportId, 'report', { content: `${communityId} 年度述职报告:抓党建、促治理、惠民生。` });
+  // The report's answer says it was saved; the process then opens the upward step.
+  await waitForStage(p, reportId, 'upward');
   await actOk(p, streetOfficeOf(streetId), reportId, 'scores', { score, comment: '工作扎实' });
   await actOk(p, streetOfficeOf(streetId), reportId, 'close-upward');
   await waitForStage(p, reportId, 'downward');
