@@ -7,6 +7,12 @@ export interface SeedContext {
   /** Process seeds start real workflows; without a client they skip (base seeds need none). */
   temporal?: Client;
   taskQueue?: string;
+  /**
+   * CLOCK=virtual only: advances the engine's clock and resolves once the
+   * work it caused was processed, so the demo can carry processes through
+   * every stage at first start.
+   */
+  advance?: (ms: number) => Promise<void>;
 }
 
 /** A seed step. It must be idempotent: running it twice changes nothing. */

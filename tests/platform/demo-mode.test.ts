@@ -21,7 +21,7 @@ beforeAll(async () => {
   app = npmStart({ dataDir, port, args: ['--demo'] });
   await waitUntil(
     async () => {
-      if (app.stdout().includes('[start] failed') || app.child.exitCode !== null) throw new Error('npm start failed');
+      if (app.stdout().includes('[start] failed') || app.child.exitCode !== null) throw new Error(`npm start failed:\n${app.stdout().slice(-3000)}\n${app.stderr().slice(-3000)}`);
       return app.stdout().includes('Press Ctrl-C to stop.');
     },
     240_000,
@@ -57,6 +57,7 @@ async function logIn(username: string): Promise<string> {
 describe('npm start -- --demo', () => {
   it('runs every process on the engine clock, which an admin advances', async () => {
     expect(app.stdout()).toContain('clock: virtual');
+    expect(app.stdout()).toContain('project demo through every stage');
     const [admin, community, street] = await Promise.all(['admin.qindu', 'community.qindu-renmin-furong', 'street_office.qindu-renmin'].map(logIn));
     const me = await http('GET', '/api/me', community);
     expect(me.body.clock.mode).toBe('virtual');
@@ -90,6 +91,11 @@ describe('npm start -- --demo', () => {
     const opened = tasks.body.items.filter((t: { subjectId: string }) => t.subjectId === id);
     expect(opened.length, JSON.stringify(tasks.body)).toBeGreaterThan(0);
     for (const task of opened) expect(new Date(task.createdAt).getTime() - start).toBeGreaterThanOrEqual(5 * DAY);
+    // The first start's demo carried one project to the end, advancing the clock past its 公示.
+    const demos = await http('GET', '/api/projects', street);
+    expect(demos.status).toBe(200);
+    const walked = demos.body.items.find((i: { title: string }) => i.title === '党员志愿服务·全流程演示');
+    expect(walked, JSON.stringify(demos.body.items.map((i: { title: string; stage: string }) => [i.title, i.stage]))).toMatchObject({ stage: 'completed' });
     const me2 = await http('GET', '/api/me', admin);
     expect(new Date(me2.body.clock.now).getTime() - start).toBeGreaterThanOrEqual(10 * DAY);
   });
@@ -98,8 +104,11 @@ describe('npm start -- --demo', () => {
 describe('NODE_ENV=production', () => {
   it('refuses --demo with one line before starting anything', async () => {
     const port = await freePort();
-    const refused = npmStart({ dataDir: mkdtempSync(join(tmpdir(), 'cg-demo-prod-')), port, args: ['--demo'], env: { NODE_ENV: 'production' } });
-    expect(await refused.exited).toBe(1);
+    const prodDir = mkdtempSync(join(tmpdir(), 'cg-demo-prod-'));
+    const refused = npmStart({ dataDir: prodDir, port, args: ['--demo'], env: { NODE_ENV: 'production' } });
+    const exited = await refused.exited;
+    rmSync(prodDir, { recursive: true, force: true });
+    expect(exited).toBe(1);
     expect(refused.stderr()).toMatch(/CLOCK: virtual is refused with NODE_ENV=production/);
   }, 120_000);
 });
