@@ -1,7 +1,7 @@
 // The audit log is append-only. An activity can be retried after its insert
 // committed (the completion was lost), so a caller that must not see a
 // duplicate passes an `eventId`; the entry is then written at most once.
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 
 export interface RecordAuditInput {
   actorId?: string | null;

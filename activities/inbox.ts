@@ -3,7 +3,7 @@
 // identified by (workflowId, key), and closing only touches open tasks.
 import type { RoleName } from '../domain/roles';
 import type { Prisma } from '../prisma/generated/client';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 import { callerWorkflowId } from './workflow-id';
 
 export interface OpenHumanTaskInput {

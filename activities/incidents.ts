@@ -4,7 +4,7 @@
 // data, so opening it cannot fail for the same reason.
 import { Context } from '@temporalio/activity';
 import { humanTaskRow } from './inbox';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 import { callerWorkflowId } from './workflow-id';
 
 export interface OpenIncidentInput {

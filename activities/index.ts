@@ -2,8 +2,7 @@
 // ones; tests pass the test database, the run's queues and a fixed clock.
 // Workflows type their proxies with `Activities` (import type only).
 // Process helpers: add `...createXActivities(deps)` to the object below.
-import type { PrismaClient } from '../prisma/generated/client';
-import type { Queues } from '../queue/queues';
+import type { ActivityDeps } from './deps';
 import { createAuditActivities } from './audit';
 import { createInboxActivities } from './inbox';
 import { createNotifyActivities } from './notify';
@@ -13,17 +12,7 @@ import { createMediationActivities } from './mediation';
 import { classifyFailures } from './failures';
 import { createIncidentActivities } from './incidents';
 
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export interface ActivityDeps {
-  prisma: PrismaClient;
-  queue: Pick<Queues, 'enqueueNotification' | 'enqueueNotifications'>;
-  clock: Clock;
-}
+export { systemClock, type ActivityDeps, type Clock } from './deps';
 
 /**
  * Every activity's failures are classified in one place: data the database

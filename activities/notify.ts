@@ -4,7 +4,7 @@
 import { ancestorPaths } from '../domain/access';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 import { callerWorkflowId } from './workflow-id';
 
 export type NotifyTarget =

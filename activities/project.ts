@@ -14,7 +14,7 @@ import type { LedgerSplitLine } from '../domain/project/cost-sharing';
 import type { DisbursementKind, ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
 import { createInboxActivities } from './inbox';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 import { createNotifyActivities, type NotifyInput } from './notify';
 import { loadCalendar } from '../db/calendar-store';
 

@@ -2,12 +2,13 @@
 // Every write is keyed by the workflow id plus the step (report version,
 // timeline seq, vote round + voter), so a retried activity changes nothing.
 import { Prisma } from '../prisma/generated/client';
-import { loadReportingRules } from '../config/reporting';
+import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
 import { addWorkingDays } from '../domain/calendar';
 import { loadCalendar } from '../db/calendar-store';
-import type { ActivityDeps } from './index';
-import type { ProjectResult, ReportState, TimelineEntry, UnitRef } from '../workflows/reporting-shared';
+import type { ActivityDeps } from './deps';
+import type { UnitRef } from '../domain/access';
+import type { ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
 
 export interface PrepareCycleInput {
   cycleId: string;
@@ -66,13 +67,13 @@ async function readProjectResults(prisma: ActivityDeps['prisma'], communityId: s
   }));
 }
 
-export function createReportingActivities({ prisma, clock }: ActivityDeps) {
+export function createReportingActivities({ prisma, clock, rules: configured = DEFAULT_PROCESS_RULES }: ActivityDeps) {
   return {
     /** Resolves the communities of a cycle and snapshots the rules; records the cycle. */
     async reportingPrepareCycle(input: PrepareCycleInput): Promise<PreparedCycle> {
       const unit = await prisma.unit.findUnique({ where: { id: input.unitId } });
       if (!unit) throw new Error(`unit ${input.unitId} not found`);
-      const rules = loadReportingRules();
+      const rules = configured.reporting;
       const communities = await prisma.unit.findMany({
         where: { level: 'community', path: { startsWith: unit.path } },
         include: { parent: true },
@@ -119,7 +120,7 @@ export function createReportingActivities({ prisma, clock }: ActivityDeps) {
 
     /** The configured yearly start, read when the schedule decides its next year. */
     async reportingYearlyStart(): Promise<ReportingRules['yearlyStart']> {
-      return loadReportingRules().yearlyStart;
+      return configured.reporting.yearlyStart;
     },
 
     /** A deadline `workingDays` working days after `from`, and when to remind before it. */

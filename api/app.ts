@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
 import type { RouteModule } from './http/define-route';
 import { buildOpenApiDocument, type OpenApiDocument } from './http/openapi';
+import { legacyActionPaths } from './http/legacy-actions';
 import { errorMiddleware, notFoundMiddleware } from './http/problem';
 import { genRequestId, REQUEST_ID_HEADER } from './http/request-id';
 import { ROUTE_MODULES } from './routes';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
     next();
   });
   app.use(express.json({ limit: deps.config.server.bodyLimit, strict: true }));
+  app.use(legacyActionPaths);
 
   for (const mod of modules) {
     for (const route of mod.routes) app[route.method](route.path, ...route.build(deps));

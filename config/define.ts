@@ -56,3 +56,6 @@ export function parseSection<S extends SectionSpec>(section: S, env: Record<stri
   }
   return { values: values as SectionValue<S>, lines };
 }
+
+/** The environment variables a loader reads (process.env by default, at the entry point only). */
+export type Env = Record<string, string | undefined>;

@@ -6,3 +6,5 @@ export { CONFIG_SECTIONS } from './schema';
 export type { AppConfig } from './schema';
 export { defineSection, envVar } from './define';
 export type { EnvVarSpec, SectionSpec } from './define';
+export { DEFAULT_PROCESS_RULES, processRulesFrom } from './rules';
+export type { ProcessRules } from './rules';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parsePayloadKey, payloadKeyFingerprint } from '../temporal/payload-key';
 import { parseSection, type EnvVarSpec } from './define';
+import { processRulesFrom, type ProcessSections } from './rules';
 import { CONFIG_SECTIONS, type AppConfig } from './schema';
 import { appSection } from './sections/common';
 import { GENERATED_SECRETS, loadOrCreateSecrets, SecretFileError } from './secrets';
@@ -35,7 +36,8 @@ export interface LoadConfigResult {
   warnings: string[];
 }
 
-export type Env = Record<string, string | undefined>;
+export type { Env } from './define';
+import type { Env } from './define';
 
 function describe(raw: string | undefined, secret: boolean | undefined): string {
   if (raw === undefined) return 'unset';
@@ -99,6 +101,12 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
   }
   if (temporal.payloadKey !== undefined && temporal.payloadKeyId === undefined) {
     temporal.payloadKeyId = payloadKeyFingerprint(parsePayloadKey(temporal.payloadKey));
+  }
+
+  if (lines.length === 0) {
+    const { rules, problems } = processRulesFrom(out as unknown as ProcessSections);
+    lines.push(...problems);
+    (out as Record<string, unknown>).rules = rules;
   }
 
   if (lines.length > 0) throw new ConfigError(lines);

@@ -149,7 +149,7 @@ export function mediationRulesFrom(v: MediationSectionValue): MediationRules {
 }
 
 /** Parses the MEDIATION_* variables; throws with one line per bad value. */
-export function loadMediationRules(env: Record<string, string | undefined> = process.env): MediationRules {
+export function loadMediationRules(env: Record<string, string | undefined>): MediationRules {
   const { values, lines } = parseSection(mediationSection, env);
   if (lines.length) throw new Error(`Invalid mediation configuration:\n${lines.join('\n')}`);
   return mediationRulesFrom(values);

@@ -3,7 +3,7 @@
 // overrides them through the environment. A project reads them once, when it
 // is created, and keeps them for its whole life.
 import { z } from 'zod';
-import { blankAsUnset, defineSection, envVar, parseSection } from './define';
+import { blankAsUnset, defineSection, envVar, parseSection, type SectionValue } from './define';
 import { costSharingProblem, type CostShare } from '../domain/project/cost-sharing';
 import { DEFAULT_PROJECT_RULES as D, type ProjectRules } from '../domain/project/rules';
 
@@ -60,15 +60,28 @@ export const projectSection = defineSection({
   }),
 });
 
-/** The rules for a new project, from the environment (defaults where unset). Throws on an invalid set. */
-export function loadProjectRules(env: Record<string, string | undefined> = process.env): ProjectRules {
-  const { values, lines: errors } = parseSection(projectSection, env);
-  const rules: ProjectRules = { ...D, ...values };
+export type ProjectSectionValue = SectionValue<typeof projectSection>;
+
+/** Rule problems of a parsed section, one line each (empty when valid). */
+export function projectRuleProblems(rules: ProjectRules): string[] {
+  const errors: string[] = [];
   const sharing = costSharingProblem(rules.defaultCostSharing);
   if (sharing) errors.push(`PROJECT_COST_SHARING: ${sharing}`);
   if (rules.noticeWorkingDays < 5) errors.push('PROJECT_NOTICE_WORKING_DAYS: 公示期不得少于5个工作日');
   const t = rules.ratingThresholds;
   if (!(t.excellent >= t.good && t.good >= t.pass)) errors.push('PROJECT_RATING_THRESHOLDS: 必须满足 优秀 ≥ 良好 ≥ 合格');
+  return errors;
+}
+
+export function projectRulesFrom(values: ProjectSectionValue): ProjectRules {
+  return { ...D, ...values };
+}
+
+/** The rules for a new project from an environment (defaults where unset). Throws on an invalid set. */
+export function loadProjectRules(env: Record<string, string | undefined>): ProjectRules {
+  const { values, lines: errors } = parseSection(projectSection, env);
+  const rules = projectRulesFrom(values);
+  errors.push(...projectRuleProblems(rules));
   if (errors.length > 0) throw new Error(`党建项目配置无效:\n${errors.join('\n')}`);
   return rules;
 }

@@ -2,7 +2,7 @@
 // ("Clocks and rules") and can be changed per deployment through the
 // environment. A cycle reads these once, when it starts.
 import { z } from 'zod';
-import { blankAsUnset, defineSection, envVar, parseSection } from './define';
+import { blankAsUnset, defineSection, envVar, parseSection, type SectionValue } from './define';
 import { DEFAULT_REPORTING_RULES as D, RATING_GRADES, ruleProblems, type RatingGrade, type ReportingRules } from '../domain/reporting';
 
 const days = (fallback: number) => z.preprocess(blankAsUnset, z.coerce.number().int().min(0).default(fallback));
@@ -70,14 +70,16 @@ export const reportingSection = defineSection({
   }),
 });
 
-/** The rules for a new cycle, from the environment (defaults where unset). Throws on an invalid rule set. */
-export function loadReportingRules(env: Record<string, string | undefined> = process.env): ReportingRules {
-  const { values: s, lines: errors } = parseSection(reportingSection, env);
-  const rules: ReportingRules = {
-    ...D,
-    ...s,
-    rectificationGrades: s.rectificationGrades as RatingGrade[],
-  };
+export type ReportingSectionValue = SectionValue<typeof reportingSection>;
+
+export function reportingRulesFrom(s: ReportingSectionValue): ReportingRules {
+  return { ...D, ...s, rectificationGrades: s.rectificationGrades as RatingGrade[] };
+}
+
+/** The rules for a new cycle from an environment (defaults where unset). Throws on an invalid rule set. */
+export function loadReportingRules(env: Record<string, string | undefined>): ReportingRules {
+  const { values, lines: errors } = parseSection(reportingSection, env);
+  const rules = reportingRulesFrom(values);
   errors.push(...ruleProblems(rules));
   if (errors.length > 0) throw new Error(`双向述职配置无效:\n${errors.join('\n')}`);
   return rules;

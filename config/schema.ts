@@ -2,6 +2,7 @@
 // section in `sections/` (see `sections/server.ts`) and list it here; the
 // loader, the error lines and the `.env.example` check pick it up.
 import type { ConfigValue } from './define';
+import type { ProcessRules } from './rules';
 import { authSection } from './sections/auth';
 import { appSection } from './sections/common';
 import { serverSection } from './sections/server';
@@ -26,9 +27,11 @@ type Sections = typeof CONFIG_SECTIONS;
 
 /**
  * The validated configuration. `auth.jwtSecret`, `temporal.payloadKey` and
- * `temporal.payloadKeyId` are always set after loading.
+ * `temporal.payloadKeyId` are always set after loading; `rules` are the
+ * process rules built from the project, mediation and reporting sections.
  */
 export type AppConfig = Omit<ConfigValue<Sections>, 'auth' | 'temporal'> & {
   auth: Omit<ConfigValue<Sections>['auth'], 'jwtSecret'> & { jwtSecret: string };
   temporal: Omit<ConfigValue<Sections>['temporal'], 'payloadKey' | 'payloadKeyId'> & { payloadKey: string; payloadKeyId: string };
+  rules: ProcessRules;
 };

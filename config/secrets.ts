@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Env } from './load';
+import type { Env } from './define';
 
 /** The secrets that are generated when unset, with how to make a fresh one. */
 export const GENERATED_SECRETS = {

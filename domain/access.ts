@@ -11,6 +11,13 @@ export interface RoleGrant {
   unitPath: string;
 }
 
+/** A unit as processes carry it: id, path (for scope checks) and name (for people). */
+export interface UnitRef {
+  id: string;
+  path: string;
+  name: string;
+}
+
 /** Who performs an action: resolved by the API from the token and the database. */
 export interface Actor {
   personId: string;
@@ -56,12 +63,26 @@ export function accessRefusal(
 }
 
 /**
- * True when the actor may read records of the unit (holding any role, or one
- * of `roles`). Reading is wider than acting: besides the units under a grant,
- * a person reads those containing it (a grid's resident representative reads
- * its community's projects and reports). An action on a record the actor
- * cannot read is answered as if the record did not exist (404).
+ * Reading is wider than acting: a grant reaches the units below it and also
+ * those containing it (a grid's resident representative reads its
+ * community's projects and reports). A grant on a sibling never does. An
+ * action on a record the actor cannot read is answered as if the record did
+ * not exist (404).
  */
+export function reachesUnit(grant: Pick<RoleGrant, 'unitPath'>, unitPath: string): boolean {
+  return unitPath.startsWith(grant.unitPath) || grant.unitPath.startsWith(unitPath);
+}
+
+/** True when the actor may read records of the unit (holding any role, or one of `roles`). */
 export function canReadUnit(actor: Actor, unitPath: string, roles?: readonly RoleName[]): boolean {
-  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && (unitPath.startsWith(g.unitPath) || g.unitPath.startsWith(unitPath)));
+  return actor.grants.some((g) => (!roles || roles.includes(g.role)) && reachesUnit(g, unitPath));
+}
+
+/**
+ * The unit-path prefixes the actor's `roles` cover, with nested ones removed
+ * (a street grant makes its communities' grants redundant).
+ */
+export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] {
+  const paths = [...new Set(actor.grants.filter((g) => !roles || roles.includes(g.role)).map((g) => g.unitPath))].sort();
+  return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
 }

@@ -6,7 +6,7 @@ import { onShutdownSignal } from '../platform/signals';
 import { reportReady } from '../platform/supervisor';
 import { startEngine } from './index';
 
-const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--log-level info]`;
+const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--metrics-port 9233] [--log-level info]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       memory: { type: 'boolean', default: false },
       'time-skipping': { type: 'boolean', default: false },
+      'retention-days': { type: 'string', default: '30' },
+      'metrics-port': { type: 'string' },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       help: { type: 'boolean', default: false },
     },
@@ -28,8 +30,18 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}\n${USAGE}`);
   if (values.memory && values['data-dir']) throw new Error(`--memory and --data-dir exclude each other\n${USAGE}`);
   const dataDir = values.memory ? undefined : (values['data-dir'] ?? '.data/engine');
+  const retentionDays = Number(values['retention-days']);
+  if (!(retentionDays > 0)) throw new Error(`invalid --retention-days ${values['retention-days']}\n${USAGE}`);
   const logger = pino({ level: values['log-level'], base: { service: 'engine' } });
-  const engine = await startEngine({ port, host: values.host, dataDir, timeSkipping: values['time-skipping'], logger });
+  const engine = await startEngine({
+    port,
+    host: values.host,
+    dataDir,
+    timeSkipping: values['time-skipping'],
+    retentionMs: retentionDays * 24 * 3600 * 1000,
+    metricsPort: values['metrics-port'] !== undefined ? Number(values['metrics-port']) : undefined,
+    logger,
+  });
   // One line on stdout that scripts (and tests) can wait for.
   process.stdout.write(`ENGINE_READY ${engine.address}\n`);
   reportReady(engine.address);

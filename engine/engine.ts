@@ -14,11 +14,13 @@ import {
   workflowAlreadyStarted,
 } from './errors';
 import { TaskQueues } from './matching';
-import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus } from './run-state';
-import type { EngineStore } from './store';
+import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
+import { COMPLETED_UPDATES_KEPT, type EngineStore, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
 import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
+import { SearchAttributeRegistry } from './visibility';
+import { DEFAULT_RETENTION_MS } from './retention';
 
 export type WorkflowTaskRef =
   | { kind: 'task'; runKey: string; dispatch: number }
@@ -47,6 +49,8 @@ export interface WorkflowEngineOptions {
   /** Whether time skipping starts unlocked. */
   timeSkipping: boolean;
   namespaces?: string[];
+  /** Retention of namespaces that have none set; default 30 days. */
+  retentionMs?: number;
 }
 
 const DEFAULT_TASK_TIMEOUT_MS = 10_000;
@@ -72,6 +76,9 @@ export class WorkflowEngine {
   readonly namespaces: Set<string>;
   readonly logger: Logger;
   readonly store: EngineStore;
+  readonly searchAttributes: SearchAttributeRegistry;
+  private readonly retention = new Map<string, number>();
+  private readonly defaultRetentionMs: number;
   private changed = new Set<Run>();
   /** Runs with a workflow or activity task scheduled or started: time does not skip while any exists. */
   private busyRuns = new Set<Run>();
@@ -90,6 +97,11 @@ export class WorkflowEngine {
     const loaded = this.store.load();
     this.clock = new VirtualClock(loaded.clockOffset);
     this.persistedClockOffset = loaded.clockOffset;
+    this.defaultRetentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    for (const [ns, ms] of Object.entries(loaded.retention ?? {})) this.retention.set(ns, ms);
+    this.searchAttributes = new SearchAttributeRegistry(loaded.searchAttributes, (ns, attrs) =>
+      this.store.append({ t: 'sa', ns, attrs }),
+    );
     this.deadlines = new DeadlineScheduler<DeadlinePayload>(
       this.clock,
       (payload) => this.onDeadline(payload),
@@ -100,10 +112,22 @@ export class WorkflowEngine {
 
   // ---------------------------------------------------------------- recovery
 
-  private recover(loaded: Array<{ state: RunState; history: HistoryEvent[] }>): void {
+  private recover(loaded: StoredRun[]): void {
     loaded.sort((a, b) => a.state.seq - b.state.seq);
-    for (const { state, history } of loaded) {
-      const run = new Run(state, history);
+    for (const { state, locations, completedUpdates } of loaded) {
+      const open = state.status === 'RUNNING';
+      // Open runs are replayed to workers and need their events at hand; closed ones are paged from the store.
+      if (open && state.wft?.speculative) {
+        // Its events were never persisted; the admitted updates it carried get a new task below.
+        state.nextEventId = state.wft.scheduledEventId;
+        state.wft = undefined;
+        for (const update of Object.values(state.updates)) update.deliveredInTask = undefined;
+      }
+      const run = new Run(state, open ? this.store.readEvents(locations, 1, state.nextEventId) : []);
+      run.persistedEvents = state.nextEventId - 1;
+      run.historyInStore = !open;
+      run.locations = locations;
+      for (const [id, eventId] of completedUpdates) run.completedUpdates.set(id, eventId);
       this.runs.set(run.key, run);
       this.currentRuns.set(workflowKey(state.namespace, state.workflowId), run);
       this.nextSeq = Math.max(this.nextSeq, state.seq + 1);
@@ -114,6 +138,7 @@ export class WorkflowEngine {
       // started stay started (its completion is still accepted) until their
       // timeout, exactly as if the server had not stopped.
       if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatchTask(run);
+      if (!run.s.wft && Object.values(run.s.updates).some((u) => u.stage === 'admitted')) this.scheduleTask(run, true);
       for (const activity of Object.values(run.s.activities)) {
         if (activity.state === 'scheduled') {
           this.activityQueues
@@ -150,10 +175,18 @@ export class WorkflowEngine {
     if (this.changed.size === 0) return;
     const changed = [...this.changed];
     this.changed.clear();
+    const closed: Run[] = [];
     for (const run of changed) {
-      const events = run.history.slice(run.persistedEvents);
-      run.persistedEvents = run.history.length;
-      this.store.append({ t: 'run', k: run.key, e: events, s: run.s });
+      // Events appended since the last step (a closed run whose events left memory has none).
+      // A speculative task's events are not persisted unless it becomes a normal one.
+      const upTo = run.s.wft?.speculative ? run.s.wft.scheduledEventId - 1 : run.history.length;
+      const events = run.historyInStore ? [] : run.history.slice(run.persistedEvents, upTo);
+      run.persistedEvents += events.length;
+      const cu = run.newlyCompleted.length > 0 ? run.newlyCompleted : undefined;
+      run.newlyCompleted = [];
+      const location = this.store.append({ t: 'run', k: run.key, e: events, s: run.s, cu });
+      if (location) run.locations.push(location);
+      if (!run.running && !run.historyInStore && this.store.pagesHistory) closed.push(run);
       this.syncDeadlines(run);
       this.updateBusy(run);
     }
@@ -161,7 +194,17 @@ export class WorkflowEngine {
       for (const wake of [...run.historyWaiters]) wake();
       for (const wake of [...run.updateWaiters]) wake();
     }
-    this.store.commit().catch((error) => this.logger.error({ err: error }, 'persisting engine state failed'));
+    this.store.commit().then(
+      () => {
+        // Once durable, a closed run's events are read back from the store when asked for.
+        for (const run of closed) {
+          if (run.running || run.persistedEvents !== run.history.length) continue;
+          run.history = [];
+          run.historyInStore = true;
+        }
+      },
+      (error) => this.logger.error({ err: error }, 'persisting engine state failed'),
+    );
     this.queueSkipCheck();
   }
 
@@ -180,6 +223,31 @@ export class WorkflowEngine {
 
   now(): number {
     return this.clock.now();
+  }
+
+  retentionOf(namespace: string): number {
+    return this.retention.get(namespace) ?? this.defaultRetentionMs;
+  }
+
+  setRetention(namespace: string, ms: number): void {
+    this.retention.set(namespace, ms);
+    this.store.append({ t: 'ns', ns: namespace, retentionMs: ms });
+  }
+
+  /** Forgets a closed run (retention): its state leaves memory and a tombstone goes to the store. */
+  deleteRun(run: Run): void {
+    if (run.running) throw new Error('only closed runs are deleted');
+    this.runs.delete(run.key);
+    const wk = workflowKey(run.s.namespace, run.s.workflowId);
+    if (this.currentRuns.get(wk) === run) this.currentRuns.delete(wk);
+    this.changed.delete(run);
+    for (const deadline of run.deadlines.values()) this.deadlines.cancel(deadline);
+    this.store.append({ t: 'del', k: run.key });
+  }
+
+  /** Creation order of a new run (the newest run of a workflow id is its current one). */
+  nextRunSeq(): number {
+    return this.nextSeq++;
   }
 
   // ------------------------------------------------------------- deadlines
@@ -415,12 +483,12 @@ export class WorkflowEngine {
   // ---------------------------------------------------------- workflow tasks
 
   /** Schedules a workflow task when the run has none and new events or messages need one. */
-  needTask(run: Run): void {
+  needTask(run: Run, speculative = false): void {
     if (!run.running || run.s.wft) return;
-    this.scheduleTask(run);
+    this.scheduleTask(run, speculative);
   }
 
-  scheduleTask(run: Run): void {
+  scheduleTask(run: Run, speculative = false): void {
     if (!run.running || run.s.wft || run.s.startDelayUntil !== undefined) return;
     const now = this.clock.now();
     const sticky = run.s.sticky;
@@ -436,7 +504,7 @@ export class WorkflowEngine {
       },
       now,
     );
-    run.s.wft = { scheduledEventId: event.eventId, attempt, scheduledAt: now, timeoutMs: run.s.taskTimeoutMs };
+    run.s.wft = { scheduledEventId: event.eventId, attempt, scheduledAt: now, timeoutMs: run.s.taskTimeoutMs, speculative: speculative || undefined };
     this.touch(run);
     this.dispatchTask(run);
   }
@@ -809,7 +877,39 @@ export class WorkflowEngine {
   }
 
   history0(run: Run): any {
-    return (run.history[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+    return (this.events(run, 1, 2)[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+  }
+
+  /** The run's events with ids in [from, to): from memory, or paged from the store for a closed run. */
+  events(run: Run, from: number, to: number): HistoryEvent[] {
+    if (!run.historyInStore) return run.history.slice(from - 1, to - 1);
+    return this.store.readEvents(run.locations, from, Math.min(to, run.persistedEvents + 1));
+  }
+
+  /** Moves an update out of the run's state into its compact list of completed ids. */
+  completeUpdate(run: Run, update: UpdateState, eventId: number, outcome: unknown): void {
+    delete run.s.updates[update.updateId];
+    update.stage = 'completed';
+    update.outcome = outcome;
+    update.deliveredInTask = undefined;
+    run.rememberCompletedUpdate(update.updateId, eventId, outcome, COMPLETED_UPDATES_KEPT);
+    this.touch(run);
+  }
+
+  /** A completed update as callers see it, or undefined when the run does not remember it. */
+  completedUpdate(run: Run, updateId: string): UpdateState | undefined {
+    const eventId = run.completedUpdates.get(updateId);
+    if (eventId === undefined) return undefined;
+    let outcome: unknown;
+    if (eventId > 0) {
+      const event = this.events(run, eventId, eventId + 1)[0] as any;
+      outcome = event?.workflowExecutionUpdateCompletedEventAttributes?.outcome;
+    } else {
+      outcome = run.rejections.get(updateId) ?? {
+        failure: { message: 'the update was rejected', source: 'Server', applicationFailureInfo: { type: 'UpdateRejected', nonRetryable: true } },
+      };
+    }
+    return { updateId, request: undefined, stage: 'completed', outcome };
   }
 
   // ----------------------------------------------------------------- closing

@@ -51,8 +51,16 @@ function deadlineOf(call: grpc.ServerUnaryCall<any, any>): number {
   return typeof deadline === 'number' && Number.isFinite(deadline) ? deadline : Infinity;
 }
 
-function wrap(name: string, handler: Handler, logger: Logger): grpc.handleUnaryCall<any, any> {
-  return (call, callback) => {
+/** Called once per answered request: method, status code name, milliseconds. */
+export type RequestObserver = (method: string, code: string, ms: number) => void;
+
+function wrap(name: string, handler: Handler, logger: Logger, observe?: RequestObserver): grpc.handleUnaryCall<any, any> {
+  return (call, originalCallback) => {
+    const started = performance.now();
+    const callback: grpc.sendUnaryData<any> = (error, value) => {
+      observe?.(name, error ? (grpc.status[error.code ?? grpc.status.UNKNOWN] ?? 'UNKNOWN') : 'OK', performance.now() - started);
+      originalCallback(error, value);
+    };
     const request = call.request;
     if (request && request[MALFORMED]) {
       callback({ code: grpc.status.INVALID_ARGUMENT, details: `malformed ${name} request: ${request[MALFORMED]}` });
@@ -95,14 +103,14 @@ function wrap(name: string, handler: Handler, logger: Logger): grpc.handleUnaryC
   };
 }
 
-export function createGrpcServer(bindings: ServiceBinding[], logger: Logger): grpc.Server {
+export function createGrpcServer(bindings: ServiceBinding[], logger: Logger, observe?: RequestObserver): grpc.Server {
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 128 * 1024 * 1024,
     'grpc.max_send_message_length': 128 * 1024 * 1024,
   });
   for (const { definition, handlers } of bindings) {
     const implementation: grpc.UntypedServiceImplementation = {};
-    for (const [name, handler] of Object.entries(handlers)) implementation[name] = wrap(name, handler, logger);
+    for (const [name, handler] of Object.entries(handlers)) implementation[name] = wrap(name, handler, logger, observe);
     server.addService(tolerantDefinition(definition), implementation);
   }
   return server;

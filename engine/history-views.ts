@@ -31,7 +31,7 @@ export async function getHistory(
   if (req.historyEventFilterType === 'HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT') {
     if (req.waitNewEvent) await engine.waitForChange(run, () => !run.running, deadline, onCancel);
     await engine.commit();
-    if (!run.running && run.s.closeEventId) return { history: { events: [run.history[run.s.closeEventId - 1]] } };
+    if (!run.running && run.s.closeEventId) return { history: { events: engine.events(run, run.s.closeEventId, run.s.closeEventId + 1) } };
     return { history: { events: [] }, nextPageToken: req.waitNewEvent ? WAIT_AGAIN : undefined };
   }
   const token = parsePageToken(req.nextPageToken);
@@ -42,7 +42,7 @@ export async function getHistory(
   }
   await engine.commit();
   const available = run.persistedEvents;
-  const events = run.history.slice(from - 1, Math.min(available, from - 1 + pageSize));
+  const events = engine.events(run, from, Math.min(available + 1, from + pageSize));
   const next = from + events.length;
   const more = next <= available || (req.waitNewEvent && run.running);
   return { history: { events }, nextPageToken: more ? pageToken(run.s.runId, next) : undefined };
@@ -59,24 +59,7 @@ export function describeWorkflow(engine: WorkflowEngine, req: any): any {
       workflowRunTimeout: msToDuration(s.runTimeoutMs),
       defaultWorkflowTaskTimeout: msToDuration(s.taskTimeoutMs),
     },
-    workflowExecutionInfo: {
-      execution: run.execution,
-      type: { name: s.workflowType },
-      startTime: msToTimestamp(s.startTime),
-      closeTime: s.closeTime !== undefined ? msToTimestamp(s.closeTime) : undefined,
-      status: `WORKFLOW_EXECUTION_STATUS_${s.status}`,
-      historyLength: s.nextEventId - 1,
-      parentNamespaceId: s.parent?.namespace,
-      parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : undefined,
-      executionTime: msToTimestamp(s.executionTime),
-      memo: s.memo,
-      searchAttributes: s.searchAttributes,
-      taskQueue: s.taskQueue,
-      stateTransitionCount: s.nextEventId - 1,
-      firstRunId: s.firstExecutionRunId,
-      rootExecution: run.execution,
-      priority: started.priority,
-    },
+    workflowExecutionInfo: { ...executionInfo(run), priority: started.priority },
     pendingActivities: Object.values(s.activities).map((a) => ({
       activityId: a.activityId,
       activityType: { name: a.activityType },
@@ -112,6 +95,28 @@ export function describeWorkflow(engine: WorkflowEngine, req: any): any {
           attempt: s.wft.attempt,
         }
       : undefined,
+  };
+}
+
+/** What describe and the visibility APIs say about one run. */
+export function executionInfo(run: Run): any {
+  const s = run.s;
+  return {
+    execution: run.execution,
+    type: { name: s.workflowType },
+    startTime: msToTimestamp(s.startTime),
+    closeTime: s.closeTime !== undefined ? msToTimestamp(s.closeTime) : undefined,
+    status: `WORKFLOW_EXECUTION_STATUS_${s.status}`,
+    historyLength: s.nextEventId - 1,
+    parentNamespaceId: s.parent?.namespace,
+    parentExecution: s.parent ? { workflowId: s.parent.workflowId, runId: s.parent.runId } : undefined,
+    executionTime: msToTimestamp(s.executionTime),
+    memo: s.memo,
+    searchAttributes: s.searchAttributes,
+    taskQueue: s.taskQueue,
+    stateTransitionCount: s.nextEventId - 1,
+    firstRunId: s.firstExecutionRunId,
+    rootExecution: run.execution,
   };
 }
 

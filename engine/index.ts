@@ -6,7 +6,13 @@ import { WorkflowEngine } from './engine';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
 import { FileStore, MemoryStore } from './store';
-import { operatorServiceHandlers, testServiceHandlers } from './test-service';
+import { testServiceHandlers } from './test-service';
+import { searchAttributeHandlers, visibilityHandlers } from './visibility';
+import { operatorActionHandlers } from './operator-actions';
+import { RetentionSweeper, namespaceHandlers } from './retention';
+import { EngineMetrics } from './metrics';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { workflowServiceHandlers } from './workflow-service';
 
 export interface EngineOptions {
@@ -22,6 +28,16 @@ export interface EngineOptions {
    * Locked or not, `advanceTime` moves time explicitly.
    */
   timeSkipping?: boolean;
+  /** Retention of closed runs in namespaces without their own (UpdateNamespace); default 30 days. */
+  retentionMs?: number;
+  /**
+   * How often (wall time) the retention sweep runs; default 60 s with a
+   * `dataDir`, and no sweep in memory (tests that move the virtual clock by
+   * years must not lose the closed runs they inspect).
+   */
+  retentionSweepIntervalMs?: number;
+  /** Port of the Prometheus endpoint (GET /metrics) on `host`; undefined (default): none; 0: a free port. */
+  metricsPort?: number;
   /** pino logger; default: silent. */
   logger?: Logger;
 }
@@ -30,6 +46,8 @@ export interface EmbeddedEngine {
   /** `host:port` for `NativeConnection.connect` / `Connection.connect`. */
   readonly address: string;
   readonly port: number;
+  /** Port of the Prometheus endpoint, when `metricsPort` was given. */
+  readonly metricsPort?: number;
   /** The engine's current (virtual) time, epoch milliseconds. */
   now(): number;
   /**
@@ -51,17 +69,39 @@ export interface EmbeddedEngine {
 
 export async function startEngine(options: EngineOptions = {}): Promise<EmbeddedEngine> {
   const logger = options.logger ?? pino({ level: 'silent' });
+  const metrics = new EngineMetrics();
   const store = options.dataDir ? new FileStore(options.dataDir) : new MemoryStore();
-  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false });
+  if (store instanceof FileStore) store.onCommit = (ms) => metrics.commit(ms);
+  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
+  const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
+  const sweeper = new RetentionSweeper(engine, sweepEvery);
   const server: grpc.Server = createGrpcServer(
     [
-      { definition: workflowServiceDefinition, handlers: workflowServiceHandlers(engine) },
-      { definition: operatorServiceDefinition, handlers: operatorServiceHandlers() },
+      {
+        definition: workflowServiceDefinition,
+        handlers: {
+          ...workflowServiceHandlers(engine),
+          ...namespaceHandlers(engine),
+          ...visibilityHandlers(engine),
+          ...operatorActionHandlers(engine),
+        },
+      },
+      { definition: operatorServiceDefinition, handlers: searchAttributeHandlers(engine) },
       { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
       { definition: clockControlDefinition, handlers: clockControlHandlers(engine) },
     ],
     logger,
+    (method, code, ms) => metrics.request(method, code, ms),
   );
+  metrics.attach({
+    runs: () => engine.runs.size,
+    openRuns: () => {
+      let n = 0;
+      for (const run of engine.runs.values()) if (run.running) n++;
+      return n;
+    },
+    storeBytes: () => (options.dataDir ? directoryBytes(options.dataDir) : 0),
+  });
   const host = options.host ?? '127.0.0.1';
   let port: number;
   try {
@@ -70,17 +110,31 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     await engine.close();
     throw error;
   }
+  let metricsServer: { port: number; close: () => Promise<void> } | undefined;
+  if (options.metricsPort !== undefined) {
+    try {
+      metricsServer = await metrics.serve(host, options.metricsPort);
+    } catch (error) {
+      server.forceShutdown();
+      await engine.close();
+      throw error;
+    }
+  }
+  sweeper.start();
   logger.info({ address: `${host}:${port}`, dataDir: options.dataDir ?? null, timeSkipping: !!options.timeSkipping }, 'engine listening');
   let closing: Promise<void> | undefined;
   return {
     address: `${host}:${port}`,
     port,
+    metricsPort: metricsServer?.port,
     now: () => engine.now(),
     advanceTime: (ms) => engine.advanceTime(ms),
     lockTimeSkipping: () => engine.lockTimeSkipping(),
     unlockTimeSkipping: () => engine.unlockTimeSkipping(),
     close: () =>
       (closing ??= (async () => {
+        sweeper.stop();
+        await metricsServer?.close();
         engine.stopServing();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => {
@@ -96,6 +150,12 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
         logger.info('engine stopped');
       })()),
   };
+}
+
+function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) total += statSync(path.join(dir, name)).size;
+  return total;
 }
 
 export { CLOCK_CONTROL_SERVICE, clockControlDefinition, type AdvanceRequest, type ClockState } from './clock-control';

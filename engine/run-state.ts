@@ -3,6 +3,7 @@
 // the in-memory waiters that are rebuilt or dropped on restart.
 import type { Deadline } from './clock';
 import { msToTimestamp } from './clock';
+import type { CompletedUpdates, EventLocation } from './store';
 
 export type RunStatus =
   | 'RUNNING'
@@ -34,6 +35,15 @@ export interface WorkflowTaskState {
   startedEventId?: number;
   startedAt?: number;
   identity?: string;
+  /** Request id of the start (in the task token). */
+  startRequestId?: string;
+  /**
+   * Scheduled only to carry update requests: its Scheduled/Started events are
+   * handed to the worker but not persisted, and vanish if the worker only
+   * rejects updates (Temporal's speculative workflow task). Any other event
+   * makes it a normal task.
+   */
+  speculative?: boolean;
 }
 
 export interface ActivityState {
@@ -86,6 +96,7 @@ export interface ChildState {
   parentClosePolicy: string;
 }
 
+/** An update not yet completed (completed ones leave the state: their ids go to `Run.completedUpdates`). */
 export interface UpdateState {
   updateId: string;
   request: any;
@@ -173,9 +184,23 @@ export function attributesField(eventType: string): string {
   return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('') + 'EventAttributes';
 }
 
+/** How many rejected updates' outcomes a run keeps in memory for retried requests (they are never in history). */
+const REJECTIONS_KEPT = 100;
+
 export class Run {
   readonly key: string;
+  /** Events handed to the store so far (event ids 1..persistedEvents). */
   persistedEvents: number;
+  /** Where the store keeps this run's events, record by record. */
+  locations: EventLocation[] = [];
+  /** True once a closed run's events were dropped from memory: they are read from the store. */
+  historyInStore = false;
+  /** Completed update id → its UpdateCompleted event id (0: rejected); oldest first, bounded. */
+  readonly completedUpdates = new Map<string, number>();
+  /** Completed update ids not yet written to the store. */
+  newlyCompleted: CompletedUpdates = [];
+  /** Outcomes of recent rejections (in memory only, as in Temporal). */
+  readonly rejections = new Map<string, unknown>();
   /** Bumped whenever the workflow task is (re)offered, so older queue references go stale. */
   taskDispatch = 0;
   stickyFallback: NodeJS.Timeout | undefined;
@@ -190,10 +215,22 @@ export class Run {
 
   constructor(
     public s: RunState,
-    readonly history: HistoryEvent[],
+    public history: HistoryEvent[],
   ) {
     this.key = runKey(s.namespace, s.workflowId, s.runId);
     this.persistedEvents = history.length;
+  }
+
+  /** Records a completed update compactly: its id and, when accepted, the event holding its outcome. */
+  rememberCompletedUpdate(updateId: string, eventId: number, rejection: unknown, kept: number): void {
+    this.completedUpdates.delete(updateId);
+    this.completedUpdates.set(updateId, eventId);
+    if (this.completedUpdates.size > kept) this.completedUpdates.delete(this.completedUpdates.keys().next().value!);
+    this.newlyCompleted.push([updateId, eventId]);
+    if (eventId === 0) {
+      this.rejections.set(updateId, rejection);
+      if (this.rejections.size > REJECTIONS_KEPT) this.rejections.delete(this.rejections.keys().next().value!);
+    }
   }
 
   get running(): boolean {
@@ -222,6 +259,7 @@ export class Run {
   }
 
   append(eventType: string, attributes: Record<string, any>, now: number): HistoryEvent {
+    if (this.s.wft?.speculative && eventType !== 'WORKFLOW_TASK_STARTED') this.s.wft.speculative = false;
     const event: HistoryEvent = {
       eventId: this.s.nextEventId++,
       eventTime: msToTimestamp(now),
@@ -243,7 +281,4 @@ export class Run {
     return buffered.length;
   }
 
-  lastEvent(): HistoryEvent | undefined {
-    return this.history[this.history.length - 1];
-  }
 }

@@ -4,7 +4,7 @@
 import { invalidArgument } from './errors';
 
 export type TaskToken =
-  | { k: 'w'; r: string; s: number; t: number }
+  | { k: 'w'; r: string; s: number; t: number; q?: string }
   | { k: 'a'; r: string; s: number; a: number }
   | { k: 'q'; id: string };
 

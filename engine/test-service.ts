@@ -1,5 +1,4 @@
-// temporal.api.testservice.v1.TestService (the time-skipping test server's
-// API) and the small part of OperatorService that SDK tooling touches.
+// temporal.api.testservice.v1.TestService: the time-skipping test server's API.
 import { durationToMs, msToTimestamp, timestampToMs } from './clock';
 import type { WorkflowEngine } from './engine';
 import type { Handler } from './grpc-server';
@@ -35,11 +34,3 @@ export function testServiceHandlers(engine: WorkflowEngine): Record<string, Hand
   };
 }
 
-// Search attributes are not indexed (no visibility queries), so any name is accepted.
-export function operatorServiceHandlers(): Record<string, Handler> {
-  return {
-    ListSearchAttributes: async () => ({ customAttributes: {}, systemAttributes: {}, storageSchema: {} }),
-    AddSearchAttributes: async () => ({}),
-    RemoveSearchAttributes: async () => ({}),
-  };
-}

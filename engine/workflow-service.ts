@@ -52,31 +52,9 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
         upsertMemo: true,
         eagerWorkflowStart: false,
         sdkMetadata: true,
-        countGroupByExecutionStatus: false,
+        countGroupByExecutionStatus: true,
         nexus: false,
       },
-    }),
-
-    DescribeNamespace: async (req) => {
-      const name = engine.checkNamespace(req.namespace || (req.id ? 'default' : undefined));
-      return {
-        namespaceInfo: {
-          name,
-          state: 'NAMESPACE_STATE_REGISTERED',
-          id: name,
-          description: 'embedded engine namespace',
-          capabilities: { eagerWorkflowStart: false, syncUpdate: true, asyncUpdate: true },
-        },
-        config: { workflowExecutionRetentionTtl: { seconds: 7 * 24 * 3600 } },
-        isGlobalNamespace: false,
-      };
-    },
-
-    ListNamespaces: async () => ({
-      namespaces: [...engine.namespaces].map((name) => ({
-        namespaceInfo: { name, state: 'NAMESPACE_STATE_REGISTERED', id: name },
-        config: { workflowExecutionRetentionTtl: { seconds: 7 * 24 * 3600 } },
-      })),
     }),
 
     StartWorkflowExecution: async (req) => {
@@ -129,6 +107,37 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
     UpdateWorkflowExecution: async (req, call) => {
       const { run, update } = step(() => admitUpdate(engine, req));
       return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
+    },
+
+    // Update-with-start: [startWorkflow, updateWorkflow] in one step; the
+    // update rides on the new run's first workflow task.
+    ExecuteMultiOperation: async (req, call) => {
+      const ops: any[] = req.operations ?? [];
+      if (ops.length !== 2 || !ops[0]?.startWorkflow || !ops[1]?.updateWorkflow) {
+        throw invalidArgument('ExecuteMultiOperation supports exactly [startWorkflow, updateWorkflow].');
+      }
+      const start = { ...ops[0].startWorkflow, namespace: req.namespace };
+      const update = ops[1].updateWorkflow;
+      const conflict = start.workflowIdConflictPolicy;
+      if (!conflict || conflict === 'WORKFLOW_ID_CONFLICT_POLICY_UNSPECIFIED') {
+        throw invalidArgument('WorkflowIdConflictPolicy must be set for update-with-start.');
+      }
+      if (update.workflowExecution?.workflowId && update.workflowExecution.workflowId !== start.workflowId) {
+        throw invalidArgument('The update and the start name different workflow ids.');
+      }
+      const admitted = step(() => {
+        const { run, started } = engine.startWorkflow(start);
+        const { update: state } = admitUpdate(engine, { ...update, namespace: req.namespace, workflowExecution: run.execution });
+        return { run, started, state };
+      });
+      await engine.commit();
+      const updateResponse = await awaitUpdate(engine, admitted.run, admitted.state, update.waitPolicy, pollDeadline(call));
+      return {
+        responses: [
+          { startWorkflow: { runId: admitted.run.s.runId, started: admitted.started, status: `WORKFLOW_EXECUTION_STATUS_${admitted.run.s.status}` } },
+          { updateWorkflow: updateResponse },
+        ],
+      };
     },
 
     PollWorkflowExecutionUpdate: async (req, call) => {

@@ -26,11 +26,9 @@ export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, 
   const fromSticky = !!run.s.sticky && run.s.sticky.queue === queueName;
   if (run.stickyFallback) clearTimeout(run.stickyFallback);
   run.stickyFallback = undefined;
-  const started = run.append(
-    'WORKFLOW_TASK_STARTED',
-    { scheduledEventId: wft.scheduledEventId, identity: req.identity, requestId: randomUUID() },
-    now,
-  );
+  const requestId = randomUUID();
+  const started = run.append('WORKFLOW_TASK_STARTED', { scheduledEventId: wft.scheduledEventId, identity: req.identity, requestId }, now);
+  wft.startRequestId = requestId;
   wft.startedEventId = started.eventId;
   wft.startedAt = now;
   wft.identity = req.identity;
@@ -57,14 +55,15 @@ export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, 
 
   const previousStartedEventId = run.s.lastCompletedStartedEventId;
   return {
-    taskToken: encodeToken({ k: 'w', r: run.key, s: wft.scheduledEventId, t: started.eventId }),
+    // The start's request id tells a discarded speculative task from a later one reusing its event ids.
+    taskToken: encodeToken({ k: 'w', r: run.key, s: wft.scheduledEventId, t: started.eventId, q: requestId }),
     workflowExecution: run.execution,
     workflowType: { name: run.s.workflowType },
     previousStartedEventId,
     startedEventId: started.eventId,
     attempt: wft.attempt,
     // A sticky worker holds the state up to its previous task and needs only what came after.
-    history: { events: fromSticky ? run.history.slice(previousStartedEventId) : run.history.slice() },
+    history: { events: engine.events(run, fromSticky ? previousStartedEventId + 1 : 1, run.s.nextEventId) },
     workflowExecutionTaskQueue: { name: run.s.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' },
     scheduledTime: msToTimestamp(wft.scheduledAt),
     startedTime: msToTimestamp(now),
@@ -88,7 +87,7 @@ function startQueryTask(engine: WorkflowEngine, queryId: string, dispatch: numbe
     startedEventId: 0,
     attempt: 1,
     // The sticky worker answers from its cached state; any other needs the whole history to rebuild it.
-    history: { events: task.onSticky ? [] : run.history.slice() },
+    history: { events: task.onSticky ? [] : engine.events(run, 1, run.s.nextEventId) },
     query: task.query.request.query,
     workflowExecutionTaskQueue: { name: run.s.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' },
   };
@@ -98,7 +97,14 @@ function runForTaskToken(engine: WorkflowEngine, tokenBytes: Buffer): { run: Run
   const token = decodeToken(tokenBytes, 'w');
   const run = engine.runs.get(token.r);
   const wft = run?.s.wft;
-  if (!run || !run.running || !wft || wft.scheduledEventId !== token.s || wft.startedEventId !== token.t) {
+  if (
+    !run ||
+    !run.running ||
+    !wft ||
+    wft.scheduledEventId !== token.s ||
+    wft.startedEventId !== token.t ||
+    (token.q !== undefined && wft.startRequestId !== undefined && wft.startRequestId !== token.q)
+  ) {
     throw notFound('Workflow task not found.');
   }
   return { run, token };
@@ -125,6 +131,20 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
     // New input arrived while the worker decided to close: it must see it first.
     failTask(engine, run, 'WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND', undefined, req.identity, false);
     return {};
+  }
+
+  const messages: any[] = req.messages ?? [];
+  if (
+    wft.speculative &&
+    commands.length === 0 &&
+    run.s.buffered.length === 0 &&
+    !req.forceCreateNewWorkflowTask &&
+    messages.every((m) => anyTypeName(m.body) === 'temporal.api.update.v1.Rejection')
+  ) {
+    const resetTo = run.s.lastCompletedStartedEventId;
+    rollBackSpeculativeTask(engine, run, req, messages);
+    // The worker rolls its state back to the last real task.
+    return { resetHistoryEventId: resetTo };
   }
 
   engine.setSticky(run, req.stickyAttributes);
@@ -174,6 +194,35 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
     if (!run.s.wft) dispatchPendingQueries(engine, run);
   }
   return {};
+}
+
+/**
+ * The worker only rejected updates: the task's Scheduled/Started events are
+ * dropped (they were never persisted) and the history is as before the
+ * updates arrived, as on Temporal.
+ */
+function rollBackSpeculativeTask(engine: WorkflowEngine, run: Run, req: any, messages: any[]): void {
+  const wft = run.s.wft!;
+  engine.setSticky(run, req.stickyAttributes);
+  run.s.wft = undefined;
+  run.history.length = wft.scheduledEventId - 1;
+  run.s.nextEventId = wft.scheduledEventId;
+  run.s.wftFailures = 0;
+  const context: CommandContext = {
+    engine,
+    run,
+    completedEventId: 0,
+    identity: req.identity,
+    messages: new Map(messages.map((m) => [m.id, m])),
+    needsTask: false,
+  };
+  for (const message of messages) applyMessage(context, message);
+  engine.touch(run);
+  if (Object.values(run.s.updates).some((u) => u.stage === 'admitted')) {
+    for (const update of Object.values(run.s.updates)) update.deliveredInTask = undefined;
+    engine.scheduleTask(run, true);
+  }
+  if (!run.s.wft) dispatchPendingQueries(engine, run);
 }
 
 export function failWorkflowTask(engine: WorkflowEngine, req: any): any {
@@ -634,21 +683,18 @@ function applyMessage(ctx: CommandContext, message: any): void {
     case 'temporal.api.update.v1.Rejection':
       if (update.stage !== 'admitted') return;
       // A rejected update leaves no trace in history.
-      update.stage = 'completed';
-      update.outcome = { failure: body.failure };
-      update.deliveredInTask = undefined;
+      engine.completeUpdate(run, update, 0, { failure: body.failure });
       break;
-    case 'temporal.api.update.v1.Response':
+    case 'temporal.api.update.v1.Response': {
       if (update.stage === 'completed') return;
-      run.append(
+      const event = run.append(
         'WORKFLOW_EXECUTION_UPDATE_COMPLETED',
         { meta: body.meta ?? { updateId: update.updateId }, acceptedEventId: update.acceptedEventId, outcome: body.outcome },
         now,
       );
-      update.stage = 'completed';
-      update.outcome = body.outcome;
-      update.deliveredInTask = undefined;
+      engine.completeUpdate(run, update, event.eventId, body.outcome);
       break;
+    }
   }
   engine.touch(run);
 }
@@ -676,13 +722,13 @@ export function admitUpdate(engine: WorkflowEngine, req: any): { run: Run; updat
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   if (!req.request?.input?.name) throw invalidArgument('Update name is not set on request.');
   const run = engine.findRun(req.namespace, req.workflowExecution);
-  const existing = run.s.updates[updateId];
+  const existing = run.s.updates[updateId] ?? engine.completedUpdate(run, updateId);
   if (existing) return { run, update: existing };
   if (!run.running) throw notFound('workflow execution already completed');
   const update: UpdateState = { updateId, request: req.request, stage: 'admitted' };
   run.s.updates[updateId] = update;
   engine.touch(run);
-  engine.needTask(run);
+  engine.needTask(run, true);
   return { run, update };
 }
 
@@ -713,7 +759,7 @@ export function findUpdate(engine: WorkflowEngine, req: any): { run: Run; update
   const updateId = req.updateRef?.updateId;
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   const run = engine.findRun(req.namespace, req.updateRef?.workflowExecution);
-  const update = run.s.updates[updateId];
+  const update = run.s.updates[updateId] ?? engine.completedUpdate(run, updateId);
   if (!update) throw notFound(`update ${updateId} not found`);
   return { run, update };
 }
@@ -721,16 +767,13 @@ export function findUpdate(engine: WorkflowEngine, req: any): { run: Run; update
 /** When a run closes, updates still waiting can never be answered by it. */
 export function failPendingUpdates(engine: WorkflowEngine, run: Run): void {
   for (const update of Object.values(run.s.updates)) {
-    if (update.stage === 'completed') continue;
-    update.stage = 'completed';
-    update.deliveredInTask = undefined;
-    update.outcome = {
+    engine.completeUpdate(run, update, 0, {
       failure: {
         message: 'Workflow Update failed because the Workflow completed before the Update completed.',
         source: 'Server',
         applicationFailureInfo: { type: 'AcceptedUpdateCompletedWorkflow', nonRetryable: true },
       },
-    };
+    });
   }
   engine.touch(run);
 }

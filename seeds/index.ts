@@ -2,6 +2,7 @@
 // seeds. Process helpers register theirs by appending to `processSeeds`;
 // every seed must be idempotent (running twice changes nothing) and may rely
 // on the demo district from `./demo-org`.
+import type { ProcessRules } from '../config/rules';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/generated/client';
 import { baseSeeds } from './base';
@@ -29,6 +30,7 @@ export interface RunSeedsOptions {
   log?: (line: string) => void;
   temporal?: Client;
   taskQueue?: string;
+  rules?: ProcessRules;
   /** See SeedContext.advance. */
   advance?: (ms: number) => Promise<void>;
 }
@@ -38,6 +40,6 @@ export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = 
   const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
   for (const seed of seeds) {
     log(`seed ${seed.name}`);
-    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, advance: options.advance });
+    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance });
   }
 }

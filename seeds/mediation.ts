@@ -7,7 +7,7 @@
 // client the seed logs and does nothing (the read model never holds a case
 // without its workflow).
 import type { Actor } from '../domain/access';
-import { shanghaiDate } from '../domain/mediation/dates';
+import { toLocalDate } from '../domain/calendar';
 import { assertAccess } from '../api/auth/guard';
 import { performAction } from '../api/mediation/perform-action';
 import { registerCase } from '../api/mediation/register-case';
@@ -188,7 +188,7 @@ export async function seedMediationDemos(ctx: SeedContext): Promise<void> {
     return actor;
   };
 
-  for (const demo of demoMediationCases(shanghaiDate(new Date()))) {
+  for (const demo of demoMediationCases(toLocalDate(new Date()))) {
     if (await ctx.prisma.mediationCase.findFirst({ where: { title: demo.body.title }, select: { id: true } })) continue;
     const registrar = await actorOf(demo.registrar);
     const { caseId } = await registerCase({ deps, actor: registrar, body: demo.body, authorize: (path, roles) => assertAccess(registrar, roles, path) });

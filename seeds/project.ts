@@ -4,6 +4,7 @@
 // Needs a Temporal client (the platform start passes one); without it the
 // seed logs and does nothing, as the read model must never hold a project
 // without its workflow.
+import { yearOf } from '../domain/calendar';
 import type { ProjectAction, ActionInputs } from '../domain/project/actions';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import { createProject } from '../api/project/create-project';
@@ -83,7 +84,7 @@ export async function seedProjectDemos(ctx: SeedContext): Promise<void> {
     return;
   }
   const deps = useCaseDeps(ctx, ctx.temporal);
-  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const year = yearOf(new Date());
   for (const demo of demoProjects(year)) {
     const communityId = `qindu-${demo.street}-${demo.community}`;
     const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title, year }, select: { id: true } });

@@ -6,7 +6,8 @@
 // (the test global setup runs the base seeds only) the seed does nothing.
 // Idempotent: an existing cycle or schedule is left as it is.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { chinaYear, workflowIds } from '../domain/reporting';
+import { yearOf } from '../domain/calendar';
+import { workflowIds } from '../domain/reporting';
 import type { reportingCycle, reportingYearly } from '../workflows/reporting';
 import { askQuestionUpdate, reportStateQuery, scoreUpwardUpdate, submitReportUpdate } from '../workflows/reporting-shared';
 import { TASK_QUEUE } from '../workflows/task-queue';
@@ -52,7 +53,7 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
     return;
   }
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
-  const year = options.year ?? chinaYear((ctx.now ?? (() => new Date()))());
+  const year = options.year ?? yearOf((ctx.now ?? (() => new Date()))());
   const streetId = options.streetId ?? DEMO.street;
   const communities = await ctx.prisma.unit.findMany({ where: { parentId: streetId, level: 'community' }, orderBy: { path: 'asc' }, select: { id: true } });
   if (communities.length < 2) throw new Error(`street ${streetId} needs two communities for the reporting demo`);
@@ -79,12 +80,12 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
 
   const secretary = await demoActor(ctx, usernameFor('community', first));
   const street = await demoActor(ctx, usernameFor('street_office', streetId));
-  await client.workflow.getHandle(firstReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, content: REPORT_TEXT }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary, input: { content: REPORT_TEXT } }] });
   await waitForStage(client, firstReport, 'upward');
-  await client.workflow.getHandle(firstReport).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, score: 88, comment: '党建引领基层治理成效明显' }] });
-  await client.workflow.getHandle(firstReport).executeUpdate(askQuestionUpdate, { args: [{ actor: street, question: '"红色物业"项目的居民满意度如何测评?' }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(scoreUpwardUpdate, { args: [{ actor: street, input: { score: 88, comment: '党建引领基层治理成效明显' } }] });
+  await client.workflow.getHandle(firstReport).executeUpdate(askQuestionUpdate, { args: [{ actor: street, input: { question: '"红色物业"项目的居民满意度如何测评?' } }] });
 
   const secretary2 = await demoActor(ctx, usernameFor('community', second));
-  await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, content: REPORT_TEXT }] });
+  await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, input: { content: REPORT_TEXT } }] });
   ctx.log(`reporting demo: cycle ${cycleId} in progress`);
 }

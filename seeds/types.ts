@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { ProcessRules } from '../config/rules';
 import type { PrismaClient } from '../prisma/generated/client';
 
 export interface SeedContext {
@@ -7,6 +8,8 @@ export interface SeedContext {
   /** Process seeds start real workflows; without a client they skip (base seeds need none). */
   temporal?: Client;
   taskQueue?: string;
+  /** The configured process rules; the defaults of shared/DOMAIN.md when absent. */
+  rules?: ProcessRules;
   /**
    * CLOCK=virtual only: advances the engine's clock and resolves once the
    * work it caused was processed, so the demo can carry processes through

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { AppDeps } from '../api/deps';
 import { resolveActor } from '../api/auth/resolve-actor';
 import type { Actor } from '../domain/access';
+import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import type { SeedContext } from './types';
 
@@ -14,7 +15,7 @@ export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
     temporal,
     // A seed runs at first start while the worker is still warming up: it may
     // wait longer for a process to answer than a person at the API would.
-    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: 120_000 } },
+    config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: 120_000 }, rules: ctx.rules ?? DEFAULT_PROCESS_RULES },
   } as unknown as AppDeps;
 }
 

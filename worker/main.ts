@@ -35,6 +35,7 @@ const workers = await startWorkers({
   redisUrl: config.redis.url!,
   redisPrefix: config.redis.prefix,
   logger,
+  rules: config.rules,
   ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
 });
 

@@ -4,6 +4,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { PayloadKeyring } from '../temporal';
+import type { ProcessRules } from '../config/rules';
 import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
@@ -23,6 +24,8 @@ export interface StartWorkersOptions {
   /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
   beforeActivity?: () => Promise<unknown>;
   channel?: OutboundChannel;
+  /** The process rules of the configuration (`config.rules`). */
+  rules?: ProcessRules;
 }
 
 export interface RunningWorkers {
@@ -59,7 +62,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       payloadKeys: options.payloadKeys,
-      activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock }),
+      activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock, rules: options.rules }),
       beforeActivity: options.beforeActivity,
     });
     const done = worker.run();

@@ -10,21 +10,17 @@
 // persists and notifies.
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition as engineCondition,
   patched,
   proxyActivities,
   setHandler,
   sleep,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { mediationMachine } from '../domain/mediation/machine';
+import { createSerialiser, serveActions } from './kit/runner';
 import type { MediationActivities } from '../activities/mediation';
 import {
-  ACTION_LABELS,
-  ACTION_NAMES,
-  actionRefusal,
-  applyAction,
   caseFinished,
   confirmationExpired,
   courtAcceptanceDue,
@@ -41,23 +37,20 @@ import {
   roundReminded,
   roundTimedOut,
   triaged,
-  type ActionName,
   type MediationState,
   type TimelineEvent,
 } from '../domain/mediation/case-state';
-import { endOfCalendarDaysAfter } from '../domain/mediation/dates';
+import { addCalendarDays } from '../domain/calendar';
 import { isPreLitigation, startPreLitigation, termOver as preLitigationTermOver } from '../domain/mediation/pre-litigation';
 import { triageCase } from '../domain/mediation/triage';
 import { LEVEL_LABELS, nextLevel, type MediationLevel, type RoundOutcome } from '../domain/mediation/types';
 import {
   mediationStateQuery,
   mediationUpdates,
-  type MediationActionResult,
-  type MediationCommand,
   type MediationOutcome,
   type MediationWorkflowInput,
 } from './mediation-shared';
-import { ACTIVITY_OPTIONS, createActionGate, incidentOnDataRejection, refuseOnDataRejection } from './failures';
+import { ACTIVITY_OPTIONS, createActionGate, incidentOnDataRejection, restoreInto } from './failures';
 
 // Unlimited attempts for what a retry can cure: every activity is idempotent
 // (keyed by case and event number), and a lost save would leave the read model
@@ -80,7 +73,7 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       caseNo: input.caseNo,
       facts: input.facts,
       registeredBy: input.registeredBy,
-      targetConcludeBy: endOfCalendarDaysAfter(start, rules.overallTargetCalendarDays).toISOString(),
+      targetConcludeBy: addCalendarDays(start, rules.overallTargetCalendarDays).toISOString(),
       confirmationCalendarDays: rules.judicialApplicationCalendarDays,
       preLitigation,
     },
@@ -104,33 +97,24 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
     new Date(await acts.mediationWorkingDeadline({ from: new Date(from).toISOString(), workingDays }));
   const title = `${state.caseNo} ${state.facts.title}`;
 
-  // ---- human actions ------------------------------------------------------
-  for (const name of ACTION_NAMES) {
-    setHandler(
-      mediationUpdates[name] as unknown as UpdateDefinition<MediationActionResult, [MediationCommand]>,
-      async (cmd: MediationCommand): Promise<MediationActionResult> => {
-        const event = await gate.act(() => refuseOnDataRejection({
-          state,
-          label: ACTION_LABELS[name],
-          run: async () => {
-            const e = applyAction(state, name as ActionName, cmd.actor, cmd.payload as never, now());
-            await persist(e);
-            return e;
-          },
-        }));
-        return { stage: state.stage, version: state.version, message: event.summary };
+  // ---- human actions: the kit's runner serves the machine ------------------
+  // A step is adopted in place (restoreInto), so the waits below keep their
+  // references to the current round, the judicial window and the follow-up.
+  // Steps are serialised in cases started on the kit; a case started before
+  // keeps taking each action as it comes, as its history recorded it.
+  serveActions(
+    mediationMachine,
+    mediationUpdates,
+    {
+      state: () => state,
+      adopt: (next) => restoreInto(state, next),
+      save: async (step) => {
+        await persist(...step.effects.timeline);
       },
-      {
-        validator: (cmd: MediationCommand) => {
-          if (!cmd || typeof cmd !== 'object' || !cmd.actor || !cmd.payload) {
-            throw ApplicationFailure.nonRetryable('请求缺少操作人或操作内容。', 'VALIDATION_FAILED');
-          }
-          const refusal = actionRefusal(state, name as ActionName, cmd.actor, cmd.payload as never, now());
-          if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.code);
-        },
-      },
-    );
-  }
+      around: (fn) => gate.act(fn),
+    },
+    patched('kit-serial-steps') ? createSerialiser() : (fn) => fn(),
+  );
   setHandler(mediationStateQuery, () => state);
 
   // ---- intake and triage --------------------------------------------------

@@ -3,12 +3,13 @@
 
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../domain/access';
+import type { UnitRef } from '../domain/access';
+import type { ActionCommand, ActionResult } from '../domain/kit/command';
 import type { ActionInputs, ProjectAction } from '../domain/project/actions';
 import { PROJECT_ACTIONS } from '../domain/project/actions';
 import type { ProjectApplication } from '../domain/project/application';
 import type { ProjectRules } from '../domain/project/rules';
-import type { ProjectStage, ProjectState, UnitRef } from '../domain/project/state';
+import type { ProjectStage, ProjectState } from '../domain/project/state';
 
 export const PROJECT_WORKFLOW_TYPE = 'projectWorkflow';
 
@@ -35,24 +36,12 @@ export interface ProjectOutcome {
   rating: string | null;
 }
 
-/** Every update carries who acts (resolved by the API) and the action's input. */
-export interface ActionEnvelope<A extends ProjectAction = ProjectAction> {
-  actor: Actor;
-  input: ActionInputs[A];
-  requestId?: string;
-}
-
-export interface ActionResult {
-  stage: ProjectStage;
-  version: number;
-  /** zh-CN summary of what happened. */
-  message: string;
-}
+export type ProjectActionResult = ActionResult<ProjectStage>;
 
 export const projectStateQuery = defineQuery<ProjectState>('projectState');
 
-export type ProjectUpdates = { [A in ProjectAction]: UpdateDefinition<ActionResult, [ActionEnvelope<A>], A> };
+export type ProjectUpdates = { [A in ProjectAction]: UpdateDefinition<ProjectActionResult, [ActionCommand<ActionInputs[A]>], A> };
 
 export const projectUpdates = Object.fromEntries(
-  PROJECT_ACTIONS.map((action) => [action, defineUpdate<ActionResult, [ActionEnvelope]>(action)]),
+  PROJECT_ACTIONS.map((action) => [action, defineUpdate<ProjectActionResult, [ActionCommand]>(action)]),
 ) as unknown as ProjectUpdates;

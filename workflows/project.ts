@@ -12,6 +12,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { ActionCommand } from '../domain/kit/command';
 import type { Activities } from '../activities';
 import type { ProjectActivities, ProjectEventInput, ProjectNotification } from '../activities/project';
 import type { Actor } from '../domain/access';
@@ -27,8 +28,7 @@ import { initialProjectState, isClosedStage } from '../domain/project/state';
 import {
   projectStateQuery,
   projectUpdates,
-  type ActionEnvelope,
-  type ActionResult,
+  type ProjectActionResult,
   type ProjectOutcome,
   type ProjectWorkflowInput,
 } from './project-shared';
@@ -607,7 +607,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     const label = PROJECT_ACTION_SPECS[action].label;
     setHandler(
       projectUpdates[action],
-      async (envelope: ActionEnvelope): Promise<ActionResult> => {
+      async (envelope: ActionCommand<ActionInputs[ProjectAction]>): Promise<ProjectActionResult> => {
         state.busy = label;
         try {
           return await lock.run(async () => {
@@ -641,7 +641,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         }
       },
       {
-        validator: (envelope: ActionEnvelope) => {
+        validator: (envelope: ActionCommand<ActionInputs[ProjectAction]>) => {
           const refusal = actionRefusal(state, action, envelope.actor, envelope.input) ?? inputRefusal(state, action, envelope.input, rules);
           if (refusal) throw fail(refusal.code, refusal.message);
         },

@@ -74,13 +74,14 @@ import {
   type ReportingCycleInput,
   type ReportingYearlyInput,
   type TimelineEntry,
-  type UnitRef,
-  type UpdateAck,
+  type ReportActionResult,
   type VoteRoundState,
   type YearlyState,
   ACTION_UPDATES,
 } from './reporting-shared';
 import { ACTIVITY_OPTIONS, createActionGate, incidentOnDataRejection, refuseOnDataRejection } from './failures';
+import type { UnitRef } from '../domain/access';
+import { commandOf, type ActionCommand } from '../domain/kit/command';
 
 // Unlimited attempts for what a retry can cure; data the database refuses fails at once (./failures).
 const acts = proxyActivities<Activities>({ ...ACTIVITY_OPTIONS, startToCloseTimeout: '1 minute' });
@@ -163,7 +164,13 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     pending = [];
     await acts.reportingSaveState({ state: { ...state }, entries });
   }
-  const ack = (): UpdateAck => ({ stage: state.stage, version: state.version });
+  // The message is the label of the newest timeline entry: what this action did.
+  const ack = (): ReportActionResult => ({ stage: state.stage, version: state.version, message: state.timeline.at(-1)?.label ?? '' });
+  function cmdOf<C extends ActionCommand<unknown>>(arg: C): C {
+    const cmd = commandOf(arg);
+    if (!cmd) return refuse('请求缺少操作人或操作内容', 'VALIDATION_FAILED');
+    return cmd as C;
+  }
   // Unversioned: a patch marker would be the one payload of the history the codec does not encrypt
   // (tests/reporting/history-secrecy). Reports in flight from before the gate may need a reset on upgrade.
   const gate = createActionGate({ versioned: false });
@@ -217,15 +224,17 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 述职报告 ──
   setHandler(
     submitReportUpdate,
-    guarded(submitReportUpdate, async ({ actor, content, highlights }) => {
+    guarded(submitReportUpdate, async (arg) => {
+      const { actor, input: { content, highlights } } = cmdOf(arg);
       state.report = { content: content.trim(), highlights: highlights?.trim() || null, submittedAt: nowIso(), submittedById: actor.personId };
       note('submitReport', '提交述职报告', actor, { length: state.report.content.length });
       await persist();
       return ack();
     }),
     {
-      validator: ({ actor, content }) => {
-        requireAction(actor, 'report');
+      validator: (arg) => {
+        const { actor, input: { content } } = cmdOf(arg);
+        requireAction(actor, 'submitReport');
         text(content, '述职报告');
         if (state.report) refuse('述职报告已提交', 'ALREADY_DONE');
       },
@@ -236,7 +245,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   const openQuestions = () => state.upward.questions.filter((q) => q.answer === null);
   setHandler(
     scoreUpwardUpdate,
-    guarded(scoreUpwardUpdate, async ({ actor, score, comment }) => {
+    guarded(scoreUpwardUpdate, async (arg) => {
+      const { actor, input: { score, comment } } = cmdOf(arg);
       state.upward.scores.push({ scorerId: actor.personId, scorerName: actor.displayName, score, comment: comment?.trim() || null, at: nowIso() });
       state.upward.scoreCenti = upwardScoreCenti(state.upward.scores.map((s) => s.score));
       note('scoreUpward', `评分 ${score} 分`, actor, { score, comment: comment ?? null });
@@ -244,8 +254,9 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       return ack();
     }),
     {
-      validator: ({ actor, score }) => {
-        requireAction(actor, 'scores');
+      validator: (arg) => {
+        const { actor, input: { score } } = cmdOf(arg);
+        requireAction(actor, 'scoreUpward');
         if (!Number.isInteger(score) || score < 0 || score > 100) refuse('评分须为 0–100 的整数', 'VALIDATION_FAILED');
         if (state.upward.scores.some((s) => s.scorerId === actor.personId)) refuse('您已评分,不能重复评分', 'ALREADY_DONE');
       },
@@ -253,20 +264,23 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     askQuestionUpdate,
-    guarded(askQuestionUpdate, async ({ actor, question }) => {
+    guarded(askQuestionUpdate, async (arg) => {
+      const { actor, input: { question } } = cmdOf(arg);
       const id = `q${state.upward.questions.length + 1}`;
       state.upward.questions.push({ id, askedById: actor.personId, askedByName: actor.displayName, question: question.trim(), askedAt: nowIso(), answer: null, answeredAt: null });
       note('askQuestion', '提出质询', actor, { questionId: id, question: question.trim() });
       await persist();
-      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `answer-${id}`, action: 'answers', title: title(`答复质询 ${id}`), role: 'community', unitId: community.id, dueAt: state.dueAt });
+      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `answer-${id}`, action: 'answerQuestion', title: title(`答复质询 ${id}`), role: 'community', unitId: community.id, dueAt: state.dueAt });
       await acts.notify({ event: `question-${id}`, to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.question', title: title('收到质询'), body: question.trim(), link });
       return { ...ack(), questionId: id };
     }),
-    { validator: ({ actor, question }) => { requireAction(actor, 'questions'); text(question, '质询内容', 2000); } },
+    { validator: (arg) => {
+        const { actor, input: { question } } = cmdOf(arg); requireAction(actor, 'askQuestion'); text(question, '质询内容', 2000); } },
   );
   setHandler(
     answerQuestionUpdate,
-    guarded(answerQuestionUpdate, async ({ actor, questionId, answer }) => {
+    guarded(answerQuestionUpdate, async (arg) => {
+      const { actor, input: { questionId, answer } } = cmdOf(arg);
       const q = state.upward.questions.find((x) => x.id === questionId)!;
       q.answer = answer.trim();
       q.answeredAt = nowIso();
@@ -276,8 +290,9 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       return ack();
     }),
     {
-      validator: ({ actor, questionId, answer }) => {
-        requireAction(actor, 'answers');
+      validator: (arg) => {
+        const { actor, input: { questionId, answer } } = cmdOf(arg);
+        requireAction(actor, 'answerQuestion');
         const q = state.upward.questions.find((x) => x.id === questionId);
         if (!q) refuse(`质询 ${questionId} 不存在`, 'NOT_FOUND');
         if (q.answer !== null) refuse('该质询已答复', 'ALREADY_DONE');
@@ -294,14 +309,16 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   let upwardClosedBy: Actor | null = null;
   setHandler(
     closeUpwardUpdate,
-    guarded(closeUpwardUpdate, async ({ actor }) => {
+    guarded(closeUpwardUpdate, async (arg) => {
+      const { actor } = cmdOf(arg);
       upwardClosedBy = actor;
       state.upward.closedAt = nowIso();
       return ack();
     }),
     {
-      validator: ({ actor }) => {
-        requireAction(actor, 'close-upward', upwardUnit.path);
+      validator: (arg) => {
+        const { actor } = cmdOf(arg);
+        requireAction(actor, 'closeUpward', upwardUnit.path);
         if (state.upward.closedAt) refuse('向上述职已结束', 'ALREADY_DONE');
         const blocker = upwardBlocker();
         if (blocker) refuse(blocker, 'QUESTIONS_UNANSWERED');
@@ -312,15 +329,17 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 向下述职 ──
   setHandler(
     recordDownwardUpdate,
-    guarded(recordDownwardUpdate, async ({ actor, heldOn, attendees, summary }) => {
+    guarded(recordDownwardUpdate, async (arg) => {
+      const { actor, input: { heldOn, attendees, summary } } = cmdOf(arg);
       state.downward = { heldOn, attendees, summary: summary.trim(), recordedAt: nowIso() };
       note('recordDownward', `登记向下述职会议(${heldOn},到会 ${attendees} 人)`, actor, { heldOn, attendees });
       await persist();
       return ack();
     }),
     {
-      validator: ({ actor, heldOn, attendees, summary }) => {
-        requireAction(actor, 'downward');
+      validator: (arg) => {
+        const { actor, input: { heldOn, attendees, summary } } = cmdOf(arg);
+        requireAction(actor, 'recordDownward');
         if (state.downward) refuse('向下述职会议已登记', 'ALREADY_DONE');
         if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn)) refuse('会议日期格式应为 YYYY-MM-DD', 'VALIDATION_FAILED');
         if (!Number.isInteger(attendees) || attendees < 0) refuse('到会人数须为非负整数', 'VALIDATION_FAILED');
@@ -332,7 +351,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 民主评议 vote ──
   setHandler(
     castVoteUpdate,
-    guarded(castVoteUpdate, async ({ actor, choice, comment }) => {
+    guarded(castVoteUpdate, async (arg) => {
+      const { actor, input: { choice, comment } } = cmdOf(arg);
       const round = currentRound!;
       // Counted before any await, so a round closing meanwhile includes it.
       voted.add(actor.personId);
@@ -346,7 +366,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       return { ...ack(), round: round.round };
     }),
     {
-      validator: ({ actor, choice, comment }) => {
+      validator: (arg) => {
+        const { actor, input: { choice, comment } } = cmdOf(arg);
         // Access before state: who is no representative, or not one of this community, hears nothing about the vote.
         const refusal = voterAccessRefusal(actor, community.path);
         if (refusal) refuse(refusal.message, refusal.code);
@@ -362,21 +383,23 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 公示 objections ──
   setHandler(
     raiseObjectionUpdate,
-    guarded(raiseObjectionUpdate, async ({ actor, content }) => {
+    guarded(raiseObjectionUpdate, async (arg) => {
+      const { actor, input: { content } } = cmdOf(arg);
       const notice = state.publicNotice!;
       const id = `o${notice.objections.length + 1}`;
       notice.objections.push({ id, raisedById: actor.personId, raisedByName: actor.displayName, content: content.trim(), raisedAt: nowIso(), answer: null, upheld: null, answeredById: null, answeredAt: null });
       note('raiseObjection', `对公示结果提出异议 ${id}`, actor, { objectionId: id, content: content.trim() });
       await persist();
-      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `objection-${id}`, action: 'objection-answers', title: title(`答复公示异议 ${id}`), role: 'street_office', unitId: upwardUnit.id, dueAt: notice.endsAt });
+      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `objection-${id}`, action: 'answerObjection', title: title(`答复公示异议 ${id}`), role: 'street_office', unitId: upwardUnit.id, dueAt: notice.endsAt });
       await acts.notify({ event: `objection-${id}`, to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.objection', title: title('公示期收到异议'), body: content.trim(), link });
       return { ...ack(), objectionId: id };
     }),
     {
-      validator: ({ actor, content }) => {
+      validator: (arg) => {
+        const { actor, input: { content } } = cmdOf(arg);
         // Representatives of the community (including its grids) may object, as may the bodies above it.
         const isOwnRep = voterAccessRefusal(actor, community.path) === null;
-        if (!isOwnRep) requireAction(actor, 'objections');
+        if (!isOwnRep) requireAction(actor, 'raiseObjection');
         else if (state.stage !== 'public_notice') refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能提出异议`, 'WRONG_STAGE');
         if (state.publicNotice && Date.now() >= new Date(state.publicNotice.endsAt).getTime()) refuse('公示期已结束,不能再提出异议', 'WRONG_STAGE');
         text(content, '异议内容', 5000);
@@ -385,7 +408,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     answerObjectionUpdate,
-    guarded(answerObjectionUpdate, async ({ actor, objectionId, answer, upheld, revisedGrade }) => {
+    guarded(answerObjectionUpdate, async (arg) => {
+      const { actor, input: { objectionId, answer, upheld, revisedGrade } } = cmdOf(arg);
       const o = state.publicNotice!.objections.find((x) => x.id === objectionId)!;
       Object.assign(o, { answer: answer.trim(), upheld, answeredById: actor.personId, answeredAt: nowIso() });
       let label = `答复异议 ${objectionId}(${upheld ? '异议成立' : '异议不成立'})`;
@@ -403,8 +427,9 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       return ack();
     }),
     {
-      validator: ({ actor, objectionId, answer, revisedGrade }) => {
-        requireAction(actor, 'objection-answers', upwardUnit.path);
+      validator: (arg) => {
+        const { actor, input: { objectionId, answer, revisedGrade } } = cmdOf(arg);
+        requireAction(actor, 'answerObjection', upwardUnit.path);
         const o = state.publicNotice?.objections.find((x) => x.id === objectionId);
         if (!o) refuse(`异议 ${objectionId} 不存在`, 'NOT_FOUND');
         if (o.answer !== null) refuse('该异议已答复', 'ALREADY_DONE');
@@ -417,7 +442,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   // ── 整改 ──
   setHandler(
     submitRectificationUpdate,
-    guarded(submitRectificationUpdate, async ({ actor, plan }) => {
+    guarded(submitRectificationUpdate, async (arg) => {
+      const { actor, input: { plan } } = cmdOf(arg);
       const r = state.rectification!;
       r.submissions.push({ plan: plan.trim(), at: nowIso(), byId: actor.personId });
       r.status = 'submitted';
@@ -425,12 +451,13 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       note('submitRectification', `提交整改报告(第 ${n} 次)`, actor, { length: plan.trim().length });
       await persist();
       await acts.closeHumanTasks({ keys: [`rectification-${n}`], completedById: actor.personId });
-      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-review-${n}`, action: 'rectification-review', title: title('审核整改报告'), role: 'street_office', unitId: upwardUnit.id, dueAt: r.deadline });
+      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-review-${n}`, action: 'reviewRectification', title: title('审核整改报告'), role: 'street_office', unitId: upwardUnit.id, dueAt: r.deadline });
       return ack();
     }),
     {
-      validator: ({ actor, plan }) => {
-        requireAction(actor, 'rectification');
+      validator: (arg) => {
+        const { actor, input: { plan } } = cmdOf(arg);
+        requireAction(actor, 'submitRectification');
         if (state.rectification?.status === 'submitted') refuse('整改报告已提交,正在审核', 'ALREADY_DONE');
         text(plan, '整改报告');
       },
@@ -438,7 +465,8 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   );
   setHandler(
     reviewRectificationUpdate,
-    guarded(reviewRectificationUpdate, async ({ actor, accepted, comment }) => {
+    guarded(reviewRectificationUpdate, async (arg) => {
+      const { actor, input: { accepted, comment } } = cmdOf(arg);
       const r = state.rectification!;
       const n = r.submissions.length;
       r.reviews.push({ accepted, comment: comment?.trim() || null, at: nowIso(), byId: actor.personId });
@@ -447,13 +475,14 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       await persist();
       await acts.closeHumanTasks({ keys: [`rectification-review-${n}`], completedById: actor.personId });
       if (!accepted) {
-        await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-${n + 1}`, action: 'rectification', title: title('重新提交整改报告'), role: 'community', unitId: community.id, dueAt: r.deadline });
+        await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-${n + 1}`, action: 'submitRectification', title: title('重新提交整改报告'), role: 'community', unitId: community.id, dueAt: r.deadline });
       }
       return ack();
     }),
     {
-      validator: ({ actor, accepted, comment }) => {
-        requireAction(actor, 'rectification-review', upwardUnit.path);
+      validator: (arg) => {
+        const { actor, input: { accepted, comment } } = cmdOf(arg);
+        requireAction(actor, 'reviewRectification', upwardUnit.path);
         if (state.rectification?.status !== 'submitted') refuse('没有待审核的整改报告', 'WRONG_STAGE');
         if (!accepted) text(comment, '退回理由', 2000);
       },
@@ -511,7 +540,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   note('start', `启动 ${input.year} 年度双向述职`, null, { cycleId: input.cycleId, projects: state.projectResults.length });
   {
     const d = await startDeadline(rules.reportDays);
-    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'report', action: 'report', title: title('提交述职报告'), role: 'community', unitId: community.id, dueAt: d.dueAt });
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'report', action: 'submitReport', title: title('提交述职报告'), role: 'community', unitId: community.id, dueAt: d.dueAt });
     await acts.notify({ event: 'report.open', to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.report', title: title('请撰写述职报告'), body: `请于 ${d.dueAt.slice(0, 10)} 前提交 ${input.year} 年度述职报告。`, link });
     await waitStep({ key: 'report', ...d, done: () => state.report !== null, remind: { role: 'community', unit: community }, escalate: { role: 'street_office', unit: upwardUnit }, what: '提交述职报告' });
   }
@@ -522,7 +551,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   await enter('upward', '进入向上述职');
   {
     const { dueAt, remindAt } = await startDeadline(rules.upwardDays);
-    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'upward', action: 'scores', title: title('向上述职评分、质询'), role: 'street_office', unitId: upwardUnit.id, dueAt });
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'upward', action: 'scoreUpward', title: title('向上述职评分、质询'), role: 'street_office', unitId: upwardUnit.id, dueAt });
     await acts.notify({ event: 'upward.open', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.upward', title: title('请听取述职并评分'), body: '社区党组织书记已提交述职报告,请评分并可提出质询。', link });
     const closed = () => state.upward.closedAt !== null;
     if (remindAt < dueAt && !(await gate.condition(closed, msUntil(remindAt)))) {
@@ -559,7 +588,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   await enter('downward', '进入向下述职');
   {
     const d = await startDeadline(rules.downwardDays);
-    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'downward', action: 'downward', title: title('召开向下述职会议并登记'), role: 'community', unitId: community.id, dueAt: d.dueAt });
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'downward', action: 'recordDownward', title: title('召开向下述职会议并登记'), role: 'community', unitId: community.id, dueAt: d.dueAt });
     await waitStep({ key: 'downward', ...d, done: () => state.downward !== null, remind: { role: 'community', unit: community }, escalate: { role: 'street_office', unit: upwardUnit }, what: '向下述职会议' });
   }
   await acts.closeHumanTasks({ keys: ['downward'] });
@@ -580,7 +609,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     note('openVote', `第 ${round} 轮民主评议开始,应到会 ${roll.size} 人`, null, { round, rollSize: roll.size, closesAt: dueAt });
     await persistOwn();
     for (const v of voters) {
-      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `vote-${round}-${v.personId}`, action: 'vote', title: title(`民主评议投票(第 ${round} 轮)`), role: 'resident_rep', unitId: community.id, assigneeId: v.personId, dueAt });
+      await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `vote-${round}-${v.personId}`, action: 'castVote', title: title(`民主评议投票(第 ${round} 轮)`), role: 'resident_rep', unitId: community.id, assigneeId: v.personId, dueAt });
     }
     if (voters.length > 0) {
       await acts.notify({ event: `vote-${round}.open`, to: { personIds: voters.map((v) => v.personId) }, kind: 'reporting.vote', title: title('请参加民主评议'), body: `投票截止 ${dueAt.slice(0, 10)},每人一票:满意 / 基本满意 / 不满意。`, link });
@@ -661,7 +690,7 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
     state.dueAt = dueAt;
     await persistOwn();
     await saveResult(false);
-    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'rectification-1', action: 'rectification', title: title('制定并落实整改方案'), role: 'community', unitId: community.id, dueAt });
+    await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: 'rectification-1', action: 'submitRectification', title: title('制定并落实整改方案'), role: 'community', unitId: community.id, dueAt });
     await acts.notify({ event: 'rectification.open', to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.rectification', title: title('请落实整改'), body: `评定等次为${RATING_LABELS[state.result.grade]},请于 ${dueAt.slice(0, 10)} 前提交整改报告。`, link });
     const accepted = () => state.rectification!.status === 'accepted';
     if (!(await gate.condition(accepted, msUntil(remindAt)))) {

@@ -3,9 +3,11 @@
 // unit it acts on (assertAccess), or filters queries by the caller's scope
 // (scopePaths). Both read the same grants, from domain/access.ts.
 import type { RequestHandler } from 'express';
-import { accessRefusal, ancestorPaths, canReadUnit, type Actor } from '../../domain/access';
+import { accessRefusal, ancestorPaths, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ROLE_LABELS, type RoleName } from '../../domain/roles';
+
+export { canReadUnit, scopePaths } from '../../domain/access';
 
 export type RouteAccess = 'public' | 'authenticated' | readonly RoleName[];
 
@@ -33,18 +35,6 @@ export function assertAccess(actor: Actor, roles: readonly RoleName[], unitPath:
   if (refusal === 'FORBIDDEN_ROLE') throw new AppError(refusal, `需要以下角色之一:${roleList(roles)}。`);
   if (refusal === 'FORBIDDEN_SCOPE') throw new AppError(refusal, '您的角色不覆盖该单位。');
 }
-
-/**
- * The unit-path prefixes the actor's `roles` cover, with nested ones removed
- * (a street grant makes its communities' grants redundant). Use as
- * `OR: paths.map((p) => ({ path: { startsWith: p } }))` to filter queries.
- */
-export function scopePaths(actor: Actor, roles?: readonly RoleName[]): string[] {
-  const paths = [...new Set(actor.grants.filter((g) => !roles || roles.includes(g.role)).map((g) => g.unitPath))].sort();
-  return paths.filter((p, i) => !paths.some((q, j) => j !== i && p !== q && p.startsWith(q)));
-}
-
-export { canReadUnit };
 
 /** `canReadUnit` as a Prisma filter on the unit-path `column`; matches nothing without grants. */
 export function readScopeFilter(actor: Actor, column: string, roles?: readonly RoleName[]): Record<string, unknown> {

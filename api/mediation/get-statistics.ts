@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { STATISTICS_ROLES } from '../../domain/mediation/access';
-import { endOfShanghaiDate, shanghaiDate } from '../../domain/mediation/dates';
+import { endOfDay, startOfDay, yearOf } from '../../domain/calendar';
 import { computeStatistics } from '../../domain/mediation/statistics';
 import type { CaseOutcome, Channel, DisputeType, JudicialStatus, MediationLevel } from '../../domain/mediation/types';
 import type { RoleName } from '../../domain/roles';
@@ -30,7 +30,7 @@ function defaultUnitId(actor: Actor): string | undefined {
 export async function getStatistics({ deps, actor, query, authorize }: GetStatisticsOptions) {
   const unitId = query.unitId ?? defaultUnitId(actor);
   if (!unitId) throw new AppError('FORBIDDEN_ROLE', '您没有可以查看调解统计的角色。');
-  const year = shanghaiDate(deps.now?.() ?? new Date()).slice(0, 4);
+  const year = yearOf(deps.now?.() ?? new Date());
   const from = query.from ?? `${year}-01-01`;
   const to = query.to ?? `${year}-12-31`;
   const unit = await deps.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, path: true } });
@@ -44,7 +44,7 @@ export async function getStatistics({ deps, actor, query, authorize }: GetStatis
   const rows = await deps.prisma.mediationCase.findMany({
     where: {
       placePath: { startsWith: unit.path },
-      registeredAt: { gte: new Date(endOfShanghaiDate(from).getTime() + 1 - 86_400_000), lte: endOfShanghaiDate(to) },
+      registeredAt: { gte: startOfDay(from), lte: endOfDay(to) },
     },
     select: {
       registeredAt: true,

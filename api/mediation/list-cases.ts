@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { endOfShanghaiDate } from '../../domain/mediation/dates';
+import { endOfDay, startOfDay } from '../../domain/calendar';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
@@ -33,8 +33,8 @@ export async function listCases({ deps, actor, query }: ListCasesOptions) {
       query.disputeType ? { disputeType: query.disputeType } : {},
       query.level ? { currentLevel: query.level } : {},
       query.outcome ? { outcome: query.outcome } : {},
-      query.from ? { registeredAt: { gte: new Date(endOfShanghaiDate(query.from).getTime() + 1 - 86_400_000) } } : {},
-      query.to ? { registeredAt: { lte: endOfShanghaiDate(query.to) } } : {},
+      query.from ? { registeredAt: { gte: startOfDay(query.from) } } : {},
+      query.to ? { registeredAt: { lte: endOfDay(query.to) } } : {},
       q
         ? {
             OR: [

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ACTION_LABELS, ACTION_NAMES, type ActionName, type ActionPayloads } from '../../domain/mediation/case-state';
-import { mediationUpdates, type MediationCommand } from '../../workflows/mediation-shared';
+import type { ActionCommand } from '../../domain/kit/command';
+import { mediationUpdates } from '../../workflows/mediation-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
@@ -22,9 +23,6 @@ export interface PerformActionOptions {
   action: ActionName;
   body: unknown;
 }
-
-/** kebab-case in URLs: "record-session" ↔ recordSession. */
-export const actionSlug = (name: ActionName) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 async function toPayload<A extends ActionName>(deps: AppDeps, action: A, body: unknown): Promise<ActionPayloads[A]> {
   if (action !== 'assignMediator') return body as ActionPayloads[A];
@@ -47,12 +45,12 @@ export async function performAction({ deps, actor, caseId, action, body }: Perfo
   if (row.stage === 'closed') throw new AppError('WRONG_STAGE', '案件已结案。');
   const payload = await toPayload(deps, action, body);
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
-  const command: MediationCommand = { actor, payload };
+  const command: ActionCommand = { actor, input: payload };
   const update = mediationUpdates[action] as unknown as typeof mediationUpdates.acceptCase;
   const result = await runUpdate({
     deps,
     label: ACTION_LABELS[action],
-    execute: () => handle.executeUpdate(update, { args: [command as MediationCommand<'acceptCase'>] }),
+    execute: () => handle.executeUpdate(update, { args: [command as ActionCommand<never>] }),
   });
   return { caseId, action, ...result };
 }
@@ -60,7 +58,7 @@ export async function performAction({ deps, actor, caseId, action, body }: Perfo
 function actionRoute(action: ActionName): RouteDefinition {
   return defineRoute({
     method: 'post',
-    path: `/api/mediation-cases/:id/actions/${actionSlug(action)}`,
+    path: `/api/mediation-cases/:id/actions/${action}`,
     summary: `${ACTION_LABELS[action]}(调解员)`,
     description: `Workflow update \`${action}\`. Access before state: 404 for a case the caller cannot read, then 403 for a person who is not the mediator of this round's unit (or not the assigned mediator), 409 WRONG_STAGE / ALREADY_DONE when the case is not waiting for it, 422 BUSINESS_RULE / CONFIRMATION_WINDOW_CLOSED when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the case does not answer in time.`,
     roles: ['mediator'],

@@ -8,8 +8,7 @@ import { AppError } from '../../domain/errors';
 import type { RoleName } from '../../domain/roles';
 import { REGISTER_ROLES } from '../../domain/mediation/access';
 import type { CaseFacts } from '../../domain/mediation/case-state';
-import { shanghaiDate } from '../../domain/mediation/dates';
-import { loadMediationRules, mediationRulesFrom, type MediationSectionValue } from '../../config/mediation';
+import { yearOf } from '../../domain/calendar';
 import { MEDIATION_WORKFLOW_TYPE, mediationWorkflowId, type MediationWorkflowInput } from '../../workflows/mediation-shared';
 import type { mediationWorkflow } from '../../workflows/mediation';
 import type { AppDeps } from '../deps';
@@ -24,11 +23,6 @@ export interface RegisterCaseOptions {
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
 }
 
-/** The validated `mediation` config section; the environment when the caller has no full configuration (seeds). */
-function rulesFor(deps: AppDeps) {
-  const section = (deps.config as { mediation?: MediationSectionValue }).mediation;
-  return section ? mediationRulesFrom(section) : loadMediationRules();
-}
 
 export async function registerCase({ deps, actor, body, authorize }: RegisterCaseOptions) {
   const { prisma } = deps;
@@ -53,7 +47,7 @@ export async function registerCase({ deps, actor, body, authorize }: RegisterCas
   const id = randomUUID();
   const workflowId = mediationWorkflowId(id);
   const now = deps.now?.() ?? new Date();
-  const year = shanghaiDate(now).slice(0, 4);
+  const year = String(yearOf(now));
   const facts: CaseFacts = {
     title: body.title,
     channel: body.channel,
@@ -115,7 +109,7 @@ export async function registerCase({ deps, actor, body, authorize }: RegisterCas
     registeredBy: { personId: actor.personId, displayName: actor.displayName },
     alreadyInLitigation: body.alreadyInLitigation,
     notSuitableReason: body.notSuitableReason ?? null,
-    rules: rulesFor(deps),
+    rules: deps.config.rules.mediation,
   };
   await deps.temporal.workflow.start<typeof mediationWorkflow>(MEDIATION_WORKFLOW_TYPE, {
     workflowId,

@@ -14,10 +14,10 @@ import {
   RISK_LEVELS,
   STAGES,
 } from '../../domain/mediation/types';
-import { zDate, zId, zLine, zText } from '../http/text';
+import { zId, zLine, zText } from '../http/text';
 
-export const ZFen = z.number().int().min(0).max(2_147_483_647).describe('金额,单位:分');
-export const ZDate = zDate();
+import { actionResultSchema, ZDate, ZFen } from '../http/schemas';
+
 export const ZCaseId = z.object({ id: z.uuid().describe('案件编号') });
 
 export const ZParty = z.object({
@@ -122,13 +122,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   ),
 });
 
-export const ZActionResult = z.object({
-  caseId: z.string(),
-  action: z.string(),
-  stage: z.enum(STAGES),
-  version: z.number(),
-  message: z.string(),
-});
+export const ZActionResult = actionResultSchema('caseId', STAGES);
 
 export const ACTION_BODIES: { [A in ActionName]: z.ZodType } = {
   assignMediator: z.object({ mediatorId: zId(100).describe('被指派的调解员(人员编号)') }),

@@ -1,11 +1,11 @@
 // POST /api/projects — a community applies for a project (立项申请).
+import { yearOf } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { applicationProblems, checkFundCap, fundCapMessage, milestonesDueBeforeYear, type ProjectApplication } from '../../domain/project/application';
 import type { ProjectRules } from '../../domain/project/rules';
-import { loadProjectRules } from '../../config/project';
 import { projectWorkflowId, PROJECT_WORKFLOW_TYPE, type ProjectWorkflowInput } from '../../workflows/project-shared';
 import type { projectWorkflow } from '../../workflows/project';
 import { assertAccess } from '../auth/guard';
@@ -20,11 +20,7 @@ export interface CreateProjectOptions {
   rules?: ProjectRules;
 }
 
-function shanghaiYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-}
-
-export async function createProject({ deps, actor, body, rules = loadProjectRules() }: CreateProjectOptions) {
+export async function createProject({ deps, actor, body, rules = deps.config.rules.project }: CreateProjectOptions) {
   const communityGrants = actor.grants.filter((g) => g.role === 'community');
   const communityId = body.communityId ?? (communityGrants.length === 1 ? communityGrants[0].unitId : undefined);
   if (!communityId) throw new AppError('VALIDATION_FAILED', '请指定申报社区 communityId', { details: [{ in: 'body', field: 'communityId', code: 'required', message: '有多个社区角色时必须指定' }] });
@@ -45,7 +41,7 @@ export async function createProject({ deps, actor, body, rules = loadProjectRule
     costSharing: body.costSharing ?? rules.defaultCostSharing,
   };
   const now = deps.now?.() ?? new Date();
-  const year = body.year ?? shanghaiYear(now);
+  const year = body.year ?? yearOf(now);
   const early = milestonesDueBeforeYear(application, year);
   if (early.length > 0) {
     const details = early.map((i) => ({ in: 'body', field: `milestones.${i}.dueDate`, code: 'before_project_year', message: `完成日期不能早于项目年度(${year} 年)` }));

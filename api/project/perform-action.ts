@@ -6,9 +6,9 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { canReadUnit } from '../../domain/access';
 import { actionAccessRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
-import { loadProjectRules } from '../../config/project';
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
-import { projectUpdates, type ActionEnvelope } from '../../workflows/project-shared';
+import type { ActionCommand } from '../../domain/kit/command';
+import { projectUpdates } from '../../workflows/project-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
@@ -40,20 +40,20 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
     throw new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`);
   }
   const handle = deps.temporal.workflow.getHandle(project.workflowId);
-  const envelope: ActionEnvelope<A> = { actor, input, requestId };
+  const command: ActionCommand<ActionInputs[A]> = { actor, input, requestId };
   const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
   const result = await runUpdate({
     deps,
     label: PROJECT_ACTION_SPECS[action].label,
-    execute: () => handle.executeUpdate(update, { args: [envelope as unknown as ActionEnvelope<'reviewApplication'>], ...(updateId ? { updateId } : {}) }),
+    execute: () => handle.executeUpdate(update, { args: [command as unknown as ActionCommand<ActionInputs['reviewApplication']>], ...(updateId ? { updateId } : {}) }),
   });
   return { projectId, action, ...result };
 }
 
-function withDefaults<A extends ProjectAction>(action: A, body: unknown): ActionInputs[A] {
+function withDefaults<A extends ProjectAction>(deps: AppDeps, action: A, body: unknown): ActionInputs[A] {
   if (action === 'resubmitApplication') {
     const b = body as ActionInputs['resubmitApplication'] & { application: { costSharing?: unknown } };
-    if (!b.application.costSharing) b.application.costSharing = loadProjectRules().defaultCostSharing;
+    if (!b.application.costSharing) b.application.costSharing = deps.config.rules.project.defaultCostSharing;
   }
   return body as ActionInputs[A];
 }
@@ -76,7 +76,7 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
         actor: ctx.actor,
         projectId: ctx.params.id,
         action,
-        input: withDefaults(action, ctx.body),
+        input: withDefaults(ctx.deps, action, ctx.body),
         requestId: ctx.requestId,
         updateId: key ? `${action}:${ctx.actor.personId}:${key}` : undefined,
       });

@@ -5,11 +5,11 @@ import type { ProjectAction } from '../../domain/project/actions';
 import { PROJECT_CATEGORIES } from '../../domain/project/application';
 import { PROJECT_RATINGS } from '../../domain/project/scoring';
 import { PROJECT_STAGES } from '../../domain/project/state';
-import { zDate, zId, zLine, zText } from '../http/text';
+import { zId, zLine, zText } from '../http/text';
 
-export const ZFen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('金额,单位:分');
-export const ZDate = zDate();
-export const ZYear = z.coerce.number().int().min(2000).max(2100);
+import { actionResultSchema, ZDate, ZFen, ZYear } from '../http/schemas';
+
+
 export const ZProjectId = z.object({ id: z.uuid().describe('项目编号') });
 
 export const ZMilestonePlan = z.object({
@@ -73,13 +73,7 @@ export const ACTION_BODIES = {
   confirmReward: z.object({ decision: z.enum(['confirm', 'return']), amountFen: ZFen.optional().describe('确认金额,缺省为建议金额'), comment: zText(2000, { allowEmpty: true }).default('') }),
 } as const satisfies Record<ProjectAction, z.ZodType>;
 
-export const ZActionResult = z.object({
-  projectId: z.string(),
-  action: z.string(),
-  stage: z.enum(PROJECT_STAGES),
-  version: z.number(),
-  message: z.string(),
-});
+export const ZActionResult = actionResultSchema('projectId', PROJECT_STAGES);
 
 export const ZPendingAction = z.object({
   key: z.string(),

@@ -1,5 +1,6 @@
 // GET /api/projects/supervision — 督查通报: per street and quarter, the
 // overdue milestones, the funds released (by funding level) and the ratings.
+import { startOfMonth } from '../../domain/calendar';
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -13,9 +14,8 @@ const SUPERVISORS = ['district_org', 'street_office', 'auditor'] as const;
 
 /** [start, end) of a quarter in Beijing time. */
 export function quarterBounds(year: number, quarter: number): { start: Date; end: Date } {
-  const at = (y: number, m: number) => new Date(Date.UTC(y, m, 1) - 8 * 3600_000);
-  const m = (quarter - 1) * 3;
-  return { start: at(year, m), end: quarter === 4 ? at(year + 1, 0) : at(year, m + 3) };
+  const first = (quarter - 1) * 3 + 1;
+  return { start: startOfMonth(year, first), end: startOfMonth(year, first + 3) };
 }
 
 export async function supervisionReport({ deps, actor, streetId, year, quarter }: { deps: AppDeps; actor: Actor; streetId: string; year: number; quarter: number }) {

@@ -4,6 +4,7 @@
 // update validator then decides (role, scope, stage, roll), access first too.
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
 import type { Actor } from '../../domain/access';
+import type { ActionCommand } from '../../domain/kit/command';
 import { AppError } from '../../domain/errors';
 import { canReadUnit } from '../../domain/access';
 import { reportActionAccessRefusal, REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
@@ -33,10 +34,11 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const args = parsePart(ACTION_BODIES[action], body ?? {}, 'body');
   const handle = deps.temporal.workflow.getHandle(id);
-  // Each action's update takes `{ actor, ...body }`; the body was parsed by that action's schema above.
-  const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [Record<string, unknown>]>;
+  // Each action's update takes `{ actor, input }`; the input was parsed by that action's schema above.
+  const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [ActionCommand]>;
   try {
-    return await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: () => handle.executeUpdate(update, { args: [{ ...args, actor }] }) });
+    const result = await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: () => handle.executeUpdate(update, { args: [{ actor, input: args }] }) });
+    return { reportId: id, action, ...result };
   } catch (err) {
     // The report exists (checked above): its workflow has finished.
     if (err instanceof WorkflowNotFoundError) throw new AppError('WRONG_STAGE', '该述职已办结,不能再操作', { cause: err });
@@ -52,7 +54,7 @@ export const actOnReportRoute = defineRoute({
   summary: '述职操作:提交报告 / 评分 / 质询 / 答复 / 投票 / 异议 / 整改',
   description: [
     'Actions: ' + Object.entries(REPORT_ACTIONS).map(([k, v]) => `\`${k}\` ${v.label} (${v.roles.join(', ')})`).join('; ') + '.',
-    'A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for a representative of the community not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot. A report the caller cannot read is 404; 503 PROCESS_BUSY (Retry-After) when the report does not answer in time; 422 DATA_REJECTED when the database refuses the data.',
+    '`castVote` answers only that the ballot was received; it is refused with NOT_ON_ROLL for a representative of the community not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot. A report the caller cannot read is 404; 503 PROCESS_BUSY (Retry-After) when the report does not answer in time; 422 DATA_REJECTED when the database refuses the data.',
   ].join(' '),
   roles: [...new Set([...actionRoles, ...REPORT_READER_ROLES.filter((r) => r === 'resident_rep')])],
   request: { params: ZActionParams, body: ZActionBody },

@@ -9,7 +9,8 @@ import { assertAccess } from '../auth/guard';
 import { AppError } from '../../domain/errors';
 import { defineRoute } from '../http/define-route';
 import { score } from './present';
-import { ZResult, ZYear } from './schemas';
+import { ZYear } from '../http/schemas';
+import { ZResult } from './schemas';
 import { zId } from '../http/text';
 
 export async function getResults({ deps, actor, unitId, year }: { deps: AppDeps; actor: Actor; unitId?: string; year?: number }) {

@@ -5,7 +5,8 @@ import { REPORT_READER_ROLES } from '../../domain/reporting';
 import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { ZCycle, ZSchedule, ZYear } from './schemas';
+import { ZYear } from '../http/schemas';
+import { ZCycle, ZSchedule } from './schemas';
 
 
 export async function listCycles({ deps, actor, year }: { deps: AppDeps; actor: Actor; year?: number }) {

@@ -6,7 +6,8 @@ import { readScopeFilter } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
-import { ZReportSummary, ZYear } from './schemas';
+import { ZYear } from '../http/schemas';
+import { ZReportSummary } from './schemas';
 import { zId } from '../http/text';
 
 export interface ListReportsOptions {

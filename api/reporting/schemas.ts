@@ -1,10 +1,9 @@
 // Request and response schemas of the reporting API; they also feed the
 // OpenAPI document. Ballots appear only in ZBallotAudit (auditor-only).
 import { z } from 'zod';
+import { actionResultSchema, ZDate, ZYear } from '../http/schemas';
 import { RATING_GRADES, REPORT_ACTION_NAMES, REPORT_STAGES, VOTE_CHOICES } from '../../domain/reporting';
-import { zDate, zId, zText } from '../http/text';
-
-export const ZYear = z.coerce.number().int().min(2000).max(2100);
+import { zId, zText } from '../http/text';
 
 export const ZStartCycleBody = z.object({
   unitId: zId().describe('街道或区的单位编码;对其下每个社区启动本年度述职'),
@@ -68,17 +67,17 @@ export const ZReportDetail = ZReportSummary.extend({
 
 /** The body of each action of POST /api/reporting/{id}/actions/{action}. */
 export const ACTION_BODIES = {
-  report: z.object({ content: zText(20000).describe('述职报告正文'), highlights: zText(5000, { allowEmpty: true }).nullish() }),
-  scores: z.object({ score: z.number().int().min(0).max(100), comment: zText(2000, { allowEmpty: true }).nullish() }),
-  questions: z.object({ question: zText(2000).describe('质询内容') }),
-  answers: z.object({ questionId: zId(50), answer: zText(20000) }),
-  'close-upward': z.object({}),
-  downward: z.object({ heldOn: zDate(), attendees: z.number().int().min(0).max(100_000), summary: zText(20000) }),
-  vote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: zText(2000, { allowEmpty: true }).nullish() }),
-  objections: z.object({ content: zText(5000) }),
-  'objection-answers': z.object({ objectionId: zId(50), answer: zText(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
-  rectification: z.object({ plan: zText(20000) }),
-  'rectification-review': z.object({ accepted: z.boolean(), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  submitReport: z.object({ content: zText(20000).describe('述职报告正文'), highlights: zText(5000, { allowEmpty: true }).nullish() }),
+  scoreUpward: z.object({ score: z.number().int().min(0).max(100), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  askQuestion: z.object({ question: zText(2000).describe('质询内容') }),
+  answerQuestion: z.object({ questionId: zId(50), answer: zText(20000) }),
+  closeUpward: z.object({}),
+  recordDownward: z.object({ heldOn: ZDate, attendees: z.number().int().min(0).max(100_000), summary: zText(20000) }),
+  castVote: z.object({ choice: z.enum(VOTE_CHOICES).describe('满意 satisfied / 基本满意 basically_satisfied / 不满意 dissatisfied'), comment: zText(2000, { allowEmpty: true }).nullish() }),
+  raiseObjection: z.object({ content: zText(5000) }),
+  answerObjection: z.object({ objectionId: zId(50), answer: zText(20000), upheld: z.boolean(), revisedGrade: z.enum(RATING_GRADES).nullish() }),
+  submitRectification: z.object({ plan: zText(20000) }),
+  reviewRectification: z.object({ accepted: z.boolean(), comment: zText(2000, { allowEmpty: true }).nullish() }),
 } as const;
 
 export const ZActionParams = z.object({
@@ -88,12 +87,10 @@ export const ZActionParams = z.object({
 
 export const ZActionBody = z.union(Object.values(ACTION_BODIES) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
 
-export const ZActionResult = z.object({
-  stage: z.enum(REPORT_STAGES),
-  version: z.number(),
-  questionId: z.string().optional(),
-  objectionId: z.string().optional(),
-  round: z.number().optional(),
+export const ZActionResult = actionResultSchema('reportId', REPORT_STAGES, {
+  questionId: z.string().optional().describe('askQuestion: the new question'),
+  objectionId: z.string().optional().describe('raiseObjection: the new objection'),
+  round: z.number().optional().describe('castVote: the round the ballot counted in'),
 });
 
 export const ZResult = z.object({

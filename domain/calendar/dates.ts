@@ -19,14 +19,30 @@ function parseLocal(value: LocalDate): number {
   return Date.parse(`${value}T00:00:00Z`);
 }
 
-/** The Asia/Shanghai calendar day of an instant; a "YYYY-MM-DD" string is taken as that day. */
-export function toLocalDate(date: Date | LocalDate): LocalDate {
+/**
+ * The Beijing (Asia/Shanghai) calendar day of an instant, given as a Date or
+ * an ISO timestamp; a "YYYY-MM-DD" string is taken as that day.
+ */
+export function toLocalDate(date: Date | string): LocalDate {
   if (typeof date === 'string') {
-    parseLocal(date);
-    return date;
+    if (LOCAL_DATE.test(date)) {
+      parseLocal(date);
+      return date;
+    }
+    date = new Date(date);
   }
   if (Number.isNaN(date.getTime())) throw new RangeError('invalid Date');
   return new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Beijing calendar year of an instant (a deadline at 23:00 UTC on 31 Dec is already next year). */
+export function yearOf(date: Date | string): number {
+  return Number(toLocalDate(date).slice(0, 4));
+}
+
+/** 00:00 Beijing time on the first day of a month (1–12; 13 is January of the next year). */
+export function startOfMonth(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month - 1, 1) - OFFSET_MS);
 }
 
 export function addDaysLocal(day: LocalDate, n: number): LocalDate {
@@ -50,7 +66,7 @@ export function eachDay(from: LocalDate, to: LocalDate): LocalDate[] {
 }
 
 /** 00:00 of the day in Asia/Shanghai. */
-export function startOfDay(day: Date | LocalDate): Date {
+export function startOfDay(day: Date | string): Date {
   return new Date(parseLocal(toLocalDate(day)) - OFFSET_MS);
 }
 
@@ -63,6 +79,6 @@ export function atTime(day: LocalDate, at: DeadlineTime = 'end-of-day'): Date {
   return new Date(start + (Number(m[1]) * 60 + Number(m[2])) * 60 * 1000);
 }
 
-export function endOfDay(day: Date | LocalDate): Date {
+export function endOfDay(day: Date | string): Date {
   return atTime(toLocalDate(day), 'end-of-day');
 }

@@ -5,14 +5,9 @@
 // ON the round's unit. Supervisors are mediators on a unit strictly above a
 // round's unit (the street committee over a community round, the district
 // 矛调中心 over both).
-import { accessRefusal, covers, type Actor } from '../access';
+import { accessRefusal, covers, type Actor, type UnitRef } from '../access';
 import type { RoleName } from '../roles';
 
-export interface UnitRef {
-  id: string;
-  path: string;
-  name: string;
-}
 
 /** What the access rules need to know about a case. */
 export interface CaseAccessView {

@@ -4,10 +4,12 @@
 // in the handlers; the API shows `pendingTasks` and `availableActions` from
 // the same state saved in the read model. Times are ISO strings: the state
 // crosses workflow history and JSON columns.
+import type { TimelineEntry } from '../kit/machine';
 import type { Actor } from '../access';
 import type { ErrorCode } from '../errors';
-import { ACT_REFUSAL_MESSAGE, actRefusal, isMediatorOfUnit, isRoundMediator, unitMediatorRefusal, type UnitRef } from './access';
-import { endOfCalendarDaysAfter } from './dates';
+import type { UnitRef } from '../access';
+import { ACT_REFUSAL_MESSAGE, actRefusal, isMediatorOfUnit, isRoundMediator, unitMediatorRefusal } from './access';
+import { addCalendarDays, toLocalDate } from '../calendar';
 import { extendedDeadline, extensionRefusal, type PreLitigationState } from './pre-litigation';
 import type { TriageDecision } from './triage';
 import {
@@ -141,15 +143,8 @@ export interface MediationState {
   preLitigation?: PreLitigationState | null;
 }
 
-export interface TimelineEvent {
-  seq: number;
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  summary: string;
-  data: Record<string, unknown>;
-}
+/** One line of the case's timeline: the kit's timeline entry. */
+export type TimelineEvent = TimelineEntry;
 
 // ---------------------------------------------------------------------------
 // Human actions
@@ -273,8 +268,8 @@ export function actionRefusal<A extends ActionName>(
       const who = roundMediatorRefusal(actor, round);
       if (who) return who;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(p.heldOn)) return refuse('VALIDATION_FAILED', '调解会日期格式应为 YYYY-MM-DD。');
-      if (p.heldOn > shanghaiToday(now)) return refuse('BUSINESS_RULE', '调解会日期不能晚于今天。');
-      if (p.heldOn < shanghaiDay(round.acceptedAt)) {
+      if (p.heldOn > toLocalDate(now)) return refuse('BUSINESS_RULE', '调解会日期不能晚于今天。');
+      if (p.heldOn < toLocalDate(round.acceptedAt)) {
         return refuse('BUSINESS_RULE', '调解会日期不能早于受理日期。');
       }
       return null;
@@ -310,7 +305,7 @@ export function actionRefusal<A extends ActionName>(
       if (state.judicial.status === 'expired' || (state.judicial.status === 'open' && now.getTime() > Date.parse(state.agreement.confirmationDeadline))) {
         return refuse(
           'CONFIRMATION_WINDOW_CLOSED',
-          `申请司法确认的期限(调解协议生效之日起三十日内,至${shanghaiDay(state.agreement.confirmationDeadline)})已过。`,
+          `申请司法确认的期限(调解协议生效之日起三十日内,至${toLocalDate(state.agreement.confirmationDeadline)})已过。`,
         );
       }
       if (state.judicial.status !== 'open') return refuse('ALREADY_DONE', '已经申请过司法确认。');
@@ -329,7 +324,7 @@ export function actionRefusal<A extends ActionName>(
     case 'recordFollowUp': {
       if (!state.agreement || !state.followUp) return refuse('WRONG_STAGE', '案件没有调解协议,无需回访。');
       if (state.followUp.visitedAt) return refuse('ALREADY_DONE', '已经记录过回访。');
-      if (!state.followUp.openedAt) return refuse('WRONG_STAGE', `回访自${shanghaiDay(state.followUp.opensAt)}起进行。`);
+      if (!state.followUp.openedAt) return refuse('WRONG_STAGE', `回访自${toLocalDate(state.followUp.opensAt)}起进行。`);
       const who = agreementMediatorRefusal(actor, state.agreement);
       if (who) return who;
       if (blank((payload as ActionPayloads['recordFollowUp']).note)) return refuse('BUSINESS_RULE', '请填写回访情况。');
@@ -353,12 +348,6 @@ export function actionRefusal<A extends ActionName>(
   return refuse('VALIDATION_FAILED', `未知操作 ${String(name)}`);
 }
 
-function shanghaiDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
-function shanghaiToday(now: Date): string {
-  return shanghaiDay(now.toISOString());
-}
 
 function bump(state: MediationState, at: Date, actor: Actor | null, action: string, summary: string, data: Record<string, unknown> = {}): TimelineEvent {
   state.version += 1;
@@ -433,7 +422,7 @@ export function applyAction<A extends ActionName>(
         amountFen: p.amountFen,
         performBy: p.performBy,
         effectiveAt: at,
-        confirmationDeadline: endOfCalendarDaysAfter(now, state.confirmationCalendarDays).toISOString(),
+        confirmationDeadline: addCalendarDays(now, state.confirmationCalendarDays).toISOString(),
       };
       state.judicial = {
         status: 'open',
@@ -513,7 +502,7 @@ export function applyAction<A extends ActionName>(
       pl.deadline = to;
       pl.extensions.push({ at, byId: actor.personId, byName: actor.displayName, from, to, note: p.note ?? null });
       state.targetConcludeBy = to;
-      return bump(state, now, actor, name, `双方当事人同意延长诉前调解期限${pl.extensionCalendarDays}日,延至${shanghaiDay(to)}`, { from, to, note: p.note ?? null });
+      return bump(state, now, actor, name, `双方当事人同意延长诉前调解期限${pl.extensionCalendarDays}日,延至${toLocalDate(to)}`, { from, to, note: p.note ?? null });
     }
   }
   throw new Error(`unknown action ${String(name)}`);
@@ -603,14 +592,14 @@ export function roundOpened(state: MediationState, level: MediationLevel, dueAt:
     outcome: null,
     reason: null,
   });
-  return bump(state, now, null, 'openRound', `第${state.rounds.length}轮:${unit.name}(${LEVEL_LABELS[level]}级)调解,期限至${shanghaiDay(dueAt.toISOString())}`, { level });
+  return bump(state, now, null, 'openRound', `第${state.rounds.length}轮:${unit.name}(${LEVEL_LABELS[level]}级)调解,期限至${toLocalDate(dueAt)}`, { level });
 }
 
 export function roundReminded(state: MediationState, escalateAt: Date, now: Date): TimelineEvent {
   const round = currentRound(state)!;
   round.remindedAt = now.toISOString();
   round.escalateAt = escalateAt.toISOString();
-  return bump(state, now, null, 'remindOverdue', `${LEVEL_LABELS[round.level]}级调解已超期,已催办;${shanghaiDay(escalateAt.toISOString())}前仍未结束将自动升级`, { level: round.level });
+  return bump(state, now, null, 'remindOverdue', `${LEVEL_LABELS[round.level]}级调解已超期,已催办;${toLocalDate(escalateAt)}前仍未结束将自动升级`, { level: round.level });
 }
 
 export function roundTimedOut(state: MediationState, now: Date): TimelineEvent {
@@ -644,7 +633,7 @@ export function notMediated(state: MediationState, now: Date): TimelineEvent {
 export function preLitigationExpired(state: MediationState, now: Date): TimelineEvent {
   const pl = state.preLitigation!;
   const at = now.toISOString();
-  const reason = `诉前调解期限(自受理委派之日起${pl.calendarDays}日${pl.extensions.length ? `,经双方同意延长${pl.extensions.length}次` : ''},至${shanghaiDay(pl.deadline)})届满,未达成调解协议,退回人民法院`;
+  const reason = `诉前调解期限(自受理委派之日起${pl.calendarDays}日${pl.extensions.length ? `,经双方同意延长${pl.extensions.length}次` : ''},至${toLocalDate(pl.deadline)})届满,未达成调解协议,退回人民法院`;
   const round = currentRound(state);
   if (round) endRound(round, 'expired', reason, at);
   pl.expiredAt = at;
@@ -682,7 +671,7 @@ export function followUpOpened(state: MediationState, dueAt: Date, now: Date): T
   const f = state.followUp!;
   f.openedAt = now.toISOString();
   f.dueAt = dueAt.toISOString();
-  return bump(state, now, null, 'openFollowUp', `回访任务已下达,请于${shanghaiDay(dueAt.toISOString())}前完成`, {});
+  return bump(state, now, null, 'openFollowUp', `回访任务已下达,请于${toLocalDate(dueAt)}前完成`, {});
 }
 
 export function courtAcceptanceReminded(state: MediationState, now: Date): TimelineEvent {
@@ -768,7 +757,7 @@ export function availableActions(state: MediationState, actor: Actor, now: Date)
   const probe: { [A in ActionName]: ActionPayloads[A] } = {
     assignMediator: { mediatorId: '', mediatorName: '', mediatorUnitIds: state.rounds.map((r) => r.unit.id) },
     acceptCase: {},
-    recordSession: { heldOn: shanghaiToday(now), participants: [], summary: '' },
+    recordSession: { heldOn: toLocalDate(now), participants: [], summary: '' },
     recordAgreement: { terms: '—', performance: '', amountFen: null, performBy: null },
     recordFailure: { reason: '—' },
     recordWithdrawal: { kind: 'withdrawn', party: '', reason: '' },

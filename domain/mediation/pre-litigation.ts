@@ -10,7 +10,7 @@
 // failed, a party refused or withdrew): the court holds the claim and
 // registers it (登记立案), so the parties are not told to go and sue.
 import type { ErrorCode } from '../errors';
-import { endOfCalendarDaysAfter } from './dates';
+import { addCalendarDays } from '../calendar';
 import type { PreLitigationRules } from './rules';
 import type { Channel } from './types';
 
@@ -58,7 +58,7 @@ export function startPreLitigation(acceptedAt: Date, rules: PreLitigationRules):
     calendarDays: rules.calendarDays,
     extensionCalendarDays: rules.extensionCalendarDays,
     maxExtensions: rules.maxExtensions,
-    deadline: endOfCalendarDaysAfter(acceptedAt, rules.calendarDays).toISOString(),
+    deadline: addCalendarDays(acceptedAt, rules.calendarDays).toISOString(),
     extensions: [],
     expiredAt: null,
     returnedAt: null,
@@ -77,7 +77,7 @@ export function termOver(pl: PreLitigationState, now: Date): boolean {
 
 /** The deadline after one more agreed extension: counted on from the current deadline's last day. */
 export function extendedDeadline(pl: PreLitigationState): string {
-  return endOfCalendarDaysAfter(pl.deadline, pl.extensionCalendarDays).toISOString();
+  return addCalendarDays(pl.deadline, pl.extensionCalendarDays).toISOString();
 }
 
 /**

@@ -1,7 +1,9 @@
 // The figures seed 004 reports (成功调解…件、司法确认…件、调解成功率…%), per
 // unit and period, computed from read-model rows. Pure so that the test can
 // state the expected figures of a seeded set exactly.
-import { hoursBetween, shanghaiDate } from './dates';
+import { toLocalDate } from '../calendar';
+
+const hoursBetween = (from: string | Date, to: string | Date) => (new Date(to).getTime() - new Date(from).getTime()) / 3600_000;
 import {
   CASE_OUTCOMES,
   CHANNELS,
@@ -71,7 +73,7 @@ export function computeStatistics(cases: StatisticsCase[]): MediationStatistics 
 
   const months = new Map<string, { month: string; total: number; mediated: number; concluded: number }>();
   for (const c of cases) {
-    const month = shanghaiDate(c.registeredAt).slice(0, 7);
+    const month = toLocalDate(c.registeredAt).slice(0, 7);
     const m = months.get(month) ?? { month, total: 0, mediated: 0, concluded: 0 };
     m.total += 1;
     if (c.outcome === 'agreement') m.mediated += 1;

@@ -144,3 +144,8 @@ export const PRE_LITIGATION_RETURN_GUIDANCE =
 /** Said to the parties when the court refuses confirmation (人民调解法 §33 third paragraph). */
 export const NOT_CONFIRMED_GUIDANCE =
   '人民法院裁定调解协议无效或不予确认的,当事人可以通过人民调解方式变更原调解协议或者达成新的调解协议,也可以向人民法院提起诉讼。';
+
+/** The workflow of a case: one per case, its id derived from the case id. */
+export function mediationWorkflowId(caseId: string): string {
+  return `mediation-${caseId}`;
+}

@@ -2,73 +2,14 @@
 // take them. `actionRefusal` is the validator every layer shares: it says why
 // an actor may not take an action now, or null when they may.
 
-import { accessRefusal, type Actor } from '../access';
+import { accessRefusal, reachesUnit, type Actor } from '../access';
 import type { ErrorCode } from '../errors';
 import { ROLE_LABELS, type RoleName } from '../roles';
-import type { ProjectApplication } from './application';
-import { STAGE_LABELS, type ChangeProposal, type ProjectState } from './state';
+import { STAGE_LABELS, type ProjectState } from './state';
+import { PROJECT_ACTION_SPECS, type ActionInputs, type ProjectAction } from './action-specs';
 import { derivePendingSteps } from './pending';
 
-export interface ActionInputs {
-  reviewApplication: { decision: 'approve' | 'reject' | 'return'; comment: string };
-  resubmitApplication: { application: ProjectApplication; note: string };
-  withdrawApplication: { reason: string };
-  decideDistrictApproval: { decision: 'approve' | 'reject' | 'return'; comment: string };
-  raiseObjection: { content: string };
-  answerObjection: { objectionId: string; answer: string; upheld: boolean };
-  reportMilestone: { milestoneSeq: number; summary: string; evidence: string[] };
-  verifyMilestone: { milestoneSeq: number; decision: 'verify' | 'reject'; comment: string };
-  releaseFunds: { disbursementId: string; voucherNo: string };
-  returnDisbursement: { disbursementId: string; reason: string };
-  resubmitDisbursement: { disbursementId: string; note: string };
-  requestChange: { reason: string; proposal: ChangeProposal };
-  reviewChange: { changeId: string; decision: 'approve' | 'reject'; comment: string };
-  decideChangeApproval: { changeId: string; decision: 'approve' | 'reject'; comment: string };
-  suspendProject: { reason: string };
-  resumeProject: { comment: string };
-  terminateProject: { reason: string };
-  submitCompletionReport: { summary: string; evidence: string[] };
-  scoreAcceptance: { scores: Record<string, number>; comment: string };
-  submitRectification: { summary: string; evidence: string[] };
-  proposeReward: { amountFen: number; recognition: string; comment: string };
-  confirmReward: { decision: 'confirm' | 'return'; amountFen?: number; comment: string };
-}
-
-export type ProjectAction = keyof ActionInputs;
-
-interface ActionSpec {
-  label: string;
-  roles: readonly RoleName[];
-  /** The action completes an inbox task (must be pending); otherwise it is taken at will within its stages. */
-  tasked: boolean;
-}
-
-export const PROJECT_ACTION_SPECS: Record<ProjectAction, ActionSpec> = {
-  reviewApplication: { label: '街道审核立项申请', roles: ['street_office'], tasked: true },
-  resubmitApplication: { label: '修改后重新提交申请', roles: ['community'], tasked: true },
-  withdrawApplication: { label: '撤回立项申请', roles: ['community'], tasked: false },
-  decideDistrictApproval: { label: '区委组织部审批立项', roles: ['district_org'], tasked: true },
-  raiseObjection: { label: '公示期提出异议', roles: ['resident_rep', 'grid_worker'], tasked: false },
-  answerObjection: { label: '答复公示异议', roles: ['street_office'], tasked: true },
-  reportMilestone: { label: '报告节点完成情况', roles: ['community'], tasked: true },
-  verifyMilestone: { label: '核验实施节点', roles: ['street_office'], tasked: true },
-  releaseFunds: { label: '拨付资金', roles: ['finance'], tasked: true },
-  returnDisbursement: { label: '退回拨付申请', roles: ['finance'], tasked: true },
-  resubmitDisbursement: { label: '重新提交拨付申请', roles: ['street_office'], tasked: true },
-  requestChange: { label: '申请项目变更', roles: ['community'], tasked: false },
-  reviewChange: { label: '街道审核项目变更', roles: ['street_office'], tasked: true },
-  decideChangeApproval: { label: '区委组织部审批项目变更', roles: ['district_org'], tasked: true },
-  suspendProject: { label: '暂停项目', roles: ['street_office', 'district_org'], tasked: false },
-  resumeProject: { label: '恢复项目', roles: ['street_office', 'district_org'], tasked: false },
-  terminateProject: { label: '终止项目', roles: ['street_office', 'district_org'], tasked: false },
-  submitCompletionReport: { label: '提交结项报告', roles: ['community'], tasked: true },
-  scoreAcceptance: { label: '验收评分', roles: ['street_office'], tasked: true },
-  submitRectification: { label: '提交整改报告', roles: ['community'], tasked: true },
-  proposeReward: { label: '提出奖补建议', roles: ['street_office'], tasked: true },
-  confirmReward: { label: '确认奖补', roles: ['district_org'], tasked: true },
-};
-
-export const PROJECT_ACTIONS = Object.keys(PROJECT_ACTION_SPECS) as ProjectAction[];
+export { PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from './action-specs';
 
 export interface Refusal {
   code: ErrorCode;
@@ -86,7 +27,7 @@ function objectionAccessRefusal(actor: Actor, communityPath: string): Refusal | 
   const roles: readonly RoleName[] = PROJECT_ACTION_SPECS.raiseObjection.roles;
   const relevant = actor.grants.filter((g) => roles.includes(g.role));
   if (relevant.length === 0) return refuse('FORBIDDEN_ROLE', '只有党员/居民代表或网格员可以提出公示异议');
-  const ok = relevant.some((g) => g.unitPath.startsWith(communityPath) || communityPath.startsWith(g.unitPath));
+  const ok = relevant.some((g) => reachesUnit(g, communityPath));
   return ok ? null : refuse('FORBIDDEN_SCOPE', '只能对本社区的项目提出异议');
 }
 

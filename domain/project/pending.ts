@@ -4,7 +4,7 @@
 // report number, request id) so a step that comes back opens a new task.
 
 import type { RoleName } from '../roles';
-import { PROJECT_ACTION_SPECS, type ProjectAction } from './actions';
+import { PROJECT_ACTION_SPECS, type ProjectAction } from './action-specs';
 import type { ProjectState } from './state';
 
 export interface PendingStep {

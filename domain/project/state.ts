@@ -2,6 +2,7 @@
 // and as the read model stores it. Plain JSON: it crosses the workflow/query
 // boundary and is saved as a snapshot.
 
+import type { UnitRef } from '../access';
 import type { ProjectApplication, MilestonePlan } from './application';
 import type { CostShare } from './cost-sharing';
 import type { ProjectRating } from './scoring';
@@ -40,11 +41,6 @@ export function isClosedStage(stage: ProjectStage): boolean {
   return CLOSED_STAGES.includes(stage);
 }
 
-export interface UnitRef {
-  id: string;
-  path: string;
-  name: string;
-}
 
 export type ApprovalStep = 'street_review' | 'district_review' | 'revision';
 

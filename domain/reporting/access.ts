@@ -1,7 +1,7 @@
 // Who may take part in a community's report as a representative. Access is
 // checked before the stage in every validator, so an outsider never learns
 // where the report stands.
-import { accessRefusal, type Actor } from '../access';
+import { accessRefusal, reachesUnit, type Actor } from '../access';
 import type { ErrorCode } from '../errors';
 import type { RoleName } from '../roles';
 import { REPORT_ACTIONS, type ReportAction } from './stages';
@@ -14,7 +14,7 @@ import { REPORT_ACTIONS, type ReportAction } from './stages';
 export function voterAccessRefusal(actor: Actor, communityPath: string): { code: ErrorCode; message: string } | null {
   const reps = actor.grants.filter((g) => g.role === 'resident_rep');
   if (reps.length === 0) return { code: 'FORBIDDEN_ROLE', message: '只有党员/居民代表可以参加民主评议' };
-  const own = reps.some((g) => g.unitPath.startsWith(communityPath) || communityPath.startsWith(g.unitPath));
+  const own = reps.some((g) => reachesUnit(g, communityPath));
   return own ? null : { code: 'FORBIDDEN_SCOPE', message: '只能参加本社区的民主评议' };
 }
 
@@ -26,8 +26,8 @@ export function voterAccessRefusal(actor: Actor, communityPath: string): { code:
  */
 export function reportActionAccessRefusal(actor: Actor, action: ReportAction, communityPath: string): { code: ErrorCode; message: string } | null {
   const spec = REPORT_ACTIONS[action];
-  if (action === 'vote') return voterAccessRefusal(actor, communityPath);
-  if (action === 'objections' && voterAccessRefusal(actor, communityPath) === null) return null;
+  if (action === 'castVote') return voterAccessRefusal(actor, communityPath);
+  if (action === 'raiseObjection' && voterAccessRefusal(actor, communityPath) === null) return null;
   const refusal = accessRefusal(actor, spec.roles as readonly RoleName[], communityPath);
   return refusal ? { code: refusal, message: `无权${spec.label}` } : null;
 }

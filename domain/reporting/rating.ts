@@ -5,16 +5,7 @@
 import type { ReportingRules } from './rules';
 import type { VoteRoundOutcome } from './vote';
 import { downwardScoreCenti } from './vote';
-
-export const RATING_GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent'] as const;
-export type RatingGrade = (typeof RATING_GRADES)[number];
-
-export const RATING_LABELS: Record<RatingGrade, string> = {
-  excellent: '优秀',
-  competent: '称职',
-  basically_competent: '基本称职',
-  incompetent: '不称职',
-};
+import type { RatingGrade } from './terms';
 
 /** Mean of the committee members' scores (integers 0–100), in hundredths. */
 export function upwardScoreCenti(scores: readonly number[]): number | null {

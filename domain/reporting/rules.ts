@@ -3,8 +3,7 @@
 // config/reporting.ts; a cycle snapshots the rules when it starts, so a
 // changed setting applies from the next cycle on and never mid-vote.
 
-import type { RatingGrade } from './rating';
-import type { VoteChoice } from './vote';
+import type { RatingGrade, VoteChoice } from './terms';
 
 /** A fraction kept as two integers, so "2/3 of the roll" never meets float rounding. */
 export interface Fraction {

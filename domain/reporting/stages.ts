@@ -1,6 +1,6 @@
 // The steps of one community's yearly report and the actions that move
-// them, with zh-CN labels. The API's `{action}` path segment is the key of
-// REPORT_ACTIONS; the workflow's update of the same action checks the role,
+// them, with zh-CN labels. The API's `{action}` path segment, the inbox
+// task's action and the workflow update are all the key of REPORT_ACTIONS; the workflow's update of the same action checks the role,
 // the scope and the stage again, so the API can never skip a rule.
 
 import type { RoleName } from '../roles';
@@ -20,23 +20,23 @@ export const REPORT_STAGE_LABELS: Record<ReportStage, string> = {
 
 export interface ReportActionSpec {
   label: string;
-  /** Who may act, over the community's unit; `vote` is further limited to the roll. */
+  /** Who may act, over the community's unit; `castVote` is further limited to the roll. */
   roles: readonly RoleName[];
   stages: readonly ReportStage[];
 }
 
 export const REPORT_ACTIONS = {
-  report: { label: '提交述职报告', roles: ['community'], stages: ['report'] },
-  scores: { label: '向上述职评分', roles: ['street_office'], stages: ['upward'] },
-  questions: { label: '提出质询', roles: ['street_office'], stages: ['upward'] },
-  answers: { label: '答复质询', roles: ['community'], stages: ['upward'] },
-  'close-upward': { label: '结束向上述职', roles: ['street_office'], stages: ['upward'] },
-  downward: { label: '登记向下述职会议', roles: ['community'], stages: ['downward'] },
-  vote: { label: '民主评议投票', roles: ['resident_rep'], stages: ['vote'] },
-  objections: { label: '对公示结果提出异议', roles: ['resident_rep', 'community', 'street_office', 'district_org'], stages: ['public_notice'] },
-  'objection-answers': { label: '答复异议', roles: ['street_office', 'district_org'], stages: ['public_notice'] },
-  rectification: { label: '提交整改报告', roles: ['community'], stages: ['rectification'] },
-  'rectification-review': { label: '审核整改报告', roles: ['street_office'], stages: ['rectification'] },
+  submitReport: { label: '提交述职报告', roles: ['community'], stages: ['report'] },
+  scoreUpward: { label: '向上述职评分', roles: ['street_office'], stages: ['upward'] },
+  askQuestion: { label: '提出质询', roles: ['street_office'], stages: ['upward'] },
+  answerQuestion: { label: '答复质询', roles: ['community'], stages: ['upward'] },
+  closeUpward: { label: '结束向上述职', roles: ['street_office'], stages: ['upward'] },
+  recordDownward: { label: '登记向下述职会议', roles: ['community'], stages: ['downward'] },
+  castVote: { label: '民主评议投票', roles: ['resident_rep'], stages: ['vote'] },
+  raiseObjection: { label: '对公示结果提出异议', roles: ['resident_rep', 'community', 'street_office', 'district_org'], stages: ['public_notice'] },
+  answerObjection: { label: '答复异议', roles: ['street_office', 'district_org'], stages: ['public_notice'] },
+  submitRectification: { label: '提交整改报告', roles: ['community'], stages: ['rectification'] },
+  reviewRectification: { label: '审核整改报告', roles: ['street_office'], stages: ['rectification'] },
 } as const satisfies Record<string, ReportActionSpec>;
 
 export type ReportAction = keyof typeof REPORT_ACTIONS;

@@ -3,15 +3,7 @@
 // database keeps participation and ballots in separate tables.
 
 import type { Fraction, ReportingRules } from './rules';
-
-export const VOTE_CHOICES = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export type VoteChoice = (typeof VOTE_CHOICES)[number];
-
-export const VOTE_CHOICE_LABELS: Record<VoteChoice, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
-};
+import type { VoteChoice } from './terms';
 
 export type Tally = Record<VoteChoice, number>;
 

@@ -1,7 +1,7 @@
 // `npm run bench:engine`: throughput, message latency and memory of the
 // engine, run as its own process (durable log in a temporary directory) and
 // driven by the real worker and client from this process.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
@@ -12,10 +12,29 @@ import { freePort, spawnEngine } from '../../tests/engine/cli-process';
 
 const WORKFLOWS = new URL('../../tests/engine/workflows/index.ts', import.meta.url).pathname;
 const OPEN_WORKFLOWS = Number(process.env.BENCH_OPEN_WORKFLOWS ?? 10_000);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 1000);
+// BENCH_ENGINE_ROOT: run the engine of another checkout (same bench, before/after comparisons).
+const ENGINE_ROOT = process.env.BENCH_ENGINE_ROOT;
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as any;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Bytes under a directory (the engine's data directory: whatever its store format). */
+function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
+  }
+  return total;
+}
+
+/** User + system CPU time of a process, ms (from /proc, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssMiB(pid: number): number {
@@ -26,7 +45,7 @@ function rssMiB(pid: number): number {
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
-  const server = await spawnEngine(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn']);
+  const server = await spawnEngine(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn'], ENGINE_ROOT);
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   // The test service drives time skipping for the year-long sleep below.
@@ -51,6 +70,8 @@ async function main(): Promise<void> {
   try {
     await worker.runUntil(async () => {
       log(`engine: separate process, durable log (fsync per group commit); worker + client in the bench process; ${os.cpus().length} cores`);
+      const cpuBefore = cpuMs(server.child.pid!);
+      const firstBenchSeq = seq;
       for (const [concurrency, total] of [
         [1, 30],
         [10, 200],
@@ -72,6 +93,25 @@ async function main(): Promise<void> {
         const seconds = (Date.now() - started) / 1000;
         log(`throughput (3 activities + 2 signals) concurrency ${concurrency}: ${(total / seconds).toFixed(1)} workflows/s (${total} in ${seconds.toFixed(1)} s)`);
       }
+
+      const cpuSpent = cpuMs(server.child.pid!) - cpuBefore;
+      let events = 0;
+      for (let i = firstBenchSeq; i < seq; i++) {
+        const d = await client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `bench-${i}` } });
+        events += Number(d.workflowExecutionInfo!.historyLength);
+      }
+      log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU for ${events} events)`);
+
+      // Bytes a single update adds to the data directory, early and late in one run's life.
+      const updated = await client.workflow.start('counter', { taskQueue, workflowId: `bench-updates-${seq++}` });
+      const perUpdate = new Map<number, number>();
+      for (let i = 1; i <= UPDATES; i++) {
+        const before = directoryBytes(dataDir);
+        await updated.executeUpdate('setLimit', { args: [i] });
+        if (i === 10 || i === UPDATES) perUpdate.set(i, directoryBytes(dataDir) - before);
+      }
+      log(`bytes written per update: ${perUpdate.get(10)} at the 10th, ${perUpdate.get(UPDATES)} at the ${UPDATES}th`);
+      await updated.terminate();
 
       const counter = await client.workflow.start('counter', { taskQueue, workflowId: `bench-latency-${seq++}` });
       const signalLatency: number[] = [];

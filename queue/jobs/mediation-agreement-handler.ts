@@ -5,7 +5,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { renderAgreementDocument } from '../../domain/mediation/agreement-document';
-import { shanghaiDate } from '../../domain/mediation/dates';
+import { toLocalDate } from '../../domain/calendar';
 import type { DisputeType, MediationLevel, PartyRole } from '../../domain/mediation/types';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { createRedisConnection } from '../queues';
@@ -33,8 +33,8 @@ export async function renderMediationAgreement(prisma: PrismaClient, payload: TM
     performance: a.performance,
     amountFen: a.amountFen,
     performBy: a.performBy,
-    effectiveDate: shanghaiDate(a.effectiveAt),
-    confirmationDeadlineDate: shanghaiDate(a.confirmationDeadline),
+    effectiveDate: toLocalDate(a.effectiveAt),
+    confirmationDeadlineDate: toLocalDate(a.confirmationDeadline),
   });
   await prisma.mediationAgreement.update({ where: { caseId: a.caseId }, data: { documentHtml: html, documentRenderedAt: now } });
   return { bytes: html.length };

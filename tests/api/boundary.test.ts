@@ -82,7 +82,7 @@ describe('text at the boundary', () => {
       expectProblem(res, 400);
     }
     const mediator = await p.as('mediator.qindu-renmin');
-    const assign = await mediator.post(`/api/mediation-cases/${crypto.randomUUID()}/actions/assign-mediator`).send({ mediatorId: 'm\u0000' });
+    const assign = await mediator.post(`/api/mediation-cases/${crypto.randomUUID()}/actions/assignMediator`).send({ mediatorId: 'm\u0000' });
     expectProblem(assign, 400);
     expect(assign.body.errors[0]).toMatchObject({ field: 'mediatorId' });
     const deep = await (await p.as('district_org.qindu')).post('/api/reporting/schedules').set('Content-Type', 'application/json').send(`${'['.repeat(5000)}${']'.repeat(5000)}`);

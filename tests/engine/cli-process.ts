@@ -23,10 +23,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnEngine(args: string[]): Promise<EngineProcess> {
+/** `root`: the checkout whose `engine/cli.ts` runs (the bench compares against an older one). */
+export async function spawnEngine(args: string[], root = ROOT): Promise<EngineProcess> {
   // One process (node with the tsx loader, not the tsx launcher, which forks
   // a child) so that SIGKILL really kills the engine.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

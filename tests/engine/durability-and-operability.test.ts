@@ -1,7 +1,7 @@
 // Issue 2, points 8 and 10: kill -9 of a separate engine process and a
 // restart on the same data lose nothing; the standalone command logs JSON,
 // refuses garbage with INVALID_ARGUMENT and shuts down cleanly.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -76,7 +76,7 @@ describe('operability (10)', () => {
     expect(code).toBe(grpc.status.INVALID_ARGUMENT);
     const unimplemented = await new Promise<number>((resolve) => {
       raw.makeUnaryRequest(
-        '/temporal.api.workflowservice.v1.WorkflowService/ListWorkflowExecutions',
+        '/temporal.api.workflowservice.v1.WorkflowService/CreateSchedule',
         (b: Buffer) => b,
         (b: Buffer) => b,
         Buffer.alloc(0),
@@ -90,4 +90,82 @@ describe('operability (10)', () => {
     const logLines = server.output().split('\n').filter((l) => l.startsWith('{'));
     expect(logLines.map((l) => JSON.parse(l).msg)).toEqual(expect.arrayContaining(['engine listening', 'shutting down', 'engine stopped']));
   });
+});
+
+describe('store at scale (10.1)', () => {
+  it('keeps 2,000 closed and 200 open workflows across kill -9 and prints restart time and RSS', async () => {
+    installQuietRuntime();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'engine-scale-'));
+    const port = await freePort();
+    const args = ['--port', String(port), '--data-dir', dir, '--log-level', 'warn'];
+    let server = await spawnEngine(args);
+    const workflowBundle = await bundleWorkflowCode({
+      workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
+      logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as any,
+    });
+    const nativeConnection = await NativeConnection.connect({ address: server.address });
+    const connection = await Connection.connect({ address: server.address });
+    const client = new Client({ connection });
+    const taskQueue = uid('scale');
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities: createEngineTestActivities(),
+      maxConcurrentWorkflowTaskExecutions: 100,
+      maxCachedWorkflows: 500,
+    });
+    const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+    try {
+      await worker.runUntil(async () => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: 50 }, async () => {
+            while (next < 2000) {
+              const i = next++;
+              await client.workflow.execute('greet', { taskQueue, workflowId: `closed-${i}`, args: [String(i)] });
+            }
+          }),
+        );
+        next = 0;
+        await Promise.all(
+          Array.from({ length: 50 }, async () => {
+            while (next < 200) {
+              const i = next++;
+              const handle = await client.workflow.start('counter', { taskQueue, workflowId: `open-${i}` });
+              await handle.signal('add', i);
+            }
+          }),
+        );
+        expect(await client.workflow.getHandle('open-199').query('total')).toBe(199);
+      });
+      const before = rssMiB(server.child.pid!);
+      server.child.kill('SIGKILL');
+      await server.exited;
+
+      const t0 = performance.now();
+      server = await spawnEngine(args);
+      const restartMs = performance.now() - t0;
+      const after = rssMiB(server.child.pid!);
+      console.log(`restart with 2,000 closed + 200 open runs: ${restartMs.toFixed(0)} ms to ENGINE_READY (process start included); RSS ${before.toFixed(0)} MiB before kill, ${after.toFixed(0)} MiB after restart`);
+
+      const count = await client.workflow.count(`TaskQueue = '${taskQueue}' GROUP BY ExecutionStatus`);
+      expect(count.count).toBe(2200);
+      expect(Object.fromEntries(count.groups.map((g) => [String(g.groupValues[0]), g.count]))).toEqual({ Completed: 2000, Running: 200 });
+      expect(await client.workflow.getHandle('closed-1234').result()).toBe('hello, 1234');
+      const worker2 = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle, activities: createEngineTestActivities() });
+      await worker2.runUntil(async () => {
+        const open = client.workflow.getHandle('open-150');
+        expect(await open.query('total')).toBe(150);
+        await open.signal('finish');
+        expect(await open.result()).toBe(150);
+      });
+    } finally {
+      await connection.close();
+      await nativeConnection.close();
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

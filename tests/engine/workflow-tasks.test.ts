@@ -133,6 +133,13 @@ describe('a timer that comes due while the task cancelling it is running', () =>
       const workflowId = uid('timer-race');
       await worker.runUntil(async () => {
         const handle = await h.client.workflow.start('cancelsTimerThatCameDue', { taskQueue: worker.options.taskQueue, workflowId, args: [100, finish] });
+        // advanceTime counts only queues a worker has polled lately; a worker
+        // just created on a loaded machine may not have polled yet, and the
+        // hour would pass before either timer exists. Start the window once
+        // the first task has started both.
+        while ((await eventTypes(workflowId)).filter((t) => t === 'EVENT_TYPE_TIMER_STARTED').length < 2) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
         await h.engine.advanceTime(3_600_000);
         const types = await eventTypes(workflowId);
         expect(types).not.toContain('EVENT_TYPE_WORKFLOW_TASK_FAILED');

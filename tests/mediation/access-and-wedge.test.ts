@@ -6,7 +6,6 @@
 // changed) or, for the case's own steps, opens an incident for admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from '../../domain/mediation/case-state';
-import { actionSlug } from '../../api/mediation/perform-action';
 import { mediationStateQuery } from '../../workflows/mediation-shared';
 import { usernameFor } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
@@ -27,24 +26,24 @@ const outsiders = {
 
 /** A body for each action that passes its schema. */
 const bodies: Record<string, object> = {
-  'assign-mediator': { mediatorId: '00000000-0000-0000-0000-000000000000' },
-  'accept-case': {},
-  'record-session': { heldOn: '2026-01-01', participants: ['甲'], summary: '调解' },
-  'record-agreement': { terms: '赔偿', performance: '一次付清', amountFen: 100, performBy: null },
-  'record-failure': { reason: '分歧大' },
-  'record-withdrawal': { kind: 'withdrawn', party: '申请人', reason: '和解' },
-  'apply-judicial-confirmation': { applicants: ['甲', '乙'], court: '秦都区人民法院' },
-  'record-court-acceptance': { accepted: true },
-  'record-court-decision': { confirmed: true },
-  'record-follow-up': { result: 'fulfilled', note: '已履行' },
-  'extend-pre-litigation': { applicantAgreed: true, respondentAgreed: true },
+  assignMediator: { mediatorId: '00000000-0000-0000-0000-000000000000' },
+  acceptCase: {},
+  recordSession: { heldOn: '2026-01-01', participants: ['甲'], summary: '调解' },
+  recordAgreement: { terms: '赔偿', performance: '一次付清', amountFen: 100, performBy: null },
+  recordFailure: { reason: '分歧大' },
+  recordWithdrawal: { kind: 'withdrawn', party: '申请人', reason: '和解' },
+  applyJudicialConfirmation: { applicants: ['甲', '乙'], court: '秦都区人民法院' },
+  recordCourtAcceptance: { accepted: true },
+  recordCourtDecision: { confirmed: true },
+  recordFollowUp: { result: 'fulfilled', note: '已履行' },
+  extendPreLitigation: { applicantAgreed: true, respondentAgreed: true },
 };
 
 /** Every action by everyone outside: 404, and the answer names no stage and no person. */
 async function expectAllNotFound(caseId: string) {
   for (const [label, username] of Object.entries(outsiders)) {
     for (const name of ACTION_NAMES) {
-      const slug = actionSlug(name);
+      const slug = name;
       // Every action has a body here: a body that fails its schema is a 400 before anything else.
       expect(bodies[slug], `a body for ${slug}`).toBeDefined();
       const res = await p.act(username, caseId, slug, bodies[slug]);
@@ -60,25 +59,25 @@ describe('mediation: access before state', () => {
     await p.caseWhen(id, (c) => c.stage === 'in_round');
     await expectAllNotFound(id);
 
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
     // Today's leak: "本轮调解已由…受理" to a mediator who cannot even read the case.
     await expectAllNotFound(id);
 
-    expect((await p.act(who.communityMediator, id, 'record-withdrawal', { kind: 'withdrawn', party: '申请人', reason: '已和解' })).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'recordWithdrawal', { kind: 'withdrawn', party: '申请人', reason: '已和解' })).status).toBe(200);
     await p.caseWhen(id, (c) => c.stage === 'closed');
     await expectAllNotFound(id);
     // Those who may act hear the stage.
-    const closed = await p.act(who.communityMediator, id, 'record-session', bodies['record-session']!);
+    const closed = await p.act(who.communityMediator, id, 'recordSession', bodies['recordSession']!);
     expect([closed.status, closed.body.code]).toEqual([409, 'WRONG_STAGE']);
   });
 
   it('answers 403 to a reader who may not act, without the stage or the mediator', async () => {
     const id = await p.register();
     await p.caseWhen(id, (c) => c.stage === 'in_round');
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
     for (const reader of [who.communityStaff, who.auditor, who.gridWorker]) {
       expect((await p.get(reader, `/api/mediation-cases/${id}`)).status).toBe(200);
-      const res = await p.act(reader, id, 'accept-case', {});
+      const res = await p.act(reader, id, 'acceptCase', {});
       expect([reader, res.status, res.body.code]).toEqual([reader, 403, 'FORBIDDEN_ROLE']);
       expect(res.body.detail).not.toMatch(/受理|阶段/);
     }
@@ -108,16 +107,16 @@ describe('mediation: data the database refuses', () => {
   it('refuses the action that carried the data and rolls it back; the case goes on', async () => {
     const id = await p.register();
     await p.caseWhen(id, (c) => c.stage === 'in_round');
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
     const before = await p.caseWhen(id, (c) => c.state.version > 0);
 
-    const refused = await p.act(who.communityMediator, id, 'record-session', { heldOn: p.today(), participants: ['甲', '乙'], summary: marker });
+    const refused = await p.act(who.communityMediator, id, 'recordSession', { heldOn: p.today(), participants: ['甲', '乙'], summary: marker });
     expect([refused.status, refused.body.code], JSON.stringify(refused.body)).toEqual([422, 'DATA_REJECTED']);
     const unchanged = await p.get(who.auditor, `/api/mediation-cases/${id}`);
     expect(unchanged.body.state.version).toBe(before.state.version);
 
     // The next action answers at once and is saved; the refused session is not in it.
-    const next = await p.act(who.communityMediator, id, 'record-session', { heldOn: p.today(), participants: ['甲', '乙'], summary: '首次调解' });
+    const next = await p.act(who.communityMediator, id, 'recordSession', { heldOn: p.today(), participants: ['甲', '乙'], summary: '首次调解' });
     expect(next.status, JSON.stringify(next.body)).toBe(200);
     const after = await p.caseWhen(id, (c) => c.state.version > before.state.version);
     const sessions = after.state.rounds.at(-1).sessions as { summary: string }[];
@@ -135,7 +134,7 @@ describe('mediation: data the database refuses', () => {
     // The process was not wedged: it went on to open the round (its state says so; the read model could not) ...
     await p.waitFor(async () => (await p.client.workflow.getHandle(`mediation-${id}`).query(mediationStateQuery)).stage === 'in_round');
     // ... and an action on it is answered at once (refused: its save carries the same data).
-    const res = await p.act(who.communityMediator, id, 'accept-case', {});
+    const res = await p.act(who.communityMediator, id, 'acceptCase', {});
     expect([res.status, res.body.code]).toEqual([422, 'DATA_REJECTED']);
   });
 });

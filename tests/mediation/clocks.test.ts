@@ -49,26 +49,26 @@ describe('mediation clocks', () => {
     await p.caseWhen(id, (c) => c.stage === 'agreement');
 
     await p.advanceTime(20 * 86_400_000);
-    const apply = await p.act(who.communityMediator, id, 'apply-judicial-confirmation', { applicants: ['张建国', '李秀兰'], court: '咸阳市秦都区人民法院' });
+    const apply = await p.act(who.communityMediator, id, 'applyJudicialConfirmation', { applicants: ['张建国', '李秀兰'], court: '咸阳市秦都区人民法院' });
     expect(apply.status, JSON.stringify(apply.body)).toBe(200);
     const c1 = await p.caseWhen(id, (c) => c.state.judicial.acceptanceDueAt !== null);
     expect(c1.judicialStatus).toBe('applied');
     expect(c1.pendingActions.map((a: any) => a.action)).toContain('recordCourtAcceptance');
     // Only the mediator who handled the agreement records for it.
-    expect((await p.act(who.streetMediator, id, 'record-court-acceptance', { accepted: true })).status).toBe(403);
+    expect((await p.act(who.streetMediator, id, 'recordCourtAcceptance', { accepted: true })).status).toBe(403);
     // The court has 3 (working) days to decide on acceptance; after that the mediator is reminded.
     await untilAfter(c1.state.judicial.acceptanceDueAt);
     await p.caseWhen(id, (c) => c.timeline.some((e: any) => e.action === 'remindCourtAcceptance'));
 
-    expect((await p.act(who.communityMediator, id, 'record-court-acceptance', { accepted: true, courtCaseNumber: '(2026)陕0402民特1号' })).status).toBe(200);
-    expect((await p.act(who.communityMediator, id, 'record-court-decision', { confirmed: true, rulingNo: '(2026)陕0402民特1号' })).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'recordCourtAcceptance', { accepted: true, courtCaseNumber: '(2026)陕0402民特1号' })).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'recordCourtDecision', { confirmed: true, rulingNo: '(2026)陕0402民特1号' })).status).toBe(200);
     const c2 = await p.caseWhen(id, (c) => c.judicialStatus === 'confirmed');
     expect(c2.stage).toBe('agreement');
 
     // The 回访 opened after its delay (10 working days, already passed): record it and the case closes.
     const c3 = await p.caseWhen(id, (c) => c.pendingActions.some((a: any) => a.action === 'recordFollowUp'));
     expect(c3.state.followUp.openedAt).not.toBeNull();
-    const visit = await p.act(who.communityMediator, id, 'record-follow-up', { result: 'fulfilled', note: '维修已完成,赔偿款已支付,双方无异议' });
+    const visit = await p.act(who.communityMediator, id, 'recordFollowUp', { result: 'fulfilled', note: '维修已完成,赔偿款已支付,双方无异议' });
     expect(visit.status, JSON.stringify(visit.body)).toBe(200);
     const done = await p.caseWhen(id, (c) => c.stage === 'closed');
     expect(done).toMatchObject({ outcome: 'agreement', judicialStatus: 'confirmed' });
@@ -76,7 +76,7 @@ describe('mediation clocks', () => {
     const row = await p.prisma.mediationCase.findUniqueOrThrow({ where: { id } });
     expect(row.followUpResult).toBe('fulfilled');
     // Repeating the follow-up is refused: the case is closed.
-    expect((await p.act(who.communityMediator, id, 'record-follow-up', { result: 'fulfilled', note: 'x' })).status).toBe(409);
+    expect((await p.act(who.communityMediator, id, 'recordFollowUp', { result: 'fulfilled', note: 'x' })).status).toBe(409);
   });
 
   it('refuses a 司法确认 application made after the 30 days', async () => {
@@ -86,7 +86,7 @@ describe('mediation clocks', () => {
     const c0 = await p.caseWhen(id, (c) => c.stage === 'agreement');
     await untilAfter(c0.state.agreement.confirmationDeadline);
     const c1 = await p.caseWhen(id, (c) => c.judicialStatus === 'expired');
-    const late = await p.act(who.communityMediator, id, 'apply-judicial-confirmation', { applicants: ['张建国', '李秀兰'], court: '咸阳市秦都区人民法院' });
+    const late = await p.act(who.communityMediator, id, 'applyJudicialConfirmation', { applicants: ['张建国', '李秀兰'], court: '咸阳市秦都区人民法院' });
     expect(late.status).toBe(422);
     expect(JSON.stringify(late.body)).toContain('CONFIRMATION_WINDOW_CLOSED');
     const c2 = await p.get(who.auditor, `/api/mediation-cases/${id}`);

@@ -41,7 +41,7 @@ describe('pre-litigation mediation (诉前调解)', () => {
     expect(Date.parse(pl.deadline) - registeredAt).toBeGreaterThan(30 * DAY - DAY);
     expect(Date.parse(pl.deadline) - registeredAt).toBeLessThanOrEqual(31 * DAY);
     expect(c0.targetConcludeBy).toBe(pl.deadline);
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
 
     await untilAfter(pl.deadline);
     const done = await p.caseWhen(id, (c) => c.stage === 'closed');
@@ -66,17 +66,17 @@ describe('pre-litigation mediation (诉前调解)', () => {
     // The side that accepted the court's referral, and the mediator, are told to hand it back.
     await expectReturnNotices(id, [who.gridWorker, who.communityMediator]);
     // Nothing more can be done on it.
-    expect((await p.act(who.communityMediator, id, 'extend-pre-litigation', agreed)).status).toBe(409);
+    expect((await p.act(who.communityMediator, id, 'extendPreLitigation', agreed)).status).toBe(409);
   });
 
   it('moves the deadline when both parties agree to an extension', async () => {
     const id = await courtCase();
     const c0 = await p.caseWhen(id, (c) => c.stage === 'in_round');
     const first = c0.state.preLitigation.deadline;
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
 
     await p.advanceTime(20 * DAY);
-    const ext = await p.act(who.communityMediator, id, 'extend-pre-litigation', agreed);
+    const ext = await p.act(who.communityMediator, id, 'extendPreLitigation', agreed);
     expect(ext.status, JSON.stringify(ext.body)).toBe(200);
     const c1 = await p.caseWhen(id, (c) => c.state.preLitigation.extensions.length === 1);
     const moved = c1.state.preLitigation.deadline;
@@ -84,7 +84,7 @@ describe('pre-litigation mediation (诉前调解)', () => {
     expect(c1.targetConcludeBy).toBe(moved);
     expect(c1.timeline.map((e: any) => e.action)).toContain('extendPreLitigation');
     // One extension by default.
-    expect((await p.act(who.communityMediator, id, 'extend-pre-litigation', agreed)).status).toBe(409);
+    expect((await p.act(who.communityMediator, id, 'extendPreLitigation', agreed)).status).toBe(409);
 
     // Past the first deadline the case is still being mediated …
     await untilAfter(first);
@@ -129,17 +129,17 @@ describe('pre-litigation mediation (诉前调解)', () => {
   it('refuses an extension without both parties\' consent and changes nothing', async () => {
     const id = await courtCase();
     await p.caseWhen(id, (c) => c.stage === 'in_round');
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
     const c0 = await p.caseWhen(id, (c) => round(c).acceptedAt !== null);
 
-    const one = await p.act(who.communityMediator, id, 'extend-pre-litigation', { applicantAgreed: true, respondentAgreed: false });
+    const one = await p.act(who.communityMediator, id, 'extendPreLitigation', { applicantAgreed: true, respondentAgreed: false });
     expect(one.status).toBe(422);
     expect(JSON.stringify(one.body)).toContain('BUSINESS_RULE');
-    const none = await p.act(who.communityMediator, id, 'extend-pre-litigation', { applicantAgreed: false, respondentAgreed: false });
+    const none = await p.act(who.communityMediator, id, 'extendPreLitigation', { applicantAgreed: false, respondentAgreed: false });
     expect(none.status).toBe(422);
     // Another street's mediator cannot read the case, so for them it does not
     // exist (access before state), whatever the parties said.
-    expect((await p.act(who.otherStreetMediator, id, 'extend-pre-litigation', agreed)).status).toBe(404);
+    expect((await p.act(who.otherStreetMediator, id, 'extendPreLitigation', agreed)).status).toBe(404);
 
     const c1 = await p.get(who.auditor, `/api/mediation-cases/${id}`);
     expect(c1.body.state.version).toBe(c0.state.version);
@@ -149,6 +149,6 @@ describe('pre-litigation mediation (诉前调解)', () => {
     // A case that did not come from a court has no such term.
     const plain = await p.register();
     await p.caseWhen(plain, (c) => c.stage === 'in_round');
-    expect((await p.act(who.communityMediator, plain, 'extend-pre-litigation', agreed)).status).toBe(409);
+    expect((await p.act(who.communityMediator, plain, 'extendPreLitigation', agreed)).status).toBe(409);
   });
 });

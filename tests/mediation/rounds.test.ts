@@ -46,7 +46,7 @@ describe('mediation rounds', () => {
     expect(c1.state.rounds[0]).toMatchObject({ level: 'community', outcome: 'failed' });
     expect(c1.pendingActions[0]).toMatchObject({ action: 'acceptCase', unitId: U.street });
     // The community mediator no longer acts on it.
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(403);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(403);
     await mediateRound(p, id, who.streetMediator, 'agreement');
     const c = await p.caseWhen(id, (x) => x.stage === 'agreement');
     expect(c).toMatchObject({ outcome: 'agreement', currentLevel: 'street' });
@@ -81,7 +81,7 @@ describe('mediation rounds', () => {
     expect(c.state.rounds).toHaveLength(1);
     expect(c.pendingActions[0]).toMatchObject({ unitId: U.street });
     // The community mediator cannot take it; the street mediator can.
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(403);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(403);
     const street = await p.prisma.person.findUniqueOrThrow({ where: { username: who.streetMediator } });
     await p.waitFor(() => p.prisma.notification.findFirst({ where: { recipientId: street.id, kind: 'mediation.high_risk', title: { contains: '物业停水' } } }));
   });
@@ -97,20 +97,20 @@ describe('mediation rounds', () => {
   it('closes the case when a party withdraws (mediation is voluntary)', async () => {
     const id = await p.register();
     await p.caseWhen(id, (c) => c.stage === 'in_round');
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
-    const r = await p.act(who.communityMediator, id, 'record-withdrawal', { kind: 'withdrawn', party: '申请人张建国', reason: '双方已自行和解' });
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
+    const r = await p.act(who.communityMediator, id, 'recordWithdrawal', { kind: 'withdrawn', party: '申请人张建国', reason: '双方已自行和解' });
     expect(r.status).toBe(200);
     const c = await p.caseWhen(id, (x) => x.stage === 'closed');
     expect(c).toMatchObject({ outcome: 'withdrawn' });
     expect(c.closeReason).toContain('双方已自行和解');
-    expect((await p.act(who.communityMediator, id, 'record-session', { heldOn: p.today(), participants: ['x'], summary: 'y' })).status).toBe(409);
+    expect((await p.act(who.communityMediator, id, 'recordSession', { heldOn: p.today(), participants: ['x'], summary: 'y' })).status).toBe(409);
   });
 
   it('refuses a mediator of another street and changes nothing', async () => {
     const id = await p.register({ risk: 'high' });
     const before = await p.caseWhen(id, (x) => x.currentLevel === 'street');
     // They cannot read it, so for them it does not exist, for acting as for reading.
-    const r = await p.act(who.otherStreetMediator, id, 'accept-case', {});
+    const r = await p.act(who.otherStreetMediator, id, 'acceptCase', {});
     expect([r.status, r.body.code]).toEqual([404, 'NOT_FOUND']);
     expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${id}`)).status).toBe(404);
     const after = await p.get(who.auditor, `/api/mediation-cases/${id}`);
@@ -124,20 +124,20 @@ describe('mediation rounds', () => {
     const cm = await p.prisma.person.findUniqueOrThrow({ where: { username: who.communityMediator } });
     const sm = await p.prisma.person.findUniqueOrThrow({ where: { username: who.streetMediator } });
     // A street mediator is not a mediator of the community: refused as assignee.
-    expect((await p.act(who.streetMediator, id, 'assign-mediator', { mediatorId: sm.id })).status).toBe(422);
-    expect((await p.act(who.otherStreetMediator, id, 'assign-mediator', { mediatorId: cm.id })).status).toBe(404);
-    expect((await p.act(who.streetMediator, id, 'assign-mediator', { mediatorId: cm.id })).status).toBe(200);
+    expect((await p.act(who.streetMediator, id, 'assignMediator', { mediatorId: sm.id })).status).toBe(422);
+    expect((await p.act(who.otherStreetMediator, id, 'assignMediator', { mediatorId: cm.id })).status).toBe(404);
+    expect((await p.act(who.streetMediator, id, 'assignMediator', { mediatorId: cm.id })).status).toBe(200);
     const c = await p.caseWhen(id, (x) => x.pendingActions[0]?.assigneeId === cm.id);
     expect(round(c).assignedMediatorId).toBe(cm.id);
     const task = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { subjectId: id, status: 'open', assigneeId: cm.id } }));
     expect(task.action).toBe('acceptCase');
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
   });
 
   it('masks personal data for people without rights, and in lists', async () => {
     const id = await p.register();
     await p.caseWhen(id, (c) => c.stage === 'in_round');
-    expect((await p.act(who.communityMediator, id, 'accept-case', {})).status).toBe(200);
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
     await p.caseWhen(id, (c) => round(c).mediatorId !== null);
 
     const staff = await p.get(who.communityStaff, `/api/mediation-cases/${id}`);

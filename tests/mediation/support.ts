@@ -107,18 +107,18 @@ export const round = (c: any) => (c.state.rounds as any[]).at(-1);
 
 /** Accepts the current round, records one session and ends the round with `end`. */
 export async function mediateRound(p: MediationPlatform, caseId: string, mediator: string, end: 'agreement' | 'failure') {
-  expect((await p.act(mediator, caseId, 'accept-case', {})).status).toBe(200);
-  const s = await p.act(mediator, caseId, 'record-session', { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述,释法明理' });
+  expect((await p.act(mediator, caseId, 'acceptCase', {})).status).toBe(200);
+  const s = await p.act(mediator, caseId, 'recordSession', { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述,释法明理' });
   expect(s.status, JSON.stringify(s.body)).toBe(200);
   const r =
     end === 'agreement'
-      ? await p.act(mediator, caseId, 'record-agreement', {
+      ? await p.act(mediator, caseId, 'recordAgreement', {
           terms: '一、李秀兰于十日内修复卫生间防水层;\n二、李秀兰赔偿张建国天花板维修费人民币4000元。',
           performance: '银行转账一次性支付',
           amountFen: 400_000,
           performBy: null,
         })
-      : await p.act(mediator, caseId, 'record-failure', { reason: '双方对赔偿金额分歧较大' });
+      : await p.act(mediator, caseId, 'recordFailure', { reason: '双方对赔偿金额分歧较大' });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 }

@@ -67,13 +67,13 @@ describe('双向述职: access before state', () => {
 
   it('answers a reader whose role may not take the action with 403 before the stage', async () => {
     // Stage "report": before, these were 409 WRONG_STAGE naming the stage.
-    const vote = await act(p, streetOfficeOf(STREET), id, 'vote', bodies.vote!);
+    const vote = await act(p, streetOfficeOf(STREET), id, 'castVote', bodies.vote!);
     expect([vote.status, vote.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
-    const score = await act(p, secretaryOf(FURONG), id, 'scores', bodies.scores!);
+    const score = await act(p, secretaryOf(FURONG), id, 'scoreUpward', bodies.scores!);
     expect([score.status, score.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     for (const res of [vote, score]) expect(res.body.detail).not.toMatch(/阶段/);
     // Those who may act hear the stage.
-    const early = await act(p, repsOf(FURONG)[0]!, id, 'vote', bodies.vote!);
+    const early = await act(p, repsOf(FURONG)[0]!, id, 'castVote', bodies.vote!);
     expect([early.status, early.body.code]).toEqual([409, 'WRONG_STAGE']);
   });
 });
@@ -100,12 +100,12 @@ describe('双向述职: data the database refuses', () => {
 
   it('refuses the report whose text the database refuses, changes nothing, and takes the next one', async () => {
     const before = await getReport(p, streetOfficeOf(STREET), id);
-    const refused = await act(p, secretaryOf(FURONG), id, 'report', { content: `芙蓉社区年度述职报告 ${marker}` });
+    const refused = await act(p, secretaryOf(FURONG), id, 'submitReport', { content: `芙蓉社区年度述职报告 ${marker}` });
     expect([refused.status, refused.body.code], JSON.stringify(refused.body)).toEqual([422, 'DATA_REJECTED']);
     const unchanged = await getReport(p, streetOfficeOf(STREET), id);
     expect([unchanged.stage, unchanged.state.version]).toEqual(['report', before.state.version]);
 
-    await actOk(p, secretaryOf(FURONG), id, 'report', { content: '芙蓉社区年度述职报告:抓党建、促治理。' });
+    await actOk(p, secretaryOf(FURONG), id, 'submitReport', { content: '芙蓉社区年度述职报告:抓党建、促治理。' });
     const after = await waitForStage(p, id, 'upward');
     expect(after.state.report.content).not.toContain(marker);
   });

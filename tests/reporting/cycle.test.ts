@@ -60,15 +60,15 @@ describe('双向述职: a full cycle over a street', () => {
 
   it('an unanswered 质询 blocks the upward step until it is answered', async () => {
     const id = rid(FURONG);
-    await actOk(p, secretaryOf(FURONG), id, 'report', { content: '芙蓉社区年度述职报告。' });
+    await actOk(p, secretaryOf(FURONG), id, 'submitReport', { content: '芙蓉社区年度述职报告。' });
     await waitForStage(p, id, 'upward');
-    await actOk(p, streetOfficeOf(STREET), id, 'scores', { score: 95, comment: '成效明显' });
-    const again = await act(p, streetOfficeOf(STREET), id, 'scores', { score: 50 });
+    await actOk(p, streetOfficeOf(STREET), id, 'scoreUpward', { score: 95, comment: '成效明显' });
+    const again = await act(p, streetOfficeOf(STREET), id, 'scoreUpward', { score: 50 });
     expect(again.body.code).toBe('ALREADY_DONE');
-    const q = await actOk(p, streetOfficeOf(STREET), id, 'questions', { question: '老旧小区加装电梯进展如何?' });
+    const q = await actOk(p, streetOfficeOf(STREET), id, 'askQuestion', { question: '老旧小区加装电梯进展如何?' });
     expect(q.questionId).toBe('q1');
 
-    const refused = await act(p, streetOfficeOf(STREET), id, 'close-upward');
+    const refused = await act(p, streetOfficeOf(STREET), id, 'closeUpward');
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('QUESTIONS_UNANSWERED');
 
@@ -79,36 +79,36 @@ describe('双向述职: a full cycle over a street', () => {
     expect(blocked.timeline.map((e: { label: string }) => e.label).join('\n')).toContain('质询未答复');
 
     // Only the secretary answers, and then the step closes by itself (the window has passed).
-    expect((await act(p, streetOfficeOf(STREET), id, 'answers', { questionId: 'q1', answer: 'x' })).status).toBe(403);
-    await actOk(p, secretaryOf(FURONG), id, 'answers', { questionId: 'q1', answer: '已完成 3 部,另有 2 部在施工。' });
+    expect((await act(p, streetOfficeOf(STREET), id, 'answerQuestion', { questionId: 'q1', answer: 'x' })).status).toBe(403);
+    await actOk(p, secretaryOf(FURONG), id, 'answerQuestion', { questionId: 'q1', answer: '已完成 3 部,另有 2 部在施工。' });
     await waitForStage(p, id, 'downward');
   });
 
   it('runs every community to its vote; the vote reaches quorum, misses it and is re-run', async () => {
     const furong = rid(FURONG);
-    await actOk(p, secretaryOf(FURONG), furong, 'downward', { heldOn: '2026-12-10', attendees: 45, summary: '向党员和居民代表述职' });
+    await actOk(p, secretaryOf(FURONG), furong, 'recordDownward', { heldOn: '2026-12-10', attendees: 45, summary: '向党员和居民代表述职' });
     await waitForStage(p, furong, 'vote');
     await bringToVote(p, rid(YONGCHANG), YONGCHANG, STREET, 85);
     await bringToVote(p, rid(BEIDOU), BEIDOU, STREET, 80);
 
     // 芙蓉: everyone votes 满意; the round closes when the whole roll has voted.
-    for (const rep of repsOf(FURONG)) await actOk(p, rep, furong, 'vote', { choice: 'satisfied' });
+    for (const rep of repsOf(FURONG)) await actOk(p, rep, furong, 'castVote', { choice: 'satisfied' });
     const f = await waitForStage(p, furong, 'public_notice');
     expect(f.state.voteRounds[0]).toMatchObject({ rollSize: 7, voted: 7, outcome: 'counted', tally: { satisfied: 7, basically_satisfied: 0, dissatisfied: 0 } });
     expect(f.state.result).toMatchObject({ grade: 'excellent', combinedCenti: 9800 });
     // An objection during 公示 (answered in the next test).
-    const o = await actOk(p, repsOf(FURONG)[0], furong, 'objections', { content: '建议公开加装电梯资金使用情况。' });
+    const o = await actOk(p, repsOf(FURONG)[0], furong, 'raiseObjection', { content: '建议公开加装电梯资金使用情况。' });
     expect(o.objectionId).toBe('o1');
 
     // 永昌路: 5 of 7 (the quorum of 2/3) vote; counted when the window ends.
     const yc = rid(YONGCHANG);
     const ycReps = repsOf(YONGCHANG);
-    for (const rep of ycReps.slice(0, 4)) await actOk(p, rep, yc, 'vote', { choice: 'satisfied' });
-    await actOk(p, ycReps[4], yc, 'vote', { choice: 'basically_satisfied', comment: '希望多开居民议事会' });
+    for (const rep of ycReps.slice(0, 4)) await actOk(p, rep, yc, 'castVote', { choice: 'satisfied' });
+    await actOk(p, ycReps[4], yc, 'castVote', { choice: 'basically_satisfied', comment: '希望多开居民议事会' });
 
     // 北斗: 2 of 7 vote.
     const bd = rid(BEIDOU);
-    for (const rep of repsOf(BEIDOU).slice(0, 2)) await actOk(p, rep, bd, 'vote', { choice: 'satisfied' });
+    for (const rep of repsOf(BEIDOU).slice(0, 2)) await actOk(p, rep, bd, 'castVote', { choice: 'satisfied' });
 
     await p.advanceTime(8 * DAY);
     const y = await waitForStage(p, yc, 'public_notice');
@@ -123,7 +123,7 @@ describe('双向述职: a full cycle over a street', () => {
     expect(b.state.voteRounds[0]).toMatchObject({ voted: 2, outcome: 'no_quorum' });
     expect(b.state.voteRounds[1]).toMatchObject({ round: 2, voted: 0, status: 'open', tally: null });
     // the re-run is a fresh round: those who voted in round 1 vote again
-    for (const rep of repsOf(BEIDOU).slice(0, 6)) await actOk(p, rep, bd, 'vote', { choice: 'satisfied' });
+    for (const rep of repsOf(BEIDOU).slice(0, 6)) await actOk(p, rep, bd, 'castVote', { choice: 'satisfied' });
     await p.advanceTime(8 * DAY);
     const b2 = await waitForStage(p, bd, 'public_notice');
     expect(b2.state.voteRounds[1]).toMatchObject({ voted: 6, outcome: 'counted' });
@@ -132,16 +132,16 @@ describe('双向述职: a full cycle over a street', () => {
   it('takes objections during 公示, needs them answered, then keeps the results for the year', async () => {
     const furong = rid(FURONG);
     // a sibling street's officer may not answer (nor read: for them the report does not exist)
-    expect((await act(p, streetOfficeOf('qindu-xilan'), furong, 'objection-answers', { objectionId: 'o1', answer: 'x', upheld: false })).status).toBe(404);
+    expect((await act(p, streetOfficeOf('qindu-xilan'), furong, 'answerObjection', { objectionId: 'o1', answer: 'x', upheld: false })).status).toBe(404);
 
     // The other two communities' 公示 runs out; 芙蓉's period is over too (16 days have passed).
     await p.advanceTime(10 * DAY);
     // 公示 period over, objection unanswered: still in 公示, no new objections.
     const waiting = await getReport(p, streetOfficeOf(STREET), furong);
     expect(waiting.stage).toBe('public_notice');
-    expect((await act(p, repsOf(FURONG)[1], furong, 'objections', { content: '迟到的异议' })).body.code).toBe('WRONG_STAGE');
+    expect((await act(p, repsOf(FURONG)[1], furong, 'raiseObjection', { content: '迟到的异议' })).body.code).toBe('WRONG_STAGE');
 
-    await actOk(p, streetOfficeOf(STREET), furong, 'objection-answers', { objectionId: 'o1', answer: '资金使用情况已在居务公开栏公示。', upheld: false });
+    await actOk(p, streetOfficeOf(STREET), furong, 'answerObjection', { objectionId: 'o1', answer: '资金使用情况已在居务公开栏公示。', upheld: false });
     await waitForStage(p, furong, 'completed');
     await waitForStage(p, rid(YONGCHANG), 'completed');
     await waitForStage(p, rid(BEIDOU), 'completed');

@@ -37,12 +37,12 @@ export async function waitForStage(p: TestPlatform, reportId: string, stage: str
 /** Report, upward scoring and closing, downward meeting: brings a report to its vote. */
 export async function bringToVote(p: TestPlatform, reportId: string, communityId: string, streetId: string, score = 90) {
   await waitForStage(p, reportId, 'report');
-  await actOk(p, secretaryOf(communityId), reportId, 'report', { content: `${communityId} 年度述职报告:抓党建、促治理、惠民生。` });
+  await actOk(p, secretaryOf(communityId), reportId, 'submitReport', { content: `${communityId} 年度述职报告:抓党建、促治理、惠民生。` });
   // The report's answer says it was saved; the process then opens the upward step.
   await waitForStage(p, reportId, 'upward');
-  await actOk(p, streetOfficeOf(streetId), reportId, 'scores', { score, comment: '工作扎实' });
-  await actOk(p, streetOfficeOf(streetId), reportId, 'close-upward');
+  await actOk(p, streetOfficeOf(streetId), reportId, 'scoreUpward', { score, comment: '工作扎实' });
+  await actOk(p, streetOfficeOf(streetId), reportId, 'closeUpward');
   await waitForStage(p, reportId, 'downward');
-  await actOk(p, secretaryOf(communityId), reportId, 'downward', { heldOn: '2026-12-10', attendees: 40, summary: '向党员和居民代表述职' });
+  await actOk(p, secretaryOf(communityId), reportId, 'recordDownward', { heldOn: '2026-12-10', attendees: 40, summary: '向党员和居民代表述职' });
   return waitForStage(p, reportId, 'vote');
 }

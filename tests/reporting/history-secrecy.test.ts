@@ -76,7 +76,7 @@ describe('secret ballot in Temporal history', () => {
   it('stores no voter and no choice in plaintext, and the API still counts the votes', async () => {
     const reps = repsOf(community).slice(0, 5);
     const choices = ['satisfied', 'dissatisfied', 'basically_satisfied', 'satisfied', 'satisfied'] as const;
-    for (const [i, rep] of reps.entries()) await actOk(p, rep, reportId, 'vote', { choice: choices[i], comment: `意见-${i}` });
+    for (const [i, rep] of reps.entries()) await actOk(p, rep, reportId, 'castVote', { choice: choices[i], comment: `意见-${i}` });
     await p.advanceTime(8 * DAY);
     const closed = await waitForStage(p, reportId, 'public_notice', streetOfficeOf(STREET));
     expect(closed.state.voteRounds[0]).toMatchObject({ status: 'closed', tally: { satisfied: 3, basically_satisfied: 1, dissatisfied: 1 } });

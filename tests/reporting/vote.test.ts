@@ -30,32 +30,33 @@ describe('民主评议 vote', () => {
     const reps = repsOf(HUAFU);
     // A retried request (same Idempotency-Key) replays the answer instead of voting twice.
     const voter = await p.as(reps[0]);
-    const send = () => voter.post(`/api/reporting/${id}/actions/vote`).set('Idempotency-Key', 'vote-retry-1').send({ choice: 'satisfied', comment: '办事公道' });
+    const send = () => voter.post(`/api/reporting/${id}/actions/castVote`).set('Idempotency-Key', 'vote-retry-1').send({ choice: 'satisfied', comment: '办事公道' });
     const first = await send();
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toEqual({ stage: 'vote', version: expect.any(Number), round: 1 });
+    // The one action result: it says the ballot was received, never the choice.
+    expect(first.body).toEqual({ reportId: id, action: 'castVote', stage: 'vote', version: expect.any(Number), message: expect.not.stringMatching(/满意/), round: 1 });
     const retried = await send();
     expect(retried.status).toBe(200);
     expect(retried.headers['idempotent-replayed']).toBe('true');
     expect(retried.body).toEqual(first.body);
 
-    const repeat = await act(p, reps[0], id, 'vote', { choice: 'satisfied' });
+    const repeat = await act(p, reps[0], id, 'castVote', { choice: 'satisfied' });
     expect(repeat.status).toBe(409);
     expect(repeat.body.code).toBe('ALREADY_VOTED');
-    const change = await act(p, reps[0], id, 'vote', { choice: 'dissatisfied' });
+    const change = await act(p, reps[0], id, 'castVote', { choice: 'dissatisfied' });
     expect(change.body.code).toBe('ALREADY_VOTED');
 
     // A representative of another community cannot read this report: for them it does not exist.
-    const outsider = await act(p, repsOf(LANYUAN)[0], id, 'vote', { choice: 'satisfied' });
+    const outsider = await act(p, repsOf(LANYUAN)[0], id, 'castVote', { choice: 'satisfied' });
     expect([outsider.status, outsider.body.code]).toEqual([404, 'NOT_FOUND']);
     // Nor is one appointed after the roll was fixed.
     const late = await p.prisma.person.findUniqueOrThrow({ where: { username: repsOf('qindu-xilan-xinghuo')[6] } });
     await p.prisma.roleAssignment.create({ data: { personId: late.id, role: 'resident_rep', unitId: HUAFU } });
-    expect((await act(p, repsOf('qindu-xilan-xinghuo')[6], id, 'vote', { choice: 'satisfied' })).body.code).toBe('NOT_ON_ROLL');
+    expect((await act(p, repsOf('qindu-xilan-xinghuo')[6], id, 'castVote', { choice: 'satisfied' })).body.code).toBe('NOT_ON_ROLL');
     // A street officer holds no representative role at all.
-    expect((await act(p, streetOfficeOf(STREET), id, 'vote', { choice: 'satisfied' })).body.code).toBe('FORBIDDEN_ROLE');
+    expect((await act(p, streetOfficeOf(STREET), id, 'castVote', { choice: 'satisfied' })).body.code).toBe('FORBIDDEN_ROLE');
     // Only the three choices exist.
-    expect((await act(p, reps[1], id, 'vote', { choice: 'abstain' })).status).toBe(400);
+    expect((await act(p, reps[1], id, 'castVote', { choice: 'abstain' })).status).toBe(400);
 
     const mine = await getReport(p, reps[0], id);
     expect(mine.myVote).toEqual({ round: 1, onRoll: true, voted: true });
@@ -64,9 +65,9 @@ describe('民主评议 vote', () => {
   it('hides the tally until the window closes, and who voted what from all but auditors', async () => {
     const id = rid(HUAFU);
     const reps = repsOf(HUAFU);
-    await actOk(p, reps[1], id, 'vote', { choice: 'basically_satisfied' });
-    await actOk(p, reps[2], id, 'vote', { choice: 'dissatisfied', comment: '停车难问题未解决' });
-    for (const rep of reps.slice(3, 5)) await actOk(p, rep, id, 'vote', { choice: 'satisfied' });
+    await actOk(p, reps[1], id, 'castVote', { choice: 'basically_satisfied' });
+    await actOk(p, reps[2], id, 'castVote', { choice: 'dissatisfied', comment: '停车难问题未解决' });
+    for (const rep of reps.slice(3, 5)) await actOk(p, rep, id, 'castVote', { choice: 'satisfied' });
 
     const open = await getReport(p, streetOfficeOf(STREET), id);
     expect(open.state.voteRounds[0]).toMatchObject({ status: 'open', voted: 5, rollSize: 7, tally: null });
@@ -118,8 +119,8 @@ describe('民主评议 vote', () => {
     const reps = repsOf(LANYUAN);
     // Round 1 ran out empty while the previous test moved time on; this is the re-run.
     // 6 of 7 vote (quorate), but only 3 yes: not more than half of 应到会 (7).
-    for (const rep of reps.slice(0, 3)) await actOk(p, rep, id, 'vote', { choice: 'satisfied' });
-    for (const rep of reps.slice(3, 6)) await actOk(p, rep, id, 'vote', { choice: 'dissatisfied' });
+    for (const rep of reps.slice(0, 3)) await actOk(p, rep, id, 'castVote', { choice: 'satisfied' });
+    for (const rep of reps.slice(3, 6)) await actOk(p, rep, id, 'castVote', { choice: 'dissatisfied' });
     await p.advanceTime(8 * DAY);
     const notice = await waitForStage(p, id, 'public_notice');
     expect(notice.state.voteRounds.map((r: { outcome: string }) => r.outcome)).toEqual(['no_quorum', 'counted']);
@@ -132,12 +133,12 @@ describe('民主评议 vote', () => {
     const inbox = await (await p.as(secretaryOf(LANYUAN))).get('/api/tasks');
     expect(JSON.stringify(inbox.body)).toContain('整改');
 
-    await actOk(p, secretaryOf(LANYUAN), id, 'rectification', { plan: '一、建立居民议事会;二、每季度公开居务。' });
-    const back = await act(p, streetOfficeOf(STREET), id, 'rectification-review', { accepted: false });
+    await actOk(p, secretaryOf(LANYUAN), id, 'submitRectification', { plan: '一、建立居民议事会;二、每季度公开居务。' });
+    const back = await act(p, streetOfficeOf(STREET), id, 'reviewRectification', { accepted: false });
     expect(back.status).toBe(400); // a return needs its reason
-    await actOk(p, streetOfficeOf(STREET), id, 'rectification-review', { accepted: false, comment: '措施不够具体,请明确时间节点' });
-    await actOk(p, secretaryOf(LANYUAN), id, 'rectification', { plan: '一、1 月底前建立居民议事会;二、每季度第一周公开居务。' });
-    await actOk(p, streetOfficeOf(STREET), id, 'rectification-review', { accepted: true });
+    await actOk(p, streetOfficeOf(STREET), id, 'reviewRectification', { accepted: false, comment: '措施不够具体,请明确时间节点' });
+    await actOk(p, secretaryOf(LANYUAN), id, 'submitRectification', { plan: '一、1 月底前建立居民议事会;二、每季度第一周公开居务。' });
+    await actOk(p, streetOfficeOf(STREET), id, 'reviewRectification', { accepted: true });
     await waitForStage(p, id, 'completed');
 
     const results = await (await p.as('district_org.qindu')).get(`/api/reporting/results?unitId=${STREET}&year=${year}`);

@@ -1,0 +1,27 @@
+// Schemas every area shares, each with one home: money, dates, years, the
+// answer to an action. Areas import these; they never define their own.
+import { z } from 'zod';
+import { zDate } from './text';
+
+/** Integer fen (分); the read model keeps money in PostgreSQL `integer` columns, hence the bound. */
+export const ZFen = z.number().int().min(0).max(2_147_483_647).describe('金额,单位:分');
+/** A calendar day in Beijing time; impossible dates are refused. */
+export const ZDate = zDate();
+export const ZYear = z.coerce.number().int().min(2000).max(2100);
+
+/**
+ * The answer to every POST …/actions/{action}: the subject's id under
+ * `idField` (`projectId`, `caseId`, `reportId`), the action taken, the stage
+ * it left the process in, the state version, a zh-CN message, and the ids the
+ * action created (`extra`).
+ */
+export function actionResultSchema<K extends string, S extends readonly [string, ...string[]], E extends z.ZodRawShape = Record<never, never>>(idField: K, stages: S, extra?: E) {
+  return z.object({
+    [idField]: z.string(),
+    action: z.string().describe('操作名(动词,camelCase),与待办任务、时间线一致'),
+    stage: z.enum(stages),
+    version: z.number(),
+    message: z.string(),
+    ...(extra ?? {}),
+  } as { [P in K]: z.ZodString } & { action: z.ZodString; stage: z.ZodEnum<{ [V in S[number]]: V }>; version: z.ZodNumber; message: z.ZodString } & E);
+}

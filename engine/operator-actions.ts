@@ -1,0 +1,271 @@
+// Operator actions: ResetWorkflowExecution (a new run replaying the history
+// up to a chosen workflow task, with later signals re-applied per the
+// reapply type) and batch operations by visibility query (terminate, cancel,
+// signal), with Describe/ListBatchOperations. Terminate and RequestCancel of
+// a single run are in workflow-service.ts.
+import { randomUUID } from 'node:crypto';
+import { durationToMs, msToTimestamp } from './clock';
+import type { WorkflowEngine } from './engine';
+import { invalidArgument, notFound } from './errors';
+import type { Handler } from './grpc-server';
+import { Run, workflowKey, type HistoryEvent, type RunState } from './run-state';
+import { compileQuery, matchingRuns } from './visibility';
+
+const TASK_FINISH_EVENTS = new Set([
+  'EVENT_TYPE_WORKFLOW_TASK_COMPLETED',
+  'EVENT_TYPE_WORKFLOW_TASK_FAILED',
+  'EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT',
+]);
+
+function attrs(event: HistoryEvent): any {
+  const key = Object.keys(event).find((k) => k.endsWith('EventAttributes'));
+  return key ? (event as any)[key] : {};
+}
+
+/**
+ * Pending work of the reset point, derived from the copied events: timers
+ * and activities started and not yet finished are pending again (timers keep
+ * their original fire time; activities start over at attempt 1).
+ */
+function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
+  const closesActivity = new Set([
+    'EVENT_TYPE_ACTIVITY_TASK_COMPLETED',
+    'EVENT_TYPE_ACTIVITY_TASK_FAILED',
+    'EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT',
+    'EVENT_TYPE_ACTIVITY_TASK_CANCELED',
+  ]);
+  for (const event of events) {
+    const a = attrs(event);
+    switch (event.eventType) {
+      case 'EVENT_TYPE_TIMER_STARTED': {
+        const startedAt = Number(event.eventTime.seconds) * 1000 + Math.floor(event.eventTime.nanos / 1e6);
+        s.timers[a.timerId] = { timerId: a.timerId, startedEventId: event.eventId, firesAt: startedAt + durationToMs(a.startToFireTimeout) };
+        break;
+      }
+      case 'EVENT_TYPE_TIMER_FIRED':
+      case 'EVENT_TYPE_TIMER_CANCELED':
+        delete s.timers[a.timerId];
+        break;
+      case 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED': {
+        const rp = a.retryPolicy ?? {};
+        s.activities[event.eventId] = {
+          scheduledEventId: event.eventId,
+          activityId: a.activityId,
+          activityType: a.activityType?.name,
+          taskQueue: a.taskQueue?.name ?? s.taskQueue,
+          header: a.header,
+          input: a.input,
+          retryPolicy: {
+            initialIntervalMs: durationToMs(rp.initialInterval) || 1000,
+            backoffCoefficient: rp.backoffCoefficient || 2,
+            maximumIntervalMs: durationToMs(rp.maximumInterval) || 100_000,
+            maximumAttempts: rp.maximumAttempts ?? 0,
+            nonRetryableErrorTypes: rp.nonRetryableErrorTypes ?? [],
+          },
+          scheduleToCloseMs: durationToMs(a.scheduleToCloseTimeout),
+          scheduleToStartMs: durationToMs(a.scheduleToStartTimeout),
+          startToCloseMs: durationToMs(a.startToCloseTimeout),
+          heartbeatMs: durationToMs(a.heartbeatTimeout),
+          scheduledAt: now,
+          attempt: 1,
+          attemptScheduledAt: now,
+          state: 'scheduled',
+          cancelRequested: false,
+        };
+        break;
+      }
+      case 'EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED':
+        s.cancelRequested = true;
+        break;
+      case 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED':
+        s.lastCompletedStartedEventId = a.startedEventId;
+        break;
+      default:
+        if (closesActivity.has(event.eventType)) delete s.activities[a.scheduledEventId];
+    }
+  }
+}
+
+/** Resets a workflow to a workflow task: returns the new run. */
+export function resetWorkflow(engine: WorkflowEngine, run: Run, req: any): Run {
+  const finishId = Number(req.workflowTaskFinishEventId ?? 0);
+  const all = engine.events(run, 1, run.persistedEvents + 1);
+  const finish = all[finishId - 1];
+  if (!finish || !TASK_FINISH_EVENTS.has(finish.eventType)) {
+    throw invalidArgument(`WorkflowTaskFinishEventId ${finishId} is not a WorkflowTaskCompleted, Failed or TimedOut event.`);
+  }
+  const { scheduledEventId, startedEventId } = attrs(finish);
+  const now = engine.now();
+  const newRunId = randomUUID();
+  // The new run's history is the old one up to the task's Started event.
+  const copied: HistoryEvent[] = all.slice(0, startedEventId).map((e) => structuredClone(e));
+  const base = run.s;
+  const state: RunState = {
+    ...structuredClone({ ...base, activities: {}, timers: {}, children: {}, updates: {}, buffered: [], requestIds: [] }),
+    runId: newRunId,
+    seq: engine.nextRunSeq(),
+    status: 'RUNNING',
+    closeTime: undefined,
+    closeEventId: undefined,
+    newExecutionRunId: undefined,
+    wft: undefined,
+    sticky: undefined,
+    wftFailures: 0,
+    cancelRequested: false,
+    nextEventId: startedEventId + 1,
+    lastCompletedStartedEventId: 0,
+    startRequestId: req.requestId || randomUUID(),
+    runExpiresAt: base.runTimeoutMs > 0 ? now + base.runTimeoutMs : undefined,
+    startDelayUntil: undefined,
+    parentClosePolicyApplied: undefined,
+  };
+  pendingAt(copied, state, now);
+  const next = new Run(state, copied);
+  next.persistedEvents = 0;
+  engine.runs.set(next.key, next);
+  engine.currentRuns.set(workflowKey(state.namespace, state.workflowId), next);
+  next.append(
+    'WORKFLOW_TASK_FAILED',
+    {
+      scheduledEventId,
+      startedEventId,
+      cause: 'WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW',
+      failure: { message: req.reason || 'reset', source: 'Server', resetWorkflowFailureInfo: {} },
+      identity: req.identity,
+      baseRunId: base.runId,
+      newRunId,
+    },
+    now,
+  );
+  const reapply = req.resetReapplyType ?? 'RESET_REAPPLY_TYPE_SIGNAL';
+  const excluded: string[] = req.resetReapplyExcludeTypes ?? [];
+  if (reapply !== 'RESET_REAPPLY_TYPE_NONE' && !excluded.includes('RESET_REAPPLY_EXCLUDE_TYPE_SIGNAL')) {
+    for (const event of all.slice(startedEventId)) {
+      if (event.eventType !== 'EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED') continue;
+      const a = attrs(event);
+      next.append('WORKFLOW_EXECUTION_SIGNALED', { signalName: a.signalName, input: a.input, identity: a.identity, header: a.header }, now);
+    }
+  }
+  for (const activity of Object.values(state.activities)) {
+    engine.activityQueues
+      .get(state.namespace, 'activity', activity.taskQueue)
+      .offer({ runKey: next.key, scheduledEventId: activity.scheduledEventId, attempt: activity.attempt });
+  }
+  engine.touch(next);
+  engine.scheduleTask(next);
+  if (run.running) {
+    // The old run's children stay where they are: a reset is not a parent closing.
+    run.s.children = {};
+    engine.terminate(run, req.reason || 'reset', req.identity, undefined);
+  }
+  engine.logger.info({ workflowId: state.workflowId, baseRunId: base.runId, newRunId, finishId }, 'workflow reset');
+  return next;
+}
+
+interface BatchOperation {
+  jobId: string;
+  namespace: string;
+  operationType: string;
+  reason: string;
+  identity?: string;
+  startTime: number;
+  closeTime: number;
+  total: number;
+  completed: number;
+  failed: number;
+}
+
+/** Batch jobs run to completion inside the request (one engine step); their records live in memory. */
+export function operatorActionHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  const batches = new Map<string, BatchOperation>();
+  const describe = (b: BatchOperation) => ({
+    operationType: b.operationType,
+    jobId: b.jobId,
+    state: 'BATCH_OPERATION_STATE_COMPLETED',
+    startTime: msToTimestamp(b.startTime),
+    closeTime: msToTimestamp(b.closeTime),
+    totalOperationCount: b.total,
+    completeOperationCount: b.completed,
+    failureOperationCount: b.failed,
+    identity: b.identity,
+    reason: b.reason,
+  });
+  return {
+    ResetWorkflowExecution: async (req) => {
+      const next = engine.mutate(() => resetWorkflow(engine, engine.findRun(req.namespace, req.workflowExecution), req));
+      await engine.commit();
+      return { runId: next.s.runId };
+    },
+
+    StartBatchOperation: async (req) => {
+      const ns = engine.checkNamespace(req.namespace);
+      if (!req.jobId) throw invalidArgument('JobId is not set on request.');
+      if (!req.reason) throw invalidArgument('Reason is not set on request.');
+      if (batches.has(req.jobId)) throw invalidArgument(`Batch operation ${req.jobId} already exists.`);
+      let operationType: string;
+      let apply: (run: Run) => void;
+      if (req.terminationOperation) {
+        operationType = 'BATCH_OPERATION_TYPE_TERMINATE';
+        apply = (run) => engine.terminate(run, req.reason, req.terminationOperation.identity, req.terminationOperation.details);
+      } else if (req.cancellationOperation) {
+        operationType = 'BATCH_OPERATION_TYPE_CANCEL';
+        apply = (run) => engine.requestCancel(run, { reason: req.reason, identity: req.cancellationOperation.identity });
+      } else if (req.signalOperation) {
+        const op = req.signalOperation;
+        operationType = 'BATCH_OPERATION_TYPE_SIGNAL';
+        apply = (run) => engine.signal(run, { signalName: op.signal, input: op.input, header: op.header, identity: op.identity });
+      } else {
+        throw invalidArgument('Only terminate, cancel and signal batch operations are supported.');
+      }
+      let targets: Run[];
+      if (req.visibilityQuery) {
+        targets = matchingRuns(engine, ns, compileQuery(engine.searchAttributes, ns, req.visibilityQuery));
+      } else {
+        targets = (req.executions ?? []).map((e: any) => engine.findRun(ns, e));
+      }
+      const batch: BatchOperation = {
+        jobId: req.jobId,
+        namespace: ns,
+        operationType,
+        reason: req.reason,
+        identity: req.terminationOperation?.identity ?? req.cancellationOperation?.identity ?? req.signalOperation?.identity,
+        startTime: engine.now(),
+        closeTime: 0,
+        total: 0,
+        completed: 0,
+        failed: 0,
+      };
+      engine.mutate(() => {
+        for (const run of targets) {
+          if (!run.running) continue;
+          batch.total++;
+          try {
+            apply(run);
+            batch.completed++;
+          } catch {
+            batch.failed++;
+          }
+        }
+      });
+      batch.closeTime = engine.now();
+      batches.set(batch.jobId, batch);
+      await engine.commit();
+      return {};
+    },
+
+    DescribeBatchOperation: async (req) => {
+      const batch = batches.get(req.jobId);
+      if (!batch || batch.namespace !== engine.checkNamespace(req.namespace)) throw notFound(`Batch operation ${req.jobId} not found.`);
+      return describe(batch);
+    },
+
+    ListBatchOperations: async (req) => {
+      const ns = engine.checkNamespace(req.namespace);
+      return {
+        operationInfo: [...batches.values()]
+          .filter((b) => b.namespace === ns)
+          .map((b) => ({ jobId: b.jobId, state: 'BATCH_OPERATION_STATE_COMPLETED', startTime: msToTimestamp(b.startTime), closeTime: msToTimestamp(b.closeTime) })),
+      };
+    },
+  };
+}

@@ -1,0 +1,325 @@
+// Visibility: ListWorkflowExecutions, ScanWorkflowExecutions,
+// CountWorkflowExecutions (GROUP BY ExecutionStatus), ListOpen/Closed
+// WorkflowExecutions, and the search-attribute registry behind
+// OperatorService Add/List/RemoveSearchAttributes. Queries scan the run
+// registry (open runs and closed runs' small state; closed histories stay on
+// disk) with the List Filter language of list-filter.ts.
+import type { WorkflowEngine } from './engine';
+import { invalidArgument, notFound } from './errors';
+import { executionInfo } from './history-views';
+import { QueryError, compareRows, evaluate, fieldsOf, parseListQuery, type FieldValue, type ListQuery, type Row, type ValueType } from './list-filter';
+import type { Run, RunStatus } from './run-state';
+import type { Handler } from './grpc-server';
+
+const INDEXED_TYPES: Record<ValueType, string> = {
+  Keyword: 'INDEXED_VALUE_TYPE_KEYWORD',
+  Text: 'INDEXED_VALUE_TYPE_TEXT',
+  Int: 'INDEXED_VALUE_TYPE_INT',
+  Double: 'INDEXED_VALUE_TYPE_DOUBLE',
+  Bool: 'INDEXED_VALUE_TYPE_BOOL',
+  Datetime: 'INDEXED_VALUE_TYPE_DATETIME',
+  KeywordList: 'INDEXED_VALUE_TYPE_KEYWORD_LIST',
+};
+const VALUE_TYPES = new Map(Object.entries(INDEXED_TYPES).map(([k, v]) => [v, k as ValueType]));
+
+const SYSTEM_ATTRIBUTES: Record<string, ValueType> = {
+  WorkflowId: 'Keyword',
+  RunId: 'Keyword',
+  WorkflowType: 'Keyword',
+  ExecutionStatus: 'Keyword',
+  TaskQueue: 'Keyword',
+  StartTime: 'Datetime',
+  CloseTime: 'Datetime',
+  ExecutionTime: 'Datetime',
+  HistoryLength: 'Int',
+};
+
+/** What `temporal server start-dev` registers, so Temporal's samples run unchanged. */
+export const DEFAULT_CUSTOM_ATTRIBUTES: Record<string, ValueType> = {
+  CustomKeywordField: 'Keyword',
+  CustomStringField: 'Text',
+  CustomTextField: 'Text',
+  CustomIntField: 'Int',
+  CustomDoubleField: 'Double',
+  CustomBoolField: 'Bool',
+  CustomDatetimeField: 'Datetime',
+};
+
+const STATUS_NAMES: Record<RunStatus, string> = {
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  FAILED: 'Failed',
+  CANCELED: 'Canceled',
+  TERMINATED: 'Terminated',
+  CONTINUED_AS_NEW: 'ContinuedAsNew',
+  TIMED_OUT: 'TimedOut',
+};
+
+function decodePayload(payload: any): unknown {
+  try {
+    return JSON.parse(Buffer.from(payload?.data ?? []).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function keywordPayload(value: string): unknown {
+  return {
+    metadata: { encoding: Buffer.from('json/plain'), type: Buffer.from('Keyword') },
+    data: Buffer.from(JSON.stringify(value)),
+  };
+}
+
+/** One run seen through its search attributes. */
+class RunRow implements Row {
+  constructor(
+    readonly run: Run,
+    private readonly types: (field: string) => ValueType,
+  ) {}
+
+  type(field: string): ValueType {
+    return this.types(field);
+  }
+
+  get(field: string): FieldValue {
+    const s = this.run.s;
+    switch (field) {
+      case 'WorkflowId':
+        return s.workflowId;
+      case 'RunId':
+        return s.runId;
+      case 'WorkflowType':
+        return s.workflowType;
+      case 'ExecutionStatus':
+        return STATUS_NAMES[s.status];
+      case 'TaskQueue':
+        return s.taskQueue;
+      case 'StartTime':
+        return s.startTime;
+      case 'CloseTime':
+        return s.closeTime;
+      case 'ExecutionTime':
+        return s.executionTime;
+      case 'HistoryLength':
+        return s.nextEventId - 1;
+    }
+    const payload = (s.searchAttributes?.indexedFields as Record<string, unknown> | undefined)?.[field];
+    if (payload === undefined) return undefined;
+    const value = decodePayload(payload);
+    if (value === null || value === undefined) return undefined;
+    const type = this.types(field);
+    if (type === 'Datetime') return Date.parse(String(value));
+    if (type === 'KeywordList') return Array.isArray(value) ? value.map(String) : [String(value)];
+    if (Array.isArray(value)) return value.map(String);
+    return value as string | number | boolean;
+  }
+}
+
+/** Custom search attributes per namespace; changes are written to the store. */
+export class SearchAttributeRegistry {
+  private readonly byNamespace = new Map<string, Map<string, ValueType>>();
+
+  constructor(
+    loaded: Record<string, Record<string, string>> | undefined,
+    private readonly persist: (namespace: string, attributes: Record<string, string>) => void,
+  ) {
+    for (const [ns, attrs] of Object.entries(loaded ?? {})) {
+      this.byNamespace.set(ns, new Map(Object.entries(attrs).map(([k, v]) => [k, v as ValueType])));
+    }
+  }
+
+  custom(namespace: string): Map<string, ValueType> {
+    let attrs = this.byNamespace.get(namespace);
+    if (!attrs) this.byNamespace.set(namespace, (attrs = new Map(Object.entries(DEFAULT_CUSTOM_ATTRIBUTES))));
+    return attrs;
+  }
+
+  typeOf(namespace: string, field: string): ValueType | undefined {
+    return SYSTEM_ATTRIBUTES[field] ?? this.custom(namespace).get(field);
+  }
+
+  add(namespace: string, attributes: Record<string, string>): void {
+    const custom = this.custom(namespace);
+    for (const [name, indexed] of Object.entries(attributes)) {
+      const type = VALUE_TYPES.get(indexed);
+      if (!type) throw invalidArgument(`Unknown search attribute type ${indexed} for ${name}`);
+      if (SYSTEM_ATTRIBUTES[name]) throw invalidArgument(`Search attribute ${name} is reserved by system.`);
+      const existing = custom.get(name);
+      if (existing && existing !== type) {
+        throw invalidArgument(`Search attribute ${name} already exists with type ${INDEXED_TYPES[existing]}.`);
+      }
+    }
+    for (const [name, indexed] of Object.entries(attributes)) custom.set(name, VALUE_TYPES.get(indexed)!);
+    this.persist(namespace, Object.fromEntries(custom));
+  }
+
+  remove(namespace: string, names: string[]): void {
+    const custom = this.custom(namespace);
+    for (const name of names) {
+      if (!custom.has(name)) throw notFound(`Search attribute ${name} doesn't exist.`);
+    }
+    for (const name of names) custom.delete(name);
+    this.persist(namespace, Object.fromEntries(custom));
+  }
+
+  list(namespace: string): { customAttributes: Record<string, string>; systemAttributes: Record<string, string>; storageSchema: Record<string, string> } {
+    return {
+      customAttributes: Object.fromEntries([...this.custom(namespace)].map(([k, v]) => [k, INDEXED_TYPES[v]])),
+      systemAttributes: Object.fromEntries(Object.entries(SYSTEM_ATTRIBUTES).map(([k, v]) => [k, INDEXED_TYPES[v]])),
+      storageSchema: {},
+    };
+  }
+
+  snapshot(): Record<string, Record<string, string>> {
+    return Object.fromEntries([...this.byNamespace].map(([ns, attrs]) => [ns, Object.fromEntries(attrs)]));
+  }
+}
+
+/** Parses a query and checks every attribute it names; INVALID_ARGUMENT names the position of what is wrong. */
+export function compileQuery(registry: SearchAttributeRegistry, namespace: string, query: string | undefined): ListQuery {
+  let parsed: ListQuery;
+  try {
+    parsed = parseListQuery(query ?? '');
+  } catch (error) {
+    if (error instanceof QueryError) throw invalidArgument(`invalid query: ${error.message}`);
+    throw error;
+  }
+  for (const { name, at } of fieldsOf(parsed)) {
+    if (!registry.typeOf(namespace, name)) throw invalidArgument(`invalid query: unknown search attribute ${name} at position ${at}`);
+  }
+  for (const { field } of parsed.orderBy) {
+    if (!registry.typeOf(namespace, field)) throw invalidArgument(`invalid query: unknown search attribute ${field} in ORDER BY`);
+  }
+  if (parsed.groupBy !== undefined && parsed.groupBy !== 'ExecutionStatus') {
+    throw invalidArgument(`invalid query: GROUP BY supports ExecutionStatus only, not ${parsed.groupBy}`);
+  }
+  return parsed;
+}
+
+/** Runs of a namespace matching a query, in its order (default: open first, then newest close, newest start). */
+export function matchingRuns(engine: WorkflowEngine, namespace: string, query: ListQuery): Run[] {
+  const registry = engine.searchAttributes;
+  const types = (field: string) => registry.typeOf(namespace, field) ?? 'Keyword';
+  const rows: RunRow[] = [];
+  try {
+    for (const run of engine.runs.values()) {
+      if (run.s.namespace !== namespace) continue;
+      const row = new RunRow(run, types);
+      if (!query.filter || evaluate(query.filter, row)) rows.push(row);
+    }
+  } catch (error) {
+    if (error instanceof QueryError) throw invalidArgument(`invalid query: ${error.message}`);
+    throw error;
+  }
+  const order = query.orderBy.length
+    ? query.orderBy
+    : [
+        { field: 'CloseTime', descending: true },
+        { field: 'StartTime', descending: true },
+      ];
+  rows.sort((a, b) => {
+    if (!query.orderBy.length && a.run.running !== b.run.running) return a.run.running ? -1 : 1;
+    return compareRows(order, a, b) || b.run.s.seq - a.run.s.seq;
+  });
+  return rows.map((r) => r.run);
+}
+
+function page(runs: Run[], pageSize: number | undefined, token: Uint8Array | undefined): { executions: any[]; nextPageToken?: Buffer } {
+  let offset = 0;
+  if (token && token.length > 0) {
+    try {
+      offset = JSON.parse(Buffer.from(token).toString('utf8')).offset;
+    } catch {
+      throw invalidArgument('invalid next page token');
+    }
+    if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('invalid next page token');
+  }
+  const size = pageSize && pageSize > 0 ? pageSize : 1000;
+  const slice = runs.slice(offset, offset + size);
+  const next = offset + slice.length;
+  return {
+    executions: slice.map(executionInfo),
+    nextPageToken: next < runs.length ? Buffer.from(JSON.stringify({ offset: next })) : undefined,
+  };
+}
+
+function timeFilter(filter: any): (run: Run) => boolean {
+  const earliest = filter?.earliestTime ? Number(filter.earliestTime.seconds ?? 0) * 1000 + Math.floor((filter.earliestTime.nanos ?? 0) / 1e6) : -Infinity;
+  const latest = filter?.latestTime ? Number(filter.latestTime.seconds ?? 0) * 1000 + Math.floor((filter.latestTime.nanos ?? 0) / 1e6) : Infinity;
+  return (run) => run.s.startTime >= earliest && run.s.startTime <= latest;
+}
+
+/** The older, structured list calls: filters by start time, execution, type and (closed) status. */
+function listByFilters(engine: WorkflowEngine, req: any, open: boolean): { executions: any[]; nextPageToken?: Buffer } {
+  const ns = engine.checkNamespace(req.namespace);
+  const inTime = timeFilter(req.startTimeFilter);
+  const runs = [...engine.runs.values()].filter((run) => {
+    if (run.s.namespace !== ns || run.running !== open || !inTime(run)) return false;
+    if (req.executionFilter?.workflowId && run.s.workflowId !== req.executionFilter.workflowId) return false;
+    if (req.executionFilter?.runId && run.s.runId !== req.executionFilter.runId) return false;
+    if (req.typeFilter?.name && run.s.workflowType !== req.typeFilter.name) return false;
+    if (req.statusFilter?.status && `WORKFLOW_EXECUTION_STATUS_${run.s.status}` !== req.statusFilter.status) return false;
+    return true;
+  });
+  runs.sort((a, b) => (open ? b.s.startTime - a.s.startTime : (b.s.closeTime ?? 0) - (a.s.closeTime ?? 0)) || b.s.seq - a.s.seq);
+  return page(runs, req.maximumPageSize, req.nextPageToken);
+}
+
+export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  const list: Handler = async (req) => {
+    const ns = engine.checkNamespace(req.namespace);
+    const query = compileQuery(engine.searchAttributes, ns, req.query);
+    if (query.groupBy) throw invalidArgument('invalid query: GROUP BY is only for CountWorkflowExecutions');
+    await engine.commit();
+    return page(matchingRuns(engine, ns, query), req.pageSize, req.nextPageToken);
+  };
+  return {
+    ListWorkflowExecutions: list,
+    ScanWorkflowExecutions: list,
+    CountWorkflowExecutions: async (req) => {
+      const ns = engine.checkNamespace(req.namespace);
+      const query = compileQuery(engine.searchAttributes, ns, req.query);
+      if (query.orderBy.length) throw invalidArgument('invalid query: ORDER BY is not allowed in a count');
+      await engine.commit();
+      const runs = matchingRuns(engine, ns, query);
+      if (!query.groupBy) return { count: runs.length };
+      const groups = new Map<string, number>();
+      for (const run of runs) groups.set(STATUS_NAMES[run.s.status], (groups.get(STATUS_NAMES[run.s.status]) ?? 0) + 1);
+      return {
+        count: runs.length,
+        groups: [...groups].map(([status, count]) => ({ groupValues: [keywordPayload(status)], count })),
+      };
+    },
+    ListOpenWorkflowExecutions: async (req) => {
+      await engine.commit();
+      return listByFilters(engine, req, true);
+    },
+    ListClosedWorkflowExecutions: async (req) => {
+      await engine.commit();
+      return listByFilters(engine, req, false);
+    },
+    GetSearchAttributes: async () => ({ keys: engine.searchAttributes.list('default').customAttributes }),
+  };
+}
+
+export function searchAttributeHandlers(engine: WorkflowEngine): Record<string, Handler> {
+  return {
+    ListSearchAttributes: async (req) => engine.searchAttributes.list(engine.checkNamespace(req.namespace)),
+    AddSearchAttributes: async (req) => {
+      const ns = engine.checkNamespace(req.namespace);
+      if (!req.searchAttributes || Object.keys(req.searchAttributes).length === 0) {
+        throw invalidArgument('SearchAttributes are not set on request.');
+      }
+      engine.mutate(() => engine.searchAttributes.add(ns, req.searchAttributes));
+      await engine.commit();
+      return {};
+    },
+    RemoveSearchAttributes: async (req) => {
+      const ns = engine.checkNamespace(req.namespace);
+      if (!req.searchAttributes?.length) throw invalidArgument('SearchAttributes are not set on request.');
+      engine.mutate(() => engine.searchAttributes.remove(ns, req.searchAttributes));
+      await engine.commit();
+      return {};
+    },
+  };
+}

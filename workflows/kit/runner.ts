@@ -1,0 +1,87 @@
+// The runner half of the process kit: serves a machine's actions as
+// workflow updates. Validators come from the machine's refusal (so a refused
+// action never enters history and reads the same through every path), steps
+// run one at a time (a step that waits for its save cannot interleave with
+// the next), and each step is saved by the one save the host provides.
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
+import type { ProcessMachine, Step } from '../../domain/kit/machine';
+import { refuseOnDataRejection } from '../failures';
+
+export interface MachineHost<S> {
+  /** The instance's current state. */
+  state(): S;
+  /**
+   * Takes the state a step produced. Hosts adopt in place (`restoreInto`):
+   * the process's own waits hold references into the state.
+   */
+  adopt(state: S): void;
+  /** Persists the step: state version, timeline, inbox, notifications (one save activity). */
+  save(step: Step<S>): Promise<void>;
+  /** Wraps each step, e.g. the action gate that keeps the process's own waits off a half-done action. */
+  around?: <R>(fn: () => Promise<R>) => Promise<R>;
+}
+
+/**
+ * Runs `fn` after every earlier call has finished: one step at a time, in
+ * arrival order. An idle serialiser starts `fn` at once (synchronously), so
+ * a lone step issues its commands exactly when an unserialised handler did:
+ * histories recorded before the kit replay unchanged.
+ */
+export function createSerialiser() {
+  let tail: Promise<void> | null = null;
+  return async function serial<T>(fn: () => Promise<T>): Promise<T> {
+    while (tail) await tail;
+    let release!: () => void;
+    tail = new Promise<void>((r) => (release = r));
+    try {
+      return await fn();
+    } finally {
+      tail = null;
+      release();
+    }
+  };
+}
+
+const refused = (code: string, message: string) => ApplicationFailure.nonRetryable(message, code);
+
+/** Registers one update per action of the machine, named as the action. */
+export function serveActions<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }>(
+  machine: ProcessMachine<S, Inputs>,
+  updates: { [A in keyof Inputs & string]: UpdateDefinition<ActionResult, [ActionCommand<Inputs[A]>], A> },
+  host: MachineHost<S>,
+  serial: ReturnType<typeof createSerialiser> = createSerialiser(),
+): void {
+  for (const action of machine.actions) {
+    const check = (arg: unknown): ActionCommand<Inputs[typeof action]> => {
+      const cmd = commandOf<Inputs[typeof action]>(arg);
+      if (!cmd) throw refused('VALIDATION_FAILED', '请求缺少操作人或操作内容。');
+      const refusal = machine.refusal(host.state(), cmd.actor, action, cmd.input, new Date());
+      if (refusal) throw refused(refusal.code, refusal.message);
+      return cmd;
+    };
+    setHandler(
+      updates[action] as unknown as UpdateDefinition<ActionResult, [ActionCommand<Inputs[typeof action]>]>,
+      (arg) =>
+        serial(async () => {
+          // Checked again in turn: an update admitted meanwhile may have moved the process.
+          const cmd = check(arg);
+          const step = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
+          // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
+          const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+          return around(() => refuseOnDataRejection({
+            state: host.state(),
+            label: machine.labels[action],
+            run: async () => {
+              host.adopt(step.state);
+              await host.save(step);
+              const state = host.state();
+              return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
+            },
+          }));
+        }),
+      { validator: (arg) => void check(arg) },
+    );
+  }
+}
