@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { PrismaClient } from '../prisma/generated/client';
+import type { AdvanceRequest, ClockState } from '../temporal/engine-clock';
 
 /** What /api/ready needs from Redis; an ioredis client satisfies it. */
 export interface RedisPing {
@@ -21,6 +22,26 @@ export interface AppDeps {
   redis?: RedisPing;
   /** Queues of `queue/` (notifications, documents); routes that enqueue read it from here. */
   queue?: unknown;
-  /** Injectable clock for deadlines and token times in tests. Default `() => new Date()`. */
+  /** The clock of deadlines, the inbox and every business time (CLOCK=virtual: the engine's). Default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * The clock of token and session lifetimes. Default `now`. With
+   * CLOCK=virtual the entry point gives the wall clock here: advancing the
+   * platform a week must not log the administrator out.
+   */
+  authNow?: () => Date;
+  /** Set with CLOCK=virtual only: the engine's clock, which an admin may advance. */
+  virtualClock?: VirtualClockControl;
+}
+
+/** What the API needs of the engine's clock (an `EngineClock` satisfies it). */
+export interface VirtualClockControl {
+  state(): Promise<ClockState>;
+  /** Resolves after the work the advance caused has been processed. */
+  advance(request: AdvanceRequest): Promise<ClockState>;
+}
+
+/** Now, for token and session times (see `AppDeps.authNow`). */
+export function authTime(deps: AppDeps): Date {
+  return (deps.authNow ?? deps.now)?.() ?? new Date();
 }

@@ -83,7 +83,10 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
     out[sectionName] = values;
   }
 
-  const app = out.app as { nodeEnv?: string };
+  const app = out.app as { nodeEnv?: string; clock?: string };
+  if (app.nodeEnv === 'production' && app.clock === 'virtual') {
+    lines.push('CLOCK: virtual is refused with NODE_ENV=production — a movable clock would let an administrator skip deadlines of real cases; unset CLOCK');
+  }
   const auth = out.auth as { jwtSecret?: string };
   const temporal = out.temporal as { payloadKey?: string; payloadKeyId?: string };
   const unset: Array<[string, () => void, string]> = [

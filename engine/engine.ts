@@ -367,6 +367,11 @@ export class WorkflowEngine {
     this.flushChanges();
   }
 
+  /** The earliest pending deadline (timer, timeout, retry backoff, sleeper), epoch ms. */
+  nextDeadline(): number | undefined {
+    return this.deadlines.next();
+  }
+
   /** Resolves once the virtual clock has reached `at` (skipping may bring it there early). */
   sleepUntil(at: number): Promise<void> {
     if (at <= this.clock.now()) return Promise.resolve();

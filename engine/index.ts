@@ -1,6 +1,7 @@
 // Public surface of the embedded Temporal-compatible engine. See README.md.
 import type * as grpc from '@grpc/grpc-js';
 import pino, { type Logger } from 'pino';
+import { clockControlDefinition, clockControlHandlers } from './clock-control';
 import { WorkflowEngine } from './engine';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
@@ -87,6 +88,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
       },
       { definition: operatorServiceDefinition, handlers: searchAttributeHandlers(engine) },
       { definition: testServiceDefinition, handlers: testServiceHandlers(engine) },
+      { definition: clockControlDefinition, handlers: clockControlHandlers(engine) },
     ],
     logger,
     (method, code, ms) => metrics.request(method, code, ms),
@@ -155,3 +157,5 @@ function directoryBytes(dir: string): number {
   for (const name of readdirSync(dir)) total += statSync(path.join(dir, name)).size;
   return total;
 }
+
+export { CLOCK_CONTROL_SERVICE, clockControlDefinition, type AdvanceRequest, type ClockState } from './clock-control';

@@ -9,7 +9,8 @@ import { createApp, handleClientErrors } from '../api';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { createQueues } from '../queue';
-import { createTemporalClient, payloadKeyringFromConfig } from '../temporal';
+import type { AppDeps } from '../api/deps';
+import { connectEngineClock, createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 import { withQueueDashboard } from './admin-dashboard';
 import { onShutdownSignal } from './signals';
 import { reportReady } from './supervisor';
@@ -28,7 +29,17 @@ const prisma = createPrisma(databaseUrl);
 const temporal = await createTemporalClient({ address: temporalAddress, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 const queues = createQueues(redisUrl, config.redis.prefix);
-const deps = { prisma, temporal, config, logger, redis, queue: queues };
+// CLOCK=virtual: business time is the engine's; tokens and sessions keep wall time.
+const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: temporalAddress }) : undefined;
+const deps: AppDeps = {
+  prisma,
+  temporal,
+  config,
+  logger,
+  redis,
+  queue: queues,
+  ...(engineClock ? { now: engineClock.now, authNow: () => new Date(), virtualClock: engineClock } : {}),
+};
 const server = handleClientErrors(createServer(withQueueDashboard(createApp(deps), deps, queues)));
 
 onShutdownSignal(async (signal) => {
@@ -39,6 +50,7 @@ onShutdownSignal(async (signal) => {
     // in the engine, and the client sees the outcome when it reads again.
     server.closeAllConnections();
   });
+  engineClock?.close();
   await Promise.allSettled([temporal.connection.close(), redis.quit(), queues.close(), prisma.$disconnect()]);
 });
 

@@ -10,13 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIST, ENTRIES, isStale } from './build.mjs';
 
-const name = process.argv[2] ?? 'start';
+// `npm start -- --demo` arrives as `launch.mjs --demo`: an option, not a process name.
+const named = process.argv[2] !== undefined && !process.argv[2].startsWith('--');
+const name = named ? process.argv[2] : 'start';
 if (!(name in ENTRIES)) {
   process.stderr.write(`usage: node platform/launch.mjs [${Object.keys(ENTRIES).join('|')}] [args…]\n`);
   process.exit(2);
 }
 // The process sees its own arguments only, as if started directly.
-process.argv.splice(2, 1);
+if (named) process.argv.splice(2, 1);
 if (isStale()) {
   const build = spawnSync(process.execPath, [fileURLToPath(new URL('./build.mjs', import.meta.url))], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

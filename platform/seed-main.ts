@@ -6,7 +6,7 @@
 import { loadConfig, withGeneratedSecrets } from '../config';
 import { createPrisma } from '../db/prisma';
 import { runSeeds } from '../seeds';
-import { createTemporalClient, payloadKeyringFromConfig } from '../temporal';
+import { connectEngineClock, createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 
 const say = (line: string) => console.log(`[start] ${line}`);
 
@@ -28,9 +28,17 @@ try {
   if (wantsDemo && (await prisma.unit.count()) === 0) {
     say('first run: loading the demo district and demo processes');
     const temporal = await createTemporalClient({ address: temporalAddress, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
+    // CLOCK=virtual: the demo moves time to carry a process through every stage.
+    const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: temporalAddress }) : undefined;
     try {
-      await runSeeds(prisma, { log: (line) => say(`  ${line}`), temporal, taskQueue: config.temporal.taskQueue });
+      await runSeeds(prisma, {
+        log: (line) => say(`  ${line}`),
+        temporal,
+        taskQueue: config.temporal.taskQueue,
+        ...(engineClock ? { advance: async (ms: number) => void (await engineClock.advance({ ms })) } : {}),
+      });
     } finally {
+      engineClock?.close();
       await temporal.connection.close();
     }
   }

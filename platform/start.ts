@@ -34,7 +34,9 @@ const script = (name: 'engine' | 'worker' | 'api' | 'seed') => join(DIST, `${nam
 /** How long each child may take to stop before it is killed. The worker lets activities in progress finish for 10 s. */
 const STOP_TIMEOUT_MS = { api: 5_000, worker: 15_000, engine: 5_000 } as const;
 
-const config = loadConfigOrExit();
+// `npm start -- --demo` is CLOCK=virtual: the engine's clock for every process, advanced by an admin.
+const env: NodeJS.ProcessEnv = process.argv.includes('--demo') ? { ...process.env, CLOCK: 'virtual' } : process.env;
+const config = loadConfigOrExit(env);
 const dataDir = resolve(config.app.dataDir);
 const logsDir = join(dataDir, 'logs');
 mkdirSync(logsDir, { recursive: true });
@@ -58,8 +60,8 @@ const PREPARE_STEPS: Array<{ name: string; run: (ctx: PrepareContext) => Promise
     // production), handed to every child so none has to read the files.
     name: 'secrets',
     async run() {
-      const { env } = withGeneratedSecrets(process.env);
-      return Object.fromEntries(Object.keys(GENERATED_SECRETS).flatMap((name) => (env[name] ? [[name, env[name]!]] : [])));
+      const prepared = withGeneratedSecrets(env).env;
+      return Object.fromEntries(Object.keys(GENERATED_SECRETS).flatMap((name) => (prepared[name] ? [[name, prepared[name]!]] : [])));
     },
   },
   {
@@ -103,7 +105,7 @@ function stopChild(child: SupervisedChild) {
 async function main(): Promise<void> {
   say(`logs: ${logsDir}`);
   // DATA_DIR resolved once: every child works in the same folder.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  const childEnv: NodeJS.ProcessEnv = { ...env, DATA_DIR: dataDir };
   for (const step of PREPARE_STEPS) {
     Object.assign(childEnv, (await step.run({ dataDir, logsDir, log: say })) ?? {});
     checkNotStopping();
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
   } else {
     say(`engine: Temporal at ${temporalAddress}`);
   }
+  if (config.app.clock === 'virtual') say('clock: virtual (demo mode) — admins advance it with POST /api/admin/clock/advance');
   childEnv.TEMPORAL_ADDRESS = temporalAddress;
 
   // 4. schema
@@ -187,6 +190,7 @@ function printBanner(url: string): void {
       `  readiness     ${url}/api/ready`,
       `  queues        ${url}/admin/queues?token=<admin access token>`,
       `  logs          ${logsDir}`,
+      `  clock         ${config.app.clock === 'virtual' ? 'virtual (demo): POST /api/admin/clock/advance {"days":1} or {"to":"next-deadline"} as an admin' : 'wall time'}`,
       '',
       `Demo logins (password "${demoPassword()}" for every demo user; POST ${url}/api/auth/login):`,
       ...sample.map((p) => `  ${p.username.padEnd(40)} ${p.displayName} (${p.role})`),

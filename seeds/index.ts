@@ -8,7 +8,7 @@ import type { PrismaClient } from '../prisma/generated/client';
 import { baseSeeds } from './base';
 import { seedReportingDemo } from './reporting';
 import type { Seed } from './types';
-import { seedProjectDemos } from './project';
+import { seedProjectDemos, seedProjectThroughEveryStage } from './project';
 import { seedMediationDemos } from './mediation';
 
 export type { Seed, SeedContext } from './types';
@@ -20,6 +20,8 @@ export const processSeeds: Seed[] = [
   { name: 'project-demo', run: seedProjectDemos },
   { name: 'reporting-demo', run: seedReportingDemo },
   { name: 'mediation-demo', run: seedMediationDemos },
+  // CLOCK=virtual only, and last: it advances the clock.
+  { name: 'project-every-stage', run: seedProjectThroughEveryStage },
 ];
 
 export interface RunSeedsOptions {
@@ -29,6 +31,8 @@ export interface RunSeedsOptions {
   temporal?: Client;
   taskQueue?: string;
   rules?: ProcessRules;
+  /** See SeedContext.advance. */
+  advance?: (ms: number) => Promise<void>;
 }
 
 export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = {}): Promise<void> {
@@ -36,6 +40,6 @@ export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = 
   const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
   for (const seed of seeds) {
     log(`seed ${seed.name}`);
-    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules });
+    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance });
   }
 }

@@ -9,6 +9,8 @@ import type { ProjectAction, ActionInputs } from '../domain/project/actions';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import { createProject } from '../api/project/create-project';
 import { performAction } from '../api/project/perform-action';
+import { getProject } from '../api/project/get-project';
+import type { Actor } from '../domain/access';
 import { usernameFor } from './demo-org';
 import type { SeedContext } from './types';
 import type { z } from 'zod';
@@ -95,4 +97,50 @@ export async function seedProjectDemos(ctx: SeedContext): Promise<void> {
     }
     ctx.log(`project demo: ${demo.body.title}`);
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * CLOCK=virtual: one project carried from application through 公示,
+ * implementation, payment, acceptance and 激励 to completion, by the same
+ * use cases a person's request runs, with the clock advanced past the 公示.
+ * Registered last: the other demo seeds date their steps by the wall clock,
+ * which the advance leaves behind.
+ */
+export async function seedProjectThroughEveryStage(ctx: SeedContext): Promise<void> {
+  const { advance } = ctx;
+  if (!advance || !ctx.temporal) return;
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const deps = useCaseDeps(ctx, ctx.temporal!);
+  const communityId = 'qindu-renmin-furong';
+  const body = plan('党员志愿服务·全流程演示', 'volunteer', '组织党员志愿者开展楼院清洁和助老服务,演示项目从立项到激励的全过程', [600_000], 200_000, year);
+  if (await ctx.prisma.project.findFirst({ where: { communityId, title: body.title, year }, select: { id: true } })) return;
+  const as = (role: 'community' | 'street_office' | 'finance' | 'district_org', unit: string) => demoActor(ctx, usernameFor(role, unit));
+  const [community, streetOffice, finance, district] = await Promise.all([
+    as('community', communityId),
+    as('street_office', 'qindu-renmin'),
+    as('finance', 'qindu'),
+    as('district_org', 'qindu'),
+  ]);
+  const { projectId } = await createProject({ deps, actor: community, body: { ...body, finalPaymentFen: body.finalPaymentFen ?? 0, communityId } as never });
+  const act = <A extends ProjectAction>(actor: Actor, action: A, input: ActionInputs[A]) => performAction({ deps, actor, projectId, action, input });
+  const requested = async (kind: string) => {
+    const project = await getProject({ deps, actor: finance, projectId });
+    const found = (project.state.disbursements as Array<{ id: string; kind: string; status: string }>).find((d) => d.kind === kind && d.status === 'requested');
+    if (!found) throw new Error(`demo project: no requested ${kind} disbursement`);
+    return found.id;
+  };
+  await act(streetOffice, 'reviewApplication', { decision: 'approve', comment: '同意立项' });
+  await advance(10 * DAY_MS); // 公示 of 5 working days runs out
+  await act(community, 'reportMilestone', { milestoneSeq: 1, summary: '志愿服务队成立,开展活动12次', evidence: ['活动照片.jpg'] });
+  await act(streetOffice, 'verifyMilestone', { milestoneSeq: 1, decision: 'verify', comment: '属实' });
+  await act(finance, 'releaseFunds', { disbursementId: await requested('milestone'), voucherNo: 'DEMO-0001' });
+  await act(community, 'submitCompletionReport', { summary: '项目完成,居民满意', evidence: ['结项报告.pdf'] });
+  await act(streetOffice, 'scoreAcceptance', { scores: { goals: 95, funds: 95, satisfaction: 95, records: 95 }, comment: '成效显著' });
+  await act(finance, 'releaseFunds', { disbursementId: await requested('final'), voucherNo: 'DEMO-0002' });
+  await act(streetOffice, 'proposeReward', { amountFen: 300_000, recognition: '优秀党建项目', comment: '以奖代补' });
+  await act(district, 'confirmReward', { decision: 'confirm', comment: '同意' });
+  await act(finance, 'releaseFunds', { disbursementId: await requested('reward'), voucherNo: 'DEMO-0003' });
+  ctx.log(`project demo through every stage: ${body.title}`);
 }

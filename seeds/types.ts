@@ -10,6 +10,12 @@ export interface SeedContext {
   taskQueue?: string;
   /** The configured process rules; the defaults of shared/DOMAIN.md when absent. */
   rules?: ProcessRules;
+  /**
+   * CLOCK=virtual only: advances the engine's clock and resolves once the
+   * work it caused was processed, so the demo can carry processes through
+   * every stage at first start.
+   */
+  advance?: (ms: number) => Promise<void>;
 }
 
 /** A seed step. It must be idempotent: running it twice changes nothing. */

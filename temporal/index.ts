@@ -11,3 +11,4 @@ export {
   type PayloadKey,
   type PayloadKeyring,
 } from './payload-key';
+export { connectEngineClock, type EngineClock, type EngineClockOptions, type AdvanceRequest, type ClockState } from './engine-clock';

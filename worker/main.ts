@@ -6,7 +6,7 @@ import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { onShutdownSignal } from '../platform/signals';
 import { reportReady } from '../platform/supervisor';
-import { payloadKeyringFromConfig } from '../temporal';
+import { connectEngineClock, payloadKeyringFromConfig } from '../temporal';
 import { installTemporalRuntime } from './runtime';
 import { startWorkers } from './start-workers';
 
@@ -24,6 +24,8 @@ if (missing.length > 0) {
 installTemporalRuntime('WARN');
 const logger = pino({ level: config.app.logLevel, base: { service: 'worker' } });
 const prisma = createPrisma(config.database.url!);
+// CLOCK=virtual: activities read the engine's clock, re-read before each one.
+const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: config.temporal.address! }) : undefined;
 const workers = await startWorkers({
   temporalAddress: config.temporal.address!,
   namespace: config.temporal.namespace,
@@ -34,6 +36,7 @@ const workers = await startWorkers({
   redisPrefix: config.redis.prefix,
   logger,
   rules: config.rules,
+  ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
 });
 
 reportReady();
@@ -41,6 +44,7 @@ reportReady();
 onShutdownSignal(async (signal) => {
   logger.info({ signal }, 'shutting down');
   await workers.stop();
+  engineClock?.close();
   await prisma.$disconnect();
 });
 

@@ -1,6 +1,6 @@
 // The Temporal worker of the platform: every workflow of workflows/index.ts
 // and every activity of createActivities, on one task queue.
-import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createDataConverter, type PayloadKeyring } from '../temporal';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { getWorkflowBundle } from './bundle';
@@ -21,6 +21,12 @@ export interface PlatformWorkerOptions {
   /** A prebuilt bundle; default: the process-wide bundle of workflows/index.ts. */
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
+  /**
+   * Awaited before every activity runs: CLOCK=virtual re-reads the engine's
+   * clock here, so an activity started by a timer that an advance fired sees
+   * the advanced time.
+   */
+  beforeActivity?: () => Promise<unknown>;
   /** How long activities in progress may take to finish on shutdown. Default "10s". */
   shutdownGraceTime?: string;
 }
@@ -48,6 +54,7 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
     // The native bridge rejects an explicit undefined here.
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
+    ...(options.beforeActivity ? { interceptors: { activity: [beforeEachActivity(options.beforeActivity)] } } : {}),
   });
 
   let running: Promise<void> | undefined;
@@ -68,4 +75,15 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
       await running;
     },
   };
+}
+
+function beforeEachActivity(before: () => Promise<unknown>): ActivityInterceptorsFactory {
+  return () => ({
+    inbound: {
+      async execute(input, next) {
+        await before();
+        return next(input);
+      },
+    },
+  });
 }

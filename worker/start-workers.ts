@@ -21,6 +21,8 @@ export interface StartWorkersOptions {
   redisPrefix: string;
   logger: Logger;
   clock?: Clock;
+  /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
+  beforeActivity?: () => Promise<unknown>;
   channel?: OutboundChannel;
   /** The process rules of the configuration (`config.rules`). */
   rules?: ProcessRules;
@@ -61,6 +63,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       taskQueue: options.taskQueue,
       payloadKeys: options.payloadKeys,
       activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock, rules: options.rules }),
+      beforeActivity: options.beforeActivity,
     });
     const done = worker.run();
     stops.push(() => worker.shutdown());

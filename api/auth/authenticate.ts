@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import type { AppDeps } from '../deps';
+import { authTime, type AppDeps } from '../deps';
 import { resolveActor } from './resolve-actor';
 import { sessionIsLive } from './sessions';
 import { verifyToken } from './tokens';
@@ -34,7 +34,7 @@ export function authenticate(deps: AppDeps): RequestHandler {
       res.set('WWW-Authenticate', 'Bearer');
       throw new AppError('UNAUTHENTICATED', '请先登录(POST /api/auth/login),并以 "Authorization: Bearer <token>" 发送令牌。');
     }
-    const now = deps.now?.() ?? new Date();
+    const now = authTime(deps);
     const { personId, sessionId } = await verifyToken(token, { secret: deps.config.auth.jwtSecret, maxTtlSeconds: deps.config.auth.tokenTtlSeconds, now });
     const [actor, session] = await Promise.all([
       resolveActor({ prisma: deps.prisma, personId }),

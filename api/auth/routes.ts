@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
-import type { AppDeps } from '../deps';
+import { authTime, type AppDeps } from '../deps';
 import { defineRoute, reply, type RouteModule } from '../http/define-route';
 import { zId } from '../http/text';
 import { bearerToken } from './authenticate';
@@ -64,7 +64,7 @@ function limiterFor(deps: AppDeps): LoginRateLimiter {
     limiter = new LoginRateLimiter({
       maxFailures: deps.config.auth.loginMaxFailures,
       windowMs: deps.config.auth.loginWindowSeconds * 1000,
-      now: deps.now ? () => deps.now!().getTime() : undefined,
+      now: (deps.authNow ?? deps.now) ? () => authTime(deps).getTime() : undefined,
     });
     limiters.set(deps, limiter);
   }
@@ -99,7 +99,7 @@ export const authRoutes: RouteModule = {
       errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
       async handler({ body, deps, req, res }) {
         try {
-          const now = deps.now?.() ?? new Date();
+          const now = authTime(deps);
           const result = await logIn({
             prisma: deps.prisma,
             limiter: limiterFor(deps),
@@ -131,7 +131,7 @@ export const authRoutes: RouteModule = {
       response: { schema: ZRefreshResponse },
       errors: ['UNAUTHENTICATED'],
       async handler({ body, deps, req, res, requestId }) {
-        const now = deps.now?.() ?? new Date();
+        const now = authTime(deps);
         const fromCookie = body.refreshToken === undefined ? readRefreshCookie(req) : undefined;
         const presented = body.refreshToken ?? fromCookie;
         res.set('Cache-Control', 'no-store');
@@ -155,7 +155,7 @@ export const authRoutes: RouteModule = {
       request: { body: ZLogoutRequest },
       response: { status: 204, schema: z.null(), description: 'Logged out.' },
       async handler({ body, deps, req, res }) {
-        const now = deps.now?.() ?? new Date();
+        const now = authTime(deps);
         const refreshToken = body.refreshToken ?? readRefreshCookie(req);
         let sessionId: string | undefined;
         const bearer = bearerToken(req.headers.authorization);

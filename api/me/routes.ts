@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from '../../domain/roles';
 import { defineRoute, type RouteModule } from '../http/define-route';
+import { ZClockState } from '../admin/clock';
 import { getMe } from './get-me';
 
 export const ZUnitLevel = z.enum(['district', 'street', 'community', 'grid']);
@@ -19,6 +20,7 @@ export const ZMe = z
         unitPath: z.string(),
       }),
     ),
+    clock: ZClockState.pick({ mode: true, now: true }).describe('the platform clock: shown on every page in virtual (demo) mode'),
   })
   .meta({ id: 'Me' });
 
@@ -33,7 +35,10 @@ export const meRoutes: RouteModule = {
       summary: 'The caller and the roles they hold, each on a unit',
       roles: 'authenticated',
       response: { schema: ZMe },
-      handler: ({ deps, actor }) => getMe({ prisma: deps.prisma, actor }),
+      handler: async ({ deps, actor }) => ({
+        ...(await getMe({ prisma: deps.prisma, actor })),
+        clock: { mode: deps.virtualClock ? ('virtual' as const) : ('wall' as const), now: (deps.now?.() ?? new Date()).toISOString() },
+      }),
     }),
   ],
 };

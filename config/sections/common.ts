@@ -52,6 +52,12 @@ export const appSection = defineSection({
     doc: 'Password given to the seeded demo users (printed by `npm start`). Change it on any shared machine.',
     example: 'demo1234',
   }),
+  clock: envVar({
+    env: 'CLOCK',
+    schema: z.enum(['wall', 'virtual'], { error: 'must be wall or virtual' }).default('wall'),
+    doc: 'wall = real time; virtual = the embedded engine\'s clock, read by the engine, the worker and the API, and advanced by an admin (POST /api/admin/clock/advance); `npm start -- --demo` sets it. Refused with NODE_ENV=production.',
+    example: 'wall',
+  }),
   seedDemoData: envVar({
     env: 'SEED_DEMO_DATA',
     schema: z.enum(['auto', 'always', 'never'], { error: 'must be auto, always or never' }).default('auto'),

@@ -18,6 +18,7 @@ import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createActivities, type Activities, type Clock } from '../../activities';
 import { createApp } from '../../api';
+import { connectEngineClock } from '../../temporal/engine-clock';
 import { loadConfig, type AppConfig } from '../../config';
 import { startEngine, type EmbeddedEngine } from '../../engine';
 import type { PrismaClient } from '../../prisma/generated/client';
@@ -37,6 +38,12 @@ export interface TestPlatformOptions {
   channel?: OutboundChannel;
   /** Extra environment for loadConfig (e.g. process rule settings). */
   env?: Record<string, string>;
+  /**
+   * The API as `CLOCK=virtual` runs it: an engine clock client
+   * (`temporal/engine-clock.ts`) over gRPC, so admins may advance the clock
+   * through `/api/admin/clock/advance` and `/api/me` shows the mode.
+   */
+  virtualClock?: boolean;
 }
 
 export interface WaitForOptions {
@@ -158,7 +165,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     await redis.connect();
     cleanup.push(() => redis.quit());
 
-    const app = createApp({ prisma, temporal: client, config, logger, redis, queue: queues, now: clock.now });
+    const virtualClock = options.virtualClock ? await connectEngineClock({ address: engine.address }) : undefined;
+    if (virtualClock) cleanup.push(async () => virtualClock.close());
+    const app = createApp({ prisma, temporal: client, config, logger, redis, queue: queues, now: clock.now, virtualClock });
     const request = supertest(app);
 
     const tokens = new Map<string, string>();

@@ -23,13 +23,15 @@ export interface NpmStart {
   killTree(): void;
 }
 
-export function npmStart(options: { dataDir: string; port: number }): NpmStart {
+/** `args` go after `npm start --` (e.g. `--demo`); `env` is added last (e.g. NODE_ENV). */
+export function npmStart(options: { dataDir: string; port: number; args?: string[]; env?: NodeJS.ProcessEnv }): NpmStart {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Not the test run's database, Redis, engine or secrets: the embedded ones.
   for (const v of listEnvVars()) delete env[v.env];
   delete env.NODE_ENV;
-  Object.assign(env, { DATA_DIR: options.dataDir, PORT: String(options.port), LOG_LEVEL: 'info' });
-  const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  Object.assign(env, { DATA_DIR: options.dataDir, PORT: String(options.port), LOG_LEVEL: 'info' }, options.env);
+  const args = options.args?.length ? ['start', '--', ...options.args] : ['start'];
+  const child = spawn('npm', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));

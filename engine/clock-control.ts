@@ -1,0 +1,72 @@
+// A small gRPC service of our own next to Temporal's, for the platform's
+// virtual-clock mode (CLOCK=virtual): other processes read the engine's time
+// and an administrator moves it. Temporal's TestService has no "next
+// deadline" and its sleeps do not wait for workers, so this one carries
+// exactly `advanceTime`'s semantics (see README). Messages are JSON: both
+// ends are ours, and no descriptor has to be maintained for two calls.
+import * as grpc from '@grpc/grpc-js';
+import { invalidArgument } from './errors';
+import type { Handler } from './grpc-server';
+
+export const CLOCK_CONTROL_SERVICE = 'governance.engine.v1.ClockControl';
+
+export interface ClockState {
+  /** The engine's current time, epoch ms. */
+  nowMs: number;
+  /** The earliest pending deadline (timer, timeout, retry backoff) of any open run; null when none. */
+  nextDeadlineMs: number | null;
+}
+
+/** Exactly one of the two. */
+export interface AdvanceRequest {
+  ms?: number;
+  toNextDeadline?: boolean;
+}
+
+/** What the engine offers the service; `WorkflowEngine` satisfies it. */
+export interface ClockControlTarget {
+  now(): number;
+  nextDeadline(): number | undefined;
+  advanceTime(ms: number): Promise<void>;
+}
+
+const json = {
+  serialize: (value: unknown) => Buffer.from(JSON.stringify(value ?? {})),
+  deserialize: (bytes: Buffer) => JSON.parse(bytes.toString('utf8') || '{}'),
+};
+
+function unary(name: string): grpc.MethodDefinition<unknown, unknown> {
+  return {
+    path: `/${CLOCK_CONTROL_SERVICE}/${name}`,
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: json.serialize,
+    requestDeserialize: json.deserialize,
+    responseSerialize: json.serialize,
+    responseDeserialize: json.deserialize,
+  };
+}
+
+export const clockControlDefinition: grpc.ServiceDefinition = {
+  GetState: unary('GetState'),
+  Advance: unary('Advance'),
+};
+
+export function clockControlHandlers(engine: ClockControlTarget): Record<string, Handler> {
+  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null });
+  return {
+    GetState: async () => state(),
+    Advance: async (request: AdvanceRequest) => {
+      let ms = request.ms;
+      if (request.toNextDeadline) {
+        const next = engine.nextDeadline();
+        ms = next === undefined ? 0 : Math.max(0, next - engine.now());
+      }
+      if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms)) {
+        throw invalidArgument('Advance needs ms >= 0 or toNextDeadline');
+      }
+      await engine.advanceTime(ms);
+      return state();
+    },
+  };
+}
