@@ -89,12 +89,12 @@ export const PROJECT_ACTIONS: Record<string, ActionSpec> = {
 
 /** 双向述职: POST /api/reporting/{id}/actions/{action}. */
 export const REPORTING_ACTIONS: Record<string, ActionSpec> = {
-  report: { label: '提交述职报告', roles: ['community'], primary: true, fields: [{ name: 'content', label: '述职报告', kind: 'textarea', required: true, max: 20000 }, { name: 'highlights', label: '工作亮点', kind: 'textarea', max: 5000 }] },
-  scores: { label: '向上述职评分', roles: ['street_office'], primary: true, fields: [{ name: 'score', label: '得分(0–100)', kind: 'integer', required: true, min: 0, max: 100 }, comment] },
-  questions: { label: '提出质询', roles: ['street_office'], fields: [{ name: 'question', label: '质询内容', kind: 'textarea', required: true, max: 2000 }] },
-  answers: { label: '答复质询', roles: ['community'], primary: true, fields: [{ name: 'answer', label: '答复', kind: 'textarea', required: true, max: 20000 }] },
-  'close-upward': { label: '结束向上述职', roles: ['street_office'], fields: [] },
-  downward: {
+  submitReport: { label: '提交述职报告', roles: ['community'], primary: true, fields: [{ name: 'content', label: '述职报告', kind: 'textarea', required: true, max: 20000 }, { name: 'highlights', label: '工作亮点', kind: 'textarea', max: 5000 }] },
+  scoreUpward: { label: '向上述职评分', roles: ['street_office'], primary: true, fields: [{ name: 'score', label: '得分(0–100)', kind: 'integer', required: true, min: 0, max: 100 }, comment] },
+  askQuestion: { label: '提出质询', roles: ['street_office'], fields: [{ name: 'question', label: '质询内容', kind: 'textarea', required: true, max: 2000 }] },
+  answerQuestion: { label: '答复质询', roles: ['community'], primary: true, fields: [{ name: 'answer', label: '答复', kind: 'textarea', required: true, max: 20000 }] },
+  closeUpward: { label: '结束向上述职', roles: ['street_office'], fields: [] },
+  recordDownward: {
     label: '登记向下述职会议',
     roles: ['community'],
     primary: true,
@@ -104,9 +104,9 @@ export const REPORTING_ACTIONS: Record<string, ActionSpec> = {
       { name: 'summary', label: '会议情况', kind: 'textarea', required: true, max: 20000 },
     ],
   },
-  vote: { label: '民主评议投票', roles: ['resident_rep'], primary: true, fields: [] },
-  objections: { label: '对公示结果提出异议', roles: ['resident_rep', 'community', 'street_office', 'district_org'], fields: [{ name: 'content', label: '异议内容', kind: 'textarea', required: true, max: 5000 }] },
-  'objection-answers': {
+  castVote: { label: '民主评议投票', roles: ['resident_rep'], primary: true, fields: [] },
+  raiseObjection: { label: '对公示结果提出异议', roles: ['resident_rep', 'community', 'street_office', 'district_org'], fields: [{ name: 'content', label: '异议内容', kind: 'textarea', required: true, max: 5000 }] },
+  answerObjection: {
     label: '答复异议',
     roles: ['street_office', 'district_org'],
     primary: true,
@@ -115,8 +115,8 @@ export const REPORTING_ACTIONS: Record<string, ActionSpec> = {
       { name: 'upheld', label: '异议成立', kind: 'switch', initial: false },
     ],
   },
-  rectification: { label: '提交整改报告', roles: ['community'], primary: true, fields: [{ name: 'plan', label: '整改方案', kind: 'textarea', required: true, max: 20000 }] },
-  'rectification-review': { label: '审核整改报告', roles: ['street_office'], primary: true, fields: [{ name: 'accepted', label: '整改通过', kind: 'switch', initial: true }, comment] },
+  submitRectification: { label: '提交整改报告', roles: ['community'], primary: true, fields: [{ name: 'plan', label: '整改方案', kind: 'textarea', required: true, max: 20000 }] },
+  reviewRectification: { label: '审核整改报告', roles: ['street_office'], primary: true, fields: [{ name: 'accepted', label: '整改通过', kind: 'switch', initial: true }, comment] },
 };
 
 /** 民主评议 choices, in the order shown on the ballot. */
@@ -126,12 +126,12 @@ export const VOTE_CHOICES = [
   { value: 'dissatisfied', label: '不满意' },
 ] as const;
 
-/** 矛盾调解: availableActions are camelCase; the route segment is kebab-case. */
-export const MEDIATION_ACTIONS: Record<string, ActionSpec & { path: string }> = {
-  assignMediator: { path: 'assign-mediator', label: '指派调解员', fields: [{ name: 'mediatorId', label: '调解员编号', kind: 'text', required: true }] },
-  acceptCase: { path: 'accept-case', label: '受理案件', primary: true, fields: [{ name: 'note', label: '备注', kind: 'textarea', max: 1000 }] },
+/** 矛盾调解: POST /api/mediation-cases/{id}/actions/{action}. */
+export const MEDIATION_ACTIONS: Record<string, ActionSpec> = {
+  assignMediator: { label: '指派调解员', fields: [{ name: 'mediatorId', label: '调解员编号', kind: 'text', required: true }] },
+  acceptCase: { label: '受理案件', primary: true, fields: [{ name: 'note', label: '备注', kind: 'textarea', max: 1000 }] },
   recordSession: {
-    path: 'record-session',
+   
     label: '记录调解会',
     primary: true,
     fields: [
@@ -142,7 +142,7 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec & { path: string }> = 
     ],
   },
   recordAgreement: {
-    path: 'record-agreement',
+   
     label: '达成协议',
     primary: true,
     fields: [
@@ -152,9 +152,9 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec & { path: string }> = 
       { name: 'performBy', label: '履行期限', kind: 'date' },
     ],
   },
-  recordFailure: { path: 'record-failure', label: '调解不成,提交上一级', danger: true, fields: [{ name: 'reason', label: '调解不成的原因', kind: 'textarea', required: true, max: 2000 }] },
+  recordFailure: { label: '调解不成,提交上一级', danger: true, fields: [{ name: 'reason', label: '调解不成的原因', kind: 'textarea', required: true, max: 2000 }] },
   recordWithdrawal: {
-    path: 'record-withdrawal',
+   
     label: '当事人拒绝/撤回',
     danger: true,
     fields: [
@@ -164,7 +164,7 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec & { path: string }> = 
     ],
   },
   applyJudicialConfirmation: {
-    path: 'apply-judicial-confirmation',
+   
     label: '申请司法确认',
     fields: [
       { name: 'applicants', label: '共同申请的当事人(每行一人)', kind: 'lines', required: true },
@@ -172,17 +172,17 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec & { path: string }> = 
     ],
   },
   recordCourtAcceptance: {
-    path: 'record-court-acceptance',
+   
     label: '记录法院受理',
     fields: [{ name: 'accepted', label: '法院已受理', kind: 'switch', initial: true }, { name: 'courtCaseNumber', label: '案号', kind: 'text', max: 100 }, { name: 'reason', label: '说明', kind: 'textarea', max: 2000 }],
   },
   recordCourtDecision: {
-    path: 'record-court-decision',
+   
     label: '记录司法确认结果',
     fields: [{ name: 'confirmed', label: '裁定确认有效', kind: 'switch', initial: true }, { name: 'rulingNo', label: '裁定书文号', kind: 'text', max: 100 }, { name: 'reason', label: '说明', kind: 'textarea', max: 2000 }],
   },
   recordFollowUp: {
-    path: 'record-follow-up',
+   
     label: '记录回访',
     fields: [
       {
@@ -215,7 +215,7 @@ export function actionPath(process: ProcessName, subjectId: string, action: stri
   const id = encodeURIComponent(subjectId);
   if (process === 'project') return `/api/projects/${id}/actions/${action}`;
   if (process === 'reporting') return `/api/reporting/${id}/actions/${action}`;
-  return `/api/mediation-cases/${id}/actions/${MEDIATION_ACTIONS[action]?.path ?? action}`;
+  return `/api/mediation-cases/${id}/actions/${action}`;
 }
 
 export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '矛盾调解' };
@@ -225,7 +225,7 @@ export function taskLink(task: { process: string; subjectId: string; action: str
   const id = encodeURIComponent(task.subjectId);
   const act = encodeURIComponent(task.action);
   if (task.process === 'project') return `/projects/${id}?do=${act}`;
-  if (task.process === 'reporting') return task.action === 'vote' ? `/reporting/${id}/vote` : `/reporting/${id}?do=${act}`;
+  if (task.process === 'reporting') return task.action === 'castVote' ? `/reporting/${id}/vote` : `/reporting/${id}?do=${act}`;
   if (task.process === 'mediation') return `/mediation/${id}?do=${act}`;
   return '/';
 }

@@ -264,7 +264,7 @@ describe('双向述职', () => {
     expect(refused.status).toBe(403);
 
     // More representatives vote (quorum), then the engine's clock passes the vote window: ballots are unsealed.
-    for (const rep of repsOf(COMMUNITY).slice(1, 5)) await actOk(h.p, rep, reportId, 'vote', { choice: 'basically_satisfied' });
+    for (const rep of repsOf(COMMUNITY).slice(1, 5)) await actOk(h.p, rep, reportId, 'castVote', { choice: 'basically_satisfied' });
     await h.p.advanceTime(8 * 86_400_000);
     await waitForStage(h.p, reportId, 'public_notice', `street_office.${STREET}`);
     const auditor = await h.loginAs(U.auditor);

@@ -711,6 +711,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1198,6 +1199,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1358,6 +1360,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1481,6 +1484,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1607,6 +1611,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1731,6 +1736,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1857,6 +1863,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -1986,6 +1993,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2113,6 +2121,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2238,6 +2247,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2362,6 +2372,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2487,6 +2498,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2624,6 +2636,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2751,6 +2764,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -2878,6 +2892,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3001,6 +3016,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3125,6 +3141,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3248,6 +3265,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3376,6 +3394,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3504,6 +3523,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3632,6 +3652,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3763,6 +3784,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -3891,6 +3913,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             projectId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "approval" | "notice" | "implementation" | "acceptance" | "reward" | "completed" | "rejected" | "cancelled" | "terminated" | "failed";
@@ -4177,6 +4200,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -4639,7 +4663,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/assign-mediator": {
+    "/api/mediation-cases/{id}/actions/assignMediator": {
         parameters: {
             query?: never;
             header?: never;
@@ -4684,6 +4708,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -4763,7 +4788,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/accept-case": {
+    "/api/mediation-cases/{id}/actions/acceptCase": {
         parameters: {
             query?: never;
             header?: never;
@@ -4807,6 +4832,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -4886,7 +4912,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-session": {
+    "/api/mediation-cases/{id}/actions/recordSession": {
         parameters: {
             query?: never;
             header?: never;
@@ -4937,6 +4963,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5016,7 +5043,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-agreement": {
+    "/api/mediation-cases/{id}/actions/recordAgreement": {
         parameters: {
             query?: never;
             header?: never;
@@ -5067,6 +5094,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5146,7 +5174,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-failure": {
+    "/api/mediation-cases/{id}/actions/recordFailure": {
         parameters: {
             query?: never;
             header?: never;
@@ -5191,6 +5219,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5270,7 +5299,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-withdrawal": {
+    "/api/mediation-cases/{id}/actions/recordWithdrawal": {
         parameters: {
             query?: never;
             header?: never;
@@ -5321,6 +5350,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5400,7 +5430,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/apply-judicial-confirmation": {
+    "/api/mediation-cases/{id}/actions/applyJudicialConfirmation": {
         parameters: {
             query?: never;
             header?: never;
@@ -5447,6 +5477,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5526,7 +5557,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-court-acceptance": {
+    "/api/mediation-cases/{id}/actions/recordCourtAcceptance": {
         parameters: {
             query?: never;
             header?: never;
@@ -5572,6 +5603,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5651,7 +5683,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-court-decision": {
+    "/api/mediation-cases/{id}/actions/recordCourtDecision": {
         parameters: {
             query?: never;
             header?: never;
@@ -5698,6 +5730,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5777,7 +5810,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/record-follow-up": {
+    "/api/mediation-cases/{id}/actions/recordFollowUp": {
         parameters: {
             query?: never;
             header?: never;
@@ -5827,6 +5860,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -5906,7 +5940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mediation-cases/{id}/actions/extend-pre-litigation": {
+    "/api/mediation-cases/{id}/actions/extendPreLitigation": {
         parameters: {
             query?: never;
             header?: never;
@@ -5955,6 +5989,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
                             action: string;
                             /** @enum {string} */
                             stage: "triage" | "in_round" | "agreement" | "closed";
@@ -6688,7 +6723,7 @@ export interface paths {
                                 voted: boolean;
                             } | null;
                             /** @description 当前阶段的可用操作 */
-                            actions: ("report" | "scores" | "questions" | "answers" | "close-upward" | "downward" | "vote" | "objections" | "objection-answers" | "rectification" | "rectification-review")[];
+                            actions: ("submitReport" | "scoreUpward" | "askQuestion" | "answerQuestion" | "closeUpward" | "recordDownward" | "castVote" | "raiseObjection" | "answerObjection" | "submitRectification" | "reviewRectification")[];
                         };
                     };
                 };
@@ -6853,7 +6888,7 @@ export interface paths {
         put?: never;
         /**
          * 述职操作:提交报告 / 评分 / 质询 / 答复 / 投票 / 异议 / 整改
-         * @description Actions: `report` 提交述职报告 (community); `scores` 向上述职评分 (street_office); `questions` 提出质询 (street_office); `answers` 答复质询 (community); `close-upward` 结束向上述职 (street_office); `downward` 登记向下述职会议 (community); `vote` 民主评议投票 (resident_rep); `objections` 对公示结果提出异议 (resident_rep, community, street_office, district_org); `objection-answers` 答复异议 (street_office, district_org); `rectification` 提交整改报告 (community); `rectification-review` 审核整改报告 (street_office). A vote answers only that the ballot was received; it is refused with NOT_ON_ROLL for a representative of the community not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot. A report the caller cannot read is 404; 503 PROCESS_BUSY (Retry-After) when the report does not answer in time; 422 DATA_REJECTED when the database refuses the data.
+         * @description Actions: `submitReport` 提交述职报告 (community); `scoreUpward` 向上述职评分 (street_office); `askQuestion` 提出质询 (street_office); `answerQuestion` 答复质询 (community); `closeUpward` 结束向上述职 (street_office); `recordDownward` 登记向下述职会议 (community); `castVote` 民主评议投票 (resident_rep); `raiseObjection` 对公示结果提出异议 (resident_rep, community, street_office, district_org); `answerObjection` 答复异议 (street_office, district_org); `submitRectification` 提交整改报告 (community); `reviewRectification` 审核整改报告 (street_office). `castVote` answers only that the ballot was received; it is refused with NOT_ON_ROLL for a representative of the community not on the roll fixed when the round opened, and with ALREADY_VOTED for a second ballot. A report the caller cannot read is 404; 503 PROCESS_BUSY (Retry-After) when the report does not answer in time; 422 DATA_REJECTED when the database refuses the data.
          *
          *     Access: roles `community` (社区), `street_office` (街道办事处), `resident_rep` (党员/居民代表), `district_org` (区委组织部), within their units.
          */
@@ -6866,7 +6901,7 @@ export interface paths {
                 };
                 path: {
                     id: string;
-                    action: "report" | "scores" | "questions" | "answers" | "close-upward" | "downward" | "vote" | "objections" | "objection-answers" | "rectification" | "rectification-review";
+                    action: "submitReport" | "scoreUpward" | "askQuestion" | "answerQuestion" | "closeUpward" | "recordDownward" | "castVote" | "raiseObjection" | "answerObjection" | "submitRectification" | "reviewRectification";
                 };
                 cookie?: never;
             };
@@ -6921,11 +6956,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            reportId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
                             /** @enum {string} */
                             stage: "report" | "upward" | "downward" | "vote" | "public_notice" | "rectification" | "completed";
                             version: number;
+                            message: string;
+                            /** @description askQuestion: the new question */
                             questionId?: string;
+                            /** @description raiseObjection: the new objection */
                             objectionId?: string;
+                            /** @description castVote: the round the ballot counted in */
                             round?: number;
                         };
                     };
@@ -7599,6 +7641,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform clock: its mode, the current time and (virtual) the next pending deadline
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClockState"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance the virtual clock (CLOCK=virtual only) by days/hours or to the next deadline; answers once the processes have acted on it
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdvanceClock"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClockState"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `CONFLICT`: The request conflicts with the current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fund-caps/{communityId}": {
         parameters: {
             query?: never;
@@ -7938,6 +8128,16 @@ export interface components {
                 unitLevel: "district" | "street" | "community" | "grid";
                 unitPath: string;
             }[];
+            /** @description the platform clock: shown on every page in virtual (demo) mode */
+            clock: {
+                /**
+                 * @description wall = real time; virtual = the engine's clock, advanced by an admin
+                 * @enum {string}
+                 */
+                mode: "wall" | "virtual";
+                /** @description the platform's current time (ISO 8601) */
+                now: string;
+            };
         };
         /** @description Sorted by due date (tasks without one last), then id. */
         TaskPage: {
@@ -8034,6 +8234,26 @@ export interface components {
             workdays: string[];
             /** @description The notice, e.g. 国办发明电〔2025〕7号. */
             source: string;
+        };
+        ClockState: {
+            /**
+             * @description wall = real time; virtual = the engine's clock, advanced by an admin
+             * @enum {string}
+             */
+            mode: "wall" | "virtual";
+            /** @description the platform's current time (ISO 8601) */
+            now: string;
+            /** @description virtual only: the earliest pending timer or deadline of any open process */
+            nextDeadline: string | null;
+        };
+        AdvanceClock: {
+            days?: number;
+            hours?: number;
+            /**
+             * @description instead of days/hours: to the earliest pending deadline
+             * @enum {string}
+             */
+            to?: "next-deadline";
         };
         FundCap: {
             communityId: string;

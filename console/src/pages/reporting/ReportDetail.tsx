@@ -50,7 +50,7 @@ function Body({ report, autoAction }: { report: Detail; autoAction: string | nul
   const roles = rolesOf(me);
   const state = report.state as StateShape;
   const stepIdx = Math.max(0, REPORT_STEPS.indexOf(report.stage === 'rectification' ? 'public_notice' : (report.stage as (typeof REPORT_STEPS)[number])));
-  const actions = report.actions.filter((a) => a !== 'vote').filter((a) => {
+  const actions = report.actions.filter((a) => a !== 'castVote').filter((a) => {
     const spec = actionSpec('reporting', a);
     return !spec.roles || spec.roles.some((r) => roles.has(r as never));
   });
@@ -91,7 +91,7 @@ function Body({ report, autoAction }: { report: Detail; autoAction: string | nul
                 subjectId={report.id}
                 action={a}
                 autoOpen={a === autoAction && i === actions.indexOf(a)}
-                fixed={a === 'answers' ? { questionId: questions.find((q) => !q.answer)?.id } : a === 'objection-answers' ? { objectionId: state.objections?.find((o) => !o.answer)?.id } : undefined}
+                fixed={a === 'answerQuestion' ? { questionId: questions.find((q) => !q.answer)?.id } : a === 'answerObjection' ? { objectionId: state.objections?.find((o) => !o.answer)?.id } : undefined}
                 invalidate={[['report', report.id], ['reports']]}
               />
             ))}

@@ -21,7 +21,7 @@ export default function VotePage() {
   const query = useQuery({ queryKey: ['report', id], queryFn: () => unwrap(api.GET('/api/reporting/{id}', { params: { path: { id } } })) });
   const vote = useMutation({
     mutationFn: (c: Choice) =>
-      unwrap(api.POST('/api/reporting/{id}/actions/{action}', { params: { path: { id, action: 'vote' } }, headers: { 'Idempotency-Key': key }, body: { choice: c } })),
+      unwrap(api.POST('/api/reporting/{id}/actions/{action}', { params: { path: { id, action: 'castVote' } }, headers: { 'Idempotency-Key': key }, body: { choice: c } })),
     onSuccess: async () => {
       setChoice(null);
       setDone(true);
