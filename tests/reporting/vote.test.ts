@@ -141,8 +141,13 @@ describe('民主评议 vote', () => {
     await actOk(p, streetOfficeOf(STREET), id, 'reviewRectification', { accepted: true });
     await waitForStage(p, id, 'completed');
 
-    const results = await (await p.as('district_org.qindu')).get(`/api/reporting/results?unitId=${STREET}&year=${year}`);
-    const lanyuan = results.body.items.find((r: { communityId: string }) => r.communityId === LANYUAN);
+    // The results table is written by the step after the report's own save: wait for it.
+    const district = await p.as('district_org.qindu');
+    const lanyuan = await p.waitFor(async () => {
+      const results = await district.get(`/api/reporting/results?unitId=${STREET}&year=${year}`);
+      const row = results.body.items.find((r: { communityId: string }) => r.communityId === LANYUAN);
+      return row?.final ? row : null;
+    });
     expect(lanyuan).toMatchObject({ grade: 'incompetent', gradeLabel: '不称职', rectificationRequired: true, rectificationStatus: 'accepted', final: true });
   });
 });
