@@ -2,7 +2,7 @@
 // notifications bell (new tasks since last read), 退出.
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Avatar, Badge, Button, Dropdown, Layout, List, Menu, Popover, Select, Space, Typography } from 'antd';
+import { Alert, Avatar, Badge, Button, Dropdown, Layout, List, Menu, Popover, Select, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
@@ -145,7 +145,12 @@ export function Shell({ children }: { children: ReactNode }) {
             </Button>
           </Space>
         </Header>
-        <Content className="shell-content">{children}</Content>
+        <Content className="shell-content">
+          {me?.clock?.mode === 'virtual' ? (
+            <Alert className="demo-banner" type="warning" showIcon banner message={`演示模式:平台使用虚拟时钟,当前平台时间 ${formatDateTime(me.clock.now)}(管理员可在「系统管理」中快进)`} />
+          ) : null}
+          {children}
+        </Content>
       </Layout>
     </Layout>
   );

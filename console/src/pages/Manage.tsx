@@ -1,7 +1,8 @@
 // 系统管理 (admin): the org tree, links to the queue dashboard and the API docs.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
+import { Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
+import { ClockCard } from '../components/ClockCard';
 import { QueryView } from '../components/PageState';
 import type { OrgNode } from '../hooks/org';
 
@@ -39,7 +40,7 @@ export default function ManagePage() {
               <a href="/api/docs" target="_blank" rel="noreferrer">接口文档(/api/docs)</a>
             </Space>
           </Card>
-          <Alert className="section-card" type="info" showIcon message="人员授权与工作日历" description="人员角色的增删、停用和年度节假日(含调休)导入需要相应的管理接口,接口提供后在此页面办理。" />
+          <ClockCard />
         </Col>
       </Row>
     </div>
