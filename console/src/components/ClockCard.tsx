@@ -23,7 +23,7 @@ export function ClockCard() {
         <Descriptions.Item label="平台时间">{formatDateTime(clock.data.now)}</Descriptions.Item>
         <Descriptions.Item label="下一个截止时间">{clock.data.nextDeadline ? formatDateTime(clock.data.nextDeadline) : '无'}</Descriptions.Item>
       </Descriptions>
-      <Space wrap>
+      <Space wrap style={{ marginTop: 12 }}>
         <Button loading={advance.isPending} onClick={() => advance.mutate({ days: 1 })}>
           快进 1 天
         </Button>
