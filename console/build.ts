@@ -15,7 +15,8 @@ export const CONSOLE_DIR = [new URL('.', import.meta.url), new URL('../console/'
   .find((dir) => existsSync(join(dir, 'vite.config.ts'))) ?? fileURLToPath(new URL('.', import.meta.url));
 export const CONSOLE_DIST_DIR = join(CONSOLE_DIR, 'dist');
 const STAMP_FILE = join(CONSOLE_DIST_DIR, '.build-stamp');
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', '../package-lock.json'];
+// The console also bundles a few pure domain/ modules (the terms' labels).
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', '../package-lock.json', '../domain'];
 
 async function listFiles(path: string): Promise<string[]> {
   const s = await stat(path).catch(() => null);

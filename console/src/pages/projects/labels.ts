@@ -1,15 +1,8 @@
-// Words of the project pages (stages, categories, disbursement kinds).
-export const PROJECT_STAGE_LABELS: Record<string, string> = {
-  approval: '立项审批',
-  notice: '立项公示',
-  implementation: '项目实施',
-  acceptance: '项目验收',
-  reward: '激励奖补',
-  completed: '已完成',
-  rejected: '未予立项',
-  cancelled: '已撤销',
-  terminated: '已终止',
-};
+// Words of the project pages (stages, categories, disbursement kinds). Stage
+// names have one home, domain/project/state.ts (pure, bundled as it is).
+import { STAGE_LABELS } from '../../../../domain/project/state';
+
+export const PROJECT_STAGE_LABELS: Record<string, string> = STAGE_LABELS;
 
 /** The stepper 立项 → 公示 → 实施 → 验收 → 激励. */
 export const STAGE_STEPS = [
