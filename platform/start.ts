@@ -147,9 +147,22 @@ async function main(): Promise<void> {
   // 3. engine
   let temporalAddress = config.temporal.address;
   if (!temporalAddress) {
-    const port = await freePort(7233);
     const engineDir = join(dataDir, 'engine');
-    const { ready } = await child('engine', ['--port', String(port), '--data-dir', engineDir, '--log-level', config.app.logLevel]);
+    // A port found free can be taken before the engine binds it (two starts
+    // on one machine both see 7233 free): that engine exits before it is
+    // ready, and the next free port is tried. A fixed port per start keeps
+    // the address the worker and API were given valid across restarts.
+    let ready: { address?: string } | undefined;
+    let port = 0;
+    for (let attempt = 1; !ready; attempt++) {
+      port = await freePort(attempt === 1 ? 7233 : 0);
+      try {
+        ({ ready } = await child('engine', ['--port', String(port), '--data-dir', engineDir, '--log-level', config.app.logLevel]));
+      } catch (err) {
+        if (attempt >= 3 || stopping) throw err;
+        say(`engine: could not start on port ${port}; trying another`);
+      }
+    }
     temporalAddress = ready.address ?? `127.0.0.1:${port}`;
     say(`engine: embedded at ${temporalAddress}, data in ${engineDir}`);
   } else {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitUntil } from '../../platform/ports';
-import { npmStart, type NpmStart } from './processes';
+import { npmStart, type NpmStart, platformClient } from './processes';
 
 const DAY = 86_400_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'cg-demo-'));
@@ -38,21 +38,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function logIn(username: string): Promise<string> {
-  const res = await http('POST', '/api/auth/login', undefined, { username, password: 'demo1234' });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.accessToken;
-}
+const { http, logIn } = platformClient(() => base);
 
 describe('npm start -- --demo', () => {
   it('runs every process on the engine clock, which an admin advances', async () => {

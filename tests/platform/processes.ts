@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { listEnvVars } from '../../config';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,4 +131,23 @@ export function listening(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** JSON over HTTP to a started platform, and a demo login (`base` read at call time). */
+export function platformClient(base: () => string) {
+  async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const res = await fetch(`${base()}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+  async function logIn(username: string): Promise<string> {
+    const res = await http('POST', '/api/auth/login', undefined, { username, password: 'demo1234' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.accessToken;
+  }
+  return { http, logIn };
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitUntil } from '../../platform/ports';
-import { alive, descendants, descendantsWithCommand, listening, npmStart, rssMiB, type NpmStart } from './processes';
+import { alive, descendants, descendantsWithCommand, listening, npmStart, rssMiB, type NpmStart, platformClient } from './processes';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cg-npm-start-'));
 let port: number;
@@ -55,21 +55,7 @@ function servicePorts(): Record<string, number> {
   };
 }
 
-async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function logIn(username: string): Promise<string> {
-  const res = await http('POST', '/api/auth/login', undefined, { username, password: 'demo1234' });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.accessToken;
-}
+const { http, logIn } = platformClient(() => base);
 
 const year = new Date().getFullYear() + 1;
 const application = (title: string) => ({
