@@ -45,6 +45,7 @@ const decision2: Field = { ...decision3, options: [{ value: 'approve', label: '�
 /** 党建项目: POST /api/projects/{id}/actions/{action}; body = the action's ref + the form. */
 export const PROJECT_ACTIONS: Record<string, ActionSpec> = {
   reviewApplication: { label: '审核立项', primary: true, fields: [decision3, comment] },
+  // The plan itself (application / proposal) is edited by the project page's milestones editor.
   resubmitApplication: { label: '重新提交申请', primary: true, fields: [{ name: 'note', label: '修改说明', kind: 'textarea', max: 2000 }] },
   withdrawApplication: { label: '撤回申请', danger: true, fields: [reason] },
   decideDistrictApproval: { label: '区级审批', primary: true, fields: [decision3, comment] },
@@ -84,7 +85,7 @@ export const PROJECT_ACTIONS: Record<string, ActionSpec> = {
     primary: true,
     fields: [{ name: 'decision', label: '结论', kind: 'choice', required: true, initial: 'confirm', options: [{ value: 'confirm', label: '确认' }, { value: 'return', label: '退回' }] }, comment],
   },
-  requestChange: { label: '申请变更', fields: [reason] },
+  requestChange: { label: '申请变更', fields: [{ ...reason, label: '变更理由' }] },
 };
 
 /** 双向述职: POST /api/reporting/{id}/actions/{action}. */

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
-import { applicationBody, freshYear } from '../project/fixtures';
+import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
+import { waitFor, type ProjectPlatform } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
 import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
@@ -353,5 +354,90 @@ describe('财务拨付', () => {
     await finance.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(finance, '50-disbursements');
     await h.axe(finance, 'disbursements');
+  });
+});
+
+/** The project fixtures' view of the harness's platform (requests by username, the engine clock). */
+function projectPlatform(): ProjectPlatform {
+  const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });
+  return {
+    base: h.p,
+    prisma: h.p.prisma,
+    queues: h.p.queues,
+    now: () => h.p.now(),
+    advanceTime: (ms) => h.p.advanceTime(ms),
+    get: async (as, path) => res(await (await h.p.as(as)).get(path)),
+    post: async (as, path, body = {}, headers = {}) => res(await (await h.p.as(as)).post(path).set(headers).send(body as object)),
+    restartWorker: () => Promise.reject(new Error('not in the console tests')),
+    stop: () => Promise.resolve(),
+  };
+}
+
+describe('党建项目: plan forms and the ledger', () => {
+  it('a returned application is edited and resubmitted with its plan; a change request carries its proposal', { timeout: 180_000 }, async () => {
+    const pp = projectPlatform();
+    const returned = await apply(pp, { amounts: [1_000_000, 1_000_001], finalFen: 500_000, title: '返修申报-楼道照明' });
+    await ok(pp, P.street, returned, 'reviewApplication', { decision: 'return', comment: '请细化第一阶段预算' });
+    await waitFor(async () => (await project(pp, returned, P.community)).availableActions.some((a: { action: string }) => a.action === 'resubmitApplication'));
+
+    const community = await h.loginAs(P.community);
+    await community.goto(`${h.baseUrl}/projects/${returned}?do=resubmitApplication`);
+    const dialog = community.getByRole('dialog');
+    await dialog.getByLabel('修改说明').waitFor();
+    expect(await dialog.getByLabel('项目名称').inputValue()).toBe('返修申报-楼道照明');
+    await dialog.getByLabel('拨付金额').first().fill('12000');
+    await dialog.getByLabel('修改说明').fill('按街道意见细化第一阶段预算');
+    await expect.poll(() => dialog.locator('.plan-budget').textContent()).toContain('¥27,000.01');
+    await h.shot(community, '21-project-resubmit-form');
+    await h.axe(community, 'project-resubmit-form');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const resubmitted = await project(pp, returned);
+    expect(resubmitted.budgetFen).toBe(1_200_000 + 1_000_001 + 500_000);
+    expect(resubmitted.revisionCount).toBe(1);
+    expect(resubmitted.pendingActions.map((a: { action: string }) => a.action)).toContain('reviewApplication');
+
+    const running = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '变更申请-议事亭' });
+    await toImplementation(pp, running);
+    await community.goto(`${h.baseUrl}/projects/${running}`);
+    await community.getByRole('button', { name: '申请变更' }).click();
+    await dialog.getByLabel('变更理由').waitFor();
+    await dialog.getByLabel('尾款(验收合格后拨付)').fill('3000');
+    await dialog.getByLabel('变更理由').fill('材料价格下降,调减尾款');
+    await h.shot(community, '22-project-change-form');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const changed = await waitFor(async () => {
+      const p = await project(pp, running);
+      return p.pendingActions.some((a: { action: string }) => a.action === 'reviewChange') ? p : null;
+    });
+    const change = (changed.state.changes as Array<{ proposal: { budgetFen: number; finalPaymentFen: number } }>).at(-1)!;
+    expect(change.proposal).toMatchObject({ budgetFen: 1_300_000, finalPaymentFen: 300_000 });
+  });
+
+  it('finance releases a milestone from the queue and the ledger shows the 3:3:4 split', { timeout: 180_000 }, async () => {
+    const pp = projectPlatform();
+    const id = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '拨付演示-睦邻点' });
+    await toImplementation(pp, id);
+    await ok(pp, P.community, id, 'reportMilestone', { milestoneSeq: 1, summary: '第一阶段完成', evidence: ['验收照片.jpg'] });
+    await ok(pp, P.street, id, 'verifyMilestone', { milestoneSeq: 1, decision: 'verify' });
+
+    const finance = await h.loginAs(U.finance);
+    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    const row = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
+    await row.getByRole('button', { name: '拨付资金' }).click();
+    const dialog = finance.getByRole('dialog');
+    await dialog.getByLabel('拨付凭证号').fill('财拨-2026-0099');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await finance.goto(`${h.baseUrl}/projects/${id}`);
+    const ledger = finance.locator('.ledger-by-party');
+    await expect.poll(() => ledger.textContent(), { timeout: 15_000 }).toContain('¥4,000.00');
+    const rows = await ledger.locator('.ant-table-tbody tr').allTextContents();
+    expect(rows).toEqual(['市级¥3,000.00', '区级¥3,000.00', '街道¥4,000.00']);
+    await finance.getByText('凭证 财拨-2026-0099', { exact: false }).waitFor();
+    await h.shot(finance, '51-project-ledger-after-release');
+    await h.axe(finance, 'project-ledger');
   });
 });
