@@ -22,7 +22,9 @@ const CaseNewPage = lazy(() => import('./pages/mediation/CaseNew'));
 const CaseDetailPage = lazy(() => import('./pages/mediation/CaseDetail'));
 const StatisticsPage = lazy(() => import('./pages/mediation/Statistics'));
 const BoardPage = lazy(() => import('./pages/Board'));
-const ManagePage = lazy(() => import('./pages/Manage'));
+const ManagePage = lazy(() => import('./pages/manage/Manage'));
+const PeoplePage = lazy(() => import('./pages/manage/People'));
+const CalendarPage = lazy(() => import('./pages/manage/Calendar'));
 
 /** Logged in, /api/me loaded, and (with `menu`) a role that shows the page. */
 function Private({ children, menu, bare }: { children: ReactNode; menu?: string; bare?: boolean }) {
@@ -56,6 +58,8 @@ export function App() {
       <Route path="/mediation/statistics" element={<Private menu="mediation-stats"><StatisticsPage /></Private>} />
       <Route path="/mediation/:id" element={<Private><CaseDetailPage /></Private>} />
       <Route path="/manage" element={<Private menu="manage"><ManagePage /></Private>} />
+      <Route path="/manage/people" element={<Private menu="manage-people"><PeoplePage /></Private>} />
+      <Route path="/manage/calendar" element={<Private menu="manage-calendar"><CalendarPage /></Private>} />
       <Route path="*" element={<Private><ErrorState error={Object.assign(new Error('页面不存在'), {})} /></Private>} />
     </Routes>
   );

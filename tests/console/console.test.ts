@@ -7,6 +7,7 @@ import { caseBody, who as M } from '../mediation/support';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor, type ProjectPlatform } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
+import { demoPassword } from '../../seeds/demo-org';
 import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
@@ -439,5 +440,89 @@ describe('党建项目: plan forms and the ledger', () => {
     await finance.getByText('凭证 财拨-2026-0099', { exact: false }).waitFor();
     await h.shot(finance, '51-project-ledger-after-release');
     await h.axe(finance, 'project-ledger');
+  });
+});
+
+describe('系统管理', () => {
+  const PERSON = 'resident_rep.qindu-xilan-lanyuan.7';
+
+  it('an administrator grants and removes a role, deactivates and reactivates an account, and loads a calendar year', { timeout: 120_000 }, async () => {
+    const admin = await h.loginAs(U.admin);
+    await admin.goto(`${h.baseUrl}/manage/people`);
+    await admin.getByRole('heading', { name: '人员与授权' }).waitFor();
+    await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await h.shot(admin, '60-manage-people');
+    await h.axe(admin, 'manage-people');
+    await admin.getByLabel('搜索姓名或用户名').fill('xilan-lanyuan.7');
+    await admin.getByLabel('搜索姓名或用户名').press('Enter');
+    const row = admin.locator('.ant-table-tbody tr', { hasText: PERSON });
+    await row.waitFor();
+    await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+
+    const grant = async (role: string) => {
+      await row.getByRole('button', { name: /授\s*权/ }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: '角色' }).click();
+      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
+      await dialog.getByRole('combobox', { name: '单位' }).fill('兰苑社区');
+      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '兰苑社区' }).first().click();
+      await dialog.getByRole('button', { name: /授\s*权/ }).click();
+      return dialog;
+    };
+    const dialog = await grant('调解员');
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('兰苑社区 · 调解员').waitFor();
+    expect(await h.p.prisma.roleAssignment.count({ where: { person: { username: PERSON }, role: 'mediator', unitId: 'qindu-xilan-lanyuan' } })).toBe(1);
+
+    // A grant the person already holds: refused with the API's message, nothing changes.
+    const again = await grant('党员/居民代表');
+    await again.getByRole('alert').getByText('已在该单位担任此角色', { exact: false }).waitFor();
+    await h.shot(admin, '61-manage-grant-refused');
+    await h.axe(admin, 'manage-grant-form');
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await h.p.prisma.roleAssignment.count({ where: { person: { username: PERSON } } })).toBe(2);
+
+    await row.getByLabel('撤销兰苑社区调解员').click();
+    await admin.locator('.ant-popconfirm:visible').getByRole('button', { name: /撤\s*销/ }).click();
+    await expect.poll(() => row.textContent()).not.toContain('调解员');
+    expect(await h.p.prisma.roleAssignment.count({ where: { person: { username: PERSON }, role: 'mediator' } })).toBe(0);
+
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await admin.locator('.ant-popconfirm:visible').getByRole('button', { name: /停\s*用/ }).click();
+    await row.getByText('已停用').waitFor();
+    const refusedLogin = await fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: PERSON, password: demoPassword() }) });
+    expect(refusedLogin.status).toBe(401);
+    await row.getByRole('button', { name: /启\s*用/ }).click();
+    await row.locator('.ant-tag', { hasText: /^启用$/ }).waitFor();
+    expect((await h.p.prisma.person.findUniqueOrThrow({ where: { username: PERSON } })).active).toBe(true);
+
+    await admin.locator('.shell-sider').getByRole('link', { name: '工作日历' }).click();
+    await admin.getByRole('heading', { name: '工作日历' }).waitFor();
+    await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await h.shot(admin, '62-manage-calendar');
+    await h.axe(admin, 'manage-calendar');
+    await admin.getByRole('button', { name: '载入新年度' }).click();
+    const form = admin.getByRole('dialog');
+    await form.getByLabel('年度').fill('2031');
+    await form.getByLabel('依据文件').fill('国务院办公厅关于2031年部分节假日安排的通知');
+    await form.getByLabel(/放假日期/).fill('2031-01-01\n2031-01-22~2031-01-28');
+    // 2031-01-20 is a Monday: not a make-up working day; the API says so and nothing is saved.
+    await form.getByLabel(/调休上班日期/).fill('2031-01-20');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.getByRole('alert').getByText('不是周六或周日', { exact: false }).waitFor();
+    expect(await h.p.prisma.calendarYear.count({ where: { year: 2031 } })).toBe(0);
+    await form.getByLabel(/调休上班日期/).fill('2031-01-19');
+    await expect.poll(() => form.textContent()).toContain('共 8 天');
+    await h.shot(admin, '63-manage-calendar-load');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    const loaded = admin.locator('.ant-table-tbody tr', { hasText: '2031' }).first();
+    await loaded.getByText('管理员载入').waitFor();
+    expect(await h.p.prisma.calendarYear.findUniqueOrThrow({ where: { year: 2031 } })).toMatchObject({ workdays: ['2031-01-19'], holidays: expect.arrayContaining(['2031-01-01', '2031-01-25']) });
+
+    await admin.locator('.shell-sider').getByRole('link', { name: '组织机构与运行' }).click();
+    await admin.locator('.ant-tree').waitFor();
+    await h.shot(admin, '64-manage-org');
+    await h.axe(admin, 'manage-org');
   });
 });

@@ -21,8 +21,9 @@ export class ApiError extends Error {
   readonly code: string;
   readonly problem: Problem;
   constructor(status: number, problem: Problem) {
-    const fieldMessages = (problem.errors ?? []).map((e) => (e.field ? `${e.field}:${e.message ?? ''}` : (e.message ?? ''))).filter(Boolean);
     const base = problem.detail || problem.title || `请求失败(${status})`;
+    // A field message the detail already says is not repeated.
+    const fieldMessages = (problem.errors ?? []).map((e) => (e.field ? `${e.field}:${e.message ?? ''}` : (e.message ?? ''))).filter((m) => m && !base.includes(m));
     super(fieldMessages.length > 0 ? `${base}(${fieldMessages.join(';')})` : base);
     this.name = 'ApiError';
     this.status = status;
