@@ -5,6 +5,7 @@ import { docsRoutes } from './docs/routes';
 import { healthRoutes } from './health/routes';
 import type { RouteModule } from './http/define-route';
 import { meRoutes } from './me/routes';
+import { notificationRoutes } from './notifications/routes';
 import { orgRoutes } from './org/routes';
 import { taskRoutes } from './tasks/routes';
 import { projectRoutes } from './project';
@@ -14,4 +15,4 @@ import { adminRoutes } from './admin';
 import { fundCapRoutes } from './project/get-fund-cap';
 import { noticeBoardRoutes } from './public/notice-board';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, adminRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, notificationRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, adminRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];

@@ -230,3 +230,11 @@ export function taskLink(task: { process: string; subjectId: string; action: str
   if (task.process === 'mediation') return `/mediation/${id}?do=${act}`;
   return '/';
 }
+
+/** The console page of an API resource a notification links to (null: none known). */
+export function consoleLink(apiLink: string | null | undefined): string | null {
+  const m = /^\/api\/(projects|mediation-cases|reporting)\/([^/?#]+)/.exec(apiLink ?? '');
+  if (!m) return null;
+  const base = { projects: '/projects', 'mediation-cases': '/mediation', reporting: '/reporting' }[m[1] as 'projects' | 'mediation-cases' | 'reporting'];
+  return `${base}/${m[2]}`;
+}

@@ -526,3 +526,32 @@ describe('系统管理', () => {
     await h.axe(admin, 'manage-org');
   });
 });
+
+describe('消息提醒', () => {
+  it('the bell shows my unread notifications, opens the page one links to, and marks them read', { timeout: 90_000 }, async () => {
+    const auditor = await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.auditor } });
+    const anyProject = { id: await apply(projectPlatform(), { amounts: [1_000_000], title: '消息提醒-项目' }) };
+    const at = (minutesAgo: number) => new Date(h.p.now().getTime() - minutesAgo * 60_000);
+    await h.p.prisma.notification.createMany({
+      data: [
+        { recipientId: auditor.id, kind: 'task.opened', title: '待办:查阅项目台账', body: '请及时办理。', link: `/api/projects/${anyProject.id}`, idempotencyKey: `bell-1-${Date.now()}`, createdAt: at(2) },
+        { recipientId: auditor.id, kind: 'info', title: '季度督查通报已生成', body: '请查阅。', link: null, idempotencyKey: `bell-2-${Date.now()}`, createdAt: at(1) },
+      ],
+    });
+    const page = await h.loginAs(U.auditor);
+    const bell = page.getByRole('button', { name: /消息提醒,2 条未读/ });
+    await bell.waitFor();
+    await bell.click();
+    const panel = page.locator('.bell-panel');
+    await panel.getByText('季度督查通报已生成').waitFor();
+    expect(await panel.locator('.bell-unread').count()).toBe(2);
+    await h.shot(page, '03-bell-open');
+    await h.axe(page, 'bell');
+    await panel.getByText('待办:查阅项目台账').click();
+    await page.waitForURL((u) => u.pathname === `/projects/${anyProject.id}`);
+    await page.getByRole('button', { name: /消息提醒,1 条未读/ }).click();
+    await panel.getByRole('button', { name: '全部标为已读' }).click();
+    await page.getByRole('button', { name: /消息提醒,0 条未读/ }).waitFor();
+    expect(await h.p.prisma.notification.count({ where: { recipientId: auditor.id, readAt: null } })).toBe(0);
+  });
+});
