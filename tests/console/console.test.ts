@@ -2,6 +2,8 @@
 // role journeys of issue 9, screenshots of every page into artifacts/, and
 // axe-core on each page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
+import { loadCalendar } from '../../db/calendar-store';
 import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
@@ -553,5 +555,56 @@ describe('消息提醒', () => {
     await panel.getByRole('button', { name: '全部标为已读' }).click();
     await page.getByRole('button', { name: /消息提醒,0 条未读/ }).waitFor();
     expect(await h.p.prisma.notification.count({ where: { recipientId: auditor.id, readAt: null } })).toBe(0);
+  });
+});
+
+describe('期限倒计时', () => {
+  it('待办 shows days overdue in red and working days left; a case counts its round down in working days and the 司法确认 window in days', { timeout: 120_000 }, async () => {
+    const calendar = await loadCalendar(h.p.prisma);
+    const now = h.p.now();
+    const task = (title: string, dueAt: Date, key: string) =>
+      h.p.prisma.humanTask.create({
+        data: { process: 'project', workflowId: 'wf-console-countdown', subjectId: 'countdown', key, action: 'reviewApplication', title, role: 'street_office', unitId: 'qindu-xilan', dueAt },
+      });
+    await task('逾期演示:立项审核', new Date(now.getTime() - 3 * 86_400_000), 'overdue');
+    await task('期限演示:立项审核', addWorkingDays(now, 4, calendar), 'due');
+    const clerk = await h.loginAs(U.siblingStreet);
+    const overdue = clerk.locator('tr', { hasText: '逾期演示:立项审核' });
+    await expect.poll(() => overdue.locator('.overdue').textContent()).toContain('已超期 3 天');
+    // Red: the due date in the overdue colour, the count on an error tag.
+    expect(await overdue.locator('.overdue .ant-tag-error').textContent()).toBe('已超期 3 天');
+    await expect.poll(() => clerk.locator('tr', { hasText: '期限演示:立项审核' }).textContent()).toContain('剩余 4 个工作日');
+    await h.shot(clerk, '04-workbench-countdowns');
+
+    // A case in its first round: the round's limit in working days; another with an agreement: 30 days to apply for 司法确认.
+    const grid = await h.p.as(M.gridWorker);
+    const mediator = await h.p.as(M.communityMediator);
+    // The case's process opens the step a moment after registration: act once it is there.
+    const act = (caseId: string, action: string, body: object) =>
+      waitFor(async () => {
+        const res = await mediator.post(`/api/mediation-cases/${caseId}/actions/${action}`).send(body);
+        if (res.status === 409) return null;
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        return res;
+      });
+    const running = (await grid.post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }))).body.caseId as string;
+    await act(running, 'acceptCase', {});
+    const agreed = (await grid.post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }))).body.caseId as string;
+    await act(agreed, 'acceptCase', {});
+    const today = new Date(h.p.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    await act(agreed, 'recordSession', { heldOn: today, participants: ['张建国', '李秀兰'], place: '调解室', summary: '释法明理' });
+    await act(agreed, 'recordAgreement', { terms: '李秀兰赔偿维修费4000元。', performance: '银行转账', amountFen: 400_000, performBy: null });
+
+    const page = await h.loginAs(M.communityMediator);
+    const view = (await mediator.get(`/api/mediation-cases/${running}`)).body;
+    const roundDue = (view.state.rounds as Array<{ dueAt: string }>).at(-1)!.dueAt;
+    await page.goto(`${h.baseUrl}/mediation/${running}`);
+    await expect.poll(() => page.locator('.round').first().textContent()).toContain(`剩余 ${workingDaysBetween(h.p.now(), roundDue, calendar)} 个工作日`);
+    await h.shot(page, '47-mediation-round-countdown');
+    await page.goto(`${h.baseUrl}/mediation/${agreed}`);
+    const window = page.locator('.ant-descriptions-row', { hasText: '司法确认申请期限' });
+    await expect.poll(() => window.textContent()).toContain('剩余 30 天');
+    await h.shot(page, '48-mediation-judicial-window');
+    await h.axe(page, 'mediation-agreement');
   });
 });
