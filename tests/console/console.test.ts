@@ -608,3 +608,31 @@ describe('期限倒计时', () => {
     await h.axe(page, 'mediation-agreement');
   });
 });
+
+describe('会话', () => {
+  it('two tabs whose access token has expired refresh it once between them and both carry on', { timeout: 90_000 }, async () => {
+    const first = await h.loginAs(U.auditor);
+    await first.getByRole('heading', { name: '工作台' }).waitFor();
+    const second = await first.context().newPage();
+    await second.goto(`${h.baseUrl}/`);
+    await second.getByRole('heading', { name: '工作台' }).waitFor();
+    const refreshes: string[] = [];
+    first.context().on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/auth/refresh') refreshes.push(r.frame().page() === first ? 'first' : 'second');
+    });
+    // The token both tabs share (localStorage) stops being accepted: each tab's
+    // next requests — several at once per tab — answer 401.
+    await first.evaluate("localStorage.setItem('cg.console.token', 'expired.access.token')");
+    await Promise.all([first.reload(), second.reload()]);
+    for (const page of [first, second]) {
+      await page.getByRole('heading', { name: '工作台' }).waitFor();
+      await page.locator('.ant-table-tbody').waitFor();
+    }
+    expect(refreshes, refreshes.join()).toHaveLength(1);
+    // The refresh token was used once: the session lives on (a second use of a rotated token would have ended it).
+    await second.goto(`${h.baseUrl}/projects`);
+    await second.locator('.ant-table-tbody').waitFor();
+    expect(new URL(second.url()).pathname).toBe('/projects');
+    expect(await first.evaluate("localStorage.getItem('cg.console.token')")).not.toBe('expired.access.token');
+  });
+});
