@@ -1,6 +1,7 @@
 // The inbox (HumanTask rows). Activities may run more than once (retries after
 // a timeout, a worker crash), so both operations are idempotent: a task is
 // identified by (workflowId, key), and closing only touches open tasks.
+import type { PendingTask } from '../domain/kit/machine';
 import type { RoleName } from '../domain/roles';
 import type { Prisma } from '../prisma/generated/client';
 import type { ActivityDeps } from './deps';
@@ -68,6 +69,41 @@ export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInp
     data: { status: input.status ?? 'done', completedAt: now, completedById: input.completedById ?? null },
   });
   return count;
+}
+
+export interface SyncHumanTasksInput {
+  workflowId: string;
+  process: string;
+  subjectId: string;
+  /** Every task the process waits for now (the machine's `pendingTasks`). */
+  tasks: readonly PendingTask[];
+  /** Who took the step: the tasks it ends are done by them; without a person they are cancelled. */
+  completedById: string | null;
+}
+
+/**
+ * Makes the inbox match what the process waits for: opens what is new,
+ * closes what is gone. Call it inside the transaction that saves the state,
+ * so the inbox never shows a step the saved state has not reached. A key
+ * once used is never opened again (a step that comes back has a new key).
+ * Returns the keys it opened.
+ */
+export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, now: Date): Promise<string[]> {
+  const { workflowId, tasks, completedById } = input;
+  const wanted = new Set(tasks.map((t) => t.key));
+  const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
+  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
+  await closeOpenHumanTasks(db, { workflowId, keys: stale, status: completedById ? 'done' : 'cancelled', completedById }, now);
+  const existing = new Set((await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key));
+  const opened: string[] = [];
+  for (const t of tasks) {
+    if (existing.has(t.key)) continue;
+    await db.humanTask.create({
+      data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, key: t.key, action: t.action, title: t.title, role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }, now),
+    });
+    opened.push(t.key);
+  }
+  return opened;
 }
 
 export function createInboxActivities({ prisma, clock }: ActivityDeps) {

@@ -77,7 +77,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
               host.adopt(step.state);
               await host.save(step);
               const state = host.state();
-              return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
+              return { ...step.result, stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
             },
           }));
         }),
