@@ -21,22 +21,22 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { accessRefusal, type Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
 import type { ErrorCode } from '../domain/errors';
 import {
-  voterAccessRefusal,
   REPORT_ACTION_NAMES,
   REPORT_ACTIONS,
-  REPORT_STAGE_LABELS,
   RATING_LABELS,
-  VOTE_CHOICES,
   closeVoteRound,
+  reportRefusal,
+  upwardBlocker,
+  initialReportingState,
+  publicReport,
   emptyTally,
   formatCenti,
   quorumNeeded,
   rateReport,
   upwardScoreCenti,
-  RATING_GRADES,
   type ReportAction,
   type ReportStage,
   type Tally,
@@ -95,27 +95,8 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
   const link = `/reporting/reports/${reportId}`;
   const title = (s: string) => `${community.name} ${input.year} 年度双向述职:${s}`;
 
-  const state: ReportState = {
-    reportId,
-    cycleId: input.cycleId,
-    year: input.year,
-    community,
-    street: input.street,
-    stage: 'report',
-    dueAt: null,
-    overdue: false,
-    rules,
-    report: null,
-    projectResults: [],
-    upward: { scores: [], questions: [], closedAt: null, scoreCenti: null },
-    downward: null,
-    voteRounds: [],
-    result: null,
-    publicNotice: null,
-    rectification: null,
-    version: 0,
-    timeline: [],
-  };
+  // The same fields as a report on the kit, without the kit's ballot box: this code keeps the vote's private part below.
+  const state: ReportState = publicReport(initialReportingState({ reportId, cycleId: input.cycleId, year: input.year, community, street: input.street, rules }));
 
   // The vote's private part: never copied into `state` while a round is open.
   let roll = new Set<string>();
@@ -177,21 +158,12 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
     });
   }
 
-  // ── validation helpers ──
-  function requireAction(actor: Actor, action: ReportAction, unitPath = community.path): void {
-    const spec = REPORT_ACTIONS[action];
-    // Access before state: an outsider never hears the stage.
-    const refusal = accessRefusal(actor, spec.roles as readonly RoleName[], unitPath);
-    if (refusal) refuse(`无权${spec.label}`, refusal);
-    if (!(spec.stages as readonly ReportStage[]).includes(state.stage)) {
-      refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能${spec.label}`, 'WRONG_STAGE');
-    }
-  }
-  const text = (s: string | null | undefined, what: string, max = 20000): string => {
-    const t = (s ?? '').trim();
-    if (!t) refuse(`${what}不能为空`, 'VALIDATION_FAILED');
-    if (t.length > max) refuse(`${what}过长(最多 ${max} 字)`, 'VALIDATION_FAILED');
-    return t;
+  // ── validation: the machine's rules, over this code's state and its private vote ──
+  const validate = (action: ReportAction) => (arg: ActionCommand<unknown>) => {
+    const { actor, input } = cmdOf(arg);
+    const ballotBox = { round: currentRound?.round ?? null, open: voteOpen && currentRound !== null, roll: [...roll], voted: [...voted], tally };
+    const refusal = reportRefusal({ ...state, ballotBox }, actor, action, input as never, new Date());
+    if (refusal) refuse(refusal.message, refusal.code);
   };
 
   // ── queries ──
@@ -212,14 +184,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await persist();
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { content } } = cmdOf(arg);
-        requireAction(actor, 'submitReport');
-        text(content, '述职报告');
-        if (state.report) refuse('述职报告已提交', 'ALREADY_DONE');
-      },
-    },
+    { validator: validate('submitReport') },
   );
 
   // ── 向上述职: scores, 质询 and answers ──
@@ -234,14 +199,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await persist();
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { score } } = cmdOf(arg);
-        requireAction(actor, 'scoreUpward');
-        if (!Number.isInteger(score) || score < 0 || score > 100) refuse('评分须为 0–100 的整数', 'VALIDATION_FAILED');
-        if (state.upward.scores.some((s) => s.scorerId === actor.personId)) refuse('您已评分,不能重复评分', 'ALREADY_DONE');
-      },
-    },
+    { validator: validate('scoreUpward') },
   );
   setHandler(
     askQuestionUpdate,
@@ -255,8 +213,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.notify({ event: `question-${id}`, to: { role: 'community', unitId: community.id, reach: 'unit' }, kind: 'reporting.question', title: title('收到质询'), body: question.trim(), link });
       return { ...ack(), questionId: id };
     }),
-    { validator: (arg) => {
-        const { actor, input: { question } } = cmdOf(arg); requireAction(actor, 'askQuestion'); text(question, '质询内容', 2000); } },
+    { validator: validate('askQuestion') },
   );
   setHandler(
     answerQuestionUpdate,
@@ -270,23 +227,8 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.closeHumanTasks({ keys: [`answer-${questionId}`], completedById: actor.personId });
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { questionId, answer } } = cmdOf(arg);
-        requireAction(actor, 'answerQuestion');
-        const q = state.upward.questions.find((x) => x.id === questionId);
-        if (!q) refuse(`质询 ${questionId} 不存在`, 'NOT_FOUND');
-        if (q.answer !== null) refuse('该质询已答复', 'ALREADY_DONE');
-        text(answer, '答复内容');
-      },
-    },
+    { validator: validate('answerQuestion') },
   );
-  function upwardBlocker(): string | null {
-    if (state.upward.scores.length === 0) return '尚无街道党工委成员评分';
-    const open = openQuestions();
-    if (open.length > 0) return `还有 ${open.length} 个质询未答复(${open.map((q) => q.id).join('、')}),答复后才能结束向上述职`;
-    return null;
-  }
   let upwardClosedBy: Actor | null = null;
   setHandler(
     closeUpwardUpdate,
@@ -296,15 +238,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       state.upward.closedAt = nowIso();
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor } = cmdOf(arg);
-        requireAction(actor, 'closeUpward', upwardUnit.path);
-        if (state.upward.closedAt) refuse('向上述职已结束', 'ALREADY_DONE');
-        const blocker = upwardBlocker();
-        if (blocker) refuse(blocker, 'QUESTIONS_UNANSWERED');
-      },
-    },
+    { validator: validate('closeUpward') },
   );
 
   // ── 向下述职 ──
@@ -317,16 +251,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await persist();
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { heldOn, attendees, summary } } = cmdOf(arg);
-        requireAction(actor, 'recordDownward');
-        if (state.downward) refuse('向下述职会议已登记', 'ALREADY_DONE');
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn)) refuse('会议日期格式应为 YYYY-MM-DD', 'VALIDATION_FAILED');
-        if (!Number.isInteger(attendees) || attendees < 0) refuse('到会人数须为非负整数', 'VALIDATION_FAILED');
-        text(summary, '会议纪要');
-      },
-    },
+    { validator: validate('recordDownward') },
   );
 
   // ── 民主评议 vote ──
@@ -346,19 +271,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.closeHumanTasks({ keys: [`vote-${round.round}-${actor.personId}`], completedById: actor.personId });
       return { ...ack(), round: round.round };
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { choice, comment } } = cmdOf(arg);
-        // Access before state: who is no representative, or not one of this community, hears nothing about the vote.
-        const refusal = voterAccessRefusal(actor, community.path);
-        if (refusal) refuse(refusal.message, refusal.code);
-        if (state.stage !== 'vote' || !voteOpen || !currentRound) refuse('民主评议投票未开放', 'WRONG_STAGE');
-        if (!roll.has(actor.personId)) refuse('您不在本轮民主评议的应到会名单中', 'NOT_ON_ROLL');
-        if (voted.has(actor.personId)) refuse('您已投票,选票不能重复投出或更改', 'ALREADY_VOTED');
-        if (!(VOTE_CHOICES as readonly string[]).includes(choice)) refuse('选项应为 满意 / 基本满意 / 不满意', 'VALIDATION_FAILED');
-        if (comment && comment.length > 2000) refuse('意见过长(最多 2000 字)', 'VALIDATION_FAILED');
-      },
-    },
+    { validator: validate('castVote') },
   );
 
   // ── 公示 objections ──
@@ -375,17 +288,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.notify({ event: `objection-${id}`, to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.objection', title: title('公示期收到异议'), body: content.trim(), link });
       return { ...ack(), objectionId: id };
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { content } } = cmdOf(arg);
-        // Representatives of the community (including its grids) may object, as may the bodies above it.
-        const isOwnRep = voterAccessRefusal(actor, community.path) === null;
-        if (!isOwnRep) requireAction(actor, 'raiseObjection');
-        else if (state.stage !== 'public_notice') refuse(`当前阶段为「${REPORT_STAGE_LABELS[state.stage]}」,不能提出异议`, 'WRONG_STAGE');
-        if (state.publicNotice && Date.now() >= new Date(state.publicNotice.endsAt).getTime()) refuse('公示期已结束,不能再提出异议', 'WRONG_STAGE');
-        text(content, '异议内容', 5000);
-      },
-    },
+    { validator: validate('raiseObjection') },
   );
   setHandler(
     answerObjectionUpdate,
@@ -407,17 +310,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.notify({ event: `objection-${objectionId}-answered`, to: { personIds: [o.raisedById] }, kind: 'reporting.objection-answered', title: title('您的异议已答复'), body: answer.trim(), link });
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { objectionId, answer, revisedGrade } } = cmdOf(arg);
-        requireAction(actor, 'answerObjection', upwardUnit.path);
-        const o = state.publicNotice?.objections.find((x) => x.id === objectionId);
-        if (!o) refuse(`异议 ${objectionId} 不存在`, 'NOT_FOUND');
-        if (o.answer !== null) refuse('该异议已答复', 'ALREADY_DONE');
-        if (revisedGrade != null && !(RATING_GRADES as readonly string[]).includes(revisedGrade)) refuse('评定等次无效', 'VALIDATION_FAILED');
-        text(answer, '答复内容');
-      },
-    },
+    { validator: validate('answerObjection') },
   );
 
   // ── 整改 ──
@@ -435,14 +328,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.openHumanTask({ process: PROCESS, subjectId: reportId, key: `rectification-review-${n}`, action: 'reviewRectification', title: title('审核整改报告'), role: 'street_office', unitId: upwardUnit.id, dueAt: r.deadline });
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { plan } } = cmdOf(arg);
-        requireAction(actor, 'submitRectification');
-        if (state.rectification?.status === 'submitted') refuse('整改报告已提交,正在审核', 'ALREADY_DONE');
-        text(plan, '整改报告');
-      },
-    },
+    { validator: validate('submitRectification') },
   );
   setHandler(
     reviewRectificationUpdate,
@@ -460,14 +346,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       }
       return ack();
     }),
-    {
-      validator: (arg) => {
-        const { actor, input: { accepted, comment } } = cmdOf(arg);
-        requireAction(actor, 'reviewRectification', upwardUnit.path);
-        if (state.rectification?.status !== 'submitted') refuse('没有待审核的整改报告', 'WRONG_STAGE');
-        if (!accepted) text(comment, '退回理由', 2000);
-      },
-    },
+    { validator: validate('reviewRectification') },
   );
 
   // ── the steps ──
@@ -539,7 +418,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
       await acts.notify({ event: 'upward.reminder', to: { role: 'street_office', unitId: upwardUnit.id, reach: 'unit' }, kind: 'reporting.reminder', title: title('向上述职评分即将到期'), body: `请于 ${dueAt.slice(0, 10)} 前完成评分和质询。`, link });
     }
     if (!(await gate.condition(closed, msUntil(dueAt)))) {
-      const blocker = upwardBlocker();
+      const blocker = upwardBlocker(state);
       if (blocker) {
         state.overdue = true;
         note('upwardBlocked', `向上述职期满,但${blocker}`, null);
@@ -553,7 +432,7 @@ export async function legacyReportingCommunity(input: ReportingCommunityInput): 
           body: blocker,
           link,
         });
-        await gate.condition(() => closed() || upwardBlocker() === null);
+        await gate.condition(() => closed() || upwardBlocker(state) === null);
       }
     }
   }

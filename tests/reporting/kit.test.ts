@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPORTING_RULES, chinaYear } from '../../domain/reporting';
 import type { ReportingCommunityInput } from '../../workflows/reporting-shared';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
-import { DAY, actOk, repsOf, secretaryOf, streetOfficeOf, waitForStage } from './helpers';
+import { DAY, act, actOk, repsOf, secretaryOf, streetOfficeOf, waitForStage } from './helpers';
 
 const STREET = 'qindu-chenyang';
 // Years no other file uses for this street (yearly.test runs the years ahead).
@@ -90,6 +90,9 @@ describe('双向述职 on the process kit', () => {
     await waitForStage(p, id, 'report');
     await actOk(p, secretaryOf(c.id), id, 'submitReport', { content: '旧版本启动的述职' });
     await waitForStage(p, id, 'upward');
+    // Its validators judge by the machine's rules, over the old code's state.
+    expect((await act(p, streetOfficeOf(STREET), id, 'closeUpward')).body).toMatchObject({ code: 'QUESTIONS_UNANSWERED', detail: '尚无街道党工委成员评分' });
+    expect((await act(p, secretaryOf(c.id), id, 'submitReport', { content: '再交一次' })).body.code).toBe('WRONG_STAGE');
     // Its inbox is opened and closed by hand, as the old code did.
     const tasks = await tasksOf(id);
     expect(tasks.map((t) => [t.key, t.status])).toEqual([['report', 'done'], ['upward', 'open']]);

@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaYear } from '../../domain/reporting';
 import { createDataConverter } from '../../temporal';
 import { getWorkflowBundle } from '../../worker/bundle';
+import { installTemporalRuntime } from '../../worker/runtime';
 import { startTestPlatform } from '../helpers/platform';
 import { DAY, actOk, bringToVote, repsOf, secretaryOf, streetOfficeOf, waitForStage } from './helpers';
 
@@ -41,6 +42,7 @@ interface Fixture {
 
 describe('reporting histories of the old shape', () => {
   it.runIf(!process.env.RECORD_REPORTING_HISTORIES)('replay against the current workflow code', async () => {
+    installTemporalRuntime('ERROR');
     const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
     expect(files.length).toBeGreaterThanOrEqual(8);
     const histories = files.map((f) => {
