@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, RoleGrant } from '../../domain/access';
 import { defaultCalendar } from '../../domain/calendar';
+import type { LevelledUnit } from '../../domain/grid/access';
 import { createGridMachine, type GridAction, type GridIncidentState, type GridInputs } from '../../domain/grid/machine';
 import { DEFAULT_GRID_RULES } from '../../domain/grid/rules';
 import { computeFigures, handlingFigures } from '../../domain/grid/statistics';
@@ -51,7 +52,7 @@ function act<A extends GridAction>(s: GridIncidentState, actor: Actor, action: A
   return machine.apply(s, actor, action, input, now).state;
 }
 
-const dispatchTo = (unit = { ...community, level: 'community' as const }) => ({ unit, department: '社区物业办', note: '请三日内修复' });
+const dispatchTo = (unit: LevelledUnit = { ...community, level: 'community' }) => ({ unit, department: '社区物业办', note: '请三日内修复' });
 
 describe('grid incident machine', () => {
   it('waits for the community to triage, due the next working day', () => {
