@@ -54,7 +54,7 @@ export function demoGridIncidents(): DemoIncident[] {
         contactName: '刘女士',
         contactPhone: '13709105566',
       }),
-      steps: [{ as: staff(yongchang), action: 'dispatch', body: { unitId: yongchang, department: '小区物业服务中心', note: '请物业三日内疏通并清理现场' } }],
+      steps: [{ as: staff(yongchang), action: 'dispatchIncident', body: { unitId: yongchang, department: '小区物业服务中心', note: '请物业三日内疏通并清理现场' } }],
     },
     {
       reporter: gw(`${beidou}-g1`),
@@ -84,7 +84,7 @@ export function demoGridIncidents(): DemoIncident[] {
       reporter: gw(`${wenhua}-g1`),
       body: body({ title: '人行道井盖缺失', type: 'safety_hazard', urgency: 'urgent', placeUnitId: `${wenhua}-g1`, address: '文华路与世纪大道交叉口东南角', description: '人行道雨水井盖缺失,已设置临时警示。' }),
       steps: [
-        { as: staff(wenhua), action: 'dispatch', body: { unitId: 'qindu-chenyang', department: '街道市政维护队', note: '紧急:当日补装井盖' } },
+        { as: staff(wenhua), action: 'dispatchIncident', body: { unitId: 'qindu-chenyang', department: '街道市政维护队', note: '紧急:当日补装井盖' } },
         { as: usernameFor('street_office', 'qindu-chenyang'), action: 'completeHandling', body: { result: '已补装井盖并撤除警示', photos: ['attachments/demo/manhole-fixed.jpg'] } },
       ],
     },
@@ -92,7 +92,7 @@ export function demoGridIncidents(): DemoIncident[] {
       reporter: gw(`${shiji}-g1`),
       body: body({ title: '绿化带积存生活垃圾', type: 'environment', urgency: 'minor', placeUnitId: `${shiji}-g1`, address: '世纪花园西侧绿化带', description: '绿化带内积存生活垃圾,有异味。' }),
       steps: [
-        { as: staff(shiji), action: 'dispatch', body: { unitId: shiji, department: '社区环卫保洁队', note: '请清理并加强巡查' } },
+        { as: staff(shiji), action: 'dispatchIncident', body: { unitId: shiji, department: '社区环卫保洁队', note: '请清理并加强巡查' } },
         { as: staff(shiji), action: 'completeHandling', body: { result: '已清理完毕', photos: [] } },
         { as: gw(`${shiji}-g1`), action: 'confirmResult', body: { note: '复查已清理干净' } },
       ],

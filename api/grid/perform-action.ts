@@ -34,11 +34,11 @@ export interface PerformIncidentActionOptions {
 
 /** The machine's input from the request: what the machine cannot look up itself, the API resolves. */
 async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bodies[A]): Promise<GridInputs[A]> {
-  if (action === 'dispatch') {
-    const b = body as Bodies['dispatch'];
+  if (action === 'dispatchIncident') {
+    const b = body as Bodies['dispatchIncident'];
     const unit = await deps.prisma.unit.findUnique({ where: { id: b.unitId }, select: { id: true, path: true, name: true, level: true } });
     if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${b.unitId}`);
-    const input: GridInputs['dispatch'] = { unit: { id: unit.id, path: unit.path, name: unit.name, level: unit.level }, department: b.department?.trim() || null, note: b.note };
+    const input: GridInputs['dispatchIncident'] = { unit: { id: unit.id, path: unit.path, name: unit.name, level: unit.level }, department: b.department?.trim() || null, note: b.note };
     return input as GridInputs[A];
   }
   if (action === 'convertToMediation') {
@@ -68,7 +68,7 @@ export async function performIncidentAction({ deps, actor, incidentId, action, b
   }
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
   const command: ActionCommand = { actor, input };
-  const update = gridUpdates[action] as unknown as typeof gridUpdates.dispatch;
+  const update = gridUpdates[action] as unknown as typeof gridUpdates.dispatchIncident;
   const result = await runUpdate({ deps, label: GRID_ACTION_LABELS[action], execute: () => handle.executeUpdate(update, { args: [command as ActionCommand<never>] }) });
 
   if (action === 'convertToMediation') {

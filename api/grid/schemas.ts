@@ -87,7 +87,7 @@ const note = (what: string) => zText(2000).describe(what);
 /** The bodies people send; the API turns some into the machine's inputs (perform-action.ts). */
 export const ACTION_BODIES = {
   resolveOnSpot: z.object({ note: note('就地解决情况') }),
-  dispatch: z.object({
+  dispatchIncident: z.object({
     unitId: zId(100).describe('承办单位(网格、社区、街道或区)编号'),
     department: zLine(100, { allowEmpty: true }).nullish().describe('承办部门,如“街道城管执法中队”'),
     note: note('处置要求'),

@@ -114,7 +114,7 @@ export interface GridInputs {
   /** The community (or street) settled it at once. */
   resolveOnSpot: { note: string };
   /** The API resolves the unit from its id: the machine cannot read the database. */
-  dispatch: { unit: LevelledUnit; department: string | null; note: string };
+  dispatchIncident: { unit: LevelledUnit; department: string | null; note: string };
   /** The API creates the mediation case with this id right after (api/grid/perform-action.ts). */
   convertToMediation: { mediationCaseId: string; disputeType: string; note: string };
   escalateToStreet: { reason: string };
@@ -127,7 +127,7 @@ export type GridAction = keyof GridInputs;
 
 export const GRID_ACTIONS: readonly GridAction[] = [
   'resolveOnSpot',
-  'dispatch',
+  'dispatchIncident',
   'convertToMediation',
   'escalateToStreet',
   'completeHandling',
@@ -138,7 +138,7 @@ export const GRID_ACTIONS: readonly GridAction[] = [
 
 export const GRID_ACTION_LABELS: Record<GridAction, string> = {
   resolveOnSpot: '就地解决',
-  dispatch: '分拨处置',
+  dispatchIncident: '分拨处置',
   convertToMediation: '转人民调解',
   escalateToStreet: '上报街道',
   completeHandling: '反馈处置结果',
@@ -222,7 +222,7 @@ function holdersOf(s: GridIncidentState): { role: RoleName; unitId: string; assi
 export function pendingTasksOf(s: GridIncidentState): PendingTask<GridAction>[] {
   const holder = holdersOf(s);
   if (holder && s.step) {
-    const action: GridAction = s.stage === 'handling' ? 'completeHandling' : s.stage === 'verifying' ? 'confirmResult' : 'dispatch';
+    const action: GridAction = s.stage === 'handling' ? 'completeHandling' : s.stage === 'verifying' ? 'confirmResult' : 'dispatchIncident';
     return [{ key: s.step.key, action, title: `${holder.what}:${title(s)}`, role: holder.role, unitId: holder.unitId, assigneeId: holder.assigneeId, dueAt: s.step.escalateAt ?? s.step.dueAt }];
   }
   if (s.stage === 'closed' && !isFinished(s)) {
@@ -313,7 +313,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
     if (outsider) return refuse(outsider, ACT_REFUSAL_MESSAGE);
     switch (action) {
       case 'resolveOnSpot':
-      case 'dispatch':
+      case 'dispatchIncident':
       case 'convertToMediation':
       case 'escalateToStreet': {
         const level = triagerLevel(actor, state);
@@ -325,8 +325,8 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
         if (state.stage === 'street_triage' && level !== 'street') return refuse('WRONG_STAGE', `事件已上报${state.facts.units.street.name},由街道分拨。`);
         if (state.stage === 'street_triage' && action === 'escalateToStreet') return refuse('WRONG_STAGE', '事件已上报街道。');
         if (state.stage !== 'triage' && state.stage !== 'street_triage') return refuse('WRONG_STAGE', '事件已分拨,不在待分拨阶段。');
-        if (action === 'dispatch') {
-          const p = input as GridInputs['dispatch'];
+        if (action === 'dispatchIncident') {
+          const p = input as GridInputs['dispatchIncident'];
           // The community dispatches within its street (its grids, itself, the street's offices); the street within the district.
           const scope = level === 'street' ? state.facts.units.district : state.facts.units.street;
           if (!p.unit.path.startsWith(scope.path)) return refuse('BUSINESS_RULE', `只能分拨给${scope.name}辖区内的单位。`);
@@ -387,8 +387,8 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
         note(now, actor, action, `就地解决:${p.note}`);
         break;
       }
-      case 'dispatch': {
-        const p = input as GridInputs['dispatch'];
+      case 'dispatchIncident': {
+        const p = input as GridInputs['dispatchIncident'];
         openHandling(s, p.unit, p.department, p.note, actor.personId, now);
         note(now, actor, action, `分拨${p.unit.name}${p.department ? `(${p.department})` : ''}处置,${URGENCY_LABELS[s.facts.urgency]}事件,期限至${toLocalDate(s.step!.dueAt)}:${p.note}`, {
           unitId: p.unit.id,
@@ -527,7 +527,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
   function availableActions(state: GridIncidentState, actor: Actor, now: Date): GridAction[] {
     const probe: { [A in GridAction]: GridInputs[A] } = {
       resolveOnSpot: { note: '—' },
-      dispatch: { unit: { ...state.facts.units.community, level: 'community' }, department: null, note: '—' },
+      dispatchIncident: { unit: { ...state.facts.units.community, level: 'community' }, department: null, note: '—' },
       convertToMediation: { mediationCaseId: '—', disputeType: '—', note: '' },
       escalateToStreet: { reason: '—' },
       completeHandling: { result: '—', photos: [] },

@@ -59,14 +59,14 @@ describe('grid incident machine', () => {
     const s = reported();
     expect(s.stage).toBe('triage');
     expect(s.step?.dueAt).toBe('2026-03-03T15:59:59.999Z');
-    expect(machine.pendingTasks(s)).toEqual([expect.objectContaining({ key: 'triage', action: 'dispatch', role: 'community', unitId: community.id })]);
+    expect(machine.pendingTasks(s)).toEqual([expect.objectContaining({ key: 'triage', action: 'dispatchIncident', role: 'community', unitId: community.id })]);
     expect(machine.deadlines(s)).toEqual([{ key: 'triage:remind', at: s.step!.dueAt, action: 'remindOverdue' }]);
-    expect(machine.availableActions(s, communityStaff, hours(1))).toEqual(['resolveOnSpot', 'dispatch', 'convertToMediation', 'escalateToStreet']);
+    expect(machine.availableActions(s, communityStaff, hours(1))).toEqual(['resolveOnSpot', 'dispatchIncident', 'convertToMediation', 'escalateToStreet']);
     expect(machine.availableActions(s, gridWorker, hours(1))).toEqual([]);
   });
 
   it('goes report → dispatch → handle → verify → close → rating, with the limit of its urgency', () => {
-    let s = act(reported('urgent'), communityStaff, 'dispatch', dispatchTo());
+    let s = act(reported('urgent'), communityStaff, 'dispatchIncident', dispatchTo());
     expect(s.stage).toBe('handling');
     // Urgent: one working day from the dispatch (Monday) → end of Tuesday.
     expect(s.handlings[0].dueAt).toBe('2026-03-03T15:59:59.999Z');
@@ -86,7 +86,7 @@ describe('grid incident machine', () => {
   });
 
   it('reopens once to the same assignee, then closes as unresolved and alerts the street', () => {
-    let s = act(reported(), communityStaff, 'dispatch', dispatchTo());
+    let s = act(reported(), communityStaff, 'dispatchIncident', dispatchTo());
     s = act(s, communityStaff, 'completeHandling', { result: '已处理', photos: [] });
     s = act(s, gridWorker, 'rejectResult', { reason: '灯仍不亮' });
     expect(s).toMatchObject({ stage: 'handling', reopenCount: 1 });
@@ -99,7 +99,7 @@ describe('grid incident machine', () => {
   });
 
   it('reminds an overdue handling, then has the level above supervise it', () => {
-    let s = act(reported('ordinary'), communityStaff, 'dispatch', dispatchTo());
+    let s = act(reported('ordinary'), communityStaff, 'dispatchIncident', dispatchTo());
     const [remind] = machine.deadlines(s);
     expect(remind).toMatchObject({ key: 'handle-1:remind', action: 'remindOverdue', at: '2026-03-05T15:59:59.999Z' });
     const r = machine.onDeadline(s, remind, new Date(remind.at));
@@ -122,8 +122,8 @@ describe('grid incident machine', () => {
     s = machine.onDeadline(s, machine.deadlines(s)[0], new Date(s.step!.escalateAt!)).state;
     expect(s.stage).toBe('street_triage');
     expect(machine.pendingTasks(s)[0]).toMatchObject({ role: 'street_office', unitId: street.id });
-    expect(machine.refusal(s, communityStaff, 'dispatch', dispatchTo(), hours(1))?.code).toBe('WRONG_STAGE');
-    s = act(s, streetOffice, 'dispatch', dispatchTo({ ...street, level: 'street' }));
+    expect(machine.refusal(s, communityStaff, 'dispatchIncident', dispatchTo(), hours(1))?.code).toBe('WRONG_STAGE');
+    s = act(s, streetOffice, 'dispatchIncident', dispatchTo({ ...street, level: 'street' }));
     s = act(s, streetOffice, 'completeHandling', { result: '已处置', photos: [] });
     s = machine.onDeadline(s, machine.deadlines(s)[0], new Date(s.step!.dueAt)).state;
     expect(machine.deadlines(s)[0].action).toBe('closeUnverified');
@@ -146,20 +146,20 @@ describe('grid incident machine', () => {
     const at = hours(1);
     // An outsider: role, then scope, before the stage.
     expect(machine.refusal(s, finance, 'completeHandling', { result: 'x', photos: [] }, at)?.code).toBe('FORBIDDEN_ROLE');
-    expect(machine.refusal(s, siblingStreetOffice, 'dispatch', dispatchTo(), at)?.code).toBe('FORBIDDEN_SCOPE');
-    expect(machine.refusal(s, districtOrg, 'dispatch', dispatchTo(), at)?.code).toBe('FORBIDDEN_ROLE');
+    expect(machine.refusal(s, siblingStreetOffice, 'dispatchIncident', dispatchTo(), at)?.code).toBe('FORBIDDEN_SCOPE');
+    expect(machine.refusal(s, districtOrg, 'dispatchIncident', dispatchTo(), at)?.code).toBe('FORBIDDEN_ROLE');
     // The reporter may act, but not triage.
-    expect(machine.refusal(s, gridWorker, 'dispatch', dispatchTo(), at)?.code).toBe('FORBIDDEN_ROLE');
+    expect(machine.refusal(s, gridWorker, 'dispatchIncident', dispatchTo(), at)?.code).toBe('FORBIDDEN_ROLE');
     expect(machine.refusal(s, otherGridWorker, 'confirmResult', { note: '' }, at)?.code).toBe('FORBIDDEN_SCOPE');
     // Stage after access.
     expect(machine.refusal(s, gridWorker, 'confirmResult', { note: '' }, at)?.code).toBe('WRONG_STAGE');
     expect(machine.refusal(s, communityStaff, 'completeHandling', { result: 'x', photos: [] }, at)?.code).toBe('WRONG_STAGE');
     // Input last.
-    expect(machine.refusal(s, communityStaff, 'dispatch', dispatchTo({ ...otherStreet, level: 'street' }), at)?.code).toBe('BUSINESS_RULE');
+    expect(machine.refusal(s, communityStaff, 'dispatchIncident', dispatchTo({ ...otherStreet, level: 'street' }), at)?.code).toBe('BUSINESS_RULE');
     expect(machine.refusal(s, communityStaff, 'resolveOnSpot', { note: '  ' }, at)?.code).toBe('BUSINESS_RULE');
     expect(machine.refusal(s, streetOffice, 'escalateToStreet', { reason: 'x' }, at)?.code).toBe('FORBIDDEN_ROLE');
     // The street dispatches across the district.
-    expect(machine.refusal(s, streetOffice, 'dispatch', dispatchTo({ ...district, level: 'district' }), at)).toBeNull();
+    expect(machine.refusal(s, streetOffice, 'dispatchIncident', dispatchTo({ ...district, level: 'district' }), at)).toBeNull();
   });
 
   it('computes figures: on-time rate, median days, satisfaction', () => {

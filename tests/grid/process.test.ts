@@ -36,10 +36,10 @@ describe('grid incidents through the API', () => {
   it('goes report → triage → dispatch → handle → verify → close, and records the satisfaction', async () => {
     const id = await p.report(who.gridWorker);
     const c0 = await p.incidentWhen(id, (c) => c.stage === 'triage', who.community);
-    expect(c0.pendingActions).toEqual([expect.objectContaining({ action: 'dispatch', role: 'community', unitId: U.community })]);
-    expect(c0.availableActions).toEqual(['resolveOnSpot', 'dispatch', 'convertToMediation', 'escalateToStreet']);
+    expect(c0.pendingActions).toEqual([expect.objectContaining({ action: 'dispatchIncident', role: 'community', unitId: U.community })]);
+    expect(c0.availableActions).toEqual(['resolveOnSpot', 'dispatchIncident', 'convertToMediation', 'escalateToStreet']);
 
-    ok(await p.act(who.community, id, 'dispatch', dispatchBody));
+    ok(await p.act(who.community, id, 'dispatchIncident', dispatchBody));
     const c1 = await p.incidentWhen(id, (c) => c.stage === 'handling');
     expect(c1.assignee).toEqual({ unitId: U.community, department: '社区物业服务站' });
     const tasks = await p.prisma.humanTask.findMany({ where: { subjectId: id }, orderBy: { createdAt: 'asc' } });
@@ -57,7 +57,7 @@ describe('grid incidents through the API', () => {
 
     ok(await p.act(who.community, id, 'rateSatisfaction', { level: 'satisfied', note: '居民表示满意' }));
     const done = await p.incidentWhen(id, (c) => c.satisfaction === 'satisfied');
-    expect(done.timeline.map((e: any) => e.action)).toEqual(['reportIncident', 'dispatch', 'completeHandling', 'confirmResult', 'rateSatisfaction']);
+    expect(done.timeline.map((e: any) => e.action)).toEqual(['reportIncident', 'dispatchIncident', 'completeHandling', 'confirmResult', 'rateSatisfaction']);
     expect(done.pendingActions).toEqual([]);
     // Finished: the workflow ended, and a second rating is refused from the saved state.
     expect(await p.client.workflow.getHandle(gridIncidentWorkflowId(id)).result()).toEqual({ stage: 'closed', outcome: 'resolved' });
@@ -69,7 +69,7 @@ describe('grid incidents through the API', () => {
 
   it('reopens once to the same assignee when the check fails', async () => {
     const id = await p.report(who.gridWorker, { type: 'environment', title: '垃圾清运不及时' });
-    ok(await p.act(who.community, id, 'dispatch', dispatchBody));
+    ok(await p.act(who.community, id, 'dispatchIncident', dispatchBody));
     ok(await p.act(who.community, id, 'completeHandling', { result: '已清运', photos: [] }));
     ok(await p.act(who.gridWorker, id, 'rejectResult', { reason: '楼后仍有垃圾堆放' }));
     const c = await p.incidentWhen(id, (x) => x.stage === 'handling' && x.state.reopenCount === 1);
@@ -125,7 +125,7 @@ describe('grid incidents through the API', () => {
 
     await p.until(c1.state.step.escalateAt);
     const c2 = await p.incidentWhen(id, (c) => c.stage === 'street_triage');
-    expect(c2.pendingActions[0]).toMatchObject({ action: 'dispatch', role: 'street_office', unitId: U.street });
+    expect(c2.pendingActions[0]).toMatchObject({ action: 'dispatchIncident', role: 'street_office', unitId: U.street });
     expect(c2.timeline.map((e: any) => e.action)).toEqual(['reportIncident', 'remindOverdue', 'escalateOverdue']);
     const tasks = await p.prisma.humanTask.findMany({ where: { subjectId: id }, orderBy: { createdAt: 'asc' } });
     expect(tasks.map((t) => [t.key, t.status])).toEqual([
@@ -133,8 +133,8 @@ describe('grid incidents through the API', () => {
       ['street-triage', 'open'],
     ]);
     // Now only the street triages.
-    expect((await p.act(who.community, id, 'dispatch', dispatchBody)).body.code).toBe('WRONG_STAGE');
-    ok(await p.act(who.street, id, 'dispatch', { ...dispatchBody, note: '立即清理消防通道' }));
+    expect((await p.act(who.community, id, 'dispatchIncident', dispatchBody)).body.code).toBe('WRONG_STAGE');
+    ok(await p.act(who.street, id, 'dispatchIncident', { ...dispatchBody, note: '立即清理消防通道' }));
 
     const c3 = await p.incidentWhen(id, (c) => c.stage === 'handling');
     await p.until(c3.state.step.dueAt);
@@ -158,20 +158,20 @@ describe('grid incidents through the API', () => {
       expect(typeof res.body.detail).toBe('string');
     };
     // Wrong role: reads it, may not act.
-    await expectRefused(who.district, 'dispatch', dispatchBody, 403, 'FORBIDDEN_ROLE');
-    await expectRefused(who.gridWorker, 'dispatch', dispatchBody, 403, 'FORBIDDEN_ROLE');
+    await expectRefused(who.district, 'dispatchIncident', dispatchBody, 403, 'FORBIDDEN_ROLE');
+    await expectRefused(who.gridWorker, 'dispatchIncident', dispatchBody, 403, 'FORBIDDEN_ROLE');
     await expectRefused(who.street, 'confirmResult', {}, 403, 'FORBIDDEN_ROLE');
     // A sibling grid or street does not see it at all.
     await expectRefused(who.otherGridWorker, 'confirmResult', {}, 404, 'NOT_FOUND');
-    await expectRefused(who.otherStreet, 'dispatch', dispatchBody, 404, 'NOT_FOUND');
+    await expectRefused(who.otherStreet, 'dispatchIncident', dispatchBody, 404, 'NOT_FOUND');
     expect((await p.get(who.otherStreet, `/api/grid-incidents/${id}`)).status).toBe(404);
     // Wrong stage.
     await expectRefused(who.gridWorker, 'confirmResult', {}, 409, 'WRONG_STAGE');
     await expectRefused(who.community, 'completeHandling', { result: '已处理' }, 409, 'WRONG_STAGE');
     // Bad input.
-    await expectRefused(who.community, 'dispatch', { unitId: U.community }, 400, 'VALIDATION_FAILED');
-    await expectRefused(who.community, 'dispatch', { ...dispatchBody, unitId: 'qindu-xilan-huafu' }, 422, 'BUSINESS_RULE');
-    await expectRefused(who.community, 'dispatch', { ...dispatchBody, unitId: 'no-such-unit' }, 404, 'NOT_FOUND');
+    await expectRefused(who.community, 'dispatchIncident', { unitId: U.community }, 400, 'VALIDATION_FAILED');
+    await expectRefused(who.community, 'dispatchIncident', { ...dispatchBody, unitId: 'qindu-xilan-huafu' }, 422, 'BUSINESS_RULE');
+    await expectRefused(who.community, 'dispatchIncident', { ...dispatchBody, unitId: 'no-such-unit' }, 404, 'NOT_FOUND');
     await expectRefused(who.community, 'convertToMediation', { disputeType: 'noise', parties: [{ role: 'applicant', name: '甲' }, { role: 'applicant', name: '乙' }] }, 422, 'BUSINESS_RULE');
     const after = await p.get(auditor, `/api/grid-incidents/${id}`);
     expect(after.body.state.version).toBe(before.state.version);

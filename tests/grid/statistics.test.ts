@@ -31,8 +31,8 @@ it('counts, on-time rate, median handling days and satisfaction per street, comm
 
   ok(await p.act(binheStaff, onSpot, 'resolveOnSpot', { note: '现场协调物业修复' }));
   ok(await p.act(binheStaff, onSpot, 'rateSatisfaction', { level: 'satisfied' }));
-  ok(await p.act(binheStaff, inADay, 'dispatch', dispatch));
-  ok(await p.act(binheStaff, late, 'dispatch', dispatch));
+  ok(await p.act(binheStaff, inADay, 'dispatchIncident', dispatch));
+  ok(await p.act(binheStaff, late, 'dispatchIncident', dispatch));
   ok(await p.act(qinhuangStaff, converted, 'convertToMediation', { disputeType: 'noise', parties: [{ role: 'applicant', name: '甲' }, { role: 'respondent', name: '乙' }] }));
 
   await p.advanceTime(DAY);
