@@ -9,6 +9,8 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ACT_REFUSAL_MESSAGE, actRefusal } from '../../domain/grid/access';
 import { GRID_ACTION_LABELS, GRID_ACTIONS, type GridAction, type GridInputs } from '../../domain/grid/machine';
+import type { IncidentChannel } from '../../domain/grid/types';
+import type { GridIncident } from '../../prisma/generated/client';
 import type { ActionCommand } from '../../domain/kit/command';
 import { gridUpdates } from '../../workflows/grid-shared';
 import { assertAccess } from '../auth/guard';
@@ -53,6 +55,40 @@ async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bod
   return body as unknown as GridInputs[A];
 }
 
+const caseExists = async (deps: AppDeps, id: string) => (await deps.prisma.mediationCase.findUnique({ where: { id }, select: { id: true } })) !== null;
+
+interface RegisterConvertedOptions {
+  deps: AppDeps;
+  actor: Actor;
+  row: Pick<GridIncident, 'id' | 'channel' | 'title' | 'description' | 'incidentNo' | 'placeUnitId'>;
+  body: ConvertBody;
+  caseId: string;
+}
+
+/** Registers the mediation case an incident was converted into, as POST /api/mediation-cases would. */
+async function registerConverted({ deps, actor, row, body, caseId }: RegisterConvertedOptions) {
+  await registerCase({
+    deps,
+    actor,
+    caseId,
+    gridIncidentId: row.id,
+    authorize: (path, roles) => assertAccess(actor, roles, path),
+    body: {
+      channel: row.channel as IncidentChannel,
+      disputeType: body.disputeType,
+      title: row.title,
+      description: `${row.description}\n(由网格事件${row.incidentNo}转入${body.note ? `:${body.note}` : ''})`,
+      risk: body.risk,
+      complexity: body.complexity,
+      amountFen: null,
+      placeUnitId: row.placeUnitId,
+      parties: body.parties,
+      alreadyInLitigation: false,
+      notSuitableReason: null,
+    },
+  });
+}
+
 export async function performIncidentAction({ deps, actor, incidentId, action, body }: PerformIncidentActionOptions) {
   // Access before state: an incident the caller cannot read does not exist
   // for them (404); one they read but may not act on is 403; then the stage.
@@ -61,9 +97,20 @@ export async function performIncidentAction({ deps, actor, incidentId, action, b
   if (outsider) throw new AppError(outsider, ACT_REFUSAL_MESSAGE);
   const input = await toInput(deps, action, body as Bodies[typeof action]);
   const state = stateOf(row);
+  const machine = gridMachineFor(deps);
+  const now = deps.now?.() ?? new Date();
+  if (action === 'convertToMediation' && state?.stage === 'converted' && state.mediationCaseId && !(await caseExists(deps, state.mediationCaseId))) {
+    // The incident was converted but the request failed before its case was
+    // registered (the database or the engine away): the same request again
+    // finishes the conversion, from someone who could have made it.
+    const refusal = machine.refusal({ ...state, stage: state.escalatedToStreetAt ? 'street_triage' : 'triage' }, actor, 'convertToMediation', input as GridInputs['convertToMediation'], now);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
+    await registerConverted({ deps, actor, row, body: body as ConvertBody, caseId: state.mediationCaseId });
+    return { incidentId, action, stage: state.stage, version: state.version, message: '已转人民调解,调解案件已登记', mediationCaseId: state.mediationCaseId };
+  }
   // On the saved state first: a finished incident's workflow has ended and can take no update.
   if (state) {
-    const refusal = gridMachineFor(deps).refusal(state, actor, action, input, deps.now?.() ?? new Date());
+    const refusal = machine.refusal(state, actor, action, input, now);
     if (refusal) throw new AppError(refusal.code, refusal.message);
   }
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
@@ -75,28 +122,8 @@ export async function performIncidentAction({ deps, actor, incidentId, action, b
     // The conversion is decided (the incident names its case); now the case
     // is registered through mediation's own use case, linked back, and its
     // workflow starts as any registration's would.
-    const b = body as ConvertBody;
     const caseId = (input as GridInputs['convertToMediation']).mediationCaseId;
-    await registerCase({
-      deps,
-      actor,
-      caseId,
-      gridIncidentId: incidentId,
-      authorize: (path, roles) => assertAccess(actor, roles, path),
-      body: {
-        channel: row.channel as 'grid_worker',
-        disputeType: b.disputeType,
-        title: row.title,
-        description: `${row.description}\n(由网格事件${row.incidentNo}转入${b.note ? `:${b.note}` : ''})`,
-        risk: b.risk,
-        complexity: b.complexity,
-        amountFen: null,
-        placeUnitId: row.placeUnitId,
-        parties: b.parties,
-        alreadyInLitigation: false,
-        notSuitableReason: null,
-      },
-    });
+    await registerConverted({ deps, actor, row, body: body as ConvertBody, caseId });
     return { incidentId, action, ...result, mediationCaseId: caseId };
   }
   return { incidentId, action, ...result };

@@ -111,6 +111,39 @@ describe('grid incidents through the API', () => {
     expect(await p.client.workflow.getHandle(gridIncidentWorkflowId(id)).result()).toEqual({ stage: 'converted', outcome: 'converted' });
   });
 
+  it('finishes a conversion whose case registration failed when the same request comes again', async () => {
+    const title = `转调解登记失败重试${Date.now()}`;
+    const trigger = `grid_refuse_case_${Date.now()}`;
+    await p.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW."title" = '${title}' THEN RAISE EXCEPTION 'database away' USING ERRCODE = '08006'; END IF;
+        RETURN NEW;
+      END $$`);
+    await p.prisma.$executeRawUnsafe(`CREATE TRIGGER ${trigger} BEFORE INSERT ON "MediationCase" FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+    const id = await p.report(who.gridWorker, { type: 'neighbour_dispute', title });
+    const body = { disputeType: 'neighbour', parties: [{ role: 'applicant', name: '甲' }, { role: 'respondent', name: '乙' }] };
+    try {
+      const failed = await p.act(who.community, id, 'convertToMediation', body);
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await p.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${trigger} ON "MediationCase"`);
+      await p.prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${trigger}()`);
+    }
+    const half = await p.incidentWhen(id, (c) => c.stage === 'converted');
+    expect(await p.prisma.mediationCase.count({ where: { id: half.mediationCaseId } })).toBe(0);
+    // Someone who could not have converted it cannot finish it either.
+    expect((await p.act(who.gridWorker, id, 'convertToMediation', body)).status).toBe(403);
+
+    const again = await p.act(who.community, id, 'convertToMediation', body);
+    ok(again);
+    expect(again.body.mediationCaseId).toBe(half.mediationCaseId);
+    const row = await p.waitFor(() => p.prisma.mediationCase.findFirst({ where: { id: half.mediationCaseId, stage: 'in_round' } }));
+    expect(row.gridIncidentId).toBe(id);
+    // Once registered, a third time is simply refused.
+    expect((await p.act(who.community, id, 'convertToMediation', body)).body.code).toBe('WRONG_STAGE');
+  });
+
   it('reminds an overdue triage, hands it to the street, then has the street supervise an overdue handling', async () => {
     const id = await p.report(who.gridWorker, { urgency: 'urgent', type: 'safety_hazard', title: '楼道堆放杂物堵塞消防通道' });
     const c0 = await p.incidentWhen(id, (c) => c.stage === 'triage');

@@ -129,8 +129,12 @@ export async function runMachine<S extends { version: number; stage: string }, I
   if (options.stateQuery) setHandler(options.stateQuery, () => state);
 
   await serial(() => ownStep('start', `v${state.version}`, options.start));
+  // A deadline's key names one occurrence: applied once, never again, so a
+  // machine that declared it anew by mistake cannot spin the workflow.
+  const applied = new Set<string>();
+  const pending = () => machine.deadlines(state).filter((d) => !applied.has(d.key));
   while (!machine.finished(state)) {
-    const next = earliestDeadline(machine.deadlines(state));
+    const next = earliestDeadline(pending());
     const seen = state.version;
     const moved = () => state.version !== seen;
     if (!next) {
@@ -141,8 +145,9 @@ export async function runMachine<S extends { version: number; stage: string }, I
     if (ms > 0 && (await gate.condition(moved, ms))) continue;
     await serial(async () => {
       // Checked again in turn: an action taken meanwhile may have moved or met the deadline.
-      const due = machine.deadlines(state).find((d) => d.key === next.key);
+      const due = pending().find((d) => d.key === next.key);
       if (!due || Date.parse(due.at) > Date.now()) return;
+      applied.add(due.key);
       const step = machine.onDeadline(state, due, new Date());
       restoreInto(state, step.state);
       await ownStep(due.action, due.key, step);
