@@ -327,7 +327,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Process name: project, reporting, mediation. */
+                    /** @description Process name: project, reporting, mediation, grid. */
                     process?: string;
                     /** @description The action that completes the task, e.g. reviewApplication. */
                     action?: string;
