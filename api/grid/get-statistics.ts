@@ -53,8 +53,9 @@ export async function getGridStatistics({ deps, actor, query, authorize }: GetGr
   }));
   const by = figuresByUnit(incidents);
   const ids = [...by.streets.keys(), ...by.communities.keys(), ...by.grids.keys()];
-  const names = new Map((await deps.prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const list = (m: Map<string, GridFigures>) => [...m].map(([id, f]) => ({ unit: { id, name: names.get(id) ?? id }, ...f }));
+  // Only the unit itself and those inside it: a community's figures list no street above it.
+  const inside = new Map((await deps.prisma.unit.findMany({ where: { id: { in: ids }, path: { startsWith: unit.path } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const list = (m: Map<string, GridFigures>) => [...m].filter(([id]) => inside.has(id)).map(([id, f]) => ({ unit: { id, name: inside.get(id)! }, ...f }));
   return { unit: { id: unit.id, name: unit.name }, from, to, total: computeFigures(incidents), streets: list(by.streets), communities: list(by.communities), grids: list(by.grids) };
 }
 

@@ -79,6 +79,7 @@ it('counts, on-time rate, median handling days and satisfaction per street, comm
   // A community reads its own figures, not its neighbour's; a grid worker none.
   const own = await p.get(usernameFor('community', binhe), '/api/grid-incidents/statistics');
   expect([own.status, own.body.unit.id, own.body.total.reported]).toEqual([200, binhe, 3]);
+  expect([own.body.streets, own.body.communities.map((c: any) => c.unit.id), own.body.grids.map((x: any) => x.unit.id)]).toEqual([[], [binhe], [g(binhe, 1), g(binhe, 2)]]);
   expect((await p.get(usernameFor('community', binhe), `/api/grid-incidents/statistics?unitId=${qinhuang}`)).body.code).toBe('FORBIDDEN_SCOPE');
   expect((await p.get(usernameFor('grid_worker', g(binhe, 1)), '/api/grid-incidents/statistics')).body.code).toBe('FORBIDDEN_ROLE');
 });
