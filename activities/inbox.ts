@@ -1,7 +1,6 @@
 // The inbox (HumanTask rows). Activities may run more than once (retries after
 // a timeout, a worker crash), so both operations are idempotent: a task is
 // identified by (workflowId, key), and closing only touches open tasks.
-import type { PendingTask } from '../domain/kit/machine';
 import type { RoleName } from '../domain/roles';
 import type { Prisma } from '../prisma/generated/client';
 import type { ActivityDeps } from './deps';
@@ -75,32 +74,29 @@ export interface SyncHumanTasksInput {
   workflowId: string;
   process: string;
   subjectId: string;
-  /** Every task the process waits for now (the machine's `pendingTasks`). */
-  tasks: readonly PendingTask[];
-  /** Who took the step: the tasks it ends are done by them; without a person they are cancelled. */
+  /** What the state waits for now (the machine's `pendingTasks`). */
+  tasks: readonly { key: string; action: string; title: string; role: RoleName; unitId: string; assigneeId: string | null; dueAt: string | null }[];
+  /** Who made the step: open tasks that are no longer wanted close as done by them, or as cancelled when the process moved by itself. */
   completedById: string | null;
 }
 
 /**
- * Makes the inbox match what the process waits for: opens what is new,
- * closes what is gone. Call it inside the transaction that saves the state,
- * so the inbox never shows a step the saved state has not reached. A key
- * once used is never opened again (a step that comes back has a new key).
- * Returns the keys it opened.
+ * Makes the inbox match the state, inside the caller's transaction: opens
+ * what it waits for, closes the rest. Returns the keys opened by this call
+ * (a key that existed before, even closed, is not reopened: a step that
+ * comes back carries a new key).
  */
 export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, now: Date): Promise<string[]> {
-  const { workflowId, tasks, completedById } = input;
-  const wanted = new Set(tasks.map((t) => t.key));
+  const { workflowId } = input;
+  const wanted = new Set(input.tasks.map((t) => t.key));
   const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
   const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
-  await closeOpenHumanTasks(db, { workflowId, keys: stale, status: completedById ? 'done' : 'cancelled', completedById }, now);
+  await closeOpenHumanTasks(db, { workflowId, keys: stale, status: input.completedById ? 'done' : 'cancelled', completedById: input.completedById }, now);
   const existing = new Set((await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key));
   const opened: string[] = [];
-  for (const t of tasks) {
+  for (const t of input.tasks) {
     if (existing.has(t.key)) continue;
-    await db.humanTask.create({
-      data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, key: t.key, action: t.action, title: t.title, role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }, now),
-    });
+    await db.humanTask.create({ data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now) });
     opened.push(t.key);
   }
   return opened;
