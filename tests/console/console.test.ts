@@ -83,6 +83,7 @@ describe('login and the shell', () => {
     await finance.goto(`${h.baseUrl}/projects/new`);
     await finance.getByText('无权访问').waitFor();
     await h.shot(finance, '02-forbidden');
+    await h.axe(finance, 'forbidden');
 
     // 退出
     await page.getByRole('button', { name: /退\s*出/ }).click();
@@ -276,6 +277,7 @@ describe('双向述职', () => {
     await auditor.getByRole('button', { name: /查看选票明细/ }).click();
     await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
     await h.shot(auditor, '37-reporting-ballots-auditor');
+    await h.axe(auditor, 'reporting-ballots');
     await auditor.goto(`${h.baseUrl}/reporting/results`);
     await auditor.locator('.ant-table-tbody').waitFor();
     await auditor.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
@@ -334,6 +336,15 @@ describe('矛盾调解', () => {
     await h.shot(street, '44-workbench-street-mediator');
     await street.goto(`${h.baseUrl}/mediation/${caseId}`);
     await street.getByRole('button', { name: '受理案件' }).waitFor();
+
+    // A sibling street's mediator: not in their list, and the case page is refused.
+    const sibling = await h.loginAs(M.otherStreetMediator);
+    await sibling.goto(`${h.baseUrl}/mediation`);
+    await sibling.locator('.ant-table-tbody').waitFor();
+    await sibling.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    expect(await sibling.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).count()).toBe(0);
+    await sibling.goto(`${h.baseUrl}/mediation/${caseId}`);
+    await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
 
     await street.goto(`${h.baseUrl}/mediation/statistics`);
     await street.getByRole('heading', { name: '调解统计' }).waitFor();
@@ -408,6 +419,7 @@ describe('党建项目: plan forms and the ledger', () => {
     await dialog.getByLabel('尾款(验收合格后拨付)').fill('3000');
     await dialog.getByLabel('变更理由').fill('材料价格下降,调减尾款');
     await h.shot(community, '22-project-change-form');
+    await h.axe(community, 'project-change-form');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     const changed = await waitFor(async () => {
