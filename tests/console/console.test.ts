@@ -648,3 +648,53 @@ describe('会话', () => {
     expect(await first.evaluate("localStorage.getItem('cg.console.token')")).not.toBe('expired.access.token');
   });
 });
+
+describe('网格事件', () => {
+  it('a grid worker reports an incident in the form; the community resolves it on the spot from its page; statistics count it', { timeout: 120_000 }, async () => {
+    const title = `3号楼东侧井盖破损-${Date.now().toString(36)}`;
+    const grid = await h.loginAs(M.gridWorker);
+    await grid.locator('.shell-sider').getByRole('link', { name: '事件上报' }).click();
+    await grid.getByRole('heading', { name: '上报网格事件' }).waitFor();
+    await grid.getByRole('combobox', { name: '事件类型' }).click();
+    await grid.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await grid.getByLabel('事件标题').fill(title);
+    await grid.getByLabel('事件描述').fill('井盖松动,夜间行人易绊倒');
+    await grid.getByRole('combobox', { name: '事发网格或社区' }).fill('芙蓉社区第一网格');
+    await grid.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '芙蓉社区第一网格' }).first().click();
+    await grid.getByLabel('具体位置').fill('芙蓉社区3号楼东侧');
+    await h.shot(grid, '70-grid-new');
+    await h.axe(grid, 'grid-new');
+    await grid.getByRole('button', { name: /上\s*报/ }).last().click();
+    await grid.waitForURL(/\/grid\/[0-9a-f-]{36}$/);
+    const url = new URL(grid.url()).pathname;
+    await grid.getByRole('heading', { name: title }).waitFor();
+    await grid.getByText('待社区分拨').first().waitFor();
+    await h.shot(grid, '71-grid-detail-reported');
+    await h.axe(grid, 'grid-detail');
+
+    const community = await h.loginAs(U.community);
+    await community.goto(`${h.baseUrl}/grid`);
+    const row = community.locator('.ant-table-tbody tr', { hasText: title });
+    await row.waitFor();
+    await h.shot(community, '72-grid-list');
+    await h.axe(community, 'grid-list');
+    await row.getByRole('link', { name: title }).click();
+    await community.waitForURL((u) => u.pathname === url);
+    await community.getByRole('button', { name: '就地解决' }).click();
+    const dialog = community.getByRole('dialog');
+    await dialog.getByLabel('就地解决情况').fill('已联系物业更换井盖');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => community.locator('.page-header .ant-tag').first().textContent(), { timeout: 15_000 }).not.toBe('待社区分拨');
+    await h.shot(community, '73-grid-detail-resolved');
+    expect((await h.p.prisma.gridIncident.findFirstOrThrow({ where: { title } })).stage).not.toBe('triage');
+
+    await community.locator('.shell-sider').getByRole('link', { name: '事件统计' }).click();
+    await community.getByRole('heading', { name: '网格事件统计' }).waitFor();
+    await community.locator('.ant-statistic').first().waitFor();
+    const gridRow = community.locator('.ant-table-tbody tr', { hasText: '芙蓉社区第一网格' });
+    await expect.poll(async () => Number((await gridRow.locator('td').nth(5).textContent()) ?? 0)).toBeGreaterThanOrEqual(1);
+    await h.shot(community, '74-grid-statistics');
+    await h.axe(community, 'grid-statistics');
+  });
+});
