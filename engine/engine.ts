@@ -15,7 +15,7 @@ import {
 } from './errors';
 import { TaskQueues } from './matching';
 import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
-import { COMPLETED_UPDATES_KEPT, type EngineStore, type StoredRun } from './store';
+import { COMPLETED_UPDATES_KEPT, type EngineStore, type LogRecord, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
 import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
@@ -33,6 +33,9 @@ export interface ActivityTaskRef {
 }
 
 type DeadlinePayload = { kind: 'run'; runKey: string; key: string } | { kind: 'sleeper'; wake: () => void };
+
+/** Told, inside the closing step, that a run reached a terminal state. */
+export type RunClosedListener = (namespace: string, workflowId: string, runId: string, status: Exclude<RunStatus, 'RUNNING'>) => void;
 
 /** A query dispatched to a worker as a query-only task. */
 export interface QueryTask {
@@ -88,6 +91,11 @@ export class WorkflowEngine {
   private persistedClockOffset: number;
   private closed = false;
   private idleWaiters = new Set<() => void>();
+  private readonly closeListeners: RunClosedListener[] = [];
+  /** Records other than runs' (schedules) appended in the current step: the step must commit even with no run changed. */
+  private recordsAppended = false;
+  /** Schedules the store held at start, for the scheduler to take. */
+  readonly loadedSchedules: Record<string, unknown>;
 
   constructor(options: WorkflowEngineOptions) {
     this.logger = options.logger;
@@ -99,6 +107,7 @@ export class WorkflowEngine {
     this.persistedClockOffset = loaded.clockOffset;
     this.defaultRetentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     for (const [ns, ms] of Object.entries(loaded.retention ?? {})) this.retention.set(ns, ms);
+    this.loadedSchedules = loaded.schedules ?? {};
     this.searchAttributes = new SearchAttributeRegistry(loaded.searchAttributes, (ns, attrs) =>
       this.store.append({ t: 'sa', ns, attrs }),
     );
@@ -172,7 +181,8 @@ export class WorkflowEngine {
       this.persistedClockOffset = this.clock.offset;
       this.store.append({ t: 'clock', offset: this.clock.offset });
     }
-    if (this.changed.size === 0) return;
+    if (this.changed.size === 0 && !this.recordsAppended) return;
+    this.recordsAppended = false;
     const changed = [...this.changed];
     this.changed.clear();
     const closed: Run[] = [];
@@ -210,6 +220,26 @@ export class WorkflowEngine {
 
   commit(): Promise<void> {
     return this.store.commit();
+  }
+
+  /** Appends a record that is not a run's (a schedule's state) in the current step. */
+  appendRecord(record: LogRecord): void {
+    this.store.append(record);
+    this.recordsAppended = true;
+  }
+
+  onRunClosed(listener: RunClosedListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  /**
+   * Calls `fire` when the virtual clock reaches `at`, inside a step. Counts
+   * like a timer for time skipping, advanceTime and nextDeadline().
+   */
+  addDeadline(at: number, fire: () => void): { cancel(): void } {
+    const deadline = this.deadlines.add(at, { kind: 'sleeper', wake: fire });
+    this.queueSkipCheck();
+    return { cancel: () => this.deadlines.cancel(deadline) };
   }
 
   /** Runs a synchronous mutation as one step. */
@@ -932,6 +962,7 @@ export class WorkflowEngine {
     // Queries waiting for a task are now answered from the final state.
     dispatchPendingQueries(this, run);
     this.applyParentClosePolicies(run);
+    for (const listener of this.closeListeners) listener(run.s.namespace, run.s.workflowId, run.s.runId, status as Exclude<RunStatus, 'RUNNING'>);
     if (run.s.parent && !newExecutionRunId) this.reportToParent(run, status, closeEvent);
     if (newExecutionRunId && status !== 'CONTINUED_AS_NEW' && run.s.parent) {
       // A retried child stays the same child for its parent.

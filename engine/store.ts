@@ -33,7 +33,9 @@ export type LogRecord =
   /** A namespace's retention. */
   | { t: 'ns'; ns: string; retentionMs: number }
   /** A run deleted by retention. */
-  | { t: 'del'; k: string };
+  | { t: 'del'; k: string }
+  /** A schedule's whole state (opaque to the store; schedules/ owns its shape); none: deleted. */
+  | { t: 'sched'; k: string; s?: unknown };
 
 export interface StoredRun {
   state: RunState;
@@ -46,6 +48,8 @@ export interface LoadedState {
   clockOffset: number;
   searchAttributes?: Record<string, Record<string, string>>;
   retention?: Record<string, number>;
+  /** Schedules by key, as last appended. */
+  schedules?: Record<string, unknown>;
 }
 
 export interface EngineStore {
@@ -215,6 +219,7 @@ export class FileStore implements EngineStore {
     let clockOffset = 0;
     let searchAttributes: Record<string, Record<string, string>> = {};
     let retention: Record<string, number> = {};
+    let schedules: Record<string, unknown> = {};
     let after = -1;
     const checkpoint = path.join(this.dir, 'checkpoint');
     if (existsSync(checkpoint)) {
@@ -226,6 +231,7 @@ export class FileStore implements EngineStore {
           clockOffset = entry.clock;
           searchAttributes = entry.sa ?? {};
           retention = entry.ret ?? {};
+          schedules = entry.sch ?? {};
         } else runs.set(entry.k, { state: entry.s, completed: new Map(entry.cu), locations: entry.loc });
       });
     }
@@ -251,6 +257,11 @@ export class FileStore implements EngineStore {
         }
         if (record.t === 'ns') {
           retention[record.ns] = record.retentionMs;
+          return;
+        }
+        if (record.t === 'sched') {
+          if (record.s === undefined) delete schedules[record.k];
+          else schedules[record.k] = record.s;
           return;
         }
         if (record.t === 'del') {
@@ -280,6 +291,7 @@ export class FileStore implements EngineStore {
       clockOffset,
       searchAttributes,
       retention,
+      schedules,
       runs: [...runs.values()].map((r) => ({ state: r.state, completedUpdates: [...r.completed], locations: r.locations })),
     };
     this.writeCheckpoint(loaded, this.segment - 1);
@@ -292,7 +304,7 @@ export class FileStore implements EngineStore {
     const tmp = file + '.tmp';
     const fd = fs.openSync(tmp, 'w');
     try {
-      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes, ret: loaded.retention });
+      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes, ret: loaded.retention, sch: loaded.schedules });
       for (const run of loaded.runs) {
         const k = `${run.state.namespace}\u0000${run.state.workflowId}\u0000${run.state.runId}`;
         buffer += serializeRecord({ k, s: run.state, cu: run.completedUpdates, loc: run.locations });

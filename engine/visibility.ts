@@ -32,6 +32,9 @@ const SYSTEM_ATTRIBUTES: Record<string, ValueType> = {
   CloseTime: 'Datetime',
   ExecutionTime: 'Datetime',
   HistoryLength: 'Int',
+  // Set by schedules on the workflows they start.
+  TemporalScheduledStartTime: 'Datetime',
+  TemporalScheduledById: 'Keyword',
 };
 
 /** What `temporal server start-dev` registers, so Temporal's samples run unchanged. */
