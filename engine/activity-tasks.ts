@@ -127,7 +127,7 @@ export interface ActivityTarget {
   activity: ActivityState;
 }
 
-export function activityByToken(engine: WorkflowEngine, tokenBytes: Buffer): ActivityTarget {
+export function activityByToken(engine: WorkflowEngine, tokenBytes: Buffer | undefined): ActivityTarget {
   const token = decodeToken(tokenBytes, 'a');
   const run = engine.runs.get(token.r);
   const activity = run?.s.activities[token.s];
@@ -225,18 +225,6 @@ export function heartbeatActivity(engine: WorkflowEngine, { run, activity }: Act
 }
 
 // ---------------------------------------------------------------- deadlines
-
-export function computeActivityDeadlines(a: ActivityState, into: Map<string, number>): void {
-  const prefix = `act:${a.scheduledEventId}`;
-  if (a.scheduleToCloseMs > 0) into.set(`${prefix}:close`, a.scheduledAt + a.scheduleToCloseMs);
-  const attempt = `${prefix}:${a.attempt}`;
-  if (a.state === 'scheduled' && a.scheduleToStartMs > 0) into.set(`${attempt}:start`, a.attemptScheduledAt + a.scheduleToStartMs);
-  if (a.state === 'started' && a.startedAt !== undefined) {
-    if (a.startToCloseMs > 0) into.set(`${attempt}:run`, a.startedAt + a.startToCloseMs);
-    if (a.heartbeatMs > 0) into.set(`${attempt}:heartbeat`, (a.lastHeartbeatAt ?? a.startedAt) + a.heartbeatMs);
-  }
-  if (a.state === 'backoff' && a.retryAt !== undefined) into.set(`${attempt}:retry`, a.retryAt);
-}
 
 function timeoutFailure(kind: string, activity: ActivityState): any {
   return {

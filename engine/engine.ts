@@ -14,13 +14,10 @@ import {
   workflowAlreadyStarted,
 } from './errors';
 import { TaskQueues } from './matching';
-import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
+import { Run, computeActivityDeadlines, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
 import { COMPLETED_UPDATES_KEPT, type EngineStore, type LogRecord, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
-import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
-import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
-import { SearchAttributeRegistry } from './visibility';
-import { DEFAULT_RETENTION_MS } from './retention';
+import { SearchAttributeRegistry } from './search-attributes';
 
 export type WorkflowTaskRef =
   | { kind: 'task'; runKey: string; dispatch: number }
@@ -46,7 +43,23 @@ export interface QueryTask {
   fallback?: NodeJS.Timeout;
 }
 
+/** Retention of closed runs in namespaces that have none set. */
+export const DEFAULT_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * What the layers above the core (workflow tasks, activity tasks) do when the
+ * core's own lifecycle reaches their work. Passed in, so the core never
+ * imports them: dependencies point one way, from those layers down to here.
+ */
+export interface CoreHooks {
+  /** An activity's deadline (`act:` key without the prefix) came due. */
+  activityDeadline(engine: WorkflowEngine, run: Run, id: string): void;
+  /** A run is closing: fail its pending updates, answer its waiting queries. */
+  runClosing(engine: WorkflowEngine, run: Run): void;
+}
+
 export interface WorkflowEngineOptions {
+  hooks: CoreHooks;
   store: EngineStore;
   logger: Logger;
   /** Whether time skipping starts unlocked. */
@@ -92,6 +105,7 @@ export class WorkflowEngine {
   private closed = false;
   private idleWaiters = new Set<() => void>();
   private readonly closeListeners: RunClosedListener[] = [];
+  private readonly hooks: CoreHooks;
   /** Records other than runs' (schedules) appended in the current step: the step must commit even with no run changed. */
   private recordsAppended = false;
   /** Schedules the store held at start, for the scheduler to take. */
@@ -100,6 +114,7 @@ export class WorkflowEngine {
   constructor(options: WorkflowEngineOptions) {
     this.logger = options.logger;
     this.store = options.store;
+    this.hooks = options.hooks;
     this.namespaces = new Set(options.namespaces ?? ['default']);
     this.skippingLocks = options.timeSkipping ? 0 : 1;
     const loaded = this.store.load();
@@ -345,7 +360,7 @@ export class WorkflowEngine {
         this.timeOutRun(run);
         break;
       case 'act':
-        onActivityDeadline(this, run, id);
+        this.hooks.activityDeadline(this, run, id);
         break;
     }
     this.touch(run);
@@ -958,9 +973,8 @@ export class WorkflowEngine {
     if (run.stickyFallback) clearTimeout(run.stickyFallback);
     run.stickyFallback = undefined;
     this.touch(run);
-    failPendingUpdates(this, run);
-    // Queries waiting for a task are now answered from the final state.
-    dispatchPendingQueries(this, run);
+    // Pending updates fail; queries waiting for a task are answered from the final state.
+    this.hooks.runClosing(this, run);
     this.applyParentClosePolicies(run);
     for (const listener of this.closeListeners) listener(run.s.namespace, run.s.workflowId, run.s.runId, status as Exclude<RunStatus, 'RUNNING'>);
     if (run.s.parent && !newExecutionRunId) this.reportToParent(run, status, closeEvent);

@@ -2,7 +2,9 @@
 import type * as grpc from '@grpc/grpc-js';
 import pino, { type Logger } from 'pino';
 import { clockControlDefinition, clockControlHandlers } from './clock-control';
-import { WorkflowEngine } from './engine';
+import { WorkflowEngine, type CoreHooks } from './engine';
+import { onActivityDeadline } from './activity-tasks';
+import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
 import { FileStore, MemoryStore } from './store';
@@ -76,7 +78,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const metrics = new EngineMetrics();
   const store = options.dataDir ? new FileStore(options.dataDir) : new MemoryStore();
   if (store instanceof FileStore) store.onCommit = (ms) => metrics.commit(ms);
-  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
+  const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
   const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
   const sweeper = new RetentionSweeper(engine, sweepEvery);
   const schedulerCore = coreForSchedules(engine);
@@ -159,6 +161,15 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
       })()),
   };
 }
+
+/** The task layers' part in the core's lifecycle (engine.ts CoreHooks). */
+const TASK_HOOKS: CoreHooks = {
+  activityDeadline: onActivityDeadline,
+  runClosing: (engine, run) => {
+    failPendingUpdates(engine, run);
+    dispatchPendingQueries(engine, run);
+  },
+};
 
 /** The narrow view of the core that schedules get (schedules/core.ts). */
 function coreForSchedules(engine: WorkflowEngine): SchedulerCore {

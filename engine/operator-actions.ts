@@ -10,6 +10,7 @@ import { invalidArgument, notFound } from './errors';
 import type { Handler } from './grpc-server';
 import { Run, workflowKey, type HistoryEvent, type RunState } from './run-state';
 import { compileQuery, matchingRuns } from './visibility';
+import type { Request } from './wire';
 
 const TASK_FINISH_EVENTS = new Set([
   'EVENT_TYPE_WORKFLOW_TASK_COMPLETED',
@@ -191,25 +192,27 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
     reason: b.reason,
   });
   return {
-    ResetWorkflowExecution: async (req) => {
+    ResetWorkflowExecution: async (req: Request<'ResetWorkflowExecution'>) => {
       const next = engine.mutate(() => resetWorkflow(engine, engine.findRun(req.namespace, req.workflowExecution), req));
       await engine.commit();
       return { runId: next.s.runId };
     },
 
-    StartBatchOperation: async (req) => {
+    StartBatchOperation: async (req: Request<'StartBatchOperation'>) => {
       const ns = engine.checkNamespace(req.namespace);
       if (!req.jobId) throw invalidArgument('JobId is not set on request.');
       if (!req.reason) throw invalidArgument('Reason is not set on request.');
       if (batches.has(req.jobId)) throw invalidArgument(`Batch operation ${req.jobId} already exists.`);
       let operationType: string;
       let apply: (run: Run) => void;
-      if (req.terminationOperation) {
+      const termination = req.terminationOperation;
+      const cancellation = req.cancellationOperation;
+      if (termination) {
         operationType = 'BATCH_OPERATION_TYPE_TERMINATE';
-        apply = (run) => engine.terminate(run, req.reason, req.terminationOperation.identity, req.terminationOperation.details);
-      } else if (req.cancellationOperation) {
+        apply = (run) => engine.terminate(run, req.reason, termination.identity, termination.details);
+      } else if (cancellation) {
         operationType = 'BATCH_OPERATION_TYPE_CANCEL';
-        apply = (run) => engine.requestCancel(run, { reason: req.reason, identity: req.cancellationOperation.identity });
+        apply = (run) => engine.requestCancel(run, { reason: req.reason, identity: cancellation.identity });
       } else if (req.signalOperation) {
         const op = req.signalOperation;
         operationType = 'BATCH_OPERATION_TYPE_SIGNAL';
@@ -253,13 +256,13 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
       return {};
     },
 
-    DescribeBatchOperation: async (req) => {
-      const batch = batches.get(req.jobId);
+    DescribeBatchOperation: async (req: Request<'DescribeBatchOperation'>) => {
+      const batch = batches.get(req.jobId ?? '');
       if (!batch || batch.namespace !== engine.checkNamespace(req.namespace)) throw notFound(`Batch operation ${req.jobId} not found.`);
       return describe(batch);
     },
 
-    ListBatchOperations: async (req) => {
+    ListBatchOperations: async (req: Request<'ListBatchOperations'>) => {
       const ns = engine.checkNamespace(req.namespace);
       return {
         operationInfo: [...batches.values()]

@@ -3,7 +3,12 @@
 // the in-memory waiters that are rebuilt or dropped on restart.
 import type { Deadline } from './clock';
 import { msToTimestamp } from './clock';
-import type { CompletedUpdates, EventLocation } from './store';
+
+/** Where one record's events live: segment, byte offset, byte length, first event id, event count. */
+export type EventLocation = [segment: number, offset: number, length: number, firstEventId: number, count: number];
+
+/** Ids of completed updates with their UpdateCompleted event id (0: rejected, no event). */
+export type CompletedUpdates = Array<[updateId: string, eventId: number]>;
 
 export type RunStatus =
   | 'RUNNING'
@@ -281,4 +286,17 @@ export class Run {
     return buffered.length;
   }
 
+}
+
+/** The deadlines of an activity, by key (`act:<scheduledEventId>:…`), as the core keeps them for a run. */
+export function computeActivityDeadlines(a: ActivityState, into: Map<string, number>): void {
+  const prefix = `act:${a.scheduledEventId}`;
+  if (a.scheduleToCloseMs > 0) into.set(`${prefix}:close`, a.scheduledAt + a.scheduleToCloseMs);
+  const attempt = `${prefix}:${a.attempt}`;
+  if (a.state === 'scheduled' && a.scheduleToStartMs > 0) into.set(`${attempt}:start`, a.attemptScheduledAt + a.scheduleToStartMs);
+  if (a.state === 'started' && a.startedAt !== undefined) {
+    if (a.startToCloseMs > 0) into.set(`${attempt}:run`, a.startedAt + a.startToCloseMs);
+    if (a.heartbeatMs > 0) into.set(`${attempt}:heartbeat`, (a.lastHeartbeatAt ?? a.startedAt) + a.heartbeatMs);
+  }
+  if (a.state === 'backoff' && a.retryAt !== undefined) into.set(`${attempt}:retry`, a.retryAt);
 }

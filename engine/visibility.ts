@@ -5,48 +5,13 @@
 // registry (open runs and closed runs' small state; closed histories stay on
 // disk) with the List Filter language of list-filter.ts.
 import type { WorkflowEngine } from './engine';
-import { invalidArgument, notFound } from './errors';
+import { invalidArgument } from './errors';
 import { executionInfo } from './history-views';
+import { SearchAttributeRegistry } from './search-attributes';
 import { QueryError, compareRows, evaluate, fieldsOf, parseListQuery, type FieldValue, type ListQuery, type Row, type ValueType } from './list-filter';
 import type { Run, RunStatus } from './run-state';
 import type { Handler } from './grpc-server';
-
-const INDEXED_TYPES: Record<ValueType, string> = {
-  Keyword: 'INDEXED_VALUE_TYPE_KEYWORD',
-  Text: 'INDEXED_VALUE_TYPE_TEXT',
-  Int: 'INDEXED_VALUE_TYPE_INT',
-  Double: 'INDEXED_VALUE_TYPE_DOUBLE',
-  Bool: 'INDEXED_VALUE_TYPE_BOOL',
-  Datetime: 'INDEXED_VALUE_TYPE_DATETIME',
-  KeywordList: 'INDEXED_VALUE_TYPE_KEYWORD_LIST',
-};
-const VALUE_TYPES = new Map(Object.entries(INDEXED_TYPES).map(([k, v]) => [v, k as ValueType]));
-
-const SYSTEM_ATTRIBUTES: Record<string, ValueType> = {
-  WorkflowId: 'Keyword',
-  RunId: 'Keyword',
-  WorkflowType: 'Keyword',
-  ExecutionStatus: 'Keyword',
-  TaskQueue: 'Keyword',
-  StartTime: 'Datetime',
-  CloseTime: 'Datetime',
-  ExecutionTime: 'Datetime',
-  HistoryLength: 'Int',
-  // Set by schedules on the workflows they start.
-  TemporalScheduledStartTime: 'Datetime',
-  TemporalScheduledById: 'Keyword',
-};
-
-/** What `temporal server start-dev` registers, so Temporal's samples run unchanged. */
-export const DEFAULT_CUSTOM_ATTRIBUTES: Record<string, ValueType> = {
-  CustomKeywordField: 'Keyword',
-  CustomStringField: 'Text',
-  CustomTextField: 'Text',
-  CustomIntField: 'Int',
-  CustomDoubleField: 'Double',
-  CustomBoolField: 'Bool',
-  CustomDatetimeField: 'Datetime',
-};
+import type { OperatorRequest, Request } from './wire';
 
 const STATUS_NAMES: Record<RunStatus, string> = {
   RUNNING: 'Running',
@@ -115,66 +80,6 @@ class RunRow implements Row {
     if (type === 'KeywordList') return Array.isArray(value) ? value.map(String) : [String(value)];
     if (Array.isArray(value)) return value.map(String);
     return value as string | number | boolean;
-  }
-}
-
-/** Custom search attributes per namespace; changes are written to the store. */
-export class SearchAttributeRegistry {
-  private readonly byNamespace = new Map<string, Map<string, ValueType>>();
-
-  constructor(
-    loaded: Record<string, Record<string, string>> | undefined,
-    private readonly persist: (namespace: string, attributes: Record<string, string>) => void,
-  ) {
-    for (const [ns, attrs] of Object.entries(loaded ?? {})) {
-      this.byNamespace.set(ns, new Map(Object.entries(attrs).map(([k, v]) => [k, v as ValueType])));
-    }
-  }
-
-  custom(namespace: string): Map<string, ValueType> {
-    let attrs = this.byNamespace.get(namespace);
-    if (!attrs) this.byNamespace.set(namespace, (attrs = new Map(Object.entries(DEFAULT_CUSTOM_ATTRIBUTES))));
-    return attrs;
-  }
-
-  typeOf(namespace: string, field: string): ValueType | undefined {
-    return SYSTEM_ATTRIBUTES[field] ?? this.custom(namespace).get(field);
-  }
-
-  add(namespace: string, attributes: Record<string, string>): void {
-    const custom = this.custom(namespace);
-    for (const [name, indexed] of Object.entries(attributes)) {
-      const type = VALUE_TYPES.get(indexed);
-      if (!type) throw invalidArgument(`Unknown search attribute type ${indexed} for ${name}`);
-      if (SYSTEM_ATTRIBUTES[name]) throw invalidArgument(`Search attribute ${name} is reserved by system.`);
-      const existing = custom.get(name);
-      if (existing && existing !== type) {
-        throw invalidArgument(`Search attribute ${name} already exists with type ${INDEXED_TYPES[existing]}.`);
-      }
-    }
-    for (const [name, indexed] of Object.entries(attributes)) custom.set(name, VALUE_TYPES.get(indexed)!);
-    this.persist(namespace, Object.fromEntries(custom));
-  }
-
-  remove(namespace: string, names: string[]): void {
-    const custom = this.custom(namespace);
-    for (const name of names) {
-      if (!custom.has(name)) throw notFound(`Search attribute ${name} doesn't exist.`);
-    }
-    for (const name of names) custom.delete(name);
-    this.persist(namespace, Object.fromEntries(custom));
-  }
-
-  list(namespace: string): { customAttributes: Record<string, string>; systemAttributes: Record<string, string>; storageSchema: Record<string, string> } {
-    return {
-      customAttributes: Object.fromEntries([...this.custom(namespace)].map(([k, v]) => [k, INDEXED_TYPES[v]])),
-      systemAttributes: Object.fromEntries(Object.entries(SYSTEM_ATTRIBUTES).map(([k, v]) => [k, INDEXED_TYPES[v]])),
-      storageSchema: {},
-    };
-  }
-
-  snapshot(): Record<string, Record<string, string>> {
-    return Object.fromEntries([...this.byNamespace].map(([ns, attrs]) => [ns, Object.fromEntries(attrs)]));
   }
 }
 
@@ -269,7 +174,7 @@ function listByFilters(engine: WorkflowEngine, req: any, open: boolean): { execu
 }
 
 export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handler> {
-  const list: Handler = async (req) => {
+  const list = async (req: Request<'ListWorkflowExecutions'>) => {
     const ns = engine.checkNamespace(req.namespace);
     const query = compileQuery(engine.searchAttributes, ns, req.query);
     if (query.groupBy) throw invalidArgument('invalid query: GROUP BY is only for CountWorkflowExecutions');
@@ -279,7 +184,7 @@ export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handl
   return {
     ListWorkflowExecutions: list,
     ScanWorkflowExecutions: list,
-    CountWorkflowExecutions: async (req) => {
+    CountWorkflowExecutions: async (req: Request<'CountWorkflowExecutions'>) => {
       const ns = engine.checkNamespace(req.namespace);
       const query = compileQuery(engine.searchAttributes, ns, req.query);
       if (query.orderBy.length) throw invalidArgument('invalid query: ORDER BY is not allowed in a count');
@@ -293,11 +198,11 @@ export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handl
         groups: [...groups].map(([status, count]) => ({ groupValues: [keywordPayload(status)], count })),
       };
     },
-    ListOpenWorkflowExecutions: async (req) => {
+    ListOpenWorkflowExecutions: async (req: Request<'ListOpenWorkflowExecutions'>) => {
       await engine.commit();
       return listByFilters(engine, req, true);
     },
-    ListClosedWorkflowExecutions: async (req) => {
+    ListClosedWorkflowExecutions: async (req: Request<'ListClosedWorkflowExecutions'>) => {
       await engine.commit();
       return listByFilters(engine, req, false);
     },
@@ -307,20 +212,22 @@ export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handl
 
 export function searchAttributeHandlers(engine: WorkflowEngine): Record<string, Handler> {
   return {
-    ListSearchAttributes: async (req) => engine.searchAttributes.list(engine.checkNamespace(req.namespace)),
-    AddSearchAttributes: async (req) => {
+    ListSearchAttributes: async (req: OperatorRequest<'ListSearchAttributes'>) => engine.searchAttributes.list(engine.checkNamespace(req.namespace)),
+    AddSearchAttributes: async (req: OperatorRequest<'AddSearchAttributes'>) => {
       const ns = engine.checkNamespace(req.namespace);
       if (!req.searchAttributes || Object.keys(req.searchAttributes).length === 0) {
         throw invalidArgument('SearchAttributes are not set on request.');
       }
-      engine.mutate(() => engine.searchAttributes.add(ns, req.searchAttributes));
+      const attributes = req.searchAttributes;
+      engine.mutate(() => engine.searchAttributes.add(ns, attributes));
       await engine.commit();
       return {};
     },
-    RemoveSearchAttributes: async (req) => {
+    RemoveSearchAttributes: async (req: OperatorRequest<'RemoveSearchAttributes'>) => {
       const ns = engine.checkNamespace(req.namespace);
-      if (!req.searchAttributes?.length) throw invalidArgument('SearchAttributes are not set on request.');
-      engine.mutate(() => engine.searchAttributes.remove(ns, req.searchAttributes));
+      const names = req.searchAttributes;
+      if (!names?.length) throw invalidArgument('SearchAttributes are not set on request.');
+      engine.mutate(() => engine.searchAttributes.remove(ns, names));
       await engine.commit();
       return {};
     },

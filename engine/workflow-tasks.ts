@@ -660,7 +660,7 @@ function applyMessage(ctx: CommandContext, message: any): void {
   const { engine, run } = ctx;
   const update: UpdateState | undefined = run.s.updates[message.protocolInstanceId];
   if (!update || !run.running) return;
-  const body = unpackAny(message.body);
+  const body: Record<string, unknown> = unpackAny(message.body) ?? {};
   const now = engine.now();
   switch (anyTypeName(message.body)) {
     case 'temporal.api.update.v1.Acceptance': {
