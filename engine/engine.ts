@@ -14,10 +14,12 @@ import {
   workflowAlreadyStarted,
 } from './errors';
 import { TaskQueues } from './matching';
-import { Run, computeActivityDeadlines, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
+import { Run, computeActivityDeadlines, type DeadlinePayload, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
 import { COMPLETED_UPDATES_KEPT, type EngineStore, type LogRecord, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { SearchAttributeRegistry } from './search-attributes';
+import type { Failure, Header, Payloads, StartWorkflowRequest, StickyExecutionAttributes, UpdateOutcome, Wire } from './wire';
+import type { temporal } from '@temporalio/proto';
 
 export type WorkflowTaskRef =
   | { kind: 'task'; runKey: string; dispatch: number }
@@ -29,7 +31,6 @@ export interface ActivityTaskRef {
   attempt: number;
 }
 
-type DeadlinePayload = { kind: 'run'; runKey: string; key: string } | { kind: 'sleeper'; wake: () => void };
 
 /** Told, inside the closing step, that a run reached a terminal state. */
 export type RunClosedListener = (namespace: string, workflowId: string, runId: string, status: Exclude<RunStatus, 'RUNNING'>) => void;
@@ -73,6 +74,29 @@ const DEFAULT_TASK_TIMEOUT_MS = 10_000;
 const MAX_TASK_TIMEOUT_MS = 120_000;
 const DEFAULT_STICKY_TIMEOUT_MS = 5_000;
 const REMEMBERED_REQUEST_IDS = 50;
+
+/** A start as the core takes it: StartWorkflowExecution's fields, plus the attempt of a retried run. */
+export type StartRequest = StartWorkflowRequest & { attempt?: number };
+
+/** The attributes of a run's WorkflowExecutionStarted event. */
+export type StartedAttributes = Wire<temporal.api.history.v1.IWorkflowExecutionStartedEventAttributes>;
+
+/** A signal as the core records it. */
+export interface SignalInput {
+  signalName?: string;
+  input?: Payloads;
+  identity?: string;
+  header?: Header;
+  requestId?: string;
+}
+
+/** How a run continues another (continue-as-new or a retry). */
+export interface ContinuedFrom {
+  initiator?: string;
+  failure?: Failure;
+  lastCompletionResult?: Payloads;
+  backoffStartInterval?: { seconds?: number; nanos?: number };
+}
 
 export const TERMINAL_COMMANDS = new Set([
   'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION',
@@ -618,7 +642,7 @@ export class WorkflowEngine {
     this.workflowQueues.find(namespace, 'workflow', stickyQueue)?.releaseAll();
   }
 
-  setSticky(run: Run, attributes: any): void {
+  setSticky(run: Run, attributes: StickyExecutionAttributes | undefined): void {
     const queue = attributes?.workerTaskQueue?.name;
     if (queue) {
       run.s.sticky = { queue, timeoutMs: durationToMs(attributes.scheduleToStartTimeout) || DEFAULT_STICKY_TIMEOUT_MS };
@@ -661,8 +685,8 @@ export class WorkflowEngine {
    * for a retried request or USE_EXISTING).
    */
   startWorkflow(
-    req: any,
-    extra: { parent?: RunState['parent']; signal?: any; continuedFrom?: Run; continueAsNew?: any } = {},
+    req: StartRequest,
+    extra: { parent?: RunState['parent']; signal?: SignalInput; continuedFrom?: Run; continueAsNew?: ContinuedFrom } = {},
   ): { run: Run; started: boolean } {
     const ns = this.checkNamespace(req.namespace);
     const workflowId: string = req.workflowId ?? '';
@@ -778,7 +802,7 @@ export class WorkflowEngine {
       },
       now,
     );
-    if (req.userMetadata) (run.history[0] as any).userMetadata = req.userMetadata;
+    if (req.userMetadata) run.history[0]!.userMetadata = req.userMetadata;
     if (extra.signal) {
       run.append(
         'WORKFLOW_EXECUTION_SIGNALED',
@@ -807,7 +831,7 @@ export class WorkflowEngine {
     return false;
   }
 
-  signal(run: Run, req: { signalName?: string; input?: any; identity?: string; header?: any; requestId?: string }): void {
+  signal(run: Run, req: SignalInput): void {
     if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
     if (!run.running) throw notFound('workflow execution already completed');
     if (this.seenRequest(run, req.requestId)) return;
@@ -843,7 +867,7 @@ export class WorkflowEngine {
     this.needTask(run);
   }
 
-  terminate(run: Run, reason: string | undefined, identity: string | undefined, details?: any): void {
+  terminate(run: Run, reason: string | undefined, identity: string | undefined, details?: Payloads): void {
     if (!run.running) throw notFound('workflow execution already completed');
     const now = this.clock.now();
     const wft = run.s.wft;
@@ -891,7 +915,7 @@ export class WorkflowEngine {
   }
 
   /** Starts the next attempt of a failed or timed-out run that has a retry policy; returns its run id. */
-  retryRun(run: Run, delayMs: number, failure: any): string {
+  retryRun(run: Run, delayMs: number, failure: Failure | undefined): string {
     const started = this.history0(run);
     const { run: next } = this.startWorkflow(
       {
@@ -921,8 +945,8 @@ export class WorkflowEngine {
     return next.s.runId;
   }
 
-  history0(run: Run): any {
-    return (this.events(run, 1, 2)[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+  history0(run: Run): StartedAttributes {
+    return (this.events(run, 1, 2)[0]?.workflowExecutionStartedEventAttributes ?? {}) as StartedAttributes;
   }
 
   /** The run's events with ids in [from, to): from memory, or paged from the store for a closed run. */
@@ -932,7 +956,7 @@ export class WorkflowEngine {
   }
 
   /** Moves an update out of the run's state into its compact list of completed ids. */
-  completeUpdate(run: Run, update: UpdateState, eventId: number, outcome: unknown): void {
+  completeUpdate(run: Run, update: UpdateState, eventId: number, outcome: UpdateOutcome | undefined): void {
     delete run.s.updates[update.updateId];
     update.stage = 'completed';
     update.outcome = outcome;
@@ -945,10 +969,10 @@ export class WorkflowEngine {
   completedUpdate(run: Run, updateId: string): UpdateState | undefined {
     const eventId = run.completedUpdates.get(updateId);
     if (eventId === undefined) return undefined;
-    let outcome: unknown;
+    let outcome: UpdateOutcome | undefined;
     if (eventId > 0) {
-      const event = this.events(run, eventId, eventId + 1)[0] as any;
-      outcome = event?.workflowExecutionUpdateCompletedEventAttributes?.outcome;
+      const event = this.events(run, eventId, eventId + 1)[0];
+      outcome = (event?.workflowExecutionUpdateCompletedEventAttributes as { outcome?: UpdateOutcome } | undefined)?.outcome;
     } else {
       outcome = run.rejections.get(updateId) ?? {
         failure: { message: 'the update was rejected', source: 'Server', applicationFailureInfo: { type: 'UpdateRejected', nonRetryable: true } },
@@ -1014,7 +1038,12 @@ export class WorkflowEngine {
       initiatedEventId: parentRef.initiatedEventId,
       startedEventId: entry.startedEventId ?? 0,
     };
-    const attrs = closeEvent[Object.keys(closeEvent).find((k) => k.endsWith('EventAttributes'))!] as any;
+    const attrs = closeEvent[Object.keys(closeEvent).find((k) => k.endsWith('EventAttributes'))!] as {
+      result?: Payloads;
+      failure?: Failure;
+      retryState?: string;
+      details?: Payloads;
+    };
     const now = this.clock.now();
     switch (status) {
       case 'COMPLETED':

@@ -10,7 +10,7 @@ import { invalidArgument, notFound } from './errors';
 import type { Handler } from './grpc-server';
 import { Run, workflowKey, type HistoryEvent, type RunState } from './run-state';
 import { compileQuery, matchingRuns } from './visibility';
-import type { Request } from './wire';
+import type { Duration, Header, Payloads, Request, RetryPolicyProto } from './wire';
 
 const TASK_FINISH_EVENTS = new Set([
   'EVENT_TYPE_WORKFLOW_TASK_COMPLETED',
@@ -18,9 +18,29 @@ const TASK_FINISH_EVENTS = new Set([
   'EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT',
 ]);
 
-function attrs(event: HistoryEvent): any {
+/** An event's attributes, read loosely: the fields reset looks at. */
+interface EventAttributes {
+  timerId: string;
+  startToFireTimeout?: Duration;
+  activityId?: string;
+  activityType?: { name?: string };
+  taskQueue?: { name?: string };
+  header?: Header;
+  input?: Payloads;
+  retryPolicy?: RetryPolicyProto;
+  scheduleToCloseTimeout?: Duration;
+  scheduleToStartTimeout?: Duration;
+  startToCloseTimeout?: Duration;
+  heartbeatTimeout?: Duration;
+  scheduledEventId: number;
+  startedEventId: number;
+  signalName?: string;
+  identity?: string;
+}
+
+function attrs(event: HistoryEvent): EventAttributes {
   const key = Object.keys(event).find((k) => k.endsWith('EventAttributes'));
-  return key ? (event as any)[key] : {};
+  return (key ? event[key] : {}) as EventAttributes;
 }
 
 /**
@@ -51,8 +71,8 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
         const rp = a.retryPolicy ?? {};
         s.activities[event.eventId] = {
           scheduledEventId: event.eventId,
-          activityId: a.activityId,
-          activityType: a.activityType?.name,
+          activityId: a.activityId ?? '',
+          activityType: a.activityType?.name ?? '',
           taskQueue: a.taskQueue?.name ?? s.taskQueue,
           header: a.header,
           input: a.input,
@@ -88,7 +108,7 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
 }
 
 /** Resets a workflow to a workflow task: returns the new run. */
-export function resetWorkflow(engine: WorkflowEngine, run: Run, req: any): Run {
+export function resetWorkflow(engine: WorkflowEngine, run: Run, req: Request<'ResetWorkflowExecution'>): Run {
   const finishId = Number(req.workflowTaskFinishEventId ?? 0);
   const all = engine.events(run, 1, run.persistedEvents + 1);
   const finish = all[finishId - 1];
@@ -224,7 +244,7 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
       if (req.visibilityQuery) {
         targets = matchingRuns(engine, ns, compileQuery(engine.searchAttributes, ns, req.visibilityQuery));
       } else {
-        targets = (req.executions ?? []).map((e: any) => engine.findRun(ns, e));
+        targets = (req.executions ?? []).map((e) => engine.findRun(ns, e));
       }
       const batch: BatchOperation = {
         jobId: req.jobId,

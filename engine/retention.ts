@@ -67,7 +67,7 @@ export class RetentionSweeper {
   }
 }
 
-function namespaceConfig(engine: WorkflowEngine, name: string): any {
+function namespaceConfig(engine: WorkflowEngine, name: string): Record<string, unknown> {
   return { workflowExecutionRetentionTtl: msToDuration(engine.retentionOf(name)) };
 }
 

@@ -11,7 +11,7 @@ import { SearchAttributeRegistry } from './search-attributes';
 import { QueryError, compareRows, evaluate, fieldsOf, parseListQuery, type FieldValue, type ListQuery, type Row, type ValueType } from './list-filter';
 import type { Run, RunStatus } from './run-state';
 import type { Handler } from './grpc-server';
-import type { OperatorRequest, Request } from './wire';
+import type { OperatorRequest, Request, Timestamp } from './wire';
 
 const STATUS_NAMES: Record<RunStatus, string> = {
   RUNNING: 'Running',
@@ -23,7 +23,7 @@ const STATUS_NAMES: Record<RunStatus, string> = {
   TIMED_OUT: 'TimedOut',
 };
 
-function decodePayload(payload: any): unknown {
+function decodePayload(payload: { data?: Uint8Array | null } | null | undefined): unknown {
   try {
     return JSON.parse(Buffer.from(payload?.data ?? []).toString('utf8'));
   } catch {
@@ -132,7 +132,7 @@ export function matchingRuns(engine: WorkflowEngine, namespace: string, query: L
   return rows.map((r) => r.run);
 }
 
-function page(runs: Run[], pageSize: number | undefined, token: Uint8Array | undefined): { executions: any[]; nextPageToken?: Buffer } {
+function page(runs: Run[], pageSize: number | undefined, token: Uint8Array | undefined): { executions: Array<Record<string, unknown>>; nextPageToken?: Buffer } {
   let offset = 0;
   if (token && token.length > 0) {
     try {
@@ -151,14 +151,14 @@ function page(runs: Run[], pageSize: number | undefined, token: Uint8Array | und
   };
 }
 
-function timeFilter(filter: any): (run: Run) => boolean {
+function timeFilter(filter: { earliestTime?: Timestamp; latestTime?: Timestamp } | undefined): (run: Run) => boolean {
   const earliest = filter?.earliestTime ? Number(filter.earliestTime.seconds ?? 0) * 1000 + Math.floor((filter.earliestTime.nanos ?? 0) / 1e6) : -Infinity;
   const latest = filter?.latestTime ? Number(filter.latestTime.seconds ?? 0) * 1000 + Math.floor((filter.latestTime.nanos ?? 0) / 1e6) : Infinity;
   return (run) => run.s.startTime >= earliest && run.s.startTime <= latest;
 }
 
 /** The older, structured list calls: filters by start time, execution, type and (closed) status. */
-function listByFilters(engine: WorkflowEngine, req: any, open: boolean): { executions: any[]; nextPageToken?: Buffer } {
+function listByFilters(engine: WorkflowEngine, req: Request<'ListOpenWorkflowExecutions'> | Request<'ListClosedWorkflowExecutions'>, open: boolean): { executions: Array<Record<string, unknown>>; nextPageToken?: Buffer } {
   const ns = engine.checkNamespace(req.namespace);
   const inTime = timeFilter(req.startTimeFilter);
   const runs = [...engine.runs.values()].filter((run) => {
@@ -166,7 +166,8 @@ function listByFilters(engine: WorkflowEngine, req: any, open: boolean): { execu
     if (req.executionFilter?.workflowId && run.s.workflowId !== req.executionFilter.workflowId) return false;
     if (req.executionFilter?.runId && run.s.runId !== req.executionFilter.runId) return false;
     if (req.typeFilter?.name && run.s.workflowType !== req.typeFilter.name) return false;
-    if (req.statusFilter?.status && `WORKFLOW_EXECUTION_STATUS_${run.s.status}` !== req.statusFilter.status) return false;
+    const status = 'statusFilter' in req ? req.statusFilter?.status : undefined;
+    if (status && `WORKFLOW_EXECUTION_STATUS_${run.s.status}` !== status) return false;
     return true;
   });
   runs.sort((a, b) => (open ? b.s.startTime - a.s.startTime : (b.s.closeTime ?? 0) - (a.s.closeTime ?? 0)) || b.s.seq - a.s.seq);

@@ -61,6 +61,7 @@ export type ProtocolMessage = Wire<temporal.api.protocol.v1.IMessage>;
 export type UpdateRequest = Wire<temporal.api.update.v1.IRequest>;
 export type UpdateOutcome = Wire<temporal.api.update.v1.IOutcome>;
 export type WaitPolicy = Wire<temporal.api.update.v1.IWaitPolicy>;
+export type QueryAnswerWire = Wire<temporal.api.query.v1.IWorkflowQueryResult>;
 export type WorkflowQuery = Wire<temporal.api.query.v1.IWorkflowQuery>;
 export type WorkflowExecution = Wire<temporal.api.common.v1.IWorkflowExecution>;
 export type StickyExecutionAttributes = Wire<temporal.api.taskqueue.v1.IStickyExecutionAttributes>;

@@ -113,7 +113,7 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
     // Update-with-start: [startWorkflow, updateWorkflow] in one step; the
     // update rides on the new run's first workflow task.
     ExecuteMultiOperation: async (req: Request<'ExecuteMultiOperation'>, call) => {
-      const ops: any[] = req.operations ?? [];
+      const ops = req.operations ?? [];
       if (ops.length !== 2 || !ops[0]?.startWorkflow || !ops[1]?.updateWorkflow) {
         throw invalidArgument('ExecuteMultiOperation supports exactly [startWorkflow, updateWorkflow].');
       }
