@@ -237,6 +237,44 @@ describe('schedules (10.4)', () => {
     });
   });
 
+  it('stops after its remaining actions; keeps its memo and search attributes; an update applies from now', async () => {
+    const taskQueue = uid('sched-limit');
+    const scheduleId = uid('limited');
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      const handle = await h.client.schedule.create({
+        scheduleId,
+        spec: { intervals: [{ every: HOUR }] },
+        action: { type: 'startWorkflow', workflowType: 'greet', args: ['limited'], taskQueue },
+        state: { remainingActions: 2 },
+        memo: { 用途: '月度巡查' },
+        searchAttributes: { CustomKeywordField: ['巡查'] },
+      });
+      const created = await handle.describe();
+      expect(created.state.remainingActions).toBe(2);
+      expect(created.info.nextActionTimes).toHaveLength(2);
+      await h.engine.advanceTime(4 * HOUR);
+      const spent = await until(() => handle.describe(), (d) => d.info.numActionsTaken === 2, 'two actions');
+      expect(spent.state.remainingActions).toBe(0);
+      expect(spent.info.nextActionTimes).toEqual([]);
+      expect(spent.memo).toEqual({ 用途: '月度巡查' });
+      expect(spent.searchAttributes.CustomKeywordField).toEqual(['巡查']);
+      const found = [];
+      for await (const s of h.client.schedule.list({ query: `CustomKeywordField = '巡查' AND ScheduleId = '${scheduleId}'` })) found.push(s.scheduleId);
+      expect(found).toEqual([scheduleId]);
+
+      // A new spec counts from the update on: a daily action, the next one a day (not an hour) away.
+      await handle.update((prev) => ({ ...prev, spec: { intervals: [{ every: DAY }] }, state: { ...prev.state, remainingActions: 1 } }));
+      const updated = await handle.describe();
+      expect(updated.info.nextActionTimes).toHaveLength(1);
+      expect(updated.info.nextActionTimes[0]!.getTime() % DAY).toBe(0);
+      expect(updated.info.lastUpdatedAt).toBeInstanceOf(Date);
+      await h.engine.advanceTime(DAY);
+      expect((await until(() => handle.describe(), (d) => d.info.numActionsTaken === 3, 'the daily action')).state.remainingActions).toBe(0);
+      await handle.delete();
+    });
+  });
+
   it('ListScheduleMatchingTimes: a cron string in Asia/Shanghai, shown back as a calendar', async () => {
     const scheduleId = uid('cron');
     const handle = await h.client.schedule.create({
