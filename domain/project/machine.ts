@@ -122,7 +122,9 @@ class Draft {
     this.state.reservedFen = targetFen;
   }
 
-  step(): ProjectStep {
+  /** The step as it stands; `counted` gives the state its next version (one per step). */
+  step(counted = true): ProjectStep {
+    if (counted) this.state.version += 1;
     return { state: this.state, effects: this.effects, ...(this.message === undefined ? {} : { message: this.message }) };
   }
 }
@@ -633,7 +635,7 @@ function settle(step: ProjectStep, answers: ProjectAnswers, now: Date): ProjectS
     x.voucherNo = answers.payment.voucherNo;
     x.decidedAt = answers.payment.releasedAt;
   }
-  return d.step();
+  return d.step(false);
 }
 
 /** The inbox steps the state calls for that are not open yet, with what their due dates are counted from. */
@@ -647,7 +649,7 @@ function deadlinesNeeded(state: ProjectState, rules: ProjectRules): DeadlineItem
 /**
  * Brings the open steps in line with the state: new ones open with their due
  * dates (and a notice to their role), vanished ones close — done when the
- * step's own action closed them, cancelled otherwise. One version per step.
+ * step's own action closed them, cancelled otherwise.
  */
 function openTasks(step: ProjectStep, deadlines: readonly Deadline[]): ProjectStep {
   const state = JSON.parse(JSON.stringify(step.state)) as ProjectState;
@@ -681,7 +683,6 @@ function openTasks(step: ProjectStep, deadlines: readonly Deadline[]): ProjectSt
     body: `请在${p.dueAt ? p.dueAt.slice(0, 10) : '规定时间'}前处理。`,
   }));
   state.pending = [...state.pending.filter((p) => keys.has(p.key)), ...opened];
-  state.version += 1;
   return {
     ...step,
     state,
