@@ -145,10 +145,10 @@ describe('project machine (process kit)', () => {
     expect(m.nextWake(approved.state, at(1))).toBe(at(8).getTime());
     const objected = carry(m.apply(approved.state, rep, 'raiseObjection', { content: '施工扰民' }, at(2)), at(2));
     expect(objected.effects.inbox.opened.map((p) => p.key)).toEqual(['objection-o1']);
-    // At the end the open objection holds the 公示 (its answer, overdue by then, is only reminded of).
+    // At the end the open objection holds the 公示; its answer, overdue by then, is chased instead.
     const atEnd = m.tick(objected.state, at(8))!;
     expect(atEnd.state.stage).toBe('notice');
-    expect(atEnd.effects.timeline.map((e) => e.action)).toEqual(['remind']);
+    expect(atEnd.effects.timeline.map((e) => e.action)).toEqual(['remind', 'escalate']);
 
     const answered = carry(m.apply(objected.state, street, 'answerObjection', { objectionId: 'o1', answer: '白天施工', upheld: false }, at(9)), at(9));
     expect(answered.state.stage).toBe('implementation');
