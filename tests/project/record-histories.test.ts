@@ -125,7 +125,9 @@ describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1')('recording project 
       await decryptPayloads(history, converter.payloadCodecs![0]!);
       const History = proto.temporal.api.history.v1.History;
       const json = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String });
-      writeFileSync(path.join(HISTORIES, `${name}.json`), `${JSON.stringify(json, null, 1)}\n`);
+      // One event a line: a later re-recording diffs event by event.
+      const events = (json.events as unknown[]).map((e) => JSON.stringify(e)).join(',\n');
+      writeFileSync(path.join(HISTORIES, `${name}.json`), `{"events": [\n${events}\n]}\n`);
     }
   });
 });
