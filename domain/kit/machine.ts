@@ -66,7 +66,11 @@ export interface Step<S, E extends Effects = Effects> {
  * A process as a pure machine. `Inputs` maps each action (a camelCase verb)
  * to its input; the machine never reads a clock (`now` is passed in), a
  * database or the environment, so it runs the same in a workflow, an API
- * check and a unit test.
+ * check and a unit test. A machine whose steps need something from outside
+ * (a payment to make, a period in working days) widens its effects `E` to
+ * name it; the host carries it out before the step is adopted
+ * (`MachineHost.prepare` in workflows/kit/runner.ts) and hands the answer
+ * back to a pure function of the machine (the project's `settle`).
  */
 export interface ProcessMachine<S extends { version: number }, Inputs extends { [A in keyof Inputs]: unknown }, E extends Effects = Effects> {
   /** "project", "reporting", "mediation": the inbox's process name. */
