@@ -209,6 +209,9 @@ function applyChange(d: Draft, changeId: string, comment: string) {
   d.tellApplicant(`change-${c.id}`, `项目${d.title}变更已批准`, `预算调整为${formatYuan(c.proposal.budgetFen)}。`);
 }
 
+const releaseSummary = (x: DisbursementState, voucherNo: string) => `财政拨付${x.id}:${formatYuan(x.amountFen)},凭证号${voucherNo}`;
+const releaseNotice = (x: DisbursementState, voucherNo: string) => `${formatYuan(x.amountFen)},凭证号${voucherNo}。`;
+
 // ---- the human actions -------------------------------------------------------
 
 type Handler<A extends ProjectAction> = (d: Draft, actor: Actor, input: ActionInputs[A], rules: ProjectRules) => string;
@@ -352,8 +355,8 @@ const HANDLERS: { [A in ProjectAction]: Handler<A> } = {
     x.decidedAt = d.iso;
     if (x.kind === 'reward') s.rewardPaidFen += x.amountFen;
     else s.paidFen += x.amountFen;
-    d.record('releaseFunds', `财政拨付${x.id}:${formatYuan(x.amountFen)},凭证号${voucherNo}`, actor, { disbursementId, voucherNo, amountFen: x.amountFen });
-    d.tellApplicant(`release-${x.id}`, `项目${d.title}资金已拨付`, `${formatYuan(x.amountFen)},凭证号${voucherNo}。`);
+    d.record('releaseFunds', releaseSummary(x, voucherNo), actor, { disbursementId, voucherNo, amountFen: x.amountFen });
+    d.tellApplicant(`release-${x.id}`, `项目${d.title}资金已拨付`, releaseNotice(x, voucherNo));
 
     if (x.kind === 'milestone') {
       s.milestones.find((m) => m.seq === x.milestoneSeq)!.status = 'paid';
@@ -631,9 +634,13 @@ function settle(step: ProjectStep, answers: ProjectAnswers, now: Date): ProjectS
   }
   const paid = step.effects.payment;
   if (paid && answers.payment) {
+    // A payable paid before (a repeated request) answers with its first payment: that voucher is the one on record.
+    const { voucherNo, releasedAt } = answers.payment;
     const x = s.disbursements.find((r) => r.id === paid.disbursementId)!;
-    x.voucherNo = answers.payment.voucherNo;
-    x.decidedAt = answers.payment.releasedAt;
+    x.voucherNo = voucherNo;
+    x.decidedAt = releasedAt;
+    d.effects.timeline = d.effects.timeline.map((e) => (e.action === 'releaseFunds' ? { ...e, summary: releaseSummary(x, voucherNo), data: { ...e.data, voucherNo } } : e));
+    d.effects.notifications = d.effects.notifications.map((n) => (n.event === `release-${x.id}` ? { ...n, body: releaseNotice(x, voucherNo) } : n));
   }
   return d.step(false);
 }

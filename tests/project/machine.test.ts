@@ -192,8 +192,11 @@ describe('project machine (process kit)', () => {
         ],
       });
       // A payable paid before (a repeated request) answers with the first voucher: that is the one kept.
-      s = carry(release, at(12), { payment: { voucherNo: `V${seq}-first`, releasedAt: at(11.5).toISOString() } }).state;
+      const paid = carry(release, at(12), { payment: { voucherNo: `V${seq}-first`, releasedAt: at(11.5).toISOString() } });
+      s = paid.state;
       expect(s.disbursements.find((d) => d.id === request.id)).toMatchObject({ status: 'released', voucherNo: `V${seq}-first`, decidedAt: at(11.5).toISOString() });
+      expect(paid.effects.timeline[0]).toMatchObject({ action: 'releaseFunds', summary: `财政拨付${request.id}:10,000.00元,凭证号V${seq}-first`, data: { voucherNo: `V${seq}-first` } });
+      expect(paid.effects.notifications.find((n) => n.event === `release-${request.id}`)?.body).toBe(`10,000.00元,凭证号V${seq}-first。`);
     }
     // The last milestone paid: acceptance, with the completion report waiting for the community.
     expect(s).toMatchObject({ stage: 'acceptance', paidFen: 2_000_000 });
