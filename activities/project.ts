@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { addWorkingDays, endOfDay } from '../domain/calendar';
 import type { RoleName } from '../domain/roles';
 import { checkFundCap, fundCapMessage } from '../domain/project/application';
-import type { Deadline, DeadlineItem, ProjectPayment } from '../domain/project/machine';
+import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
 import { createInboxActivities } from './inbox';
@@ -97,7 +97,7 @@ export function createProjectActivities(deps: ActivityDeps) {
      * A due date is the end (Beijing time) of the Nth working day after the
      * step opened, or of a fixed date; the opening day itself is not counted.
      */
-    async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<Deadline[]> {
+    async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<TaskDeadline[]> {
       const from = new Date(input.from);
       const calendar = await loadCalendar(prisma);
       return input.items.map((item) => {

@@ -68,7 +68,8 @@ export interface DeadlineItem {
   date?: string;
 }
 
-export interface Deadline {
+/** An inbox step's due date and escalation moment, as the calendar activity answers them. */
+export interface TaskDeadline {
   key: string;
   dueAt: string;
   escalateAt: string | null;
@@ -658,7 +659,7 @@ function deadlinesNeeded(state: ProjectState, rules: ProjectRules): DeadlineItem
  * dates (and a notice to their role), vanished ones close — done when the
  * step's own action closed them, cancelled otherwise.
  */
-function openTasks(step: ProjectStep, deadlines: readonly Deadline[]): ProjectStep {
+function openTasks(step: ProjectStep, deadlines: readonly TaskDeadline[]): ProjectStep {
   const state = JSON.parse(JSON.stringify(step.state)) as ProjectState;
   const steps = derivePendingSteps(state);
   const keys = new Set(steps.map((s) => s.key));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access';
 import type { ProjectApplication } from '../../domain/project/application';
 import { DEFAULT_COST_SHARING } from '../../domain/project/cost-sharing';
-import { projectMachine, type Deadline, type ProjectStep } from '../../domain/project/machine';
+import { projectMachine, type ProjectStep, type TaskDeadline } from '../../domain/project/machine';
 import { DEFAULT_PROJECT_RULES } from '../../domain/project/rules';
 import { initialProjectState, type ProjectState } from '../../domain/project/state';
 
@@ -43,7 +43,7 @@ const app = (over: Partial<ProjectApplication> = {}): ProjectApplication => ({
 });
 
 /** Due dates as the host would answer them: N days after now for working days, the end of a planned date. */
-function answer(items: ReturnType<typeof m.deadlinesNeeded>, now: Date): Deadline[] {
+function answer(items: ReturnType<typeof m.deadlinesNeeded>, now: Date): TaskDeadline[] {
   return items.map((i) => {
     const due = i.date ? new Date(`${i.date}T15:59:59.999Z`) : new Date(now.getTime() + (i.workingDays ?? 0) * DAY);
     return { key: i.key, dueAt: due.toISOString(), escalateAt: new Date(due.getTime() + 3 * DAY).toISOString() };
