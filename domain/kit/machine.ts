@@ -60,6 +60,8 @@ export interface Step<S, E extends Effects = Effects> {
   effects: E;
   /** zh-CN answer to the person who acted; default: the last timeline entry's summary. */
   message?: string;
+  /** What the action's answer carries besides stage, version and message: the ids it created (a question's, a round's). */
+  result?: Record<string, unknown>;
 }
 
 /**

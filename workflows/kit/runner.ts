@@ -100,32 +100,33 @@ export function serveActions<S extends { version: number; stage: string }, Input
     };
     setHandler(
       updates[action] as unknown as UpdateDefinition<ActionResult, [ActionCommand<Inputs[typeof action]>]>,
-      async (arg) => {
+      (arg) => {
         const label = machine.labels[action];
         inFlight.push(label);
-        try {
-          return await serial(async () => {
-            // Checked again in turn: an update admitted meanwhile may have moved the process.
-            const cmd = check(arg, false);
-            const applied = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
-            // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
-            const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
-            return around(() => refuseOnDataRejection({
-              state: host.state(),
-              label,
-              run: async () => {
-                const step = host.prepare ? await host.prepare(applied) : applied;
-                host.adopt(step.state);
-                await host.save(step);
-                const state = host.state();
-                return { stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
-              },
-              ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
-            }));
-          });
-        } finally {
-          inFlight.splice(inFlight.indexOf(label), 1);
-        }
+        // The handler answers with the serialiser's own promise (no extra await), so an answer is given in the
+        // same turn as before `busy` existed: histories recorded then replay unchanged.
+        const answer = serial(async () => {
+          // Checked again in turn: an update admitted meanwhile may have moved the process.
+          const cmd = check(arg, false);
+          const applied = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
+          // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
+          const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+          return around(() => refuseOnDataRejection({
+            state: host.state(),
+            label,
+            run: async () => {
+              const step = host.prepare ? await host.prepare(applied) : applied;
+              host.adopt(step.state);
+              await host.save(step);
+              const state = host.state();
+              return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
+            },
+            ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
+          }));
+        });
+        const answered = () => void inFlight.splice(inFlight.indexOf(label), 1);
+        answer.then(answered, answered);
+        return answer;
       },
       { validator: (arg) => void check(arg, true) },
     );
