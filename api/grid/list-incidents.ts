@@ -24,6 +24,11 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
     unitPath = unit.path;
   }
   const q = query.q;
+  const now = deps.now?.() ?? new Date();
+  // Overdue: an open step whose deadline has passed (closed and converted incidents have no next deadline).
+  const finished = ['closed', 'converted'];
+  const overdue = { nextDueAt: { lt: now }, stage: { notIn: finished } };
+  const notOverdue = { OR: [{ nextDueAt: null }, { nextDueAt: { gte: now } }, { stage: { in: finished } }] };
   const where = {
     AND: [
       incidentScopeFilter(actor),
@@ -34,6 +39,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
       query.channel ? { channel: query.channel } : {},
       query.from ? { reportedAt: { gte: startOfDay(query.from) } } : {},
       query.to ? { reportedAt: { lte: endOfDay(query.to) } } : {},
+      query.overdue === undefined ? {} : query.overdue ? overdue : notOverdue,
       q ? { OR: [{ incidentNo: { contains: q } }, { title: { contains: q } }, { address: { contains: q } }] } : {},
     ],
   };
@@ -47,7 +53,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
 export const listIncidentsRoute = defineRoute({
   method: 'get',
   path: '/api/grid-incidents',
-  summary: '网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期筛选,按编号/标题/位置搜索)',
+  summary: '网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期、是否超期筛选,按编号/标题/位置搜索)',
   description: "Incidents whose place lies under the caller's units, those they reported and those dispatched to a unit they handle for. The reporter's phone is masked in lists.",
   roles: 'authenticated',
   request: { query: ZListIncidentsQuery },

@@ -65,6 +65,7 @@ export const ZListIncidentsQuery = z.object({
   q: zLine(100, { allowEmpty: true }).optional().describe('按事件编号、标题或位置搜索'),
   from: ZDate.optional().describe('上报日期起(含)'),
   to: ZDate.optional().describe('上报日期止(含)'),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true:只看当前步骤已超期的事件;false:只看未超期的'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -3,7 +3,7 @@
 // the API (availableActions / actions / a task's action); renaming an action
 // in the API is a change to this file only.
 
-export type ProcessName = 'project' | 'reporting' | 'mediation';
+export type ProcessName = 'project' | 'reporting' | 'mediation' | 'grid';
 
 export type Field =
   | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; max?: number; placeholder?: string }
@@ -203,7 +203,47 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec> = {
   },
 };
 
-const REGISTRY: Record<ProcessName, Record<string, ActionSpec>> = { project: PROJECT_ACTIONS, reporting: REPORTING_ACTIONS, mediation: MEDIATION_ACTIONS };
+/**
+ * 网格事件处置: POST /api/grid-incidents/{id}/actions/{action}. 派遣 (a unit
+ * picked from the org tree) and 转调解 (parties) have their own forms in
+ * pages/grid/; here are their labels and the forms of the rest.
+ */
+export const GRID_ACTIONS: Record<string, ActionSpec> = {
+  resolveOnSpot: { label: '就地解决', fields: [{ name: 'note', label: '就地解决情况', kind: 'textarea', required: true, max: 2000 }] },
+  dispatchIncident: { label: '派遣处置', primary: true, fields: [] },
+  convertToMediation: { label: '转人民调解', fields: [] },
+  escalateToStreet: { label: '上报街道', fields: [{ name: 'reason', label: '上报街道的理由', kind: 'textarea', required: true, max: 2000 }] },
+  completeHandling: {
+    label: '反馈处置结果',
+    primary: true,
+    fields: [
+      { name: 'result', label: '处置结果', kind: 'textarea', required: true, max: 2000 },
+      { name: 'photos', label: '处置照片附件引用(每行一项,最多9张)', kind: 'lines', placeholder: '如 attachments/grid/after-1.jpg' },
+    ],
+  },
+  confirmResult: { label: '核查通过', primary: true, fields: [{ name: 'note', label: '核查意见', kind: 'textarea', max: 2000 }] },
+  rejectResult: { label: '核查不通过,退回重办', danger: true, fields: [{ name: 'reason', label: '核查不通过的原因', kind: 'textarea', required: true, max: 2000 }] },
+  rateSatisfaction: {
+    label: '记录满意度回访',
+    fields: [
+      {
+        name: 'level',
+        label: '满意度',
+        kind: 'choice',
+        required: true,
+        initial: 'satisfied',
+        options: [
+          { value: 'satisfied', label: '满意' },
+          { value: 'basically_satisfied', label: '基本满意' },
+          { value: 'dissatisfied', label: '不满意' },
+        ],
+      },
+      { name: 'note', label: '回访记录', kind: 'textarea', max: 2000 },
+    ],
+  },
+};
+
+const REGISTRY: Record<ProcessName, Record<string, ActionSpec>> = { project: PROJECT_ACTIONS, reporting: REPORTING_ACTIONS, mediation: MEDIATION_ACTIONS, grid: GRID_ACTIONS };
 
 /** The spec of an action; an action this file does not know yet still gets a button (named as the API names it) and a comment box. */
 export function actionSpec(process: ProcessName, action: string): ActionSpec {
@@ -215,10 +255,11 @@ export function actionPath(process: ProcessName, subjectId: string, action: stri
   const id = encodeURIComponent(subjectId);
   if (process === 'project') return `/api/projects/${id}/actions/${action}`;
   if (process === 'reporting') return `/api/reporting/${id}/actions/${action}`;
+  if (process === 'grid') return `/api/grid-incidents/${id}/actions/${action}`;
   return `/api/mediation-cases/${id}/actions/${action}`;
 }
 
-export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '矛盾调解' };
+export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '矛盾调解', grid: '网格事件' };
 
 /** Where a task lands: the page with the form that completes it. */
 export function taskLink(task: { process: string; subjectId: string; action: string }): string {
@@ -227,5 +268,6 @@ export function taskLink(task: { process: string; subjectId: string; action: str
   if (task.process === 'project') return `/projects/${id}?do=${act}`;
   if (task.process === 'reporting') return task.action === 'castVote' ? `/reporting/${id}/vote` : `/reporting/${id}?do=${act}`;
   if (task.process === 'mediation') return `/mediation/${id}?do=${act}`;
+  if (task.process === 'grid') return `/grid/${id}?do=${act}`;
   return '/';
 }
