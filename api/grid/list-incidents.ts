@@ -25,10 +25,9 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
   }
   const q = query.q;
   const now = deps.now?.() ?? new Date();
-  // Overdue: an open step whose deadline has passed (closed and converted incidents have no next deadline).
-  const finished = ['closed', 'converted'];
-  const overdue = { nextDueAt: { lt: now }, stage: { notIn: finished } };
-  const notOverdue = { OR: [{ nextDueAt: null }, { nextDueAt: { gte: now } }, { stage: { in: finished } }] };
+  // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation
+  // date once the step is reminded. ISO instants from toISOString() order as strings.
+  const overdue = { stage: { notIn: ['closed', 'converted'] }, snapshot: { path: ['step', 'dueAt'], lt: now.toISOString() } };
   const where = {
     AND: [
       incidentScopeFilter(actor),
@@ -39,7 +38,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
       query.channel ? { channel: query.channel } : {},
       query.from ? { reportedAt: { gte: startOfDay(query.from) } } : {},
       query.to ? { reportedAt: { lte: endOfDay(query.to) } } : {},
-      query.overdue === undefined ? {} : query.overdue ? overdue : notOverdue,
+      query.overdue === undefined ? {} : query.overdue ? overdue : { NOT: overdue },
       q ? { OR: [{ incidentNo: { contains: q } }, { title: { contains: q } }, { address: { contains: q } }] } : {},
     ],
   };

@@ -6144,7 +6144,10 @@ export interface paths {
                                 outcome: "resolved_on_spot" | "resolved" | "resolved_unverified" | "unresolved" | "converted" | null;
                                 outcomeLabel: string | null;
                                 reportedAt: string;
+                                /** @description 下一个到期时间(超期催办后为上报/督办时间) */
                                 nextDueAt: string | null;
+                                /** @description 当前步骤的办理期限(已超期时早于当前时间) */
+                                stepDueAt: string | null;
                                 closedAt: string | null;
                                 /** @enum {string|null} */
                                 satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
@@ -6605,7 +6608,10 @@ export interface paths {
                             outcome: "resolved_on_spot" | "resolved" | "resolved_unverified" | "unresolved" | "converted" | null;
                             outcomeLabel: string | null;
                             reportedAt: string;
+                            /** @description 下一个到期时间(超期催办后为上报/督办时间) */
                             nextDueAt: string | null;
+                            /** @description 当前步骤的办理期限(已超期时早于当前时间) */
+                            stepDueAt: string | null;
                             closedAt: string | null;
                             /** @enum {string|null} */
                             satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;

@@ -9,10 +9,10 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { actionPath, actionSpec } from '../../actions';
-import { useOrg } from '../../hooks/org';
+import { flatten, useOrg } from '../../hooks/org';
 import { COMPLEXITY_LABELS, DISPUTE_TYPE_LABELS, RISK_LABELS } from '../mediation/labels';
 import { options } from './labels';
-import { orgTree } from './tree';
+import { orgTree, pickRequired } from './tree';
 
 interface ModalActionProps {
   incidentId: string;
@@ -75,9 +75,17 @@ function ModalAction({ incidentId, action, autoOpen, initialValues, toBody, onDo
   );
 }
 
-/** 派遣: to a grid, community, street (office) or district unit; the API refuses one outside the triager's reach. */
-export function DispatchAction({ incidentId, autoOpen }: { incidentId: string; autoOpen?: boolean }) {
+/**
+ * 派遣: to a grid, community, street (office) or district unit; the API
+ * refuses one outside the triager's reach. The org tree shows only the
+ * caller's own subtree, so the incident's street and district (where its
+ * offices sit) are offered besides.
+ */
+export function DispatchAction({ incidentId, autoOpen, aboveUnits = [] }: { incidentId: string; autoOpen?: boolean; aboveUnits?: Array<{ id: string; name: string }> }) {
   const org = useOrg();
+  const tree = orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid']);
+  const known = new Set(flatten(org.data?.roots ?? []).map((u) => u.id));
+  const treeData = [...aboveUnits.filter((u) => !known.has(u.id)).map((u) => ({ value: u.id, title: u.name, selectable: true, children: [] })), ...tree];
   return (
     <ModalAction
       incidentId={incidentId}
@@ -85,8 +93,8 @@ export function DispatchAction({ incidentId, autoOpen }: { incidentId: string; a
       autoOpen={autoOpen}
       toBody={(v) => ({ unitId: v.unitId, department: (v.department as string | undefined)?.trim() || null, note: v.note })}
     >
-      <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-        <TreeSelect aria-label="承办单位" treeData={orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid'])} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择网格、社区、街道或区" />
+      <Form.Item name="unitId" label="承办单位" rules={[pickRequired('请选择承办单位')]}>
+        <TreeSelect treeData={treeData} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择网格、社区、街道或区" />
       </Form.Item>
       <Form.Item name="department" label="承办部门(可选)"><Input aria-label="承办部门(可选)" maxLength={100} placeholder="如:街道城管执法中队、小区物业服务中心" /></Form.Item>
       <Form.Item name="note" label="处置要求" rules={[{ required: true, whitespace: true, message: '请填写处置要求' }]}><Input.TextArea aria-label="处置要求" rows={3} maxLength={2000} /></Form.Item>

@@ -24,6 +24,7 @@ interface StateShape {
   facts?: { units: { community: Named; street: Named; district: Named } };
   reportedBy?: { personId: string; displayName: string };
   escalatedToStreetAt?: string | null;
+  step?: { key: string; dueAt: string; remindedAt: string | null; escalateAt: string | null; escalatedAt: string | null } | null;
   handlings?: Array<{
     round: number; unit: Named; department: string | null; note: string; dispatchedAt: string; dueAt: string;
     handledAt: string | null; handledByName: string | null; result: string | null; photos: string[]; onTime: boolean | null; supervisedAt: string | null;
@@ -58,7 +59,16 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
   const state = c.state as StateShape;
   const { me } = useSession();
   const units = useUnits();
-  const unitName = (id: string) => units.units.find((u) => u.id === id)?.name ?? id;
+  // Names of the units the incident touches: from the state (a grid worker's org tree holds only their grid), then the org tree.
+  const known = new Map<string, string>([
+    ...Object.values(state.facts?.units ?? {}).map((u): [string, string] => [u.id, u.name]),
+    ...(state.handlings ?? []).map((h): [string, string] => [h.unit.id, h.unit.name]),
+    [c.place.id, c.place.name],
+  ]);
+  const unitName = (id: string) => known.get(id) ?? units.units.find((u) => u.id === id)?.name ?? id;
+  // The step's own deadline: a task's due date moves on to the escalation date once the step is reminded.
+  const stepDue = (taskDue: string | null) => (c.stage === 'closed' ? taskDue : state.step?.dueAt ?? taskDue);
+  const pendingLabel = (label: string) => (c.stage === 'triage' ? '社区研判分拨' : c.stage === 'street_triage' ? '街道研判分拨' : label);
   const finished = c.stage === 'converted' || c.stage === 'closed';
   const stepStatus = c.stage === 'converted' ? 'finish' : c.stage === 'closed' ? (c.outcome === 'unresolved' ? 'error' : 'finish') : 'process';
   return (
@@ -80,13 +90,16 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
       <Card title="当前办理" className="section-card">
         {c.pendingActions.length > 0 ? c.pendingActions.map((p) => (
           <div key={`${p.action}-${p.unitId}`} className="pending-line">
-            <Typography.Text strong>{p.label}</Typography.Text>
+            <Typography.Text strong>{pendingLabel(p.label)}</Typography.Text>
             <Typography.Text type="secondary">
               {' · 办理人:'}{unitName(p.unitId)}{ROLE_LABELS[p.role as keyof typeof ROLE_LABELS] && p.role !== 'community' ? ` ${ROLE_LABELS[p.role as keyof typeof ROLE_LABELS]}` : ''}
               {p.assigneeId ? (p.assigneeId === me?.person.id ? '(您)' : p.assigneeId === state.reportedBy?.personId ? `(${state.reportedBy.displayName})` : '') : ''}
-              {p.dueAt ? ` · 期限:${formatDateTime(p.dueAt)} ` : ''}
+              {stepDue(p.dueAt) ? ` · 期限:${formatDateTime(stepDue(p.dueAt))} ` : ''}
             </Typography.Text>
-            {p.dueAt ? <WorkingDayCountdown due={p.dueAt} /> : null}
+            {stepDue(p.dueAt) ? <WorkingDayCountdown due={stepDue(p.dueAt)!} /> : null}
+            {state.step?.escalateAt && !state.step.escalatedAt ? (
+              <Typography.Text type="danger"> 已催办,{formatDateTime(state.step.escalateAt)} 前仍未办理将{c.stage === 'triage' ? '上报街道' : c.stage === 'verifying' ? '自动办结' : '由上级督办'}</Typography.Text>
+            ) : null}
           </div>
         )) : (
           <Typography.Text type="secondary">
@@ -98,7 +111,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
         ) : null}
         <div className="action-bar" style={{ marginTop: 16 }}>
           {c.availableActions.length === 0 ? <Typography.Text type="secondary">您当前没有可办理的操作。</Typography.Text> : c.availableActions.map((a) =>
-            a === 'dispatchIncident' ? <DispatchAction key={a} incidentId={c.id} autoOpen={autoAction === a} />
+            a === 'dispatchIncident' ? <DispatchAction key={a} incidentId={c.id} autoOpen={autoAction === a} aboveUnits={state.facts ? [state.facts.units.district, state.facts.units.street] : []} />
               : a === 'convertToMediation' ? <ConvertAction key={a} incidentId={c.id} />
                 : <ActionForm key={a} process="grid" subjectId={c.id} action={a} autoOpen={a === autoAction} invalidate={[['grid-incident', c.id], ['grid-incidents']]} />,
           )}
@@ -107,7 +120,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="事件信息" className="section-card">
-            <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}>
               <Descriptions.Item label="上报时间">{formatDateTime(c.reportedAt)}</Descriptions.Item>
               <Descriptions.Item label="上报人">{state.reportedBy?.displayName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="事发地">{c.place.name}</Descriptions.Item>
@@ -115,7 +128,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
               <Descriptions.Item label="所属社区">{state.facts?.units.community.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="所属街道">{state.facts?.units.street.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="反映人">{c.contactName || c.contactPhone ? `${c.contactName ?? ''} ${c.contactPhone ?? ''}` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="现场照片">{c.photos.length > 0 ? c.photos.join('、') : '—'}</Descriptions.Item>
+              <Descriptions.Item label="现场照片" span={2}>{c.photos.length > 0 ? c.photos.join('、') : '—'}</Descriptions.Item>
               <Descriptions.Item label="事件描述" span={2}>{c.description}</Descriptions.Item>
             </Descriptions>
             {!c.personalDataVisible && c.contactPhone ? <Typography.Text type="secondary">反映人电话已脱敏。</Typography.Text> : null}

@@ -88,17 +88,26 @@ export default function IncidentListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无网格事件' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1100 }}
             columns={[
-              { title: '事件编号', dataIndex: 'incidentNo', width: 150, render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
-              { title: '标题', dataIndex: 'title', render: (t: string, c) => <Space size={4} wrap>{t}{c.urgency === 'urgent' ? <Tag color="error">紧急</Tag> : null}</Space> },
-              { title: '类型', dataIndex: 'type', width: 100, render: (v: string, c) => c.typeLabel || TYPE_LABELS[v] },
-              { title: '紧急程度', dataIndex: 'urgency', width: 90, render: (v: string, c) => <Tag color={URGENCY_COLORS[v]}>{c.urgencyLabel || URGENCY_LABELS[v]}</Tag> },
-              { title: '位置', dataIndex: 'place', width: 220, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
-              { title: '状态', dataIndex: 'stage', width: 120, render: (v: string, c) => <Tag color={stageColor(v)}>{c.stageLabel || STAGE_LABELS[v]}</Tag> },
-              { title: '当前期限', dataIndex: 'nextDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><WorkingDayCountdown due={v} /></div></div> : '—') },
-              { title: '反映人', dataIndex: 'contactName', width: 150, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
-              { title: '上报时间', dataIndex: 'reportedAt', width: 150, render: (v: string) => formatDateTime(v) },
+              { title: '事件编号', dataIndex: 'incidentNo', width: 170, render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
+              {
+                title: '标题',
+                dataIndex: 'title',
+                render: (t: string, c) => (
+                  <div>
+                    {t}
+                    <div className="timeline-meta">
+                      {c.typeLabel || TYPE_LABELS[c.type]} · <Tag color={URGENCY_COLORS[c.urgency]} className="grid-urgency">{c.urgencyLabel || URGENCY_LABELS[c.urgency]}</Tag>
+                    </div>
+                  </div>
+                ),
+              },
+              { title: '位置', dataIndex: 'place', width: 190, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
+              { title: '状态', dataIndex: 'stage', width: 110, render: (v: string, c) => <Tag color={stageColor(v)}>{c.stageLabel || STAGE_LABELS[v]}</Tag> },
+              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><WorkingDayCountdown due={v} /></div></div> : '—') },
+              { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
+              { title: '上报时间', dataIndex: 'reportedAt', width: 140, render: (v: string) => formatDateTime(v) },
             ]}
           />
         )}

@@ -9,7 +9,7 @@ import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, options, TYPE_LABELS, URGENCY_LABELS } from './labels';
-import { orgTree } from './tree';
+import { orgTree, pickRequired } from './tree';
 
 interface Values {
   channel: string; type: string; urgency: string; title: string; description: string;
@@ -70,7 +70,7 @@ export default function IncidentNewPage() {
           </Row>
           <Row gutter={16}>
             <Col xs={24} md={10}>
-              <Form.Item name="placeUnitId" label="事发网格(或社区)" rules={[{ required: true, message: '请选择事发网格或社区' }]}>
+              <Form.Item name="placeUnitId" label="事发网格(或社区)" rules={[pickRequired('请选择事发网格或社区')]}>
                 <TreeSelect treeData={orgTree(org.data?.roots ?? [], ['community', 'grid'])} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择网格或社区" />
               </Form.Item>
             </Col>
