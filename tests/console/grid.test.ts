@@ -174,6 +174,31 @@ describe('网格事件处置', () => {
     await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
     await h.shot(street, '70-grid-statistics-grids');
 
+    // Past the ticket's triage deadline (the platform runs on the engine's virtual clock): 已超期 in red,
+    // the 超期 filter finds it, and the detail says when it goes to the street by itself.
+    const ticket = await h.p.waitFor(async () => {
+      const res = await (await h.p.as(U.community)).get(`/api/grid-incidents/${hotline.body.incidentId}`);
+      return res.body.stepDueAt ? res.body : false;
+    });
+    await h.p.advanceTime(Date.parse(ticket.stepDueAt) - h.p.now().getTime() + 3_600_000);
+    await h.p.waitFor(async () => {
+      const res = await (await h.p.as(U.community)).get(`/api/grid-incidents/${hotline.body.incidentId}`);
+      return res.body.timeline.some((e: { action: string }) => e.action === 'remindOverdue');
+    });
+    await community.reload();
+    await community.getByRole('heading', { name: '网格事件' }).waitFor();
+    await choose(community, '是否超期', '已超期');
+    await hotlineRow.locator('.grid-overdue').waitFor();
+    expect(await hotlineRow.locator('.grid-overdue').getAttribute('class')).toContain('ant-tag-error');
+    expect(await hotlineRow.locator('.grid-overdue').textContent()).toMatch(/^已超期/);
+    await expect.poll(() => community.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await h.shot(community, '72-grid-list-overdue');
+    await hotlineRow.getByRole('link').click();
+    await community.getByText(/已催办,.*前仍未办理将上报街道/).waitFor();
+    await community.locator('.pending-line .grid-overdue').waitFor();
+    await h.shot(community, '73-grid-detail-overdue');
+    await h.axe(community, 'grid-detail-overdue');
+
     // A sibling street's clerk finds nothing of Renmin's incidents; finance has no 网格事件 menu and a 403 page.
     const sibling = await h.loginAs(U.siblingStreet);
     await sibling.goto(`${h.baseUrl}/grid`);

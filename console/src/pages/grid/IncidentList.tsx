@@ -65,7 +65,7 @@ export default function IncidentListPage() {
           <Input.Search aria-label="搜索事件" placeholder="事件编号、标题或位置" allowClear onSearch={(v) => filter(setQ)(v.trim())} style={{ width: 240 }} />
           <Select aria-label="状态" style={{ width: 140 }} value={stage} onChange={filter(setStage)} options={options(STAGE_LABELS, '全部状态')} />
           <Select aria-label="事件类型" style={{ width: 130 }} value={type} onChange={filter(setType)} options={options(TYPE_LABELS, '全部类型')} />
-          <Select aria-label="紧急程度" style={{ width: 120 }} value={urgency} onChange={filter(setUrgency)} options={options(URGENCY_LABELS, '全部紧急程度')} />
+          <Select aria-label="紧急程度" style={{ width: 140 }} value={urgency} onChange={filter(setUrgency)} options={options(URGENCY_LABELS, '全部紧急程度')} />
           <TreeSelect
             aria-label="所在街道、社区或网格"
             style={{ width: 220 }}
