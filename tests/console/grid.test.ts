@@ -25,8 +25,17 @@ afterAll(() => h?.close());
 
 /** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */
 async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, title: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) }).click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
+  // A click that lands while a dialog is still animating in opens nothing: open it again.
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
+    try {
+      await option.click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
@@ -34,6 +43,7 @@ async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>,
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).click({ force: true });
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 const submitDialog = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();

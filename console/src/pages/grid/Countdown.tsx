@@ -1,14 +1,28 @@
 // Working days left to a step's deadline, counted on the platform's calendar
 // (legal holidays and 调休 days; domain/calendar) from the platform's clock,
-// so a demo on the virtual clock counts from the demo's day. Overdue in red.
+// so a demo or test on the virtual clock counts from its day. Overdue in red.
 import { Tag } from 'antd';
 import { workingDaysBetween } from '../../../../domain/calendar/working-days';
 import { useSession } from '../../session';
 
-/** The platform's now: the virtual clock's when the demo runs on one. */
+// Platform time minus browser time, per /api/me answer: the offset is taken when the answer is first used.
+const offsets = new Map<string, number>();
+
+/**
+ * The platform's now: its clock as /api/me last reported it, run on by the
+ * browser's. Deadlines are set on the platform's clock (the engine's, which
+ * a demo or a test moves ahead), so they are counted on it too.
+ */
 export function usePlatformNow(): Date {
   const { me } = useSession();
-  return me?.clock?.mode === 'virtual' ? new Date(me.clock.now) : new Date();
+  const at = me?.clock?.now;
+  if (!at) return new Date();
+  let offset = offsets.get(at);
+  if (offset === undefined) {
+    offset = Date.parse(at) - Date.now();
+    offsets.set(at, offset);
+  }
+  return new Date(Date.now() + offset);
 }
 
 export function WorkingDayCountdown({ due }: { due: string }) {
