@@ -24,6 +24,10 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
     unitPath = unit.path;
   }
   const q = query.q;
+  const now = deps.now?.() ?? new Date();
+  // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation
+  // date once the step is reminded. ISO instants from toISOString() order as strings.
+  const overdue = { stage: { notIn: ['closed', 'converted'] }, snapshot: { path: ['step', 'dueAt'], lt: now.toISOString() } };
   const where = {
     AND: [
       incidentScopeFilter(actor),
@@ -34,6 +38,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
       query.channel ? { channel: query.channel } : {},
       query.from ? { reportedAt: { gte: startOfDay(query.from) } } : {},
       query.to ? { reportedAt: { lte: endOfDay(query.to) } } : {},
+      query.overdue === undefined ? {} : query.overdue ? overdue : { NOT: overdue },
       q ? { OR: [{ incidentNo: { contains: q } }, { title: { contains: q } }, { address: { contains: q } }] } : {},
     ],
   };
@@ -47,7 +52,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
 export const listIncidentsRoute = defineRoute({
   method: 'get',
   path: '/api/grid-incidents',
-  summary: '网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期筛选,按编号/标题/位置搜索)',
+  summary: '网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期、是否超期筛选,按编号/标题/位置搜索)',
   description: "Incidents whose place lies under the caller's units, those they reported and those dispatched to a unit they handle for. The reporter's phone is masked in lists.",
   roles: 'authenticated',
   request: { query: ZListIncidentsQuery },

@@ -51,6 +51,7 @@ export function presentIncident(row: GridIncident, actor: Actor, fullData: boole
     outcomeLabel: row.outcome ? INCIDENT_OUTCOME_LABELS[row.outcome as IncidentOutcome] : null,
     reportedAt: row.reportedAt.toISOString(),
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
+    stepDueAt: (row.snapshot as Partial<GridIncidentState> | null)?.step?.dueAt ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     satisfaction: (row.satisfaction ?? null) as Satisfaction | null,
     mediationCaseId: row.mediationCaseId,

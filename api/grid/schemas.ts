@@ -47,7 +47,8 @@ export const ZIncidentSummary = z.object({
   outcome: z.enum(INCIDENT_OUTCOMES).nullable(),
   outcomeLabel: z.string().nullable(),
   reportedAt: z.string(),
-  nextDueAt: z.string().nullable(),
+  nextDueAt: z.string().nullable().describe('下一个到期时间(超期催办后为上报/督办时间)'),
+  stepDueAt: z.string().nullable().describe('当前步骤的办理期限(已超期时早于当前时间)'),
   closedAt: z.string().nullable(),
   satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
   mediationCaseId: z.string().nullable(),
@@ -65,6 +66,7 @@ export const ZListIncidentsQuery = z.object({
   q: zLine(100, { allowEmpty: true }).optional().describe('按事件编号、标题或位置搜索'),
   from: ZDate.optional().describe('上报日期起(含)'),
   to: ZDate.optional().describe('上报日期止(含)'),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true:只看当前步骤已超期的事件;false:只看未超期的'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,6 +1,7 @@
 // What a person sees, derived from their grants in GET /api/me — never from
 // their username. One place for the menu and for page access.
 import type { Schemas } from './api/client';
+import { REPORT_ROLES, STATISTICS_ROLES, VIEW_ROLES } from '../../domain/grid/access';
 
 export type Me = Schemas['Me'];
 export type Grant = Me['grants'][number];
@@ -26,9 +27,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'mediation', path: '/mediation', label: '案件列表', group: '矛盾调解', roles: ['mediator', 'grid_worker', 'street_office', 'district_org', 'auditor', 'community', 'admin'] },
   { key: 'mediation-new', path: '/mediation/new', label: '案件登记', group: '矛盾调解', roles: ['mediator', 'grid_worker', 'community', 'street_office'] },
   { key: 'mediation-stats', path: '/mediation/statistics', label: '调解统计', group: '矛盾调解', roles: ['mediator', 'street_office', 'district_org', 'auditor', 'admin'] },
-  { key: 'grid', path: '/grid', label: '事件列表', group: '网格事件', roles: ['grid_worker', 'community', 'street_office', 'district_org', 'mediator', 'auditor', 'admin'] },
-  { key: 'grid-new', path: '/grid/new', label: '事件上报', group: '网格事件', roles: ['grid_worker', 'community', 'street_office', 'admin'] },
-  { key: 'grid-stats', path: '/grid/statistics', label: '事件统计', group: '网格事件', roles: ['community', 'street_office', 'district_org', 'auditor', 'admin'] },
+  // 网格事件: the roles are the API's own (domain/grid/access.ts), so the menu cannot promise what the API refuses.
+  { key: 'grid', path: '/grid', label: '事件列表', group: '网格事件', roles: VIEW_ROLES },
+  { key: 'grid-new', path: '/grid/new', label: '事件上报', group: '网格事件', roles: REPORT_ROLES },
+  { key: 'grid-stats', path: '/grid/statistics', label: '事件统计', group: '网格事件', roles: STATISTICS_ROLES },
   { key: 'manage', path: '/manage', label: '组织机构与运行', group: '系统管理', roles: ['admin'] },
   { key: 'manage-people', path: '/manage/people', label: '人员与授权', group: '系统管理', roles: ['admin'] },
   { key: 'manage-calendar', path: '/manage/calendar', label: '工作日历', group: '系统管理', roles: ['admin'] },

@@ -3,8 +3,6 @@
 // the API (availableActions / actions / a task's action); renaming an action
 // in the API is a change to this file only.
 
-import { DISPUTE_TYPE_LABELS } from '../../domain/mediation/types';
-
 export type ProcessName = 'project' | 'reporting' | 'mediation' | 'grid';
 
 export type Field =
@@ -206,37 +204,41 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec> = {
   },
 };
 
-/** 网格事件: POST /api/grid-incidents/{id}/actions/{action}. */
+/**
+ * 网格事件处置: POST /api/grid-incidents/{id}/actions/{action}. 派遣 (a unit
+ * picked from the org tree) and 转调解 (parties) have their own forms in
+ * pages/grid/; here are their labels and the forms of the rest.
+ */
 export const GRID_ACTIONS: Record<string, ActionSpec> = {
-  resolveOnSpot: { label: '就地解决', primary: true, fields: [{ name: 'note', label: '就地解决情况', kind: 'textarea', required: true, max: 2000 }] },
-  dispatchIncident: {
-    label: '分拨处置',
+  resolveOnSpot: { label: '就地解决', fields: [{ name: 'note', label: '就地解决情况', kind: 'textarea', required: true, max: 2000 }] },
+  dispatchIncident: { label: '派遣处置', primary: true, fields: [] },
+  convertToMediation: { label: '转人民调解', fields: [] },
+  escalateToStreet: { label: '上报街道', fields: [{ name: 'reason', label: '上报街道的理由', kind: 'textarea', required: true, max: 2000 }] },
+  completeHandling: {
+    label: '反馈处置结果',
     primary: true,
     fields: [
-      { name: 'unitId', label: '承办单位编号', kind: 'text', required: true, max: 100, placeholder: '如 qindu-renmin(人民路街道)' },
-      { name: 'department', label: '承办部门', kind: 'text', max: 100, placeholder: '如 街道城管执法中队' },
-      { name: 'note', label: '处置要求', kind: 'textarea', required: true, max: 2000 },
+      { name: 'result', label: '处置结果', kind: 'textarea', required: true, max: 2000 },
+      { name: 'photos', label: '处置照片附件引用(每行一项,最多9张)', kind: 'lines', placeholder: '如 attachments/grid/after-1.jpg' },
     ],
   },
-  // parties are built from the two names by the incident page.
-  convertToMediation: {
-    label: '转人民调解',
-    fields: [
-      { name: 'disputeType', label: '纠纷类型', kind: 'choice', required: true, initial: Object.keys(DISPUTE_TYPE_LABELS)[0], options: Object.entries(DISPUTE_TYPE_LABELS).map(([value, label]) => ({ value, label })) },
-      { name: 'applicant', label: '申请人姓名', kind: 'text', required: true, max: 100 },
-      { name: 'respondent', label: '被申请人姓名', kind: 'text', required: true, max: 100 },
-      { name: 'note', label: '转调解说明', kind: 'textarea', max: 2000 },
-    ],
-  },
-  escalateToStreet: { label: '上报街道', danger: true, fields: [{ name: 'reason', label: '上报街道的理由', kind: 'textarea', required: true, max: 2000 }] },
-  completeHandling: { label: '反馈处置结果', primary: true, fields: [{ name: 'result', label: '处置结果', kind: 'textarea', required: true, max: 2000 }] },
   confirmResult: { label: '核查通过', primary: true, fields: [{ name: 'note', label: '核查意见', kind: 'textarea', max: 2000 }] },
   rejectResult: { label: '核查不通过,退回重办', danger: true, fields: [{ name: 'reason', label: '核查不通过的原因', kind: 'textarea', required: true, max: 2000 }] },
   rateSatisfaction: {
     label: '记录满意度回访',
-    primary: true,
     fields: [
-      { name: 'level', label: '满意度', kind: 'choice', required: true, initial: 'satisfied', options: VOTE_CHOICES.map((c) => ({ value: c.value, label: c.label })) },
+      {
+        name: 'level',
+        label: '满意度',
+        kind: 'choice',
+        required: true,
+        initial: 'satisfied',
+        options: [
+          { value: 'satisfied', label: '满意' },
+          { value: 'basically_satisfied', label: '基本满意' },
+          { value: 'dissatisfied', label: '不满意' },
+        ],
+      },
       { name: 'note', label: '回访记录', kind: 'textarea', max: 2000 },
     ],
   },

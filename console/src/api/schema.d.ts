@@ -6394,7 +6394,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期筛选,按编号/标题/位置搜索)
+         * 网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期、是否超期筛选,按编号/标题/位置搜索)
          * @description Incidents whose place lies under the caller's units, those they reported and those dispatched to a unit they handle for. The reporter's phone is masked in lists.
          *
          *     Access: any logged-in person.
@@ -6414,6 +6414,8 @@ export interface paths {
                     from?: string;
                     /** @description 上报日期止(含) */
                     to?: string;
+                    /** @description true:只看当前步骤已超期的事件;false:只看未超期的 */
+                    overdue?: "true" | "false";
                     limit?: number;
                     offset?: number | null;
                 };
@@ -6459,7 +6461,10 @@ export interface paths {
                                 outcome: "resolved_on_spot" | "resolved" | "resolved_unverified" | "unresolved" | "converted" | null;
                                 outcomeLabel: string | null;
                                 reportedAt: string;
+                                /** @description 下一个到期时间(超期催办后为上报/督办时间) */
                                 nextDueAt: string | null;
+                                /** @description 当前步骤的办理期限(已超期时早于当前时间) */
+                                stepDueAt: string | null;
                                 closedAt: string | null;
                                 /** @enum {string|null} */
                                 satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
@@ -6920,7 +6925,10 @@ export interface paths {
                             outcome: "resolved_on_spot" | "resolved" | "resolved_unverified" | "unresolved" | "converted" | null;
                             outcomeLabel: string | null;
                             reportedAt: string;
+                            /** @description 下一个到期时间(超期催办后为上报/督办时间) */
                             nextDueAt: string | null;
+                            /** @description 当前步骤的办理期限(已超期时早于当前时间) */
+                            stepDueAt: string | null;
                             closedAt: string | null;
                             /** @enum {string|null} */
                             satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;

@@ -1,71 +1,113 @@
-// 网格事件: the incidents on the person's units, filterable and paged, newest first.
+// 网格事件 list: filters (status, type, urgency, grid/community/street,
+// overdue, search) and server-side paging; the reporter's phone masked as the
+// API gives it.
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
-import type { paths } from '../../api/schema';
 import { canSee, entryByKey } from '../../access';
 import { ErrorState } from '../../components/PageState';
-import { Countdown } from '../../components/Countdown';
 import { formatDateTime } from '../../format';
+import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
-import { options, STAGE_COLORS, STAGE_LABELS, TYPE_LABELS, URGENCY_LABELS } from './labels';
+import { WorkingDayCountdown } from './Countdown';
+import { options, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
+import { orgTree } from './tree';
 
-type Item = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
-type Query = NonNullable<paths['/api/grid-incidents']['get']['parameters']['query']>;
+type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 const PAGE = 20;
+const OVERDUE = { '': '全部', true: '已超期', false: '未超期' } as Record<string, string>;
 
 export default function IncidentListPage() {
-  const { me, unitId } = useSession();
-  const [filter, setFilter] = useState<{ stage?: string; type?: string; q?: string }>({});
+  const { me } = useSession();
+  const org = useOrg();
+  const [q, setQ] = useState('');
+  const [stage, setStage] = useState('');
+  const [type, setType] = useState('');
+  const [urgency, setUrgency] = useState('');
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [overdue, setOverdue] = useState('');
   const [page, setPage] = useState(1);
   const query = useQuery({
-    queryKey: ['grid-incidents', filter, unitId, page],
-    queryFn: () => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...filter, unitId: unitId ?? undefined, limit: PAGE, offset: (page - 1) * PAGE } as Query } })),
+    queryKey: ['grid-incidents', q, stage, type, urgency, unitId, overdue, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/grid-incidents', {
+          params: {
+            query: {
+              q: q || undefined,
+              stage: (stage || undefined) as Incident['stage'] | undefined,
+              type: (type || undefined) as Incident['type'] | undefined,
+              urgency: (urgency || undefined) as Incident['urgency'] | undefined,
+              unitId,
+              overdue: (overdue || undefined) as 'true' | 'false' | undefined,
+              limit: PAGE,
+              offset: (page - 1) * PAGE,
+            },
+          },
+        }),
+      ),
   });
-  const set = (patch: Partial<typeof filter>) => {
-    setFilter({ ...filter, ...patch });
-    setPage(1);
-  };
+  const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
   return (
     <div className="page">
       <div className="page-header-row">
         <div>
           <Typography.Title level={3}>网格事件</Typography.Title>
-          <Typography.Text type="secondary">网格员巡查、12345 热线等渠道上报的事件,社区分拨、限时处置、核查办结。</Typography.Text>
+          <Typography.Text type="secondary">人在网格走,事在网格办:前台一口受理,后台分工协同,限时处置,核查办结。</Typography.Text>
         </div>
-        {canSee(me, entryByKey('grid-new')) ? (
-          <Link to="/grid/new">
-            <Button type="primary">上报事件</Button>
-          </Link>
-        ) : null}
+        {canSee(me, entryByKey('grid-new')) ? <Link to="/grid/new"><Button type="primary" icon={<PlusOutlined />}>事件上报</Button></Link> : null}
       </div>
       <Card>
         <Space wrap className="filters">
-          <Input.Search aria-label="搜索事件编号、标题或位置" placeholder="事件编号、标题或位置" allowClear style={{ width: 260 }} onSearch={(v) => set({ q: v.trim() || undefined })} />
-          <Select aria-label="按阶段筛选" placeholder="全部阶段" allowClear style={{ width: 150 }} value={filter.stage} onChange={(v) => set({ stage: v })} options={options(STAGE_LABELS)} />
-          <Select aria-label="按类型筛选" placeholder="全部类型" allowClear style={{ width: 160 }} value={filter.type} onChange={(v) => set({ type: v })} options={options(TYPE_LABELS)} />
+          <Input.Search aria-label="搜索事件" placeholder="事件编号、标题或位置" allowClear onSearch={(v) => filter(setQ)(v.trim())} style={{ width: 240 }} />
+          <Select aria-label="状态" style={{ width: 140 }} value={stage} onChange={filter(setStage)} options={options(STAGE_LABELS, '全部状态')} />
+          <Select aria-label="事件类型" style={{ width: 130 }} value={type} onChange={filter(setType)} options={options(TYPE_LABELS, '全部类型')} />
+          <Select aria-label="紧急程度" style={{ width: 140 }} value={urgency} onChange={filter(setUrgency)} options={options(URGENCY_LABELS, '全部紧急程度')} />
+          <TreeSelect
+            aria-label="所在街道、社区或网格"
+            style={{ width: 220 }}
+            value={unitId}
+            onChange={filter(setUnitId)}
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="全部街道、社区、网格"
+            loading={org.isLoading}
+            treeData={orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid'])}
+            popupMatchSelectWidth={false}
+          />
+          <Select aria-label="是否超期" style={{ width: 110 }} value={overdue} onChange={filter(setOverdue)} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label: value ? label : '超期与否' }))} />
         </Space>
-        {query.error ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <Table<Item>
+        {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
+          <Table<Incident>
             rowKey="id"
             loading={query.isLoading}
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无网格事件' }}
-            scroll={{ x: 1000 }}
-            pagination={{ current: page, pageSize: PAGE, total: query.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
+            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
+            scroll={{ x: 1100 }}
             columns={[
-              { title: '编号', dataIndex: 'incidentNo', width: 150 },
-              { title: '事件', dataIndex: 'title', render: (t: string, i) => <Link to={`/grid/${i.id}`}>{t}</Link> },
-              { title: '类型', dataIndex: 'type', width: 110, render: (t: string) => TYPE_LABELS[t] ?? t },
-              { title: '紧急程度', dataIndex: 'urgency', width: 90, render: (u: string) => (u === 'urgent' ? <Tag color="red">{URGENCY_LABELS[u]}</Tag> : URGENCY_LABELS[u] ?? u) },
-              { title: '位置', dataIndex: 'place', width: 130, render: (p: Item['place']) => p.name },
-              { title: '阶段', dataIndex: 'stage', width: 120, render: (s: string) => <Tag color={STAGE_COLORS[s]}>{STAGE_LABELS[s] ?? s}</Tag> },
-              { title: '处置时限', dataIndex: 'nextDueAt', width: 230, render: (d: string | null) => (d ? <span>{formatDateTime(d)} <Countdown due={d} /></span> : '—') },
-              { title: '上报时间', dataIndex: 'reportedAt', width: 150, render: (d: string) => formatDateTime(d) },
+              { title: '事件编号', dataIndex: 'incidentNo', width: 170, render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
+              {
+                title: '标题',
+                dataIndex: 'title',
+                render: (t: string, c) => (
+                  <div>
+                    {t}
+                    <div className="timeline-meta">
+                      {c.typeLabel || TYPE_LABELS[c.type]} · <Tag color={URGENCY_COLORS[c.urgency]} className="grid-urgency">{c.urgencyLabel || URGENCY_LABELS[c.urgency]}</Tag>
+                    </div>
+                  </div>
+                ),
+              },
+              { title: '位置', dataIndex: 'place', width: 190, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
+              { title: '状态', dataIndex: 'stage', width: 110, render: (v: string, c) => <Tag color={stageColor(v)}>{c.stageLabel || STAGE_LABELS[v]}</Tag> },
+              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><WorkingDayCountdown due={v} /></div></div> : '—') },
+              { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
+              { title: '上报时间', dataIndex: 'reportedAt', width: 140, render: (v: string) => formatDateTime(v) },
             ]}
           />
         )}

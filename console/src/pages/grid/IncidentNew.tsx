@@ -1,82 +1,102 @@
-// 上报网格事件: channel, type, urgency (it sets the handling time limit), the
-// grid or community where it happened, what and where; the reporter's contact
-// is personal data, shown only to those who may see it.
+// 事件上报: channel, type, urgency, the place picked from the org tree (a grid
+// or a community), address, description, photos (attachment references, as
+// the API accepts them) and, for a resident's report, their contact.
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
-import { useUnits } from '../../hooks/org';
+import { useOrg } from '../../hooks/org';
+import { useSession } from '../../session';
 import { CHANNEL_LABELS, options, TYPE_LABELS, URGENCY_LABELS } from './labels';
+import { orgTree, pickRequired } from './tree';
 
-type Body = Record<string, unknown>;
-
-// Validators, not `required`: antd would put aria-required on a Select's wrapper div (axe refuses it).
-const must = (message: string) => ({ validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))) });
+interface Values {
+  channel: string; type: string; urgency: string; title: string; description: string;
+  placeUnitId: string; address: string; photos?: string; contactName?: string; contactPhone?: string;
+}
 
 export default function IncidentNewPage() {
+  const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
-  const [form] = Form.useForm();
+  const org = useOrg();
+  const { me } = useSession();
   const [key] = useState(newIdempotencyKey);
-  const { units, isLoading } = useUnits();
-  const places = units.filter((u) => u.level === 'grid' || u.level === 'community');
+  const channel = Form.useWatch('channel', form);
+  // A grid worker on patrol reports from the grid; everyone else mostly takes tickets.
+  const isGridWorker = (me?.grants ?? []).some((g) => g.role === 'grid_worker');
   const report = useMutation({
-    mutationFn: (body: Body) => unwrap(api.POST('/api/grid-incidents', { body: body as never, headers: { 'Idempotency-Key': key } })),
-    onSuccess: (data) => navigate(`/grid/${data.incidentId}`),
+    mutationFn: (v: Values) =>
+      unwrap(
+        api.POST('/api/grid-incidents', {
+          headers: { 'Idempotency-Key': key },
+          body: {
+            channel: v.channel as 'grid_worker',
+            type: v.type as 'other',
+            urgency: v.urgency as 'ordinary',
+            title: v.title,
+            description: v.description,
+            placeUnitId: v.placeUnitId,
+            address: v.address,
+            photos: (v.photos ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+            contactName: v.contactName?.trim() || null,
+            contactPhone: v.contactPhone?.trim() || null,
+          },
+        }),
+      ),
+    onSuccess: (r) => navigate(`/grid/${r.incidentId}`),
   });
-  const submit = async () => {
-    const v = (await form.validateFields()) as Record<string, string | undefined>;
-    report.mutate({ ...v, contactName: v.contactName || null, contactPhone: v.contactPhone || null, photos: [] });
-  };
   return (
     <div className="page">
-      <div className="page-header">
-        <Typography.Title level={3}>上报网格事件</Typography.Title>
-        <Typography.Text type="secondary">上报后由所在社区分拨:就地解决、派单处置、转人民调解或上报街道。</Typography.Text>
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>网格事件上报</Typography.Title>
+          <Typography.Text type="secondary">上报后由事发地社区研判分拨:就地解决、派遣处置、转人民调解或上报街道。反映人电话仅上报人、社区、街道和审计可见。</Typography.Text>
+        </div>
       </div>
       <Card>
-        <Form form={form} layout="vertical" name="incident-new" initialValues={{ channel: 'grid_worker', urgency: 'ordinary' }} style={{ maxWidth: 720 }}>
-          <Space wrap size="large">
-            <Form.Item name="channel" label="受理渠道" rules={[must('请选择受理渠道')]}>
-              <Select style={{ width: 180 }} options={options(CHANNEL_LABELS)} />
-            </Form.Item>
-            <Form.Item name="type" label="事件类型" rules={[must('请选择事件类型')]}>
-              <Select style={{ width: 180 }} options={options(TYPE_LABELS)} />
-            </Form.Item>
-            <Form.Item name="urgency" label="紧急程度" rules={[must('请选择紧急程度')]}>
-              <Select style={{ width: 140 }} options={options(URGENCY_LABELS)} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="title" label="事件标题" rules={[{ required: true, message: '请填写事件标题' }]}>
-            <Input maxLength={200} placeholder="如:3号楼东侧井盖破损" />
+        <Form<Values>
+          form={form}
+          name="incident-new"
+          layout="vertical"
+          style={{ maxWidth: 960 }}
+          initialValues={{ channel: isGridWorker ? 'grid_worker' : 'hotline_12345', type: 'public_facility', urgency: 'ordinary' }}
+          onFinish={(v) => report.mutate(v)}
+        >
+          <Row gutter={16}>
+            <Col xs={24} md={8}><Form.Item name="channel" label="受理渠道"><Select options={options(CHANNEL_LABELS)} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="type" label="事件类型"><Select options={options(TYPE_LABELS)} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="urgency" label="紧急程度" extra="决定处置时限(工作日)"><Select options={options(URGENCY_LABELS)} /></Form.Item></Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} md={10}>
+              <Form.Item name="placeUnitId" label="事发网格(或社区)" rules={[pickRequired('请选择事发网格或社区')]}>
+                <TreeSelect treeData={orgTree(org.data?.roots ?? [], ['community', 'grid'])} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择网格或社区" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={14}>
+              <Form.Item name="address" label="具体位置" rules={[{ required: true, whitespace: true, message: '请填写具体位置' }]}><Input maxLength={300} placeholder="如:芙蓉小区东门" /></Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="title" label="事件标题" rules={[{ required: true, whitespace: true, message: '请填写事件标题' }]}><Input maxLength={200} placeholder="如:小区东门路灯损坏" /></Form.Item>
+          <Form.Item name="description" label="事件描述" rules={[{ required: true, whitespace: true, message: '请填写事件描述' }]}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
+          <Form.Item name="photos" label="现场照片附件引用(每行一项,最多9张)" extra="照片先存入附件库,这里填写附件引用,如 attachments/grid/east-gate.jpg">
+            <Input.TextArea rows={2} placeholder="attachments/grid/east-gate.jpg" />
           </Form.Item>
-          <Form.Item name="description" label="事件描述" rules={[{ required: true, message: '请填写事件描述' }]}>
-            <Input.TextArea rows={4} maxLength={5000} showCount />
-          </Form.Item>
-          <Form.Item name="placeUnitId" label="事发网格或社区" rules={[must('请选择事发网格或社区')]}>
-            <Select showSearch optionFilterProp="label" loading={isLoading} options={places.map((u) => ({ value: u.id, label: `${u.name}(${u.level === 'grid' ? '网格' : '社区'})` }))} />
-          </Form.Item>
-          <Form.Item name="address" label="具体位置" rules={[{ required: true, message: '请填写具体位置' }]}>
-            <Input maxLength={300} />
-          </Form.Item>
-          <Space wrap size="large">
-            <Form.Item name="contactName" label="反映人姓名">
-              <Input maxLength={100} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="contactPhone" label="反映人电话">
-              <Input maxLength={20} style={{ width: 200 }} />
-            </Form.Item>
+          {channel && channel !== 'grid_worker' ? (
+            <Row gutter={16}>
+              <Col xs={24} md={8}><Form.Item name="contactName" label="反映人姓名"><Input maxLength={100} /></Form.Item></Col>
+              <Col xs={24} md={8}>
+                <Form.Item name="contactPhone" label="反映人电话" rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: '电话号码格式不正确' }]}><Input maxLength={20} /></Form.Item>
+              </Col>
+            </Row>
+          ) : null}
+          {report.error ? <Alert role="alert" type="error" showIcon message="上报未成功" description={report.error.message} style={{ marginTop: 16 }} /> : null}
+          <Space style={{ marginTop: 24 }}>
+            <Button type="primary" htmlType="submit" loading={report.isPending}>上报事件</Button>
+            <Button onClick={() => navigate('/grid')}>取消</Button>
           </Space>
         </Form>
-        {report.error ? <Alert role="alert" type="error" showIcon message="上报未成功" description={report.error.message} className="form-alert" /> : null}
-        <Space>
-          <Link to="/grid">
-            <Button>取消</Button>
-          </Link>
-          <Button type="primary" loading={report.isPending} onClick={() => void submit()}>
-            上报
-          </Button>
-        </Space>
       </Card>
     </div>
   );

@@ -1,67 +1,128 @@
-// 网格事件统计: reported, closed, on-time rate, median handling days and
-// satisfaction for the person's unit this year, then per street, community, grid.
+// 网格事件统计: per street, community or grid — counts, the on-time rate, the
+// median handling days and the residents' satisfaction — for a unit and a
+// period, as GET /api/grid-incidents/statistics computes them.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
 import { api, unwrap, type ResponseOf } from '../../api/client';
-import { QueryView } from '../../components/PageState';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { EmptyState, QueryView } from '../../components/PageState';
+import { useUnits } from '../../hooks/org';
 
 type Stats = ResponseOf<'/api/grid-incidents/statistics', 'get'>;
-type Row_ = Stats['streets'][number];
+type Figures = Stats['total'];
+type UnitFigures = Stats['grids'][number];
+type Level = 'streets' | 'communities' | 'grids';
+const LEVELS: Record<Level, string> = { streets: '按街道', communities: '按社区', grids: '按网格' };
+const COLORS = ['#1f4e9c', '#389e0d', '#d48806', '#c8161d', '#08979c', '#722ed1'];
 
-const pct = (v: string | null) => (v === null ? '—' : `${v}%`);
+const pct = (v: string | null) => (v === null ? null : Number(v));
 
-function UnitTable({ title, rows }: { title: string; rows: Row_[] }) {
-  if (rows.length === 0) return null;
+function bars(rows: UnitFigures[], series: Array<{ name: string; value: (f: UnitFigures) => number | null }>, unit = ''): ChartOption {
+  return {
+    color: COLORS,
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '—' : `${String(v)}${unit}`) },
+    legend: series.length > 1 ? { bottom: 0 } : undefined,
+    grid: { left: 48, right: 16, top: 24, bottom: series.length > 1 ? 72 : 56 },
+    xAxis: { type: 'category', data: rows.map((r) => r.unit.name), axisLabel: { interval: 0, rotate: rows.length > 4 ? 30 : 0, fontSize: 11 } },
+    yAxis: { type: 'value', minInterval: unit === '%' ? undefined : 1, max: unit === '%' ? 100 : undefined, name: unit || undefined },
+    series: series.map((s) => ({ name: s.name, type: 'bar', barMaxWidth: 28, data: rows.map((r) => s.value(r) ?? '-') })),
+  };
+}
+
+function Summary({ f }: { f: Figures }) {
   return (
-    <Card title={title} className="section-card">
-      <Table<Row_>
-        rowKey={(r) => r.unit.id}
-        size="small"
-        pagination={rows.length > 20 ? { pageSize: 20 } : false}
-        dataSource={rows}
-        scroll={{ x: 800 }}
-        columns={[
-          { title: '单位', dataIndex: 'unit', render: (u: Row_['unit']) => u.name },
-          { title: '上报', dataIndex: 'reported', align: 'right' },
-          { title: '办理中', dataIndex: 'open', align: 'right' },
-          { title: '已办结', dataIndex: 'closed', align: 'right' },
-          { title: '就地解决', dataIndex: 'resolvedOnSpot', align: 'right' },
-          { title: '转调解', dataIndex: 'convertedToMediation', align: 'right' },
-          { title: '按时处置率', dataIndex: 'onTimeRatePercent', align: 'right', render: pct },
-          { title: '满意率', dataIndex: 'satisfactionRatePercent', align: 'right', render: pct },
-        ]}
-      />
-    </Card>
+    <Row gutter={[16, 16]}>
+      <Col xs={12} md={4}><Card size="small"><Statistic title="上报事件" value={f.reported} suffix="件" /></Card></Col>
+      <Col xs={12} md={4}><Card size="small"><Statistic title="已办结" value={f.closed} suffix="件" /></Card></Col>
+      <Col xs={12} md={4}><Card size="small"><Statistic title="办理中" value={f.open} suffix="件" /></Card></Col>
+      <Col xs={12} md={4}><Card size="small"><Statistic title="按时处置率" value={f.onTimeRatePercent ?? '—'} suffix={f.onTimeRatePercent ? '%' : ''} /></Card></Col>
+      <Col xs={12} md={4}><Card size="small"><Statistic title="处置用时中位数" value={f.medianHandlingDays ?? '—'} suffix={f.medianHandlingDays === null ? '' : '天'} /></Card></Col>
+      <Col xs={12} md={4}><Card size="small"><Statistic title="满意率" value={f.satisfactionRatePercent ?? '—'} suffix={f.satisfactionRatePercent ? '%' : ''} /></Card></Col>
+    </Row>
+  );
+}
+
+function Dashboard({ s }: { s: Stats }) {
+  const available = (Object.keys(LEVELS) as Level[]).filter((l) => s[l].length > 0);
+  const [picked, setLevel] = useState<Level | null>(null);
+  const level = picked && available.includes(picked) ? picked : available.includes('communities') ? 'communities' : available[0];
+  const rows = useMemo(() => (level ? s[level] : []), [s, level]);
+  const charts = useMemo(() => ({
+    counts: bars(rows, [
+      { name: '上报', value: (r) => r.reported },
+      { name: '已办结', value: (r) => r.closed },
+      { name: '就地解决', value: (r) => r.resolvedOnSpot },
+      { name: '转人民调解', value: (r) => r.convertedToMediation },
+    ]),
+    onTime: bars(rows, [{ name: '按时处置率', value: (r) => pct(r.onTimeRatePercent) }], '%'),
+    median: bars(rows, [{ name: '处置用时中位数', value: (r) => r.medianHandlingDays }], '天'),
+    satisfaction: bars(rows, [{ name: '满意率', value: (r) => pct(r.satisfactionRatePercent) }], '%'),
+  }), [rows]);
+  if (s.total.reported === 0 || !level) return <EmptyState description="所选单位和期间没有上报的网格事件" />;
+  const what = LEVELS[level].slice(1);
+  return (
+    <>
+      <Summary f={s.total} />
+      <div className="section-card">
+        <Segmented<Level> aria-label="统计口径" value={level} onChange={setLevel} options={available.map((l) => ({ value: l, label: LEVELS[l] }))} />
+      </div>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}><Card title={`事件数(${what})`} className="section-card"><Chart option={charts.counts} label={`各${what}上报、办结、就地解决、转调解的事件数`} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`按时处置率(${what})`} className="section-card"><Chart option={charts.onTime} label={`各${what}的按时处置率`} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`处置用时中位数(${what})`} className="section-card"><Chart option={charts.median} label={`各${what}的处置用时中位数(天)`} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`满意率(${what})`} className="section-card"><Chart option={charts.satisfaction} label={`各${what}的回访满意率`} /></Card></Col>
+      </Row>
+      <Card title={`明细(${what})`} className="section-card">
+        <Table<UnitFigures>
+          size="small"
+          rowKey={(r) => r.unit.id}
+          dataSource={rows}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: what, dataIndex: ['unit', 'name'] },
+            { title: '上报', dataIndex: 'reported', align: 'right', sorter: (a, b) => a.reported - b.reported },
+            { title: '办理中', dataIndex: 'open', align: 'right' },
+            { title: '已办结', dataIndex: 'closed', align: 'right' },
+            { title: '就地解决', dataIndex: 'resolvedOnSpot', align: 'right' },
+            { title: '转调解', dataIndex: 'convertedToMediation', align: 'right' },
+            { title: '按时处置率', dataIndex: 'onTimeRatePercent', align: 'right', render: (v: string | null, r) => (v === null ? '—' : `${v}%(${r.onTime}/${r.handled})`) },
+            { title: '用时中位数', dataIndex: 'medianHandlingDays', align: 'right', render: (v: number | null) => (v === null ? '—' : `${v} 天`) },
+            { title: '满意率', dataIndex: 'satisfactionRatePercent', align: 'right', render: (v: string | null, r) => (v === null ? '—' : `${v}%(${r.rated} 件回访)`) },
+          ]}
+        />
+      </Card>
+    </>
   );
 }
 
 export default function GridStatisticsPage() {
-  const query = useQuery({ queryKey: ['grid-statistics'], queryFn: () => unwrap(api.GET('/api/grid-incidents/statistics', {})) });
+  const units = useUnits();
+  const candidates = units.units.filter((u) => u.level !== 'grid');
+  const [unitId, setUnitId] = useState('');
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
+  // No unit picked: the API's default (the caller's highest unit with a statistics role).
+  const query = useQuery({
+    queryKey: ['grid-stats', unitId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
+    queryFn: () => unwrap(api.GET('/api/grid-incidents/statistics', { params: { query: { unitId: unitId || undefined, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } } })),
+  });
   return (
     <div className="page">
-      <QueryView query={query}>
-        {(s) => (
-          <>
-            <div className="page-header">
-              <Typography.Title level={3}>网格事件统计</Typography.Title>
-              <Typography.Text type="secondary">{s.unit.name} · {s.from} 至 {s.to}</Typography.Text>
-            </div>
-            <Row gutter={[16, 16]} className="counts">
-              <Col xs={12} md={6}><Card size="small"><Statistic title="上报事件" value={s.total.reported} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="已办结" value={s.total.closed} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="按时处置率" value={pct(s.total.onTimeRatePercent)} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="满意率" value={pct(s.total.satisfactionRatePercent)} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="办理中" value={s.total.open} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="就地解决" value={s.total.resolvedOnSpot} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="转人民调解" value={s.total.convertedToMediation} /></Card></Col>
-              <Col xs={12} md={6}><Card size="small"><Statistic title="处置用时中位数" value={s.total.medianHandlingDays === null ? '—' : `${s.total.medianHandlingDays} 天`} /></Card></Col>
-            </Row>
-            <UnitTable title="各街道" rows={s.streets} />
-            <UnitTable title="各社区" rows={s.communities} />
-            <UnitTable title="各网格" rows={s.grids} />
-          </>
-        )}
-      </QueryView>
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>网格事件统计</Typography.Title>
+          <Typography.Text type="secondary">
+            {query.data ? `${query.data.unit.name} · ` : ''}上报数、按时处置率、处置用时中位数与回访满意率,分街道、社区、网格。
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          <Select aria-label="统计单位" style={{ width: 200 }} value={unitId || query.data?.unit.id || ''} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
+          <DatePicker.RangePicker aria-label="统计期间" value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+        </Space>
+      </div>
+      <QueryView query={query}>{(s) => <Dashboard s={s} />}</QueryView>
     </div>
   );
 }

@@ -1,0 +1,223 @@
+// The console's 网格事件 pages in a real browser against the real platform:
+// a grid worker reports an incident through the form, the community opens the
+// triage task from its 待办 and dispatches it (a dispatch outside its street
+// is refused with the API's message, and nothing changes), the street office
+// handles it, the reporter checks it and records the 回访; the list with its
+// filters, the statistics, a 403. Screenshots of every page, axe on each.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usernameFor } from '../../seeds/demo-org';
+import { startConsoleHarness, type ConsoleHarness } from './browser';
+
+const U = {
+  gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
+  community: usernameFor('community', 'qindu-renmin-furong'),
+  street: usernameFor('street_office', 'qindu-renmin'),
+  siblingStreet: usernameFor('street_office', 'qindu-xilan'),
+  finance: usernameFor('finance', 'qindu'),
+};
+
+let h: ConsoleHarness;
+beforeAll(async () => {
+  h = await startConsoleHarness();
+}, 240_000);
+afterAll(() => h?.close());
+
+/** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */
+async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, title: string) {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
+  // A click that lands while a dialog is still animating in opens nothing: open it again.
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
+    try {
+      await option.click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** Picks `option` in the antd Select labelled `label`. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label, exact: true }).click({ force: true });
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+const submitDialog = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+
+describe('网格事件处置', () => {
+  const title = `芙蓉小区东门路灯损坏-${Date.now().toString(36)}`;
+  let incidentPath = '';
+
+  it('a grid worker reports, the community dispatches from 待办, the street office handles, the reporter verifies and rates; it closes', { timeout: 300_000 }, async () => {
+    // 上报
+    const worker = await h.loginAs(U.gridWorker);
+    await worker.getByRole('heading', { name: '工作台' }).waitFor();
+    await worker.locator('.shell-sider').getByRole('link', { name: '事件上报' }).click();
+    await worker.getByRole('heading', { name: '网格事件上报' }).waitFor();
+    await pickUnit(worker, worker, '事发网格(或社区)', '芙蓉社区第一网格');
+    await worker.getByLabel('具体位置').fill('芙蓉小区东门');
+    await worker.getByLabel('事件标题').fill(title);
+    await worker.getByLabel('事件描述').fill('夜间巡查发现东门两盏路灯不亮,居民出行不便。');
+    await worker.getByLabel('现场照片附件引用(每行一项,最多9张)').fill('attachments/grid/east-gate-1.jpg\nattachments/grid/east-gate-2.jpg');
+    await h.shot(worker, '60-grid-new');
+    await h.axe(worker, 'grid-new');
+    await worker.getByRole('button', { name: '上报事件' }).click();
+    await worker.waitForURL(/\/grid\/[0-9a-f-]{36}$/);
+    incidentPath = new URL(worker.url()).pathname;
+    await worker.getByRole('heading', { name: title }).waitFor();
+    await worker.locator('.pending-line', { hasText: '社区研判分拨' }).waitFor();
+    await expect.poll(() => worker.locator('.pending-line').first().textContent()).toContain('芙蓉社区');
+    await expect.poll(() => worker.locator('.pending-line').first().textContent()).toMatch(/剩余 \d+ 个工作日|今日到期/);
+    await expect(worker.getByText('您当前没有可办理的操作。').count()).resolves.toBe(1);
+    await h.shot(worker, '61-grid-detail-reported');
+    await h.axe(worker, 'grid-detail');
+
+    // 研判 from 待办: the task lands on the dispatch form.
+    const community = await h.loginAs(U.community);
+    await community.getByRole('heading', { name: '工作台' }).waitFor();
+    const row = community.locator('tr', { hasText: title });
+    await row.waitFor();
+    if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
+      await row.getByRole('button', { name: /领\s*取/ }).click();
+      await row.getByRole('button', { name: /办\s*理/ }).waitFor();
+    }
+    await h.shot(community, '62-grid-workbench-task');
+    await row.getByRole('button', { name: /办\s*理/ }).click();
+    await community.waitForURL((u) => u.pathname === incidentPath && u.searchParams.get('do') === 'dispatchIncident');
+    const dialog = community.getByRole('dialog');
+    await dialog.getByText('处置要求').waitFor();
+    // 派遣 to the district is outside the community's reach: the API's message in the form, the incident unchanged.
+    await pickUnit(community, dialog, '承办单位', '秦都区');
+    await dialog.getByLabel('处置要求').fill('请三日内修复路灯');
+    await submitDialog(community);
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain('只能分拨给人民路街道辖区内的单位');
+    await h.shot(community, '63-grid-dispatch-refused');
+    await h.axe(community, 'grid-dispatch-form');
+    const unchanged = await (await h.p.as(U.community)).get(`/api/grid-incidents/${incidentPath.split('/').pop()}`);
+    expect(unchanged.body.stage).toBe('triage');
+    expect(unchanged.body.timeline.map((e: { action: string }) => e.action)).not.toContain('dispatchIncident');
+    // The triage choices are all there: 就地解决, 派遣, 转调解, 上报街道.
+    await community.keyboard.press('Escape');
+    for (const name of ['就地解决', '派遣处置', '转人民调解', '上报街道']) await community.getByRole('button', { name }).waitFor();
+    await community.getByRole('button', { name: '派遣处置' }).click();
+    await pickUnit(community, dialog, '承办单位', '人民路街道');
+    await dialog.getByLabel('承办部门(可选)').fill('街道城管执法中队');
+    await dialog.getByLabel('处置要求').fill('请三日内修复路灯');
+    await submitDialog(community);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => community.locator('.pending-line').first().textContent()).toContain('人民路街道');
+    await expect.poll(() => community.locator('.ant-steps-item-process').textContent()).toContain('处置');
+    await h.shot(community, '64-grid-detail-dispatched');
+
+    // 处置 by the street office.
+    const street = await h.loginAs(U.street);
+    await street.goto(`${h.baseUrl}${incidentPath}`);
+    await street.getByRole('button', { name: '反馈处置结果' }).click();
+    await street.getByRole('dialog').getByLabel('处置结果').fill('已更换两盏路灯灯具,夜间照明恢复。');
+    await street.getByRole('dialog').getByLabel('处置照片附件引用(每行一项,最多9张)').fill('attachments/grid/east-gate-fixed.jpg');
+    await h.shot(street, '65-grid-handle-form');
+    await submitDialog(street);
+    await street.getByRole('dialog').waitFor({ state: 'hidden' });
+    await street.getByText('按时处置').waitFor();
+    await expect.poll(() => street.locator('.pending-line').first().textContent()).toContain('郭立新');
+
+    // 核查 and 回访 by the reporter.
+    await worker.reload();
+    await worker.getByRole('button', { name: '核查通过' }).click();
+    await worker.getByRole('dialog').getByLabel('核查意见').fill('现场查看,路灯已正常照明。');
+    await submitDialog(worker);
+    await worker.getByRole('dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => worker.locator('.page-header-row .ant-tag').first().textContent()).toBe('处置完毕,核查通过');
+    await worker.getByRole('button', { name: '记录满意度回访' }).click();
+    await worker.getByRole('dialog').locator('label', { hasText: '基本满意' }).click();
+    await worker.getByRole('dialog').getByLabel('回访记录').fill('居民表示夜间出行方便了。');
+    await submitDialog(worker);
+    await worker.getByRole('dialog').waitFor({ state: 'hidden' });
+    await worker.getByText('满意度回访:基本满意', { exact: true }).waitFor();
+    await expect.poll(() => worker.locator('.ant-steps-item').last().textContent()).toContain('回访:基本满意');
+    await expect(worker.locator('.ant-steps-item-finish').count()).resolves.toBe(5);
+    await h.shot(worker, '66-grid-detail-closed');
+    await h.axe(worker, 'grid-detail-closed');
+  });
+
+  it('lists incidents with filters and paging, the phone masked; statistics per unit; 403 for a role that cannot see them', { timeout: 180_000 }, async () => {
+    const hotline = await (await h.p.as(U.community)).post('/api/grid-incidents').send({
+      channel: 'hotline_12345', type: 'environment', urgency: 'urgent', title: `楼道堆放杂物-${Date.now().toString(36)}`, description: '12345 转办:楼道堆放杂物。',
+      placeUnitId: 'qindu-renmin-furong-g2', address: '芙蓉小区5号楼2单元', photos: [], contactName: '刘女士', contactPhone: '13709105566',
+    });
+    expect(hotline.status, JSON.stringify(hotline.body)).toBe(201);
+
+    const community = await h.loginAs(U.community);
+    await community.locator('.shell-sider').getByRole('link', { name: '事件列表' }).click();
+    await community.getByRole('heading', { name: '网格事件' }).waitFor();
+    const hotlineRow = community.locator('tr', { hasText: hotline.body.incidentNo });
+    await hotlineRow.waitFor();
+    expect(await hotlineRow.textContent()).toContain('137****5566');
+    expect(await hotlineRow.textContent()).not.toContain('13709105566');
+    await community.locator('tr', { hasText: title }).waitFor();
+    await community.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+    await h.shot(community, '67-grid-list');
+    await h.axe(community, 'grid-list');
+    // Filters: urgency 紧急 keeps the hotline ticket and drops the closed streetlight.
+    await choose(community, '紧急程度', '紧急');
+    await expect.poll(() => community.locator('tr', { hasText: title }).count()).toBe(0);
+    await hotlineRow.waitFor();
+    await choose(community, '状态', '已办结');
+    await community.getByText('暂无网格事件').waitFor();
+    await h.shot(community, '68-grid-list-filtered-empty');
+
+    const street = await h.loginAs(U.street);
+    await street.locator('.shell-sider').getByRole('link', { name: '事件统计' }).click();
+    await street.getByRole('heading', { name: '网格事件统计' }).waitFor();
+    await street.locator('canvas').first().waitFor();
+    await street.getByRole('row', { name: /芙蓉社区/ }).waitFor();
+    const furong = await street.getByRole('row', { name: /芙蓉社区/ }).textContent();
+    expect(furong).toContain('100.0%(1/1)');
+    await h.shot(street, '69-grid-statistics');
+    await h.axe(street, 'grid-statistics');
+    await street.locator('.ant-segmented-item', { hasText: '按网格' }).click();
+    await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
+    await h.shot(street, '70-grid-statistics-grids');
+
+    // Past the ticket's triage deadline (the platform runs on the engine's virtual clock): 已超期 in red,
+    // the 超期 filter finds it, and the detail says when it goes to the street by itself.
+    const ticket = await h.p.waitFor(async () => {
+      const res = await (await h.p.as(U.community)).get(`/api/grid-incidents/${hotline.body.incidentId}`);
+      return res.body.stepDueAt ? res.body : false;
+    });
+    await h.p.advanceTime(Date.parse(ticket.stepDueAt) - h.p.now().getTime() + 3_600_000);
+    await h.p.waitFor(async () => {
+      const res = await (await h.p.as(U.community)).get(`/api/grid-incidents/${hotline.body.incidentId}`);
+      return res.body.timeline.some((e: { action: string }) => e.action === 'remindOverdue');
+    });
+    await community.reload();
+    await community.getByRole('heading', { name: '网格事件' }).waitFor();
+    await choose(community, '是否超期', '已超期');
+    await hotlineRow.locator('.grid-overdue').waitFor();
+    expect(await hotlineRow.locator('.grid-overdue').getAttribute('class')).toContain('ant-tag-error');
+    expect(await hotlineRow.locator('.grid-overdue').textContent()).toMatch(/^已超期/);
+    await expect.poll(() => community.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await h.shot(community, '72-grid-list-overdue');
+    await hotlineRow.getByRole('link').click();
+    await community.getByText(/已催办,.*前仍未办理将上报街道/).waitFor();
+    await community.locator('.pending-line .grid-overdue').waitFor();
+    await h.shot(community, '73-grid-detail-overdue');
+    await h.axe(community, 'grid-detail-overdue');
+
+    // A sibling street's clerk finds nothing of Renmin's incidents; finance has no 网格事件 menu and a 403 page.
+    const sibling = await h.loginAs(U.siblingStreet);
+    await sibling.goto(`${h.baseUrl}/grid`);
+    await sibling.getByText('暂无网格事件').waitFor();
+    const finance = await h.loginAs(U.finance);
+    await finance.getByRole('heading', { name: '工作台' }).waitFor();
+    expect(await finance.locator('.shell-sider').getByText('网格事件').count()).toBe(0);
+    await finance.goto(`${h.baseUrl}/grid/statistics`);
+    await finance.getByText('无权访问').waitFor();
+    await h.shot(finance, '71-grid-statistics-403');
+  });
+});
