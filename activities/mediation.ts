@@ -140,9 +140,15 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         const open = await tx.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
         const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
         await closeOpenHumanTasks(tx, { workflowId, keys: stale, status: lastActor ? 'done' : 'cancelled', completedById: lastActor }, clock.now());
-        const existing = new Set(
-          (await tx.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key),
-        );
+        const rows = await tx.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
+        const existing = new Set(rows.map((t) => t.key));
+        // A step the case moved to another mediator (转交 through the kit's reassign) keeps its key: its task follows.
+        for (const row of rows) {
+          const t = tasks.find((x) => x.key === row.key);
+          if (row.status === 'open' && t?.assigneeId && t.assigneeId !== row.assigneeId) {
+            await tx.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
+          }
+        }
         const openedTasks: string[] = [];
         for (const t of tasks) {
           if (existing.has(t.key)) continue;

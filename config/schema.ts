@@ -4,6 +4,7 @@
 import type { ConfigValue } from './define';
 import type { ProcessRules } from './rules';
 import { authSection } from './sections/auth';
+import { inboxSection } from './sections/inbox';
 import { appSection } from './sections/common';
 import { serverSection } from './sections/server';
 import { databaseSection, redisSection, temporalSection } from './sections/services';
@@ -21,6 +22,7 @@ export const CONFIG_SECTIONS = {
   project: projectSection,
   mediation: mediationSection,
   reporting: reportingSection,
+  inbox: inboxSection,
 };
 
 type Sections = typeof CONFIG_SECTIONS;

@@ -6,8 +6,9 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
-import type { ProcessMachine, Step } from '../../domain/kit/machine';
+import { isRefusal, type ProcessMachine, type ReassignInput, type Step } from '../../domain/kit/machine';
 import { refuseOnDataRejection } from '../failures';
+import { reassignTaskUpdate } from './shared';
 
 export interface MachineHost<S> {
   /** The instance's current state. */
@@ -84,4 +85,48 @@ export function serveActions<S extends { version: number; stage: string }, Input
       { validator: (arg) => void check(arg) },
     );
   }
+  if (machine.reassign) serveReassign(machine as ProcessMachine<S, never>, host, serial);
+}
+
+/**
+ * 转交 of a task the state binds to a person: the API has checked the caller
+ * and the target against the inbox row; the machine says whether the target
+ * may hold the step and moves it. Served alongside the actions, in the same
+ * queue of steps, so a transfer never interleaves with a decision. The inbox
+ * writes the timeline line, so the step adds none.
+ */
+function serveReassign<S extends { version: number; stage: string }>(
+  machine: ProcessMachine<S, never>,
+  host: MachineHost<S>,
+  serial: ReturnType<typeof createSerialiser>,
+): void {
+  const reassign = machine.reassign!.bind(machine);
+  const check = (arg: unknown) => {
+    const cmd = commandOf<ReassignInput>(arg);
+    if (!cmd?.input?.to || typeof cmd.input.taskKey !== 'string') throw refused('VALIDATION_FAILED', '请求缺少任务或接收人。');
+    const result = reassign(host.state(), cmd.input.taskKey, cmd.input.to, new Date());
+    if (isRefusal(result)) throw refused(result.code, result.message);
+    return { cmd, step: result };
+  };
+  setHandler(
+    reassignTaskUpdate,
+    (arg) =>
+      serial(async () => {
+        const { step } = check(arg);
+        if (!step) return { stage: host.state().stage, version: host.state().version, message: '任务按角色办理,无需流程改派。', moved: false };
+        const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+        return around(() =>
+          refuseOnDataRejection({
+            state: host.state(),
+            label: '转交',
+            run: async () => {
+              host.adopt(step.state);
+              await host.save(step);
+              return { stage: host.state().stage, version: host.state().version, message: '已改派办理人。', moved: true };
+            },
+          }),
+        );
+      }),
+    { validator: (arg) => void check(arg) },
+  );
 }

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineSection, envVar } from '../define';
+import { positiveInt } from './common';
+
+const DEFAULT_TYPES = 'application/pdf,image/jpeg,image/png,image/webp,text/plain';
+
+export const inboxSection = defineSection({
+  attachmentMaxBytes: envVar({
+    env: 'ATTACHMENT_MAX_BYTES',
+    schema: positiveInt(512 * 1024),
+    doc: 'Largest file accepted as a task attachment, in bytes (sent base64 in JSON, so HTTP_BODY_LIMIT must allow about 4/3 of it: the default fits the default 1mb). Files are kept under DATA_DIR/attachments.',
+    example: String(512 * 1024),
+  }),
+  attachmentTypes: envVar({
+    env: 'ATTACHMENT_TYPES',
+    schema: z
+      .string()
+      .default(DEFAULT_TYPES)
+      .transform((s) => s.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)),
+    doc: 'Comma-separated MIME types accepted as task attachments; the content must match the type (PDF, JPEG, PNG, WebP signatures are checked).',
+    example: DEFAULT_TYPES,
+  }),
+  proxyMaxDays: envVar({
+    env: 'PROXY_MAX_DAYS',
+    schema: positiveInt(90),
+    doc: 'Longest out-of-office arrangement (代理) a person may name, in calendar days.',
+    example: '90',
+  }),
+});
