@@ -104,7 +104,7 @@ export const proxyRoutes = [
   }),
   defineRoute({
     method: 'post',
-    path: '/api/me/proxies/:id/actions/cancel',
+    path: '/api/me/proxies/:id/actions/cancelProxy',
     summary: 'End an out-of-office arrangement the caller named',
     roles: ROLE_NAMES,
     request: { params: z.object({ id: zId() }) },

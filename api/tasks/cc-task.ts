@@ -1,4 +1,4 @@
-// POST /api/tasks/{id}/actions/cc — 抄送: people who get a read-only notice
+// POST /api/tasks/{id}/actions/ccTask — 抄送: people who get a read-only notice
 // and may from then on read the task's record (the processes' read checks
 // honour RecordReader), without any right to act on it.
 import type { Actor } from '../../domain/access';

@@ -1,4 +1,4 @@
-// 委派: POST /api/tasks/{id}/actions/delegate hands a task to a colleague to
+// 委派: POST /api/tasks/{id}/actions/delegateTask hands a task to a colleague to
 // prepare (comments, attachments; they may read the record meanwhile);
 // POST /api/tasks/{id}/actions/returnDelegation hands it back. The task stays
 // the delegator's: only they decide (the process refuses the delegate with

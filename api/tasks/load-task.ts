@@ -47,10 +47,31 @@ export async function loadTask(prisma: PrismaClient, actor: Actor, taskId: strin
   if (task.assigneeId && (await principalsOf(prisma, me)).includes(task.assigneeId)) return loaded;
   const reader = await prisma.recordReader.findUnique({ where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId: me } } });
   if (reader) return loaded;
-  // 催办 is also for those who read the task's unit (any role, above or below it: the applicant) and whoever completed an earlier step of the record.
-  if (options.participants && actor.grants.some((g) => reachesUnit(g, unit.path))) return loaded;
+  // 催办 is also for those who read the record's unit (any role, above or below it: the applicant, the reporting grid worker) and whoever completed an earlier step of the record.
+  if (options.participants) {
+    const recordPath = await recordUnitPath(prisma, task.process, task.subjectId);
+    if (recordPath && actor.grants.some((g) => reachesUnit(g, recordPath))) return loaded;
+  }
   if (options.participants && (await prisma.humanTask.findFirst({ where: { workflowId: task.workflowId, completedById: me }, select: { id: true } }))) return loaded;
   throw new AppError('NOT_FOUND', '没有这个任务。');
+}
+
+/**
+ * The unit the record belongs to (a project's community, a case's place), for
+ * "who reads this record" questions the inbox asks of every process. A new
+ * process adds its line here.
+ */
+export async function recordUnitPath(prisma: PrismaClient, process: string, subjectId: string): Promise<string | null> {
+  switch (process) {
+    case 'project':
+      return (await prisma.project.findUnique({ where: { id: subjectId }, select: { unitPath: true } }))?.unitPath ?? null;
+    case 'mediation':
+      return (await prisma.mediationCase.findUnique({ where: { id: subjectId }, select: { placePath: true } }))?.placePath ?? null;
+    case 'reporting':
+      return (await prisma.reportingReport.findUnique({ where: { id: subjectId }, select: { communityPath: true } }))?.communityPath ?? null;
+    default:
+      return null;
+  }
 }
 
 /** The record a task belongs to, as a link people follow from a notice. */

@@ -35,7 +35,7 @@ export const taskRoutes: RouteModule = {
   name: 'tasks',
   tag: 'tasks',
   description:
-    'The inbox: steps of processes waiting for a person (待办), and what people do to them besides completing them — 转交, 委派, 抄送, 催办, 代理 (see /api/me/proxies), comments and attachments. Every operation is audited and shown in the record\'s timeline.',
+    'The inbox: steps of processes waiting for a person (待办), and what people do to them besides completing them — 转交, 委派, 抄送, 催办, 代理 (see /api/me/proxies), comments and attachments. Every operation is audited and shown in the record\'s timeline under the same verb as its URL.',
   routes: [
     defineRoute({
       method: 'get',
@@ -68,7 +68,7 @@ export const taskRoutes: RouteModule = {
     }),
     defineRoute({
       method: 'post',
-      path: '/api/tasks/:id/actions/transfer',
+      path: '/api/tasks/:id/actions/transferTask',
       summary: '转交: hand the task to another person who holds its role over its unit; from then on only they act on it',
       description:
         'Allowed to the task\'s holder and to whoever holds its role over its unit. 404 when the caller cannot see the task, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE, 409 ALREADY_DONE when it is not open, 409 TASK_DELEGATED while a delegate prepares it, 422 TRANSFER_TARGET_INELIGIBLE when the person named lacks the role over the unit. A step the process binds to one person (a mediation round\'s mediator) moves in the process too.',
@@ -80,7 +80,7 @@ export const taskRoutes: RouteModule = {
     }),
     defineRoute({
       method: 'post',
-      path: '/api/tasks/:id/actions/delegate',
+      path: '/api/tasks/:id/actions/delegateTask',
       summary: '委派: a colleague prepares the task (comments, attachments) and hands it back; the delegator decides',
       description: 'The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE.',
       roles: ROLE_NAMES,
@@ -101,7 +101,7 @@ export const taskRoutes: RouteModule = {
     }),
     defineRoute({
       method: 'post',
-      path: '/api/tasks/:id/actions/cc',
+      path: '/api/tasks/:id/actions/ccTask',
       summary: '抄送: people get a read-only notice and may read the record from then on',
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZCcBody },
@@ -111,7 +111,7 @@ export const taskRoutes: RouteModule = {
     }),
     defineRoute({
       method: 'post',
-      path: '/api/tasks/:id/actions/urge',
+      path: '/api/tasks/:id/actions/urgeTask',
       summary: '催办: remind whoever holds the task (and its delegate), at most once a day per task',
       description: 'Allowed to whoever sees the task, holds any role over its unit, or completed an earlier step of its record. 429 ALREADY_URGED_TODAY the second time on one (Beijing) day.',
       roles: 'authenticated',
@@ -122,7 +122,7 @@ export const taskRoutes: RouteModule = {
     }),
     defineRoute({
       method: 'post',
-      path: '/api/tasks/:id/actions/comment',
+      path: '/api/tasks/:id/actions/commentTask',
       summary: 'Add a comment (意见) to an open task: its holder, its role over its unit, its delegate or a deputy',
       roles: 'authenticated',
       request: { params: ZTaskIdParams, body: ZCommentBody },
@@ -132,7 +132,7 @@ export const taskRoutes: RouteModule = {
     }),
     defineRoute({
       method: 'post',
-      path: '/api/tasks/:id/actions/attach',
+      path: '/api/tasks/:id/actions/attachFile',
       summary: 'Attach a file (base64) to an open task; size and type limits from ATTACHMENT_MAX_BYTES / ATTACHMENT_TYPES, then the virus-scan hook',
       roles: 'authenticated',
       request: { params: ZTaskIdParams, body: ZAttachBody },

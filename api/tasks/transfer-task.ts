@@ -1,4 +1,4 @@
-// POST /api/tasks/{id}/actions/transfer — 转交: hand a task to another person
+// POST /api/tasks/{id}/actions/transferTask — 转交: hand a task to another person
 // who holds its role over its unit. From then on it is theirs alone: the
 // previous holder's actions on the step are refused (TASK_TRANSFERRED).
 import type { Actor } from '../../domain/access';

@@ -1,4 +1,4 @@
-// POST /api/tasks/{id}/actions/urge — 催办: remind whoever holds an open task,
+// POST /api/tasks/{id}/actions/urgeTask — 催办: remind whoever holds an open task,
 // at most once a (Beijing) day per task: TaskUrge's key (task, day) is the
 // rule, so two simultaneous urges cannot both pass.
 import type { Actor } from '../../domain/access';
@@ -27,6 +27,8 @@ export async function urgeTask({ deps, actor, taskId, message, requestId }: Urge
   const day = urgeDay(now);
   const holders = await taskHolderIds(prisma, task, now);
   const recipients = delegation ? [...holders, delegation.delegateId] : holders;
+  const urgedToday = () => new AppError('ALREADY_URGED_TODAY', `该任务今天(${day})已经催办过,每个任务每天只能催办一次。`);
+  if (await prisma.taskUrge.findUnique({ where: { taskId_day: { taskId, day } }, select: { day: true } })) throw urgedToday();
   try {
     await prisma.$transaction(async (tx) => {
       await tx.taskUrge.create({ data: { taskId, day, urgedById: actor.personId, message, at: now } });
@@ -43,7 +45,7 @@ export async function urgeTask({ deps, actor, taskId, message, requestId }: Urge
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-      throw new AppError('ALREADY_URGED_TODAY', `该任务今天(${day})已经催办过,每个任务每天只能催办一次。`);
+      throw urgedToday();
     }
     throw err;
   }

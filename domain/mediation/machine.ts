@@ -2,7 +2,8 @@
 // rules stay in case-state.ts; this adapter gives them the kit's shape: a
 // pure apply that returns a new state and its effects instead of changing
 // the state it was given.
-import { hasRoleOver, type Actor } from '../access';
+import type { Actor } from '../access';
+import { isMediatorOfUnit } from './access';
 import type { ProcessMachine, Refusal, Step } from '../kit/machine';
 import { ACTION_LABELS, ACTION_NAMES, actionRefusal, applyAction, availableActions, currentRound, pendingTasks, type ActionPayloads, type MediationState } from './case-state';
 
@@ -12,16 +13,16 @@ const copy = (state: MediationState) => JSON.parse(JSON.stringify(state)) as Med
 /**
  * 转交 of a case's step: a round's acceptance once a mediator was named, the
  * round itself once accepted, and the agreement's court and follow-up steps
- * are bound to one mediator; the new one must be a mediator over the same
+ * are bound to one mediator; the new one must be a mediator of the same
  * unit. An unnamed acceptance waits for the unit's mediators: the inbox
  * moves it alone.
  */
 function reassign(state: MediationState, taskKey: string, to: Actor): Step<MediationState> | Refusal | null {
   const task = pendingTasks(state).find((t) => t.key === taskKey);
   if (!task) return { code: 'WRONG_STAGE', message: '该任务已不在办理中。' };
+  // Each level's round is its own unit's mediators' (三级三轮): a mediator above does not take it over by a transfer.
+  if (!isMediatorOfUnit(to, task.unitId)) return { code: 'TRANSFER_TARGET_INELIGIBLE', message: `${to.displayName}不是承办该轮调解的调解组织的调解员,不能接办。` };
   if (task.assigneeId === null) return null;
-  const unitPath = currentRound(state)?.unit.path ?? state.agreement?.unit.path;
-  if (!unitPath || !hasRoleOver(to, 'mediator', unitPath)) return { code: 'TRANSFER_TARGET_INELIGIBLE', message: `${to.displayName}不是该调解组织的调解员,不能接办。` };
   const next = copy(state);
   const round = currentRound(next);
   if (task.action === 'acceptCase' || task.action === 'recordSession') {
