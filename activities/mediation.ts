@@ -143,10 +143,17 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         const rows = await tx.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
         const existing = new Set(rows.map((t) => t.key));
         // A step the case moved to another mediator (转交 through the kit's reassign) keeps its key: its task follows.
+        // A step taken back (撤回) is wanted again under its old key: its task reopens.
         for (const row of rows) {
           const t = tasks.find((x) => x.key === row.key);
           if (row.status === 'open' && t?.assigneeId && t.assigneeId !== row.assigneeId) {
             await tx.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
+          }
+          if (row.status !== 'open' && t) {
+            await tx.humanTask.updateMany({
+              where: { workflowId, key: row.key, status: { not: 'open' } },
+              data: { status: 'open', completedAt: null, completedById: null, assigneeId: t.assigneeId, claimedAt: null, transferredAt: null },
+            });
           }
         }
         const openedTasks: string[] = [];

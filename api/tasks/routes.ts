@@ -25,7 +25,10 @@ import {
   ZTransferBody,
   ZUrgeBody,
   ZUrgeResult,
+  ZRecallBody,
+  ZRecallResult,
 } from './schemas';
+import { recallStep } from './recall-step';
 import { transferTask } from './transfer-task';
 import { urgeTask } from './urge-task';
 
@@ -98,6 +101,18 @@ export const taskRoutes: RouteModule = {
       response: { schema: ZTask },
       errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'WRONG_STAGE', 'ALREADY_DONE'],
       handler: ({ deps, actor, params, body, requestId }) => returnDelegation({ deps, actor, taskId: params.id, note: body.note, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/recallStep',
+      summary: '撤回: take back the step the caller just took on this task, while the process has not moved since',
+      description:
+        'For processes whose machine declares recallable actions (never a payment). 403 NOT_TASK_HOLDER when the caller did not take the last step, 409 RECALL_TOO_LATE once the next step acted, a timer fired, or the step may not be taken back.',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZRecallBody },
+      response: { schema: ZRecallResult },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'RECALL_TOO_LATE', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body }) => recallStep({ deps, actor, taskId: params.id, reason: body.reason }),
     }),
     defineRoute({
       method: 'post',

@@ -101,3 +101,6 @@ export const ZTaskDetail = ZTask.extend({
 
 export const ZCcResult = z.object({ taskId: z.string(), copied: z.array(z.object({ personId: z.string(), displayName: z.string() })) });
 export const ZUrgeResult = z.object({ taskId: z.string(), day: z.string(), notified: z.number().int() });
+
+export const ZRecallBody = z.object({ reason: zLine(500) });
+export const ZRecallResult = z.object({ taskId: z.string(), stage: z.string(), version: z.number().int(), message: z.string(), recalledAction: z.string() });

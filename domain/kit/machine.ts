@@ -82,6 +82,17 @@ export interface ProcessMachine<S extends { version: number }, Inputs extends { 
    * moves it. Absent: every task of the machine is bound to a role only.
    */
   reassign?(state: S, taskKey: string, to: Actor, now: Date): Step<S> | Refusal | null;
+  /**
+   * 撤回: the actions whoever took them may take back while nothing has
+   * happened since (the runner checks who and "untouched"). Never an action
+   * that pays, notifies outside or starts another process.
+   */
+  recallable?: readonly (keyof Inputs & string)[];
+  /**
+   * The state a recall leaves: `before` (as it was before the action) carried
+   * forward to `current`'s counters, with the timeline line that says so.
+   */
+  recall?(before: S, current: S, action: keyof Inputs & string, actor: Actor, now: Date, reason: string): Step<S>;
 }
 
 /** Input of the runner's `reassignTask` update (see `ProcessMachine.reassign`). */

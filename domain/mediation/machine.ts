@@ -40,6 +40,26 @@ function reassign(state: MediationState, taskKey: string, to: Actor): Step<Media
   return { state: next, effects: { timeline: [], notifications: [] } };
 }
 
+/**
+ * 撤回 of a naming, an acceptance or a session record: the case as it was
+ * before, its counters carried on (the timeline only grows).
+ */
+function recall(before: MediationState, current: MediationState, action: keyof ActionPayloads, actor: Actor, now: Date, reason: string): Step<MediationState> {
+  const next = copy(before);
+  next.version = current.version + 1;
+  next.eventSeq = current.eventSeq + 1;
+  const entry = {
+    seq: next.eventSeq,
+    at: now.toISOString(),
+    action: 'recallStep',
+    actorId: actor.personId,
+    actorName: actor.displayName,
+    summary: `撤回「${ACTION_LABELS[action]}」${reason ? `:${reason}` : ''}`,
+    data: { recalledAction: action, reason },
+  };
+  return { state: next, effects: { timeline: [entry], notifications: [] } };
+}
+
 export const mediationMachine: ProcessMachine<MediationState, ActionPayloads> = {
   process: 'mediation',
   actions: ACTION_NAMES,
@@ -53,4 +73,7 @@ export const mediationMachine: ProcessMachine<MediationState, ActionPayloads> = 
   pendingTasks,
   availableActions,
   reassign: (state, taskKey, to) => reassign(state, taskKey, to),
+  // Never an agreement or a failure: they end the round, and the process moves on at once (documents, the next level).
+  recallable: ['assignMediator', 'acceptCase', 'recordSession'],
+  recall,
 };

@@ -250,4 +250,28 @@ describe('mediation: a case round of the community mediators', () => {
     const timeline = (await p.get(who.auditor, `/api/mediation-cases/${caseId}`)).body.timeline;
     expect(timeline.find((e: any) => e.action === 'actAsDeputy')?.actorName).toMatch(/代 /);
   });
+
+  it('撤回: the mediator who accepted takes it back; no one else may, and not once the next step acted', async () => {
+    const { caseId, workflowId } = await caseWithRound();
+    const second = await extraPerson('mediator', MU.community);
+    expect((await p.act(who.communityMediator, caseId, 'acceptCase', {})).status).toBe(200);
+    const accept = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, action: 'acceptCase', status: 'done' } }));
+    const other = await taskAction(second.username, accept.id, 'recallStep', { reason: '误操作' });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('NOT_TASK_HOLDER');
+    const back = await taskAction(who.communityMediator, accept.id, 'recallStep', { reason: '误点受理,应由同事承办' });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body).toMatchObject({ recalledAction: 'acceptCase', stage: 'in_round' });
+    const c = await p.caseWhen(caseId, (x) => round(x).acceptedAt === null);
+    expect(c.timeline.at(-1)).toMatchObject({ action: 'recallStep', summary: expect.stringContaining('误点受理') });
+    expect(await p.prisma.humanTask.findUniqueOrThrow({ where: { id: accept.id } })).toMatchObject({ status: 'open', assigneeId: null, completedById: null });
+
+    expect((await p.act(second.username, caseId, 'acceptCase', {})).status).toBe(200);
+    const session = { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述' };
+    expect((await p.act(second.username, caseId, 'recordSession', session)).status).toBe(200);
+    expect((await p.act(second.username, caseId, 'recordFailure', { reason: '双方分歧较大' })).status).toBe(200);
+    const late = await taskAction(second.username, accept.id, 'recallStep', { reason: '想撤回受理' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'RECALL_TOO_LATE', title: '已不能撤回' });
+  });
 });

@@ -8,7 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
 import { isRefusal, type ProcessMachine, type ReassignInput, type Step } from '../../domain/kit/machine';
 import { refuseOnDataRejection } from '../failures';
-import { reassignTaskUpdate } from './shared';
+import { reassignTaskUpdate, recallStepUpdate } from './shared';
 
 export interface MachineHost<S> {
   /** The instance's current state. */
@@ -54,6 +54,9 @@ export function serveActions<S extends { version: number; stage: string }, Input
   host: MachineHost<S>,
   serial: ReturnType<typeof createSerialiser> = createSerialiser(),
 ): void {
+  const recallable = new Set<string>(machine.recallable ?? []);
+  /** The last step, while it may be recalled: rebuilt on replay like any workflow variable. */
+  let last: LastStep<S> | null = null;
   for (const action of machine.actions) {
     const check = (arg: unknown): ActionCommand<Inputs[typeof action]> => {
       const cmd = commandOf<Inputs[typeof action]>(arg);
@@ -68,6 +71,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
         serial(async () => {
           // Checked again in turn: an update admitted meanwhile may have moved the process.
           const cmd = check(arg);
+          const before = recallable.has(action) ? (JSON.parse(JSON.stringify(host.state())) as S) : null;
           const step = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
           // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
           const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
@@ -78,6 +82,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
               host.adopt(step.state);
               await host.save(step);
               const state = host.state();
+              last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
               return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
             },
           }));
@@ -86,6 +91,67 @@ export function serveActions<S extends { version: number; stage: string }, Input
     );
   }
   if (machine.reassign) serveReassign(machine as ProcessMachine<S, never>, host, serial);
+  if (machine.recall && recallable.size > 0) {
+    serveRecall(machine as unknown as ProcessMachine<S, Record<string, unknown>>, host, serial, {
+      get: () => last,
+      clear: () => {
+        last = null;
+      },
+    });
+  }
+}
+
+interface LastStep<S> {
+  action: string;
+  actorId: string;
+  before: S;
+  /** The state's version right after the step: any later change (a person's, a timer's) moves it. */
+  version: number;
+}
+
+/**
+ * 撤回: whoever took the last step takes it back while the process has not
+ * moved since (same version: no one acted, no timer fired), and only for the
+ * actions the machine declares recallable. The machine builds the state the
+ * recall leaves; the runner only checks who and when.
+ */
+function serveRecall<S extends { version: number; stage: string }>(
+  machine: ProcessMachine<S, Record<string, unknown>>,
+  host: MachineHost<S>,
+  serial: ReturnType<typeof createSerialiser>,
+  memory: { get(): LastStep<S> | null; clear(): void },
+): void {
+  const check = (arg: unknown) => {
+    const cmd = commandOf<{ reason: string }>(arg);
+    if (!cmd) throw refused('VALIDATION_FAILED', '请求缺少操作人。');
+    const last = memory.get();
+    if (!last || last.version !== host.state().version) throw refused('RECALL_TOO_LATE', '流程已有后续办理(或已超过可撤回的时机),不能撤回。');
+    if (last.actorId !== cmd.actor.personId) throw refused('NOT_TASK_HOLDER', '只有办理该步骤的本人可以撤回。');
+    return { cmd, last };
+  };
+  setHandler(
+    recallStepUpdate,
+    (arg) =>
+      serial(async () => {
+        const { cmd, last } = check(arg);
+        const step = machine.recall!(last.before, host.state(), last.action, cmd.actor, new Date(), String(cmd.input?.reason ?? ''));
+        const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+        return around(() =>
+          refuseOnDataRejection({
+            state: host.state(),
+            label: '撤回',
+            run: async () => {
+              host.adopt(step.state);
+              await host.save(step);
+              memory.clear();
+              const state = host.state();
+              return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? '已撤回。', recalledAction: last.action };
+            },
+          }),
+        );
+      }),
+    { validator: (arg) => void check(arg) },
+  );
 }
 
 /**

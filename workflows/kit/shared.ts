@@ -6,3 +6,6 @@ import type { ReassignInput } from '../../domain/kit/machine';
 
 /** 转交 of a task bound to a person in the state (machines with `reassign`). `moved` is false when the task is bound to a role only. */
 export const reassignTaskUpdate = defineUpdate<ActionResult<string, { moved: boolean }>, [ActionCommand<ReassignInput>]>('reassignTask');
+
+/** 撤回 of the caller's last step (machines with `recallable`): refused once anything happened since. */
+export const recallStepUpdate = defineUpdate<ActionResult<string, { recalledAction: string }>, [ActionCommand<{ reason: string }>]>('recallStep');
