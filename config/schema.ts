@@ -8,6 +8,7 @@ import { inboxSection } from './sections/inbox';
 import { appSection } from './sections/common';
 import { serverSection } from './sections/server';
 import { databaseSection, redisSection, temporalSection } from './sections/services';
+import { gridSection } from './grid';
 import { mediationSection } from './mediation';
 import { projectSection } from './project';
 import { reportingSection } from './reporting';
@@ -22,6 +23,7 @@ export const CONFIG_SECTIONS = {
   project: projectSection,
   mediation: mediationSection,
   reporting: reportingSection,
+  grid: gridSection,
   inbox: inboxSection,
 };
 
