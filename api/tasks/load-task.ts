@@ -67,6 +67,8 @@ export async function recordUnitPath(prisma: PrismaClient, process: string, subj
       return (await prisma.project.findUnique({ where: { id: subjectId }, select: { unitPath: true } }))?.unitPath ?? null;
     case 'mediation':
       return (await prisma.mediationCase.findUnique({ where: { id: subjectId }, select: { placePath: true } }))?.placePath ?? null;
+    case 'grid':
+      return (await prisma.gridIncident.findUnique({ where: { id: subjectId }, select: { placePath: true } }))?.placePath ?? null;
     case 'reporting':
       return (await prisma.reportingReport.findUnique({ where: { id: subjectId }, select: { communityPath: true } }))?.communityPath ?? null;
     default:
@@ -76,6 +78,6 @@ export async function recordUnitPath(prisma: PrismaClient, process: string, subj
 
 /** The record a task belongs to, as a link people follow from a notice. */
 export function recordLink(process: string, subjectId: string): string {
-  const base: Record<string, string> = { mediation: '/api/mediation-cases', project: '/api/projects', reporting: '/api/reporting' };
+  const base: Record<string, string> = { mediation: '/api/mediation-cases', project: '/api/projects', reporting: '/api/reporting', grid: '/api/grid-incidents' };
   return `${base[process] ?? `/api/${process}`}/${subjectId}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineSection, envVar } from '../define';
+import { parseStepTimeouts } from '../../domain/inbox/timeouts';
 import { positiveInt } from './common';
 
 const DEFAULT_TYPES = 'application/pdf,image/jpeg,image/png,image/webp,text/plain';
@@ -19,6 +20,30 @@ export const inboxSection = defineSection({
       .transform((s) => s.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)),
     doc: 'Comma-separated MIME types accepted as task attachments; the content must match the type (PDF, JPEG, PNG, WebP signatures are checked).',
     example: DEFAULT_TYPES,
+    format: (types) => types.join(','),
+  }),
+  stepTimeouts: envVar({
+    env: 'INBOX_STEP_TIMEOUTS',
+    schema: z
+      .string()
+      .default('')
+      .transform((s, ctx) => {
+        try {
+          return parseStepTimeouts(s);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+    doc: 'Timeout handling per step, checked every INBOX_SWEEP_SECONDS: "process.action:remindHours/escalateHours" items, comma-separated, hours after the task\'s due time; "-" never escalates. The holder is reminded once, then the unit above is told once. Empty: none (the processes\' own reminders still run).',
+    example: 'project.verifyMilestone:0/48,project.releaseFunds:24/-',
+    format: (rules) => rules.map((r) => `${r.process}.${r.action}:${r.remindAfterHours}/${r.escalateAfterHours ?? '-'}`).join(','),
+  }),
+  sweepSeconds: envVar({
+    env: 'INBOX_SWEEP_SECONDS',
+    schema: positiveInt(900),
+    doc: 'How often the inbox looks for overdue steps of INBOX_STEP_TIMEOUTS (a BullMQ repeatable job).',
+    example: '900',
   }),
   proxyMaxDays: envVar({
     env: 'PROXY_MAX_DAYS',
