@@ -9,7 +9,7 @@ import { createMediationDocumentQueue, type MediationDocumentQueue } from '../qu
 import { mediationWorkflowId } from '../domain/mediation/types';
 import type { ActivityDeps } from './deps';
 import { createAuditActivities } from './audit';
-import { closeOpenHumanTasks, humanTaskRow } from './inbox';
+import { syncHumanTasks } from './inbox';
 import { createNotifyActivities, type NotifyInput } from './notify';
 
 export interface SaveMediationCaseInput {
@@ -136,34 +136,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         }
 
         // The inbox follows the state: open what it waits for, close the rest.
-        const wanted = new Set(tasks.map((t) => t.key));
-        const open = await tx.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
-        const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
-        await closeOpenHumanTasks(tx, { workflowId, keys: stale, status: lastActor ? 'done' : 'cancelled', completedById: lastActor }, clock.now());
-        const rows = await tx.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
-        const existing = new Set(rows.map((t) => t.key));
-        // A step the case moved to another mediator (转交 through the kit's reassign) keeps its key: its task follows.
-        // A step taken back (撤回) is wanted again under its old key: its task reopens.
-        for (const row of rows) {
-          const t = tasks.find((x) => x.key === row.key);
-          if (row.status === 'open' && t?.assigneeId && t.assigneeId !== row.assigneeId) {
-            await tx.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
-          }
-          if (row.status !== 'open' && t) {
-            await tx.humanTask.updateMany({
-              where: { workflowId, key: row.key, status: { not: 'open' } },
-              data: { status: 'open', completedAt: null, completedById: null, assigneeId: t.assigneeId, claimedAt: null, transferredAt: null },
-            });
-          }
-        }
-        const openedTasks: string[] = [];
-        for (const t of tasks) {
-          if (existing.has(t.key)) continue;
-          await tx.humanTask.create({
-            data: humanTaskRow({ workflowId, process: 'mediation', subjectId: state.caseId, key: t.key, action: t.action, title: t.title, role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }, clock.now()),
-          });
-          openedTasks.push(t.key);
-        }
+        const openedTasks = await syncHumanTasks(tx, { workflowId, process: 'mediation', subjectId: state.caseId, tasks, completedById: lastActor }, clock.now());
         return { applied: true, openedTasks };
       });
 

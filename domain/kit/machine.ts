@@ -58,6 +58,8 @@ export interface Effects {
 export interface Step<S> {
   state: S;
   effects: Effects;
+  /** What the action's answer carries besides stage, version and message: the ids it created (a question's, a round's). */
+  result?: Record<string, unknown>;
 }
 
 /**

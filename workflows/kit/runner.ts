@@ -83,7 +83,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
               await host.save(step);
               const state = host.state();
               last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
-              return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
+              return { ...step.result, stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
             },
           }));
         }),
