@@ -143,32 +143,37 @@ describe('project: 立项审批 task of the street office', () => {
   });
 
   it('代理: a deputy is refused before their range, then acts "代 X" within it', async () => {
+    // People of their own: an arrangement outlives the test, and the run's other files act as the demo people.
+    const principal = await extraPerson('street_office', 'qindu-renmin');
+    const deputy = await extraPerson('street_office', 'qindu-xilan');
     const id = await apply(pp);
     const task = await openTask(`project-${id}`, 'reviewApplication');
-    expect((await p.post(PU.street, `/api/tasks/${task.id}/claim`)).status).toBe(200);
-    const deputy = await personId(PU.siblingStreet);
+    expect((await p.post(principal.username, `/api/tasks/${task.id}/claim`)).status).toBe(200);
     const tomorrow = new Date(p.now().getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
-    const backwards = await p.post(PU.street, '/api/me/proxies', { deputyId: deputy, startsOn: tomorrow, endsOn: p.today(), reason: '休假' });
+    const backwards = await p.post(principal.username, '/api/me/proxies', { deputyId: deputy.id, startsOn: tomorrow, endsOn: p.today(), reason: '休假' });
     expect(backwards.status).toBe(422);
-    const named = await p.post(PU.street, '/api/me/proxies', { deputyId: deputy, startsOn: tomorrow, endsOn: tomorrow, reason: '年休假' });
+    const named = await p.post(principal.username, '/api/me/proxies', { deputyId: deputy.id, startsOn: tomorrow, endsOn: tomorrow, reason: '年休假' });
     expect(named.status, JSON.stringify(named.body)).toBe(201);
-    expect(named.body).toMatchObject({ active: false, deputyId: deputy });
+    expect(named.body).toMatchObject({ active: false, deputyId: deputy.id });
+    expect(await notices(deputy.id, 'proxy.named')).toHaveLength(1);
 
-    const early = await projectAct(PU.siblingStreet, id, 'reviewApplication', { decision: 'approve' });
+    const early = await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve' });
     expect(early.status).toBe(403);
     expect(early.body).toMatchObject({ code: 'PROXY_NOT_ACTIVE', detail: expect.stringContaining(tomorrow) });
-    expect((await p.get(PU.siblingStreet, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).not.toContain(task.id);
+    expect((await p.get(deputy.username, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).not.toContain(task.id);
 
     await p.advanceTime(DAY);
-    expect((await p.get(PU.siblingStreet, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).toContain(task.id);
-    const acted = await projectAct(PU.siblingStreet, id, 'reviewApplication', { decision: 'approve', comment: '代为审核同意' });
+    expect((await p.get(deputy.username, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).toContain(task.id);
+    const acted = await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve', comment: '代为审核同意' });
     expect(acted.status, JSON.stringify(acted.body)).toBe(200);
     const body = await project(pp, id);
     expect(body.stage).toBe('notice');
     const line = body.timeline.find((e: any) => e.action === 'actAsDeputy');
     expect(line.actorName).toMatch(/代 /);
-    expect(await p.prisma.auditLog.count({ where: { action: 'task.actAsDeputy', actorId: deputy } })).toBeGreaterThan(0);
-    expect((await p.get(PU.street, '/api/me/proxies')).body.named).toEqual([expect.objectContaining({ active: true })]);
+    expect(await p.prisma.auditLog.count({ where: { action: 'task.actAsDeputy', actorId: deputy.id } })).toBe(1);
+    expect((await p.get(principal.username, '/api/me/proxies')).body.named).toEqual([expect.objectContaining({ active: true })]);
+    const cancelled = await p.post(principal.username, `/api/me/proxies/${named.body.id}/actions/cancelProxy`);
+    expect(cancelled.body).toMatchObject({ cancelled: true, active: false });
   });
 });
 
@@ -236,19 +241,22 @@ describe('mediation: a case round of the community mediators', () => {
 
   it('代理: the deputy of the round mediator is refused before the range and records the session "代 X" within it', async () => {
     const { caseId } = await caseWithRound();
-    expect((await p.act(who.communityMediator, caseId, 'acceptCase', {})).status).toBe(200);
-    const deputy = await personId(who.otherStreetMediator);
+    const principal = await extraPerson('mediator', MU.community);
+    const deputy = await extraPerson('mediator', MU.otherStreet);
+    expect((await p.act(principal.username, caseId, 'acceptCase', {})).status).toBe(200);
     const tomorrow = new Date(p.now().getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
-    expect((await p.post(who.communityMediator, '/api/me/proxies', { deputyId: deputy, startsOn: tomorrow, endsOn: tomorrow, reason: '外出培训' })).status).toBe(201);
+    const named = await p.post(principal.username, '/api/me/proxies', { deputyId: deputy.id, startsOn: tomorrow, endsOn: tomorrow, reason: '外出培训' });
+    expect(named.status).toBe(201);
     const session = () => ({ heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '代理调解员主持调解' });
-    const early = await p.act(who.otherStreetMediator, caseId, 'recordSession', session());
+    const early = await p.act(deputy.username, caseId, 'recordSession', session());
     expect(early.status).toBe(403);
     expect(early.body.code).toBe('PROXY_NOT_ACTIVE');
     await p.advanceTime(DAY);
-    const acted = await p.act(who.otherStreetMediator, caseId, 'recordSession', session());
+    const acted = await p.act(deputy.username, caseId, 'recordSession', session());
     expect(acted.status, JSON.stringify(acted.body)).toBe(200);
     const timeline = (await p.get(who.auditor, `/api/mediation-cases/${caseId}`)).body.timeline;
     expect(timeline.find((e: any) => e.action === 'actAsDeputy')?.actorName).toMatch(/代 /);
+    await p.post(principal.username, `/api/me/proxies/${named.body.id}/actions/cancelProxy`);
   });
 
   it('撤回: the mediator who accepted takes it back; no one else may, and not once the next step acted', async () => {
