@@ -27,7 +27,10 @@ import {
   ZUrgeResult,
   ZRecallBody,
   ZRecallResult,
+  ZBatchApproveBody,
+  ZBatchApproveResult,
 } from './schemas';
+import { batchApprove } from './batch-approve';
 import { recallStep } from './recall-step';
 import { transferTask } from './transfer-task';
 import { urgeTask } from './urge-task';
@@ -48,6 +51,17 @@ export const taskRoutes: RouteModule = {
       request: { query: ZListTasksQuery },
       response: { schema: ZTaskPage },
       handler: ({ deps, actor, query }) => listTasks({ prisma: deps.prisma, actor, filter: query, now: now(deps) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/actions/batchApprove',
+      summary: '批量办理: take several steps their process marks batchable (e.g. finance releasing verified milestones) in one request',
+      description:
+        'Each item is the process\'s own action with the caller as actor, checked as the process\'s route checks it; a refused item (its code and message in `results`) does not stop the others. Project: verifyMilestone, releaseFunds.',
+      roles: ROLE_NAMES,
+      request: { body: ZBatchApproveBody },
+      response: { schema: ZBatchApproveResult },
+      handler: ({ deps, actor, body, requestId }) => batchApprove({ deps, actor, items: body.items as { taskId: string; input: Record<string, unknown> }[], requestId }),
     }),
     defineRoute({
       method: 'get',

@@ -104,3 +104,15 @@ export const ZUrgeResult = z.object({ taskId: z.string(), day: z.string(), notif
 
 export const ZRecallBody = z.object({ reason: zLine(500) });
 export const ZRecallResult = z.object({ taskId: z.string(), stage: z.string(), version: z.number().int(), message: z.string(), recalledAction: z.string() });
+
+export const ZBatchApproveBody = z.object({
+  items: z
+    .array(z.object({ taskId: zId(100), input: z.record(z.string(), z.unknown()).default({}).meta({ description: "The step's own input (e.g. { voucherNo } for releaseFunds); what it applies to comes from the task." }) }))
+    .min(1)
+    .max(50),
+});
+export const ZBatchApproveResult = z.object({
+  done: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), stage: z.string().optional(), code: z.string().optional(), message: z.string() })),
+});

@@ -177,6 +177,47 @@ describe('project: 立项审批 task of the street office', () => {
   });
 });
 
+describe('project: 批量办理 of batchable steps', () => {
+  it('verifies two milestones and releases both payments in one request each; a step not batchable is refused alone; nothing is paid twice', async () => {
+    const id = await apply(pp, { amounts: [300_000, 400_000], finalFen: 100_000 });
+    const other = await apply(pp);
+    expect((await projectAct(PU.street, id, 'reviewApplication', { decision: 'approve' })).status).toBe(200);
+    await p.advanceTime(10 * DAY);
+    expect((await project(pp, id)).stage).toBe('implementation');
+    for (const seq of [1, 2]) {
+      const r = await projectAct(PU.community, id, 'reportMilestone', { milestoneSeq: seq, summary: `第${seq}阶段完成`, evidence: ['照片.jpg'] });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    const verify = await p.waitFor(async () => {
+      const rows = await p.prisma.humanTask.findMany({ where: { workflowId: `project-${id}`, action: 'verifyMilestone', status: 'open' } });
+      return rows.length === 2 ? rows : false;
+    });
+    const review = await openTask(`project-${other}`, 'reviewApplication');
+    const verified = await p.post(PU.street, '/api/tasks/actions/batchApprove', {
+      items: [...verify.map((t) => ({ taskId: t.id, input: { decision: 'verify' } })), { taskId: review.id, input: { decision: 'approve' } }],
+    });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    expect(verified.body).toMatchObject({ done: 2, refused: 1 });
+    expect(verified.body.results[2]).toMatchObject({ taskId: review.id, ok: false, code: 'BUSINESS_RULE' });
+
+    const release = await p.waitFor(async () => {
+      const rows = await p.prisma.humanTask.findMany({ where: { workflowId: `project-${id}`, action: 'releaseFunds', status: 'open' }, orderBy: { key: 'asc' } });
+      return rows.length === 2 ? rows : false;
+    });
+    const items = release.map((t, i) => ({ taskId: t.id, input: { voucherNo: `PZ-${id.slice(0, 6)}-${i + 1}` } }));
+    const street = await p.post(PU.street, '/api/tasks/actions/batchApprove', { items });
+    expect(street.body.results.map((r: any) => r.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    const paid = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body).toMatchObject({ done: 2, refused: 0 });
+    const again = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
+    expect(again.body).toMatchObject({ done: 0, refused: 2 });
+    const ledger = (await project(pp, id)).ledger;
+    expect(ledger.payments).toHaveLength(2);
+    expect(ledger.totalPaidFen).toBe(700_000);
+  });
+});
+
 describe('mediation: a case round of the community mediators', () => {
   async function caseWithRound() {
     const caseId = await p.register(caseBody({ placeUnitId: MU.grid }));
