@@ -92,7 +92,22 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
   const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
   const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
   await closeOpenHumanTasks(db, { workflowId, keys: stale, status: input.completedById ? 'done' : 'cancelled', completedById: input.completedById }, now);
-  const existing = new Set((await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key));
+  const rows = await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
+  const existing = new Set(rows.map((t) => t.key));
+  for (const row of rows) {
+    const t = input.tasks.find((x) => x.key === row.key)!;
+    // A step the process moved to another person (转交 through the kit's reassign) keeps its key: its task follows.
+    if (row.status === 'open' && t.assigneeId && t.assigneeId !== row.assigneeId) {
+      await db.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
+    }
+    // A step taken back (撤回) is wanted again under its old key: its task reopens.
+    if (row.status !== 'open') {
+      await db.humanTask.updateMany({
+        where: { workflowId, key: row.key, status: { not: 'open' } },
+        data: { status: 'open', completedAt: null, completedById: null, assigneeId: t.assigneeId ?? null, claimedAt: null, transferredAt: null },
+      });
+    }
+  }
   const opened: string[] = [];
   for (const t of input.tasks) {
     if (existing.has(t.key)) continue;

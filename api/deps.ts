@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { PrismaClient } from '../prisma/generated/client';
 import type { AdvanceRequest, ClockState } from '../temporal/engine-clock';
+import type { AttachmentStore, VirusScanner } from './tasks/attachment-store';
 
 /** What /api/ready needs from Redis; an ioredis client satisfies it. */
 export interface RedisPing {
@@ -32,6 +33,10 @@ export interface AppDeps {
   authNow?: () => Date;
   /** Set with CLOCK=virtual only: the engine's clock, which an admin may advance. */
   virtualClock?: VirtualClockControl;
+  /** Task attachments; default: files under DATA_DIR/attachments. */
+  attachmentStore?: AttachmentStore;
+  /** Virus scan of task attachments; default: none (accepts every file). */
+  virusScanner?: VirusScanner;
 }
 
 /** What the API needs of the engine's clock (an `EngineClock` satisfies it). */

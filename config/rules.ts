@@ -3,6 +3,7 @@
 // the entry point reads the environment. A running process keeps the rules it
 // was started with (they travel in its workflow input).
 import { DEFAULT_GRID_RULES, gridRuleProblems, type GridRules } from '../domain/grid/rules';
+import { DEFAULT_INBOX_RULES, type InboxRules } from '../domain/inbox/timeouts';
 import { DEFAULT_MEDIATION_RULES, type MediationRules } from '../domain/mediation/rules';
 import { DEFAULT_PROJECT_RULES, type ProjectRules } from '../domain/project/rules';
 import { DEFAULT_REPORTING_RULES, ruleProblems, type ReportingRules } from '../domain/reporting';
@@ -16,6 +17,8 @@ export interface ProcessRules {
   mediation: MediationRules;
   reporting: ReportingRules;
   grid: GridRules;
+  /** The approval inbox's timeout handling per step (INBOX_STEP_TIMEOUTS). */
+  inbox: InboxRules;
 }
 
 /** The figures of shared/DOMAIN.md: what an unconfigured deployment runs with. */
@@ -24,6 +27,7 @@ export const DEFAULT_PROCESS_RULES: ProcessRules = {
   mediation: DEFAULT_MEDIATION_RULES,
   reporting: DEFAULT_REPORTING_RULES,
   grid: DEFAULT_GRID_RULES,
+  inbox: DEFAULT_INBOX_RULES,
 };
 
 export interface ProcessSections {
@@ -31,6 +35,7 @@ export interface ProcessSections {
   mediation: MediationSectionValue;
   reporting: ReportingSectionValue;
   grid: GridSectionValue;
+  inbox: { stepTimeouts: InboxRules['stepTimeouts'] };
 }
 
 /** The rules of the parsed sections, and one line per rule that does not hold across variables. */
@@ -40,6 +45,7 @@ export function processRulesFrom(sections: ProcessSections): { rules: ProcessRul
     mediation: mediationRulesFrom(sections.mediation),
     reporting: reportingRulesFrom(sections.reporting),
     grid: gridRulesFrom(sections.grid),
+    inbox: { stepTimeouts: sections.inbox.stepTimeouts },
   };
   return { rules, problems: [...projectRuleProblems(rules.project), ...ruleProblems(rules.reporting), ...gridRuleProblems(rules.grid)] };
 }

@@ -4,6 +4,7 @@
 import type { ConfigValue } from './define';
 import type { ProcessRules } from './rules';
 import { authSection } from './sections/auth';
+import { inboxSection } from './sections/inbox';
 import { appSection } from './sections/common';
 import { serverSection } from './sections/server';
 import { databaseSection, redisSection, temporalSection } from './sections/services';
@@ -23,6 +24,7 @@ export const CONFIG_SECTIONS = {
   mediation: mediationSection,
   reporting: reportingSection,
   grid: gridSection,
+  inbox: inboxSection,
 };
 
 type Sections = typeof CONFIG_SECTIONS;

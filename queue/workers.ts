@@ -8,6 +8,7 @@ import { createNotificationProcessor } from './deliver-notification';
 import { NOTIFICATIONS_QUEUE } from './notification-job';
 import { startMediationAgreementWorker } from './jobs/mediation-agreement-handler';
 import { createRedisConnection } from './queues';
+import { startInboxTimeoutWorker, type InboxTimeoutWorkerOptions } from './jobs/inbox-timeouts';
 
 export interface QueueWorkersOptions {
   redisUrl: string;
@@ -18,6 +19,8 @@ export interface QueueWorkersOptions {
   channel?: OutboundChannel;
   /** Jobs processed at once per worker. Default 5. */
   concurrency?: number;
+  /** Timeout handling per step (INBOX_STEP_TIMEOUTS); not started without rules. */
+  inboxTimeouts?: Omit<InboxTimeoutWorkerOptions, 'redisUrl' | 'prefix' | 'prisma' | 'logger'>;
 }
 
 export interface QueueWorkers {
@@ -46,10 +49,13 @@ export async function startQueueWorkers(options: QueueWorkersOptions): Promise<Q
 
   const documents = await startMediationAgreementWorker({ redisUrl, prefix, prisma, logger });
 
-  const workers = [notifications, documents];
+  const timeouts = options.inboxTimeouts?.rules.length ? await startInboxTimeoutWorker({ redisUrl, prefix, prisma, logger, ...options.inboxTimeouts }) : null;
+
+  const workers = [notifications, documents, ...(timeouts ? [timeouts.worker] : [])];
   return {
     workers,
     async close() {
+      await timeouts?.close();
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },

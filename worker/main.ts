@@ -36,6 +36,7 @@ const workers = await startWorkers({
   redisPrefix: config.redis.prefix,
   logger,
   rules: config.rules,
+  inboxSweepSeconds: config.inbox.sweepSeconds,
   ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
 });
 

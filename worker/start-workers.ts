@@ -26,6 +26,8 @@ export interface StartWorkersOptions {
   channel?: OutboundChannel;
   /** The process rules of the configuration (`config.rules`). */
   rules?: ProcessRules;
+  /** INBOX_SWEEP_SECONDS. Default 900. */
+  inboxSweepSeconds?: number;
 }
 
 export interface RunningWorkers {
@@ -52,6 +54,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       prisma,
       logger,
       channel: options.channel,
+      inboxTimeouts: {
+        rules: options.rules?.inbox.stepTimeouts ?? [],
+        now: () => (options.clock ?? systemClock).now(),
+        enqueue: (jobs) => queues.enqueueNotifications(jobs),
+        everyMs: (options.inboxSweepSeconds ?? 900) * 1000,
+      },
     });
     stops.push(() => queueWorkers.close());
 

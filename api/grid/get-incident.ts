@@ -8,6 +8,7 @@ import { defineRoute } from '../http/define-route';
 import { gridMachineFor } from './machine';
 import { canReadIncident, presentIncident } from './present';
 import { ZIncidentDetail, ZIncidentId } from './schemas';
+import { inboxGrantsRead } from '../tasks/record-access';
 
 export interface GetIncidentOptions {
   deps: AppDeps;
@@ -17,7 +18,8 @@ export interface GetIncidentOptions {
 
 export async function loadReadableIncident({ deps, actor, incidentId }: GetIncidentOptions) {
   const row = await deps.prisma.gridIncident.findUnique({ where: { id: incidentId }, include: { events: { orderBy: { seq: 'asc' } } } });
-  if (!row || !canReadIncident(actor, row)) throw new AppError('NOT_FOUND', `网格事件不存在:${incidentId}`);
+  const readable = row && (canReadIncident(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'grid', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
+  if (!row || !readable) throw new AppError('NOT_FOUND', `网格事件不存在:${incidentId}`);
   return row;
 }
 

@@ -22,6 +22,7 @@ import { loadReadableIncident, stateOf } from './get-incident';
 import { gridMachineFor } from './machine';
 import { accessViewOfRow } from './present';
 import { ACTION_BODIES, ZIncidentActionResult, ZIncidentId } from './schemas';
+import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
 
 type Bodies = { [A in GridAction]: z.output<(typeof ACTION_BODIES)[A]> };
 type ConvertBody = z.output<(typeof ACTION_BODIES)['convertToMediation']>;
@@ -89,10 +90,13 @@ async function registerConverted({ deps, actor, row, body, caseId }: RegisterCon
   });
 }
 
-export async function performIncidentAction({ deps, actor, incidentId, action, body }: PerformIncidentActionOptions) {
+export async function performIncidentAction({ deps, actor: caller, incidentId, action, body }: PerformIncidentActionOptions) {
   // Access before state: an incident the caller cannot read does not exist
   // for them (404); one they read but may not act on is 403; then the stage.
-  const row = await loadReadableIncident({ deps, actor, incidentId });
+  const row = await loadReadableIncident({ deps, actor: caller, incidentId });
+  // The inbox's word first (委派, 转交, 代理): the incident then judges the person it names.
+  const acting = await resolveActing({ prisma: deps.prisma, actor: caller, workflowId: row.workflowId, action, now: deps.now?.() ?? new Date() });
+  const actor = acting.actor;
   const outsider = actRefusal(actor, accessViewOfRow(row));
   if (outsider) throw new AppError(outsider, ACT_REFUSAL_MESSAGE);
   const input = await toInput(deps, action, body as Bodies[typeof action]);
@@ -126,6 +130,7 @@ export async function performIncidentAction({ deps, actor, incidentId, action, b
     await registerConverted({ deps, actor, row, body: body as ConvertBody, caseId });
     return { incidentId, action, ...result, mediationCaseId: caseId };
   }
+  await recordDeputyAction(deps.prisma, acting, { workflowId: row.workflowId, action, label: GRID_ACTION_LABELS[action], now });
   return { incidentId, action, ...result };
 }
 

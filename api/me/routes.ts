@@ -3,6 +3,7 @@ import { ROLE_NAMES } from '../../domain/roles';
 import { defineRoute, type RouteModule } from '../http/define-route';
 import { ZClockState } from '../admin/clock';
 import { getMe } from './get-me';
+import { proxyRoutes } from './proxies';
 
 export const ZUnitLevel = z.enum(['district', 'street', 'community', 'grid']);
 export const ZRoleName = z.enum(ROLE_NAMES);
@@ -40,5 +41,6 @@ export const meRoutes: RouteModule = {
         clock: { mode: deps.virtualClock ? ('virtual' as const) : ('wall' as const), now: (deps.now?.() ?? new Date()).toISOString() },
       }),
     }),
+    ...proxyRoutes,
   ],
 };

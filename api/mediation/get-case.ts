@@ -7,6 +7,8 @@ import type { Complexity } from '../../domain/mediation/types';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { canReadCase, presentSummary } from './present';
+import { inboxGrantsRead } from '../tasks/record-access';
+import { inboxTimeline, mergeTimeline } from '../tasks/inbox-timeline';
 import { ZCaseDetail, ZCaseId } from './schemas';
 
 export interface GetCaseOptions {
@@ -20,7 +22,8 @@ export async function loadReadableCase({ deps, actor, caseId }: GetCaseOptions) 
     where: { id: caseId },
     include: { parties: true, events: { orderBy: { seq: 'asc' } }, agreement: { select: { documentRenderedAt: true } } },
   });
-  if (!row || !canReadCase(actor, row)) throw new AppError('NOT_FOUND', `调解案件不存在:${caseId}`);
+  const readable = row && (canReadCase(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'mediation', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
+  if (!row || !readable) throw new AppError('NOT_FOUND', `调解案件不存在:${caseId}`);
   return row;
 }
 
@@ -45,7 +48,11 @@ export async function getCase(options: GetCaseOptions) {
     agreementDocument: row.agreement
       ? { rendered: row.agreement.documentRenderedAt !== null, url: `/api/mediation-cases/${row.id}/agreement-document` }
       : null,
-    timeline: row.events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+    timeline: mergeTimeline(
+      row.events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+      await inboxTimeline(deps.prisma, { process: 'mediation', subjectId: row.id }),
+      (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
+    ),
   };
 }
 

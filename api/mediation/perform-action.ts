@@ -15,6 +15,7 @@ import { loadReadableCase } from './get-case';
 import { accessViewOf } from './present';
 import { ACT_REFUSAL_MESSAGE, actRefusal } from '../../domain/mediation/access';
 import { ACTION_BODIES, ZActionResult, ZCaseId } from './schemas';
+import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
 
 export interface PerformActionOptions {
   deps: AppDeps;
@@ -22,6 +23,7 @@ export interface PerformActionOptions {
   caseId: string;
   action: ActionName;
   body: unknown;
+  requestId?: string;
 }
 
 async function toPayload<A extends ActionName>(deps: AppDeps, action: A, body: unknown): Promise<ActionPayloads[A]> {
@@ -36,22 +38,26 @@ async function toPayload<A extends ActionName>(deps: AppDeps, action: A, body: u
   return { mediatorId, mediatorName: person.displayName, mediatorUnitIds: person.roles.map((r) => r.unitId) } as ActionPayloads[A];
 }
 
-export async function performAction({ deps, actor, caseId, action, body }: PerformActionOptions) {
+export async function performAction({ deps, actor, caseId, action, body, requestId }: PerformActionOptions) {
   // Access before state: a case the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the stage.
   const row = await loadReadableCase({ deps, actor, caseId });
-  const refusal = actRefusal(actor, accessViewOf(row));
+  // The inbox's word first (委派, 转交, 代理): the case then judges the person it names.
+  const now = deps.now?.() ?? new Date();
+  const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: row.workflowId, action, now });
+  const refusal = actRefusal(acting.actor, accessViewOf(row));
   if (refusal) throw new AppError(refusal, ACT_REFUSAL_MESSAGE);
   if (row.stage === 'closed') throw new AppError('WRONG_STAGE', '案件已结案。');
   const payload = await toPayload(deps, action, body);
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
-  const command: ActionCommand = { actor, input: payload };
+  const command: ActionCommand = { actor: acting.actor, input: payload };
   const update = mediationUpdates[action] as unknown as typeof mediationUpdates.acceptCase;
   const result = await runUpdate({
     deps,
     label: ACTION_LABELS[action],
     execute: () => handle.executeUpdate(update, { args: [command as ActionCommand<never>] }),
   });
+  await recordDeputyAction(deps.prisma, acting, { workflowId: row.workflowId, action, label: ACTION_LABELS[action], now, requestId });
   return { caseId, action, ...result };
 }
 
@@ -64,8 +70,8 @@ function actionRoute(action: ActionName): RouteDefinition {
     roles: ['mediator'],
     request: { params: ZCaseId, body: ACTION_BODIES[action] as z.ZodObject },
     response: { schema: ZActionResult },
-    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'BUSINESS_RULE', 'CONFIRMATION_WINDOW_CLOSED', 'DATA_REJECTED', 'PROCESS_BUSY'],
-    handler: async (ctx) => performAction({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id, action, body: ctx.body }),
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'DELEGATE_CANNOT_DECIDE', 'TASK_TRANSFERRED', 'PROXY_NOT_ACTIVE', 'WRONG_STAGE', 'ALREADY_DONE', 'BUSINESS_RULE', 'CONFIRMATION_WINDOW_CLOSED', 'DATA_REJECTED', 'PROCESS_BUSY'],
+    handler: async (ctx) => performAction({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id, action, body: ctx.body, requestId: ctx.requestId }),
   });
 }
 

@@ -118,6 +118,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
       actorId: z.string().nullable(),
       actorName: z.string().nullable(),
       summary: z.string(),
+      source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks)'),
     }),
   ),
 });

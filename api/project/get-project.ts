@@ -8,6 +8,8 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZProjectDetail, ZProjectId } from './schemas';
+import { inboxGrantsRead } from '../tasks/record-access';
+import { INBOX_ACTION_LABELS, inboxTimeline, mergeTimeline } from '../tasks/inbox-timeline';
 
 export async function getProject({ deps, actor, projectId }: { deps: AppDeps; actor: Actor; projectId: string }) {
   const row = await deps.prisma.project.findUnique({
@@ -18,7 +20,8 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
     },
   });
   // Outside the caller's scope reads as absent: a project's existence is not disclosed.
-  if (!row || !canReadUnit(actor, row.unitPath)) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  const readable = row && (canReadUnit(actor, row.unitPath) || (await inboxGrantsRead(deps.prisma, { process: 'project', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
+  if (!row || !readable) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
   const byParty = new Map<string, { party: string; label: string; amountFen: number }>();
   for (const p of row.payments) {
     for (const l of p.lines) {
@@ -45,16 +48,20 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
       totalPaidFen: row.payments.reduce((s, p) => s + p.amountFen, 0),
       byParty: [...byParty.values()],
     },
-    timeline: row.events.map((e) => ({
-      seq: e.seq,
-      at: e.at.toISOString(),
-      actorId: e.actorId,
-      actorName: e.actorName,
-      action: e.action,
-      label: e.label,
-      stage: e.stage,
-      data: e.data as Record<string, unknown>,
-    })),
+    timeline: mergeTimeline(
+      row.events.map((e) => ({
+        seq: e.seq,
+        at: e.at.toISOString(),
+        actorId: e.actorId,
+        actorName: e.actorName,
+        action: e.action,
+        label: e.label,
+        stage: e.stage,
+        data: e.data as Record<string, unknown>,
+      })),
+      await inboxTimeline(deps.prisma, { process: 'project', subjectId: row.id }),
+      (e, seq) => ({ seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, label: INBOX_ACTION_LABELS[e.action] ?? e.action, stage: row.stage, data: e.data, source: 'inbox' as const }),
+    ),
   };
 }
 

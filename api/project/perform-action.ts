@@ -14,6 +14,8 @@ import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { ACTION_BODIES, ZActionResult, ZProjectId } from './schemas';
+import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
+import { inboxGrantsRead } from '../tasks/record-access';
 
 export interface PerformActionOptions<A extends ProjectAction> {
   deps: AppDeps;
@@ -33,21 +35,27 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true, communityName: true } });
   // Access before state: a project the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the stage.
-  if (!project || !canReadUnit(actor, project.unitPath)) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
-  const refusal = actionAccessRefusal(actor, action, { path: project.unitPath, name: project.communityName });
+  const now = deps.now?.() ?? new Date();
+  if (!project || !(canReadUnit(actor, project.unitPath) || (await inboxGrantsRead(deps.prisma, { process: 'project', subjectId: projectId }, actor.personId, now)))) {
+    throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  }
+  // The inbox's word first (委派, 转交, 代理): the project then judges the person it names.
+  const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: project.workflowId, action, now });
+  const refusal = actionAccessRefusal(acting.actor, action, { path: project.unitPath, name: project.communityName });
   if (refusal) throw new AppError(refusal.code, refusal.message);
   // A closed project's workflow has completed and takes no updates: answer here.
   if (isClosedStage(project.stage as ProjectStage)) {
     throw new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`);
   }
   const handle = deps.temporal.workflow.getHandle(project.workflowId);
-  const command: ActionCommand<ActionInputs[A]> = { actor, input, requestId };
+  const command: ActionCommand<ActionInputs[A]> = { actor: acting.actor, input, requestId };
   const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
   const result = await runUpdate({
     deps,
     label: PROJECT_ACTION_SPECS[action].label,
     execute: () => handle.executeUpdate(update, { args: [command as unknown as ActionCommand<ActionInputs['reviewApplication']>], ...(updateId ? { updateId } : {}) }),
   });
+  await recordDeputyAction(deps.prisma, acting, { workflowId: project.workflowId, action, label: PROJECT_ACTION_SPECS[action].label, now, requestId });
   return { projectId, action, ...result };
 }
 
@@ -69,7 +77,7 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
     roles: spec.roles,
     request: { params: ZProjectId, body: ACTION_BODIES[action] },
     response: { schema: ZActionResult },
-    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE', 'DATA_REJECTED', 'PROCESS_BUSY'],
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'DELEGATE_CANNOT_DECIDE', 'TASK_TRANSFERRED', 'PROXY_NOT_ACTIVE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE', 'DATA_REJECTED', 'PROCESS_BUSY'],
     handler: async (ctx) => {
       const key = ctx.req.get('Idempotency-Key');
       return performAction({

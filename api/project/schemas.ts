@@ -134,6 +134,7 @@ export const ZTimelineEntry = z.object({
   label: z.string(),
   stage: z.string(),
   data: z.record(z.string(), z.unknown()),
+  source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks)'),
 });
 
 export const ZProjectDetail = ZProjectSummary.extend({

@@ -6,6 +6,7 @@ import { scopePaths } from '../auth/guard';
 import type { TListTasksQuery, TTask } from './schemas';
 import { toTaskView } from './task-view';
 import { textProblem } from '../http/text';
+import { proxyCovers } from '../../domain/inbox/rules';
 
 export interface ListTasksOptions {
   prisma: PrismaClient;
@@ -71,6 +72,14 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   const open = filter.status === 'open';
   const mine: Prisma.HumanTaskWhereInput[] = [{ assigneeId: actor.personId }];
   if (!open) mine.push({ completedById: actor.personId });
+  if (open) {
+    // 代理: tasks assigned to the people the caller covers for today; 委派: tasks the caller prepares.
+    const proxies = await prisma.outOfOfficeProxy.findMany({ where: { deputyId: actor.personId, cancelledAt: null } });
+    const principals = proxies.filter((p) => proxyCovers({ ...p, cancelled: false }, now)).map((p) => p.personId);
+    if (principals.length > 0) mine.push({ assigneeId: { in: principals } });
+    const delegated = await prisma.taskDelegation.findMany({ where: { delegateId: actor.personId, returnedAt: null }, select: { taskId: true } });
+    if (delegated.length > 0) mine.push({ id: { in: delegated.map((d) => d.taskId) } });
+  }
   // A done 民主评议 vote task names the representative who voted: it is theirs
   // alone, never listed to another holder of the role (vote secrecy).
   const roleScoped: Prisma.HumanTaskWhereInput[] = [...byRole].map(([role, unitIds]) => ({
@@ -106,9 +115,10 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
     select: { id: true, name: true, path: true },
   });
   const unitById = new Map(units.map((u) => [u.id, u]));
+  const delegations = await prisma.taskDelegation.findMany({ where: { taskId: { in: page.map((t) => t.id) }, returnedAt: null }, select: { taskId: true, delegateId: true } });
   const last = page.at(-1);
   return {
-    items: page.map((t) => toTaskView(t, unitById.get(t.unitId), now)),
+    items: page.map((t) => toTaskView(t, unitById.get(t.unitId), now, { delegateId: delegations.find((d) => d.taskId === t.id)?.delegateId ?? null })),
     nextCursor: rows.length > filter.limit && last ? encodeCursor({ d: last.dueAt?.toISOString() ?? null, i: last.id }) : null,
   };
 }

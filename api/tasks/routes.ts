@@ -1,22 +1,77 @@
+import { z } from 'zod';
 import { ROLE_NAMES } from '../../domain/roles';
 import { defineRoute, type RouteModule } from '../http/define-route';
 import { claimTask } from './claim-task';
+import { ccTask } from './cc-task';
+import { attachFile, commentTask, readAttachment } from './comment-task';
+import { delegateTask, returnDelegation } from './delegate-task';
+import { getTask } from './get-task';
 import { listTasks } from './list-tasks';
-import { ZListTasksQuery, ZTask, ZTaskIdParams, ZTaskPage } from './schemas';
+import {
+  ZAttachBody,
+  ZAttachment,
+  ZAttachmentParams,
+  ZCcBody,
+  ZCcResult,
+  ZComment,
+  ZCommentBody,
+  ZDelegateBody,
+  ZListTasksQuery,
+  ZReturnDelegationBody,
+  ZTask,
+  ZTaskDetail,
+  ZTaskIdParams,
+  ZTaskPage,
+  ZTransferBody,
+  ZUrgeBody,
+  ZUrgeResult,
+  ZRecallBody,
+  ZRecallResult,
+  ZBatchApproveBody,
+  ZBatchApproveResult,
+} from './schemas';
+import { batchApprove } from './batch-approve';
+import { recallStep } from './recall-step';
+import { transferTask } from './transfer-task';
+import { urgeTask } from './urge-task';
+
+const now = (deps: { now?: () => Date }) => deps.now?.() ?? new Date();
 
 export const taskRoutes: RouteModule = {
   name: 'tasks',
   tag: 'tasks',
-  description: 'The inbox: steps of processes waiting for a person (待办).',
+  description:
+    'The inbox: steps of processes waiting for a person (待办), and what people do to them besides completing them — 转交, 委派, 抄送, 催办, 代理 (see /api/me/proxies), comments and attachments. Every operation is audited and shown in the record\'s timeline under the same verb as its URL.',
   routes: [
     defineRoute({
       method: 'get',
       path: '/api/tasks',
-      summary: "The caller's tasks: assigned to them, or unassigned for a role they hold on the task's unit",
+      summary: "The caller's tasks: assigned to them (or to someone they deputise for today), delegated to them, or unassigned for a role they hold on the task's unit",
       roles: 'authenticated',
       request: { query: ZListTasksQuery },
       response: { schema: ZTaskPage },
-      handler: ({ deps, actor, query }) => listTasks({ prisma: deps.prisma, actor, filter: query, now: deps.now?.() ?? new Date() }),
+      handler: ({ deps, actor, query }) => listTasks({ prisma: deps.prisma, actor, filter: query, now: now(deps) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/actions/batchApprove',
+      summary: '批量办理: take several steps their process marks batchable (e.g. finance releasing verified milestones) in one request',
+      description:
+        'Each item is the process\'s own action with the caller as actor, checked as the process\'s route checks it; a refused item (its code and message in `results`) does not stop the others. Project: verifyMilestone, releaseFunds.',
+      roles: ROLE_NAMES,
+      request: { body: ZBatchApproveBody },
+      response: { schema: ZBatchApproveResult },
+      handler: ({ deps, actor, body, requestId }) => batchApprove({ deps, actor, items: body.items as { taskId: string; input: Record<string, unknown> }[], requestId }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks/:id',
+      summary: 'One task with its delegation, comments, attachments and inbox history',
+      roles: 'authenticated',
+      request: { params: ZTaskIdParams },
+      response: { schema: ZTaskDetail },
+      errors: ['NOT_FOUND'],
+      handler: ({ deps, actor, params }) => getTask({ deps, actor, taskId: params.id }),
     }),
     defineRoute({
       method: 'post',
@@ -26,8 +81,112 @@ export const taskRoutes: RouteModule = {
       request: { params: ZTaskIdParams },
       response: { schema: ZTask, description: 'The task, now assigned to the caller.' },
       errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'TASK_ALREADY_CLAIMED', 'ALREADY_DONE'],
-      handler: ({ deps, actor, params, requestId }) =>
-        claimTask({ prisma: deps.prisma, actor, taskId: params.id, now: deps.now?.() ?? new Date(), requestId }),
+      handler: ({ deps, actor, params, requestId }) => claimTask({ prisma: deps.prisma, actor, taskId: params.id, now: now(deps), requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/transferTask',
+      summary: '转交: hand the task to another person who holds its role over its unit; from then on only they act on it',
+      description:
+        'Allowed to the task\'s holder and to whoever holds its role over its unit. 404 when the caller cannot see the task, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE, 409 ALREADY_DONE when it is not open, 409 TASK_DELEGATED while a delegate prepares it, 422 TRANSFER_TARGET_INELIGIBLE when the person named lacks the role over the unit. A step the process binds to one person (a mediation round\'s mediator) moves in the process too.',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZTransferBody },
+      response: { schema: ZTask, description: 'The task, now assigned to the person named.' },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'TRANSFER_TARGET_INELIGIBLE', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body, requestId }) => transferTask({ deps, actor, taskId: params.id, toPersonId: body.toPersonId, reason: body.reason, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/delegateTask',
+      summary: '委派: a colleague prepares the task (comments, attachments) and hands it back; the delegator decides',
+      description: 'The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE.',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZDelegateBody },
+      response: { schema: ZTask },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'BUSINESS_RULE'],
+      handler: ({ deps, actor, params, body, requestId }) => delegateTask({ deps, actor, taskId: params.id, toPersonId: body.toPersonId, note: body.note, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/returnDelegation',
+      summary: '委派: the delegate hands the task back to the delegator',
+      roles: 'authenticated',
+      request: { params: ZTaskIdParams, body: ZReturnDelegationBody },
+      response: { schema: ZTask },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'WRONG_STAGE', 'ALREADY_DONE'],
+      handler: ({ deps, actor, params, body, requestId }) => returnDelegation({ deps, actor, taskId: params.id, note: body.note, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/recallStep',
+      summary: '撤回: take back the step the caller just took on this task, while the process has not moved since',
+      description:
+        'For processes whose machine declares recallable actions (never a payment). 403 NOT_TASK_HOLDER when the caller did not take the last step, 409 RECALL_TOO_LATE once the next step acted, a timer fired, or the step may not be taken back.',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZRecallBody },
+      response: { schema: ZRecallResult },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'RECALL_TOO_LATE', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body }) => recallStep({ deps, actor, taskId: params.id, reason: body.reason }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/ccTask',
+      summary: '抄送: people get a read-only notice and may read the record from then on',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZCcBody },
+      response: { schema: ZCcResult },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'BUSINESS_RULE'],
+      handler: ({ deps, actor, params, body, requestId }) => ccTask({ deps, actor, taskId: params.id, personIds: body.personIds, note: body.note, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/urgeTask',
+      summary: '催办: remind whoever holds the task (and its delegate), at most once a day per task',
+      description: 'Allowed to whoever sees the task, holds any role over its unit, or completed an earlier step of its record. 429 ALREADY_URGED_TODAY the second time on one (Beijing) day.',
+      roles: 'authenticated',
+      request: { params: ZTaskIdParams, body: ZUrgeBody },
+      response: { schema: ZUrgeResult },
+      errors: ['NOT_FOUND', 'ALREADY_DONE', 'BUSINESS_RULE', 'ALREADY_URGED_TODAY'],
+      handler: ({ deps, actor, params, body, requestId }) => urgeTask({ deps, actor, taskId: params.id, message: body.message, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/commentTask',
+      summary: 'Add a comment (意见) to an open task: its holder, its role over its unit, its delegate or a deputy',
+      roles: 'authenticated',
+      request: { params: ZTaskIdParams, body: ZCommentBody },
+      response: { status: 200, schema: ZComment },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE'],
+      handler: ({ deps, actor, params, body, requestId }) => commentTask({ deps, actor, taskId: params.id, body: body.body, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/attachFile',
+      summary: 'Attach a file (base64) to an open task; size and type limits from ATTACHMENT_MAX_BYTES / ATTACHMENT_TYPES, then the virus-scan hook',
+      roles: 'authenticated',
+      request: { params: ZTaskIdParams, body: ZAttachBody },
+      response: { status: 200, schema: ZAttachment },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE_REFUSED', 'ATTACHMENT_REJECTED'],
+      handler: ({ deps, actor, params, body, requestId }) => attachFile({ deps, actor, taskId: params.id, file: body, requestId }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks/:id/attachments/:attachmentId',
+      summary: "Download a task's attachment (whoever may see the task)",
+      roles: 'authenticated',
+      request: { params: ZAttachmentParams },
+      response: { schema: z.string(), contentType: 'application/octet-stream' },
+      errors: ['NOT_FOUND'],
+      handler: async (ctx) => {
+        const { row, bytes } = await readAttachment({ deps: ctx.deps, actor: ctx.actor, taskId: ctx.params.id, attachmentId: ctx.params.attachmentId });
+        ctx.res
+          .status(200)
+          .type(row.contentType)
+          .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+          .set('X-Content-Type-Options', 'nosniff')
+          .send(bytes);
+        return undefined;
+      },
     }),
   ],
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZRoleName } from '../me/routes';
-import { zId } from '../http/text';
+import { zId, zLine, zText } from '../http/text';
 
 export const ZTaskStatus = z.enum(['open', 'done', 'cancelled']);
 
@@ -47,6 +47,10 @@ export const ZTask = z
     completedAt: z.iso.datetime().nullable(),
     /** Unassigned: the caller can claim it. */
     claimable: z.boolean(),
+    /** 转交: handed to its assignee, who alone acts on it. */
+    transferred: z.boolean(),
+    /** 委派: the colleague preparing it, until they hand it back. */
+    delegateId: z.string().nullable(),
   })
   .meta({ id: 'Task' });
 
@@ -58,3 +62,57 @@ export const ZTaskIdParams = z.object({ id: zId(100) });
 
 export type TListTasksQuery = z.output<typeof ZListTasksQuery>;
 export type TTask = z.input<typeof ZTask>;
+
+const personId = zId(100).meta({ description: 'Person id (GET /api/admin/people, or the org tree).' });
+
+export const ZTransferBody = z.object({ toPersonId: personId, reason: zLine(500) });
+export const ZDelegateBody = z.object({ toPersonId: personId, note: zText(2000) });
+export const ZReturnDelegationBody = z.object({ note: zText(2000) });
+export const ZCcBody = z.object({ personIds: z.array(personId).min(1).max(50), note: zText(500, { allowEmpty: true }).default('') });
+export const ZUrgeBody = z.object({ message: zText(500, { allowEmpty: true }).default('') });
+export const ZCommentBody = z.object({ body: zText(5000) });
+export const ZAttachBody = z.object({
+  fileName: zLine(200),
+  contentType: zLine(100).meta({ description: 'MIME type; one of ATTACHMENT_TYPES.' }),
+  contentBase64: z.string().min(1).meta({ description: 'The file, base64; at most ATTACHMENT_MAX_BYTES once decoded.' }),
+});
+export const ZAttachmentParams = z.object({ id: zId(100), attachmentId: zId(100) });
+
+export const ZComment = z.object({ id: z.string(), authorId: z.string(), authorName: z.string(), body: z.string(), createdAt: z.iso.datetime() }).meta({ id: 'TaskComment' });
+export const ZAttachment = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedById: z.string(),
+    createdAt: z.iso.datetime(),
+    url: z.string(),
+  })
+  .meta({ id: 'TaskAttachment' });
+
+export const ZTaskDetail = ZTask.extend({
+  delegation: z.object({ delegatorId: z.string(), delegateId: z.string(), note: z.string(), createdAt: z.iso.datetime() }).nullable(),
+  comments: z.array(ZComment),
+  attachments: z.array(ZAttachment),
+  history: z.array(z.object({ at: z.iso.datetime(), action: z.string(), actorId: z.string(), actorName: z.string(), summary: z.string() })),
+}).meta({ id: 'TaskDetail' });
+
+export const ZCcResult = z.object({ taskId: z.string(), copied: z.array(z.object({ personId: z.string(), displayName: z.string() })) });
+export const ZUrgeResult = z.object({ taskId: z.string(), day: z.string(), notified: z.number().int() });
+
+export const ZRecallBody = z.object({ reason: zLine(500) });
+export const ZRecallResult = z.object({ taskId: z.string(), stage: z.string(), version: z.number().int(), message: z.string(), recalledAction: z.string() });
+
+export const ZBatchApproveBody = z.object({
+  items: z
+    .array(z.object({ taskId: zId(100), input: z.record(z.string(), z.unknown()).default({}).meta({ description: "The step's own input (e.g. { voucherNo } for releaseFunds); what it applies to comes from the task." }) }))
+    .min(1)
+    .max(50),
+});
+export const ZBatchApproveResult = z.object({
+  done: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), stage: z.string().optional(), code: z.string().optional(), message: z.string() })),
+});

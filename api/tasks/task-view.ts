@@ -1,7 +1,12 @@
 import type { HumanTask } from '../../prisma/generated/client';
 import type { TTask } from './schemas';
 
-export function toTaskView(task: HumanTask, unit: { name: string; path: string } | undefined, now: Date): TTask {
+/** What the inbox adds to a row: the delegate preparing it (委派). */
+export interface TaskViewExtras {
+  delegateId?: string | null;
+}
+
+export function toTaskView(task: HumanTask, unit: { name: string; path: string } | undefined, now: Date, extras: TaskViewExtras = {}): TTask {
   return {
     id: task.id,
     process: task.process,
@@ -21,5 +26,7 @@ export function toTaskView(task: HumanTask, unit: { name: string; path: string }
     createdAt: task.createdAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
     claimable: task.status === 'open' && task.assigneeId === null,
+    transferred: task.transferredAt !== null,
+    delegateId: extras.delegateId ?? null,
   };
 }

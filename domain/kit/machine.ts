@@ -83,6 +83,34 @@ export interface ProcessMachine<S extends { version: number }, Inputs extends { 
   apply<A extends keyof Inputs & string>(state: S, actor: Actor, action: A, input: Inputs[A], now: Date): Step<S, E>;
   pendingTasks(state: S): PendingTask<keyof Inputs & string>[];
   availableActions(state: S, actor: Actor, now: Date): (keyof Inputs & string)[];
+  /**
+   * 转交 of a task the state binds to one person (a round's mediator): the
+   * state with that task's holder replaced by `to`, a refusal when `to` may
+   * not hold it, or null when the task waits for a role and the inbox alone
+   * moves it. Absent: every task of the machine is bound to a role only.
+   */
+  reassign?(state: S, taskKey: string, to: Actor, now: Date): Step<S> | Refusal | null;
+  /**
+   * 撤回: the actions whoever took them may take back while nothing has
+   * happened since (the runner checks who and "untouched"). Never an action
+   * that pays, notifies outside or starts another process.
+   */
+  recallable?: readonly (keyof Inputs & string)[];
+  /**
+   * The state a recall leaves: `before` (as it was before the action) carried
+   * forward to `current`'s counters, with the timeline line that says so.
+   */
+  recall?(before: S, current: S, action: keyof Inputs & string, actor: Actor, now: Date, reason: string): Step<S>;
+}
+
+/** Input of the runner's `reassignTask` update (see `ProcessMachine.reassign`). */
+export interface ReassignInput {
+  taskKey: string;
+  to: Actor;
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value && !('state' in value);
 }
 
 /** Access and scope codes: a refusal with one of these is about who, not about when or what. */

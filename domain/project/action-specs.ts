@@ -38,6 +38,8 @@ interface ActionSpec {
   roles: readonly RoleName[];
   /** The action completes an inbox task (must be pending); otherwise it is taken at will within its stages. */
   tasked: boolean;
+  /** 批量办理: the inbox may take several of these steps in one request (POST /api/tasks/actions/batchApprove). */
+  batchable?: boolean;
 }
 
 export const PROJECT_ACTION_SPECS: Record<ProjectAction, ActionSpec> = {
@@ -48,8 +50,8 @@ export const PROJECT_ACTION_SPECS: Record<ProjectAction, ActionSpec> = {
   raiseObjection: { label: '公示期提出异议', roles: ['resident_rep', 'grid_worker'], tasked: false },
   answerObjection: { label: '答复公示异议', roles: ['street_office'], tasked: true },
   reportMilestone: { label: '报告节点完成情况', roles: ['community'], tasked: true },
-  verifyMilestone: { label: '核验实施节点', roles: ['street_office'], tasked: true },
-  releaseFunds: { label: '拨付资金', roles: ['finance'], tasked: true },
+  verifyMilestone: { label: '核验实施节点', roles: ['street_office'], tasked: true, batchable: true },
+  releaseFunds: { label: '拨付资金', roles: ['finance'], tasked: true, batchable: true },
   returnDisbursement: { label: '退回拨付申请', roles: ['finance'], tasked: true },
   resubmitDisbursement: { label: '重新提交拨付申请', roles: ['street_office'], tasked: true },
   requestChange: { label: '申请项目变更', roles: ['community'], tasked: false },

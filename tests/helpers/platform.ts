@@ -145,7 +145,15 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
         outbox.push(message);
       },
     };
-    const queueWorkers: QueueWorkers = await startQueueWorkers({ redisUrl, prefix: redisPrefix, prisma, logger, channel });
+    const queueWorkers: QueueWorkers = await startQueueWorkers({
+      redisUrl,
+      prefix: redisPrefix,
+      prisma,
+      logger,
+      channel,
+      // Started only when the test's env names INBOX_STEP_TIMEOUTS.
+      inboxTimeouts: { rules: config.rules.inbox.stepTimeouts, now: () => clock.now(), enqueue: (jobs) => queues.enqueueNotifications(jobs), everyMs: config.inbox.sweepSeconds * 1000 },
+    });
     cleanup.push(() => queueWorkers.close());
 
     const payloadKeys = payloadKeyringFromConfig(config.temporal);

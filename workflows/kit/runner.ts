@@ -6,8 +6,9 @@
 import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
-import { ACCESS_CODES, type Deadline, type Effects, type ProcessMachine, type Refusal, type Step, type TimedMachine } from '../../domain/kit/machine';
+import { ACCESS_CODES, isRefusal, type Deadline, type Effects, type ProcessMachine, type ReassignInput, type Refusal, type Step, type TimedMachine } from '../../domain/kit/machine';
 import { createActionGate, incidentOnDataRejection, refuseOnDataRejection, restoreInto, snapshotOf, type IncidentContext } from '../failures';
+import { reassignTaskUpdate, recallStepUpdate } from './shared';
 
 export interface MachineHost<S, E extends Effects = Effects> {
   /** The instance's current state. */
@@ -85,6 +86,9 @@ export function serveActions<S extends { version: number; stage: string }, Input
 ): void {
   /** Labels of the actions admitted and not yet answered, oldest first (for `host.busy`). */
   const inFlight: string[] = [];
+  const recallable = new Set<string>(machine.recallable ?? []);
+  /** The last step, while it may be recalled: rebuilt on replay like any workflow variable. */
+  let last: LastStep<S> | null = null;
   for (const action of machine.actions) {
     const check = (arg: unknown, admitting: boolean): ActionCommand<Inputs[typeof action]> => {
       const cmd = commandOf<Inputs[typeof action]>(arg);
@@ -108,6 +112,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
         const answer = serial(async () => {
           // Checked again in turn: an update admitted meanwhile may have moved the process.
           const cmd = check(arg, false);
+          const before = recallable.has(action) ? (JSON.parse(JSON.stringify(host.state())) as S) : null;
           const applied = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
           // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
           const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
@@ -119,6 +124,7 @@ export function serveActions<S extends { version: number; stage: string }, Input
               host.adopt(step.state);
               await host.save(step);
               const state = host.state();
+              last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
               return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
             },
             ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
@@ -131,6 +137,111 @@ export function serveActions<S extends { version: number; stage: string }, Input
       { validator: (arg) => void check(arg, true) },
     );
   }
+  if (machine.reassign) serveReassign(machine as ProcessMachine<S, never>, host, serial);
+  if (machine.recall && recallable.size > 0) {
+    serveRecall(machine as unknown as ProcessMachine<S, Record<string, unknown>>, host, serial, {
+      get: () => last,
+      clear: () => {
+        last = null;
+      },
+    });
+  }
+}
+
+interface LastStep<S> {
+  action: string;
+  actorId: string;
+  before: S;
+  /** The state's version right after the step: any later change (a person's, a timer's) moves it. */
+  version: number;
+}
+
+/**
+ * 撤回: whoever took the last step takes it back while the process has not
+ * moved since (same version: no one acted, no timer fired), and only for the
+ * actions the machine declares recallable. The machine builds the state the
+ * recall leaves; the runner only checks who and when.
+ */
+function serveRecall<S extends { version: number; stage: string }>(
+  machine: ProcessMachine<S, Record<string, unknown>>,
+  host: MachineHost<S>,
+  serial: ReturnType<typeof createSerialiser>,
+  memory: { get(): LastStep<S> | null; clear(): void },
+): void {
+  const check = (arg: unknown) => {
+    const cmd = commandOf<{ reason: string }>(arg);
+    if (!cmd) throw refused('VALIDATION_FAILED', '请求缺少操作人。');
+    const last = memory.get();
+    if (!last || last.version !== host.state().version) throw refused('RECALL_TOO_LATE', '流程已有后续办理(或已超过可撤回的时机),不能撤回。');
+    if (last.actorId !== cmd.actor.personId) throw refused('NOT_TASK_HOLDER', '只有办理该步骤的本人可以撤回。');
+    return { cmd, last };
+  };
+  setHandler(
+    recallStepUpdate,
+    (arg) =>
+      serial(async () => {
+        const { cmd, last } = check(arg);
+        const step = machine.recall!(last.before, host.state(), last.action, cmd.actor, new Date(), String(cmd.input?.reason ?? ''));
+        const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+        return around(() =>
+          refuseOnDataRejection({
+            state: host.state(),
+            label: '撤回',
+            run: async () => {
+              host.adopt(step.state);
+              await host.save(step);
+              memory.clear();
+              const state = host.state();
+              return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? '已撤回。', recalledAction: last.action };
+            },
+          }),
+        );
+      }),
+    { validator: (arg) => void check(arg) },
+  );
+}
+
+/**
+ * 转交 of a task the state binds to a person: the API has checked the caller
+ * and the target against the inbox row; the machine says whether the target
+ * may hold the step and moves it. Served alongside the actions, in the same
+ * queue of steps, so a transfer never interleaves with a decision. The inbox
+ * writes the timeline line, so the step adds none.
+ */
+function serveReassign<S extends { version: number; stage: string }>(
+  machine: ProcessMachine<S, never>,
+  host: MachineHost<S>,
+  serial: ReturnType<typeof createSerialiser>,
+): void {
+  const reassign = machine.reassign!.bind(machine);
+  const check = (arg: unknown) => {
+    const cmd = commandOf<ReassignInput>(arg);
+    if (!cmd?.input?.to || typeof cmd.input.taskKey !== 'string') throw refused('VALIDATION_FAILED', '请求缺少任务或接收人。');
+    const result = reassign(host.state(), cmd.input.taskKey, cmd.input.to, new Date());
+    if (isRefusal(result)) throw refused(result.code, result.message);
+    return { cmd, step: result };
+  };
+  setHandler(
+    reassignTaskUpdate,
+    (arg) =>
+      serial(async () => {
+        const { step } = check(arg);
+        if (!step) return { stage: host.state().stage, version: host.state().version, message: '任务按角色办理,无需流程改派。', moved: false };
+        const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+        return around(() =>
+          refuseOnDataRejection({
+            state: host.state(),
+            label: '转交',
+            run: async () => {
+              host.adopt(step.state);
+              await host.save(step);
+              return { stage: host.state().stage, version: host.state().version, message: '已改派办理人。', moved: true };
+            },
+          }),
+        );
+      }),
+    { validator: (arg) => void check(arg) },
+  );
 }
 
 export interface RunMachineOptions<S> {

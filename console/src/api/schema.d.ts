@@ -313,6 +313,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's out-of-office arrangements (代理): those they named and those naming them
+         * @description Access: any logged-in person.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            named: components["schemas"]["Proxy"][];
+                            covering: components["schemas"]["Proxy"][];
+                        };
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Name a deputy for a date range (代理): tasks assigned to the caller route to them, who act "代 X"
+         * @description Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deputyId: string;
+                        /** @description 日期 YYYY-MM-DD(北京时间) */
+                        startsOn: string;
+                        /** @description 日期 YYYY-MM-DD(北京时间) */
+                        endsOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proxy"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/proxies/{id}/actions/cancelProxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an out-of-office arrangement the caller named
+         * @description Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proxy"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -638,7 +869,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's tasks: assigned to them, or unassigned for a role they hold on the task's unit
+         * The caller's tasks: assigned to them (or to someone they deputise for today), delegated to them, or unassigned for a role they hold on the task's unit
          * @description Access: any logged-in person.
          */
         get: {
@@ -685,6 +916,188 @@ export interface paths {
                 };
                 /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/actions/batchApprove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量办理: take several steps their process marks batchable (e.g. finance releasing verified milestones) in one request
+         * @description Each item is the process's own action with the caller as actor, checked as the process's route checks it; a refused item (its code and message in `results`) does not stop the others. Project: verifyMilestone, releaseFunds.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            taskId: string;
+                            /**
+                             * @description The step's own input (e.g. { voucherNo } for releaseFunds); what it applies to comes from the task.
+                             * @default {}
+                             */
+                            input?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            refused: number;
+                            results: {
+                                taskId: string;
+                                ok: boolean;
+                                stage?: string;
+                                code?: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One task with its delegation, comments, attachments and inbox history
+         * @description Access: any logged-in person.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskDetail"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -794,6 +1207,978 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/transferTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转交: hand the task to another person who holds its role over its unit; from then on only they act on it
+         * @description Allowed to the task's holder and to whoever holds its role over its unit. 404 when the caller cannot see the task, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE, 409 ALREADY_DONE when it is not open, 409 TASK_DELEGATED while a delegate prepares it, 422 TRANSFER_TARGET_INELIGIBLE when the person named lacks the role over the unit. A step the process binds to one person (a mediation round's mediator) moves in the process too.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Person id (GET /api/admin/people, or the org tree). */
+                        toPersonId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The task, now assigned to the person named. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. `TASK_DELEGATED`: 委派: the task is with a delegate; it must come back before it is handed on again. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `TRANSFER_TARGET_INELIGIBLE`: 转交: the person named does not hold the task's role over its unit, is inactive, or already holds it. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/delegateTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 委派: a colleague prepares the task (comments, attachments) and hands it back; the delegator decides
+         * @description The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Person id (GET /api/admin/people, or the org tree). */
+                        toPersonId: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. `TASK_DELEGATED`: 委派: the task is with a delegate; it must come back before it is handed on again. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/returnDelegation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 委派: the delegate hands the task back to the delegator
+         * @description Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/recallStep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回: take back the step the caller just took on this task, while the process has not moved since
+         * @description For processes whose machine declares recallable actions (never a payment). 403 NOT_TASK_HOLDER when the caller did not take the last step, 409 RECALL_TOO_LATE once the next step acted, a timer fired, or the step may not be taken back.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            stage: string;
+                            version: number;
+                            message: string;
+                            recalledAction: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `RECALL_TOO_LATE`: 撤回: the process moved on after the step (the next step acted, a timer fired), or the step is not one that may be taken back. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/ccTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 抄送: people get a read-only notice and may read the record from then on
+         * @description Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personIds: string[];
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            copied: {
+                                personId: string;
+                                displayName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/urgeTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办: remind whoever holds the task (and its delegate), at most once a day per task
+         * @description Allowed to whoever sees the task, holds any role over its unit, or completed an earlier step of its record. 429 ALREADY_URGED_TODAY the second time on one (Beijing) day.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            day: string;
+                            notified: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `ALREADY_URGED_TODAY`: 催办: this task was already urged today (Beijing time); one reminder a day per task. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/commentTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment (意见) to an open task: its holder, its role over its unit, its delegate or a deputy
+         * @description Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskComment"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/attachFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file (base64) to an open task; size and type limits from ATTACHMENT_MAX_BYTES / ATTACHMENT_TYPES, then the virus-scan hook
+         * @description Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @description MIME type; one of ATTACHMENT_TYPES. */
+                        contentType: string;
+                        /** @description The file, base64; at most ATTACHMENT_MAX_BYTES once decoded. */
+                        contentBase64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskAttachment"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `ATTACHMENT_TOO_LARGE`: The attachment is larger than ATTACHMENT_MAX_BYTES. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `ATTACHMENT_TYPE_REFUSED`: The attachment's type is not in ATTACHMENT_TYPES, or its content does not match the declared type. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `ATTACHMENT_REJECTED`: The virus scan refused the attachment. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a task's attachment (whoever may see the task)
+         * @description Access: any logged-in person.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1425,6 +2810,11 @@ export interface paths {
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                /**
+                                 * @description inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks)
+                                 * @enum {string}
+                                 */
+                                source?: "inbox";
                             }[];
                         };
                     };
@@ -1543,7 +2933,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1704,7 +3094,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1828,7 +3218,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1955,7 +3345,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2080,7 +3470,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2207,7 +3597,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2337,7 +3727,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2465,7 +3855,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2591,7 +3981,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2716,7 +4106,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2842,7 +4232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2980,7 +4370,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3108,7 +4498,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3236,7 +4626,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3360,7 +4750,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3485,7 +4875,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3609,7 +4999,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3738,7 +5128,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3867,7 +5257,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3996,7 +5386,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4128,7 +5518,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4257,7 +5647,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4852,6 +6242,11 @@ export interface paths {
                                 actorId: string | null;
                                 actorName: string | null;
                                 summary: string;
+                                /**
+                                 * @description inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks)
+                                 * @enum {string}
+                                 */
+                                source?: "inbox";
                             }[];
                         };
                     };
@@ -5052,7 +6447,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5176,7 +6571,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5307,7 +6702,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5438,7 +6833,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5563,7 +6958,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5694,7 +7089,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5821,7 +7216,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5947,7 +7342,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6074,7 +7469,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6204,7 +7599,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6333,7 +7728,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10013,7 +11408,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             detail: string;
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
@@ -10144,6 +11539,19 @@ export interface components {
                 now: string;
             };
         };
+        Proxy: {
+            id: string;
+            personId: string;
+            personName: string;
+            deputyId: string;
+            deputyName: string;
+            startsOn: string;
+            endsOn: string;
+            reason: string;
+            /** @description 今天(北京时间)在代理期间内 */
+            active: boolean;
+            cancelled: boolean;
+        };
         /** @description Newest first. */
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -10206,6 +11614,72 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
             claimable: boolean;
+            transferred: boolean;
+            delegateId: string | null;
+        };
+        TaskDetail: {
+            id: string;
+            process: string;
+            workflowId: string;
+            subjectId: string;
+            action: string;
+            title: string;
+            /** @enum {string} */
+            role: "district_org" | "street_office" | "community" | "mediator" | "grid_worker" | "finance" | "resident_rep" | "auditor" | "admin";
+            unitId: string;
+            unitName: string | null;
+            unitPath: string | null;
+            assigneeId: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            overdue: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            claimable: boolean;
+            transferred: boolean;
+            delegateId: string | null;
+            delegation: {
+                delegatorId: string;
+                delegateId: string;
+                note: string;
+                /** Format: date-time */
+                createdAt: string;
+            } | null;
+            comments: components["schemas"]["TaskComment"][];
+            attachments: components["schemas"]["TaskAttachment"][];
+            history: {
+                /** Format: date-time */
+                at: string;
+                action: string;
+                actorId: string;
+                actorName: string;
+                summary: string;
+            }[];
+        };
+        TaskComment: {
+            id: string;
+            authorId: string;
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TaskAttachment: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedById: string;
+            /** Format: date-time */
+            createdAt: string;
+            url: string;
         };
         OrgTree: {
             roots: components["schemas"]["OrgNode"][];

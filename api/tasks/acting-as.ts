@@ -1,0 +1,77 @@
+// The inbox's word on a process action, asked by every process's action
+// route before it sends the update: a delegate may not decide, a task handed
+// to someone is theirs, and a deputy acts as the person they cover for
+// ("代 X") while the arrangement covers today. The process then judges the
+// action as usual, with the principal as its actor.
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { actingAs } from '../../domain/inbox/rules';
+import type { PrismaClient } from '../../prisma/generated/client';
+import { resolveActor } from '../auth/resolve-actor';
+import { recordInboxEvent } from './inbox-event';
+import { taskFacts } from './load-task';
+
+export interface ActingAsOptions {
+  prisma: PrismaClient;
+  actor: Actor;
+  workflowId: string;
+  action: string;
+  now: Date;
+}
+
+export interface Acting {
+  /** Who the process sees acting. */
+  actor: Actor;
+  /** 代理: the person who really acted, when they act for `actor`. */
+  deputy: Actor | null;
+}
+
+export async function resolveActing({ prisma, actor, workflowId, action, now }: ActingAsOptions): Promise<Acting> {
+  const tasks = await prisma.humanTask.findMany({ where: { workflowId, status: 'open' } });
+  if (tasks.length === 0) return { actor, deputy: null };
+  const [units, delegations, proxies] = await Promise.all([
+    prisma.unit.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.unitId))] } }, select: { id: true, path: true } }),
+    prisma.taskDelegation.findMany({ where: { taskId: { in: tasks.map((t) => t.id) }, returnedAt: null } }),
+    prisma.outOfOfficeProxy.findMany({ where: { deputyId: actor.personId, cancelledAt: null } }),
+  ]);
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
+  const facts = tasks.map((t) => taskFacts(t, pathOf.get(t.unitId) ?? '', delegations.find((d) => d.taskId === t.id) ?? null));
+  const principals = (await Promise.all([...new Set(proxies.map((p) => p.personId))].map((personId) => resolveActor({ prisma, personId })))).filter((a): a is Actor => a !== null);
+  const verdict = actingAs(
+    actor,
+    action,
+    facts,
+    proxies.map((p) => ({ personId: p.personId, deputyId: p.deputyId, startsOn: p.startsOn, endsOn: p.endsOn, cancelled: false })),
+    principals,
+    now,
+  );
+  if (verdict.kind === 'refused') throw new AppError(verdict.refusal.code, verdict.refusal.message);
+  if (verdict.kind === 'self') return { actor, deputy: null };
+  return { actor: principals.find((p) => p.personId === verdict.principalId)!, deputy: actor };
+}
+
+/** After a deputy's action went through: the record's timeline and the audit say who acted for whom. */
+export async function recordDeputyAction(
+  prisma: PrismaClient,
+  acting: Acting,
+  at: { workflowId: string; action: string; label: string; now: Date; requestId?: string },
+): Promise<void> {
+  if (!acting.deputy) return;
+  const task =
+    (await prisma.humanTask.findFirst({ where: { workflowId: at.workflowId, action: at.action }, orderBy: { createdAt: 'desc' } })) ??
+    (await prisma.humanTask.findFirst({ where: { workflowId: at.workflowId }, orderBy: { createdAt: 'desc' } }));
+  if (!task) return;
+  await prisma.$transaction((tx) =>
+    recordInboxEvent(tx, {
+      task,
+      action: 'actAsDeputy',
+      actor: acting.deputy!,
+      onBehalfOf: acting.actor,
+      summary: `代 ${acting.actor.displayName} 办理「${at.label}」`,
+      data: { processAction: at.action },
+      now: at.now,
+      requestId: at.requestId,
+      notify: { personIds: [acting.actor.personId], kind: 'task.deputy_acted', title: `代理人已代您办理:${at.label}`, body: `${acting.deputy!.displayName}在您的代理期间代您办理了「${at.label}」。` },
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+// Comments and attachments on any task: whoever works on it — its holder,
+// the holders of its role over its unit, the delegate preparing it, a deputy
+// of its assignee — may add them while it is open; people copied on the
+// record (抄送) only read them.
+import { randomUUID, createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { hasRoleOver, type Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import type { AppDeps } from '../deps';
+import { contentMatchesType, fileAttachmentStore, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
+import { recordInboxEvent } from './inbox-event';
+import { loadTask, principalsOf, type LoadedTask } from './load-task';
+
+async function workRefusal(deps: AppDeps, actor: Actor, { task, unit, delegation }: LoadedTask): Promise<void> {
+  if (task.status !== 'open') throw new AppError('ALREADY_DONE', '该任务已结束,不能再添加意见或附件。');
+  const me = actor.personId;
+  if (task.assigneeId === me || delegation?.delegateId === me || hasRoleOver(actor, task.role, unit.path)) return;
+  if (task.assigneeId && (await principalsOf(deps.prisma, me)).includes(task.assigneeId)) return;
+  throw new AppError('NOT_TASK_HOLDER', '抄送人只能查看,不能在该任务上添加意见或附件。');
+}
+
+export interface CommentTaskOptions {
+  deps: AppDeps;
+  actor: Actor;
+  taskId: string;
+  body: string;
+  requestId?: string;
+}
+
+export async function commentTask({ deps, actor, taskId, body, requestId }: CommentTaskOptions) {
+  const loaded = await loadTask(deps.prisma, actor, taskId);
+  await workRefusal(deps, actor, loaded);
+  const now = deps.now?.() ?? new Date();
+  const comment = await deps.prisma.$transaction(async (tx) => {
+    const c = await tx.taskComment.create({ data: { taskId, authorId: actor.personId, authorName: actor.displayName, body, createdAt: now } });
+    await recordInboxEvent(tx, { task: loaded.task, action: 'commentTask', actor, summary: `填写意见:${body.length > 60 ? `${body.slice(0, 60)}…` : body}`, data: { commentId: c.id }, now, requestId });
+    return c;
+  });
+  return { id: comment.id, authorId: comment.authorId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt.toISOString() };
+}
+
+export interface AttachFileOptions {
+  deps: AppDeps;
+  actor: Actor;
+  taskId: string;
+  file: { fileName: string; contentType: string; contentBase64: string };
+  store?: AttachmentStore;
+  scanner?: VirusScanner;
+  requestId?: string;
+}
+
+export async function attachFile({ deps, actor, taskId, file, requestId, ...options }: AttachFileOptions) {
+  const loaded = await loadTask(deps.prisma, actor, taskId);
+  await workRefusal(deps, actor, loaded);
+  const { attachmentMaxBytes, attachmentTypes } = deps.config.inbox;
+  const contentType = file.contentType.toLowerCase();
+  if (!attachmentTypes.includes(contentType)) throw new AppError('ATTACHMENT_TYPE_REFUSED', `不支持的附件类型:${file.contentType}。可上传:${attachmentTypes.join('、')}。`);
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '附件内容为空或不是有效的 base64。', { details: [{ in: 'body', field: 'contentBase64', code: 'invalid_base64', message: '请上传文件内容的 base64 编码' }] });
+  if (bytes.length > attachmentMaxBytes) throw new AppError('ATTACHMENT_TOO_LARGE', `附件大小${bytes.length}字节,超过上限${attachmentMaxBytes}字节。`);
+  if (!contentMatchesType(contentType, bytes)) throw new AppError('ATTACHMENT_TYPE_REFUSED', `附件内容与声明的类型${contentType}不符。`);
+  const verdict = await (options.scanner ?? deps.virusScanner ?? noVirusScan).scan({ fileName: file.fileName, contentType, bytes });
+  if (verdict) throw new AppError('ATTACHMENT_REJECTED', `附件未通过安全检查:${verdict}`);
+
+  const store = options.store ?? deps.attachmentStore ?? fileAttachmentStore(join(deps.config.app.dataDir, 'attachments'));
+  const storageKey = randomUUID();
+  // The file first, then its row: a crash between leaves an unnamed file, never a row without its file.
+  await store.put(storageKey, bytes);
+  const now = deps.now?.() ?? new Date();
+  const row = await deps.prisma.$transaction(async (tx) => {
+    const a = await tx.taskAttachment.create({
+      data: { taskId, uploadedById: actor.personId, fileName: file.fileName, contentType, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey, createdAt: now },
+    });
+    await recordInboxEvent(tx, { task: loaded.task, action: 'attachFile', actor, summary: `上传附件「${file.fileName}」`, data: { attachmentId: a.id, sizeBytes: a.sizeBytes }, now, requestId });
+    return a;
+  });
+  return attachmentView(row);
+}
+
+export function attachmentView(a: { id: string; taskId: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; uploadedById: string; createdAt: Date }) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    uploadedById: a.uploadedById,
+    createdAt: a.createdAt.toISOString(),
+    url: `/api/tasks/${a.taskId}/attachments/${a.id}`,
+  };
+}
+
+export async function readAttachment({ deps, actor, taskId, attachmentId }: { deps: AppDeps; actor: Actor; taskId: string; attachmentId: string }) {
+  await loadTask(deps.prisma, actor, taskId);
+  const a = await deps.prisma.taskAttachment.findFirst({ where: { id: attachmentId, taskId } });
+  if (!a) throw new AppError('NOT_FOUND', '没有这个附件。');
+  const store = deps.attachmentStore ?? fileAttachmentStore(join(deps.config.app.dataDir, 'attachments'));
+  return { row: a, bytes: await store.get(a.storageKey) };
+}

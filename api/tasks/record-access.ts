@@ -1,0 +1,18 @@
+// Read access to one record that the inbox grants, honoured by every
+// process's read-scope check: people copied on it (抄送), handed or delegated
+// one of its tasks (RecordReader), and the deputy of a person one of its open
+// tasks waits for, until the arrangement ends (代理).
+import { toLocalDate } from '../../domain/calendar';
+import type { PrismaClient } from '../../prisma/generated/client';
+
+export async function inboxGrantsRead(prisma: PrismaClient, record: { process: string; subjectId: string }, personId: string, now: Date): Promise<boolean> {
+  const reader = await prisma.recordReader.findUnique({ where: { process_subjectId_personId: { ...record, personId } }, select: { personId: true } });
+  if (reader) return true;
+  const proxies = await prisma.outOfOfficeProxy.findMany({ where: { deputyId: personId, cancelledAt: null } });
+  // A named deputy reads ahead of the range (to prepare, and to be told PROXY_NOT_ACTIVE rather than "no such record"), not after it.
+  const today = toLocalDate(now);
+  const covering = proxies.filter((p) => p.endsOn >= today).map((p) => p.personId);
+  if (covering.length === 0) return false;
+  const task = await prisma.humanTask.findFirst({ where: { ...record, status: 'open', assigneeId: { in: covering } }, select: { id: true } });
+  return task !== null;
+}

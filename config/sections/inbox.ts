@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineSection, envVar } from '../define';
+import { parseStepTimeouts } from '../../domain/inbox/timeouts';
+import { positiveInt } from './common';
+
+const DEFAULT_TYPES = 'application/pdf,image/jpeg,image/png,image/webp,text/plain';
+
+export const inboxSection = defineSection({
+  attachmentMaxBytes: envVar({
+    env: 'ATTACHMENT_MAX_BYTES',
+    schema: positiveInt(512 * 1024),
+    doc: 'Largest file accepted as a task attachment, in bytes (sent base64 in JSON, so HTTP_BODY_LIMIT must allow about 4/3 of it: the default fits the default 1mb). Files are kept under DATA_DIR/attachments.',
+    example: String(512 * 1024),
+  }),
+  attachmentTypes: envVar({
+    env: 'ATTACHMENT_TYPES',
+    schema: z
+      .string()
+      .default(DEFAULT_TYPES)
+      .transform((s) => s.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)),
+    doc: 'Comma-separated MIME types accepted as task attachments; the content must match the type (PDF, JPEG, PNG, WebP signatures are checked).',
+    example: DEFAULT_TYPES,
+    format: (types) => types.join(','),
+  }),
+  stepTimeouts: envVar({
+    env: 'INBOX_STEP_TIMEOUTS',
+    schema: z
+      .string()
+      .default('')
+      .transform((s, ctx) => {
+        try {
+          return parseStepTimeouts(s);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+    doc: 'Timeout handling per step, checked every INBOX_SWEEP_SECONDS: "process.action:remindHours/escalateHours" items, comma-separated, hours after the task\'s due time; "-" never escalates. The holder is reminded once, then the unit above is told once. Empty: none (the processes\' own reminders still run).',
+    example: 'project.verifyMilestone:0/48,project.releaseFunds:24/-',
+    format: (rules) => rules.map((r) => `${r.process}.${r.action}:${r.remindAfterHours}/${r.escalateAfterHours ?? '-'}`).join(','),
+  }),
+  sweepSeconds: envVar({
+    env: 'INBOX_SWEEP_SECONDS',
+    schema: positiveInt(900),
+    doc: 'How often the inbox looks for overdue steps of INBOX_STEP_TIMEOUTS (a BullMQ repeatable job).',
+    example: '900',
+  }),
+  proxyMaxDays: envVar({
+    env: 'PROXY_MAX_DAYS',
+    schema: positiveInt(90),
+    doc: 'Longest out-of-office arrangement (代理) a person may name, in calendar days.',
+    example: '90',
+  }),
+});

@@ -1,0 +1,331 @@
+// The approval inbox through the real API, worker and engine, on two
+// processes (立项审批 of a project; a mediation case's round): 转交, 委派, 抄送,
+// 催办 and 代理 with the refusals people meet — transfer to someone without
+// the role, urge twice in a day, a deputy outside their date range, a
+// delegate deciding — each audited and shown in the record's timeline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoleName } from '../../domain/roles';
+import { uniqueSuffix } from '../helpers/db';
+import { caseBody, DAY, round, startMediationPlatform, U as MU, who, type MediationPlatform } from '../mediation/support';
+import { apply, project, U as PU } from '../project/fixtures';
+import type { ProjectPlatform } from '../project/support';
+
+let p: MediationPlatform;
+let pp: ProjectPlatform;
+beforeAll(async () => {
+  p = await startMediationPlatform();
+  pp = p as unknown as ProjectPlatform;
+});
+afterAll(async () => {
+  // The run's other files count the holders of these roles: the extra people leave with the test.
+  await p?.prisma.person.deleteMany({ where: { id: { in: extras } } });
+  await p?.close();
+});
+
+const extras: string[] = [];
+
+const personId = async (username: string) => (await p.prisma.person.findUniqueOrThrow({ where: { username } })).id;
+
+/** A second holder of a role (the demo district has one per unit), who logs in with the demo password. */
+async function extraPerson(role: RoleName, unitId: string): Promise<{ username: string; id: string }> {
+  const template = await p.prisma.person.findFirstOrThrow({ where: { username: PU.street } });
+  const username = `${role}.${unitId}.x${uniqueSuffix()}`;
+  const person = await p.prisma.person.create({
+    data: { username, displayName: `备岗${uniqueSuffix().slice(-4)}`, passwordHash: template.passwordHash, roles: { create: { role, unitId } } },
+  });
+  extras.push(person.id);
+  return { username, id: person.id };
+}
+
+const openTask = (workflowId: string, action?: string) =>
+  p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, status: 'open', ...(action ? { action } : {}) }, orderBy: { createdAt: 'desc' } }));
+const taskAction = (username: string, taskId: string, verb: string, body: object = {}) => p.post(username, `/api/tasks/${taskId}/actions/${verb}`, body);
+const notices = (recipientId: string, kind: string) => p.prisma.notification.findMany({ where: { recipientId, kind } });
+const audits = (taskId: string, action: string) => p.prisma.auditLog.findMany({ where: { subjectType: 'HumanTask', subjectId: taskId, action } });
+const projectAct = (username: string, id: string, action: string, body: object) => p.post(username, `/api/projects/${id}/actions/${action}`, body);
+const inboxLines = (timeline: any[]) => timeline.filter((e) => e.source === 'inbox').map((e) => [e.action, e.actorName]);
+
+describe('project: 立项审批 task of the street office', () => {
+  it('转交: refused to someone without the role or outside the unit; the new holder decides, the old one is refused', async () => {
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    const b = await extraPerson('street_office', 'qindu-renmin');
+
+    const unseen = await taskAction(PU.community, task.id, 'transferTask', { toPersonId: b.id, reason: '出差' });
+    expect(unseen.status).toBe(404);
+    const noRole = await taskAction(PU.street, task.id, 'transferTask', { toPersonId: await personId('auditor.qindu-renmin'), reason: '出差' });
+    expect(noRole.status).toBe(422);
+    expect(noRole.body).toMatchObject({ code: 'TRANSFER_TARGET_INELIGIBLE', detail: expect.stringContaining('街道办事处') });
+    const sibling = await taskAction(PU.street, task.id, 'transferTask', { toPersonId: await personId(PU.siblingStreet), reason: '出差' });
+    expect(sibling.body.code).toBe('TRANSFER_TARGET_INELIGIBLE');
+    expect(await audits(task.id, 'task.transferTask')).toEqual([]);
+
+    const moved = await taskAction(PU.street, task.id, 'transferTask', { toPersonId: b.id, reason: '本人出差,请代为审核' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ assigneeId: b.id, transferred: true });
+    expect(await notices(b.id, 'task.transferred')).toHaveLength(1);
+    expect(await audits(task.id, 'task.transferTask')).toHaveLength(1);
+
+    const old = await projectAct(PU.street, id, 'reviewApplication', { decision: 'approve' });
+    expect(old.status).toBe(403);
+    expect(old.body.code).toBe('TASK_TRANSFERRED');
+    const mine = await p.get(b.username, '/api/tasks?assignment=mine');
+    expect(mine.body.items.map((t: any) => t.id)).toContain(task.id);
+    const decided = await projectAct(b.username, id, 'reviewApplication', { decision: 'approve', comment: '同意' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const body = await project(pp, id);
+    expect(body.stage).toBe('notice');
+    expect(inboxLines(body.timeline)).toEqual([['transferTask', expect.any(String)]]);
+    expect(body.timeline.find((e: any) => e.source === 'inbox')).toMatchObject({ label: '转交', data: expect.objectContaining({ toId: b.id }) });
+
+    const late = await taskAction(b.username, task.id, 'transferTask', { toPersonId: await personId(PU.street), reason: '退回' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('ALREADY_DONE');
+  });
+
+  it('委派: the delegate comments and attaches, cannot decide, hands back; the delegator decides', async () => {
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    const b = await extraPerson('street_office', 'qindu-renmin');
+    const delegated = await taskAction(PU.street, task.id, 'delegateTask', { toPersonId: b.id, note: '请核实经费测算' });
+    expect(delegated.status, JSON.stringify(delegated.body)).toBe(200);
+    expect(delegated.body).toMatchObject({ delegateId: b.id, assigneeId: await personId(PU.street) });
+    expect((await p.get(b.username, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).toContain(task.id);
+
+    const decide = await projectAct(b.username, id, 'reviewApplication', { decision: 'approve' });
+    expect(decide.status).toBe(403);
+    expect(decide.body.code).toBe('DELEGATE_CANNOT_DECIDE');
+    expect((await taskAction(b.username, task.id, 'transferTask', { toPersonId: await personId(PU.street), reason: 'x' })).body.code).toBe('DELEGATE_CANNOT_DECIDE');
+    expect((await taskAction(PU.street, task.id, 'delegateTask', { toPersonId: b.id, note: '再次' })).body.code).toBe('TASK_DELEGATED');
+
+    expect((await taskAction(b.username, task.id, 'commentTask', { body: '经费测算与往年同类项目相符。' })).status).toBe(200);
+    const pdf = Buffer.from('%PDF-1.4\n% 测算表\n').toString('base64');
+    const file = await taskAction(b.username, task.id, 'attachFile', { fileName: '经费测算.pdf', contentType: 'application/pdf', contentBase64: pdf });
+    expect(file.status, JSON.stringify(file.body)).toBe(200);
+    const fake = await taskAction(b.username, task.id, 'attachFile', { fileName: 'x.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('MZ....').toString('base64') });
+    expect(fake.status).toBe(415);
+    expect(fake.body.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    const exe = await taskAction(b.username, task.id, 'attachFile', { fileName: 'x.exe', contentType: 'application/x-msdownload', contentBase64: pdf });
+    expect(exe.body.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    const big = await taskAction(b.username, task.id, 'attachFile', { fileName: 'big.pdf', contentType: 'application/pdf', contentBase64: Buffer.concat([Buffer.from('%PDF'), Buffer.alloc(600 * 1024)]).toString('base64') });
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('ATTACHMENT_TOO_LARGE');
+    const download = await (await p.as(PU.street)).get(file.body.url);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toMatch(/application\/pdf/);
+
+    expect((await taskAction(b.username, task.id, 'returnDelegation', { note: '已核实,建议通过' })).status).toBe(200);
+    const detail = await p.get(PU.street, `/api/tasks/${task.id}`);
+    expect(detail.body).toMatchObject({ delegation: null, delegateId: null, comments: [{ body: '经费测算与往年同类项目相符。' }], attachments: [{ fileName: '经费测算.pdf', sizeBytes: expect.any(Number) }] });
+    expect(detail.body.history.map((h: any) => h.action)).toEqual(['delegateTask', 'commentTask', 'attachFile', 'returnDelegation']);
+    expect((await projectAct(PU.street, id, 'reviewApplication', { decision: 'approve' })).status).toBe(200);
+  });
+
+  it('抄送: the person copied gets a notice and reads the project, but may not act; 催办 once a day', async () => {
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    const rep = await personId(PU.siblingRep);
+    expect((await p.get(PU.siblingRep, `/api/projects/${id}`)).status).toBe(404);
+    const cc = await taskAction(PU.street, task.id, 'ccTask', { personIds: [rep], note: '供兄弟社区参考' });
+    expect(cc.status, JSON.stringify(cc.body)).toBe(200);
+    expect(await notices(rep, 'task.cc')).toHaveLength(1);
+    expect((await p.get(PU.siblingRep, `/api/projects/${id}`)).status).toBe(200);
+    expect((await projectAct(PU.siblingRep, id, 'raiseObjection', { content: '异议' })).status).toBe(403);
+    expect((await taskAction(PU.siblingRep, task.id, 'commentTask', { body: '意见' })).body.code).toBe('NOT_TASK_HOLDER');
+
+    // The applying community urges the street's review; a sibling community's staff cannot see it.
+    expect((await taskAction(PU.siblingCommunity, task.id, 'urgeTask', {})).status).toBe(404);
+    const urged = await taskAction(PU.community, task.id, 'urgeTask', { message: '项目急需启动' });
+    expect(urged.status, JSON.stringify(urged.body)).toBe(200);
+    expect(await notices(await personId(PU.street), 'task.urged')).toEqual([expect.objectContaining({ body: expect.stringContaining('项目急需启动') })]);
+    const again = await taskAction(PU.community, task.id, 'urgeTask', {});
+    expect(again.status).toBe(429);
+    expect(again.body).toMatchObject({ code: 'ALREADY_URGED_TODAY', title: '今天已经催办过' });
+    await p.advanceTime(DAY);
+    expect((await taskAction(PU.community, task.id, 'urgeTask', {})).status).toBe(200);
+    const body = await project(pp, id);
+    expect(inboxLines(body.timeline).map(([a]) => a)).toEqual(['ccTask', 'urgeTask', 'urgeTask']);
+  });
+
+  it('代理: a deputy is refused before their range, then acts "代 X" within it', async () => {
+    // People of their own: an arrangement outlives the test, and the run's other files act as the demo people.
+    const principal = await extraPerson('street_office', 'qindu-renmin');
+    const deputy = await extraPerson('street_office', 'qindu-xilan');
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    expect((await p.post(principal.username, `/api/tasks/${task.id}/claim`)).status).toBe(200);
+    const tomorrow = new Date(p.now().getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
+    const backwards = await p.post(principal.username, '/api/me/proxies', { deputyId: deputy.id, startsOn: tomorrow, endsOn: p.today(), reason: '休假' });
+    expect(backwards.status).toBe(422);
+    const named = await p.post(principal.username, '/api/me/proxies', { deputyId: deputy.id, startsOn: tomorrow, endsOn: tomorrow, reason: '年休假' });
+    expect(named.status, JSON.stringify(named.body)).toBe(201);
+    expect(named.body).toMatchObject({ active: false, deputyId: deputy.id });
+    expect(await notices(deputy.id, 'proxy.named')).toHaveLength(1);
+
+    const early = await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve' });
+    expect(early.status).toBe(403);
+    expect(early.body).toMatchObject({ code: 'PROXY_NOT_ACTIVE', detail: expect.stringContaining(tomorrow) });
+    expect((await p.get(deputy.username, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).not.toContain(task.id);
+
+    await p.advanceTime(DAY);
+    expect((await p.get(deputy.username, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).toContain(task.id);
+    const acted = await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve', comment: '代为审核同意' });
+    expect(acted.status, JSON.stringify(acted.body)).toBe(200);
+    const body = await project(pp, id);
+    expect(body.stage).toBe('notice');
+    const line = body.timeline.find((e: any) => e.action === 'actAsDeputy');
+    expect(line.actorName).toMatch(/代 /);
+    expect(await p.prisma.auditLog.count({ where: { action: 'task.actAsDeputy', actorId: deputy.id } })).toBe(1);
+    expect((await p.get(principal.username, '/api/me/proxies')).body.named).toEqual([expect.objectContaining({ active: true })]);
+    const cancelled = await p.post(principal.username, `/api/me/proxies/${named.body.id}/actions/cancelProxy`);
+    expect(cancelled.body).toMatchObject({ cancelled: true, active: false });
+  });
+});
+
+describe('project: 批量办理 of batchable steps', () => {
+  it('verifies two milestones and releases both payments in one request each; a step not batchable is refused alone; nothing is paid twice', async () => {
+    const id = await apply(pp, { amounts: [300_000, 400_000], finalFen: 100_000 });
+    const other = await apply(pp);
+    expect((await projectAct(PU.street, id, 'reviewApplication', { decision: 'approve' })).status).toBe(200);
+    await p.advanceTime(10 * DAY);
+    expect((await project(pp, id)).stage).toBe('implementation');
+    for (const seq of [1, 2]) {
+      const r = await projectAct(PU.community, id, 'reportMilestone', { milestoneSeq: seq, summary: `第${seq}阶段完成`, evidence: ['照片.jpg'] });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    const verify = await p.waitFor(async () => {
+      const rows = await p.prisma.humanTask.findMany({ where: { workflowId: `project-${id}`, action: 'verifyMilestone', status: 'open' } });
+      return rows.length === 2 ? rows : false;
+    });
+    const review = await openTask(`project-${other}`, 'reviewApplication');
+    const verified = await p.post(PU.street, '/api/tasks/actions/batchApprove', {
+      items: [...verify.map((t) => ({ taskId: t.id, input: { decision: 'verify' } })), { taskId: review.id, input: { decision: 'approve' } }],
+    });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    expect(verified.body).toMatchObject({ done: 2, refused: 1 });
+    expect(verified.body.results[2]).toMatchObject({ taskId: review.id, ok: false, code: 'BUSINESS_RULE' });
+
+    const release = await p.waitFor(async () => {
+      const rows = await p.prisma.humanTask.findMany({ where: { workflowId: `project-${id}`, action: 'releaseFunds', status: 'open' }, orderBy: { key: 'asc' } });
+      return rows.length === 2 ? rows : false;
+    });
+    const items = release.map((t, i) => ({ taskId: t.id, input: { voucherNo: `PZ-${id.slice(0, 6)}-${i + 1}` } }));
+    const street = await p.post(PU.street, '/api/tasks/actions/batchApprove', { items });
+    expect(street.body.results.map((r: any) => r.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    const paid = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body).toMatchObject({ done: 2, refused: 0 });
+    const again = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
+    expect(again.body).toMatchObject({ done: 0, refused: 2 });
+    const ledger = (await project(pp, id)).ledger;
+    expect(ledger.payments).toHaveLength(2);
+    expect(ledger.totalPaidFen).toBe(700_000);
+  });
+});
+
+describe('mediation: a case round of the community mediators', () => {
+  async function caseWithRound() {
+    const caseId = await p.register(caseBody({ placeUnitId: MU.grid }));
+    const c = await p.caseWhen(caseId, (x) => x.stage === 'in_round');
+    return { caseId, workflowId: `mediation-${caseId}`, c };
+  }
+
+  it('转交 of the acceptance and then of the accepted round, which moves the mediator in the case too', async () => {
+    const { caseId, workflowId } = await caseWithRound();
+    const accept = await openTask(workflowId, 'acceptCase');
+    const second = await extraPerson('mediator', MU.community);
+    const community = await personId(who.communityMediator);
+    const noRole = await taskAction(who.communityMediator, accept.id, 'transferTask', { toPersonId: await personId(who.communityStaff), reason: '请社区处理' });
+    expect(noRole.body.code).toBe('TRANSFER_TARGET_INELIGIBLE');
+    // A mediator above holds the role over the unit, but a round belongs to its own level's mediators: the case refuses.
+    const above = await taskAction(who.communityMediator, accept.id, 'transferTask', { toPersonId: await personId(who.streetMediator), reason: '请协助' });
+    expect(above.status).toBe(422);
+    expect(above.body).toMatchObject({ code: 'TRANSFER_TARGET_INELIGIBLE', detail: expect.stringContaining('调解组织') });
+    expect((await taskAction(who.communityMediator, accept.id, 'transferTask', { toPersonId: second.id, reason: '本人回避,请同事承办' })).status).toBe(200);
+    expect((await p.act(who.communityMediator, caseId, 'acceptCase', {})).body.code).toBe('TASK_TRANSFERRED');
+    expect((await p.act(second.username, caseId, 'acceptCase', {})).status).toBe(200);
+
+    // The accepted round is the second mediator's in the case itself; handing it back moves it there too.
+    const mediate = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, status: 'open', action: 'recordSession', assigneeId: second.id } }));
+    const back = await taskAction(second.username, mediate.id, 'transferTask', { toPersonId: community, reason: '当事人熟悉社区调解员' });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    const c = await p.caseWhen(caseId, (x) => round(x).mediatorId === community);
+    expect(round(c).mediatorName).toBeTruthy();
+    const session = { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述' };
+    expect((await p.act(second.username, caseId, 'recordSession', session)).status).toBe(403);
+    const held = await p.act(who.communityMediator, caseId, 'recordSession', session);
+    expect(held.status, JSON.stringify(held.body)).toBe(200);
+    const timeline = (await p.get(who.auditor, `/api/mediation-cases/${caseId}`)).body.timeline;
+    expect(inboxLines(timeline).map(([a]) => a)).toEqual(['transferTask', 'transferTask']);
+    expect(await audits(mediate.id, 'task.transferTask')).toHaveLength(1);
+  });
+
+  it('委派 and 抄送 on a round; 催办 by the grid worker who reported it, once a day', async () => {
+    const { caseId, workflowId } = await caseWithRound();
+    expect((await p.act(who.communityMediator, caseId, 'acceptCase', {})).status).toBe(200);
+    const mediate = await openTask(workflowId, 'recordSession');
+    const street = await personId(who.streetMediator);
+    expect((await taskAction(who.communityMediator, mediate.id, 'delegateTask', { toPersonId: street, note: '请提出调解方案' })).status).toBe(200);
+    const session = { heldOn: p.today(), participants: ['张建国'], place: '调解室', summary: '协办人不能记录' };
+    expect((await p.act(who.streetMediator, caseId, 'recordFailure', { reason: '分歧大' })).body.code).toBe('DELEGATE_CANNOT_DECIDE');
+    expect((await taskAction(who.streetMediator, mediate.id, 'commentTask', { body: '建议按维修报价的八成赔偿。' })).status).toBe(200);
+    expect((await taskAction(who.streetMediator, mediate.id, 'returnDelegation', { note: '方案已附' })).status).toBe(200);
+    expect((await p.act(who.communityMediator, caseId, 'recordSession', session)).status).toBe(200);
+
+    const outsider = await personId(who.otherStreetMediator);
+    expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${caseId}`)).status).toBe(404);
+    expect((await taskAction(who.communityMediator, mediate.id, 'ccTask', { personIds: [outsider] })).status).toBe(200);
+    expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${caseId}`)).status).toBe(200);
+    expect(await notices(outsider, 'task.cc')).toHaveLength(1);
+
+    expect((await taskAction(who.gridWorker, mediate.id, 'urgeTask', { message: '当事人多次来电' })).status).toBe(200);
+    expect((await taskAction(who.gridWorker, mediate.id, 'urgeTask', {})).body.code).toBe('ALREADY_URGED_TODAY');
+    expect(await notices(await personId(who.communityMediator), 'task.urged')).not.toHaveLength(0);
+    const timeline = (await p.get(who.auditor, `/api/mediation-cases/${caseId}`)).body.timeline;
+    expect(inboxLines(timeline).map(([a]) => a)).toEqual(['delegateTask', 'commentTask', 'returnDelegation', 'ccTask', 'urgeTask']);
+  });
+
+  it('代理: the deputy of the round mediator is refused before the range and records the session "代 X" within it', async () => {
+    const { caseId } = await caseWithRound();
+    const principal = await extraPerson('mediator', MU.community);
+    const deputy = await extraPerson('mediator', MU.otherStreet);
+    expect((await p.act(principal.username, caseId, 'acceptCase', {})).status).toBe(200);
+    const tomorrow = new Date(p.now().getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
+    const named = await p.post(principal.username, '/api/me/proxies', { deputyId: deputy.id, startsOn: tomorrow, endsOn: tomorrow, reason: '外出培训' });
+    expect(named.status).toBe(201);
+    const session = () => ({ heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '代理调解员主持调解' });
+    const early = await p.act(deputy.username, caseId, 'recordSession', session());
+    expect(early.status).toBe(403);
+    expect(early.body.code).toBe('PROXY_NOT_ACTIVE');
+    await p.advanceTime(DAY);
+    const acted = await p.act(deputy.username, caseId, 'recordSession', session());
+    expect(acted.status, JSON.stringify(acted.body)).toBe(200);
+    const timeline = (await p.get(who.auditor, `/api/mediation-cases/${caseId}`)).body.timeline;
+    expect(timeline.find((e: any) => e.action === 'actAsDeputy')?.actorName).toMatch(/代 /);
+    await p.post(principal.username, `/api/me/proxies/${named.body.id}/actions/cancelProxy`);
+  });
+
+  it('撤回: the mediator who accepted takes it back; no one else may, and not once the next step acted', async () => {
+    const { caseId, workflowId } = await caseWithRound();
+    const second = await extraPerson('mediator', MU.community);
+    expect((await p.act(who.communityMediator, caseId, 'acceptCase', {})).status).toBe(200);
+    const accept = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, action: 'acceptCase', status: 'done' } }));
+    const other = await taskAction(second.username, accept.id, 'recallStep', { reason: '误操作' });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('NOT_TASK_HOLDER');
+    const back = await taskAction(who.communityMediator, accept.id, 'recallStep', { reason: '误点受理,应由同事承办' });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body).toMatchObject({ recalledAction: 'acceptCase', stage: 'in_round' });
+    const c = await p.caseWhen(caseId, (x) => round(x).acceptedAt === null);
+    expect(c.timeline.at(-1)).toMatchObject({ action: 'recallStep', summary: expect.stringContaining('误点受理') });
+    expect(await p.prisma.humanTask.findUniqueOrThrow({ where: { id: accept.id } })).toMatchObject({ status: 'open', assigneeId: null, completedById: null });
+
+    expect((await p.act(second.username, caseId, 'acceptCase', {})).status).toBe(200);
+    const session = { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述' };
+    expect((await p.act(second.username, caseId, 'recordSession', session)).status).toBe(200);
+    expect((await p.act(second.username, caseId, 'recordFailure', { reason: '双方分歧较大' })).status).toBe(200);
+    const late = await taskAction(second.username, accept.id, 'recallStep', { reason: '想撤回受理' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'RECALL_TOO_LATE', title: '已不能撤回' });
+  });
+});
