@@ -36,6 +36,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.set('trust proxy', 'loopback');
   app.locals.version = version;
   app.locals.openapi = buildOpenApiDocument(modules, { version });
+  if (deps.metrics) app.use(deps.metrics.middleware);
 
   app.use(
     pinoHttp({

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { PrismaClient } from '../prisma/generated/client';
 import type { AdvanceRequest, ClockState } from '../temporal/engine-clock';
+import type { HttpMetrics } from './http/metrics';
 
 /** What /api/ready needs from Redis; an ioredis client satisfies it. */
 export interface RedisPing {
@@ -32,6 +33,8 @@ export interface AppDeps {
   authNow?: () => Date;
   /** Set with CLOCK=virtual only: the engine's clock, which an admin may advance. */
   virtualClock?: VirtualClockControl;
+  /** Prometheus metrics of the requests (createHttpMetrics); absent: none recorded. */
+  metrics?: HttpMetrics;
 }
 
 /** What the API needs of the engine's clock (an `EngineClock` satisfies it). */
