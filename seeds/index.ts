@@ -10,6 +10,7 @@ import { seedReportingDemo } from './reporting';
 import type { Seed } from './types';
 import { seedProjectDemos, seedProjectThroughEveryStage } from './project';
 import { seedMediationDemos } from './mediation';
+import { seedGridDemos } from './grid';
 
 export type { Seed, SeedContext } from './types';
 export * from './demo-org';
@@ -20,6 +21,7 @@ export const processSeeds: Seed[] = [
   { name: 'project-demo', run: seedProjectDemos },
   { name: 'reporting-demo', run: seedReportingDemo },
   { name: 'mediation-demo', run: seedMediationDemos },
+  { name: 'grid-demo', run: seedGridDemos },
   // CLOCK=virtual only, and last: it advances the clock.
   { name: 'project-every-stage', run: seedProjectThroughEveryStage },
 ];
