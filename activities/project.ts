@@ -109,11 +109,13 @@ export function createProjectActivities(deps: ActivityDeps) {
 
     async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
       return prisma.$transaction(async (tx) => {
-        await tx.projectFundYear.upsert({
-          where: { communityId_year: { communityId: input.communityId, year: input.year } },
-          create: { communityId: input.communityId, year: input.year, capFen: input.capFen, reservedFen: 0 },
-          update: {},
-        });
+        // ON CONFLICT, not Prisma's upsert (a read, then an insert): two first
+        // projects of one community and year at once both inserted, and the
+        // loser's unique violation (23505) refused its reservation for good.
+        await tx.$executeRaw`
+          INSERT INTO "ProjectFundYear" ("communityId", "year", "capFen", "reservedFen", "updatedAt")
+          VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, now())
+          ON CONFLICT DO NOTHING`;
         // Row lock: two projects of one community reserving at once are serialised here.
         const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number }[]>`
           SELECT "capFen", "reservedFen" FROM "ProjectFundYear"

@@ -36,14 +36,27 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.set('trust proxy', 'loopback');
   app.locals.version = version;
   app.locals.openapi = buildOpenApiDocument(modules, { version });
+  if (deps.metrics) app.use(deps.metrics.middleware);
 
   app.use(
     pinoHttp({
       logger: deps.logger,
       genReqId: genRequestId,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      // Tokens and passwords never reach the log.
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // One summary line per request (method, path, status, time, request id,
+      // person): headers, query strings and bodies never reach the log, so no
+      // token, password or personal text does either, and a busy API writes
+      // ~0.25 KB per request instead of ~1.5 KB.
+      quietReqLogger: true,
+      // Read when the response finishes, after authenticate has set the actor.
+      customProps: (req) => {
+        const { actor } = req as express.Request;
+        return actor ? { personId: actor.personId } : {};
+      },
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
+        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      },
     }),
   );
   app.use(helmet());

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config';
 import type { PrismaClient } from '../prisma/generated/client';
 import type { AdvanceRequest, ClockState } from '../temporal/engine-clock';
 import type { AttachmentStore, VirusScanner } from './tasks/attachment-store';
+import type { HttpMetrics } from './http/metrics';
 
 /** What /api/ready needs from Redis; an ioredis client satisfies it. */
 export interface RedisPing {
@@ -37,6 +38,8 @@ export interface AppDeps {
   attachmentStore?: AttachmentStore;
   /** Virus scan of task attachments; default: none (accepts every file). */
   virusScanner?: VirusScanner;
+  /** Prometheus metrics of the requests (createHttpMetrics); absent: none recorded. */
+  metrics?: HttpMetrics;
 }
 
 /** What the API needs of the engine's clock (an `EngineClock` satisfies it). */

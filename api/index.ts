@@ -11,6 +11,7 @@ export type { FieldError } from './http/validate';
 export { errorMiddleware, problemFromError, toProblem, sendProblem, PROBLEM_CONTENT_TYPE } from './http/problem';
 export type { Problem } from './http/problem';
 export { handleClientErrors } from './http/client-error';
+export { createHttpMetrics, type HttpMetrics } from './http/metrics';
 export { buildOpenApiDocument, ZProblem } from './http/openapi';
 export { IDEMPOTENCY_HEADER, purgeIdempotencyRecords } from './http/idempotency';
 export type { IdempotencyMode } from './http/idempotency';

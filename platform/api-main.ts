@@ -5,13 +5,14 @@
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createApp, handleClientErrors } from '../api';
+import { createApp, createHttpMetrics, handleClientErrors } from '../api';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { createQueues } from '../queue';
 import type { AppDeps } from '../api/deps';
 import { connectEngineClock, createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 import { withQueueDashboard } from './admin-dashboard';
+import { serveMetrics } from './metrics-server';
 import { onShutdownSignal } from './signals';
 import { reportReady } from './supervisor';
 
@@ -31,7 +32,10 @@ const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 const queues = createQueues(redisUrl, config.redis.prefix);
 // CLOCK=virtual: business time is the engine's; tokens and sessions keep wall time.
 const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: temporalAddress }) : undefined;
+// METRICS_PORT: Prometheus metrics on a port of its own (off by default; see platform/metrics-server.ts).
+const metrics = config.server.metricsPort ? createHttpMetrics() : undefined;
 const deps: AppDeps = {
+  ...(metrics ? { metrics } : {}),
   prisma,
   temporal,
   config,
@@ -42,6 +46,9 @@ const deps: AppDeps = {
 };
 const server = handleClientErrors(createServer(withQueueDashboard(createApp(deps), deps, queues)));
 
+const metricsServer = metrics ? await serveMetrics({ registry: metrics.registry, port: config.server.metricsPort!, host: config.server.metricsHost }) : undefined;
+if (metricsServer) logger.info({ port: metricsServer.port, host: config.server.metricsHost }, 'metrics at GET /metrics');
+
 onShutdownSignal(async (signal) => {
   logger.info({ signal }, 'shutting down');
   await new Promise<void>((done) => {
@@ -51,6 +58,7 @@ onShutdownSignal(async (signal) => {
     server.closeAllConnections();
   });
   engineClock?.close();
+  await metricsServer?.close();
   await Promise.allSettled([temporal.connection.close(), redis.quit(), queues.close(), prisma.$disconnect()]);
 });
 

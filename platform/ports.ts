@@ -32,3 +32,9 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
   }
   throw new Error(await describe());
 }
+
+/**
+ * Where `npm start` writes its embedded engine's `host:port` (relative to
+ * DATA_DIR), for the commands that run beside it (`npm run replay`).
+ */
+export const ENGINE_ADDRESS_FILE = 'engine/address';

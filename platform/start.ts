@@ -13,13 +13,13 @@
 // This process stays small on purpose: no Prisma, no Temporal client, no
 // HTTP server — nothing here can be busy when a signal arrives.
 import { ensureConsoleBuilt } from '../console/build';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATED_SECRETS, loadConfigOrExit, withGeneratedSecrets } from '../config';
 import { migrate } from '../db/migrate';
 import { demoPassword, DEMO_PEOPLE } from '../seeds/demo-org';
-import { freePort } from './ports';
+import { ENGINE_ADDRESS_FILE, freePort } from './ports';
 import { startEmbeddedDatabase } from './postgres';
 import { REDIS_MISSING_MESSAGE, startLocalRedis } from './redis';
 import { onShutdownSignal } from './signals';
@@ -164,6 +164,8 @@ async function main(): Promise<void> {
       }
     }
     temporalAddress = ready.address ?? `127.0.0.1:${port}`;
+    // The port changes from start to start: commands run beside the platform (npm run replay) read it here.
+    writeFileSync(join(dataDir, ENGINE_ADDRESS_FILE), `${temporalAddress}\n`);
     say(`engine: embedded at ${temporalAddress}, data in ${engineDir}`);
   } else {
     say(`engine: Temporal at ${temporalAddress}`);

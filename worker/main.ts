@@ -5,8 +5,10 @@ import pino from 'pino';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { onShutdownSignal } from '../platform/signals';
+import { serveMetrics } from '../platform/metrics-server';
 import { reportReady } from '../platform/supervisor';
 import { connectEngineClock, payloadKeyringFromConfig } from '../temporal';
+import { createWorkerMetrics } from './metrics';
 import { installTemporalRuntime } from './runtime';
 import { startWorkers } from './start-workers';
 
@@ -26,6 +28,10 @@ const logger = pino({ level: config.app.logLevel, base: { service: 'worker' } })
 const prisma = createPrisma(config.database.url!);
 // CLOCK=virtual: activities read the engine's clock, re-read before each one.
 const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: config.temporal.address! }) : undefined;
+// WORKER_METRICS_PORT: Prometheus metrics on a port of its own (off by default).
+const metrics = config.server.workerMetricsPort ? createWorkerMetrics() : undefined;
+const metricsServer = metrics ? await serveMetrics({ registry: metrics.registry, port: config.server.workerMetricsPort!, host: config.server.metricsHost }) : undefined;
+if (metricsServer) logger.info({ port: metricsServer.port, host: config.server.metricsHost }, 'metrics at GET /metrics');
 const workers = await startWorkers({
   temporalAddress: config.temporal.address!,
   namespace: config.temporal.namespace,
@@ -37,6 +43,7 @@ const workers = await startWorkers({
   logger,
   rules: config.rules,
   inboxSweepSeconds: config.inbox.sweepSeconds,
+  ...(metrics ? { metrics } : {}),
   ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
 });
 
@@ -45,6 +52,7 @@ reportReady();
 onShutdownSignal(async (signal) => {
   logger.info({ signal }, 'shutting down');
   await workers.stop();
+  await metricsServer?.close();
   engineClock?.close();
   await prisma.$disconnect();
 });

@@ -29,6 +29,8 @@ export interface PlatformWorkerOptions {
   beforeActivity?: () => Promise<unknown>;
   /** How long activities in progress may take to finish on shutdown. Default "10s". */
   shutdownGraceTime?: string;
+  /** More activity interceptors, outermost first (the worker's metrics). */
+  activityInterceptors?: ActivityInterceptorsFactory[];
 }
 
 export interface PlatformWorker {
@@ -54,7 +56,9 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
     // The native bridge rejects an explicit undefined here.
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
-    ...(options.beforeActivity ? { interceptors: { activity: [beforeEachActivity(options.beforeActivity)] } } : {}),
+    interceptors: {
+      activity: [...(options.activityInterceptors ?? []), ...(options.beforeActivity ? [beforeEachActivity(options.beforeActivity)] : [])],
+    },
   });
 
   let running: Promise<void> | undefined;

@@ -8,6 +8,7 @@ import type { ProcessRules } from '../config/rules';
 import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
+import type { WorkerMetrics } from './metrics';
 import { createPlatformWorker, type PlatformWorker } from './platform-worker';
 
 export interface StartWorkersOptions {
@@ -28,6 +29,8 @@ export interface StartWorkersOptions {
   rules?: ProcessRules;
   /** INBOX_SWEEP_SECONDS. Default 900. */
   inboxSweepSeconds?: number;
+  /** Prometheus metrics (createWorkerMetrics): activity durations and failures, queue depths. */
+  metrics?: WorkerMetrics;
 }
 
 export interface RunningWorkers {
@@ -48,6 +51,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   try {
     const queues = createQueues(options.redisUrl, options.redisPrefix);
     stops.push(() => queues.close());
+    options.metrics?.watchQueues(queues);
     const queueWorkers = await startQueueWorkers({
       redisUrl: options.redisUrl,
       prefix: options.redisPrefix,
@@ -72,6 +76,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       payloadKeys: options.payloadKeys,
       activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock, rules: options.rules }),
       beforeActivity: options.beforeActivity,
+      ...(options.metrics ? { activityInterceptors: [options.metrics.activityInterceptor] } : {}),
     });
     const done = worker.run();
     stops.push(() => worker.shutdown());

@@ -38,3 +38,75 @@ export const ZSaveCalendarYear = z
     source: zLine(200).meta({ description: 'The notice, e.g. 国办发明电〔2025〕7号.' }),
   })
   .meta({ id: 'SaveCalendarYear' });
+
+// ---- workflow operations (/api/admin/workflows) ---------------------------
+
+export const ZWorkflowParams = z.object({ workflowId: zId(200) });
+export const ZWorkflowActivityParams = z.object({ workflowId: zId(200), activityId: zId(200) });
+
+export const ZWorkflowExecution = z
+  .object({
+    workflowId: z.string(),
+    runId: z.string(),
+    workflowType: z.string(),
+    status: z.string().meta({ description: 'Running, Completed, Failed, Canceled, Terminated, ContinuedAsNew, TimedOut' }),
+    taskQueue: z.string(),
+    startTime: z.iso.datetime().nullable(),
+    closeTime: z.iso.datetime().nullable(),
+    historyLength: z.number().int(),
+  })
+  .meta({ id: 'WorkflowExecution' });
+
+export const ZListWorkflowsQuery = z.object({
+  query: zLine(2000, { allowEmpty: true })
+    .optional()
+    .meta({ description: 'Temporal List Filter, passed to ListWorkflowExecutions as is, e.g. `ExecutionStatus="Running" AND WorkflowType="projectWorkflow"`; empty: every workflow.' }),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zId(2000).optional().meta({ description: 'nextCursor of the previous page.' }),
+});
+
+export const ZWorkflowPage = z.object({ items: z.array(ZWorkflowExecution), nextCursor: z.string().nullable() }).meta({ id: 'WorkflowPage' });
+
+export const ZPendingActivity = z
+  .object({
+    activityId: z.string(),
+    activityType: z.string(),
+    state: z.enum(['scheduled', 'started', 'cancelRequested', 'paused', 'unknown']),
+    attempt: z.number().int(),
+    maximumAttempts: z.number().int().meta({ description: '0: unlimited.' }),
+    lastFailure: z.object({ message: z.string(), type: z.string().nullable() }).nullable(),
+    scheduledTime: z.iso.datetime().nullable().meta({ description: 'When the current attempt is (or was) due; in backoff, the next attempt.' }),
+    lastStartedTime: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'PendingActivity' });
+
+export const ZWorkflowDescription = z
+  .object({
+    execution: ZWorkflowExecution,
+    pendingActivities: z.array(ZPendingActivity),
+    pendingUpdates: z
+      .array(z.object({ updateId: z.string(), name: z.string(), acceptedEventId: z.number().int() }))
+      .meta({ description: 'Updates accepted by the workflow and not yet completed (admitted, not yet accepted ones are not in history).' }),
+    pendingWorkflowTask: z.object({ state: z.enum(['scheduled', 'started']), attempt: z.number().int() }).nullable(),
+    lastWorkflowTaskCompletedEventId: z.number().int().nullable().meta({ description: 'Where a reset to "the last workflow task" goes.' }),
+  })
+  .meta({ id: 'WorkflowDescription' });
+
+export const ZWorkflowReason = z.object({ reason: zLine(500).meta({ description: 'Why: kept in the audit log and the workflow history.' }) }).meta({ id: 'WorkflowReason' });
+
+export const ZResetWorkflow = z
+  .object({
+    reason: zLine(500),
+    eventId: z.number().int().positive().optional().meta({ description: 'A WorkflowTaskCompleted event id of the current run; absent: the last completed workflow task.' }),
+  })
+  .meta({ id: 'ResetWorkflow' });
+
+export const ZWorkflowResult = z
+  .object({
+    workflowId: z.string(),
+    runId: z.string().meta({ description: 'The run the action left current (a reset starts a new one).' }),
+    previousRunId: z.string().nullable(),
+    status: z.string(),
+    resetToEventId: z.number().int().nullable(),
+  })
+  .meta({ id: 'WorkflowOperationResult' });

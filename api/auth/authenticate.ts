@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { authTime, type AppDeps } from '../deps';
-import { resolveActor } from './resolve-actor';
+import { loadSessionActor } from './resolve-actor';
 import { sessionIsLive } from './sessions';
 import { verifyToken } from './tokens';
 
@@ -36,14 +36,14 @@ export function authenticate(deps: AppDeps): RequestHandler {
     }
     const now = authTime(deps);
     const { personId, sessionId } = await verifyToken(token, { secret: deps.config.auth.jwtSecret, maxTtlSeconds: deps.config.auth.tokenTtlSeconds, now });
-    const [actor, session] = await Promise.all([
-      resolveActor({ prisma: deps.prisma, personId }),
-      deps.prisma.authSession.findUnique({ where: { id: sessionId }, select: { personId: true, revokedAt: true, expiresAt: true } }),
-    ]);
-    if (!actor) throw new AppError('UNAUTHENTICATED', '该账号已不存在或已停用。');
-    if (!session || session.personId !== personId || !sessionIsLive(session, now)) {
+    // One query for session, person and grants (the request's first round trip, and for a list its only other one).
+    const loaded = await loadSessionActor({ prisma: deps.prisma, sessionId });
+    const ours = loaded !== null && loaded.session.personId === personId;
+    if (ours && !loaded.actor) throw new AppError('UNAUTHENTICATED', '该账号已不存在或已停用。');
+    if (!ours || !loaded.actor || !sessionIsLive(loaded.session, now)) {
       throw new AppError('UNAUTHENTICATED', '登录会话已结束(已退出、过期或被撤销),请重新登录。');
     }
+    const { actor } = loaded;
     req.actor = actor;
     req.log?.setBindings?.({ personId: actor.personId });
     next();

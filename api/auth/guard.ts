@@ -5,6 +5,7 @@
 import type { RequestHandler } from 'express';
 import { accessRefusal, ancestorPaths, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { Prisma } from '../../prisma/generated/client';
 import { ROLE_LABELS, type RoleName } from '../../domain/roles';
 
 export { canReadUnit, scopePaths } from '../../domain/access';
@@ -42,4 +43,18 @@ export function readScopeFilter(actor: Actor, column: string, roles?: readonly R
   if (grants.length === 0) return { [column]: '__none__' };
   const containing = new Set(grants.flatMap((g) => ancestorPaths(g.unitPath)));
   return { OR: [...grants.map((g) => ({ [column]: { startsWith: g.unitPath } })), { [column]: { in: [...containing] } }] };
+}
+
+/**
+ * readScopeFilter for a raw query (one-round-trip lists): the same records,
+ * as an SQL condition on `column` (a quoted column reference, e.g.
+ * `p."unitPath"`).
+ */
+export function readScopeSql(actor: Actor, column: Prisma.Sql, roles?: readonly RoleName[]): Prisma.Sql {
+  const grants = actor.grants.filter((g) => !roles || roles.includes(g.role));
+  if (grants.length === 0) return Prisma.sql`FALSE`;
+  const containing = [...new Set(grants.flatMap((g) => ancestorPaths(g.unitPath)))];
+  const under = grants.map((g) => Prisma.sql`starts_with(${column}, ${g.unitPath})`);
+  const above = containing.length > 0 ? [Prisma.sql`${column} IN (${Prisma.join(containing)})`] : [];
+  return Prisma.sql`(${Prisma.join([...under, ...above], ' OR ')})`;
 }

@@ -30,3 +30,49 @@ export async function resolveActor({ prisma, personId }: ResolveActorOptions): P
       .sort((a, b) => a.unitPath.localeCompare(b.unitPath) || a.role.localeCompare(b.role)),
   };
 }
+
+export interface SessionActor {
+  /** Null when the person is unknown or deactivated. */
+  actor: Actor | null;
+  session: { personId: string; revokedAt: Date | null; expiresAt: Date };
+}
+
+interface SessionActorRow {
+  personId: string;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  displayName: string;
+  active: boolean;
+  grants: Array<{ role: Actor['grants'][number]['role']; unitId: string; unitPath: string }>;
+}
+
+/**
+ * What every authenticated request needs, in one round trip: the login
+ * session named by the token and its person with every grant and the unit's
+ * path. Nothing is cached, so a logout, a deactivation or a changed grant
+ * holds from the very next request in every API process. Null when the
+ * session does not exist.
+ */
+export async function loadSessionActor({ prisma, sessionId }: { prisma: PrismaClient; sessionId: string }): Promise<SessionActor | null> {
+  const rows = await prisma.$queryRaw<SessionActorRow[]>`
+    SELECT s."personId", s."revokedAt", s."expiresAt", p."displayName", p.active,
+           COALESCE(json_agg(json_build_object('role', r.role, 'unitId', r."unitId", 'unitPath', u.path)) FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
+      FROM "AuthSession" s
+      JOIN "Person" p ON p.id = s."personId"
+      LEFT JOIN "RoleAssignment" r ON r."personId" = p.id
+      LEFT JOIN "Unit" u ON u.id = r."unitId"
+     WHERE s.id = ${sessionId}
+     GROUP BY s.id, p.id`;
+  const row = rows[0];
+  if (!row) return null;
+  const session = { personId: row.personId, revokedAt: row.revokedAt, expiresAt: row.expiresAt };
+  if (!row.active) return { actor: null, session };
+  return {
+    session,
+    actor: {
+      personId: row.personId,
+      displayName: row.displayName,
+      grants: row.grants.sort((a, b) => a.unitPath.localeCompare(b.unitPath) || a.role.localeCompare(b.role)),
+    },
+  };
+}

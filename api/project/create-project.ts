@@ -20,16 +20,36 @@ export interface CreateProjectOptions {
   rules?: ProjectRules;
 }
 
+interface UnitLineage {
+  id: string;
+  name: string;
+  path: string;
+  level: string;
+  streetId: string | null;
+  streetName: string | null;
+  streetPath: string | null;
+  districtId: string | null;
+  districtName: string | null;
+  districtPath: string | null;
+}
+
 export async function createProject({ deps, actor, body, rules = deps.config.rules.project }: CreateProjectOptions) {
   const communityGrants = actor.grants.filter((g) => g.role === 'community');
   const communityId = body.communityId ?? (communityGrants.length === 1 ? communityGrants[0].unitId : undefined);
   if (!communityId) throw new AppError('VALIDATION_FAILED', '请指定申报社区 communityId', { details: [{ in: 'body', field: 'communityId', code: 'required', message: '有多个社区角色时必须指定' }] });
-  const community = await deps.prisma.unit.findUnique({ where: { id: communityId }, include: { parent: { include: { parent: true } } } });
-  if (!community) throw new AppError('NOT_FOUND', `社区不存在:${communityId}`);
+  // The community with its street and district, in one round trip.
+  const [lineage] = await deps.prisma.$queryRaw<UnitLineage[]>`
+    SELECT c.id, c.name, c.path, c.level::text AS level,
+           s.id AS "streetId", s.name AS "streetName", s.path AS "streetPath",
+           d.id AS "districtId", d.name AS "districtName", d.path AS "districtPath"
+      FROM "Unit" c LEFT JOIN "Unit" s ON s.id = c."parentId" LEFT JOIN "Unit" d ON d.id = s."parentId"
+     WHERE c.id = ${communityId}`;
+  if (!lineage) throw new AppError('NOT_FOUND', `社区不存在:${communityId}`);
+  const community = { id: lineage.id, name: lineage.name, path: lineage.path };
   assertAccess(actor, ['community'], community.path);
-  const street = community.parent;
-  const district = street?.parent;
-  if (community.level !== 'community' || !street || !district) throw new AppError('BUSINESS_RULE', '只有社区可以申报党建项目');
+  if (lineage.level !== 'community' || !lineage.streetId || !lineage.districtId) throw new AppError('BUSINESS_RULE', '只有社区可以申报党建项目');
+  const street = { id: lineage.streetId, name: lineage.streetName!, path: lineage.streetPath! };
+  const district = { id: lineage.districtId, name: lineage.districtName!, path: lineage.districtPath! };
 
   const application: ProjectApplication = {
     title: body.title,

@@ -1,30 +1,48 @@
 // GET /api/projects — projects in the caller's scope, with filters.
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { readScopeFilter } from '../auth/guard';
+import { readScopeSql } from '../auth/guard';
+import { Prisma, type Project } from '../../prisma/generated/client';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZListProjectsQuery, ZProjectSummary } from './schemas';
 import { z as zod } from 'zod';
 
+// Every column but the workflow's full state: a list never needs it, and it is the bulk of a row.
+const LIST_COLUMNS = Prisma.raw(
+  Object.values(Prisma.ProjectScalarFieldEnum)
+    .filter((f) => f !== 'snapshot')
+    .map((f) => `p."${f}"`)
+    .join(', '),
+);
+
+/**
+ * One query: the page and the total (a window count over the same filter).
+ * Only a page past the end, which has no row to carry the total, costs a
+ * second query.
+ */
 export async function listProjects({ deps, actor, query }: { deps: AppDeps; actor: Actor; query: z.output<typeof ZListProjectsQuery> }) {
-  const where = {
-    AND: [
-      readScopeFilter(actor, 'unitPath'),
-      query.stage ? { stage: query.stage } : {},
-      query.streetId ? { streetId: query.streetId } : {},
-      query.communityId ? { communityId: query.communityId } : {},
-      query.year ? { year: query.year } : {},
-      query.overdue === undefined ? {} : { overdue: query.overdue },
-    ],
-  };
-  const [rows, total] = await Promise.all([
-    deps.prisma.project.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: query.limit, skip: query.offset }),
-    deps.prisma.project.count({ where }),
-  ]);
+  const and: Prisma.Sql[] = [readScopeSql(actor, Prisma.sql`p."unitPath"`)];
+  if (query.stage) and.push(Prisma.sql`p.stage = ${query.stage}`);
+  if (query.streetId) and.push(Prisma.sql`p."streetId" = ${query.streetId}`);
+  if (query.communityId) and.push(Prisma.sql`p."communityId" = ${query.communityId}`);
+  if (query.year) and.push(Prisma.sql`p.year = ${query.year}`);
+  if (query.overdue !== undefined) and.push(Prisma.sql`p.overdue = ${query.overdue}`);
+  const where = Prisma.join(and, ' AND ');
+  const rows = await deps.prisma.$queryRaw<Array<Omit<Project, 'snapshot'> & { total: bigint }>>`
+    SELECT ${LIST_COLUMNS}, count(*) OVER () AS total FROM "Project" p
+     WHERE ${where}
+     ORDER BY p."createdAt" DESC, p.id ASC
+     LIMIT ${query.limit} OFFSET ${query.offset}`;
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : query.offset === 0
+        ? 0
+        : Number((await deps.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Project" p WHERE ${where}`)[0]!.n);
   const now = deps.now?.() ?? new Date();
-  return { items: rows.map((r) => presentSummary(r, now)), total };
+  return { items: rows.map(({ total: _total, ...r }) => presentSummary({ ...r, snapshot: null }, now)), total };
 }
 
 export const listProjectsRoute = defineRoute({

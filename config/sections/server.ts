@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { defineSection, envVar } from '../define';
-import { port, positiveInt } from './common';
+import { optionalString, port, positiveInt } from './common';
+
+/** Unset or empty: undefined (off). */
+const optionalPort = () =>
+  optionalString().pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, 'must be 1–65535')
+      .optional(),
+  );
 
 export const serverSection = defineSection({
   port: envVar({ env: 'PORT', schema: port(3000), doc: 'HTTP port of the API.', example: '3000' }),
@@ -27,5 +38,23 @@ export const serverSection = defineSection({
     schema: positiveInt(24),
     doc: 'How long a stored Idempotency-Key response is replayed; older keys may be reused.',
     example: '24',
+  }),
+  metricsPort: envVar({
+    env: 'METRICS_PORT',
+    schema: optionalPort(),
+    doc: 'Unset (default): no metrics. A port: the API process serves Prometheus metrics at GET /metrics on it (HTTP latency and counts by route, process metrics), on METRICS_HOST only, apart from the API port.',
+    example: '9464',
+  }),
+  workerMetricsPort: envVar({
+    env: 'WORKER_METRICS_PORT',
+    schema: optionalPort(),
+    doc: 'Unset (default): no metrics. A port: each worker process serves Prometheus metrics at GET /metrics on it (activity durations and failures, BullMQ queue depths, process metrics), on METRICS_HOST only.',
+    example: '9465',
+  }),
+  metricsHost: envVar({
+    env: 'METRICS_HOST',
+    schema: z.string().min(1).default('127.0.0.1'),
+    doc: 'Address the metrics ports listen on. Default loopback: only this machine (a local Prometheus or an agent) can scrape; set 0.0.0.0 behind a firewall for a remote Prometheus.',
+    example: '127.0.0.1',
   }),
 });

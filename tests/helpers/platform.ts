@@ -25,7 +25,7 @@ import type { PrismaClient } from '../../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type OutboundMessage, type Queues, type QueueWorkers } from '../../queue';
 import { demoPassword } from '../../seeds/demo-org';
 import { createTemporalClient, payloadKeyringFromConfig, type PayloadKeyring } from '../../temporal';
-import { createPlatformWorker, installTemporalRuntime, type PlatformWorker } from '../../worker';
+import { createPlatformWorker, installTemporalRuntime, type PlatformWorker, type WorkerMetrics } from '../../worker';
 import { testDatabaseUrl, testPrisma } from './db';
 
 export interface TestPlatformOptions {
@@ -44,6 +44,8 @@ export interface TestPlatformOptions {
    * through `/api/admin/clock/advance` and `/api/me` shows the mode.
    */
   virtualClock?: boolean;
+  /** Worker metrics (createWorkerMetrics) recorded by the platform's worker, as WORKER_METRICS_PORT does. */
+  workerMetrics?: WorkerMetrics;
 }
 
 export interface WaitForOptions {
@@ -161,7 +163,15 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     cleanup.push(() => nativeConnection.close());
     const baseActivities = createActivities({ prisma, queue: queues, clock, rules: config.rules });
     const activities = options.activities ? options.activities(baseActivities) : baseActivities;
-    const worker = await createPlatformWorker({ connection: nativeConnection, taskQueue, payloadKeys, activities, shutdownGraceTime: '2s' });
+    options.workerMetrics?.watchQueues(queues);
+    const worker = await createPlatformWorker({
+      connection: nativeConnection,
+      taskQueue,
+      payloadKeys,
+      activities,
+      shutdownGraceTime: '2s',
+      ...(options.workerMetrics ? { activityInterceptors: [options.workerMetrics.activityInterceptor] } : {}),
+    });
     const running = worker.run();
     running.catch((err) => logger.error({ err }, 'test worker stopped with an error'));
     cleanup.push(() => worker.shutdown());

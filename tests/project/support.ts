@@ -2,7 +2,7 @@
 // platform.ts): requests by username, the engine's clock, and one extra the
 // payment tests need — stopping the worker in the middle of an activity and
 // starting a fresh one on the same task queue.
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/platform';
 import { createPlatformWorker, type PlatformWorker } from '../../worker';
 import type { Activities } from '../../activities';
@@ -26,9 +26,10 @@ export interface ProjectPlatform {
   /**
    * Stops the running worker — an activity in progress is cancelled after
    * `graceMs` and its result never reaches the engine — and starts a new
-   * worker on the same task queue with (optionally wrapped) activities.
+   * worker on the same task queue with (optionally wrapped) activities and
+   * (optionally) another workflow bundle: a deploy of new workflow code.
    */
-  restartWorker(options?: { wrap?: (a: Activities) => object; graceMs?: number }): Promise<void>;
+  restartWorker(options?: { wrap?: (a: Activities) => object; graceMs?: number; workflowBundle?: WorkflowBundleOption }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +52,7 @@ export async function startProjectPlatform(options: TestPlatformOptions = {}): P
     async post(username, path, body = {}, headers = {}) {
       return res(await (await p.as(username)).post(path).set(headers).send(body as object));
     },
-    async restartWorker({ wrap, graceMs = 500 } = {}) {
+    async restartWorker({ wrap, graceMs = 500, workflowBundle } = {}) {
       await worker.shutdown();
       connection ??= await NativeConnection.connect({ address: p.engine.address });
       worker = await createPlatformWorker({
@@ -60,6 +61,7 @@ export async function startProjectPlatform(options: TestPlatformOptions = {}): P
         payloadKeys: p.payloadKeys,
         activities: wrap ? wrap(base) : base,
         shutdownGraceTime: `${graceMs}ms`,
+        ...(workflowBundle ? { workflowBundle } : {}),
       });
       void worker.run().catch(() => undefined);
     },

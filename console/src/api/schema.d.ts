@@ -11189,6 +11189,567 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflows by visibility query (List Filter language), paged (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Temporal List Filter, passed to ListWorkflowExecutions as is, e.g. `ExecutionStatus="Running" AND WorkflowType="projectWorkflow"`; empty: every workflow. */
+                    query?: string;
+                    pageSize?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowPage"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflows/{workflowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One workflow: status, pending activities (attempt, last failure), pending updates (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the current run. */
+                    runId?: string;
+                };
+                header?: never;
+                path: {
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDescription"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflows/{workflowId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate a workflow now (no cleanup runs); audited (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowReason"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowOperationResult"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflows/{workflowId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request cancellation of a workflow (its code may clean up); audited (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowReason"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowOperationResult"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflows/{workflowId}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a workflow to a completed workflow task (default: the last one); a new run goes on from there; audited (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    workflowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResetWorkflow"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowOperationResult"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. `CONFLICT`: The request conflicts with the current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflows/{workflowId}/activities/{activityId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a failing activity again now (done as a reset to the last completed workflow task: the engine has no per-activity retry); audited (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    workflowId: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowReason"];
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowOperationResult"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `CONFLICT`: The request conflicts with the current state. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fund-caps/{communityId}": {
         parameters: {
             query?: never;
@@ -11765,6 +12326,77 @@ export interface components {
              * @enum {string}
              */
             to?: "next-deadline";
+        };
+        WorkflowPage: {
+            items: components["schemas"]["WorkflowExecution"][];
+            nextCursor: string | null;
+        };
+        WorkflowExecution: {
+            workflowId: string;
+            runId: string;
+            workflowType: string;
+            /** @description Running, Completed, Failed, Canceled, Terminated, ContinuedAsNew, TimedOut */
+            status: string;
+            taskQueue: string;
+            /** Format: date-time */
+            startTime: string | null;
+            /** Format: date-time */
+            closeTime: string | null;
+            historyLength: number;
+        };
+        WorkflowDescription: {
+            execution: components["schemas"]["WorkflowExecution"];
+            pendingActivities: components["schemas"]["PendingActivity"][];
+            /** @description Updates accepted by the workflow and not yet completed (admitted, not yet accepted ones are not in history). */
+            pendingUpdates: {
+                updateId: string;
+                name: string;
+                acceptedEventId: number;
+            }[];
+            pendingWorkflowTask: {
+                /** @enum {string} */
+                state: "scheduled" | "started";
+                attempt: number;
+            } | null;
+            /** @description Where a reset to "the last workflow task" goes. */
+            lastWorkflowTaskCompletedEventId: number | null;
+        };
+        PendingActivity: {
+            activityId: string;
+            activityType: string;
+            /** @enum {string} */
+            state: "scheduled" | "started" | "cancelRequested" | "paused" | "unknown";
+            attempt: number;
+            /** @description 0: unlimited. */
+            maximumAttempts: number;
+            lastFailure: {
+                message: string;
+                type: string | null;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the current attempt is (or was) due; in backoff, the next attempt.
+             */
+            scheduledTime: string | null;
+            /** Format: date-time */
+            lastStartedTime: string | null;
+        };
+        WorkflowOperationResult: {
+            workflowId: string;
+            /** @description The run the action left current (a reset starts a new one). */
+            runId: string;
+            previousRunId: string | null;
+            status: string;
+            resetToEventId: number | null;
+        };
+        WorkflowReason: {
+            /** @description Why: kept in the audit log and the workflow history. */
+            reason: string;
+        };
+        ResetWorkflow: {
+            reason: string;
+            /** @description A WorkflowTaskCompleted event id of the current run; absent: the last completed workflow task. */
+            eventId?: number;
         };
         FundCap: {
             communityId: string;

@@ -1,0 +1,96 @@
+// The API's hot paths do little work per request (issue 11 point 6): a list
+// is the authentication query plus one query, whatever the caller's grants;
+// the lists still show exactly what they showed before (scope, paging,
+// totals), and the request log holds one summary line per request with no
+// query string, header or body in it.
+import pino from 'pino';
+import supertest from 'supertest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../api';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { applicationBody, U } from '../project/fixtures';
+import type { ProjectPlatform } from '../project/support';
+
+let p: TestPlatform;
+let queries = 0;
+let app: ReturnType<typeof createApp>;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  p = await startTestPlatform();
+  // Every operation the API sends to the database, raw ones included.
+  const counted = p.prisma.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        queries++;
+        return query(args);
+      },
+    },
+  }) as unknown as typeof p.prisma;
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  app = createApp({ prisma: counted, temporal: p.client, config: p.config, logger, now: () => p.now() });
+  const clock = { now: () => p.now() } as unknown as ProjectPlatform;
+  for (const [who, title] of [
+    [U.community, '热路径一'],
+    [U.community, '热路径二'],
+    [U.siblingCommunity, '热路径邻社区'],
+  ] as const) {
+    const res = await (await p.as(who)).post('/api/projects').send(applicationBody(clock, { title }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  }
+  await p.waitFor(async () => (await p.prisma.humanTask.count({ where: { action: 'reviewApplication', status: 'open', title: { contains: '热路径' } } })) >= 3);
+});
+afterAll(() => p?.close());
+
+async function counting(who: string, path: string) {
+  const token = await p.login(who);
+  const before = queries;
+  const res = await supertest(app).get(path).set('Authorization', `Bearer ${token}`);
+  return { res, queries: queries - before };
+}
+
+it('GET /api/tasks: two database round trips, the caller\'s scope only', async () => {
+  const street = await counting(U.street, '/api/tasks?limit=100');
+  expect(street.res.status).toBe(200);
+  expect(street.queries).toBe(2);
+  const titles = street.res.body.items.map((t: { title: string }) => t.title).join(' ');
+  expect(titles).toContain('热路径一');
+  const unit = street.res.body.items.find((t: { title: string }) => t.title.includes('热路径一'));
+  expect(unit).toMatchObject({ unitName: expect.any(String), unitPath: expect.stringContaining('/'), claimable: true });
+
+  // A community clerk sees no street review task, neither its own nor a sibling's.
+  const community = await counting(U.community, '/api/tasks');
+  expect(community.queries).toBe(2);
+  expect(community.res.body.items.some((t: { action: string }) => t.action === 'reviewApplication')).toBe(false);
+  // An unknown unit filter lists nothing (and is no error).
+  const unknown = await counting(U.street, '/api/tasks?unitId=no-such-unit');
+  expect(unknown.res.body.items).toEqual([]);
+});
+
+it('GET /api/projects: two database round trips, with the total; a sibling community\'s projects stay out', async () => {
+  const own = await counting(U.community, '/api/projects?limit=200');
+  expect(own.res.status).toBe(200);
+  expect(own.queries).toBe(2);
+  const titles = own.res.body.items.map((i: { title: string }) => i.title);
+  expect(titles).toEqual(expect.arrayContaining(['热路径一', '热路径二']));
+  expect(titles).not.toContain('热路径邻社区');
+  expect(own.res.body.total).toBe(own.res.body.items.length);
+  expect(own.res.body.items[0]).not.toHaveProperty('snapshot');
+
+  const paged = await counting(U.street, '/api/projects?limit=1');
+  expect(paged.res.body.items).toHaveLength(1);
+  expect(paged.res.body.total).toBeGreaterThanOrEqual(3);
+  const past = await counting(U.street, `/api/projects?limit=1&offset=${paged.res.body.total + 5}`);
+  expect(past.res.body).toEqual({ items: [], total: paged.res.body.total });
+});
+
+it('logs one summary line per request: method, path, status, time, person; never the query string, headers or body', async () => {
+  logLines.length = 0;
+  const token = await p.login(U.street);
+  await supertest(app).get('/api/tasks?process=project&secret=s3cr3t').set('Authorization', `Bearer ${token}`);
+  expect(logLines, logLines.join('')).toHaveLength(1);
+  const line = JSON.parse(logLines[0]!);
+  expect(line).toMatchObject({ req: { method: 'GET', path: '/api/tasks' }, res: { status: 200 }, responseTime: expect.any(Number), personId: expect.any(String) });
+  expect(logLines[0]).not.toMatch(/s3cr3t|Bearer|authorization|user-agent/i);
+  expect(logLines[0]!.length).toBeLessThan(400);
+});

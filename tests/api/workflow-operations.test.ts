@@ -1,0 +1,178 @@
+// The operator routes of /api/admin/workflows through the real engine, SDK
+// client and worker: list by visibility query (paged, a bad query refused
+// with the engine's position), describe (attempts and last failure of a
+// failing activity), retry that activity now, reset, terminate and cancel —
+// each for a district administrator only, each audited.
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import type { Activities } from '../../activities';
+import { hashPassword } from '../../db/passwords';
+import { DEMO, demoPassword } from '../../seeds/demo-org';
+import { uniqueSuffix } from '../helpers/db';
+import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { applicationBody, U } from '../project/fixtures';
+import type { ProjectPlatform } from '../project/support';
+
+const ADMIN = 'admin.qindu';
+let p: TestPlatform;
+// The deadline activity fails while this is set: a process stuck in retries, as after an outage.
+let deadlinesDown = false;
+let streetAdmin: string;
+
+beforeAll(async () => {
+  p = await startTestPlatform({
+    activities: (a: Activities) => ({
+      ...a,
+      computeProjectDeadlines: async (...args: Parameters<Activities['computeProjectDeadlines']>) => {
+        if (deadlinesDown) throw new Error('测试：工作日历服务暂不可用');
+        return a.computeProjectDeadlines(...args);
+      },
+    }),
+  });
+  const person = await p.prisma.person.create({
+    data: { username: `admin-renmin.${uniqueSuffix()}`, displayName: '测试街道管理员', passwordHash: await hashPassword(demoPassword()), roles: { create: [{ role: 'admin', unitId: DEMO.street }] } },
+  });
+  streetAdmin = person.username;
+});
+afterAll(() => p?.close());
+
+// The project fixtures need only the clock of the platform.
+const clock = () => ({ now: () => p.now() }) as unknown as ProjectPlatform;
+
+async function apply(title: string): Promise<string> {
+  const res = await (await p.as(U.community)).post('/api/projects').send(applicationBody(clock(), { title }));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return `project-${res.body.projectId}`;
+}
+
+const ours = () => `WorkflowType="projectWorkflow" AND TaskQueue="${p.taskQueue}"`;
+const get = async (who: string, path: string) => (await p.as(who)).get(path);
+const post = async (who: string, path: string, body: object) => (await p.as(who)).post(path).send(body);
+const audits = (workflowId: string, action: string) => p.prisma.auditLog.findMany({ where: { subjectType: 'workflow', subjectId: workflowId, action } });
+
+it('is for district administrators only: a street clerk gets 403 FORBIDDEN_ROLE, a street admin 403 FORBIDDEN_SCOPE, nothing changes', async () => {
+  const id = await apply('运维权限测试');
+  for (const [who, code] of [
+    [U.street, 'FORBIDDEN_ROLE'],
+    [streetAdmin, 'FORBIDDEN_SCOPE'],
+  ] as const) {
+    const list = await get(who, '/api/admin/workflows');
+    expect(list.status).toBe(403);
+    expect(list.body.code).toBe(code);
+    const terminate = await post(who, `/api/admin/workflows/${id}/terminate`, { reason: '越权尝试' });
+    expect(terminate.status).toBe(403);
+    expect(terminate.body.code).toBe(code);
+  }
+  const described = await get(ADMIN, `/api/admin/workflows/${id}`);
+  expect(described.body.execution.status).toBe('Running');
+  expect(await audits(id, 'terminateWorkflow')).toHaveLength(0);
+});
+
+it('lists workflows by visibility query, a page at a time; a malformed query is 400 naming the position', async () => {
+  const ids = [await apply('运维列表一'), await apply('运维列表二'), await apply('运维列表三')];
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res = await get(ADMIN, `/api/admin/workflows?pageSize=2&query=${encodeURIComponent(`${ours()} AND ExecutionStatus="Running"`)}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.length).toBeLessThanOrEqual(2);
+    for (const item of res.body.items) {
+      expect(item).toMatchObject({ workflowType: 'projectWorkflow', status: 'Running', taskQueue: p.taskQueue });
+      seen.push(item.workflowId);
+    }
+    cursor = res.body.nextCursor;
+    pages++;
+  } while (cursor);
+  expect(pages).toBeGreaterThanOrEqual(2);
+  expect(seen).toEqual(expect.arrayContaining(ids));
+  expect(new Set(seen).size).toBe(seen.length);
+
+  const bad = await get(ADMIN, `/api/admin/workflows?query=${encodeURIComponent('WorkflowType = AND')}`);
+  expect(bad.status).toBe(400);
+  expect(bad.headers['content-type']).toContain('application/problem+json');
+  expect(bad.body.code).toBe('VALIDATION_FAILED');
+  expect(bad.body.detail).toMatch(/^查询语句有误：.*position \d+/);
+  expect(bad.body.errors[0]).toMatchObject({ in: 'query', field: 'query', code: 'invalid_query' });
+  for (const cursor of ['bm90LWEtdG9rZW4', 'AAAA']) {
+    const forged = await get(ADMIN, `/api/admin/workflows?cursor=${cursor}`);
+    expect(forged.status, `${cursor}: ${JSON.stringify(forged.body)}`).toBe(400);
+  }
+});
+
+it('shows a failing activity with its attempts and last failure, and retries it now (a reset to the last workflow task); audited', async () => {
+  deadlinesDown = true;
+  onTestFinished(() => {
+    deadlinesDown = false;
+  });
+  const id = await apply('运维重试测试');
+  const stuck = await p.waitFor(async () => {
+    const res = await get(ADMIN, `/api/admin/workflows/${id}`);
+    const activity = res.body.pendingActivities?.find((a: { activityType: string }) => a.activityType === 'computeProjectDeadlines');
+    return activity?.lastFailure ? { body: res.body, activity } : null;
+  });
+  expect(stuck.activity.attempt).toEqual(expect.any(Number));
+  expect(stuck.activity.lastFailure.message).toContain('工作日历服务暂不可用');
+  expect(stuck.body.execution.status).toBe('Running');
+  expect(stuck.body.pendingUpdates).toEqual([]);
+  // Nothing reached the inbox: the process is stuck before its first step.
+  expect(await p.prisma.humanTask.count({ where: { workflowId: id, status: 'open' } })).toBe(0);
+
+  deadlinesDown = false;
+  const retry = await post(ADMIN, `/api/admin/workflows/${id}/activities/${stuck.activity.activityId}/retry`, { reason: '工作日历服务已恢复' });
+  expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+  expect(retry.body.previousRunId).toBe(stuck.body.execution.runId);
+  expect(retry.body.runId).not.toBe(stuck.body.execution.runId);
+  expect(retry.body.resetToEventId).toBe(stuck.body.lastWorkflowTaskCompletedEventId);
+  // Without moving the clock (the backoff would have waited for it), the step opens.
+  await p.waitFor(async () => (await p.prisma.humanTask.count({ where: { workflowId: id, status: 'open', action: 'reviewApplication' } })) === 1);
+  const [audit] = await audits(id, 'retryActivity');
+  expect(audit).toMatchObject({ actorId: expect.any(String), data: expect.objectContaining({ activityType: 'computeProjectDeadlines', previousRunId: retry.body.previousRunId, runId: retry.body.runId }) });
+
+  const notFailing = await post(ADMIN, `/api/admin/workflows/${id}/activities/no-such-activity/retry`, { reason: '重试' });
+  expect(notFailing.status).toBe(404);
+});
+
+it('resets to a chosen WorkflowTaskCompleted event and refuses any other event; the process goes on', async () => {
+  const id = await apply('运维重置测试');
+  const described = await p.waitFor(async () => {
+    const res = await get(ADMIN, `/api/admin/workflows/${id}`);
+    return res.body.lastWorkflowTaskCompletedEventId && res.body.pendingActivities.length === 0 ? res.body : null;
+  });
+  const wrong = await post(ADMIN, `/api/admin/workflows/${id}/reset`, { reason: '重置测试', eventId: 1 });
+  expect(wrong.status).toBe(400);
+  expect(wrong.body.errors[0]).toMatchObject({ in: 'body', field: 'eventId' });
+  expect(await audits(id, 'resetWorkflow')).toHaveLength(0);
+
+  const reset = await post(ADMIN, `/api/admin/workflows/${id}/reset`, { reason: '重置测试', eventId: described.lastWorkflowTaskCompletedEventId });
+  expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+  expect(reset.body).toMatchObject({ workflowId: id, previousRunId: described.execution.runId, resetToEventId: described.lastWorkflowTaskCompletedEventId });
+  const after = await get(ADMIN, `/api/admin/workflows/${id}`);
+  expect(after.body.execution).toMatchObject({ runId: reset.body.runId, status: 'Running' });
+  const old = await get(ADMIN, `/api/admin/workflows/${id}?runId=${described.execution.runId}`);
+  expect(old.body.execution.status).toBe('Terminated');
+  // The new run still serves the process: the street office approves through the API.
+  const review = await post(U.street, `/api/projects/${id.slice('project-'.length)}/actions/reviewApplication`, { decision: 'approve' });
+  expect(review.status, JSON.stringify(review.body)).toBe(200);
+  expect(await audits(id, 'resetWorkflow')).toHaveLength(1);
+});
+
+it('terminates and cancels; a second terminate is 409 ALREADY_DONE; unknown workflows 404', async () => {
+  const [a, b] = [await apply('运维终止测试'), await apply('运维取消测试')];
+  const terminated = await post(ADMIN, `/api/admin/workflows/${a}/terminate`, { reason: '重复录入，终止' });
+  expect(terminated.status, JSON.stringify(terminated.body)).toBe(200);
+  expect(terminated.body.status).toBe('Terminated');
+  const again = await post(ADMIN, `/api/admin/workflows/${a}/terminate`, { reason: '再次终止' });
+  expect(again.status).toBe(409);
+  expect(again.body.code).toBe('ALREADY_DONE');
+  expect(await audits(a, 'terminateWorkflow')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: '重复录入，终止' }) })]);
+
+  const cancelled = await post(ADMIN, `/api/admin/workflows/${b}/cancel`, { reason: '申请人放弃' });
+  expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+  const history = await p.client.workflow.getHandle(b).fetchHistory();
+  expect(history.events!.some((e) => e.workflowExecutionCancelRequestedEventAttributes)).toBe(true);
+  expect(await audits(b, 'cancelWorkflow')).toHaveLength(1);
+
+  const missing = await get(ADMIN, '/api/admin/workflows/project-does-not-exist');
+  expect(missing.status).toBe(404);
+  expect(missing.body.code).toBe('NOT_FOUND');
+});

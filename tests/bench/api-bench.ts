@@ -1,0 +1,241 @@
+// `npm run bench:api` (issue 11 point 6): the API's hot paths with 10
+// connections over real HTTP, each against a bare Express route doing one
+// `SELECT 1` on the same database, measured in the same run, medians of 3:
+//   GET /api/tasks, GET /api/projects         (lists)
+//   POST /api/projects                        (creating a project: a row + a workflow start)
+//   POST /api/projects/:id/actions/reviewApplication  (an action round-trip: API → workflow update → activities → API)
+// Also: PostgreSQL transactions per request (pg_stat_database) and bytes
+// of request log per request (the API's own pino logger at info).
+// Figures only: nothing here asserts a speed.
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import express from 'express';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll, inject, it } from 'vitest';
+import { createApp } from '../../api';
+import { loadConfig } from '../../config';
+import { createQueues, type Queues } from '../../queue';
+import { demoPassword } from '../../seeds/demo-org';
+import { createTemporalClient, payloadKeyringFromConfig } from '../../temporal';
+import { spawnEngine, type EngineProcess } from '../engine/cli-process';
+import { testDatabaseUrl, testPrisma } from '../helpers/db';
+import { spawnWorkerProcess, type WorkerProcess } from '../project/worker-process';
+
+const CONNECTIONS = 10;
+const RUNS = 3;
+const N = {
+  bare: Number(process.env.BENCH_BARE ?? 600),
+  list: Number(process.env.BENCH_LIST ?? 400),
+  create: Number(process.env.BENCH_CREATE ?? 100),
+  action: Number(process.env.BENCH_ACTION ?? 80),
+};
+const STREET = 'street_office.qindu-renmin';
+const COMMUNITIES = ['community.qindu-renmin-furong', 'community.qindu-renmin-yongchang'];
+
+// As `npm start` runs them: the engine (durable log) and the worker are
+// processes of their own; the API and the load generator share this one.
+let engine: EngineProcess;
+let worker: WorkerProcess;
+let engineDir: string;
+let temporal: Client;
+let queues: Queues;
+let api: Server;
+let bare: Server;
+let pool: pg.Pool;
+let logBytes = 0;
+const prisma = testPrisma();
+
+const listen = async (server: Server) => {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+let apiUrl = '';
+let bareUrl = '';
+
+beforeAll(async () => {
+  engineDir = mkdtempSync(join(tmpdir(), 'cg-bench-api-'));
+  engine = await spawnEngine(['--port', '0', '--data-dir', engineDir, '--log-level', 'warn']);
+  const redisUrl = inject('redisUrl') ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `${inject('redisPrefix') ?? 'cg-test'}:bench-${randomUUID().slice(0, 8)}`;
+  const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
+  worker = await spawnWorkerProcess({ temporalAddress: engine.address, databaseUrl: testDatabaseUrl(), redisUrl, redisPrefix, taskQueue });
+  const { config } = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    TEMPORAL_ADDRESS: engine.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOGIN_MAX_FAILURES: '1000',
+  });
+  temporal = await createTemporalClient({ address: engine.address, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
+  queues = createQueues(redisUrl, redisPrefix);
+  // The API as npm start runs it: its own logger at info (counted, not printed).
+  const logger = pino({ level: 'info' }, { write: (line: string) => void (logBytes += Buffer.byteLength(line)) });
+  api = createServer(createApp({ prisma, temporal, config, logger, queue: queues }));
+  apiUrl = await listen(api);
+  pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
+  const app = express();
+  app.get('/bare', async (_req, res) => {
+    const { rows } = await pool.query('SELECT 1 AS one');
+    res.json(rows[0]);
+  });
+  bare = createServer(app);
+  bareUrl = await listen(bare);
+});
+
+afterAll(async () => {
+  api?.close();
+  bare?.close();
+  await pool?.end();
+  await queues?.close();
+  await temporal?.connection.close();
+  await worker?.kill();
+  engine?.child.kill('SIGTERM');
+  await engine?.exited;
+  if (engineDir) rmSync(engineDir, { recursive: true, force: true });
+});
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword() }) });
+  const json = (await res.json()) as { accessToken: string };
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(json)}`);
+  return json.accessToken;
+}
+
+interface Sample {
+  p50: number;
+  p99: number;
+  rps: number;
+  failed: number;
+}
+
+/** `total` requests over CONNECTIONS concurrent loops; `make(i)` performs request i and returns its HTTP status. */
+async function load(total: number, make: (i: number) => Promise<number>): Promise<Sample> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        const status = await make(i);
+        latencies.push(performance.now() - t0);
+        if (status >= 300) failed++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: at(0.5), p99: at(0.99), rps: total / elapsed, failed };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function request(method: string, url: string, token: string, body?: unknown): Promise<number> {
+  const res = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function transactions(): Promise<number> {
+  // The statistics collector publishes a backend's counts when it goes idle (≤ 1 s).
+  await new Promise((r) => setTimeout(r, 1500));
+  const { rows } = await pool.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+  return Number(rows[0].n);
+}
+
+let created: string[] = [];
+let seq = 0;
+const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
+const body = () => ({
+  title: `压测项目${++seq}`,
+  category: 'community_service',
+  goals: '压测：楼院微治理',
+  budgetFen: 30_000,
+  finalPaymentFen: 10_000,
+  milestones: [
+    { title: '第1阶段', amountFen: 10_000, dueDate: `${year}-06-30` },
+    { title: '第2阶段', amountFen: 10_000, dueDate: `${year}-09-30` },
+  ],
+  year,
+});
+
+it('prints the API hot paths against a bare SELECT 1 route', async () => {
+  const street = await login(STREET);
+  const communities = await Promise.all(COMMUNITIES.map((u) => login(u)));
+  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; logBytes: number }> = [];
+
+  async function scenario(name: string, total: number, make: (i: number) => Promise<number>) {
+    const runs: Sample[] = [];
+    const bares: Sample[] = [];
+    let xact = 0;
+    let bytes = 0;
+    for (let r = 0; r < RUNS; r++) {
+      bares.push(await load(N.bare, () => fetch(`${bareUrl}/bare`).then(async (res) => (await res.arrayBuffer(), res.status))));
+      const x0 = await transactions();
+      const b0 = logBytes;
+      runs.push(await load(total, make));
+      xact += ((await transactions()) - x0) / total;
+      bytes += (logBytes - b0) / total;
+    }
+    rows.push({ name, runs, bare: bares, xact: xact / RUNS, logBytes: bytes / RUNS });
+  }
+
+  // Creating first: the projects made here are the tasks the lists show and the actions act on.
+  await scenario('POST /api/projects', N.create, async (i) => {
+    const res = await fetch(`${apiUrl}/api/projects`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${communities[i % communities.length]}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body()),
+    });
+    const json = (await res.json()) as { projectId?: string };
+    if (json.projectId) created.push(json.projectId);
+    return res.status;
+  });
+  // The inbox task of each new project is opened by its workflow: wait for them all.
+  const deadline = Date.now() + 300_000;
+  const inboxed = () => prisma.humanTask.count({ where: { workflowId: { in: created.map((id) => `project-${id}`) }, action: 'reviewApplication', status: 'open' } });
+  while ((await inboxed()) < created.length) {
+    if (Date.now() > deadline) throw new Error(`only ${await inboxed()} of ${created.length} projects reached the inbox:\n${worker.output()}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await scenario('GET /api/tasks', N.list, () => request('GET', `${apiUrl}/api/tasks`, street));
+  await scenario('GET /api/projects', N.list, () => request('GET', `${apiUrl}/api/projects`, street));
+  const targets = created;
+  created = [];
+  let t = 0;
+  await scenario('action round-trip (reviewApplication)', N.action, () =>
+    request('POST', `${apiUrl}/api/projects/${targets[t++]}/actions/reviewApplication`, street, { decision: 'approve' }),
+  );
+
+  const f = (n: number) => n.toFixed(1);
+  const lines = [
+    '',
+    `API hot paths, ${CONNECTIONS} connections, median of ${RUNS} runs (bare: GET /bare doing SELECT 1 on the same database, measured just before each run)`,
+    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | DB transactions/request | log bytes/request | non-2xx |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => {
+      const p50 = median(r.runs.map((s) => s.p50));
+      const bareP50 = median(r.bare.map((s) => s.p50));
+      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
+    }),
+    '',
+  ];
+  console.log(lines.join('\n'));
+});
