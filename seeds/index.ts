@@ -9,7 +9,8 @@ import { baseSeeds } from './base';
 import { seedReportingDemo } from './reporting';
 import type { Seed } from './types';
 import { seedProjectDemos, seedProjectThroughEveryStage } from './project';
-import { seedMediationDemos } from './mediation';
+import { seedMediationDemos, seedMediationThroughEveryStage } from './mediation';
+import { seedReportingThroughResults } from './reporting';
 
 export type { Seed, SeedContext } from './types';
 export * from './demo-org';
@@ -20,8 +21,10 @@ export const processSeeds: Seed[] = [
   { name: 'project-demo', run: seedProjectDemos },
   { name: 'reporting-demo', run: seedReportingDemo },
   { name: 'mediation-demo', run: seedMediationDemos },
-  // CLOCK=virtual only, and last: it advances the clock.
+  // CLOCK=virtual only, and last: they advance the clock.
   { name: 'project-every-stage', run: seedProjectThroughEveryStage },
+  { name: 'mediation-every-stage', run: seedMediationThroughEveryStage },
+  { name: 'reporting-through-results', run: seedReportingThroughResults },
 ];
 
 export interface RunSeedsOptions {
@@ -33,6 +36,8 @@ export interface RunSeedsOptions {
   rules?: ProcessRules;
   /** See SeedContext.advance. */
   advance?: (ms: number) => Promise<void>;
+  /** See SeedContext.now. */
+  now?: () => Date;
 }
 
 export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = {}): Promise<void> {
@@ -40,6 +45,6 @@ export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = 
   const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
   for (const seed of seeds) {
     log(`seed ${seed.name}`);
-    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance });
+    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance, now: options.now });
   }
 }
