@@ -15,6 +15,13 @@ export interface ClockState {
   nowMs: number;
   /** The earliest pending deadline (timer, timeout, retry backoff) of any open run; null when none. */
   nextDeadlineMs: number | null;
+  /**
+   * Whether a task is running or waiting for a polling worker right now —
+   * what `Advance` waits out before it moves the clock. A client that must
+   * not advance past unfinished work (the simulator's crash drills, where a
+   * killed worker's activity waits for its timeout) polls for false.
+   */
+  busy: boolean;
 }
 
 /** Exactly one of the two. */
@@ -27,6 +34,7 @@ export interface AdvanceRequest {
 export interface ClockControlTarget {
   now(): number;
   nextDeadline(): number | undefined;
+  hasPendingWork(): boolean;
   advanceTime(ms: number): Promise<void>;
 }
 
@@ -53,7 +61,7 @@ export const clockControlDefinition: grpc.ServiceDefinition = {
 };
 
 export function clockControlHandlers(engine: ClockControlTarget): Record<string, Handler> {
-  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null });
+  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null, busy: engine.hasPendingWork() });
   return {
     GetState: async () => state(),
     Advance: async (request: AdvanceRequest) => {

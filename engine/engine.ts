@@ -387,7 +387,8 @@ export class WorkflowEngine {
    * polls (no poll within the last second) do not count: no one would pick
    * them up, however long we waited.
    */
-  private hasPendingWork(): boolean {
+  /** A workflow or activity task is running, or waiting for a worker that polled its queue within the last second. */
+  hasPendingWork(): boolean {
     const recently = Date.now() - 1000;
     const polled = (type: 'workflow' | 'activity', ns: string, name: string): boolean => {
       const queue = type === 'workflow' ? this.workflowQueues.find(ns, type, name) : this.activityQueues.find(ns, type, name);
