@@ -70,6 +70,38 @@ export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInp
   return count;
 }
 
+export interface SyncHumanTasksInput {
+  workflowId: string;
+  process: string;
+  subjectId: string;
+  /** What the state waits for now (the machine's `pendingTasks`). */
+  tasks: readonly { key: string; action: string; title: string; role: RoleName; unitId: string; assigneeId: string | null; dueAt: string | null }[];
+  /** Who made the step: open tasks that are no longer wanted close as done by them, or as cancelled when the process moved by itself. */
+  completedById: string | null;
+}
+
+/**
+ * Makes the inbox match the state, inside the caller's transaction: opens
+ * what it waits for, closes the rest. Returns the keys opened by this call
+ * (a key that existed before, even closed, is not reopened: a step that
+ * comes back carries a new key).
+ */
+export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, now: Date): Promise<string[]> {
+  const { workflowId } = input;
+  const wanted = new Set(input.tasks.map((t) => t.key));
+  const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
+  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
+  await closeOpenHumanTasks(db, { workflowId, keys: stale, status: input.completedById ? 'done' : 'cancelled', completedById: input.completedById }, now);
+  const existing = new Set((await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key));
+  const opened: string[] = [];
+  for (const t of input.tasks) {
+    if (existing.has(t.key)) continue;
+    await db.humanTask.create({ data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now) });
+    opened.push(t.key);
+  }
+  return opened;
+}
+
 export function createInboxActivities({ prisma, clock }: ActivityDeps) {
   return {
     /** Opens (or finds) the inbox task; returns its id. */

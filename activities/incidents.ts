@@ -22,7 +22,7 @@ export interface OpenIncidentInput {
   reason: string;
 }
 
-export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '调解案件' };
+export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '调解案件', grid: '网格事件' };
 
 export function createIncidentActivities({ prisma, clock }: ActivityDeps) {
   return {

@@ -11,6 +11,7 @@ import { createProjectActivities } from './project';
 import { createMediationActivities } from './mediation';
 import { classifyFailures } from './failures';
 import { createIncidentActivities } from './incidents';
+import { createGridActivities } from './grid';
 
 export { systemClock, type ActivityDeps, type Clock } from './deps';
 
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProjectActivities(deps),
     ...createMediationActivities(deps),
     ...createIncidentActivities(deps),
+    ...createGridActivities(deps),
   });
 }
 

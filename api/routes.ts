@@ -9,9 +9,10 @@ import { orgRoutes } from './org/routes';
 import { taskRoutes } from './tasks/routes';
 import { projectRoutes } from './project';
 import { mediationRoutes } from './mediation';
+import { gridRoutes } from './grid';
 import { reportingRoutes } from './reporting';
 import { adminRoutes } from './admin';
 import { fundCapRoutes } from './project/get-fund-cap';
 import { noticeBoardRoutes } from './public/notice-board';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, reportingRoutes, adminRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, meRoutes, taskRoutes, orgRoutes, projectRoutes, mediationRoutes, gridRoutes, reportingRoutes, adminRoutes, fundCapRoutes, noticeBoardRoutes, docsRoutes];

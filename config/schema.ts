@@ -7,6 +7,7 @@ import { authSection } from './sections/auth';
 import { appSection } from './sections/common';
 import { serverSection } from './sections/server';
 import { databaseSection, redisSection, temporalSection } from './sections/services';
+import { gridSection } from './grid';
 import { mediationSection } from './mediation';
 import { projectSection } from './project';
 import { reportingSection } from './reporting';
@@ -21,6 +22,7 @@ export const CONFIG_SECTIONS = {
   project: projectSection,
   mediation: mediationSection,
   reporting: reportingSection,
+  grid: gridSection,
 };
 
 type Sections = typeof CONFIG_SECTIONS;

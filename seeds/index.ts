@@ -11,6 +11,7 @@ import type { Seed } from './types';
 import { seedProjectDemos, seedProjectThroughEveryStage } from './project';
 import { seedMediationDemos, seedMediationThroughEveryStage } from './mediation';
 import { seedReportingThroughResults } from './reporting';
+import { seedGridDemos } from './grid';
 
 export type { Seed, SeedContext } from './types';
 export * from './demo-org';
@@ -21,6 +22,7 @@ export const processSeeds: Seed[] = [
   { name: 'project-demo', run: seedProjectDemos },
   { name: 'reporting-demo', run: seedReportingDemo },
   { name: 'mediation-demo', run: seedMediationDemos },
+  { name: 'grid-demo', run: seedGridDemos },
   // CLOCK=virtual only, and last: they advance the clock.
   { name: 'project-every-stage', run: seedProjectThroughEveryStage },
   { name: 'mediation-every-stage', run: seedMediationThroughEveryStage },

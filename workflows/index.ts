@@ -12,3 +12,4 @@ export async function ping(message: string): Promise<string> {
 export { reportingCommunity, reportingCycle, reportingYearly } from './reporting';
 export { projectWorkflow } from './project';
 export { mediationWorkflow } from './mediation';
+export { gridIncidentWorkflow } from './grid';

@@ -21,10 +21,14 @@ export interface RegisterCaseOptions {
   body: TRegisterCaseBody;
   /** Throws FORBIDDEN_* unless the actor holds one of `roles` over the unit (the route's ctx.authorize). */
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
+  /** The case id to use (default: a new one): a grid incident converted into mediation names its case first. */
+  caseId?: string;
+  /** The grid incident (网格事件) this case comes from. */
+  gridIncidentId?: string;
 }
 
 
-export async function registerCase({ deps, actor, body, authorize }: RegisterCaseOptions) {
+export async function registerCase({ deps, actor, body, authorize, caseId, gridIncidentId }: RegisterCaseOptions) {
   const { prisma } = deps;
   const place = await prisma.unit.findUnique({ where: { id: body.placeUnitId } });
   if (!place) throw new AppError('NOT_FOUND', `单位不存在:${body.placeUnitId}`);
@@ -44,7 +48,7 @@ export async function registerCase({ deps, actor, body, authorize }: RegisterCas
   };
   const units = { community: at('community'), street: at('street'), district: at('district') };
 
-  const id = randomUUID();
+  const id = caseId ?? randomUUID();
   const workflowId = mediationWorkflowId(id);
   const now = deps.now?.() ?? new Date();
   const year = String(yearOf(now));
@@ -83,6 +87,7 @@ export async function registerCase({ deps, actor, body, authorize }: RegisterCas
         registeredAt: now,
         registeredById: actor.personId,
         targetConcludeBy: now,
+        gridIncidentId: gridIncidentId ?? null,
         parties: {
           create: body.parties.map((p, i) => ({
             seq: i + 1,

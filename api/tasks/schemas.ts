@@ -13,7 +13,7 @@ export function taskStatusLabel(status: string): string {
 const ZBooleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ZListTasksQuery = z.object({
-  process: zId(50).optional().meta({ description: 'Process name: project, reporting, mediation.' }),
+  process: zId(50).optional().meta({ description: 'Process name: project, reporting, mediation, grid.' }),
   action: zId(100).optional().meta({ description: 'The action that completes the task, e.g. reviewApplication.' }),
   unitId: zId(200).optional().meta({ description: 'Only tasks on this unit or below it.' }),
   overdue: ZBooleanString.optional().meta({ description: 'true: due date passed; false: not (or no due date).' }),

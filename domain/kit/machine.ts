@@ -79,3 +79,32 @@ export interface ProcessMachine<S extends { version: number }, Inputs extends { 
 
 /** Access and scope codes: a refusal with one of these is about who, not about when or what. */
 export const ACCESS_CODES: readonly ErrorCode[] = ['FORBIDDEN_ROLE', 'FORBIDDEN_SCOPE'];
+
+/**
+ * A moment the machine waits for by itself: when `at` passes and the
+ * deadline is still declared, the runner applies `action` as the system
+ * (a reminder, an escalation, an automatic decision).
+ */
+export interface Deadline<A extends string = string> {
+  /** Unique within the instance for this occurrence ("handle-2:remind"). */
+  key: string;
+  /** ISO instant. */
+  at: string;
+  action: A;
+}
+
+/**
+ * A machine that also moves by itself: it declares its deadlines, says what
+ * each does, and when the instance needs nothing more. The kit's
+ * `runMachine` (workflows/kit/runner.ts) runs such a machine to completion
+ * with no process-specific workflow code: timers come from `deadlines`.
+ */
+export interface TimedMachine<S extends { version: number }, Inputs extends { [A in keyof Inputs]: unknown }, System extends string = string>
+  extends ProcessMachine<S, Inputs> {
+  /** What the instance waits for by itself now; re-read after every step. */
+  deadlines(state: S): Deadline<System>[];
+  /** The system step a passed deadline takes. */
+  onDeadline(state: S, deadline: Deadline<System>, now: Date): Step<S>;
+  /** Nothing is left to wait for: the runner ends the instance. */
+  finished(state: S): boolean;
+}

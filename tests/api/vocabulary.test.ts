@@ -3,6 +3,7 @@
 // old names still answer, marked deprecated, and lead to the verb.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRID_ACTIONS } from '../../domain/grid/machine';
 import { ACTION_NAMES } from '../../domain/mediation/case-state';
 import { PROJECT_ACTIONS } from '../../domain/project/actions';
 import { REPORT_ACTION_NAMES } from '../../domain/reporting';
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 describe('action names', () => {
   it('are camelCase verbs in every process', () => {
-    for (const name of [...PROJECT_ACTIONS, ...ACTION_NAMES, ...REPORT_ACTION_NAMES]) expect(name).toMatch(VERB);
+    for (const name of [...PROJECT_ACTIONS, ...ACTION_NAMES, ...REPORT_ACTION_NAMES, ...GRID_ACTIONS]) expect(name).toMatch(VERB);
   });
 
   it('are the path segments of the OpenAPI document', async () => {
@@ -30,6 +31,8 @@ describe('action names', () => {
     for (const s of segments) expect(s === '{action}' || VERB.test(s), s).toBe(true);
     const param = doc.paths['/api/reporting/{id}/actions/{action}'].post.parameters?.find((x) => x.name === 'action');
     expect(param?.schema?.enum).toEqual(REPORT_ACTION_NAMES);
+    const grid = Object.keys(doc.paths).filter((p) => p.startsWith('/api/grid-incidents/{id}/actions/')).map((p) => p.split('/actions/')[1]);
+    expect(grid).toEqual(GRID_ACTIONS);
   });
 
   it('still routes the old kebab-case and noun URLs, marked deprecated', async () => {

@@ -3,11 +3,11 @@
 // action never enters history and reads the same through every path), steps
 // run one at a time (a step that waits for its save cannot interleave with
 // the next), and each step is saved by the one save the host provides.
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
-import type { ProcessMachine, Step } from '../../domain/kit/machine';
-import { refuseOnDataRejection } from '../failures';
+import type { Deadline, ProcessMachine, Step, TimedMachine } from '../../domain/kit/machine';
+import { createActionGate, incidentOnDataRejection, refuseOnDataRejection, restoreInto, snapshotOf, type IncidentContext } from '../failures';
 
 export interface MachineHost<S> {
   /** The instance's current state. */
@@ -84,4 +84,76 @@ export function serveActions<S extends { version: number; stage: string }, Input
       { validator: (arg) => void check(arg) },
     );
   }
+}
+
+export interface RunMachineOptions<S> {
+  /** The instance's first step (what reported or registered it): saved before any action is taken. */
+  start: Step<S>;
+  /** The process's one save activity: version check, timeline, inbox from pendingTasks, notifications. */
+  save(step: Step<S>): Promise<void>;
+  /**
+   * Where a save of the process's own step goes when the database refuses
+   * its data: an incident for the administrator, and the instance goes on
+   * (a person's refused action is put back and refused instead).
+   */
+  incidents: IncidentContext;
+  /** Answered with the current state, when given. */
+  stateQuery?: QueryDefinition<S>;
+}
+
+/** The deadline due first (ties: the first declared). */
+export function earliestDeadline<A extends string>(deadlines: readonly Deadline<A>[]): Deadline<A> | null {
+  let first: Deadline<A> | null = null;
+  for (const d of deadlines) if (!first || Date.parse(d.at) < Date.parse(first.at)) first = d;
+  return first;
+}
+
+/**
+ * Runs a timed machine to completion: serves its actions (as `serveActions`),
+ * waits for the earliest of its deadlines or for any step, applies a passed
+ * deadline's system action through the same serialiser, and ends once the
+ * machine says the instance is finished. A process on this runner is a
+ * machine plus a few lines naming its save activity.
+ */
+export async function runMachine<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }, System extends string>(
+  machine: TimedMachine<S, Inputs, System>,
+  updates: { [A in keyof Inputs & string]: UpdateDefinition<ActionResult, [ActionCommand<Inputs[A]>], A> },
+  options: RunMachineOptions<S>,
+): Promise<S> {
+  const state = snapshotOf(options.start.state);
+  // Timers read the state only between steps: never a person's action half-saved (and perhaps put back).
+  const gate = createActionGate({ versioned: false });
+  const serial = createSerialiser();
+  const ownStep = (what: string, key: string, step: Step<S>) => incidentOnDataRejection(options.incidents, what, key, () => options.save(step));
+  serveActions(machine, updates, { state: () => state, adopt: (next) => restoreInto(state, next), save: options.save, around: (fn) => gate.act(fn) }, serial);
+  if (options.stateQuery) setHandler(options.stateQuery, () => state);
+
+  await serial(() => ownStep('start', `v${state.version}`, options.start));
+  // A deadline's key names one occurrence: applied once, never again, so a
+  // machine that declared it anew by mistake cannot spin the workflow.
+  const applied = new Set<string>();
+  const pending = () => machine.deadlines(state).filter((d) => !applied.has(d.key));
+  while (!machine.finished(state)) {
+    const next = earliestDeadline(pending());
+    const seen = state.version;
+    const moved = () => state.version !== seen;
+    if (!next) {
+      await gate.condition(moved);
+      continue;
+    }
+    const ms = Date.parse(next.at) - Date.now();
+    if (ms > 0 && (await gate.condition(moved, ms))) continue;
+    await serial(async () => {
+      // Checked again in turn: an action taken meanwhile may have moved or met the deadline.
+      const due = pending().find((d) => d.key === next.key);
+      if (!due || Date.parse(due.at) > Date.now()) return;
+      applied.add(due.key);
+      const step = machine.onDeadline(state, due, new Date());
+      restoreInto(state, step.state);
+      await ownStep(due.action, due.key, step);
+    });
+  }
+  // Updates admitted before the end still get their answer.
+  await condition(allHandlersFinished);
+  return state;
 }

@@ -327,7 +327,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Process name: project, reporting, mediation. */
+                    /** @description Process name: project, reporting, mediation, grid. */
                     process?: string;
                     /** @description The action that completes the task, e.g. reviewApplication. */
                     action?: string;
@@ -6044,6 +6044,1686 @@ export interface paths {
                     };
                 };
                 /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `CONFIRMATION_WINDOW_CLOSED`: 调解: the 30 days for a joint 司法确认 application after the agreement took effect have passed. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格事件列表(辖区内;按阶段、类型、紧急程度、渠道、单位、日期筛选,按编号/标题/位置搜索)
+         * @description Incidents whose place lies under the caller's units, those they reported and those dispatched to a unit they handle for. The reporter's phone is masked in lists.
+         *
+         *     Access: any logged-in person.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                    type?: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                    urgency?: "urgent" | "ordinary" | "minor";
+                    channel?: "grid_worker" | "hotline_12345" | "walk_in" | "online";
+                    /** @description 只看该单位辖区内的事件 */
+                    unitId?: string;
+                    /** @description 按事件编号、标题或位置搜索 */
+                    q?: string;
+                    /** @description 上报日期起(含) */
+                    from?: string;
+                    /** @description 上报日期止(含) */
+                    to?: string;
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                incidentNo: string;
+                                title: string;
+                                /** @enum {string} */
+                                type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                                typeLabel: string;
+                                /** @enum {string} */
+                                urgency: "urgent" | "ordinary" | "minor";
+                                urgencyLabel: string;
+                                /** @enum {string} */
+                                channel: "grid_worker" | "hotline_12345" | "walk_in" | "online";
+                                channelLabel: string;
+                                place: {
+                                    id: string;
+                                    name: string;
+                                };
+                                address: string;
+                                /** @enum {string} */
+                                stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                                stageLabel: string;
+                                assignee: {
+                                    unitId: string;
+                                    department: string | null;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved_on_spot" | "resolved" | "resolved_unverified" | "unresolved" | "converted" | null;
+                                outcomeLabel: string | null;
+                                reportedAt: string;
+                                nextDueAt: string | null;
+                                closedAt: string | null;
+                                /** @enum {string|null} */
+                                satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+                                mediationCaseId: string | null;
+                                /** @description false: 反映人电话已脱敏 */
+                                personalDataVisible: boolean;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上报网格事件(网格员巡查、12345热线、来访、网上反映)
+         * @description A grid worker reports an incident on their grid, or the community / street office enters one from the 12345 hotline or a visit. The place must be a grid or a community the caller covers. The workflow starts and waits for the community to triage it within GRID_TRIAGE_DAYS working days.
+         *
+         *     Access: roles `grid_worker` (网格员), `community` (社区), `street_office` (街道办事处), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 受理渠道:grid_worker 网格员巡查 / hotline_12345 12345热线 / walk_in 群众来访 / online 网上反映
+                         * @enum {string}
+                         */
+                        channel: "grid_worker" | "hotline_12345" | "walk_in" | "online";
+                        /**
+                         * @description 事件类型
+                         * @enum {string}
+                         */
+                        type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                        /**
+                         * @description 紧急程度,决定处置时限
+                         * @default ordinary
+                         * @enum {string}
+                         */
+                        urgency?: "urgent" | "ordinary" | "minor";
+                        /** @description 事件标题 */
+                        title: string;
+                        /** @description 事件描述 */
+                        description: string;
+                        /** @description 事发网格(或社区)编号 */
+                        placeUnitId: string;
+                        /** @description 具体位置 */
+                        address: string;
+                        /**
+                         * @description 照片,最多9张
+                         * @default []
+                         */
+                        photos?: string[];
+                        /** @description 反映人姓名(个人信息) */
+                        contactName?: string | null;
+                        /** @description 反映人电话(个人信息,仅上报人、社区、街道和审计可见) */
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                            incidentNo: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格事件统计(按单位、期间):上报数、办结数、按时处置率、处置用时中位数、满意率,分街道、社区、网格
+         * @description Incidents reported in [from, to] (Beijing dates; default: the current year) whose place lies in the unit (default: the caller's highest unit with a statistics role). On-time rate = incidents whose every handling round kept its working-day limit (on-the-spot resolutions count as on time) / incidents whose handling finished; handling days = calendar days from the report to the (last) handling, one decimal; satisfaction rate = (satisfied + basically satisfied) / rated.
+         *
+         *     Access: roles `community` (社区), `street_office` (街道办事处), `district_org` (区委组织部), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 统计单位(区、街道、社区或网格);缺省为调用者可统计的最上级单位 */
+                    unitId?: string;
+                    /** @description 上报日期起(含);缺省为当年 1 月 1 日 */
+                    from?: string;
+                    /** @description 上报日期止(含);缺省为当年 12 月 31 日 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                id: string;
+                                name: string;
+                            };
+                            from: string;
+                            to: string;
+                            total: {
+                                /** @description 上报事件 */
+                                reported: number;
+                                /** @description 办理中 */
+                                open: number;
+                                /** @description 已办结 */
+                                closed: number;
+                                /** @description 就地解决 */
+                                resolvedOnSpot: number;
+                                /** @description 转人民调解 */
+                                convertedToMediation: number;
+                                /** @description 已处置 */
+                                handled: number;
+                                /** @description 按时处置 */
+                                onTime: number;
+                                /** @description 按时处置率(%) */
+                                onTimeRatePercent: string | null;
+                                /** @description 处置用时中位数(自然日,一位小数) */
+                                medianHandlingDays: number | null;
+                                /** @description 已回访 */
+                                rated: number;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    dissatisfied: number;
+                                };
+                                /** @description 满意率(满意+基本满意,%) */
+                                satisfactionRatePercent: string | null;
+                            };
+                            streets: {
+                                /** @description 上报事件 */
+                                reported: number;
+                                /** @description 办理中 */
+                                open: number;
+                                /** @description 已办结 */
+                                closed: number;
+                                /** @description 就地解决 */
+                                resolvedOnSpot: number;
+                                /** @description 转人民调解 */
+                                convertedToMediation: number;
+                                /** @description 已处置 */
+                                handled: number;
+                                /** @description 按时处置 */
+                                onTime: number;
+                                /** @description 按时处置率(%) */
+                                onTimeRatePercent: string | null;
+                                /** @description 处置用时中位数(自然日,一位小数) */
+                                medianHandlingDays: number | null;
+                                /** @description 已回访 */
+                                rated: number;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    dissatisfied: number;
+                                };
+                                /** @description 满意率(满意+基本满意,%) */
+                                satisfactionRatePercent: string | null;
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            communities: {
+                                /** @description 上报事件 */
+                                reported: number;
+                                /** @description 办理中 */
+                                open: number;
+                                /** @description 已办结 */
+                                closed: number;
+                                /** @description 就地解决 */
+                                resolvedOnSpot: number;
+                                /** @description 转人民调解 */
+                                convertedToMediation: number;
+                                /** @description 已处置 */
+                                handled: number;
+                                /** @description 按时处置 */
+                                onTime: number;
+                                /** @description 按时处置率(%) */
+                                onTimeRatePercent: string | null;
+                                /** @description 处置用时中位数(自然日,一位小数) */
+                                medianHandlingDays: number | null;
+                                /** @description 已回访 */
+                                rated: number;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    dissatisfied: number;
+                                };
+                                /** @description 满意率(满意+基本满意,%) */
+                                satisfactionRatePercent: string | null;
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            grids: {
+                                /** @description 上报事件 */
+                                reported: number;
+                                /** @description 办理中 */
+                                open: number;
+                                /** @description 已办结 */
+                                closed: number;
+                                /** @description 就地解决 */
+                                resolvedOnSpot: number;
+                                /** @description 转人民调解 */
+                                convertedToMediation: number;
+                                /** @description 已处置 */
+                                handled: number;
+                                /** @description 按时处置 */
+                                onTime: number;
+                                /** @description 按时处置率(%) */
+                                onTimeRatePercent: string | null;
+                                /** @description 处置用时中位数(自然日,一位小数) */
+                                medianHandlingDays: number | null;
+                                /** @description 已回访 */
+                                rated: number;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basically_satisfied: number;
+                                    dissatisfied: number;
+                                };
+                                /** @description 满意率(满意+基本满意,%) */
+                                satisfactionRatePercent: string | null;
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格事件详情(状态、时间线、待办事项、可执行操作)
+         * @description The reporter's contact is shown in full only to the reporter, the community and street over the place, and auditors.
+         *
+         *     Access: any logged-in person.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            incidentNo: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                            typeLabel: string;
+                            /** @enum {string} */
+                            urgency: "urgent" | "ordinary" | "minor";
+                            urgencyLabel: string;
+                            /** @enum {string} */
+                            channel: "grid_worker" | "hotline_12345" | "walk_in" | "online";
+                            channelLabel: string;
+                            place: {
+                                id: string;
+                                name: string;
+                            };
+                            address: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            stageLabel: string;
+                            assignee: {
+                                unitId: string;
+                                department: string | null;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "resolved_on_spot" | "resolved" | "resolved_unverified" | "unresolved" | "converted" | null;
+                            outcomeLabel: string | null;
+                            reportedAt: string;
+                            nextDueAt: string | null;
+                            closedAt: string | null;
+                            /** @enum {string|null} */
+                            satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
+                            mediationCaseId: string | null;
+                            /** @description false: 反映人电话已脱敏 */
+                            personalDataVisible: boolean;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            description: string;
+                            photos: string[];
+                            /** @description 工作流状态(分拨、处置轮次、核查、满意度) */
+                            state: {
+                                [key: string]: unknown;
+                            };
+                            /** @description 正在等待的办理事项 */
+                            pendingActions: {
+                                action: string;
+                                label: string;
+                                role: string;
+                                unitId: string;
+                                assigneeId: string | null;
+                                dueAt: string | null;
+                            }[];
+                            /** @description 当前用户此刻可以执行的操作 */
+                            availableActions: string[];
+                            timeline: {
+                                seq: number;
+                                at: string;
+                                action: string;
+                                actorId: string | null;
+                                actorName: string | null;
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/resolveOnSpot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 就地解决
+         * @description Workflow update `resolveOnSpot`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 就地解决情况 */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/dispatchIncident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 分拨处置
+         * @description Workflow update `dispatchIncident`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 承办单位(网格、社区、街道或区)编号 */
+                        unitId: string;
+                        /** @description 承办部门,如“街道城管执法中队” */
+                        department?: string | null;
+                        /** @description 处置要求 */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/convertToMediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转人民调解
+         * @description Workflow update `convertToMediation`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time. Registers a mediation case (as POST /api/mediation-cases would) linked to the incident, and answers its id.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 纠纷类型
+                         * @enum {string}
+                         */
+                        disputeType: "neighbour" | "property_management" | "marriage_family" | "labour" | "water_leak" | "noise" | "heating" | "civil_commercial_contract" | "land_contract" | "criminal" | "administrative" | "other";
+                        /**
+                         * @description 激化风险
+                         * @default low
+                         * @enum {string}
+                         */
+                        risk?: "low" | "medium" | "high";
+                        /**
+                         * @description 繁简程度
+                         * @default ordinary
+                         * @enum {string}
+                         */
+                        complexity?: "simple" | "ordinary" | "complex";
+                        /** @description 当事人,至少一名申请人和一名被申请人 */
+                        parties: {
+                            /**
+                             * @description applicant 申请人 / respondent 被申请人
+                             * @enum {string}
+                             */
+                            role: "applicant" | "respondent";
+                            /** @description 姓名或单位名称 */
+                            name: string;
+                            /** @description 联系电话(个人信息,仅承办调解员、其上级和审计可见) */
+                            phone?: string | null;
+                            /** @description 身份证号码(个人信息) */
+                            idNumber?: string | null;
+                            /** @description 住址 */
+                            address?: string | null;
+                        }[];
+                        /**
+                         * @description 转调解说明
+                         * @default
+                         */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/escalateToStreet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上报街道
+         * @description Workflow update `escalateToStreet`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 上报街道的理由 */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/completeHandling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 反馈处置结果
+         * @description Workflow update `completeHandling`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 处置结果 */
+                        result: string;
+                        /**
+                         * @description 照片,最多9张
+                         * @default []
+                         */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/confirmResult": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核查通过
+         * @description Workflow update `confirmResult`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 核查意见
+                         * @default
+                         */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/rejectResult": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核查不通过,退回重办
+         * @description Workflow update `rejectResult`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 核查不通过的原因 */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-incidents/{id}/actions/rateSatisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录满意度回访
+         * @description Workflow update `rateSatisfaction`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description 事件编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 满意度
+                         * @enum {string}
+                         */
+                        level: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        /**
+                         * @description 回访记录
+                         * @default
+                         */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            /** @description 操作名(动词,camelCase),与待办任务、时间线一致 */
+                            action: string;
+                            /** @enum {string} */
+                            stage: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
+                            version: number;
+                            message: string;
+                            /** @description 转人民调解时新建的调解案件编号 */
+                            mediationCaseId?: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `ALREADY_DONE`: The action was already performed. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -1,0 +1,58 @@
+// GET /api/grid-incidents/{id} — one incident with its state, timeline and
+// what waits for whom. Outside the caller's scope an incident reads as absent.
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { GRID_ACTION_LABELS, pendingTasksOf, type GridIncidentState } from '../../domain/grid/machine';
+import type { AppDeps } from '../deps';
+import { defineRoute } from '../http/define-route';
+import { gridMachineFor } from './machine';
+import { canReadIncident, presentIncident } from './present';
+import { ZIncidentDetail, ZIncidentId } from './schemas';
+
+export interface GetIncidentOptions {
+  deps: AppDeps;
+  actor: Actor;
+  incidentId: string;
+}
+
+export async function loadReadableIncident({ deps, actor, incidentId }: GetIncidentOptions) {
+  const row = await deps.prisma.gridIncident.findUnique({ where: { id: incidentId }, include: { events: { orderBy: { seq: 'asc' } } } });
+  if (!row || !canReadIncident(actor, row)) throw new AppError('NOT_FOUND', `网格事件不存在:${incidentId}`);
+  return row;
+}
+
+/** The saved state, or null before the workflow's first save. */
+export function stateOf(row: { snapshot: unknown }): GridIncidentState | null {
+  const s = row.snapshot as GridIncidentState | null;
+  return s && typeof s === 'object' && 'stage' in s ? s : null;
+}
+
+export async function getIncident(options: GetIncidentOptions) {
+  const { deps, actor } = options;
+  const row = await loadReadableIncident(options);
+  const state = stateOf(row);
+  const now = deps.now?.() ?? new Date();
+  return {
+    ...presentIncident(row, actor, true),
+    description: row.description,
+    photos: row.photos,
+    state: (state ?? {}) as unknown as Record<string, unknown>,
+    pendingActions: state
+      ? pendingTasksOf(state).map((t) => ({ action: t.action, label: GRID_ACTION_LABELS[t.action], role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }))
+      : [],
+    availableActions: state ? gridMachineFor(deps).availableActions(state, actor, now) : [],
+    timeline: row.events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+  };
+}
+
+export const getIncidentRoute = defineRoute({
+  method: 'get',
+  path: '/api/grid-incidents/:id',
+  summary: '网格事件详情(状态、时间线、待办事项、可执行操作)',
+  description: "The reporter's contact is shown in full only to the reporter, the community and street over the place, and auditors.",
+  roles: 'authenticated',
+  request: { params: ZIncidentId },
+  response: { schema: ZIncidentDetail },
+  errors: ['NOT_FOUND'],
+  handler: async (ctx) => getIncident({ deps: ctx.deps, actor: ctx.actor, incidentId: ctx.params.id }),
+});

@@ -1,0 +1,146 @@
+// POST /api/grid-incidents/{id}/actions/{action} — every human step of an
+// incident, forwarded as a workflow update carrying the resolved actor. The
+// machine (domain/grid/machine.ts) decides role, unit, stage and input, in
+// the update's validator and — on the saved state — here first, so a refused
+// action never reaches the process and reads the same either way.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Actor } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { ACT_REFUSAL_MESSAGE, actRefusal } from '../../domain/grid/access';
+import { GRID_ACTION_LABELS, GRID_ACTIONS, type GridAction, type GridInputs } from '../../domain/grid/machine';
+import type { IncidentChannel } from '../../domain/grid/types';
+import type { GridIncident } from '../../prisma/generated/client';
+import type { ActionCommand } from '../../domain/kit/command';
+import { gridUpdates } from '../../workflows/grid-shared';
+import { assertAccess } from '../auth/guard';
+import type { AppDeps } from '../deps';
+import { defineRoute, type RouteDefinition } from '../http/define-route';
+import { runUpdate } from '../http/run-update';
+import { registerCase } from '../mediation/register-case';
+import { loadReadableIncident, stateOf } from './get-incident';
+import { gridMachineFor } from './machine';
+import { accessViewOfRow } from './present';
+import { ACTION_BODIES, ZIncidentActionResult, ZIncidentId } from './schemas';
+
+type Bodies = { [A in GridAction]: z.output<(typeof ACTION_BODIES)[A]> };
+type ConvertBody = z.output<(typeof ACTION_BODIES)['convertToMediation']>;
+
+export interface PerformIncidentActionOptions {
+  deps: AppDeps;
+  actor: Actor;
+  incidentId: string;
+  action: GridAction;
+  body: unknown;
+}
+
+/** The machine's input from the request: what the machine cannot look up itself, the API resolves. */
+async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bodies[A]): Promise<GridInputs[A]> {
+  if (action === 'dispatchIncident') {
+    const b = body as Bodies['dispatchIncident'];
+    const unit = await deps.prisma.unit.findUnique({ where: { id: b.unitId }, select: { id: true, path: true, name: true, level: true } });
+    if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${b.unitId}`);
+    const input: GridInputs['dispatchIncident'] = { unit: { id: unit.id, path: unit.path, name: unit.name, level: unit.level }, department: b.department?.trim() || null, note: b.note };
+    return input as GridInputs[A];
+  }
+  if (action === 'convertToMediation') {
+    const b = body as ConvertBody;
+    if (!b.parties.some((p) => p.role === 'applicant') || !b.parties.some((p) => p.role === 'respondent')) {
+      throw new AppError('BUSINESS_RULE', '当事人应至少包括一名申请人和一名被申请人。');
+    }
+    // The parties' personal data stays out of the incident's history: only the new case's id and the type go in.
+    const input: GridInputs['convertToMediation'] = { mediationCaseId: randomUUID(), disputeType: b.disputeType, note: b.note };
+    return input as GridInputs[A];
+  }
+  return body as unknown as GridInputs[A];
+}
+
+const caseExists = async (deps: AppDeps, id: string) => (await deps.prisma.mediationCase.findUnique({ where: { id }, select: { id: true } })) !== null;
+
+interface RegisterConvertedOptions {
+  deps: AppDeps;
+  actor: Actor;
+  row: Pick<GridIncident, 'id' | 'channel' | 'title' | 'description' | 'incidentNo' | 'placeUnitId'>;
+  body: ConvertBody;
+  caseId: string;
+}
+
+/** Registers the mediation case an incident was converted into, as POST /api/mediation-cases would. */
+async function registerConverted({ deps, actor, row, body, caseId }: RegisterConvertedOptions) {
+  await registerCase({
+    deps,
+    actor,
+    caseId,
+    gridIncidentId: row.id,
+    authorize: (path, roles) => assertAccess(actor, roles, path),
+    body: {
+      channel: row.channel as IncidentChannel,
+      disputeType: body.disputeType,
+      title: row.title,
+      description: `${row.description}\n(由网格事件${row.incidentNo}转入${body.note ? `:${body.note}` : ''})`,
+      risk: body.risk,
+      complexity: body.complexity,
+      amountFen: null,
+      placeUnitId: row.placeUnitId,
+      parties: body.parties,
+      alreadyInLitigation: false,
+      notSuitableReason: null,
+    },
+  });
+}
+
+export async function performIncidentAction({ deps, actor, incidentId, action, body }: PerformIncidentActionOptions) {
+  // Access before state: an incident the caller cannot read does not exist
+  // for them (404); one they read but may not act on is 403; then the stage.
+  const row = await loadReadableIncident({ deps, actor, incidentId });
+  const outsider = actRefusal(actor, accessViewOfRow(row));
+  if (outsider) throw new AppError(outsider, ACT_REFUSAL_MESSAGE);
+  const input = await toInput(deps, action, body as Bodies[typeof action]);
+  const state = stateOf(row);
+  const machine = gridMachineFor(deps);
+  const now = deps.now?.() ?? new Date();
+  if (action === 'convertToMediation' && state?.stage === 'converted' && state.mediationCaseId && !(await caseExists(deps, state.mediationCaseId))) {
+    // The incident was converted but the request failed before its case was
+    // registered (the database or the engine away): the same request again
+    // finishes the conversion, from someone who could have made it.
+    const refusal = machine.refusal({ ...state, stage: state.escalatedToStreetAt ? 'street_triage' : 'triage' }, actor, 'convertToMediation', input as GridInputs['convertToMediation'], now);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
+    await registerConverted({ deps, actor, row, body: body as ConvertBody, caseId: state.mediationCaseId });
+    return { incidentId, action, stage: state.stage, version: state.version, message: '已转人民调解,调解案件已登记', mediationCaseId: state.mediationCaseId };
+  }
+  // On the saved state first: a finished incident's workflow has ended and can take no update.
+  if (state) {
+    const refusal = machine.refusal(state, actor, action, input, now);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
+  }
+  const handle = deps.temporal.workflow.getHandle(row.workflowId);
+  const command: ActionCommand = { actor, input };
+  const update = gridUpdates[action] as unknown as typeof gridUpdates.dispatchIncident;
+  const result = await runUpdate({ deps, label: GRID_ACTION_LABELS[action], execute: () => handle.executeUpdate(update, { args: [command as ActionCommand<never>] }) });
+
+  if (action === 'convertToMediation') {
+    // The conversion is decided (the incident names its case); now the case
+    // is registered through mediation's own use case, linked back, and its
+    // workflow starts as any registration's would.
+    const caseId = (input as GridInputs['convertToMediation']).mediationCaseId;
+    await registerConverted({ deps, actor, row, body: body as ConvertBody, caseId });
+    return { incidentId, action, ...result, mediationCaseId: caseId };
+  }
+  return { incidentId, action, ...result };
+}
+
+function actionRoute(action: GridAction): RouteDefinition {
+  return defineRoute({
+    method: 'post',
+    path: `/api/grid-incidents/:id/actions/${action}`,
+    summary: GRID_ACTION_LABELS[action],
+    description: `Workflow update \`${action}\`. Access before state: 404 for an incident the caller cannot read, then 403 for a person who may not take this step (the community or street for triage, the assignee's handling role for handling, the reporter or the grid's worker for checking), 409 WRONG_STAGE / ALREADY_DONE when the incident is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the incident does not answer in time.${action === 'convertToMediation' ? ' Registers a mediation case (as POST /api/mediation-cases would) linked to the incident, and answers its id.' : ''}`,
+    roles: 'authenticated',
+    request: { params: ZIncidentId, body: ACTION_BODIES[action] },
+    response: { schema: ZIncidentActionResult },
+    errors: ['NOT_FOUND', 'FORBIDDEN_ROLE', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'BUSINESS_RULE', 'DATA_REJECTED', 'PROCESS_BUSY'],
+    handler: async (ctx) => performIncidentAction({ deps: ctx.deps, actor: ctx.actor, incidentId: ctx.params.id, action, body: ctx.body }),
+  });
+}
+
+export const actionRoutes: RouteDefinition[] = GRID_ACTIONS.map((a) => actionRoute(a));
