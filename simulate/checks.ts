@@ -50,7 +50,7 @@ export async function checkLedger(prisma: PrismaClient): Promise<CheckResult[]> 
 export async function checkAcknowledged(prisma: PrismaClient, acks: readonly Ack[]): Promise<CheckResult> {
   const want = new Map<string, number>();
   for (const a of acks) {
-    if (['registerCase', 'createProject', 'startCycle'].includes(a.action)) continue;
+    if (['registerCase', 'createProject', 'startCycle', 'reportIncident'].includes(a.action)) continue;
     want.set(`${a.kind}|${a.id}|${a.action}`, (want.get(`${a.kind}|${a.id}|${a.action}`) ?? 0) + 1);
   }
   const have = new Map<string, number>();
@@ -58,6 +58,7 @@ export async function checkAcknowledged(prisma: PrismaClient, acks: readonly Ack
   for (const e of await prisma.mediationEvent.findMany({ select: { caseId: true, action: true } })) add('mediation', e.caseId, e.action);
   for (const e of await prisma.projectEvent.findMany({ select: { projectId: true, action: true } })) add('project', e.projectId, e.action);
   for (const e of await prisma.reportingTimelineEntry.findMany({ select: { reportId: true, action: true } })) add('reporting', e.reportId, e.action);
+  for (const e of await prisma.gridIncidentEvent.findMany({ select: { incidentId: true, action: true } })) add('grid', e.incidentId, e.action);
   let missing = 0;
   const missingActions = new Set<string>();
   for (const [k, n] of want) {
@@ -65,9 +66,13 @@ export async function checkAcknowledged(prisma: PrismaClient, acks: readonly Ack
     missing += n - (have.get(k) ?? 0);
     missingActions.add(k.split('|')[2]!);
   }
-  const created = acks.filter((a) => ['registerCase', 'createProject'].includes(a.action));
+  const created = acks.filter((a) => ['registerCase', 'createProject', 'reportIncident'].includes(a.action));
   const cases = await prisma.mediationCase.count();
   const projects = await prisma.project.count();
-  const createdOk = cases === created.filter((a) => a.action === 'registerCase').length && projects === created.filter((a) => a.action === 'createProject').length;
-  return { name: '已确认的操作', ok: missing === 0 && createdOk, detail: `${acks.length} 个已确认操作,时间线缺失 ${missing}${missingActions.size ? `(${[...missingActions].join('、')})` : ''};登记/申报 ${created.length},库中 ${cases + projects}` };
+  const incidents = await prisma.gridIncident.count();
+  const createdOk =
+    cases === created.filter((a) => a.action === 'registerCase').length &&
+    projects === created.filter((a) => a.action === 'createProject').length &&
+    incidents === created.filter((a) => a.action === 'reportIncident').length;
+  return { name: '已确认的操作', ok: missing === 0 && createdOk, detail: `${acks.length} 个已确认操作,时间线缺失 ${missing}${missingActions.size ? `(${[...missingActions].join('、')})` : ''};登记/申报 ${created.length},库中 ${cases + projects + incidents}` };
 }

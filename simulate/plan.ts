@@ -6,6 +6,7 @@
 // judicially confirmed) and seed 002 (155 projects funded with 249万元).
 import type { Channel, Complexity, DisputeType, MediationLevel, PerformanceResult, RiskLevel } from '../domain/mediation/types';
 import type { VoteChoice } from '../domain/reporting';
+import type { IncidentType, Satisfaction, Urgency } from '../domain/grid/types';
 import { addDaysLocal, isWorkingDay } from '../domain/calendar';
 import type { Rng } from './rng';
 import type { SimOrg } from './org';
@@ -65,6 +66,21 @@ export interface ProjectPlan {
   scores: [number, number];
 }
 
+export interface IncidentPlan {
+  n: number;
+  arrival: string;
+  channel: 'grid_worker' | 'hotline_12345';
+  type: IncidentType;
+  urgency: Urgency;
+  communityId: string;
+  gridId: string;
+  /** Settled on the spot, dispatched to the community, or escalated to the street. */
+  route: 'spot' | 'community' | 'street';
+  handleDelay: number;
+  reopen: boolean;
+  satisfaction: Satisfaction;
+}
+
 export interface ReportingPlan {
   start: string;
   scores: Map<string, number>;
@@ -77,8 +93,12 @@ export interface YearPlan {
   year: number;
   cases: CasePlan[];
   projects: ProjectPlan[];
+  incidents: IncidentPlan[];
   reporting: ReportingPlan;
 }
+
+/** 网格事件 per grid and year: no seed reports a figure; two keeps the year's load near the mediation wing's. */
+export const INCIDENTS_PER_GRID = 2;
 
 const CHANNEL_WEIGHTS: [Channel, number][] = [
   ['grid_worker', 30],
@@ -184,6 +204,27 @@ export function planYear(rng: Rng, org: SimOrg, year: number, scale: number): Ye
     });
   }
 
+  const gridRng = rng.fork('incidents');
+  const incidents: IncidentPlan[] = [];
+  const incidentCount = Math.max(1, Math.round(org.grids.length * INCIDENTS_PER_GRID));
+  for (let n = 0; n < incidentCount; n++) {
+    const r = gridRng;
+    const grid = r.pick(org.grids);
+    incidents.push({
+      n,
+      arrival: r.pick(days),
+      channel: r.chance(0.8) ? 'grid_worker' : 'hotline_12345',
+      type: w<IncidentType>(r, [['environment', 30], ['public_facility', 25], ['safety_hazard', 15], ['property_management', 15], ['illegal_construction', 5], ['other', 10]]),
+      urgency: w<Urgency>(r, [['urgent', 10], ['ordinary', 70], ['minor', 20]]),
+      communityId: grid.parentId!,
+      gridId: grid.id,
+      route: w(r, [['spot', 35], ['community', 55], ['street', 10]] as ['spot' | 'community' | 'street', number][]),
+      handleDelay: r.int(0, 3),
+      reopen: r.chance(0.05),
+      satisfaction: w<Satisfaction>(r, [['satisfied', 75], ['basically_satisfied', 20], ['dissatisfied', 5]]),
+    });
+  }
+
   const repRng = rng.fork('reporting');
   const votes = new Map<string, (VoteChoice | null)[]>();
   const scores = new Map<string, number>();
@@ -199,5 +240,5 @@ export function planYear(rng: Rng, org: SimOrg, year: number, scale: number): Ye
       ),
     );
   }
-  return { year, cases, projects, reporting: { start: `${year}-10-12`, scores, askQuestion, votes, rectificationDelay: repRng.int(2, 8) } };
+  return { year, cases, projects, incidents, reporting: { start: `${year}-10-12`, scores, askQuestion, votes, rectificationDelay: repRng.int(2, 8) } };
 }

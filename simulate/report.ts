@@ -34,6 +34,7 @@ ${bars('党建项目阶段', f.projects.byStage)}
 ${bars('按分担方拨付(元)', yuan)}
 ${bars('民主评议票面', f.reporting.tally)}
 ${bars('述职评定等次', f.reporting.byGrade)}
+${f.grid ? bars('网格事件结果', f.grid.byOutcome) : ''}
 <pre>${esc(run.summary)}</pre></section>`;
 }
 

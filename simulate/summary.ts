@@ -11,6 +11,8 @@ import { RATING_LABELS as PROJECT_RATING_LABELS } from '../domain/project/scorin
 import { STAGE_LABELS as PROJECT_STAGE_LABELS } from '../domain/project/state';
 import { RATING_LABELS as REPORT_RATING_LABELS, REPORT_STAGE_LABELS, VOTE_CHOICE_LABELS, VOTE_CHOICES, type ReportState } from '../domain/reporting';
 import type { PrismaClient } from '../prisma/generated/client';
+import type { GridIncidentState } from '../domain/grid/machine';
+import { INCIDENT_OUTCOME_LABELS, INCIDENT_STAGE_LABELS, SATISFACTION_LABELS, SATISFACTION_LEVELS } from '../domain/grid/types';
 import { SEED_FIGURES } from './plan';
 
 export interface YearFigures {
@@ -60,6 +62,17 @@ export interface YearFigures {
     rectifications: number;
     overdue: number;
   };
+  grid: {
+    reported: number;
+    byOutcome: Record<string, number>;
+    byStage: Record<string, number>;
+    onTimeRate: number;
+    medianHandlingDays: number | null;
+    supervised: number;
+    toStreet: number;
+    reopened: number;
+    satisfaction: Record<string, number>;
+  };
   checks: Record<string, string>;
 }
 
@@ -108,6 +121,9 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
   const tally: Record<string, number> = {};
   for (const v of voteRounds) for (const [k, n] of Object.entries(v.tally ?? {})) tally[k] = (tally[k] ?? 0) + (n as number);
 
+  const incidents = (await prisma.gridIncident.findMany({ select: { stage: true, outcome: true, handledOnTime: true, handlingDays: true, satisfaction: true, reopenCount: true, snapshot: true }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, state: r.snapshot as unknown as GridIncidentState }));
+  const handled = incidents.filter((i) => i.handledOnTime !== null);
+
   return {
     year: meta.year,
     scale: meta.scale,
@@ -153,6 +169,17 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
       byGrade: count(reports.filter((r) => r.state.result), (r) => REPORT_RATING_LABELS[r.state.result!.grade]),
       rectifications: reports.filter((r) => r.state.rectification).length,
       overdue: reports.filter((r) => r.state.overdue).length,
+    },
+    grid: {
+      reported: incidents.length,
+      byOutcome: count(incidents, (i) => (i.outcome ? INCIDENT_OUTCOME_LABELS[i.outcome as keyof typeof INCIDENT_OUTCOME_LABELS] : '办理中')),
+      byStage: count(incidents, (i) => INCIDENT_STAGE_LABELS[i.stage as keyof typeof INCIDENT_STAGE_LABELS] ?? i.stage),
+      onTimeRate: handled.length ? handled.filter((i) => i.handledOnTime).length / handled.length : 0,
+      medianHandlingDays: median(incidents.filter((i) => i.handlingDays !== null).map((i) => Math.round(i.handlingDays!))),
+      supervised: incidents.filter((i) => i.state.handlings?.some((h) => h.supervisedAt)).length,
+      toStreet: incidents.filter((i) => i.state.escalatedToStreetAt).length,
+      reopened: incidents.filter((i) => i.reopenCount > 0).length,
+      satisfaction: Object.fromEntries(SATISFACTION_LEVELS.map((l) => [SATISFACTION_LABELS[l], incidents.filter((i) => i.satisfaction === l).length])),
     },
     checks: {},
   };
@@ -203,6 +230,12 @@ export function formatSummary(f: YearFigures): string {
     `  票面:${kv(Object.fromEntries(VOTE_CHOICES.map((c) => [VOTE_CHOICE_LABELS[c], r.tally[c] ?? 0])))}`,
     `  评定等次:${kv(r.byGrade)}`,
     `  整改 ${r.rectifications},超期 ${r.overdue}`,
+    '',
+    '网格事件处置',
+    `  上报 ${f.grid.reported}:${kv(f.grid.byStage)}`,
+    `  结果:${kv(f.grid.byOutcome)}`,
+    `  按时处置率 ${pct(f.grid.onTimeRate)},处置用时中位数 ${f.grid.medianHandlingDays ?? '—'} 日,超期督办 ${f.grid.supervised},上报街道 ${f.grid.toStreet},退回重办 ${f.grid.reopened}`,
+    `  满意度:${kv(f.grid.satisfaction)}`,
     '',
     '账目与记录核对',
     ...Object.entries(f.checks).map(([k, v]) => `  ${k}:${v}`),

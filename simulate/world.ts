@@ -9,7 +9,7 @@ import type { SimApi, ApiResult } from './client';
 import type { SimOrg } from './org';
 
 export interface Ack {
-  kind: 'project' | 'mediation' | 'reporting';
+  kind: 'project' | 'mediation' | 'reporting' | 'grid';
   id: string;
   action: string;
   day: string;
@@ -62,7 +62,7 @@ export async function act(w: World, kind: Ack['kind'], id: string, username: str
   // A replay answers an action acknowledged before (its answer was lost): not a second one.
   if (res.status >= 200 && res.status < 300 && !res.replayed) {
     w.api.stats.acknowledged++;
-    w.acks.push({ kind, id: kind === 'project' || kind === 'mediation' ? (res.body?.projectId ?? res.body?.caseId ?? id) : id, action, day: w.today });
+    w.acks.push({ kind, id: res.body?.projectId ?? res.body?.caseId ?? res.body?.incidentId ?? id, action, day: w.today });
   } else if (!res.replayed) {
     const code = `${action}:${res.body?.code ?? res.status}`;
     w.refusals.set(code, (w.refusals.get(code) ?? 0) + 1);

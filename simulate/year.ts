@@ -14,6 +14,7 @@ import { MediationPersonas } from './mediation';
 import { buildOrg, writeOrg } from './org';
 import { planYear, workingDays } from './plan';
 import { CHILD_NAMES, startSimPlatform, type ChildName } from './platform';
+import { GridPersonas } from './grid';
 import { ProjectPersonas } from './projects';
 import { ReportingPersonas } from './reporting';
 import { createRng } from './rng';
@@ -61,11 +62,11 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     const clock = await api.get(admin, '/api/admin/clock');
     const year = yearOf(new Date(clock.now)) + 1;
     const plan = planYear(rng, org, year, options.scale);
-    log(`year ${year}: ${org.streets.length} streets, ${org.communities.length} communities, ${org.grids.length} grids; ${plan.cases.length} cases, ${plan.projects.length} projects planned`);
+    log(`year ${year}: ${org.streets.length} streets, ${org.communities.length} communities, ${org.grids.length} grids; ${plan.cases.length} cases, ${plan.projects.length} projects, ${plan.incidents.length} grid incidents planned`);
 
     // Crash drills: which action (by count) each kill follows, and whom it kills.
     const chaosRng = rng.fork('chaos');
-    const expectedActions = plan.cases.length * 6 + plan.projects.length * 10 + org.communities.length * 12;
+    const expectedActions = plan.cases.length * 6 + plan.projects.length * 10 + org.communities.length * 12 + plan.incidents.length * 4;
     const strikes = Array.from({ length: options.chaos ?? 0 }, () => ({ at: chaosRng.int(1, expectedActions), who: chaosRng.pick(CHILD_NAMES) as ChildName })).sort((a, b) => a.at - b.at);
     const kills: string[] = [];
     let actions = 0;
@@ -89,6 +90,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     const mediation = new MediationPersonas(w, plan.cases, lanes);
     const projects = new ProjectPersonas(w, plan.projects, lanes);
     const reporting = new ReportingPersonas(w, plan.reporting, lanes);
+    const grid = new GridPersonas(w, plan.incidents, lanes);
 
     // The clock to 09:00 of 1 January (Beijing), then a day at a time.
     const first = Date.parse(`${workingDays(year)[0]}T09:00:00+08:00`);
@@ -105,6 +107,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       await mediation.day();
       await projects.day();
       await reporting.day();
+      await grid.day();
       timing.act += Date.now() - t;
       t = Date.now();
       await quiesce(engine, platform);
