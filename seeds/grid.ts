@@ -71,7 +71,7 @@ export function demoGridIncidents(): DemoIncident[] {
     },
     {
       reporter: gw(`${lanyuan}-g2`),
-      body: body({ title: '装修噪声引发邻里矛盾', type: 'neighbour_dispute', placeUnitId: `${lanyuan}-g2`, address: '兰苑小区9号楼', description: '9号楼住户夜间装修,楼下住户多次交涉未果,双方发生争吵。' }),
+      body: body({ title: '装修噪声引发邻里矛盾', type: 'noise', placeUnitId: `${lanyuan}-g2`, address: '兰苑小区9号楼', description: '9号楼住户夜间装修,楼下住户多次交涉未果,双方发生争吵。' }),
       steps: [
         {
           as: staff(lanyuan),

@@ -3,13 +3,14 @@
 // people read.
 import type { Channel } from '../mediation/types';
 
-/** 事件类型, after the grid service lists of the seeds (人在网格走,事在网格办). */
+/** 事件类型, as shared/DOMAIN.md lists them (plus property management and other). */
 export const INCIDENT_TYPES = [
   'environment',
   'public_facility',
   'safety_hazard',
   'neighbour_dispute',
   'illegal_construction',
+  'noise',
   'property_management',
   'other',
 ] as const;
@@ -17,10 +18,11 @@ export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
 export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
   environment: '环境卫生',
-  public_facility: '公共设施',
+  public_facility: '设施损坏',
   safety_hazard: '安全隐患',
   neighbour_dispute: '邻里纠纷',
   illegal_construction: '违章搭建',
+  noise: '噪声扰民',
   property_management: '物业管理',
   other: '其他',
 };

@@ -6086,7 +6086,7 @@ export interface paths {
             parameters: {
                 query?: {
                     stage?: "triage" | "street_triage" | "handling" | "verifying" | "closed" | "converted";
-                    type?: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                    type?: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "noise" | "property_management" | "other";
                     urgency?: "urgent" | "ordinary" | "minor";
                     channel?: "grid_worker" | "hotline_12345" | "walk_in" | "online";
                     /** @description 只看该单位辖区内的事件 */
@@ -6118,7 +6118,7 @@ export interface paths {
                                 incidentNo: string;
                                 title: string;
                                 /** @enum {string} */
-                                type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                                type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "noise" | "property_management" | "other";
                                 typeLabel: string;
                                 /** @enum {string} */
                                 urgency: "urgent" | "ordinary" | "minor";
@@ -6214,7 +6214,7 @@ export interface paths {
                          * @description 事件类型
                          * @enum {string}
                          */
-                        type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                        type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "noise" | "property_management" | "other";
                         /**
                          * @description 紧急程度,决定处置时限
                          * @default ordinary
@@ -6579,7 +6579,7 @@ export interface paths {
                             incidentNo: string;
                             title: string;
                             /** @enum {string} */
-                            type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "property_management" | "other";
+                            type: "environment" | "public_facility" | "safety_hazard" | "neighbour_dispute" | "illegal_construction" | "noise" | "property_management" | "other";
                             typeLabel: string;
                             /** @enum {string} */
                             urgency: "urgent" | "ordinary" | "minor";
