@@ -434,17 +434,23 @@ export class WorkflowEngine {
     // still running when we were called counts from inside the window.
     await this.settle(settleTimeoutMs);
     const target = this.clock.now() + ms;
-    for (;;) {
-      if (!(await this.settle(settleTimeoutMs))) {
-        this.logger.warn('advanceTime: workers did not finish their tasks in time; advancing anyway');
+    // Time stands still during the skip: each deadline's work runs at its instant.
+    this.clock.hold();
+    try {
+      for (;;) {
+        if (!(await this.settle(settleTimeoutMs))) {
+          this.logger.warn('advanceTime: workers did not finish their tasks in time; advancing anyway');
+        }
+        const next = this.deadlines.next();
+        if (next === undefined || next > target) break;
+        this.clock.jumpTo(next);
+        this.deadlines.fireDue();
+        this.flushChanges();
       }
-      const next = this.deadlines.next();
-      if (next === undefined || next > target) break;
-      this.clock.jumpTo(next);
-      this.deadlines.fireDue();
-      this.flushChanges();
+      this.clock.jumpTo(target);
+    } finally {
+      this.clock.release();
     }
-    this.clock.jumpTo(target);
     this.deadlines.rearm();
     this.flushChanges();
     await this.settle(settleTimeoutMs);

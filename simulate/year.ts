@@ -13,7 +13,7 @@ import { SimApi } from './client';
 import { MediationPersonas } from './mediation';
 import { buildOrg, writeOrg } from './org';
 import { planYear, workingDays } from './plan';
-import { CHILD_NAMES, startSimPlatform, type ChildName } from './platform';
+import { CHILD_NAMES, startSimPlatform, type ChildName, type SimPlatform } from './platform';
 import { GridPersonas } from './grid';
 import { ProjectPersonas } from './projects';
 import { ReportingPersonas } from './reporting';
@@ -34,6 +34,8 @@ export interface YearOptions {
   /** Actions in flight at once (different records). Default 4. */
   lanes?: number;
   log?: (line: string) => void;
+  /** Runs once the year is over, before the platform stops (the bench measures here). */
+  afterYear?: (ctx: { platform: SimPlatform; api: SimApi; world: World }) => Promise<void>;
 }
 
 export interface YearRun {
@@ -125,6 +127,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     log(`year over at ${now}`);
 
     const rss = platform.rss();
+    await options.afterYear?.({ platform, api, world: w });
     const checks = [...(await checkLedger(prisma)), await checkAcknowledged(prisma, w.acks)];
     const figures = await collectFigures(prisma, {
       year,
