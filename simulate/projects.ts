@@ -44,6 +44,8 @@ export class ProjectPersonas {
       year: this.w.year,
     };
     const res = await act(this.w, 'project', `project${plan.n}`, `community.${plan.communityId}`, '/api/projects', 'createProject', body);
+    // Refused (over the community's cap under a tighter rule set): the application never became a project.
+    if (res.status >= 400 && res.status < 500) return;
     if (res.status !== 201) throw new Error(`createProject ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
     this.plans.set(res.body.projectId, plan);
   }
