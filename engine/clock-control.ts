@@ -16,10 +16,11 @@ export interface ClockState {
   /** The earliest pending deadline (timer, timeout, retry backoff) of any open run; null when none. */
   nextDeadlineMs: number | null;
   /**
-   * Whether a task is running or waiting for a polling worker right now —
-   * what `Advance` waits out before it moves the clock. A client that must
-   * not advance past unfinished work (the simulator's crash drills, where a
-   * killed worker's activity waits for its timeout) polls for false.
+   * Whether a task is running or waiting to be picked up by a worker right
+   * now. `Advance` waits for tasks of recently polled queues only (it must
+   * not hang without workers); a client that knows its workers run and must
+   * not advance past unfinished work (the simulator: a worker starved of CPU,
+   * or killed mid-activity in a crash drill) polls for false first.
    */
   busy: boolean;
 }
@@ -34,7 +35,7 @@ export interface AdvanceRequest {
 export interface ClockControlTarget {
   now(): number;
   nextDeadline(): number | undefined;
-  hasPendingWork(): boolean;
+  hasPendingWork(anyWorker?: boolean): boolean;
   advanceTime(ms: number): Promise<void>;
 }
 
@@ -61,7 +62,7 @@ export const clockControlDefinition: grpc.ServiceDefinition = {
 };
 
 export function clockControlHandlers(engine: ClockControlTarget): Record<string, Handler> {
-  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null, busy: engine.hasPendingWork() });
+  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null, busy: engine.hasPendingWork(true) });
   return {
     GetState: async () => state(),
     Advance: async (request: AdvanceRequest) => {

@@ -387,10 +387,17 @@ export class WorkflowEngine {
    * polls (no poll within the last second) do not count: no one would pick
    * them up, however long we waited.
    */
-  /** A workflow or activity task is running, or waiting for a worker that polled its queue within the last second. */
-  hasPendingWork(): boolean {
+  /**
+   * A workflow or activity task is running, or waiting for a worker that
+   * polled its queue within the last second. `anyWorker`: waiting for any
+   * worker at all — for a caller who knows the workers run (a worker starved
+   * of CPU may not poll for longer than a second, and its task is still work
+   * to wait for).
+   */
+  hasPendingWork(anyWorker = false): boolean {
     const recently = Date.now() - 1000;
     const polled = (type: 'workflow' | 'activity', ns: string, name: string): boolean => {
+      if (anyWorker) return true;
       const queue = type === 'workflow' ? this.workflowQueues.find(ns, type, name) : this.activityQueues.find(ns, type, name);
       return !!queue && (queue.waitingPollers > 0 || queue.lastPollActivity >= recently);
     };
