@@ -9,7 +9,7 @@ import { createMediationDocumentQueue, type MediationDocumentQueue } from '../qu
 import { mediationWorkflowId } from '../domain/mediation/types';
 import type { ActivityDeps } from './deps';
 import { createAuditActivities } from './audit';
-import { closeOpenHumanTasks, humanTaskRow } from './inbox';
+import { syncHumanTasks } from './inbox';
 import { createNotifyActivities, type NotifyInput } from './notify';
 
 export interface SaveMediationCaseInput {
@@ -136,21 +136,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         }
 
         // The inbox follows the state: open what it waits for, close the rest.
-        const wanted = new Set(tasks.map((t) => t.key));
-        const open = await tx.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
-        const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
-        await closeOpenHumanTasks(tx, { workflowId, keys: stale, status: lastActor ? 'done' : 'cancelled', completedById: lastActor }, clock.now());
-        const existing = new Set(
-          (await tx.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true } })).map((t) => t.key),
-        );
-        const openedTasks: string[] = [];
-        for (const t of tasks) {
-          if (existing.has(t.key)) continue;
-          await tx.humanTask.create({
-            data: humanTaskRow({ workflowId, process: 'mediation', subjectId: state.caseId, key: t.key, action: t.action, title: t.title, role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }, clock.now()),
-          });
-          openedTasks.push(t.key);
-        }
+        const openedTasks = await syncHumanTasks(tx, { workflowId, process: 'mediation', subjectId: state.caseId, tasks, completedById: lastActor }, clock.now());
         return { applied: true, openedTasks };
       });
 

@@ -10,8 +10,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { addWorkingDays, endOfDay } from '../domain/calendar';
 import type { RoleName } from '../domain/roles';
 import { checkFundCap, fundCapMessage } from '../domain/project/application';
-import type { LedgerSplitLine } from '../domain/project/cost-sharing';
-import type { DisbursementKind, ProjectState } from '../domain/project/state';
+import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
+import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
 import { createInboxActivities } from './inbox';
 import type { ActivityDeps } from './deps';
@@ -49,13 +49,7 @@ export interface ComputeDeadlinesInput {
   from: string;
   /** 0: no escalation moment. */
   escalateWorkingDays: number;
-  items: { key: string; workingDays?: number; date?: string }[];
-}
-
-export interface Deadline {
-  key: string;
-  dueAt: string;
-  escalateAt: string | null;
+  items: DeadlineItem[];
 }
 
 export interface SetReservationInput {
@@ -69,18 +63,12 @@ export interface SetReservationInput {
   enforceCap: boolean;
 }
 
-export interface RecordPaymentInput {
+/** The machine's payment (domain/project/machine.ts) and where it lands. */
+export interface RecordPaymentInput extends ProjectPayment {
   projectId: string;
-  disbursementId: string;
-  payableKey: string;
-  kind: DisbursementKind;
-  amountFen: number;
-  voucherNo: string;
-  releasedById: string;
   communityId: string;
   streetId: string;
   year: number;
-  lines: LedgerSplitLine[];
 }
 
 export interface RecordPaymentResult {
@@ -109,7 +97,7 @@ export function createProjectActivities(deps: ActivityDeps) {
      * A due date is the end (Beijing time) of the Nth working day after the
      * step opened, or of a fixed date; the opening day itself is not counted.
      */
-    async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<Deadline[]> {
+    async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<TaskDeadline[]> {
       const from = new Date(input.from);
       const calendar = await loadCalendar(prisma);
       return input.items.map((item) => {

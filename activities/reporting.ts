@@ -1,6 +1,7 @@
 // Activities of 双向述职: idempotent writes to the reporting read model.
 // Every write is keyed by the workflow id plus the step (report version,
 // timeline seq, vote round + voter), so a retried activity changes nothing.
+import { randomUUID } from 'node:crypto';
 import { Prisma } from '../prisma/generated/client';
 import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
@@ -8,7 +9,10 @@ import { addWorkingDays } from '../domain/calendar';
 import { loadCalendar } from '../db/calendar-store';
 import type { ActivityDeps } from './deps';
 import type { UnitRef } from '../domain/access';
-import type { ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
+import type { Ballot, ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
+import type { NotificationIntent, PendingTask, TimelineEntry as StepEntry } from '../domain/kit/machine';
+import { syncHumanTasks } from './inbox';
+import { createNotifyActivities } from './notify';
 
 export interface PrepareCycleInput {
   cycleId: string;
@@ -67,8 +71,96 @@ async function readProjectResults(prisma: ActivityDeps['prisma'], communityId: s
   }));
 }
 
-export function createReportingActivities({ prisma, clock, rules: configured = DEFAULT_PROCESS_RULES }: ActivityDeps) {
+/** One step of a report on the process kit, saved by `reportingSaveStep`. */
+export interface SaveReportStepInput {
+  /** The public state: the ballot box never leaves the workflow. */
+  state: ReportState;
+  entries: StepEntry[];
+  tasks: PendingTask[];
+  notifications: NotificationIntent[];
+  /** The ballot a `castVote` step cast: who voted and what they chose go to separate tables. */
+  ballot?: Ballot | null;
+}
+
+type Tx = Prisma.TransactionClient;
+
+export function createReportingActivities(deps: ActivityDeps) {
+  const { prisma, clock, rules: configured = DEFAULT_PROCESS_RULES } = deps;
+  const { notify } = createNotifyActivities(deps);
+
+  /** The newest snapshot (an older version never overwrites a newer one) and the new timeline entries. */
+  async function writeReport(tx: Tx, state: ReportState, entries: TimelineEntry[]): Promise<boolean> {
+    const { timeline: _timeline, ...snapshot } = state;
+    const row = {
+      cycleId: state.cycleId,
+      communityId: state.community.id,
+      communityPath: state.community.path,
+      streetId: state.street?.id ?? null,
+      year: state.year,
+      stage: state.stage,
+      dueAt: state.dueAt ? new Date(state.dueAt) : null,
+      grade: state.result?.grade ?? null,
+      combinedCenti: state.result?.combinedCenti ?? null,
+      state: snapshot as unknown as Prisma.InputJsonValue,
+      version: state.version,
+      completedAt: state.stage === 'completed' ? clock.now() : null,
+    };
+    const existing = await tx.reportingReport.findUnique({ where: { id: state.reportId }, select: { version: true } });
+    let created = 0;
+    if (!existing) {
+      ({ count: created } = await tx.reportingReport.createMany({ data: [{ id: state.reportId, ...row, createdAt: clock.now() }], skipDuplicates: true }));
+    }
+    const { count: updated } = await tx.reportingReport.updateMany({ where: { id: state.reportId, version: { lt: state.version } }, data: row });
+    if (entries.length > 0) {
+      await tx.reportingTimelineEntry.createMany({
+        data: entries.map((e) => ({
+          reportId: state.reportId,
+          seq: e.seq,
+          at: new Date(e.at),
+          actorId: e.actorId,
+          actorName: e.actorName,
+          action: e.action,
+          label: e.label,
+          data: (e.data ?? {}) as Prisma.InputJsonValue,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    return created + updated > 0;
+  }
+
+  /** That a voter voted, and apart from it the ballot. Once per voter and round. */
+  async function writeBallot(tx: Tx, reportId: string, b: { round: number; voterId: string; ballotId: string; choice: VoteChoice; comment: string | null; at: string }): Promise<void> {
+    const already = await tx.reportingVoteParticipation.findUnique({ where: { reportId_round_personId: { reportId, round: b.round, personId: b.voterId } } });
+    if (already) return;
+    await tx.reportingBallot.create({ data: { id: b.ballotId, reportId, round: b.round, choice: b.choice, comment: b.comment } });
+    await tx.reportingVoteParticipation.create({ data: { reportId, round: b.round, personId: b.voterId, votedAt: new Date(b.at), ballotId: b.ballotId } });
+  }
+
   return {
+    /**
+     * Saves one step of a report on the process kit, in one transaction: the
+     * snapshot (version-guarded), the new timeline entries, the ballot, and
+     * an inbox matching `tasks`. The step's notifications are queued after
+     * the commit, keyed by report and event, so a retried save sends each once.
+     */
+    async reportingSaveStep(input: SaveReportStepInput): Promise<void> {
+      const { state } = input;
+      const reportId = state.reportId;
+      const entries: TimelineEntry[] = input.entries.map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.summary, data: e.data }));
+      const actorId = input.entries.findLast((e) => e.actorId)?.actorId ?? null;
+      await prisma.$transaction(async (tx) => {
+        const newest = await writeReport(tx, state, entries);
+        if (input.ballot) await writeBallot(tx, reportId, { ...input.ballot, ballotId: randomUUID() });
+        // The row lock orders concurrent saves; one that arrives late, older, leaves the inbox to the newer.
+        if (newest) await syncHumanTasks(tx, { workflowId: reportId, process: 'reporting', subjectId: reportId, tasks: input.tasks, completedById: actorId }, clock.now());
+      });
+      for (const n of input.notifications) {
+        const to = 'personIds' in n.to ? n.to : { role: n.to.role, unitId: n.to.unitId, reach: n.to.reach === 'unit' ? ('unit' as const) : undefined };
+        await notify({ workflowId: reportId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link: `/reporting/reports/${reportId}` });
+      }
+    },
+
     /** Resolves the communities of a cycle and snapshots the rules; records the cycle. */
     async reportingPrepareCycle(input: PrepareCycleInput): Promise<PreparedCycle> {
       const unit = await prisma.unit.findUnique({ where: { id: input.unitId } });
@@ -137,46 +229,9 @@ export function createReportingActivities({ prisma, clock, rules: configured = D
       return readProjectResults(prisma, input.communityId, input.year);
     },
 
-    /** Saves the newest snapshot (older versions never overwrite newer ones) and appends timeline entries. */
+    /** Reports started before the process kit: saves the newest snapshot and appends timeline entries. */
     async reportingSaveState(input: { state: ReportState; entries: TimelineEntry[] }): Promise<void> {
-      const { state } = input;
-      const { timeline: _timeline, ...snapshot } = state;
-      const row = {
-        cycleId: state.cycleId,
-        communityId: state.community.id,
-        communityPath: state.community.path,
-        streetId: state.street?.id ?? null,
-        year: state.year,
-        stage: state.stage,
-        dueAt: state.dueAt ? new Date(state.dueAt) : null,
-        grade: state.result?.grade ?? null,
-        combinedCenti: state.result?.combinedCenti ?? null,
-        state: snapshot as unknown as Prisma.InputJsonValue,
-        version: state.version,
-        completedAt: state.stage === 'completed' ? clock.now() : null,
-      };
-      await prisma.$transaction(async (tx) => {
-        const existing = await tx.reportingReport.findUnique({ where: { id: state.reportId }, select: { version: true } });
-        if (!existing) {
-          await tx.reportingReport.createMany({ data: [{ id: state.reportId, ...row, createdAt: clock.now() }], skipDuplicates: true });
-        }
-        await tx.reportingReport.updateMany({ where: { id: state.reportId, version: { lt: state.version } }, data: row });
-        if (input.entries.length > 0) {
-          await tx.reportingTimelineEntry.createMany({
-            data: input.entries.map((e) => ({
-              reportId: state.reportId,
-              seq: e.seq,
-              at: new Date(e.at),
-              actorId: e.actorId,
-              actorName: e.actorName,
-              action: e.action,
-              label: e.label,
-              data: (e.data ?? {}) as Prisma.InputJsonValue,
-            })),
-            skipDuplicates: true,
-          });
-        }
-      });
+      await prisma.$transaction((tx) => writeReport(tx, input.state, input.entries));
     },
 
     /**
@@ -204,18 +259,9 @@ export function createReportingActivities({ prisma, clock, rules: configured = D
       return stored.map((r) => ({ personId: r.personId, displayName: r.displayName }));
     },
 
-    /** Records that a voter voted and, separately, the ballot. Once per voter and round. */
+    /** Reports started before the process kit: records that a voter voted and, separately, the ballot. */
     async reportingRecordBallot(input: { reportId: string; round: number; voterId: string; ballotId: string; choice: VoteChoice; comment: string | null; at: string }): Promise<void> {
-      await prisma.$transaction(async (tx) => {
-        const already = await tx.reportingVoteParticipation.findUnique({
-          where: { reportId_round_personId: { reportId: input.reportId, round: input.round, personId: input.voterId } },
-        });
-        if (already) return;
-        await tx.reportingBallot.create({ data: { id: input.ballotId, reportId: input.reportId, round: input.round, choice: input.choice, comment: input.comment } });
-        await tx.reportingVoteParticipation.create({
-          data: { reportId: input.reportId, round: input.round, personId: input.voterId, votedAt: new Date(input.at), ballotId: input.ballotId },
-        });
-      });
+      await prisma.$transaction((tx) => writeBallot(tx, input.reportId, input));
     },
 
     /** The year's result for the annual assessment, with that year's project ratings. */

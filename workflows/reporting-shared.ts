@@ -6,7 +6,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { UnitRef } from '../domain/access';
 import type { ActionCommand, ActionResult } from '../domain/kit/command';
-import type { RatingGrade, ReportAction, ReportingRules, ReportState, ReportStage, VoteChoice } from '../domain/reporting';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { ReportAction, ReportInputs, ReportingRules, ReportState, ReportStage } from '../domain/reporting';
 
 export type { Objection, ProjectResult, Question, Rectification, ReportResult, ReportState, TimelineEntry, UpwardScore, VoteRoundState } from '../domain/reporting';
 
@@ -36,6 +37,19 @@ export interface ReportingCommunityInput {
   /** The street above the community, whose party committee hears the upward report. */
   street: UnitRef | null;
   rules: ReportingRules;
+  /**
+   * Set by the cycles of this version: the report runs on the process kit.
+   * Reports started before have no such field and keep the code their
+   * histories were written by (the input, not a patch marker, tells them
+   * apart: a marker is the one payload the codec leaves in clear text).
+   */
+  kit?: boolean;
+}
+
+export interface ReportOutcome {
+  reportId: string;
+  grade: string | null;
+  combinedCenti: number | null;
 }
 
 export interface CycleCommunity {
@@ -67,18 +81,21 @@ export interface YearlyState {
 /** What every reporting update answers; `Extra` carries the ids an action creates. */
 export type ReportActionResult<Extra extends object = object> = ActionResult<ReportStage, Extra>;
 
-export const submitReportUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ content: string; highlights?: string | null }>]>('submitReport');
-export const scoreUpwardUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ score: number; comment?: string | null }>]>('scoreUpward');
-export const askQuestionUpdate = defineUpdate<ReportActionResult<{ questionId: string }>, [ActionCommand<{ question: string }>]>('askQuestion');
-export const answerQuestionUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ questionId: string; answer: string }>]>('answerQuestion');
-export const closeUpwardUpdate = defineUpdate<ReportActionResult, [ActionCommand<Record<string, never>>]>('closeUpward');
-export const recordDownwardUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ heldOn: string; attendees: number; summary: string }>]>('recordDownward');
+type ActionUpdate<A extends ReportAction, Extra extends object = object> = UpdateDefinition<ReportActionResult<Extra>, [ActionCommand<ReportInputs[A]>], A>;
+const update = <A extends ReportAction, Extra extends object = object>(name: A) => defineUpdate<ReportActionResult<Extra>, [ActionCommand<ReportInputs[A]>], A>(name);
+
+export const submitReportUpdate: ActionUpdate<'submitReport'> = update('submitReport');
+export const scoreUpwardUpdate: ActionUpdate<'scoreUpward'> = update('scoreUpward');
+export const askQuestionUpdate: ActionUpdate<'askQuestion', { questionId: string }> = update('askQuestion');
+export const answerQuestionUpdate: ActionUpdate<'answerQuestion'> = update('answerQuestion');
+export const closeUpwardUpdate: ActionUpdate<'closeUpward'> = update('closeUpward');
+export const recordDownwardUpdate: ActionUpdate<'recordDownward'> = update('recordDownward');
 /** The answer says only that the ballot was received: never the choice. */
-export const castVoteUpdate = defineUpdate<ReportActionResult<{ round: number }>, [ActionCommand<{ choice: VoteChoice; comment?: string | null }>]>('castVote');
-export const raiseObjectionUpdate = defineUpdate<ReportActionResult<{ objectionId: string }>, [ActionCommand<{ content: string }>]>('raiseObjection');
-export const answerObjectionUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ objectionId: string; answer: string; upheld: boolean; revisedGrade?: RatingGrade | null }>]>('answerObjection');
-export const submitRectificationUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ plan: string }>]>('submitRectification');
-export const reviewRectificationUpdate = defineUpdate<ReportActionResult, [ActionCommand<{ accepted: boolean; comment?: string | null }>]>('reviewRectification');
+export const castVoteUpdate: ActionUpdate<'castVote', { round: number }> = update('castVote');
+export const raiseObjectionUpdate: ActionUpdate<'raiseObjection', { objectionId: string }> = update('raiseObjection');
+export const answerObjectionUpdate: ActionUpdate<'answerObjection'> = update('answerObjection');
+export const submitRectificationUpdate: ActionUpdate<'submitRectification'> = update('submitRectification');
+export const reviewRectificationUpdate: ActionUpdate<'reviewRectification'> = update('reviewRectification');
 
 /** The update of each action: its name is the action's name. */
 export const ACTION_UPDATES = {
@@ -93,7 +110,7 @@ export const ACTION_UPDATES = {
   answerObjection: answerObjectionUpdate,
   submitRectification: submitRectificationUpdate,
   reviewRectification: reviewRectificationUpdate,
-} as const satisfies Record<ReportAction, unknown>;
+} as const satisfies { [A in ReportAction]: UpdateDefinition<ReportActionResult, [ActionCommand<ReportInputs[A]>], A> };
 
 // ── queries ─────────────────────────────────────────────────────────────
 

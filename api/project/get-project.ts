@@ -1,33 +1,13 @@
 // GET /api/projects/{id} — one project: state, pending actions, ledger, timeline.
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { actionRefusal, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
+import { availableActionRefs } from '../../domain/project/machine';
 import type { ProjectState } from '../../domain/project/state';
 import { canReadUnit } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZProjectDetail, ZProjectId } from './schemas';
-
-/**
- * What the caller may do now: the shared validator run on the saved state.
- * Tasked actions are offered per open step (the step's reference as input);
- * the others (withdraw, object, change, suspend, …) with a neutral input.
- */
-export function availableActions(state: ProjectState, actor: Actor): { action: ProjectAction; ref: Record<string, string | number> }[] {
-  if (!state?.pending) return [];
-  const out: { action: ProjectAction; ref: Record<string, string | number> }[] = [];
-  const neutral = { reason: '-', content: '-', comment: '-', proposal: { budgetFen: 0, finalPaymentFen: 0, milestones: [] } } as unknown;
-  for (const action of PROJECT_ACTIONS) {
-    const steps = state.pending.filter((p) => p.action === action || (action === 'returnDisbursement' && p.action === 'releaseFunds'));
-    const inputs = steps.length > 0 ? steps.map((p) => p.ref) : [{}];
-    for (const ref of inputs) {
-      const input = { ...(neutral as object), ...ref } as ActionInputs[ProjectAction];
-      if (!actionRefusal(state, action, actor, input)) out.push({ action, ref });
-    }
-  }
-  return out;
-}
 
 export async function getProject({ deps, actor, projectId }: { deps: AppDeps; actor: Actor; projectId: string }) {
   const row = await deps.prisma.project.findUnique({
@@ -50,7 +30,7 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
   return {
     ...presentSummary(row, deps.now?.() ?? new Date()),
     state: row.snapshot as Record<string, unknown>,
-    availableActions: availableActions(row.snapshot as unknown as ProjectState, actor),
+    availableActions: availableActionRefs(row.snapshot as unknown as ProjectState, actor),
     ledger: {
       payments: row.payments.map((p) => ({
         id: p.id,

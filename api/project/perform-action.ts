@@ -1,7 +1,8 @@
 // POST /api/projects/{id}/actions/{action} — every human step of a project.
 // The API resolves the actor and forwards the action as a workflow update;
-// the update's validator (domain/project/actions.ts) decides role, scope and
-// stage, so a refused action changes nothing and reads the same everywhere.
+// the update's validator (the project machine's refusal, domain/project/
+// machine.ts) decides role, scope and stage, so a refused action changes
+// nothing and reads the same everywhere.
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { canReadUnit } from '../../domain/access';

@@ -31,7 +31,7 @@ export interface TimelineEntry {
 export interface NotificationIntent {
   /** Unique within the instance: a retried save never sends twice. */
   event: string;
-  to: { personIds: string[] } | { role: RoleName; unitId: string; reach?: 'unit' | 'subtree' };
+  to: { personIds: string[] } | { role: RoleName; unitId: string; reach?: 'covering' | 'unit' };
   kind: string;
   title: string;
   body: string;
@@ -55,24 +55,32 @@ export interface Effects {
   notifications: NotificationIntent[];
 }
 
-export interface Step<S> {
+export interface Step<S, E extends Effects = Effects> {
   state: S;
-  effects: Effects;
+  effects: E;
+  /** zh-CN answer to the person who acted; default: the last timeline entry's summary. */
+  message?: string;
+  /** What the action's answer carries besides stage, version and message: the ids it created (a question's, a round's). */
+  result?: Record<string, unknown>;
 }
 
 /**
  * A process as a pure machine. `Inputs` maps each action (a camelCase verb)
  * to its input; the machine never reads a clock (`now` is passed in), a
  * database or the environment, so it runs the same in a workflow, an API
- * check and a unit test.
+ * check and a unit test. A machine whose steps need something from outside
+ * (a payment to make, a period in working days) widens its effects `E` to
+ * name it; the host carries it out before the step is adopted
+ * (`MachineHost.prepare` in workflows/kit/runner.ts) and hands the answer
+ * back to a pure function of the machine (the project's `settle`).
  */
-export interface ProcessMachine<S extends { version: number }, Inputs extends { [A in keyof Inputs]: unknown }> {
+export interface ProcessMachine<S extends { version: number }, Inputs extends { [A in keyof Inputs]: unknown }, E extends Effects = Effects> {
   /** "project", "reporting", "mediation": the inbox's process name. */
   process: string;
   actions: readonly (keyof Inputs & string)[];
   labels: Record<keyof Inputs & string, string>;
   refusal<A extends keyof Inputs & string>(state: S, actor: Actor, action: A, input: Inputs[A], now: Date): Refusal | null;
-  apply<A extends keyof Inputs & string>(state: S, actor: Actor, action: A, input: Inputs[A], now: Date): Step<S>;
+  apply<A extends keyof Inputs & string>(state: S, actor: Actor, action: A, input: Inputs[A], now: Date): Step<S, E>;
   pendingTasks(state: S): PendingTask<keyof Inputs & string>[];
   availableActions(state: S, actor: Actor, now: Date): (keyof Inputs & string)[];
 }

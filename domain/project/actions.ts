@@ -69,7 +69,6 @@ export function actionRefusal<A extends ProjectAction>(
   if (state.stage === 'completed' || state.stage === 'rejected' || state.stage === 'cancelled' || state.stage === 'terminated' || state.stage === 'failed') {
     return refuse('WRONG_STAGE', `项目已结束(${STAGE_LABELS[state.stage]}),不能再${spec.label}`);
   }
-  if (state.busy) return refuse('PROCESS_BUSY', `项目正在处理「${state.busy}」,请稍后重试`);
 
   const suspendedBlocks = state.suspended && action !== 'resumeProject' && action !== 'terminateProject';
   if (suspendedBlocks) return refuse('WRONG_STAGE', `项目已暂停(${state.suspended!.reason}),恢复后才能${spec.label}`);

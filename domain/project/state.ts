@@ -189,8 +189,6 @@ export interface ProjectState {
   pending: PendingAction[];
   costSharing: CostShare[];
   closedReason: string | null;
-  /** Set by a state-changing step that is still awaiting its activities; validators refuse meanwhile. */
-  busy: string | null;
   /** Monotonic: the read model keeps only the newest snapshot. */
   version: number;
   /** Timeline sequence number. */
@@ -223,7 +221,6 @@ export function initialProjectState(project: NewProject): ProjectState {
     pending: [],
     costSharing: project.application.costSharing,
     closedReason: null,
-    busy: null,
     version: 0,
     eventSeq: 0,
   };

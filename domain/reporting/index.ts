@@ -6,3 +6,4 @@ export * from './schedule';
 export * from './stages';
 export * from './state';
 export * from './access';
+export * from './machine';

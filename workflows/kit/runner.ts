@@ -6,10 +6,10 @@
 import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
-import type { Deadline, ProcessMachine, Step, TimedMachine } from '../../domain/kit/machine';
+import { ACCESS_CODES, type Deadline, type Effects, type ProcessMachine, type Refusal, type Step, type TimedMachine } from '../../domain/kit/machine';
 import { createActionGate, incidentOnDataRejection, refuseOnDataRejection, restoreInto, snapshotOf, type IncidentContext } from '../failures';
 
-export interface MachineHost<S> {
+export interface MachineHost<S, E extends Effects = Effects> {
   /** The instance's current state. */
   state(): S;
   /**
@@ -18,9 +18,23 @@ export interface MachineHost<S> {
    */
   adopt(state: S): void;
   /** Persists the step: state version, timeline, inbox, notifications (one save activity). */
-  save(step: Step<S>): Promise<void>;
+  save(step: Step<S, E>): Promise<void>;
   /** Wraps each step, e.g. the action gate that keeps the process's own waits off a half-done action. */
   around?: <R>(fn: () => Promise<R>) => Promise<R>;
+  /**
+   * Carries out what the step needs from outside before it is adopted — a
+   * reservation, a payment, a period in working days — and returns the step
+   * completed with the answers (the machine folds them in). Throwing refuses
+   * the action with the state untouched.
+   */
+  prepare?(step: Step<S, E>): Promise<Step<S, E>>;
+  /** Undoes what `prepare` committed outside the state when the save is then refused (DATA_REJECTED). */
+  compensate?(before: S): Promise<void>;
+  /**
+   * When set, an action that arrives while another action is in flight is
+   * refused with this (after access and scope) instead of waiting its turn.
+   */
+  busy?(runningLabel: string): Refusal;
 }
 
 /**
@@ -44,44 +58,77 @@ export function createSerialiser() {
   };
 }
 
+/**
+ * Runs `fn` after every earlier call has settled, as a promise chain: each
+ * step starts a tick after the one before (also when idle). The project
+ * workflow serialised its steps this way before the kit; the tick decides
+ * whether a waiting step or the process's own clock issues its command
+ * first, so its histories replay unchanged only with this serialiser.
+ */
+export function createChainSerialiser(): ReturnType<typeof createSerialiser> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const result = tail.then(fn, fn);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
 const refused = (code: string, message: string) => ApplicationFailure.nonRetryable(message, code);
 
 /** Registers one update per action of the machine, named as the action. */
-export function serveActions<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }>(
-  machine: ProcessMachine<S, Inputs>,
+export function serveActions<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }, E extends Effects = Effects>(
+  machine: ProcessMachine<S, Inputs, E>,
   updates: { [A in keyof Inputs & string]: UpdateDefinition<ActionResult, [ActionCommand<Inputs[A]>], A> },
-  host: MachineHost<S>,
+  host: MachineHost<S, E>,
   serial: ReturnType<typeof createSerialiser> = createSerialiser(),
 ): void {
+  /** Labels of the actions admitted and not yet answered, oldest first (for `host.busy`). */
+  const inFlight: string[] = [];
   for (const action of machine.actions) {
-    const check = (arg: unknown): ActionCommand<Inputs[typeof action]> => {
+    const check = (arg: unknown, admitting: boolean): ActionCommand<Inputs[typeof action]> => {
       const cmd = commandOf<Inputs[typeof action]>(arg);
       if (!cmd) throw refused('VALIDATION_FAILED', '请求缺少操作人或操作内容。');
       const refusal = machine.refusal(host.state(), cmd.actor, action, cmd.input, new Date());
+      if (refusal && ACCESS_CODES.includes(refusal.code)) throw refused(refusal.code, refusal.message);
+      if (admitting && host.busy && inFlight.length > 0) {
+        const busy = host.busy(inFlight[0]!);
+        throw refused(busy.code, busy.message);
+      }
       if (refusal) throw refused(refusal.code, refusal.message);
       return cmd;
     };
     setHandler(
       updates[action] as unknown as UpdateDefinition<ActionResult, [ActionCommand<Inputs[typeof action]>]>,
-      (arg) =>
-        serial(async () => {
+      (arg) => {
+        const label = machine.labels[action];
+        inFlight.push(label);
+        // The handler answers with the serialiser's own promise (no extra await), so an answer is given in the
+        // same turn as before `busy` existed: histories recorded then replay unchanged.
+        const answer = serial(async () => {
           // Checked again in turn: an update admitted meanwhile may have moved the process.
-          const cmd = check(arg);
-          const step = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
+          const cmd = check(arg, false);
+          const applied = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
           // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
           const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
           return around(() => refuseOnDataRejection({
             state: host.state(),
-            label: machine.labels[action],
+            label,
             run: async () => {
+              const step = host.prepare ? await host.prepare(applied) : applied;
               host.adopt(step.state);
               await host.save(step);
               const state = host.state();
-              return { stage: state.stage, version: state.version, message: step.effects.timeline.at(-1)?.summary ?? machine.labels[action] };
+              return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
             },
+            ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
           }));
-        }),
-      { validator: (arg) => void check(arg) },
+        });
+        const answered = () => void inFlight.splice(inFlight.indexOf(label), 1);
+        answer.then(answered, answered);
+        return answer;
+      },
+      { validator: (arg) => void check(arg, true) },
     );
   }
 }

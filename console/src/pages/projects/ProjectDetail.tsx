@@ -251,12 +251,12 @@ export default function ProjectDetailPage() {
   const query = useQuery({
     queryKey: ['project', id],
     queryFn: () => unwrap(api.GET('/api/projects/{id}', { params: { path: { id } } })),
-    // The read model follows the process a moment later: poll while a step is being taken.
+    // The read model follows the process a moment later: poll until the first step (the review task) shows.
     refetchInterval: (q) => {
       const p = q.state.data;
       if (!p) return false;
       const settled = ['completed', 'rejected', 'cancelled', 'terminated'].includes(p.stage);
-      return !settled && ((p.stage === 'approval' && p.pendingActions.length === 0) || Boolean((p.state as { busy?: unknown }).busy)) ? 1500 : false;
+      return !settled && p.stage === 'approval' && p.pendingActions.length === 0 ? 1500 : false;
     },
   });
   return <div className="page"><QueryView query={query}>{(p) => <Body project={p} autoAction={search.get('do')} />}</QueryView></div>;
