@@ -1,6 +1,7 @@
 // The HTML report: the summary and a few charts as inline SVG (no script, no
 // CDN), one column per run (two for --compare).
 import { writeFileSync } from 'node:fs';
+import { VOTE_CHOICE_LABELS, VOTE_CHOICES } from '../domain/reporting';
 import type { YearRun } from './year';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -26,13 +27,15 @@ function column(run: YearRun, label: string): string {
   const f = run.figures;
   const months = Object.fromEntries(f.mediation.perMonth.map((n, i) => [`${i + 1}月`, n]));
   const outcomes = Object.fromEntries(Object.entries(f.mediation.outcomes).map(([k, byLevel]) => [k, Object.values(byLevel).reduce((a, b) => a + b, 0)]));
-  const yuan = Object.fromEntries(Object.entries(f.projects.paidByParty).map(([k, v]) => [k, Math.round(v / 100)]));
+  const PARTY: Record<string, string> = { city: '市级', district: '区级', street: '街道' };
+  const yuan = Object.fromEntries(Object.entries(f.projects.paidByParty).map(([k, v]) => [PARTY[k] ?? k, Math.round(v / 100)]));
+  const votes = Object.fromEntries(VOTE_CHOICES.map((c) => [VOTE_CHOICE_LABELS[c], f.reporting.tally[c] ?? 0]));
   return `<section>${label ? `<h2>${esc(label)}</h2>` : ''}
 ${bars('各月受理调解案件', months)}
 ${bars('案件结果', outcomes)}
 ${bars('党建项目阶段', f.projects.byStage)}
 ${bars('按分担方拨付(元)', yuan)}
-${bars('民主评议票面', f.reporting.tally)}
+${bars('民主评议票面', votes)}
 ${bars('述职评定等次', f.reporting.byGrade)}
 ${f.grid ? bars('网格事件结果', f.grid.byOutcome) : ''}
 <pre>${esc(run.summary)}</pre></section>`;
