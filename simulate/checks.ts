@@ -74,5 +74,9 @@ export async function checkAcknowledged(prisma: PrismaClient, acks: readonly Ack
     cases === created.filter((a) => a.action === 'registerCase').length &&
     projects === created.filter((a) => a.action === 'createProject').length &&
     incidents === created.filter((a) => a.action === 'reportIncident').length;
-  return { name: '已确认的操作', ok: missing === 0 && createdOk, detail: `${acks.length} 个已确认操作,时间线缺失 ${missing}${missingActions.size ? `(${[...missingActions].join('、')})` : ''};登记/申报 ${created.length},库中 ${cases + projects + incidents}` };
+  // A record the read model holds without its process: its workflow never saved a state.
+  const stateless =
+    (await prisma.mediationCase.findMany({ select: { snapshot: true } })).filter((r) => !Array.isArray((r.snapshot as { rounds?: unknown })?.rounds)).length +
+    (await prisma.gridIncident.count({ where: { version: 0 } }));
+  return { name: '已确认的操作', ok: missing === 0 && createdOk && stateless === 0, detail: `${acks.length} 个已确认操作,时间线缺失 ${missing}${missingActions.size ? `(${[...missingActions].join('、')})` : ''};登记/申报 ${created.length},库中 ${cases + projects + incidents},无流程状态 ${stateless}` };
 }

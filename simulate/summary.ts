@@ -88,7 +88,10 @@ const median = (xs: number[]) => {
 };
 
 export async function collectFigures(prisma: PrismaClient, meta: { year: number; scale: number; seed: number; org: YearFigures['org']; capFen: number; communities: number }): Promise<YearFigures> {
-  const cases = (await prisma.mediationCase.findMany({ select: { snapshot: true }, orderBy: { id: 'asc' } })).map((r) => r.snapshot as unknown as MediationState);
+  // A row whose workflow never saved has no state (checks.ts counts those).
+  const cases = (await prisma.mediationCase.findMany({ select: { snapshot: true }, orderBy: { id: 'asc' } }))
+    .map((r) => r.snapshot as unknown as MediationState)
+    .filter((s) => Array.isArray(s?.rounds));
   const outcomeOf = (s: MediationState) => (s.outcome ? CASE_OUTCOME_LABELS[s.outcome] : '办理中');
   const levelOf = (s: MediationState) => (s.rounds.at(-1) ? LEVEL_LABELS[s.rounds.at(-1)!.level] : '分流');
   const outcomes: Record<string, Record<string, number>> = {};
