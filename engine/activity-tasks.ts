@@ -7,10 +7,14 @@ import { durationToMs, msToDuration, msToTimestamp } from './clock';
 import type { ActivityTaskRef, WorkflowEngine } from './engine';
 import { invalidArgument, notFound } from './errors';
 import { decideRetry, resolveRetryPolicy, retryPolicyToProto } from './retry';
-import type { ActivityState, Run } from './run-state';
+import type { ActivityState, EventAttributes, Run } from './run-state';
+import type { Failure, Payloads, Request, Wire } from './wire';
+import type { temporal } from '@temporalio/proto';
+
+export type ScheduleActivityAttributes = Wire<temporal.api.command.v1.IScheduleActivityTaskCommandAttributes>;
 import { decodeToken, encodeToken } from './task-tokens';
 
-export function scheduleActivity(engine: WorkflowEngine, run: Run, a: any, completedEventId: number): void {
+export function scheduleActivity(engine: WorkflowEngine, run: Run, a: ScheduleActivityAttributes, completedEventId: number): void {
   const now = engine.now();
   const retryPolicy = resolveRetryPolicy(a.retryPolicy);
   const runRemaining = run.s.runExpiresAt ? Math.max(0, run.s.runExpiresAt - now) : 0;
@@ -39,8 +43,8 @@ export function scheduleActivity(engine: WorkflowEngine, run: Run, a: any, compl
   );
   const activity: ActivityState = {
     scheduledEventId: event.eventId,
-    activityId: a.activityId,
-    activityType: a.activityType.name,
+    activityId: a.activityId ?? '',
+    activityType: a.activityType?.name ?? '',
     taskQueue,
     header: a.header,
     input: a.input,
@@ -90,7 +94,7 @@ export function requestCancelActivity(engine: WorkflowEngine, run: Run, schedule
   return false;
 }
 
-export function startActivityTask(engine: WorkflowEngine, ref: ActivityTaskRef, req: any): any {
+export function startActivityTask(engine: WorkflowEngine, ref: ActivityTaskRef, req: Request<'PollActivityTaskQueue'>): Record<string, unknown> | undefined {
   const run = engine.runs.get(ref.runKey);
   const activity = run?.s.activities[ref.scheduledEventId];
   if (!run || !run.running || !activity || activity.state !== 'scheduled' || activity.attempt !== ref.attempt) {
@@ -127,7 +131,7 @@ export interface ActivityTarget {
   activity: ActivityState;
 }
 
-export function activityByToken(engine: WorkflowEngine, tokenBytes: Buffer): ActivityTarget {
+export function activityByToken(engine: WorkflowEngine, tokenBytes: Buffer | undefined): ActivityTarget {
   const token = decodeToken(tokenBytes, 'a');
   const run = engine.runs.get(token.r);
   const activity = run?.s.activities[token.s];
@@ -137,7 +141,10 @@ export function activityByToken(engine: WorkflowEngine, tokenBytes: Buffer): Act
   return { run, activity };
 }
 
-export function activityById(engine: WorkflowEngine, req: any): ActivityTarget {
+export function activityById(
+  engine: WorkflowEngine,
+  req: { namespace?: string; workflowId?: string; runId?: string; activityId?: string; identity?: string },
+): ActivityTarget {
   if (!req.activityId) throw invalidArgument('ActivityId is not set on request.');
   const run = engine.findRun(req.namespace, { workflowId: req.workflowId, runId: req.runId });
   const activity = Object.values(run.s.activities).find((a) => a.activityId === req.activityId);
@@ -151,7 +158,7 @@ export function activityById(engine: WorkflowEngine, req: any): ActivityTarget {
 }
 
 /** Writes the final outcome of an activity: its started event (attempt count included) and the outcome. */
-function recordOutcome(engine: WorkflowEngine, run: Run, activity: ActivityState, eventType: string, attributes: Record<string, any>): void {
+function recordOutcome(engine: WorkflowEngine, run: Run, activity: ActivityState, eventType: string, attributes: EventAttributes): void {
   const now = engine.now();
   delete run.s.activities[activity.scheduledEventId];
   if (activity.state === 'started') {
@@ -176,7 +183,7 @@ function recordOutcome(engine: WorkflowEngine, run: Run, activity: ActivityState
   engine.needTask(run);
 }
 
-export function completeActivity(engine: WorkflowEngine, { run, activity }: ActivityTarget, req: any): void {
+export function completeActivity(engine: WorkflowEngine, { run, activity }: ActivityTarget, req: { result?: Payloads; identity?: string }): void {
   recordOutcome(engine, run, activity, 'ACTIVITY_TASK_COMPLETED', {
     result: req.result,
     scheduledEventId: activity.scheduledEventId,
@@ -184,7 +191,7 @@ export function completeActivity(engine: WorkflowEngine, { run, activity }: Acti
   });
 }
 
-export function cancelActivity(engine: WorkflowEngine, { run, activity }: ActivityTarget, req: any): void {
+export function cancelActivity(engine: WorkflowEngine, { run, activity }: ActivityTarget, req: { details?: Payloads; identity?: string }): void {
   recordOutcome(engine, run, activity, 'ACTIVITY_TASK_CANCELED', {
     details: req.details,
     latestCancelRequestedEventId: activity.cancelRequestedEventId ?? 0,
@@ -193,12 +200,16 @@ export function cancelActivity(engine: WorkflowEngine, { run, activity }: Activi
   });
 }
 
-export function failActivity(engine: WorkflowEngine, target: ActivityTarget, req: any): void {
+export function failActivity(
+  engine: WorkflowEngine,
+  target: ActivityTarget,
+  req: { failure?: Failure; lastHeartbeatDetails?: Payloads; identity?: string },
+): void {
   if (req.lastHeartbeatDetails) target.activity.heartbeatDetails = req.lastHeartbeatDetails;
   failAttempt(engine, target, req.failure, 'ACTIVITY_TASK_FAILED', req.identity);
 }
 
-function failAttempt(engine: WorkflowEngine, { run, activity }: ActivityTarget, failure: any, finalEvent: string, identity?: string): void {
+function failAttempt(engine: WorkflowEngine, { run, activity }: ActivityTarget, failure: Failure | undefined, finalEvent: string, identity?: string): void {
   const now = engine.now();
   const expiresAt = activity.scheduleToCloseMs > 0 ? activity.scheduledAt + activity.scheduleToCloseMs : 0;
   const decision = activity.cancelRequested
@@ -212,12 +223,12 @@ function failAttempt(engine: WorkflowEngine, { run, activity }: ActivityTarget, 
     engine.touch(run);
     return;
   }
-  const attributes: Record<string, any> = { failure, scheduledEventId: activity.scheduledEventId, retryState: decision.retryState };
+  const attributes: EventAttributes = { failure, scheduledEventId: activity.scheduledEventId, retryState: decision.retryState };
   if (finalEvent === 'ACTIVITY_TASK_FAILED') attributes.identity = identity;
   recordOutcome(engine, run, activity, finalEvent, attributes);
 }
 
-export function heartbeatActivity(engine: WorkflowEngine, { run, activity }: ActivityTarget, details: any): any {
+export function heartbeatActivity(engine: WorkflowEngine, { run, activity }: ActivityTarget, details: Payloads | undefined): { cancelRequested: boolean } {
   if (details) activity.heartbeatDetails = details;
   activity.lastHeartbeatAt = engine.now();
   engine.touch(run);
@@ -226,19 +237,7 @@ export function heartbeatActivity(engine: WorkflowEngine, { run, activity }: Act
 
 // ---------------------------------------------------------------- deadlines
 
-export function computeActivityDeadlines(a: ActivityState, into: Map<string, number>): void {
-  const prefix = `act:${a.scheduledEventId}`;
-  if (a.scheduleToCloseMs > 0) into.set(`${prefix}:close`, a.scheduledAt + a.scheduleToCloseMs);
-  const attempt = `${prefix}:${a.attempt}`;
-  if (a.state === 'scheduled' && a.scheduleToStartMs > 0) into.set(`${attempt}:start`, a.attemptScheduledAt + a.scheduleToStartMs);
-  if (a.state === 'started' && a.startedAt !== undefined) {
-    if (a.startToCloseMs > 0) into.set(`${attempt}:run`, a.startedAt + a.startToCloseMs);
-    if (a.heartbeatMs > 0) into.set(`${attempt}:heartbeat`, (a.lastHeartbeatAt ?? a.startedAt) + a.heartbeatMs);
-  }
-  if (a.state === 'backoff' && a.retryAt !== undefined) into.set(`${attempt}:retry`, a.retryAt);
-}
-
-function timeoutFailure(kind: string, activity: ActivityState): any {
+function timeoutFailure(kind: string, activity: ActivityState): Failure {
   return {
     message: `activity ${kind} timeout`,
     source: 'Server',

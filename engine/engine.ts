@@ -14,13 +14,12 @@ import {
   workflowAlreadyStarted,
 } from './errors';
 import { TaskQueues } from './matching';
-import { Run, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
-import { COMPLETED_UPDATES_KEPT, type EngineStore, type StoredRun } from './store';
+import { Run, computeActivityDeadlines, type DeadlinePayload, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
+import { COMPLETED_UPDATES_KEPT, type EngineStore, type LogRecord, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
-import { computeActivityDeadlines, onActivityDeadline } from './activity-tasks';
-import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
-import { SearchAttributeRegistry } from './visibility';
-import { DEFAULT_RETENTION_MS } from './retention';
+import { SearchAttributeRegistry } from './search-attributes';
+import type { Failure, Header, Payloads, StartWorkflowRequest, StickyExecutionAttributes, UpdateOutcome, Wire } from './wire';
+import type { temporal } from '@temporalio/proto';
 
 export type WorkflowTaskRef =
   | { kind: 'task'; runKey: string; dispatch: number }
@@ -32,7 +31,9 @@ export interface ActivityTaskRef {
   attempt: number;
 }
 
-type DeadlinePayload = { kind: 'run'; runKey: string; key: string } | { kind: 'sleeper'; wake: () => void };
+
+/** Told, inside the closing step, that a run reached a terminal state. */
+export type RunClosedListener = (namespace: string, workflowId: string, runId: string, status: Exclude<RunStatus, 'RUNNING'>) => void;
 
 /** A query dispatched to a worker as a query-only task. */
 export interface QueryTask {
@@ -43,7 +44,23 @@ export interface QueryTask {
   fallback?: NodeJS.Timeout;
 }
 
+/** Retention of closed runs in namespaces that have none set. */
+export const DEFAULT_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * What the layers above the core (workflow tasks, activity tasks) do when the
+ * core's own lifecycle reaches their work. Passed in, so the core never
+ * imports them: dependencies point one way, from those layers down to here.
+ */
+export interface CoreHooks {
+  /** An activity's deadline (`act:` key without the prefix) came due. */
+  activityDeadline(engine: WorkflowEngine, run: Run, id: string): void;
+  /** A run is closing: fail its pending updates, answer its waiting queries. */
+  runClosing(engine: WorkflowEngine, run: Run): void;
+}
+
 export interface WorkflowEngineOptions {
+  hooks: CoreHooks;
   store: EngineStore;
   logger: Logger;
   /** Whether time skipping starts unlocked. */
@@ -57,6 +74,29 @@ const DEFAULT_TASK_TIMEOUT_MS = 10_000;
 const MAX_TASK_TIMEOUT_MS = 120_000;
 const DEFAULT_STICKY_TIMEOUT_MS = 5_000;
 const REMEMBERED_REQUEST_IDS = 50;
+
+/** A start as the core takes it: StartWorkflowExecution's fields, plus the attempt of a retried run. */
+export type StartRequest = StartWorkflowRequest & { attempt?: number };
+
+/** The attributes of a run's WorkflowExecutionStarted event. */
+export type StartedAttributes = Wire<temporal.api.history.v1.IWorkflowExecutionStartedEventAttributes>;
+
+/** A signal as the core records it. */
+export interface SignalInput {
+  signalName?: string;
+  input?: Payloads;
+  identity?: string;
+  header?: Header;
+  requestId?: string;
+}
+
+/** How a run continues another (continue-as-new or a retry). */
+export interface ContinuedFrom {
+  initiator?: string;
+  failure?: Failure;
+  lastCompletionResult?: Payloads;
+  backoffStartInterval?: { seconds?: number; nanos?: number };
+}
 
 export const TERMINAL_COMMANDS = new Set([
   'COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION',
@@ -88,10 +128,17 @@ export class WorkflowEngine {
   private persistedClockOffset: number;
   private closed = false;
   private idleWaiters = new Set<() => void>();
+  private readonly closeListeners: RunClosedListener[] = [];
+  private readonly hooks: CoreHooks;
+  /** Records other than runs' (schedules) appended in the current step: the step must commit even with no run changed. */
+  private recordsAppended = false;
+  /** Schedules the store held at start, for the scheduler to take. */
+  readonly loadedSchedules: Record<string, unknown>;
 
   constructor(options: WorkflowEngineOptions) {
     this.logger = options.logger;
     this.store = options.store;
+    this.hooks = options.hooks;
     this.namespaces = new Set(options.namespaces ?? ['default']);
     this.skippingLocks = options.timeSkipping ? 0 : 1;
     const loaded = this.store.load();
@@ -99,6 +146,7 @@ export class WorkflowEngine {
     this.persistedClockOffset = loaded.clockOffset;
     this.defaultRetentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     for (const [ns, ms] of Object.entries(loaded.retention ?? {})) this.retention.set(ns, ms);
+    this.loadedSchedules = loaded.schedules ?? {};
     this.searchAttributes = new SearchAttributeRegistry(loaded.searchAttributes, (ns, attrs) =>
       this.store.append({ t: 'sa', ns, attrs }),
     );
@@ -172,7 +220,8 @@ export class WorkflowEngine {
       this.persistedClockOffset = this.clock.offset;
       this.store.append({ t: 'clock', offset: this.clock.offset });
     }
-    if (this.changed.size === 0) return;
+    if (this.changed.size === 0 && !this.recordsAppended) return;
+    this.recordsAppended = false;
     const changed = [...this.changed];
     this.changed.clear();
     const closed: Run[] = [];
@@ -210,6 +259,26 @@ export class WorkflowEngine {
 
   commit(): Promise<void> {
     return this.store.commit();
+  }
+
+  /** Appends a record that is not a run's (a schedule's state) in the current step. */
+  appendRecord(record: LogRecord): void {
+    this.store.append(record);
+    this.recordsAppended = true;
+  }
+
+  onRunClosed(listener: RunClosedListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  /**
+   * Calls `fire` when the virtual clock reaches `at`, inside a step. Counts
+   * like a timer for time skipping, advanceTime and nextDeadline().
+   */
+  addDeadline(at: number, fire: () => void): { cancel(): void } {
+    const deadline = this.deadlines.add(at, { kind: 'sleeper', wake: fire });
+    this.queueSkipCheck();
+    return { cancel: () => this.deadlines.cancel(deadline) };
   }
 
   /** Runs a synchronous mutation as one step. */
@@ -315,7 +384,7 @@ export class WorkflowEngine {
         this.timeOutRun(run);
         break;
       case 'act':
-        onActivityDeadline(this, run, id);
+        this.hooks.activityDeadline(this, run, id);
         break;
     }
     this.touch(run);
@@ -587,7 +656,7 @@ export class WorkflowEngine {
     this.workflowQueues.find(namespace, 'workflow', stickyQueue)?.releaseAll();
   }
 
-  setSticky(run: Run, attributes: any): void {
+  setSticky(run: Run, attributes: StickyExecutionAttributes | undefined): void {
     const queue = attributes?.workerTaskQueue?.name;
     if (queue) {
       run.s.sticky = { queue, timeoutMs: durationToMs(attributes.scheduleToStartTimeout) || DEFAULT_STICKY_TIMEOUT_MS };
@@ -630,8 +699,8 @@ export class WorkflowEngine {
    * for a retried request or USE_EXISTING).
    */
   startWorkflow(
-    req: any,
-    extra: { parent?: RunState['parent']; signal?: any; continuedFrom?: Run; continueAsNew?: any } = {},
+    req: StartRequest,
+    extra: { parent?: RunState['parent']; signal?: SignalInput; continuedFrom?: Run; continueAsNew?: ContinuedFrom } = {},
   ): { run: Run; started: boolean } {
     const ns = this.checkNamespace(req.namespace);
     const workflowId: string = req.workflowId ?? '';
@@ -747,7 +816,7 @@ export class WorkflowEngine {
       },
       now,
     );
-    if (req.userMetadata) (run.history[0] as any).userMetadata = req.userMetadata;
+    if (req.userMetadata) run.history[0]!.userMetadata = req.userMetadata;
     if (extra.signal) {
       run.append(
         'WORKFLOW_EXECUTION_SIGNALED',
@@ -776,7 +845,7 @@ export class WorkflowEngine {
     return false;
   }
 
-  signal(run: Run, req: { signalName?: string; input?: any; identity?: string; header?: any; requestId?: string }): void {
+  signal(run: Run, req: SignalInput): void {
     if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
     if (!run.running) throw notFound('workflow execution already completed');
     if (this.seenRequest(run, req.requestId)) return;
@@ -812,7 +881,7 @@ export class WorkflowEngine {
     this.needTask(run);
   }
 
-  terminate(run: Run, reason: string | undefined, identity: string | undefined, details?: any): void {
+  terminate(run: Run, reason: string | undefined, identity: string | undefined, details?: Payloads): void {
     if (!run.running) throw notFound('workflow execution already completed');
     const now = this.clock.now();
     const wft = run.s.wft;
@@ -860,7 +929,7 @@ export class WorkflowEngine {
   }
 
   /** Starts the next attempt of a failed or timed-out run that has a retry policy; returns its run id. */
-  retryRun(run: Run, delayMs: number, failure: any): string {
+  retryRun(run: Run, delayMs: number, failure: Failure | undefined): string {
     const started = this.history0(run);
     const { run: next } = this.startWorkflow(
       {
@@ -890,8 +959,8 @@ export class WorkflowEngine {
     return next.s.runId;
   }
 
-  history0(run: Run): any {
-    return (this.events(run, 1, 2)[0] as any)?.workflowExecutionStartedEventAttributes ?? {};
+  history0(run: Run): StartedAttributes {
+    return (this.events(run, 1, 2)[0]?.workflowExecutionStartedEventAttributes ?? {}) as StartedAttributes;
   }
 
   /** The run's events with ids in [from, to): from memory, or paged from the store for a closed run. */
@@ -901,7 +970,7 @@ export class WorkflowEngine {
   }
 
   /** Moves an update out of the run's state into its compact list of completed ids. */
-  completeUpdate(run: Run, update: UpdateState, eventId: number, outcome: unknown): void {
+  completeUpdate(run: Run, update: UpdateState, eventId: number, outcome: UpdateOutcome | undefined): void {
     delete run.s.updates[update.updateId];
     update.stage = 'completed';
     update.outcome = outcome;
@@ -914,10 +983,10 @@ export class WorkflowEngine {
   completedUpdate(run: Run, updateId: string): UpdateState | undefined {
     const eventId = run.completedUpdates.get(updateId);
     if (eventId === undefined) return undefined;
-    let outcome: unknown;
+    let outcome: UpdateOutcome | undefined;
     if (eventId > 0) {
-      const event = this.events(run, eventId, eventId + 1)[0] as any;
-      outcome = event?.workflowExecutionUpdateCompletedEventAttributes?.outcome;
+      const event = this.events(run, eventId, eventId + 1)[0];
+      outcome = (event?.workflowExecutionUpdateCompletedEventAttributes as { outcome?: UpdateOutcome } | undefined)?.outcome;
     } else {
       outcome = run.rejections.get(updateId) ?? {
         failure: { message: 'the update was rejected', source: 'Server', applicationFailureInfo: { type: 'UpdateRejected', nonRetryable: true } },
@@ -942,10 +1011,10 @@ export class WorkflowEngine {
     if (run.stickyFallback) clearTimeout(run.stickyFallback);
     run.stickyFallback = undefined;
     this.touch(run);
-    failPendingUpdates(this, run);
-    // Queries waiting for a task are now answered from the final state.
-    dispatchPendingQueries(this, run);
+    // Pending updates fail; queries waiting for a task are answered from the final state.
+    this.hooks.runClosing(this, run);
     this.applyParentClosePolicies(run);
+    for (const listener of this.closeListeners) listener(run.s.namespace, run.s.workflowId, run.s.runId, status as Exclude<RunStatus, 'RUNNING'>);
     if (run.s.parent && !newExecutionRunId) this.reportToParent(run, status, closeEvent);
     if (newExecutionRunId && status !== 'CONTINUED_AS_NEW' && run.s.parent) {
       // A retried child stays the same child for its parent.
@@ -983,7 +1052,12 @@ export class WorkflowEngine {
       initiatedEventId: parentRef.initiatedEventId,
       startedEventId: entry.startedEventId ?? 0,
     };
-    const attrs = closeEvent[Object.keys(closeEvent).find((k) => k.endsWith('EventAttributes'))!] as any;
+    const attrs = closeEvent[Object.keys(closeEvent).find((k) => k.endsWith('EventAttributes'))!] as {
+      result?: Payloads;
+      failure?: Failure;
+      retryState?: string;
+      details?: Payloads;
+    };
     const now = this.clock.now();
     switch (status) {
       case 'COMPLETED':

@@ -13,7 +13,13 @@ export interface CallContext {
   onCancel(listener: () => void): void;
 }
 
-export type Handler = (request: any, call: CallContext) => Promise<any>;
+/**
+ * A method's implementation. Each declares its request type (engine/wire.ts:
+ * `Request<'StartWorkflowExecution'>`…); `never` here accepts any of them.
+ */
+export type Handler = (request: never, call: CallContext) => Promise<unknown>;
+
+type Message = Record<string | symbol, unknown>;
 
 export interface ServiceBinding {
   definition: grpc.ServiceDefinition;
@@ -23,7 +29,7 @@ export interface ServiceBinding {
 const MALFORMED = Symbol('malformed request');
 
 function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDefinition {
-  const copy: Record<string, any> = {};
+  const copy: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
   for (const [name, method] of Object.entries(definition)) {
     const decode = method.requestDeserialize;
     copy[name] = {
@@ -45,7 +51,7 @@ function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDef
   return copy as grpc.ServiceDefinition;
 }
 
-function deadlineOf(call: grpc.ServerUnaryCall<any, any>): number {
+function deadlineOf(call: grpc.ServerUnaryCall<Message, unknown>): number {
   const deadline = call.getDeadline();
   if (deadline instanceof Date) return deadline.getTime();
   return typeof deadline === 'number' && Number.isFinite(deadline) ? deadline : Infinity;
@@ -54,10 +60,10 @@ function deadlineOf(call: grpc.ServerUnaryCall<any, any>): number {
 /** Called once per answered request: method, status code name, milliseconds. */
 export type RequestObserver = (method: string, code: string, ms: number) => void;
 
-function wrap(name: string, handler: Handler, logger: Logger, observe?: RequestObserver): grpc.handleUnaryCall<any, any> {
+function wrap(name: string, handler: Handler, logger: Logger, observe?: RequestObserver): grpc.handleUnaryCall<Message, unknown> {
   return (call, originalCallback) => {
     const started = performance.now();
-    const callback: grpc.sendUnaryData<any> = (error, value) => {
+    const callback: grpc.sendUnaryData<unknown> = (error, value) => {
       observe?.(name, error ? (grpc.status[error.code ?? grpc.status.UNKNOWN] ?? 'UNKNOWN') : 'OK', performance.now() - started);
       originalCallback(error, value);
     };
@@ -82,9 +88,9 @@ function wrap(name: string, handler: Handler, logger: Logger, observe?: RequestO
         else listeners.push(listener);
       },
     };
-    let result: Promise<any>;
+    let result: Promise<unknown>;
     try {
-      result = handler(request ?? {}, context);
+      result = handler((request ?? {}) as never, context);
     } catch (error) {
       result = Promise.reject(error);
     }

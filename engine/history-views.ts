@@ -4,6 +4,7 @@ import { msToDuration, msToTimestamp } from './clock';
 import type { WorkflowEngine } from './engine';
 import { invalidArgument } from './errors';
 import type { Run } from './run-state';
+import type { Request } from './wire';
 
 const DEFAULT_PAGE_SIZE = 1000;
 const WAIT_AGAIN = Buffer.from('{"wait":true}');
@@ -23,10 +24,10 @@ function parsePageToken(token: Buffer | undefined): { runId?: string; next?: num
 
 export async function getHistory(
   engine: WorkflowEngine,
-  req: any,
+  req: Request<'GetWorkflowExecutionHistory'>,
   deadline: number,
   onCancel: (listener: () => void) => void,
-): Promise<any> {
+): Promise<Record<string, unknown>> {
   const run = engine.findRun(req.namespace, req.execution);
   if (req.historyEventFilterType === 'HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT') {
     if (req.waitNewEvent) await engine.waitForChange(run, () => !run.running, deadline, onCancel);
@@ -36,7 +37,7 @@ export async function getHistory(
   }
   const token = parsePageToken(req.nextPageToken);
   const from = token.next ?? 1;
-  const pageSize = req.maximumPageSize > 0 ? req.maximumPageSize : DEFAULT_PAGE_SIZE;
+  const pageSize = req.maximumPageSize && req.maximumPageSize > 0 ? req.maximumPageSize : DEFAULT_PAGE_SIZE;
   if (req.waitNewEvent) {
     await engine.waitForChange(run, () => run.persistedEvents >= from || !run.running, deadline, onCancel);
   }
@@ -48,7 +49,7 @@ export async function getHistory(
   return { history: { events }, nextPageToken: more ? pageToken(run.s.runId, next) : undefined };
 }
 
-export function describeWorkflow(engine: WorkflowEngine, req: any): any {
+export function describeWorkflow(engine: WorkflowEngine, req: Request<'DescribeWorkflowExecution'>): Record<string, unknown> {
   const run = engine.findRun(req.namespace, req.execution);
   const s = run.s;
   const started = engine.history0(run);
@@ -99,7 +100,7 @@ export function describeWorkflow(engine: WorkflowEngine, req: any): any {
 }
 
 /** What describe and the visibility APIs say about one run. */
-export function executionInfo(run: Run): any {
+export function executionInfo(run: Run): Record<string, unknown> {
   const s = run.s;
   return {
     execution: run.execution,

@@ -2,7 +2,9 @@
 import type * as grpc from '@grpc/grpc-js';
 import pino, { type Logger } from 'pino';
 import { clockControlDefinition, clockControlHandlers } from './clock-control';
-import { WorkflowEngine } from './engine';
+import { WorkflowEngine, type CoreHooks } from './engine';
+import { onActivityDeadline } from './activity-tasks';
+import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
 import { FileStore, MemoryStore } from './store';
@@ -14,6 +16,10 @@ import { EngineMetrics } from './metrics';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { workflowServiceHandlers } from './workflow-service';
+import { Scheduler } from './schedules/scheduler';
+import { scheduleHandlers } from './schedules/service';
+import type { SchedulerCore } from './schedules/core';
+import { workflowKey } from './run-state';
 
 export interface EngineOptions {
   /** TCP port to listen on; 0 (default) picks a free one. */
@@ -72,9 +78,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const metrics = new EngineMetrics();
   const store = options.dataDir ? new FileStore(options.dataDir) : new MemoryStore();
   if (store instanceof FileStore) store.onCommit = (ms) => metrics.commit(ms);
-  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
+  const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
   const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
   const sweeper = new RetentionSweeper(engine, sweepEvery);
+  const schedulerCore = coreForSchedules(engine);
+  const scheduler = engine.mutate(() => new Scheduler(schedulerCore));
   const server: grpc.Server = createGrpcServer(
     [
       {
@@ -84,6 +92,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
           ...namespaceHandlers(engine),
           ...visibilityHandlers(engine),
           ...operatorActionHandlers(engine),
+          ...scheduleHandlers(scheduler, schedulerCore),
         },
       },
       { definition: operatorServiceDefinition, handlers: searchAttributeHandlers(engine) },
@@ -134,6 +143,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     close: () =>
       (closing ??= (async () => {
         sweeper.stop();
+        scheduler.stop();
         await metricsServer?.close();
         engine.stopServing();
         await new Promise<void>((resolve) => {
@@ -149,6 +159,45 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
         await engine.close();
         logger.info('engine stopped');
       })()),
+  };
+}
+
+/** The task layers' part in the core's lifecycle (engine.ts CoreHooks). */
+const TASK_HOOKS: CoreHooks = {
+  activityDeadline: onActivityDeadline,
+  runClosing: (engine, run) => {
+    failPendingUpdates(engine, run);
+    dispatchPendingQueries(engine, run);
+  },
+};
+
+/** The narrow view of the core that schedules get (schedules/core.ts). */
+function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
+  const current = (namespace: string, workflowId: string) => engine.currentRuns.get(workflowKey(namespace, workflowId));
+  return {
+    logger: engine.logger,
+    now: () => engine.now(),
+    addDeadline: (at, fire) => engine.addDeadline(at, fire),
+    step: (fn) => engine.mutate(fn),
+    commit: () => engine.commit(),
+    checkNamespace: (namespace) => engine.checkNamespace(namespace),
+    startWorkflow: (request) => {
+      const { run, started } = engine.startWorkflow(request);
+      return { runId: run.s.runId, started };
+    },
+    isRunning: (namespace, workflowId) => !!current(namespace, workflowId)?.running,
+    requestCancel: (namespace, workflowId, reason) => {
+      const run = current(namespace, workflowId);
+      if (run?.running) engine.requestCancel(run, { reason, identity: 'temporal-scheduler' });
+    },
+    terminate: (namespace, workflowId, reason) => {
+      const run = current(namespace, workflowId);
+      if (run?.running) engine.terminate(run, reason, 'temporal-scheduler');
+    },
+    onRunClosed: (listener) => engine.onRunClosed(listener),
+    persist: (key, state) => engine.appendRecord({ t: 'sched', k: key, s: state }),
+    loaded: () => engine.loadedSchedules,
+    searchAttributeType: (namespace, name) => engine.searchAttributes.typeOf(namespace, name),
   };
 }
 

@@ -143,7 +143,7 @@ export function parseListQuery(query: string): ListQuery {
     const t = peek();
     if (t.type === 'op') {
       next();
-      return { kind: 'cmp', field: name, op: t.text as any, value: literal(), at };
+      return { kind: 'cmp', field: name, op: t.text as Extract<Expr, { kind: 'cmp' }>['op'], value: literal(), at };
     }
     let negated = false;
     if (isWord('NOT')) {

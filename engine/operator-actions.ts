@@ -10,6 +10,7 @@ import { invalidArgument, notFound } from './errors';
 import type { Handler } from './grpc-server';
 import { Run, workflowKey, type HistoryEvent, type RunState } from './run-state';
 import { compileQuery, matchingRuns } from './visibility';
+import type { Duration, Header, Payloads, Request, RetryPolicyProto } from './wire';
 
 const TASK_FINISH_EVENTS = new Set([
   'EVENT_TYPE_WORKFLOW_TASK_COMPLETED',
@@ -17,9 +18,29 @@ const TASK_FINISH_EVENTS = new Set([
   'EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT',
 ]);
 
-function attrs(event: HistoryEvent): any {
+/** An event's attributes, read loosely: the fields reset looks at. */
+interface EventAttributes {
+  timerId: string;
+  startToFireTimeout?: Duration;
+  activityId?: string;
+  activityType?: { name?: string };
+  taskQueue?: { name?: string };
+  header?: Header;
+  input?: Payloads;
+  retryPolicy?: RetryPolicyProto;
+  scheduleToCloseTimeout?: Duration;
+  scheduleToStartTimeout?: Duration;
+  startToCloseTimeout?: Duration;
+  heartbeatTimeout?: Duration;
+  scheduledEventId: number;
+  startedEventId: number;
+  signalName?: string;
+  identity?: string;
+}
+
+function attrs(event: HistoryEvent): EventAttributes {
   const key = Object.keys(event).find((k) => k.endsWith('EventAttributes'));
-  return key ? (event as any)[key] : {};
+  return (key ? event[key] : {}) as EventAttributes;
 }
 
 /**
@@ -50,8 +71,8 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
         const rp = a.retryPolicy ?? {};
         s.activities[event.eventId] = {
           scheduledEventId: event.eventId,
-          activityId: a.activityId,
-          activityType: a.activityType?.name,
+          activityId: a.activityId ?? '',
+          activityType: a.activityType?.name ?? '',
           taskQueue: a.taskQueue?.name ?? s.taskQueue,
           header: a.header,
           input: a.input,
@@ -87,7 +108,7 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
 }
 
 /** Resets a workflow to a workflow task: returns the new run. */
-export function resetWorkflow(engine: WorkflowEngine, run: Run, req: any): Run {
+export function resetWorkflow(engine: WorkflowEngine, run: Run, req: Request<'ResetWorkflowExecution'>): Run {
   const finishId = Number(req.workflowTaskFinishEventId ?? 0);
   const all = engine.events(run, 1, run.persistedEvents + 1);
   const finish = all[finishId - 1];
@@ -191,25 +212,27 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
     reason: b.reason,
   });
   return {
-    ResetWorkflowExecution: async (req) => {
+    ResetWorkflowExecution: async (req: Request<'ResetWorkflowExecution'>) => {
       const next = engine.mutate(() => resetWorkflow(engine, engine.findRun(req.namespace, req.workflowExecution), req));
       await engine.commit();
       return { runId: next.s.runId };
     },
 
-    StartBatchOperation: async (req) => {
+    StartBatchOperation: async (req: Request<'StartBatchOperation'>) => {
       const ns = engine.checkNamespace(req.namespace);
       if (!req.jobId) throw invalidArgument('JobId is not set on request.');
       if (!req.reason) throw invalidArgument('Reason is not set on request.');
       if (batches.has(req.jobId)) throw invalidArgument(`Batch operation ${req.jobId} already exists.`);
       let operationType: string;
       let apply: (run: Run) => void;
-      if (req.terminationOperation) {
+      const termination = req.terminationOperation;
+      const cancellation = req.cancellationOperation;
+      if (termination) {
         operationType = 'BATCH_OPERATION_TYPE_TERMINATE';
-        apply = (run) => engine.terminate(run, req.reason, req.terminationOperation.identity, req.terminationOperation.details);
-      } else if (req.cancellationOperation) {
+        apply = (run) => engine.terminate(run, req.reason, termination.identity, termination.details);
+      } else if (cancellation) {
         operationType = 'BATCH_OPERATION_TYPE_CANCEL';
-        apply = (run) => engine.requestCancel(run, { reason: req.reason, identity: req.cancellationOperation.identity });
+        apply = (run) => engine.requestCancel(run, { reason: req.reason, identity: cancellation.identity });
       } else if (req.signalOperation) {
         const op = req.signalOperation;
         operationType = 'BATCH_OPERATION_TYPE_SIGNAL';
@@ -221,7 +244,7 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
       if (req.visibilityQuery) {
         targets = matchingRuns(engine, ns, compileQuery(engine.searchAttributes, ns, req.visibilityQuery));
       } else {
-        targets = (req.executions ?? []).map((e: any) => engine.findRun(ns, e));
+        targets = (req.executions ?? []).map((e) => engine.findRun(ns, e));
       }
       const batch: BatchOperation = {
         jobId: req.jobId,
@@ -253,13 +276,13 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
       return {};
     },
 
-    DescribeBatchOperation: async (req) => {
-      const batch = batches.get(req.jobId);
+    DescribeBatchOperation: async (req: Request<'DescribeBatchOperation'>) => {
+      const batch = batches.get(req.jobId ?? '');
       if (!batch || batch.namespace !== engine.checkNamespace(req.namespace)) throw notFound(`Batch operation ${req.jobId} not found.`);
       return describe(batch);
     },
 
-    ListBatchOperations: async (req) => {
+    ListBatchOperations: async (req: Request<'ListBatchOperations'>) => {
       const ns = engine.checkNamespace(req.namespace);
       return {
         operationInfo: [...batches.values()]

@@ -58,11 +58,11 @@ export function anyTypeName(any: AnyMessage | undefined): string {
   return url.slice(url.lastIndexOf('/') + 1);
 }
 
-export function unpackAny(any: AnyMessage | undefined): any {
+export function unpackAny<T = Record<string, unknown>>(any: AnyMessage | undefined): T | undefined {
   const typeName = anyTypeName(any);
   if (!typeName) return undefined;
   const type = messageRoot.lookupType(typeName);
-  return type.toObject(type.decode(any?.value ?? Buffer.alloc(0)), CONVERSION);
+  return type.toObject(type.decode(any?.value ?? Buffer.alloc(0)), CONVERSION) as T;
 }
 
 /** Encodes a google.rpc.Status carrying one Temporal error detail, as sent in `grpc-status-details-bin`. */
@@ -74,9 +74,9 @@ export function encodeStatusDetails(code: number, message: string, detailType: s
 }
 
 /** Round-trips an object through a message type: drops unknown fields, fails on malformed values. */
-export function normalize(typeName: string, object: unknown): any {
+export function normalize<T = Record<string, unknown>>(typeName: string, object: unknown): T {
   const type = messageRoot.lookupType(typeName);
-  return type.toObject(type.fromObject(object as Record<string, unknown>), CONVERSION);
+  return type.toObject(type.fromObject(object as Record<string, unknown>), CONVERSION) as T;
 }
 
 export function encodedSize(typeName: string, object: unknown): number {

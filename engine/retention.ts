@@ -3,12 +3,13 @@
 // the virtual clock (so time skipping moves it too). A background sweep
 // visits the run registry in small slices between requests, so it never
 // holds the event loop for long.
-import type { WorkflowEngine } from './engine';
+import { DEFAULT_RETENTION_MS, type WorkflowEngine } from './engine';
 import { invalidArgument } from './errors';
 import { durationToMs, msToDuration } from './clock';
 import type { Handler } from './grpc-server';
+import type { Request } from './wire';
 
-export const DEFAULT_RETENTION_MS = 30 * 24 * 3600 * 1000;
+export { DEFAULT_RETENTION_MS };
 /** Runs looked at per slice of the sweep. */
 const SLICE = 500;
 
@@ -66,7 +67,7 @@ export class RetentionSweeper {
   }
 }
 
-function namespaceConfig(engine: WorkflowEngine, name: string): any {
+function namespaceConfig(engine: WorkflowEngine, name: string): Record<string, unknown> {
   return { workflowExecutionRetentionTtl: msToDuration(engine.retentionOf(name)) };
 }
 
@@ -83,9 +84,9 @@ export function namespaceHandlers(engine: WorkflowEngine): Record<string, Handle
     isGlobalNamespace: false,
   });
   return {
-    DescribeNamespace: async (req) => describe(engine.checkNamespace(req.namespace || (req.id ? 'default' : undefined))),
+    DescribeNamespace: async (req: Request<'DescribeNamespace'>) => describe(engine.checkNamespace(req.namespace || (req.id ? 'default' : undefined))),
     ListNamespaces: async () => ({ namespaces: [...engine.namespaces].map(describe) }),
-    UpdateNamespace: async (req) => {
+    UpdateNamespace: async (req: Request<'UpdateNamespace'>) => {
       const name = engine.checkNamespace(req.namespace);
       const ttl = req.config?.workflowExecutionRetentionTtl;
       if (ttl) {

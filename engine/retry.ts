@@ -2,8 +2,9 @@
 // Temporal applies when a field is left unset.
 import { durationToMs } from './clock';
 import type { RetryPolicy } from './run-state';
+import type { Failure, RetryPolicyProto } from './wire';
 
-export function resolveRetryPolicy(policy: any | undefined): RetryPolicy {
+export function resolveRetryPolicy(policy: RetryPolicyProto | undefined): RetryPolicy {
   const initialIntervalMs = durationToMs(policy?.initialInterval) || 1000;
   return {
     initialIntervalMs,
@@ -34,7 +35,7 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; r
 export function decideRetry(
   policy: RetryPolicy,
   attempt: number,
-  failure: any,
+  failure: Failure | undefined,
   now: number,
   expiresAt: number,
 ): RetryDecision {

@@ -3,7 +3,25 @@
 // the in-memory waiters that are rebuilt or dropped on restart.
 import type { Deadline } from './clock';
 import { msToTimestamp } from './clock';
-import type { CompletedUpdates, EventLocation } from './store';
+import type { Failure, Memo, Payloads, Request, SearchAttributes, RetryPolicyProto, UpdateOutcome, UpdateRequest } from './wire';
+
+/** What a deadline of the core's scheduler stands for: a run's timer/timeout, or a callback (sleepers, schedules). */
+export type DeadlinePayload = { kind: 'run'; runKey: string; key: string } | { kind: 'sleeper'; wake: () => void };
+
+/** An event's attributes as the engine writes them (the fields of the event type's *EventAttributes message). */
+export type EventAttributes = Record<string, unknown>;
+
+/** What a query gets back: its result or why it was refused. */
+export interface QueryAnswer {
+  queryResult?: unknown;
+  queryRejected?: unknown;
+}
+
+/** Where one record's events live: segment, byte offset, byte length, first event id, event count. */
+export type EventLocation = [segment: number, offset: number, length: number, firstEventId: number, count: number];
+
+/** Ids of completed updates with their UpdateCompleted event id (0: rejected, no event). */
+export type CompletedUpdates = Array<[updateId: string, eventId: number]>;
 
 export type RunStatus =
   | 'RUNNING'
@@ -24,7 +42,7 @@ export interface HistoryEvent {
 /** An event produced while a workflow task was in flight, numbered when the task ends. */
 export interface BufferedEvent {
   eventType: string;
-  attributes: Record<string, any>;
+  attributes: EventAttributes;
 }
 
 export interface WorkflowTaskState {
@@ -65,9 +83,9 @@ export interface ActivityState {
   retryAt?: number;
   startedAt?: number;
   identity?: string;
-  heartbeatDetails?: unknown;
+  heartbeatDetails?: Payloads;
   lastHeartbeatAt?: number;
-  lastFailure?: any;
+  lastFailure?: Failure;
   cancelRequested: boolean;
   cancelRequestedEventId?: number;
 }
@@ -99,12 +117,12 @@ export interface ChildState {
 /** An update not yet completed (completed ones leave the state: their ids go to `Run.completedUpdates`). */
 export interface UpdateState {
   updateId: string;
-  request: any;
+  request: UpdateRequest | undefined;
   stage: 'admitted' | 'accepted' | 'completed';
   /** Scheduled-event id of the workflow task that carried the request, while unanswered. */
   deliveredInTask?: number;
   acceptedEventId?: number;
-  outcome?: any;
+  outcome?: UpdateOutcome;
 }
 
 export interface ParentRef {
@@ -131,10 +149,10 @@ export interface RunState {
   /** Recent request ids of signals and cancellations, for idempotent retries. */
   requestIds: string[];
   attempt: number;
-  retryPolicy?: any;
+  retryPolicy?: RetryPolicyProto;
   cronSchedule?: string;
-  memo?: { fields?: Record<string, unknown> };
-  searchAttributes?: { indexedFields?: Record<string, unknown> };
+  memo?: Memo;
+  searchAttributes?: SearchAttributes;
   executionTimeoutMs: number;
   runTimeoutMs: number;
   taskTimeoutMs: number;
@@ -163,8 +181,8 @@ export interface RunState {
 
 export interface PendingQuery {
   id: string;
-  request: any;
-  resolve: (response: any) => void;
+  request: Request<'QueryWorkflow'>;
+  resolve: (response: QueryAnswer) => void;
   reject: (error: Error) => void;
 }
 
@@ -200,11 +218,11 @@ export class Run {
   /** Completed update ids not yet written to the store. */
   newlyCompleted: CompletedUpdates = [];
   /** Outcomes of recent rejections (in memory only, as in Temporal). */
-  readonly rejections = new Map<string, unknown>();
+  readonly rejections = new Map<string, UpdateOutcome>();
   /** Bumped whenever the workflow task is (re)offered, so older queue references go stale. */
   taskDispatch = 0;
   stickyFallback: NodeJS.Timeout | undefined;
-  readonly deadlines = new Map<string, Deadline<any>>();
+  readonly deadlines = new Map<string, Deadline<DeadlinePayload>>();
   readonly historyWaiters = new Set<() => void>();
   readonly updateWaiters = new Set<() => void>();
   /** Queries waiting for the next workflow task (strong consistency with new events). */
@@ -222,13 +240,13 @@ export class Run {
   }
 
   /** Records a completed update compactly: its id and, when accepted, the event holding its outcome. */
-  rememberCompletedUpdate(updateId: string, eventId: number, rejection: unknown, kept: number): void {
+  rememberCompletedUpdate(updateId: string, eventId: number, rejection: UpdateOutcome | undefined, kept: number): void {
     this.completedUpdates.delete(updateId);
     this.completedUpdates.set(updateId, eventId);
     if (this.completedUpdates.size > kept) this.completedUpdates.delete(this.completedUpdates.keys().next().value!);
     this.newlyCompleted.push([updateId, eventId]);
     if (eventId === 0) {
-      this.rejections.set(updateId, rejection);
+      if (rejection) this.rejections.set(updateId, rejection);
       if (this.rejections.size > REJECTIONS_KEPT) this.rejections.delete(this.rejections.keys().next().value!);
     }
   }
@@ -250,7 +268,7 @@ export class Run {
    * worker's commands must directly follow the task's started event, so
    * anything that happens meanwhile goes after WorkflowTaskCompleted.
    */
-  record(eventType: string, attributes: Record<string, any>, now: number, bufferable = true): HistoryEvent | undefined {
+  record(eventType: string, attributes: EventAttributes, now: number, bufferable = true): HistoryEvent | undefined {
     if (bufferable && this.taskInFlight) {
       this.s.buffered.push({ eventType, attributes });
       return undefined;
@@ -258,7 +276,7 @@ export class Run {
     return this.append(eventType, attributes, now);
   }
 
-  append(eventType: string, attributes: Record<string, any>, now: number): HistoryEvent {
+  append(eventType: string, attributes: EventAttributes, now: number): HistoryEvent {
     if (this.s.wft?.speculative && eventType !== 'WORKFLOW_TASK_STARTED') this.s.wft.speculative = false;
     const event: HistoryEvent = {
       eventId: this.s.nextEventId++,
@@ -281,4 +299,17 @@ export class Run {
     return buffered.length;
   }
 
+}
+
+/** The deadlines of an activity, by key (`act:<scheduledEventId>:…`), as the core keeps them for a run. */
+export function computeActivityDeadlines(a: ActivityState, into: Map<string, number>): void {
+  const prefix = `act:${a.scheduledEventId}`;
+  if (a.scheduleToCloseMs > 0) into.set(`${prefix}:close`, a.scheduledAt + a.scheduleToCloseMs);
+  const attempt = `${prefix}:${a.attempt}`;
+  if (a.state === 'scheduled' && a.scheduleToStartMs > 0) into.set(`${attempt}:start`, a.attemptScheduledAt + a.scheduleToStartMs);
+  if (a.state === 'started' && a.startedAt !== undefined) {
+    if (a.startToCloseMs > 0) into.set(`${attempt}:run`, a.startedAt + a.startToCloseMs);
+    if (a.heartbeatMs > 0) into.set(`${attempt}:heartbeat`, (a.lastHeartbeatAt ?? a.startedAt) + a.heartbeatMs);
+  }
+  if (a.state === 'backoff' && a.retryAt !== undefined) into.set(`${attempt}:retry`, a.retryAt);
 }

@@ -17,13 +17,9 @@
 import * as fs from 'node:fs';
 import { promises as fsp, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { HistoryEvent, RunState, UpdateState } from './run-state';
+import type { CompletedUpdates, EventLocation, HistoryEvent, RunState, UpdateState } from './run-state';
 
-/** Where one record's events live: segment, byte offset, byte length, first event id, event count. */
-export type EventLocation = [segment: number, offset: number, length: number, firstEventId: number, count: number];
-
-/** Ids of completed updates with their UpdateCompleted event id (0: rejected, no event). */
-export type CompletedUpdates = Array<[updateId: string, eventId: number]>;
+export type { CompletedUpdates, EventLocation } from './run-state';
 
 export type LogRecord =
   | { t: 'run'; k: string; e: HistoryEvent[]; s: RunState; cu?: CompletedUpdates }
@@ -33,7 +29,21 @@ export type LogRecord =
   /** A namespace's retention. */
   | { t: 'ns'; ns: string; retentionMs: number }
   /** A run deleted by retention. */
-  | { t: 'del'; k: string };
+  | { t: 'del'; k: string }
+  /** A schedule's whole state (opaque to the store; schedules/ owns its shape); none: deleted. */
+  | { t: 'sched'; k: string; s?: unknown };
+
+/** A checkpoint line: the header, then one line per run. */
+type CheckpointEntry =
+  | {
+      t: 'cp';
+      segment: number;
+      clock: number;
+      sa?: Record<string, Record<string, string>>;
+      ret?: Record<string, number>;
+      sch?: Record<string, unknown>;
+    }
+  | { t?: undefined; k: string; s: RunState; cu: CompletedUpdates; loc: EventLocation[] };
 
 export interface StoredRun {
   state: RunState;
@@ -46,6 +56,8 @@ export interface LoadedState {
   clockOffset: number;
   searchAttributes?: Record<string, Record<string, string>>;
   retention?: Record<string, number>;
+  /** Schedules by key, as last appended. */
+  schedules?: Record<string, unknown>;
 }
 
 export interface EngineStore {
@@ -66,16 +78,16 @@ export interface EngineStore {
 export const COMPLETED_UPDATES_KEPT = 2000;
 
 // Payloads carry bytes; JSON keeps them as base64 under a marker key.
-function replacer(this: any, key: string, value: unknown): unknown {
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
   if (Buffer.isBuffer(original)) return { $b: original.toString('base64') };
   if (original instanceof Uint8Array) return { $b: Buffer.from(original).toString('base64') };
   return value;
 }
 
-function reviver(_key: string, value: any): unknown {
-  if (value && typeof value === 'object' && typeof value.$b === 'string' && Object.keys(value).length === 1) {
-    return Buffer.from(value.$b, 'base64');
+function reviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && typeof (value as { $b?: unknown }).$b === 'string' && Object.keys(value).length === 1) {
+    return Buffer.from((value as { $b: string }).$b, 'base64');
   }
   return value;
 }
@@ -161,9 +173,10 @@ export function forEachLine(file: string, fn: (line: Buffer, offset: number) => 
   }
 }
 
-function parseLine(line: Buffer): any {
+/** A line as the type the caller expects (the log's own records), undefined when torn. */
+function parseLine<T>(line: Buffer): T | undefined {
   try {
-    return JSON.parse(line.toString('utf8'), reviver);
+    return JSON.parse(line.toString('utf8'), reviver) as T;
   } catch {
     return undefined;
   }
@@ -215,17 +228,19 @@ export class FileStore implements EngineStore {
     let clockOffset = 0;
     let searchAttributes: Record<string, Record<string, string>> = {};
     let retention: Record<string, number> = {};
+    let schedules: Record<string, unknown> = {};
     let after = -1;
     const checkpoint = path.join(this.dir, 'checkpoint');
     if (existsSync(checkpoint)) {
       forEachLine(checkpoint, (line) => {
-        const entry = parseLine(line);
+        const entry = parseLine<CheckpointEntry>(line);
         if (!entry) throw new Error(`${checkpoint} is damaged (it is written whole before it replaces the old one)`);
         if (entry.t === 'cp') {
           after = entry.segment;
           clockOffset = entry.clock;
           searchAttributes = entry.sa ?? {};
           retention = entry.ret ?? {};
+          schedules = entry.sch ?? {};
         } else runs.set(entry.k, { state: entry.s, completed: new Map(entry.cu), locations: entry.loc });
       });
     }
@@ -253,6 +268,11 @@ export class FileStore implements EngineStore {
           retention[record.ns] = record.retentionMs;
           return;
         }
+        if (record.t === 'sched') {
+          if (record.s === undefined) delete schedules[record.k];
+          else schedules[record.k] = record.s;
+          return;
+        }
         if (record.t === 'del') {
           runs.delete(record.k);
           return;
@@ -266,7 +286,7 @@ export class FileStore implements EngineStore {
           const fromEvents: CompletedUpdates = [];
           for (const e of record.e) {
             if (e.eventType !== 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED') continue;
-            const id = (e as any).workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId;
+            const id = (e.workflowExecutionUpdateCompletedEventAttributes as { meta?: { updateId?: string } } | undefined)?.meta?.updateId;
             if (id) fromEvents.push([id, e.eventId]);
           }
           remember(run.completed, fromEvents);
@@ -280,6 +300,7 @@ export class FileStore implements EngineStore {
       clockOffset,
       searchAttributes,
       retention,
+      schedules,
       runs: [...runs.values()].map((r) => ({ state: r.state, completedUpdates: [...r.completed], locations: r.locations })),
     };
     this.writeCheckpoint(loaded, this.segment - 1);
@@ -292,7 +313,7 @@ export class FileStore implements EngineStore {
     const tmp = file + '.tmp';
     const fd = fs.openSync(tmp, 'w');
     try {
-      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes, ret: loaded.retention });
+      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes, ret: loaded.retention, sch: loaded.schedules });
       for (const run of loaded.runs) {
         const k = `${run.state.namespace}\u0000${run.state.workflowId}\u0000${run.state.runId}`;
         buffer += serializeRecord({ k, s: run.state, cu: run.completedUpdates, loc: run.locations });

@@ -12,9 +12,9 @@ export function encodeToken(token: TaskToken): Buffer {
   return Buffer.from(JSON.stringify(token));
 }
 
-export function decodeToken(bytes: Buffer | undefined, expected: TaskToken['k']): any {
+export function decodeToken<K extends TaskToken['k']>(bytes: Buffer | undefined, expected: K): Extract<TaskToken, { k: K }> {
   if (!bytes || bytes.length === 0) throw invalidArgument('Task token not set on request.');
-  let token: any;
+  let token: Extract<TaskToken, { k: K }> | undefined;
   try {
     token = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {

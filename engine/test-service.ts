@@ -2,6 +2,13 @@
 import { durationToMs, msToTimestamp, timestampToMs } from './clock';
 import type { WorkflowEngine } from './engine';
 import type { Handler } from './grpc-server';
+import type { Duration, Timestamp } from './wire';
+
+/** Sleep, SleepUntil, UnlockTimeSkippingWithSleep (@temporalio/proto ships no TypeScript types for the test service). */
+interface SleepRequest {
+  duration?: Duration;
+  timestamp?: Timestamp;
+}
 
 export function testServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
   return {
@@ -13,15 +20,15 @@ export function testServiceHandlers(engine: WorkflowEngine): Record<string, Hand
       engine.unlockTimeSkipping();
       return {};
     },
-    Sleep: async (req) => {
+    Sleep: async (req: SleepRequest) => {
       await engine.sleepUntil(engine.now() + durationToMs(req.duration));
       return {};
     },
-    SleepUntil: async (req) => {
+    SleepUntil: async (req: SleepRequest) => {
       await engine.sleepUntil(timestampToMs(req.timestamp));
       return {};
     },
-    UnlockTimeSkippingWithSleep: async (req) => {
+    UnlockTimeSkippingWithSleep: async (req: SleepRequest) => {
       engine.unlockTimeSkipping();
       try {
         await engine.sleepUntil(engine.now() + durationToMs(req.duration));

@@ -25,6 +25,7 @@ import {
   startWorkflowTask,
 } from './workflow-tasks';
 import type { CallContext, Handler } from './grpc-server';
+import type { Request } from './wire';
 
 /** Longest a long-poll is held before answering empty; callers poll again. */
 const LONG_POLL_MS = 60_000;
@@ -46,7 +47,7 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
         signalAndQueryHeader: true,
         internalErrorDifferentiation: true,
         activityFailureIncludeHeartbeat: true,
-        supportsSchedules: false,
+        supportsSchedules: true,
         encodedFailureAttributes: true,
         buildIdBasedVersioning: false,
         upsertMemo: true,
@@ -57,13 +58,13 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       },
     }),
 
-    StartWorkflowExecution: async (req) => {
+    StartWorkflowExecution: async (req: Request<'StartWorkflowExecution'>) => {
       const { run, started } = step(() => engine.startWorkflow(req));
       await engine.commit();
       return { runId: run.s.runId, started, status: `WORKFLOW_EXECUTION_STATUS_${run.s.status}` };
     },
 
-    SignalWithStartWorkflowExecution: async (req) => {
+    SignalWithStartWorkflowExecution: async (req: Request<'SignalWithStartWorkflowExecution'>) => {
       if (!req.signalName) throw invalidArgument('SignalName is not set on request.');
       const signal = { signalName: req.signalName, input: req.signalInput, identity: req.identity, header: req.header, requestId: req.requestId };
       const { run, started } = step(() => {
@@ -80,39 +81,39 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       return { runId: run.s.runId, started };
     },
 
-    SignalWorkflowExecution: async (req) => {
+    SignalWorkflowExecution: async (req: Request<'SignalWorkflowExecution'>) => {
       step(() => engine.signal(engine.findRun(req.namespace, req.workflowExecution), req));
       await engine.commit();
       return {};
     },
 
-    RequestCancelWorkflowExecution: async (req) => {
+    RequestCancelWorkflowExecution: async (req: Request<'RequestCancelWorkflowExecution'>) => {
       step(() => engine.requestCancel(engine.findRun(req.namespace, req.workflowExecution), req));
       await engine.commit();
       return {};
     },
 
-    TerminateWorkflowExecution: async (req) => {
+    TerminateWorkflowExecution: async (req: Request<'TerminateWorkflowExecution'>) => {
       step(() => engine.terminate(engine.findRun(req.namespace, req.workflowExecution), req.reason, req.identity, req.details));
       await engine.commit();
       return {};
     },
 
-    QueryWorkflow: async (req, call) => {
+    QueryWorkflow: async (req: Request<'QueryWorkflow'>, call) => {
       const response = await queryWorkflow(engine, req, pollDeadline(call));
       await engine.commit();
       return response;
     },
 
-    UpdateWorkflowExecution: async (req, call) => {
+    UpdateWorkflowExecution: async (req: Request<'UpdateWorkflowExecution'>, call) => {
       const { run, update } = step(() => admitUpdate(engine, req));
       return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
     },
 
     // Update-with-start: [startWorkflow, updateWorkflow] in one step; the
     // update rides on the new run's first workflow task.
-    ExecuteMultiOperation: async (req, call) => {
-      const ops: any[] = req.operations ?? [];
+    ExecuteMultiOperation: async (req: Request<'ExecuteMultiOperation'>, call) => {
+      const ops = req.operations ?? [];
       if (ops.length !== 2 || !ops[0]?.startWorkflow || !ops[1]?.updateWorkflow) {
         throw invalidArgument('ExecuteMultiOperation supports exactly [startWorkflow, updateWorkflow].');
       }
@@ -140,12 +141,12 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       };
     },
 
-    PollWorkflowExecutionUpdate: async (req, call) => {
+    PollWorkflowExecutionUpdate: async (req: Request<'PollWorkflowExecutionUpdate'>, call) => {
       const { run, update } = findUpdate(engine, req);
       return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
     },
 
-    PollWorkflowTaskQueue: async (req, call) => {
+    PollWorkflowTaskQueue: async (req: Request<'PollWorkflowTaskQueue'>, call) => {
       const ns = engine.checkNamespace(req.namespace);
       const name = req.taskQueue?.name;
       if (!name) throw invalidArgument('TaskQueue is not set on request.');
@@ -160,21 +161,21 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       return response ?? {};
     },
 
-    RespondWorkflowTaskCompleted: async (req) => {
+    RespondWorkflowTaskCompleted: async (req: Request<'RespondWorkflowTaskCompleted'>) => {
       const response = step(() => completeWorkflowTask(engine, req));
       await engine.commit();
       return response;
     },
 
-    RespondWorkflowTaskFailed: async (req) => {
+    RespondWorkflowTaskFailed: async (req: Request<'RespondWorkflowTaskFailed'>) => {
       step(() => failWorkflowTask(engine, req));
       await engine.commit();
       return {};
     },
 
-    RespondQueryTaskCompleted: async (req) => completeQueryTask(engine, req),
+    RespondQueryTaskCompleted: async (req: Request<'RespondQueryTaskCompleted'>) => completeQueryTask(engine, req),
 
-    PollActivityTaskQueue: async (req, call) => {
+    PollActivityTaskQueue: async (req: Request<'PollActivityTaskQueue'>, call) => {
       const ns = engine.checkNamespace(req.namespace);
       const name = req.taskQueue?.name;
       if (!name) throw invalidArgument('TaskQueue is not set on request.');
@@ -189,61 +190,61 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       return response ?? {};
     },
 
-    RespondActivityTaskCompleted: async (req) => {
+    RespondActivityTaskCompleted: async (req: Request<'RespondActivityTaskCompleted'>) => {
       step(() => completeActivity(engine, activityByToken(engine, req.taskToken), req));
       await engine.commit();
       return {};
     },
-    RespondActivityTaskCompletedById: async (req) => {
+    RespondActivityTaskCompletedById: async (req: Request<'RespondActivityTaskCompletedById'>) => {
       step(() => completeActivity(engine, activityById(engine, req), req));
       await engine.commit();
       return {};
     },
-    RespondActivityTaskFailed: async (req) => {
+    RespondActivityTaskFailed: async (req: Request<'RespondActivityTaskFailed'>) => {
       step(() => failActivity(engine, activityByToken(engine, req.taskToken), req));
       await engine.commit();
       return {};
     },
-    RespondActivityTaskFailedById: async (req) => {
+    RespondActivityTaskFailedById: async (req: Request<'RespondActivityTaskFailedById'>) => {
       step(() => failActivity(engine, activityById(engine, req), req));
       await engine.commit();
       return {};
     },
-    RespondActivityTaskCanceled: async (req) => {
+    RespondActivityTaskCanceled: async (req: Request<'RespondActivityTaskCanceled'>) => {
       step(() => cancelActivity(engine, activityByToken(engine, req.taskToken), req));
       await engine.commit();
       return {};
     },
-    RespondActivityTaskCanceledById: async (req) => {
+    RespondActivityTaskCanceledById: async (req: Request<'RespondActivityTaskCanceledById'>) => {
       step(() => cancelActivity(engine, activityById(engine, req), req));
       await engine.commit();
       return {};
     },
-    RecordActivityTaskHeartbeat: async (req) => {
+    RecordActivityTaskHeartbeat: async (req: Request<'RecordActivityTaskHeartbeat'>) => {
       const response = step(() => heartbeatActivity(engine, activityByToken(engine, req.taskToken), req.details));
       await engine.commit();
       return response;
     },
-    RecordActivityTaskHeartbeatById: async (req) => {
+    RecordActivityTaskHeartbeatById: async (req: Request<'RecordActivityTaskHeartbeatById'>) => {
       const response = step(() => heartbeatActivity(engine, activityById(engine, req), req.details));
       await engine.commit();
       return response;
     },
 
-    GetWorkflowExecutionHistory: async (req, call) => getHistory(engine, req, pollDeadline(call), call.onCancel),
+    GetWorkflowExecutionHistory: async (req: Request<'GetWorkflowExecutionHistory'>, call) => getHistory(engine, req, pollDeadline(call), call.onCancel),
 
-    DescribeWorkflowExecution: async (req) => {
+    DescribeWorkflowExecution: async (req: Request<'DescribeWorkflowExecution'>) => {
       await engine.commit();
       return describeWorkflow(engine, req);
     },
 
-    ShutdownWorker: async (req) => {
+    ShutdownWorker: async (req: Request<'ShutdownWorker'>) => {
       engine.shutdownWorker(engine.checkNamespace(req.namespace), req.stickyTaskQueue);
       await engine.commit();
       return {};
     },
 
-    ResetStickyTaskQueue: async (req) => {
+    ResetStickyTaskQueue: async (req: Request<'ResetStickyTaskQueue'>) => {
       step(() => engine.clearSticky(engine.findRun(req.namespace, req.execution)));
       await engine.commit();
       return {};

@@ -10,13 +10,19 @@ import { EngineError, invalidArgument, notFound, deadlineExceeded } from './erro
 import { anyTypeName, packAny, unpackAny } from './proto';
 import { decideRetry, resolveRetryPolicy } from './retry';
 import { runKey, type BufferedEvent, type PendingQuery, type Run, type UpdateState } from './run-state';
-import { decodeToken, encodeToken } from './task-tokens';
+import { decodeToken, encodeToken, type TaskToken } from './task-tokens';
 import * as grpc from '@grpc/grpc-js';
+import type { Command, Failure, Payload, ProtocolMessage, QueryAnswerWire, Request, UpdateOutcome, WaitPolicy } from './wire';
+import type { temporal } from '@temporalio/proto';
+import type { QueryAnswer } from './run-state';
+
+type CommandAttributes<K extends keyof temporal.api.command.v1.ICommand> = NonNullable<Command[K]>;
+type Response = Record<string, unknown>;
 
 // ------------------------------------------------------------------ polling
 
 /** Turns a queue reference into a poll response, or undefined when the reference went stale. */
-export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, req: any, queueName: string): any {
+export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, req: Request<'PollWorkflowTaskQueue'>, queueName: string): Response | undefined {
   if (ref.kind === 'query') return startQueryTask(engine, ref.queryId, ref.dispatch);
   const run = engine.runs.get(ref.runKey);
   if (!run || !run.running || run.taskDispatch !== ref.dispatch) return undefined;
@@ -41,7 +47,7 @@ export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, 
   }
   run.pendingQueries = [];
 
-  const messages: any[] = [];
+  const messages: ProtocolMessage[] = [];
   for (const update of Object.values(run.s.updates)) {
     if (update.stage !== 'admitted' || update.deliveredInTask !== undefined) continue;
     update.deliveredInTask = wft.scheduledEventId;
@@ -49,7 +55,7 @@ export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, 
       id: `${update.updateId}/request`,
       protocolInstanceId: update.updateId,
       eventId: wft.scheduledEventId,
-      body: packAny('temporal.api.update.v1.Request', update.request),
+      body: packAny('temporal.api.update.v1.Request', update.request ?? {}),
     });
   }
 
@@ -72,7 +78,7 @@ export function startWorkflowTask(engine: WorkflowEngine, ref: WorkflowTaskRef, 
   };
 }
 
-function startQueryTask(engine: WorkflowEngine, queryId: string, dispatch: number): any {
+function startQueryTask(engine: WorkflowEngine, queryId: string, dispatch: number): Response | undefined {
   const task = engine.queryTasks.get(queryId);
   if (!task || task.dispatch !== dispatch) return undefined;
   if (task.fallback) clearTimeout(task.fallback);
@@ -93,7 +99,7 @@ function startQueryTask(engine: WorkflowEngine, queryId: string, dispatch: numbe
   };
 }
 
-function runForTaskToken(engine: WorkflowEngine, tokenBytes: Buffer): { run: Run; token: any } {
+function runForTaskToken(engine: WorkflowEngine, tokenBytes: Buffer | undefined): { run: Run; token: Extract<TaskToken, { k: 'w' }> } {
   const token = decodeToken(tokenBytes, 'w');
   const run = engine.runs.get(token.r);
   const wft = run?.s.wft;
@@ -112,10 +118,10 @@ function runForTaskToken(engine: WorkflowEngine, tokenBytes: Buffer): { run: Run
 
 // --------------------------------------------------------------- completion
 
-export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
+export function completeWorkflowTask(engine: WorkflowEngine, req: Request<'RespondWorkflowTaskCompleted'>): Response {
   const { run } = runForTaskToken(engine, req.taskToken);
   const wft = run.s.wft!;
-  const commands: any[] = req.commands ?? [];
+  const commands: Command[] = req.commands ?? [];
   const now = engine.now();
 
   const problem = validateCommands(commands, req.messages ?? []);
@@ -126,14 +132,14 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
 
   answerAttachedQueries(engine, run, req.queryResults);
 
-  const closes = commands.some((c) => TERMINAL_COMMANDS.has(c.commandType));
+  const closes = commands.some((c) => TERMINAL_COMMANDS.has(c.commandType ?? ''));
   if (closes && unseenAfterCancels(run, commands).length > 0) {
     // New input arrived while the worker decided to close: it must see it first.
     failTask(engine, run, 'WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND', undefined, req.identity, false);
     return {};
   }
 
-  const messages: any[] = req.messages ?? [];
+  const messages: ProtocolMessage[] = req.messages ?? [];
   if (
     wft.speculative &&
     commands.length === 0 &&
@@ -173,7 +179,7 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
     run,
     completedEventId: completed.eventId,
     identity: req.identity,
-    messages: new Map((req.messages ?? []).map((m: any) => [m.id, m])),
+    messages: new Map((req.messages ?? []).map((m) => [m.id ?? '', m])),
     needsTask: false,
   };
   for (const command of commands) {
@@ -201,7 +207,7 @@ export function completeWorkflowTask(engine: WorkflowEngine, req: any): any {
  * dropped (they were never persisted) and the history is as before the
  * updates arrived, as on Temporal.
  */
-function rollBackSpeculativeTask(engine: WorkflowEngine, run: Run, req: any, messages: any[]): void {
+function rollBackSpeculativeTask(engine: WorkflowEngine, run: Run, req: Request<'RespondWorkflowTaskCompleted'>, messages: ProtocolMessage[]): void {
   const wft = run.s.wft!;
   engine.setSticky(run, req.stickyAttributes);
   run.s.wft = undefined;
@@ -213,7 +219,7 @@ function rollBackSpeculativeTask(engine: WorkflowEngine, run: Run, req: any, mes
     run,
     completedEventId: 0,
     identity: req.identity,
-    messages: new Map(messages.map((m) => [m.id, m])),
+    messages: new Map(messages.map((m) => [m.id ?? '', m])),
     needsTask: false,
   };
   for (const message of messages) applyMessage(context, message);
@@ -225,7 +231,7 @@ function rollBackSpeculativeTask(engine: WorkflowEngine, run: Run, req: any, mes
   if (!run.s.wft) dispatchPendingQueries(engine, run);
 }
 
-export function failWorkflowTask(engine: WorkflowEngine, req: any): any {
+export function failWorkflowTask(engine: WorkflowEngine, req: Request<'RespondWorkflowTaskFailed'>): Response {
   const { run } = runForTaskToken(engine, req.taskToken);
   // Worth a warning: the SDK reports only the first failure of a run's task
   // (later attempts just time out), so this line is all that tells a wedged
@@ -238,7 +244,7 @@ export function failWorkflowTask(engine: WorkflowEngine, req: any): any {
   return {};
 }
 
-function failTask(engine: WorkflowEngine, run: Run, cause: string, failure: any, identity: string, countsAsFailure = true): void {
+function failTask(engine: WorkflowEngine, run: Run, cause: string, failure: Failure | undefined, identity: string | undefined, countsAsFailure = true): void {
   const wft = run.s.wft!;
   run.s.wft = undefined;
   run.append(
@@ -268,14 +274,14 @@ function takeBufferedTimerFired(run: Run, timerId: string): number | undefined {
 }
 
 /** Buffered events the worker has not seen and does not cancel in `commands`. */
-function unseenAfterCancels(run: Run, commands: any[]): BufferedEvent[] {
+function unseenAfterCancels(run: Run, commands: Command[]): BufferedEvent[] {
   const cancelled = new Set(
     commands.filter((c) => c.commandType === 'COMMAND_TYPE_CANCEL_TIMER').map((c) => c.cancelTimerCommandAttributes?.timerId),
   );
-  return run.s.buffered.filter((b) => !(b.eventType === 'TIMER_FIRED' && cancelled.has(b.attributes.timerId)));
+  return run.s.buffered.filter((b) => !(b.eventType === 'TIMER_FIRED' && cancelled.has(b.attributes.timerId as string)));
 }
 
-function validateCommands(commands: any[], messages: any[]): { cause: string; message: string } | undefined {
+function validateCommands(commands: Command[], messages: ProtocolMessage[]): { cause: string; message: string } | undefined {
   const messageIds = new Set(messages.map((m) => m.id));
   for (const c of commands) {
     const bad = (what: string, message: string) => ({ cause: `WORKFLOW_TASK_FAILED_CAUSE_BAD_${what}_ATTRIBUTES`, message });
@@ -334,17 +340,18 @@ interface CommandContext {
   engine: WorkflowEngine;
   run: Run;
   completedEventId: number;
-  identity: string;
-  messages: Map<string, any>;
+  identity: string | undefined;
+  messages: Map<string, ProtocolMessage>;
   needsTask: boolean;
 }
 
-function applyCommand(ctx: CommandContext, command: any): void {
+function applyCommand(ctx: CommandContext, command: Command): void {
   const { engine, run, completedEventId } = ctx;
   const now = engine.now();
   switch (command.commandType) {
     case 'COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK':
-      scheduleActivity(engine, run, command.scheduleActivityTaskCommandAttributes, completedEventId);
+      // validateCommands checked every command's attributes.
+      scheduleActivity(engine, run, command.scheduleActivityTaskCommandAttributes!, completedEventId);
       break;
     case 'COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK':
       if (requestCancelActivity(engine, run, command.requestCancelActivityTaskCommandAttributes?.scheduledEventId ?? 0, completedEventId)) {
@@ -352,17 +359,17 @@ function applyCommand(ctx: CommandContext, command: any): void {
       }
       break;
     case 'COMMAND_TYPE_START_TIMER': {
-      const a = command.startTimerCommandAttributes;
+      const a = command.startTimerCommandAttributes!;
       const event = run.append(
         'TIMER_STARTED',
         { timerId: a.timerId, startToFireTimeout: a.startToFireTimeout, workflowTaskCompletedEventId: completedEventId },
         now,
       );
-      run.s.timers[a.timerId] = { timerId: a.timerId, startedEventId: event.eventId, firesAt: now + durationToMs(a.startToFireTimeout) };
+      run.s.timers[a.timerId!] = { timerId: a.timerId!, startedEventId: event.eventId, firesAt: now + durationToMs(a.startToFireTimeout) };
       break;
     }
     case 'COMMAND_TYPE_CANCEL_TIMER': {
-      const timerId = command.cancelTimerCommandAttributes?.timerId;
+      const timerId = command.cancelTimerCommandAttributes?.timerId ?? '';
       const startedEventId = run.s.timers[timerId]?.startedEventId ?? takeBufferedTimerFired(run, timerId);
       if (startedEventId === undefined) break;
       delete run.s.timers[timerId];
@@ -385,7 +392,7 @@ function applyCommand(ctx: CommandContext, command: any): void {
     case 'COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES': {
       const a = command.upsertWorkflowSearchAttributesCommandAttributes ?? {};
       const fields = a.searchAttributes?.indexedFields ?? {};
-      const merged = { ...(run.s.searchAttributes?.indexedFields ?? {}) } as Record<string, any>;
+      const merged = { ...(run.s.searchAttributes?.indexedFields ?? {}) } as Record<string, Payload | undefined>;
       for (const [k, v] of Object.entries(fields)) {
         if (isEmptyPayload(v)) delete merged[k];
         else merged[k] = v;
@@ -396,7 +403,7 @@ function applyCommand(ctx: CommandContext, command: any): void {
     }
     case 'COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES': {
       const a = command.modifyWorkflowPropertiesCommandAttributes ?? {};
-      const merged = { ...(run.s.memo?.fields ?? {}) } as Record<string, any>;
+      const merged = { ...(run.s.memo?.fields ?? {}) } as Record<string, Payload | undefined>;
       for (const [k, v] of Object.entries(a.upsertedMemo?.fields ?? {})) {
         if (isEmptyPayload(v)) delete merged[k];
         else merged[k] = v;
@@ -406,7 +413,7 @@ function applyCommand(ctx: CommandContext, command: any): void {
       break;
     }
     case 'COMMAND_TYPE_PROTOCOL_MESSAGE': {
-      const id = command.protocolMessageCommandAttributes.messageId;
+      const id = command.protocolMessageCommandAttributes?.messageId ?? '';
       const message = ctx.messages.get(id);
       if (message) applyMessage(ctx, message);
       break;
@@ -451,22 +458,22 @@ function applyCommand(ctx: CommandContext, command: any): void {
       continueAsNew(ctx, command.continueAsNewWorkflowExecutionCommandAttributes ?? {});
       break;
     case 'COMMAND_TYPE_START_CHILD_WORKFLOW_EXECUTION':
-      startChild(ctx, command.startChildWorkflowExecutionCommandAttributes);
+      startChild(ctx, command.startChildWorkflowExecutionCommandAttributes!);
       break;
     case 'COMMAND_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION':
-      signalExternal(ctx, command.signalExternalWorkflowExecutionCommandAttributes);
+      signalExternal(ctx, command.signalExternalWorkflowExecutionCommandAttributes!);
       break;
     case 'COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION':
-      cancelExternal(ctx, command.requestCancelExternalWorkflowExecutionCommandAttributes);
+      cancelExternal(ctx, command.requestCancelExternalWorkflowExecutionCommandAttributes!);
       break;
   }
 }
 
-function isEmptyPayload(value: any): boolean {
+function isEmptyPayload(value: Payload | undefined): boolean {
   return !value || ((!value.data || value.data.length === 0) && !value.metadata);
 }
 
-function continueAsNew(ctx: CommandContext, a: any): void {
+function continueAsNew(ctx: CommandContext, a: CommandAttributes<'continueAsNewWorkflowExecutionCommandAttributes'>): void {
   const { engine, run, completedEventId } = ctx;
   const now = engine.now();
   const { run: next } = engine.startWorkflow(
@@ -508,7 +515,7 @@ function continueAsNew(ctx: CommandContext, a: any): void {
   engine.closeRun(run, 'CONTINUED_AS_NEW', event, next.s.runId);
 }
 
-function startChild(ctx: CommandContext, a: any): void {
+function startChild(ctx: CommandContext, a: CommandAttributes<'startChildWorkflowExecutionCommandAttributes'>): void {
   const { engine, run, completedEventId } = ctx;
   const now = engine.now();
   const namespace = a.namespace || run.s.namespace;
@@ -522,7 +529,7 @@ function startChild(ctx: CommandContext, a: any): void {
     initiatedEventId: initiated.eventId,
     namespace,
     workflowId: a.workflowId,
-    workflowType: a.workflowType.name,
+    workflowType: a.workflowType?.name ?? '',
     parentClosePolicy: a.parentClosePolicy ?? 'PARENT_CLOSE_POLICY_TERMINATE',
   } as Run['s']['children'][string];
   run.s.children[initiated.eventId] = child;
@@ -565,10 +572,10 @@ function externalTarget(engine: WorkflowEngine, namespace: string, workflowId: s
   return target?.running ? target : undefined;
 }
 
-function signalExternal(ctx: CommandContext, a: any): void {
+function signalExternal(ctx: CommandContext, a: CommandAttributes<'signalExternalWorkflowExecutionCommandAttributes'>): void {
   const { engine, run, completedEventId } = ctx;
   const namespace = a.namespace || run.s.namespace;
-  const execution = { workflowId: a.execution.workflowId, runId: a.execution.runId || undefined };
+  const execution = { workflowId: a.execution?.workflowId ?? '', runId: a.execution?.runId || undefined };
   const initiated = run.append(
     'SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED',
     {
@@ -609,10 +616,10 @@ function signalExternal(ctx: CommandContext, a: any): void {
   }
 }
 
-function cancelExternal(ctx: CommandContext, a: any): void {
+function cancelExternal(ctx: CommandContext, a: CommandAttributes<'requestCancelExternalWorkflowExecutionCommandAttributes'>): void {
   const { engine, run, completedEventId } = ctx;
   const namespace = a.namespace || run.s.namespace;
-  const execution = { workflowId: a.workflowId, runId: a.runId || undefined };
+  const execution = { workflowId: a.workflowId ?? '', runId: a.runId || undefined };
   const initiated = run.append(
     'REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED',
     {
@@ -655,12 +662,12 @@ function cancelExternal(ctx: CommandContext, a: any): void {
 
 // ------------------------------------------------------------------ updates
 
-function applyMessage(ctx: CommandContext, message: any): void {
-  if (!ctx.messages.delete(message.id)) return;
+function applyMessage(ctx: CommandContext, message: ProtocolMessage): void {
+  if (!ctx.messages.delete(message.id ?? '')) return;
   const { engine, run } = ctx;
-  const update: UpdateState | undefined = run.s.updates[message.protocolInstanceId];
+  const update: UpdateState | undefined = run.s.updates[message.protocolInstanceId ?? ''];
   if (!update || !run.running) return;
-  const body = unpackAny(message.body);
+  const body: Record<string, unknown> = unpackAny(message.body) ?? {};
   const now = engine.now();
   switch (anyTypeName(message.body)) {
     case 'temporal.api.update.v1.Acceptance': {
@@ -683,7 +690,7 @@ function applyMessage(ctx: CommandContext, message: any): void {
     case 'temporal.api.update.v1.Rejection':
       if (update.stage !== 'admitted') return;
       // A rejected update leaves no trace in history.
-      engine.completeUpdate(run, update, 0, { failure: body.failure });
+      engine.completeUpdate(run, update, 0, { failure: body.failure as Failure | undefined });
       break;
     case 'temporal.api.update.v1.Response': {
       if (update.stage === 'completed') return;
@@ -692,7 +699,7 @@ function applyMessage(ctx: CommandContext, message: any): void {
         { meta: body.meta ?? { updateId: update.updateId }, acceptedEventId: update.acceptedEventId, outcome: body.outcome },
         now,
       );
-      engine.completeUpdate(run, update, event.eventId, body.outcome);
+      engine.completeUpdate(run, update, event.eventId, body.outcome as UpdateOutcome | undefined);
       break;
     }
   }
@@ -706,7 +713,7 @@ const STAGE_NAMES: Record<string, string> = {
   completed: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED',
 };
 
-function wantedStage(waitPolicy: any): number {
+function wantedStage(waitPolicy: WaitPolicy | undefined): number {
   switch (waitPolicy?.lifecycleStage) {
     case 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED':
       return 2;
@@ -717,7 +724,7 @@ function wantedStage(waitPolicy: any): number {
   }
 }
 
-export function admitUpdate(engine: WorkflowEngine, req: any): { run: Run; update: UpdateState } {
+export function admitUpdate(engine: WorkflowEngine, req: Request<'UpdateWorkflowExecution'>): { run: Run; update: UpdateState } {
   const updateId = req.request?.meta?.updateId;
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   if (!req.request?.input?.name) throw invalidArgument('Update name is not set on request.');
@@ -733,7 +740,7 @@ export function admitUpdate(engine: WorkflowEngine, req: any): { run: Run; updat
 }
 
 /** Long-polls an update until it reaches the wanted stage (or the poll interval ends) and builds the answer. */
-export async function awaitUpdate(engine: WorkflowEngine, run: Run, update: UpdateState, waitPolicy: any, deadline: number): Promise<any> {
+export async function awaitUpdate(engine: WorkflowEngine, run: Run, update: UpdateState, waitPolicy: WaitPolicy | undefined, deadline: number): Promise<Response> {
   const wanted = wantedStage(waitPolicy);
   const reached = () => STAGE_ORDER.indexOf(update.stage) >= wanted || engine.isClosed;
   while (!reached() && Date.now() < deadline) {
@@ -755,7 +762,7 @@ export async function awaitUpdate(engine: WorkflowEngine, run: Run, update: Upda
   };
 }
 
-export function findUpdate(engine: WorkflowEngine, req: any): { run: Run; update: UpdateState } {
+export function findUpdate(engine: WorkflowEngine, req: Request<'PollWorkflowExecutionUpdate'>): { run: Run; update: UpdateState } {
   const updateId = req.updateRef?.updateId;
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   const run = engine.findRun(req.namespace, req.updateRef?.workflowExecution);
@@ -780,7 +787,7 @@ export function failPendingUpdates(engine: WorkflowEngine, run: Run): void {
 
 // ------------------------------------------------------------------ queries
 
-export async function queryWorkflow(engine: WorkflowEngine, req: any, deadline: number): Promise<any> {
+export async function queryWorkflow(engine: WorkflowEngine, req: Request<'QueryWorkflow'>, deadline: number): Promise<QueryAnswer> {
   if (!req.query?.queryType) throw invalidArgument('QueryType is not set on request.');
   const run = engine.findRun(req.namespace, req.execution);
   if (!run.running) {
@@ -793,7 +800,7 @@ export async function queryWorkflow(engine: WorkflowEngine, req: any, deadline: 
     }
   }
   let query!: PendingQuery;
-  const answer = new Promise<any>((resolve, reject) => {
+  const answer = new Promise<QueryAnswer>((resolve, reject) => {
     query = { id: randomUUID(), request: req, resolve, reject };
   });
   if (run.running && run.s.wft) {
@@ -830,7 +837,7 @@ export function dispatchPendingQueries(engine: WorkflowEngine, run: Run): void {
   for (const query of pending) createQueryTask(engine, run, query);
 }
 
-function settleQuery(query: PendingQuery, result: any): void {
+function settleQuery(query: PendingQuery, result: QueryAnswerWire): void {
   if (result?.resultType === 'QUERY_RESULT_TYPE_ANSWERED') {
     query.resolve({ queryResult: result.answer ?? { payloads: [] } });
   } else {
@@ -839,19 +846,19 @@ function settleQuery(query: PendingQuery, result: any): void {
   }
 }
 
-function answerAttachedQueries(engine: WorkflowEngine, run: Run, results: Record<string, any> | undefined): void {
+function answerAttachedQueries(engine: WorkflowEngine, run: Run, results: Record<string, QueryAnswerWire | undefined> | undefined): void {
   for (const [id, result] of Object.entries(results ?? {})) {
     const query = run.attachedQueries.get(id);
     if (!query) continue;
     run.attachedQueries.delete(id);
-    settleQuery(query, result);
+    settleQuery(query, result ?? {});
   }
   // Queries the worker did not answer are asked again after this task.
   run.pendingQueries.unshift(...run.attachedQueries.values());
   run.attachedQueries.clear();
 }
 
-export function completeQueryTask(engine: WorkflowEngine, req: any): any {
+export function completeQueryTask(engine: WorkflowEngine, req: Request<'RespondQueryTaskCompleted'>): Response {
   const token = decodeToken(req.taskToken, 'q');
   const task = engine.queryTasks.get(token.id);
   if (!task) throw notFound('query not found, or it timed out');

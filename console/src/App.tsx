@@ -21,8 +21,14 @@ const CaseListPage = lazy(() => import('./pages/mediation/CaseList'));
 const CaseNewPage = lazy(() => import('./pages/mediation/CaseNew'));
 const CaseDetailPage = lazy(() => import('./pages/mediation/CaseDetail'));
 const StatisticsPage = lazy(() => import('./pages/mediation/Statistics'));
+const IncidentListPage = lazy(() => import('./pages/grid/IncidentList'));
+const IncidentNewPage = lazy(() => import('./pages/grid/IncidentNew'));
+const IncidentDetailPage = lazy(() => import('./pages/grid/IncidentDetail'));
+const GridStatisticsPage = lazy(() => import('./pages/grid/Statistics'));
 const BoardPage = lazy(() => import('./pages/Board'));
-const ManagePage = lazy(() => import('./pages/Manage'));
+const ManagePage = lazy(() => import('./pages/manage/Manage'));
+const PeoplePage = lazy(() => import('./pages/manage/People'));
+const CalendarPage = lazy(() => import('./pages/manage/Calendar'));
 
 /** Logged in, /api/me loaded, and (with `menu`) a role that shows the page. */
 function Private({ children, menu, bare }: { children: ReactNode; menu?: string; bare?: boolean }) {
@@ -55,7 +61,13 @@ export function App() {
       <Route path="/mediation/new" element={<Private menu="mediation-new"><CaseNewPage /></Private>} />
       <Route path="/mediation/statistics" element={<Private menu="mediation-stats"><StatisticsPage /></Private>} />
       <Route path="/mediation/:id" element={<Private><CaseDetailPage /></Private>} />
+      <Route path="/grid" element={<Private menu="grid"><IncidentListPage /></Private>} />
+      <Route path="/grid/new" element={<Private menu="grid-new"><IncidentNewPage /></Private>} />
+      <Route path="/grid/statistics" element={<Private menu="grid-stats"><GridStatisticsPage /></Private>} />
+      <Route path="/grid/:id" element={<Private><IncidentDetailPage /></Private>} />
       <Route path="/manage" element={<Private menu="manage"><ManagePage /></Private>} />
+      <Route path="/manage/people" element={<Private menu="manage-people"><PeoplePage /></Private>} />
+      <Route path="/manage/calendar" element={<Private menu="manage-calendar"><CalendarPage /></Private>} />
       <Route path="*" element={<Private><ErrorState error={Object.assign(new Error('页面不存在'), {})} /></Private>} />
     </Routes>
   );

@@ -26,7 +26,12 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'mediation', path: '/mediation', label: '案件列表', group: '矛盾调解', roles: ['mediator', 'grid_worker', 'street_office', 'district_org', 'auditor', 'community', 'admin'] },
   { key: 'mediation-new', path: '/mediation/new', label: '案件登记', group: '矛盾调解', roles: ['mediator', 'grid_worker', 'community', 'street_office'] },
   { key: 'mediation-stats', path: '/mediation/statistics', label: '调解统计', group: '矛盾调解', roles: ['mediator', 'street_office', 'district_org', 'auditor', 'admin'] },
-  { key: 'manage', path: '/manage', label: '系统管理', roles: ['admin'] },
+  { key: 'grid', path: '/grid', label: '事件列表', group: '网格事件', roles: ['grid_worker', 'community', 'street_office', 'district_org', 'mediator', 'auditor', 'admin'] },
+  { key: 'grid-new', path: '/grid/new', label: '事件上报', group: '网格事件', roles: ['grid_worker', 'community', 'street_office', 'admin'] },
+  { key: 'grid-stats', path: '/grid/statistics', label: '事件统计', group: '网格事件', roles: ['community', 'street_office', 'district_org', 'auditor', 'admin'] },
+  { key: 'manage', path: '/manage', label: '组织机构与运行', group: '系统管理', roles: ['admin'] },
+  { key: 'manage-people', path: '/manage/people', label: '人员与授权', group: '系统管理', roles: ['admin'] },
+  { key: 'manage-calendar', path: '/manage/calendar', label: '工作日历', group: '系统管理', roles: ['admin'] },
 ];
 
 export function rolesOf(me: Me | undefined, unitId?: string | null): Set<Role> {

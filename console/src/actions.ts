@@ -3,7 +3,9 @@
 // the API (availableActions / actions / a task's action); renaming an action
 // in the API is a change to this file only.
 
-export type ProcessName = 'project' | 'reporting' | 'mediation';
+import { DISPUTE_TYPE_LABELS } from '../../domain/mediation/types';
+
+export type ProcessName = 'project' | 'reporting' | 'mediation' | 'grid';
 
 export type Field =
   | { name: string; label: string; kind: 'text' | 'textarea'; required?: boolean; max?: number; placeholder?: string }
@@ -45,6 +47,7 @@ const decision2: Field = { ...decision3, options: [{ value: 'approve', label: '�
 /** 党建项目: POST /api/projects/{id}/actions/{action}; body = the action's ref + the form. */
 export const PROJECT_ACTIONS: Record<string, ActionSpec> = {
   reviewApplication: { label: '审核立项', primary: true, fields: [decision3, comment] },
+  // The plan itself (application / proposal) is edited by the project page's milestones editor.
   resubmitApplication: { label: '重新提交申请', primary: true, fields: [{ name: 'note', label: '修改说明', kind: 'textarea', max: 2000 }] },
   withdrawApplication: { label: '撤回申请', danger: true, fields: [reason] },
   decideDistrictApproval: { label: '区级审批', primary: true, fields: [decision3, comment] },
@@ -84,7 +87,7 @@ export const PROJECT_ACTIONS: Record<string, ActionSpec> = {
     primary: true,
     fields: [{ name: 'decision', label: '结论', kind: 'choice', required: true, initial: 'confirm', options: [{ value: 'confirm', label: '确认' }, { value: 'return', label: '退回' }] }, comment],
   },
-  requestChange: { label: '申请变更', fields: [reason] },
+  requestChange: { label: '申请变更', fields: [{ ...reason, label: '变更理由' }] },
 };
 
 /** 双向述职: POST /api/reporting/{id}/actions/{action}. */
@@ -203,7 +206,43 @@ export const MEDIATION_ACTIONS: Record<string, ActionSpec> = {
   },
 };
 
-const REGISTRY: Record<ProcessName, Record<string, ActionSpec>> = { project: PROJECT_ACTIONS, reporting: REPORTING_ACTIONS, mediation: MEDIATION_ACTIONS };
+/** 网格事件: POST /api/grid-incidents/{id}/actions/{action}. */
+export const GRID_ACTIONS: Record<string, ActionSpec> = {
+  resolveOnSpot: { label: '就地解决', primary: true, fields: [{ name: 'note', label: '就地解决情况', kind: 'textarea', required: true, max: 2000 }] },
+  dispatchIncident: {
+    label: '分拨处置',
+    primary: true,
+    fields: [
+      { name: 'unitId', label: '承办单位编号', kind: 'text', required: true, max: 100, placeholder: '如 qindu-renmin(人民路街道)' },
+      { name: 'department', label: '承办部门', kind: 'text', max: 100, placeholder: '如 街道城管执法中队' },
+      { name: 'note', label: '处置要求', kind: 'textarea', required: true, max: 2000 },
+    ],
+  },
+  // parties are built from the two names by the incident page.
+  convertToMediation: {
+    label: '转人民调解',
+    fields: [
+      { name: 'disputeType', label: '纠纷类型', kind: 'choice', required: true, initial: Object.keys(DISPUTE_TYPE_LABELS)[0], options: Object.entries(DISPUTE_TYPE_LABELS).map(([value, label]) => ({ value, label })) },
+      { name: 'applicant', label: '申请人姓名', kind: 'text', required: true, max: 100 },
+      { name: 'respondent', label: '被申请人姓名', kind: 'text', required: true, max: 100 },
+      { name: 'note', label: '转调解说明', kind: 'textarea', max: 2000 },
+    ],
+  },
+  escalateToStreet: { label: '上报街道', danger: true, fields: [{ name: 'reason', label: '上报街道的理由', kind: 'textarea', required: true, max: 2000 }] },
+  completeHandling: { label: '反馈处置结果', primary: true, fields: [{ name: 'result', label: '处置结果', kind: 'textarea', required: true, max: 2000 }] },
+  confirmResult: { label: '核查通过', primary: true, fields: [{ name: 'note', label: '核查意见', kind: 'textarea', max: 2000 }] },
+  rejectResult: { label: '核查不通过,退回重办', danger: true, fields: [{ name: 'reason', label: '核查不通过的原因', kind: 'textarea', required: true, max: 2000 }] },
+  rateSatisfaction: {
+    label: '记录满意度回访',
+    primary: true,
+    fields: [
+      { name: 'level', label: '满意度', kind: 'choice', required: true, initial: 'satisfied', options: VOTE_CHOICES.map((c) => ({ value: c.value, label: c.label })) },
+      { name: 'note', label: '回访记录', kind: 'textarea', max: 2000 },
+    ],
+  },
+};
+
+const REGISTRY: Record<ProcessName, Record<string, ActionSpec>> = { project: PROJECT_ACTIONS, reporting: REPORTING_ACTIONS, mediation: MEDIATION_ACTIONS, grid: GRID_ACTIONS };
 
 /** The spec of an action; an action this file does not know yet still gets a button (named as the API names it) and a comment box. */
 export function actionSpec(process: ProcessName, action: string): ActionSpec {
@@ -215,10 +254,11 @@ export function actionPath(process: ProcessName, subjectId: string, action: stri
   const id = encodeURIComponent(subjectId);
   if (process === 'project') return `/api/projects/${id}/actions/${action}`;
   if (process === 'reporting') return `/api/reporting/${id}/actions/${action}`;
+  if (process === 'grid') return `/api/grid-incidents/${id}/actions/${action}`;
   return `/api/mediation-cases/${id}/actions/${action}`;
 }
 
-export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '矛盾调解' };
+export const PROCESS_LABELS: Record<string, string> = { project: '党建项目', reporting: '双向述职', mediation: '矛盾调解', grid: '网格事件' };
 
 /** Where a task lands: the page with the form that completes it. */
 export function taskLink(task: { process: string; subjectId: string; action: string }): string {
@@ -227,5 +267,14 @@ export function taskLink(task: { process: string; subjectId: string; action: str
   if (task.process === 'project') return `/projects/${id}?do=${act}`;
   if (task.process === 'reporting') return task.action === 'castVote' ? `/reporting/${id}/vote` : `/reporting/${id}?do=${act}`;
   if (task.process === 'mediation') return `/mediation/${id}?do=${act}`;
+  if (task.process === 'grid') return `/grid/${id}?do=${act}`;
   return '/';
+}
+
+/** The console page of an API resource a notification links to (null: none known). */
+export function consoleLink(apiLink: string | null | undefined): string | null {
+  const m = /^\/api\/(projects|mediation-cases|reporting|grid-incidents)\/([^/?#]+)/.exec(apiLink ?? '');
+  if (!m) return null;
+  const base = { projects: '/projects', 'mediation-cases': '/mediation', reporting: '/reporting', 'grid-incidents': '/grid' }[m[1] as 'projects' | 'mediation-cases' | 'reporting' | 'grid-incidents'];
+  return `${base}/${m[2]}`;
 }

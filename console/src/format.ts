@@ -59,9 +59,3 @@ export function yuanToFen(yuan: number | string | null | undefined): number {
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -fen : fen;
 }
-
-/** Whole days from now until `due` (negative: overdue). */
-export function daysUntil(due: string | Date, now: Date = new Date()): number {
-  const d = typeof due === 'string' ? new Date(due) : due;
-  return Math.floor((d.getTime() - now.getTime()) / 86_400_000);
-}

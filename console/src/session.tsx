@@ -15,6 +15,8 @@ interface Session {
   setUnitId(unitId: string | null): void;
   logIn(token: string): void;
   logOut(): void;
+  /** The platform's time now: wall time, or the demo (virtual) clock as /api/me last reported it, moving on with the wall. */
+  now(): Date;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -51,6 +53,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const me = meQuery.data;
   const effectiveUnitId = unitId && me && !unitsOf(me).some((u) => u.unitId === unitId) ? null : unitId;
 
+  // Offset of the platform clock from this browser's, measured when /api/me answered.
+  const clockOffset = me?.clock ? Date.parse(me.clock.now) - meQuery.dataUpdatedAt : 0;
+  const now = useCallback(() => new Date(Date.now() + clockOffset), [clockOffset]);
+
   const value = useMemo<Session>(
     () => ({
       token,
@@ -65,8 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setToken(t);
       },
       logOut,
+      now,
     }),
-    [token, me, meQuery.isLoading, meQuery.error, effectiveUnitId, setUnitId, logOut, queryClient],
+    [token, me, meQuery.isLoading, meQuery.error, effectiveUnitId, setUnitId, logOut, queryClient, now],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

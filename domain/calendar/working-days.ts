@@ -34,21 +34,22 @@ export function createCalendar(years: readonly CalendarYearData[] = SHIPPED_CALE
 export const defaultCalendar: BusinessCalendar = createCalendar();
 
 /** Throws a RangeError naming the first problem; used for shipped data and for administrator uploads. */
+// Messages are zh-CN: an administrator loading a year reads them as the API's answer.
 export function validateCalendarYear(y: CalendarYearData): void {
-  if (!Number.isInteger(y.year) || y.year < 2000 || y.year > 2100) throw new RangeError(`year out of range: ${y.year}`);
-  if (!y.source?.trim()) throw new RangeError(`year ${y.year}: source (the notice) is required`);
+  if (!Number.isInteger(y.year) || y.year < 2000 || y.year > 2100) throw new RangeError(`年度超出范围:${y.year}`);
+  if (!y.source?.trim()) throw new RangeError(`${y.year} 年:缺少依据文件`);
   // A break may start in late December of the year before (e.g. 元旦 2024
   // began 2023-12-30), so the neighbouring years are accepted.
   const inReach = (d: LocalDate) => Math.abs(Number(d.slice(0, 4)) - y.year) <= 1;
   for (const d of [...y.holidays, ...y.workdays]) {
-    if (!isLocalDate(d)) throw new RangeError(`year ${y.year}: not a date (YYYY-MM-DD): ${d}`);
-    if (!inReach(d)) throw new RangeError(`year ${y.year}: ${d} is too far from that year`);
+    if (!isLocalDate(d)) throw new RangeError(`${y.year} 年:${d} 不是有效日期(应为 YYYY-MM-DD)`);
+    if (!inReach(d)) throw new RangeError(`${y.year} 年:${d} 不在该年度及前后一年内`);
   }
   const holidays = new Set(y.holidays);
   for (const d of y.workdays) {
-    if (holidays.has(d)) throw new RangeError(`year ${y.year}: ${d} is listed both as holiday and as working day`);
+    if (holidays.has(d)) throw new RangeError(`${y.year} 年:${d} 不能既是放假日又是调休上班日`);
     const wd = weekdayOf(d);
-    if (wd !== 0 && wd !== 6) throw new RangeError(`year ${y.year}: make-up working day ${d} is not a weekend day`);
+    if (wd !== 0 && wd !== 6) throw new RangeError(`${y.year} 年:调休上班日 ${d} 不是周六或周日`);
   }
 }
 

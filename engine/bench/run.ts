@@ -15,7 +15,7 @@ const OPEN_WORKFLOWS = Number(process.env.BENCH_OPEN_WORKFLOWS ?? 10_000);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 1000);
 // BENCH_ENGINE_ROOT: run the engine of another checkout (same bench, before/after comparisons).
 const ENGINE_ROOT = process.env.BENCH_ENGINE_ROOT;
-const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as any;
+const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   // The test service drives time skipping for the year-long sleep below.
-  const connection = await Connection.connect({ address: server.address, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as any);
+  const connection = await Connection.connect({ address: server.address, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as Parameters<typeof Connection.connect>[0]);
   const client = new Client({ connection });
   const taskQueue = 'bench';
   const worker = await Worker.create({

@@ -134,10 +134,10 @@ describe('years without data and loaded years', () => {
 
   it('refuses malformed years', () => {
     const base = { year: 2030, source: 'x', holidays: [] as string[], workdays: [] as string[] };
-    expect(() => validateCalendarYear({ ...base, workdays: ['2030-10-01'] })).toThrow(/not a weekend/);
-    expect(() => validateCalendarYear({ ...base, holidays: ['2030-02-30'] })).toThrow(/not a date/);
-    expect(() => validateCalendarYear({ ...base, holidays: ['2030-10-05'], workdays: ['2030-10-05'] })).toThrow(/both/);
-    expect(() => validateCalendarYear({ ...base, source: '' })).toThrow(/source/);
+    expect(() => validateCalendarYear({ ...base, workdays: ['2030-10-01'] })).toThrow(/不是周六或周日/);
+    expect(() => validateCalendarYear({ ...base, holidays: ['2030-02-30'] })).toThrow(/不是有效日期/);
+    expect(() => validateCalendarYear({ ...base, holidays: ['2030-10-05'], workdays: ['2030-10-05'] })).toThrow(/既是放假日又是调休上班日/);
+    expect(() => validateCalendarYear({ ...base, source: '' })).toThrow(/缺少依据文件/);
   });
 });
 

@@ -2,10 +2,14 @@
 // role journeys of issue 9, screenshots of every page into artifacts/, and
 // axe-core on each page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
+import { loadCalendar } from '../../db/calendar-store';
 import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
-import { applicationBody, freshYear } from '../project/fixtures';
+import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
+import { waitFor, type ProjectPlatform } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
+import { demoPassword } from '../../seeds/demo-org';
 import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
@@ -79,6 +83,7 @@ describe('login and the shell', () => {
     await finance.goto(`${h.baseUrl}/projects/new`);
     await finance.getByText('无权访问').waitFor();
     await h.shot(finance, '02-forbidden');
+    await h.axe(finance, 'forbidden');
 
     // 退出
     await page.getByRole('button', { name: /退\s*出/ }).click();
@@ -272,6 +277,7 @@ describe('双向述职', () => {
     await auditor.getByRole('button', { name: /查看选票明细/ }).click();
     await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
     await h.shot(auditor, '37-reporting-ballots-auditor');
+    await h.axe(auditor, 'reporting-ballots');
     await auditor.goto(`${h.baseUrl}/reporting/results`);
     await auditor.locator('.ant-table-tbody').waitFor();
     await auditor.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
@@ -331,6 +337,15 @@ describe('矛盾调解', () => {
     await street.goto(`${h.baseUrl}/mediation/${caseId}`);
     await street.getByRole('button', { name: '受理案件' }).waitFor();
 
+    // A sibling street's mediator: not in their list, and the case page is refused.
+    const sibling = await h.loginAs(M.otherStreetMediator);
+    await sibling.goto(`${h.baseUrl}/mediation`);
+    await sibling.locator('.ant-table-tbody').waitFor();
+    await sibling.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    expect(await sibling.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).count()).toBe(0);
+    await sibling.goto(`${h.baseUrl}/mediation/${caseId}`);
+    await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
+
     await street.goto(`${h.baseUrl}/mediation/statistics`);
     await street.getByRole('heading', { name: '调解统计' }).waitFor();
     await street.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
@@ -353,5 +368,333 @@ describe('财务拨付', () => {
     await finance.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(finance, '50-disbursements');
     await h.axe(finance, 'disbursements');
+  });
+});
+
+/** The project fixtures' view of the harness's platform (requests by username, the engine clock). */
+function projectPlatform(): ProjectPlatform {
+  const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });
+  return {
+    base: h.p,
+    prisma: h.p.prisma,
+    queues: h.p.queues,
+    now: () => h.p.now(),
+    advanceTime: (ms) => h.p.advanceTime(ms),
+    get: async (as, path) => res(await (await h.p.as(as)).get(path)),
+    post: async (as, path, body = {}, headers = {}) => res(await (await h.p.as(as)).post(path).set(headers).send(body as object)),
+    restartWorker: () => Promise.reject(new Error('not in the console tests')),
+    stop: () => Promise.resolve(),
+  };
+}
+
+describe('党建项目: plan forms and the ledger', () => {
+  it('a returned application is edited and resubmitted with its plan; a change request carries its proposal', { timeout: 180_000 }, async () => {
+    const pp = projectPlatform();
+    const returned = await apply(pp, { amounts: [1_000_000, 1_000_001], finalFen: 500_000, title: '返修申报-楼道照明' });
+    await ok(pp, P.street, returned, 'reviewApplication', { decision: 'return', comment: '请细化第一阶段预算' });
+    await waitFor(async () => (await project(pp, returned, P.community)).availableActions.some((a: { action: string }) => a.action === 'resubmitApplication'));
+
+    const community = await h.loginAs(P.community);
+    await community.goto(`${h.baseUrl}/projects/${returned}?do=resubmitApplication`);
+    const dialog = community.getByRole('dialog');
+    await dialog.getByLabel('修改说明').waitFor();
+    expect(await dialog.getByLabel('项目名称').inputValue()).toBe('返修申报-楼道照明');
+    await dialog.getByLabel('拨付金额').first().fill('12000');
+    await dialog.getByLabel('修改说明').fill('按街道意见细化第一阶段预算');
+    await expect.poll(() => dialog.locator('.plan-budget').textContent()).toContain('¥27,000.01');
+    await h.shot(community, '21-project-resubmit-form');
+    await h.axe(community, 'project-resubmit-form');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const resubmitted = await project(pp, returned);
+    expect(resubmitted.budgetFen).toBe(1_200_000 + 1_000_001 + 500_000);
+    expect(resubmitted.revisionCount).toBe(1);
+    expect(resubmitted.pendingActions.map((a: { action: string }) => a.action)).toContain('reviewApplication');
+
+    const running = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '变更申请-议事亭' });
+    await toImplementation(pp, running);
+    await community.goto(`${h.baseUrl}/projects/${running}`);
+    await community.getByRole('button', { name: '申请变更' }).click();
+    await dialog.getByLabel('变更理由').waitFor();
+    await dialog.getByLabel('尾款(验收合格后拨付)').fill('3000');
+    await dialog.getByLabel('变更理由').fill('材料价格下降,调减尾款');
+    await h.shot(community, '22-project-change-form');
+    await h.axe(community, 'project-change-form');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const changed = await waitFor(async () => {
+      const p = await project(pp, running);
+      return p.pendingActions.some((a: { action: string }) => a.action === 'reviewChange') ? p : null;
+    });
+    const change = (changed.state.changes as Array<{ proposal: { budgetFen: number; finalPaymentFen: number } }>).at(-1)!;
+    expect(change.proposal).toMatchObject({ budgetFen: 1_300_000, finalPaymentFen: 300_000 });
+  });
+
+  it('finance releases a milestone from the queue and the ledger shows the 3:3:4 split', { timeout: 180_000 }, async () => {
+    const pp = projectPlatform();
+    const id = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '拨付演示-睦邻点' });
+    await toImplementation(pp, id);
+    await ok(pp, P.community, id, 'reportMilestone', { milestoneSeq: 1, summary: '第一阶段完成', evidence: ['验收照片.jpg'] });
+    await ok(pp, P.street, id, 'verifyMilestone', { milestoneSeq: 1, decision: 'verify' });
+
+    const finance = await h.loginAs(U.finance);
+    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    const row = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
+    await row.getByRole('button', { name: '拨付资金' }).click();
+    const dialog = finance.getByRole('dialog');
+    await dialog.getByLabel('拨付凭证号').fill('财拨-2026-0099');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await finance.goto(`${h.baseUrl}/projects/${id}`);
+    const ledger = finance.locator('.ledger-by-party');
+    await expect.poll(() => ledger.textContent(), { timeout: 15_000 }).toContain('¥4,000.00');
+    const rows = await ledger.locator('.ant-table-tbody tr').allTextContents();
+    expect(rows).toEqual(['市级¥3,000.00', '区级¥3,000.00', '街道¥4,000.00']);
+    await finance.getByText('凭证 财拨-2026-0099', { exact: false }).waitFor();
+    await h.shot(finance, '51-project-ledger-after-release');
+    await h.axe(finance, 'project-ledger');
+  });
+});
+
+describe('系统管理', () => {
+  const PERSON = 'resident_rep.qindu-xilan-lanyuan.7';
+
+  it('an administrator grants and removes a role, deactivates and reactivates an account, and loads a calendar year', { timeout: 120_000 }, async () => {
+    const admin = await h.loginAs(U.admin);
+    await admin.goto(`${h.baseUrl}/manage/people`);
+    await admin.getByRole('heading', { name: '人员与授权' }).waitFor();
+    await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await h.shot(admin, '60-manage-people');
+    await h.axe(admin, 'manage-people');
+    await admin.getByLabel('搜索姓名或用户名').fill('xilan-lanyuan.7');
+    await admin.getByLabel('搜索姓名或用户名').press('Enter');
+    const row = admin.locator('.ant-table-tbody tr', { hasText: PERSON });
+    await row.waitFor();
+    await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+
+    const grant = async (role: string) => {
+      await row.getByRole('button', { name: /授\s*权/ }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: '角色' }).click();
+      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
+      await dialog.getByRole('combobox', { name: '单位' }).fill('兰苑社区');
+      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '兰苑社区' }).first().click();
+      await dialog.getByRole('button', { name: /授\s*权/ }).click();
+      return dialog;
+    };
+    const dialog = await grant('调解员');
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('兰苑社区 · 调解员').waitFor();
+    expect(await h.p.prisma.roleAssignment.count({ where: { person: { username: PERSON }, role: 'mediator', unitId: 'qindu-xilan-lanyuan' } })).toBe(1);
+
+    // A grant the person already holds: refused with the API's message, nothing changes.
+    const again = await grant('党员/居民代表');
+    await again.getByRole('alert').getByText('已在该单位担任此角色', { exact: false }).waitFor();
+    await h.shot(admin, '61-manage-grant-refused');
+    await h.axe(admin, 'manage-grant-form');
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await h.p.prisma.roleAssignment.count({ where: { person: { username: PERSON } } })).toBe(2);
+
+    await row.getByLabel('撤销兰苑社区调解员').click();
+    await admin.locator('.ant-popconfirm:visible').getByRole('button', { name: /撤\s*销/ }).click();
+    await expect.poll(() => row.textContent()).not.toContain('调解员');
+    expect(await h.p.prisma.roleAssignment.count({ where: { person: { username: PERSON }, role: 'mediator' } })).toBe(0);
+
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await admin.locator('.ant-popconfirm:visible').getByRole('button', { name: /停\s*用/ }).click();
+    await row.getByText('已停用').waitFor();
+    const refusedLogin = await fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: PERSON, password: demoPassword() }) });
+    expect(refusedLogin.status).toBe(401);
+    await row.getByRole('button', { name: /启\s*用/ }).click();
+    await row.locator('.ant-tag', { hasText: /^启用$/ }).waitFor();
+    expect((await h.p.prisma.person.findUniqueOrThrow({ where: { username: PERSON } })).active).toBe(true);
+
+    await admin.locator('.shell-sider').getByRole('link', { name: '工作日历' }).click();
+    await admin.getByRole('heading', { name: '工作日历' }).waitFor();
+    await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await h.shot(admin, '62-manage-calendar');
+    await h.axe(admin, 'manage-calendar');
+    await admin.getByRole('button', { name: '载入新年度' }).click();
+    const form = admin.getByRole('dialog');
+    await form.getByLabel('年度').fill('2031');
+    await form.getByLabel('依据文件').fill('国务院办公厅关于2031年部分节假日安排的通知');
+    await form.getByLabel(/放假日期/).fill('2031-01-01\n2031-01-22~2031-01-28');
+    // 2031-01-20 is a Monday: not a make-up working day; the API says so and nothing is saved.
+    await form.getByLabel(/调休上班日期/).fill('2031-01-20');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.getByRole('alert').getByText('不是周六或周日', { exact: false }).waitFor();
+    expect(await h.p.prisma.calendarYear.count({ where: { year: 2031 } })).toBe(0);
+    await form.getByLabel(/调休上班日期/).fill('2031-01-19');
+    await expect.poll(() => form.textContent()).toContain('共 8 天');
+    await h.shot(admin, '63-manage-calendar-load');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    const loaded = admin.locator('.ant-table-tbody tr', { hasText: '2031' }).first();
+    await loaded.getByText('管理员载入').waitFor();
+    expect(await h.p.prisma.calendarYear.findUniqueOrThrow({ where: { year: 2031 } })).toMatchObject({ workdays: ['2031-01-19'], holidays: expect.arrayContaining(['2031-01-01', '2031-01-25']) });
+
+    await admin.locator('.shell-sider').getByRole('link', { name: '组织机构与运行' }).click();
+    await admin.locator('.ant-tree').waitFor();
+    await h.shot(admin, '64-manage-org');
+    await h.axe(admin, 'manage-org');
+  });
+});
+
+describe('消息提醒', () => {
+  it('the bell shows my unread notifications, opens the page one links to, and marks them read', { timeout: 90_000 }, async () => {
+    const auditor = await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.auditor } });
+    const anyProject = { id: await apply(projectPlatform(), { amounts: [1_000_000], title: '消息提醒-项目' }) };
+    const at = (minutesAgo: number) => new Date(h.p.now().getTime() - minutesAgo * 60_000);
+    await h.p.prisma.notification.createMany({
+      data: [
+        { recipientId: auditor.id, kind: 'task.opened', title: '待办:查阅项目台账', body: '请及时办理。', link: `/api/projects/${anyProject.id}`, idempotencyKey: `bell-1-${Date.now()}`, createdAt: at(2) },
+        { recipientId: auditor.id, kind: 'info', title: '季度督查通报已生成', body: '请查阅。', link: null, idempotencyKey: `bell-2-${Date.now()}`, createdAt: at(1) },
+      ],
+    });
+    const page = await h.loginAs(U.auditor);
+    const bell = page.getByRole('button', { name: /消息提醒,2 条未读/ });
+    await bell.waitFor();
+    await bell.click();
+    const panel = page.locator('.bell-panel');
+    await panel.getByText('季度督查通报已生成').waitFor();
+    expect(await panel.locator('.bell-unread').count()).toBe(2);
+    await h.shot(page, '03-bell-open');
+    await h.axe(page, 'bell');
+    await panel.getByText('待办:查阅项目台账').click();
+    await page.waitForURL((u) => u.pathname === `/projects/${anyProject.id}`);
+    await page.getByRole('button', { name: /消息提醒,1 条未读/ }).click();
+    await panel.getByRole('button', { name: '全部标为已读' }).click();
+    await page.getByRole('button', { name: /消息提醒,0 条未读/ }).waitFor();
+    expect(await h.p.prisma.notification.count({ where: { recipientId: auditor.id, readAt: null } })).toBe(0);
+  });
+});
+
+describe('期限倒计时', () => {
+  it('待办 shows days overdue in red and working days left; a case counts its round down in working days and the 司法确认 window in days', { timeout: 120_000 }, async () => {
+    const calendar = await loadCalendar(h.p.prisma);
+    const now = h.p.now();
+    const task = (title: string, dueAt: Date, key: string) =>
+      h.p.prisma.humanTask.create({
+        data: { process: 'project', workflowId: 'wf-console-countdown', subjectId: 'countdown', key, action: 'reviewApplication', title, role: 'street_office', unitId: 'qindu-xilan', dueAt },
+      });
+    await task('逾期演示:立项审核', new Date(now.getTime() - 3 * 86_400_000), 'overdue');
+    await task('期限演示:立项审核', addWorkingDays(now, 4, calendar), 'due');
+    const clerk = await h.loginAs(U.siblingStreet);
+    const overdue = clerk.locator('tr', { hasText: '逾期演示:立项审核' });
+    await expect.poll(() => overdue.locator('.overdue').textContent()).toContain('已超期 3 天');
+    // Red: the due date in the overdue colour, the count on an error tag.
+    expect(await overdue.locator('.overdue .ant-tag-error').textContent()).toBe('已超期 3 天');
+    await expect.poll(() => clerk.locator('tr', { hasText: '期限演示:立项审核' }).textContent()).toContain('剩余 4 个工作日');
+    await h.shot(clerk, '04-workbench-countdowns');
+
+    // A case in its first round: the round's limit in working days; another with an agreement: 30 days to apply for 司法确认.
+    const grid = await h.p.as(M.gridWorker);
+    const mediator = await h.p.as(M.communityMediator);
+    // The case's process opens the step a moment after registration: act once it is there.
+    const act = (caseId: string, action: string, body: object) =>
+      waitFor(async () => {
+        const res = await mediator.post(`/api/mediation-cases/${caseId}/actions/${action}`).send(body);
+        if (res.status === 409) return null;
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        return res;
+      });
+    const running = (await grid.post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }))).body.caseId as string;
+    await act(running, 'acceptCase', {});
+    const agreed = (await grid.post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }))).body.caseId as string;
+    await act(agreed, 'acceptCase', {});
+    const today = new Date(h.p.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    await act(agreed, 'recordSession', { heldOn: today, participants: ['张建国', '李秀兰'], place: '调解室', summary: '释法明理' });
+    await act(agreed, 'recordAgreement', { terms: '李秀兰赔偿维修费4000元。', performance: '银行转账', amountFen: 400_000, performBy: null });
+
+    const page = await h.loginAs(M.communityMediator);
+    const view = (await mediator.get(`/api/mediation-cases/${running}`)).body;
+    const roundDue = (view.state.rounds as Array<{ dueAt: string }>).at(-1)!.dueAt;
+    await page.goto(`${h.baseUrl}/mediation/${running}`);
+    await expect.poll(() => page.locator('.round').first().textContent()).toContain(`剩余 ${workingDaysBetween(h.p.now(), roundDue, calendar)} 个工作日`);
+    await h.shot(page, '47-mediation-round-countdown');
+    await page.goto(`${h.baseUrl}/mediation/${agreed}`);
+    const window = page.locator('.ant-descriptions-row', { hasText: '司法确认申请期限' });
+    await expect.poll(() => window.textContent()).toContain('剩余 30 天');
+    await h.shot(page, '48-mediation-judicial-window');
+    await h.axe(page, 'mediation-agreement');
+  });
+});
+
+describe('会话', () => {
+  it('two tabs whose access token has expired refresh it once between them and both carry on', { timeout: 90_000 }, async () => {
+    const first = await h.loginAs(U.auditor);
+    await first.getByRole('heading', { name: '工作台' }).waitFor();
+    const second = await first.context().newPage();
+    await second.goto(`${h.baseUrl}/`);
+    await second.getByRole('heading', { name: '工作台' }).waitFor();
+    const refreshes: string[] = [];
+    first.context().on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/auth/refresh') refreshes.push(r.frame().page() === first ? 'first' : 'second');
+    });
+    // The token both tabs share (localStorage) stops being accepted: each tab's
+    // next requests — several at once per tab — answer 401.
+    await first.evaluate("localStorage.setItem('cg.console.token', 'expired.access.token')");
+    await Promise.all([first.reload(), second.reload()]);
+    for (const page of [first, second]) {
+      await page.getByRole('heading', { name: '工作台' }).waitFor();
+      await page.locator('.ant-table-tbody').waitFor();
+    }
+    expect(refreshes, refreshes.join()).toHaveLength(1);
+    // The refresh token was used once: the session lives on (a second use of a rotated token would have ended it).
+    await second.goto(`${h.baseUrl}/projects`);
+    await second.locator('.ant-table-tbody').waitFor();
+    expect(new URL(second.url()).pathname).toBe('/projects');
+    expect(await first.evaluate("localStorage.getItem('cg.console.token')")).not.toBe('expired.access.token');
+  });
+});
+
+describe('网格事件', () => {
+  it('a grid worker reports an incident in the form; the community resolves it on the spot from its page; statistics count it', { timeout: 120_000 }, async () => {
+    const title = `3号楼东侧井盖破损-${Date.now().toString(36)}`;
+    const grid = await h.loginAs(M.gridWorker);
+    await grid.locator('.shell-sider').getByRole('link', { name: '事件上报' }).click();
+    await grid.getByRole('heading', { name: '上报网格事件' }).waitFor();
+    await grid.getByRole('combobox', { name: '事件类型' }).click();
+    await grid.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await grid.getByLabel('事件标题').fill(title);
+    await grid.getByLabel('事件描述').fill('井盖松动,夜间行人易绊倒');
+    await grid.getByRole('combobox', { name: '事发网格或社区' }).fill('芙蓉社区第一网格');
+    await grid.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '芙蓉社区第一网格' }).first().click();
+    await grid.getByLabel('具体位置').fill('芙蓉社区3号楼东侧');
+    await h.shot(grid, '70-grid-new');
+    await h.axe(grid, 'grid-new');
+    await grid.getByRole('button', { name: /上\s*报/ }).last().click();
+    await grid.waitForURL(/\/grid\/[0-9a-f-]{36}$/);
+    const url = new URL(grid.url()).pathname;
+    await grid.getByRole('heading', { name: title }).waitFor();
+    await grid.getByText('待社区分拨').first().waitFor();
+    await h.shot(grid, '71-grid-detail-reported');
+    await h.axe(grid, 'grid-detail');
+
+    const community = await h.loginAs(U.community);
+    await community.goto(`${h.baseUrl}/grid`);
+    const row = community.locator('.ant-table-tbody tr', { hasText: title });
+    await row.waitFor();
+    await h.shot(community, '72-grid-list');
+    await h.axe(community, 'grid-list');
+    await row.getByRole('link', { name: title }).click();
+    await community.waitForURL((u) => u.pathname === url);
+    await community.getByRole('button', { name: '就地解决' }).click();
+    const dialog = community.getByRole('dialog');
+    await dialog.getByLabel('就地解决情况').fill('已联系物业更换井盖');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => community.locator('.page-header .ant-tag').first().textContent(), { timeout: 15_000 }).not.toBe('待社区分拨');
+    await h.shot(community, '73-grid-detail-resolved');
+    expect((await h.p.prisma.gridIncident.findFirstOrThrow({ where: { title } })).stage).not.toBe('triage');
+
+    await community.locator('.shell-sider').getByRole('link', { name: '事件统计' }).click();
+    await community.getByRole('heading', { name: '网格事件统计' }).waitFor();
+    await community.locator('.ant-statistic').first().waitFor();
+    const gridRow = community.locator('.ant-table-tbody tr', { hasText: '芙蓉社区第一网格' });
+    await expect.poll(async () => Number((await gridRow.locator('td').nth(1).textContent()) ?? 0)).toBeGreaterThanOrEqual(1);
+    await h.shot(community, '74-grid-statistics');
+    await h.axe(community, 'grid-statistics');
   });
 });

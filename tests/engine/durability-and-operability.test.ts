@@ -76,7 +76,7 @@ describe('operability (10)', () => {
     expect(code).toBe(grpc.status.INVALID_ARGUMENT);
     const unimplemented = await new Promise<number>((resolve) => {
       raw.makeUnaryRequest(
-        '/temporal.api.workflowservice.v1.WorkflowService/CreateSchedule',
+        '/temporal.api.workflowservice.v1.WorkflowService/PollNexusTaskQueue',
         (b: Buffer) => b,
         (b: Buffer) => b,
         Buffer.alloc(0),

@@ -21,8 +21,9 @@ export class ApiError extends Error {
   readonly code: string;
   readonly problem: Problem;
   constructor(status: number, problem: Problem) {
-    const fieldMessages = (problem.errors ?? []).map((e) => (e.field ? `${e.field}:${e.message ?? ''}` : (e.message ?? ''))).filter(Boolean);
     const base = problem.detail || problem.title || `请求失败(${status})`;
+    // A field message the detail already says is not repeated.
+    const fieldMessages = (problem.errors ?? []).map((e) => (e.field ? `${e.field}:${e.message ?? ''}` : (e.message ?? ''))).filter((m) => m && !base.includes(m));
     super(fieldMessages.length > 0 ? `${base}(${fieldMessages.join(';')})` : base);
     this.name = 'ApiError';
     this.status = status;
@@ -47,22 +48,64 @@ export function onUnauthorized(listener: () => void): () => void {
 }
 
 /**
+ * The last refresh, as "token `from` was replaced by `to`", shared by the tabs
+ * in IndexedDB. localStorage is not enough: Chromium propagates its writes to
+ * other tabs asynchronously, so the tab next in the lock could still read the
+ * stale token and refresh a second time. An IndexedDB transaction committed
+ * before the lock is released is what the next holder reads.
+ */
+const lastRefresh = {
+  open(): Promise<IDBDatabase> {
+    return new Promise((resolve, reject) => {
+      const req = indexedDB.open('cg.console', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('session');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  },
+  async get(): Promise<{ from: string; to: string } | undefined> {
+    const db = await lastRefresh.open();
+    return new Promise((resolve, reject) => {
+      const req = db.transaction('session', 'readonly').objectStore('session').get('lastRefresh');
+      req.onsuccess = () => resolve(req.result as { from: string; to: string } | undefined);
+      req.onerror = () => reject(req.error);
+    }).finally(() => db.close()) as Promise<{ from: string; to: string } | undefined>;
+  },
+  async set(value: { from: string; to: string }): Promise<void> {
+    const db = await lastRefresh.open();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('session', 'readwrite');
+      tx.objectStore('session').put(value, 'lastRefresh');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    }).finally(() => db.close());
+  },
+};
+
+/**
  * The access token is short-lived; the refresh token is an HttpOnly cookie on
- * /api/auth (login with refreshTokenIn: 'cookie'), single use. On a 401 the
- * console refreshes once — one refresh at a time across tabs (Web Locks),
- * reusing a token another tab already got — and repeats the request.
+ * /api/auth (login with refreshTokenIn: 'cookie'), single use: a rotated one
+ * used again ends the session. So refreshes are serialised — one in flight per
+ * tab (`refreshing`), one at a time across tabs (a Web Lock) — and a tab that
+ * waited takes the token the refresh before it got instead of refreshing again.
  */
 let refreshing: Promise<string | null> | null = null;
 
 async function refreshAccessToken(stale: string): Promise<string | null> {
   const run = async () => {
     const current = tokenStore.get();
-    if (current && current !== stale) return current; // another tab refreshed meanwhile
+    if (current && current !== stale) return current; // this tab already has a newer token
+    const last = typeof indexedDB === 'undefined' ? undefined : await lastRefresh.get().catch(() => undefined);
+    if (last && last.from === stale) {
+      tokenStore.set(last.to); // another tab refreshed while this one waited
+      return last.to;
+    }
     const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
     if (!res.ok) return null;
     const body = (await res.json()) as { accessToken?: string };
     if (!body.accessToken) return null;
     tokenStore.set(body.accessToken);
+    if (typeof indexedDB !== 'undefined') await lastRefresh.set({ from: stale, to: body.accessToken }).catch(() => undefined);
     return body.accessToken;
   };
   refreshing ??= (typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('cg.console.refresh', run) as unknown as Promise<string | null>) : run()).finally(() => {

@@ -2,7 +2,7 @@
 // appears beside the form when the action is refused, and nothing changes.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, newIdempotencyKey, unwrap } from '../api/client';
 import { actionPath, actionSpec, type Field, type ProcessName } from '../actions';
 import { yuanToFen } from '../format';
@@ -21,8 +21,14 @@ export interface ActionFormProps {
   autoOpen?: boolean;
   /** Query keys to refresh after success. */
   invalidate?: unknown[][];
-  /** Turns form values into the body (after money/lines conversion). */
-  transform?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Form parts beyond simple fields (e.g. the milestones editor), between the extra and the action's own fields. */
+  formExtra?: ReactNode;
+  /** Initial form values (e.g. the current plan a resubmission edits). */
+  initial?: Record<string, unknown>;
+  /** Modal width for larger forms. */
+  width?: number;
+  /** Turns the body (after money/lines conversion) into what the API takes; `values` are the raw form values. */
+  transform?: (body: Record<string, unknown>, values: Record<string, unknown>) => Record<string, unknown>;
   onDone?: (result: unknown) => void;
 }
 
@@ -89,7 +95,7 @@ export function FieldItem({ field }: { field: Field }) {
   );
 }
 
-export function ActionForm({ process, subjectId, action, fixed, extraFields, buttonText, autoOpen, invalidate, transform, onDone }: ActionFormProps) {
+export function ActionForm({ process, subjectId, action, fixed, extraFields, formExtra, initial, width, buttonText, autoOpen, invalidate, transform, onDone }: ActionFormProps) {
   const spec = actionSpec(process, action);
   const fields = useMemo(() => [...(extraFields ?? []), ...spec.fields], [extraFields, spec.fields]);
   const [open, setOpen] = useState(false);
@@ -119,13 +125,14 @@ export function ActionForm({ process, subjectId, action, fixed, extraFields, but
   }, [autoOpen]);
 
   const submit = async () => {
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    await form.validateFields();
+    const values = form.getFieldsValue(true) as Record<string, unknown>;
     let body = { ...(fixed ?? {}), ...toBody(fields, values) };
-    if (transform) body = transform(body);
+    if (transform) body = transform(body, values);
     mutation.mutate(body);
   };
 
-  const noForm = fields.length === 0;
+  const noForm = fields.length === 0 && !formExtra;
   return (
     <>
       <Button
@@ -151,9 +158,14 @@ export function ActionForm({ process, subjectId, action, fixed, extraFields, but
         confirmLoading={mutation.isPending}
         destroyOnHidden
         forceRender
+        width={width}
       >
-        <Form form={form} layout="vertical" initialValues={initialValues(fields)} name={`action-${action}`}>
-          {fields.map((f) => (
+        <Form form={form} layout="vertical" initialValues={{ ...initialValues(fields), ...initial }} name={`action-${action}`}>
+          {(extraFields ?? []).map((f) => (
+            <FieldItem key={f.name} field={f} />
+          ))}
+          {formExtra}
+          {spec.fields.map((f) => (
             <FieldItem key={f.name} field={f} />
           ))}
         </Form>

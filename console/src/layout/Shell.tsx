@@ -1,57 +1,78 @@
 // The console's frame: menu from the person's grants, unit switcher,
-// notifications bell (new tasks since last read), 退出.
+// notifications bell (the person's notifications, mark read), 退出.
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Avatar, Badge, Button, Dropdown, Layout, List, Menu, Popover, Select, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { menuFor, unitsOf } from '../access';
-import { taskLink, PROCESS_LABELS } from '../actions';
+import { consoleLink } from '../actions';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 
 const { Header, Sider, Content } = Layout;
-const SEEN_KEY = 'cg.console.notificationsSeenAt';
-
+/** 消息提醒: the person's own notifications (GET /api/notifications), unread count on the badge. */
 function Bell() {
   const navigate = useNavigate();
-  const [seenAt, setSeenAt] = useState(() => localStorage.getItem(SEEN_KEY) ?? '1970-01-01T00:00:00.000Z');
-  const tasks = useQuery({
-    queryKey: ['tasks', 'bell'],
-    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { status: 'open', assignment: 'all', limit: 20 } } })),
-    refetchInterval: 60_000,
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const count = useQuery({
+    queryKey: ['notifications', 'count'],
+    queryFn: () => unwrap(api.GET('/api/notifications/unread-count')),
+    refetchInterval: 30_000,
   });
-  const unread = (tasks.data?.items ?? []).filter((t) => t.createdAt > seenAt);
-  const markRead = () => {
-    const now = new Date().toISOString();
-    localStorage.setItem(SEEN_KEY, now);
-    setSeenAt(now);
-  };
+  const list = useQuery({
+    queryKey: ['notifications', 'list'],
+    enabled: open,
+    queryFn: () => unwrap(api.GET('/api/notifications', { params: { query: { limit: 10 } } })),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const markRead = useMutation({ mutationFn: (id: string) => unwrap(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })), onSuccess: refresh });
+  const markAll = useMutation({ mutationFn: () => unwrap(api.POST('/api/notifications/read-all')), onSuccess: refresh });
+  const unread = count.data?.unreadCount ?? 0;
   const content = (
     <div className="bell-panel">
       <List
         size="small"
-        dataSource={unread.slice(0, 8)}
-        locale={{ emptyText: '没有新的待办提醒' }}
-        renderItem={(t) => (
-          <List.Item onClick={() => navigate(taskLink(t))} className="bell-item">
-            <List.Item.Meta title={t.title} description={`${PROCESS_LABELS[t.process] ?? t.process} · ${formatDateTime(t.createdAt)}`} />
-          </List.Item>
-        )}
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: '暂无消息' }}
+        renderItem={(n) => {
+          const target = consoleLink(n.link);
+          return (
+            <List.Item className={n.readAt ? 'bell-item' : 'bell-item bell-unread'}>
+              <button
+                type="button"
+                className="bell-open"
+                onClick={() => {
+                  if (!n.readAt) markRead.mutate(n.id);
+                  if (target) {
+                    setOpen(false);
+                    navigate(target);
+                  }
+                }}
+              >
+                <span className="bell-title">{n.readAt ? null : <><span className="bell-dot" aria-hidden="true" /><span className="sr-only">未读:</span></>}{n.title}</span>
+                <span className="bell-meta">{n.body} · {formatDateTime(n.createdAt)}</span>
+              </button>
+            </List.Item>
+          );
+        }}
       />
+      {markAll.error || markRead.error ? <Alert type="error" showIcon message={(markAll.error ?? markRead.error)!.message} /> : null}
       <div className="bell-footer">
-        <Button type="link" size="small" onClick={markRead} disabled={unread.length === 0}>
+        <Button type="link" size="small" onClick={() => markAll.mutate()} disabled={unread === 0} loading={markAll.isPending}>
           全部标为已读
         </Button>
-        <Link to="/">查看全部待办</Link>
+        <Link to="/" onClick={() => setOpen(false)}>查看全部待办</Link>
       </div>
     </div>
   );
   return (
-    <Popover content={content} title="消息提醒" trigger="click" placement="bottomRight">
-      <Badge count={unread.length} size="small" overflowCount={99}>
-        <Button type="text" shape="circle" icon={<BellOutlined />} aria-label={`消息提醒,${unread.length} 条未读`} />
+    <Popover content={content} title="消息提醒" trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <Button type="text" shape="circle" icon={<BellOutlined />} aria-label={`消息提醒,${unread} 条未读`} />
       </Badge>
     </Popover>
   );

@@ -8,7 +8,8 @@ import { Link } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { PROCESS_LABELS, taskLink } from '../actions';
 import { ErrorState } from '../components/PageState';
-import { daysUntil, formatDateTime } from '../format';
+import { formatDateTime } from '../format';
+import { Countdown } from '../components/Countdown';
 import { useSession } from '../session';
 
 type Task = Schemas['Task'];
@@ -16,16 +17,12 @@ type Assignment = 'all' | 'mine' | 'claimable';
 
 function DueCell({ task }: { task: Task }) {
   if (!task.dueAt) return <Typography.Text type="secondary">无期限</Typography.Text>;
-  if (task.overdue) {
-    const days = Math.max(1, -daysUntil(task.dueAt));
-    return (
-      <span className="overdue">
-        {formatDateTime(task.dueAt)}
-        <Tag color="error" className="overdue-tag">逾期 {days} 天</Tag>
-      </span>
-    );
-  }
-  return <span>{formatDateTime(task.dueAt)}</span>;
+  return (
+    <span className={task.overdue && task.status === 'open' ? 'overdue' : undefined}>
+      {formatDateTime(task.dueAt)}
+      {task.status === 'open' ? <span className="overdue-tag"><Countdown due={task.dueAt} /></span> : null}
+    </span>
+  );
 }
 
 function ClaimButton({ task }: { task: Task }) {
@@ -82,7 +79,7 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
     { title: '业务', dataIndex: 'process', width: 110, render: (p: string) => <Tag>{PROCESS_LABELS[p] ?? p}</Tag> },
     { title: '单位', dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? '—' },
     status === 'open'
-      ? { title: '办理期限', dataIndex: 'dueAt', width: 230, render: (_, t) => <DueCell task={t} /> }
+      ? { title: '办理期限', dataIndex: 'dueAt', width: 270, render: (_, t) => <DueCell task={t} /> }
       : { title: '办结时间', dataIndex: 'completedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
     {
       title: '状态',

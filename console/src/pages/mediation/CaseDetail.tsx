@@ -10,7 +10,8 @@ import { api, tokenStore, type ResponseOf, unwrap } from '../../api/client';
 import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState, QueryView } from '../../components/PageState';
-import { daysUntil, formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
+import { Countdown } from '../../components/Countdown';
 import { CASE_STAGE_LABELS, COMPLEXITY_LABELS, JUDICIAL_STATUS_LABELS, LEVELS, LEVEL_LABELS, OUTCOME_LABELS, RISK_LABELS } from './labels';
 
 type Detail = ResponseOf<'/api/mediation-cases/{id}', 'get'>;
@@ -24,11 +25,6 @@ interface StateShape {
   agreement?: { terms: string; performance: string; amountFen: number | null; performBy: string | null; effectiveAt: string; confirmationDeadline: string; mediatorName: string } | null;
   judicial?: { status: string; court: string | null; appliedAt: string | null; courtCaseNumber: string | null; rulingNo: string | null } | null;
   followUp?: { opensAt: string; dueAt: string | null; visitedAt: string | null; result: string | null; note: string | null } | null;
-}
-
-function Countdown({ due }: { due: string }) {
-  const d = daysUntil(due);
-  return d < 0 ? <Tag color="error">已超期 {-d} 天</Tag> : <Tag color={d <= 3 ? 'warning' : 'processing'}>剩余 {d} 天</Tag>;
 }
 
 function AgreementDocument({ id }: { id: string }) {
@@ -150,7 +146,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
                 <Descriptions.Item label="协议金额">{state.agreement.amountFen === null ? '—' : <Money fen={state.agreement.amountFen} />}</Descriptions.Item>
                 <Descriptions.Item label="生效时间">{formatDateTime(state.agreement.effectiveAt)}</Descriptions.Item>
                 <Descriptions.Item label="司法确认申请期限">
-                  {formatDateTime(state.agreement.confirmationDeadline)} {state.judicial?.status === 'open' ? <Countdown due={state.agreement.confirmationDeadline} /> : null}
+                  {formatDateTime(state.agreement.confirmationDeadline)} {state.judicial?.status === 'open' ? <Countdown due={state.agreement.confirmationDeadline} unit="calendar" /> : null}
                 </Descriptions.Item>
                 <Descriptions.Item label="司法确认">{state.judicial ? JUDICIAL_STATUS_LABELS[state.judicial.status] ?? state.judicial.status : '—'}{state.judicial?.court ? ` · ${state.judicial.court}` : ''}</Descriptions.Item>
                 <Descriptions.Item label="回访">{state.followUp?.visitedAt ? `${formatDate(state.followUp.visitedAt)} · ${state.followUp.note ?? ''}` : state.followUp ? `待回访(${formatDate(state.followUp.opensAt)} 起)` : '—'}</Descriptions.Item>

@@ -5,10 +5,11 @@ import { Alert, Card, Col, Descriptions, Empty, Row, Space, Steps, Table, Tag, T
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import type { Field } from '../../actions';
-import { ActionForm } from '../../components/ActionForm';
+import { ActionForm, type ActionFormProps } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { QueryView } from '../../components/PageState';
 import { formatDate, formatDateTime, formatFen } from '../../format';
+import { MilestonesEditor, planFromValues, valuesFromPlan, type PlanValues } from './MilestonesEditor';
 import { CATEGORY_LABELS, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STAGE_LABELS, STAGE_COLORS, STAGE_STEPS } from './labels';
 
 type Detail = ResponseOf<'/api/projects/{id}', 'get'>;
@@ -33,7 +34,7 @@ const SCORE_FIELDS: Field[] = [
 ];
 
 interface StateShape {
-  application?: { goals?: string; milestones?: Array<{ title: string; amountFen: number; dueDate: string }>; finalPaymentFen?: number };
+  application?: { title?: string; category?: string; goals?: string; milestones?: Array<{ title: string; amountFen: number; dueDate: string }>; finalPaymentFen?: number };
   milestones?: Array<{ seq: number; title: string; amountFen: number; dueDate: string; status: string; overdueSince: string | null }>;
   disbursements?: Array<{ id: string; kind: string; milestoneSeq: number | null; amountFen: number; status: string; requestedAt: string; attempt: number }>;
   notice?: { startsAt: string; endsAt: string } | null;
@@ -55,6 +56,51 @@ function refText(ref: Record<string, string | number>): string {
   return '';
 }
 
+const APPLICATION_FIELDS: Field[] = [
+  { name: 'title', label: '项目名称', kind: 'text', required: true, max: 200 },
+  { name: 'category', label: '项目类别', kind: 'choice', required: true, options: Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label })) },
+  { name: 'goals', label: '项目目标', kind: 'textarea', required: true, max: 5000 },
+];
+
+/**
+ * The actions whose body carries a whole plan: 重新提交申请 sends the edited
+ * application, 申请变更 a proposal (milestones, final payment, budget) — both
+ * start from what the project holds now.
+ */
+function planFormProps(project: Detail, action: string): Partial<ActionFormProps> {
+  const state = project.state as StateShape;
+  const app = state.application ?? {};
+  const current = state.milestones?.length ? state.milestones : (app.milestones ?? []);
+  const plan = valuesFromPlan({ milestones: current, finalPaymentFen: app.finalPaymentFen });
+  if (action === 'resubmitApplication') {
+    return {
+      extraFields: APPLICATION_FIELDS,
+      formExtra: <MilestonesEditor compact />,
+      width: 760,
+      initial: { title: app.title ?? project.title, category: app.category ?? project.category, goals: app.goals ?? '', ...plan },
+      transform: (b: Record<string, unknown>, v: Record<string, unknown>) => ({
+        note: b.note ?? '',
+        application: { title: b.title, category: b.category, goals: b.goals, ...planFromValues(v as PlanValues), ...(state.costSharing ? { costSharing: state.costSharing } : {}) },
+      }),
+    };
+  }
+  if (action === 'requestChange') {
+    return {
+      formExtra: <MilestonesEditor compact />,
+      width: 760,
+      initial: { ...plan },
+      transform: (b: Record<string, unknown>, v: Record<string, unknown>) => ({ reason: b.reason, proposal: planFromValues(v as PlanValues) }),
+    };
+  }
+  if (action === 'scoreAcceptance') {
+    return {
+      extraFields: SCORE_FIELDS,
+      transform: (b: Record<string, unknown>) => ({ scores: Object.fromEntries(SCORE_FIELDS.map((f) => [f.name, b[f.name]])), comment: b.comment ?? '' }),
+    };
+  }
+  return {};
+}
+
 function Actions({ project, autoAction }: { project: Detail; autoAction: string | null }) {
   if (project.availableActions.length === 0) return <Typography.Text type="secondary">您当前没有可办理的操作。</Typography.Text>;
   let opened = false;
@@ -71,13 +117,7 @@ function Actions({ project, autoAction }: { project: Detail; autoAction: string 
             action={a.action}
             fixed={a.ref}
             autoOpen={open}
-            extraFields={a.action === 'scoreAcceptance' ? SCORE_FIELDS : undefined}
-            transform={
-              a.action === 'scoreAcceptance'
-                ? (b) => ({ scores: Object.fromEntries(SCORE_FIELDS.map((f) => [f.name, b[f.name]])), comment: b.comment ?? '' })
-                : undefined
-            }
-            buttonText={undefined}
+            {...planFormProps(project, a.action)}
             invalidate={[['project', project.id], ['projects'], ['disbursements']]}
           />
         );

@@ -1,20 +1,18 @@
 // 新建申报: a stepped form — basic info, milestones with amounts and dates,
 // cost sharing, confirmation — showing the community's remaining yearly cap
 // live and refusing an over-cap budget before it is submitted.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Result, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Result, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
-import { beijingYear, formatFen, yuanToFen } from '../../format';
+import { beijingYear, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { CATEGORY_LABELS } from './labels';
+import { MilestonesEditor, planFromValues, type MilestoneRow } from './MilestonesEditor';
 
-interface MilestoneRow { title?: string; amountYuan?: number; dueDate?: Dayjs }
 interface ShareRow { party: string; label: string; weight: number }
 interface FormValues {
   communityId?: string;
@@ -49,7 +47,7 @@ export default function ProjectNewPage() {
   const milestones = Form.useWatch('milestones', form) ?? [];
   const finalYuan = Form.useWatch('finalYuan', form);
   const sharing = Form.useWatch('costSharing', form) ?? DEFAULT_SHARING;
-  const budgetFen = milestones.reduce((sum, m) => sum + yuanToFen(m?.amountYuan ?? 0), 0) + yuanToFen(finalYuan ?? 0);
+  const { budgetFen } = planFromValues({ milestones, finalYuan });
 
   const cap = useQuery({
     queryKey: ['fund-cap', communityId, year],
@@ -70,9 +68,7 @@ export default function ProjectNewPage() {
             title: values.title!,
             category: values.category as 'other',
             goals: values.goals!,
-            budgetFen,
-            finalPaymentFen: yuanToFen(values.finalYuan ?? 0),
-            milestones: (values.milestones ?? []).map((m) => ({ title: m.title!, amountFen: yuanToFen(m.amountYuan ?? 0), dueDate: m.dueDate!.format('YYYY-MM-DD') })),
+            ...planFromValues(values),
             costSharing: (values.costSharing ?? DEFAULT_SHARING).map((s) => ({ party: s.party, label: s.label, weight: s.weight })),
           },
         }),
@@ -160,38 +156,7 @@ export default function ProjectNewPage() {
             </Form.Item>
           </div>
           <div hidden={step !== 1}>
-            <Form.List name="milestones">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field, i) => (
-                    <Space key={field.key} align="start" wrap className="milestone-row">
-                      <Typography.Text className="milestone-no">节点 {i + 1}</Typography.Text>
-                      <Form.Item name={[field.name, 'title']} label="节点名称" rules={[{ required: true, message: '请填写节点名称' }]}>
-                        <Input style={{ width: 240 }} maxLength={200} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'amountYuan']} label="拨付金额" rules={[{ required: true, message: '请填写金额' }]}>
-                        <InputNumber min={0} precision={2} style={{ width: 180 }} addonAfter="元" />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'dueDate']} label="计划完成日期" rules={[{ required: true, message: '请选择日期' }]}>
-                        <DatePicker style={{ width: 160 }} />
-                      </Form.Item>
-                      {fields.length > 1 ? (
-                        <Button aria-label={`删除节点 ${i + 1}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} className="milestone-remove" />
-                      ) : null}
-                    </Space>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} disabled={fields.length >= 20}>
-                    添加实施节点
-                  </Button>
-                </>
-              )}
-            </Form.List>
-            <Form.Item name="finalYuan" label="尾款(验收合格后拨付)" style={{ marginTop: 16 }}>
-              <InputNumber min={0} precision={2} style={{ width: 200 }} addonAfter="元" />
-            </Form.Item>
-            <Typography.Paragraph>
-              项目总预算 = 各节点金额 + 尾款 = <Money fen={budgetFen} strong />
-            </Typography.Paragraph>
+            <MilestonesEditor />
           </div>
           <div hidden={step !== 2}>
             <Typography.Paragraph type="secondary">各级资金按比例分担(默认 市:区:街道 = 3:3:4),每次拨付按此比例记入台账。</Typography.Paragraph>

@@ -1,10 +1,12 @@
-// 系统管理 (admin): the org tree, links to the queue dashboard and the API docs.
+// 系统管理 (admin): the org tree, the other admin pages, links to the queue
+// dashboard and the API docs, the demo clock.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
-import { api, unwrap } from '../api/client';
-import { ClockCard } from '../components/ClockCard';
-import { QueryView } from '../components/PageState';
-import type { OrgNode } from '../hooks/org';
+import { Link } from 'react-router-dom';
+import { api, unwrap } from '../../api/client';
+import { ClockCard } from '../../components/ClockCard';
+import { QueryView } from '../../components/PageState';
+import type { OrgNode } from '../../hooks/org';
 
 const LEVEL: Record<string, string> = { district: '区', street: '街道', community: '社区', grid: '网格' };
 
@@ -36,6 +38,8 @@ export default function ManagePage() {
         <Col xs={24} lg={10}>
           <Card title="运行与接口">
             <Space direction="vertical">
+              <Link to="/manage/people">人员与授权</Link>
+              <Link to="/manage/calendar">工作日历</Link>
               <a href="/admin/queues" target="_blank" rel="noreferrer">消息队列监控(/admin/queues)</a>
               <a href="/api/docs" target="_blank" rel="noreferrer">接口文档(/api/docs)</a>
             </Space>
