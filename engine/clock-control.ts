@@ -15,6 +15,14 @@ export interface ClockState {
   nowMs: number;
   /** The earliest pending deadline (timer, timeout, retry backoff) of any open run; null when none. */
   nextDeadlineMs: number | null;
+  /**
+   * Whether a task is running or waiting to be picked up by a worker right
+   * now. `Advance` waits for tasks of recently polled queues only (it must
+   * not hang without workers); a client that knows its workers run and must
+   * not advance past unfinished work (the simulator: a worker starved of CPU,
+   * or killed mid-activity in a crash drill) polls for false first.
+   */
+  busy: boolean;
 }
 
 /** Exactly one of the two. */
@@ -27,6 +35,7 @@ export interface AdvanceRequest {
 export interface ClockControlTarget {
   now(): number;
   nextDeadline(): number | undefined;
+  hasPendingWork(anyWorker?: boolean): boolean;
   advanceTime(ms: number): Promise<void>;
 }
 
@@ -53,7 +62,7 @@ export const clockControlDefinition: grpc.ServiceDefinition = {
 };
 
 export function clockControlHandlers(engine: ClockControlTarget): Record<string, Handler> {
-  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null });
+  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null, busy: engine.hasPendingWork(true) });
   return {
     GetState: async () => state(),
     Advance: async (request: AdvanceRequest) => {

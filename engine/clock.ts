@@ -3,22 +3,43 @@
 // only grows: skipping time moves the offset, never the wall clock.
 
 export class VirtualClock {
+  private heldAt: number | undefined;
+
   constructor(private offsetMs = 0) {}
 
   now(): number {
-    return Date.now() + this.offsetMs;
+    return this.heldAt ?? Date.now() + this.offsetMs;
   }
 
   get offset(): number {
-    return this.offsetMs;
+    return this.heldAt === undefined ? this.offsetMs : this.heldAt - Date.now();
   }
 
   /** Moves the clock forward to `at`; returns false when `at` is already past. */
   jumpTo(at: number): boolean {
     const delta = at - this.now();
     if (delta <= 0) return false;
-    this.offsetMs += delta;
+    if (this.heldAt !== undefined) this.heldAt = at;
+    else this.offsetMs += delta;
     return true;
+  }
+
+  /**
+   * Stops the clock where it stands until `release()`. While a skip fires a
+   * deadline, the work it causes must see the deadline's instant: deadlines
+   * fall at 23:59:59.999, and a few milliseconds of processing would move a
+   * workflow's "now" — and every working-day deadline counted from it — into
+   * the next day, differently from one run to the next.
+   */
+  hold(): void {
+    this.heldAt ??= this.now();
+  }
+
+  /** Lets the clock run again from where it stood. */
+  release(): void {
+    if (this.heldAt === undefined) return;
+    this.offsetMs = this.heldAt - Date.now();
+    this.heldAt = undefined;
   }
 }
 

@@ -456,9 +456,17 @@ export class WorkflowEngine {
    * polls (no poll within the last second) do not count: no one would pick
    * them up, however long we waited.
    */
-  private hasPendingWork(): boolean {
+  /**
+   * A workflow or activity task is running, or waiting for a worker that
+   * polled its queue within the last second. `anyWorker`: waiting for any
+   * worker at all — for a caller who knows the workers run (a worker starved
+   * of CPU may not poll for longer than a second, and its task is still work
+   * to wait for).
+   */
+  hasPendingWork(anyWorker = false): boolean {
     const recently = Date.now() - 1000;
     const polled = (type: 'workflow' | 'activity', ns: string, name: string): boolean => {
+      if (anyWorker) return true;
       const queue = type === 'workflow' ? this.workflowQueues.find(ns, type, name) : this.activityQueues.find(ns, type, name);
       return !!queue && (queue.waitingPollers > 0 || queue.lastPollActivity >= recently);
     };
@@ -502,17 +510,23 @@ export class WorkflowEngine {
     // still running when we were called counts from inside the window.
     await this.settle(settleTimeoutMs);
     const target = this.clock.now() + ms;
-    for (;;) {
-      if (!(await this.settle(settleTimeoutMs))) {
-        this.logger.warn('advanceTime: workers did not finish their tasks in time; advancing anyway');
+    // Time stands still during the skip: each deadline's work runs at its instant.
+    this.clock.hold();
+    try {
+      for (;;) {
+        if (!(await this.settle(settleTimeoutMs))) {
+          this.logger.warn('advanceTime: workers did not finish their tasks in time; advancing anyway');
+        }
+        const next = this.deadlines.next();
+        if (next === undefined || next > target) break;
+        this.clock.jumpTo(next);
+        this.deadlines.fireDue();
+        this.flushChanges();
       }
-      const next = this.deadlines.next();
-      if (next === undefined || next > target) break;
-      this.clock.jumpTo(next);
-      this.deadlines.fireDue();
-      this.flushChanges();
+      this.clock.jumpTo(target);
+    } finally {
+      this.clock.release();
     }
-    this.clock.jumpTo(target);
     this.deadlines.rearm();
     this.flushChanges();
     await this.settle(settleTimeoutMs);

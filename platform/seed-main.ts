@@ -35,7 +35,7 @@ try {
         log: (line) => say(`  ${line}`),
         temporal,
         taskQueue: config.temporal.taskQueue,
-        ...(engineClock ? { advance: async (ms: number) => void (await engineClock.advance({ ms })) } : {}),
+        ...(engineClock ? { advance: async (ms: number) => void (await engineClock.advance({ ms })), now: () => engineClock.now() } : {}),
       });
     } finally {
       engineClock?.close();

@@ -9,7 +9,8 @@ import { baseSeeds } from './base';
 import { seedReportingDemo } from './reporting';
 import type { Seed } from './types';
 import { seedProjectDemos, seedProjectThroughEveryStage } from './project';
-import { seedMediationDemos } from './mediation';
+import { seedMediationDemos, seedMediationThroughEveryStage } from './mediation';
+import { seedReportingThroughResults } from './reporting';
 import { seedGridDemos } from './grid';
 
 export type { Seed, SeedContext } from './types';
@@ -22,8 +23,10 @@ export const processSeeds: Seed[] = [
   { name: 'reporting-demo', run: seedReportingDemo },
   { name: 'mediation-demo', run: seedMediationDemos },
   { name: 'grid-demo', run: seedGridDemos },
-  // CLOCK=virtual only, and last: it advances the clock.
+  // CLOCK=virtual only, and last: they advance the clock.
   { name: 'project-every-stage', run: seedProjectThroughEveryStage },
+  { name: 'mediation-every-stage', run: seedMediationThroughEveryStage },
+  { name: 'reporting-through-results', run: seedReportingThroughResults },
 ];
 
 export interface RunSeedsOptions {
@@ -35,6 +38,8 @@ export interface RunSeedsOptions {
   rules?: ProcessRules;
   /** See SeedContext.advance. */
   advance?: (ms: number) => Promise<void>;
+  /** See SeedContext.now. */
+  now?: () => Date;
 }
 
 export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = {}): Promise<void> {
@@ -42,6 +47,6 @@ export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = 
   const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
   for (const seed of seeds) {
     log(`seed ${seed.name}`);
-    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance });
+    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance, now: options.now });
   }
 }

@@ -206,3 +206,54 @@ export async function seedMediationDemos(ctx: SeedContext): Promise<void> {
     ctx.log(`mediation demo: ${demo.body.title}`);
   }
 }
+
+const DAY_MS = 86_400_000;
+
+/** The case `seedMediationThroughEveryStage` carries; its title identifies it. */
+export const EVERY_STAGE_CASE_TITLE = '卫生间漏水赔偿·全流程演示';
+
+/**
+ * CLOCK=virtual: one case carried from intake through the community round's
+ * agreement, 司法确认 (applied, accepted, confirmed) and, once the clock has
+ * moved past the follow-up delay, the 回访 — by the use cases a person's
+ * request runs. Registered after the project demo: it advances the clock.
+ */
+export async function seedMediationThroughEveryStage(ctx: SeedContext, options: { placeUnitId?: string; title?: string } = {}): Promise<void> {
+  const { advance } = ctx;
+  if (!advance || !ctx.temporal) return;
+  const title = options.title ?? EVERY_STAGE_CASE_TITLE;
+  if (await ctx.prisma.mediationCase.findFirst({ where: { title }, select: { id: true } })) return;
+  const now = ctx.now ?? (() => new Date());
+  const deps = useCaseDeps(ctx, ctx.temporal);
+  const placeUnitId = options.placeUnitId ?? 'qindu-renmin-beidou';
+  const mediator = await demoActor(ctx, m(placeUnitId));
+  const act = (action: ActionName, payload: Record<string, unknown>) => performAction({ deps, actor: mediator, caseId, action, body: payload });
+  const { caseId } = await registerCase({
+    deps,
+    actor: mediator,
+    body: body({ title, placeUnitId, channel: 'walk_in', disputeType: 'water_leak', amountFen: 300_000, description: '楼上卫生间漏水,楼下天花板受损,要求赔偿;演示案件从受理到回访的全过程。' }),
+    authorize: (path, roles) => assertAccess(mediator, roles, path),
+  });
+  await waitForCase(ctx, caseId, (r) => r.stage === 'in_round' && r.currentLevel === 'community' && r.snapshot?.rounds?.at(-1)?.endedAt === null);
+  for (const step of mediate(m(placeUnitId), toLocalDate(now()), 'agreement')) if ('action' in step) await act(step.action, step.body);
+  await waitForCase(ctx, caseId, (r) => r.stage === 'agreement');
+  const court = '咸阳市秦都区人民法院';
+  const rulingNo = `(${toLocalDate(now()).slice(0, 4)})陕0402民特1号`;
+  await act('applyJudicialConfirmation', { applicants: ['王建军', '赵秀英'], court });
+  await waitForCase(ctx, caseId, (r) => r.snapshot?.judicial?.status === 'applied');
+  await act('recordCourtAcceptance', { accepted: true, courtCaseNumber: rulingNo });
+  await waitForCase(ctx, caseId, (r) => r.snapshot?.judicial?.status === 'accepted');
+  await act('recordCourtDecision', { confirmed: true, rulingNo });
+  await waitForCase(ctx, caseId, (r) => r.snapshot?.judicial?.status === 'confirmed');
+  // The 回访 opens a number of working days after the agreement: move a day
+  // at a time past it, whatever holidays lie in between.
+  for (let days = 0; ; days++) {
+    const row = await ctx.prisma.mediationCase.findUnique({ where: { id: caseId }, select: { snapshot: true } });
+    if ((row?.snapshot as { followUp?: { openedAt: string | null } } | null)?.followUp?.openedAt) break;
+    if (days > 60) throw new Error(`mediation demo: the 回访 of ${caseId} never opened`);
+    await advance(DAY_MS);
+  }
+  await act('recordFollowUp', { result: 'fulfilled', note: '电话回访双方当事人:漏水已修复,赔偿款已当场付清。' });
+  await waitForCase(ctx, caseId, (r) => r.snapshot?.followUp?.visitedAt != null);
+  ctx.log(`mediation demo through every stage: ${title}`);
+}

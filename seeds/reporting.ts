@@ -6,14 +6,17 @@
 // (the test global setup runs the base seeds only) the seed does nothing.
 // Idempotent: an existing cycle or schedule is left as it is.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { yearOf } from '../domain/calendar';
+import { toLocalDate, yearOf } from '../domain/calendar';
+import type { Actor } from '../domain/access';
+import { actOnReport } from '../api/reporting/act-on-report';
+import type { ReportAction, VoteChoice } from '../domain/reporting';
 import { workflowIds } from '../domain/reporting';
 import type { reportingCycle, reportingYearly } from '../workflows/reporting';
 import { askQuestionUpdate, reportStateQuery, scoreUpwardUpdate, submitReportUpdate } from '../workflows/reporting-shared';
 import { TASK_QUEUE } from '../workflows/task-queue';
-import { DEMO, usernameFor } from './demo-org';
+import { DEMO, RESIDENT_REPS_PER_COMMUNITY, usernameFor } from './demo-org';
 import type { SeedContext } from './types';
-import { demoActor } from './use-cases';
+import { demoActor, useCaseDeps } from './use-cases';
 
 export interface ReportingSeedContext extends SeedContext {
   now?: () => Date;
@@ -88,4 +91,80 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
   const secretary2 = await demoActor(ctx, usernameFor('community', second));
   await client.workflow.getHandle(secondReport).executeUpdate(submitReportUpdate, { args: [{ actor: secretary2, input: { content: REPORT_TEXT } }] });
   ctx.log(`reporting demo: cycle ${cycleId} in progress`);
+}
+
+const DAY_MS = 86_400_000;
+
+async function reportStage(ctx: SeedContext, reportId: string): Promise<string | null> {
+  return (await ctx.prisma.reportingReport.findUnique({ where: { id: reportId }, select: { stage: true } }))?.stage ?? null;
+}
+
+async function waitForReportStage(ctx: SeedContext, reportId: string, stages: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!stages.includes((await reportStage(ctx, reportId)) ?? '')) {
+    if (Date.now() > deadline) throw new Error(`reporting demo: ${reportId} did not reach ${stages.join(' or ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * CLOCK=virtual: a 双向述职 cycle over one street carried to its results —
+ * every community's secretary reports, the street office scores and closes
+ * the upward step, the downward meeting is recorded, every representative
+ * on the roll votes, and the clock is moved past the vote window and the
+ * 公示 until each report is completed with its rating. Acts through the
+ * same use case as `POST /api/reporting/{id}/actions/{action}`.
+ */
+export async function seedReportingThroughResults(ctx: ReportingSeedContext, options: ReportingSeedOptions = {}): Promise<void> {
+  const { advance, temporal: client } = ctx;
+  if (!advance || !client) return;
+  const now = ctx.now ?? (() => new Date());
+  const year = options.year ?? yearOf(now());
+  const streetId = options.streetId ?? 'qindu-chenyang';
+  const cycleId = workflowIds.cycle(streetId, year);
+  try {
+    await client.workflow.start<typeof reportingCycle>('reportingCycle', { workflowId: cycleId, taskQueue: ctx.taskQueue ?? TASK_QUEUE, args: [{ unitId: streetId, year, trigger: 'manual', startedById: null }] });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return; // seeded before
+    throw err;
+  }
+  const deps = useCaseDeps(ctx, client);
+  const communities = await ctx.prisma.unit.findMany({ where: { parentId: streetId, level: 'community' }, orderBy: { path: 'asc' }, select: { id: true } });
+  const street = await demoActor(ctx, usernameFor('street_office', streetId));
+  const act = async (username: string | Actor, id: string, action: ReportAction, body: Record<string, unknown> = {}) =>
+    actOnReport({ deps, actor: typeof username === 'string' ? await demoActor(ctx, username) : username, id, action, body });
+
+  // Downward grades vary by community, so the results show more than one rating.
+  const ballots: VoteChoice[][] = [
+    ['satisfied', 'satisfied', 'satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'satisfied'],
+    ['satisfied', 'basically_satisfied', 'satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied', 'satisfied'],
+    ['basically_satisfied', 'satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied', 'satisfied', 'basically_satisfied'],
+  ];
+  const reportIds: string[] = [];
+  for (const [i, { id: communityId }] of communities.entries()) {
+    const id = workflowIds.report(communityId, year);
+    reportIds.push(id);
+    const secretary = usernameFor('community', communityId);
+    await waitForReportStage(ctx, id, ['report']);
+    await act(secretary, id, 'submitReport', { content: REPORT_TEXT });
+    await waitForReportStage(ctx, id, ['upward']);
+    await act(street, id, 'scoreUpward', { score: 92 - 4 * i, comment: '党建引领基层治理成效明显' });
+    await act(street, id, 'closeUpward');
+    await waitForReportStage(ctx, id, ['downward']);
+    await act(secretary, id, 'recordDownward', { heldOn: toLocalDate(now()), attendees: 45, summary: '向党员和居民代表会议述职,现场答复居民提问' });
+    await waitForReportStage(ctx, id, ['vote']);
+    const choices = ballots[i % ballots.length]!;
+    for (let n = 1; n <= RESIDENT_REPS_PER_COMMUNITY; n++) {
+      await act(usernameFor('resident_rep', communityId, n), id, 'castVote', { choice: choices[(n - 1) % choices.length] });
+    }
+  }
+  // The vote window and then the 公示 run out on the clock; a poor rating
+  // would open rectification, which the demo leaves open for the secretary.
+  for (let days = 0; ; days++) {
+    const stages = await Promise.all(reportIds.map((id) => reportStage(ctx, id)));
+    if (stages.every((s) => s === 'completed' || s === 'rectification')) break;
+    if (days > 90) throw new Error(`reporting demo: ${cycleId} did not reach its results (${stages.join(', ')})`);
+    await advance(DAY_MS);
+  }
+  ctx.log(`reporting demo through results: ${cycleId}`);
 }

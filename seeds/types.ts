@@ -16,6 +16,8 @@ export interface SeedContext {
    * every stage at first start.
    */
   advance?: (ms: number) => Promise<void>;
+  /** The platform's time (the engine's under CLOCK=virtual); default the wall clock. */
+  now?: () => Date;
 }
 
 /** A seed step. It must be idempotent: running it twice changes nothing. */

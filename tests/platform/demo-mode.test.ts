@@ -44,6 +44,8 @@ describe('npm start -- --demo', () => {
   it('runs every process on the engine clock, which an admin advances', async () => {
     expect(app.stdout()).toContain('clock: virtual');
     expect(app.stdout()).toContain('project demo through every stage');
+    expect(app.stdout()).toContain('mediation demo through every stage');
+    expect(app.stdout()).toContain('reporting demo through results');
     const [admin, community, street] = await Promise.all(['admin.qindu', 'community.qindu-renmin-furong', 'street_office.qindu-renmin'].map(logIn));
     const me = await http('GET', '/api/me', community);
     expect(me.body.clock.mode).toBe('virtual');

@@ -3,11 +3,13 @@
 // DATA_DIR and API port, none of the test run's services in its environment,
 // and helpers to read its process tree from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { listEnvVars } from '../../config';
+import { alive, descendants, descendantsWithCommand, rssMiB } from '../../platform/proc';
+
+export { alive, descendants, descendantsWithCommand, rssMiB };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -57,68 +59,6 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   } catch {
     // gone already
   }
-}
-
-interface ProcInfo {
-  pid: number;
-  ppid: number;
-  cmdline: string;
-}
-
-function processes(): ProcInfo[] {
-  const list: ProcInfo[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // "pid (comm) state ppid …": comm may hold spaces and parentheses
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-      list.push({ pid: Number(entry), ppid, cmdline });
-    } catch {
-      // exited while we read
-    }
-  }
-  return list;
-}
-
-/** Every live process below `root` (not `root` itself), with its command line. */
-export function descendantsWithCommand(root: number): ProcInfo[] {
-  const all = processes();
-  const found: ProcInfo[] = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    const parent = queue.shift()!;
-    for (const p of all) {
-      if (p.ppid === parent) {
-        found.push(p);
-        queue.push(p.pid);
-      }
-    }
-  }
-  return found;
-}
-
-export function descendants(root: number): number[] {
-  return descendantsWithCommand(root).map((p) => p.pid);
-}
-
-/** A process exists (a zombie not yet reaped counts as gone). */
-export function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-/** Resident memory of a process in MiB. */
-export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */

@@ -1,0 +1,67 @@
+// The process tree of a started platform, read from /proc (Linux): the
+// start-and-stop tests look for leftovers, the simulator finds the engine,
+// worker and API children to kill them in crash drills, and both read RSS.
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  cmdline: string;
+}
+
+function processes(): ProcInfo[] {
+  const list: ProcInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+      list.push({ pid: Number(entry), ppid, cmdline });
+    } catch {
+      // exited while we read
+    }
+  }
+  return list;
+}
+
+/** Every live process below `root` (not `root` itself), with its command line. */
+export function descendantsWithCommand(root: number): ProcInfo[] {
+  const all = processes();
+  const found: ProcInfo[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const p of all) {
+      if (p.ppid === parent) {
+        found.push(p);
+        queue.push(p.pid);
+      }
+    }
+  }
+  return found;
+}
+
+export function descendants(root: number): number[] {
+  return descendantsWithCommand(root).map((p) => p.pid);
+}
+
+/** A process exists (a zombie not yet reaped counts as gone). */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Resident memory of a process in MiB. */
+export function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
+}
+

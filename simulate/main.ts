@@ -1,0 +1,106 @@
+// `npm run simulate -- [options]`: a district-year on a fresh platform (see README.md).
+//   --scale full|<fraction>   the org of 秦都 (default 0.1)
+//   --seed <n>                default 7
+//   --runs <n>                run the same seed n times and fail unless the summaries agree (CI: 2)
+//   --chaos <n>               SIGKILL engine, worker or API n times at seeded moments
+//   --compare a.json b.json   the same seed under two rule sets, side by side
+//   --lanes <n>               actions in flight at once on different records (default 4)
+//   --out <dir>               where the HTML report and summary go (default sim-out/)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { listEnvVars } from '../config';
+import { writeReport } from './report';
+import { summaryHash } from './summary';
+import { runYear, type YearRun } from './year';
+
+function args(argv: string[]) {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const scaleArg = get('scale') ?? '0.1';
+  const scale = scaleArg === 'full' ? 1 : Number(scaleArg);
+  if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be "full" or a fraction in (0, 1]: ${scaleArg}`);
+  const compareAt = argv.indexOf('--compare');
+  return {
+    scale,
+    seed: Number(get('seed') ?? 7),
+    runs: Number(get('runs') ?? 1),
+    chaos: Number(get('chaos') ?? 0),
+    lanes: Number(get('lanes') ?? 4),
+    out: resolve(get('out') ?? 'sim-out'),
+    compare: compareAt >= 0 ? [argv[compareAt + 1], argv[compareAt + 2]] : null,
+  };
+}
+
+/** A rule set: environment variables of config/ (e.g. {"MEDIATION_ROUND_DAYS_ORDINARY": "5"}). */
+function ruleSet(file: string): Record<string, string> {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const known = new Set(listEnvVars().map((v) => v.env));
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!known.has(k)) throw new Error(`${file}: ${k} is not a configuration variable (see .env.example)`);
+    if (!/^(PROJECT|MEDIATION|REPORTING)_/.test(k)) throw new Error(`${file}: ${k} is not a process rule`);
+    env[k] = String(v);
+  }
+  return env;
+}
+
+function notes(run: YearRun): string {
+  const s = run.stats;
+  return [
+    `wall time ${(run.wallMs / 1000).toFixed(1)} s; ${s.requests} requests, ${s.acknowledged} actions acknowledged, ${s.retries} resent without an answer, ${s.busy} × 503, ${s.serverErrors} other 5xx`,
+    `RSS MiB at the end of the year: ${Object.entries(run.rss).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    ...run.checks.map((c) => `check ${c.name}: ${c.ok ? 'ok' : 'FAILED'} (${c.detail})`),
+    ...(Object.keys(run.refusals).length ? [`refused: ${Object.entries(run.refusals).map(([k, n]) => `${k} ×${n}`).join(', ')}`] : []),
+    ...(run.kills.length ? [`kills: ${run.kills.join('; ')}`] : []),
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const a = args(process.argv.slice(2));
+  mkdirSync(a.out, { recursive: true });
+  const log = (line: string) => console.error(`[simulate] ${line}`);
+  const base = { scale: a.scale, seed: a.seed, lanes: a.lanes, log };
+
+  if (a.compare) {
+    const [fa, fb] = a.compare as [string, string];
+    const runA = await runYear({ ...base, env: ruleSet(fa) });
+    const runB = await runYear({ ...base, env: ruleSet(fb) });
+    const left = runA.summary.split('\n');
+    const right = runB.summary.split('\n');
+    const width = Math.max(...left.map((l) => l.length), 20);
+    console.log(`${fa.padEnd(width)} │ ${fb}`);
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      const l = left[i] ?? '';
+      const r = right[i] ?? '';
+      console.log(`${l.padEnd(width)} ${l === r ? '│' : '≠'} ${l === r ? '' : r}`);
+    }
+    writeReport(join(a.out, `compare-${a.seed}.html`), [runA, runB], [fa, fb]);
+    return [runA, runB].every((r) => r.checks.every((c) => c.ok)) ? 0 : 1;
+  }
+
+  const runs: YearRun[] = [];
+  for (let i = 0; i < Math.max(1, a.runs); i++) {
+    const run = await runYear({ ...base, chaos: a.chaos });
+    runs.push(run);
+    console.log(run.summary);
+    console.log(`\nsummary hash ${summaryHash(run.summary)}`);
+    console.log(notes(run));
+    writeFileSync(join(a.out, `summary-${a.seed}-${a.scale}${a.chaos ? `-chaos${a.chaos}` : ''}-${i + 1}.txt`), `${run.summary}\n`);
+  }
+  writeReport(join(a.out, `report-${a.seed}-${a.scale}${a.chaos ? `-chaos${a.chaos}` : ''}.html`), runs.slice(0, 1), ['']);
+  const hashes = new Set(runs.map((r) => summaryHash(r.summary)));
+  const failed = runs.flatMap((r) => r.checks.filter((c) => !c.ok));
+  if (runs.length > 1) console.log(hashes.size === 1 ? `determinism: ${runs.length} runs, one summary (${[...hashes][0]})` : `determinism FAILED: ${[...hashes].join(' ≠ ')}`);
+  if (failed.length) console.log(`checks FAILED: ${failed.map((c) => c.name).join(', ')}`);
+  return hashes.size === 1 && failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,248 @@
+// The year in figures, read from the read model once the year is over, next
+// to the seeds' figures scaled to the run. Only what the plan and the
+// processes decided goes in — counts, money, whole days — never a wall-clock
+// time, a generated id or a case number: the same seed gives the same
+// summary, byte for byte, which `hash` fingerprints.
+import { createHash } from 'node:crypto';
+import { daysBetweenLocal, toLocalDate } from '../domain/calendar';
+import type { MediationState } from '../domain/mediation/case-state';
+import { CASE_OUTCOME_LABELS, CHANNEL_LABELS, LEVEL_LABELS, type MediationLevel } from '../domain/mediation/types';
+import { RATING_LABELS as PROJECT_RATING_LABELS } from '../domain/project/scoring';
+import { STAGE_LABELS as PROJECT_STAGE_LABELS } from '../domain/project/state';
+import { RATING_LABELS as REPORT_RATING_LABELS, REPORT_STAGE_LABELS, VOTE_CHOICE_LABELS, VOTE_CHOICES, type ReportState } from '../domain/reporting';
+import type { PrismaClient } from '../prisma/generated/client';
+import type { GridIncidentState } from '../domain/grid/machine';
+import { INCIDENT_OUTCOME_LABELS, INCIDENT_STAGE_LABELS, SATISFACTION_LABELS, SATISFACTION_LEVELS } from '../domain/grid/types';
+import { SEED_FIGURES } from './plan';
+
+export interface YearFigures {
+  year: number;
+  scale: number;
+  seed: number;
+  org: { streets: number; communities: number; grids: number };
+  mediation: {
+    registered: number;
+    byChannel: Record<string, number>;
+    /** outcome label → level label → count */
+    outcomes: Record<string, Record<string, number>>;
+    agreements: number;
+    concluded: number;
+    successRate: number;
+    judicialApplied: number;
+    judicialConfirmed: number;
+    followUps: number;
+    medianRoundDays: Record<string, number | null>;
+    overdueEscalations: number;
+    escalations: number;
+    perMonth: number[];
+  };
+  projects: {
+    applied: number;
+    approved: number;
+    byStage: Record<string, number>;
+    byRating: Record<string, number>;
+    approvedBudgetFen: number;
+    reservedFen: number;
+    paidFen: number;
+    paidByParty: Record<string, number>;
+    rewardPaidFen: number;
+    capUseMaxPercent: number;
+    capUseMeanPercent: number;
+    overdue: number;
+    escalated: number;
+  };
+  reporting: {
+    reports: number;
+    byStage: Record<string, number>;
+    votesCast: number;
+    rollSize: number;
+    tally: Record<string, number>;
+    noQuorumRounds: number;
+    byGrade: Record<string, number>;
+    rectifications: number;
+    overdue: number;
+  };
+  grid: {
+    reported: number;
+    byOutcome: Record<string, number>;
+    byStage: Record<string, number>;
+    onTimeRate: number;
+    medianHandlingDays: number | null;
+    supervised: number;
+    toStreet: number;
+    reopened: number;
+    satisfaction: Record<string, number>;
+  };
+  checks: Record<string, string>;
+}
+
+const count = <T>(items: readonly T[], key: (t: T) => string) => {
+  const out: Record<string, number> = {};
+  for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+};
+const median = (xs: number[]) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export async function collectFigures(prisma: PrismaClient, meta: { year: number; scale: number; seed: number; org: YearFigures['org']; capFen: number; communities: number }): Promise<YearFigures> {
+  // A row whose workflow never saved has no state (checks.ts counts those).
+  const cases = (await prisma.mediationCase.findMany({ select: { snapshot: true }, orderBy: { id: 'asc' } }))
+    .map((r) => r.snapshot as unknown as MediationState)
+    .filter((s) => Array.isArray(s?.rounds));
+  const outcomeOf = (s: MediationState) => (s.outcome ? CASE_OUTCOME_LABELS[s.outcome] : '办理中');
+  const levelOf = (s: MediationState) => (s.rounds.at(-1) ? LEVEL_LABELS[s.rounds.at(-1)!.level] : '分流');
+  const outcomes: Record<string, Record<string, number>> = {};
+  for (const s of cases) {
+    const o = (outcomes[outcomeOf(s)] ??= {});
+    o[levelOf(s)] = (o[levelOf(s)] ?? 0) + 1;
+  }
+  const LEVEL_ORDER = ['分流', '社区', '街道', '区'];
+  for (const [k, byLevel] of Object.entries(outcomes)) {
+    outcomes[k] = Object.fromEntries(Object.entries(byLevel).sort(([a], [b]) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b)));
+  }
+  const agreements = cases.filter((s) => s.outcome === 'agreement').length;
+  const concluded = cases.filter((s) => s.outcome && s.outcome !== 'referred_out').length;
+  const rounds = cases.flatMap((s) => s.rounds);
+  const roundDays: Record<string, number | null> = {};
+  for (const level of ['community', 'street', 'district'] as MediationLevel[]) {
+    roundDays[LEVEL_LABELS[level]] = median(rounds.filter((r) => r.level === level && r.endedAt).map((r) => daysBetweenLocal(toLocalDate(r.startedAt), toLocalDate(r.endedAt!))));
+  }
+  const perMonth = Array.from({ length: 12 }, () => 0);
+  for (const s of cases) perMonth[Number(toLocalDate(s.registeredAt).slice(5, 7)) - 1]! += 1;
+
+  const projects = await prisma.project.findMany({ select: { id: true, stage: true, rating: true, budgetFen: true, reservedFen: true, paidFen: true, rewardPaidFen: true, overdue: true, escalated: true, communityId: true }, orderBy: { id: 'asc' } });
+  const lines = await prisma.projectLedgerLine.groupBy({ by: ['party'], _sum: { amountFen: true }, orderBy: { party: 'asc' } });
+  const funds = await prisma.projectFundYear.findMany({ where: { year: meta.year } });
+  const approved = projects.filter((p) => !['approval', 'rejected', 'cancelled'].includes(p.stage));
+  const capUse = funds.map((f) => (100 * f.reservedFen) / (f.capFen || meta.capFen));
+
+  const reports = (await prisma.reportingReport.findMany({ where: { year: meta.year }, select: { stage: true, state: true, grade: true }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, state: r.state as unknown as ReportState }));
+  const voteRounds = reports.flatMap((r) => r.state.voteRounds);
+  const tally: Record<string, number> = {};
+  for (const v of voteRounds) for (const [k, n] of Object.entries(v.tally ?? {})) tally[k] = (tally[k] ?? 0) + (n as number);
+
+  const incidents = (await prisma.gridIncident.findMany({ select: { stage: true, outcome: true, handledOnTime: true, handlingDays: true, satisfaction: true, reopenCount: true, snapshot: true }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, state: r.snapshot as unknown as GridIncidentState }));
+  const handled = incidents.filter((i) => i.handledOnTime !== null);
+
+  return {
+    year: meta.year,
+    scale: meta.scale,
+    seed: meta.seed,
+    org: meta.org,
+    mediation: {
+      registered: cases.length,
+      byChannel: count(cases, (s) => CHANNEL_LABELS[s.facts.channel]),
+      outcomes,
+      agreements,
+      concluded,
+      successRate: concluded ? agreements / concluded : 0,
+      judicialApplied: cases.filter((s) => s.judicial && s.judicial.status !== 'open' && s.judicial.status !== 'expired').length,
+      judicialConfirmed: cases.filter((s) => s.judicial?.status === 'confirmed').length,
+      followUps: cases.filter((s) => s.followUp?.visitedAt).length,
+      medianRoundDays: roundDays,
+      overdueEscalations: rounds.filter((r) => r.outcome === 'overdue').length,
+      escalations: rounds.filter((r) => r.outcome === 'failed' || r.outcome === 'overdue').length,
+      perMonth,
+    },
+    projects: {
+      applied: projects.length,
+      approved: approved.length,
+      byStage: count(projects, (p) => PROJECT_STAGE_LABELS[p.stage as keyof typeof PROJECT_STAGE_LABELS] ?? p.stage),
+      byRating: count(projects.filter((p) => p.rating), (p) => PROJECT_RATING_LABELS[p.rating as keyof typeof PROJECT_RATING_LABELS] ?? p.rating!),
+      approvedBudgetFen: approved.reduce((s, p) => s + p.budgetFen, 0),
+      reservedFen: funds.reduce((s, f) => s + f.reservedFen, 0),
+      paidFen: projects.reduce((s, p) => s + p.paidFen, 0),
+      paidByParty: Object.fromEntries(lines.map((l) => [l.party, l._sum.amountFen ?? 0])),
+      rewardPaidFen: projects.reduce((s, p) => s + p.rewardPaidFen, 0),
+      capUseMaxPercent: capUse.length ? Math.max(...capUse) : 0,
+      capUseMeanPercent: capUse.length ? capUse.reduce((a, b) => a + b, 0) / meta.communities : 0,
+      overdue: projects.filter((p) => p.overdue).length,
+      escalated: projects.filter((p) => p.escalated).length,
+    },
+    reporting: {
+      reports: reports.length,
+      byStage: count(reports, (r) => REPORT_STAGE_LABELS[r.stage as keyof typeof REPORT_STAGE_LABELS] ?? r.stage),
+      votesCast: voteRounds.reduce((s, v) => s + v.voted, 0),
+      rollSize: voteRounds.reduce((s, v) => s + v.rollSize, 0),
+      tally,
+      noQuorumRounds: voteRounds.filter((v) => v.outcome === 'no_quorum').length,
+      byGrade: count(reports.filter((r) => r.state.result), (r) => REPORT_RATING_LABELS[r.state.result!.grade]),
+      rectifications: reports.filter((r) => r.state.rectification).length,
+      overdue: reports.filter((r) => r.state.overdue).length,
+    },
+    grid: {
+      reported: incidents.length,
+      byOutcome: count(incidents, (i) => (i.outcome ? INCIDENT_OUTCOME_LABELS[i.outcome as keyof typeof INCIDENT_OUTCOME_LABELS] : '办理中')),
+      byStage: count(incidents, (i) => INCIDENT_STAGE_LABELS[i.stage as keyof typeof INCIDENT_STAGE_LABELS] ?? i.stage),
+      onTimeRate: handled.length ? handled.filter((i) => i.handledOnTime).length / handled.length : 0,
+      medianHandlingDays: median(incidents.filter((i) => i.handlingDays !== null).map((i) => Math.round(i.handlingDays!))),
+      supervised: incidents.filter((i) => i.state.handlings?.some((h) => h.supervisedAt)).length,
+      toStreet: incidents.filter((i) => i.state.escalatedToStreetAt).length,
+      reopened: incidents.filter((i) => i.reopenCount > 0).length,
+      satisfaction: Object.fromEntries(SATISFACTION_LEVELS.map((l) => [SATISFACTION_LABELS[l], incidents.filter((i) => i.satisfaction === l).length])),
+    },
+    checks: {},
+  };
+}
+
+const yuan = (fen: number) => `${(fen / 1_000_000).toFixed(2)}万元`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const kv = (o: Record<string, number | string | null>) => Object.entries(o).map(([k, v]) => `${k} ${v ?? '—'}`).join(',');
+
+/** The summary as printed: one line per figure, the seeds' figures (scaled) beside the ones they report. */
+export function formatSummary(f: YearFigures): string {
+  const m = f.mediation;
+  const p = f.projects;
+  const r = f.reporting;
+  const s = f.scale;
+  return [
+    `秦都区 ${f.year} 年模拟(seed ${f.seed},scale ${f.scale}):${f.org.streets} 个街道,${f.org.communities} 个社区,${f.org.grids} 个网格`,
+    '',
+    '三级三轮调解                         模拟          种子 004(按比例)',
+    `  受理案件                           ${String(m.registered).padEnd(13)} ${Math.round((SEED_FIGURES.mediatedCases / SEED_FIGURES.successRate) * s)}`,
+    `  调解成功                           ${String(m.agreements).padEnd(13)} ${Math.round(SEED_FIGURES.mediatedCases * s)}`,
+    `  调解成功率                         ${pct(m.successRate).padEnd(13)} ${pct(SEED_FIGURES.successRate)}`,
+    `  司法确认                           ${String(m.judicialConfirmed).padEnd(13)} ${Math.round(SEED_FIGURES.judicialConfirmations * s)}`,
+    `  司法确认占调解成功                 ${pct(m.agreements ? m.judicialConfirmed / m.agreements : 0).padEnd(13)} ${pct(SEED_FIGURES.judicialConfirmations / SEED_FIGURES.mediatedCases)}`,
+    `  申请司法确认 ${m.judicialApplied},回访 ${m.followUps}`,
+    `  按渠道:${kv(m.byChannel)}`,
+    ...Object.entries(m.outcomes)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([o, byLevel]) => `  ${o}:${kv(byLevel)}`),
+    `  每轮用时中位数(日):${kv(m.medianRoundDays)}`,
+    `  升级 ${m.escalations} 次,其中超期自动升级 ${m.overdueEscalations} 次`,
+    `  各月受理:${m.perMonth.join(' ')}`,
+    '',
+    '党建项目                             模拟          种子 002(按比例)',
+    `  申报                               ${String(p.applied).padEnd(13)}`,
+    `  立项                               ${String(p.approved).padEnd(13)} ${Math.round(SEED_FIGURES.projects * s)}`,
+    `  立项预算                           ${yuan(p.approvedBudgetFen).padEnd(13)} ${yuan(SEED_FIGURES.projectFundsFen * s)}`,
+    `  按阶段:${kv(p.byStage)}`,
+    `  验收等次:${kv(p.byRating)}`,
+    `  占用额度 ${yuan(p.reservedFen)},已拨付 ${yuan(p.paidFen)}(其中奖补 ${yuan(p.rewardPaidFen)})`,
+    `  按分担方拨付:${kv(Object.fromEntries(Object.entries(p.paidByParty).map(([k, v]) => [k, yuan(v)])))}`,
+    `  社区年度额度使用:平均 ${p.capUseMeanPercent.toFixed(1)}%,最高 ${p.capUseMaxPercent.toFixed(1)}%`,
+    `  超期 ${p.overdue},已升级督办 ${p.escalated}`,
+    '',
+    '双向述职',
+    `  述职 ${r.reports}:${kv(r.byStage)}`,
+    `  投票 ${r.votesCast}/${r.rollSize}(${pct(r.rollSize ? r.votesCast / r.rollSize : 0)}),不足法定人数的轮次 ${r.noQuorumRounds}`,
+    `  票面:${kv(Object.fromEntries(VOTE_CHOICES.map((c) => [VOTE_CHOICE_LABELS[c], r.tally[c] ?? 0])))}`,
+    `  评定等次:${kv(r.byGrade)}`,
+    `  整改 ${r.rectifications},超期 ${r.overdue}`,
+    '',
+    '网格事件处置',
+    `  上报 ${f.grid.reported}:${kv(f.grid.byStage)}`,
+    `  结果:${kv(f.grid.byOutcome)}`,
+    `  按时处置率 ${pct(f.grid.onTimeRate)},处置用时中位数 ${f.grid.medianHandlingDays ?? '—'} 日,超期督办 ${f.grid.supervised},上报街道 ${f.grid.toStreet},退回重办 ${f.grid.reopened}`,
+    `  满意度:${kv(f.grid.satisfaction)}`,
+    '',
+    '账目与记录核对',
+    ...Object.entries(f.checks).map(([k, v]) => `  ${k}:${v}`),
+  ].join('\n');
+}
+
+export const summaryHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);

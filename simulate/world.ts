@@ -1,0 +1,80 @@
+// What every persona shares: the API client, a read-only view of the read
+// model (to see what is waiting, in bulk, instead of one GET per record per
+// day), the calendar of the simulated year, and the record of every action
+// the API acknowledged (checked against the timelines at the end).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { addDaysLocal, isWorkingDay, workingDaysBetween, daysBetweenLocal, toLocalDate } from '../domain/calendar';
+import type { PrismaClient } from '../prisma/generated/client';
+import type { SimApi, ApiResult } from './client';
+import type { SimOrg } from './org';
+
+export interface Ack {
+  kind: 'project' | 'mediation' | 'reporting' | 'grid';
+  id: string;
+  action: string;
+  day: string;
+}
+
+export interface World {
+  api: SimApi;
+  prisma: PrismaClient;
+  org: SimOrg;
+  year: number;
+  seed: number;
+  /** The simulated day, YYYY-MM-DD (Beijing). */
+  today: string;
+  acks: Ack[];
+  /** Refusals of an action the simulator thought due (a plan that met a state it did not expect). */
+  refusals: Map<string, number>;
+  /** Called between actions (crash drills strike here). */
+  between?: () => Promise<void>;
+}
+
+export const isWorkday = (day: string) => isWorkingDay(day);
+export const workdaysSince = (from: string | Date, today: string) => workingDaysBetween(toLocalDate(from), today);
+export const daysSince = (from: string | Date, today: string) => daysBetweenLocal(toLocalDate(from), today);
+export { addDaysLocal };
+
+/**
+ * One person's action. The Idempotency-Key is derived from the record, the
+ * action and a step, so a retry after no answer (a killed API, a restarting
+ * engine) is the same request. A refusal after such a retry means the lost
+ * first attempt went through; the next day's look at the state decides.
+ */
+export async function act(w: World, kind: Ack['kind'], id: string, username: string, path: string, action: string, body: unknown, step = ''): Promise<ApiResult> {
+  await w.between?.();
+  const key = `sim-${w.seed}-${id}-${action}${step ? `-${step}` : ''}`.replace(/[^\w.:-]/g, '_').slice(0, 128);
+  let res: ApiResult;
+  for (let attempt = 0; ; attempt++) {
+    res = await w.api.as(username, 'POST', path, body, key);
+    // Another request with this key is still running (the API died under it): wait it out.
+    if (res.status === 409 && res.body?.code === 'IDEMPOTENCY_KEY_IN_PROGRESS' && attempt < 120) {
+      await sleep(1_000);
+      continue;
+    }
+    // An unknown outcome: the same key again, as a client would.
+    if (res.status >= 500 && attempt < 30) {
+      await sleep(500);
+      continue;
+    }
+    break;
+  }
+  // A replay answers an action acknowledged before (its answer was lost): not a second one.
+  if (res.status >= 200 && res.status < 300 && !res.replayed) {
+    w.api.stats.acknowledged++;
+    w.acks.push({ kind, id: res.body?.projectId ?? res.body?.caseId ?? res.body?.incidentId ?? id, action, day: w.today });
+  } else if (!res.replayed) {
+    const code = `${action}:${res.body?.code ?? res.status}`;
+    w.refusals.set(code, (w.refusals.get(code) ?? 0) + 1);
+  }
+  return res;
+}
+
+/** Runs `fn` over `items` with at most `lanes` at once; each item's own steps stay in order inside `fn`. */
+export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, worker));
+}

@@ -1,0 +1,180 @@
+// One district-year on a fresh platform: build the district, plan the year
+// from the seed, then day by day (09:00 Beijing, the platform's clock) let
+// every persona act on what waits for them, and move the clock on a day only
+// once the engine has no task left running or waiting — the work of every
+// acknowledged action done. Crash drills strike between actions.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { daysBetweenLocal, toLocalDate, yearOf } from '../domain/calendar';
+import { DEFAULT_PROCESS_RULES } from '../config/rules';
+import { createPrisma } from '../db/prisma';
+import { connectEngineClock } from '../temporal/engine-clock';
+import { checkAcknowledged, checkLedger, type CheckResult } from './checks';
+import { SimApi } from './client';
+import { MediationPersonas } from './mediation';
+import { buildOrg, writeOrg } from './org';
+import { planYear, workingDays } from './plan';
+import { CHILD_NAMES, startSimPlatform, type ChildName, type SimPlatform } from './platform';
+import { GridPersonas } from './grid';
+import { ProjectPersonas } from './projects';
+import { ReportingPersonas } from './reporting';
+import { createRng } from './rng';
+import { collectFigures, formatSummary, type YearFigures } from './summary';
+import type { World } from './world';
+
+const HOUR_MS = 3_600_000;
+const PASSWORD = 'sim-password-not-a-secret';
+
+export interface YearOptions {
+  scale: number;
+  seed: number;
+  /** Environment overrides: process rules (config/), as a deployment sets them. */
+  env?: Record<string, string>;
+  /** Kill one of engine, worker, API this many times at seeded moments. */
+  chaos?: number;
+  /** Actions in flight at once (different records). Default 4. */
+  lanes?: number;
+  log?: (line: string) => void;
+  /** Runs once the year is over, before the platform stops (the bench measures here). */
+  afterYear?: (ctx: { platform: SimPlatform; api: SimApi; world: World }) => Promise<void>;
+}
+
+export interface YearRun {
+  figures: YearFigures;
+  summary: string;
+  checks: CheckResult[];
+  wallMs: number;
+  stats: SimApi['stats'];
+  refusals: Record<string, number>;
+  kills: string[];
+  rss: Record<string, number>;
+}
+
+export async function runYear(options: YearOptions): Promise<YearRun> {
+  const log = options.log ?? (() => {});
+  const began = Date.now();
+  const rng = createRng(options.seed);
+  const org = buildOrg(options.scale);
+  const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, ...options.env }, log });
+  const prisma = createPrisma(platform.databaseUrl, { poolSize: 4 });
+  const engine = await connectEngineClock({ address: platform.engineAddress });
+  try {
+    await writeOrg(prisma, org, PASSWORD);
+    const api = new SimApi(platform.base, PASSWORD);
+    const admin = `admin.${org.district.id}`;
+    const clock = await api.get(admin, '/api/admin/clock');
+    const year = yearOf(new Date(clock.now)) + 1;
+    const plan = planYear(rng, org, year, options.scale);
+    log(`year ${year}: ${org.streets.length} streets, ${org.communities.length} communities, ${org.grids.length} grids; ${plan.cases.length} cases, ${plan.projects.length} projects, ${plan.incidents.length} grid incidents planned`);
+
+    // Crash drills: which action (by count) each kill follows, and whom it kills.
+    const chaosRng = rng.fork('chaos');
+    const expectedActions = plan.cases.length * 6 + plan.projects.length * 10 + org.communities.length * 12 + plan.incidents.length * 4;
+    const strikes = Array.from({ length: options.chaos ?? 0 }, () => ({ at: chaosRng.int(1, expectedActions), who: chaosRng.pick(CHILD_NAMES) as ChildName })).sort((a, b) => a.at - b.at);
+    const kills: string[] = [];
+    let actions = 0;
+
+    const w: World = { api, prisma, org, year, seed: options.seed, today: `${year}-01-01`, acks: [], refusals: new Map() };
+    if (strikes.length > 0) {
+      w.between = async () => {
+        actions++;
+        while (strikes[0] && strikes[0].at <= actions) {
+          const { who } = strikes.shift()!;
+          // The kill lands while this action is in flight: inside a payment when it is one.
+          setTimeout(() => {
+            kills.push(`${w.today} #${actions} ${who}`);
+            void platform.killAndAwaitRestart(who).catch((err) => log(`chaos: ${String(err)}`));
+          }, chaosRng.int(0, 40));
+          await sleep(0);
+        }
+      };
+    }
+    const lanes = options.lanes ?? 4;
+    const mediation = new MediationPersonas(w, plan.cases, lanes);
+    const projects = new ProjectPersonas(w, plan.projects, lanes);
+    const reporting = new ReportingPersonas(w, plan.reporting, lanes);
+    const grid = new GridPersonas(w, plan.incidents, lanes);
+
+    // The clock to 09:00 of 1 January (Beijing), then a day at a time.
+    const first = Date.parse(`${workingDays(year)[0]}T09:00:00+08:00`);
+    await advanceHours(api, admin, Math.ceil((first - Date.parse(clock.now)) / HOUR_MS));
+    const timing = { act: 0, quiesce: 0, advance: 0 };
+    // Nobody acts on days off: the clock jumps from one working day to the
+    // next, and every deadline in between fires on the way, in order.
+    const days = workingDays(year);
+    const yearEnd = `${year + 1}-01-01`;
+    let month = '';
+    for (const [i, day] of days.entries()) {
+      w.today = day;
+      let t = Date.now();
+      await mediation.day();
+      await projects.day();
+      await reporting.day();
+      await grid.day();
+      timing.act += Date.now() - t;
+      t = Date.now();
+      await quiesce(engine, platform);
+      timing.quiesce += Date.now() - t;
+      t = Date.now();
+      await advanceHours(api, admin, 24 * daysBetweenLocal(day, days[i + 1] ?? yearEnd));
+      timing.advance += Date.now() - t;
+      if (day.slice(0, 7) !== month) {
+        month = day.slice(0, 7);
+        log(`${day}: ${api.stats.acknowledged} actions acknowledged, ${((Date.now() - began) / 1000).toFixed(0)} s (acting ${timing.act} ms, settling ${timing.quiesce} ms, advancing ${timing.advance} ms)`);
+      }
+    }
+    await quiesce(engine, platform);
+    const now = toLocalDate((await api.get(admin, '/api/admin/clock')).now);
+    log(`year over at ${now}`);
+
+    const rss = platform.rss();
+    await options.afterYear?.({ platform, api, world: w });
+    const checks = [...(await checkLedger(prisma)), await checkAcknowledged(prisma, w.acks)];
+    const figures = await collectFigures(prisma, {
+      year,
+      scale: options.scale,
+      seed: options.seed,
+      org: { streets: org.streets.length, communities: org.communities.length, grids: org.grids.length },
+      capFen: Number(options.env?.PROJECT_YEARLY_FUND_CAP_FEN ?? DEFAULT_PROCESS_RULES.project.yearlyFundCapFen),
+      communities: org.communities.length,
+    });
+    figures.checks = Object.fromEntries(checks.map((c) => [c.name, c.ok ? '通过' : '不通过']));
+    return {
+      figures,
+      summary: formatSummary(figures),
+      checks,
+      wallMs: Date.now() - began,
+      stats: api.stats,
+      refusals: Object.fromEntries([...w.refusals].sort(([a], [b]) => (a < b ? -1 : 1))),
+      kills,
+      rss,
+    };
+  } finally {
+    engine.close();
+    await prisma.$disconnect();
+    await platform.stop();
+  }
+}
+
+async function advanceHours(api: SimApi, admin: string, hours: number): Promise<void> {
+  if (hours <= 0) return;
+  const res = await api.as(admin, 'POST', '/api/admin/clock/advance', { hours });
+  if (res.status !== 200) throw new Error(`advance ${hours} h: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/**
+ * Waits until every child runs and the engine has had nothing running or
+ * waiting for a worker for a moment. The engine's own advance waits for idle
+ * workers too, but gives up after 10 s; a worker killed mid-activity leaves
+ * the activity running until its timeout, which must pass before the day
+ * may end.
+ */
+async function quiesce(engine: Awaited<ReturnType<typeof connectEngineClock>>, platform: Awaited<ReturnType<typeof startSimPlatform>>): Promise<void> {
+  let quiet = 0;
+  for (let i = 0; quiet < 2; i++) {
+    const running = CHILD_NAMES.every((n) => platform.pidOf(n) !== undefined) && !platform.restarting();
+    const state = running ? await engine.state().catch(() => null) : null;
+    quiet = state && !state.busy ? quiet + 1 : 0;
+    if (quiet < 2) await sleep(i < 20 ? 10 : 200);
+    if (i > 3000) throw new Error('the platform did not settle within 10 minutes');
+  }
+}
