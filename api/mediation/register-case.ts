@@ -1,7 +1,8 @@
 // POST /api/mediation-cases — 多口受理: register a case from any channel and
 // start its workflow. The parties' personal data is written here, to the read
 // model only; the workflow gets the facts triage needs, never phone numbers.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
 import { ancestorPaths, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -13,6 +14,7 @@ import { MEDIATION_WORKFLOW_TYPE, mediationWorkflowId, type MediationWorkflowInp
 import type { mediationWorkflow } from '../../workflows/mediation';
 import type { AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
+import { IDEMPOTENCY_HEADER } from '../http/idempotency';
 import { ZActionResult, ZRegisterCaseBody, type TRegisterCaseBody } from './schemas';
 
 export interface RegisterCaseOptions {
@@ -64,7 +66,12 @@ export async function registerCase({ deps, actor, body, authorize, caseId, gridI
     units,
   };
 
-  const caseNo = await prisma.$transaction(async (tx) => {
+  // A retry of a registration that died between the row and the workflow start
+  // (same person, same Idempotency-Key, hence the same id) finishes the first
+  // attempt instead of registering the dispute twice.
+  const earlier = await prisma.mediationCase.findUnique({ where: { id }, select: { caseNo: true, registeredById: true } });
+  if (earlier && earlier.registeredById !== actor.personId) throw new AppError('CONFLICT', '该案件编号已被他人使用,请重新登记。');
+  const caseNo = earlier ? earlier.caseNo : await prisma.$transaction(async (tx) => {
     const row = await tx.mediationCase.create({
       data: {
         id,
@@ -116,12 +123,27 @@ export async function registerCase({ deps, actor, body, authorize, caseId, gridI
     notSuitableReason: body.notSuitableReason ?? null,
     rules: deps.config.rules.mediation,
   };
-  await deps.temporal.workflow.start<typeof mediationWorkflow>(MEDIATION_WORKFLOW_TYPE, {
-    workflowId,
-    taskQueue: deps.config.temporal.taskQueue,
-    args: [input],
-  });
+  try {
+    await deps.temporal.workflow.start<typeof mediationWorkflow>(MEDIATION_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: deps.config.temporal.taskQueue,
+      args: [input],
+    });
+  } catch (err) {
+    // The first attempt got as far as the start: its case stands.
+    if (!(earlier && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
   return { caseId: id, caseNo, action: 'registerCase', stage: 'triage' as const, version: 0, message: `已登记受理,案号${caseNo}` };
+}
+
+/**
+ * The case id of a registration sent with an Idempotency-Key: derived from the
+ * person and the key (a UUID-shaped SHA-256), so a client's retry after a crash
+ * lands on the case the first attempt wrote.
+ */
+export function caseIdForKey(personId: string, key: string): string {
+  const h = createHash('sha256').update(`mediation-case\0${personId}\0${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export const registerCaseRoute = defineRoute({
@@ -133,9 +155,11 @@ export const registerCaseRoute = defineRoute({
   roles: [...REGISTER_ROLES],
   request: { body: ZRegisterCaseBody },
   response: { status: 201, schema: ZActionResult.extend({ caseNo: z.string() }) },
-  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE'],
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE', 'CONFLICT'],
   handler: async (ctx) => {
-    const result = await registerCase({ deps: ctx.deps, actor: ctx.actor, body: ctx.body, authorize: (p, r) => ctx.authorize(p, r) });
+    const key = ctx.req.get(IDEMPOTENCY_HEADER);
+    const caseId = key === undefined ? undefined : caseIdForKey(ctx.actor.personId, key);
+    const result = await registerCase({ deps: ctx.deps, actor: ctx.actor, body: ctx.body, authorize: (p, r) => ctx.authorize(p, r), caseId });
     return reply(201, result, { Location: `/api/mediation-cases/${result.caseId}` });
   },
 });

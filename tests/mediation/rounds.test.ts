@@ -1,7 +1,9 @@
 // 三级三轮调解 through the API with the real worker and engine: the rounds,
 // triage, voluntariness, scope and personal data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mediateRound, round, startMediationPlatform, U, who, type MediationPlatform } from './support';
+import { caseIdForKey, registerCase } from '../../api/mediation/register-case';
+import { resolveActor } from '../../api/auth/resolve-actor';
+import { caseBody, mediateRound, round, startMediationPlatform, U, who, type MediationPlatform } from './support';
 
 let p: MediationPlatform;
 beforeAll(async () => {
@@ -168,5 +170,26 @@ describe('mediation rounds', () => {
     expect(a.status).toBe(201);
     expect(b.body.caseId).toBe(a.body.caseId);
     expect(await p.prisma.mediationCase.count({ where: { title: body.title } })).toBe(1);
+  });
+
+  it('finishes a registration that died between its case row and its workflow when the client retries with the same Idempotency-Key', async () => {
+    const key = `reg-crash-${Date.now()}`;
+    const body = caseBody({ channel: 'hotline_12345', title: `断点重试-${Date.now()}` });
+    const person = await p.prisma.person.findUniqueOrThrow({ where: { username: who.gridWorker } });
+    const actor = (await resolveActor({ prisma: p.prisma, personId: person.id }))!;
+    // The first attempt: the row is committed, then the API process dies before the start.
+    const dying = { ...p.client, workflow: { start: async () => { throw new Error('SIGKILL'); } } } as unknown as typeof p.client;
+    await expect(
+      registerCase({ deps: { prisma: p.prisma, temporal: dying, config: p.config }, actor, body, authorize: () => {}, caseId: caseIdForKey(person.id, key) } as unknown as Parameters<typeof registerCase>[0]),
+    ).rejects.toThrow('SIGKILL');
+    expect(await p.prisma.mediationCase.count({ where: { title: body.title } })).toBe(1);
+
+    const retry = await p.post(who.gridWorker, '/api/mediation-cases', body, { 'Idempotency-Key': key });
+    expect(retry.status).toBe(201);
+    expect(retry.body.caseId).toBe(caseIdForKey(person.id, key));
+    expect(await p.prisma.mediationCase.count({ where: { title: body.title } })).toBe(1);
+    // The retry started the process the first attempt never did.
+    const c = await p.caseWhen(retry.body.caseId, (x) => x.stage === 'in_round');
+    expect(c.caseNo).toBe(retry.body.caseNo);
   });
 });
