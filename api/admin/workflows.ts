@@ -3,7 +3,7 @@
 // like in the API, and the audit record every change writes.
 import { status as grpcStatus } from '@grpc/grpc-js';
 import type { Client } from '@temporalio/client';
-import { optionalTsToMs } from '@temporalio/common/lib/time';
+import { optionalTsToMs } from '@temporalio/common/lib/time.js';
 // CommonJS package: Node's ESM loader sees only its default export (types come from the named one).
 import proto from '@temporalio/proto';
 import type { temporal } from '@temporalio/proto';
