@@ -21,6 +21,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, inject, it } from 'vitest';
 import { createApp } from '../../api';
+import { createPrisma } from '../../db/prisma';
 import { loadConfig } from '../../config';
 import { createQueues, type Queues } from '../../queue';
 import { demoPassword } from '../../seeds/demo-org';
@@ -54,6 +55,7 @@ let bare: Server;
 let pool: pg.Pool;
 let logBytes = 0;
 const prisma = testPrisma();
+let apiPrisma: ReturnType<typeof createPrisma> | undefined;
 
 const listen = async (server: Server) => {
   server.listen(0, '127.0.0.1');
@@ -69,7 +71,8 @@ beforeAll(async () => {
   const redisUrl = inject('redisUrl') ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `${inject('redisPrefix') ?? 'cg-test'}:bench-${randomUUID().slice(0, 8)}`;
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
-  worker = await spawnWorkerProcess({ temporalAddress: engine.address, databaseUrl: testDatabaseUrl(), redisUrl, redisPrefix, taskQueue });
+  // Bundling the workflows takes minutes on a loaded machine.
+  worker = await spawnWorkerProcess({ temporalAddress: engine.address, databaseUrl: testDatabaseUrl(), redisUrl, redisPrefix, taskQueue, readyTimeoutMs: 600_000 });
   const { config } = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -84,7 +87,9 @@ beforeAll(async () => {
   queues = createQueues(redisUrl, redisPrefix);
   // The API as npm start runs it: its own logger at info (counted, not printed).
   const logger = pino({ level: 'info' }, { write: (line: string) => void (logBytes += Buffer.byteLength(line)) });
-  api = createServer(createApp({ prisma, temporal, config, logger, queue: queues }));
+  // Ten connections, as npm start's API (platform/api-main.ts) and the bare route's pool.
+  apiPrisma = createPrisma(testDatabaseUrl(), { poolSize: CONNECTIONS });
+  api = createServer(createApp({ prisma: apiPrisma, temporal, config, logger, queue: queues }));
   apiUrl = await listen(api);
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
   const app = express();
@@ -100,6 +105,7 @@ afterAll(async () => {
   api?.close();
   bare?.close();
   await pool?.end();
+  await apiPrisma?.$disconnect();
   await queues?.close();
   await temporal?.connection.close();
   await worker?.kill();
