@@ -20,6 +20,7 @@ import { Scheduler } from './schedules/scheduler';
 import { scheduleHandlers } from './schedules/service';
 import type { SchedulerCore } from './schedules/core';
 import { workflowKey } from './run-state';
+import type { Failure, Payloads } from './wire';
 
 export interface EngineOptions {
   /** TCP port to listen on; 0 (default) picks a free one. */
@@ -194,7 +195,13 @@ function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
       const run = current(namespace, workflowId);
       if (run?.running) engine.terminate(run, reason, 'temporal-scheduler');
     },
-    onRunClosed: (listener) => engine.onRunClosed(listener),
+    onRunClosed: (listener) =>
+      engine.onRunClosed((namespace, workflowId, runId, status, closeEvent) =>
+        listener(namespace, workflowId, runId, status, {
+          result: (closeEvent.workflowExecutionCompletedEventAttributes as { result?: Payloads } | undefined)?.result ?? undefined,
+          failure: (closeEvent.workflowExecutionFailedEventAttributes as { failure?: Failure } | undefined)?.failure ?? undefined,
+        }),
+      ),
     persist: (key, state) => engine.appendRecord({ t: 'sched', k: key, s: state }),
     loaded: () => engine.loadedSchedules,
     searchAttributeType: (namespace, name) => engine.searchAttributes.typeOf(namespace, name),
