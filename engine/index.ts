@@ -103,6 +103,14 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     logger,
     (method, code, ms) => metrics.request(method, code, ms),
   );
+  engine.workflowQueues.observer = {
+    started: (_type, ref, ms) => metrics.taskStarted(ref.kind === 'query' ? 'query' : 'workflow', ms),
+    pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),
+  };
+  engine.activityQueues.observer = {
+    started: (_type, _ref, ms) => metrics.taskStarted('activity', ms),
+    pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),
+  };
   metrics.attach({
     runs: () => engine.runs.size,
     openRuns: () => {
