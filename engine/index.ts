@@ -212,6 +212,7 @@ function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
       ),
     persist: (key, state) => engine.appendRecord({ t: 'sched', k: key, s: state }),
     loaded: () => engine.loadedSchedules,
+    validateSearchAttributes: (namespace, searchAttributes) => engine.searchAttributes.validate(namespace, searchAttributes),
     searchAttributeType: (namespace, name) => engine.searchAttributes.typeOf(namespace, name),
   };
 }

@@ -3,7 +3,7 @@
 // run closes, and the store. The core implements it (index.ts wires it);
 // schedules never see runs, queues or the store's records.
 import type { Logger } from 'pino';
-import type { Failure, Payloads, StartWorkflowRequest } from '../wire';
+import type { Failure, Payloads, SearchAttributes, StartWorkflowRequest } from '../wire';
 
 export interface Cancellable {
   cancel(): void;
@@ -45,6 +45,8 @@ export interface SchedulerCore {
   persist(key: string, state: unknown): void;
   /** Schedules the store held at start, by key. */
   loaded(): Record<string, unknown>;
+  /** Refuses (INVALID_ARGUMENT) search attributes the namespace has not registered, as a start does. */
+  validateSearchAttributes(namespace: string, searchAttributes: SearchAttributes | undefined): void;
   /** The type of a search attribute in the namespace, for ListSchedules queries. */
   searchAttributeType(namespace: string, name: string): string | undefined;
 }

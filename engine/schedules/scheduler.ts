@@ -180,6 +180,8 @@ export class Scheduler {
     const namespace = this.core.checkNamespace(req.namespace);
     if (!req.scheduleId) throw invalidArgument('ScheduleId is not set on request.');
     const schedule = validateSchedule(req.schedule);
+    this.core.validateSearchAttributes(namespace, schedule.action?.startWorkflow?.searchAttributes ?? undefined);
+    this.core.validateSearchAttributes(namespace, req.searchAttributes);
     const key = scheduleKey(namespace, req.scheduleId);
     const existing = this.schedules.get(key);
     if (existing) {
@@ -241,6 +243,8 @@ export class Scheduler {
       throw failedPrecondition('mismatched conflict token');
     }
     const schedule = validateSchedule(req.schedule);
+    this.core.validateSearchAttributes(live.rec.namespace, schedule.action?.startWorkflow?.searchAttributes ?? undefined);
+    this.core.validateSearchAttributes(live.rec.namespace, req.searchAttributes);
     live.spec = compile(live.rec.scheduleId, schedule);
     const now = this.core.now();
     live.rec.schedule = withDefaults(schedule);
