@@ -10,7 +10,7 @@ import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefini
 import { FileStore, MemoryStore } from './store';
 import { testServiceHandlers } from './test-service';
 import { searchAttributeHandlers, visibilityHandlers } from './visibility';
-import { operatorActionHandlers } from './operator-actions';
+import { BATCH_KEY_PREFIX, operatorActionHandlers } from './operator-actions';
 import { RetentionSweeper, namespaceHandlers } from './retention';
 import { EngineMetrics } from './metrics';
 import { readdirSync, statSync } from 'node:fs';
@@ -82,7 +82,8 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
   const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
   const sweeper = new RetentionSweeper(engine, sweepEvery);
-  const schedulerCore = coreForSchedules(engine);
+  const keyed = splitKeyedRecords(engine.loadedSchedules);
+  const schedulerCore = coreForSchedules(engine, keyed.schedules);
   const scheduler = engine.mutate(() => new Scheduler(schedulerCore));
   const server: grpc.Server = createGrpcServer(
     [
@@ -92,7 +93,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
           ...workflowServiceHandlers(engine),
           ...namespaceHandlers(engine),
           ...visibilityHandlers(engine),
-          ...operatorActionHandlers(engine),
+          ...operatorActionHandlers(engine, keyed.batches),
           ...scheduleHandlers(scheduler, schedulerCore),
         },
       },
@@ -181,7 +182,7 @@ const TASK_HOOKS: CoreHooks = {
 };
 
 /** The narrow view of the core that schedules get (schedules/core.ts). */
-function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
+function coreForSchedules(engine: WorkflowEngine, loaded: Record<string, unknown>): SchedulerCore {
   const current = (namespace: string, workflowId: string) => engine.currentRuns.get(workflowKey(namespace, workflowId));
   return {
     logger: engine.logger,
@@ -211,10 +212,18 @@ function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
         }),
       ),
     persist: (key, state) => engine.appendRecord({ t: 'sched', k: key, s: state }),
-    loaded: () => engine.loadedSchedules,
+    loaded: () => loaded,
     validateSearchAttributes: (namespace, searchAttributes) => engine.searchAttributes.validate(namespace, searchAttributes),
     searchAttributeType: (namespace, name) => engine.searchAttributes.typeOf(namespace, name),
   };
+}
+
+/** The store's keyed records hold schedules and (under their own prefix) batch operations. */
+function splitKeyedRecords(all: Record<string, unknown>): { schedules: Record<string, unknown>; batches: Record<string, unknown> } {
+  const schedules: Record<string, unknown> = {};
+  const batches: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(all)) (key.startsWith(BATCH_KEY_PREFIX) ? batches : schedules)[key] = value;
+  return { schedules, batches };
 }
 
 function directoryBytes(dir: string): number {

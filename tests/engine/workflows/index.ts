@@ -262,3 +262,12 @@ export async function scheduledCounter(failAt: number[]): Promise<{ count: numbe
   if (failAt.includes(count) && !info.lastFailure) throw ApplicationFailure.nonRetryable(`run ${count} failed`, 'EXPECTED');
   return { count, lastFailure: info.lastFailure?.message ?? null };
 }
+
+/** Starts a never-ending child (default parent-close policy: TERMINATE), then waits for `finish`. */
+export async function parentOfWaiter(): Promise<string> {
+  let finished = false;
+  setHandler(finishSignal, () => void (finished = true));
+  const child = await startChild(waitForever, { workflowId: `${workflowInfo().workflowId}-child` });
+  await condition(() => finished);
+  return child.workflowId;
+}
