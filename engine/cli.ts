@@ -6,7 +6,7 @@ import { onShutdownSignal } from '../platform/signals';
 import { reportReady } from '../platform/supervisor';
 import { startEngine } from './index';
 
-const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--event-cache-mb 64] [--segment-mb 64] [--metrics-port 9233] [--log-level info]`;
+const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--event-cache-mb 64] [--segment-mb 64] [--retention-sweep-seconds 60] [--metrics-port 9233] [--log-level info]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       'metrics-port': { type: 'string' },
       'event-cache-mb': { type: 'string', default: '64' },
       'segment-mb': { type: 'string', default: '64' },
+      'retention-sweep-seconds': { type: 'string', default: '60' },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       help: { type: 'boolean', default: false },
     },
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   if (!(eventCacheMb >= 0)) throw new Error(`invalid --event-cache-mb ${values['event-cache-mb']}\n${USAGE}`);
   const segmentMb = Number(values['segment-mb']);
   if (!(segmentMb > 0)) throw new Error(`invalid --segment-mb ${values['segment-mb']}\n${USAGE}`);
+  const sweepSeconds = Number(values['retention-sweep-seconds']);
+  if (!(sweepSeconds > 0)) throw new Error(`invalid --retention-sweep-seconds ${values['retention-sweep-seconds']}\n${USAGE}`);
   const logger = pino({ level: values['log-level'], base: { service: 'engine' } });
   const engine = await startEngine({
     port,
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     retentionMs: retentionDays * 24 * 3600 * 1000,
     eventCacheBytes: Math.round(eventCacheMb * (1 << 20)),
     segmentBytes: Math.round(segmentMb * (1 << 20)),
+    retentionSweepIntervalMs: sweepSeconds * 1000,
     metricsPort: values['metrics-port'] !== undefined ? Number(values['metrics-port']) : undefined,
     logger,
   });

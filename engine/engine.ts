@@ -15,7 +15,7 @@ import {
 } from './errors';
 import { TaskQueues } from './matching';
 import { Run, computeActivityDeadlines, type DeadlinePayload, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
-import { COMPLETED_UPDATES_KEPT, type EngineStore, type LogRecord, type StoredRun } from './store';
+import { COMPLETED_UPDATES_KEPT, relocate, type EngineStore, type LogRecord, type RunLocations, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { SearchAttributeRegistry } from './search-attributes';
 import { EventCache } from './event-cache';
@@ -139,6 +139,8 @@ export class WorkflowEngine {
   private readonly hooks: CoreHooks;
   /** Records other than runs' (schedules) appended in the current step: the step must commit even with no run changed. */
   private recordsAppended = false;
+  /** A compaction's moves are being made durable (its emptied files are deleted after). */
+  private compacting = false;
   /** Schedules the store held at start, for the scheduler to take. */
   readonly loadedSchedules: Record<string, unknown>;
 
@@ -206,6 +208,8 @@ export class WorkflowEngine {
       this.updateBusy(run);
     }
     if (loaded.length > 0) this.logger.info({ runs: loaded.length }, 'engine state recovered');
+    // The load wrote a checkpoint: files it covers may hold little live data.
+    if (this.store.pagesHistory) setImmediate(() => this.compactStore());
     // Timers that came due while the engine was down fire now, in order.
     this.deadlines.fireDue();
     this.queueSkipCheck();
@@ -251,6 +255,14 @@ export class WorkflowEngine {
       for (const wake of [...run.historyWaiters]) wake();
       for (const wake of [...run.updateWaiters]) wake();
     }
+    // Here memory holds exactly what the appended records add up to: the
+    // point where a full segment is closed and a checkpoint taken.
+    if (this.store.checkpointDue()) {
+      this.store.checkpoint(this.storedRuns(), (error) => {
+        if (error) this.logger.error({ err: error }, 'writing the engine checkpoint failed');
+        else this.compactStore();
+      });
+    }
     this.store.commit().then(
       () => {
         // Once durable, events can be read back from the store: they join the
@@ -269,6 +281,50 @@ export class WorkflowEngine {
 
   commit(): Promise<void> {
     return this.store.commit();
+  }
+
+  private *storedRuns(): Iterable<StoredRun> {
+    for (const run of this.runs.values()) yield { state: run.s, completedUpdates: [...run.completedUpdates], locations: run.locations };
+  }
+
+  private *runLocations(): Iterable<RunLocations> {
+    for (const run of this.runs.values()) yield run;
+  }
+
+  /**
+   * One compaction pass over the files the checkpoint covers: live events of
+   * files that are mostly dead (deleted runs, superseded states) are copied to
+   * a compacted file, the runs point there (an `mv` record each), and once
+   * that is durable the old files are deleted. A crash before then leaves the
+   * old files in place and the new one unreferenced (removed at the next start).
+   */
+  private compactStore(): void {
+    if (this.compacting || this.closed) return;
+    let plan;
+    try {
+      plan = this.store.compact(this.runLocations());
+    } catch (error) {
+      this.logger.error({ err: error }, 'engine store compaction failed');
+      return;
+    }
+    if (plan.victims.length === 0) return;
+    this.compacting = true;
+    for (const { k, loc } of plan.moves) {
+      const run = this.runs.get(k);
+      if (!run) continue;
+      run.locations = relocate(run.locations, loc);
+      this.store.append({ t: 'mv', k, loc });
+    }
+    this.store
+      .commit()
+      .then(() => {
+        this.store.removeFiles(plan.victims);
+        this.logger.info({ removed: plan.victims.length, moved: plan.moves.length }, 'engine store compacted');
+      })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'engine store compaction failed'))
+      .finally(() => {
+        this.compacting = false;
+      });
   }
 
   /** Appends a record that is not a run's (a schedule's state) in the current step. */
