@@ -11,7 +11,11 @@
 // Start: read the checkpoint (one line per run: state, completed update ids,
 // record places), replay the segments written after it, line by line in
 // fixed-size chunks (no whole-file string), then write a new checkpoint and
-// open a new segment. A log of the previous format (`engine.log`) becomes
+// open a new segment. When a segment fills, the engine checkpoints at the end
+// of a step (memory then equals the log); after that, files the checkpoint
+// covers with under half their bytes live are compacted: live events are
+// copied to a `cmp-N.log`, runs move there (`mv` records), and the old files
+// are deleted once the moves are durable. A log of the previous format (`engine.log`) becomes
 // segment 0 on first start: its records have the same shape, and its
 // snapshots' completed updates are folded into ids as they are read.
 import * as fs from 'node:fs';
