@@ -1,6 +1,7 @@
 // The inbox (HumanTask rows). Activities may run more than once (retries after
 // a timeout, a worker crash), so both operations are idempotent: a task is
 // identified by (workflowId, key), and closing only touches open tasks.
+import { parentTaskKey, signerTaskKey } from '../domain/kit/signers';
 import type { RoleName } from '../domain/roles';
 import type { Prisma } from '../prisma/generated/client';
 import type { ActivityDeps } from './deps';
@@ -67,6 +68,11 @@ export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInp
     where: { workflowId: input.workflowId, status: 'open', ...(input.keys ? { key: { in: input.keys } } : {}) },
     data: { status: input.status ?? 'done', completedAt: now, completedById: input.completedById ?? null },
   });
+  // 加签: a signer's task ends with the step it was added to (nothing left to sign).
+  for (const key of input.keys ?? []) {
+    if (parentTaskKey(key) !== null) continue;
+    await db.humanTask.updateMany({ where: { workflowId: input.workflowId, status: 'open', key: { startsWith: signerTaskKey(key, '') } }, data: { status: 'cancelled', completedAt: now } });
+  }
   return count;
 }
 
@@ -90,7 +96,8 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
   const { workflowId } = input;
   const wanted = new Set(input.tasks.map((t) => t.key));
   const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
-  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
+  // An added signer's task (加签, opened by the API) is not the state's: it stays while its step is wanted and closes with it.
+  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k) && parentTaskKey(k) === null);
   await closeOpenHumanTasks(db, { workflowId, keys: stale, status: input.completedById ? 'done' : 'cancelled', completedById: input.completedById }, now);
   const rows = await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
   const existing = new Set(rows.map((t) => t.key));

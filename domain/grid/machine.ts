@@ -105,6 +105,8 @@ export interface GridIncidentState {
   /** 回访 window after closing; it ends the process when it passes unrated. */
   ratingDueAt: string | null;
   ratingExpiredAt: string | null;
+  /** 退回 so far (absent before send-backs existed): a step that comes back carries it in its key. */
+  sendBacks?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -200,6 +202,15 @@ function supervisorOf(state: GridIncidentState, unit: LevelledUnit): { role: Rol
 
 const title = (s: GridIncidentState) => `${s.incidentNo} ${s.facts.title}`;
 
+/** Part of a step's key after a 退回, so the step that comes back is a new task (none before: old keys stay). */
+const backSuffix = (s: GridIncidentState) => (s.sendBacks ? `-b${s.sendBacks}` : '');
+
+/** 退回: 核查 back to 处置 (the result is incomplete: handle again), 处置 back to 分拨 (not the assignee's matter). */
+export const GRID_SEND_BACK_TARGETS: Partial<Record<GridAction, readonly GridAction[]>> = {
+  confirmResult: ['completeHandling'],
+  completeHandling: ['dispatchIncident'],
+};
+
 /** Who holds the current timed step, and what it is called. */
 function holdersOf(s: GridIncidentState): { role: RoleName; unitId: string; assigneeId: string | null; what: string } | null {
   switch (s.stage) {
@@ -286,7 +297,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
 
   function openHandling(s: GridIncidentState, unit: LevelledUnit, department: string | null, noteText: string, by: string, now: Date) {
     const round = s.handlings.length + 1;
-    const step = timed(`handle-${round}`, now, rules.handleWorkingDays[s.facts.urgency]);
+    const step = timed(`handle-${round}${backSuffix(s)}`, now, rules.handleWorkingDays[s.facts.urgency]);
     s.handlings.push({
       round,
       unit,
@@ -524,6 +535,36 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
     return done();
   }
 
+  /**
+   * 退回 (the runner has checked the target is allowed): whoever may take the
+   * open step sends it back with a reason. To 处置, a new handling round for the
+   * same assignee (it does not use up the one reopening a failed check
+   * allows); to 分拨, the dispatch is undone and the triage step opens again.
+   */
+  function sendBack(state: GridIncidentState, actor: Actor, from: GridAction, to: GridAction, reason: string, now: Date): Step<GridIncidentState> | Refusal {
+    const probe = from === 'confirmResult' ? { note: '' } : { result: '—', photos: [] };
+    const refused = refusal(state, actor, from, probe as never, now);
+    if (refused) return refused;
+    const { next: s, note, notify, done } = begin(state);
+    s.sendBacks = (s.sendBacks ?? 0) + 1;
+    const event = `sendBack-${s.sendBacks}`;
+    if (from === 'confirmResult') {
+      const h = currentHandling(s)!;
+      openHandling(s, h.unit, h.department, `退回重新处置:${reason}`, actor.personId, now);
+      note(now, actor, 'sendBack', `核查退回${h.unit.name}重新处置,期限至${toLocalDate(s.step!.dueAt)}:${reason}`, { from, to, reason, round: h.round });
+      notify({ event, to: { role: handlerRoleOf(h.unit.level), unitId: h.unit.id, reach: 'unit' }, kind: 'grid.sentBack', title: `【退回】请重新处置:${title(s)}`, body: `${actor.displayName}退回处置结果:${reason}` });
+    } else {
+      const h = s.handlings.pop()!;
+      const street = s.escalatedToStreetAt !== null;
+      s.stage = street ? 'street_triage' : 'triage';
+      s.step = timed(`${street ? 'street-triage' : 'triage'}${backSuffix(s)}`, now, rules.triageWorkingDays);
+      const triager = street ? { role: 'street_office' as const, unit: s.facts.units.street } : { role: 'community' as const, unit: s.facts.units.community };
+      note(now, actor, 'sendBack', `${h.unit.name}退回${triager.unit.name}重新分拨:${reason}`, { from, to, reason, unitId: h.unit.id });
+      notify({ event, to: { role: triager.role, unitId: triager.unit.id, reach: 'unit' }, kind: 'grid.sentBack', title: `【退回】请重新分拨:${title(s)}`, body: `${h.unit.name}退回该事件:${reason}` });
+    }
+    return done();
+  }
+
   function availableActions(state: GridIncidentState, actor: Actor, now: Date): GridAction[] {
     const probe: { [A in GridAction]: GridInputs[A] } = {
       resolveOnSpot: { note: '—' },
@@ -582,6 +623,8 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
     deadlines,
     onDeadline,
     finished: isFinished,
+    sendBackTargets: GRID_SEND_BACK_TARGETS,
+    sendBack,
     report,
   };
 }
