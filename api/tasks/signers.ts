@@ -7,6 +7,7 @@
 import { reachesUnit, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { handlingRefusal } from '../../domain/inbox/rules';
+import { stepKeyOf } from '../../domain/kit/countersign';
 import { parentTaskKey, signerTaskKey, type SignDecision, type SignerPosition } from '../../domain/kit/signers';
 import { addSignerUpdate, removeSignerUpdate, signTaskUpdate } from '../../workflows/kit/shared';
 import { resolveActor } from '../auth/resolve-actor';
@@ -62,7 +63,7 @@ export async function addSigner({ deps, actor, taskId, personId, position, note,
     const created = await tx.humanTask.create({
       data: {
         workflowId: task.workflowId,
-        key: signerTaskKey(task.key, result.signerId),
+        key: signerTaskKey(stepKeyOf(task.key), result.signerId),
         process: task.process,
         subjectId: task.subjectId,
         action: 'signTask',
@@ -106,10 +107,10 @@ export async function removeSigner({ deps, actor, taskId, personId, requestId }:
   const { prisma } = deps;
   const { task } = await heldTask(deps, actor, taskId);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '减签', execute: () => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: task.key, personId }, requestId }] }) });
+  const result = await runUpdate({ deps, label: '减签', execute: () => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: stepKeyOf(task.key), personId }, requestId }] }) });
   const now = deps.now?.() ?? new Date();
   await prisma.$transaction(async (tx) => {
-    await tx.humanTask.updateMany({ where: { workflowId: task.workflowId, key: signerTaskKey(task.key, result.signerId), status: 'open' }, data: { status: 'cancelled', completedAt: now } });
+    await tx.humanTask.updateMany({ where: { workflowId: task.workflowId, key: signerTaskKey(stepKeyOf(task.key), result.signerId), status: 'open' }, data: { status: 'cancelled', completedAt: now } });
     const person = await tx.person.findUnique({ where: { id: personId }, select: { displayName: true } });
     await recordInboxEvent(tx, {
       task,

@@ -8,6 +8,7 @@
 //   pendingTasks(state)                        what waits for whom (the inbox)
 //   availableActions(state, actor, now)        what this person may do now
 import type { Actor } from '../access';
+import type { SignMode } from './countersign';
 import type { ErrorCode } from '../errors';
 import type { RoleName } from '../roles';
 
@@ -47,6 +48,12 @@ export interface PendingTask<A extends string = string> {
   unitId: string;
   assigneeId: string | null;
   dueAt: string | null;
+  /**
+   * 会签 (`all`) / 或签 (`any`): the people the step still waits for (see
+   * domain/kit/countersign.ts); the inbox opens one task per person, keyed
+   * `<key>@<personId>`. Absent: one task for `assigneeId` or the role.
+   */
+  signers?: { mode: SignMode; personIds: string[] };
 }
 
 /** What one step changed besides the state. */

@@ -201,3 +201,49 @@ describe('加签 / 减签', () => {
     ]);
   });
 });
+
+describe('会签 / 或签 (grid 联合核查 asked at dispatch)', () => {
+  async function toVerifying(verifyMode: 'all' | 'any') {
+    const id = await p.report(G.gridWorker);
+    ok(await p.act(G.community, id, 'dispatchIncident', { unitId: 'qindu-renmin-furong', department: null, note: '请修复', verifyMode }));
+    ok(await p.act(G.community, id, 'completeHandling', { result: '已修复', photos: [] }));
+    await p.incidentWhen(id, (c) => c.stage === 'verifying');
+    return id;
+  }
+  const verifyRows = (id: string) => p.prisma.humanTask.findMany({ where: { workflowId: `grid-incident-${id}`, action: 'confirmResult' }, orderBy: { key: 'asc' } });
+
+  it('会签: the reporter and the dispatcher each get a task; both must confirm before it closes', async () => {
+    const id = await toVerifying('all');
+    const [reporter, dispatcher] = [await personId(G.gridWorker), await personId(G.community)];
+    await p.waitFor(async () => (await verifyRows(id)).length === 2);
+    expect((await verifyRows(id)).map((t) => [t.assigneeId, t.status]).sort()).toEqual([[dispatcher, 'open'], [reporter, 'open']].sort());
+    expect(await mine(G.community)).toContain((await verifyRows(id)).find((t) => t.assigneeId === dispatcher)!.id);
+
+    ok(await p.act(G.gridWorker, id, 'confirmResult', { note: '现场复查正常' }));
+    const half = await p.incidentWhen(id, (c) => c.timeline.at(-1).action === 'confirmResult');
+    expect(half.stage).toBe('verifying');
+    expect(half.timeline.at(-1).summary).toContain('会签');
+    const twice = await p.act(G.gridWorker, id, 'confirmResult', { note: '' });
+    expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_DONE']);
+    // Another grid worker of the place is not on the panel.
+    expect((await p.act(usernameFor('grid_worker', 'qindu-renmin-furong-g2'), id, 'confirmResult', { note: '' })).status).toBeGreaterThanOrEqual(403);
+    await p.waitFor(async () => (await verifyRows(id)).find((t) => t.assigneeId === reporter)?.status === 'done');
+
+    ok(await p.act(G.community, id, 'confirmResult', { note: '同意办结' }));
+    await p.incidentWhen(id, (c) => c.stage === 'closed');
+    expect((await verifyRows(id)).map((t) => t.status)).toEqual(['done', 'done']);
+  });
+
+  it('会签: one rejection decides (reopened); 或签: the first confirmation closes and the other task closes with it', async () => {
+    const id = await toVerifying('all');
+    ok(await p.act(G.community, id, 'rejectResult', { reason: '仍有隐患' }));
+    await p.incidentWhen(id, (c) => c.stage === 'handling' && c.state.reopenCount === 1);
+
+    const any = await toVerifying('any');
+    await p.waitFor(async () => (await verifyRows(any)).length === 2);
+    ok(await p.act(G.community, any, 'confirmResult', { note: '社区复查正常' }));
+    await p.incidentWhen(any, (c) => c.stage === 'closed');
+    await p.waitFor(async () => (await verifyRows(any)).every((t) => t.status !== 'open'));
+    expect((await p.act(G.gridWorker, any, 'confirmResult', { note: '' })).status).toBe(409);
+  });
+});

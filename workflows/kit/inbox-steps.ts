@@ -6,6 +6,7 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { ActionResult } from '../../domain/kit/command';
 import { commandOf } from '../../domain/kit/command';
+import { stepKeyOf } from '../../domain/kit/countersign';
 import { isRefusal, type Effects, type ProcessMachine, type SendBackInput, type Step } from '../../domain/kit/machine';
 import {
   addSignerRefusal,
@@ -61,7 +62,7 @@ export function serveInboxSteps<S extends { version: number; stage: string }, In
       const cmd = commandOf<SendBackInput>(arg);
       if (!cmd?.input || typeof cmd.input.taskKey !== 'string' || typeof cmd.input.toAction !== 'string') throw refused('VALIDATION_FAILED', '请求缺少任务或退回的步骤。');
       if (!cmd.input.reason || String(cmd.input.reason).trim() === '') throw refused('VALIDATION_FAILED', '退回须说明理由。');
-      const task = machine.pendingTasks(desk.state()).find((t) => t.key === cmd.input.taskKey);
+      const task = machine.pendingTasks(desk.state()).find((t) => t.key === stepKeyOf(cmd.input.taskKey));
       if (!task) throw refused('ALREADY_DONE', '该任务已结束,不能退回。');
       const allowed = targets[task.action] ?? [];
       if (!allowed.includes(cmd.input.toAction)) {
@@ -89,7 +90,7 @@ export function serveInboxSteps<S extends { version: number; stage: string }, In
     const cmd = commandOf<{ taskKey: string; signer: Actor; position: SignerPosition; recordUnitPath: string }>(arg);
     const input = cmd?.input;
     if (!input || typeof input.taskKey !== 'string' || !input.signer || (input.position !== 'before' && input.position !== 'after')) throw refused('VALIDATION_FAILED', '请求缺少任务、加签人或加签方式。');
-    const task = machine.pendingTasks(desk.state()).find((t) => t.key === input.taskKey);
+    const task = machine.pendingTasks(desk.state()).find((t) => t.key === stepKeyOf(input.taskKey));
     if (!task) throw refused('ALREADY_DONE', '该任务已结束,不能加签。');
     if (book.held.some((h) => h.taskKey === task.key) && input.position === 'before') throw refused('WRONG_STAGE', '主办人已办理,只能后加签。');
     const refusal = addSignerRefusal(book, task.key, cmd.actor.personId, input.signer, String(input.recordUnitPath ?? ''));

@@ -9057,6 +9057,11 @@ export interface paths {
                         department?: string | null;
                         /** @description 处置要求 */
                         note: string;
+                        /**
+                         * @description 联合核查: all (会签) — the reporter and the dispatcher must both confirm the result, one rejection decides; any (或签) — either of them decides. Absent: the reporter or the grid's worker checks.
+                         * @enum {string|null}
+                         */
+                        verifyMode?: "all" | "any" | null;
                     };
                 };
             };
