@@ -11,8 +11,7 @@ import type { ActivityDeps } from './deps';
 import type { UnitRef } from '../domain/access';
 import type { Ballot, ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
 import type { NotificationIntent, PendingTask, TimelineEntry as StepEntry } from '../domain/kit/machine';
-import { syncHumanTasks } from './inbox';
-import { createNotifyActivities } from './notify';
+import { createStepSaver } from './inbox';
 
 export interface PrepareCycleInput {
   cycleId: string;
@@ -86,7 +85,7 @@ type Tx = Prisma.TransactionClient;
 
 export function createReportingActivities(deps: ActivityDeps) {
   const { prisma, clock, rules: configured = DEFAULT_PROCESS_RULES } = deps;
-  const { notify } = createNotifyActivities(deps);
+  const saveStep = createStepSaver(deps);
 
   /** The newest snapshot (an older version never overwrites a newer one) and the new timeline entries. */
   async function writeReport(tx: Tx, state: ReportState, entries: TimelineEntry[]): Promise<boolean> {
@@ -148,17 +147,21 @@ export function createReportingActivities(deps: ActivityDeps) {
       const { state } = input;
       const reportId = state.reportId;
       const entries: TimelineEntry[] = input.entries.map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.summary, data: e.data }));
-      const actorId = input.entries.findLast((e) => e.actorId)?.actorId ?? null;
-      await prisma.$transaction(async (tx) => {
-        const newest = await writeReport(tx, state, entries);
-        if (input.ballot) await writeBallot(tx, reportId, { ...input.ballot, ballotId: randomUUID() });
-        // The row lock orders concurrent saves; one that arrives late, older, leaves the inbox to the newer.
-        if (newest) await syncHumanTasks(tx, { workflowId: reportId, process: 'reporting', subjectId: reportId, tasks: input.tasks, completedById: actorId }, clock.now());
+      await saveStep({
+        workflowId: reportId,
+        process: 'reporting',
+        subjectId: reportId,
+        link: `/reporting/reports/${reportId}`,
+        tasks: input.tasks,
+        entries: input.entries,
+        notifications: input.notifications,
+        announceTasks: false,
+        write: async (tx) => {
+          const newest = await writeReport(tx, state, entries);
+          if (input.ballot) await writeBallot(tx, reportId, { ...input.ballot, ballotId: randomUUID() });
+          return newest;
+        },
       });
-      for (const n of input.notifications) {
-        const to = 'personIds' in n.to ? n.to : { role: n.to.role, unitId: n.to.unitId, reach: n.to.reach === 'unit' ? ('unit' as const) : undefined };
-        await notify({ workflowId: reportId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link: `/reporting/reports/${reportId}` });
-      }
     },
 
     /** Resolves the communities of a cycle and snapshots the rules; records the cycle. */
