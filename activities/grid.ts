@@ -34,7 +34,7 @@ export function createGridActivities(deps: ActivityDeps) {
         announceTasks: true,
         audit: { subjectType: 'grid_incident', unitId: state.facts.place.id },
         write: async (tx) => {
-          await tx.gridIncidentEvent.createMany({ data: effects.timeline.map((e) => ({ incidentId: state.incidentId, ...timelineRow(e) })), skipDuplicates: true });
+          await tx.gridIncidentEvent.createMany({ data: effects.timeline.map((e) => ({ incidentId: state.incidentId, ...timelineRow(e), summary: e.summary })), skipDuplicates: true });
           const { count } = await tx.gridIncident.updateMany({
             where: { id: state.incidentId, version: { lt: state.version } },
             data: {

@@ -125,9 +125,9 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
   return opened;
 }
 
-/** A step's timeline entry as the timeline tables of grid and mediation store it (plus their subject column). */
-export function timelineRow(e: TimelineEntry) {
-  return { seq: e.seq, at: new Date(e.at), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, data: e.data as Prisma.InputJsonValue };
+/** The columns every process's timeline table shares (each adds its subject and its summary or label). */
+export function timelineRow(e: { seq: number; at: string; action: string; actorId: string | null; actorName: string | null; data?: Record<string, unknown> | null }) {
+  return { seq: e.seq, at: new Date(e.at), action: e.action, actorId: e.actorId, actorName: e.actorName, data: (e.data ?? {}) as Prisma.InputJsonValue };
 }
 
 /** The earliest due date among the open tasks: the read model's `nextDueAt`. */

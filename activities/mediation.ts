@@ -2,11 +2,10 @@
 // row is updated only by a newer `version`, rounds and the agreement are
 // upserts keyed by case (+ level), timeline events by case + event number,
 // inbox tasks by workflow + key, notifications by workflow + event + person.
-import { addWorkingDays } from '../domain/calendar';
 import { pendingTasks, type MediationState, type TimelineEvent } from '../domain/mediation/case-state';
-import { loadCalendar } from '../db/calendar-store';
 import { createMediationDocumentQueue, type MediationDocumentQueue } from '../queue/jobs/mediation-agreement-job';
 import { mediationWorkflowId } from '../domain/mediation/types';
+import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { Prisma } from '../prisma/generated/client';
 import { createStepSaver, earliestDue, timelineRow } from './inbox';
@@ -61,8 +60,8 @@ async function writeRoundsAndAgreement(tx: Prisma.TransactionClient, state: Medi
 }
 
 export function createMediationActivities(deps: MediationActivityDeps) {
-  const { prisma } = deps;
   const saveStep = createStepSaver(deps);
+  const { workingDeadlines } = createCalendarActivities(deps);
   /**
    * Agreements are rare (a few a day per district), so without an injected
    * queue each enqueue opens its own connection and closes it: no Redis
@@ -81,10 +80,10 @@ export function createMediationActivities(deps: MediationActivityDeps) {
   }
 
   return {
-    /** Working-day deadline (Asia/Shanghai, end of day) with the administrator-loaded holidays. */
+    /** The name recorded in mediation histories for `workingDeadlines` (./calendar), kept so they replay. */
     async mediationWorkingDeadline(input: { from: string; workingDays: number }): Promise<string> {
-      const calendar = await loadCalendar(prisma);
-      return addWorkingDays(new Date(input.from), input.workingDays, calendar).toISOString();
+      const [d] = await workingDeadlines({ from: input.from, items: [{ key: 'due', workingDays: input.workingDays }] });
+      return d!.dueAt;
     },
 
     /** Saves a step: the case's read model, rounds, agreement and timeline, the inbox its state calls for, and its audit lines. */
@@ -103,7 +102,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         announceTasks: true,
         audit: { subjectType: 'mediation_case', unitId: state.facts.place.id },
         write: async (tx) => {
-          await tx.mediationEvent.createMany({ data: events.map((e) => ({ caseId: state.caseId, ...timelineRow(e) })), skipDuplicates: true });
+          await tx.mediationEvent.createMany({ data: events.map((e) => ({ caseId: state.caseId, ...timelineRow(e), summary: e.summary })), skipDuplicates: true });
           const { count } = await tx.mediationCase.updateMany({
             where: { id: state.caseId, version: { lt: state.version } },
             data: {

@@ -7,15 +7,14 @@
 //  - a reservation is set to an absolute target, never incremented.
 
 import { ApplicationFailure } from '@temporalio/activity';
-import { addWorkingDays, endOfDay } from '../domain/calendar';
 import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
-import { createStepSaver, earliestDue } from './inbox';
+import { createStepSaver, earliestDue, timelineRow } from './inbox';
+import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { NotifyInput } from './notify';
-import { loadCalendar } from '../db/calendar-store';
 
 export interface ProjectEventInput {
   seq: number;
@@ -93,20 +92,13 @@ function stepOf(s: ProjectState): string | null {
 export function createProjectActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
   const saveStep = createStepSaver(deps);
+  const { workingDeadlines } = createCalendarActivities(deps);
 
   return {
-    /**
-     * A due date is the end (Beijing time) of the Nth working day after the
-     * step opened, or of a fixed date; the opening day itself is not counted.
-     */
+    /** The name recorded in project histories for `workingDeadlines` (./calendar), kept so they replay. */
     async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<TaskDeadline[]> {
-      const from = new Date(input.from);
-      const calendar = await loadCalendar(prisma);
-      return input.items.map((item) => {
-        const due = item.date ? endOfDay(item.date) : addWorkingDays(from, item.workingDays ?? 0, calendar);
-        const escalate = input.escalateWorkingDays > 0 ? addWorkingDays(due, input.escalateWorkingDays, calendar) : null;
-        return { key: item.key, dueAt: due.toISOString(), escalateAt: escalate?.toISOString() ?? null };
-      });
+      const items = input.items.map((item) => ({ ...item, escalateWorkingDays: input.escalateWorkingDays }));
+      return (await workingDeadlines({ from: input.from, items })).map(({ key, dueAt, escalateAt }) => ({ key, dueAt, escalateAt }));
     },
 
     async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
@@ -276,17 +268,7 @@ export function createProjectActivities(deps: ActivityDeps) {
           }
           if (input.events.length > 0) {
             await tx.projectEvent.createMany({
-              data: input.events.map((e) => ({
-                projectId: s.projectId,
-                seq: e.seq,
-                at: new Date(e.at),
-                actorId: e.actorId,
-                actorName: e.actorName,
-                action: e.action,
-                label: e.label,
-                stage: e.stage,
-                data: e.data as Prisma.InputJsonValue,
-              })),
+              data: input.events.map((e) => ({ projectId: s.projectId, ...timelineRow(e), actorName: e.actorName, label: e.label, stage: e.stage })),
               skipDuplicates: true,
             });
           }

@@ -5,13 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../prisma/generated/client';
 import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
-import { addWorkingDays } from '../domain/calendar';
-import { loadCalendar } from '../db/calendar-store';
+import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { UnitRef } from '../domain/access';
 import type { Ballot, ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
 import type { NotificationIntent, PendingTask, TimelineEntry as StepEntry } from '../domain/kit/machine';
-import { createStepSaver } from './inbox';
+import { createStepSaver, timelineRow } from './inbox';
 
 export interface PrepareCycleInput {
   cycleId: string;
@@ -86,6 +85,7 @@ type Tx = Prisma.TransactionClient;
 export function createReportingActivities(deps: ActivityDeps) {
   const { prisma, clock, rules: configured = DEFAULT_PROCESS_RULES } = deps;
   const saveStep = createStepSaver(deps);
+  const { workingDeadlines } = createCalendarActivities(deps);
 
   /** The newest snapshot (an older version never overwrites a newer one) and the new timeline entries. */
   async function writeReport(tx: Tx, state: ReportState, entries: TimelineEntry[]): Promise<boolean> {
@@ -112,16 +112,7 @@ export function createReportingActivities(deps: ActivityDeps) {
     const { count: updated } = await tx.reportingReport.updateMany({ where: { id: state.reportId, version: { lt: state.version } }, data: row });
     if (entries.length > 0) {
       await tx.reportingTimelineEntry.createMany({
-        data: entries.map((e) => ({
-          reportId: state.reportId,
-          seq: e.seq,
-          at: new Date(e.at),
-          actorId: e.actorId,
-          actorName: e.actorName,
-          action: e.action,
-          label: e.label,
-          data: (e.data ?? {}) as Prisma.InputJsonValue,
-        })),
+        data: entries.map((e) => ({ reportId: state.reportId, ...timelineRow(e), label: e.label })),
         skipDuplicates: true,
       });
     }
@@ -218,14 +209,10 @@ export function createReportingActivities(deps: ActivityDeps) {
       return configured.reporting.yearlyStart;
     },
 
-    /** A deadline `workingDays` working days after `from`, and when to remind before it. */
+    /** The name recorded in reporting histories for `workingDeadlines` (./calendar), kept so they replay: a deadline and when to remind before it. */
     async reportingDeadline(input: { from: string; workingDays: number; reminderLeadDays: number }): Promise<{ dueAt: string; remindAt: string }> {
-      const from = new Date(input.from);
-      const calendar = await loadCalendar(prisma);
-      const due = addWorkingDays(from, input.workingDays, calendar);
-      const lead = Math.min(input.reminderLeadDays, input.workingDays - 1);
-      const remind = lead > 0 ? addWorkingDays(from, input.workingDays - lead, calendar) : due;
-      return { dueAt: due.toISOString(), remindAt: remind.toISOString() };
+      const [d] = await workingDeadlines({ from: input.from, items: [{ key: 'due', workingDays: input.workingDays, remindLeadDays: input.reminderLeadDays }] });
+      return { dueAt: d!.dueAt, remindAt: d!.remindAt! };
     },
 
     async reportingProjectResults(input: { communityId: string; year: number }): Promise<ProjectResult[]> {
