@@ -2,10 +2,13 @@
 // a timeout, a worker crash), so both operations are idempotent: a task is
 // identified by (workflowId, key), and closing only touches open tasks.
 import { expandSigners, stepKeyOf, type SignMode } from '../domain/kit/countersign';
+import type { NotificationIntent, PendingTask, TimelineEntry } from '../domain/kit/machine';
 import { parentTaskKey, signerTaskKey } from '../domain/kit/signers';
 import type { RoleName } from '../domain/roles';
 import type { Prisma } from '../prisma/generated/client';
+import { createAuditActivities } from './audit';
 import type { ActivityDeps } from './deps';
+import { createNotifyActivities } from './notify';
 import { callerWorkflowId } from './workflow-id';
 
 export interface OpenHumanTaskInput {
@@ -85,6 +88,8 @@ export interface SyncHumanTasksInput {
   tasks: readonly { key: string; action: string; title: string; role: RoleName; unitId: string; assigneeId: string | null; dueAt: string | null; signers?: { mode: SignMode; personIds: string[] } }[];
   /** Who made the step: open tasks that are no longer wanted close as done by them, or as cancelled when the process moved by itself. */
   completedById: string | null;
+  /** Keys the process moved past without the person (e.g. a release request of a terminated project): they close as cancelled. */
+  cancelledKeys?: readonly string[];
 }
 
 /**
@@ -99,9 +104,12 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
   const tasks = expandSigners(input.tasks).map(({ signers: _, ...t }) => t);
   const wanted = new Set(tasks.map((t) => t.key));
   const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
+  const cancelled = new Set(input.cancelledKeys ?? []);
   // An added signer's task (加签, opened by the API) is not the state's: it stays while its step is wanted and closes with it.
   const stale = open.map((t) => t.key).filter((k) => !wanted.has(k) && parentTaskKey(k) === null);
-  await closeOpenHumanTasks(db, { workflowId, keys: stale, status: input.completedById ? 'done' : 'cancelled', completedById: input.completedById }, now);
+  const done = input.completedById ? stale.filter((k) => !cancelled.has(k)) : [];
+  await closeOpenHumanTasks(db, { workflowId, keys: done, status: 'done', completedById: input.completedById }, now);
+  await closeOpenHumanTasks(db, { workflowId, keys: stale.filter((k) => !done.includes(k)), status: 'cancelled', completedById: input.completedById }, now);
   const rows = await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
   const existing = new Set(rows.map((t) => t.key));
   for (const row of rows) {
@@ -125,6 +133,99 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
     opened.push(t.key);
   }
   return opened;
+}
+
+/** The columns every process's timeline table shares (each adds its subject and its summary or label). */
+export function timelineRow(e: { seq: number; at: string; action: string; actorId: string | null; actorName: string | null; data?: Record<string, unknown> | null }) {
+  return { seq: e.seq, at: new Date(e.at), action: e.action, actorId: e.actorId, actorName: e.actorName, data: (e.data ?? {}) as Prisma.InputJsonValue };
+}
+
+/** The earliest due date among the open tasks: the read model's `nextDueAt`. */
+export function earliestDue(tasks: readonly Pick<PendingTask, 'dueAt'>[]): string | null {
+  return tasks.map((t) => t.dueAt).filter((d): d is string => d !== null).sort()[0] ?? null;
+}
+
+export interface SaveStepInput {
+  workflowId: string;
+  /** "project", "reporting", "mediation" or "grid". */
+  process: string;
+  subjectId: string;
+  /** Where the step's notifications point. */
+  link: string;
+  /** What the new state waits for (the machine's `pendingTasks`). */
+  tasks: readonly PendingTask[];
+  /** The step's timeline: its last acting person completes the tasks it closes, and each person's entry is audited when `audit` is given. */
+  entries: readonly Pick<TimelineEntry, 'seq' | 'actorId' | 'action' | 'summary'>[];
+  /** Who completed the closed tasks when it is not the timeline's last actor (a project step names it). */
+  completedById?: string | null;
+  cancelledKeys?: readonly string[];
+  notifications: readonly NotificationIntent[];
+  /** Tell the holders of each task the step opens ("task.opened"); processes whose machine sends its own notice leave it off. */
+  announceTasks: boolean;
+  /** Audit each person's entry under this subject type and unit (idempotent by workflow and seq). */
+  audit?: { subjectType: string; unitId: string };
+  /**
+   * Inside the transaction: the timeline rows and the version-checked write of
+   * the read model. False when a newer save got there first (the row lock
+   * orders concurrent saves): the inbox is then left to that newer save.
+   */
+  write: (tx: Prisma.TransactionClient) => Promise<boolean>;
+}
+
+/**
+ * The one save of a process step, for every process on the kit: the read
+ * model and timeline (the caller's `write`, version-checked), an inbox that
+ * matches the state, in one transaction; then the step's notifications and
+ * audit lines, idempotent by key, so a retried save sends nothing twice.
+ */
+export function createStepSaver(deps: ActivityDeps) {
+  const { prisma, clock } = deps;
+  const { notify } = createNotifyActivities(deps);
+  const { recordAudit } = createAuditActivities(deps);
+
+  return async function saveStep(input: SaveStepInput): Promise<{ applied: boolean; openedTasks: string[] }> {
+    const { workflowId, tasks, link } = input;
+    const completedById = input.completedById !== undefined ? input.completedById : (input.entries.findLast((e) => e.actorId)?.actorId ?? null);
+    const result = await prisma.$transaction(async (tx) => {
+      if (!(await input.write(tx))) return { applied: false, openedTasks: [] as string[] };
+      const openedTasks = await syncHumanTasks(
+        tx,
+        { workflowId, process: input.process, subjectId: input.subjectId, tasks, completedById, cancelledKeys: input.cancelledKeys },
+        clock.now(),
+      );
+      return { applied: true, openedTasks };
+    });
+
+    // Outside the transaction (Redis, the audit log): idempotent by key.
+    if (input.announceTasks) {
+      // 会签/或签 steps open one task per signer, under the keys expandSigners gives them.
+      const opened = expandSigners(tasks);
+      for (const key of result.openedTasks) {
+        const t = opened.find((x) => x.key === key)!;
+        const to = t.assigneeId ? { personIds: [t.assigneeId] } : { role: t.role, unitId: t.unitId, reach: 'unit' as const };
+        await notify({ workflowId, event: `task:${key}`, to, kind: 'task.opened', title: `待办:${t.title}`, body: t.dueAt ? `请于${t.dueAt.slice(0, 10)}前办理。` : '请及时办理。', link });
+      }
+    }
+    for (const n of input.notifications) {
+      const to = 'personIds' in n.to ? n.to : { role: n.to.role, unitId: n.to.unitId, ...(n.to.reach === 'unit' ? { reach: 'unit' as const } : {}) };
+      await notify({ workflowId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link });
+    }
+    if (input.audit) {
+      for (const e of input.entries) {
+        if (!e.actorId) continue;
+        await recordAudit({
+          actorId: e.actorId,
+          action: e.action,
+          subjectType: input.audit.subjectType,
+          subjectId: input.subjectId,
+          unitId: input.audit.unitId,
+          data: { summary: e.summary },
+          eventId: `${workflowId}:${e.seq}`,
+        });
+      }
+    }
+    return result;
+  };
 }
 
 export function createInboxActivities({ prisma, clock }: ActivityDeps) {

@@ -4,6 +4,7 @@
 // Process helpers: add `...createXActivities(deps)` to the object below.
 import type { ActivityDeps } from './deps';
 import { createAuditActivities } from './audit';
+import { createCalendarActivities } from './calendar';
 import { createInboxActivities } from './inbox';
 import { createNotifyActivities } from './notify';
 import { createReportingActivities } from './reporting';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInboxActivities(deps),
     ...createNotifyActivities(deps),
     ...createAuditActivities(deps),
+    ...createCalendarActivities(deps),
     ...createReportingActivities(deps),
     ...createProjectActivities(deps),
     ...createMediationActivities(deps),

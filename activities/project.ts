@@ -7,16 +7,14 @@
 //  - a reservation is set to an absolute target, never incremented.
 
 import { ApplicationFailure } from '@temporalio/activity';
-import { addWorkingDays, endOfDay } from '../domain/calendar';
-import type { RoleName } from '../domain/roles';
 import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
-import { createInboxActivities } from './inbox';
+import { createStepSaver, earliestDue, timelineRow } from './inbox';
+import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
-import { createNotifyActivities, type NotifyInput } from './notify';
-import { loadCalendar } from '../db/calendar-store';
+import type { NotifyInput } from './notify';
 
 export interface ProjectEventInput {
   seq: number;
@@ -29,18 +27,22 @@ export interface ProjectEventInput {
   data: Record<string, unknown>;
 }
 
-/** A notification the step sends; the workflow id is the step's. */
-export type ProjectNotification = Omit<NotifyInput, 'workflowId'>;
+/** A notification the step sends; the workflow id is the step's, the link the project's. */
+export type ProjectNotification = Omit<NotifyInput, 'workflowId' | 'link'>;
 
+/**
+ * One step of a project. The inbox follows `state.pending`: steps no longer
+ * pending close as done by `closedById`, or as cancelled when listed in
+ * `cancelTaskKeys` or nobody acted. (Saves scheduled before the kit's step
+ * saver also carried `openTasks` and `doneTaskKeys`; the state says the same.)
+ */
 export interface SyncProjectStepInput {
   workflowId: string;
   state: ProjectState;
   events: ProjectEventInput[];
+  /** Each links to the project, whatever `link` it carries. */
   notifications: ProjectNotification[];
-  openTasks: { key: string; action: string; title: string; role: RoleName; unitId: string; dueAt: string | null }[];
-  /** Tasks the acting person completed. */
-  doneTaskKeys: string[];
-  /** Tasks the process moved past without them (e.g. a release request of a terminated project). */
+  /** Tasks the process moved past without the person (e.g. a release request of a terminated project). */
   cancelTaskKeys: string[];
   closedById: string | null;
 }
@@ -89,22 +91,14 @@ function stepOf(s: ProjectState): string | null {
 
 export function createProjectActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
-  const inbox = createInboxActivities(deps);
-  const notifier = createNotifyActivities(deps);
+  const saveStep = createStepSaver(deps);
+  const { workingDeadlines } = createCalendarActivities(deps);
 
   return {
-    /**
-     * A due date is the end (Beijing time) of the Nth working day after the
-     * step opened, or of a fixed date; the opening day itself is not counted.
-     */
+    /** The name recorded in project histories for `workingDeadlines` (./calendar), kept so they replay. */
     async computeProjectDeadlines(input: ComputeDeadlinesInput): Promise<TaskDeadline[]> {
-      const from = new Date(input.from);
-      const calendar = await loadCalendar(prisma);
-      return input.items.map((item) => {
-        const due = item.date ? endOfDay(item.date) : addWorkingDays(from, item.workingDays ?? 0, calendar);
-        const escalate = input.escalateWorkingDays > 0 ? addWorkingDays(due, input.escalateWorkingDays, calendar) : null;
-        return { key: item.key, dueAt: due.toISOString(), escalateAt: escalate?.toISOString() ?? null };
-      });
+      const items = input.items.map((item) => ({ ...item, escalateWorkingDays: input.escalateWorkingDays }));
+      return (await workingDeadlines({ from: input.from, items })).map(({ key, dueAt, escalateAt }) => ({ key, dueAt, escalateAt }));
     },
 
     async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
@@ -184,7 +178,6 @@ export function createProjectActivities(deps: ActivityDeps) {
     async syncProjectStep(input: SyncProjectStepInput): Promise<void> {
       const s = input.state;
       const last = s.acceptance?.inspections.at(-1);
-      const dues = s.pending.map((p) => p.dueAt).filter((d): d is string => !!d).sort();
       const row = {
         workflowId: s.workflowId,
         title: s.application.title,
@@ -205,7 +198,7 @@ export function createProjectActivities(deps: ActivityDeps) {
         revisionCount: s.revisionCount,
         suspended: !!s.suspended,
         pending: s.pending as unknown as Prisma.InputJsonValue,
-        nextDueAt: dues[0] ? new Date(dues[0]) : null,
+        nextDueAt: earliestDue(s.pending),
         overdue: s.pending.some((p) => p.remindedAt) || s.milestones.some((m) => m.overdueSince && m.status === 'pending'),
         escalated: s.pending.some((p) => p.escalatedAt),
         rating: s.acceptance?.rating ?? null,
@@ -216,89 +209,72 @@ export function createProjectActivities(deps: ActivityDeps) {
         closedReason: s.closedReason,
       };
 
-      await prisma.$transaction(async (tx) => {
-        const current = await tx.project.findUnique({ where: { id: s.projectId }, select: { version: true } });
-        if (!current || current.version < s.version) {
-          await tx.project.upsert({ where: { id: s.projectId }, create: { id: s.projectId, ...row }, update: row });
-          for (const m of s.milestones) {
-            const data = {
-              title: m.title,
-              amountFen: m.amountFen,
-              dueDate: new Date(`${m.dueDate}T00:00:00Z`),
-              status: m.status,
-              overdueSince: m.overdueSince ? new Date(m.overdueSince) : null,
-              reportedAt: m.reports.at(-1) ? new Date(m.reports.at(-1)!.at) : null,
-              paidAt: m.status === 'paid' ? new Date(s.disbursements.find((d) => d.milestoneSeq === m.seq && d.status === 'released')?.decidedAt ?? clock.now()) : null,
-            };
-            await tx.projectMilestone.upsert({
-              where: { projectId_seq: { projectId: s.projectId, seq: m.seq } },
-              create: { projectId: s.projectId, seq: m.seq, ...data },
-              update: data,
+      await saveStep({
+        workflowId: input.workflowId,
+        process: 'project',
+        subjectId: s.projectId,
+        link: `/projects/${s.projectId}`,
+        tasks: s.pending.map((p) => ({ key: p.key, action: p.action, title: p.title, role: p.role, unitId: p.unitId, assigneeId: null, dueAt: p.dueAt })),
+        // The step names who completed its tasks; the project's timeline is not audited here (the API audits people's actions).
+        entries: [],
+        completedById: input.closedById,
+        cancelledKeys: input.cancelTaskKeys,
+        notifications: input.notifications,
+        // The machine's own "待办" notice goes with the step's notifications.
+        announceTasks: false,
+        write: async (tx) => {
+          const current = await tx.project.findUnique({ where: { id: s.projectId }, select: { version: true } });
+          const newer = !current || current.version < s.version;
+          if (newer) {
+            await tx.project.upsert({ where: { id: s.projectId }, create: { id: s.projectId, ...row }, update: row });
+            for (const m of s.milestones) {
+              const data = {
+                title: m.title,
+                amountFen: m.amountFen,
+                dueDate: new Date(`${m.dueDate}T00:00:00Z`),
+                status: m.status,
+                overdueSince: m.overdueSince ? new Date(m.overdueSince) : null,
+                reportedAt: m.reports.at(-1) ? new Date(m.reports.at(-1)!.at) : null,
+                paidAt: m.status === 'paid' ? new Date(s.disbursements.find((d) => d.milestoneSeq === m.seq && d.status === 'released')?.decidedAt ?? clock.now()) : null,
+              };
+              await tx.projectMilestone.upsert({
+                where: { projectId_seq: { projectId: s.projectId, seq: m.seq } },
+                create: { projectId: s.projectId, seq: m.seq, ...data },
+                update: data,
+              });
+            }
+            await tx.projectMilestone.deleteMany({ where: { projectId: s.projectId, seq: { gt: s.milestones.length } } });
+            for (const d of s.disbursements) {
+              const data = {
+                kind: d.kind,
+                payableKey: d.payableKey,
+                milestoneSeq: d.milestoneSeq,
+                attempt: d.attempt,
+                amountFen: d.amountFen,
+                status: d.status,
+                unitPath: s.community.path,
+                streetId: s.street.id,
+                requestedAt: new Date(d.requestedAt),
+                decidedAt: d.decidedAt ? new Date(d.decidedAt) : null,
+                voucherNo: d.voucherNo,
+                returnReason: d.returnReason,
+              };
+              await tx.projectDisbursement.upsert({
+                where: { projectId_id: { projectId: s.projectId, id: d.id } },
+                create: { projectId: s.projectId, id: d.id, ...data },
+                update: data,
+              });
+            }
+          }
+          if (input.events.length > 0) {
+            await tx.projectEvent.createMany({
+              data: input.events.map((e) => ({ projectId: s.projectId, ...timelineRow(e), actorName: e.actorName, label: e.label, stage: e.stage })),
+              skipDuplicates: true,
             });
           }
-          await tx.projectMilestone.deleteMany({ where: { projectId: s.projectId, seq: { gt: s.milestones.length } } });
-          for (const d of s.disbursements) {
-            const data = {
-              kind: d.kind,
-              payableKey: d.payableKey,
-              milestoneSeq: d.milestoneSeq,
-              attempt: d.attempt,
-              amountFen: d.amountFen,
-              status: d.status,
-              unitPath: s.community.path,
-              streetId: s.street.id,
-              requestedAt: new Date(d.requestedAt),
-              decidedAt: d.decidedAt ? new Date(d.decidedAt) : null,
-              voucherNo: d.voucherNo,
-              returnReason: d.returnReason,
-            };
-            await tx.projectDisbursement.upsert({
-              where: { projectId_id: { projectId: s.projectId, id: d.id } },
-              create: { projectId: s.projectId, id: d.id, ...data },
-              update: data,
-            });
-          }
-        }
-        if (input.events.length > 0) {
-          await tx.projectEvent.createMany({
-            data: input.events.map((e) => ({
-              projectId: s.projectId,
-              seq: e.seq,
-              at: new Date(e.at),
-              actorId: e.actorId,
-              actorName: e.actorName,
-              action: e.action,
-              label: e.label,
-              stage: e.stage,
-              data: e.data as Prisma.InputJsonValue,
-            })),
-            skipDuplicates: true,
-          });
-        }
+          return newer;
+        },
       });
-
-      if (input.doneTaskKeys.length > 0) {
-        await inbox.closeHumanTasks({ workflowId: input.workflowId, keys: input.doneTaskKeys, status: 'done', completedById: input.closedById });
-      }
-      if (input.cancelTaskKeys.length > 0) {
-        await inbox.closeHumanTasks({ workflowId: input.workflowId, keys: input.cancelTaskKeys, status: 'cancelled', completedById: input.closedById });
-      }
-      for (const t of input.openTasks) {
-        await inbox.openHumanTask({
-          workflowId: input.workflowId,
-          process: 'project',
-          subjectId: s.projectId,
-          key: t.key,
-          action: t.action,
-          title: t.title,
-          role: t.role,
-          unitId: t.unitId,
-          dueAt: t.dueAt,
-        });
-      }
-      for (const n of input.notifications) {
-        await notifier.notify({ ...n, workflowId: input.workflowId });
-      }
     },
   };
 }

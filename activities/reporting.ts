@@ -5,14 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../prisma/generated/client';
 import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { type RatingGrade, type ReportingRules, type Tally, type VoteChoice, type BranchVerdict } from '../domain/reporting';
-import { addWorkingDays } from '../domain/calendar';
-import { loadCalendar } from '../db/calendar-store';
+import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { UnitRef } from '../domain/access';
 import type { Ballot, ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
 import type { NotificationIntent, PendingTask, TimelineEntry as StepEntry } from '../domain/kit/machine';
-import { syncHumanTasks } from './inbox';
-import { createNotifyActivities } from './notify';
+import { createStepSaver, timelineRow } from './inbox';
 
 export interface PrepareCycleInput {
   cycleId: string;
@@ -86,7 +84,8 @@ type Tx = Prisma.TransactionClient;
 
 export function createReportingActivities(deps: ActivityDeps) {
   const { prisma, clock, rules: configured = DEFAULT_PROCESS_RULES } = deps;
-  const { notify } = createNotifyActivities(deps);
+  const saveStep = createStepSaver(deps);
+  const { workingDeadlines } = createCalendarActivities(deps);
 
   /** The newest snapshot (an older version never overwrites a newer one) and the new timeline entries. */
   async function writeReport(tx: Tx, state: ReportState, entries: TimelineEntry[]): Promise<boolean> {
@@ -113,16 +112,7 @@ export function createReportingActivities(deps: ActivityDeps) {
     const { count: updated } = await tx.reportingReport.updateMany({ where: { id: state.reportId, version: { lt: state.version } }, data: row });
     if (entries.length > 0) {
       await tx.reportingTimelineEntry.createMany({
-        data: entries.map((e) => ({
-          reportId: state.reportId,
-          seq: e.seq,
-          at: new Date(e.at),
-          actorId: e.actorId,
-          actorName: e.actorName,
-          action: e.action,
-          label: e.label,
-          data: (e.data ?? {}) as Prisma.InputJsonValue,
-        })),
+        data: entries.map((e) => ({ reportId: state.reportId, ...timelineRow(e), label: e.label })),
         skipDuplicates: true,
       });
     }
@@ -148,17 +138,21 @@ export function createReportingActivities(deps: ActivityDeps) {
       const { state } = input;
       const reportId = state.reportId;
       const entries: TimelineEntry[] = input.entries.map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.summary, data: e.data }));
-      const actorId = input.entries.findLast((e) => e.actorId)?.actorId ?? null;
-      await prisma.$transaction(async (tx) => {
-        const newest = await writeReport(tx, state, entries);
-        if (input.ballot) await writeBallot(tx, reportId, { ...input.ballot, ballotId: randomUUID() });
-        // The row lock orders concurrent saves; one that arrives late, older, leaves the inbox to the newer.
-        if (newest) await syncHumanTasks(tx, { workflowId: reportId, process: 'reporting', subjectId: reportId, tasks: input.tasks, completedById: actorId }, clock.now());
+      await saveStep({
+        workflowId: reportId,
+        process: 'reporting',
+        subjectId: reportId,
+        link: `/reporting/reports/${reportId}`,
+        tasks: input.tasks,
+        entries: input.entries,
+        notifications: input.notifications,
+        announceTasks: false,
+        write: async (tx) => {
+          const newest = await writeReport(tx, state, entries);
+          if (input.ballot) await writeBallot(tx, reportId, { ...input.ballot, ballotId: randomUUID() });
+          return newest;
+        },
       });
-      for (const n of input.notifications) {
-        const to = 'personIds' in n.to ? n.to : { role: n.to.role, unitId: n.to.unitId, reach: n.to.reach === 'unit' ? ('unit' as const) : undefined };
-        await notify({ workflowId: reportId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link: `/reporting/reports/${reportId}` });
-      }
     },
 
     /** Resolves the communities of a cycle and snapshots the rules; records the cycle. */
@@ -215,14 +209,10 @@ export function createReportingActivities(deps: ActivityDeps) {
       return configured.reporting.yearlyStart;
     },
 
-    /** A deadline `workingDays` working days after `from`, and when to remind before it. */
+    /** The name recorded in reporting histories for `workingDeadlines` (./calendar), kept so they replay: a deadline and when to remind before it. */
     async reportingDeadline(input: { from: string; workingDays: number; reminderLeadDays: number }): Promise<{ dueAt: string; remindAt: string }> {
-      const from = new Date(input.from);
-      const calendar = await loadCalendar(prisma);
-      const due = addWorkingDays(from, input.workingDays, calendar);
-      const lead = Math.min(input.reminderLeadDays, input.workingDays - 1);
-      const remind = lead > 0 ? addWorkingDays(from, input.workingDays - lead, calendar) : due;
-      return { dueAt: due.toISOString(), remindAt: remind.toISOString() };
+      const [d] = await workingDeadlines({ from: input.from, items: [{ key: 'due', workingDays: input.workingDays, remindLeadDays: input.reminderLeadDays }] });
+      return { dueAt: d!.dueAt, remindAt: d!.remindAt! };
     },
 
     async reportingProjectResults(input: { communityId: string; year: number }): Promise<ProjectResult[]> {

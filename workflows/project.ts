@@ -24,7 +24,6 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const { rules } = input;
   const machine = projectMachine(rules);
   const workflowId = workflowInfo().workflowId;
-  const link = `/projects/${input.projectId}`;
   const iso = () => new Date(Date.now()).toISOString();
 
   const state: ProjectState = initialProjectState({
@@ -82,15 +81,12 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   async function save(step: ProjectStep): Promise<void> {
     const timeline = [...carried.timeline, ...step.effects.timeline];
     const notifications = [...carried.notifications, ...step.effects.notifications];
-    const { opened, done, cancelled } = step.effects.inbox;
     await acts.syncProjectStep({
       workflowId,
       state,
       events: timeline.map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName ?? '系统', action: e.action, label: e.summary, stage: e.stage, data: e.data })),
-      notifications: notifications.map((n) => ({ ...n, link })),
-      openTasks: opened.map((p) => ({ key: p.key, action: p.action, title: p.title, role: p.role, unitId: p.unitId, dueAt: p.dueAt })),
-      doneTaskKeys: done,
-      cancelTaskKeys: cancelled,
+      notifications,
+      cancelTaskKeys: step.effects.inbox.cancelled,
       closedById: step.effects.completes?.personId ?? null,
     });
     carried = { timeline: [], notifications: [] };

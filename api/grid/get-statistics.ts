@@ -3,14 +3,13 @@
 // satisfaction, for the unit and for each street, community and grid in it.
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { endOfDay, startOfDay, yearOf } from '../../domain/calendar';
-import { AppError } from '../../domain/errors';
 import { STATISTICS_ROLES } from '../../domain/grid/access';
 import { computeFigures, figuresByUnit, type GridFigures } from '../../domain/grid/statistics';
 import type { IncidentOutcome, IncidentStage, Satisfaction } from '../../domain/grid/types';
 import type { RoleName } from '../../domain/roles';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { statisticsScope } from '../http/unit-query';
 import { ZGridStatistics, ZGridStatisticsQuery } from './schemas';
 
 export interface GetGridStatisticsOptions {
@@ -20,29 +19,10 @@ export interface GetGridStatisticsOptions {
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
 }
 
-/** The unit statistics default to: the caller's highest unit where they may read them. */
-function defaultUnitId(actor: Actor): string | undefined {
-  const grants = actor.grants.filter((g) => STATISTICS_ROLES.includes(g.role));
-  grants.sort((a, b) => a.unitPath.split('/').length - b.unitPath.split('/').length);
-  return grants[0]?.unitId;
-}
-
 export async function getGridStatistics({ deps, actor, query, authorize }: GetGridStatisticsOptions) {
-  const unitId = query.unitId ?? defaultUnitId(actor);
-  if (!unitId) throw new AppError('FORBIDDEN_ROLE', '您没有可以查看网格事件统计的角色。');
-  const year = yearOf(deps.now?.() ?? new Date());
-  const from = query.from ?? `${year}-01-01`;
-  const to = query.to ?? `${year}-12-31`;
-  const unit = await deps.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, path: true } });
-  if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${unitId}`);
-  authorize(unit.path, STATISTICS_ROLES);
-  if (from > to) {
-    throw new AppError('VALIDATION_FAILED', '统计起始日期不能晚于截止日期。', {
-      details: [{ in: 'query', field: 'from', code: 'date_order', message: '不能晚于截止日期(to)' }],
-    });
-  }
+  const { unit, from, to, period } = await statisticsScope({ deps, actor, query, authorize, roles: STATISTICS_ROLES, noRoleMessage: '您没有可以查看网格事件统计的角色。' });
   const rows = await deps.prisma.gridIncident.findMany({
-    where: { placePath: { startsWith: unit.path }, reportedAt: { gte: startOfDay(from), lte: endOfDay(to) } },
+    where: { placePath: { startsWith: unit.path }, reportedAt: period },
     select: { gridUnitId: true, communityUnitId: true, streetUnitId: true, stage: true, outcome: true, handledOnTime: true, handlingDays: true, satisfaction: true },
   });
   const incidents = rows.map((r) => ({

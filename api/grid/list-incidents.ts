@@ -2,10 +2,9 @@
 // and paged; the reporter's contact is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { endOfDay, startOfDay } from '../../domain/calendar';
-import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { dateRange, placeInUnit } from '../http/unit-query';
 import { presentIncident } from './present';
 import { ZIncidentSummary, ZListIncidentsQuery } from './schemas';
 import { incidentScopeFilter } from './scope';
@@ -17,12 +16,7 @@ export interface ListIncidentsOptions {
 }
 
 export async function listIncidents({ deps, actor, query }: ListIncidentsOptions) {
-  let unitPath: string | null = null;
-  if (query.unitId) {
-    const unit = await deps.prisma.unit.findUnique({ where: { id: query.unitId }, select: { path: true } });
-    if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${query.unitId}`);
-    unitPath = unit.path;
-  }
+  const inUnit = await placeInUnit(deps, query.unitId);
   const q = query.q;
   const now = deps.now?.() ?? new Date();
   // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation
@@ -31,13 +25,12 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
   const where = {
     AND: [
       incidentScopeFilter(actor),
-      unitPath ? { placePath: { startsWith: unitPath } } : {},
+      inUnit,
       query.stage ? { stage: query.stage } : {},
       query.type ? { type: query.type } : {},
       query.urgency ? { urgency: query.urgency } : {},
       query.channel ? { channel: query.channel } : {},
-      query.from ? { reportedAt: { gte: startOfDay(query.from) } } : {},
-      query.to ? { reportedAt: { lte: endOfDay(query.to) } } : {},
+      dateRange('reportedAt', query.from, query.to),
       query.overdue === undefined ? {} : query.overdue ? overdue : { NOT: overdue },
       q ? { OR: [{ incidentNo: { contains: q } }, { title: { contains: q } }, { address: { contains: q } }] } : {},
     ],

@@ -3,14 +3,13 @@
 // outcome, success rate, judicial confirmations, median time per round.
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { AppError } from '../../domain/errors';
 import { STATISTICS_ROLES } from '../../domain/mediation/access';
-import { endOfDay, startOfDay, yearOf } from '../../domain/calendar';
 import { computeStatistics } from '../../domain/mediation/statistics';
 import type { CaseOutcome, Channel, DisputeType, JudicialStatus, MediationLevel } from '../../domain/mediation/types';
 import type { RoleName } from '../../domain/roles';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { statisticsScope } from '../http/unit-query';
 import { ZStatistics, ZStatisticsQuery } from './schemas';
 
 export interface GetStatisticsOptions {
@@ -20,31 +19,12 @@ export interface GetStatisticsOptions {
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
 }
 
-/** The unit statistics default to: the caller's highest unit where they may read them. */
-function defaultUnitId(actor: Actor): string | undefined {
-  const grants = actor.grants.filter((g) => STATISTICS_ROLES.includes(g.role));
-  grants.sort((a, b) => a.unitPath.split('/').length - b.unitPath.split('/').length);
-  return grants[0]?.unitId;
-}
-
 export async function getStatistics({ deps, actor, query, authorize }: GetStatisticsOptions) {
-  const unitId = query.unitId ?? defaultUnitId(actor);
-  if (!unitId) throw new AppError('FORBIDDEN_ROLE', '您没有可以查看调解统计的角色。');
-  const year = yearOf(deps.now?.() ?? new Date());
-  const from = query.from ?? `${year}-01-01`;
-  const to = query.to ?? `${year}-12-31`;
-  const unit = await deps.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, path: true } });
-  if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${unitId}`);
-  authorize(unit.path, STATISTICS_ROLES);
-  if (from > to) {
-    throw new AppError('VALIDATION_FAILED', '统计起始日期不能晚于截止日期。', {
-      details: [{ in: 'query', field: 'from', code: 'date_order', message: '不能晚于截止日期(to)' }],
-    });
-  }
+  const { unit, from, to, period } = await statisticsScope({ deps, actor, query, authorize, roles: STATISTICS_ROLES, noRoleMessage: '您没有可以查看调解统计的角色。' });
   const rows = await deps.prisma.mediationCase.findMany({
     where: {
       placePath: { startsWith: unit.path },
-      registeredAt: { gte: startOfDay(from), lte: endOfDay(to) },
+      registeredAt: period,
     },
     select: {
       registeredAt: true,

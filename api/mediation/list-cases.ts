@@ -2,10 +2,9 @@
 // searched; parties' personal data is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { AppError } from '../../domain/errors';
-import { endOfDay, startOfDay } from '../../domain/calendar';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { dateRange, placeInUnit } from '../http/unit-query';
 import { presentSummary } from './present';
 import { caseScopeFilter } from './scope';
 import { ZCaseSummary, ZListCasesQuery } from './schemas';
@@ -17,24 +16,18 @@ export interface ListCasesOptions {
 }
 
 export async function listCases({ deps, actor, query }: ListCasesOptions) {
-  let unitPath: string | null = null;
-  if (query.unitId) {
-    const unit = await deps.prisma.unit.findUnique({ where: { id: query.unitId }, select: { path: true } });
-    if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${query.unitId}`);
-    unitPath = unit.path;
-  }
+  const inUnit = await placeInUnit(deps, query.unitId);
   const q = query.q;
   const where = {
     AND: [
       caseScopeFilter(actor),
-      unitPath ? { placePath: { startsWith: unitPath } } : {},
+      inUnit,
       query.stage ? { stage: query.stage } : {},
       query.channel ? { channel: query.channel } : {},
       query.disputeType ? { disputeType: query.disputeType } : {},
       query.level ? { currentLevel: query.level } : {},
       query.outcome ? { outcome: query.outcome } : {},
-      query.from ? { registeredAt: { gte: startOfDay(query.from) } } : {},
-      query.to ? { registeredAt: { lte: endOfDay(query.to) } } : {},
+      dateRange('registeredAt', query.from, query.to),
       q
         ? {
             OR: [

@@ -71,20 +71,16 @@ export async function registerCase({ deps, actor, body, authorize, caseId, gridI
   // attempt instead of registering the dispute twice.
   const earlier = await prisma.mediationCase.findUnique({ where: { id }, select: { caseNo: true, registeredById: true } });
   if (earlier && earlier.registeredById !== actor.personId) throw new AppError('CONFLICT', '该案件编号已被他人使用,请重新登记。');
+  // The facts are columns of the case row too, apart from the units (stored by id and path below).
+  const { place: _place, units: _units, ...factColumns } = facts;
   const caseNo = earlier ? earlier.caseNo : await prisma.$transaction(async (tx) => {
     const row = await tx.mediationCase.create({
       data: {
         id,
         workflowId,
         caseNo: id,
-        title: body.title,
+        ...factColumns,
         description: body.description,
-        channel: body.channel,
-        disputeType: body.disputeType,
-        risk: body.risk,
-        complexity: body.complexity,
-        amountFen: body.amountFen ?? null,
-        partyCount: body.parties.length,
         placeUnitId: place.id,
         placeName: place.name,
         placePath: place.path,
