@@ -116,8 +116,8 @@ describe('任务协办 on a project', () => {
     const sibling = await personId(P.siblingStreet);
     expect((await (await h.p.as(P.siblingStreet)).get(`/api/projects/${id}`)).status).toBe(404);
     await line.getByRole('button', { name: '抄送' }).click();
-    await dialog(pageA).getByLabel('抄送人').fill(sibling);
-    await dialog(pageA).getByLabel('抄送人').press('Enter');
+    await dialog(pageA).getByRole('combobox', { name: '抄送人' }).fill(sibling);
+    await dialog(pageA).getByRole('combobox', { name: '抄送人' }).press('Enter');
     await dialog(pageA).getByLabel('抄送说明').fill('请知悉');
     await submit(pageA);
     await dialog(pageA).waitFor({ state: 'hidden' });
@@ -182,6 +182,7 @@ describe('任务协办 on a project', () => {
     await pageB.reload();
     const landed = pageB.locator('tr', { hasText: title });
     await landed.getByRole('button', { name: '办理' }).waitFor();
+    await pageB.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await h.shot(pageB, '85-inbox-transferred-workbench');
     const body = await project(pp, id);
     expect(body.timeline.filter((e: any) => e.source === 'inbox').map((e: any) => e.action)).toEqual(
@@ -217,11 +218,11 @@ describe('任务协办 on a project', () => {
     const row = pageB.locator('tr', { hasText: title });
     await row.locator('.on-behalf', { hasText: `代 ${a.displayName}` }).waitFor();
     await h.shot(pageB, '87-inbox-deputy-workbench');
-    await row.getByRole('link', { name: title }).click();
+    await pageB.goto(`${h.baseUrl}/projects/${id}`);
     await pageB.getByRole('heading', { name: title }).waitFor();
     await opsLine(pageB, task.id).locator('.on-behalf', { hasText: `代 ${a.displayName}` }).waitFor();
     await pageB.locator('[data-action="reviewApplication"]').click();
-    await dialog(pageB).locator('label', { hasText: '同意' }).first().click();
+    await dialog(pageB).locator('label', { hasText: '通过' }).first().click();
     await submit(pageB);
     await dialog(pageB).waitFor({ state: 'hidden' });
     await pageB.locator('.record-timeline', { hasText: `${b.displayName}(代 ${a.displayName})` }).waitFor();

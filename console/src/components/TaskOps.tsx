@@ -153,7 +153,7 @@ function Notes({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
         renderItem={(a) => (
           <List.Item className="task-attachment" actions={[<Button key="dl" type="link" size="small" onClick={() => fetchFile.mutate(a)} aria-label={`下载 ${a.fileName}`}>下载</Button>]}>
             <span>{a.fileName}</span>
-            <Typography.Text type="secondary"> {(a.sizeBytes / 1024).toFixed(1)} KB · {formatDateTime(a.createdAt)}</Typography.Text>
+            <Typography.Text type="secondary"> {a.sizeBytes < 1024 ? `${a.sizeBytes} B` : `${(a.sizeBytes / 1024).toFixed(1)} KB`} · {formatDateTime(a.createdAt)}</Typography.Text>
           </List.Item>
         )}
       />
@@ -238,7 +238,7 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
                 <Form.Item name="note" label="抄送说明"><Input aria-label="抄送说明" maxLength={500} /></Form.Item>
               </OpForm>
             ) : null}
-            {task.assigneeId !== myId ? <UrgeButton task={task} onDone={onDone} /> : null}
+            {task.assigneeId !== myId && !isDelegate ? <UrgeButton task={task} onDone={onDone} /> : null}
           </>
         )}
         <Button size="small" type="link" onClick={() => setNotes((v) => !v)} aria-expanded={notes}>

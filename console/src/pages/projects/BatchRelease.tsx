@@ -43,14 +43,19 @@ export function BatchRelease({ rows, tasks, onClose }: { rows: Item[]; tasks: Ma
   const [key, setKey] = useState(newIdempotencyKey);
   const [form] = Form.useForm();
   const queryClient = useQueryClient();
+  // The rows as sent: the queue reloads after the batch and no longer lists the released ones.
+  const [sent, setSent] = useState<Array<{ taskId: string; row: Item }>>([]);
   const batch = useMutation({
-    mutationFn: (vouchers: Record<string, string>) =>
-      unwrap(
+    mutationFn: (vouchers: Record<string, string>) => {
+      const items = rows.map((r) => ({ taskId: taskOfRow(tasks, r)!.id, row: r }));
+      setSent(items);
+      return unwrap(
         api.POST('/api/tasks/actions/batchApprove', {
-          body: { items: rows.map((r) => ({ taskId: taskOfRow(tasks, r)!.id, input: { voucherNo: vouchers[`v-${r.disbursementId}-${r.projectId}`] } })) },
+          body: { items: items.map(({ taskId, row: r }) => ({ taskId, input: { voucherNo: vouchers[`v-${r.disbursementId}-${r.projectId}`] } })) },
           headers: { 'Idempotency-Key': key },
         }),
-      ),
+      );
+    },
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['disbursements'] }), queryClient.invalidateQueries({ queryKey: ['tasks'] })]),
   });
   const close = () => {
@@ -60,7 +65,7 @@ export function BatchRelease({ rows, tasks, onClose }: { rows: Item[]; tasks: Ma
     setKey(newIdempotencyKey());
     form.resetFields();
   };
-  const titleOf = (taskId: string) => rows.find((r) => taskOfRow(tasks, r)?.id === taskId);
+  const titleOf = (taskId: string) => sent.find((s) => s.taskId === taskId)?.row;
   return (
     <>
       <Button type="primary" disabled={rows.length === 0} onClick={() => setOpen(true)}>
