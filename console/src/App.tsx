@@ -2,6 +2,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { canSee, entryByKey } from './access';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorState, Forbidden, Loading } from './components/PageState';
 import { Shell } from './layout/Shell';
 import LoginPage from './pages/Login';
@@ -29,6 +30,7 @@ const BoardPage = lazy(() => import('./pages/Board'));
 const ManagePage = lazy(() => import('./pages/manage/Manage'));
 const PeoplePage = lazy(() => import('./pages/manage/People'));
 const CalendarPage = lazy(() => import('./pages/manage/Calendar'));
+const ProxiesPage = lazy(() => import('./pages/me/Proxies'));
 
 /** Logged in, /api/me loaded, and (with `menu`) a role that shows the page. */
 function Private({ children, menu, bare }: { children: ReactNode; menu?: string; bare?: boolean }) {
@@ -39,7 +41,7 @@ function Private({ children, menu, bare }: { children: ReactNode; menu?: string;
   if (meLoading || (!me && !meError)) return <Loading rows={8} />;
   if (meError) return <ErrorState error={meError} />;
   if (menu && !canSee(me, entryByKey(menu))) return frame(<Forbidden />);
-  return frame(<Suspense fallback={<Loading />}>{children}</Suspense>);
+  return frame(<ErrorBoundary key={location.pathname}><Suspense fallback={<Loading />}>{children}</Suspense></ErrorBoundary>);
 }
 
 export function App() {
@@ -68,6 +70,7 @@ export function App() {
       <Route path="/manage" element={<Private menu="manage"><ManagePage /></Private>} />
       <Route path="/manage/people" element={<Private menu="manage-people"><PeoplePage /></Private>} />
       <Route path="/manage/calendar" element={<Private menu="manage-calendar"><CalendarPage /></Private>} />
+      <Route path="/me/proxies" element={<Private><ProxiesPage /></Private>} />
       <Route path="*" element={<Private><ErrorState error={Object.assign(new Error('页面不存在'), {})} /></Private>} />
     </Routes>
   );

@@ -10,6 +10,7 @@ import { ApiError } from './api/client';
 import { App } from './App';
 import { SessionProvider } from './session';
 import './styles.css';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 dayjs.locale('zh-cn');
 
@@ -51,7 +52,9 @@ createRoot(document.getElementById('root')!).render(
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <SessionProvider>
-              <App />
+              <ErrorBoundary>
+                <App />
+              </ErrorBoundary>
             </SessionProvider>
           </BrowserRouter>
         </QueryClientProvider>

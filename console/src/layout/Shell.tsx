@@ -1,6 +1,6 @@
 // The console's frame: menu from the person's grants, unit switcher,
 // notifications bell (the person's notifications, mark read), 退出.
-import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Avatar, Badge, Button, Dropdown, Layout, List, Menu, Popover, Select, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -147,8 +147,12 @@ export function Shell({ children }: { children: ReactNode }) {
             <Bell />
             <Dropdown
               menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
+                items: [
+                  { key: 'proxies', icon: <SwapOutlined />, label: '我的代理' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+                ],
                 onClick: ({ key }) => {
+                  if (key === 'proxies') navigate('/me/proxies');
                   if (key === 'logout') {
                     logOut();
                     navigate('/login');

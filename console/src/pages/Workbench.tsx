@@ -1,7 +1,7 @@
 // 工作台 / 待办: open tasks (mine and claimable) by due date, overdue in red,
 // counts per process, 领取, 办理 (lands on the completing form), 已办.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { PROCESS_LABELS, taskLink } from '../actions';
 import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
+import { TaskOps } from '../components/TaskOps';
+import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
 
 type Task = Schemas['Task'];
@@ -69,6 +71,9 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
     refetchInterval: 5000,
   });
   const resetPaging = () => setCursors([undefined]);
+  const covering = useCovering();
+  const myId = useSession().me?.person.id;
+  const [opsFor, setOpsFor] = useState<Task | null>(null);
 
   const columns: ColumnsType<Task> = [
     {
@@ -84,26 +89,42 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
     {
       title: '状态',
       width: 100,
-      render: (_, t) => (t.status === 'done' ? <Tag color="success">已办结</Tag> : t.claimable ? <Tag color="warning">待领取</Tag> : <Tag color="processing">待办理</Tag>),
+      render: (_, t) => (
+        <Space size={4} wrap>
+          {t.status === 'done' ? <Tag color="success">已办结</Tag> : t.claimable ? <Tag color="warning">待领取</Tag> : <Tag color="processing">待办理</Tag>}
+          {t.status === 'open' && t.assigneeId && t.assigneeId !== myId && covering.has(t.assigneeId) ? <Tag color="purple" className="on-behalf">代 {covering.get(t.assigneeId)}</Tag> : null}
+          {t.status === 'open' && t.delegateId === myId ? <Tag color="gold">委派给我</Tag> : null}
+        </Space>
+      ),
     },
     {
       title: '操作',
-      width: 120,
+      width: 170,
       render: (_, t) =>
         t.status !== 'open' ? (
           <Link to={taskLink(t)}>查看</Link>
-        ) : t.claimable ? (
-          <ClaimButton task={t} />
         ) : (
-          <Link to={taskLink(t)}>
-            <Button type="primary" size="small">办理</Button>
-          </Link>
+          <Space size={4}>
+            {t.claimable ? (
+              <ClaimButton task={t} />
+            ) : (
+              <Link to={taskLink(t)}>
+                <Button type="primary" size="small">办理</Button>
+              </Link>
+            )}
+            {t.process === 'reporting' && t.action === 'vote' ? null : (
+              <Button size="small" onClick={() => setOpsFor(t)}>协办</Button>
+            )}
+          </Space>
         ),
     },
   ];
 
   return (
     <>
+      <Drawer open={opsFor !== null} onClose={() => setOpsFor(null)} title={opsFor ? `任务协办:${opsFor.title}` : '任务协办'} width={560} destroyOnHidden>
+        {opsFor ? <TaskOps process={opsFor.process} subjectId={opsFor.subjectId} taskId={opsFor.id} bare /> : null}
+      </Drawer>
       <Space wrap className="filters">
         <Select
           aria-label="业务"

@@ -3,12 +3,14 @@
 // person's actions as buttons with their forms, the handling rounds, the
 // checks, the 回访, the mediation case when converted, and the timeline.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ROLE_LABELS } from '../../../../domain/roles';
 import { ActionForm } from '../../components/ActionForm';
 import { QueryView } from '../../components/PageState';
+import { RecordTimeline } from '../../components/RecordTimeline';
+import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime } from '../../format';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
@@ -117,6 +119,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
           )}
         </div>
       </Card>
+      <TaskOps process="grid" subjectId={c.id} invalidate={[['grid-incident', c.id]]} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="事件信息" className="section-card">
@@ -162,7 +165,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
         </Col>
         <Col xs={24} lg={10}>
           <Card title="办理记录" className="section-card">
-            <Timeline items={[...c.timeline].reverse().map((e) => ({ children: <div><Typography.Text strong>{e.summary}</Typography.Text><div className="timeline-meta">{e.actorName ?? '系统'} · {formatDateTime(e.at)}</div></div> }))} />
+            <RecordTimeline entries={c.timeline.map((e) => ({ at: e.at, text: e.summary, actorName: e.actorName }))} />
           </Card>
         </Col>
       </Row>

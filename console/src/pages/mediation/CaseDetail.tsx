@@ -3,13 +3,15 @@
 // 回访, timeline. Personal data as the API sends it (masked unless allowed).
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Modal, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Modal, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, tokenStore, type ResponseOf, unwrap } from '../../api/client';
 import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState, QueryView } from '../../components/PageState';
+import { RecordTimeline } from '../../components/RecordTimeline';
+import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime } from '../../format';
 import { Countdown } from '../../components/Countdown';
 import { CASE_STAGE_LABELS, COMPLEXITY_LABELS, JUDICIAL_STATUS_LABELS, LEVELS, LEVEL_LABELS, OUTCOME_LABELS, RISK_LABELS } from './labels';
@@ -95,6 +97,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
           {c.agreementDocument ? <AgreementDocument id={c.id} /> : null}
         </div>
       </Card>
+      <TaskOps process="mediation" subjectId={c.id} invalidate={[['case', c.id]]} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="案件信息" className="section-card">
@@ -156,7 +159,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
         </Col>
         <Col xs={24} lg={10}>
           <Card title="办理记录" className="section-card">
-            <Timeline items={[...c.timeline].reverse().map((e) => ({ children: <div><Typography.Text strong>{e.summary}</Typography.Text><div className="timeline-meta">{e.actorName ?? '系统'} · {formatDateTime(e.at)}</div></div> }))} />
+            <RecordTimeline entries={c.timeline.map((e) => ({ at: e.at, text: e.summary, actorName: e.actorName }))} />
           </Card>
         </Col>
       </Row>

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { rolesOf } from '../../access';
@@ -10,6 +11,7 @@ import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
+import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
 
 type Item = ResponseOf<'/api/projects/disbursements', 'get'>['items'][number];
@@ -18,6 +20,10 @@ export default function DisbursementsPage() {
   const { me } = useSession();
   const isFinance = rolesOf(me).has('finance');
   const query = useQuery({ queryKey: ['disbursements'], queryFn: () => unwrap(api.GET('/api/projects/disbursements', {})) });
+  const tasks = useReleaseTasks(isFinance);
+  const [selected, setSelected] = useState<string[]>([]);
+  const rowKey = (d: Item) => `${d.projectId}-${d.disbursementId}`;
+  const selectedRows = (query.data?.items ?? []).filter((d) => selected.includes(rowKey(d)) && taskOfRow(tasks.data, d));
   const columns: ColumnsType<Item> = [
     { title: '项目', dataIndex: 'projectTitle', render: (t: string, d) => <Link to={`/projects/${d.projectId}`}>{t}</Link> },
     { title: '社区', dataIndex: 'communityName', width: 120 },
@@ -45,10 +51,27 @@ export default function DisbursementsPage() {
         <Typography.Text type="secondary">已核验节点的拨付申请;拨付时按资金分担比例记入台账。</Typography.Text>
       </div>
       <Card>
+        {isFinance ? (
+          <div className="batch-bar">
+            <BatchRelease rows={selectedRows} tasks={tasks.data} onClose={() => setSelected([])} />
+            <Typography.Text type="secondary">勾选待拨付的申请后批量拨付;同一项目有多笔待拨付时请逐件办理。</Typography.Text>
+          </div>
+        ) : null}
         {query.error ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         ) : (
-          <Table<Item> rowKey={(d) => `${d.projectId}-${d.disbursementId}`} columns={columns} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} scroll={{ x: 1100 }} />
+          <Table<Item>
+            rowKey={rowKey}
+            rowSelection={
+              isFinance
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    getCheckboxProps: (d) => ({ disabled: d.status !== 'requested' || !taskOfRow(tasks.data, d), 'aria-label': `选择 ${d.projectTitle}` }),
+                  }
+                : undefined
+            }
+            columns={columns} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} scroll={{ x: 1100 }} />
         )}
       </Card>
     </div>

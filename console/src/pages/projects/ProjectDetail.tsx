@@ -1,13 +1,15 @@
 // 项目详情: stage stepper, the pending step and who holds it, the person's
 // available actions as buttons with forms, milestones, ledger and timeline.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Empty, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import type { Field } from '../../actions';
 import { ActionForm, type ActionFormProps } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { QueryView } from '../../components/PageState';
+import { RecordTimeline } from '../../components/RecordTimeline';
+import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime, formatFen } from '../../format';
 import { MilestonesEditor, planFromValues, valuesFromPlan, type PlanValues } from './MilestonesEditor';
 import { CATEGORY_LABELS, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STAGE_LABELS, STAGE_COLORS, STAGE_STEPS } from './labels';
@@ -180,6 +182,7 @@ function Body({ project, autoAction }: { project: Detail; autoAction: string | n
           <Actions project={project} autoAction={autoAction} />
         </div>
       </Card>
+      <TaskOps process="project" subjectId={project.id} invalidate={[['project', project.id]]} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="项目信息" className="section-card">
@@ -264,20 +267,7 @@ function Body({ project, autoAction }: { project: Detail; autoAction: string | n
             ) : null}
           </Card>
           <Card title="办理记录" className="section-card">
-            {project.timeline.length === 0 ? (
-              <Empty description="暂无记录" image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ) : (
-              <Timeline
-                items={[...project.timeline].reverse().map((e) => ({
-                  children: (
-                    <div>
-                      <Typography.Text strong>{e.label}</Typography.Text>
-                      <div className="timeline-meta">{e.actorName} · {formatDateTime(e.at)}</div>
-                    </div>
-                  ),
-                }))}
-              />
-            )}
+            <RecordTimeline entries={project.timeline.map((e) => ({ at: e.at, text: e.label, actorName: e.actorName }))} />
           </Card>
         </Col>
       </Row>

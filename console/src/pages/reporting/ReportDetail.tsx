@@ -2,7 +2,7 @@
 // person's roles, the vote link for representatives on the roll, ballots
 // for auditors only, timeline.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
@@ -10,6 +10,8 @@ import { actionSpec } from '../../actions';
 import { rolesOf } from '../../access';
 import { ActionForm } from '../../components/ActionForm';
 import { ErrorState, QueryView } from '../../components/PageState';
+import { RecordTimeline } from '../../components/RecordTimeline';
+import { TaskOps } from '../../components/TaskOps';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS, REPORT_STEPS } from './labels';
@@ -98,6 +100,7 @@ function Body({ report, autoAction }: { report: Detail; autoAction: string | nul
           </div>
         )}
       </Card>
+      <TaskOps process="reporting" subjectId={report.id} invalidate={[['report', report.id]]} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title="述职报告" className="section-card">
@@ -127,16 +130,7 @@ function Body({ report, autoAction }: { report: Detail; autoAction: string | nul
         </Col>
         <Col xs={24} lg={10}>
           <Card title="办理记录" className="section-card">
-            <Timeline
-              items={[...report.timeline].reverse().map((e) => ({
-                children: (
-                  <div>
-                    <Typography.Text strong>{e.label}</Typography.Text>
-                    <div className="timeline-meta">{e.actorName ?? '系统'} · {formatDateTime(e.at)}</div>
-                  </div>
-                ),
-              }))}
-            />
+            <RecordTimeline entries={report.timeline.map((e) => ({ at: e.at, text: e.label, actorName: e.actorName }))} />
           </Card>
         </Col>
       </Row>

@@ -1,0 +1,287 @@
+// 任务协办: the approval inbox's operations on the caller's tasks of one
+// record — 转交, 委派 / 交还, 抄送, 催办, 撤回, 意见 and 附件 — one bar shared by
+// every process's detail page and the 工作台's drawer. Each operation is a
+// form whose refusal shows the API's message beside it; nothing changes then.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
+import { formatDateTime } from '../format';
+import { useCovering } from '../hooks/proxies';
+import { useSession } from '../session';
+
+type Task = Schemas['Task'];
+type Status = 'open' | 'done';
+
+/**
+ * Processes whose machine lets a step be taken back (the API's
+ * RECALLING_PROCESSES in api/tasks/recall-step.ts): elsewhere 撤回 is not offered.
+ */
+const RECALLABLE = new Set(['mediation']);
+
+/** Personal steps no inbox operation touches (a 民主评议 ballot is secret and one person's own). */
+const PERSONAL = (t: Task) => t.process === 'reporting' && t.action === 'vote';
+
+/**
+ * The caller's tasks of one record. GET /api/tasks has no record filter, so
+ * the process's tasks are read page by page (at most five) and kept when they
+ * belong to the record.
+ */
+async function recordTasks(process: string, subjectId: string, status: Status): Promise<Task[]> {
+  const out: Task[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 5; page++) {
+    const res = await unwrap(
+      api.GET('/api/tasks', { params: { query: { process, status, assignment: status === 'open' ? 'all' : 'mine', limit: 100, cursor } } }),
+    );
+    out.push(...res.items.filter((t) => t.subjectId === subjectId && !PERSONAL(t)));
+    if (!res.nextCursor) break;
+    cursor = res.nextCursor;
+  }
+  return out;
+}
+
+export function useRecordTasks(process: string, subjectId: string) {
+  return useQuery({
+    queryKey: ['tasks', 'record', process, subjectId],
+    queryFn: async () => {
+      const [open, done] = await Promise.all([recordTasks(process, subjectId, 'open'), RECALLABLE.has(process) ? recordTasks(process, subjectId, 'done') : Promise.resolve([])]);
+      return { open, done };
+    },
+  });
+}
+
+const personRule = [{ required: true, message: '请填写人员ID' }];
+
+/** A button opening a small form; the API's refusal shows in the form, which stays open. */
+function OpForm({ label, title, children, submit, onDone, danger }: { label: string; title: string; children: ReactNode; submit: (values: Record<string, unknown>, key: string) => Promise<unknown>; onDone: () => Promise<void>; danger?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [form] = Form.useForm();
+  const mutation = useMutation({
+    mutationFn: (values: Record<string, unknown>) => submit(values, key),
+    onSuccess: async () => {
+      setOpen(false);
+      setKey(newIdempotencyKey());
+      form.resetFields();
+      await onDone();
+    },
+  });
+  return (
+    <>
+      <Button size="small" danger={danger} onClick={() => setOpen(true)}>{label}</Button>
+      <Modal
+        open={open}
+        title={title}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={mutation.isPending}
+        onOk={() => void form.validateFields().then((v: Record<string, unknown>) => mutation.mutate(v))}
+        onCancel={() => { setOpen(false); mutation.reset(); }}
+        destroyOnHidden
+        forceRender
+      >
+        <Form form={form} layout="vertical" name={`taskop-${label}`}>{children}</Form>
+        {mutation.error ? <Alert role="alert" type="error" showIcon message="操作未成功" description={mutation.error.message} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+type Verb = 'transferTask' | 'delegateTask' | 'returnDelegation' | 'ccTask' | 'urgeTask' | 'commentTask' | 'recallStep';
+
+function post(taskId: string, verb: Verb, body: Record<string, unknown>, key: string) {
+  // The verbs share one URL shape; openapi-fetch types each path alone, so the call goes through one signature.
+  const call = api.POST as unknown as (path: string, init: { params: { path: { id: string } }; body: unknown; headers: Record<string, string> }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  return unwrap(call(`/api/tasks/{id}/actions/${verb}`, { params: { path: { id: taskId } }, body, headers: { 'Idempotency-Key': key } }));
+}
+
+function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsDataURL(file);
+  });
+}
+
+async function download(taskId: string, attachmentId: string, fileName: string) {
+  const blob = await unwrap(api.GET('/api/tasks/{id}/attachments/{attachmentId}', { params: { path: { id: taskId, attachmentId } }, parseAs: 'blob' }) as Promise<{ data?: Blob; error?: unknown; response: Response }>);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 意见 and 附件 of one task: the list, a new comment, an upload, downloads. */
+function Notes({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
+  const detail = useQuery({ queryKey: ['tasks', 'detail', task.id], queryFn: () => unwrap(api.GET('/api/tasks/{id}', { params: { path: { id: task.id } } })) });
+  const [body, setBody] = useState('');
+  const refresh = async () => { await detail.refetch(); await onDone(); };
+  const comment = useMutation({ mutationFn: () => post(task.id, 'commentTask', { body }, newIdempotencyKey()), onSuccess: async () => { setBody(''); await refresh(); } });
+  const upload = useMutation({
+    mutationFn: async (file: File) =>
+      unwrap(api.POST('/api/tasks/{id}/actions/attachFile', { params: { path: { id: task.id } }, body: { fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) }, headers: { 'Idempotency-Key': newIdempotencyKey() } })),
+    onSuccess: refresh,
+  });
+  const fetchFile = useMutation({ mutationFn: (a: { id: string; fileName: string }) => download(task.id, a.id, a.fileName) });
+  const d = detail.data;
+  return (
+    <div className="task-notes">
+      <List
+        size="small"
+        header={<Typography.Text strong>意见({d?.comments.length ?? 0})</Typography.Text>}
+        loading={detail.isLoading}
+        dataSource={d?.comments ?? []}
+        locale={{ emptyText: '暂无意见' }}
+        renderItem={(c) => <List.Item className="task-comment"><span>{c.body}</span><Typography.Text type="secondary"> — {c.authorName} · {formatDateTime(c.createdAt)}</Typography.Text></List.Item>}
+      />
+      {task.status === 'open' ? (
+        <Space.Compact style={{ width: '100%' }} className="task-comment-form">
+          <Input aria-label="填写意见" placeholder="填写意见(如核实情况、办理建议)" value={body} maxLength={5000} onChange={(e) => setBody(e.target.value)} />
+          <Button onClick={() => comment.mutate()} disabled={!body.trim()} loading={comment.isPending}>提交意见</Button>
+        </Space.Compact>
+      ) : null}
+      {comment.error ? <Typography.Text type="danger" role="alert">{comment.error.message}</Typography.Text> : null}
+      <List
+        size="small"
+        header={<Typography.Text strong>附件({d?.attachments.length ?? 0})</Typography.Text>}
+        dataSource={d?.attachments ?? []}
+        locale={{ emptyText: '暂无附件' }}
+        renderItem={(a) => (
+          <List.Item className="task-attachment" actions={[<Button key="dl" type="link" size="small" onClick={() => fetchFile.mutate(a)} aria-label={`下载 ${a.fileName}`}>下载</Button>]}>
+            <span>{a.fileName}</span>
+            <Typography.Text type="secondary"> {a.sizeBytes < 1024 ? `${a.sizeBytes} B` : `${(a.sizeBytes / 1024).toFixed(1)} KB`} · {formatDateTime(a.createdAt)}</Typography.Text>
+          </List.Item>
+        )}
+      />
+      {fetchFile.error ? <Typography.Text type="danger" role="alert">{fetchFile.error.message}</Typography.Text> : null}
+      {task.status === 'open' ? (
+        <Space align="center" wrap>
+          <Upload showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>
+            <Button size="small" loading={upload.isPending}>上传附件</Button>
+          </Upload>
+          <Typography.Text type="secondary">PDF、图片等,大小以系统限制为准</Typography.Text>
+          {upload.error ? <Typography.Text type="danger" role="alert" className="upload-error">{upload.error.message}</Typography.Text> : null}
+        </Space>
+      ) : null}
+    </div>
+  );
+}
+
+/** 催办 right on the bar: one click, the answer beside it. */
+function UrgeButton({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
+  const urge = useMutation({ mutationFn: () => post(task.id, 'urgeTask', { message: '' }, newIdempotencyKey()), onSuccess: onDone });
+  return (
+    <>
+      <Button size="small" onClick={() => urge.mutate()} loading={urge.isPending}>催办</Button>
+      {urge.error ? <Typography.Text type="danger" role="alert" className="urge-error">{urge.error.message}</Typography.Text> : null}
+      {urge.data ? <Typography.Text type="success" role="status">已催办,通知 {(urge.data as { notified: number }).notified} 人</Typography.Text> : null}
+    </>
+  );
+}
+
+function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: () => Promise<void> }) {
+  const { me } = useSession();
+  const covering = useCovering();
+  const myId = me?.person.id;
+  const [notes, setNotes] = useState(false);
+  const onBehalf = task.assigneeId && task.assigneeId !== myId ? covering.get(task.assigneeId) : undefined;
+  const isDelegate = task.delegateId === myId;
+  const holder = !isDelegate && !task.delegateId;
+  const person = (name: string, label: string) => (
+    <Form.Item name={name} label={label} rules={personRule} extra="填写对方的人员ID(系统管理 → 人员与授权中可查)">
+      <Input aria-label={label} />
+    </Form.Item>
+  );
+  return (
+    <div className="task-ops-line" data-task-id={task.id}>
+      <Space wrap size={[8, 4]}>
+        <Typography.Text strong>{task.title}</Typography.Text>
+        {done ? <Tag>已办</Tag> : task.claimable ? <Tag color="warning">待领取</Tag> : <Tag color="processing">待办理</Tag>}
+        {onBehalf ? <Tag color="purple" className="on-behalf">代 {onBehalf}</Tag> : null}
+        {task.transferred ? <Tag color="cyan">已转交</Tag> : null}
+        {task.delegateId ? <Tag color="gold">{isDelegate ? '委派给我' : '委派中'}</Tag> : null}
+        {task.dueAt && !done ? <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>期限 {formatDateTime(task.dueAt)}</Typography.Text> : null}
+      </Space>
+      <div className="task-ops-buttons">
+        {done ? (
+          <OpForm label="撤回" title="撤回本步骤" danger submit={(v, key) => post(task.id, 'recallStep', { reason: v.reason }, key)} onDone={onDone}>
+            <Form.Item name="reason" label="撤回原因" rules={[{ required: true, message: '请填写撤回原因' }]}><Input aria-label="撤回原因" maxLength={500} /></Form.Item>
+          </OpForm>
+        ) : (
+          <>
+            {holder ? (
+              <>
+                <OpForm label="转交" title="转交给同岗位人员" submit={(v, key) => post(task.id, 'transferTask', { toPersonId: String(v.toPersonId).trim(), reason: v.reason }, key)} onDone={onDone}>
+                  {person('toPersonId', '接收人')}
+                  <Form.Item name="reason" label="转交原因" rules={[{ required: true, message: '请填写转交原因' }]}><Input aria-label="转交原因" maxLength={500} /></Form.Item>
+                </OpForm>
+                <OpForm label="委派" title="委派同事协助办理" submit={(v, key) => post(task.id, 'delegateTask', { toPersonId: String(v.toPersonId).trim(), note: v.note }, key)} onDone={onDone}>
+                  {person('toPersonId', '被委派人')}
+                  <Form.Item name="note" label="委派说明" rules={[{ required: true, message: '请填写委派说明' }]}><Input.TextArea aria-label="委派说明" rows={3} maxLength={2000} /></Form.Item>
+                </OpForm>
+              </>
+            ) : null}
+            {isDelegate ? (
+              <OpForm label="交还" title="交还委派人" submit={(v, key) => post(task.id, 'returnDelegation', { note: v.note }, key)} onDone={onDone}>
+                <Form.Item name="note" label="办理意见" rules={[{ required: true, message: '请填写办理意见' }]}><Input.TextArea aria-label="办理意见" rows={3} maxLength={2000} /></Form.Item>
+              </OpForm>
+            ) : null}
+            {holder ? (
+              <OpForm label="抄送" title="抄送" submit={(v, key) => post(task.id, 'ccTask', { personIds: v.personIds, note: v.note ?? '' }, key)} onDone={onDone}>
+                <Form.Item name="personIds" label="抄送人" rules={[{ required: true, message: '请填写抄送人' }]} extra="填写人员ID,可填多个(回车分隔)">
+                  <Select aria-label="抄送人" mode="tags" tokenSeparators={[',', ',', ' ']} open={false} suffixIcon={null} />
+                </Form.Item>
+                <Form.Item name="note" label="抄送说明"><Input aria-label="抄送说明" maxLength={500} /></Form.Item>
+              </OpForm>
+            ) : null}
+            {task.assigneeId !== myId && !isDelegate ? <UrgeButton task={task} onDone={onDone} /> : null}
+          </>
+        )}
+        <Button size="small" type="link" onClick={() => setNotes((v) => !v)} aria-expanded={notes}>
+          {notes ? '收起意见与附件' : '意见与附件'}
+        </Button>
+      </div>
+      {notes ? <Notes task={task} onDone={onDone} /> : null}
+    </div>
+  );
+}
+
+export interface TaskOpsProps {
+  process: string;
+  subjectId: string;
+  /** Query keys of the page's record, refreshed after an operation (the timeline shows it). */
+  invalidate?: unknown[][];
+  /** Only this task (the 工作台's drawer). */
+  taskId?: string;
+  /** Without the card frame (inside a drawer). */
+  bare?: boolean;
+}
+
+export function TaskOps({ process, subjectId, invalidate = [], taskId, bare }: TaskOpsProps) {
+  const queryClient = useQueryClient();
+  const tasks = useRecordTasks(process, subjectId);
+  const onDone = async () => {
+    await Promise.all([queryClient.invalidateQueries({ queryKey: ['tasks'] }), ...invalidate.map((k) => queryClient.invalidateQueries({ queryKey: k }))]);
+  };
+  const pick = (list: Task[]) => (taskId ? list.filter((t) => t.id === taskId) : list);
+  const open = pick(tasks.data?.open ?? []);
+  // 撤回 goes with the caller's latest step only, and only while the record has moved no further.
+  const lastDone = (tasks.data?.done ?? []).filter((t) => t.completedAt).sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))[0];
+  const done = !taskId && lastDone ? [lastDone] : [];
+  if (tasks.error) return bare ? <Alert type="error" showIcon message={tasks.error instanceof ApiError ? tasks.error.message : '加载失败'} /> : null;
+  if (open.length === 0 && done.length === 0) {
+    if (!bare) return null;
+    return tasks.isLoading ? <Typography.Text type="secondary">加载中…</Typography.Text> : <Typography.Text type="secondary">该任务已不在您的待办中。</Typography.Text>;
+  }
+  const body = (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      {open.map((t) => <TaskLine key={t.id} task={t} done={false} onDone={onDone} />)}
+      {done.map((t) => <TaskLine key={t.id} task={t} done onDone={onDone} />)}
+    </Space>
+  );
+  return bare ? body : <Card title="任务协办" className="section-card task-ops" extra={<Typography.Text type="secondary">转交、委派、抄送、催办、意见与附件</Typography.Text>}>{body}</Card>;
+}
