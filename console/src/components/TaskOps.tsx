@@ -5,8 +5,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { sendBackTargetsOf } from '../../../domain/kit/send-back-targets';
+import { actionSpec, type ProcessName } from '../actions';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { formatDateTime } from '../format';
+import { FieldInput } from './ActionForm';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
 
@@ -88,7 +91,7 @@ function OpForm({ label, title, children, submit, onDone, danger }: { label: str
   );
 }
 
-type Verb = 'transferTask' | 'delegateTask' | 'returnDelegation' | 'ccTask' | 'urgeTask' | 'commentTask' | 'recallStep';
+type Verb = 'transferTask' | 'delegateTask' | 'returnDelegation' | 'ccTask' | 'urgeTask' | 'commentTask' | 'recallStep' | 'sendBack' | 'addSigner' | 'removeSigner' | 'signTask';
 
 function post(taskId: string, verb: Verb, body: Record<string, unknown>, key: string) {
   // The verbs share one URL shape; openapi-fetch types each path alone, so the call goes through one signature.
@@ -190,7 +193,9 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
   const [notes, setNotes] = useState(false);
   const onBehalf = task.assigneeId && task.assigneeId !== myId ? covering.get(task.assigneeId) : undefined;
   const isDelegate = task.delegateId === myId;
-  const holder = !isDelegate && !task.delegateId;
+  const signing = task.action === 'signTask';
+  const backTo = sendBackTargetsOf(task.process, task.action);
+  const holder = !isDelegate && !task.delegateId && !signing;
   const person = (name: string, label: string) => (
     <Form.Item name={name} label={label} rules={personRule} extra="填写对方的人员ID(系统管理 → 人员与授权中可查)">
       <Input aria-label={label} />
@@ -222,6 +227,36 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
                 <OpForm label="委派" title="委派同事协助办理" submit={(v, key) => post(task.id, 'delegateTask', { toPersonId: String(v.toPersonId).trim(), note: v.note }, key)} onDone={onDone}>
                   {person('toPersonId', '被委派人')}
                   <Form.Item name="note" label="委派说明" rules={[{ required: true, message: '请填写委派说明' }]}><Input.TextArea aria-label="委派说明" rows={3} maxLength={2000} /></Form.Item>
+                </OpForm>
+              </>
+            ) : null}
+            {signing ? (
+              <OpForm label="加签审批" title="加签审批" submit={(v, key) => post(task.id, 'signTask', { decision: v.decision, comment: v.comment ?? '' }, key)} onDone={onDone}>
+                <Form.Item name="decision" label="审批意见" initialValue="approve" rules={[{ required: true }]}>
+                  <FieldInput field={{ name: 'decision', label: '审批意见', kind: 'choice', options: [{ value: 'approve', label: '同意' }, { value: 'reject', label: '不同意' }] }} />
+                </Form.Item>
+                <Form.Item name="comment" label="说明"><Input.TextArea aria-label="说明" rows={3} maxLength={2000} /></Form.Item>
+              </OpForm>
+            ) : null}
+            {holder && backTo.length > 0 ? (
+              <OpForm label="退回" title="退回至之前的步骤" danger submit={(v, key) => post(task.id, 'sendBack', { toAction: v.toAction, reason: v.reason }, key)} onDone={onDone}>
+                <Form.Item name="toAction" label="退回至" initialValue={backTo[0]} rules={[{ required: true, message: '请选择退回的步骤' }]}>
+                  <FieldInput field={{ name: 'toAction', label: '退回至', kind: 'choice', options: backTo.map((a) => ({ value: a, label: actionSpec(task.process as ProcessName, a).label })) }} />
+                </Form.Item>
+                <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请填写退回理由' }]}><Input aria-label="退回理由" maxLength={500} /></Form.Item>
+              </OpForm>
+            ) : null}
+            {holder ? (
+              <>
+                <OpForm label="加签" title="加签" submit={(v, key) => post(task.id, 'addSigner', { personId: String(v.personId).trim(), position: v.position, note: v.note ?? '' }, key)} onDone={onDone}>
+                  {person('personId', '加签人')}
+                  <Form.Item name="position" label="加签方式" initialValue="before" rules={[{ required: true }]}>
+                    <FieldInput field={{ name: 'position', label: '加签方式', kind: 'choice', options: [{ value: 'before', label: '前加签(先审批)' }, { value: 'after', label: '后加签(办理后审批)' }] }} />
+                  </Form.Item>
+                  <Form.Item name="note" label="加签说明"><Input aria-label="加签说明" maxLength={500} /></Form.Item>
+                </OpForm>
+                <OpForm label="减签" title="减签" submit={(v, key) => post(task.id, 'removeSigner', { personId: String(v.personId).trim() }, key)} onDone={onDone}>
+                  {person('personId', '减签人')}
                 </OpForm>
               </>
             ) : null}
