@@ -12,5 +12,14 @@ export interface CreatePrismaOptions {
 
 export function createPrisma(databaseUrl: string, options: CreatePrismaOptions = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 5 });
-  return new PrismaClient({ adapter, log: options.logQueries ? ['query', 'warn', 'error'] : ['warn', 'error'] });
+  return new PrismaClient({
+    adapter,
+    log: options.logQueries ? ['query', 'warn', 'error'] : ['warn', 'error'],
+    // Prisma's default maxWait (2 s) fails an interactive transaction that
+    // queues for a pooled connection under load (P2028 "Unable to start a
+    // transaction"): a worker activity then retried with backoff, and one
+    // action round-trip took seconds (seen in the API bench with 10 actions in
+    // flight). Waiting for a connection is cheaper than failing and retrying.
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
 }

@@ -33,7 +33,13 @@ export interface ActivityTaskRef {
 
 
 /** Told, inside the closing step, that a run reached a terminal state. */
-export type RunClosedListener = (namespace: string, workflowId: string, runId: string, status: Exclude<RunStatus, 'RUNNING'>) => void;
+export type RunClosedListener = (
+  namespace: string,
+  workflowId: string,
+  runId: string,
+  status: Exclude<RunStatus, 'RUNNING'>,
+  closeEvent: HistoryEvent,
+) => void;
 
 /** A query dispatched to a worker as a query-only task. */
 export interface QueryTask {
@@ -1014,7 +1020,7 @@ export class WorkflowEngine {
     // Pending updates fail; queries waiting for a task are answered from the final state.
     this.hooks.runClosing(this, run);
     this.applyParentClosePolicies(run);
-    for (const listener of this.closeListeners) listener(run.s.namespace, run.s.workflowId, run.s.runId, status as Exclude<RunStatus, 'RUNNING'>);
+    for (const listener of this.closeListeners) listener(run.s.namespace, run.s.workflowId, run.s.runId, status as Exclude<RunStatus, 'RUNNING'>, closeEvent);
     if (run.s.parent && !newExecutionRunId) this.reportToParent(run, status, closeEvent);
     if (newExecutionRunId && status !== 'CONTINUED_AS_NEW' && run.s.parent) {
       // A retried child stays the same child for its parent.

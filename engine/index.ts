@@ -10,7 +10,7 @@ import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefini
 import { FileStore, MemoryStore } from './store';
 import { testServiceHandlers } from './test-service';
 import { searchAttributeHandlers, visibilityHandlers } from './visibility';
-import { operatorActionHandlers } from './operator-actions';
+import { BATCH_KEY_PREFIX, operatorActionHandlers } from './operator-actions';
 import { RetentionSweeper, namespaceHandlers } from './retention';
 import { EngineMetrics } from './metrics';
 import { readdirSync, statSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { Scheduler } from './schedules/scheduler';
 import { scheduleHandlers } from './schedules/service';
 import type { SchedulerCore } from './schedules/core';
 import { workflowKey } from './run-state';
+import type { Failure, Payloads } from './wire';
 
 export interface EngineOptions {
   /** TCP port to listen on; 0 (default) picks a free one. */
@@ -81,7 +82,8 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
   const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
   const sweeper = new RetentionSweeper(engine, sweepEvery);
-  const schedulerCore = coreForSchedules(engine);
+  const keyed = splitKeyedRecords(engine.loadedSchedules);
+  const schedulerCore = coreForSchedules(engine, keyed.schedules);
   const scheduler = engine.mutate(() => new Scheduler(schedulerCore));
   const server: grpc.Server = createGrpcServer(
     [
@@ -91,7 +93,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
           ...workflowServiceHandlers(engine),
           ...namespaceHandlers(engine),
           ...visibilityHandlers(engine),
-          ...operatorActionHandlers(engine),
+          ...operatorActionHandlers(engine, keyed.batches),
           ...scheduleHandlers(scheduler, schedulerCore),
         },
       },
@@ -102,6 +104,14 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     logger,
     (method, code, ms) => metrics.request(method, code, ms),
   );
+  engine.workflowQueues.observer = {
+    started: (_type, ref, ms) => metrics.taskStarted(ref.kind === 'query' ? 'query' : 'workflow', ms),
+    pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),
+  };
+  engine.activityQueues.observer = {
+    started: (_type, _ref, ms) => metrics.taskStarted('activity', ms),
+    pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),
+  };
   metrics.attach({
     runs: () => engine.runs.size,
     openRuns: () => {
@@ -172,7 +182,7 @@ const TASK_HOOKS: CoreHooks = {
 };
 
 /** The narrow view of the core that schedules get (schedules/core.ts). */
-function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
+function coreForSchedules(engine: WorkflowEngine, loaded: Record<string, unknown>): SchedulerCore {
   const current = (namespace: string, workflowId: string) => engine.currentRuns.get(workflowKey(namespace, workflowId));
   return {
     logger: engine.logger,
@@ -194,11 +204,26 @@ function coreForSchedules(engine: WorkflowEngine): SchedulerCore {
       const run = current(namespace, workflowId);
       if (run?.running) engine.terminate(run, reason, 'temporal-scheduler');
     },
-    onRunClosed: (listener) => engine.onRunClosed(listener),
+    onRunClosed: (listener) =>
+      engine.onRunClosed((namespace, workflowId, runId, status, closeEvent) =>
+        listener(namespace, workflowId, runId, status, {
+          result: (closeEvent.workflowExecutionCompletedEventAttributes as { result?: Payloads } | undefined)?.result ?? undefined,
+          failure: (closeEvent.workflowExecutionFailedEventAttributes as { failure?: Failure } | undefined)?.failure ?? undefined,
+        }),
+      ),
     persist: (key, state) => engine.appendRecord({ t: 'sched', k: key, s: state }),
-    loaded: () => engine.loadedSchedules,
+    loaded: () => loaded,
+    validateSearchAttributes: (namespace, searchAttributes) => engine.searchAttributes.validate(namespace, searchAttributes),
     searchAttributeType: (namespace, name) => engine.searchAttributes.typeOf(namespace, name),
   };
+}
+
+/** The store's keyed records hold schedules and (under their own prefix) batch operations. */
+function splitKeyedRecords(all: Record<string, unknown>): { schedules: Record<string, unknown>; batches: Record<string, unknown> } {
+  const schedules: Record<string, unknown> = {};
+  const batches: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(all)) (key.startsWith(BATCH_KEY_PREFIX) ? batches : schedules)[key] = value;
+  return { schedules, batches };
 }
 
 function directoryBytes(dir: string): number {

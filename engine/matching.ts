@@ -6,26 +6,51 @@
 
 export type TaskQueueType = 'workflow' | 'activity';
 
+/**
+ * Hears what matching measures (wall time, not the virtual clock: these are
+ * latencies of the machine, and a skipped day must not count as a day's wait).
+ */
+export interface MatchingObserver<T> {
+  /** A task was handed to a poller `waitedMs` after it was offered (schedule-to-start). */
+  started(type: TaskQueueType, task: T, waitedMs: number): void;
+  /** A poll ended, with a task or empty, after `ms`. */
+  pollEnded(type: TaskQueueType, gotTask: boolean, ms: number): void;
+}
+
+interface Queued<T> {
+  task: T;
+  /** Wall-clock time of the offer. */
+  at: number;
+}
+
 interface Waiter {
   wake: () => void;
 }
 
 export class TaskQueue<T> {
-  private tasks: T[] = [];
+  private tasks: Array<Queued<T>> = [];
   private head = 0;
   private waiters: Waiter[] = [];
   /** Wall-clock time of the last poll that arrived or ended on this queue. */
   lastPollActivity = 0;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly type: TaskQueueType = 'workflow',
+    private readonly observer?: () => MatchingObserver<T> | undefined,
+  ) {}
 
   offer(task: T): void {
-    this.tasks.push(task);
+    this.tasks.push({ task, at: Date.now() });
     const waiter = this.waiters.shift();
     waiter?.wake();
   }
 
   take(): T | undefined {
+    return this.takeQueued()?.task;
+  }
+
+  private takeQueued(): Queued<T> | undefined {
     if (this.head >= this.tasks.length) return undefined;
     const task = this.tasks[this.head++];
     if (this.head > 1024 && this.head * 2 > this.tasks.length) {
@@ -45,7 +70,7 @@ export class TaskQueue<T> {
 
   /** Removes references for which `stale` holds (keeps memory bounded when tasks move away). */
   purge(stale: (task: T) => boolean): void {
-    this.tasks = this.tasks.slice(this.head).filter((t) => !stale(t));
+    this.tasks = this.tasks.slice(this.head).filter((t) => !stale(t.task));
     this.head = 0;
   }
 
@@ -60,15 +85,24 @@ export class TaskQueue<T> {
     onCancel: (listener: () => void) => void,
     tryStart: (task: T) => R | undefined,
   ): Promise<R | undefined> {
-    this.lastPollActivity = Date.now();
+    const polledAt = (this.lastPollActivity = Date.now());
+    const observer = this.observer?.();
     try {
       for (;;) {
-        for (let task = this.take(); task !== undefined; task = this.take()) {
-          const started = tryStart(task);
-          if (started !== undefined) return started;
+        for (let queued = this.takeQueued(); queued !== undefined; queued = this.takeQueued()) {
+          const started = tryStart(queued.task);
+          if (started !== undefined) {
+            const now = Date.now();
+            observer?.started(this.type, queued.task, now - queued.at);
+            observer?.pollEnded(this.type, true, now - polledAt);
+            return started;
+          }
         }
         const remaining = deadline - Date.now();
-        if (remaining <= 0 || isCancelled()) return undefined;
+        if (remaining <= 0 || isCancelled()) {
+          observer?.pollEnded(this.type, false, Date.now() - polledAt);
+          return undefined;
+        }
         await new Promise<void>((resolve) => {
           const waiter: Waiter = {
             wake: () => {
@@ -106,12 +140,14 @@ export class TaskQueue<T> {
 
 export class TaskQueues<T> {
   private queues = new Map<string, TaskQueue<T>>();
+  /** Set by whoever serves metrics (index.ts); read at each poll. */
+  observer: MatchingObserver<T> | undefined;
 
   get(namespace: string, type: TaskQueueType, name: string): TaskQueue<T> {
     const key = `${namespace}\u0000${type}\u0000${name}`;
     let queue = this.queues.get(key);
     if (!queue) {
-      queue = new TaskQueue<T>(name);
+      queue = new TaskQueue<T>(name, type, () => this.observer);
       this.queues.set(key, queue);
     }
     return queue;

@@ -1,6 +1,7 @@
 // Engine metrics in Prometheus' text format, without a client library:
 // requests by method and status code, their latency, group-commit latency,
-// open runs and store size. Served on `metricsPort` (GET /metrics).
+// task schedule-to-start latency and poll wait (from matching), open runs and
+// store size. Served on `metricsPort` (GET /metrics).
 import http from 'node:http';
 
 const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000, 60000];
@@ -37,6 +38,8 @@ export class EngineMetrics {
   private readonly requests = new Map<string, number>();
   private readonly requestLatency = new Histogram();
   private readonly commitLatency = new Histogram();
+  private readonly scheduleToStart = new Histogram();
+  private readonly pollWait = new Histogram();
   private sources: MetricsSources | undefined;
 
   attach(sources: MetricsSources): void {
@@ -54,11 +57,25 @@ export class EngineMetrics {
     this.commitLatency.observe('', ms);
   }
 
+  /** A task (workflow, query or activity) handed to a poller `ms` after it was put on its queue. */
+  taskStarted(taskType: 'workflow' | 'query' | 'activity', ms: number): void {
+    this.scheduleToStart.observe(`task_type="${taskType}"`, ms);
+  }
+
+  /** A poll of a workflow or activity queue ended, with a task or empty. */
+  pollEnded(queueType: 'workflow' | 'activity', gotTask: boolean, ms: number): void {
+    this.pollWait.observe(`task_type="${queueType}",result="${gotTask ? 'task' : 'empty'}"`, ms);
+  }
+
   render(): string {
     const lines: string[] = ['# HELP engine_requests_total gRPC requests by method and status code', '# TYPE engine_requests_total counter'];
     for (const [labels, n] of this.requests) lines.push(`engine_requests_total{${labels}} ${n}`);
     lines.push(...this.requestLatency.render('engine_request_duration_seconds', 'gRPC request duration (for polls: the poll wait)'));
     lines.push(...this.commitLatency.render('engine_commit_duration_seconds', 'group commit: write + fdatasync of one batch'));
+    lines.push(
+      ...this.scheduleToStart.render('engine_task_schedule_to_start_seconds', 'wall time from a task being put on its queue to a poller taking it'),
+    );
+    lines.push(...this.pollWait.render('engine_poll_wait_seconds', 'wall time a poll waited, by queue type and whether it got a task'));
     if (this.sources) {
       lines.push('# HELP engine_open_runs Workflow runs not closed', '# TYPE engine_open_runs gauge', `engine_open_runs ${this.sources.openRuns()}`);
       lines.push('# HELP engine_runs Workflow runs kept (open and closed)', '# TYPE engine_runs gauge', `engine_runs ${this.sources.runs()}`);

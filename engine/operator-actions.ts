@@ -36,11 +36,31 @@ interface EventAttributes {
   startedEventId: number;
   signalName?: string;
   identity?: string;
+  initiatedEventId?: number;
 }
 
 function attrs(event: HistoryEvent): EventAttributes {
   const key = Object.keys(event).find((k) => k.endsWith('EventAttributes'));
   return (key ? event[key] : {}) as EventAttributes;
+}
+
+const CLOSES_CHILD = new Set([
+  'EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_FAILED',
+  'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED',
+  'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_FAILED',
+  'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_CANCELED',
+  'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TIMED_OUT',
+  'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_TERMINATED',
+]);
+
+/** Child workflows initiated in `events` and not closed by them: pending at the reset point. */
+function pendingChildren(events: HistoryEvent[]): number {
+  const pending = new Set<number>();
+  for (const event of events) {
+    if (event.eventType === 'EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED') pending.add(event.eventId);
+    else if (CLOSES_CHILD.has(event.eventType)) pending.delete(Number(attrs(event).initiatedEventId));
+  }
+  return pending.size;
 }
 
 /**
@@ -120,6 +140,14 @@ export function resetWorkflow(engine: WorkflowEngine, run: Run, req: Request<'Re
   const newRunId = randomUUID();
   // The new run's history is the old one up to the task's Started event.
   const copied: HistoryEvent[] = all.slice(0, startedEventId).map((e) => structuredClone(e));
+  // A child pending at the reset point would belong to no run: the new run does not track it and the old
+  // one is terminated, so its close would never reach a parent. Temporal refused such resets until 1.27
+  // (since then it reconnects the child to the new run, which this engine does not do).
+  if (pendingChildren(copied) > 0) {
+    throw invalidArgument(
+      `WorkflowResetter encountered pending child workflows: event ${finishId} has child workflows started and not closed before it; reset to a workflow task before they were initiated or after they closed.`,
+    );
+  }
   const base = run.s;
   const state: RunState = {
     ...structuredClone({ ...base, activities: {}, timers: {}, children: {}, updates: {}, buffered: [], requestIds: [] }),
@@ -175,8 +203,8 @@ export function resetWorkflow(engine: WorkflowEngine, run: Run, req: Request<'Re
   engine.touch(next);
   engine.scheduleTask(next);
   if (run.running) {
-    // The old run's children stay where they are: a reset is not a parent closing.
-    run.s.children = {};
+    // As in Temporal, the old run closes like any terminated run: children it started after the reset point
+    // get their parent-close policy (default TERMINATE), so the new run can start them again under their ids.
     engine.terminate(run, req.reason || 'reset', req.identity, undefined);
   }
   engine.logger.info({ workflowId: state.workflowId, baseRunId: base.runId, newRunId, finishId }, 'workflow reset');
@@ -196,9 +224,25 @@ interface BatchOperation {
   failed: number;
 }
 
-/** Batch jobs run to completion inside the request (one engine step); their records live in memory. */
-export function operatorActionHandlers(engine: WorkflowEngine): Record<string, Handler> {
+/**
+ * Batch records ride on the store's keyed records (`{t:'sched'}`, opaque to the store, kept in the
+ * checkpoint) under this key prefix, which no schedule key can have (those start with a namespace name).
+ */
+export const BATCH_KEY_PREFIX = '\u0001batch\u0000';
+/** Batch records kept; the oldest are forgotten beyond this (Temporal drops them with retention). */
+const BATCHES_KEPT = 1000;
+
+/**
+ * Batch jobs run to completion inside the request (one engine step); their records are written to the
+ * store in that step, so Describe/ListBatchOperations answer across restarts.
+ */
+export function operatorActionHandlers(engine: WorkflowEngine, loaded: Record<string, unknown> = {}): Record<string, Handler> {
   const batches = new Map<string, BatchOperation>();
+  const keyOf = (b: BatchOperation) => `${BATCH_KEY_PREFIX}${b.namespace}\u0000${b.jobId}`;
+  for (const record of Object.values(loaded).sort((a, b) => (a as BatchOperation).startTime - (b as BatchOperation).startTime)) {
+    const b = record as BatchOperation;
+    batches.set(b.jobId, b);
+  }
   const describe = (b: BatchOperation) => ({
     operationType: b.operationType,
     jobId: b.jobId,
@@ -269,9 +313,15 @@ export function operatorActionHandlers(engine: WorkflowEngine): Record<string, H
             batch.failed++;
           }
         }
+        batch.closeTime = engine.now();
+        batches.set(batch.jobId, batch);
+        engine.appendRecord({ t: 'sched', k: keyOf(batch), s: batch });
+        for (const old of batches.values()) {
+          if (batches.size <= BATCHES_KEPT) break;
+          batches.delete(old.jobId);
+          engine.appendRecord({ t: 'sched', k: keyOf(old), s: undefined });
+        }
       });
-      batch.closeTime = engine.now();
-      batches.set(batch.jobId, batch);
       await engine.commit();
       return {};
     },

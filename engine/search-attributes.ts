@@ -31,6 +31,9 @@ export const SYSTEM_ATTRIBUTES: Record<string, ValueType> = {
   TemporalScheduledById: 'Keyword',
 };
 
+/** System attributes a start may carry (Temporal lets schedules and their callers set these). */
+const SETTABLE_SYSTEM_ATTRIBUTES = new Set(['TemporalScheduledStartTime', 'TemporalScheduledById']);
+
 /** What `temporal server start-dev` registers, so Temporal's samples run unchanged. */
 export const DEFAULT_CUSTOM_ATTRIBUTES: Record<string, ValueType> = {
   CustomKeywordField: 'Keyword',
@@ -63,6 +66,22 @@ export class SearchAttributeRegistry {
 
   typeOf(namespace: string, field: string): ValueType | undefined {
     return SYSTEM_ATTRIBUTES[field] ?? this.custom(namespace).get(field);
+  }
+
+  /**
+   * Refuses, as Temporal's frontend does, search attributes a start names that
+   * the namespace has not registered (INVALID_ARGUMENT, "search attribute X is
+   * not defined") and system attributes a caller may not set. Only names are
+   * checked, not whether each value fits its type.
+   */
+  validate(namespace: string, searchAttributes: { indexedFields?: Record<string, unknown> | null } | null | undefined): void {
+    for (const name of Object.keys(searchAttributes?.indexedFields ?? {})) {
+      if (SYSTEM_ATTRIBUTES[name]) {
+        if (SETTABLE_SYSTEM_ATTRIBUTES.has(name)) continue;
+        throw invalidArgument(`search attribute ${name} is reserved by system`);
+      }
+      if (!this.custom(namespace).has(name)) throw invalidArgument(`search attribute ${name} is not defined`);
+    }
   }
 
   add(namespace: string, attributes: Record<string, string | undefined>): void {

@@ -59,7 +59,10 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
     }),
 
     StartWorkflowExecution: async (req: Request<'StartWorkflowExecution'>) => {
-      const { run, started } = step(() => engine.startWorkflow(req));
+      const { run, started } = step(() => {
+        engine.searchAttributes.validate(engine.checkNamespace(req.namespace), req.searchAttributes);
+        return engine.startWorkflow(req);
+      });
       await engine.commit();
       return { runId: run.s.runId, started, status: `WORKFLOW_EXECUTION_STATUS_${run.s.status}` };
     },
@@ -70,6 +73,7 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       const { run, started } = step(() => {
         const ns = engine.checkNamespace(req.namespace);
         if (!req.workflowId) throw invalidArgument('WorkflowId is not set on request.');
+        engine.searchAttributes.validate(ns, req.searchAttributes);
         const current = engine.currentRuns.get(`${ns}\u0000${req.workflowId}`);
         if (current?.running && req.workflowIdConflictPolicy !== 'WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING') {
           engine.signal(current, signal);
@@ -127,6 +131,7 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
         throw invalidArgument('The update and the start name different workflow ids.');
       }
       const admitted = step(() => {
+        engine.searchAttributes.validate(engine.checkNamespace(start.namespace), start.searchAttributes);
         const { run, started } = engine.startWorkflow(start);
         const { update: state } = admitUpdate(engine, { ...update, namespace: req.namespace, workflowExecution: run.execution });
         return { run, started, state };

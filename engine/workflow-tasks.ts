@@ -729,7 +729,12 @@ export function admitUpdate(engine: WorkflowEngine, req: Request<'UpdateWorkflow
   if (!updateId) throw invalidArgument('Update ID is not set on request.');
   if (!req.request?.input?.name) throw invalidArgument('Update name is not set on request.');
   const run = engine.findRun(req.namespace, req.workflowExecution);
-  const existing = run.s.updates[updateId] ?? engine.completedUpdate(run, updateId);
+  // As in Temporal, a rejected update left nothing in history: the same id
+  // sent again is a new request whose validator runs again (a refusal such
+  // as "busy, retry later" must be retryable with the client's same key).
+  // An accepted one is answered from its recorded outcome.
+  const accepted = (run.completedUpdates.get(updateId) ?? 0) > 0;
+  const existing = run.s.updates[updateId] ?? (accepted ? engine.completedUpdate(run, updateId) : undefined);
   if (existing) return { run, update: existing };
   if (!run.running) throw notFound('workflow execution already completed');
   const update: UpdateState = { updateId, request: req.request, stage: 'admitted' };

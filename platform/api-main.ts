@@ -25,8 +25,13 @@ if (!databaseUrl || !redisUrl || !temporalAddress) {
   process.exit(1);
 }
 
+/** Connections of the API's pool (tests/bench/api-bench.ts gives its API the same). */
+const API_DB_POOL = 10;
+
 const logger = pino({ level: config.app.logLevel, base: { service: 'api' } });
-const prisma = createPrisma(databaseUrl);
+// Ten connections: requests in flight at once each hold one for a query or
+// two (the default five queued the tenth request behind the others).
+const prisma = createPrisma(databaseUrl, { poolSize: API_DB_POOL });
 const temporal = await createTemporalClient({ address: temporalAddress, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 const queues = createQueues(redisUrl, config.redis.prefix);

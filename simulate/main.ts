@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listEnvVars } from '../config';
+import { sideBySide } from './columns';
 import { writeReport } from './report';
 import { summaryHash } from './summary';
 import { runYear, type YearRun } from './year';
@@ -67,15 +68,7 @@ async function main(): Promise<number> {
     const [fa, fb] = a.compare as [string, string];
     const runA = await runYear({ ...base, env: ruleSet(fa) });
     const runB = await runYear({ ...base, env: ruleSet(fb) });
-    const left = runA.summary.split('\n');
-    const right = runB.summary.split('\n');
-    const width = Math.max(...left.map((l) => l.length), 20);
-    console.log(`${fa.padEnd(width)} │ ${fb}`);
-    for (let i = 0; i < Math.max(left.length, right.length); i++) {
-      const l = left[i] ?? '';
-      const r = right[i] ?? '';
-      console.log(`${l.padEnd(width)} ${l === r ? '│' : '≠'} ${l === r ? '' : r}`);
-    }
+    for (const line of sideBySide(fa, fb, runA.summary.split('\n'), runB.summary.split('\n'))) console.log(line);
     writeReport(join(a.out, `compare-${a.seed}.html`), [runA, runB], [fa, fb]);
     return [runA, runB].every((r) => r.checks.every((c) => c.ok)) ? 0 : 1;
   }

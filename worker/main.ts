@@ -12,6 +12,9 @@ import { createWorkerMetrics } from './metrics';
 import { installTemporalRuntime } from './runtime';
 import { startWorkers } from './start-workers';
 
+/** Connections of the worker's pool (see below). */
+const WORKER_DB_POOL = 10;
+
 const config = loadConfigOrExit();
 const missing = [
   !config.temporal.address && 'TEMPORAL_ADDRESS',
@@ -25,7 +28,9 @@ if (missing.length > 0) {
 
 installTemporalRuntime('WARN');
 const logger = pino({ level: config.app.logLevel, base: { service: 'worker' } });
-const prisma = createPrisma(config.database.url!);
+// Ten connections: activities run concurrently (a project's step saves in one
+// transaction while other projects' reservations and inbox writes go on).
+const prisma = createPrisma(config.database.url!, { poolSize: WORKER_DB_POOL });
 // CLOCK=virtual: activities read the engine's clock, re-read before each one.
 const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: config.temporal.address! }) : undefined;
 // WORKER_METRICS_PORT: Prometheus metrics on a port of its own (off by default).

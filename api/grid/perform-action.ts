@@ -120,7 +120,7 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
   const command: ActionCommand = { actor, input };
   const update = gridUpdates[action] as unknown as typeof gridUpdates.dispatchIncident;
-  const result = await runUpdate({ deps, label: GRID_ACTION_LABELS[action], execute: () => handle.executeUpdate(update, { args: [command as ActionCommand<never>] }) });
+  const result = await runUpdate({ deps, label: GRID_ACTION_LABELS[action], execute: (id) => handle.executeUpdate(update, { args: [command as ActionCommand<never>], ...id }) });
 
   if (action === 'convertToMediation') {
     // The conversion is decided (the incident names its case); now the case

@@ -3,6 +3,7 @@
 // instead of executing twice; the finished response is stored and replayed.
 // A pending row is marked by statusCode 0. On failure the row is removed, so
 // the client may retry with the same key.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { Actor } from '../../domain/access';
@@ -37,6 +38,33 @@ export function canonicalJson(value: unknown): string {
 
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+}
+
+/** The request running under an Idempotency-Key, for the workflow updates it sends (`updateIdForRequest`). */
+interface KeyedRequest {
+  personId: string;
+  key: string;
+  requestHash: string;
+  /** Updates sent so far by this request: the nth update of a resend gets the nth id. */
+  updates: number;
+}
+
+// Carried implicitly so every action route's `runUpdate` gets it without
+// threading the request through each process's perform function.
+const keyedRequest = new AsyncLocalStorage<KeyedRequest>();
+
+/**
+ * A Temporal update id for the next update this request sends, derived from
+ * the person, the Idempotency-Key and the request (undefined without a key).
+ * A resend after a lost answer (the first attempt's row is gone or stale)
+ * then sends the same update, which the engine answers once: with the first
+ * attempt's result, not a second run refused as already done.
+ */
+export function updateIdForRequest(): string | undefined {
+  const r = keyedRequest.getStore();
+  if (!r) return undefined;
+  const n = r.updates++;
+  return `idem-${createHash('sha256').update(`${r.personId}\n${r.key}\n${r.requestHash}\n${n}`).digest('hex').slice(0, 40)}`;
 }
 
 export interface RunIdempotentOptions {
@@ -121,7 +149,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
 
   let outcome: StoredOutcome | null;
   try {
-    outcome = await execute();
+    outcome = await keyedRequest.run({ personId: actor.personId, key, requestHash: hash, updates: 0 }, execute);
   } catch (err) {
     await prisma.idempotencyRecord.deleteMany({ where: { personId: actor.personId, key, statusCode: PENDING } }).catch(() => undefined);
     throw err;

@@ -4,9 +4,12 @@
 // PROCESS_BUSY with Retry-After within `PROCESS_ANSWER_TIMEOUT_MS`, instead of
 // holding the request open for as long as the process takes. The update
 // itself is not withdrawn: if the workflow already accepted it, it still
-// runs; a retry with the same Idempotency-Key finds the same update.
+// runs; a retry with the same Idempotency-Key finds the same update: its id
+// derives from the person, the key and the request (updateIdForRequest), so
+// the engine runs it once and a resend gets the first answer.
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
+import { updateIdForRequest } from './idempotency';
 
 /** Seconds a client should wait before retrying a busy process. */
 export const BUSY_RETRY_AFTER_SECONDS = 5;
@@ -15,8 +18,12 @@ export interface RunUpdateOptions<R> {
   deps: AppDeps;
   /** What is being done, in the person's words (for the 503 message). */
   label: string;
-  /** Starts the update and waits for its result (`handle.executeUpdate(...)`). */
-  execute: () => Promise<R>;
+  /**
+   * Starts the update and waits for its result:
+   * `(id) => handle.executeUpdate(update, { args, ...id })`. `id` holds the
+   * update id derived from the request's Idempotency-Key, when it has one.
+   */
+  execute: (id: { updateId?: string }) => Promise<R>;
 }
 
 /** PROCESS_ANSWER_TIMEOUT_MS's default, for callers whose config has no server part (the seeds). */
@@ -36,7 +43,8 @@ export async function runUpdate<R>({ deps, label, execute }: RunUpdateOptions<R>
       );
     }, timeoutMs);
   });
-  const work = deps.temporal.withAbortSignal(abort.signal, execute);
+  const updateId = updateIdForRequest();
+  const work = deps.temporal.withAbortSignal(abort.signal, () => execute(updateId ? { updateId } : {}));
   // Once the answer is "busy", the cancelled call's own rejection is of no interest.
   work.catch(() => undefined);
   try {

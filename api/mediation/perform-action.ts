@@ -55,7 +55,7 @@ export async function performAction({ deps, actor, caseId, action, body, request
   const result = await runUpdate({
     deps,
     label: ACTION_LABELS[action],
-    execute: () => handle.executeUpdate(update, { args: [command as ActionCommand<never>] }),
+    execute: (id) => handle.executeUpdate(update, { args: [command as ActionCommand<never>], ...id }),
   });
   await recordDeputyAction(deps.prisma, acting, { workflowId: row.workflowId, action, label: ACTION_LABELS[action], now, requestId });
   return { caseId, action, ...result };

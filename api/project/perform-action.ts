@@ -24,14 +24,9 @@ export interface PerformActionOptions<A extends ProjectAction> {
   action: A;
   input: ActionInputs[A];
   requestId?: string;
-  /**
-   * Stable id of this request (from its Idempotency-Key): a retried request
-   * becomes the same workflow update, which Temporal runs once.
-   */
-  updateId?: string;
 }
 
-export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId, updateId }: PerformActionOptions<A>) {
+export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId }: PerformActionOptions<A>) {
   const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true, communityName: true } });
   // Access before state: a project the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the stage.
@@ -53,7 +48,7 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   const result = await runUpdate({
     deps,
     label: PROJECT_ACTION_SPECS[action].label,
-    execute: () => handle.executeUpdate(update, { args: [command as unknown as ActionCommand<ActionInputs['reviewApplication']>], ...(updateId ? { updateId } : {}) }),
+    execute: (id) => handle.executeUpdate(update, { args: [command as unknown as ActionCommand<ActionInputs['reviewApplication']>], ...id }),
   });
   await recordDeputyAction(deps.prisma, acting, { workflowId: project.workflowId, action, label: PROJECT_ACTION_SPECS[action].label, now, requestId });
   return { projectId, action, ...result };
@@ -78,18 +73,8 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
     request: { params: ZProjectId, body: ACTION_BODIES[action] },
     response: { schema: ZActionResult },
     errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'DELEGATE_CANNOT_DECIDE', 'TASK_TRANSFERRED', 'PROXY_NOT_ACTIVE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE', 'DATA_REJECTED', 'PROCESS_BUSY'],
-    handler: async (ctx) => {
-      const key = ctx.req.get('Idempotency-Key');
-      return performAction({
-        deps: ctx.deps,
-        actor: ctx.actor,
-        projectId: ctx.params.id,
-        action,
-        input: withDefaults(ctx.deps, action, ctx.body),
-        requestId: ctx.requestId,
-        updateId: key ? `${action}:${ctx.actor.personId}:${key}` : undefined,
-      });
-    },
+    handler: async (ctx) =>
+      performAction({ deps: ctx.deps, actor: ctx.actor, projectId: ctx.params.id, action, input: withDefaults(ctx.deps, action, ctx.body), requestId: ctx.requestId }),
   });
 }
 

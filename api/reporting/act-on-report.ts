@@ -45,7 +45,7 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   // Each action's update takes `{ actor, input }`; the input was parsed by that action's schema above.
   const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [ActionCommand]>;
   try {
-    const result = await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: () => handle.executeUpdate(update, { args: [{ actor: acting.actor, input: args }] }) });
+    const result = await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: (updateId) => handle.executeUpdate(update, { args: [{ actor: acting.actor, input: args }], ...updateId }) });
     await recordDeputyAction(deps.prisma, acting, { workflowId: id, action, label: REPORT_ACTIONS[action].label, now });
     return { reportId: id, action, ...result };
   } catch (err) {

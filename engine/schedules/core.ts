@@ -3,13 +3,19 @@
 // run closes, and the store. The core implements it (index.ts wires it);
 // schedules never see runs, queues or the store's records.
 import type { Logger } from 'pino';
-import type { StartWorkflowRequest } from '../wire';
+import type { Failure, Payloads, SearchAttributes, StartWorkflowRequest } from '../wire';
 
 export interface Cancellable {
   cancel(): void;
 }
 
 export type ClosedStatus = 'COMPLETED' | 'FAILED' | 'CANCELED' | 'TERMINATED' | 'CONTINUED_AS_NEW' | 'TIMED_OUT';
+
+/** What a closed run left: its result when it completed, its failure when it failed. */
+export interface RunOutcome {
+  result?: Payloads;
+  failure?: Failure;
+}
 
 export interface SchedulerCore {
   readonly logger: Logger;
@@ -34,11 +40,13 @@ export interface SchedulerCore {
   requestCancel(namespace: string, workflowId: string, reason: string): void;
   terminate(namespace: string, workflowId: string, reason: string): void;
   /** Called inside the step that closes any run. */
-  onRunClosed(listener: (namespace: string, workflowId: string, runId: string, status: ClosedStatus) => void): void;
+  onRunClosed(listener: (namespace: string, workflowId: string, runId: string, status: ClosedStatus, outcome: RunOutcome) => void): void;
   /** Appends a schedule's state (undefined: deleted) to the store, in the current step. */
   persist(key: string, state: unknown): void;
   /** Schedules the store held at start, by key. */
   loaded(): Record<string, unknown>;
+  /** Refuses (INVALID_ARGUMENT) search attributes the namespace has not registered, as a start does. */
+  validateSearchAttributes(namespace: string, searchAttributes: SearchAttributes | undefined): void;
   /** The type of a search attribute in the namespace, for ListSchedules queries. */
   searchAttributeType(namespace: string, name: string): string | undefined;
 }

@@ -13,8 +13,8 @@ import * as grpc from '@grpc/grpc-js';
 import { durationToMs, msToDuration, msToTimestamp, timestampToMs } from '../clock';
 import { EngineError, failedPrecondition, invalidArgument, notFound } from '../errors';
 import { QueryError, evaluate, fieldsOf, parseListQuery, type FieldValue, type Row, type ValueType } from '../list-filter';
-import type { Memo, Payload, Request, Response, Schedule, SearchAttributes, Timestamp } from '../wire';
-import type { Cancellable, ClosedStatus, SchedulerCore } from './core';
+import type { Failure, Memo, Payload, Payloads, Request, Response, Schedule, SearchAttributes, Timestamp } from '../wire';
+import type { Cancellable, ClosedStatus, RunOutcome, SchedulerCore } from './core';
 import { CompiledSpec, SpecError, canonicalSpec } from './spec';
 
 export type OverlapPolicy =
@@ -79,6 +79,13 @@ export interface ScheduleRecord {
   recent: RecentAction[];
   /** Request ids of creates answered, so a retried create is not ALREADY_EXISTS. */
   createRequestId?: string;
+  /**
+   * The result of the last started run that completed, and the failure of the
+   * last one that failed after it, passed to every later start (the SDK's
+   * `workflowInfo().lastResult` / `lastFailure`), as Temporal's scheduler does.
+   */
+  lastCompletionResult?: Payloads;
+  continuedFailure?: Failure;
 }
 
 interface LiveSchedule {
@@ -152,7 +159,7 @@ export class Scheduler {
       }
       this.schedules.set(key, { key, rec, spec, failedSinceWake: false });
     }
-    core.onRunClosed((namespace, workflowId, _runId, status) => this.runClosed(namespace, workflowId, status));
+    core.onRunClosed((namespace, workflowId, _runId, status, outcome) => this.runClosed(namespace, workflowId, status, outcome));
     // Actions that came due while the engine was down are taken (within the catch-up window) at the first wake.
     for (const live of this.schedules.values()) this.arm(live);
     if (this.schedules.size > 0) core.logger.info({ schedules: this.schedules.size }, 'schedules recovered');
@@ -173,6 +180,8 @@ export class Scheduler {
     const namespace = this.core.checkNamespace(req.namespace);
     if (!req.scheduleId) throw invalidArgument('ScheduleId is not set on request.');
     const schedule = validateSchedule(req.schedule);
+    this.core.validateSearchAttributes(namespace, schedule.action?.startWorkflow?.searchAttributes ?? undefined);
+    this.core.validateSearchAttributes(namespace, req.searchAttributes);
     const key = scheduleKey(namespace, req.scheduleId);
     const existing = this.schedules.get(key);
     if (existing) {
@@ -234,10 +243,14 @@ export class Scheduler {
       throw failedPrecondition('mismatched conflict token');
     }
     const schedule = validateSchedule(req.schedule);
+    this.core.validateSearchAttributes(live.rec.namespace, schedule.action?.startWorkflow?.searchAttributes ?? undefined);
+    this.core.validateSearchAttributes(live.rec.namespace, req.searchAttributes);
     live.spec = compile(live.rec.scheduleId, schedule);
     const now = this.core.now();
     live.rec.schedule = withDefaults(schedule);
     if (req.searchAttributes) live.rec.searchAttributes = req.searchAttributes;
+    // As in Temporal: a memo given replaces the whole memo (an empty one clears it); none given keeps it.
+    if (req.memo) live.rec.memo = Object.keys(req.memo.fields ?? {}).length > 0 ? req.memo : undefined;
     live.rec.updateTime = now;
     live.rec.conflictToken++;
     // The new spec applies from now on; the old one's missed actions are not taken.
@@ -355,10 +368,19 @@ export class Scheduler {
     }
   }
 
-  private runClosed(namespace: string, workflowId: string, status: ClosedStatus): void {
+  private runClosed(namespace: string, workflowId: string, status: ClosedStatus, outcome: RunOutcome): void {
     for (const live of this.schedules.values()) {
       if (live.rec.namespace !== namespace || !live.rec.running.some((r) => r.workflowId === workflowId)) continue;
       if (status === 'FAILED' || status === 'TIMED_OUT') live.failedSinceWake = true;
+      // Temporal's scheduler: a completion replaces the last result and clears the failure; a failure
+      // keeps the last result. Cancelled, terminated and timed-out runs leave both as they were, and a
+      // continue-as-new chain reports at its end.
+      if (status === 'COMPLETED') {
+        live.rec.lastCompletionResult = outcome.result;
+        live.rec.continuedFailure = undefined;
+      } else if (status === 'FAILED' && outcome.failure) {
+        live.rec.continuedFailure = outcome.failure;
+      }
       this.toWake.add(live.key);
     }
     if (this.toWake.size === 0 || this.wakeQueued) return;
@@ -494,6 +516,8 @@ export class Scheduler {
         identity: 'temporal-scheduler',
         searchAttributes: { indexedFields },
         workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE',
+        lastCompletionResult: rec.lastCompletionResult,
+        continuedFailure: rec.continuedFailure,
       });
       rec.running.push({ workflowId, runId });
       rec.actionCount++;

@@ -15,11 +15,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import express from 'express';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, inject, it } from 'vitest';
 import { createApp } from '../../api';
+import { createPrisma } from '../../db/prisma';
 import { loadConfig } from '../../config';
 import { createQueues, type Queues } from '../../queue';
 import { demoPassword } from '../../seeds/demo-org';
@@ -29,12 +31,14 @@ import { testDatabaseUrl, testPrisma } from '../helpers/db';
 import { spawnWorkerProcess, type WorkerProcess } from '../project/worker-process';
 
 const CONNECTIONS = 10;
+const EVENT_TYPE_NAMES = proto.api.enums.v1.EventType as unknown as Record<number, string>;
 const RUNS = 3;
 const N = {
   bare: Number(process.env.BENCH_BARE ?? 600),
   list: Number(process.env.BENCH_LIST ?? 400),
   create: Number(process.env.BENCH_CREATE ?? 100),
   action: Number(process.env.BENCH_ACTION ?? 80),
+  lone: Number(process.env.BENCH_LONE ?? 15),
 };
 const STREET = 'street_office.qindu-renmin';
 const COMMUNITIES = ['community.qindu-renmin-furong', 'community.qindu-renmin-yongchang'];
@@ -51,6 +55,7 @@ let bare: Server;
 let pool: pg.Pool;
 let logBytes = 0;
 const prisma = testPrisma();
+let apiPrisma: ReturnType<typeof createPrisma> | undefined;
 
 const listen = async (server: Server) => {
   server.listen(0, '127.0.0.1');
@@ -66,7 +71,8 @@ beforeAll(async () => {
   const redisUrl = inject('redisUrl') ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `${inject('redisPrefix') ?? 'cg-test'}:bench-${randomUUID().slice(0, 8)}`;
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
-  worker = await spawnWorkerProcess({ temporalAddress: engine.address, databaseUrl: testDatabaseUrl(), redisUrl, redisPrefix, taskQueue });
+  // Bundling the workflows takes minutes on a loaded machine.
+  worker = await spawnWorkerProcess({ temporalAddress: engine.address, databaseUrl: testDatabaseUrl(), redisUrl, redisPrefix, taskQueue, readyTimeoutMs: 600_000 });
   const { config } = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -81,7 +87,9 @@ beforeAll(async () => {
   queues = createQueues(redisUrl, redisPrefix);
   // The API as npm start runs it: its own logger at info (counted, not printed).
   const logger = pino({ level: 'info' }, { write: (line: string) => void (logBytes += Buffer.byteLength(line)) });
-  api = createServer(createApp({ prisma, temporal, config, logger, queue: queues }));
+  // Ten connections, as npm start's API (platform/api-main.ts) and the bare route's pool.
+  apiPrisma = createPrisma(testDatabaseUrl(), { poolSize: CONNECTIONS });
+  api = createServer(createApp({ prisma: apiPrisma, temporal, config, logger, queue: queues }));
   apiUrl = await listen(api);
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
   const app = express();
@@ -97,6 +105,7 @@ afterAll(async () => {
   api?.close();
   bare?.close();
   await pool?.end();
+  await apiPrisma?.$disconnect();
   await queues?.close();
   await temporal?.connection.close();
   await worker?.kill();
@@ -159,6 +168,26 @@ async function transactions(): Promise<number> {
   const { rows } = await pool.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
   return Number(rows[0].n);
 }
+
+/** The events of a workflow's last update, from its acceptance on, with their engine times (ms after it). */
+async function historyBreakdown(workflowId: string): Promise<string[]> {
+  const events: Array<{ eventType?: unknown; eventTime?: { seconds?: unknown; nanos?: number | null } | null }> = [];
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await temporal.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId }, nextPageToken });
+    events.push(...(page.history?.events ?? []));
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
+  const ms = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6;
+  const name = (e: (typeof events)[number]) => String(temporalEventType(e.eventType));
+  const from = events.map(name).lastIndexOf('WorkflowExecutionUpdateAccepted');
+  if (from < 0) return ['(no update in history)'];
+  const t0 = ms(events[from]!);
+  return events.slice(from).map((e) => `${(ms(e) - t0).toFixed(1).padStart(7)}  ${name(e)}`);
+}
+
+const temporalEventType = (t: unknown) =>
+  typeof t === 'number' ? (EVENT_TYPE_NAMES[t] ?? t).replace(/^EVENT_TYPE_/, '').toLowerCase().replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase()) : t;
 
 let created: string[] = [];
 let seq = 0;
@@ -224,6 +253,20 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
     request('POST', `${apiUrl}/api/projects/${targets[t++]}/actions/reviewApplication`, street, { decision: 'approve' }),
   );
 
+  // One action at a time (no queueing behind the other nine): the round-trip's own latency, and where
+  // it goes by the engine's event times of the last one (update accepted → activities → update completed).
+  const lone: number[] = [];
+  let traced = '';
+  for (const id of targets.slice(t, t + N.lone)) {
+    const t0 = performance.now();
+    const status = await request('POST', `${apiUrl}/api/projects/${id}/actions/reviewApplication`, street, { decision: 'approve' });
+    lone.push(performance.now() - t0);
+    if (status !== 200) throw new Error(`lone reviewApplication: ${status}`);
+    traced = id;
+  }
+  lone.sort((a, b) => a - b);
+  const breakdown = traced ? await historyBreakdown(`project-${traced}`) : [];
+
   const f = (n: number) => n.toFixed(1);
   const lines = [
     '',
@@ -235,6 +278,10 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
       const bareP50 = median(r.bare.map((s) => s.p50));
       return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
     }),
+    '',
+    `action round-trip one at a time (reviewApplication, ${lone.length} sequential): p50 ${f(median(lone))} ms, min ${f(lone[0] ?? 0)} ms`,
+    'engine events of the last one, ms after the update was accepted:',
+    ...breakdown.map((l) => `  ${l}`),
     '',
   ];
   console.log(lines.join('\n'));

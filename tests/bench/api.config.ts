@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['tests/bench/api-bench.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 900_000,
-    hookTimeout: 120_000,
+    hookTimeout: 900_000,
     pool: 'forks',
     maxWorkers: 1,
   },

@@ -1,5 +1,6 @@
 // Issue 10, point 9 (engine side): the Prometheus endpoint counts requests by
-// method and code, times group commits and reports open runs and store size.
+// method and code, times group commits, measures task schedule-to-start latency
+// and poll wait, and reports open runs and store size.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,39 @@ describe('metrics (10.9)', () => {
       expect(text).toMatch(/engine_commit_duration_seconds_count [1-9]/);
       expect(text).toMatch(/engine_open_runs 1\n/);
       expect(text).toMatch(/engine_store_bytes [1-9]/);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('measures task schedule-to-start latency (workflow and activity tasks) and poll wait', async () => {
+    const h = await startHarness({ metricsPort: 0 });
+    try {
+      const read = async () => (await fetch(`http://127.0.0.1:${h.engine.metricsPort}/metrics`)).text();
+      const value = (text: string, series: string) => {
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+        return line === undefined ? undefined : Number(line.slice(series.length + 1));
+      };
+      const taskQueue = uid('metrics-sts');
+      // The workflow task waits on a queue nobody polls: its schedule-to-start is at least that wait.
+      const handle = await h.client.workflow.start('activitySequence', { taskQueue, workflowId: uid('sts'), args: ['m'] });
+      const waitedMs = 700;
+      await new Promise((r) => setTimeout(r, waitedMs));
+      const worker = await h.worker({ taskQueue });
+      await worker.runUntil(handle.result());
+      const text = await read();
+      const wfCount = value(text, 'engine_task_schedule_to_start_seconds_count{task_type="workflow"}');
+      const wfSum = value(text, 'engine_task_schedule_to_start_seconds_sum{task_type="workflow"}');
+      // One workflow task per activity result plus the first: at least four, the first one waited.
+      expect(wfCount).toBeGreaterThanOrEqual(4);
+      expect(wfSum).toBeGreaterThanOrEqual(waitedMs / 1000);
+      expect(value(text, 'engine_task_schedule_to_start_seconds_bucket{task_type="workflow",le="+Inf"}')).toBe(wfCount);
+      // The first task is not in the buckets below its wait.
+      expect(value(text, 'engine_task_schedule_to_start_seconds_bucket{task_type="workflow",le="0.5"}')).toBeLessThan(wfCount!);
+      expect(value(text, 'engine_task_schedule_to_start_seconds_count{task_type="activity"}')).toBe(3);
+      // Every task handed out ended a poll that got it.
+      expect(value(text, 'engine_poll_wait_seconds_count{task_type="workflow",result="task"}')).toBe(wfCount);
+      expect(value(text, 'engine_poll_wait_seconds_count{task_type="activity",result="task"}')).toBe(3);
     } finally {
       await h.close();
     }

@@ -1,6 +1,10 @@
 // Issue 10, point 6 (engine side): reset to a workflow task with later
-// signals carried over (or not), and batch terminate/signal by visibility
-// query with Describe/ListBatchOperations.
+// signals carried over (or not), reset of a run with children, and batch
+// terminate/signal by visibility query with Describe/ListBatchOperations,
+// whose records survive a restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -103,5 +107,90 @@ describe('operator actions (10.6)', () => {
       const stillRunning = await h.client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`);
       expect(stillRunning.count).toBe(0);
     });
+  });
+
+  it('refuses a reset to a point with a pending child; a reset before the child terminates it with the old run', async () => {
+    const taskQueue = uid('reset-child');
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      const workflowId = uid('parent');
+      const handle = await h.client.workflow.start('parentOfWaiter', { taskQueue, workflowId });
+      const childHandle = h.client.workflow.getHandle(`${workflowId}-child`);
+      await expect.poll(async () => (await childHandle.describe().catch(() => undefined))?.status.name, { timeout: 20_000 }).toBe('RUNNING');
+      const firstChild = (await childHandle.describe()).runId;
+      // The task after the child started: the child is pending there.
+      const events = async () => (await handle.fetchHistory()).events ?? [];
+      await expect
+        .poll(async () => (await events()).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length, { timeout: 20_000 })
+        .toBe(2);
+      const completed = (await events()).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).map((e) => Number(e.eventId));
+      const oldRunId = (await handle.describe()).runId;
+      const reset = (finishId: number) =>
+        h.client.workflowService.resetWorkflowExecution({
+          namespace: 'default',
+          workflowExecution: { workflowId },
+          reason: 'operator test',
+          workflowTaskFinishEventId: finishId as never,
+          requestId: uid('req'),
+        }) as Promise<temporal.api.workflowservice.v1.IResetWorkflowExecutionResponse>;
+      const error: any = await reset(completed[1]!).catch((e: unknown) => e);
+      expect(error.code).toBe(3); // INVALID_ARGUMENT
+      expect(String(error.details)).toMatch(/pending child workflows/);
+      // Refused: nothing changed.
+      expect((await handle.describe()).runId).toBe(oldRunId);
+      expect((await childHandle.describe()).status.name).toBe('RUNNING');
+
+      // Before the child was initiated: allowed. The old run's child is terminated with it (parent-close
+      // policy) and the new run starts it again under the same id.
+      const { runId } = await reset(completed[0]!);
+      expect((await h.client.workflow.getHandle(`${workflowId}-child`, firstChild).describe()).status.name).toBe('TERMINATED');
+      await expect.poll(async () => (await childHandle.describe()).runId, { timeout: 20_000 }).not.toBe(firstChild);
+      const secondChild = await childHandle.describe();
+      expect(secondChild.status.name).toBe('RUNNING');
+      expect(secondChild.raw.workflowExecutionInfo?.parentExecution?.runId).toBe(runId);
+      await handle.signal('finish');
+      expect(await h.client.workflow.getHandle(workflowId).result()).toBe(`${workflowId}-child`);
+    });
+  });
+});
+
+describe('batch operation records are durable', () => {
+  it('Describe/ListBatchOperations answer after a restart', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-batch-'));
+    try {
+      const jobId = uid('job');
+      const first = await startHarness({ dataDir });
+      try {
+        const workflowId = uid('wait');
+        await first.client.workflow.start('waitForever', { taskQueue: uid('unpolled'), workflowId });
+        await first.client.workflowService.startBatchOperation({
+          namespace: 'default',
+          jobId,
+          reason: 'before restart',
+          executions: [{ workflowId }],
+          cancellationOperation: { identity: 'operator' },
+        });
+      } finally {
+        await first.close();
+      }
+      const second = await startHarness({ dataDir });
+      try {
+        const described = await second.client.workflowService.describeBatchOperation({ namespace: 'default', jobId });
+        expect(described.operationType).toBe(temporal.api.enums.v1.BatchOperationType.BATCH_OPERATION_TYPE_CANCEL);
+        expect(described.reason).toBe('before restart');
+        expect(Number(described.totalOperationCount)).toBe(1);
+        expect(Number(described.completeOperationCount)).toBe(1);
+        const listed = await second.client.workflowService.listBatchOperations({ namespace: 'default' });
+        expect(listed.operationInfo.map((o) => o.jobId)).toEqual([jobId]);
+        // Schedules do not see batch records (they share the store's keyed records).
+        const schedules = [];
+        for await (const sch of second.client.schedule.list()) schedules.push(sch.scheduleId);
+        expect(schedules).toEqual([]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -275,6 +275,49 @@ describe('schedules (10.4)', () => {
     });
   });
 
+  it('passes the last completion result and the last failure to the next run; an update replaces the memo', async () => {
+    const taskQueue = uid('sched-last');
+    const scheduleId = uid('last-result');
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      const handle = await h.client.schedule.create({
+        scheduleId,
+        spec: { intervals: [{ every: HOUR }] },
+        // The second run fails: the third sees the first one's result and the second one's failure.
+        action: { type: 'startWorkflow', workflowType: 'scheduledCounter', args: [[2]], taskQueue },
+        policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL },
+        memo: { 用途: '旧' },
+      });
+      for (let n = 1; n <= 4; n++) {
+        await h.engine.advanceTime(HOUR);
+        await until(() => startedBy(scheduleId), (r) => r.length === n && r.every((x) => x.status !== 'RUNNING'), `run ${n} closed`);
+      }
+      const runs = await startedBy(scheduleId);
+      expect(runs.map((r) => r.status)).toEqual(['COMPLETED', 'FAILED', 'COMPLETED', 'COMPLETED']);
+      const results = await Promise.all(
+        [runs[0]!, runs[2]!, runs[3]!].map((r) => h.client.workflow.getHandle(r.workflowId).result() as Promise<{ count: number; lastFailure: string | null }>),
+      );
+      // A completion clears the carried failure (Temporal's scheduler does the same).
+      expect(results).toEqual([
+        { count: 1, lastFailure: null },
+        { count: 2, lastFailure: 'run 2 failed' },
+        { count: 3, lastFailure: null },
+      ]);
+
+      // The SDK's update() sends no memo; the raw request replaces it, and an empty memo clears it.
+      const described = await handle.describe();
+      const raw = described.raw.schedule!;
+      const encode = (value: unknown) => ({ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify(value)) });
+      await h.client.workflowService.updateSchedule({ namespace: 'default', scheduleId, schedule: raw, memo: { fields: { 用途: encode('新'), 负责人: encode('张三') } } });
+      expect((await handle.describe()).memo).toEqual({ 用途: '新', 负责人: '张三' });
+      await h.client.workflowService.updateSchedule({ namespace: 'default', scheduleId, schedule: raw });
+      expect((await handle.describe()).memo).toEqual({ 用途: '新', 负责人: '张三' });
+      await h.client.workflowService.updateSchedule({ namespace: 'default', scheduleId, schedule: raw, memo: { fields: {} } });
+      expect((await handle.describe()).memo ?? {}).toEqual({});
+      await handle.delete();
+    });
+  });
+
   it('ListScheduleMatchingTimes: a cron string in Asia/Shanghai, shown back as a calendar', async () => {
     const scheduleId = uid('cron');
     const handle = await h.client.schedule.create({

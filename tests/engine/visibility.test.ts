@@ -145,4 +145,52 @@ describe('visibility (10.3)', () => {
     await h.connection.operatorService.removeSearchAttributes({ namespace: 'default', searchAttributes: ['Ephemeral'] });
     expect(await refusal(`Ephemeral = 'x'`)).toMatch(/unknown search attribute Ephemeral/);
   });
+
+  it('refuses a start naming an unregistered search attribute, and changes nothing', async () => {
+    const Unregistered = defineSearchAttributeKey(uid('Unregistered').replace(/-/g, ''), SearchAttributeType.KEYWORD);
+    const taskQueue = uid('sa-refused');
+    const workflowId = uid('sa-refused');
+    const refused = async (p: Promise<unknown>) => {
+      const error: any = await p.then(() => undefined, (e: unknown) => e);
+      expect(error?.cause?.code ?? error?.code).toBe(3); // INVALID_ARGUMENT
+      expect(String(error?.cause?.details ?? error?.message)).toMatch(new RegExp(`search attribute ${Unregistered.name} is not defined`));
+    };
+    const typedSearchAttributes = [{ key: Unregistered, value: 'x' }];
+    await refused(h.client.workflow.start('waitForever', { taskQueue, workflowId, typedSearchAttributes }));
+    await refused(h.client.workflow.signalWithStart('waitForever', { taskQueue, workflowId, typedSearchAttributes, signal: 'nothing' }));
+    await expect(h.client.workflow.getHandle(workflowId).describe()).rejects.toThrow(/not found/i);
+    const scheduleId = uid('sa-refused');
+    await refused(
+      h.client.schedule.create({
+        scheduleId,
+        spec: { intervals: [{ every: '1d' }] },
+        action: { type: 'startWorkflow', workflowType: 'waitForever', taskQueue, typedSearchAttributes },
+      }),
+    );
+    await expect(h.client.schedule.getHandle(scheduleId).describe()).rejects.toThrow(/not found/i);
+    // A system attribute is not the caller's to set.
+    const error: any = await h.client.workflowService
+      .startWorkflowExecution({
+        namespace: 'default',
+        workflowId,
+        workflowType: { name: 'waitForever' },
+        taskQueue: { name: taskQueue },
+        requestId: uid('req'),
+        searchAttributes: { indexedFields: { WorkflowType: { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('"x"') } } },
+      })
+      .catch((e: unknown) => e);
+    expect(error.code).toBe(3);
+    expect(String(error.details)).toMatch(/WorkflowType is reserved/);
+
+    // Once registered, the same start goes through and is found by it.
+    await h.connection.operatorService.addSearchAttributes({
+      namespace: 'default',
+      searchAttributes: { [Unregistered.name]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD },
+    });
+    const handle = await h.client.workflow.start('waitForever', { taskQueue, workflowId, typedSearchAttributes });
+    const found = [];
+    for await (const wf of h.client.workflow.list({ query: `${Unregistered.name} = 'x'` })) found.push(wf.workflowId);
+    expect(found).toEqual([workflowId]);
+    await handle.terminate();
+  });
 });

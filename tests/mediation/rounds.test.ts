@@ -192,4 +192,25 @@ describe('mediation rounds', () => {
     const c = await p.caseWhen(retry.body.caseId, (x) => x.stage === 'in_round');
     expect(c.caseNo).toBe(retry.body.caseNo);
   });
+  it('answers a resend after a lost answer with the first answer, and records the session once', async () => {
+    const id = await p.register();
+    await p.caseWhen(id, (c) => c.stage === 'in_round');
+    expect((await p.act(who.communityMediator, id, 'acceptCase', {})).status).toBe(200);
+    const key = `session-${Date.now()}`;
+    const path = `/api/mediation-cases/${id}/actions/recordSession`;
+    const body = { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '重发测试:听取双方陈述' };
+    const first = await p.post(who.communityMediator, path, body, { 'Idempotency-Key': key });
+    expect(first.status).toBe(200);
+    // The answer is lost with the API process that held it: no stored response survives (as when
+    // the API dies after the workflow answered but before the outcome was saved under the key).
+    const person = await p.prisma.person.findUniqueOrThrow({ where: { username: who.communityMediator } });
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: person.id, key } })).count).toBe(1);
+
+    const resend = await p.post(who.communityMediator, path, body, { 'Idempotency-Key': key });
+    expect(resend.status).toBe(200);
+    expect(resend.body).toEqual(first.body);
+    const c = await p.caseWhen(id, (x) => x.timeline.some((e: any) => e.action === 'recordSession'));
+    expect(c.timeline.filter((e: any) => e.action === 'recordSession')).toHaveLength(1);
+    expect(c.state.rounds[0].sessions).toHaveLength(1);
+  });
 });

@@ -249,3 +249,25 @@ export async function cancelsTimerThatCameDue(gapMs: number, finish: 'same-task'
   if (finish === 'on-signal') await condition(() => finished);
   return met;
 }
+
+/**
+ * A scheduled run that counts on from the last completed run's result
+ * (`workflowInfo().lastResult`) and reports the last failure's message; it
+ * fails instead when the count it would return is in `failAt`.
+ */
+export async function scheduledCounter(failAt: number[]): Promise<{ count: number; lastFailure: string | null }> {
+  const info = workflowInfo();
+  const last = info.lastResult as { count: number } | undefined;
+  const count = (last?.count ?? 0) + 1;
+  if (failAt.includes(count) && !info.lastFailure) throw ApplicationFailure.nonRetryable(`run ${count} failed`, 'EXPECTED');
+  return { count, lastFailure: info.lastFailure?.message ?? null };
+}
+
+/** Starts a never-ending child (default parent-close policy: TERMINATE), then waits for `finish`. */
+export async function parentOfWaiter(): Promise<string> {
+  let finished = false;
+  setHandler(finishSignal, () => void (finished = true));
+  const child = await startChild(waitForever, { workflowId: `${workflowInfo().workflowId}-child` });
+  await condition(() => finished);
+  return child.workflowId;
+}
