@@ -2,6 +2,7 @@
 // the incident row is updated only by a newer `version`, timeline events are
 // keyed by incident + event number, inbox tasks by workflow + key,
 // notifications by workflow + event + person.
+import { expandSigners } from '../domain/kit/countersign';
 import type { Effects } from '../domain/kit/machine';
 import { handlingFigures } from '../domain/grid/statistics';
 import { pendingTasksOf, type GridIncidentState } from '../domain/grid/machine';
@@ -77,7 +78,7 @@ export function createGridActivities(deps: ActivityDeps) {
 
       // Outside the transaction (Redis): idempotent by key, so a retried save sends nothing twice.
       for (const key of result.openedTasks) {
-        const t = tasks.find((x) => x.key === key)!;
+        const t = expandSigners(tasks).find((x) => x.key === key)!;
         const to: NotifyInput['to'] = t.assigneeId ? { personIds: [t.assigneeId] } : { role: t.role, unitId: t.unitId, reach: 'unit' };
         await notify({ workflowId, event: `task:${key}`, to, kind: 'task.opened', title: `待办:${t.title}`, body: t.dueAt ? `请于${t.dueAt.slice(0, 10)}前办理。` : '请及时办理。', link });
       }

@@ -1,6 +1,8 @@
 // The inbox (HumanTask rows). Activities may run more than once (retries after
 // a timeout, a worker crash), so both operations are idempotent: a task is
 // identified by (workflowId, key), and closing only touches open tasks.
+import { expandSigners, stepKeyOf, type SignMode } from '../domain/kit/countersign';
+import { parentTaskKey, signerTaskKey } from '../domain/kit/signers';
 import type { RoleName } from '../domain/roles';
 import type { Prisma } from '../prisma/generated/client';
 import type { ActivityDeps } from './deps';
@@ -67,6 +69,11 @@ export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInp
     where: { workflowId: input.workflowId, status: 'open', ...(input.keys ? { key: { in: input.keys } } : {}) },
     data: { status: input.status ?? 'done', completedAt: now, completedById: input.completedById ?? null },
   });
+  // 加签: a signer's task ends with the step it was added to (nothing left to sign).
+  for (const key of input.keys ?? []) {
+    if (parentTaskKey(key) !== null) continue;
+    await db.humanTask.updateMany({ where: { workflowId: input.workflowId, status: 'open', key: { startsWith: signerTaskKey(stepKeyOf(key), '') } }, data: { status: 'cancelled', completedAt: now } });
+  }
   return count;
 }
 
@@ -75,7 +82,7 @@ export interface SyncHumanTasksInput {
   process: string;
   subjectId: string;
   /** What the state waits for now (the machine's `pendingTasks`). */
-  tasks: readonly { key: string; action: string; title: string; role: RoleName; unitId: string; assigneeId: string | null; dueAt: string | null }[];
+  tasks: readonly { key: string; action: string; title: string; role: RoleName; unitId: string; assigneeId: string | null; dueAt: string | null; signers?: { mode: SignMode; personIds: string[] } }[];
   /** Who made the step: open tasks that are no longer wanted close as done by them, or as cancelled when the process moved by itself. */
   completedById: string | null;
 }
@@ -88,14 +95,17 @@ export interface SyncHumanTasksInput {
  */
 export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, now: Date): Promise<string[]> {
   const { workflowId } = input;
-  const wanted = new Set(input.tasks.map((t) => t.key));
+  // 会签/或签: one task per signer the step still waits for.
+  const tasks = expandSigners(input.tasks).map(({ signers: _, ...t }) => t);
+  const wanted = new Set(tasks.map((t) => t.key));
   const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
-  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k));
+  // An added signer's task (加签, opened by the API) is not the state's: it stays while its step is wanted and closes with it.
+  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k) && parentTaskKey(k) === null);
   await closeOpenHumanTasks(db, { workflowId, keys: stale, status: input.completedById ? 'done' : 'cancelled', completedById: input.completedById }, now);
   const rows = await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
   const existing = new Set(rows.map((t) => t.key));
   for (const row of rows) {
-    const t = input.tasks.find((x) => x.key === row.key)!;
+    const t = tasks.find((x) => x.key === row.key)!;
     // A step the process moved to another person (转交 through the kit's reassign) keeps its key: its task follows.
     if (row.status === 'open' && t.assigneeId && t.assigneeId !== row.assigneeId) {
       await db.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
@@ -109,7 +119,7 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
     }
   }
   const opened: string[] = [];
-  for (const t of input.tasks) {
+  for (const t of tasks) {
     if (existing.has(t.key)) continue;
     await db.humanTask.create({ data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now) });
     opened.push(t.key);

@@ -6,7 +6,7 @@ import { onShutdownSignal } from '../platform/signals';
 import { reportReady } from '../platform/supervisor';
 import { startEngine } from './index';
 
-const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--metrics-port 9233] [--log-level info]`;
+const USAGE = `usage: npm run engine -- [--port 7233] [--host 127.0.0.1] [--data-dir .data/engine | --memory] [--time-skipping] [--retention-days 30] [--event-cache-mb 64] [--segment-mb 64] [--retention-sweep-seconds 60] [--metrics-port 9233] [--log-level info]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,6 +18,9 @@ async function main(): Promise<void> {
       'time-skipping': { type: 'boolean', default: false },
       'retention-days': { type: 'string', default: '30' },
       'metrics-port': { type: 'string' },
+      'event-cache-mb': { type: 'string', default: '64' },
+      'segment-mb': { type: 'string', default: '64' },
+      'retention-sweep-seconds': { type: 'string', default: '60' },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       help: { type: 'boolean', default: false },
     },
@@ -32,6 +35,12 @@ async function main(): Promise<void> {
   const dataDir = values.memory ? undefined : (values['data-dir'] ?? '.data/engine');
   const retentionDays = Number(values['retention-days']);
   if (!(retentionDays > 0)) throw new Error(`invalid --retention-days ${values['retention-days']}\n${USAGE}`);
+  const eventCacheMb = Number(values['event-cache-mb']);
+  if (!(eventCacheMb >= 0)) throw new Error(`invalid --event-cache-mb ${values['event-cache-mb']}\n${USAGE}`);
+  const segmentMb = Number(values['segment-mb']);
+  if (!(segmentMb > 0)) throw new Error(`invalid --segment-mb ${values['segment-mb']}\n${USAGE}`);
+  const sweepSeconds = Number(values['retention-sweep-seconds']);
+  if (!(sweepSeconds > 0)) throw new Error(`invalid --retention-sweep-seconds ${values['retention-sweep-seconds']}\n${USAGE}`);
   const logger = pino({ level: values['log-level'], base: { service: 'engine' } });
   const engine = await startEngine({
     port,
@@ -39,6 +48,9 @@ async function main(): Promise<void> {
     dataDir,
     timeSkipping: values['time-skipping'],
     retentionMs: retentionDays * 24 * 3600 * 1000,
+    eventCacheBytes: Math.round(eventCacheMb * (1 << 20)),
+    segmentBytes: Math.round(segmentMb * (1 << 20)),
+    retentionSweepIntervalMs: sweepSeconds * 1000,
     metricsPort: values['metrics-port'] !== undefined ? Number(values['metrics-port']) : undefined,
     logger,
   });

@@ -15,9 +15,10 @@ import {
 } from './errors';
 import { TaskQueues } from './matching';
 import { Run, computeActivityDeadlines, type DeadlinePayload, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
-import { COMPLETED_UPDATES_KEPT, type EngineStore, type LogRecord, type StoredRun } from './store';
+import { COMPLETED_UPDATES_KEPT, relocate, type EngineStore, type LogRecord, type RunLocations, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { SearchAttributeRegistry } from './search-attributes';
+import { EventCache } from './event-cache';
 import type { Failure, Header, Payloads, StartWorkflowRequest, StickyExecutionAttributes, UpdateOutcome, Wire } from './wire';
 import type { temporal } from '@temporalio/proto';
 
@@ -74,7 +75,12 @@ export interface WorkflowEngineOptions {
   namespaces?: string[];
   /** Retention of namespaces that have none set; default 30 days. */
   retentionMs?: number;
+  /** Budget of the cache of durable events of open runs (bytes of their records); default 64 MiB. */
+  eventCacheBytes?: number;
 }
+
+/** Default budget of the event cache: open runs' durable events beyond it are read from the store. */
+export const DEFAULT_EVENT_CACHE_BYTES = 64 << 20;
 
 const DEFAULT_TASK_TIMEOUT_MS = 10_000;
 const MAX_TASK_TIMEOUT_MS = 120_000;
@@ -123,6 +129,7 @@ export class WorkflowEngine {
   readonly logger: Logger;
   readonly store: EngineStore;
   readonly searchAttributes: SearchAttributeRegistry;
+  readonly eventCache: EventCache;
   private readonly retention = new Map<string, number>();
   private readonly defaultRetentionMs: number;
   private changed = new Set<Run>();
@@ -138,6 +145,8 @@ export class WorkflowEngine {
   private readonly hooks: CoreHooks;
   /** Records other than runs' (schedules) appended in the current step: the step must commit even with no run changed. */
   private recordsAppended = false;
+  /** A compaction's moves are being made durable (its emptied files are deleted after). */
+  private compacting = false;
   /** Schedules the store held at start, for the scheduler to take. */
   readonly loadedSchedules: Record<string, unknown>;
 
@@ -147,6 +156,7 @@ export class WorkflowEngine {
     this.hooks = options.hooks;
     this.namespaces = new Set(options.namespaces ?? ['default']);
     this.skippingLocks = options.timeSkipping ? 0 : 1;
+    this.eventCache = new EventCache(options.eventCacheBytes ?? DEFAULT_EVENT_CACHE_BYTES);
     const loaded = this.store.load();
     this.clock = new VirtualClock(loaded.clockOffset);
     this.persistedClockOffset = loaded.clockOffset;
@@ -170,16 +180,16 @@ export class WorkflowEngine {
     loaded.sort((a, b) => a.state.seq - b.state.seq);
     for (const { state, locations, completedUpdates } of loaded) {
       const open = state.status === 'RUNNING';
-      // Open runs are replayed to workers and need their events at hand; closed ones are paged from the store.
+      // No events are loaded: open and closed runs alike read them from the store when asked (restart
+      // time and memory grow with the runs, not with their histories), and the cache fills as runs move.
       if (open && state.wft?.speculative) {
         // Its events were never persisted; the admitted updates it carried get a new task below.
         state.nextEventId = state.wft.scheduledEventId;
         state.wft = undefined;
         for (const update of Object.values(state.updates)) update.deliveredInTask = undefined;
       }
-      const run = new Run(state, open ? this.store.readEvents(locations, 1, state.nextEventId) : []);
-      run.persistedEvents = state.nextEventId - 1;
-      run.historyInStore = !open;
+      const run = new Run(state, []);
+      run.persistedEvents = run.durableEvents = run.historyBase = state.nextEventId - 1;
       run.locations = locations;
       for (const [id, eventId] of completedUpdates) run.completedUpdates.set(id, eventId);
       this.runs.set(run.key, run);
@@ -204,6 +214,8 @@ export class WorkflowEngine {
       this.updateBusy(run);
     }
     if (loaded.length > 0) this.logger.info({ runs: loaded.length }, 'engine state recovered');
+    // The load wrote a checkpoint: files it covers may hold little live data.
+    if (this.store.pagesHistory) setImmediate(() => this.compactStore());
     // Timers that came due while the engine was down fire now, in order.
     this.deadlines.fireDue();
     this.queueSkipCheck();
@@ -230,18 +242,18 @@ export class WorkflowEngine {
     this.recordsAppended = false;
     const changed = [...this.changed];
     this.changed.clear();
-    const closed: Run[] = [];
+    const written: Array<{ run: Run; upTo: number; bytes: number }> = [];
     for (const run of changed) {
-      // Events appended since the last step (a closed run whose events left memory has none).
-      // A speculative task's events are not persisted unless it becomes a normal one.
-      const upTo = run.s.wft?.speculative ? run.s.wft.scheduledEventId - 1 : run.history.length;
-      const events = run.historyInStore ? [] : run.history.slice(run.persistedEvents, upTo);
+      // Events appended since the last step. A speculative task's events are
+      // not persisted unless it becomes a normal one.
+      const upTo = run.s.wft?.speculative ? run.s.wft.scheduledEventId - 1 : run.s.nextEventId - 1;
+      const events = run.history.slice(run.persistedEvents - run.historyBase, upTo - run.historyBase);
       run.persistedEvents += events.length;
       const cu = run.newlyCompleted.length > 0 ? run.newlyCompleted : undefined;
       run.newlyCompleted = [];
       const location = this.store.append({ t: 'run', k: run.key, e: events, s: run.s, cu });
       if (location) run.locations.push(location);
-      if (!run.running && !run.historyInStore && this.store.pagesHistory) closed.push(run);
+      if (this.store.pagesHistory) written.push({ run, upTo: run.persistedEvents, bytes: location ? location[2] : 0 });
       this.syncDeadlines(run);
       this.updateBusy(run);
     }
@@ -249,14 +261,24 @@ export class WorkflowEngine {
       for (const wake of [...run.historyWaiters]) wake();
       for (const wake of [...run.updateWaiters]) wake();
     }
+    // Here memory holds exactly what the appended records add up to: the
+    // point where a full segment is closed and a checkpoint taken.
+    if (this.store.checkpointDue()) {
+      this.store.checkpoint(this.storedRuns(), (error) => {
+        if (error) this.logger.error({ err: error }, 'writing the engine checkpoint failed');
+        else this.compactStore();
+      });
+    }
     this.store.commit().then(
       () => {
-        // Once durable, a closed run's events are read back from the store when asked for.
-        for (const run of closed) {
-          if (run.running || run.persistedEvents !== run.history.length) continue;
-          run.history = [];
-          run.historyInStore = true;
+        // Once durable, events can be read back from the store: they join the
+        // bounded cache (a closed run's leave memory at once; deleted runs are gone).
+        for (const { run, upTo, bytes } of written) {
+          if (this.runs.get(run.key) !== run) continue;
+          this.eventCache.durable(run, upTo, bytes);
+          if (!run.running) this.eventCache.evict(run);
         }
+        this.eventCache.trim();
       },
       (error) => this.logger.error({ err: error }, 'persisting engine state failed'),
     );
@@ -265,6 +287,50 @@ export class WorkflowEngine {
 
   commit(): Promise<void> {
     return this.store.commit();
+  }
+
+  private *storedRuns(): Iterable<StoredRun> {
+    for (const run of this.runs.values()) yield { state: run.s, completedUpdates: [...run.completedUpdates], locations: run.locations };
+  }
+
+  private *runLocations(): Iterable<RunLocations> {
+    for (const run of this.runs.values()) yield run;
+  }
+
+  /**
+   * One compaction pass over the files the checkpoint covers: live events of
+   * files that are mostly dead (deleted runs, superseded states) are copied to
+   * a compacted file, the runs point there (an `mv` record each), and once
+   * that is durable the old files are deleted. A crash before then leaves the
+   * old files in place and the new one unreferenced (removed at the next start).
+   */
+  private compactStore(): void {
+    if (this.compacting || this.closed) return;
+    let plan;
+    try {
+      plan = this.store.compact(this.runLocations());
+    } catch (error) {
+      this.logger.error({ err: error }, 'engine store compaction failed');
+      return;
+    }
+    if (plan.victims.length === 0) return;
+    this.compacting = true;
+    for (const { k, loc } of plan.moves) {
+      const run = this.runs.get(k);
+      if (!run) continue;
+      run.locations = relocate(run.locations, loc);
+      this.store.append({ t: 'mv', k, loc });
+    }
+    this.store
+      .commit()
+      .then(() => {
+        this.store.removeFiles(plan.victims);
+        this.logger.info({ removed: plan.victims.length, moved: plan.moves.length }, 'engine store compacted');
+      })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'engine store compaction failed'))
+      .finally(() => {
+        this.compacting = false;
+      });
   }
 
   /** Appends a record that is not a run's (a schedule's state) in the current step. */
@@ -316,6 +382,7 @@ export class WorkflowEngine {
     const wk = workflowKey(run.s.namespace, run.s.workflowId);
     if (this.currentRuns.get(wk) === run) this.currentRuns.delete(wk);
     this.changed.delete(run);
+    this.eventCache.evict(run);
     for (const deadline of run.deadlines.values()) this.deadlines.cancel(deadline);
     this.store.append({ t: 'del', k: run.key });
   }
@@ -969,10 +1036,18 @@ export class WorkflowEngine {
     return (this.events(run, 1, 2)[0]?.workflowExecutionStartedEventAttributes ?? {}) as StartedAttributes;
   }
 
-  /** The run's events with ids in [from, to): from memory, or paged from the store for a closed run. */
+  /**
+   * The run's events with ids in [from, to): those evicted from memory (ids up
+   * to `historyBase`, always durable) read record by record from the store,
+   * the rest from memory.
+   */
   events(run: Run, from: number, to: number): HistoryEvent[] {
-    if (!run.historyInStore) return run.history.slice(from - 1, to - 1);
-    return this.store.readEvents(run.locations, from, Math.min(to, run.persistedEvents + 1));
+    const base = run.historyBase;
+    this.eventCache.touch(run);
+    if (from > base) return run.history.slice(from - 1 - base, to - 1 - base);
+    const events = this.store.readEvents(run.locations, from, Math.min(to, base + 1));
+    if (to > base + 1) for (const e of run.history.slice(0, to - 1 - base)) events.push(e);
+    return events;
   }
 
   /** Moves an update out of the run's state into its compact list of completed ids. */

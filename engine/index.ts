@@ -43,6 +43,15 @@ export interface EngineOptions {
    * years must not lose the closed runs they inspect).
    */
   retentionSweepIntervalMs?: number;
+  /**
+   * Budget of the in-memory cache of open runs' durable history events, in
+   * bytes of their records; default 64 MiB. Beyond it the least recently used
+   * runs' events are read from the store when a worker or a client needs them.
+   * In memory (no `dataDir`) every event stays in memory.
+   */
+  eventCacheBytes?: number;
+  /** Size past which a segment file is closed and a checkpoint written; default 64 MiB. */
+  segmentBytes?: number;
   /** Port of the Prometheus endpoint (GET /metrics) on `host`; undefined (default): none; 0: a free port. */
   metricsPort?: number;
   /** pino logger; default: silent. */
@@ -77,9 +86,9 @@ export interface EmbeddedEngine {
 export async function startEngine(options: EngineOptions = {}): Promise<EmbeddedEngine> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = new EngineMetrics();
-  const store = options.dataDir ? new FileStore(options.dataDir) : new MemoryStore();
+  const store = options.dataDir ? new FileStore(options.dataDir, { segmentBytes: options.segmentBytes }) : new MemoryStore();
   if (store instanceof FileStore) store.onCommit = (ms) => metrics.commit(ms);
-  const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs });
+  const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs, eventCacheBytes: options.eventCacheBytes });
   const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
   const sweeper = new RetentionSweeper(engine, sweepEvery);
   const keyed = splitKeyedRecords(engine.loadedSchedules);

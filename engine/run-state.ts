@@ -211,8 +211,10 @@ export class Run {
   persistedEvents: number;
   /** Where the store keeps this run's events, record by record. */
   locations: EventLocation[] = [];
-  /** True once a closed run's events were dropped from memory: they are read from the store. */
-  historyInStore = false;
+  /** Events with ids 1..historyBase are not in memory (read from the store); `history[0]` is event historyBase + 1. */
+  historyBase = 0;
+  /** Events with ids 1..durableEvents are durable in the store (readable from it). */
+  durableEvents = 0;
   /** Completed update id → its UpdateCompleted event id (0: rejected); oldest first, bounded. */
   readonly completedUpdates = new Map<string, number>();
   /** Completed update ids not yet written to the store. */
@@ -233,6 +235,7 @@ export class Run {
 
   constructor(
     public s: RunState,
+    /** The events in memory: ids historyBase + 1 .. nextEventId - 1 (see `EventCache`). */
     public history: HistoryEvent[],
   ) {
     this.key = runKey(s.namespace, s.workflowId, s.runId);

@@ -11,7 +11,11 @@
 // Start: read the checkpoint (one line per run: state, completed update ids,
 // record places), replay the segments written after it, line by line in
 // fixed-size chunks (no whole-file string), then write a new checkpoint and
-// open a new segment. A log of the previous format (`engine.log`) becomes
+// open a new segment. When a segment fills, the engine checkpoints at the end
+// of a step (memory then equals the log); after that, files the checkpoint
+// covers with under half their bytes live are compacted: live events are
+// copied to a `cmp-N.log`, runs move there (`mv` records), and the old files
+// are deleted once the moves are durable. A log of the previous format (`engine.log`) becomes
 // segment 0 on first start: its records have the same shape, and its
 // snapshots' completed updates are folded into ids as they are read.
 import * as fs from 'node:fs';
@@ -31,7 +35,16 @@ export type LogRecord =
   /** A run deleted by retention. */
   | { t: 'del'; k: string }
   /** A schedule's whole state (opaque to the store; schedules/ owns its shape); none: deleted. */
-  | { t: 'sched'; k: string; s?: unknown };
+  | { t: 'sched'; k: string; s?: unknown }
+  /** Compaction moved a run's events [loc.first, loc.first + loc.count) to `loc` (a compacted file). */
+  | { t: 'mv'; k: string; loc: EventLocation };
+
+/** A line of a compacted file (`cmp-NNNNNNNN.log`): one run's events, copied out of older files. */
+interface CompactedRecord {
+  t: 'ev';
+  k: string;
+  e: HistoryEvent[];
+}
 
 /** A checkpoint line: the header, then one line per run. */
 type CheckpointEntry =
@@ -60,9 +73,33 @@ export interface LoadedState {
   schedules?: Record<string, unknown>;
 }
 
+/** What compaction needs of a run: its key and where its events are. */
+export interface RunLocations {
+  key: string;
+  locations: EventLocation[];
+}
+
+/** One compaction pass: runs whose events moved to a compacted file, and the files to delete once the moves are durable. */
+export interface CompactionPlan {
+  moves: Array<{ k: string; loc: EventLocation }>;
+  victims: number[];
+}
+
 export interface EngineStore {
   /** Whether events can be read back from the store (closed runs' histories then leave memory). */
   readonly pagesHistory: boolean;
+  /** Whether the current segment is full: the caller should `checkpoint` at its next consistent point. */
+  checkpointDue(): boolean;
+  /**
+   * Closes the current segment and writes (once it is durable) a checkpoint
+   * of `runs`, which must be exactly the state every appended record adds up
+   * to; `done` is called after the checkpoint replaced the previous one.
+   */
+  checkpoint(runs: Iterable<StoredRun>, done: (error?: Error) => void): void;
+  /** Chooses files covered by the checkpoint with little live data, copies their live events into a new compacted file. */
+  compact(runs: Iterable<RunLocations>): CompactionPlan;
+  /** Deletes files a compaction emptied (after its moves are durable). */
+  removeFiles(files: number[]): void;
   /** Reads what a previous process left. */
   load(): LoadedState;
   /** Queues a record; returns where its events will be, when it has any and the store keeps places. */
@@ -98,6 +135,14 @@ export function serializeRecord(record: unknown): string {
 
 export class MemoryStore implements EngineStore {
   readonly pagesHistory = false;
+  checkpointDue(): boolean {
+    return false;
+  }
+  checkpoint(): void {}
+  compact(): CompactionPlan {
+    return { moves: [], victims: [] };
+  }
+  removeFiles(): void {}
   load(): LoadedState {
     return { runs: [], clockOffset: 0 };
   }
@@ -183,10 +228,32 @@ function parseLine<T>(line: Buffer): T | undefined {
 }
 
 const SEGMENT_PATTERN = /^seg-(\d{8})\.log$/;
-const segmentName = (n: number) => `seg-${String(n).padStart(8, '0')}.log`;
+const COMPACTED_PATTERN = /^cmp-(\d{8})\.log$/;
+/** Segments are numbered from 0 up; compacted files are numbered -1 down (so a location names either). */
+const segmentName = (n: number) => (n < 0 ? `cmp-${String(-n).padStart(8, '0')}.log` : `seg-${String(n).padStart(8, '0')}.log`);
+
+/** A run's locations with those of events [loc.first, loc.first + loc.count) replaced by `loc` (a compaction's move). */
+export function relocate(locations: readonly EventLocation[], loc: EventLocation): EventLocation[] {
+  const first = loc[3];
+  const end = loc[3] + loc[4];
+  const out: EventLocation[] = [];
+  let placed = false;
+  for (const l of locations) {
+    if (l[3] >= first && l[3] + l[4] <= end) {
+      if (!placed) out.push(loc);
+      placed = true;
+    } else out.push(l);
+  }
+  return out;
+}
+
+/** A file is compacted when less than this share of its bytes is live events. */
+const COMPACT_BELOW_LIVE_SHARE = 0.5;
+/** Live bytes one compaction pass copies at most (it runs synchronously, between requests). */
+const COMPACT_PASS_BYTES = 32 << 20;
 
 export interface FileStoreOptions {
-  /** A segment is closed and the next one started past this size; default 64 MiB. */
+  /** Past this size a segment is closed, a checkpoint written and old files compacted; default 64 MiB. */
   segmentBytes?: number;
 }
 
@@ -205,6 +272,17 @@ export class FileStore implements EngineStore {
   private flushing = false;
   private waiters: Array<{ upTo: number; resolve: () => void; reject: (e: Error) => void }> = [];
   private failure: Error | undefined;
+  /** Segments (≥ 0) and compacted files (< 0) on disk. */
+  private readonly files = new Set<number>();
+  /** Segments up to this one are covered by the checkpoint on disk. */
+  private sealed = -1;
+  private nextCompacted = 1;
+  private checkpointing: Promise<void> | undefined;
+  /** What the checkpoint header carries, kept current from the records appended. */
+  private clockOffset = 0;
+  private searchAttributes: Record<string, Record<string, string>> = {};
+  private retention: Record<string, number> = {};
+  private schedules: Record<string, unknown> = {};
   /** Told the duration (ms) of every group commit (write + fdatasync). */
   onCommit: ((ms: number) => void) | undefined;
 
@@ -244,12 +322,16 @@ export class FileStore implements EngineStore {
         } else runs.set(entry.k, { state: entry.s, completed: new Map(entry.cu), locations: entry.loc });
       });
     }
-    const segments = fs
-      .readdirSync(this.dir)
+    const names = fs.readdirSync(this.dir);
+    const segments = names
       .map((name) => SEGMENT_PATTERN.exec(name))
       .filter((m): m is RegExpExecArray => !!m)
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
+    const compacted = names
+      .map((name) => COMPACTED_PATTERN.exec(name))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => -Number(m[1]));
     for (const n of segments) {
       if (n <= after) continue;
       forEachLine(this.segmentPath(n), (line, offset) => {
@@ -277,6 +359,11 @@ export class FileStore implements EngineStore {
           runs.delete(record.k);
           return;
         }
+        if (record.t === 'mv') {
+          const moved = runs.get(record.k);
+          if (moved) moved.locations = relocate(moved.locations, record.loc);
+          return;
+        }
         let run = runs.get(record.k);
         if (!run) runs.set(record.k, (run = { state: record.s, completed: new Map(), locations: [] }));
         run.state = record.s;
@@ -296,6 +383,19 @@ export class FileStore implements EngineStore {
       });
     }
     this.segment = (segments.at(-1) ?? 0) + 1;
+    for (const n of segments) this.files.add(n);
+    // A compacted file no run points to was left by a crash before its moves were durable.
+    const referenced = new Set<number>();
+    for (const run of runs.values()) for (const l of run.locations) if (l[0] < 0) referenced.add(l[0]);
+    for (const n of compacted) {
+      this.nextCompacted = Math.max(this.nextCompacted, -n + 1);
+      if (referenced.has(n)) this.files.add(n);
+      else fs.rmSync(this.segmentPath(n), { force: true });
+    }
+    this.clockOffset = clockOffset;
+    this.searchAttributes = searchAttributes;
+    this.retention = retention;
+    this.schedules = schedules;
     const loaded: LoadedState = {
       clockOffset,
       searchAttributes,
@@ -303,40 +403,150 @@ export class FileStore implements EngineStore {
       schedules,
       runs: [...runs.values()].map((r) => ({ state: r.state, completedUpdates: [...r.completed], locations: r.locations })),
     };
-    this.writeCheckpoint(loaded, this.segment - 1);
-    return loaded;
-  }
-
-  /** Everything up to segment `upTo` in one file (tmp + fsync + rename), so the next start replays only later segments. */
-  private writeCheckpoint(loaded: LoadedState, upTo: number): void {
     const file = path.join(this.dir, 'checkpoint');
-    const tmp = file + '.tmp';
-    const fd = fs.openSync(tmp, 'w');
+    const fd = fs.openSync(file + '.tmp', 'w');
     try {
-      let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: loaded.clockOffset, sa: loaded.searchAttributes, ret: loaded.retention, sch: loaded.schedules });
-      for (const run of loaded.runs) {
-        const k = `${run.state.namespace}\u0000${run.state.workflowId}\u0000${run.state.runId}`;
-        buffer += serializeRecord({ k, s: run.state, cu: run.completedUpdates, loc: run.locations });
-        if (buffer.length > 1 << 20) {
-          writeAllSync(fd, buffer);
-          buffer = '';
-        }
-      }
-      writeAllSync(fd, buffer);
+      for (const chunk of this.checkpointChunks(loaded.runs, this.segment - 1)) writeAllSync(fd, chunk);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    renameDurable(tmp, file);
+    renameDurable(file + '.tmp', file);
+    this.sealed = this.segment - 1;
+    return loaded;
+  }
+
+  /** A checkpoint's text in pieces of about 1 MiB: the header, then one line per run. */
+  private checkpointChunks(runs: Iterable<StoredRun>, upTo: number): Buffer[] {
+    const chunks: Buffer[] = [];
+    let buffer = serializeRecord({ t: 'cp', segment: upTo, clock: this.clockOffset, sa: this.searchAttributes, ret: this.retention, sch: this.schedules });
+    for (const run of runs) {
+      const k = `${run.state.namespace}\u0000${run.state.workflowId}\u0000${run.state.runId}`;
+      buffer += serializeRecord({ k, s: run.state, cu: run.completedUpdates, loc: run.locations });
+      if (buffer.length > 1 << 20) {
+        chunks.push(Buffer.from(buffer));
+        buffer = '';
+      }
+    }
+    chunks.push(Buffer.from(buffer));
+    return chunks;
+  }
+
+  checkpointDue(): boolean {
+    return !this.checkpointing && this.segmentSize >= this.segmentBytes;
+  }
+
+  checkpoint(runs: Iterable<StoredRun>, done: (error?: Error) => void): void {
+    // The text is taken now, when it matches every record appended; later
+    // records go to the next segment, which the next start replays after it.
+    const upTo = this.segment;
+    const chunks = this.checkpointChunks(runs, upTo);
+    this.segment++;
+    this.segmentSize = 0;
+    const file = path.join(this.dir, 'checkpoint');
+    const write = async () => {
+      // Written only once everything it covers is durable.
+      await this.commit();
+      const handle = await fsp.open(file + '.tmp', 'w');
+      try {
+        for (const chunk of chunks) await handle.write(chunk);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      renameDurable(file + '.tmp', file);
+      this.sealed = upTo;
+    };
+    this.checkpointing = write().then(
+      () => {
+        this.checkpointing = undefined;
+        done();
+      },
+      (error: Error) => {
+        this.checkpointing = undefined;
+        done(error);
+      },
+    );
+  }
+
+  compact(runs: Iterable<RunLocations>): CompactionPlan {
+    const plan: CompactionPlan = { moves: [], victims: [] };
+    const candidates = [...this.files].filter((n) => n <= this.sealed);
+    if (candidates.length === 0) return plan;
+    const live = new Map<number, number>(candidates.map((n) => [n, 0]));
+    const all = [...runs];
+    for (const run of all) for (const l of run.locations) if (live.has(l[0])) live.set(l[0], live.get(l[0])! + l[2] + 1);
+    let budget = COMPACT_PASS_BYTES;
+    const victims = new Set<number>();
+    for (const [n, bytes] of [...live].sort((a, b) => a[1] - b[1])) {
+      const size = fs.statSync(this.segmentPath(n)).size;
+      if (bytes >= size * COMPACT_BELOW_LIVE_SHARE) continue;
+      if (bytes > 0 && bytes > budget) continue;
+      budget -= bytes;
+      victims.add(n);
+    }
+    if (victims.size === 0) return plan;
+    plan.victims = [...victims];
+    // Each run's consecutive events in victim files become one record of the new compacted file.
+    const target = -this.nextCompacted;
+    const chunks: string[] = [];
+    let offset = 0;
+    for (const run of all) {
+      let group: EventLocation[] = [];
+      const flush = () => {
+        if (group.length === 0) return;
+        const first = group[0]![3];
+        const count = group.reduce((sum, l) => sum + l[4], 0);
+        const text = serializeRecord({ t: 'ev', k: run.key, e: this.readEvents(group, first, first + count) } satisfies CompactedRecord);
+        const bytes = Buffer.byteLength(text);
+        plan.moves.push({ k: run.key, loc: [target, offset, bytes - 1, first, count] });
+        offset += bytes;
+        chunks.push(text);
+        group = [];
+      };
+      for (const l of run.locations) {
+        if (victims.has(l[0])) group.push(l);
+        else flush();
+      }
+      flush();
+    }
+    if (plan.moves.length > 0) {
+      this.nextCompacted++;
+      const fd = fs.openSync(this.segmentPath(target), 'w');
+      try {
+        for (let i = 0; i < chunks.length; i += 256) writeAllSync(fd, chunks.slice(i, i + 256).join(''));
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fsyncDir(this.dir);
+      this.files.add(target);
+    }
+    return plan;
+  }
+
+  removeFiles(files: number[]): void {
+    for (const n of files) {
+      const fd = this.readHandles.get(n);
+      if (fd !== undefined) fs.closeSync(fd);
+      this.readHandles.delete(n);
+      fs.rmSync(this.segmentPath(n), { force: true });
+      this.files.delete(n);
+    }
+    fsyncDir(this.dir);
   }
 
   append(record: LogRecord): EventLocation | undefined {
     const text = serializeRecord(record);
     const bytes = Buffer.byteLength(text);
-    if (this.segmentSize > 0 && this.segmentSize + bytes > this.segmentBytes) {
-      this.segment++;
-      this.segmentSize = 0;
+    if (record.t === 'clock') this.clockOffset = record.offset;
+    else if (record.t === 'sa') this.searchAttributes[record.ns] = record.attrs;
+    else if (record.t === 'ns') this.retention[record.ns] = record.retentionMs;
+    else if (record.t === 'sched') {
+      if (record.s === undefined) delete this.schedules[record.k];
+      else this.schedules[record.k] = record.s;
     }
+    this.files.add(this.segment);
     const offset = this.segmentSize;
     this.segmentSize += bytes;
     this.pending.push({ segment: this.segment, text });
@@ -353,7 +563,7 @@ export class FileStore implements EngineStore {
       if (fd === undefined) this.readHandles.set(segment, (fd = fs.openSync(this.segmentPath(segment), 'r')));
       const buffer = Buffer.allocUnsafe(length);
       fs.readSync(fd, buffer, 0, length, offset);
-      const record = parseLine(buffer) as Extract<LogRecord, { t: 'run' }> | undefined;
+      const record = parseLine(buffer) as Extract<LogRecord, { t: 'run' }> | CompactedRecord | undefined;
       if (!record) throw new Error(`engine store: unreadable record at ${segmentName(segment)}:${offset}`);
       for (const event of record.e) if (event.eventId >= from && event.eventId < to) events.push(event);
     }
@@ -406,6 +616,7 @@ export class FileStore implements EngineStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointing;
     while (this.pending.length > 0 || this.flushing) {
       await this.commit().catch(() => undefined);
       if (this.failure) break;
@@ -418,8 +629,8 @@ export class FileStore implements EngineStore {
   }
 }
 
-function writeAllSync(fd: number, text: string): void {
-  const data = Buffer.from(text);
+function writeAllSync(fd: number, text: string | Buffer): void {
+  const data = typeof text === 'string' ? Buffer.from(text) : text;
   let offset = 0;
   while (offset < data.length) {
     offset += fs.writeSync(fd, data, offset, data.length - offset);
@@ -428,7 +639,11 @@ function writeAllSync(fd: number, text: string): void {
 
 function renameDurable(from: string, to: string): void {
   fs.renameSync(from, to);
-  const dirFd = fs.openSync(path.dirname(to), 'r');
+  fsyncDir(path.dirname(to));
+}
+
+function fsyncDir(dir: string): void {
+  const dirFd = fs.openSync(dir, 'r');
   try {
     fs.fsyncSync(dirFd);
   } finally {

@@ -211,7 +211,7 @@ function rollBackSpeculativeTask(engine: WorkflowEngine, run: Run, req: Request<
   const wft = run.s.wft!;
   engine.setSticky(run, req.stickyAttributes);
   run.s.wft = undefined;
-  run.history.length = wft.scheduledEventId - 1;
+  run.history.length = wft.scheduledEventId - 1 - run.historyBase;
   run.s.nextEventId = wft.scheduledEventId;
   run.s.wftFailures = 0;
   const context: CommandContext = {

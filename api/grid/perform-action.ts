@@ -41,7 +41,7 @@ async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bod
     const b = body as Bodies['dispatchIncident'];
     const unit = await deps.prisma.unit.findUnique({ where: { id: b.unitId }, select: { id: true, path: true, name: true, level: true } });
     if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${b.unitId}`);
-    const input: GridInputs['dispatchIncident'] = { unit: { id: unit.id, path: unit.path, name: unit.name, level: unit.level }, department: b.department?.trim() || null, note: b.note };
+    const input: GridInputs['dispatchIncident'] = { unit: { id: unit.id, path: unit.path, name: unit.name, level: unit.level }, department: b.department?.trim() || null, note: b.note, ...(b.verifyMode ? { verifyMode: b.verifyMode } : {}) };
     return input as GridInputs[A];
   }
   if (action === 'convertToMediation') {

@@ -93,6 +93,10 @@ export const ACTION_BODIES = {
     unitId: zId(100).describe('承办单位(网格、社区、街道或区)编号'),
     department: zLine(100, { allowEmpty: true }).nullish().describe('承办部门,如“街道城管执法中队”'),
     note: note('处置要求'),
+    verifyMode: z
+      .enum(['all', 'any'])
+      .nullish()
+      .describe('联合核查: all (会签) — the reporter and the dispatcher must both confirm the result, one rejection decides; any (或签) — either of them decides. Absent: the reporter or the grid\'s worker checks.'),
   }),
   convertToMediation: z.object({
     disputeType: z.enum(DISPUTE_TYPES).describe('纠纷类型'),

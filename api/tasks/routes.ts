@@ -29,7 +29,16 @@ import {
   ZRecallResult,
   ZBatchApproveBody,
   ZBatchApproveResult,
+  ZSendBackBody,
+  ZSendBackResult,
+  ZAddSignerBody,
+  ZRemoveSignerBody,
+  ZRemoveSignerResult,
+  ZSignTaskBody,
+  ZSignTaskResult,
 } from './schemas';
+import { sendBack } from './send-back';
+import { addSigner, removeSigner, signTask } from './signers';
 import { batchApprove } from './batch-approve';
 import { recallStep } from './recall-step';
 import { transferTask } from './transfer-task';
@@ -41,7 +50,7 @@ export const taskRoutes: RouteModule = {
   name: 'tasks',
   tag: 'tasks',
   description:
-    'The inbox: steps of processes waiting for a person (待办), and what people do to them besides completing them — 转交, 委派, 抄送, 催办, 代理 (see /api/me/proxies), comments and attachments. Every operation is audited and shown in the record\'s timeline under the same verb as its URL.',
+    'The inbox: steps of processes waiting for a person (待办), and what people do to them besides completing them — 转交, 委派, 退回, 加签/减签, 撤回, 抄送, 催办, 代理 (see /api/me/proxies), comments and attachments. Every operation is audited and shown in the record\'s timeline under the same verb as its URL.',
   routes: [
     defineRoute({
       method: 'get',
@@ -128,6 +137,53 @@ export const taskRoutes: RouteModule = {
       response: { schema: ZRecallResult },
       errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'RECALL_TOO_LATE', 'PROCESS_BUSY'],
       handler: ({ deps, actor, params, body }) => recallStep({ deps, actor, taskId: params.id, reason: body.reason }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/sendBack',
+      summary: '退回: return the process from this open task to an earlier step the process allows, with a reason; that step opens again as a new task',
+      description:
+        'Allowed to the task\'s holder and to whoever holds its role over its unit. The earlier step\'s holder is notified and the timeline shows the reason. Allowed returns — project: decideDistrictApproval → reviewApplication (区委组织部 returns the application to the street\'s review); grid: confirmResult → completeHandling (核查 back to 处置), completeHandling → dispatchIncident (the assignee returns it to triage). 422 SEND_BACK_NOT_ALLOWED for any other target (or a process without returns), 400 VALIDATION_FAILED without a reason, 409 SEND_BACK_AFTER_PAYMENT when money was already paid, 409 ALREADY_DONE when the task is closed, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE.',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZSendBackBody },
+      response: { schema: ZSendBackResult },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'TASK_DELEGATED', 'ALREADY_DONE', 'SEND_BACK_NOT_ALLOWED', 'SEND_BACK_AFTER_PAYMENT', 'SIGNERS_PENDING', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body, requestId }) => sendBack({ deps, actor, taskId: params.id, toAction: body.toAction, reason: body.reason, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/addSigner',
+      summary: '加签: add a signer before the holder (they approve first) or after (they approve the holder\'s decision before it takes effect)',
+      description:
+        'Allowed to the task\'s holder and to whoever holds its role over its unit (project, mediation and grid tasks). The signer gets a task of their own (action signTask) in their 待办 and may read the record. 422 SIGNER_INELIGIBLE when the person holds no role that can see the record (a grant on its unit, above or below), is inactive, is the holder or already a pending signer. While a before-signer has not acted, the holder\'s decision is refused with 409 SIGNERS_PENDING; with an after-signer pending, the decision is answered as held and takes effect on their approval (a rejection drops it). Returns the signer\'s task.',
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZAddSignerBody },
+      response: { schema: ZTask, description: "The added signer's own task." },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'WRONG_STAGE', 'SIGNER_INELIGIBLE', 'BUSINESS_RULE', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body, requestId }) => addSigner({ deps, actor, taskId: params.id, personId: body.personId, position: body.position, note: body.note, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/removeSigner',
+      summary: '减签: take an added signer who has not acted yet off the task; their signer task is cancelled',
+      description: "On the holder's task (not the signer's). 409 SIGNER_ALREADY_ACTED once the signer approved or rejected; 404 NOT_FOUND when the person is not a signer of the task. A decision held only for this signer takes effect at once.",
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, body: ZRemoveSignerBody },
+      response: { schema: ZRemoveSignerResult },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'SIGNER_ALREADY_ACTED', 'BUSINESS_RULE', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body, requestId }) => removeSigner({ deps, actor, taskId: params.id, personId: body.personId, requestId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/actions/signTask',
+      summary: "加签审批: the added signer approves or rejects (with a comment) on their own signer task; recorded in the record's timeline",
+      description:
+        "Only the signer named on the task. An after-signer signs once the holder has decided (409 WRONG_STAGE before); the last after-signer's approval makes the held decision take effect (released: true), a rejection drops it and the task stays with its holder. 409 ALREADY_DONE when already signed or removed.",
+      roles: 'authenticated',
+      request: { params: ZTaskIdParams, body: ZSignTaskBody },
+      response: { schema: ZSignTaskResult },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'WRONG_STAGE', 'SIGNERS_PENDING', 'BUSINESS_RULE', 'PROCESS_BUSY'],
+      handler: ({ deps, actor, params, body, requestId }) => signTask({ deps, actor, taskId: params.id, decision: body.decision, comment: body.comment, requestId }),
     }),
     defineRoute({
       method: 'post',

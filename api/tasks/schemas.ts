@@ -118,3 +118,23 @@ export const ZBatchApproveResult = z.object({
   refused: z.number().int(),
   results: z.array(z.object({ taskId: z.string(), ok: z.boolean(), stage: z.string().optional(), code: z.string().optional(), message: z.string() })),
 });
+
+export const ZSendBackBody = z.object({
+  toAction: zId(100).meta({ description: 'The earlier step to return to, named by the action that completes it (e.g. reviewApplication, completeHandling, dispatchIncident).' }),
+  reason: zLine(500).meta({ description: '退回理由 (required): shown in the timeline and sent to whoever holds the earlier step.' }),
+});
+export const ZSendBackResult = z.object({ taskId: z.string(), stage: z.string(), version: z.number().int(), message: z.string(), sentBackTo: z.string() });
+
+export const ZSignerPosition = z.enum(['before', 'after']).meta({ description: 'before (前加签): the signer approves first and the holder decides after them; after (后加签): the holder decides first, and the decision takes effect once the signer approved.' });
+export const ZAddSignerBody = z.object({ personId, position: ZSignerPosition, note: zText(500, { allowEmpty: true }).default('') });
+export const ZRemoveSignerBody = z.object({ personId });
+export const ZRemoveSignerResult = z.object({ taskId: z.string(), stage: z.string(), version: z.number().int(), message: z.string(), signerId: z.string() });
+export const ZSignTaskBody = z.object({ decision: z.enum(['approve', 'reject']), comment: zText(2000, { allowEmpty: true }).default('') });
+export const ZSignTaskResult = z.object({
+  taskId: z.string(),
+  stage: z.string(),
+  version: z.number().int(),
+  message: z.string(),
+  decision: z.enum(['approve', 'reject']),
+  released: z.boolean().meta({ description: "true when the holder's decision, held for this after-signer, took effect with this approval." }),
+});

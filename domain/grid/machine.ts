@@ -12,6 +12,7 @@
 import { accessRefusal, type Actor, type UnitRef } from '../access';
 import { addWorkingDays, toLocalDate, type BusinessCalendar } from '../calendar';
 import type { ErrorCode } from '../errors';
+import { awaitedSigners, countersignRefusal, newCountersign, SIGN_MODE_LABELS, vote, type Countersign, type SignerRef, type SignMode } from '../kit/countersign';
 import type { Deadline, NotificationIntent, PendingTask, Refusal, Step, TimedMachine, TimelineEntry } from '../kit/machine';
 import type { RoleName } from '../roles';
 import { isSystemActor } from '../inbox/system-actor';
@@ -106,6 +107,14 @@ export interface GridIncidentState {
   /** 回访 window after closing; it ends the process when it passes unrated. */
   ratingDueAt: string | null;
   ratingExpiredAt: string | null;
+  /** 退回 so far (absent before send-backs existed): a step that comes back carries it in its key. */
+  sendBacks?: number;
+  /** Who dispatched it (absent in incidents dispatched before 联合核查 existed). */
+  dispatcher?: SignerRef | null;
+  /** 联合核查 asked at dispatch: the reporter and the dispatcher check together (会签) or either of them (或签). */
+  verifyMode?: SignMode | null;
+  /** The current check's countersign, while 联合核查 is under way. */
+  verifyPanel?: Countersign | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -115,7 +124,13 @@ export interface GridInputs {
   /** The community (or street) settled it at once. */
   resolveOnSpot: { note: string };
   /** The API resolves the unit from its id: the machine cannot read the database. */
-  dispatchIncident: { unit: LevelledUnit; department: string | null; note: string };
+  dispatchIncident: {
+    unit: LevelledUnit;
+    department: string | null;
+    note: string;
+    /** 联合核查: the result is checked by the reporter and the dispatcher together (all, 会签) or by either (any, 或签); absent: by the reporter or the grid's worker. */
+    verifyMode?: SignMode | null;
+  };
   /** The API creates the mediation case with this id right after (api/grid/perform-action.ts). */
   convertToMediation: { mediationCaseId: string; disputeType: string; note: string };
   escalateToStreet: { reason: string };
@@ -212,6 +227,15 @@ function supervisorOf(state: GridIncidentState, unit: LevelledUnit): { role: Rol
 
 const title = (s: GridIncidentState) => `${s.incidentNo} ${s.facts.title}`;
 
+/** Part of a step's key after a 退回, so the step that comes back is a new task (none before: old keys stay). */
+const backSuffix = (s: GridIncidentState) => (s.sendBacks ? `-b${s.sendBacks}` : '');
+
+/** 退回: 核查 back to 处置 (the result is incomplete: handle again), 处置 back to 分拨 (not the assignee's matter). */
+export const GRID_SEND_BACK_TARGETS: Partial<Record<GridAction, readonly GridAction[]>> = {
+  confirmResult: ['completeHandling'],
+  completeHandling: ['dispatchIncident'],
+};
+
 /** Who holds the current timed step, and what it is called. */
 function holdersOf(s: GridIncidentState): { role: RoleName; unitId: string; assigneeId: string | null; what: string } | null {
   switch (s.stage) {
@@ -235,7 +259,10 @@ export function pendingTasksOf(s: GridIncidentState): PendingTask<GridAction>[] 
   const holder = holdersOf(s);
   if (holder && s.step) {
     const action: GridAction = s.stage === 'handling' ? 'completeHandling' : s.stage === 'verifying' ? 'confirmResult' : 'dispatchIncident';
-    return [{ key: s.step.key, action, title: `${holder.what}:${title(s)}`, role: holder.role, unitId: holder.unitId, assigneeId: holder.assigneeId, dueAt: s.step.escalateAt ?? s.step.dueAt }];
+    const task: PendingTask<GridAction> = { key: s.step.key, action, title: `${holder.what}:${title(s)}`, role: holder.role, unitId: holder.unitId, assigneeId: holder.assigneeId, dueAt: s.step.escalateAt ?? s.step.dueAt };
+    const panel = s.stage === 'verifying' ? s.verifyPanel : null;
+    if (panel) return [{ ...task, title: `${holder.what}(${SIGN_MODE_LABELS[panel.mode]}):${title(s)}`, assigneeId: null, signers: { mode: panel.mode, personIds: awaitedSigners(panel).map((p) => p.personId) } }];
+    return [task];
   }
   if (s.stage === 'closed' && !isFinished(s)) {
     const v = verifierTask(s);
@@ -298,7 +325,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
 
   function openHandling(s: GridIncidentState, unit: LevelledUnit, department: string | null, noteText: string, by: string, now: Date) {
     const round = s.handlings.length + 1;
-    const step = timed(`handle-${round}`, now, rules.handleWorkingDays[s.facts.urgency]);
+    const step = timed(`handle-${round}${backSuffix(s)}`, now, rules.handleWorkingDays[s.facts.urgency]);
     s.handlings.push({
       round,
       unit,
@@ -370,7 +397,12 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
       }
       case 'confirmResult':
       case 'rejectResult': {
-        if (!isVerifier(actor, state) && !automatic) {
+        const panel = state.stage === 'verifying' ? state.verifyPanel : null;
+        if (panel) {
+          // 联合核查: the signers named at dispatch, each once.
+          const r = countersignRefusal(panel, actor.personId);
+          if (r) return r;
+        } else if (!isVerifier(actor, state) && !automatic) {
           return refuse(actor.grants.some((g) => g.role === 'grid_worker') ? 'FORBIDDEN_SCOPE' : 'FORBIDDEN_ROLE', '处置结果由上报人或事件所在网格的网格员核查。');
         }
         if (state.stage !== 'verifying') return refuse('WRONG_STAGE', '事件当前不在待核查阶段。');
@@ -404,6 +436,10 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
       case 'dispatchIncident': {
         const p = input as GridInputs['dispatchIncident'];
         openHandling(s, p.unit, p.department, p.note, actor.personId, now);
+        if (p.verifyMode) {
+          s.dispatcher = { personId: actor.personId, displayName: actor.displayName };
+          s.verifyMode = p.verifyMode;
+        }
         note(now, actor, action, `分拨${p.unit.name}${p.department ? `(${p.department})` : ''}处置,${URGENCY_LABELS[s.facts.urgency]}事件,期限至${toLocalDate(s.step!.dueAt)}:${p.note}`, {
           unitId: p.unit.id,
           department: p.department,
@@ -440,12 +476,22 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
         h.photos = p.photos;
         h.onTime = now.getTime() <= Date.parse(h.dueAt);
         s.stage = 'verifying';
-        s.step = timed(`verify-${h.round}`, now, rules.verifyWorkingDays);
+        s.step = timed(`verify-${h.round}${backSuffix(s)}`, now, rules.verifyWorkingDays);
+        if (s.verifyMode && s.dispatcher) s.verifyPanel = newCountersign(s.verifyMode, [{ personId: s.reportedBy.personId, displayName: s.reportedBy.displayName }, s.dispatcher]);
         note(now, actor, action, `${h.unit.name}反馈处置结果${h.onTime ? '' : '(超期)'}:${p.result}`, { round: h.round, onTime: h.onTime, photos: p.photos });
         break;
       }
       case 'confirmResult': {
         const p = input as GridInputs['confirmResult'];
+        if (s.verifyPanel) {
+          const voted = vote(s.verifyPanel, actor, true, at, p.note);
+          s.verifyPanel = voted.outcome ? null : voted.countersign;
+          if (!voted.outcome) {
+            const waiting = awaitedSigners(voted.countersign).map((x) => x.displayName).join('、');
+            note(now, actor, action, `核查同意(会签,待${waiting}核查)${blank(p.note) ? '' : `:${p.note}`}`, { countersign: 'all', approve: true });
+            break;
+          }
+        }
         s.verifications.push({ round: currentHandling(s)!.round, at, byId: actor.personId, byName: actor.displayName, accepted: true, note: p.note });
         close(s, 'resolved', p.note, now);
         note(now, actor, action, `${isSystemActor(actor) ? '超时自动办理:' : ''}核查通过,事件办结${blank(p.note) ? '' : `:${p.note}`}`);
@@ -454,6 +500,8 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
       case 'rejectResult': {
         const p = input as GridInputs['rejectResult'];
         const h = currentHandling(s)!;
+        // 联合核查: one signer's rejection decides (会签 and 或签 alike).
+        s.verifyPanel = null;
         s.verifications.push({ round: h.round, at, byId: actor.personId, byName: actor.displayName, accepted: false, note: p.reason });
         if (s.reopenCount < 1) {
           // Reopened once, to the same assignee, with a fresh limit.
@@ -538,6 +586,37 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
     return done();
   }
 
+  /**
+   * 退回 (the runner has checked the target is allowed): whoever may take the
+   * open step sends it back with a reason. To 处置, a new handling round for the
+   * same assignee (it does not use up the one reopening a failed check
+   * allows); to 分拨, the dispatch is undone and the triage step opens again.
+   */
+  function sendBack(state: GridIncidentState, actor: Actor, from: GridAction, to: GridAction, reason: string, now: Date): Step<GridIncidentState> | Refusal {
+    const probe = from === 'confirmResult' ? { note: '' } : { result: '—', photos: [] };
+    const refused = refusal(state, actor, from, probe as never, now);
+    if (refused) return refused;
+    const { next: s, note, notify, done } = begin(state);
+    s.sendBacks = (s.sendBacks ?? 0) + 1;
+    const event = `sendBack-${s.sendBacks}`;
+    if (from === 'confirmResult') {
+      const h = currentHandling(s)!;
+      s.verifyPanel = null;
+      openHandling(s, h.unit, h.department, `退回重新处置:${reason}`, actor.personId, now);
+      note(now, actor, 'sendBack', `核查退回${h.unit.name}重新处置,期限至${toLocalDate(s.step!.dueAt)}:${reason}`, { from, to, reason, round: h.round });
+      notify({ event, to: { role: handlerRoleOf(h.unit.level), unitId: h.unit.id, reach: 'unit' }, kind: 'grid.sentBack', title: `【退回】请重新处置:${title(s)}`, body: `${actor.displayName}退回处置结果:${reason}` });
+    } else {
+      const h = s.handlings.pop()!;
+      const street = s.escalatedToStreetAt !== null;
+      s.stage = street ? 'street_triage' : 'triage';
+      s.step = timed(`${street ? 'street-triage' : 'triage'}${backSuffix(s)}`, now, rules.triageWorkingDays);
+      const triager = street ? { role: 'street_office' as const, unit: s.facts.units.street } : { role: 'community' as const, unit: s.facts.units.community };
+      note(now, actor, 'sendBack', `${h.unit.name}退回${triager.unit.name}重新分拨:${reason}`, { from, to, reason, unitId: h.unit.id });
+      notify({ event, to: { role: triager.role, unitId: triager.unit.id, reach: 'unit' }, kind: 'grid.sentBack', title: `【退回】请重新分拨:${title(s)}`, body: `${h.unit.name}退回该事件:${reason}` });
+    }
+    return done();
+  }
+
   function availableActions(state: GridIncidentState, actor: Actor, now: Date): GridAction[] {
     const probe: { [A in GridAction]: GridInputs[A] } = {
       resolveOnSpot: { note: '—' },
@@ -596,6 +675,8 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
     deadlines,
     onDeadline,
     finished: isFinished,
+    sendBackTargets: GRID_SEND_BACK_TARGETS,
+    sendBack,
     report,
   };
 }

@@ -8,6 +8,7 @@
 //   pendingTasks(state)                        what waits for whom (the inbox)
 //   availableActions(state, actor, now)        what this person may do now
 import type { Actor } from '../access';
+import type { SignMode } from './countersign';
 import type { ErrorCode } from '../errors';
 import type { RoleName } from '../roles';
 
@@ -47,6 +48,12 @@ export interface PendingTask<A extends string = string> {
   unitId: string;
   assigneeId: string | null;
   dueAt: string | null;
+  /**
+   * 会签 (`all`) / 或签 (`any`): the people the step still waits for (see
+   * domain/kit/countersign.ts); the inbox opens one task per person, keyed
+   * `<key>@<personId>`. Absent: one task for `assigneeId` or the role.
+   */
+  signers?: { mode: SignMode; personIds: string[] };
 }
 
 /** What one step changed besides the state. */
@@ -101,6 +108,28 @@ export interface ProcessMachine<S extends { version: number }, Inputs extends { 
    * forward to `current`'s counters, with the timeline line that says so.
    */
   recall?(before: S, current: S, action: keyof Inputs & string, actor: Actor, now: Date, reason: string): Step<S>;
+  /**
+   * 退回: for each step (named by the action that completes it), the earlier
+   * human steps the process may go back to. A step not listed cannot be sent
+   * back; a step whose completion paid money is never a target.
+   */
+  sendBackTargets?: Partial<Record<keyof Inputs & string, readonly (keyof Inputs & string)[]>>;
+  /**
+   * The step that sends the process from the open step `from` back to `to`
+   * (already checked against `sendBackTargets`): the state waiting for `to`
+   * again under a new task key, with its timeline line and the notice to
+   * whoever holds `to`; or a refusal (access first, then money already paid).
+   */
+  sendBack?(state: S, actor: Actor, from: keyof Inputs & string, to: keyof Inputs & string, reason: string, now: Date): Step<S, E> | Refusal;
+}
+
+/** Input of the runner's `sendBack` update (see `ProcessMachine.sendBack`). */
+export interface SendBackInput {
+  /** The open task sent back (its inbox key). */
+  taskKey: string;
+  /** The earlier step's action. */
+  toAction: string;
+  reason: string;
 }
 
 /** Input of the runner's `reassignTask` update (see `ProcessMachine.reassign`). */

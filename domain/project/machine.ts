@@ -698,6 +698,27 @@ function openTasks(step: ProjectStep, deadlines: readonly TaskDeadline[]): Proje
   };
 }
 
+/**
+ * 退回 from the district's approval to the street's review: the review opens
+ * again as a new round (its own task key, its notice to the street office by
+ * `openTasks`); nothing else of the application changes. Never once money
+ * was paid: a payment is not undone by going back.
+ */
+function sendBack(state: ProjectState, actor: Actor, from: ProjectAction, to: ProjectAction, reason: string, now: Date, rules: ProjectRules): ProjectStep | Refusal {
+  const access = actionRefusal(state, from, actor, { decision: 'return', comment: reason } as never) ?? inputRefusal(state, from, { decision: 'return', comment: reason } as never, rules);
+  if (access) return access;
+  if (state.paidFen > 0 || state.rewardPaidFen > 0) return { code: 'SEND_BACK_AFTER_PAYMENT', message: '项目已有拨付,不能退回到之前的步骤。' };
+  const d = new Draft(state, now);
+  const s = d.state;
+  s.approvalStep = 'street_review';
+  s.reviewRound += 1;
+  // Its own task is done (by the district), not cancelled.
+  d.effects.completes = { action: from, personId: actor.personId };
+  d.record('sendBack', `${PROJECT_ACTION_SPECS[from].label}退回至「${PROJECT_ACTION_SPECS[to].label}」:${reason}`, actor, { from, to, reason });
+  d.message = `已退回街道重新审核(第${s.reviewRound}轮)`;
+  return d.step();
+}
+
 // ---- the machine -----------------------------------------------------------------
 
 export interface ProjectMachine extends ProcessMachine<ProjectState, ActionInputs, ProjectEffects> {
@@ -729,6 +750,9 @@ export function projectMachine(rules: ProjectRules): ProjectMachine {
     pendingTasks: (state) =>
       state.pending.map((p) => ({ key: p.key, action: p.action as ProjectAction, title: p.title, role: p.role, unitId: p.unitId, assigneeId: null, dueAt: p.dueAt })),
     availableActions: (state, actor) => [...new Set(availableActionRefs(state, actor).map((a) => a.action))],
+    // 退回: the district sends an application back to the street's review (a new review round, a new task).
+    sendBackTargets: { decideDistrictApproval: ['reviewApplication'] },
+    sendBack: (state, actor, from, to, reason, now) => sendBack(state, actor, from, to, reason, now, rules),
     submitted,
     tick,
     nextWake,

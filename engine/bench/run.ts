@@ -9,6 +9,8 @@ import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
 import { freePort, spawnEngine } from '../../tests/engine/cli-process';
+import { serializeRecord } from '../store';
+import { projectShapedBytes, restartBench } from './restart';
 
 const WORKFLOWS = new URL('../../tests/engine/workflows/index.ts', import.meta.url).pathname;
 const OPEN_WORKFLOWS = Number(process.env.BENCH_OPEN_WORKFLOWS ?? 10_000);
@@ -164,6 +166,10 @@ async function main(): Promise<void> {
       }
       if (global.gc) global.gc();
       log(`resident memory of the engine process: ${baseline.toFixed(0)} MiB before, ${rssMiB(server.child.pid!).toFixed(0)} MiB with ${OPEN_WORKFLOWS} open waiting workflows`);
+
+      const project = projectShapedBytes(dataDir, 'bench-0', serializeRecord);
+      log(`store bytes per closed project-shaped workflow: ${project.bytes} (${project.events} events of a recorded project history in ${project.records} records, with its checkpoint line)`);
+      if (process.env.BENCH_RESTART !== '0') await restartBench(dataDir, 'bench-0', `bench-open-${seq - 1}`, log);
     });
   } finally {
     await connection.close();

@@ -33,7 +33,7 @@ export async function spawnEngine(args: string[], root = ROOT): Promise<EnginePr
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 120_000);
     child.stdout!.on('data', () => {
       const match = /ENGINE_READY (\S+)/.exec(output);
       if (match) {

@@ -165,4 +165,48 @@ describe('segment store (10.1)', () => {
       await h.close();
     }
   });
+
+  it('keeps open runs working with no events cached: workers and history pages read them from the segments', async () => {
+    const dir = dataDir();
+    // A budget of 0: every durable event leaves memory, so each non-sticky
+    // task's full history and every page come back from the store.
+    let h = await startHarness({ dataDir: dir, eventCacheBytes: 0 });
+    const taskQueue = uid('evicted');
+    const workflowId = uid('counter');
+    let before: string[];
+    try {
+      const worker = await h.worker({ taskQueue, maxCachedWorkflows: 0 });
+      await worker.runUntil(async () => {
+        const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+        for (let i = 1; i <= 10; i++) {
+          await handle.signal('add', i);
+          expect(await handle.executeUpdate('setLimit', { args: [i + 100] })).toBe(i === 1 ? 100 : i + 99);
+        }
+        expect(await handle.query('total')).toBe(55);
+      });
+      before = (await allEvents(h, workflowId, 7)).types;
+      expect(before.filter((t) => t.includes('SIGNALED'))).toHaveLength(10);
+    } finally {
+      await h.close();
+    }
+
+    // After a restart the open run is loaded without events; a new worker replays it from the store.
+    h = await startHarness({ dataDir: dir, eventCacheBytes: 0 });
+    try {
+      expect((await allEvents(h, workflowId, 5)).types).toEqual(before);
+      const worker = await h.worker({ taskQueue, maxCachedWorkflows: 0 });
+      await worker.runUntil(async () => {
+        const handle = h.client.workflow.getHandle(workflowId);
+        expect(await handle.query('total')).toBe(55);
+        await handle.signal('add', 45);
+        await handle.signal('finish');
+        expect(await handle.result()).toBe(100);
+      });
+      const after = (await allEvents(h, workflowId, 1000)).types;
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.at(-1)).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+    } finally {
+      await h.close();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
 import { ACCESS_CODES, isRefusal, type Deadline, type Effects, type ProcessMachine, type ReassignInput, type Refusal, type Step, type TimedMachine } from '../../domain/kit/machine';
 import { createActionGate, incidentOnDataRejection, refuseOnDataRejection, restoreInto, snapshotOf, type IncidentContext } from '../failures';
+import { serveInboxSteps } from './inbox-steps';
 import { reassignTaskUpdate, recallStepUpdate } from './shared';
 
 export interface MachineHost<S, E extends Effects = Effects> {
@@ -89,6 +90,30 @@ export function serveActions<S extends { version: number; stage: string }, Input
   const recallable = new Set<string>(machine.recallable ?? []);
   /** The last step, while it may be recalled: rebuilt on replay like any workflow variable. */
   let last: LastStep<S> | null = null;
+  const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
+  const checks = new Map<string, (arg: unknown, admitting: boolean) => ActionCommand<unknown>>();
+  const acts = new Map<string, (cmd: ActionCommand<unknown>) => Promise<ActionResult>>();
+  // 退回 and 加签/减签 (workflows/kit/inbox-steps.ts): their steps go through the same queue and the same save.
+  const inbox = serveInboxSteps(machine, {
+    state: () => host.state(),
+    serial,
+    perform: (label, step) =>
+      around(() =>
+        refuseOnDataRejection({
+          state: host.state(),
+          label,
+          run: async () => {
+            const done = host.prepare ? await host.prepare(step) : step;
+            host.adopt(done.state);
+            await host.save(done);
+            const state = host.state();
+            return { ...done.result, stage: state.stage, version: state.version, message: done.message ?? done.effects.timeline.at(-1)?.summary ?? label };
+          },
+          ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
+        }),
+      ),
+    replay: (action, command) => acts.get(action)!(checks.get(action)!(command, false)),
+  });
   for (const action of machine.actions) {
     const check = (arg: unknown, admitting: boolean): ActionCommand<Inputs[typeof action]> => {
       const cmd = commandOf<Inputs[typeof action]>(arg);
@@ -100,35 +125,43 @@ export function serveActions<S extends { version: number; stage: string }, Input
         throw refused(busy.code, busy.message);
       }
       if (refusal) throw refused(refusal.code, refusal.message);
+      const signers = inbox.refusal(action);
+      if (signers) throw refused(signers.code, signers.message);
       return cmd;
     };
+    const label = machine.labels[action];
+    const act = (cmd: ActionCommand<Inputs[typeof action]>): Promise<ActionResult> => {
+      const before = recallable.has(action) ? (JSON.parse(JSON.stringify(host.state())) as S) : null;
+      const applied = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
+      // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
+      return around(() => refuseOnDataRejection({
+        state: host.state(),
+        label,
+        run: async () => {
+          const step = host.prepare ? await host.prepare(applied) : applied;
+          host.adopt(step.state);
+          await host.save(step);
+          const state = host.state();
+          last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
+          inbox.afterStep();
+          return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
+        },
+        ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
+      }));
+    };
+    checks.set(action, check as (arg: unknown, admitting: boolean) => ActionCommand<unknown>);
+    acts.set(action, act as (cmd: ActionCommand<unknown>) => Promise<ActionResult>);
     setHandler(
       updates[action] as unknown as UpdateDefinition<ActionResult, [ActionCommand<Inputs[typeof action]>]>,
       (arg) => {
-        const label = machine.labels[action];
         inFlight.push(label);
         // The handler answers with the serialiser's own promise (no extra await), so an answer is given in the
         // same turn as before `busy` existed: histories recorded then replay unchanged.
         const answer = serial(async () => {
           // Checked again in turn: an update admitted meanwhile may have moved the process.
           const cmd = check(arg, false);
-          const before = recallable.has(action) ? (JSON.parse(JSON.stringify(host.state())) as S) : null;
-          const applied = machine.apply(host.state(), cmd.actor, action, cmd.input, new Date());
-          // When the database refuses the step's data, the state is put back and the action refused (DATA_REJECTED).
-          const around = host.around ?? (<R>(fn: () => Promise<R>) => fn());
-          return around(() => refuseOnDataRejection({
-            state: host.state(),
-            label,
-            run: async () => {
-              const step = host.prepare ? await host.prepare(applied) : applied;
-              host.adopt(step.state);
-              await host.save(step);
-              const state = host.state();
-              last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
-              return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
-            },
-            ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
-          }));
+          // 后加签: the decision waits for the signers added after the holder (no step yet).
+          return inbox.hold(action, arg) ?? act(cmd);
         });
         const answered = () => void inFlight.splice(inFlight.indexOf(label), 1);
         answer.then(answered, answered);

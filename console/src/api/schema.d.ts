@@ -1665,6 +1665,502 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/actions/sendBack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回: return the process from this open task to an earlier step the process allows, with a reason; that step opens again as a new task
+         * @description Allowed to the task's holder and to whoever holds its role over its unit. The earlier step's holder is notified and the timeline shows the reason. Allowed returns — project: decideDistrictApproval → reviewApplication (区委组织部 returns the application to the street's review); grid: confirmResult → completeHandling (核查 back to 处置), completeHandling → dispatchIncident (the assignee returns it to triage). 422 SEND_BACK_NOT_ALLOWED for any other target (or a process without returns), 400 VALIDATION_FAILED without a reason, 409 SEND_BACK_AFTER_PAYMENT when money was already paid, 409 ALREADY_DONE when the task is closed, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The earlier step to return to, named by the action that completes it (e.g. reviewApplication, completeHandling, dispatchIncident). */
+                        toAction: string;
+                        /** @description 退回理由 (required): shown in the timeline and sent to whoever holds the earlier step. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            stage: string;
+                            version: number;
+                            message: string;
+                            sentBackTo: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `TASK_DELEGATED`: 委派: the task is with a delegate; it must come back before it is handed on again. `ALREADY_DONE`: The action was already performed. `SEND_BACK_AFTER_PAYMENT`: 退回: money was already paid for this record in a way the step would undo; a money step is never undone. `SIGNERS_PENDING`: 加签: a signer added before the holder has not approved yet; the holder decides after them. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `SEND_BACK_NOT_ALLOWED`: 退回: the process does not allow this task to go back to the step named (the machine declares which earlier steps each step may return to). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/addSigner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 加签: add a signer before the holder (they approve first) or after (they approve the holder's decision before it takes effect)
+         * @description Allowed to the task's holder and to whoever holds its role over its unit (project, mediation and grid tasks). The signer gets a task of their own (action signTask) in their 待办 and may read the record. 422 SIGNER_INELIGIBLE when the person holds no role that can see the record (a grant on its unit, above or below), is inactive, is the holder or already a pending signer. While a before-signer has not acted, the holder's decision is refused with 409 SIGNERS_PENDING; with an after-signer pending, the decision is answered as held and takes effect on their approval (a rejection drops it). Returns the signer's task.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Person id (GET /api/admin/people, or the org tree). */
+                        personId: string;
+                        /**
+                         * @description before (前加签): the signer approves first and the holder decides after them; after (后加签): the holder decides first, and the decision takes effect once the signer approved.
+                         * @enum {string}
+                         */
+                        position: "before" | "after";
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The added signer's own task. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. `WRONG_STAGE`: The action is not allowed at the current stage of the process. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `SIGNER_INELIGIBLE`: 加签: the person named holds no role that can see the record, is inactive, is the holder, or is already a signer of the task. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/removeSigner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 减签: take an added signer who has not acted yet off the task; their signer task is cancelled
+         * @description On the holder's task (not the signer's). 409 SIGNER_ALREADY_ACTED once the signer approved or rejected; 404 NOT_FOUND when the person is not a signer of the task. A decision held only for this signer takes effect at once.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Person id (GET /api/admin/people, or the org tree). */
+                        personId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            stage: string;
+                            version: number;
+                            message: string;
+                            signerId: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. `SIGNER_ALREADY_ACTED`: 减签: the added signer has already approved or rejected; their decision stays on the record. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/actions/signTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 加签审批: the added signer approves or rejects (with a comment) on their own signer task; recorded in the record's timeline
+         * @description Only the signer named on the task. An after-signer signs once the holder has decided (409 WRONG_STAGE before); the last after-signer's approval makes the held decision take effect (released: true), a rejection drops it and the task stays with its holder. 409 ALREADY_DONE when already signed or removed.
+         *
+         *     Access: any logged-in person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A unique value per intended action; a repeat replays the first response. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        /** @default  */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            stage: string;
+                            version: number;
+                            message: string;
+                            /** @enum {string} */
+                            decision: "approve" | "reject";
+                            /** @description true when the holder's decision, held for this after-signer, took effect with this approval. */
+                            released: boolean;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this Idempotency-Key is still being processed; retry shortly. `ALREADY_DONE`: The action was already performed. `WRONG_STAGE`: The action is not allowed at the current stage of the process. `SIGNERS_PENDING`: 加签: a signer added before the holder has not approved yet; the holder decides after them. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `PROCESS_BUSY`: The process is still working on an earlier step and did not answer in time; retry after the Retry-After seconds. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/actions/ccTask": {
         parameters: {
             query?: never;
@@ -8563,6 +9059,11 @@ export interface paths {
                         department?: string | null;
                         /** @description 处置要求 */
                         note: string;
+                        /**
+                         * @description 联合核查: all (会签) — the reporter and the dispatcher must both confirm the result, one rejection decides; any (或签) — either of them decides. Absent: the reporter or the grid's worker checks.
+                         * @enum {string|null}
+                         */
+                        verifyMode?: "all" | "any" | null;
                     };
                 };
             };
@@ -11971,7 +12472,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             detail: string;
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
