@@ -3,7 +3,9 @@
 // both use it.
 import { NativeConnection } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import type { PayloadKeyring } from '../temporal';
+import { createTemporalClient, type PayloadKeyring } from '../temporal';
+import type { Client } from '@temporalio/client';
+import { createAutoDecide } from './auto-decide';
 import type { ProcessRules } from '../config/rules';
 import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
@@ -52,6 +54,14 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     const queues = createQueues(options.redisUrl, options.redisPrefix);
     stops.push(() => queues.close());
     options.metrics?.watchQueues(queues);
+    // 超时自动办理 takes steps through the workflows: a client only when a rule asks for it.
+    const rules = options.rules?.inbox.stepTimeouts ?? [];
+    let client: Client | null = null;
+    if (rules.some((r) => r.autoDecideAfterHours != null)) {
+      const c = await createTemporalClient({ address: options.temporalAddress, namespace: options.namespace, payloadKeys: options.payloadKeys });
+      stops.push(() => c.connection.close());
+      client = c;
+    }
     const queueWorkers = await startQueueWorkers({
       redisUrl: options.redisUrl,
       prefix: options.redisPrefix,
@@ -59,8 +69,9 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       logger,
       channel: options.channel,
       inboxTimeouts: {
-        rules: options.rules?.inbox.stepTimeouts ?? [],
+        rules,
         now: () => (options.clock ?? systemClock).now(),
+        ...(client ? { decide: createAutoDecide(() => client) } : {}),
         enqueue: (jobs) => queues.enqueueNotifications(jobs),
         everyMs: (options.inboxSweepSeconds ?? 900) * 1000,
       },

@@ -14,6 +14,8 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { parsePart } from '../http/validate';
+import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
+import { inboxGrantsRead } from '../tasks/record-access';
 import { ACTION_BODIES, ZActionBody, ZActionParams, ZActionResult } from './schemas';
 
 export interface ActOnReportOptions {
@@ -28,16 +30,23 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   // Access before state: a report the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the
   // workflow's validator judges stage and roll.
+  const now = deps.now?.() ?? new Date();
   const row = await deps.prisma.reportingReport.findUnique({ where: { id }, select: { id: true, communityPath: true } });
-  if (!row || !canReadUnit(actor, row.communityPath, REPORT_READER_ROLES)) throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
-  const refusal = reportActionAccessRefusal(actor, action, row.communityPath);
+  if (!row || !(canReadUnit(actor, row.communityPath, REPORT_READER_ROLES) || (await inboxGrantsRead(deps.prisma, { process: 'reporting', subjectId: id }, actor.personId, now)))) {
+    throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);
+  }
+  // The inbox's word first, as for the other processes (委派, 转交, 代理 "代 X");
+  // a vote is personal, so a deputy's ballot is refused there (PERSONAL_TASK).
+  const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: id, action, now });
+  const refusal = reportActionAccessRefusal(acting.actor, action, row.communityPath);
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const args = parsePart(ACTION_BODIES[action], body ?? {}, 'body');
   const handle = deps.temporal.workflow.getHandle(id);
   // Each action's update takes `{ actor, input }`; the input was parsed by that action's schema above.
   const update = ACTION_UPDATES[action] as unknown as UpdateDefinition<Record<string, unknown>, [ActionCommand]>;
   try {
-    const result = await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: (id) => handle.executeUpdate(update, { args: [{ actor, input: args }], ...id }) });
+    const result = await runUpdate({ deps, label: REPORT_ACTIONS[action].label, execute: (updateId) => handle.executeUpdate(update, { args: [{ actor: acting.actor, input: args }], ...updateId }) });
+    await recordDeputyAction(deps.prisma, acting, { workflowId: id, action, label: REPORT_ACTIONS[action].label, now });
     return { reportId: id, action, ...result };
   } catch (err) {
     // The report exists (checked above): its workflow has finished.
@@ -59,6 +68,6 @@ export const actOnReportRoute = defineRoute({
   roles: [...new Set([...actionRoles, ...REPORT_READER_ROLES.filter((r) => r === 'resident_rep')])],
   request: { params: ZActionParams, body: ZActionBody },
   response: { schema: ZActionResult },
-  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'WRONG_STAGE', 'ALREADY_DONE', 'NOT_ON_ROLL', 'ALREADY_VOTED', 'QUESTIONS_UNANSWERED', 'DATA_REJECTED', 'PROCESS_BUSY'],
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'DELEGATE_CANNOT_DECIDE', 'TASK_TRANSFERRED', 'PROXY_NOT_ACTIVE', 'PERSONAL_TASK', 'WRONG_STAGE', 'ALREADY_DONE', 'NOT_ON_ROLL', 'ALREADY_VOTED', 'QUESTIONS_UNANSWERED', 'DATA_REJECTED', 'PROCESS_BUSY'],
   handler: (ctx) => actOnReport({ deps: ctx.deps, actor: ctx.actor, id: ctx.params.id, action: ctx.params.action, body: ctx.req.body }) as never,
 });

@@ -6,7 +6,7 @@
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { actingAs } from '../../domain/inbox/rules';
-import type { PrismaClient } from '../../prisma/generated/client';
+import type { HumanTask, PrismaClient } from '../../prisma/generated/client';
 import { resolveActor } from '../auth/resolve-actor';
 import { recordInboxEvent } from './inbox-event';
 import { taskFacts } from './load-task';
@@ -28,6 +28,11 @@ export interface Acting {
 
 export async function resolveActing({ prisma, actor, workflowId, action, now }: ActingAsOptions): Promise<Acting> {
   const tasks = await prisma.humanTask.findMany({ where: { workflowId, status: 'open' } });
+  return resolveActingOn(prisma, actor, tasks, action, now);
+}
+
+/** The inbox's word on `action` given these open tasks (one task: claiming it "代 X"). */
+export async function resolveActingOn(prisma: PrismaClient, actor: Actor, tasks: HumanTask[], action: string, now: Date): Promise<Acting> {
   if (tasks.length === 0) return { actor, deputy: null };
   const [units, delegations, proxies] = await Promise.all([
     prisma.unit.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.unitId))] } }, select: { id: true, path: true } }),

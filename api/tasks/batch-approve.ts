@@ -6,6 +6,7 @@
 // disbursement, so sending the batch again pays nothing twice.
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { personalTaskRefusal } from '../../domain/inbox/personal';
 import { problemFromError } from '../http/problem';
 import { PROJECT_ACTION_SPECS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import type { ProjectState } from '../../domain/project/state';
@@ -49,6 +50,8 @@ export async function batchApprove({ deps, actor, items, requestId }: { deps: Ap
   for (const item of items) {
     try {
       const { task } = await loadTask(deps.prisma, actor, item.taskId);
+      const personal = personalTaskRefusal(task, 'batchApprove');
+      if (personal) throw new AppError(personal.code, personal.message);
       const process = BATCH_STEPS[task.process];
       if (!process?.batchable(task.action)) throw new AppError('BUSINESS_RULE', `「${task.title}」不支持批量办理,请逐件办理。`);
       if (task.status !== 'open') throw new AppError('ALREADY_DONE', `「${task.title}」已办结。`);

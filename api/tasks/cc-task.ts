@@ -20,7 +20,7 @@ export interface CcTaskOptions {
 export async function ccTask({ deps, actor, taskId, personIds, note, requestId }: CcTaskOptions): Promise<{ taskId: string; copied: { personId: string; displayName: string }[] }> {
   const { prisma } = deps;
   const { task, facts } = await loadTask(prisma, actor, taskId);
-  const refusal = handlingRefusal(actor, facts);
+  const refusal = handlingRefusal(actor, facts, 'ccTask');
   if (refusal) throw new AppError(refusal.code === 'NOT_TASK_HOLDER' ? 'NOT_TASK_HOLDER' : refusal.code, refusal.code === 'NOT_TASK_HOLDER' ? '只有该任务的办理人或其所在单位的负责人可以抄送。' : refusal.message);
   const people = await prisma.person.findMany({ where: { id: { in: personIds }, active: true }, select: { id: true, displayName: true } });
   const missing = personIds.filter((id) => !people.some((p) => p.id === id));

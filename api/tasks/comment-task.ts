@@ -6,12 +6,16 @@ import { randomUUID, createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { hasRoleOver, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { personalTaskRefusal } from '../../domain/inbox/personal';
 import type { AppDeps } from '../deps';
 import { contentMatchesType, fileAttachmentStore, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
 import { recordInboxEvent } from './inbox-event';
 import { loadTask, principalsOf, type LoadedTask } from './load-task';
 
-async function workRefusal(deps: AppDeps, actor: Actor, { task, unit, delegation }: LoadedTask): Promise<void> {
+async function workRefusal(deps: AppDeps, actor: Actor, { task, unit, delegation }: LoadedTask, operation: 'commentTask' | 'attachFile'): Promise<void> {
+  // A note on a ballot could carry the choice: a personal step takes none.
+  const personal = personalTaskRefusal(task, operation);
+  if (personal) throw new AppError(personal.code, personal.message);
   if (task.status !== 'open') throw new AppError('ALREADY_DONE', '该任务已结束,不能再添加意见或附件。');
   const me = actor.personId;
   if (task.assigneeId === me || delegation?.delegateId === me || hasRoleOver(actor, task.role, unit.path)) return;
@@ -29,7 +33,7 @@ export interface CommentTaskOptions {
 
 export async function commentTask({ deps, actor, taskId, body, requestId }: CommentTaskOptions) {
   const loaded = await loadTask(deps.prisma, actor, taskId);
-  await workRefusal(deps, actor, loaded);
+  await workRefusal(deps, actor, loaded, 'commentTask');
   const now = deps.now?.() ?? new Date();
   const comment = await deps.prisma.$transaction(async (tx) => {
     const c = await tx.taskComment.create({ data: { taskId, authorId: actor.personId, authorName: actor.displayName, body, createdAt: now } });
@@ -51,7 +55,7 @@ export interface AttachFileOptions {
 
 export async function attachFile({ deps, actor, taskId, file, requestId, ...options }: AttachFileOptions) {
   const loaded = await loadTask(deps.prisma, actor, taskId);
-  await workRefusal(deps, actor, loaded);
+  await workRefusal(deps, actor, loaded, 'attachFile');
   const { attachmentMaxBytes, attachmentTypes } = deps.config.inbox;
   const contentType = file.contentType.toLowerCase();
   if (!attachmentTypes.includes(contentType)) throw new AppError('ATTACHMENT_TYPE_REFUSED', `不支持的附件类型:${file.contentType}。可上传:${attachmentTypes.join('、')}。`);

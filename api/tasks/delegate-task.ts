@@ -25,7 +25,7 @@ export interface DelegateTaskOptions {
 export async function delegateTask({ deps, actor, taskId, toPersonId, note, requestId }: DelegateTaskOptions): Promise<TTask> {
   const { prisma } = deps;
   const { task, unit, facts } = await loadTask(prisma, actor, taskId);
-  const refusal = handlingRefusal(actor, facts);
+  const refusal = handlingRefusal(actor, facts, 'delegateTask');
   if (refusal) throw new AppError(refusal.code, refusal.message);
   if (facts.delegateId) throw new AppError('TASK_DELEGATED', '任务已委派他人协助办理,请等交回后再委派。');
   const delegate = await resolveActor({ prisma, personId: toPersonId });

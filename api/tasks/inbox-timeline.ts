@@ -14,6 +14,7 @@ export const INBOX_ACTION_LABELS: Record<string, string> = {
   actAsDeputy: '代理办理',
   commentTask: '填写意见',
   attachFile: '上传附件',
+  autoDecideTask: '超时自动办理',
   addSigner: '加签',
   removeSigner: '减签',
   signTask: '加签审批',

@@ -1,10 +1,10 @@
-import type { Actor } from '../../domain/access';
+import { hasRoleOver, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { Prisma, type HumanTask, type PrismaClient } from '../../prisma/generated/client';
 import type { TListTasksQuery, TTask } from './schemas';
 import { toTaskView } from './task-view';
 import { textProblem } from '../http/text';
-import { toLocalDate } from '../../domain/calendar';
+import { personalStepSql, proxyCoversSql } from '../../domain/inbox/proxy-sql';
 
 export interface ListTasksOptions {
   prisma: PrismaClient;
@@ -43,7 +43,23 @@ function afterCursor(c: Cursor): Prisma.Sql {
   return Prisma.sql`(t."dueAt" > ${d} OR (t."dueAt" = ${d} AND t.id > ${c.i}) OR t."dueAt" IS NULL)`;
 }
 
-type TaskRow = HumanTask & { unitName: string | null; unitPath: string | null; delegateId: string | null };
+type TaskRow = HumanTask & { unitName: string | null; unitPath: string | null; delegateId: string | null; onBehalfOfId: string | null; onBehalfOfName: string | null };
+
+/**
+ * 代理, for open tasks: the person the caller covers for today whose task
+ * this is — assigned to them, or waiting unassigned for a role they hold on
+ * the task's unit or above — never on a personal step (a vote). A lateral
+ * subquery on the task row, so the list stays one round-trip.
+ */
+function deputyFor(deputyId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (
+      SELECT p."personId", pp."displayName" FROM "OutOfOfficeProxy" p JOIN "Person" pp ON pp.id = p."personId"
+       WHERE p."deputyId" = ${deputyId} AND ${proxyCoversSql('p', now)} AND pp.active AND NOT ${personalStepSql('t')}
+         AND (t."assigneeId" = p."personId"
+              OR (t."assigneeId" IS NULL AND EXISTS (SELECT 1 FROM "RoleAssignment" r JOIN "Unit" gu ON gu.id = r."unitId"
+                                                      WHERE r."personId" = p."personId" AND r.role = t.role AND starts_with(u.path, gu.path))))
+       ORDER BY p."createdAt" ASC, p.id ASC LIMIT 1) dep ON TRUE`;
+}
 
 export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions): Promise<{ items: TTask[]; nextCursor: string | null }> {
   // One query, joined with the task's unit: a role covers a task when the
@@ -52,23 +68,18 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   const open = filter.status === 'open';
   const mine: Prisma.Sql[] = [Prisma.sql`t."assigneeId" = ${actor.personId}`];
   if (!open) mine.push(Prisma.sql`t."completedById" = ${actor.personId}`);
+  // 代理 (tasks assigned to the people the caller covers for today) and 委派 (tasks the caller prepares).
   if (open) {
-    // 代理: tasks assigned to the people the caller covers for today (startsOn/endsOn are
-    // Beijing dates, as proxyCovers reads them); 委派: tasks the caller prepares. Subqueries,
-    // so the list stays one round-trip.
-    const today = toLocalDate(now);
-    mine.push(Prisma.sql`t."assigneeId" IN (SELECT p."personId" FROM "OutOfOfficeProxy" p
-      WHERE p."deputyId" = ${actor.personId} AND p."cancelledAt" IS NULL AND p."startsOn" <= ${today} AND ${today} <= p."endsOn")`);
+    mine.push(Prisma.sql`(t."assigneeId" IS NOT NULL AND dep."personId" IS NOT NULL)`);
     mine.push(Prisma.sql`t.id IN (SELECT d."taskId" FROM "TaskDelegation" d WHERE d."delegateId" = ${actor.personId} AND d."returnedAt" IS NULL)`);
   }
-  // A done 民主评议 vote task names the representative who voted: it is theirs
-  // alone, never listed to another holder of the role (vote secrecy).
+  // A done personal step (a 民主评议 vote) names the representative who voted:
+  // it is theirs alone, never listed to another holder of the role (vote secrecy).
   const roleScoped: Prisma.Sql[] = actor.grants.map(
-    (g) =>
-      Prisma.sql`(t.role = ${g.role}::"RoleName" AND starts_with(u.path, ${g.unitPath}) AND ${
-        open ? Prisma.sql`t."assigneeId" IS NULL` : Prisma.sql`NOT (t.process = 'reporting' AND t.action = 'vote')`
-      })`,
+    (g) => Prisma.sql`(t.role = ${g.role}::"RoleName" AND starts_with(u.path, ${g.unitPath}) AND ${open ? Prisma.sql`t."assigneeId" IS NULL` : Prisma.sql`NOT ${personalStepSql('t')}`})`,
   );
+  // 代理: the unassigned tasks of a role the principal holds, claimable by the deputy "代 X".
+  if (open) roleScoped.push(Prisma.sql`(t."assigneeId" IS NULL AND dep."personId" IS NOT NULL)`);
   const scope = filter.assignment === 'mine' ? mine : filter.assignment === 'claimable' ? (open ? roleScoped : []) : [...mine, ...roleScoped];
   if (scope.length === 0) return { items: [], nextCursor: null };
 
@@ -81,19 +92,25 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   if (filter.unitId) and.push(Prisma.sql`starts_with(u.path, (SELECT path FROM "Unit" WHERE id = ${filter.unitId}))`);
   if (filter.cursor) and.push(afterCursor(decodeCursor(filter.cursor)));
 
+  const deputy = open ? deputyFor(actor.personId, now) : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS "personId", NULL::text AS "displayName") dep ON TRUE`;
   const rows = await prisma.$queryRaw<TaskRow[]>`
     SELECT t.*, u.name AS "unitName", u.path AS "unitPath",
-            (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId"
+            (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId",
+            dep."personId" AS "onBehalfOfId", dep."displayName" AS "onBehalfOfName"
       FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"
+      ${deputy}
      WHERE ${Prisma.join(and, ' AND ')}
      ORDER BY t."dueAt" ASC NULLS LAST, t.id ASC
      LIMIT ${filter.limit + 1}`;
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ unitName, unitPath, delegateId, ...t }) =>
-      toTaskView(t, unitName !== null && unitPath !== null ? { name: unitName, path: unitPath } : undefined, now, { delegateId }),
-    ),
+    items: page.map(({ unitName, unitPath, delegateId, onBehalfOfId, onBehalfOfName, ...t }) => {
+      // "代 X" only where the caller does not hold the task in their own right.
+      const own = t.assigneeId === actor.personId || (t.assigneeId === null && unitPath !== null && hasRoleOver(actor, t.role, unitPath));
+      const onBehalfOf = onBehalfOfId && onBehalfOfName && !own ? { personId: onBehalfOfId, displayName: onBehalfOfName } : null;
+      return toTaskView(t, unitName !== null && unitPath !== null ? { name: unitName, path: unitPath } : undefined, now, { delegateId, onBehalfOf });
+    }),
     nextCursor: rows.length > filter.limit && last ? encodeCursor({ d: last.dueAt?.toISOString() ?? null, i: last.id }) : null,
   };
 }

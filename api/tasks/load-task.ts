@@ -2,6 +2,7 @@
 // unit, the delegation in progress, and whether the caller may see it at all.
 import { hasRoleOver, reachesUnit, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { isPersonalStep } from '../../domain/inbox/personal';
 import type { TaskFacts } from '../../domain/inbox/rules';
 import type { HumanTask, PrismaClient, TaskDelegation } from '../../prisma/generated/client';
 
@@ -21,6 +22,7 @@ export function taskFacts(task: HumanTask, unitPath: string, delegation: Pick<Ta
     assigneeId: task.assigneeId,
     transferred: task.transferredAt !== null,
     delegateId: delegation?.delegateId ?? null,
+    personal: isPersonalStep(task.process, task.action),
   };
 }
 

@@ -14,5 +14,16 @@ export async function inboxGrantsRead(prisma: PrismaClient, record: { process: s
   const covering = proxies.filter((p) => p.endsOn >= today).map((p) => p.personId);
   if (covering.length === 0) return false;
   const task = await prisma.humanTask.findFirst({ where: { ...record, status: 'open', assigneeId: { in: covering } }, select: { id: true } });
-  return task !== null;
+  if (task) return true;
+  // A task waiting unassigned for a role a principal holds on its unit or above (the deputy may claim it "代 X").
+  const waiting = await prisma.humanTask.findMany({ where: { ...record, status: 'open', assigneeId: null }, select: { role: true, unitId: true } });
+  if (waiting.length === 0) return false;
+  const [grants, units] = await Promise.all([
+    prisma.roleAssignment.findMany({ where: { personId: { in: covering }, person: { active: true } }, select: { role: true, unit: { select: { path: true } } } }),
+    prisma.unit.findMany({ where: { id: { in: waiting.map((t) => t.unitId) } }, select: { id: true, path: true } }),
+  ]);
+  return waiting.some((t) => {
+    const path = units.find((u) => u.id === t.unitId)?.path;
+    return path !== undefined && grants.some((g) => g.role === t.role && path.startsWith(g.unit.path));
+  });
 }

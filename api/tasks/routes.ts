@@ -66,7 +66,7 @@ export const taskRoutes: RouteModule = {
       path: '/api/tasks/actions/batchApprove',
       summary: '批量办理: take several steps their process marks batchable (e.g. finance releasing verified milestones) in one request',
       description:
-        'Each item is the process\'s own action with the caller as actor, checked as the process\'s route checks it; a refused item (its code and message in `results`) does not stop the others. Project: verifyMilestone, releaseFunds.',
+        'Each item is the process\'s own action with the caller as actor, checked as the process\'s route checks it; a refused item (its code and message in `results`) does not stop the others; a personal step (a 民主评议 vote) is refused with PERSONAL_TASK. Project: verifyMilestone, releaseFunds.',
       roles: ROLE_NAMES,
       request: { body: ZBatchApproveBody },
       response: { schema: ZBatchApproveResult },
@@ -85,11 +85,12 @@ export const taskRoutes: RouteModule = {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:id/claim',
-      summary: 'Claim an unassigned task for a role the caller holds on its unit',
+      summary: 'Claim an unassigned task for a role the caller holds on its unit, or (代理) one their principal holds, for the principal',
+      description: 'A deputy claims "代 X": the task becomes the principal\'s and the deputy acts on it as such; 403 PROXY_NOT_ACTIVE outside the arrangement\'s dates.',
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams },
-      response: { schema: ZTask, description: 'The task, now assigned to the caller.' },
-      errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'TASK_ALREADY_CLAIMED', 'ALREADY_DONE'],
+      response: { schema: ZTask, description: 'The task, now assigned to the caller (or to the person they cover for).' },
+      errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'TASK_ALREADY_CLAIMED', 'ALREADY_DONE', 'PROXY_NOT_ACTIVE', 'PERSONAL_TASK'],
       handler: ({ deps, actor, params, requestId }) => claimTask({ prisma: deps.prisma, actor, taskId: params.id, now: now(deps), requestId }),
     }),
     defineRoute({
@@ -101,7 +102,7 @@ export const taskRoutes: RouteModule = {
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZTransferBody },
       response: { schema: ZTask, description: 'The task, now assigned to the person named.' },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'TRANSFER_TARGET_INELIGIBLE', 'PROCESS_BUSY'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'TRANSFER_TARGET_INELIGIBLE', 'PERSONAL_TASK', 'PROCESS_BUSY'],
       handler: ({ deps, actor, params, body, requestId }) => transferTask({ deps, actor, taskId: params.id, toPersonId: body.toPersonId, reason: body.reason, requestId }),
     }),
     defineRoute({
@@ -112,7 +113,7 @@ export const taskRoutes: RouteModule = {
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZDelegateBody },
       response: { schema: ZTask },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'BUSINESS_RULE'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'BUSINESS_RULE', 'PERSONAL_TASK'],
       handler: ({ deps, actor, params, body, requestId }) => delegateTask({ deps, actor, taskId: params.id, toPersonId: body.toPersonId, note: body.note, requestId }),
     }),
     defineRoute({
@@ -191,7 +192,7 @@ export const taskRoutes: RouteModule = {
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZCcBody },
       response: { schema: ZCcResult },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'BUSINESS_RULE'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'BUSINESS_RULE', 'PERSONAL_TASK'],
       handler: ({ deps, actor, params, body, requestId }) => ccTask({ deps, actor, taskId: params.id, personIds: body.personIds, note: body.note, requestId }),
     }),
     defineRoute({
@@ -212,7 +213,7 @@ export const taskRoutes: RouteModule = {
       roles: 'authenticated',
       request: { params: ZTaskIdParams, body: ZCommentBody },
       response: { status: 200, schema: ZComment },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'PERSONAL_TASK'],
       handler: ({ deps, actor, params, body, requestId }) => commentTask({ deps, actor, taskId: params.id, body: body.body, requestId }),
     }),
     defineRoute({
@@ -222,7 +223,7 @@ export const taskRoutes: RouteModule = {
       roles: 'authenticated',
       request: { params: ZTaskIdParams, body: ZAttachBody },
       response: { status: 200, schema: ZAttachment },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE_REFUSED', 'ATTACHMENT_REJECTED'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'PERSONAL_TASK', 'ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE_REFUSED', 'ATTACHMENT_REJECTED'],
       handler: ({ deps, actor, params, body, requestId }) => attachFile({ deps, actor, taskId: params.id, file: body, requestId }),
     }),
     defineRoute({

@@ -51,6 +51,8 @@ export const ZTask = z
     transferred: z.boolean(),
     /** 委派: the colleague preparing it, until they hand it back. */
     delegateId: z.string().nullable(),
+    /** 代理: the person the caller covers for today whose task this is; the caller acts "代 X". */
+    onBehalfOf: z.object({ personId: z.string(), displayName: z.string() }).nullable().optional(),
   })
   .meta({ id: 'Task' });
 

@@ -4,6 +4,8 @@ import type { TTask } from './schemas';
 /** What the inbox adds to a row: the delegate preparing it (委派). */
 export interface TaskViewExtras {
   delegateId?: string | null;
+  /** 代理: the person the caller covers for, whose task this is ("代 X"). */
+  onBehalfOf?: { personId: string; displayName: string } | null;
 }
 
 export function toTaskView(task: HumanTask, unit: { name: string; path: string } | undefined, now: Date, extras: TaskViewExtras = {}): TTask {
@@ -28,5 +30,6 @@ export function toTaskView(task: HumanTask, unit: { name: string; path: string }
     claimable: task.status === 'open' && task.assigneeId === null,
     transferred: task.transferredAt !== null,
     delegateId: extras.delegateId ?? null,
+    onBehalfOf: extras.onBehalfOf ?? null,
   };
 }

@@ -35,9 +35,9 @@ export const inboxSection = defineSection({
           return z.NEVER;
         }
       }),
-    doc: 'Timeout handling per step, checked every INBOX_SWEEP_SECONDS: "process.action:remindHours/escalateHours" items, comma-separated, hours after the task\'s due time; "-" never escalates. The holder is reminded once, then the unit above is told once. Empty: none (the processes\' own reminders still run).',
-    example: 'project.verifyMilestone:0/48,project.releaseFunds:24/-',
-    format: (rules) => rules.map((r) => `${r.process}.${r.action}:${r.remindAfterHours}/${r.escalateAfterHours ?? '-'}`).join(','),
+    doc: 'Timeout handling per step, checked every INBOX_SWEEP_SECONDS: "process.action:remindHours/escalateHours[/autoDecideHours]" items, comma-separated, hours after the task\'s due time; "-" never. The holder is reminded once, then the unit above is told once; with autoDecideHours the platform takes the step itself as the system actor (超时自动办理), only for steps the process allows (grid.confirmResult: the reporter\'s silence counts as acceptance) — any other is refused at start. Empty: none (the processes\' own reminders still run).',
+    example: 'project.verifyMilestone:0/48,project.releaseFunds:24/-,grid.confirmResult:0/-/72',
+    format: (rules) => rules.map((r) => `${r.process}.${r.action}:${r.remindAfterHours}/${r.escalateAfterHours ?? '-'}${r.autoDecideAfterHours != null ? `/${r.autoDecideAfterHours}` : ''}`).join(','),
   }),
   sweepSeconds: envVar({
     env: 'INBOX_SWEEP_SECONDS',

@@ -16,6 +16,7 @@ import { awaitedSigners, countersignRefusal, newCountersign, SIGN_MODE_LABELS, v
 import type { Deadline, NotificationIntent, PendingTask, Refusal, Step, TimedMachine, TimelineEntry } from '../kit/machine';
 import { SEND_BACK_TARGETS } from '../kit/send-back-targets';
 import type { RoleName } from '../roles';
+import { isSystemActor } from '../inbox/system-actor';
 import { ACT_REFUSAL_MESSAGE, actRefusal, handlerRoleOf, isHandler, type IncidentAccessView, type LevelledUnit } from './access';
 import type { GridRules } from './rules';
 import {
@@ -167,6 +168,17 @@ export const GRID_ACTION_LABELS: Record<GridAction, string> = {
 export type GridSystemAction = 'remindOverdue' | 'escalateOverdue' | 'closeUnverified' | 'expireRating';
 
 export const MAX_PHOTOS = 9;
+
+/**
+ * Steps the inbox may decide itself when their holder stays silent past the
+ * hours INBOX_STEP_TIMEOUTS sets (超时自动办理), with the input it decides
+ * with. 核查: the reporter's silence counts as acceptance, as the process's
+ * own escalation (closeUnverified) already treats it, only sooner where a
+ * district configures it. Nothing that reopens, dispatches or rates.
+ */
+export const GRID_AUTO_DECISIONS: Partial<{ [A in GridAction]: GridInputs[A] }> = {
+  confirmResult: { note: '上报人逾期未核查,视为核查通过' },
+};
 
 // ---------------------------------------------------------------------------
 // Pure helpers
@@ -334,7 +346,9 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
 
   function refusal<A extends GridAction>(state: GridIncidentState, actor: Actor, action: A, input: GridInputs[A], now: Date): Refusal | null {
     // Access before state: an outsider hears neither the stage nor the names.
-    const outsider = actRefusal(actor, accessViewOf(state));
+    // The system actor (超时自动办理) only ever takes the steps GRID_AUTO_DECISIONS names; the inbox's sweep sends nothing else.
+    const automatic = isSystemActor(actor) && GRID_AUTO_DECISIONS[action] !== undefined;
+    const outsider = automatic ? null : actRefusal(actor, accessViewOf(state));
     if (outsider) return refuse(outsider, ACT_REFUSAL_MESSAGE);
     switch (action) {
       case 'resolveOnSpot':
@@ -386,7 +400,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
           // 联合核查: the signers named at dispatch, each once.
           const r = countersignRefusal(panel, actor.personId);
           if (r) return r;
-        } else if (!isVerifier(actor, state)) {
+        } else if (!isVerifier(actor, state) && !automatic) {
           return refuse(actor.grants.some((g) => g.role === 'grid_worker') ? 'FORBIDDEN_SCOPE' : 'FORBIDDEN_ROLE', '处置结果由上报人或事件所在网格的网格员核查。');
         }
         if (state.stage !== 'verifying') return refuse('WRONG_STAGE', '事件当前不在待核查阶段。');
@@ -478,7 +492,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
         }
         s.verifications.push({ round: currentHandling(s)!.round, at, byId: actor.personId, byName: actor.displayName, accepted: true, note: p.note });
         close(s, 'resolved', p.note, now);
-        note(now, actor, action, `核查通过,事件办结${blank(p.note) ? '' : `:${p.note}`}`);
+        note(now, actor, action, `${isSystemActor(actor) ? '超时自动办理:' : ''}核查通过,事件办结${blank(p.note) ? '' : `:${p.note}`}`);
         break;
       }
       case 'rejectResult': {

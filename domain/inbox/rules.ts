@@ -6,6 +6,7 @@ import { hasRoleOver, type Actor } from '../access';
 import { toLocalDate, type LocalDate } from '../calendar';
 import type { Refusal } from '../kit/machine';
 import { ROLE_LABELS, type RoleName } from '../roles';
+import { personalRefusal, type InboxOperation } from './personal';
 
 /** What the rules need of an inbox task. */
 export interface TaskFacts {
@@ -20,6 +21,8 @@ export interface TaskFacts {
   transferred: boolean;
   /** 委派 in progress: the delegate preparing it. */
   delegateId: string | null;
+  /** Only the person it names takes it (a 民主评议 vote, see personal.ts): no inbox operation touches it. */
+  personal?: boolean;
 }
 
 /** A 代理 arrangement: `deputyId` covers for `personId` from `startsOn` to `endsOn` (Beijing dates, included). */
@@ -46,7 +49,8 @@ export function holdsTask(actor: Actor, task: TaskFacts): boolean {
  * whoever holds its role over its unit (a supervisor rerouting work of their
  * unit), never the delegate preparing it.
  */
-export function handlingRefusal(actor: Actor, task: TaskFacts): Refusal | null {
+export function handlingRefusal(actor: Actor, task: TaskFacts, operation: InboxOperation = 'transferTask'): Refusal | null {
+  if (task.personal) return personalRefusal(operation);
   if (task.status !== 'open') return { code: 'ALREADY_DONE', message: '该任务已结束,不能再转交或委派。' };
   if (task.delegateId === actor.personId) return { code: 'DELEGATE_CANNOT_DECIDE', message: '您受委派协助办理该任务,只能填写意见、上传附件后交回委派人。' };
   if (holdsTask(actor, task) || hasRoleOver(actor, task.role, task.unitPath)) return null;
@@ -106,7 +110,10 @@ export function actingAs(actor: Actor, action: string, tasks: TaskFacts[], proxi
   const mine = proxies.filter((p) => p.deputyId === actor.personId);
   for (const proxy of mine) {
     const principal = principals.find((a) => a.personId === proxy.personId);
-    if (!principal || !open.some((t) => holdsTask(principal, t))) continue;
+    const held = principal ? open.filter((t) => holdsTask(principal, t)) : [];
+    if (!principal || held.length === 0) continue;
+    // A personal step (a vote) is the principal's alone, whatever the dates.
+    if (held.every((t) => t.personal)) return { kind: 'refused', refusal: personalRefusal('actAsDeputy') };
     if (proxyCovers(proxy, now)) return { kind: 'deputy', principalId: principal.personId };
   }
   for (const proxy of mine) {

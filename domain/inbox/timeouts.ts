@@ -1,8 +1,10 @@
 // Timeout handling per step (催办/督办 by the platform): for a configured
 // (process, action), an overdue open task is reminded once, then escalated
-// once to the unit above. Pure: the sweep (queue/jobs/inbox-timeouts.ts)
-// loads the tasks and asks.
+// once to the unit above, and — where the process allows it — decided
+// automatically (超时自动办理). Pure: the sweep
+// (queue/jobs/inbox-timeouts.ts) loads the tasks and asks.
 import type { RoleName } from '../roles';
+import { autoDecidableSteps, autoDecision } from './auto-decide';
 
 export interface StepTimeoutRule {
   process: string;
@@ -11,6 +13,8 @@ export interface StepTimeoutRule {
   remindAfterHours: number;
   /** Hours after the due time when the unit above is told; null: never. */
   escalateAfterHours: number | null;
+  /** Hours after the due time when the platform decides the step itself (超时自动办理); null: never. */
+  autoDecideAfterHours?: number | null;
 }
 
 export interface InboxRules {
@@ -19,12 +23,19 @@ export interface InboxRules {
 
 export const DEFAULT_INBOX_RULES: InboxRules = { stepTimeouts: [] };
 
-export type TimeoutStep = 'remindTask' | 'escalateTask';
+export type TimeoutStep = 'remindTask' | 'escalateTask' | 'autoDecideTask';
 
-/** What is due for an open task now, given what was already done (each happens once). */
+/** The earliest hours over the due time at which the rule does anything. */
+export function firstTimeoutHours(rule: StepTimeoutRule): number {
+  return Math.min(rule.remindAfterHours, rule.autoDecideAfterHours ?? Infinity);
+}
+
+/** What is due for an open task now, given what was already done (each happens once; deciding ends the task). */
 export function timeoutDue(rule: StepTimeoutRule, task: { dueAt: Date | null }, done: ReadonlySet<TimeoutStep>, now: Date): TimeoutStep | null {
   if (!task.dueAt) return null;
   const over = (now.getTime() - task.dueAt.getTime()) / 3_600_000;
+  const auto = rule.autoDecideAfterHours ?? null;
+  if (auto !== null && over >= auto && !done.has('autoDecideTask')) return 'autoDecideTask';
   if (rule.escalateAfterHours !== null && over >= rule.escalateAfterHours && !done.has('escalateTask')) return 'escalateTask';
   if (over >= rule.remindAfterHours && !done.has('remindTask') && !done.has('escalateTask')) return 'remindTask';
   return null;
@@ -44,8 +55,11 @@ export const SUPERVISING_ROLES: Record<RoleName, RoleName[]> = {
 };
 
 /**
- * Parses INBOX_STEP_TIMEOUTS: "process.action:remind/escalate" items separated
- * by commas, hours, "-" for no escalation — "project.verifyMilestone:0/48".
+ * Parses INBOX_STEP_TIMEOUTS: "process.action:remind/escalate[/auto]" items
+ * separated by commas, hours after the due time, "-" for never —
+ * "project.verifyMilestone:0/48", "grid.confirmResult:0/-/72". An
+ * auto-decision for a step its process does not allow is refused here, so
+ * the platform does not start with it.
  */
 export function parseStepTimeouts(text: string): StepTimeoutRule[] {
   return text
@@ -53,8 +67,12 @@ export function parseStepTimeouts(text: string): StepTimeoutRule[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((item) => {
-      const m = /^([a-z]+)\.([a-zA-Z]+):(\d+)\/(\d+|-)$/.exec(item);
-      if (!m) throw new Error(`"${item}" should look like process.action:remindHours/escalateHours (e.g. project.verifyMilestone:0/48)`);
-      return { process: m[1]!, action: m[2]!, remindAfterHours: Number(m[3]), escalateAfterHours: m[4] === '-' ? null : Number(m[4]) };
+      const m = /^([a-z]+)\.([a-zA-Z]+):(\d+)\/(\d+|-)(?:\/(\d+|-))?$/.exec(item);
+      if (!m) throw new Error(`"${item}" should look like process.action:remindHours/escalateHours[/autoDecideHours] (e.g. project.verifyMilestone:0/48, grid.confirmResult:0/-/72)`);
+      const autoDecideAfterHours = m[5] === undefined || m[5] === '-' ? null : Number(m[5]);
+      if (autoDecideAfterHours !== null && !autoDecision(m[1]!, m[2]!)) {
+        throw new Error(`"${item}": ${m[1]}.${m[2]} may not be decided automatically (allowed: ${autoDecidableSteps().join(', ') || 'none'})`);
+      }
+      return { process: m[1]!, action: m[2]!, remindAfterHours: Number(m[3]), escalateAfterHours: m[4] === '-' ? null : Number(m[4]), autoDecideAfterHours };
     });
 }

@@ -40,6 +40,14 @@ export const REPORT_ACTIONS = {
 } as const satisfies Record<string, ReportActionSpec>;
 
 export type ReportAction = keyof typeof REPORT_ACTIONS;
+
+/**
+ * Steps only the person named takes, never through the inbox's hands (转交,
+ * 委派, 代理, 抄送, 批量): a 民主评议 vote is personal and secret — a deputy
+ * voting for a representative would break one-person-one-vote and the
+ * ballot's secrecy.
+ */
+export const PERSONAL_REPORT_ACTIONS: readonly ReportAction[] = ['castVote'];
 export const REPORT_ACTION_NAMES = Object.keys(REPORT_ACTIONS) as ReportAction[];
 
 /** Roles that may read a report in their scope (the roll's members read it too, as resident_rep). */

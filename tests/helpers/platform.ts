@@ -27,6 +27,7 @@ import { demoPassword } from '../../seeds/demo-org';
 import { createTemporalClient, payloadKeyringFromConfig, type PayloadKeyring } from '../../temporal';
 import { createPlatformWorker, installTemporalRuntime, type PlatformWorker, type WorkerMetrics } from '../../worker';
 import { testDatabaseUrl, testPrisma } from './db';
+import { createAutoDecide } from '../../worker/auto-decide';
 
 export interface TestPlatformOptions {
   /**
@@ -137,6 +138,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       ...options.env,
     });
 
+    const started: { client?: Client } = {};
     const queues = createQueues(redisUrl, redisPrefix, { backoffMs: 50, notificationAttempts: 3 });
     cleanup.push(() => queues.close());
 
@@ -154,7 +156,17 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       logger,
       channel,
       // Started only when the test's env names INBOX_STEP_TIMEOUTS.
-      inboxTimeouts: { rules: config.rules.inbox.stepTimeouts, now: () => clock.now(), enqueue: (jobs) => queues.enqueueNotifications(jobs), everyMs: config.inbox.sweepSeconds * 1000 },
+      // 超时自动办理 uses the client made below; the sweep's first run comes after it.
+      inboxTimeouts: {
+        rules: config.rules.inbox.stepTimeouts,
+        now: () => clock.now(),
+        enqueue: (jobs) => queues.enqueueNotifications(jobs),
+        everyMs: config.inbox.sweepSeconds * 1000,
+        decide: createAutoDecide(() => {
+          if (!started.client) throw new Error('the platform is still starting');
+          return started.client;
+        }),
+      },
     });
     cleanup.push(() => queueWorkers.close());
 
@@ -178,6 +190,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
     const client = await createTemporalClient({ address: engine.address, namespace: config.temporal.namespace, payloadKeys });
     cleanup.push(() => client.connection.close());
+    started.client = client;
 
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
     await redis.connect();

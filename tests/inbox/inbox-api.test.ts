@@ -182,6 +182,47 @@ describe('project: 立项审批 task of the street office', () => {
   });
 });
 
+describe('project: 代理 of the unassigned tasks of a role', () => {
+  it('the deputy lists the principal\'s unassigned role task "代 X", claims it for the principal and decides; never for a role the principal lacks, never outside the range', async () => {
+    const principal = await extraPerson('street_office', 'qindu-renmin');
+    const deputy = await extraPerson('street_office', 'qindu-xilan');
+    const early = await extraPerson('street_office', 'qindu-xilan');
+    const auditorPrincipal = await extraPerson('auditor', 'qindu-renmin');
+    const auditorsDeputy = await extraPerson('street_office', 'qindu-xilan');
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    expect(task.assigneeId).toBeNull();
+    const tomorrow = new Date(p.now().getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
+    for (const [who, to, startsOn] of [[principal, deputy, p.today()], [principal, early, tomorrow], [auditorPrincipal, auditorsDeputy, p.today()]] as const) {
+      const named = await p.post(who.username, '/api/me/proxies', { deputyId: to.id, startsOn, endsOn: tomorrow, reason: '出差' });
+      expect(named.status, JSON.stringify(named.body)).toBe(201);
+    }
+    const listed = (username: string) => p.get(username, '/api/tasks?assignment=claimable&process=project').then((r) => r.body.items.find((t: any) => t.id === task.id));
+    const principalName = (await p.prisma.person.findUniqueOrThrow({ where: { id: principal.id } })).displayName;
+    expect(await listed(deputy.username)).toMatchObject({ claimable: true, onBehalfOf: { personId: principal.id, displayName: principalName } });
+    // The principal and the district's own holders see it as theirs, unmarked.
+    expect(await listed(principal.username)).toMatchObject({ onBehalfOf: null });
+    expect(await listed(early.username)).toBeUndefined();
+    expect(await listed(auditorsDeputy.username)).toBeUndefined();
+
+    const tooEarly = await p.post(early.username, `/api/tasks/${task.id}/claim`);
+    expect([tooEarly.status, tooEarly.body.code]).toEqual([403, 'PROXY_NOT_ACTIVE']);
+    expect((await p.post(auditorsDeputy.username, `/api/tasks/${task.id}/claim`)).status).toBe(404);
+    expect((await projectAct(auditorsDeputy.username, id, 'reviewApplication', { decision: 'approve' })).status).toBe(404);
+
+    const claimed = await p.post(deputy.username, `/api/tasks/${task.id}/claim`);
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
+    expect(claimed.body).toMatchObject({ assigneeId: principal.id, onBehalfOf: { personId: principal.id } });
+    expect((await p.get(deputy.username, '/api/tasks?assignment=mine')).body.items.find((t: any) => t.id === task.id)).toMatchObject({ onBehalfOf: { personId: principal.id } });
+    const decided = await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve', comment: '代为审核' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const body = await project(pp, id);
+    expect(body.stage).toBe('notice');
+    expect(body.timeline.filter((e: any) => e.action === 'actAsDeputy').map((e: any) => e.actorName)).toEqual([expect.stringMatching(/代 /), expect.stringMatching(/代 /)]);
+    expect(await p.prisma.auditLog.count({ where: { action: 'task.claimed', subjectId: task.id, actorId: deputy.id } })).toBe(1);
+  });
+});
+
 describe('project: 批量办理 of batchable steps', () => {
   it('verifies two milestones and releases both payments in one request each; a step not batchable is refused alone; nothing is paid twice', async () => {
     const id = await apply(pp, { amounts: [300_000, 400_000], finalFen: 100_000 });

@@ -92,3 +92,29 @@ describe('how an action meets the open tasks', () => {
     expect(actingAs(sibling, 'reviewApplication', held, [proxy({ cancelled: true })], [officer], noon)).toEqual({ kind: 'self' });
   });
 });
+
+describe('personal steps (民主评议 votes)', () => {
+  const rep = person('r', [['resident_rep', street]]);
+  const otherRep = person('o', [['resident_rep', street]]);
+  const vote = task({ action: 'castVote', role: 'resident_rep', assigneeId: 'r', personal: true });
+
+  it('no one hands a personal task on, not even its holder', () => {
+    expect(handlingRefusal(rep, vote)?.code).toBe('PERSONAL_TASK');
+    expect(handlingRefusal(otherRep, vote, 'ccTask')).toMatchObject({ code: 'PERSONAL_TASK', message: expect.stringContaining('抄送') });
+    expect(handlingRefusal(rep, vote, 'delegateTask')?.message).toContain('委派');
+  });
+
+  it('a deputy never votes for their principal, in range or not; the principal votes as themselves', () => {
+    const deputyOfRep = proxy({ personId: 'r', deputyId: 'o' });
+    expect(actingAs(otherRep, 'castVote', [vote], [deputyOfRep], [rep], noon)).toEqual({ kind: 'refused', refusal: expect.objectContaining({ code: 'PERSONAL_TASK' }) });
+    expect(actingAs(otherRep, 'castVote', [vote], [{ ...deputyOfRep, startsOn: '2026-07-01', endsOn: '2026-07-02' }], [rep], noon).kind).toBe('refused');
+    expect(actingAs(rep, 'castVote', [vote], [], [], noon)).toEqual({ kind: 'self' });
+    // A deputy on the roll themselves votes their own ballot.
+    const own = task({ action: 'castVote', role: 'resident_rep', assigneeId: 'o', personal: true });
+    expect(actingAs(otherRep, 'castVote', [vote, own], [deputyOfRep], [rep], noon)).toEqual({ kind: 'self' });
+  });
+
+  it('the same deputy still acts for the principal on a step that is not personal', () => {
+    expect(actingAs(sibling, 'reviewApplication', [task()], [proxy()], [officer], noon)).toEqual({ kind: 'deputy', principalId: 'a' });
+  });
+});

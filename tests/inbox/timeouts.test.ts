@@ -27,8 +27,8 @@ describe('timeout rules (pure)', () => {
 
   it('reads INBOX_STEP_TIMEOUTS and names the item it cannot read', () => {
     expect(parseStepTimeouts('project.verifyMilestone:0/48, grid.handleIncident:4/-')).toEqual([
-      { process: 'project', action: 'verifyMilestone', remindAfterHours: 0, escalateAfterHours: 48 },
-      { process: 'grid', action: 'handleIncident', remindAfterHours: 4, escalateAfterHours: null },
+      { process: 'project', action: 'verifyMilestone', remindAfterHours: 0, escalateAfterHours: 48, autoDecideAfterHours: null },
+      { process: 'grid', action: 'handleIncident', remindAfterHours: 4, escalateAfterHours: null, autoDecideAfterHours: null },
     ]);
     expect(parseStepTimeouts('')).toEqual([]);
     expect(() => parseStepTimeouts('project.verify:soon')).toThrow(/project\.verify:soon/);

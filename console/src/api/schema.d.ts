@@ -944,7 +944,7 @@ export interface paths {
         put?: never;
         /**
          * 批量办理: take several steps their process marks batchable (e.g. finance releasing verified milestones) in one request
-         * @description Each item is the process's own action with the caller as actor, checked as the process's route checks it; a refused item (its code and message in `results`) does not stop the others. Project: verifyMilestone, releaseFunds.
+         * @description Each item is the process's own action with the caller as actor, checked as the process's route checks it; a refused item (its code and message in `results`) does not stop the others; a personal step (a 民主评议 vote) is refused with PERSONAL_TASK. Project: verifyMilestone, releaseFunds.
          *
          *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
          */
@@ -1125,8 +1125,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Claim an unassigned task for a role the caller holds on its unit
-         * @description Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         * Claim an unassigned task for a role the caller holds on its unit, or (代理) one their principal holds, for the principal
+         * @description A deputy claims "代 X": the task becomes the principal's and the deputy acts on it as such; 403 PROXY_NOT_ACTIVE outside the arrangement's dates.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
          */
         post: {
             parameters: {
@@ -1142,7 +1144,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The task, now assigned to the caller. */
+                /** @description The task, now assigned to the caller (or to the person they cover for). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1169,7 +1171,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1277,7 +1279,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1394,7 +1396,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2227,7 +2229,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2442,7 +2444,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2550,7 +2552,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. */
+                /** @description `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10891,7 +10893,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `NOT_ON_ROLL`: 民主评议: the voter is not on the roll fixed when this vote round opened. */
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `TASK_TRANSFERRED`: 转交: the task was handed to someone else; only they (or their deputy) act on it. `PROXY_NOT_ACTIVE`: 代理: the caller is the named deputy, but today lies outside the date range of the arrangement. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. `NOT_ON_ROLL`: 民主评议: the voter is not on the roll fixed when this vote round opened. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12470,7 +12472,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             detail: string;
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
@@ -12678,6 +12680,10 @@ export interface components {
             claimable: boolean;
             transferred: boolean;
             delegateId: string | null;
+            onBehalfOf?: {
+                personId: string;
+                displayName: string;
+            } | null;
         };
         TaskDetail: {
             id: string;
@@ -12706,6 +12712,10 @@ export interface components {
             claimable: boolean;
             transferred: boolean;
             delegateId: string | null;
+            onBehalfOf?: {
+                personId: string;
+                displayName: string;
+            } | null;
             delegation: {
                 delegatorId: string;
                 delegateId: string;
