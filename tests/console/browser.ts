@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import { ensureConsoleBuilt } from '../../console/build';
 import { demoPassword } from '../../seeds/demo-org';
 import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/platform';
+import type { ProjectPlatform } from '../project/support';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,5 +86,21 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await p.close();
     },
+  };
+}
+
+/** The project fixtures' view of the harness's platform (requests by username, the engine clock): one adapter for every console test. */
+export function projectPlatform(h: ConsoleHarness): ProjectPlatform {
+  const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });
+  return {
+    base: h.p,
+    prisma: h.p.prisma,
+    queues: h.p.queues,
+    now: () => h.p.now(),
+    advanceTime: (ms) => h.p.advanceTime(ms),
+    get: async (as, path) => res(await (await h.p.as(as)).get(path)),
+    post: async (as, path, body = {}, headers = {}) => res(await (await h.p.as(as)).post(path).set(headers).send(body as object)),
+    restartWorker: () => Promise.reject(new Error('not in the console tests')),
+    stop: () => Promise.resolve(),
   };
 }

@@ -7,10 +7,10 @@ import { loadCalendar } from '../../db/calendar-store';
 import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
-import { waitFor, type ProjectPlatform } from '../project/support';
+import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
 import { demoPassword } from '../../seeds/demo-org';
-import { PHONE, startConsoleHarness, type ConsoleHarness } from './browser';
+import { PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
   community: 'community.qindu-renmin-furong',
@@ -371,25 +371,10 @@ describe('财务拨付', () => {
   });
 });
 
-/** The project fixtures' view of the harness's platform (requests by username, the engine clock). */
-function projectPlatform(): ProjectPlatform {
-  const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });
-  return {
-    base: h.p,
-    prisma: h.p.prisma,
-    queues: h.p.queues,
-    now: () => h.p.now(),
-    advanceTime: (ms) => h.p.advanceTime(ms),
-    get: async (as, path) => res(await (await h.p.as(as)).get(path)),
-    post: async (as, path, body = {}, headers = {}) => res(await (await h.p.as(as)).post(path).set(headers).send(body as object)),
-    restartWorker: () => Promise.reject(new Error('not in the console tests')),
-    stop: () => Promise.resolve(),
-  };
-}
 
 describe('党建项目: plan forms and the ledger', () => {
   it('a returned application is edited and resubmitted with its plan; a change request carries its proposal', { timeout: 180_000 }, async () => {
-    const pp = projectPlatform();
+    const pp = projectPlatform(h);
     const returned = await apply(pp, { amounts: [1_000_000, 1_000_001], finalFen: 500_000, title: '返修申报-楼道照明' });
     await ok(pp, P.street, returned, 'reviewApplication', { decision: 'return', comment: '请细化第一阶段预算' });
     await waitFor(async () => (await project(pp, returned, P.community)).availableActions.some((a: { action: string }) => a.action === 'resubmitApplication'));
@@ -431,7 +416,7 @@ describe('党建项目: plan forms and the ledger', () => {
   });
 
   it('finance releases a milestone from the queue and the ledger shows the 3:3:4 split', { timeout: 180_000 }, async () => {
-    const pp = projectPlatform();
+    const pp = projectPlatform(h);
     const id = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '拨付演示-睦邻点' });
     await toImplementation(pp, id);
     await ok(pp, P.community, id, 'reportMilestone', { milestoneSeq: 1, summary: '第一阶段完成', evidence: ['验收照片.jpg'] });
@@ -544,7 +529,7 @@ describe('系统管理', () => {
 describe('消息提醒', () => {
   it('the bell shows my unread notifications, opens the page one links to, and marks them read', { timeout: 90_000 }, async () => {
     const auditor = await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.auditor } });
-    const anyProject = { id: await apply(projectPlatform(), { amounts: [1_000_000], title: '消息提醒-项目' }) };
+    const anyProject = { id: await apply(projectPlatform(h), { amounts: [1_000_000], title: '消息提醒-项目' }) };
     const at = (minutesAgo: number) => new Date(h.p.now().getTime() - minutesAgo * 60_000);
     await h.p.prisma.notification.createMany({
       data: [

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleName } from '../../domain/roles';
 import { uniqueSuffix } from '../helpers/db';
 import { apply, U as P } from '../project/fixtures';
-import type { ProjectPlatform } from '../project/support';
-import { startConsoleHarness, type ConsoleHarness } from './browser';
+import { projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -35,20 +34,6 @@ async function extraPerson(role: RoleName, unitId: string, displayName: string) 
 
 const personId = async (username: string) => (await h.p.prisma.person.findUniqueOrThrow({ where: { username } })).id;
 
-function projectPlatform(): ProjectPlatform {
-  const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });
-  return {
-    base: h.p,
-    prisma: h.p.prisma,
-    queues: h.p.queues,
-    now: () => h.p.now(),
-    advanceTime: (ms) => h.p.advanceTime(ms),
-    get: async (as, path) => res(await (await h.p.as(as)).get(path)),
-    post: async (as, path, body = {}, headers = {}) => res(await (await h.p.as(as)).post(path).set(headers).send(body as object)),
-    restartWorker: () => Promise.reject(new Error('not in the console tests')),
-    stop: () => Promise.resolve(),
-  };
-}
 
 const openTask = (workflowId: string, action: string) =>
   h.p.waitFor(() => h.p.prisma.humanTask.findFirst({ where: { workflowId, action, status: 'open' } }), { timeoutMs: 20_000 });
@@ -63,7 +48,7 @@ describe('退回 and 加签/减签 in the 任务协办 bar', () => {
   it('加签 refused beside the form; 后加签 → 减签; 前加签 approved by the signer; the district 退回 to the street review', { timeout: 300_000 }, async () => {
     const a = await extraPerson('street_office', 'qindu-renmin', '韩加签');
     const b = await extraPerson('street_office', 'qindu-renmin', '秦会审');
-    const pp = projectPlatform();
+    const pp = projectPlatform(h);
     const title = `加签演示-文化角-${uniqueSuffix().slice(-5)}`;
     // Two items over the street's limit: the application needs the district's approval, where 退回 is offered.
     const id = await apply(pp, { amounts: [3_000_000, 3_000_000], finalFen: 1, title });

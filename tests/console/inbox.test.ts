@@ -14,8 +14,7 @@ import { usernameFor } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
 import { caseBody } from '../mediation/support';
 import { apply, ok, project, toImplementation, U as P } from '../project/fixtures';
-import type { ProjectPlatform } from '../project/support';
-import { startConsoleHarness, type ConsoleHarness } from './browser';
+import { projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -42,20 +41,6 @@ async function extraPerson(role: RoleName, unitId: string, displayName: string) 
 
 const personId = async (username: string) => (await h.p.prisma.person.findUniqueOrThrow({ where: { username } })).id;
 
-function projectPlatform(): ProjectPlatform {
-  const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });
-  return {
-    base: h.p,
-    prisma: h.p.prisma,
-    queues: h.p.queues,
-    now: () => h.p.now(),
-    advanceTime: (ms) => h.p.advanceTime(ms),
-    get: async (as, path) => res(await (await h.p.as(as)).get(path)),
-    post: async (as, path, body = {}, headers = {}) => res(await (await h.p.as(as)).post(path).set(headers).send(body as object)),
-    restartWorker: () => Promise.reject(new Error('not in the console tests')),
-    stop: () => Promise.resolve(),
-  };
-}
 
 const openTask = (workflowId: string, action: string) =>
   h.p.waitFor(() => h.p.prisma.humanTask.findFirst({ where: { workflowId, action, status: 'open' } }), { timeoutMs: 20_000 });
@@ -78,7 +63,7 @@ describe('任务协办 on a project', () => {
   });
 
   it('催办 twice (the second refused); 转交 refused with the API message; 委派 → 意见 + 附件 → 交还; 抄送; 转交 lands in the colleague\'s 待办', { timeout: 300_000 }, async () => {
-    const pp = projectPlatform();
+    const pp = projectPlatform(h);
     const title = `协办演示-楼道照明-${uniqueSuffix().slice(-5)}`;
     const id = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title });
     const task = await openTask(`project-${id}`, 'reviewApplication');
@@ -191,7 +176,7 @@ describe('任务协办 on a project', () => {
   });
 
   it('我的代理: A names B for today; B\'s 待办 shows A\'s task as 代 A and B decides it as 代 A; A ends the arrangement', { timeout: 240_000 }, async () => {
-    const pp = projectPlatform();
+    const pp = projectPlatform(h);
     const title = `代理演示-议事厅-${uniqueSuffix().slice(-5)}`;
     const id = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title });
     const task = await openTask(`project-${id}`, 'reviewApplication');
@@ -239,7 +224,7 @@ describe('任务协办 on a project', () => {
 
 describe('批量拨付 on the finance queue', () => {
   it('releases the selected rows; an item released meanwhile is refused with its message, the other paid', { timeout: 300_000 }, async () => {
-    const pp = projectPlatform();
+    const pp = projectPlatform(h);
     const suffix = uniqueSuffix().slice(-5);
     const ids: string[] = [];
     for (const n of [1, 2]) ids.push(await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: `批量拨付-${n}号楼-${suffix}` }));
