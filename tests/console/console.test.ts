@@ -8,6 +8,7 @@ import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
+import { uniqueSuffix } from '../helpers/db';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
 import { demoPassword } from '../../seeds/demo-org';
 import { PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
@@ -528,7 +529,12 @@ describe('系统管理', () => {
 
 describe('消息提醒', () => {
   it('the bell shows my unread notifications, opens the page one links to, and marks them read', { timeout: 90_000 }, async () => {
-    const auditor = await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.auditor } });
+    // An auditor of this test's own: other files notify the demo auditor too (one database), and the bell counts them all.
+    const template = await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.auditor } });
+    const auditor = await h.p.prisma.person.create({
+      data: { username: `auditor.qindu.bell${uniqueSuffix()}`, displayName: '铃声审计', passwordHash: template.passwordHash, roles: { create: { role: 'auditor', unitId: 'qindu' } } },
+    });
+    try {
     const anyProject = { id: await apply(projectPlatform(h), { amounts: [1_000_000], title: '消息提醒-项目' }) };
     const at = (minutesAgo: number) => new Date(h.p.now().getTime() - minutesAgo * 60_000);
     await h.p.prisma.notification.createMany({
@@ -537,7 +543,7 @@ describe('消息提醒', () => {
         { recipientId: auditor.id, kind: 'info', title: '季度督查通报已生成', body: '请查阅。', link: null, idempotencyKey: `bell-2-${Date.now()}`, createdAt: at(1) },
       ],
     });
-    const page = await h.loginAs(U.auditor);
+    const page = await h.loginAs(auditor.username);
     const bell = page.getByRole('button', { name: /消息提醒,2 条未读/ });
     await bell.waitFor();
     await bell.click();
@@ -552,6 +558,9 @@ describe('消息提醒', () => {
     await panel.getByRole('button', { name: '全部标为已读' }).click();
     await page.getByRole('button', { name: /消息提醒,0 条未读/ }).waitFor();
     expect(await h.p.prisma.notification.count({ where: { recipientId: auditor.id, readAt: null } })).toBe(0);
+    } finally {
+      await h.p.prisma.person.delete({ where: { id: auditor.id } });
+    }
   });
 });
 

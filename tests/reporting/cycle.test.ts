@@ -146,7 +146,11 @@ describe('双向述职: a full cycle over a street', () => {
     await waitForStage(p, rid(YONGCHANG), 'completed');
     await waitForStage(p, rid(BEIDOU), 'completed');
 
-    const results = await (await p.as('district_org.qindu')).get(`/api/reporting/results?unitId=${STREET}&year=${year}`);
+    // A report shows 已完成 a moment before its result is saved as final (the next activity): wait for that.
+    const results = await p.waitFor(async () => {
+      const res = await (await p.as('district_org.qindu')).get(`/api/reporting/results?unitId=${STREET}&year=${year}`);
+      return res.status === 200 && res.body.items.every((r: { final: boolean }) => r.final) ? res : null;
+    });
     expect(results.status).toBe(200);
     const byCommunity = Object.fromEntries(results.body.items.map((r: { communityId: string }) => [r.communityId, r]));
     expect(byCommunity[FURONG]).toMatchObject({ grade: 'excellent', gradeLabel: '优秀', combinedScore: '98.00', final: true, rectificationRequired: false });
