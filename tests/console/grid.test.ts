@@ -26,7 +26,8 @@ afterAll(() => h?.close());
 /** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */
 async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, title: string) {
   const combobox = scope.getByRole('combobox', { name: label, exact: true });
-  const chosen = scope.locator('.ant-select', { has: combobox }).locator('.ant-select-selection-item');
+  // (`has` takes a locator relative to the select: one not rooted in `scope`.)
+  const chosen = scope.locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) }).locator('.ant-select-selection-item');
   const open = page.locator('.ant-select-dropdown:visible');
   const option = open.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
   // A click that lands while a dialog is still animating in opens nothing, and
