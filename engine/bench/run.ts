@@ -103,6 +103,8 @@ async function main(): Promise<void> {
         events += Number(d.workflowExecutionInfo!.historyLength);
       }
       log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU for ${events} events)`);
+      // BENCH_ONLY=throughput: stop here (before/after pairs of the CPU figure on a shared machine, profiles).
+      if (process.env.BENCH_ONLY === 'throughput') return;
 
       // Bytes a single update adds to the data directory, early and late in one run's life.
       const updated = await client.workflow.start('counter', { taskQueue, workflowId: `bench-updates-${seq++}` });

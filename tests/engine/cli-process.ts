@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
 export async function spawnEngine(args: string[], root = ROOT): Promise<EngineProcess> {
   // One process (node with the tsx loader, not the tsx launcher, which forks
   // a child) so that SIGKILL really kills the engine.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // ENGINE_NODE_ARGS: extra node flags for the engine process (the bench profiles it with `--cpu-prof`).
+  const nodeArgs = process.env.ENGINE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'engine/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
