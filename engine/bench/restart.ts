@@ -100,7 +100,7 @@ export async function restartBench(benchDir: string, closedWorkflowId: string, o
     const rss: number[] = [];
     for (let i = 0; i < 4; i++) {
       const t0 = performance.now();
-      const server = await spawnEngine(args);
+      const server = await spawnEngine(args, undefined, 60 * 60_000);
       const ms = performance.now() - t0;
       await new Promise((r) => setTimeout(r, 2000));
       const mib = rssMiB(server.child.pid!);
