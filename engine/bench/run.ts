@@ -178,7 +178,7 @@ async function main(): Promise<void> {
 
       const project = projectShapedBytes(dataDir, 'bench-0', serializeRecord);
       log(`store bytes per closed project-shaped workflow: ${project.bytes} (${project.events} events of a recorded project history in ${project.records} records, with its checkpoint line)`);
-      if (process.env.BENCH_RESTART !== '0') await restartBench(dataDir, 'bench-0', `bench-open-${seq - 1}`, log);
+      if (process.env.BENCH_RESTART !== '0') await restartBench(dataDir, 'bench-0', `bench-open-${seq - 1}`, log, ENGINE_ROOT);
     });
   } finally {
     await connection.close();
