@@ -44,11 +44,13 @@ export interface ConsoleHarness {
  * and messages on their way out. Infinite ones (spinners) do not count.
  */
 export async function settled(page: Page): Promise<void> {
-  // A string: this file is compiled without the DOM library.
-  await page
-    // Paused counts as not yet done: antd holds an entering modal's animation paused for a frame before it runs.
-    .waitForFunction("document.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle' || a.effect?.getComputedTiming().iterations === Infinity)", undefined, { timeout: 5_000 })
-    .catch(() => undefined);
+  // Polled with evaluate: waitForFunction compiles its predicate in the page, which the console's CSP (no unsafe-eval) refuses.
+  // A string, as this file is compiled without the DOM library. Paused counts as not yet done: antd holds an entering modal's animation paused for a frame.
+  const running = "document.getAnimations().filter((a) => !(a.playState === 'finished' || a.playState === 'idle' || a.effect?.getComputedTiming().iterations === Infinity)).length";
+  for (const until = Date.now() + 5_000; Date.now() < until; ) {
+    if ((await page.evaluate(running)) === 0) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 export async function startConsoleHarness(options: TestPlatformOptions = {}): Promise<ConsoleHarness> {
