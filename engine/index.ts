@@ -72,10 +72,10 @@ export interface EmbeddedEngine {
    * one, and once more at the end, it waits until workers have finished the
    * workflow and activity tasks already handed to them or waiting on a queue
    * a worker polls (tasks on queues nobody polls are not waited for; each wait
-   * gives up after 10 s of wall time). So when it resolves, the effects of
+   * gives up after `settleTimeoutMs` of wall time, default 10 s). So when it resolves, the effects of
    * every timer in the window have been processed by running workers.
    */
-  advanceTime(ms: number): Promise<void>;
+  advanceTime(ms: number, settleTimeoutMs?: number): Promise<void>;
   /** Counted lock: while held, time never skips on its own. */
   lockTimeSkipping(): void;
   unlockTimeSkipping(): void;
@@ -156,7 +156,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     port,
     metricsPort: metricsServer?.port,
     now: () => engine.now(),
-    advanceTime: (ms) => engine.advanceTime(ms),
+    advanceTime: (ms, settleTimeoutMs) => engine.advanceTime(ms, settleTimeoutMs),
     lockTimeSkipping: () => engine.lockTimeSkipping(),
     unlockTimeSkipping: () => engine.unlockTimeSkipping(),
     close: () =>

@@ -24,6 +24,10 @@ describe('workflow tasks (3)', () => {
     const first = await h.worker({ taskQueue });
     await first.runUntil(async () => {
       const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+      // The signal must come after the first task completed: one sent before
+      // the worker polled rides in that first (normal-queue) task, and no
+      // later task would be scheduled on the sticky queue.
+      await expect.poll(async () => (await eventTypes(workflowId)).includes('EVENT_TYPE_WORKFLOW_TASK_COMPLETED')).toBe(true);
       await handle.signal('add', 1);
       expect(await handle.query('total')).toBe(1);
     });
