@@ -22,14 +22,14 @@ const PREBUILT = import.meta.url.endsWith('.ts') ? undefined : fileURLToPath(new
  * names its bundle here, so the dozens of files that start a worker — each
  * its own process — skip webpack (seconds each on a loaded machine).
  */
-const GIVEN = process.env.WORKFLOW_BUNDLE || undefined;
+const GIVEN: WorkflowBundleOption | undefined = process.env.WORKFLOW_BUNDLE ? { codePath: process.env.WORKFLOW_BUNDLE } : undefined;
 
 let cached: Promise<WorkflowBundle> | undefined;
 
 /** The bundle of `workflows/index.ts`, built on first call and reused afterwards. */
 export function getWorkflowBundle(): Promise<WorkflowBundleOption> {
   if (PREBUILT && existsSync(PREBUILT)) return Promise.resolve({ codePath: PREBUILT });
-  if (GIVEN) return Promise.resolve({ codePath: GIVEN });
+  if (GIVEN) return Promise.resolve(GIVEN);
   cached ??= bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     // The bundler logs every module at INFO; only problems are worth reading.
