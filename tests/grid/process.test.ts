@@ -150,7 +150,7 @@ describe('grid incidents through the API', () => {
     const staff = await p.prisma.person.findUniqueOrThrow({ where: { username: who.community } });
     const streetStaff = await p.prisma.person.findUniqueOrThrow({ where: { username: who.street } });
     // Urgent: the street hears of it at once.
-    await p.waitFor(async () => (await p.prisma.notification.count({ where: { recipientId: streetStaff.id, kind: 'grid.urgent' } })) === 1);
+    await p.waitFor(async () => (await p.prisma.notification.count({ where: { recipientId: streetStaff.id, kind: 'grid.urgent', link: `/api/grid-incidents/${id}` } })) === 1);
 
     await p.until(c0.state.step.dueAt);
     const c1 = await p.incidentWhen(id, (c) => c.state.step.remindedAt !== null);

@@ -40,7 +40,9 @@ async function extraPerson(role: RoleName, unitId: string): Promise<{ username: 
 const openTask = (workflowId: string, action?: string) =>
   p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, status: 'open', ...(action ? { action } : {}) }, orderBy: { createdAt: 'desc' } }));
 const taskAction = (username: string, taskId: string, verb: string, body: object = {}) => p.post(username, `/api/tasks/${taskId}/actions/${verb}`, body);
-const notices = (recipientId: string, kind: string) => p.prisma.notification.findMany({ where: { recipientId, kind } });
+/** `recipientId`'s notices of `kind`; about one record when `subjectId` is given (other files notify the same seeded people). */
+const notices = (recipientId: string, kind: string, subjectId?: string) =>
+  p.prisma.notification.findMany({ where: { recipientId, kind, ...(subjectId ? { link: { contains: subjectId } } : {}) } });
 const audits = (taskId: string, action: string) => p.prisma.auditLog.findMany({ where: { subjectType: 'HumanTask', subjectId: taskId, action } });
 const projectAct = (username: string, id: string, action: string, body: object) => p.post(username, `/api/projects/${id}/actions/${action}`, body);
 const inboxLines = (timeline: any[]) => timeline.filter((e) => e.source === 'inbox').map((e) => [e.action, e.actorName]);
@@ -161,7 +163,7 @@ describe('project: 立项审批 task of the street office', () => {
     const noProcess = await p.get(PU.street, `/api/tasks?subjectId=${id}`);
     expect(noProcess.status).toBe(400);
     expect(noProcess.body.code).toBe('VALIDATION_FAILED');
-    expect(await notices(rep, 'task.cc')).toHaveLength(1);
+    expect(await notices(rep, 'task.cc', id)).toHaveLength(1);
     expect((await p.get(PU.siblingRep, `/api/projects/${id}`)).status).toBe(200);
     expect((await projectAct(PU.siblingRep, id, 'raiseObjection', { content: '异议' })).status).toBe(403);
     expect((await taskAction(PU.siblingRep, task.id, 'commentTask', { body: '意见' })).body.code).toBe('NOT_TASK_HOLDER');
@@ -170,7 +172,7 @@ describe('project: 立项审批 task of the street office', () => {
     expect((await taskAction(PU.siblingCommunity, task.id, 'urgeTask', {})).status).toBe(404);
     const urged = await taskAction(PU.community, task.id, 'urgeTask', { message: '项目急需启动' });
     expect(urged.status, JSON.stringify(urged.body)).toBe(200);
-    expect(await notices(await personId(PU.street), 'task.urged')).toEqual([expect.objectContaining({ body: expect.stringContaining('项目急需启动') })]);
+    expect(await notices(await personId(PU.street), 'task.urged', id)).toEqual([expect.objectContaining({ body: expect.stringContaining('项目急需启动') })]);
     const again = await taskAction(PU.community, task.id, 'urgeTask', {});
     expect(again.status).toBe(429);
     expect(again.body).toMatchObject({ code: 'ALREADY_URGED_TODAY', title: '今天已经催办过' });
@@ -350,7 +352,7 @@ describe('mediation: a case round of the community mediators', () => {
     expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${caseId}`)).status).toBe(404);
     expect((await taskAction(who.communityMediator, mediate.id, 'ccTask', { personIds: [outsider] })).status).toBe(200);
     expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${caseId}`)).status).toBe(200);
-    expect(await notices(outsider, 'task.cc')).toHaveLength(1);
+    expect(await notices(outsider, 'task.cc', caseId)).toHaveLength(1);
 
     expect((await taskAction(who.gridWorker, mediate.id, 'urgeTask', { message: '当事人多次来电' })).status).toBe(200);
     expect((await taskAction(who.gridWorker, mediate.id, 'urgeTask', {})).body.code).toBe('ALREADY_URGED_TODAY');
