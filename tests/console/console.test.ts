@@ -244,8 +244,9 @@ describe('双向述职', () => {
     expect(await phone.content()).not.toMatch(/dissatisfied|不满意\s*\d/);
 
     await stale.getByRole('button', { name: '不满意' }).click();
+    await stale.getByRole('dialog').getByText('确认投票').waitFor();
     await stale.getByRole('button', { name: '确认提交' }).click();
-    await stale.getByRole('alert').waitFor();
+    await stale.getByRole('alert').waitFor({ timeout: 60_000 });
     expect(await stale.getByRole('alert').textContent()).toContain('投票未成功');
     await h.shot(stale, '34-vote-refused-phone');
     // Reloaded, the page says 已投票 and offers no choice.

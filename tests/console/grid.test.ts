@@ -119,7 +119,10 @@ describe('网格事件处置', () => {
     // The triage choices are all there: 就地解决, 派遣, 转调解, 上报街道.
     await community.keyboard.press('Escape');
     for (const name of ['就地解决', '派遣处置', '转人民调解', '上报街道']) await community.getByRole('button', { name }).waitFor();
+    // The refused form's dialog fades out (its fields still visible meanwhile): open the dispatch form once it is gone.
+    await expect.poll(() => community.getByRole('dialog').count()).toBe(0);
     await community.getByRole('button', { name: '派遣处置' }).click();
+    await dialog.getByRole('combobox', { name: '承办单位', exact: true }).waitFor();
     await pickUnit(community, dialog, '承办单位', '人民路街道');
     await dialog.getByLabel('承办部门(可选)').fill('街道城管执法中队');
     await dialog.getByLabel('处置要求').fill('请三日内修复路灯');
