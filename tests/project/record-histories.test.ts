@@ -5,6 +5,10 @@
 // new version has to keep serving, so they are recorded before a change and
 // committed:
 //   RECORD_PROJECT_HISTORIES=1 npx vitest run tests/project/record-histories.test.ts
+// The fixtures at the top of histories/ were written before the workflow ran
+// on the kit's runMachine (they take the old path: no `kit-runner` marker);
+// those in histories/kit-runner/ by the runner (RECORD_PROJECT_HISTORIES=kit-runner).
+// Never re-record a folder whose shape running projects still have.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Payload } from '@temporalio/common';
@@ -15,11 +19,11 @@ import { dateIn, ok, apply, act, project, SCORES, U } from './fixtures';
 import { DAY, startProjectPlatform, type ProjectPlatform } from './support';
 
 
-const HISTORIES = path.join(import.meta.dirname, 'histories');
+const HISTORIES = path.join(import.meta.dirname, 'histories', process.env.RECORD_PROJECT_HISTORIES === 'kit-runner' ? 'kit-runner' : '');
 
 let p: ProjectPlatform;
 
-describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1')('recording project histories for the replay test', () => {
+describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1' || process.env.RECORD_PROJECT_HISTORIES === 'kit-runner')('recording project histories for the replay test', () => {
   beforeAll(async () => {
     p = await startProjectPlatform();
   });
@@ -120,7 +124,9 @@ describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1')('recording project 
 
     const converter = createDataConverter(p.base.payloadKeys);
     const cases = { unreviewed, completed: full, 'district-overdue': district, 'objection-upheld-withdrawn': upheld, terminated, failed, rejected };
-    for (const [name, id] of Object.entries(cases)) {
+    // The runner's folder keeps three (every action and the 公示 timer; reminders and escalation, still running): enough to catch a change of commands, at a third of the replay time.
+    const kept = process.env.RECORD_PROJECT_HISTORIES === 'kit-runner' ? ['completed', 'district-overdue', 'unreviewed'] : Object.keys(cases);
+    for (const [name, id] of Object.entries(cases).filter(([name]) => kept.includes(name))) {
       const history = await p.base.client.workflow.getHandle(`project-${id}`).fetchHistory();
       await decryptPayloads(history, converter.payloadCodecs![0]!);
       const History = proto.temporal.api.history.v1.History;
