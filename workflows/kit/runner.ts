@@ -344,6 +344,8 @@ export async function runMachine<S extends { version: number; stage: string }, I
   };
   const ownStep = async (what: string, key: string, step: Step<S, E>) => {
     const ready = options.prepare ? await options.prepare(step) : step;
+    // A deadline met meanwhile: the step (prepared) leaves the version as it was and is not saved.
+    if (ready.state.version === state.version && step !== options.start) return;
     restoreInto(state, ready.state);
     if (!(await incidentOnDataRejection(options.incidents, what, key, () => save(ready)))) {
       restoreInto(state, step.state);
@@ -387,7 +389,6 @@ export async function runMachine<S extends { version: number; stage: string }, I
       if (!due || Date.parse(due.at) > Date.now()) return;
       applied.add(due.key);
       const step = machine.onDeadline(state, due, new Date());
-      if (step.state.version === state.version) return;
       await ownStep(options.stepNames?.deadline ?? due.action, due.key, step);
     });
   }
