@@ -9,12 +9,9 @@
 // on the kit's runMachine (they take the old path: no `kit-runner` marker);
 // those in histories/kit-runner/ by the runner (RECORD_PROJECT_HISTORIES=kit-runner).
 // Never re-record a folder whose shape running projects still have.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Payload } from '@temporalio/common';
-import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataConverter } from '../../temporal';
+import { recordHistory } from '../helpers/histories';
 import { dateIn, ok, apply, act, project, SCORES, U } from './fixtures';
 import { DAY, startProjectPlatform, type ProjectPlatform } from './support';
 
@@ -122,40 +119,11 @@ describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1' || process.env.RECOR
     expect((await project(p, failed)).stage).toBe('failed');
     expect((await project(p, unreviewed)).escalated).toBe(true);
 
-    const converter = createDataConverter(p.base.payloadKeys);
     const cases = { unreviewed, completed: full, 'district-overdue': district, 'objection-upheld-withdrawn': upheld, terminated, failed, rejected };
     // The runner's folder keeps three (every action and the 公示 timer; reminders and escalation, still running): enough to catch a change of commands, at a third of the replay time.
     const kept = process.env.RECORD_PROJECT_HISTORIES === 'kit-runner' ? ['completed', 'district-overdue', 'unreviewed'] : Object.keys(cases);
     for (const [name, id] of Object.entries(cases).filter(([name]) => kept.includes(name))) {
-      const history = await p.base.client.workflow.getHandle(`project-${id}`).fetchHistory();
-      await decryptPayloads(history, converter.payloadCodecs![0]!);
-      const History = proto.temporal.api.history.v1.History;
-      const json = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String });
-      // One event a line: a later re-recording diffs event by event.
-      const events = (json.events as unknown[]).map((e) => JSON.stringify(e)).join(',\n');
-      writeFileSync(path.join(HISTORIES, `${name}.json`), `{"events": [\n${events}\n]}\n`);
+      await recordHistory(p.base.client, p.base.payloadKeys, `project-${id}`, path.join(HISTORIES, `${name}.json`));
     }
   });
 });
-
-/** Decrypts every payload of a history in place (a payload: an object with `metadata` and `data`). */
-async function decryptPayloads(node: unknown, codec: { decode(p: Payload[]): Promise<Payload[]> }): Promise<void> {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const [i, v] of node.entries()) {
-      if (isPayload(v)) node[i] = (await codec.decode([v]))[0];
-      else await decryptPayloads(v, codec);
-    }
-    return;
-  }
-  const o = node as Record<string, unknown>;
-  for (const [k, v] of Object.entries(o)) {
-    if (v instanceof Uint8Array) continue;
-    if (isPayload(v)) o[k] = (await codec.decode([v]))[0];
-    else await decryptPayloads(v, codec);
-  }
-}
-
-function isPayload(v: unknown): v is Payload {
-  return !!v && typeof v === 'object' && 'metadata' in v && 'data' in v && (v as Payload).data instanceof Uint8Array;
-}

@@ -9,27 +9,13 @@ import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { getWorkflowBundle, installTemporalRuntime } from '../../worker';
+import { replayHistoryFiles } from '../helpers/histories';
 
 const HISTORIES = path.join(import.meta.dirname, 'histories');
 const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
 /** Recorded by the workflow on the kit's runMachine (the `kit-runner` patch): the shape projects started since have. */
 const RUNNER_HISTORIES = path.join(HISTORIES, 'kit-runner');
 const runnerFiles = readdirSync(RUNNER_HISTORIES).filter((f) => f.endsWith('.json')).sort();
-
-async function replayAll(dir: string, names: string[]) {
-  installTemporalRuntime('ERROR');
-  const History = proto.temporal.api.history.v1.History;
-  const histories = names.map((f) => ({
-    workflowId: `replay-${f.replace(/\.json$/, '')}`,
-    history: History.fromObject(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))),
-  }));
-  const results = [];
-  // Payloads were decrypted when recorded: the default data converter reads them.
-  for await (const result of Worker.runReplayHistories({ workflowBundle: await getWorkflowBundle() }, histories)) {
-    results.push({ workflowId: result.workflowId, error: result.error ? String(result.error.cause ?? result.error.message) : null });
-  }
-  expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: null })));
-}
 
 describe('project histories of the old workflow shape', () => {
   it('are all there: finished and still-running projects of every stage', () => {
@@ -63,6 +49,7 @@ describe('project histories of the old workflow shape', () => {
 describe('project histories of the runner shape', () => {
   it('replay against the current workflow code', async () => {
     expect(runnerFiles.length).toBeGreaterThan(0);
-    await replayAll(RUNNER_HISTORIES, runnerFiles);
+    const results = await replayHistoryFiles(RUNNER_HISTORIES, runnerFiles);
+    expect(results).toEqual(runnerFiles.map((f) => ({ workflowId: `replay-${f.replace(/\.json$/, '')}`, error: null })));
   });
 });
