@@ -292,6 +292,8 @@ export interface RunMachineOptions<S, E extends Effects = Effects> {
   stepNames?: { start: string; deadline: string };
   /** Answered with the current state, when given. */
   stateQuery?: QueryDefinition<S>;
+  /** Registers the process's own queries over the live state (one that must not show all of it: the ballot box). */
+  queries?(state: () => S): void;
   /**
    * What a step needs from outside (a reservation, a payment, a period in
    * working days), for every step: the people's and the process's own
@@ -367,6 +369,7 @@ export async function runMachine<S extends { version: number; stage: string }, I
     serial,
   );
   if (options.stateQuery) setHandler(options.stateQuery, () => state);
+  options.queries?.(() => state);
 
   await serial(() => ownStep(options.stepNames?.start ?? 'start', `v${state.version}`, options.start));
   // A deadline's key names one occurrence: applied once, never again, so a
