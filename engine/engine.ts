@@ -1,8 +1,11 @@
-// The workflow engine: the registry of runs, the transaction discipline
-// (mutate synchronously, persist, then answer), deadlines and time skipping,
-// and the workflow-level lifecycle (start, signal, cancel, terminate, close,
-// continue-as-new, children). Workflow-task and activity-task handling live in
-// workflow-tasks.ts and activity-tasks.ts.
+// The workflow engine's core: the registry of runs, the transaction
+// discipline (mutate synchronously, persist, then answer), deadlines and time
+// skipping, and the workflow-level lifecycle (start, signal, cancel,
+// terminate, close, continue-as-new, children). Below it: the store, the
+// clock and dispatch (dispatch.ts: task queues, sticky routing). Above it,
+// each given only the interface it needs: workflow tasks, activity tasks,
+// updates and queries (workflow-tasks.ts, activity-tasks.ts, updates.ts,
+// queries.ts), wired together in index.ts.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DeadlineScheduler, VirtualClock, durationToMs, msToDuration, msToTimestamp } from './clock';
@@ -13,24 +16,14 @@ import {
   notFound,
   workflowAlreadyStarted,
 } from './errors';
-import { TaskQueues } from './matching';
-import { Run, computeActivityDeadlines, type DeadlinePayload, runKey, workflowKey, type HistoryEvent, type PendingQuery, type RunState, type RunStatus, type UpdateState } from './run-state';
+import { Dispatch } from './dispatch';
+import { Run, computeActivityDeadlines, type DeadlinePayload, runKey, workflowKey, type HistoryEvent, type RunState, type RunStatus, type UpdateState } from './run-state';
 import { COMPLETED_UPDATES_KEPT, relocate, type EngineStore, type LogRecord, type RunLocations, type StoredRun } from './store';
 import { resolveRetryPolicy, decideRetry } from './retry';
 import { SearchAttributeRegistry } from './search-attributes';
 import { EventCache } from './event-cache';
 import type { Failure, Header, Payloads, StartWorkflowRequest, StickyExecutionAttributes, UpdateOutcome, Wire } from './wire';
 import type { temporal } from '@temporalio/proto';
-
-export type WorkflowTaskRef =
-  | { kind: 'task'; runKey: string; dispatch: number }
-  | { kind: 'query'; queryId: string; dispatch: number };
-
-export interface ActivityTaskRef {
-  runKey: string;
-  scheduledEventId: number;
-  attempt: number;
-}
 
 
 /** Told, inside the closing step, that a run reached a terminal state. */
@@ -42,15 +35,6 @@ export type RunClosedListener = (
   closeEvent: HistoryEvent,
 ) => void;
 
-/** A query dispatched to a worker as a query-only task. */
-export interface QueryTask {
-  run: Run;
-  query: PendingQuery;
-  onSticky: boolean;
-  dispatch: number;
-  fallback?: NodeJS.Timeout;
-}
-
 /** Retention of closed runs in namespaces that have none set. */
 export const DEFAULT_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
@@ -61,13 +45,12 @@ export const DEFAULT_RETENTION_MS = 30 * 24 * 3600 * 1000;
  */
 export interface CoreHooks {
   /** An activity's deadline (`act:` key without the prefix) came due. */
-  activityDeadline(engine: WorkflowEngine, run: Run, id: string): void;
+  activityDeadline(run: Run, id: string): void;
   /** A run is closing: fail its pending updates, answer its waiting queries. */
-  runClosing(engine: WorkflowEngine, run: Run): void;
+  runClosing(run: Run): void;
 }
 
 export interface WorkflowEngineOptions {
-  hooks: CoreHooks;
   store: EngineStore;
   logger: Logger;
   /** Whether time skipping starts unlocked. */
@@ -120,11 +103,9 @@ export const TERMINAL_COMMANDS = new Set([
 export class WorkflowEngine {
   readonly clock: VirtualClock;
   readonly deadlines: DeadlineScheduler<DeadlinePayload>;
-  readonly workflowQueues = new TaskQueues<WorkflowTaskRef>();
-  readonly activityQueues = new TaskQueues<ActivityTaskRef>();
+  readonly dispatch: Dispatch;
   readonly runs = new Map<string, Run>();
   readonly currentRuns = new Map<string, Run>();
-  readonly queryTasks = new Map<string, QueryTask>();
   readonly namespaces: Set<string>;
   readonly logger: Logger;
   readonly store: EngineStore;
@@ -142,7 +123,9 @@ export class WorkflowEngine {
   private closed = false;
   private idleWaiters = new Set<() => void>();
   private readonly closeListeners: RunClosedListener[] = [];
-  private readonly hooks: CoreHooks;
+  private hooks: CoreHooks | undefined;
+  /** Runs the store held at start, until `open` takes them. */
+  private loadedRuns: StoredRun[] | undefined;
   /** Records other than runs' (schedules) appended in the current step: the step must commit even with no run changed. */
   private recordsAppended = false;
   /** A compaction's moves are being made durable (its emptied files are deleted after). */
@@ -153,7 +136,7 @@ export class WorkflowEngine {
   constructor(options: WorkflowEngineOptions) {
     this.logger = options.logger;
     this.store = options.store;
-    this.hooks = options.hooks;
+    this.dispatch = new Dispatch({ logger: this.logger, stickyExpired: (run) => this.mutate(() => this.clearSticky(run)) });
     this.namespaces = new Set(options.namespaces ?? ['default']);
     this.skippingLocks = options.timeSkipping ? 0 : 1;
     this.eventCache = new EventCache(options.eventCacheBytes ?? DEFAULT_EVENT_CACHE_BYTES);
@@ -171,12 +154,22 @@ export class WorkflowEngine {
       (payload) => this.onDeadline(payload),
       () => this.flushChanges(),
     );
-    this.recover(loaded.runs);
+    this.loadedRuns = loaded.runs;
   }
 
   // ---------------------------------------------------------------- recovery
 
-  private recover(loaded: StoredRun[]): void {
+  /**
+   * Takes the layers above (their part in the lifecycle) and brings back the
+   * runs the store held: tasks offered again, deadlines armed, and those
+   * that came due while the engine was down fired. Called once, after the
+   * layers exist (firing a deadline may reach them).
+   */
+  open(hooks: CoreHooks): void {
+    if (this.hooks) throw new Error('the engine is already open');
+    this.hooks = hooks;
+    const loaded = this.loadedRuns ?? [];
+    this.loadedRuns = undefined;
     loaded.sort((a, b) => a.state.seq - b.state.seq);
     for (const { state, locations, completedUpdates } of loaded) {
       const open = state.status === 'RUNNING';
@@ -201,14 +194,10 @@ export class WorkflowEngine {
       // Tasks that were scheduled are offered again; tasks a worker had
       // started stay started (its completion is still accepted) until their
       // timeout, exactly as if the server had not stopped.
-      if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatchTask(run);
+      if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatch.offerWorkflowTask(run);
       if (!run.s.wft && Object.values(run.s.updates).some((u) => u.stage === 'admitted')) this.scheduleTask(run, true);
       for (const activity of Object.values(run.s.activities)) {
-        if (activity.state === 'scheduled') {
-          this.activityQueues
-            .get(run.s.namespace, 'activity', activity.taskQueue)
-            .offer({ runKey: run.key, scheduledEventId: activity.scheduledEventId, attempt: activity.attempt });
-        }
+        if (activity.state === 'scheduled') this.dispatch.offerActivity(run, activity);
       }
       this.syncDeadlines(run);
       this.updateBusy(run);
@@ -457,7 +446,7 @@ export class WorkflowEngine {
         this.timeOutRun(run);
         break;
       case 'act':
-        this.hooks.activityDeadline(this, run, id);
+        this.hooks!.activityDeadline(run, id);
         break;
     }
     this.touch(run);
@@ -524,12 +513,6 @@ export class WorkflowEngine {
   }
 
   /**
-   * Whether workers still have work from the last step: a task in flight, or
-   * a task waiting on a queue that a worker polls. Tasks on queues nobody
-   * polls (no poll within the last second) do not count: no one would pick
-   * them up, however long we waited.
-   */
-  /**
    * A workflow or activity task is running, or waiting for a worker that
    * polled its queue within the last second. `anyWorker`: waiting for any
    * worker at all — for a caller who knows the workers run (a worker starved
@@ -537,12 +520,8 @@ export class WorkflowEngine {
    * to wait for).
    */
   hasPendingWork(anyWorker = false): boolean {
-    const recently = Date.now() - 1000;
-    const polled = (type: 'workflow' | 'activity', ns: string, name: string): boolean => {
-      if (anyWorker) return true;
-      const queue = type === 'workflow' ? this.workflowQueues.find(ns, type, name) : this.activityQueues.find(ns, type, name);
-      return !!queue && (queue.waitingPollers > 0 || queue.lastPollActivity >= recently);
-    };
+    const polled = (type: 'workflow' | 'activity', ns: string, name: string): boolean =>
+      anyWorker || this.dispatch.polledRecently(type, ns, name);
     for (const run of this.busyRuns) {
       const wft = run.s.wft;
       if (wft) {
@@ -662,31 +641,7 @@ export class WorkflowEngine {
     );
     run.s.wft = { scheduledEventId: event.eventId, attempt, scheduledAt: now, timeoutMs: run.s.taskTimeoutMs, speculative: speculative || undefined };
     this.touch(run);
-    this.dispatchTask(run);
-  }
-
-  /** Offers the scheduled workflow task on the sticky queue (with a fallback) or the normal queue. */
-  dispatchTask(run: Run): void {
-    run.taskDispatch++;
-    if (run.stickyFallback) clearTimeout(run.stickyFallback);
-    run.stickyFallback = undefined;
-    const ref: WorkflowTaskRef = { kind: 'task', runKey: run.key, dispatch: run.taskDispatch };
-    const sticky = run.s.sticky;
-    if (sticky) {
-      this.workflowQueues.get(run.s.namespace, 'workflow', sticky.queue).offer(ref);
-      // The sticky worker may be gone without saying so; the task then
-      // moves to the normal queue, where any worker can rebuild the state.
-      run.stickyFallback = setTimeout(() => {
-        run.stickyFallback = undefined;
-        if (run.s.wft && run.s.wft.startedEventId === undefined && run.s.sticky) {
-          this.logger.debug({ workflowId: run.s.workflowId }, 'sticky queue timed out; using the normal queue');
-          this.mutate(() => this.clearSticky(run));
-        }
-      }, sticky.timeoutMs);
-      run.stickyFallback.unref?.();
-    } else {
-      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);
-    }
+    this.dispatch.offerWorkflowTask(run);
   }
 
   /** Stops routing the run to its sticky queue; a task waiting there moves to the normal queue. */
@@ -694,28 +649,8 @@ export class WorkflowEngine {
     if (!run.s.sticky) return;
     run.s.sticky = undefined;
     this.touch(run);
-    if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatchTask(run);
-    for (const [id, task] of this.queryTasks) {
-      if (task.run === run && task.onSticky) this.offerQueryTask(id, task, false);
-    }
-  }
-
-  offerQueryTask(queryId: string, task: QueryTask, sticky: boolean): void {
-    const run = task.run;
-    if (task.fallback) clearTimeout(task.fallback);
-    task.fallback = undefined;
-    task.onSticky = sticky && !!run.s.sticky;
-    task.dispatch++;
-    const ref: WorkflowTaskRef = { kind: 'query', queryId, dispatch: task.dispatch };
-    if (task.onSticky && run.s.sticky) {
-      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.sticky.queue).offer(ref);
-      task.fallback = setTimeout(() => {
-        if (this.queryTasks.get(queryId) === task && task.onSticky) this.offerQueryTask(queryId, task, false);
-      }, run.s.sticky.timeoutMs);
-      task.fallback.unref?.();
-    } else {
-      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);
-    }
+    if (run.s.wft && run.s.wft.startedEventId === undefined) this.dispatch.offerWorkflowTask(run);
+    this.dispatch.unstick(run);
   }
 
   /** A worker stopped: every run sticky to its queue goes back to the normal queue. */
@@ -726,7 +661,7 @@ export class WorkflowEngine {
         if (run.s.namespace === namespace && run.s.sticky?.queue === stickyQueue) this.clearSticky(run);
       }
     });
-    this.workflowQueues.find(namespace, 'workflow', stickyQueue)?.releaseAll();
+    this.dispatch.releaseStickyQueue(namespace, stickyQueue);
   }
 
   setSticky(run: Run, attributes: StickyExecutionAttributes | undefined): void {
@@ -1089,11 +1024,10 @@ export class WorkflowEngine {
     run.s.activities = {};
     run.s.timers = {};
     run.s.sticky = undefined;
-    if (run.stickyFallback) clearTimeout(run.stickyFallback);
-    run.stickyFallback = undefined;
+    this.dispatch.dropStickyFallback(run);
     this.touch(run);
     // Pending updates fail; queries waiting for a task are answered from the final state.
-    this.hooks.runClosing(this, run);
+    this.hooks!.runClosing(run);
     this.applyParentClosePolicies(run);
     for (const listener of this.closeListeners) listener(run.s.namespace, run.s.workflowId, run.s.runId, status as Exclude<RunStatus, 'RUNNING'>, closeEvent);
     if (run.s.parent && !newExecutionRunId) this.reportToParent(run, status, closeEvent);
@@ -1186,13 +1120,10 @@ export class WorkflowEngine {
     this.closed = true;
     this.deadlines.stop();
     for (const run of this.runs.values()) {
-      if (run.stickyFallback) clearTimeout(run.stickyFallback);
       for (const wake of [...run.historyWaiters]) wake();
       for (const wake of [...run.updateWaiters]) wake();
     }
-    for (const task of this.queryTasks.values()) if (task.fallback) clearTimeout(task.fallback);
-    for (const queue of this.workflowQueues.all()) queue.releaseAll();
-    for (const queue of this.activityQueues.all()) queue.releaseAll();
+    this.dispatch.stop(this.runs.values());
   }
 
   async close(): Promise<void> {

@@ -2,9 +2,11 @@
 import type * as grpc from '@grpc/grpc-js';
 import pino, { type Logger } from 'pino';
 import { clockControlDefinition, clockControlHandlers } from './clock-control';
-import { WorkflowEngine, type CoreHooks } from './engine';
-import { onActivityDeadline } from './activity-tasks';
-import { dispatchPendingQueries, failPendingUpdates } from './workflow-tasks';
+import { WorkflowEngine } from './engine';
+import { ActivityTasks } from './activity-tasks';
+import { Queries } from './queries';
+import { Updates } from './updates';
+import { WorkflowTasks } from './workflow-tasks';
 import { bindServer, createGrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
 import { FileStore, MemoryStore } from './store';
@@ -72,10 +74,10 @@ export interface EmbeddedEngine {
    * one, and once more at the end, it waits until workers have finished the
    * workflow and activity tasks already handed to them or waiting on a queue
    * a worker polls (tasks on queues nobody polls are not waited for; each wait
-   * gives up after 10 s of wall time). So when it resolves, the effects of
+   * gives up after `settleTimeoutMs` of wall time, default 10 s). So when it resolves, the effects of
    * every timer in the window have been processed by running workers.
    */
-  advanceTime(ms: number): Promise<void>;
+  advanceTime(ms: number, settleTimeoutMs?: number): Promise<void>;
   /** Counted lock: while held, time never skips on its own. */
   lockTimeSkipping(): void;
   unlockTimeSkipping(): void;
@@ -88,7 +90,22 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const metrics = new EngineMetrics();
   const store = options.dataDir ? new FileStore(options.dataDir, { segmentBytes: options.segmentBytes }) : new MemoryStore();
   if (store instanceof FileStore) store.onCommit = (ms) => metrics.commit(ms);
-  const engine = new WorkflowEngine({ hooks: TASK_HOOKS, store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs, eventCacheBytes: options.eventCacheBytes });
+  const engine = new WorkflowEngine({ store, logger, timeSkipping: options.timeSkipping ?? false, retentionMs: options.retentionMs, eventCacheBytes: options.eventCacheBytes });
+  // The layers above the core, each given the narrow interface it declares
+  // (the engine and dispatch satisfy them); the core learns of them only
+  // through the hooks, so imports point one way.
+  const activityTasks = new ActivityTasks(engine, engine.dispatch);
+  const updates = new Updates(engine);
+  const queries = new Queries(engine, engine.dispatch);
+  const workflowTasks = new WorkflowTasks(engine, activityTasks, updates, queries, engine.dispatch);
+  engine.open({
+    activityDeadline: (run, id) => activityTasks.onActivityDeadline(run, id),
+    runClosing: (run) => {
+      // Pending updates fail; queries waiting for a task are answered from the final state.
+      updates.failPendingUpdates(run);
+      queries.dispatchPendingQueries(run);
+    },
+  });
   const sweepEvery = options.retentionSweepIntervalMs ?? (options.dataDir ? 60_000 : 0);
   const sweeper = new RetentionSweeper(engine, sweepEvery);
   const keyed = splitKeyedRecords(engine.loadedSchedules);
@@ -99,7 +116,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
       {
         definition: workflowServiceDefinition,
         handlers: {
-          ...workflowServiceHandlers(engine),
+          ...workflowServiceHandlers(engine, { workflowTasks, activityTasks, updates, queries }),
           ...namespaceHandlers(engine),
           ...visibilityHandlers(engine),
           ...operatorActionHandlers(engine, keyed.batches),
@@ -113,11 +130,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     logger,
     (method, code, ms) => metrics.request(method, code, ms),
   );
-  engine.workflowQueues.observer = {
+  engine.dispatch.workflowQueues.observer = {
     started: (_type, ref, ms) => metrics.taskStarted(ref.kind === 'query' ? 'query' : 'workflow', ms),
     pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),
   };
-  engine.activityQueues.observer = {
+  engine.dispatch.activityQueues.observer = {
     started: (_type, _ref, ms) => metrics.taskStarted('activity', ms),
     pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),
   };
@@ -156,7 +173,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     port,
     metricsPort: metricsServer?.port,
     now: () => engine.now(),
-    advanceTime: (ms) => engine.advanceTime(ms),
+    advanceTime: (ms, settleTimeoutMs) => engine.advanceTime(ms, settleTimeoutMs),
     lockTimeSkipping: () => engine.lockTimeSkipping(),
     unlockTimeSkipping: () => engine.unlockTimeSkipping(),
     close: () =>
@@ -180,15 +197,6 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
       })()),
   };
 }
-
-/** The task layers' part in the core's lifecycle (engine.ts CoreHooks). */
-const TASK_HOOKS: CoreHooks = {
-  activityDeadline: onActivityDeadline,
-  runClosing: (engine, run) => {
-    failPendingUpdates(engine, run);
-    dispatchPendingQueries(engine, run);
-  },
-};
 
 /** The narrow view of the core that schedules get (schedules/core.ts). */
 function coreForSchedules(engine: WorkflowEngine, loaded: Record<string, unknown>): SchedulerCore {

@@ -195,11 +195,7 @@ export function resetWorkflow(engine: WorkflowEngine, run: Run, req: Request<'Re
       next.append('WORKFLOW_EXECUTION_SIGNALED', { signalName: a.signalName, input: a.input, identity: a.identity, header: a.header }, now);
     }
   }
-  for (const activity of Object.values(state.activities)) {
-    engine.activityQueues
-      .get(state.namespace, 'activity', activity.taskQueue)
-      .offer({ runKey: next.key, scheduledEventId: activity.scheduledEventId, attempt: activity.attempt });
-  }
+  for (const activity of Object.values(state.activities)) engine.dispatch.offerActivity(next, activity);
   engine.touch(next);
   engine.scheduleTask(next);
   if (run.running) {

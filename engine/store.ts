@@ -122,11 +122,38 @@ function replacer(this: Record<string, unknown>, key: string, value: unknown): u
   return value;
 }
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && typeof (value as { $b?: unknown }).$b === 'string' && Object.keys(value).length === 1) {
-    return Buffer.from((value as { $b: string }).$b, 'base64');
+/**
+ * Turns `{ $b: base64 }` objects (and only those: exactly that one key) back
+ * into Buffers, in place. A walk after a plain JSON.parse rather than a
+ * reviver: V8 calls a reviver back for every value of the line, which made
+ * parsing five times slower — most of a restart's time goes to parsing
+ * checkpoint lines.
+ */
+function reviveBytes(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) value[i] = reviveBytes(item);
+    }
+    return value;
   }
-  return value;
+  const object = value as Record<string, unknown>;
+  if (typeof object.$b === 'string') {
+    let keys = 0;
+    for (const _ in object) if (++keys > 1) break;
+    if (keys === 1) return Buffer.from(object.$b, 'base64');
+  }
+  for (const key in object) {
+    const item = object[key];
+    if (typeof item !== 'object' || item === null) continue;
+    const revived = reviveBytes(item);
+    if (revived === item) continue;
+    // `__proto__` is an own key of a parsed object: assigning it would set the prototype instead.
+    if (key === '__proto__') Object.defineProperty(object, key, { value: revived, writable: true, enumerable: true, configurable: true });
+    else object[key] = revived;
+  }
+  return object;
 }
 
 export function serializeRecord(record: unknown): string {
@@ -221,7 +248,7 @@ export function forEachLine(file: string, fn: (line: Buffer, offset: number) => 
 /** A line as the type the caller expects (the log's own records), undefined when torn. */
 function parseLine<T>(line: Buffer): T | undefined {
   try {
-    return JSON.parse(line.toString('utf8'), reviver) as T;
+    return reviveBytes(JSON.parse(line.toString('utf8'))) as T;
   } catch {
     return undefined;
   }

@@ -2,30 +2,23 @@
 // validate, run one engine step, wait until it is durable, answer. Methods
 // not listed here answer UNIMPLEMENTED (grpc-js does that for missing ones).
 import type * as grpc from '@grpc/grpc-js';
-import {
-  activityById,
-  activityByToken,
-  cancelActivity,
-  completeActivity,
-  failActivity,
-  heartbeatActivity,
-  startActivityTask,
-} from './activity-tasks';
+import type { ActivityTasks } from './activity-tasks';
 import type { WorkflowEngine } from './engine';
 import { invalidArgument } from './errors';
 import { describeWorkflow, getHistory } from './history-views';
-import {
-  admitUpdate,
-  awaitUpdate,
-  completeQueryTask,
-  completeWorkflowTask,
-  failWorkflowTask,
-  findUpdate,
-  queryWorkflow,
-  startWorkflowTask,
-} from './workflow-tasks';
+import type { Queries } from './queries';
+import type { Updates } from './updates';
+import type { WorkflowTasks } from './workflow-tasks';
 import type { CallContext, Handler } from './grpc-server';
 import type { Request } from './wire';
+
+/** The layers above the core whose requests these handlers serve. */
+export interface TaskLayers {
+  workflowTasks: WorkflowTasks;
+  activityTasks: ActivityTasks;
+  updates: Updates;
+  queries: Queries;
+}
 
 /** Longest a long-poll is held before answering empty; callers poll again. */
 const LONG_POLL_MS = 60_000;
@@ -37,7 +30,7 @@ export function pollDeadline(call: CallContext): number {
 
 const SERVER_VERSION = '1.24.0-embedded';
 
-export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+export function workflowServiceHandlers(engine: WorkflowEngine, { workflowTasks, activityTasks, updates, queries }: TaskLayers): Record<string, Handler> {
   const step = <T>(fn: () => T): T => engine.mutate(fn);
 
   return {
@@ -104,14 +97,14 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
     },
 
     QueryWorkflow: async (req: Request<'QueryWorkflow'>, call) => {
-      const response = await queryWorkflow(engine, req, pollDeadline(call));
+      const response = await queries.queryWorkflow(req, pollDeadline(call));
       await engine.commit();
       return response;
     },
 
     UpdateWorkflowExecution: async (req: Request<'UpdateWorkflowExecution'>, call) => {
-      const { run, update } = step(() => admitUpdate(engine, req));
-      return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
+      const { run, update } = step(() => updates.admitUpdate(req));
+      return updates.awaitUpdate(run, update, req.waitPolicy, pollDeadline(call));
     },
 
     // Update-with-start: [startWorkflow, updateWorkflow] in one step; the
@@ -133,11 +126,11 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
       const admitted = step(() => {
         engine.searchAttributes.validate(engine.checkNamespace(start.namespace), start.searchAttributes);
         const { run, started } = engine.startWorkflow(start);
-        const { update: state } = admitUpdate(engine, { ...update, namespace: req.namespace, workflowExecution: run.execution });
+        const { update: state } = updates.admitUpdate({ ...update, namespace: req.namespace, workflowExecution: run.execution });
         return { run, started, state };
       });
       await engine.commit();
-      const updateResponse = await awaitUpdate(engine, admitted.run, admitted.state, update.waitPolicy, pollDeadline(call));
+      const updateResponse = await updates.awaitUpdate(admitted.run, admitted.state, update.waitPolicy, pollDeadline(call));
       return {
         responses: [
           { startWorkflow: { runId: admitted.run.s.runId, started: admitted.started, status: `WORKFLOW_EXECUTION_STATUS_${admitted.run.s.status}` } },
@@ -147,91 +140,91 @@ export function workflowServiceHandlers(engine: WorkflowEngine): Record<string, 
     },
 
     PollWorkflowExecutionUpdate: async (req: Request<'PollWorkflowExecutionUpdate'>, call) => {
-      const { run, update } = findUpdate(engine, req);
-      return awaitUpdate(engine, run, update, req.waitPolicy, pollDeadline(call));
+      const { run, update } = updates.findUpdate(req);
+      return updates.awaitUpdate(run, update, req.waitPolicy, pollDeadline(call));
     },
 
     PollWorkflowTaskQueue: async (req: Request<'PollWorkflowTaskQueue'>, call) => {
       const ns = engine.checkNamespace(req.namespace);
       const name = req.taskQueue?.name;
       if (!name) throw invalidArgument('TaskQueue is not set on request.');
-      const queue = engine.workflowQueues.get(ns, 'workflow', name);
+      const queue = engine.dispatch.workflowQueues.get(ns, 'workflow', name);
       const response = await queue.poll(
         pollDeadline(call),
         () => call.cancelled || engine.isClosed,
         call.onCancel,
-        (ref) => step(() => startWorkflowTask(engine, ref, req, name)),
+        (ref) => step(() => workflowTasks.startWorkflowTask(ref, req, name)),
       );
       await engine.commit();
       return response ?? {};
     },
 
     RespondWorkflowTaskCompleted: async (req: Request<'RespondWorkflowTaskCompleted'>) => {
-      const response = step(() => completeWorkflowTask(engine, req));
+      const response = step(() => workflowTasks.completeWorkflowTask(req));
       await engine.commit();
       return response;
     },
 
     RespondWorkflowTaskFailed: async (req: Request<'RespondWorkflowTaskFailed'>) => {
-      step(() => failWorkflowTask(engine, req));
+      step(() => workflowTasks.failWorkflowTask(req));
       await engine.commit();
       return {};
     },
 
-    RespondQueryTaskCompleted: async (req: Request<'RespondQueryTaskCompleted'>) => completeQueryTask(engine, req),
+    RespondQueryTaskCompleted: async (req: Request<'RespondQueryTaskCompleted'>) => queries.completeQueryTask(req),
 
     PollActivityTaskQueue: async (req: Request<'PollActivityTaskQueue'>, call) => {
       const ns = engine.checkNamespace(req.namespace);
       const name = req.taskQueue?.name;
       if (!name) throw invalidArgument('TaskQueue is not set on request.');
-      const queue = engine.activityQueues.get(ns, 'activity', name);
+      const queue = engine.dispatch.activityQueues.get(ns, 'activity', name);
       const response = await queue.poll(
         pollDeadline(call),
         () => call.cancelled || engine.isClosed,
         call.onCancel,
-        (ref) => step(() => startActivityTask(engine, ref, req)),
+        (ref) => step(() => activityTasks.startActivityTask(ref, req)),
       );
       await engine.commit();
       return response ?? {};
     },
 
     RespondActivityTaskCompleted: async (req: Request<'RespondActivityTaskCompleted'>) => {
-      step(() => completeActivity(engine, activityByToken(engine, req.taskToken), req));
+      step(() => activityTasks.completeActivity(activityTasks.activityByToken(req.taskToken), req));
       await engine.commit();
       return {};
     },
     RespondActivityTaskCompletedById: async (req: Request<'RespondActivityTaskCompletedById'>) => {
-      step(() => completeActivity(engine, activityById(engine, req), req));
+      step(() => activityTasks.completeActivity(activityTasks.activityById(req), req));
       await engine.commit();
       return {};
     },
     RespondActivityTaskFailed: async (req: Request<'RespondActivityTaskFailed'>) => {
-      step(() => failActivity(engine, activityByToken(engine, req.taskToken), req));
+      step(() => activityTasks.failActivity(activityTasks.activityByToken(req.taskToken), req));
       await engine.commit();
       return {};
     },
     RespondActivityTaskFailedById: async (req: Request<'RespondActivityTaskFailedById'>) => {
-      step(() => failActivity(engine, activityById(engine, req), req));
+      step(() => activityTasks.failActivity(activityTasks.activityById(req), req));
       await engine.commit();
       return {};
     },
     RespondActivityTaskCanceled: async (req: Request<'RespondActivityTaskCanceled'>) => {
-      step(() => cancelActivity(engine, activityByToken(engine, req.taskToken), req));
+      step(() => activityTasks.cancelActivity(activityTasks.activityByToken(req.taskToken), req));
       await engine.commit();
       return {};
     },
     RespondActivityTaskCanceledById: async (req: Request<'RespondActivityTaskCanceledById'>) => {
-      step(() => cancelActivity(engine, activityById(engine, req), req));
+      step(() => activityTasks.cancelActivity(activityTasks.activityById(req), req));
       await engine.commit();
       return {};
     },
     RecordActivityTaskHeartbeat: async (req: Request<'RecordActivityTaskHeartbeat'>) => {
-      const response = step(() => heartbeatActivity(engine, activityByToken(engine, req.taskToken), req.details));
+      const response = step(() => activityTasks.heartbeatActivity(activityTasks.activityByToken(req.taskToken), req.details));
       await engine.commit();
       return response;
     },
     RecordActivityTaskHeartbeatById: async (req: Request<'RecordActivityTaskHeartbeatById'>) => {
-      const response = step(() => heartbeatActivity(engine, activityById(engine, req), req.details));
+      const response = step(() => activityTasks.heartbeatActivity(activityTasks.activityById(req), req.details));
       await engine.commit();
       return response;
     },

@@ -16,11 +16,20 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
  */
 const PREBUILT = import.meta.url.endsWith('.ts') ? undefined : fileURLToPath(new URL('./workflow-bundle.js', import.meta.url));
 
+/**
+ * WORKFLOW_BUNDLE: the path of a bundle its caller has just built from these
+ * same sources. The test setup builds dist/ once per run (when stale) and
+ * names its bundle here, so the dozens of files that start a worker — each
+ * its own process — skip webpack (seconds each on a loaded machine).
+ */
+const GIVEN = process.env.WORKFLOW_BUNDLE || undefined;
+
 let cached: Promise<WorkflowBundle> | undefined;
 
 /** The bundle of `workflows/index.ts`, built on first call and reused afterwards. */
 export function getWorkflowBundle(): Promise<WorkflowBundleOption> {
   if (PREBUILT && existsSync(PREBUILT)) return Promise.resolve({ codePath: PREBUILT });
+  if (GIVEN) return Promise.resolve({ codePath: GIVEN });
   cached ??= bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     // The bundler logs every module at INFO; only problems are worth reading.

@@ -5,7 +5,7 @@ import type { RoleName } from '../../domain/roles';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { defineRoute, reply } from '../http/define-route';
 import { zId } from '../http/text';
-import { ZRoleName } from '../me/routes';
+import { ZRoleName } from '../http/schemas';
 import { inScope, loadManagedPerson, PERSON_SELECT, presentPerson } from './scope';
 import { ZAdminPerson, ZPersonId } from './schemas';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zDate, zId, zLine } from '../http/text';
-import { ZRoleName } from '../me/routes';
+import { ZRoleName } from '../http/schemas';
 
 export const ZPersonId = z.object({ personId: zId() });
 

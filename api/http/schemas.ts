@@ -1,7 +1,11 @@
 // Schemas every area shares, each with one home: money, dates, years, the
 // answer to an action. Areas import these; they never define their own.
 import { z } from 'zod';
+import { ROLE_NAMES } from '../../domain/roles';
 import { zDate } from './text';
+
+/** A role name (domain/roles.ts). */
+export const ZRoleName = z.enum(ROLE_NAMES);
 
 /** Integer fen (分); the read model keeps money in PostgreSQL `integer` columns, hence the bound. */
 export const ZFen = z.number().int().min(0).max(2_147_483_647).describe('金额,单位:分');

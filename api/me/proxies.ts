@@ -12,6 +12,8 @@ import type { AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { ZDate } from '../http/schemas';
 import { zId, zLine } from '../http/text';
+import { ZCandidatePage, ZDeputyCandidatesQuery } from '../tasks/schemas';
+import { listDeputyCandidates } from './list-deputy-candidates';
 
 export const ZProxy = z
   .object({
@@ -91,6 +93,15 @@ export const proxyRoutes = [
       ]);
       return { named: await present(deps, named, now), covering: await present(deps, covering, now) };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/me/proxies/candidates',
+    summary: '代理 people picker: colleagues the caller may name as deputy (a role on the line of a unit where the caller holds one), found by name, with their roles and units',
+    roles: ROLE_NAMES,
+    request: { query: ZDeputyCandidatesQuery },
+    response: { schema: ZCandidatePage },
+    handler: ({ deps, actor, query }) => listDeputyCandidates({ deps, actor, q: query.q, limit: query.limit }),
   }),
   defineRoute({
     method: 'post',

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { ROLE_NAMES } from '../../domain/roles';
 import { defineRoute, type RouteModule } from '../http/define-route';
 import { ZClockState } from '../admin/clock';
+import { ZRoleName } from '../http/schemas';
 import { getMe } from './get-me';
 import { proxyRoutes } from './proxies';
 
 export const ZUnitLevel = z.enum(['district', 'street', 'community', 'grid']);
-export const ZRoleName = z.enum(ROLE_NAMES);
 
 export const ZMe = z
   .object({

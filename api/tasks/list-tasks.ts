@@ -5,6 +5,7 @@ import type { TListTasksQuery, TTask } from './schemas';
 import { toTaskView } from './task-view';
 import { textProblem } from '../http/text';
 import { personalStepSql, proxyCoversSql } from '../../domain/inbox/proxy-sql';
+import { copiedToSql, startedBySql } from './record-access';
 
 export interface ListTasksOptions {
   prisma: PrismaClient;
@@ -80,12 +81,20 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   );
   // 代理: the unassigned tasks of a role the principal holds, claimable by the deputy "代 X".
   if (open) roleScoped.push(Prisma.sql`(t."assigneeId" IS NULL AND dep."personId" IS NOT NULL)`);
-  const scope = filter.assignment === 'mine' ? mine : filter.assignment === 'claimable' ? (open ? roleScoped : []) : [...mine, ...roleScoped];
+  const inbox = filter.assignment === 'mine' ? mine : filter.assignment === 'claimable' ? (open ? roleScoped : []) : [...mine, ...roleScoped];
+  // 已抄送 / 我发起 follow records, not work: the caller reads them (a copy grants reading, a starter reads what they started), a personal step excepted.
+  const scope =
+    filter.view === 'copied'
+      ? [Prisma.sql`(${copiedToSql(actor.personId)} AND NOT ${personalStepSql('t')})`]
+      : filter.view === 'started'
+        ? [Prisma.sql`(${startedBySql(actor.personId)} AND NOT ${personalStepSql('t')})`]
+        : inbox;
   if (scope.length === 0) return { items: [], nextCursor: null };
 
   const and: Prisma.Sql[] = [Prisma.sql`(${Prisma.join(scope, ' OR ')})`, Prisma.sql`t.status = ${filter.status}::"HumanTaskStatus"`];
   if (filter.process) and.push(Prisma.sql`t.process = ${filter.process}`);
   if (filter.action) and.push(Prisma.sql`t.action = ${filter.action}`);
+  if (filter.subjectId) and.push(Prisma.sql`t."subjectId" = ${filter.subjectId}`);
   if (filter.overdue === true) and.push(Prisma.sql`t."dueAt" < ${now}`);
   if (filter.overdue === false) and.push(Prisma.sql`(t."dueAt" IS NULL OR t."dueAt" >= ${now})`);
   // An unknown unit matches nothing (the subquery is NULL).

@@ -3,7 +3,7 @@
 // one of its tasks (RecordReader), and the deputy of a person one of its open
 // tasks waits for, until the arrangement ends (代理).
 import { toLocalDate } from '../../domain/calendar';
-import type { PrismaClient } from '../../prisma/generated/client';
+import { Prisma, type PrismaClient } from '../../prisma/generated/client';
 
 export async function inboxGrantsRead(prisma: PrismaClient, record: { process: string; subjectId: string }, personId: string, now: Date): Promise<boolean> {
   const reader = await prisma.recordReader.findUnique({ where: { process_subjectId_personId: { ...record, personId } }, select: { personId: true } });
@@ -26,4 +26,23 @@ export async function inboxGrantsRead(prisma: PrismaClient, record: { process: s
     const path = units.find((u) => u.id === t.unitId)?.path;
     return path !== undefined && grants.some((g) => g.role === t.role && path.startsWith(g.unit.path));
   });
+}
+
+/** For a "HumanTask" row aliased `t`: its record was copied (抄送) to the person. A transfer or delegation grants reading too, but is not a copy. */
+export function copiedToSql(personId: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "RecordReader" rr WHERE rr.process = t.process AND rr."subjectId" = t."subjectId" AND rr."personId" = ${personId} AND rr.reason = 'cc')`;
+}
+
+/**
+ * For a "HumanTask" row aliased `t`: the person started its record (我发起) —
+ * the project's applicant, the case's registrar, the incident's reporter, the
+ * 述职 cycle's starter. A new process adds its line here, as it does in
+ * recordUnitPath (load-task.ts).
+ */
+export function startedBySql(personId: string): Prisma.Sql {
+  return Prisma.sql`(
+       (t.process = 'project' AND EXISTS (SELECT 1 FROM "Project" x WHERE x.id = t."subjectId" AND x."applicantId" = ${personId}))
+    OR (t.process = 'mediation' AND EXISTS (SELECT 1 FROM "MediationCase" x WHERE x.id = t."subjectId" AND x."registeredById" = ${personId}))
+    OR (t.process = 'grid' AND EXISTS (SELECT 1 FROM "GridIncident" x WHERE x.id = t."subjectId" AND x."reportedById" = ${personId}))
+    OR (t.process = 'reporting' AND EXISTS (SELECT 1 FROM "ReportingReport" x JOIN "ReportingCycle" c ON c.id = x."cycleId" WHERE x.id = t."subjectId" AND c."startedById" = ${personId})))`;
 }

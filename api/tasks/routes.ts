@@ -7,6 +7,7 @@ import { attachFile, commentTask, readAttachment } from './comment-task';
 import { delegateTask, returnDelegation } from './delegate-task';
 import { getTask } from './get-task';
 import { listTasks } from './list-tasks';
+import { listCandidates } from './list-candidates';
 import {
   ZAttachBody,
   ZAttachment,
@@ -28,6 +29,8 @@ import {
   ZRecallBody,
   ZRecallResult,
   ZBatchApproveBody,
+  ZCandidatePage,
+  ZCandidatesQuery,
   ZBatchApproveResult,
   ZSendBackBody,
   ZSendBackResult,
@@ -55,7 +58,8 @@ export const taskRoutes: RouteModule = {
     defineRoute({
       method: 'get',
       path: '/api/tasks',
-      summary: "The caller's tasks: assigned to them (or to someone they deputise for today), delegated to them, or unassigned for a role they hold on the task's unit",
+      summary: "The caller's tasks: assigned to them (or to someone they deputise for today), delegated to them, or unassigned for a role they hold on the task's unit; or (view) the tasks of records copied to them (已抄送) or started by them (我发起)",
+      description: 'Filters: process, action, subjectId (one record; needs process, else 400 VALIDATION_FAILED), unitId, overdue, status; keyset paging by due date.',
       roles: 'authenticated',
       request: { query: ZListTasksQuery },
       response: { schema: ZTaskPage },
@@ -81,6 +85,18 @@ export const taskRoutes: RouteModule = {
       response: { schema: ZTaskDetail },
       errors: ['NOT_FOUND'],
       handler: ({ deps, actor, params }) => getTask({ deps, actor, taskId: params.id }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks/:id/candidates',
+      summary: 'The people picker of 转交, 委派, 加签 and 抄送: who the caller may name on this task, found by name, with the role and unit that qualify them',
+      description:
+        "Only for those who may hand the task on (its holder, whoever holds its role over its unit): 404 when the caller cannot see the task, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE, 409 ALREADY_DONE, 403 PERSONAL_TASK on a vote. transferTask offers holders of the task's role over its unit; addSigner offers people with a role on the record's unit or above or below it; delegateTask and ccTask also people on the line of a unit where the caller holds a role — never a stranger's unit. The caller and the current assignee are left out.",
+      roles: ROLE_NAMES,
+      request: { params: ZTaskIdParams, query: ZCandidatesQuery },
+      response: { schema: ZCandidatePage },
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'PERSONAL_TASK'],
+      handler: ({ deps, actor, params, query }) => listCandidates({ deps, actor, taskId: params.id, purpose: query.purpose, q: query.q, limit: query.limit }),
     }),
     defineRoute({
       method: 'post',
@@ -143,7 +159,7 @@ export const taskRoutes: RouteModule = {
       path: '/api/tasks/:id/actions/sendBack',
       summary: '退回: return the process from this open task to an earlier step the process allows, with a reason; that step opens again as a new task',
       description:
-        'Allowed to the task\'s holder and to whoever holds its role over its unit. The earlier step\'s holder is notified and the timeline shows the reason. Allowed returns — project: decideDistrictApproval → reviewApplication (区委组织部 returns the application to the street\'s review); grid: confirmResult → completeHandling (核查 back to 处置), completeHandling → dispatchIncident (the assignee returns it to triage). 422 SEND_BACK_NOT_ALLOWED for any other target (or a process without returns), 400 VALIDATION_FAILED without a reason, 409 SEND_BACK_AFTER_PAYMENT when money was already paid, 409 ALREADY_DONE when the task is closed, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE.',
+        'Allowed to the task\'s holder and to whoever holds its role over its unit. The earlier step\'s holder is notified and the timeline shows the reason. Allowed returns — project: decideDistrictApproval → reviewApplication (区委组织部 returns the application to the street\'s review); grid: confirmResult → completeHandling (核查 back to 处置), completeHandling → dispatchIncident (the assignee returns it to triage); mediation: recordSession → acceptCase (a round in progress back to its acceptance: the mediator is taken off, e.g. 回避, and the unit\'s mediators accept it again). Each process\'s table and its reasons: domain/<process>/send-back-targets.ts. 422 SEND_BACK_NOT_ALLOWED for any other target (or a process without returns), 400 VALIDATION_FAILED without a reason, 409 SEND_BACK_AFTER_PAYMENT when money was already paid, 409 ALREADY_DONE when the task is closed, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE.',
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZSendBackBody },
       response: { schema: ZSendBackResult },

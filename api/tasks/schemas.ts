@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZRoleName } from '../me/routes';
+import { ZRoleName } from '../http/schemas';
 import { zId, zLine, zText } from '../http/text';
+import { CANDIDATE_PURPOSES } from '../../domain/inbox/candidates';
 
 export const ZTaskStatus = z.enum(['open', 'done', 'cancelled']);
 
@@ -18,13 +19,21 @@ export const ZListTasksQuery = z.object({
   unitId: zId(200).optional().meta({ description: 'Only tasks on this unit or below it.' }),
   overdue: ZBooleanString.optional().meta({ description: 'true: due date passed; false: not (or no due date).' }),
   status: ZTaskStatus.default('open'),
+  subjectId: zId(200).optional().meta({ description: 'Only tasks of this record (project id, case id, incident id, report id); needs `process`.' }),
+  view: z
+    .enum(['inbox', 'copied', 'started'])
+    .default('inbox')
+    .meta({
+      description:
+        "inbox: the caller's own work (see assignment); copied (已抄送): tasks of the records someone copied the caller on; started (我发起): tasks of the records the caller started (applied for, registered, reported, or whose 述职 cycle they started). assignment applies to inbox only.",
+    }),
   assignment: z
     .enum(['all', 'mine', 'claimable'])
     .default('all')
     .meta({ description: 'mine: assigned to the caller; claimable: unassigned, for a role the caller holds.' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: zId(500).optional().meta({ description: 'nextCursor of the previous page.' }),
-});
+}).refine((q) => !q.subjectId || q.process, { path: ['subjectId'], message: '按事项筛选时请同时指定业务(process)。' });
 
 export const ZTask = z
   .object({
@@ -64,6 +73,25 @@ export const ZTaskIdParams = z.object({ id: zId(100) });
 
 export type TListTasksQuery = z.output<typeof ZListTasksQuery>;
 export type TTask = z.input<typeof ZTask>;
+
+export const ZCandidatesQuery = z.object({
+  purpose: z.enum(CANDIDATE_PURPOSES).meta({ description: 'The operation the person is picked for: transferTask (the task\'s role over its unit), addSigner (a role on the record\'s unit, above or below it), delegateTask and ccTask (that, or a role on the line of a unit where the caller holds one).' }),
+  q: zLine(50, { allowEmpty: true }).default('').meta({ description: 'Part of the name, the start of the username, or the person id; empty lists the first of everyone eligible.' }),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const ZDeputyCandidatesQuery = ZCandidatesQuery.omit({ purpose: true });
+
+export const ZPersonCandidate = z
+  .object({
+    personId: z.string(),
+    displayName: z.string(),
+    grants: z
+      .array(z.object({ role: ZRoleName, roleLabel: z.string(), unitId: z.string(), unitName: z.string() }))
+      .meta({ description: 'The roles and units that make the person eligible (others are left out).' }),
+  })
+  .meta({ id: 'PersonCandidate' });
+export const ZCandidatePage = z.object({ items: z.array(ZPersonCandidate) }).meta({ id: 'PersonCandidatePage', description: 'Sorted by name; at most `limit`.' });
+export type TPersonCandidate = z.output<typeof ZPersonCandidate>;
 
 const personId = zId(100).meta({ description: 'Person id (GET /api/admin/people, or the org tree).' });
 

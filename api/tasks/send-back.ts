@@ -13,7 +13,7 @@ import { runUpdate } from '../http/run-update';
 import { loadTask } from './load-task';
 
 /** Processes whose machine declares `sendBack` (see domain/kit/machine.ts). */
-export const SENDING_BACK_PROCESSES: ReadonlySet<string> = new Set(['project', 'grid']);
+export const SENDING_BACK_PROCESSES: ReadonlySet<string> = new Set(['project', 'grid', 'mediation']);
 
 export interface SendBackOptions {
   deps: AppDeps;

@@ -14,7 +14,7 @@ import { addWorkingDays, toLocalDate, type BusinessCalendar } from '../calendar'
 import type { ErrorCode } from '../errors';
 import { awaitedSigners, countersignRefusal, newCountersign, SIGN_MODE_LABELS, vote, type Countersign, type SignerRef, type SignMode } from '../kit/countersign';
 import type { Deadline, NotificationIntent, PendingTask, Refusal, Step, TimedMachine, TimelineEntry } from '../kit/machine';
-import { SEND_BACK_TARGETS } from '../kit/send-back-targets';
+import { GRID_SEND_BACK_TARGETS } from './send-back-targets';
 import type { RoleName } from '../roles';
 import { isSystemActor } from '../inbox/system-actor';
 import { ACT_REFUSAL_MESSAGE, actRefusal, handlerRoleOf, isHandler, type IncidentAccessView, type LevelledUnit } from './access';
@@ -231,8 +231,6 @@ const title = (s: GridIncidentState) => `${s.incidentNo} ${s.facts.title}`;
 /** Part of a step's key after a 退回, so the step that comes back is a new task (none before: old keys stay). */
 const backSuffix = (s: GridIncidentState) => (s.sendBacks ? `-b${s.sendBacks}` : '');
 
-/** 退回 targets (domain/kit/send-back-targets.ts, shared with the console). */
-export const GRID_SEND_BACK_TARGETS: Partial<Record<GridAction, readonly GridAction[]>> = SEND_BACK_TARGETS.grid;
 
 /** Who holds the current timed step, and what it is called. */
 function holdersOf(s: GridIncidentState): { role: RoleName; unitId: string; assigneeId: string | null; what: string } | null {
@@ -673,7 +671,7 @@ export function createGridMachine({ rules, calendar }: GridMachineContext): Grid
     deadlines,
     onDeadline,
     finished: isFinished,
-    sendBackTargets: GRID_SEND_BACK_TARGETS,
+    sendBackTargets: GRID_SEND_BACK_TARGETS satisfies Partial<Record<GridAction, readonly GridAction[]>>,
     sendBack,
     report,
   };

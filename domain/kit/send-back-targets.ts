@@ -1,13 +1,17 @@
-// 退回 targets: for each process, the earlier steps a step may be sent back to.
-// One home for the machines (their sendBackTargets) and the console (the
-// 退回 form offers exactly these), so the form never offers what the API
-// refuses with SEND_BACK_NOT_ALLOWED. Plain strings, no imports: the console
-// bundles this file as it is.
+// 退回 targets of every process: for each step, the earlier steps it may be
+// sent back to. Each process keeps its own table, with the reasons, beside
+// its machine (domain/<process>/send-back-targets.ts); this file reads them
+// for the console, whose 退回 form offers exactly these, so the form never
+// offers what the API refuses with SEND_BACK_NOT_ALLOWED. Imports only those
+// plain tables: the console bundles this file as it is.
+import { GRID_SEND_BACK_TARGETS } from '../grid/send-back-targets';
+import { MEDIATION_SEND_BACK_TARGETS } from '../mediation/send-back-targets';
+import { PROJECT_SEND_BACK_TARGETS } from '../project/send-back-targets';
+
 export const SEND_BACK_TARGETS = {
-  // The district sends an application back to the street's review (a new review round, a new task).
-  project: { decideDistrictApproval: ['reviewApplication'] },
-  // 核查 back to 处置 (the result is incomplete: handle again), 处置 back to 分拨 (not the assignee's matter).
-  grid: { confirmResult: ['completeHandling'], completeHandling: ['dispatchIncident'] },
+  project: PROJECT_SEND_BACK_TARGETS,
+  grid: GRID_SEND_BACK_TARGETS,
+  mediation: MEDIATION_SEND_BACK_TARGETS,
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 /** The steps a task of `process` at `action` may be sent back to (none when the process has no 退回 there). */

@@ -70,6 +70,8 @@ export interface RoundState {
   mediatorName: string | null;
   acceptedAt: string | null;
   sessions: SessionRecord[];
+  /** 退回 of the round to its acceptance so far; part of its task keys, so the steps that come back are new tasks (absent before the first). */
+  sendBacks?: number;
   endedAt: string | null;
   outcome: RoundOutcome | null;
   reason: string | null;
@@ -349,7 +351,7 @@ export function actionRefusal<A extends ActionName>(
 }
 
 
-function bump(state: MediationState, at: Date, actor: Actor | null, action: string, summary: string, data: Record<string, unknown> = {}): TimelineEvent {
+export function bump(state: MediationState, at: Date, actor: Actor | null, action: string, summary: string, data: Record<string, unknown> = {}): TimelineEvent {
   state.version += 1;
   state.eventSeq += 1;
   return {
@@ -711,9 +713,10 @@ export function pendingTasks(state: MediationState): PendingTask[] {
   const round = currentRound(state);
   if (state.stage === 'in_round' && round) {
     const lv = LEVEL_LABELS[round.level];
+    const back = round.sendBacks ? `-b${round.sendBacks}` : '';
     if (!round.acceptedAt) {
       tasks.push({
-        key: `${round.level}:accept:${round.assignedMediatorId ?? 'unit'}`,
+        key: `${round.level}:accept:${round.assignedMediatorId ?? 'unit'}${back}`,
         action: 'acceptCase',
         title: `受理${lv}级调解:${no} ${state.facts.title}`,
         role: 'mediator',
@@ -723,7 +726,7 @@ export function pendingTasks(state: MediationState): PendingTask[] {
       });
     } else {
       tasks.push({
-        key: `${round.level}:mediate`,
+        key: `${round.level}:mediate${back}`,
         action: 'recordSession',
         title: `${lv}级调解:${no} ${state.facts.title}`,
         role: 'mediator',

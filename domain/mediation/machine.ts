@@ -2,10 +2,12 @@
 // rules stay in case-state.ts; this adapter gives them the kit's shape: a
 // pure apply that returns a new state and its effects instead of changing
 // the state it was given.
-import type { Actor } from '../access';
+import { hasRoleOver, type Actor } from '../access';
 import { isMediatorOfUnit } from './access';
+import { MEDIATION_SEND_BACK_TARGETS } from './send-back-targets';
 import type { ProcessMachine, Refusal, Step } from '../kit/machine';
-import { ACTION_LABELS, ACTION_NAMES, actionRefusal, applyAction, availableActions, currentRound, pendingTasks, type ActionPayloads, type MediationState } from './case-state';
+import { ACTION_LABELS, ACTION_NAMES, actionRefusal, applyAction, availableActions, bump, currentRound, pendingTasks, type ActionPayloads, type MediationState } from './case-state';
+import { LEVEL_LABELS } from './types';
 
 // JSON, not structuredClone: the workflow sandbox has no structuredClone, and the state is JSON by construction.
 const copy = (state: MediationState) => JSON.parse(JSON.stringify(state)) as MediationState;
@@ -60,6 +62,38 @@ function recall(before: MediationState, current: MediationState, action: keyof A
   return { state: next, effects: { timeline: [entry], notifications: [] } };
 }
 
+/**
+ * 退回 of a round in progress to its acceptance (the only return
+ * send-back-targets.ts allows; the runner checked it): the mediator is taken
+ * off the round, which waits for its unit's mediators to accept it again,
+ * at the same level, with the same time limit and the sessions held so far.
+ * The round's mediator may do it (回避), or a mediator over the round's unit.
+ */
+function sendBack(state: MediationState, actor: Actor, reason: string, now: Date): Step<MediationState> | Refusal {
+  const round = currentRound(state);
+  if (state.stage !== 'in_round' || !round?.acceptedAt || round.endedAt) return { code: 'WRONG_STAGE', message: '本轮调解不在调解中,不能退回受理。' };
+  if (actor.personId !== round.mediatorId && !hasRoleOver(actor, 'mediator', round.unit.path)) {
+    return { code: 'FORBIDDEN_SCOPE', message: `只有承办本轮调解的${round.mediatorName ?? '调解员'}或${round.unit.name}(及上级)的调解员可以退回。` };
+  }
+  const next = copy(state);
+  const r = currentRound(next)!;
+  const from = r.mediatorName;
+  r.sendBacks = (r.sendBacks ?? 0) + 1;
+  r.acceptedAt = null;
+  r.mediatorId = null;
+  r.mediatorName = null;
+  r.assignedMediatorId = null;
+  r.assignedMediatorName = null;
+  const entry = bump(next, now, actor, 'sendBack', `${LEVEL_LABELS[r.level]}级调解退回重新受理(原调解员${from ?? '—'}),由${r.unit.name}的调解员重新受理:${reason}`, {
+    from: 'recordSession',
+    to: 'acceptCase',
+    reason,
+    level: r.level,
+    previousMediatorName: from,
+  });
+  return { state: next, effects: { timeline: [entry], notifications: [] } };
+}
+
 export const mediationMachine: ProcessMachine<MediationState, ActionPayloads> = {
   process: 'mediation',
   actions: ACTION_NAMES,
@@ -76,4 +110,6 @@ export const mediationMachine: ProcessMachine<MediationState, ActionPayloads> = 
   // Never an agreement or a failure: they end the round, and the process moves on at once (documents, the next level).
   recallable: ['assignMediator', 'acceptCase', 'recordSession'],
   recall,
+  sendBackTargets: MEDIATION_SEND_BACK_TARGETS,
+  sendBack: (state, actor, _from, _to, reason, now) => sendBack(state, actor, reason, now),
 };

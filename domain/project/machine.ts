@@ -14,7 +14,7 @@
 // `openTasks` fold the answers in; they are pure as well.
 import type { Actor } from '../access';
 import type { Deadline, Effects, Refusal, Step, TimedMachine, TimelineEntry } from '../kit/machine';
-import { SEND_BACK_TARGETS } from '../kit/send-back-targets';
+import { PROJECT_SEND_BACK_TARGETS } from './send-back-targets';
 import { actionRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from './actions';
 import { needsDistrictApproval } from './application';
 import { splitByCostSharing, type LedgerSplitLine } from './cost-sharing';
@@ -782,7 +782,7 @@ export function projectMachine(rules: ProjectRules): ProjectMachine {
       state.pending.map((p) => ({ key: p.key, action: p.action as ProjectAction, title: p.title, role: p.role, unitId: p.unitId, assigneeId: null, dueAt: p.dueAt })),
     availableActions: (state, actor) => [...new Set(availableActionRefs(state, actor).map((a) => a.action))],
     // 退回: the district sends an application back to the street's review (domain/kit/send-back-targets.ts).
-    sendBackTargets: SEND_BACK_TARGETS.project,
+    sendBackTargets: PROJECT_SEND_BACK_TARGETS,
     sendBack: (state, actor, from, to, reason, now) => sendBack(state, actor, from, to, reason, now, rules),
     deadlines,
     onDeadline,

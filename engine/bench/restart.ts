@@ -82,7 +82,13 @@ function writeCopies(out: { dir: string; segment: number; fd: number; size: numb
 }
 
 /** Runs the restart measurement; `benchDir` is the data directory the bench's engine wrote. */
-export async function restartBench(benchDir: string, closedWorkflowId: string, openWorkflowId: string, log: (line: string) => void): Promise<void> {
+export async function restartBench(
+  benchDir: string,
+  closedWorkflowId: string,
+  openWorkflowId: string,
+  log: (line: string) => void,
+  engineRoot?: string,
+): Promise<void> {
   const closed = recordsOf(benchDir, closedWorkflowId);
   const open = recordsOf(benchDir, openWorkflowId);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'engine-restart-'));
@@ -96,26 +102,36 @@ export async function restartBench(benchDir: string, closedWorkflowId: string, o
       `restart data: ${CLOSED} closed runs (records of ${closedWorkflowId}: ${closed.lines.length} records, ${(closedBytes / CLOSED).toFixed(0)} bytes each) + ${OPEN} open (${openWorkflowId}), ${(directoryBytes(dir) / 2 ** 20).toFixed(0)} MiB generated in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
     const args = ['--port', String(await freePort()), '--data-dir', dir, '--log-level', 'warn'];
-    const times: number[] = [];
-    const rss: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    const start = async (root?: string): Promise<{ ms: number; mib: number }> => {
       const t0 = performance.now();
-      const server = await spawnEngine(args);
+      const server = await spawnEngine(args, root, 60 * 60_000);
       const ms = performance.now() - t0;
       await new Promise((r) => setTimeout(r, 2000));
       const mib = rssMiB(server.child.pid!);
       server.child.kill('SIGTERM');
       await server.exited;
-      if (i === 0) log(`first start (replays every segment, writes the checkpoint): ${ms.toFixed(0)} ms to ENGINE_READY, RSS ${mib.toFixed(0)} MiB`);
-      else {
-        times.push(ms);
-        rss.push(mib);
+      return { ms, mib };
+    };
+    const first = await start(engineRoot);
+    log(`first start (replays every segment, writes the checkpoint): ${first.ms.toFixed(0)} ms to ENGINE_READY, RSS ${first.mib.toFixed(0)} MiB`);
+    // BENCH_RESTART_COMPARE=<checkout>: each measured restart is followed by one of that checkout's engine on the same directory.
+    const roots: Array<[string, string | undefined]> = [['', engineRoot]];
+    if (process.env.BENCH_RESTART_COMPARE) roots.push([` (${process.env.BENCH_RESTART_COMPARE})`, process.env.BENCH_RESTART_COMPARE]);
+    const samples = roots.map(() => ({ times: [] as number[], rss: [] as number[] }));
+    for (let i = 0; i < 3; i++) {
+      for (const [j, [, root]] of roots.entries()) {
+        const { ms, mib } = await start(root);
+        samples[j]!.times.push(ms);
+        samples[j]!.rss.push(mib);
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    log(
-      `restart with ${CLOSED} closed + ${OPEN} open runs (from the checkpoint): median ${median(times).toFixed(0)} ms to ENGINE_READY (${times.map((t) => t.toFixed(0)).join(', ')}; process start included), RSS median ${median(rss).toFixed(0)} MiB (${rss.map((r) => r.toFixed(0)).join(', ')}); checkpoint ${(statSync(path.join(dir, 'checkpoint')).size / 2 ** 20).toFixed(0)} MiB`,
-    );
+    for (const [j, [label]] of roots.entries()) {
+      const { times, rss } = samples[j]!;
+      log(
+        `restart with ${CLOSED} closed + ${OPEN} open runs (from the checkpoint)${label}: median ${median(times).toFixed(0)} ms to ENGINE_READY (${times.map((t) => t.toFixed(0)).join(', ')}; process start included), RSS median ${median(rss).toFixed(0)} MiB (${rss.map((r) => r.toFixed(0)).join(', ')}); checkpoint ${(statSync(path.join(dir, 'checkpoint')).size / 2 ** 20).toFixed(0)} MiB`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

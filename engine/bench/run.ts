@@ -33,10 +33,15 @@ function directoryBytes(dir: string): number {
   return total;
 }
 
-/** User + system CPU time of a process, ms (from /proc, clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
+/** User and system CPU time of a process (all its threads), ms (from /proc, clock ticks of 10 ms). */
+function cpuTimes(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
+function cpuMs(pid: number): number {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
 }
 
 function rssMiB(pid: number): number {
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     await worker.runUntil(async () => {
       log(`engine: separate process, durable log (fsync per group commit); worker + client in the bench process; ${os.cpus().length} cores`);
       const cpuBefore = cpuMs(server.child.pid!);
+      const systemBefore = cpuTimes(server.child.pid!).system;
       const firstBenchSeq = seq;
       for (const [concurrency, total] of [
         [1, 30],
@@ -97,12 +103,15 @@ async function main(): Promise<void> {
       }
 
       const cpuSpent = cpuMs(server.child.pid!) - cpuBefore;
+      const systemSpent = cpuTimes(server.child.pid!).system - systemBefore;
       let events = 0;
       for (let i = firstBenchSeq; i < seq; i++) {
         const d = await client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `bench-${i}` } });
         events += Number(d.workflowExecutionInfo!.historyLength);
       }
-      log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU for ${events} events)`);
+      log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU, of which ${systemSpent} ms system, for ${events} events)`);
+      // BENCH_ONLY=throughput: stop here (before/after pairs of the CPU figure on a shared machine, profiles).
+      if (process.env.BENCH_ONLY === 'throughput') return;
 
       // Bytes a single update adds to the data directory, early and late in one run's life.
       const updated = await client.workflow.start('counter', { taskQueue, workflowId: `bench-updates-${seq++}` });
@@ -169,7 +178,7 @@ async function main(): Promise<void> {
 
       const project = projectShapedBytes(dataDir, 'bench-0', serializeRecord);
       log(`store bytes per closed project-shaped workflow: ${project.bytes} (${project.events} events of a recorded project history in ${project.records} records, with its checkpoint line)`);
-      if (process.env.BENCH_RESTART !== '0') await restartBench(dataDir, 'bench-0', `bench-open-${seq - 1}`, log);
+      if (process.env.BENCH_RESTART !== '0') await restartBench(dataDir, 'bench-0', `bench-open-${seq - 1}`, log, ENGINE_ROOT);
     });
   } finally {
     await connection.close();

@@ -7,10 +7,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ensureConsoleBuilt } from '../../console/build';
+import type { RoleName } from '../../domain/roles';
 import { demoPassword } from '../../seeds/demo-org';
+import { uniqueSuffix } from '../helpers/db';
 import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/platform';
 import type { ProjectPlatform } from '../project/support';
 
@@ -33,6 +35,22 @@ export interface ConsoleHarness {
   /** axe-core on the page: no serious or critical violations. */
   axe(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Waits for the page's CSS animations and transitions to end (a modal
+ * zooming in, a validation message fading out, a menu group opening): a
+ * screenshot or an axe run in the middle of one sees half-transparent text
+ * and messages on their way out. Infinite ones (spinners) do not count.
+ */
+export async function settled(page: Page): Promise<void> {
+  // Polled with evaluate: waitForFunction compiles its predicate in the page, which the console's CSP (no unsafe-eval) refuses.
+  // A string, as this file is compiled without the DOM library. Paused counts as not yet done: antd holds an entering modal's animation paused for a frame.
+  const running = "document.getAnimations().filter((a) => !(a.playState === 'finished' || a.playState === 'idle' || a.effect?.getComputedTiming().iterations === Infinity)).length";
+  for (const until = Date.now() + 5_000; Date.now() < until; ) {
+    if ((await page.evaluate(running)) === 0) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 export async function startConsoleHarness(options: TestPlatformOptions = {}): Promise<ConsoleHarness> {
@@ -73,9 +91,11 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
       return page;
     },
     async shot(page, name) {
+      await settled(page);
       await page.screenshot({ path: `${ARTIFACTS_DIR}${name}.png`, fullPage: true });
     },
     async axe(page, name) {
+      await settled(page);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
@@ -103,4 +123,39 @@ export function projectPlatform(h: ConsoleHarness): ProjectPlatform {
     restartWorker: () => Promise.reject(new Error('not in the console tests')),
     stop: () => Promise.resolve(),
   };
+}
+
+/**
+ * Another holder of a role on a unit (the demo district has one per unit),
+ * logging in with the demo password. Its id goes into `made`, so the file
+ * removes the people it made (the run's other files count role holders).
+ */
+export async function extraPerson(h: ConsoleHarness, made: string[], role: RoleName, unitId: string, displayName: string) {
+  const template = await h.p.prisma.person.findFirstOrThrow({ where: { username: 'street_office.qindu-renmin' } });
+  const username = `${role}.${unitId}.e${uniqueSuffix()}`;
+  const person = await h.p.prisma.person.create({ data: { username, displayName, passwordHash: template.passwordHash, roles: { create: { role, unitId } } } });
+  made.push(person.id);
+  return { username, id: person.id, displayName };
+}
+
+/** The open dropdown of a people picker (antd renders it outside the form). */
+const pickerDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** Types a name into the people picker labelled `label` within `scope` and picks the person of that name. */
+export async function pickPerson(scope: Locator | Page, label: string, name: string) {
+  const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+  const box = scope.getByRole('combobox', { name: label });
+  // A multiple select's search box is read-only until the select opens.
+  await box.click();
+  await box.fill(name);
+  await pickerDropdown(page).locator('.ant-select-item-option', { hasText: name }).first().click();
+}
+
+/** Types a name into the people picker and waits for it to offer nobody (the operation's rule leaves them out). */
+export async function pickerOffersNobody(scope: Locator | Page, label: string, name: string) {
+  const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+  const box = scope.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(name);
+  await pickerDropdown(page).getByText('没有符合条件的人员').waitFor();
 }

@@ -25,18 +25,33 @@ afterAll(() => h?.close());
 
 /** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */
 async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, title: string) {
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
-  // A click that lands while a dialog is still animating in opens nothing: open it again.
+  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  // (`has` takes a locator relative to the select: one not rooted in `scope`.)
+  const chosen = scope.locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) }).locator('.ant-select-selection-item');
+  const open = page.locator('.ant-select-dropdown:visible');
+  const option = open.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
+  // A click that lands while a dialog is still animating in opens nothing, and
+  // a second click on an open select closes it: open only when nothing is open.
   for (let attempt = 1; ; attempt++) {
-    await scope.getByRole('combobox', { name: label, exact: true }).click({ force: true });
+    if ((await open.count()) === 0) await combobox.click({ force: true });
     try {
       await option.click({ timeout: 5_000 });
+      await expect.poll(() => chosen.getAttribute('title'), { timeout: 5_000 }).toBe(title);
       break;
     } catch (error) {
       if (attempt === 4) throw error;
     }
   }
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  // The dropdown fades out; on a loaded machine its leave animation can stall,
+  // so a click on the page's heading (as a person would) closes what is left.
+  try {
+    await expect.poll(() => open.count(), { timeout: 5_000 }).toBe(0);
+  } catch {
+    // Inside a dialog its title (a click on the mask would close the dialog).
+    const dialogTitle = page.locator('.ant-modal-title:visible');
+    await ((await dialogTitle.count()) ? dialogTitle : page.locator('h1, h2')).first().click({ force: true });
+    await expect.poll(() => open.count()).toBe(0);
+  }
 }
 
 /** Picks `option` in the antd Select labelled `label`. */

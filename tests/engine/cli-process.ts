@@ -23,17 +23,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `root`: the checkout whose `engine/cli.ts` runs (the bench compares against an older one). */
-export async function spawnEngine(args: string[], root = ROOT): Promise<EngineProcess> {
+/**
+ * `root`: the checkout whose `engine/cli.ts` runs (the bench compares against an older one).
+ * `readyTimeoutMs`: how long to wait for ENGINE_READY (the restart bench's first start replays gigabytes).
+ */
+export async function spawnEngine(args: string[], root = ROOT, readyTimeoutMs = 120_000): Promise<EngineProcess> {
   // One process (node with the tsx loader, not the tsx launcher, which forks
   // a child) so that SIGKILL really kills the engine.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // ENGINE_NODE_ARGS: extra node flags for the engine process (the bench profiles it with `--cpu-prof`).
+  const nodeArgs = process.env.ENGINE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'engine/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), readyTimeoutMs);
     child.stdout!.on('data', () => {
       const match = /ENGINE_READY (\S+)/.exec(output);
       if (match) {

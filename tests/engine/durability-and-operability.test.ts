@@ -7,10 +7,10 @@ import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { createEngineTestActivities } from './activities';
 import { freePort, spawnEngine } from './cli-process';
-import { installQuietRuntime, uid } from './harness';
+import { engineTestBundle, installQuietRuntime, uid } from './harness';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-durability-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -21,10 +21,7 @@ describe('durability (8)', () => {
     const port = await freePort();
     const args = ['--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'];
     let server = await spawnEngine(args);
-    const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
-      logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as any,
-    });
+    const workflowBundle = await engineTestBundle();
     const nativeConnection = await NativeConnection.connect({ address: server.address });
     const taskQueue = uid('durable');
     const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle, activities: createEngineTestActivities() });
@@ -99,10 +96,7 @@ describe('store at scale (10.1)', () => {
     const port = await freePort();
     const args = ['--port', String(port), '--data-dir', dir, '--log-level', 'warn'];
     let server = await spawnEngine(args);
-    const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
-      logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as any,
-    });
+    const workflowBundle = await engineTestBundle();
     const nativeConnection = await NativeConnection.connect({ address: server.address });
     const connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection });

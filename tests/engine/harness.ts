@@ -21,6 +21,16 @@ export function installQuietRuntime(): void {
 
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as any;
 
+/**
+ * The bundle of ./workflows: the one the test setup built for this run
+ * (ENGINE_TEST_WORKFLOW_BUNDLE, tests/setup/global-setup.ts), else built here.
+ */
+export async function engineTestBundle(): Promise<{ code: string } | { codePath: string }> {
+  const given = process.env.ENGINE_TEST_WORKFLOW_BUNDLE;
+  if (given) return { codePath: given };
+  return { code: (await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silent })).code };
+}
+
 export interface EngineHarness {
   engine: EmbeddedEngine;
   client: Client;
@@ -34,7 +44,7 @@ export interface EngineHarness {
 export async function startHarness(options: EngineOptions = {}): Promise<EngineHarness> {
   installQuietRuntime();
   const engine = await startEngine(options);
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silent });
+  const workflowBundle = await engineTestBundle();
   const nativeConnection = await NativeConnection.connect({ address: engine.address });
   const connection = await Connection.connect({ address: engine.address });
   const client = new Client({ connection });

@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
+import Long from 'long';
 import { createEngineTestActivities } from './activities';
-import { startHarness, uid, type EngineHarness } from './harness';
+import { DAY, SECOND, startHarness, uid, type EngineHarness } from './harness';
 
 let h: EngineHarness;
 beforeAll(async () => {
@@ -24,6 +25,10 @@ describe('workflow tasks (3)', () => {
     const first = await h.worker({ taskQueue });
     await first.runUntil(async () => {
       const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+      // The signal must come after the first task completed: one sent before
+      // the worker polled rides in that first (normal-queue) task, and no
+      // later task would be scheduled on the sticky queue.
+      await expect.poll(async () => (await eventTypes(workflowId)).includes('EVENT_TYPE_WORKFLOW_TASK_COMPLETED')).toBe(true);
       await handle.signal('add', 1);
       expect(await handle.query('total')).toBe(1);
     });
@@ -40,6 +45,45 @@ describe('workflow tasks (3)', () => {
       await handle.signal('finish');
       expect(await handle.result()).toBe(3);
     });
+  });
+
+  it('moves a task off the sticky queue of a worker that vanished while the virtual clock is advanced or skipping', async () => {
+    const taskQueue = uid('tq');
+    const workflowId = uid('sticky-gone');
+    const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+    // A worker takes the first task, asks for a sticky queue and disappears
+    // without ShutdownWorker (a killed process): nobody ever polls that queue.
+    const service = h.client.workflowService;
+    const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'vanishing' });
+    await service.respondWorkflowTaskCompleted({
+      namespace: 'default',
+      taskToken: polled.taskToken,
+      identity: 'vanishing',
+      commands: [],
+      stickyAttributes: { workerTaskQueue: { name: uid('gone') }, scheduleToStartTimeout: { seconds: Long.fromNumber(1) } },
+    });
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      await handle.signal('add', 1);
+      // CLOCK=virtual's Advance: it waits for the task (a worker polls its
+      // normal queue), which reaches that worker after the wall-time fallback.
+      const started = Date.now();
+      await h.engine.advanceTime(DAY);
+      expect(Date.now() - started).toBeLessThan(8 * SECOND);
+      expect(await handle.query('total')).toBe(1);
+      h.engine.unlockTimeSkipping();
+      try {
+        await handle.signal('add', 2);
+        await handle.signal('finish');
+        expect(await handle.result()).toBe(3);
+      } finally {
+        h.engine.lockTimeSkipping();
+      }
+    });
+    const history = await handle.fetchHistory();
+    const scheduled = (history.events ?? []).filter((e) => e.workflowTaskScheduledEventAttributes);
+    // The task after the signal was scheduled on the vanished sticky queue (TaskQueueKind.STICKY === 2).
+    expect(scheduled.some((e) => e.workflowTaskScheduledEventAttributes?.taskQueue?.kind === 2)).toBe(true);
   });
 
   it('retries a failing workflow task instead of losing it', async () => {
@@ -140,7 +184,9 @@ describe('a timer that comes due while the task cancelling it is running', () =>
         while ((await eventTypes(workflowId)).filter((t) => t === 'EVENT_TYPE_TIMER_STARTED').length < 2) {
           await new Promise((r) => setTimeout(r, 20));
         }
-        await h.engine.advanceTime(3_600_000);
+        // The held task waits for the clock while the skip waits for idle
+        // workers: only the wait's timeout breaks the tie, so keep it short.
+        await h.engine.advanceTime(3_600_000, 1_000);
         const types = await eventTypes(workflowId);
         expect(types).not.toContain('EVENT_TYPE_WORKFLOW_TASK_FAILED');
         expect(types.filter((t) => t === 'EVENT_TYPE_TIMER_FIRED')).toHaveLength(1);

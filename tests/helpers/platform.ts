@@ -83,8 +83,13 @@ export interface TestPlatform {
   outbox: OutboundMessage[];
   /** The engine's virtual time; also the clock of activities and of the API. */
   now(): Date;
-  /** Moves virtual time forward and returns once the workers have processed everything it fired. */
-  advanceTime(ms: number): Promise<void>;
+  /**
+   * Moves virtual time forward and returns once the workers have processed
+   * everything it fired. `settleTimeoutMs` (default 10 s) bounds each wait
+   * for idle workers: a test whose killed worker left an activity running
+   * forever passes less, since that activity can never finish.
+   */
+  advanceTime(ms: number, settleTimeoutMs?: number): Promise<void>;
   /**
    * Polls `fn` until it neither throws nor returns false/null; returns its
    * value. Assertion-style callbacks (`() => expect(x).toBe(y)`) work too.
@@ -259,9 +264,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       activities,
       outbox,
       now: clock.now,
-      advanceTime: async (ms) => {
+      advanceTime: async (ms, settleTimeoutMs) => {
         const mark = engineLog.mark();
-        await engine.advanceTime(ms);
+        await engine.advanceTime(ms, settleTimeoutMs);
         // A workflow whose task keeps failing never lets the engine settle:
         // say which one and why, rather than leaving the test to time out.
         // (The failure may have been reported in an earlier call: later attempts only time out.)

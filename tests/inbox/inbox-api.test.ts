@@ -126,8 +126,41 @@ describe('project: 立项审批 task of the street office', () => {
     const task = await openTask(`project-${id}`, 'reviewApplication');
     const rep = await personId(PU.siblingRep);
     expect((await p.get(PU.siblingRep, `/api/projects/${id}`)).status).toBe(404);
+
+    // The people picker offers whom each operation accepts, by name, with the qualifying role and unit.
+    const candidates = async (username: string, purpose: string, q = '') => p.get(username, `/api/tasks/${task.id}/candidates?purpose=${purpose}&q=${encodeURIComponent(q)}&limit=50`);
+    const names = (res: { body: any }) => res.body.items.map((c: any) => c.personId);
+    const ccPick = await candidates(PU.street, 'ccTask');
+    expect(ccPick.status, JSON.stringify(ccPick.body)).toBe(200);
+    expect(names(ccPick)).toEqual(expect.arrayContaining([rep, await personId(PU.community)]));
+    expect(names(ccPick)).not.toContain(await personId(PU.street));
+    expect(names(ccPick)).not.toContain(await personId(PU.siblingStreet));
+    const transferPick = await candidates(PU.street, 'transferTask');
+    expect(transferPick.body.items.flatMap((c: any) => c.grants.map((g: any) => [g.role, g.roleLabel]))).toEqual(
+      transferPick.body.items.flatMap((c: any) => c.grants.map(() => ['street_office', '街道办事处'])),
+    );
+    expect(names(transferPick)).not.toContain(rep);
+    const repName = (await p.prisma.person.findUniqueOrThrow({ where: { id: rep } })).displayName;
+    expect((await candidates(PU.street, 'ccTask', repName)).body.items).toEqual([
+      expect.objectContaining({ personId: rep, displayName: repName, grants: [expect.objectContaining({ role: 'resident_rep', roleLabel: '党员/居民代表', unitId: 'qindu-renmin-yongchang' })] }),
+    ]);
+    expect((await candidates(PU.community, 'ccTask')).body.code).toBe('NOT_FOUND');
+    expect((await candidates(PU.street, 'approveEverything')).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await p.get(PU.street, `/api/me/proxies/candidates?q=${encodeURIComponent(repName)}`)).body.items.map((c: any) => c.personId)).toEqual([rep]);
+    const strangerName = (await p.prisma.person.findUniqueOrThrow({ where: { username: PU.siblingStreet } })).displayName;
+    expect((await p.get(PU.street, `/api/me/proxies/candidates?q=${encodeURIComponent(strangerName)}`)).body.items).toEqual([]);
+
     const cc = await taskAction(PU.street, task.id, 'ccTask', { personIds: [rep], note: '供兄弟社区参考' });
     expect(cc.status, JSON.stringify(cc.body)).toBe(200);
+    // 已抄送 for the person copied, 我发起 for the applicant, each narrowed to the record.
+    const ids = (res: { body: any }) => res.body.items.map((t: any) => t.id);
+    expect(ids(await p.get(PU.siblingRep, `/api/tasks?view=copied&process=project&subjectId=${id}`))).toEqual([task.id]);
+    expect(ids(await p.get(PU.siblingRep, `/api/tasks?view=started&process=project&subjectId=${id}`))).toEqual([]);
+    expect(ids(await p.get(PU.community, `/api/tasks?view=started&process=project&subjectId=${id}`))).toEqual([task.id]);
+    expect(ids(await p.get(PU.street, `/api/tasks?process=project&subjectId=${id}`))).toEqual([task.id]);
+    const noProcess = await p.get(PU.street, `/api/tasks?subjectId=${id}`);
+    expect(noProcess.status).toBe(400);
+    expect(noProcess.body.code).toBe('VALIDATION_FAILED');
     expect(await notices(rep, 'task.cc')).toHaveLength(1);
     expect((await p.get(PU.siblingRep, `/api/projects/${id}`)).status).toBe(200);
     expect((await projectAct(PU.siblingRep, id, 'raiseObjection', { content: '异议' })).status).toBe(403);

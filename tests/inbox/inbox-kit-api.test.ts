@@ -1,11 +1,13 @@
-// 退回 and 加签/减签 through the real API, worker and engine, on two processes
-// (a project's 立项审批; a grid incident's 处置 and 核查), with the refusals
+// 退回 and 加签/减签 through the real API, worker and engine, on three processes
+// (a project's 立项审批; a grid incident's 处置 and 核查; a mediation round
+// back to its acceptance), with the refusals
 // people meet: a return to a step the process does not allow, a return
 // without a reason, a signer without a role that sees the record, removing a
 // signer who already signed, and the holder deciding before a before-signer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
 import { startGridPlatform, type GridPlatform } from '../grid/support';
+import { caseBody } from '../mediation/support';
 import { apply, project, U as PU } from '../project/fixtures';
 import type { ProjectPlatform } from '../project/support';
 
@@ -23,8 +25,8 @@ const G = {
   siblingCommunity: usernameFor('community', 'qindu-renmin-yongchang'),
 };
 const personId = async (username: string) => (await p.prisma.person.findUniqueOrThrow({ where: { username } })).id;
-const openTask = (workflowId: string, action: string) =>
-  p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, status: 'open', action }, orderBy: { createdAt: 'desc' } }));
+const openTask = (workflowId: string | undefined, action: string, subjectId?: string) =>
+  p.waitFor(() => p.prisma.humanTask.findFirst({ where: { workflowId, subjectId, status: 'open', action }, orderBy: { createdAt: 'desc' } }));
 const taskAction = (username: string, taskId: string, verb: string, body: object = {}) => p.post(username, `/api/tasks/${taskId}/actions/${verb}`, body);
 const projectAct = (username: string, id: string, action: string, body: object) => p.post(username, `/api/projects/${id}/actions/${action}`, body);
 const audits = (taskId: string, action: string) => p.prisma.auditLog.findMany({ where: { subjectType: 'HumanTask', subjectId: taskId, action } });
@@ -112,6 +114,34 @@ describe('退回 (sendBack)', () => {
       ['handle-2-b1', 'done'],
       ['triage-b2', 'open'],
     ]);
+  });
+});
+
+describe('退回 (sendBack) in mediation', () => {
+  it('a round in progress goes back to its acceptance with a reason: the mediator is taken off, the unit accepts it again as a new task; nothing else goes back', async () => {
+    const mediator = usernameFor('mediator', 'qindu-renmin-furong');
+    const reg = await p.post(G.community, '/api/mediation-cases', caseBody());
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const caseId = reg.body.caseId as string;
+    const wf = (await openTask(undefined, 'acceptCase', caseId)).workflowId;
+    const accept = await openTask(wf, 'acceptCase');
+    expect((await taskAction(mediator, accept.id, 'sendBack', { toAction: 'assignMediator', reason: '不属本人承办' })).body.code).toBe('SEND_BACK_NOT_ALLOWED');
+    ok(await p.post(mediator, `/api/mediation-cases/${caseId}/actions/acceptCase`, {}));
+    const mediate = await openTask(wf, 'recordSession');
+
+    expect((await taskAction(usernameFor('mediator', 'qindu-xilan'), mediate.id, 'sendBack', { toAction: 'acceptCase', reason: 'x' })).status).toBe(404);
+    const back = await taskAction(mediator, mediate.id, 'sendBack', { toAction: 'acceptCase', reason: '一方当事人申请更换调解员' });
+    ok(back);
+    expect(back.body).toMatchObject({ stage: 'in_round', sentBackTo: 'acceptCase' });
+    const again = await openTask(wf, 'acceptCase');
+    expect(again).toMatchObject({ assigneeId: null, key: expect.stringMatching(/-b1$/) });
+    expect(again.id).not.toBe(accept.id);
+    expect((await p.prisma.humanTask.findUniqueOrThrow({ where: { id: mediate.id } })).status).not.toBe('open');
+    const body = (await p.get(mediator, `/api/mediation-cases/${caseId}`)).body;
+    expect(body.timeline.at(-1)).toMatchObject({ action: 'sendBack', summary: expect.stringContaining('一方当事人申请更换调解员') });
+    expect(await audits(mediate.id, 'task.sendBack')).toHaveLength(1);
+    ok(await p.post(mediator, `/api/mediation-cases/${caseId}/actions/acceptCase`, {}));
+    expect((await openTask(wf, 'recordSession')).id).not.toBe(mediate.id);
   });
 });
 

@@ -65,3 +65,36 @@ describe('mediation recall (撤回)', () => {
     expect(m.pendingTasks(step.state).map((t) => t.action)).toEqual(['acceptCase']);
   });
 });
+
+describe('mediation 退回 (sendBack)', () => {
+  it('allows a round in progress back to its acceptance only, never from an acceptance, an agreement or the court steps', () => {
+    expect(m.sendBackTargets).toEqual({ recordSession: ['acceptCase'] });
+  });
+
+  it('takes the mediator off the round, which its unit accepts again under a new task key; the sessions stay; a stranger or a closed round is refused', () => {
+    const accepted = m.apply(openCase(), cm, 'acceptCase', {}, at).state;
+    const session = { heldOn: '2026-03-03', participants: ['甲'], place: '调解室', summary: '陈述' };
+    const held = m.apply(accepted, cm, 'recordSession', session, at).state;
+    const before = JSON.stringify(held);
+    const mediateKey = m.pendingTasks(held)[0]!.key;
+    const other = mediator('cx', 'c9', 'd/s2/c9/');
+    const stranger = m.sendBack!(held, other, 'recordSession', 'acceptCase', '回避', at);
+    expect(isRefusal(stranger) && stranger.code).toBe('FORBIDDEN_SCOPE');
+    const step = m.sendBack!(held, cm, 'recordSession', 'acceptCase', '当事人申请更换调解员', at);
+    if (isRefusal(step)) throw new Error(step.message);
+    expect(JSON.stringify(held)).toBe(before);
+    expect(step.state.rounds.at(-1)).toMatchObject({ acceptedAt: null, mediatorId: null, assignedMediatorId: null, sendBacks: 1, sessions: [expect.objectContaining({ summary: '陈述' })] });
+    expect(step.state.version).toBe(held.version + 1);
+    expect(step.effects.timeline).toEqual([expect.objectContaining({ action: 'sendBack', actorId: 'cm', summary: expect.stringContaining('当事人申请更换调解员') })]);
+    const [task] = m.pendingTasks(step.state);
+    expect(task).toMatchObject({ action: 'acceptCase', assigneeId: null, key: 'community:accept:unit-b1' });
+    // Another of the unit's mediators accepts; the round in progress is a new task too.
+    const again = m.apply(step.state, cm2, 'acceptCase', {}, at).state;
+    expect(m.pendingTasks(again)[0]).toMatchObject({ action: 'recordSession', assigneeId: 'cm2' });
+    expect(m.pendingTasks(again)[0]!.key).not.toBe(mediateKey);
+    // A supervising mediator above the round's unit may send it back too; nobody may once nothing is in progress.
+    expect(isRefusal(m.sendBack!(again, sm, 'recordSession', 'acceptCase', '调整承办人', at))).toBe(false);
+    const sendAgain = m.sendBack!(step.state, cm, 'recordSession', 'acceptCase', '再次', at);
+    expect(isRefusal(sendAgain) && sendAgain.code).toBe('WRONG_STAGE');
+  });
+});

@@ -3,6 +3,7 @@
 // record's open tasks (委派, 转交, 代理).
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../domain/access';
+import { candidateGrant, deputyCandidateGrant } from '../../domain/inbox/candidates';
 import { actingAs, handlingRefusal, holdsTask, proxyCovers, proxyRefusal, transferTargetRefusal, urgeDay, type ProxyFacts, type TaskFacts } from '../../domain/inbox/rules';
 
 const street = 'qindu/qindu-renmin/';
@@ -116,5 +117,23 @@ describe('personal steps (民主评议 votes)', () => {
 
   it('the same deputy still acts for the principal on a step that is not personal', () => {
     expect(actingAs(sibling, 'reviewApplication', [task()], [proxy()], [officer], noon)).toEqual({ kind: 'deputy', principalId: 'a' });
+  });
+});
+
+describe('the people picker (candidateGrant)', () => {
+  const community = `${street}qindu-renmin-furong/`;
+  const target = { role: 'street_office' as const, unitPath: street, recordUnitPath: community };
+  const grant = (role: Actor['grants'][number]['role'], unitPath: string) => ({ role, unitPath });
+  it('转交 offers the task role over its unit only; 加签 whoever reads the record; 委派/抄送 also the caller\'s own units, never a stranger\'s', () => {
+    expect(candidateGrant('transferTask', target, grant('street_office', street), officer.grants)).toBe(true);
+    expect(candidateGrant('transferTask', target, grant('street_office', 'qindu/'), officer.grants)).toBe(true);
+    expect(candidateGrant('transferTask', target, grant('auditor', street), officer.grants)).toBe(false);
+    expect(candidateGrant('transferTask', target, grant('street_office', 'qindu/qindu-xilan/'), officer.grants)).toBe(false);
+    expect(candidateGrant('addSigner', target, grant('resident_rep', `${community}g1/`), officer.grants)).toBe(true);
+    expect(candidateGrant('addSigner', target, grant('resident_rep', `${street}qindu-renmin-yongchang/`), officer.grants)).toBe(false);
+    expect(candidateGrant('ccTask', target, grant('resident_rep', `${street}qindu-renmin-yongchang/`), officer.grants)).toBe(true);
+    expect(candidateGrant('delegateTask', target, grant('street_office', 'qindu/qindu-xilan/'), officer.grants)).toBe(false);
+    expect(deputyCandidateGrant(officer.grants, grant('community', community))).toBe(true);
+    expect(deputyCandidateGrant(officer.grants, grant('community', 'qindu/qindu-xilan/x/'))).toBe(false);
   });
 });

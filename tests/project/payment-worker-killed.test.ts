@@ -26,6 +26,12 @@ import { killAllWorkerProcesses, spawnWorkerProcess, startEngineRelay, type Engi
 const AMOUNT = 2_000_000;
 /** Past the activities' start-to-close timeout (30 s) and the first retry backoff (1 s). */
 const PAST_ACTIVITY_TIMEOUT_MS = 120_000;
+/**
+ * The killed worker's attempt stays "running" in the engine until its
+ * timeout fires, so the engine's wait for idle workers before and during the
+ * skip (10 s each by default) could only run out: keep those waits short.
+ */
+const SETTLE_MS = 1_000;
 
 let p: ProjectPlatform;
 let relay: EngineRelay;
@@ -161,7 +167,7 @@ describe('拨付中工作进程被 kill -9,只拨付一次', () => {
     expect(String(attempt?.state)).toMatch(/STARTED|^2$/);
 
     current = await startWorker();
-    await p.advanceTime(PAST_ACTIVITY_TIMEOUT_MS);
+    await p.advanceTime(PAST_ACTIVITY_TIMEOUT_MS, SETTLE_MS);
     const res = await release;
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await expectPaidOnce(id, voucherNo);
@@ -188,7 +194,7 @@ describe('拨付中工作进程被 kill -9,只拨付一次', () => {
     expect((await pendingPaymentAttempt(id))?.attempt).toBe(1);
 
     current = await startWorker();
-    await p.advanceTime(PAST_ACTIVITY_TIMEOUT_MS);
+    await p.advanceTime(PAST_ACTIVITY_TIMEOUT_MS, SETTLE_MS);
     const res = await release;
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await expectPaidOnce(id, voucherNo);

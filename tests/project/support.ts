@@ -20,7 +20,7 @@ export interface ProjectPlatform {
   prisma: TestPlatform['prisma'];
   queues: TestPlatform['queues'];
   now(): Date;
-  advanceTime(ms: number): Promise<void>;
+  advanceTime(ms: number, settleTimeoutMs?: number): Promise<void>;
   get(username: string, path: string): Promise<HttpResult>;
   post(username: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   /**
@@ -45,7 +45,7 @@ export async function startProjectPlatform(options: TestPlatformOptions = {}): P
     prisma: p.prisma,
     queues: p.queues,
     now: () => p.now(),
-    advanceTime: (ms) => p.advanceTime(ms),
+    advanceTime: (ms, settleTimeoutMs) => p.advanceTime(ms, settleTimeoutMs),
     async get(username, path) {
       return res(await (await p.as(username)).get(path));
     },

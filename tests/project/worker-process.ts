@@ -1,9 +1,11 @@
-// The production worker (`worker/main.ts`, what `npm run worker` runs) as a
-// separate OS process, for tests that kill it with SIGKILL, and a TCP relay
-// that can stop passing what a worker sends to the engine.
-//
-// `node --import tsx` is spawned directly, not the `tsx` CLI: the CLI forks
-// a child, so its pid is not the process that holds the activity.
+// The production worker (`dist/worker.js`, compiled from `worker/main.ts`:
+// what `npm run worker` runs) as a separate OS process, for tests that kill
+// it with SIGKILL, and a TCP relay that can stop passing what a worker sends
+// to the engine. The test setup rebuilds dist/ when a source is newer
+// (tests/setup/global-setup.ts), so it is the current code; compiled, it
+// starts in seconds where `node --import tsx` took over ten on a loaded
+// machine. Node is spawned directly, so the pid is the process that holds
+// the activity.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +25,7 @@ export interface WorkerProcessOptions {
   redisUrl: string;
   redisPrefix: string;
   taskQueue: string;
-  /** Wall time to wait for "workers running". Default 90 s (bundling the workflows takes a few). */
+  /** Wall time to wait for "workers running". Default 90 s. */
   readyTimeoutMs?: number;
 }
 
@@ -37,7 +39,7 @@ export interface WorkerProcess {
 
 export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
   const parent = loadConfig({ NODE_ENV: 'test' }).config;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const child = spawn(process.execPath, ['dist/worker.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -5,9 +5,10 @@
 // `inject('databaseUrl')` / `inject('redisPrefix')` or, equally, the env
 // vars DATABASE_URL and REDIS_PREFIX (set before the forks start, so they
 // inherit them).
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -31,6 +32,7 @@ let adminUrl = DEFAULT_ADMIN_URL;
 let dbName = '';
 let redisUrl = '';
 let redisPrefix = '';
+let bundleDir = '';
 
 async function dropStaleDatabases(): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -46,6 +48,30 @@ async function dropStaleDatabases(): Promise<void> {
   }
 }
 
+/**
+ * The workflow bundles, once per run instead of once per file (webpack takes
+ * seconds, more on a loaded machine, and some forty files start a worker):
+ * dist/ rebuilt when a source is newer than it (platform/build.mjs, as `npm
+ * start` does), so worker processes the tests spawn run current code too, and
+ * the engine suite's test workflows into a temporary file. The forks inherit
+ * the paths (worker/bundle.ts, tests/engine/harness.ts).
+ */
+async function buildWorkflowBundles(ts: number): Promise<void> {
+  const { buildIfStale, WORKFLOW_BUNDLE } = await import('../../platform/build.mjs');
+  await buildIfStale({ log: () => undefined });
+  process.env.WORKFLOW_BUNDLE = WORKFLOW_BUNDLE;
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
+  const quiet = () => undefined;
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../engine/workflows/index.ts', import.meta.url)),
+    logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (m: string) => console.error(`[bundle] ${m}`) },
+  });
+  bundleDir = mkdtempSync(path.join(os.tmpdir(), `cg-test-bundles-${ts}-`));
+  const enginePath = path.join(bundleDir, 'engine-test-workflows.js');
+  writeFileSync(enginePath, code);
+  process.env.ENGINE_TEST_WORKFLOW_BUNDLE = enginePath;
+}
+
 export async function setup(project: TestProject): Promise<void> {
   adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   const ts = Date.now();
@@ -59,6 +85,8 @@ export async function setup(project: TestProject): Promise<void> {
   } finally {
     await prisma.$disconnect();
   }
+
+  await buildWorkflowBundles(ts);
 
   redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   redisPrefix = `cg-test-${ts}-${process.pid}`;
@@ -87,6 +115,7 @@ async function deleteRedisKeys(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   if (redisPrefix) await deleteRedisKeys().catch((err) => console.warn(`redis cleanup failed: ${err.message}`));
   // Funding years claimed by tests/project/fixtures.ts freshYear() for this run.
   if (redisPrefix && !process.env.KEEP_TEST_DB) rmSync(path.join(os.tmpdir(), 'cg-test-years', redisPrefix), { recursive: true, force: true });

@@ -446,6 +446,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/proxies/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 代理 people picker: colleagues the caller may name as deputy (a role on the line of a unit where the caller holds one), found by name, with their roles and units
+         * @description Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the name, the start of the username, or the person id; empty lists the first of everyone eligible. */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonCandidatePage"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/proxies/{id}/actions/cancelProxy": {
         parameters: {
             query?: never;
@@ -869,8 +939,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's tasks: assigned to them (or to someone they deputise for today), delegated to them, or unassigned for a role they hold on the task's unit
-         * @description Access: any logged-in person.
+         * The caller's tasks: assigned to them (or to someone they deputise for today), delegated to them, or unassigned for a role they hold on the task's unit; or (view) the tasks of records copied to them (已抄送) or started by them (我发起)
+         * @description Filters: process, action, subjectId (one record; needs process, else 400 VALIDATION_FAILED), unitId, overdue, status; keyset paging by due date.
+         *
+         *     Access: any logged-in person.
          */
         get: {
             parameters: {
@@ -884,6 +956,10 @@ export interface paths {
                     /** @description true: due date passed; false: not (or no due date). */
                     overdue?: "true" | "false";
                     status?: "open" | "done" | "cancelled";
+                    /** @description Only tasks of this record (project id, case id, incident id, report id); needs `process`. */
+                    subjectId?: string;
+                    /** @description inbox: the caller's own work (see assignment); copied (已抄送): tasks of the records someone copied the caller on; started (我发起): tasks of the records the caller started (applied for, registered, reported, or whose 述职 cycle they started). assignment applies to inbox only. */
+                    view?: "inbox" | "copied" | "started";
                     /** @description mine: assigned to the caller; claimable: unassigned, for a role the caller holds. */
                     assignment?: "all" | "mine" | "claimable";
                     limit?: number;
@@ -1098,6 +1174,100 @@ export interface paths {
                 };
                 /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people picker of 转交, 委派, 加签 and 抄送: who the caller may name on this task, found by name, with the role and unit that qualify them
+         * @description Only for those who may hand the task on (its holder, whoever holds its role over its unit): 404 when the caller cannot see the task, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE, 409 ALREADY_DONE, 403 PERSONAL_TASK on a vote. transferTask offers holders of the task's role over its unit; addSigner offers people with a role on the record's unit or above or below it; delegateTask and ccTask also people on the line of a unit where the caller holds a role — never a stranger's unit. The caller and the current assignee are left out.
+         *
+         *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The operation the person is picked for: transferTask (the task's role over its unit), addSigner (a role on the record's unit, above or below it), delegateTask and ccTask (that, or a role on the line of a unit where the caller holds one). */
+                    purpose: "transferTask" | "delegateTask" | "addSigner" | "ccTask";
+                    /** @description Part of the name, the start of the username, or the person id; empty lists the first of everyone eligible. */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonCandidatePage"];
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `NOT_TASK_HOLDER`: Inbox: the caller neither holds the task nor holds its role over its unit, so may not hand it on, urge it or change its signers. `DELEGATE_CANNOT_DECIDE`: 委派: a delegate prepares the task (comments, attachments) and hands it back; only the delegator decides. `PERSONAL_TASK`: Inbox: the task is personal (a 民主评议 vote): only the person named takes it; it is never transferred, delegated, copied, batch-approved or taken by a deputy. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `ALREADY_DONE`: The action was already performed. */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1676,7 +1846,7 @@ export interface paths {
         put?: never;
         /**
          * 退回: return the process from this open task to an earlier step the process allows, with a reason; that step opens again as a new task
-         * @description Allowed to the task's holder and to whoever holds its role over its unit. The earlier step's holder is notified and the timeline shows the reason. Allowed returns — project: decideDistrictApproval → reviewApplication (区委组织部 returns the application to the street's review); grid: confirmResult → completeHandling (核查 back to 处置), completeHandling → dispatchIncident (the assignee returns it to triage). 422 SEND_BACK_NOT_ALLOWED for any other target (or a process without returns), 400 VALIDATION_FAILED without a reason, 409 SEND_BACK_AFTER_PAYMENT when money was already paid, 409 ALREADY_DONE when the task is closed, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE.
+         * @description Allowed to the task's holder and to whoever holds its role over its unit. The earlier step's holder is notified and the timeline shows the reason. Allowed returns — project: decideDistrictApproval → reviewApplication (区委组织部 returns the application to the street's review); grid: confirmResult → completeHandling (核查 back to 处置), completeHandling → dispatchIncident (the assignee returns it to triage); mediation: recordSession → acceptCase (a round in progress back to its acceptance: the mediator is taken off, e.g. 回避, and the unit's mediators accept it again). Each process's table and its reasons: domain/<process>/send-back-targets.ts. 422 SEND_BACK_NOT_ALLOWED for any other target (or a process without returns), 400 VALIDATION_FAILED without a reason, 409 SEND_BACK_AFTER_PAYMENT when money was already paid, 409 ALREADY_DONE when the task is closed, 403 NOT_TASK_HOLDER / DELEGATE_CANNOT_DECIDE.
          *
          *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
          */
@@ -12615,6 +12785,22 @@ export interface components {
             /** @description 今天(北京时间)在代理期间内 */
             active: boolean;
             cancelled: boolean;
+        };
+        /** @description Sorted by name; at most `limit`. */
+        PersonCandidatePage: {
+            items: components["schemas"]["PersonCandidate"][];
+        };
+        PersonCandidate: {
+            personId: string;
+            displayName: string;
+            /** @description The roles and units that make the person eligible (others are left out). */
+            grants: {
+                /** @enum {string} */
+                role: "district_org" | "street_office" | "community" | "mediator" | "grid_worker" | "finance" | "resident_rep" | "auditor" | "admin";
+                roleLabel: string;
+                unitId: string;
+                unitName: string;
+            }[];
         };
         /** @description Newest first. */
         NotificationPage: {

@@ -3,13 +3,14 @@
 // every process's detail page and the 工作台's drawer. Each operation is a
 // form whose refusal shows the API's message beside it; nothing changes then.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Modal, Space, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { sendBackTargetsOf } from '../../../domain/kit/send-back-targets';
 import { actionSpec, type ProcessName } from '../actions';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { formatDateTime } from '../format';
 import { FieldInput } from './ActionForm';
+import { PersonPicker, type PickerPurpose } from './PersonPicker';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
 
@@ -25,23 +26,10 @@ const RECALLABLE = new Set(['mediation']);
 /** Personal steps no inbox operation touches (a 民主评议 ballot is secret and one person's own). */
 const PERSONAL = (t: Task) => t.process === 'reporting' && t.action === 'vote';
 
-/**
- * The caller's tasks of one record. GET /api/tasks has no record filter, so
- * the process's tasks are read page by page (at most five) and kept when they
- * belong to the record.
- */
+/** The caller's tasks of one record (a record has a handful: one page is all of them). */
 async function recordTasks(process: string, subjectId: string, status: Status): Promise<Task[]> {
-  const out: Task[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 5; page++) {
-    const res = await unwrap(
-      api.GET('/api/tasks', { params: { query: { process, status, assignment: status === 'open' ? 'all' : 'mine', limit: 100, cursor } } }),
-    );
-    out.push(...res.items.filter((t) => t.subjectId === subjectId && !PERSONAL(t)));
-    if (!res.nextCursor) break;
-    cursor = res.nextCursor;
-  }
-  return out;
+  const res = await unwrap(api.GET('/api/tasks', { params: { query: { process, subjectId, status, assignment: status === 'open' ? 'all' : 'mine', limit: 100 } } }));
+  return res.items.filter((t) => !PERSONAL(t));
 }
 
 export function useRecordTasks(process: string, subjectId: string) {
@@ -54,7 +42,7 @@ export function useRecordTasks(process: string, subjectId: string) {
   });
 }
 
-const personRule = [{ required: true, message: '请填写人员ID' }];
+const personRule = [{ required: true, message: '请选择人员' }];
 
 /** A button opening a small form; the API's refusal shows in the form, which stays open. */
 function OpForm({ label, title, children, submit, onDone, danger }: { label: string; title: string; children: ReactNode; submit: (values: Record<string, unknown>, key: string) => Promise<unknown>; onDone: () => Promise<void>; danger?: boolean }) {
@@ -196,9 +184,9 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
   const signing = task.action === 'signTask';
   const backTo = sendBackTargetsOf(task.process, task.action);
   const holder = !isDelegate && !task.delegateId && !signing;
-  const person = (name: string, label: string) => (
-    <Form.Item name={name} label={label} rules={personRule} extra="填写对方的人员ID(系统管理 → 人员与授权中可查)">
-      <Input aria-label={label} />
+  const person = (name: string, label: string, purpose: PickerPurpose, extra: string) => (
+    <Form.Item name={name} label={label} rules={personRule} extra={extra}>
+      <PersonPicker aria-label={label} source={{ taskId: task.id, purpose }} />
     </Form.Item>
   );
   return (
@@ -220,12 +208,12 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
           <>
             {holder ? (
               <>
-                <OpForm label="转交" title="转交给同岗位人员" submit={(v, key) => post(task.id, 'transferTask', { toPersonId: String(v.toPersonId).trim(), reason: v.reason }, key)} onDone={onDone}>
-                  {person('toPersonId', '接收人')}
+                <OpForm label="转交" title="转交给同岗位人员" submit={(v, key) => post(task.id, 'transferTask', { toPersonId: String(v.toPersonId), reason: v.reason }, key)} onDone={onDone}>
+                  {person('toPersonId', '接收人', 'transferTask', '可转交给本单位(或上级)同岗位人员')}
                   <Form.Item name="reason" label="转交原因" rules={[{ required: true, message: '请填写转交原因' }]}><Input aria-label="转交原因" maxLength={500} /></Form.Item>
                 </OpForm>
-                <OpForm label="委派" title="委派同事协助办理" submit={(v, key) => post(task.id, 'delegateTask', { toPersonId: String(v.toPersonId).trim(), note: v.note }, key)} onDone={onDone}>
-                  {person('toPersonId', '被委派人')}
+                <OpForm label="委派" title="委派同事协助办理" submit={(v, key) => post(task.id, 'delegateTask', { toPersonId: String(v.toPersonId), note: v.note }, key)} onDone={onDone}>
+                  {person('toPersonId', '被委派人', 'delegateTask', '协助办理后交回您决定')}
                   <Form.Item name="note" label="委派说明" rules={[{ required: true, message: '请填写委派说明' }]}><Input.TextArea aria-label="委派说明" rows={3} maxLength={2000} /></Form.Item>
                 </OpForm>
               </>
@@ -248,15 +236,15 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
             ) : null}
             {holder ? (
               <>
-                <OpForm label="加签" title="加签" submit={(v, key) => post(task.id, 'addSigner', { personId: String(v.personId).trim(), position: v.position, note: v.note ?? '' }, key)} onDone={onDone}>
-                  {person('personId', '加签人')}
+                <OpForm label="加签" title="加签" submit={(v, key) => post(task.id, 'addSigner', { personId: String(v.personId), position: v.position, note: v.note ?? '' }, key)} onDone={onDone}>
+                  {person('personId', '加签人', 'addSigner', '可查看本事项的人员')}
                   <Form.Item name="position" label="加签方式" initialValue="before" rules={[{ required: true }]}>
                     <FieldInput field={{ name: 'position', label: '加签方式', kind: 'choice', options: [{ value: 'before', label: '前加签(先审批)' }, { value: 'after', label: '后加签(办理后审批)' }] }} />
                   </Form.Item>
                   <Form.Item name="note" label="加签说明"><Input aria-label="加签说明" maxLength={500} /></Form.Item>
                 </OpForm>
-                <OpForm label="减签" title="减签" submit={(v, key) => post(task.id, 'removeSigner', { personId: String(v.personId).trim() }, key)} onDone={onDone}>
-                  {person('personId', '减签人')}
+                <OpForm label="减签" title="减签" submit={(v, key) => post(task.id, 'removeSigner', { personId: String(v.personId) }, key)} onDone={onDone}>
+                  {person('personId', '减签人', 'addSigner', '尚未审批的加签人')}
                 </OpForm>
               </>
             ) : null}
@@ -267,8 +255,8 @@ function TaskLine({ task, done, onDone }: { task: Task; done: boolean; onDone: (
             ) : null}
             {holder ? (
               <OpForm label="抄送" title="抄送" submit={(v, key) => post(task.id, 'ccTask', { personIds: v.personIds, note: v.note ?? '' }, key)} onDone={onDone}>
-                <Form.Item name="personIds" label="抄送人" rules={[{ required: true, message: '请填写抄送人' }]} extra="填写人员ID,可填多个(回车分隔)">
-                  <Select aria-label="抄送人" mode="tags" tokenSeparators={[',', ',', ' ']} open={false} suffixIcon={null} />
+                <Form.Item name="personIds" label="抄送人" rules={[{ required: true, message: '请选择抄送人' }]} extra="可选多人;被抄送人只读知悉">
+                  <PersonPicker aria-label="抄送人" source={{ taskId: task.id, purpose: 'ccTask' }} multiple />
                 </Form.Item>
                 <Form.Item name="note" label="抄送说明"><Input aria-label="抄送说明" maxLength={500} /></Form.Item>
               </OpForm>

@@ -1,10 +1,13 @@
 // 工作台 / 待办: open tasks (mine and claimable) by due date, overdue in red,
-// counts per process, 领取, 办理 (lands on the completing form), 已办.
+// counts per process, 领取, 办理 (lands on the completing form), 已办, and the
+// records the person follows without working on them: 已抄送 (copied to them)
+// and 我发起 (started by them), each showing where the record waits now.
+// ?process=…&subjectId=… narrows every tab to one record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { PROCESS_LABELS, taskLink } from '../actions';
 import { ErrorState } from '../components/PageState';
@@ -16,6 +19,7 @@ import { useSession } from '../session';
 
 type Task = Schemas['Task'];
 type Assignment = 'all' | 'mine' | 'claimable';
+type View = 'inbox' | 'copied' | 'started';
 
 function DueCell({ task }: { task: Task }) {
   if (!task.dueAt) return <Typography.Text type="secondary">无期限</Typography.Text>;
@@ -43,25 +47,39 @@ function ClaimButton({ task }: { task: Task }) {
   );
 }
 
-function TaskTable({ status }: { status: 'open' | 'done' }) {
+/** The record the URL narrows the 工作台 to (a detail page links here), or none. */
+function useRecordFilter() {
+  const [params, setParams] = useSearchParams();
+  const process = params.get('process');
+  const subjectId = params.get('subjectId');
+  return { record: process && subjectId ? { process, subjectId } : null, clear: () => setParams({}) };
+}
+
+function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' | 'done'; view?: View }) {
   const { unitId } = useSession();
+  const { record } = useRecordFilter();
+  const [status, setStatus] = useState<'open' | 'done'>(initialStatus);
+  const following = view !== 'inbox';
   const [process, setProcess] = useState<string>('');
   const [assignment, setAssignment] = useState<Assignment>('all');
   const [overdue, setOverdue] = useState<string>('');
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
-    queryKey: ['tasks', status, process, assignment, overdue, unitId, cursor],
+    queryKey: ['tasks', view, status, process, assignment, overdue, unitId, record, cursor],
     queryFn: () =>
       unwrap(
         api.GET('/api/tasks', {
           params: {
             query: {
               status,
-              assignment: status === 'open' ? assignment : 'all',
-              process: process || undefined,
+              view,
+              assignment: status === 'open' && !following ? assignment : 'all',
+              process: record?.process ?? (process || undefined),
+              subjectId: record?.subjectId,
               overdue: overdue ? (overdue as 'true' | 'false') : undefined,
-              unitId: unitId ?? undefined,
+              // Records one follows are not one's unit's work: no unit narrowing there.
+              unitId: following ? undefined : (unitId ?? undefined),
               limit: 20,
               cursor,
             },
@@ -101,7 +119,7 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
       title: '操作',
       width: 170,
       render: (_, t) =>
-        t.status !== 'open' ? (
+        t.status !== 'open' || following ? (
           <Link to={taskLink(t)}>查看</Link>
         ) : (
           <Space size={4}>
@@ -133,7 +151,14 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
           onChange={(v) => { setProcess(v); resetPaging(); }}
           options={[{ value: '', label: '全部业务' }, ...Object.entries(PROCESS_LABELS).map(([value, label]) => ({ value, label }))]}
         />
-        {status === 'open' ? (
+        {following ? (
+          <Segmented<'open' | 'done'>
+            value={status}
+            onChange={(v) => { setStatus(v); resetPaging(); }}
+            options={[{ value: 'open', label: '办理中' }, { value: 'done', label: '已办结' }]}
+          />
+        ) : null}
+        {status === 'open' && !following ? (
           <>
             <Segmented<Assignment>
               value={assignment}
@@ -160,7 +185,7 @@ function TaskTable({ status }: { status: 'open' | 'done' }) {
           loading={query.isLoading}
           pagination={false}
           rowClassName={(t) => (t.overdue && t.status === 'open' ? 'row-overdue' : '')}
-          locale={{ emptyText: status === 'open' ? '暂无待办事项' : '暂无已办事项' }}
+          locale={{ emptyText: view === 'copied' ? '暂无抄送给您的事项' : view === 'started' ? '暂无您发起的事项' : status === 'open' ? '暂无待办事项' : '暂无已办事项' }}
           scroll={{ x: 800 }}
         />
       )}
@@ -195,7 +220,8 @@ function Counts() {
         <Card size="small"><Statistic title="已逾期" value={overdue} valueStyle={overdue > 0 ? { color: '#cf1322' } : undefined} loading={all.isLoading} /></Card>
       </Col>
       {Object.entries(PROCESS_LABELS).map(([p, label]) => (
-        <Col xs={8} md={4} key={p}>
+        // Two totals and four processes fill one row of 24 at every width (no half-empty row).
+        <Col xs={12} sm={6} md={3} key={p}>
           <Card size="small"><Statistic title={label} value={count(p)} loading={all.isLoading} /></Card>
         </Col>
       ))}
@@ -205,6 +231,7 @@ function Counts() {
 
 export default function WorkbenchPage() {
   const { me } = useSession();
+  const { record, clear } = useRecordFilter();
   return (
     <div className="page">
       <div className="page-header">
@@ -213,10 +240,17 @@ export default function WorkbenchPage() {
       </div>
       <Counts />
       <Card className="section-card">
+        {record ? (
+          <Tag closable onClose={clear} className="record-filter">
+            仅显示该{PROCESS_LABELS[record.process] ?? record.process}事项的任务
+          </Tag>
+        ) : null}
         <Tabs
           items={[
             { key: 'open', label: '待办', children: <TaskTable status="open" /> },
             { key: 'done', label: '已办', children: <TaskTable status="done" /> },
+            { key: 'copied', label: '已抄送', children: <TaskTable status="open" view="copied" /> },
+            { key: 'started', label: '我发起', children: <TaskTable status="open" view="started" /> },
           ]}
         />
       </Card>

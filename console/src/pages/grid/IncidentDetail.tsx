@@ -2,14 +2,12 @@
 // step with who holds it and a working-day countdown to its deadline, the
 // person's actions as buttons with their forms, the handling rounds, the
 // checks, the 回访, the mediation case when converted, and the timeline.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ROLE_LABELS } from '../../../../domain/roles';
 import { ActionForm } from '../../components/ActionForm';
-import { QueryView } from '../../components/PageState';
-import { RecordTimeline } from '../../components/RecordTimeline';
+import { RecordDetailPage, TimelineColumn } from '../../components/RecordDetailPage';
 import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime } from '../../format';
 import { useUnits } from '../../hooks/org';
@@ -163,24 +161,18 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
             ) : null}
           </Card>
         </Col>
-        <Col xs={24} lg={10}>
-          <Card title="办理记录" className="section-card">
-            <RecordTimeline entries={c.timeline.map((e) => ({ at: e.at, text: e.summary, actorName: e.actorName }))} />
-          </Card>
-        </Col>
+        <TimelineColumn timeline={c.timeline} />
       </Row>
     </>
   );
 }
 
+const loadIncident = (id: string) => unwrap(api.GET('/api/grid-incidents/{id}', { params: { path: { id } } }));
+
 export default function IncidentDetailPage() {
-  const { id = '' } = useParams();
-  const [search] = useSearchParams();
-  const query = useQuery({
-    queryKey: ['grid-incident', id],
-    queryFn: () => unwrap(api.GET('/api/grid-incidents/{id}', { params: { path: { id } } })),
-    // Until the workflow's first save (or while a step is being applied) nothing waits: look again shortly.
-    refetchInterval: (q) => (q.state.data && q.state.data.stage !== 'closed' && q.state.data.stage !== 'converted' && q.state.data.pendingActions.length === 0 ? 1500 : false),
-  });
-  return <div className="page"><QueryView query={query}>{(c) => <Body c={c} autoAction={search.get('do')} />}</QueryView></div>;
+  return (
+    <RecordDetailPage queryName="grid-incident" load={loadIncident} finalStages={['closed', 'converted']}>
+      {(c, autoAction) => <Body c={c} autoAction={autoAction} />}
+    </RecordDetailPage>
+  );
 }

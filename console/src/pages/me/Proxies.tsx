@@ -8,6 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
+import { PersonPicker } from '../../components/PersonPicker';
 import { useProxies } from '../../hooks/proxies';
 
 type Proxy = Schemas['Proxy'];
@@ -39,7 +40,7 @@ function AddForm() {
     mutationFn: (v: { deputyId: string; range: [Dayjs, Dayjs]; reason: string }) =>
       unwrap(
         api.POST('/api/me/proxies', {
-          body: { deputyId: v.deputyId.trim(), startsOn: v.range[0].format('YYYY-MM-DD'), endsOn: v.range[1].format('YYYY-MM-DD'), reason: v.reason },
+          body: { deputyId: v.deputyId, startsOn: v.range[0].format('YYYY-MM-DD'), endsOn: v.range[1].format('YYYY-MM-DD'), reason: v.reason },
           headers: { 'Idempotency-Key': key },
         }),
       ),
@@ -51,8 +52,8 @@ function AddForm() {
   });
   return (
     <Form form={form} layout="inline" name="proxy-add" onFinish={(v) => add.mutate(v)} className="proxy-form">
-      <Form.Item name="deputyId" label="代理人" rules={[{ required: true, message: '请填写代理人的人员ID' }]} extra="代理人的人员ID">
-        <Input aria-label="代理人" style={{ width: 280 }} />
+      <Form.Item name="deputyId" label="代理人" rules={[{ required: true, message: '请选择代理人' }]} extra="本单位及上下级的同事" style={{ minWidth: 280 }}>
+        <PersonPicker aria-label="代理人" source={{ deputy: true }} />
       </Form.Item>
       <Form.Item name="range" label="代理期间" rules={[{ required: true, message: '请选择代理期间' }]}>
         <DatePicker.RangePicker aria-label="代理期间" id={{ start: 'proxy-start', end: 'proxy-end' }} placeholder={['开始日期', '结束日期']} />

@@ -5,12 +5,11 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Modal, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
 import { api, tokenStore, type ResponseOf, unwrap } from '../../api/client';
 import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
-import { ErrorState, QueryView } from '../../components/PageState';
-import { RecordTimeline } from '../../components/RecordTimeline';
+import { ErrorState } from '../../components/PageState';
+import { RecordDetailPage, TimelineColumn } from '../../components/RecordDetailPage';
 import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime } from '../../format';
 import { Countdown } from '../../components/Countdown';
@@ -157,23 +156,18 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
             </Card>
           ) : null}
         </Col>
-        <Col xs={24} lg={10}>
-          <Card title="办理记录" className="section-card">
-            <RecordTimeline entries={c.timeline.map((e) => ({ at: e.at, text: e.summary, actorName: e.actorName }))} />
-          </Card>
-        </Col>
+        <TimelineColumn timeline={c.timeline} />
       </Row>
     </>
   );
 }
 
+const loadCase = (id: string) => unwrap(api.GET('/api/mediation-cases/{id}', { params: { path: { id } } }));
+
 export default function CaseDetailPage() {
-  const { id = '' } = useParams();
-  const [search] = useSearchParams();
-  const query = useQuery({
-    queryKey: ['case', id],
-    queryFn: () => unwrap(api.GET('/api/mediation-cases/{id}', { params: { path: { id } } })),
-    refetchInterval: (q) => (q.state.data && q.state.data.stage !== 'closed' && q.state.data.pendingActions.length === 0 ? 1500 : false),
-  });
-  return <div className="page"><QueryView query={query}>{(c) => <Body c={c} autoAction={search.get('do')} />}</QueryView></div>;
+  return (
+    <RecordDetailPage queryName="case" load={loadCase} finalStages={['closed']}>
+      {(c, autoAction) => <Body c={c} autoAction={autoAction} />}
+    </RecordDetailPage>
+  );
 }
