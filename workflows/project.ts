@@ -1,18 +1,21 @@
 // 党建项目化管理: one workflow per project, 立项 → 公示 → 实施 → 验收 → 激励
-// (../shared/DOMAIN.md §1). The rules, state changes, timeline, notices and
-// inbox steps are the project machine's (domain/project/machine.ts); the
-// kit's runner serves its actions one step at a time. This file only waits
-// (the 公示 end, reminders, escalation), carries out what a step needs from
-// outside and saves each step once. Money moves only through idempotent
-// activities keyed by business keys (the payable, the project's reservation).
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+// (../shared/DOMAIN.md §1). The whole process is the machine in
+// domain/project/machine.ts: its rules, steps, timeline, notices, inbox
+// steps and its clock (the 公示 end, reminders, escalation). The kit's
+// runner serves its actions, waits on its deadlines and ends it when it is
+// closed; this file names the save activity and carries out what a step
+// needs from outside (the reservation, the 公示 end in working days, a
+// payment, the due dates of the steps it opens). Money moves only through
+// idempotent activities keyed by business keys (the payable, the project's
+// reservation). Projects started before the runner replay ./project-legacy.ts.
+import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ProjectActivities } from '../activities/project';
-import type { NotificationIntent } from '../domain/kit/machine';
-import { projectMachine, type ProjectAnswers, type ProjectStep, type ProjectTimelineEntry } from '../domain/project/machine';
-import { initialProjectState, isClosedStage, type ProjectState } from '../domain/project/state';
-import { ACTIVITY_OPTIONS, incidentOnDataRejection, restoreInto } from './failures';
-import { createChainSerialiser, serveActions } from './kit/runner';
+import { projectMachine, type ProjectAnswers, type ProjectStep } from '../domain/project/machine';
+import { initialProjectState } from '../domain/project/state';
+import { ACTIVITY_OPTIONS } from './failures';
+import { runMachine } from './kit/runner';
+import { legacyProjectWorkflow } from './project-legacy';
 import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWorkflowInput } from './project-shared';
 
 // Unlimited attempts for what a retry can cure: a payment or a reservation
@@ -21,33 +24,18 @@ import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWor
 const acts = proxyActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(ACTIVITY_OPTIONS);
 
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectOutcome> {
+  // Histories written before the runner have no marker here: they go on with the code that wrote them.
+  if (!patched('kit-runner')) return legacyProjectWorkflow(input);
   const { rules } = input;
   const machine = projectMachine(rules);
   const workflowId = workflowInfo().workflowId;
+  const fund = { projectId: input.projectId, communityId: input.community.id, year: input.year };
   const iso = () => new Date(Date.now()).toISOString();
-
-  const state: ProjectState = initialProjectState({
-    projectId: input.projectId,
-    workflowId,
-    year: input.year,
-    community: input.community,
-    street: input.street,
-    district: input.district,
-    applicantId: input.applicant.id,
-    application: input.application,
-  });
-  /** One step at a time, the people's actions and the clock's alike (chained, as recorded histories expect). */
-  const serial = createChainSerialiser();
-  /** Set by every saved action: the clock recomputes its next wake. */
-  let dirty = false;
-  /** Timeline and notices of the process's own steps whose save the database refused: they go with the next save. */
-  let carried: { timeline: ProjectTimelineEntry[]; notifications: NotificationIntent[] } = { timeline: [], notifications: [] };
-  /** Whether the running action has set the reservation (to put it back if its save is refused). */
+  const setReservation = (targetFen: number, enforceCap: boolean) => acts.setProjectReservation({ ...fund, targetFen, capFen: rules.yearlyFundCapFen, enforceCap });
+  /** Whether the running step has set the reservation (to put it back if its save is refused). */
   let reservationTouched = false;
 
-  // ---- what a step needs from outside, and its one save ----------------------
-
-  /** Carries out the step's needs in the order the machine states them (reservation, 公示 end, payment), then opens its inbox steps. */
+  /** Carries out the step's needs in the order the machine states them (reservation, 公示 end, payment), then dates the inbox steps it opens. */
   async function prepare(step: ProjectStep): Promise<ProjectStep> {
     const { reservation, noticeWorkingDays, payment } = step.effects;
     reservationTouched = false;
@@ -61,93 +49,36 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       const [end] = await acts.computeProjectDeadlines({ from: iso(), escalateWorkingDays: 0, items: [{ key: 'notice', workingDays: noticeWorkingDays }] });
       answers.noticeEndsAt = end!.dueAt;
     }
-    if (payment) {
-      answers.payment = await acts.recordProjectPayment({ ...payment, projectId: state.projectId, communityId: state.community.id, streetId: state.street.id, year: state.year });
-    }
-    return openTasks(machine.settle(step, answers, new Date()));
-  }
-
-  async function openTasks(step: ProjectStep): Promise<ProjectStep> {
-    const items = machine.deadlinesNeeded(step.state);
+    if (payment) answers.payment = await acts.recordProjectPayment({ ...payment, ...fund, streetId: input.street.id });
+    const settled = machine.settle(step, answers, new Date());
+    const items = machine.deadlinesNeeded(settled.state);
     const deadlines = items.length > 0 ? await acts.computeProjectDeadlines({ from: iso(), escalateWorkingDays: machine.escalateAfterWorkingDays, items }) : [];
-    return machine.openTasks(step, deadlines);
+    return machine.openTasks(settled, deadlines);
   }
 
-  function setReservation(targetFen: number, enforceCap: boolean) {
-    return acts.setProjectReservation({ projectId: state.projectId, communityId: state.community.id, year: state.year, targetFen, capFen: rules.yearlyFundCapFen, enforceCap });
-  }
-
-  /** The one save of a step: snapshot, timeline, inbox and notices. */
-  async function save(step: ProjectStep): Promise<void> {
-    const timeline = [...carried.timeline, ...step.effects.timeline];
-    const notifications = [...carried.notifications, ...step.effects.notifications];
-    await acts.syncProjectStep({
-      workflowId,
-      state,
-      events: timeline.map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName ?? '系统', action: e.action, label: e.summary, stage: e.stage, data: e.data })),
-      notifications,
-      cancelTaskKeys: step.effects.inbox.cancelled,
-      closedById: step.effects.completes?.personId ?? null,
-    });
-    carried = { timeline: [], notifications: [] };
-    dirty = true;
-  }
-
-  const incidents = { acts, process: 'project', subjectId: input.projectId, unitId: input.community.id };
-  /** A step of the process's own (start, clock): refused data opens an incident instead of wedging the process. */
-  async function ownStep(step: ProjectStep, what: string): Promise<void> {
-    const key = `v${state.version}`;
-    const ready = await openTasks(step);
-    restoreInto(state, ready.state);
-    if (!(await incidentOnDataRejection(incidents, what, key, () => save(ready)))) {
-      // Not saved: the inbox steps it opened do not exist and those it closed are still open (the next save
-      // finds both again); its timeline and notices go with the next save.
-      state.pending = step.state.pending;
-      carried = { timeline: [...carried.timeline, ...step.effects.timeline], notifications: [...carried.notifications, ...step.effects.notifications] };
-    }
-  }
-
-  // ---- the people's actions: the kit's runner serves the machine ---------------
-  serveActions(
-    machine,
-    projectUpdates,
-    {
-      state: () => state,
-      adopt: (next) => restoreInto(state, next),
-      prepare,
-      save,
-      compensate: async (before) => {
-        if (reservationTouched) await setReservation(before.reservedFen, false);
-      },
-      busy: (label) => ({ code: 'PROCESS_BUSY', message: `项目正在处理「${label}」,请稍后重试` }),
+  const { projectId, year, community, street, district, application } = input;
+  const initial = initialProjectState({ projectId, workflowId, year, community, street, district, applicantId: input.applicant.id, application });
+  const state = await runMachine(machine, projectUpdates, {
+    start: machine.submitted(initial, input.applicant, new Date()),
+    prepare,
+    compensate: async (before) => {
+      if (reservationTouched) await setReservation(before.reservedFen, false);
     },
-    serial,
-  );
-  setHandler(projectStateQuery, () => state);
-
-  // ---- the clock: 公示 end, reminders, escalation -------------------------------
-  await serial(() => ownStep(machine.submitted(state, input.applicant, new Date()), '保存立项申请'));
-
-  while (!isClosedStage(state.stage)) {
-    const wake = machine.nextWake(state, new Date());
-    dirty = false;
-    const woken = () => dirty || isClosedStage(state.stage);
-    if (wake === null) await condition(woken);
-    else await condition(woken, Math.max(wake - Date.now(), 1));
-    if (isClosedStage(state.stage)) break;
-    await serial(async () => {
-      const step = machine.tick(state, new Date());
-      if (step) await ownStep(step, '处理到期提醒');
-    });
-  }
-  // Let in-flight handlers finish their save before the workflow completes.
-  await serial(async () => undefined);
-  await condition(allHandlersFinished);
-
-  return {
-    stage: state.stage,
-    paidFen: state.paidFen,
-    rewardPaidFen: state.rewardPaidFen,
-    rating: state.acceptance?.rating ?? null,
-  };
+    busy: (label) => ({ code: 'PROCESS_BUSY', message: `项目正在处理「${label}」,请稍后重试` }),
+    /** The one save of a step: snapshot, timeline, inbox and notices. */
+    save: async ({ state, effects }) => {
+      await acts.syncProjectStep({
+        workflowId,
+        state,
+        events: effects.timeline.map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName ?? '系统', action: e.action, label: e.summary, stage: e.stage, data: e.data })),
+        notifications: effects.notifications,
+        cancelTaskKeys: effects.inbox.cancelled,
+        closedById: effects.completes?.personId ?? null,
+      });
+    },
+    incidents: { acts, process: 'project', subjectId: input.projectId, unitId: input.community.id },
+    stepNames: { start: '保存立项申请', deadline: '处理到期提醒' },
+    stateQuery: projectStateQuery,
+  });
+  return { stage: state.stage, paidFen: state.paidFen, rewardPaidFen: state.rewardPaidFen, rating: state.acceptance?.rating ?? null };
 }

@@ -44,6 +44,8 @@ export interface ReportingCommunityInput {
    * apart: a marker is the one payload the codec leaves in clear text).
    */
   kit?: boolean;
+  /** Set by the cycles of this version (with `kit`): the report runs on the kit's `runMachine`. */
+  runner?: boolean;
 }
 
 export interface ReportOutcome {

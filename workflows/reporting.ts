@@ -3,16 +3,14 @@
 //   configured day, starts that year's cycle, continues as new.
 // - reportingCycle: one year over the communities of a street or district;
 //   starts one reportingCommunity child per community.
-// - reportingCommunity: one community's year on the process kit. The rules,
-//   the state, the timeline, the notifications and the inbox come from the
-//   machine (domain/reporting/machine.ts); the people's actions are served by
-//   the kit's runner; this file only waits for the deadlines and the vote
-//   windows and saves each step once. Reports started before the kit run the
-//   code their histories were written by (./reporting-legacy.ts).
+// - reportingCommunity: one community's year, the kit's `runMachine` over
+//   the machine of domain/reporting (timed.ts: its clock). This file names
+//   the save activities and fetches what a step asks for (its period, the
+//   project results, the roll). Reports started before run the code their
+//   histories were written by: ./reporting-legacy.ts (no `kit` in the
+//   input), ./reporting-kit-v1.ts (`kit` without `runner`).
 import {
-  allHandlersFinished,
   ParentClosePolicy,
-  condition as engineCondition,
   continueAsNew,
   proxyActivities,
   setHandler,
@@ -25,30 +23,17 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
   cycleStartFor,
-  downwardOpened,
-  everyoneVoted,
   initialReportingState,
   lastRoundOutcome,
   nextScheduledYear,
-  noticeEnded,
-  noticeOpened,
-  objectionsAnswered,
   publicReport,
-  reportCompleted,
   reportingMachine,
-  reportOpened,
   reportPendingTasks,
-  stepOverdue,
-  stepReminded,
-  upwardBlocker,
-  upwardOpened,
-  voteClosed,
-  voteOpened,
   voterStatus,
   workflowIds,
-  type ReportingStep,
-  type StepDeadline,
+  type ReportingState,
 } from '../domain/reporting';
+import { reportingTimedMachine, type ReportingAnswers } from '../domain/reporting/timed';
 import {
   ACTION_UPDATES,
   cycleStateQuery,
@@ -62,15 +47,13 @@ import {
   type ReportOutcome,
   type YearlyState,
 } from './reporting-shared';
-import { ACTIVITY_OPTIONS, createActionGate, incidentOnDataRejection, restoreInto } from './failures';
-import { serveActions } from './kit/runner';
+import { ACTIVITY_OPTIONS } from './failures';
+import { runMachine } from './kit/runner';
+import { kitV1ReportingCommunity } from './reporting-kit-v1';
 import { legacyReportingCommunity } from './reporting-legacy';
 
 // Unlimited attempts for what a retry can cure; data the database refuses fails at once (./failures).
 const acts = proxyActivities<Activities>({ ...ACTIVITY_OPTIONS, startToCloseTimeout: '1 minute' });
-
-const now = () => new Date();
-const msUntil = (iso: string) => Math.max(0, new Date(iso).getTime() - Date.now());
 
 export type { ReportOutcome } from './reporting-shared';
 
@@ -79,32 +62,16 @@ export type { ReportOutcome } from './reporting-shared';
 // ─────────────────────────────────────────────────────────────────────────
 
 export async function reportingCommunity(input: ReportingCommunityInput): Promise<ReportOutcome> {
+  // Told apart by the input, not a patch marker (the one payload the codec would leave in clear text).
   if (!input.kit) return legacyReportingCommunity(input);
-  const { rules, community, reportId } = input;
-  const state = initialReportingState({ reportId, cycleId: input.cycleId, year: input.year, community, street: input.street, rules });
-
-  // Unversioned: a patch marker would be the one payload of the history the codec does not encrypt.
-  const gate = createActionGate({ versioned: false });
-  /** The one save of a step: state, timeline, ballot, the inbox from pendingTasks, notifications. */
-  const save = (step: ReportingStep) =>
-    acts.reportingSaveStep({ state: publicReport(state), entries: step.effects.timeline, tasks: reportPendingTasks(state), notifications: step.effects.notifications, ballot: step.effects.ballot ?? null });
-  const incidents = { acts, process: reportingMachine.process, subjectId: reportId, unitId: community.id };
-  /** A step of the process's own; refused data opens an incident instead of wedging the report. */
-  async function commit(step: ReportingStep): Promise<void> {
-    restoreInto(state, step.state);
-    await incidentOnDataRejection(incidents, '保存述职进展', `v${state.version}`, () => save(step));
-  }
-  const deadline = (workingDays: number, reminderLeadDays = rules.reminderLeadDays): Promise<StepDeadline> =>
-    acts.reportingDeadline({ from: now().toISOString(), workingDays, reminderLeadDays });
-  /** Waits for `done` until the step's reminder, then until its deadline; false when the deadline passed first. */
-  async function waitStep(d: StepDeadline, done: () => boolean): Promise<boolean> {
-    if (d.remindAt < d.dueAt && !(await gate.condition(done, msUntil(d.remindAt)))) await commit(stepReminded(state, now()));
-    return gate.condition(done, msUntil(d.dueAt));
-  }
-  const saveResult = (finalized: boolean) => {
+  if (!input.runner) return kitV1ReportingCommunity(input);
+  const { community, reportId } = input;
+  const machine = reportingTimedMachine();
+  const initial = initialReportingState({ reportId, cycleId: input.cycleId, year: input.year, community, street: input.street, rules: input.rules });
+  const resultOf = (state: ReportingState, finalized: boolean) => {
     const r = state.result!;
     const counted = state.voteRounds.at(-1)?.outcome === 'counted' ? lastRoundOutcome(state) : null;
-    return acts.reportingSaveResult({
+    return {
       reportId,
       community,
       year: input.year,
@@ -116,92 +83,37 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       tally: counted?.tally ?? null,
       verdict: counted?.kind === 'counted' ? counted.verdict : null,
       rectificationRequired: r.needsRectification,
-      rectificationStatus: state.rectification?.status ?? (r.needsRectification ? 'open' : null),
+      rectificationStatus: state.rectification?.status ?? (r.needsRectification ? ('open' as const) : null),
       decidedAt: r.decidedAt,
       publishedUntil: state.publicNotice?.endsAt ?? null,
       finalized,
-    });
+    };
   };
-
-  setHandler(reportStateQuery, () => publicReport(state));
-  setHandler(voterStatusQuery, (personId: string) => voterStatus(state, personId));
-  serveActions(reportingMachine, ACTION_UPDATES, {
-    state: () => state,
-    // In place: the waits below read the state they were given.
-    adopt: (next) => restoreInto(state, next),
-    save,
-    around: (fn) => gate.act(fn),
+  const final = await runMachine(machine, ACTION_UPDATES, {
+    start: machine.start(initial),
+    prepare: async (step) => {
+      const needs = step.effects.needs;
+      if (!needs) return step;
+      const answers: ReportingAnswers = {};
+      if (needs.projectResults) answers.projectResults = await acts.reportingProjectResults({ communityId: community.id, year: input.year });
+      if (needs.rollRound) answers.roll = (await acts.reportingFixRoll({ reportId, round: needs.rollRound, communityPath: community.path })).map((v) => v.personId);
+      if (needs.period) answers.deadline = await acts.reportingDeadline({ from: new Date().toISOString(), ...needs.period });
+      return machine.settle(step, answers, new Date());
+    },
+    /** The one save of a step: state, timeline, ballot, the inbox from pendingTasks, notifications; then the result table when the step says so. */
+    save: async (step) => {
+      await acts.reportingSaveStep({ state: publicReport(step.state), entries: step.effects.timeline, tasks: reportPendingTasks(step.state), notifications: step.effects.notifications, ballot: step.effects.ballot ?? null });
+      if (step.effects.result) await acts.reportingSaveResult(resultOf(step.state, step.effects.result.finalized));
+    },
+    incidents: { acts, process: reportingMachine.process, subjectId: reportId, unitId: community.id },
+    stepNames: { start: '保存述职进展', deadline: '保存述职进展' },
+    // Secret ballot: the report without its ballot box, and per person only whether they voted.
+    queries: (state) => {
+      setHandler(reportStateQuery, () => publicReport(state()));
+      setHandler(voterStatusQuery, (personId: string) => voterStatus(state(), personId));
+    },
   });
-
-  // 1. the written report
-  const projectResults = await acts.reportingProjectResults({ communityId: community.id, year: input.year });
-  const reportDue = await deadline(rules.reportDays);
-  await commit(reportOpened(state, projectResults, reportDue, now()));
-  const submitted = () => state.report !== null;
-  if (!(await waitStep(reportDue, submitted))) {
-    await commit(stepOverdue(state, now()));
-    await gate.condition(submitted);
-  }
-
-  // 2. upward 述职: closes on the committee's word, or by itself once the window
-  // has passed — but never with a question unanswered or with no score.
-  const upwardDue = await deadline(rules.upwardDays);
-  await commit(upwardOpened(state, upwardDue, now()));
-  const closed = () => state.upward.closedAt !== null;
-  if (!(await waitStep(upwardDue, closed)) && upwardBlocker(state)) {
-    await commit(stepOverdue(state, now()));
-    await gate.condition(() => closed() || upwardBlocker(state) === null);
-  }
-
-  // 3. downward 述职
-  const downwardDue = await deadline(rules.downwardDays);
-  await commit(downwardOpened(state, downwardDue, now()));
-  const met = () => state.downward !== null;
-  if (!(await waitStep(downwardDue, met))) {
-    await commit(stepOverdue(state, now()));
-    await gate.condition(met);
-  }
-
-  // 4. 民主评议: a round per run; a round missing quorum is re-run (rules.voteReruns times).
-  for (;;) {
-    const round = state.voteRounds.length + 1;
-    const roll = await acts.reportingFixRoll({ reportId, round, communityPath: community.path });
-    const window = await deadline(rules.voteWindowDays, Math.min(1, rules.reminderLeadDays));
-    await commit(voteOpened(state, roll.map((v) => v.personId), window, now()));
-    await waitStep(window, () => everyoneVoted(state));
-    await commit(voteClosed(state, now()));
-    const outcome = lastRoundOutcome(state);
-    if (outcome.kind === 'counted' || !outcome.rerun) break;
-  }
-
-  // 5. result and 公示, until every objection is answered
-  const { dueAt: noticeEnds } = await deadline(rules.publicNoticeDays, 0);
-  await commit(noticeOpened(state, noticeEnds, now()));
-  await saveResult(false);
-  await sleep(msUntil(noticeEnds));
-  if (!objectionsAnswered(state)) {
-    await commit(stepOverdue(state, now()));
-    await gate.condition(() => objectionsAnswered(state));
-  }
-
-  // 6. rectification for a poor final grade
-  const rectificationDue = state.result!.needsRectification ? await deadline(rules.rectificationDays) : null;
-  await commit(noticeEnded(state, rectificationDue, now()));
-  if (rectificationDue) {
-    await saveResult(false);
-    const accepted = () => state.rectification!.status === 'accepted';
-    if (!(await waitStep(rectificationDue, accepted))) {
-      await commit(stepOverdue(state, now()));
-      await saveResult(false);
-      await gate.condition(accepted);
-    }
-  }
-
-  await commit(reportCompleted(state, now()));
-  await saveResult(true);
-  // An update still finishing (the answer that released the 公示) must get its reply.
-  await engineCondition(allHandlersFinished);
-  return { reportId, grade: state.result!.grade, combinedCenti: state.result!.combinedCenti };
+  return { reportId, grade: final.result!.grade, combinedCenti: final.result!.combinedCenti };
 }
 
 // ─────────────────────────────────────────────────────────────────────────
@@ -223,7 +135,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<{ cycl
     try {
       handle = await startChild(reportingCommunity, {
         workflowId: reportId,
-        args: [{ reportId, cycleId, year: input.year, community, street, rules: prepared.rules, kit: true }],
+        args: [{ reportId, cycleId, year: input.year, community, street, rules: prepared.rules, kit: true, runner: true }],
         // A report outlives a cancelled or reset cycle: people have acted on it.
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });

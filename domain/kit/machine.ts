@@ -164,12 +164,19 @@ export interface Deadline<A extends string = string> {
  * `runMachine` (workflows/kit/runner.ts) runs such a machine to completion
  * with no process-specific workflow code: timers come from `deadlines`.
  */
-export interface TimedMachine<S extends { version: number }, Inputs extends { [A in keyof Inputs]: unknown }, System extends string = string>
-  extends ProcessMachine<S, Inputs> {
+export interface TimedMachine<
+  S extends { version: number },
+  Inputs extends { [A in keyof Inputs]: unknown },
+  System extends string = string,
+  E extends Effects = Effects,
+> extends ProcessMachine<S, Inputs, E> {
   /** What the instance waits for by itself now; re-read after every step. */
   deadlines(state: S): Deadline<System>[];
-  /** The system step a passed deadline takes. */
-  onDeadline(state: S, deadline: Deadline<System>, now: Date): Step<S>;
+  /**
+   * The system step a passed deadline takes. A step that leaves the version
+   * as it was changed nothing and is not saved (a deadline met meanwhile).
+   */
+  onDeadline(state: S, deadline: Deadline<System>, now: Date): Step<S, E>;
   /** Nothing is left to wait for: the runner ends the instance. */
   finished(state: S): boolean;
 }

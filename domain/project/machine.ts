@@ -13,7 +13,7 @@
 // and then the due dates of the inbox steps it opened. `settle` and
 // `openTasks` fold the answers in; they are pure as well.
 import type { Actor } from '../access';
-import type { Effects, ProcessMachine, Refusal, Step, TimelineEntry } from '../kit/machine';
+import type { Deadline, Effects, Refusal, Step, TimedMachine, TimelineEntry } from '../kit/machine';
 import { PROJECT_SEND_BACK_TARGETS } from './send-back-targets';
 import { actionRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from './actions';
 import { needsDistrictApproval } from './application';
@@ -23,7 +23,7 @@ import { formatYuan } from './money';
 import { derivePendingSteps, escalationTarget } from './pending';
 import type { ProjectRules } from './rules';
 import { isPassingRating, RATING_LABELS, rateScores } from './scoring';
-import type { DisbursementKind, DisbursementState, PendingAction, ProjectStage, ProjectState } from './state';
+import { isClosedStage, type DisbursementKind, type DisbursementState, type PendingAction, type ProjectStage, type ProjectState } from './state';
 
 export interface ProjectTimelineEntry extends TimelineEntry {
   /** The stage when it happened (a step may pass through two). */
@@ -616,6 +616,36 @@ function tick(state: ProjectState, now: Date): ProjectStep | null {
   return changed ? d.step() : null;
 }
 
+/** What the project's clock does by itself: end the 公示, remind of an overdue step, escalate it. */
+export type ProjectSystemAction = 'endNotice' | 'remind' | 'escalate';
+
+/**
+ * The moments the project waits for by itself (the kit's `deadlines`), the
+ * same ones `nextWake` finds: the 公示 end once every objection is answered
+ * (with one open, the answer ends it), and per open step its reminder at the
+ * due date, then its escalation. A suspended project waits for none of its
+ * steps. Keys carry the instant: a step reminded, then due again, is a new
+ * occurrence.
+ */
+function deadlines(state: ProjectState): Deadline<ProjectSystemAction>[] {
+  const out: Deadline<ProjectSystemAction>[] = [];
+  if (isClosedStage(state.stage)) return out;
+  if (state.stage === 'notice' && state.notice && state.objections.every((o) => o.answeredAt)) {
+    out.push({ key: `notice:end@${state.notice.endsAt}`, at: state.notice.endsAt, action: 'endNotice' });
+  }
+  if (state.suspended) return out;
+  for (const p of state.pending) {
+    if (p.dueAt && !p.remindedAt) out.push({ key: `${p.key}:remind@${p.dueAt}`, at: p.dueAt, action: 'remind' });
+    else if (p.escalateAt && p.remindedAt && !p.escalatedAt) out.push({ key: `${p.key}:escalate@${p.escalateAt}`, at: p.escalateAt, action: 'escalate' });
+  }
+  return out;
+}
+
+/** A passed deadline: the clock's step at `now` (everything due by then), or the state as it was when nothing is due any more. */
+function onDeadline(state: ProjectState, _deadline: Deadline<ProjectSystemAction>, now: Date): ProjectStep {
+  return tick(state, now) ?? new Draft(state, now).step(false);
+}
+
 // ---- folding in what the host found out ------------------------------------------
 
 /** Folds the answers to a step's needs in: the 公示 starts with its end, a payment takes its voucher and time. */
@@ -722,7 +752,7 @@ function sendBack(state: ProjectState, actor: Actor, from: ProjectAction, to: Pr
 
 // ---- the machine -----------------------------------------------------------------
 
-export interface ProjectMachine extends ProcessMachine<ProjectState, ActionInputs, ProjectEffects> {
+export interface ProjectMachine extends TimedMachine<ProjectState, ActionInputs, ProjectSystemAction, ProjectEffects> {
   submitted: typeof submitted;
   tick: typeof tick;
   nextWake: typeof nextWake;
@@ -754,6 +784,9 @@ export function projectMachine(rules: ProjectRules): ProjectMachine {
     // 退回: the district sends an application back to the street's review (domain/kit/send-back-targets.ts).
     sendBackTargets: PROJECT_SEND_BACK_TARGETS,
     sendBack: (state, actor, from, to, reason, now) => sendBack(state, actor, from, to, reason, now, rules),
+    deadlines,
+    onDeadline,
+    finished: (state) => isClosedStage(state.stage),
     submitted,
     tick,
     nextWake,

@@ -49,6 +49,8 @@ export interface BallotBox {
 
 export interface ReportingState extends ReportState {
   ballotBox: BallotBox;
+  /** The workflow's own: when the open step's reminder is due (timed.ts), null when none. Never saved or queried. */
+  clock?: { remindAt: string | null };
 }
 
 /** A ballot to write: who voted goes to one table, what they chose to another. */
@@ -97,7 +99,7 @@ export function initialReportingState(start: ReportingStart): ReportingState {
 
 /** What is saved and queried: everything but the ballot box. */
 export function publicReport(state: ReportingState): ReportState {
-  const { ballotBox: _box, ...report } = state;
+  const { ballotBox: _box, clock: _clock, ...report } = state;
   return report;
 }
 

@@ -225,6 +225,42 @@ describe('project machine (process kit)', () => {
     expect(m.refusal(suspended, community, 'reportMilestone', { milestoneSeq: 1, summary: 'x', evidence: [] }, at(9))?.code).toBe('WRONG_STAGE');
   });
 
+  it('declares its clock as the kit\'s deadlines: the 公示 end once objections are answered, each step\'s reminder then its escalation; none while suspended', () => {
+    // Submitted: the street's review is reminded at its due date.
+    const s = submitted();
+    expect(m.deadlines(s)).toEqual([{ key: `review-1:remind@${at(5).toISOString()}`, at: at(5).toISOString(), action: 'remind' }]);
+    expect(m.finished(s)).toBe(false);
+    // A deadline passed: the same step the clock's tick takes, escalation declared next.
+    const reminded = carry(m.onDeadline(s, m.deadlines(s)[0]!, at(5)), at(5));
+    expect(reminded.state.version).toBe(s.version + 1);
+    expect(reminded.effects.timeline.map((e) => e.action)).toEqual(['remind']);
+    expect(m.deadlines(reminded.state)).toEqual([{ key: `review-1:escalate@${at(8).toISOString()}`, at: at(8).toISOString(), action: 'escalate' }]);
+    const escalated = carry(m.onDeadline(reminded.state, m.deadlines(reminded.state)[0]!, at(8)), at(8));
+    expect(escalated.effects.timeline.map((e) => e.action)).toEqual(['escalate']);
+    expect(m.deadlines(escalated.state)).toEqual([]);
+    // A deadline met meanwhile: the step changes nothing and keeps the version (the runner saves nothing).
+    const early = m.onDeadline(s, m.deadlines(s)[0]!, at(4));
+    expect(early.state.version).toBe(s.version);
+    expect(early.effects.timeline).toEqual([]);
+
+    // In the 公示: its end is a deadline; an open objection takes it away (its answer ends the 公示) and brings its own.
+    const approved = carry(m.apply(submitted(), street, 'reviewApplication', { decision: 'approve', comment: '' }, at(1)), at(1), { noticeEndsAt: at(8).toISOString() });
+    expect(m.deadlines(approved.state)).toEqual([{ key: `notice:end@${at(8).toISOString()}`, at: at(8).toISOString(), action: 'endNotice' }]);
+    const objected = carry(m.apply(approved.state, rep, 'raiseObjection', { content: '施工扰民' }, at(2)), at(2));
+    expect(m.deadlines(objected.state).map((d) => d.action)).toEqual(['remind']);
+    const ended = carry(m.onDeadline(approved.state, m.deadlines(approved.state)[0]!, at(8)), at(8));
+    expect(ended.state.stage).toBe('implementation');
+    expect(m.deadlines(ended.state).map((d) => d.key)).toEqual(['report-1-1:remind@2026-03-31T15:59:59.999Z', 'report-2-1:remind@2026-06-30T15:59:59.999Z']);
+
+    // Suspended: nothing to wait for by itself; closed: finished.
+    const suspended = carry(m.apply(ended.state, street, 'suspendProject', { reason: '安全检查' }, at(9)), at(9)).state;
+    expect(m.deadlines(suspended)).toEqual([]);
+    expect(m.finished(suspended)).toBe(false);
+    const terminated = carry(m.apply(ended.state, district, 'terminateProject', { reason: '无法继续实施' }, at(9)), at(9)).state;
+    expect(m.finished(terminated)).toBe(true);
+    expect(m.deadlines(terminated)).toEqual([]);
+  });
+
   it('terminates: the reservation drops to what was paid, an open release request is cancelled', () => {
     let s = inImplementation();
     s = carry(m.apply(s, community, 'reportMilestone', { milestoneSeq: 1, summary: '完成', evidence: [] }, at(10)), at(10)).state;

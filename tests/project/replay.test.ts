@@ -9,9 +9,13 @@ import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { getWorkflowBundle, installTemporalRuntime } from '../../worker';
+import { replayHistoryFiles } from '../helpers/histories';
 
 const HISTORIES = path.join(import.meta.dirname, 'histories');
 const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
+/** Recorded by the workflow on the kit's runMachine (the `kit-runner` patch): the shape projects started since have. */
+const RUNNER_HISTORIES = path.join(HISTORIES, 'kit-runner');
+const runnerFiles = readdirSync(RUNNER_HISTORIES).filter((f) => f.endsWith('.json')).sort();
 
 describe('project histories of the old workflow shape', () => {
   it('are all there: finished and still-running projects of every stage', () => {
@@ -39,5 +43,13 @@ describe('project histories of the old workflow shape', () => {
       results.push({ workflowId: result.workflowId, error: result.error ? String(result.error.cause ?? result.error.message) : null });
     }
     expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: null })));
+  });
+});
+
+describe('project histories of the runner shape', () => {
+  it('replay against the current workflow code', async () => {
+    expect(runnerFiles.length).toBeGreaterThan(0);
+    const results = await replayHistoryFiles(RUNNER_HISTORIES, runnerFiles);
+    expect(results).toEqual(runnerFiles.map((f) => ({ workflowId: `replay-${f.replace(/\.json$/, '')}`, error: null })));
   });
 });

@@ -10,6 +10,12 @@
 //
 // Recording again (only when the old shape itself changes, which it should
 // not): RECORD_REPORTING_HISTORIES=1 npx vitest run tests/reporting/replay.test.ts
+//
+// The same reports recorded by later shapes live in subfolders, replayed too:
+// kit-v1/ by the kit's serveActions with the workflow's own waits (commit
+// 1f11898: reports with `kit` and no `runner` in their input), kit-runner/
+// by the kit's runMachine (RECORD_REPORTING_HISTORIES=kit-v1 or =kit-runner,
+// each with the code of its shape).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +29,11 @@ import { installTemporalRuntime } from '../../worker/runtime';
 import { startTestPlatform } from '../helpers/platform';
 import { DAY, actOk, bringToVote, repsOf, secretaryOf, streetOfficeOf, waitForStage } from './helpers';
 
-const DIR = fileURLToPath(new URL('./histories/', import.meta.url));
+const ROOT = fileURLToPath(new URL('./histories/', import.meta.url));
+/** Later shapes, each in its folder, with the commit whose code recorded it. */
+const SHAPES: Record<string, string> = { 'kit-v1': '1f11898', 'kit-runner': 'acf1074' };
+const RECORDING = process.env.RECORD_REPORTING_HISTORIES;
+const DIR = RECORDING && SHAPES[RECORDING] ? `${ROOT}${RECORDING}/` : ROOT;
 // The fixtures are encrypted like any history, under a key made for them: it
 // guards demo people's test ballots, nothing real, and keeps the codec on the
 // replay path as in production.
@@ -58,6 +68,26 @@ describe('reporting histories of the old shape', () => {
     }
     const failures = results.filter((r) => r.error).map((r) => `${r.workflowId}: ${String((r.error as Error).message ?? r.error)}`);
     expect(failures).toEqual([]);
+    expect(results).toHaveLength(files.length);
+  });
+
+  it.runIf(!process.env.RECORD_REPORTING_HISTORIES).each(Object.keys(SHAPES))('of the later shape %s replay against the current workflow code', async (shape) => {
+    installTemporalRuntime('ERROR');
+    const dir = `${ROOT}${shape}/`;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toHaveLength(8);
+    const histories = files.map((f) => {
+      const fixture = JSON.parse(readFileSync(`${dir}${f}`, 'utf8')) as Fixture;
+      return { workflowId: fixture.workflowId, history: History.fromObject(fixture.history as Record<string, unknown>) };
+    });
+    const results: Array<{ workflowId: string; error?: unknown }> = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: await getWorkflowBundle(), dataConverter: createDataConverter(FIXTURE_KEYRING), replayName: `reporting-${shape}` },
+      histories,
+    )) {
+      results.push({ workflowId: result.workflowId, error: result.error });
+    }
+    expect(results.filter((r) => r.error).map((r) => `${r.workflowId}: ${String((r.error as Error).message ?? r.error)}`)).toEqual([]);
     expect(results).toHaveLength(files.length);
   });
 
@@ -112,7 +142,7 @@ describe('reporting histories of the old shape', () => {
       const ids = [...[w1, w2, w3, c1, c2, c3].map(rid), `reporting-cycle-${W}-${year}`, `reporting-cycle-${C}-${year}`];
       for (const [i, workflowId] of ids.entries()) {
         const history = await p.client.workflow.getHandle(workflowId).fetchHistory();
-        const fixture: Fixture = { workflowId, recordedWith: '03ef32d', history: History.toObject(History.fromObject(history), AS_OBJECT) };
+        const fixture: Fixture = { workflowId, recordedWith: (RECORDING && SHAPES[RECORDING]) || '03ef32d', history: History.toObject(History.fromObject(history), AS_OBJECT) };
         writeFileSync(`${DIR}${String(i + 1).padStart(2, '0')}-${workflowId}.json`, `${JSON.stringify(fixture, null, 1)}\n`);
       }
     } finally {

@@ -277,19 +277,33 @@ function serveReassign<S extends { version: number; stage: string }>(
   );
 }
 
-export interface RunMachineOptions<S> {
+export interface RunMachineOptions<S, E extends Effects = Effects> {
   /** The instance's first step (what reported or registered it): saved before any action is taken. */
-  start: Step<S>;
+  start: Step<S, E>;
   /** The process's one save activity: version check, timeline, inbox from pendingTasks, notifications. */
-  save(step: Step<S>): Promise<void>;
+  save(step: Step<S, E>): Promise<void>;
   /**
    * Where a save of the process's own step goes when the database refuses
    * its data: an incident for the administrator, and the instance goes on
    * (a person's refused action is put back and refused instead).
    */
   incidents: IncidentContext;
+  /** How the incident names the process's own steps (default: "start" and the deadline's action). */
+  stepNames?: { start: string; deadline: string };
   /** Answered with the current state, when given. */
   stateQuery?: QueryDefinition<S>;
+  /** Registers the process's own queries over the live state (one that must not show all of it: the ballot box). */
+  queries?(state: () => S): void;
+  /**
+   * What a step needs from outside (a reservation, a payment, a period in
+   * working days), for every step: the people's and the process's own
+   * (`MachineHost.prepare`).
+   */
+  prepare?: MachineHost<S, E>['prepare'];
+  /** Undoes what `prepare` committed outside when a person's step is then refused (`MachineHost.compensate`). */
+  compensate?: MachineHost<S, E>['compensate'];
+  /** Refuses an action that arrives while another is in flight (`MachineHost.busy`). */
+  busy?: MachineHost<S, E>['busy'];
 }
 
 /** The deadline due first (ties: the first declared). */
@@ -304,22 +318,60 @@ export function earliestDeadline<A extends string>(deadlines: readonly Deadline<
  * waits for the earliest of its deadlines or for any step, applies a passed
  * deadline's system action through the same serialiser, and ends once the
  * machine says the instance is finished. A process on this runner is a
- * machine plus a few lines naming its save activity.
+ * machine plus a few lines naming its save activity (and, when its steps
+ * need something from outside, its `prepare`).
+ *
+ * A step of the process's own whose save the database refuses opens an
+ * incident; the instance keeps the state the machine made (without what
+ * `prepare` added: asked again with the next step), and the step's timeline
+ * and notifications go with the next save that succeeds.
  */
-export async function runMachine<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }, System extends string>(
-  machine: TimedMachine<S, Inputs, System>,
+export async function runMachine<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }, System extends string, E extends Effects = Effects>(
+  machine: TimedMachine<S, Inputs, System, E>,
   updates: { [A in keyof Inputs & string]: UpdateDefinition<ActionResult, [ActionCommand<Inputs[A]>], A> },
-  options: RunMachineOptions<S>,
+  options: RunMachineOptions<S, E>,
 ): Promise<S> {
   const state = snapshotOf(options.start.state);
   // Timers read the state only between steps: never a person's action half-saved (and perhaps put back).
   const gate = createActionGate({ versioned: false });
   const serial = createSerialiser();
-  const ownStep = (what: string, key: string, step: Step<S>) => incidentOnDataRejection(options.incidents, what, key, () => options.save(step));
-  serveActions(machine, updates, { state: () => state, adopt: (next) => restoreInto(state, next), save: options.save, around: (fn) => gate.act(fn) }, serial);
+  /** Timeline and notifications of own steps the database refused: they go with the next save. */
+  let carried: Pick<Effects, 'timeline' | 'notifications'> = { timeline: [], notifications: [] };
+  const save = async (step: Step<S, E>) => {
+    const withCarried = carried.timeline.length + carried.notifications.length === 0
+      ? step
+      : { ...step, effects: { ...step.effects, timeline: [...carried.timeline, ...step.effects.timeline], notifications: [...carried.notifications, ...step.effects.notifications] } };
+    await options.save(withCarried);
+    carried = { timeline: [], notifications: [] };
+  };
+  const ownStep = async (what: string, key: string, step: Step<S, E>) => {
+    const ready = options.prepare ? await options.prepare(step) : step;
+    // A deadline met meanwhile: the step (prepared) leaves the version as it was and is not saved.
+    if (ready.state.version === state.version && step !== options.start) return;
+    restoreInto(state, ready.state);
+    if (!(await incidentOnDataRejection(options.incidents, what, key, () => save(ready)))) {
+      restoreInto(state, step.state);
+      carried = { timeline: [...carried.timeline, ...step.effects.timeline], notifications: [...carried.notifications, ...step.effects.notifications] };
+    }
+  };
+  serveActions(
+    machine,
+    updates,
+    {
+      state: () => state,
+      adopt: (next) => restoreInto(state, next),
+      save,
+      around: (fn) => gate.act(fn),
+      ...(options.prepare ? { prepare: options.prepare } : {}),
+      ...(options.compensate ? { compensate: options.compensate } : {}),
+      ...(options.busy ? { busy: options.busy } : {}),
+    },
+    serial,
+  );
   if (options.stateQuery) setHandler(options.stateQuery, () => state);
+  options.queries?.(() => state);
 
-  await serial(() => ownStep('start', `v${state.version}`, options.start));
+  await serial(() => ownStep(options.stepNames?.start ?? 'start', `v${state.version}`, options.start));
   // A deadline's key names one occurrence: applied once, never again, so a
   // machine that declared it anew by mistake cannot spin the workflow.
   const applied = new Set<string>();
@@ -340,8 +392,7 @@ export async function runMachine<S extends { version: number; stage: string }, I
       if (!due || Date.parse(due.at) > Date.now()) return;
       applied.add(due.key);
       const step = machine.onDeadline(state, due, new Date());
-      restoreInto(state, step.state);
-      await ownStep(due.action, due.key, step);
+      await ownStep(options.stepNames?.deadline ?? due.action, due.key, step);
     });
   }
   // Updates admitted before the end still get their answer.
