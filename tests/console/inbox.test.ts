@@ -178,9 +178,16 @@ describe('任务协办 on a project', () => {
     const task = await openTask(`project-${id}`, 'reviewApplication');
     expect((await (await h.p.as(a.username)).post(`/api/tasks/${task.id}/claim`).send({})).status).toBe(200);
 
-    await pageA.getByRole('button', { name: a.displayName }).hover();
-    await pageA.getByRole('menuitem', { name: '我的代理' }).click();
-    await pageA.getByRole('heading', { name: '我的代理' }).waitFor();
+    // From the account menu, which opens on hover (and fades: a click while it fades in or out can miss).
+    const proxiesHeading = pageA.getByRole('heading', { name: '我的代理' });
+    await expect
+      .poll(async () => {
+        if (await proxiesHeading.isVisible()) return true;
+        await pageA.getByRole('button', { name: a.displayName }).hover();
+        await pageA.getByRole('menuitem', { name: '我的代理' }).click({ timeout: 3_000 }).catch(() => undefined);
+        return proxiesHeading.isVisible();
+      }, { timeout: 30_000, interval: 1_000 })
+      .toBe(true);
     const today = toLocalDate(h.p.now());
     await pickPerson(pageA, '代理人', b.displayName);
     await pageA.locator('#proxy-start').click();
