@@ -53,6 +53,17 @@ export async function settled(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Resizes `page` to a phone and waits for the shell to fold its side menu:
+ * the menu folds on a media-query event that can come after the resize
+ * returns, and a screenshot taken before shows a desktop menu squeezing a
+ * phone page.
+ */
+export async function toPhone(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE);
+  if ((await page.locator('.shell-sider').count()) > 0) await page.locator('.shell-sider.ant-layout-sider-zero-width').waitFor();
+}
+
 export async function startConsoleHarness(options: TestPlatformOptions = {}): Promise<ConsoleHarness> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await ensureConsoleBuilt();

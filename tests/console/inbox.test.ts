@@ -17,7 +17,7 @@ import { usernameFor } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
 import { caseBody } from '../mediation/support';
 import { apply, ok, project, toImplementation, U as P } from '../project/fixtures';
-import { DESKTOP, extraPerson, PHONE, pickerOffersNobody, pickPerson, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
+import { DESKTOP, extraPerson, pickerOffersNobody, pickPerson, projectPlatform, startConsoleHarness, toPhone, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('任务协办 on a project', () => {
     await dialog(pageA).getByRole('combobox', { name: '接收人' }).fill(b.displayName);
     await pageA.locator('.ant-select-item-option', { hasText: b.displayName }).filter({ hasText: '街道办事处' }).waitFor();
     await h.shot(pageA, '81-inbox-transfer-picker');
-    await pageA.setViewportSize(PHONE);
+    await toPhone(pageA);
     await h.shot(pageA, '81-inbox-transfer-picker-phone');
     await pageA.setViewportSize(DESKTOP);
     await dialog(pageA).getByRole('button', { name: '取消' }).click();
@@ -206,7 +206,7 @@ describe('任务协办 on a project', () => {
     const row = pageB.locator('tr', { hasText: title });
     await row.locator('.on-behalf', { hasText: `代 ${a.displayName}` }).waitFor();
     await h.shot(pageB, '87-inbox-deputy-workbench');
-    await pageB.setViewportSize(PHONE);
+    await toPhone(pageB);
     await h.shot(pageB, '87-inbox-deputy-workbench-phone');
     await pageB.setViewportSize(DESKTOP);
     await pageB.goto(`${h.baseUrl}/projects/${id}`);
@@ -307,7 +307,7 @@ describe('任务协办 on a project', () => {
     await dialog(pageD).getByText('请填写退回理由').waitFor({ state: 'hidden' });
     await h.shot(pageD, '97-inbox-send-back-form');
     await h.axe(pageD, 'send-back-form');
-    await pageD.setViewportSize(PHONE);
+    await toPhone(pageD);
     await h.shot(pageD, '97-inbox-send-back-form-phone');
     await pageD.setViewportSize(DESKTOP);
     await submit(pageD);
