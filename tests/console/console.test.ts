@@ -313,7 +313,12 @@ describe('矛盾调解', () => {
     await h.shot(mediator, '41-mediation-detail-new');
     await h.axe(mediator, 'mediation-detail');
     await accept.click();
-    await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    const acceptForm = mediator.getByRole('dialog');
+    await acceptForm.getByRole('button', { name: /提\s*交/ }).click();
+    // The form closes once the process has answered (slow on a loaded machine); a refusal stays in it, said here.
+    await acceptForm.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (error) => {
+      throw new Error(`受理案件 did not go through: ${await acceptForm.textContent().catch(() => '')}`, { cause: error });
+    });
     const session = mediator.getByRole('button', { name: '记录调解会' });
     await session.waitFor();
     await session.click();
