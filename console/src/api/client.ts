@@ -138,6 +138,32 @@ const auth: Middleware = {
   },
 };
 
+/**
+ * 503 PROCESS_BUSY: the process was still on an earlier step and did not
+ * answer in time. A request carrying an Idempotency-Key is sent again after
+ * the Retry-After the API gave (a few times): the key makes the API attach
+ * to the same action rather than take it twice, so a clerk's 提交 goes
+ * through instead of asking them to press it again.
+ */
+const BUSY_RETRIES = 3;
+const busyRetry: Middleware = {
+  async onResponse({ response, request }) {
+    let current = response;
+    const original = retries.get(request);
+    if (!original || !request.headers.has('Idempotency-Key')) return current;
+    for (let attempt = 0; attempt < BUSY_RETRIES && current.status === 503; attempt++) {
+      const seconds = Number(current.headers.get('Retry-After'));
+      if (!Number.isFinite(seconds) || seconds <= 0) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 5) * 1000));
+      const again = original.clone();
+      const token = tokenStore.get();
+      if (token) again.headers.set('Authorization', `Bearer ${token}`);
+      current = await fetch(again);
+    }
+    return current;
+  },
+};
+
 /** Ends the session on the server (refresh cookie and token) and forgets the access token. */
 export async function logOutSession(): Promise<void> {
   const token = tokenStore.get();
@@ -151,7 +177,7 @@ export async function logOutSession(): Promise<void> {
 }
 
 export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? '' : window.location.origin });
-api.use(auth);
+api.use(auth, busyRetry);
 
 /** Awaits an openapi-fetch call: its data, or an ApiError with the API's problem. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
