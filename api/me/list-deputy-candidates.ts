@@ -1,6 +1,6 @@
-// GET /api/me/proxies/candidates — the people picker of 我的代理: colleagues the
-// caller may name as deputy, found by name, with the role and unit that make
-// them a colleague (a role on the line of a unit where the caller holds one).
+// GET /api/me/proxies/candidates — the people picker of 我的代理: whom the
+// caller may name as deputy (a holder of one of the caller's roles,
+// domain/inbox/candidates.ts), found by name, with the qualifying grants.
 import type { Actor } from '../../domain/access';
 import { deputyCandidateGrant } from '../../domain/inbox/candidates';
 import type { AppDeps } from '../deps';
@@ -15,6 +15,6 @@ export interface ListDeputyCandidatesOptions {
 }
 
 export async function listDeputyCandidates({ deps, actor, q, limit }: ListDeputyCandidatesOptions): Promise<{ items: TPersonCandidate[] }> {
-  const people = await searchPeople({ prisma: deps.prisma, linePaths: [...new Set(actor.grants.map((g) => g.unitPath))], q, exclude: [actor.personId] });
+  const people = await searchPeople({ prisma: deps.prisma, linePaths: null, roles: [...new Set(actor.grants.map((g) => g.role))], q, exclude: [actor.personId] });
   return { items: presentCandidates(people, (g) => deputyCandidateGrant(actor.grants, g), limit) };
 }

@@ -5,14 +5,16 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { deputyCandidateGrant } from '../../domain/inbox/candidates';
 import { proxyCovers, proxyRefusal } from '../../domain/inbox/rules';
-import { ROLE_NAMES } from '../../domain/roles';
+import { ROLE_LABELS, ROLE_NAMES } from '../../domain/roles';
 import type { OutOfOfficeProxy } from '../../prisma/generated/client';
 import type { AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { ZDate } from '../http/schemas';
 import { zId, zLine } from '../http/text';
 import { ZCandidatePage, ZDeputyCandidatesQuery } from '../tasks/schemas';
+import { refuseOutOfReach } from '../tasks/search-people';
 import { listDeputyCandidates } from './list-deputy-candidates';
 
 export const ZProxy = z
@@ -60,6 +62,8 @@ export async function createProxy({ deps, actor, input, requestId }: { deps: App
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const deputy = await deps.prisma.person.findUnique({ where: { id: input.deputyId }, select: { active: true } });
   if (!deputy?.active) throw new AppError('BUSINESS_RULE', '代理人不存在或已停用。');
+  const roles = [...new Set(actor.grants.map((g) => ROLE_LABELS[g.role]))].join('、');
+  await refuseOutOfReach(deps.prisma, [input.deputyId], (g) => deputyCandidateGrant(actor.grants, g), { what: '代理', rule: `代理人须担任您的角色之一(${roles})。` });
   const row = await deps.prisma.$transaction(async (tx) => {
     const created = await tx.outOfOfficeProxy.create({ data: { personId: actor.personId, ...input, createdAt: now } });
     await tx.auditLog.create({ data: { at: now, actorId: actor.personId, action: 'proxy.created', subjectType: 'OutOfOfficeProxy', subjectId: created.id, requestId, data: { ...input } } });
@@ -110,7 +114,7 @@ export const proxyRoutes = [
     roles: ROLE_NAMES,
     request: { body: ZCreateProxy },
     response: { status: 201, schema: ZProxy },
-    errors: ['BUSINESS_RULE'],
+    errors: ['BUSINESS_RULE', 'TARGET_OUT_OF_REACH'],
     handler: async ({ deps, actor, body, requestId }) => reply(201, await createProxy({ deps, actor, input: body, requestId })),
   }),
   defineRoute({

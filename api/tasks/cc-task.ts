@@ -3,10 +3,13 @@
 // honour RecordReader), without any right to act on it.
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { candidateGrant } from '../../domain/inbox/candidates';
 import { handlingRefusal } from '../../domain/inbox/rules';
 import type { AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
+import { candidateTask } from './list-candidates';
 import { loadTask } from './load-task';
+import { refuseOutOfReach } from './search-people';
 
 export interface CcTaskOptions {
   deps: AppDeps;
@@ -19,12 +22,14 @@ export interface CcTaskOptions {
 
 export async function ccTask({ deps, actor, taskId, personIds, note, requestId }: CcTaskOptions): Promise<{ taskId: string; copied: { personId: string; displayName: string }[] }> {
   const { prisma } = deps;
-  const { task, facts } = await loadTask(prisma, actor, taskId);
+  const { task, unit, facts } = await loadTask(prisma, actor, taskId);
   const refusal = handlingRefusal(actor, facts, 'ccTask');
   if (refusal) throw new AppError(refusal.code === 'NOT_TASK_HOLDER' ? 'NOT_TASK_HOLDER' : refusal.code, refusal.code === 'NOT_TASK_HOLDER' ? '只有该任务的办理人或其所在单位的负责人可以抄送。' : refusal.message);
   const people = await prisma.person.findMany({ where: { id: { in: personIds }, active: true }, select: { id: true, displayName: true } });
   const missing = personIds.filter((id) => !people.some((p) => p.id === id));
   if (missing.length > 0) throw new AppError('BUSINESS_RULE', `抄送人不存在或已停用:${missing.join('、')}`);
+  const target = await candidateTask(prisma, { task, unit });
+  await refuseOutOfReach(prisma, personIds, (g) => candidateGrant('ccTask', target, g, actor.grants), { what: '抄送', rule: '只能选择该记录所在单位或您所在单位的上下级人员。' });
   const now = deps.now?.() ?? new Date();
   await prisma.$transaction(async (tx) => {
     for (const p of people) {

@@ -5,12 +5,15 @@
 // DELEGATE_CANNOT_DECIDE, see acting-as.ts).
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { candidateGrant } from '../../domain/inbox/candidates';
 import { handlingRefusal } from '../../domain/inbox/rules';
 import { resolveActor } from '../auth/resolve-actor';
 import type { AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
+import { candidateTask } from './list-candidates';
 import { loadTask } from './load-task';
 import type { TTask } from './schemas';
+import { refuseOutOfReach } from './search-people';
 import { toTaskView } from './task-view';
 
 export interface DelegateTaskOptions {
@@ -31,6 +34,8 @@ export async function delegateTask({ deps, actor, taskId, toPersonId, note, requ
   const delegate = await resolveActor({ prisma, personId: toPersonId });
   if (!delegate) throw new AppError('BUSINESS_RULE', '受委派人不存在或已停用。');
   if (delegate.personId === actor.personId) throw new AppError('BUSINESS_RULE', '不能委派给自己。');
+  const target = await candidateTask(prisma, { task, unit });
+  await refuseOutOfReach(prisma, [delegate.personId], (g) => candidateGrant('delegateTask', target, g, actor.grants), { what: '委派', rule: '只能选择该记录所在单位或您所在单位的上下级人员。' });
   const now = deps.now?.() ?? new Date();
   const updated = await prisma.$transaction(async (tx) => {
     // The delegator becomes the task's holder: it comes back to them.

@@ -125,11 +125,11 @@ export const taskRoutes: RouteModule = {
       method: 'post',
       path: '/api/tasks/:id/actions/delegateTask',
       summary: '委派: a colleague prepares the task (comments, attachments) and hands it back; the delegator decides',
-      description: 'The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE.',
+      description: 'The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE. 422 TARGET_OUT_OF_REACH for someone the picker (…/candidates?purpose=delegateTask) would not offer.',
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZDelegateBody },
       response: { schema: ZTask },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'BUSINESS_RULE', 'PERSONAL_TASK'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'DELEGATE_CANNOT_DECIDE', 'ALREADY_DONE', 'TASK_DELEGATED', 'BUSINESS_RULE', 'TARGET_OUT_OF_REACH', 'PERSONAL_TASK'],
       handler: ({ deps, actor, params, body, requestId }) => delegateTask({ deps, actor, taskId: params.id, toPersonId: body.toPersonId, note: body.note, requestId }),
     }),
     defineRoute({
@@ -208,7 +208,7 @@ export const taskRoutes: RouteModule = {
       roles: ROLE_NAMES,
       request: { params: ZTaskIdParams, body: ZCcBody },
       response: { schema: ZCcResult },
-      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'BUSINESS_RULE', 'PERSONAL_TASK'],
+      errors: ['NOT_FOUND', 'NOT_TASK_HOLDER', 'ALREADY_DONE', 'BUSINESS_RULE', 'TARGET_OUT_OF_REACH', 'PERSONAL_TASK'],
       handler: ({ deps, actor, params, body, requestId }) => ccTask({ deps, actor, taskId: params.id, personIds: body.personIds, note: body.note, requestId }),
     }),
     defineRoute({

@@ -41,10 +41,12 @@ function colleagueGrant(grants: readonly Pick<RoleGrant, 'unitPath'>[], grant: P
 }
 
 /**
- * 代理: a deputy is a colleague — someone holding a role on the line (above or
- * below) of a unit where the principal holds one. The deputy acts with the
- * principal's grants, so no particular role is required of them.
+ * 代理: a deputy holds one of the principal's roles (on any unit: a clerk of
+ * the neighbouring street covers for a clerk on leave). While the
+ * arrangement covers today they act with the principal's grants, but every
+ * action first checks the caller's own role (api/http/define-route.ts), so a
+ * person of another role could cover for nothing and is never offered.
  */
-export function deputyCandidateGrant(principal: readonly Pick<RoleGrant, 'unitPath'>[], grant: Pick<RoleGrant, 'unitPath'>): boolean {
-  return colleagueGrant(principal, grant);
+export function deputyCandidateGrant(principal: readonly Pick<RoleGrant, 'role'>[], grant: Pick<RoleGrant, 'role'>): boolean {
+  return principal.some((g) => g.role === grant.role);
 }

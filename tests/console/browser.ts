@@ -120,6 +120,19 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
   };
 }
 
+/** The Beijing date `days` days from the platform's now (YYYY-MM-DD), as a date picker takes it. */
+export function dateIn(h: ConsoleHarness, days: number): string {
+  return new Date(h.p.now().getTime() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Types a date into the antd date picker labelled `label` and confirms it. */
+export async function fillDate(page: Page, label: string, value: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
 /** The project fixtures' view of the harness's platform (requests by username, the engine clock): one adapter for every console test. */
 export function projectPlatform(h: ConsoleHarness): ProjectPlatform {
   const res = (r: { status: number; body: unknown; headers: unknown }) => ({ status: r.status, body: r.body as any, headers: r.headers as Record<string, string> });

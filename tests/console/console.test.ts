@@ -1,17 +1,17 @@
-// The web console (工作台) in a real browser against the real platform: the
-// role journeys of issue 9, screenshots of every page into artifacts/, and
-// axe-core on each page.
+// The web console (工作台) in a real browser against the real platform, part
+// two: serving, login and the shell, 矛盾调解, 系统管理, the bell, deadline
+// countdowns and sessions (part one, projects and 双向述职, is
+// projects-and-reporting.test.ts). Screenshots into artifacts/, axe-core on
+// each page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
 import { loadCalendar } from '../../db/calendar-store';
-import { chinaYear } from '../../domain/reporting';
 import { caseBody, who as M } from '../mediation/support';
-import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
+import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
-import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
 import { demoPassword } from '../../seeds/demo-org';
-import { PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
+import { dateIn, fillDate, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
   community: 'community.qindu-renmin-furong',
@@ -92,210 +92,6 @@ describe('login and the shell', () => {
   });
 });
 
-function dateIn(days: number): string {
-  return new Date(h.p.now().getTime() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-async function fillDate(page: import('playwright-core').Page, label: string, value: string) {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-describe('党建项目', () => {
-  const title = `楼院微治理试点-${Date.now().toString(36)}`;
-  let projectUrl = '';
-
-  it('a community applies through the stepped form and the street office approves from its 待办', { timeout: 240_000 }, async () => {
-    const year = applicationBody({ now: () => h.p.now() } as never, {}).year;
-    const page = await h.loginAs(U.community);
-    await page.getByRole('heading', { name: '工作台' }).waitFor();
-    await page.locator('.shell-sider').getByRole('link', { name: '新建申报' }).click();
-    await page.getByRole('heading', { name: '新建党建项目申报' }).waitFor();
-    await page.getByLabel('资金年度').fill(String(year));
-    await page.getByLabel('项目名称').fill(title);
-    await page.getByLabel('项目目标').fill('推动物业党建联建,解决楼院环境问题');
-    await h.shot(page, '10-project-new-basic');
-    await h.axe(page, 'project-new');
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByLabel('节点名称').fill('楼院环境整治');
-    await page.getByLabel('拨付金额').fill('10000');
-    await fillDate(page, '计划完成日期', dateIn(60));
-    await page.getByLabel('尾款(验收合格后拨付)').fill('5000');
-    await expect.poll(() => page.locator('.cap-box').textContent()).toContain('¥15,000.00');
-    await h.shot(page, '11-project-new-milestones');
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByText('各级资金按比例分担').waitFor();
-    await h.shot(page, '12-project-new-sharing');
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('button', { name: '提交申报' }).click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
-    projectUrl = new URL(page.url()).pathname;
-    await page.getByRole('heading', { name: title }).waitFor();
-    await page.locator('.pending-line').first().waitFor();
-    await h.shot(page, '13-project-detail-applied');
-
-    const street = await h.loginAs(U.street);
-    await street.getByRole('heading', { name: '工作台' }).waitFor();
-    const row = street.locator('tr', { hasText: title });
-    await row.waitFor();
-    if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
-      await row.getByRole('button', { name: /领\s*取/ }).click();
-      await row.getByRole('button', { name: /办\s*理/ }).waitFor();
-    }
-    await h.shot(street, '14-workbench-with-task');
-    await row.getByRole('button', { name: /办\s*理/ }).click();
-    await street.waitForURL((u) => u.pathname === projectUrl);
-    const dialog = street.getByRole('dialog');
-    await dialog.getByText('审核结论').waitFor();
-    await h.shot(street, '15-project-review-form');
-    await dialog.locator('textarea').fill('同意立项');
-    await h.shot(street, '15-project-review-form');
-    await h.axe(street, 'project-review-form');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => street.locator('.ant-tag').first().textContent()).toBe('立项公示');
-    await h.shot(street, '16-project-detail-notice');
-    await h.axe(street, 'project-detail');
-
-    await street.locator('.shell-sider').getByRole('link', { name: '项目列表' }).click();
-    await street.locator('tr', { hasText: title }).waitFor();
-    await h.shot(street, '17-project-list');
-    await h.axe(street, 'project-list');
-    await street.locator('.shell-sider').getByRole('link', { name: '督查通报' }).click();
-    await street.getByRole('button', { name: /导出表格/ }).waitFor();
-    await street.locator('.ant-statistic').first().waitFor();
-    const download = street.waitForEvent('download');
-    await street.getByRole('button', { name: /导出表格/ }).click();
-    expect((await download).suggestedFilename()).toMatch(/^督查通报-人民路街道-\d{4}Q\d\.csv$/);
-    await h.shot(street, '18-supervision');
-    await h.axe(street, 'supervision');
-  });
-
-  it('refuses an over-cap budget in the form, before anything is submitted', async () => {
-    const year = freshYear();
-    const page = await h.loginAs(U.community);
-    await page.goto(`${h.baseUrl}/projects/new`);
-    await page.getByLabel('资金年度').fill(String(year));
-    await page.getByLabel('项目名称').fill('超额申报测试');
-    await page.getByLabel('项目目标').fill('测试上限');
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByLabel('节点名称').fill('一期');
-    await page.getByLabel('拨付金额').fill('99999999');
-    await fillDate(page, '计划完成日期', dateIn(30));
-    const alert = page.locator('.cap-box').getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('超出社区年度项目资金上限');
-    expect(await page.getByRole('button', { name: '下一步' }).isDisabled()).toBe(true);
-    await h.shot(page, '19-project-new-over-cap');
-    expect(await h.p.prisma.project.count({ where: { title: '超额申报测试', year } })).toBe(0);
-  });
-
-  it("a sibling street's clerk sees none of it", async () => {
-    const sibling = await h.loginAs(U.siblingStreet);
-    await sibling.getByRole('heading', { name: '工作台' }).waitFor();
-    await sibling.locator('.ant-table-tbody').waitFor();
-    await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
-    await sibling.goto(`${h.baseUrl}/projects`);
-    await sibling.locator('.ant-table-tbody').waitFor();
-    await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
-    await sibling.goto(`${h.baseUrl}${projectUrl}`);
-    await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
-    await h.shot(sibling, '20-project-detail-sibling-refused');
-  });
-});
-
-describe('双向述职', () => {
-  const STREET = 'qindu-weiyang';
-  const COMMUNITY = 'qindu-weiyang-binhe';
-  let reportId = '';
-
-  it('a resident representative votes on a 375-px phone; a second vote is refused', { timeout: 240_000 }, async () => {
-    // A year no other test file uses: the cycle is per community and year.
-    const year = chinaYear(h.p.now()) - 13;
-    const started = await (await h.p.as(U.district)).post('/api/reporting/cycles').send({ unitId: STREET, year });
-    expect(started.status, JSON.stringify(started.body)).toBe(202);
-    reportId = `reporting-${COMMUNITY}-${year}`;
-    await bringToVote(h.p, reportId, COMMUNITY, STREET, 88);
-
-    const rep = repsOf(COMMUNITY)[0];
-    const phone = await h.loginAs(rep, PHONE);
-    await phone.getByRole('heading', { name: '工作台' }).waitFor();
-    await h.shot(phone, '30-workbench-phone');
-    // A second tab opened before voting: its vote must be refused afterwards.
-    const stale = await phone.context().newPage();
-    await stale.goto(`${h.baseUrl}/reporting/${reportId}/vote`);
-    await stale.getByRole('button', { name: '基本满意' }).waitFor();
-
-    await phone.goto(`${h.baseUrl}/reporting/${reportId}/vote`);
-    await phone.getByRole('button', { name: '满意', exact: true }).waitFor();
-    await h.shot(phone, '31-vote-phone');
-    await h.axe(phone, 'vote');
-    const width = await phone.evaluate('document.documentElement.scrollWidth');
-    expect(width).toBeLessThanOrEqual(375);
-    await phone.getByRole('button', { name: '满意', exact: true }).click();
-    await phone.getByRole('dialog').getByText('确认投票').waitFor();
-    await h.shot(phone, '32-vote-confirm-phone');
-    await phone.getByRole('button', { name: '确认提交' }).click();
-    await phone.getByText('已投票').waitFor();
-    await h.shot(phone, '33-vote-done-phone');
-    expect(await phone.content()).not.toMatch(/dissatisfied|不满意\s*\d/);
-
-    await stale.getByRole('button', { name: '不满意' }).click();
-    await stale.getByRole('dialog').getByText('确认投票').waitFor();
-    await stale.getByRole('button', { name: '确认提交' }).click();
-    await stale.getByRole('alert').waitFor({ timeout: 60_000 });
-    expect(await stale.getByRole('alert').textContent()).toContain('投票未成功');
-    await h.shot(stale, '34-vote-refused-phone');
-    // Reloaded, the page says 已投票 and offers no choice.
-    await stale.reload();
-    await stale.getByText('已投票').waitFor();
-    expect(await stale.getByRole('button', { name: '不满意' }).count()).toBe(0);
-  });
-
-  it('the report pages for the street office and the auditor (ballots for the auditor only, after the vote window)', { timeout: 180_000 }, async () => {
-    const street = await h.loginAs(`street_office.${STREET}`);
-    await street.goto(`${h.baseUrl}/reporting`);
-    await street.locator('.ant-table-tbody').waitFor();
-    await street.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-    await h.shot(street, '35-reporting-list');
-    await h.axe(street, 'reporting-list');
-    await street.goto(`${h.baseUrl}/reporting/${reportId}`);
-    await street.getByRole('heading', { name: /年度双向述职/ }).waitFor();
-    expect(await street.getByText('民主评议选票(仅审计可见)').count()).toBe(0);
-    await h.shot(street, '36-reporting-detail-street');
-    await h.axe(street, 'reporting-detail');
-    const refused = await (await h.p.as(`street_office.${STREET}`)).get(`/api/reporting/${reportId}/ballots`);
-    expect(refused.status).toBe(403);
-
-    // More representatives vote (quorum), then the engine's clock passes the vote window: ballots are unsealed.
-    for (const rep of repsOf(COMMUNITY).slice(1, 5)) await actOk(h.p, rep, reportId, 'castVote', { choice: 'basically_satisfied' });
-    await h.p.advanceTime(8 * 86_400_000);
-    await waitForStage(h.p, reportId, 'public_notice', `street_office.${STREET}`);
-    const auditor = await h.loginAs(U.auditor);
-    await auditor.goto(`${h.baseUrl}/reporting/${reportId}`);
-    await auditor.getByRole('button', { name: /查看选票明细/ }).click();
-    await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
-    await h.shot(auditor, '37-reporting-ballots-auditor');
-    await h.axe(auditor, 'reporting-ballots');
-    await auditor.goto(`${h.baseUrl}/reporting/results`);
-    await auditor.locator('.ant-table-tbody').waitFor();
-    await auditor.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-    await h.shot(auditor, '38-reporting-results');
-    await h.axe(auditor, 'reporting-results');
-
-    // 公示栏, no login: the result under public notice, nothing personal.
-    const board = await h.anonymous(PHONE);
-    await board.goto(`${h.baseUrl}/board?community=${COMMUNITY}`);
-    await board.getByText('双向述职评议结果公示').waitFor();
-    await board.getByText('评定等次').first().waitFor();
-    await h.shot(board, '39-board-phone');
-    await h.axe(board, 'board');
-  });
-});
-
 describe('矛盾调解', () => {
   it('a mediator accepts a case, records a session, fails it, and the street mediator sees it arrive', { timeout: 240_000 }, async () => {
     const reg = await (await h.p.as(M.gridWorker)).post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }));
@@ -323,7 +119,7 @@ describe('矛盾调解', () => {
     await session.waitFor();
     await session.click();
     const dialog = mediator.getByRole('dialog');
-    await fillDate(mediator, '调解会日期', dateIn(0));
+    await fillDate(mediator, '调解会日期', dateIn(h, 0));
     await dialog.getByLabel('地点').fill('芙蓉社区调解室');
     await dialog.getByLabel('参加人员(每行一人)').fill('张建国\n李秀兰');
     await dialog.getByLabel('调解情况').fill('双方对赔偿金额分歧较大');
@@ -364,88 +160,6 @@ describe('矛盾调解', () => {
     await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
     await h.shot(street, '46-mediation-new');
     await h.axe(street, 'mediation-new');
-  });
-});
-
-describe('财务拨付', () => {
-  it('finance sees the queue (403 for a community)', async () => {
-    const finance = await h.loginAs(U.finance);
-    await finance.goto(`${h.baseUrl}/finance/disbursements`);
-    await finance.locator('.ant-table-tbody').waitFor();
-    await finance.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-    await h.shot(finance, '50-disbursements');
-    await h.axe(finance, 'disbursements');
-  });
-});
-
-
-describe('党建项目: plan forms and the ledger', () => {
-  it('a returned application is edited and resubmitted with its plan; a change request carries its proposal', { timeout: 180_000 }, async () => {
-    const pp = projectPlatform(h);
-    const returned = await apply(pp, { amounts: [1_000_000, 1_000_001], finalFen: 500_000, title: '返修申报-楼道照明' });
-    await ok(pp, P.street, returned, 'reviewApplication', { decision: 'return', comment: '请细化第一阶段预算' });
-    await waitFor(async () => (await project(pp, returned, P.community)).availableActions.some((a: { action: string }) => a.action === 'resubmitApplication'));
-
-    const community = await h.loginAs(P.community);
-    await community.goto(`${h.baseUrl}/projects/${returned}?do=resubmitApplication`);
-    const dialog = community.getByRole('dialog');
-    await dialog.getByLabel('修改说明').waitFor();
-    expect(await dialog.getByLabel('项目名称').inputValue()).toBe('返修申报-楼道照明');
-    await dialog.getByLabel('拨付金额').first().fill('12000');
-    await dialog.getByLabel('修改说明').fill('按街道意见细化第一阶段预算');
-    await expect.poll(() => dialog.locator('.plan-budget').textContent()).toContain('¥27,000.01');
-    await h.shot(community, '21-project-resubmit-form');
-    await h.axe(community, 'project-resubmit-form');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    const resubmitted = await project(pp, returned);
-    expect(resubmitted.budgetFen).toBe(1_200_000 + 1_000_001 + 500_000);
-    expect(resubmitted.revisionCount).toBe(1);
-    expect(resubmitted.pendingActions.map((a: { action: string }) => a.action)).toContain('reviewApplication');
-
-    const running = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '变更申请-议事亭' });
-    await toImplementation(pp, running);
-    await community.goto(`${h.baseUrl}/projects/${running}`);
-    await community.getByRole('button', { name: '申请变更' }).click();
-    await dialog.getByLabel('变更理由').waitFor();
-    await dialog.getByLabel('尾款(验收合格后拨付)').fill('3000');
-    await dialog.getByLabel('变更理由').fill('材料价格下降,调减尾款');
-    await h.shot(community, '22-project-change-form');
-    await h.axe(community, 'project-change-form');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    const changed = await waitFor(async () => {
-      const p = await project(pp, running);
-      return p.pendingActions.some((a: { action: string }) => a.action === 'reviewChange') ? p : null;
-    });
-    const change = (changed.state.changes as Array<{ proposal: { budgetFen: number; finalPaymentFen: number } }>).at(-1)!;
-    expect(change.proposal).toMatchObject({ budgetFen: 1_300_000, finalPaymentFen: 300_000 });
-  });
-
-  it('finance releases a milestone from the queue and the ledger shows the 3:3:4 split', { timeout: 180_000 }, async () => {
-    const pp = projectPlatform(h);
-    const id = await apply(pp, { amounts: [1_000_000], finalFen: 500_000, title: '拨付演示-睦邻点' });
-    await toImplementation(pp, id);
-    await ok(pp, P.community, id, 'reportMilestone', { milestoneSeq: 1, summary: '第一阶段完成', evidence: ['验收照片.jpg'] });
-    await ok(pp, P.street, id, 'verifyMilestone', { milestoneSeq: 1, decision: 'verify' });
-
-    const finance = await h.loginAs(U.finance);
-    await finance.goto(`${h.baseUrl}/finance/disbursements`);
-    const row = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
-    await row.getByRole('button', { name: '拨付资金' }).click();
-    const dialog = finance.getByRole('dialog');
-    await dialog.getByLabel('拨付凭证号').fill('财拨-2026-0099');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
-
-    await finance.goto(`${h.baseUrl}/projects/${id}`);
-    const ledger = finance.locator('.ledger-by-party');
-    await expect.poll(() => ledger.textContent(), { timeout: 15_000 }).toContain('¥4,000.00');
-    const rows = await ledger.locator('.ant-table-tbody tr').allTextContents();
-    expect(rows).toEqual(['市级¥3,000.00', '区级¥3,000.00', '街道¥4,000.00']);
-    await finance.getByText('凭证 财拨-2026-0099', { exact: false }).waitFor();
-    await h.shot(finance, '51-project-ledger-after-release');
-    await h.axe(finance, 'project-ledger');
   });
 });
 

@@ -148,9 +148,14 @@ describe('project: 立项审批 task of the street office', () => {
     ]);
     expect((await candidates(PU.community, 'ccTask')).body.code).toBe('NOT_FOUND');
     expect((await candidates(PU.street, 'approveEverything')).body).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect((await p.get(PU.street, `/api/me/proxies/candidates?q=${encodeURIComponent(repName)}`)).body.items.map((c: any) => c.personId)).toEqual([rep]);
-    const strangerName = (await p.prisma.person.findUniqueOrThrow({ where: { username: PU.siblingStreet } })).displayName;
-    expect((await p.get(PU.street, `/api/me/proxies/candidates?q=${encodeURIComponent(strangerName)}`)).body.items).toEqual([]);
+    // A deputy holds one of the caller's roles: the neighbouring street's clerk, never a resident representative (who could act on nothing).
+    const peerName = (await p.prisma.person.findUniqueOrThrow({ where: { username: PU.siblingStreet } })).displayName;
+    expect((await p.get(PU.street, `/api/me/proxies/candidates?q=${encodeURIComponent(peerName)}`)).body.items.map((c: any) => c.personId)).toEqual([await personId(PU.siblingStreet)]);
+    expect((await p.get(PU.street, `/api/me/proxies/candidates?q=${encodeURIComponent(repName)}`)).body.items).toEqual([]);
+    const repDeputy = await p.post(PU.street, '/api/me/proxies', { deputyId: rep, startsOn: p.today(), endsOn: p.today(), reason: '休假' });
+    expect(repDeputy.status).toBe(422);
+    expect(repDeputy.body).toMatchObject({ code: 'TARGET_OUT_OF_REACH', detail: expect.stringContaining('街道办事处') });
+    expect(await p.prisma.outOfOfficeProxy.count({ where: { deputyId: rep } })).toBe(0);
 
     const cc = await taskAction(PU.street, task.id, 'ccTask', { personIds: [rep], note: '供兄弟社区参考' });
     expect(cc.status, JSON.stringify(cc.body)).toBe(200);
@@ -223,7 +228,9 @@ describe('project: 代理 of the unassigned tasks of a role', () => {
     const deputy = await extraPerson('street_office', 'qindu-xilan');
     const early = await extraPerson('street_office', 'qindu-xilan');
     const auditorPrincipal = await extraPerson('auditor', 'qindu-renmin');
-    const auditorsDeputy = await extraPerson('street_office', 'qindu-xilan');
+    // A deputy holds one of the principal's roles: the auditor's is an auditor, never a street clerk.
+    const auditorsDeputy = await extraPerson('auditor', 'qindu-xilan');
+    const clerkForAuditor = await extraPerson('street_office', 'qindu-xilan');
     const id = await apply(pp);
     const task = await openTask(`project-${id}`, 'reviewApplication');
     expect(task.assigneeId).toBeNull();
@@ -232,6 +239,8 @@ describe('project: 代理 of the unassigned tasks of a role', () => {
       const named = await p.post(who.username, '/api/me/proxies', { deputyId: to.id, startsOn, endsOn: tomorrow, reason: '出差' });
       expect(named.status, JSON.stringify(named.body)).toBe(201);
     }
+    const wrongRole = await p.post(auditorPrincipal.username, '/api/me/proxies', { deputyId: clerkForAuditor.id, startsOn: p.today(), endsOn: tomorrow, reason: '出差' });
+    expect([wrongRole.status, wrongRole.body.code]).toEqual([422, 'TARGET_OUT_OF_REACH']);
     const listed = (username: string) => p.get(username, '/api/tasks?assignment=claimable&process=project').then((r) => r.body.items.find((t: any) => t.id === task.id));
     const principalName = (await p.prisma.person.findUniqueOrThrow({ where: { id: principal.id } })).displayName;
     expect(await listed(deputy.username)).toMatchObject({ claimable: true, onBehalfOf: { personId: principal.id, displayName: principalName } });
@@ -243,7 +252,7 @@ describe('project: 代理 of the unassigned tasks of a role', () => {
     const tooEarly = await p.post(early.username, `/api/tasks/${task.id}/claim`);
     expect([tooEarly.status, tooEarly.body.code]).toEqual([403, 'PROXY_NOT_ACTIVE']);
     expect((await p.post(auditorsDeputy.username, `/api/tasks/${task.id}/claim`)).status).toBe(404);
-    expect((await projectAct(auditorsDeputy.username, id, 'reviewApplication', { decision: 'approve' })).status).toBe(404);
+    expect((await projectAct(auditorsDeputy.username, id, 'reviewApplication', { decision: 'approve' })).body.code).toBe('FORBIDDEN_ROLE');
 
     const claimed = await p.post(deputy.username, `/api/tasks/${task.id}/claim`);
     expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
@@ -348,11 +357,19 @@ describe('mediation: a case round of the community mediators', () => {
     expect((await taskAction(who.streetMediator, mediate.id, 'returnDelegation', { note: '方案已附' })).status).toBe(200);
     expect((await p.act(who.communityMediator, caseId, 'recordSession', session)).status).toBe(200);
 
+    // 抄送 reaches the record's line and the caller's; another street's mediator is a stranger to both, even by a hand-made request.
     const outsider = await personId(who.otherStreetMediator);
+    const stranger = await taskAction(who.communityMediator, mediate.id, 'ccTask', { personIds: [outsider] });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body).toMatchObject({ code: 'TARGET_OUT_OF_REACH', detail: expect.stringContaining('抄送') });
+    expect((await taskAction(who.communityMediator, mediate.id, 'delegateTask', { toPersonId: outsider, note: '请协助' })).body.code).toBe('TARGET_OUT_OF_REACH');
     expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${caseId}`)).status).toBe(404);
-    expect((await taskAction(who.communityMediator, mediate.id, 'ccTask', { personIds: [outsider] })).status).toBe(200);
-    expect((await p.get(who.otherStreetMediator, `/api/mediation-cases/${caseId}`)).status).toBe(200);
-    expect(await notices(outsider, 'task.cc', caseId)).toHaveLength(1);
+    expect(await notices(outsider, 'task.cc', caseId)).toHaveLength(0);
+    const reader = await extraPerson('resident_rep', MU.community);
+    expect((await p.get(reader.username, `/api/mediation-cases/${caseId}`)).status).toBe(404);
+    expect((await taskAction(who.communityMediator, mediate.id, 'ccTask', { personIds: [reader.id] })).status).toBe(200);
+    expect((await p.get(reader.username, `/api/mediation-cases/${caseId}`)).status).toBe(200);
+    expect(await notices(reader.id, 'task.cc', caseId)).toHaveLength(1);
 
     expect((await taskAction(who.gridWorker, mediate.id, 'urgeTask', { message: '当事人多次来电' })).status).toBe(200);
     expect((await taskAction(who.gridWorker, mediate.id, 'urgeTask', {})).body.code).toBe('ALREADY_URGED_TODAY');

@@ -124,7 +124,7 @@ describe('the people picker (candidateGrant)', () => {
   const community = `${street}qindu-renmin-furong/`;
   const target = { role: 'street_office' as const, unitPath: street, recordUnitPath: community };
   const grant = (role: Actor['grants'][number]['role'], unitPath: string) => ({ role, unitPath });
-  it('转交 offers the task role over its unit only; 加签 whoever reads the record; 委派/抄送 also the caller\'s own units, never a stranger\'s', () => {
+  it('转交 offers the task role over its unit only; 加签 whoever reads the record; 委派/抄送 also the caller\'s own units, never a stranger\'s; 代理 a holder of one of the caller\'s roles', () => {
     expect(candidateGrant('transferTask', target, grant('street_office', street), officer.grants)).toBe(true);
     expect(candidateGrant('transferTask', target, grant('street_office', 'qindu/'), officer.grants)).toBe(true);
     expect(candidateGrant('transferTask', target, grant('auditor', street), officer.grants)).toBe(false);
@@ -133,7 +133,8 @@ describe('the people picker (candidateGrant)', () => {
     expect(candidateGrant('addSigner', target, grant('resident_rep', `${street}qindu-renmin-yongchang/`), officer.grants)).toBe(false);
     expect(candidateGrant('ccTask', target, grant('resident_rep', `${street}qindu-renmin-yongchang/`), officer.grants)).toBe(true);
     expect(candidateGrant('delegateTask', target, grant('street_office', 'qindu/qindu-xilan/'), officer.grants)).toBe(false);
-    expect(deputyCandidateGrant(officer.grants, grant('community', community))).toBe(true);
-    expect(deputyCandidateGrant(officer.grants, grant('community', 'qindu/qindu-xilan/x/'))).toBe(false);
+    // 代理: one of the caller's roles, on any unit; another role could act on nothing.
+    expect(deputyCandidateGrant(officer.grants, grant('street_office', 'qindu/qindu-xilan/'))).toBe(true);
+    expect(deputyCandidateGrant(officer.grants, grant('community', community))).toBe(false);
   });
 });
