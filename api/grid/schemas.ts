@@ -79,7 +79,17 @@ export const ZIncidentDetail = ZIncidentSummary.extend({
     z.object({ action: z.string(), label: z.string(), role: z.string(), unitId: z.string(), assigneeId: z.string().nullable(), dueAt: z.string().nullable() }),
   ).describe('正在等待的办理事项'),
   availableActions: z.array(z.string()).describe('当前用户此刻可以执行的操作'),
-  timeline: z.array(z.object({ seq: z.number(), at: z.string(), action: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), summary: z.string() })),
+  timeline: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      action: z.string(),
+      actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
+      summary: z.string(),
+      source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、加签、代理等审批操作(见 /api/tasks)'),
+    }),
+  ),
 });
 
 export const ZIncidentActionResult = actionResultSchema('incidentId', INCIDENT_STAGES, { mediationCaseId: z.string().optional().describe('转人民调解时新建的调解案件编号') });

@@ -10,6 +10,7 @@ import { voterStatusQuery, type ReportState } from '../../workflows/reporting-sh
 import { canReadUnit } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { inboxTimeline, mergeTimeline } from '../tasks/inbox-timeline';
 import { presentSummary } from './present';
 import { ZReportDetail } from './schemas';
 import { zId } from '../http/text';
@@ -35,7 +36,11 @@ export async function getReport({ deps, actor, id }: { deps: AppDeps; actor: Act
   return {
     ...presentSummary(row),
     state: row.state as Record<string, unknown>,
-    timeline: visible.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.label, data: (e.data ?? {}) as Record<string, unknown> })),
+    timeline: mergeTimeline(
+      visible.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.label, data: (e.data ?? {}) as Record<string, unknown> })),
+      await inboxTimeline(deps.prisma, { process: 'reporting', subjectId: id }),
+      (e, seq) => ({ seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.summary, data: e.data, source: 'inbox' as const }),
+    ),
     myVote,
     actions: REPORT_ACTION_NAMES.filter((a) => (REPORT_ACTIONS[a].stages as readonly ReportStage[]).includes(stage)),
   };

@@ -54,6 +54,7 @@ export const ZTimelineEntry = z.object({
   action: z.string(),
   label: z.string(),
   data: z.record(z.string(), z.unknown()),
+  source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks);民主评议投票任务从不出现'),
 });
 
 export const ZReportDetail = ZReportSummary.extend({

@@ -2,6 +2,7 @@
 // 意见, 附件), merged by time into the process's own lines. An inbox line
 // carries the seq of the process line before it: seq stays the process's
 // step count, and `source: 'inbox'` tells the two apart.
+import { isPersonalStep, PERSONAL_STEP_PROCESSES } from '../../domain/inbox/personal';
 import type { PrismaClient } from '../../prisma/generated/client';
 
 /** zh-CN names of the inbox's timeline actions. */
@@ -29,8 +30,18 @@ export interface InboxTimelineEntry {
   data: Record<string, unknown>;
 }
 
+/**
+ * The record's inbox lines, oldest first. Never a personal step's (a 民主评议
+ * vote): a line about someone's vote task would tell who has not voted yet.
+ */
 export async function inboxTimeline(prisma: PrismaClient, record: { process: string; subjectId: string }): Promise<InboxTimelineEntry[]> {
-  const rows = await prisma.taskEvent.findMany({ where: record, orderBy: { at: 'asc' } });
+  const all = await prisma.taskEvent.findMany({ where: record, orderBy: { at: 'asc' } });
+  const personal = new Set<string>();
+  if (all.length > 0 && PERSONAL_STEP_PROCESSES.has(record.process)) {
+    const tasks = await prisma.humanTask.findMany({ where: { id: { in: [...new Set(all.map((e) => e.taskId))] } }, select: { id: true, process: true, action: true } });
+    for (const t of tasks) if (isPersonalStep(t.process, t.action)) personal.add(t.id);
+  }
+  const rows = all.filter((e) => !personal.has(e.taskId));
   return rows.map((e) => ({ at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, data: e.data as Record<string, unknown> }));
 }
 

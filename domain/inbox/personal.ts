@@ -15,6 +15,9 @@ export function isPersonalStep(process: string, action: string): boolean {
   return PERSONAL_STEPS[process]?.includes(action) ?? false;
 }
 
+/** The processes that have personal steps (a record of another process has none to look for). */
+export const PERSONAL_STEP_PROCESSES: ReadonlySet<string> = new Set(Object.keys(PERSONAL_STEPS));
+
 /** The personal steps as (process, action) pairs, for the task list's query. */
 export function personalSteps(): { process: string; action: string }[] {
   return Object.entries(PERSONAL_STEPS).flatMap(([process, actions]) => actions.map((action) => ({ process, action })));

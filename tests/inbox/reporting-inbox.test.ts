@@ -81,6 +81,8 @@ describe('双向述职 and the inbox', () => {
     ]);
     const report = await get('district_org.qindu', `/api/reporting/${id}`);
     expect(JSON.stringify(report.body.timeline)).toContain(principal.displayName);
+    // The inbox's lines (代 X 办理) are in the report's timeline, between its own.
+    expect(report.body.timeline.filter((e: any) => e.source === 'inbox').map((e: any) => e.action)).toEqual(['actAsDeputy', 'actAsDeputy']);
   });
 
   it('a vote task is never transferred, delegated, copied, batch-approved, commented or cast by a deputy; the voter casts it', async () => {
@@ -117,6 +119,11 @@ describe('双向述职 and the inbox', () => {
     expect(await p.prisma.recordReader.count({ where: { process: 'reporting', subjectId: id } })).toBe(before.readers);
     expect(await p.prisma.taskDelegation.count({ where: { taskId: vote.id } })).toBe(0);
 
+    // 催办 of a vote is allowed (a reminder to vote), but never shown in the report's timeline: it would tell who has not voted.
+    expect((await post(secretaryOf(COMMUNITY), `/api/tasks/${vote.id}/actions/urgeTask`, { message: '请尽快投票' })).status).toBe(200);
+    const urged = await get('district_org.qindu', `/api/reporting/${id}`);
+    expect(urged.body.timeline.filter((e: any) => e.source === 'inbox').map((e: any) => e.action)).not.toContain('urgeTask');
+    expect(JSON.stringify(urged.body.timeline)).not.toContain(voter.displayName);
     const cast = await act(p, voter.username, id, 'castVote', { choice: 'satisfied' });
     expect(cast.status, JSON.stringify(cast.body)).toBe(200);
     await p.waitFor(async () => (await p.prisma.humanTask.findUniqueOrThrow({ where: { id: vote.id } })).status === 'done');

@@ -429,7 +429,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `TARGET_OUT_OF_REACH`: 委派, 抄送: the person named holds no role on the record's line or on the line of a unit where the caller holds one; 代理: the deputy holds none of the caller's roles. The people the pickers offer (…/candidates) are exactly those accepted. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1513,7 +1513,7 @@ export interface paths {
         put?: never;
         /**
          * 委派: a colleague prepares the task (comments, attachments) and hands it back; the delegator decides
-         * @description The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE.
+         * @description The delegate may read the record meanwhile; the process refuses their decisions with 403 DELEGATE_CANNOT_DECIDE. 422 TARGET_OUT_OF_REACH for someone the picker (…/candidates?purpose=delegateTask) would not offer.
          *
          *     Access: roles `district_org` (区委组织部), `street_office` (街道办事处), `community` (社区), `mediator` (调解员), `grid_worker` (网格员), `finance` (财政), `resident_rep` (党员/居民代表), `auditor` (审计/监督), `admin` (系统管理员), within their units.
          */
@@ -1593,7 +1593,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `TARGET_OUT_OF_REACH`: 委派, 抄送: the person named holds no role on the record's line or on the line of a unit where the caller holds one; 代理: the deputy holds none of the caller's roles. The people the pickers offer (…/candidates) are exactly those accepted. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2426,7 +2426,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `TARGET_OUT_OF_REACH`: 委派, 抄送: the person named holds no role on the record's line or on the line of a unit where the caller holds one; 代理: the deputy holds none of the caller's roles. The people the pickers offer (…/candidates) are exactly those accepted. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9024,6 +9024,11 @@ export interface paths {
                                 actorId: string | null;
                                 actorName: string | null;
                                 summary: string;
+                                /**
+                                 * @description inbox: 转交、委派、抄送、催办、加签、代理等审批操作(见 /api/tasks)
+                                 * @enum {string}
+                                 */
+                                source?: "inbox";
                             }[];
                         };
                     };
@@ -10789,6 +10794,11 @@ export interface paths {
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                /**
+                                 * @description inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks);民主评议投票任务从不出现
+                                 * @enum {string}
+                                 */
+                                source?: "inbox";
                             }[];
                             myVote: {
                                 round: number | null;
@@ -12642,7 +12652,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TARGET_OUT_OF_REACH" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             detail: string;
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
