@@ -5,7 +5,7 @@ import type { GridAction } from '../../domain/grid/machine';
 import { MAX_PHOTOS } from '../../domain/grid/machine';
 import { INCIDENT_CHANNELS, INCIDENT_OUTCOMES, INCIDENT_STAGES, INCIDENT_TYPES, SATISFACTION_LEVELS, URGENCIES } from '../../domain/grid/types';
 import { COMPLEXITIES, DISPUTE_TYPES, RISK_LEVELS } from '../../domain/mediation/types';
-import { actionResultSchema, ZDate } from '../http/schemas';
+import { actionResultSchema, ZDate, ZRecordTimeline } from '../http/schemas';
 import { zId, zLine, zText } from '../http/text';
 import { ZParty } from '../mediation/schemas';
 
@@ -79,17 +79,7 @@ export const ZIncidentDetail = ZIncidentSummary.extend({
     z.object({ action: z.string(), label: z.string(), role: z.string(), unitId: z.string(), assigneeId: z.string().nullable(), dueAt: z.string().nullable() }),
   ).describe('正在等待的办理事项'),
   availableActions: z.array(z.string()).describe('当前用户此刻可以执行的操作'),
-  timeline: z.array(
-    z.object({
-      seq: z.number(),
-      at: z.string(),
-      action: z.string(),
-      actorId: z.string().nullable(),
-      actorName: z.string().nullable(),
-      summary: z.string(),
-      source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、加签、代理等审批操作(见 /api/tasks)'),
-    }),
-  ),
+  timeline: ZRecordTimeline,
 });
 
 export const ZIncidentActionResult = actionResultSchema('incidentId', INCIDENT_STAGES, { mediationCaseId: z.string().optional().describe('转人民调解时新建的调解案件编号') });

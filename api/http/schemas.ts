@@ -4,6 +4,23 @@ import { z } from 'zod';
 import { ROLE_NAMES } from '../../domain/roles';
 import { zDate } from './text';
 
+/**
+ * A kit record's timeline (a mediation case, a grid incident): the process's
+ * own lines and, marked `source: 'inbox'`, the inbox's, merged by time
+ * (api/tasks/inbox-timeline.ts).
+ */
+export const ZRecordTimeline = z.array(
+  z.object({
+    seq: z.number(),
+    at: z.string(),
+    action: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    summary: z.string(),
+    source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、加签、代理等审批操作(见 /api/tasks)'),
+  }),
+);
+
 /** A role name (domain/roles.ts). */
 export const ZRoleName = z.enum(ROLE_NAMES);
 

@@ -16,7 +16,7 @@ import {
 } from '../../domain/mediation/types';
 import { zId, zLine, zText } from '../http/text';
 
-import { actionResultSchema, ZDate, ZFen } from '../http/schemas';
+import { actionResultSchema, ZDate, ZFen, ZRecordTimeline } from '../http/schemas';
 
 export const ZCaseId = z.object({ id: z.uuid().describe('案件编号') });
 
@@ -110,17 +110,7 @@ export const ZCaseDetail = ZCaseSummary.extend({
   pendingActions: z.array(ZPendingAction).describe('正在等待的办理事项'),
   availableActions: z.array(z.string()).describe('当前用户此刻可以执行的操作'),
   agreementDocument: z.object({ rendered: z.boolean(), url: z.string() }).nullable(),
-  timeline: z.array(
-    z.object({
-      seq: z.number(),
-      at: z.string(),
-      action: z.string(),
-      actorId: z.string().nullable(),
-      actorName: z.string().nullable(),
-      summary: z.string(),
-      source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks)'),
-    }),
-  ),
+  timeline: ZRecordTimeline,
 });
 
 export const ZActionResult = actionResultSchema('caseId', STAGES);

@@ -19,6 +19,17 @@ import type { ProjectPlatform } from '../project/support';
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The demo district's people the console journeys log in as (demo password). */
+export const CONSOLE_PEOPLE = {
+  community: 'community.qindu-renmin-furong',
+  street: 'street_office.qindu-renmin',
+  siblingStreet: 'street_office.qindu-xilan',
+  district: 'district_org.qindu',
+  finance: 'finance.qindu',
+  auditor: 'auditor.qindu',
+  admin: 'admin.qindu',
+} as const;
+
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 375, height: 740 };
 

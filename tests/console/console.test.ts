@@ -11,17 +11,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { dateIn, fillDate, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
-
-const U = {
-  community: 'community.qindu-renmin-furong',
-  street: 'street_office.qindu-renmin',
-  siblingStreet: 'street_office.qindu-xilan',
-  district: 'district_org.qindu',
-  finance: 'finance.qindu',
-  auditor: 'auditor.qindu',
-  admin: 'admin.qindu',
-} as const;
+import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {

@@ -8,17 +8,7 @@ import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
-import { dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
-
-const U = {
-  community: 'community.qindu-renmin-furong',
-  street: 'street_office.qindu-renmin',
-  siblingStreet: 'street_office.qindu-xilan',
-  district: 'district_org.qindu',
-  finance: 'finance.qindu',
-  auditor: 'auditor.qindu',
-  admin: 'admin.qindu',
-} as const;
+import { CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {

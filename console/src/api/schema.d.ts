@@ -6911,7 +6911,7 @@ export interface paths {
                                 actorName: string | null;
                                 summary: string;
                                 /**
-                                 * @description inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks)
+                                 * @description inbox: 转交、委派、抄送、催办、加签、代理等审批操作(见 /api/tasks)
                                  * @enum {string}
                                  */
                                 source?: "inbox";
