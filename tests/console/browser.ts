@@ -45,6 +45,12 @@ export interface ConsoleHarness {
   shot(page: Page, name: string): Promise<void>;
   /** axe-core on the page: no serious or critical violations. */
   axe(page: Page, name: string): Promise<void>;
+  /**
+   * For afterEach: when the test failed, a screenshot of every open page into
+   * artifacts/failed/ and a line per page (URL, open dialogs, alerts) in the
+   * output — what a person would have seen when the flow stopped.
+   */
+  reportFailure(task: { name: string; result?: { state?: string } }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -121,6 +127,19 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    },
+    async reportFailure(task) {
+      if (task.result?.state !== 'fail') return;
+      const dir = `${ARTIFACTS_DIR}failed/`;
+      mkdirSync(dir, { recursive: true });
+      const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      const pages = contexts.flatMap((c) => c.pages()).filter((pg) => !pg.isClosed());
+      for (const [i, page] of pages.entries()) {
+        const file = `${dir}${slug}-${i + 1}.png`;
+        await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => undefined);
+        const texts = async (selector: string) => (await page.locator(selector).allInnerTexts().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').slice(0, 300));
+        console.log(`[console failure] page ${i + 1}: ${page.url()} → ${file}\n  dialogs: ${JSON.stringify(await texts('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'))}\n  alerts: ${JSON.stringify(await texts('.ant-alert, .ant-message-notice, .ant-form-item-explain-error'))}`);
+      }
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);

@@ -3,7 +3,7 @@
 // countdowns and sessions (part one, projects and 双向述职, is
 // projects-and-reporting.test.ts). Screenshots into artifacts/, axe-core on
 // each page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
 import { loadCalendar } from '../../db/calendar-store';
 import { caseBody, who as M } from '../mediation/support';
@@ -17,6 +17,7 @@ let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness();
 }, 240_000);
+afterEach(async ({ task }) => h?.reportFailure(task));
 afterAll(() => h?.close());
 
 describe('serving', () => {
@@ -150,6 +151,29 @@ describe('矛盾调解', () => {
     await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
     await h.shot(street, '46-mediation-new');
     await h.axe(street, 'mediation-new');
+  });
+});
+
+describe('a refresh that fails', () => {
+  it('keeps the page and the form being filled in, says the page may be out of date, and clears once the API answers again', { timeout: 120_000 }, async () => {
+    const reg = await (await h.p.as(M.gridWorker)).post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }));
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const page = await h.loginAs(M.communityMediator);
+    await page.goto(`${h.baseUrl}/mediation/${reg.body.caseId}`);
+    await page.getByRole('button', { name: '受理案件' }).click();
+    const form = page.getByRole('dialog');
+    await form.waitFor();
+    // The case page refreshes itself every few seconds while it waits for the mediator; the next refreshes get no answer.
+    const caseUrl = `**/api/mediation-cases/${reg.body.caseId}`;
+    await page.route(caseUrl, (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: '服务暂时不可用', status: 503, code: 'SERVICE_UNAVAILABLE' }) }));
+    await page.locator('.stale-notice').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.stale-notice').innerText()).toContain('以下是上次加载的内容');
+    expect(await form.isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: reg.body.caseNo }).or(page.getByText(reg.body.caseNo).first()).first().isVisible()).toBe(true);
+    await h.shot(page, '46-mediation-stale-refresh');
+    await page.unroute(caseUrl);
+    await page.locator('.stale-notice').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await form.isVisible()).toBe(true);
   });
 });
 

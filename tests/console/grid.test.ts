@@ -5,7 +5,7 @@
 // handles it, the reporter checks it and records the 回访; the list with its
 // filters, the statistics, a 403. Screenshots of every page, axe on each.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
 import { startConsoleHarness, type ConsoleHarness } from './browser';
 
@@ -21,6 +21,7 @@ let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness();
 }, 240_000);
+afterEach(async ({ task }) => h?.reportFailure(task));
 afterAll(() => h?.close());
 
 /** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */

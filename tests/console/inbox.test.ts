@@ -11,7 +11,7 @@
 // Extra holders of the street office's role are made for this
 // file and removed after it, so the demo people's inboxes are left alone.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalDate } from '../../domain/calendar';
 import { usernameFor } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
@@ -23,6 +23,7 @@ let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness();
 }, 240_000);
+afterEach(async ({ task }) => h?.reportFailure(task));
 afterAll(async () => {
   if (h) {
     await h.p.prisma.outOfOfficeProxy.deleteMany({ where: { OR: [{ personId: { in: extras } }, { deputyId: { in: extras } }] } });

@@ -3,7 +3,7 @@
 // ledger, finance's queue) and 双向述职 (the vote on a phone, the report
 // pages). Screenshots into artifacts/, axe-core on each page. Part two is
 // console.test.ts; two files so the two test workers share the browser work.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
@@ -14,6 +14,7 @@ let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness();
 }, 240_000);
+afterEach(async ({ task }) => h?.reportFailure(task));
 afterAll(() => h?.close());
 
 describe('党建项目', () => {

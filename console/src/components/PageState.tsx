@@ -1,5 +1,5 @@
 // Loading, empty, error and 403 states: every page shows its data through these.
-import { Button, Empty, Result, Skeleton } from 'antd';
+import { Alert, Button, Empty, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
@@ -71,8 +71,37 @@ export function QueryView<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.isLoading) return <Loading />;
-  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.error && (query.data === undefined || !isTransient(query.error))) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data === undefined) return <Loading />;
   if (isEmpty?.(query.data)) return <EmptyState description={emptyText}>{emptyExtra}</EmptyState>;
-  return <>{children(query.data)}</>;
+  return (
+    <>
+      {query.error ? <StaleNotice error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {children(query.data)}
+    </>
+  );
+}
+
+/** A failure that may pass (no answer, a 5xx), as opposed to an answer that the record is gone or closed to the caller. */
+export function isTransient(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+}
+
+/**
+ * A background refresh failed while the page shows what it loaded before: the
+ * page stays (with any form the person has open and what they typed in it),
+ * saying that it may be out of date.
+ */
+export function StaleNotice({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const message = error instanceof Error ? error.message : '未知错误';
+  return (
+    <Alert
+      className="stale-notice"
+      type="warning"
+      showIcon
+      message={`刷新失败(${message}),以下是上次加载的内容。`}
+      action={<Button size="small" onClick={onRetry}>重试</Button>}
+      style={{ marginBottom: 12 }}
+    />
+  );
 }

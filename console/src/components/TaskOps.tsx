@@ -295,7 +295,8 @@ export function TaskOps({ process, subjectId, invalidate = [], taskId, bare }: T
   // 撤回 goes with the caller's latest step only, and only while the record has moved no further.
   const lastDone = (tasks.data?.done ?? []).filter((t) => t.completedAt).sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))[0];
   const done = !taskId && lastDone ? [lastDone] : [];
-  if (tasks.error) return bare ? <Alert type="error" showIcon message={tasks.error instanceof ApiError ? tasks.error.message : '加载失败'} /> : null;
+  // A failed background refresh keeps the lines (and any form open on them); only a first load that failed shows nothing.
+  if (tasks.error && !tasks.data) return bare ? <Alert type="error" showIcon message={tasks.error instanceof ApiError ? tasks.error.message : '加载失败'} /> : null;
   if (open.length === 0 && done.length === 0) {
     if (!bare) return null;
     return tasks.isLoading ? <Typography.Text type="secondary">加载中…</Typography.Text> : <Typography.Text type="secondary">该任务已不在您的待办中。</Typography.Text>;
