@@ -78,7 +78,11 @@ export async function settled(page: Page): Promise<void> {
  */
 export async function toPhone(page: Page): Promise<void> {
   await page.setViewportSize(PHONE);
-  if ((await page.locator('.shell-sider').count()) > 0) await page.locator('.shell-sider.ant-layout-sider-zero-width').waitFor();
+  if ((await page.locator('.shell-sider').count()) === 0) return;
+  // 'attached', not the default 'visible': a folded menu is 0 px wide, which Playwright counts as invisible — the wait used
+  // to pass only by catching the menu mid-animation, still a few pixels wide, and timed out on a loaded machine that missed it.
+  await page.locator('.shell-sider.ant-layout-sider-zero-width').waitFor({ state: 'attached' });
+  await settled(page);
 }
 
 export async function startConsoleHarness(options: TestPlatformOptions = {}): Promise<ConsoleHarness> {
