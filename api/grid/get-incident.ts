@@ -8,7 +8,7 @@ import { defineRoute } from '../http/define-route';
 import { gridMachineFor } from './machine';
 import { canReadIncident, presentIncident } from './present';
 import { ZIncidentDetail, ZIncidentId } from './schemas';
-import { inboxTimeline, mergeTimeline } from '../tasks/inbox-timeline';
+import { recordTimeline } from '../tasks/inbox-timeline';
 import { inboxGrantsRead } from '../tasks/record-access';
 
 export interface GetIncidentOptions {
@@ -44,11 +44,7 @@ export async function getIncident(options: GetIncidentOptions) {
       ? pendingTasksOf(state).map((t) => ({ action: t.action, label: GRID_ACTION_LABELS[t.action], role: t.role, unitId: t.unitId, assigneeId: t.assigneeId, dueAt: t.dueAt }))
       : [],
     availableActions: state ? gridMachineFor(deps).availableActions(state, actor, now) : [],
-    timeline: mergeTimeline(
-      row.events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
-      await inboxTimeline(deps.prisma, { process: 'grid', subjectId: row.id }),
-      (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
-    ),
+    timeline: await recordTimeline(deps.prisma, { process: 'grid', subjectId: row.id }, row.events),
   };
 }
 

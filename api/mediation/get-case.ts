@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { canReadCase, presentSummary } from './present';
 import { inboxGrantsRead } from '../tasks/record-access';
-import { inboxTimeline, mergeTimeline } from '../tasks/inbox-timeline';
+import { recordTimeline } from '../tasks/inbox-timeline';
 import { ZCaseDetail, ZCaseId } from './schemas';
 
 export interface GetCaseOptions {
@@ -48,11 +48,7 @@ export async function getCase(options: GetCaseOptions) {
     agreementDocument: row.agreement
       ? { rendered: row.agreement.documentRenderedAt !== null, url: `/api/mediation-cases/${row.id}/agreement-document` }
       : null,
-    timeline: mergeTimeline(
-      row.events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
-      await inboxTimeline(deps.prisma, { process: 'mediation', subjectId: row.id }),
-      (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
-    ),
+    timeline: await recordTimeline(deps.prisma, { process: 'mediation', subjectId: row.id }, row.events),
   };
 }
 

@@ -7,6 +7,7 @@ import { candidateGrant } from '../../domain/inbox/candidates';
 import { handlingRefusal } from '../../domain/inbox/rules';
 import type { AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
+import { grantRecordRead } from './record-access';
 import { candidateTask } from './list-candidates';
 import { loadTask } from './load-task';
 import { refuseOutOfReach } from './search-people';
@@ -33,11 +34,7 @@ export async function ccTask({ deps, actor, taskId, personIds, note, requestId }
   const now = deps.now?.() ?? new Date();
   await prisma.$transaction(async (tx) => {
     for (const p of people) {
-      await tx.recordReader.upsert({
-        where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId: p.id } },
-        create: { process: task.process, subjectId: task.subjectId, personId: p.id, reason: 'cc', grantedById: actor.personId, taskId, createdAt: now },
-        update: {},
-      });
+      await grantRecordRead(tx, task, p.id, { reason: 'cc', byId: actor.personId, at: now });
     }
     await recordInboxEvent(tx, {
       task,

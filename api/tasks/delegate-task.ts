@@ -10,6 +10,7 @@ import { handlingRefusal } from '../../domain/inbox/rules';
 import { resolveActor } from '../auth/resolve-actor';
 import type { AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
+import { grantRecordRead } from './record-access';
 import { candidateTask } from './list-candidates';
 import { loadTask } from './load-task';
 import type { TTask } from './schemas';
@@ -45,11 +46,7 @@ export async function delegateTask({ deps, actor, taskId, toPersonId, note, requ
     });
     if (claimed.count === 0) throw new AppError('ALREADY_DONE', '该任务已结束或已转交他人,不能委派。');
     await tx.taskDelegation.create({ data: { taskId, delegatorId: actor.personId, delegateId: delegate.personId, note, createdAt: now } });
-    await tx.recordReader.upsert({
-      where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId: delegate.personId } },
-      create: { process: task.process, subjectId: task.subjectId, personId: delegate.personId, reason: 'delegate', grantedById: actor.personId, taskId, createdAt: now },
-      update: {},
-    });
+    await grantRecordRead(tx, task, delegate.personId, { reason: 'delegate', byId: actor.personId, at: now });
     await recordInboxEvent(tx, {
       task,
       action: 'delegateTask',

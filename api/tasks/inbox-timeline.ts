@@ -57,3 +57,16 @@ export function mergeTimeline<P extends { seq: number; at: string }, R>(process:
   while (i < inbox.length) out.push(present(inbox[i++]!, seq));
   return out;
 }
+
+/** A kit record's timeline (a mediation case, a grid incident; ZRecordTimeline): its own lines with the inbox's among them. */
+export async function recordTimeline(
+  prisma: PrismaClient,
+  record: { process: string; subjectId: string },
+  events: readonly { seq: number; at: Date; action: string; actorId: string | null; actorName: string | null; summary: string }[],
+) {
+  return mergeTimeline(
+    events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+    await inboxTimeline(prisma, record),
+    (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
+  );
+}

@@ -5,6 +5,23 @@
 import { toLocalDate } from '../../domain/calendar';
 import { Prisma, type PrismaClient } from '../../prisma/generated/client';
 
+/**
+ * Lets `personId` read the task's record from now on (抄送, 委派, 转交, 加签);
+ * a grant already there is kept as it was (its first reason stays).
+ */
+export async function grantRecordRead(
+  tx: Prisma.TransactionClient,
+  task: { id: string; process: string; subjectId: string },
+  personId: string,
+  grant: { reason: 'cc' | 'delegate' | 'transfer' | 'signer'; byId: string; at: Date },
+): Promise<void> {
+  await tx.recordReader.upsert({
+    where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId } },
+    create: { process: task.process, subjectId: task.subjectId, personId, reason: grant.reason, grantedById: grant.byId, taskId: task.id, createdAt: grant.at },
+    update: {},
+  });
+}
+
 export async function inboxGrantsRead(prisma: PrismaClient, record: { process: string; subjectId: string }, personId: string, now: Date): Promise<boolean> {
   const reader = await prisma.recordReader.findUnique({ where: { process_subjectId_personId: { ...record, personId } }, select: { personId: true } });
   if (reader) return true;

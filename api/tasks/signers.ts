@@ -14,6 +14,7 @@ import { resolveActor } from '../auth/resolve-actor';
 import type { AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
 import { recordInboxEvent } from './inbox-event';
+import { grantRecordRead } from './record-access';
 import { loadTask, recordUnitPath } from './load-task';
 import { toTaskView } from './task-view';
 
@@ -75,11 +76,7 @@ export async function addSigner({ deps, actor, taskId, personId, position, note,
         createdAt: now,
       },
     });
-    await tx.recordReader.upsert({
-      where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId: signer.personId } },
-      create: { process: task.process, subjectId: task.subjectId, personId: signer.personId, reason: 'signer', grantedById: actor.personId, taskId: task.id, createdAt: now },
-      update: {},
-    });
+    await grantRecordRead(tx, task, signer.personId, { reason: 'signer', byId: actor.personId, at: now });
     await recordInboxEvent(tx, {
       task,
       action: 'addSigner',

@@ -9,6 +9,7 @@ import { resolveActor } from '../auth/resolve-actor';
 import type { AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
 import { recordInboxEvent } from './inbox-event';
+import { grantRecordRead } from './record-access';
 import { loadTask } from './load-task';
 import type { TTask } from './schemas';
 import { toTaskView } from './task-view';
@@ -52,11 +53,7 @@ export async function transferTask({ deps, actor, taskId, toPersonId, reason, re
       (await tx.humanTask.findFirst({ where: { workflowId: task.workflowId, action: task.action, status: 'open', assigneeId: target!.personId } }));
     if (!current) throw new AppError('ALREADY_DONE', '该任务已结束,不能再转交。');
     const updated = await tx.humanTask.update({ where: { id: current.id }, data: { assigneeId: target!.personId, claimedAt: now, transferredAt: now } });
-    await tx.recordReader.upsert({
-      where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId: target!.personId } },
-      create: { process: task.process, subjectId: task.subjectId, personId: target!.personId, reason: 'transfer', grantedById: actor.personId, taskId: current.id, createdAt: now },
-      update: {},
-    });
+    await grantRecordRead(tx, current, target!.personId, { reason: 'transfer', byId: actor.personId, at: now });
     await recordInboxEvent(tx, {
       task: updated,
       action: 'transferTask',

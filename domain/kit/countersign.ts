@@ -5,9 +5,9 @@
 // whether a signer's decision settles the step; its pending task names the
 // signers still awaited (`PendingTask.signers`), and the inbox opens one task
 // per person (`expandSigners`).
-import type { Refusal } from './machine';
+import type { Refusal, SignMode } from './machine';
 
-export type SignMode = 'all' | 'any';
+export type { SignMode } from './machine';
 
 export const SIGN_MODE_LABELS: Record<SignMode, string> = { all: '会签', any: '或签' };
 

@@ -8,7 +8,6 @@
 //   pendingTasks(state)                        what waits for whom (the inbox)
 //   availableActions(state, actor, now)        what this person may do now
 import type { Actor } from '../access';
-import type { SignMode } from './countersign';
 import type { ErrorCode } from '../errors';
 import type { RoleName } from '../roles';
 
@@ -39,6 +38,9 @@ export interface NotificationIntent {
 }
 
 /** An inbox task the state calls for. */
+/** 会签 (`all`: every signer approves, one rejection decides) or 或签 (`any`: the first decision decides); domain/kit/countersign.ts. */
+export type SignMode = 'all' | 'any';
+
 export interface PendingTask<A extends string = string> {
   /** Unique within the instance; a step that comes back gets a new key. */
   key: string;
