@@ -87,6 +87,12 @@ export function loadConfig(env: Env = process.env): LoadConfigResult {
   if (app.nodeEnv === 'production' && app.clock === 'virtual') {
     lines.push('CLOCK: virtual is refused with NODE_ENV=production — a movable clock would let an administrator skip deadlines of real cases; unset CLOCK');
   }
+  const inbox = out.inbox as { attachmentS3Endpoint?: string; attachmentS3Bucket?: string; attachmentS3AccessKeyId?: string; attachmentS3SecretAccessKey?: string } | undefined;
+  if (inbox?.attachmentS3Endpoint) {
+    for (const [name, value] of [['ATTACHMENT_S3_BUCKET', inbox.attachmentS3Bucket], ['ATTACHMENT_S3_ACCESS_KEY_ID', inbox.attachmentS3AccessKeyId], ['ATTACHMENT_S3_SECRET_ACCESS_KEY', inbox.attachmentS3SecretAccessKey]] as const) {
+      if (!value && !lines.some((l) => l.startsWith(`${name}:`))) lines.push(`${name}: is required when ATTACHMENT_S3_ENDPOINT is set (unset)`);
+    }
+  }
   const auth = out.auth as { jwtSecret?: string };
   const temporal = out.temporal as { payloadKey?: string; payloadKeyId?: string };
   const unset: Array<[string, () => void, string]> = [

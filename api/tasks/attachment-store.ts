@@ -1,9 +1,12 @@
-// Where task attachments live, and the virus-scan hook. Both are interfaces
-// so a deployment can put files in an S3-compatible store or call a real
-// scanner (ClamAV's clamd, a vendor API) without touching the use case; the
-// defaults keep files under DATA_DIR/attachments and accept every file.
+// Where task attachments live, and the virus-scan hook. Both are interfaces,
+// so a deployment can call a real scanner (ClamAV's clamd, a vendor API)
+// without touching the use case. Files go to an S3-compatible object store
+// when ATTACHMENT_S3_ENDPOINT is set (MinIO or Ceph on the intranet: one
+// store for every API process), else under DATA_DIR/attachments; every file
+// is accepted unless a scanner says otherwise.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AwsClient } from 'aws4fetch';
 
 export interface AttachmentStore {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -26,6 +29,49 @@ export function fileAttachmentStore(dir: string): AttachmentStore {
     },
     get: (key) => readFile(join(dir, key)),
   };
+}
+
+export interface S3StoreOptions {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/**
+ * Objects named by their storage key in one bucket of an S3-compatible store,
+ * path-style (`<endpoint>/<bucket>/<key>`, what self-hosted stores expect),
+ * every request signed with SigV4 (aws4fetch). A failed request throws with
+ * the store's status: the use case then answers 5xx and writes no row.
+ */
+export function s3AttachmentStore(options: S3StoreOptions): AttachmentStore {
+  const client = new AwsClient({ accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, region: options.region, service: 's3' });
+  const url = (key: string) => `${options.endpoint.replace(/\/+$/, '')}/${options.bucket}/${encodeURIComponent(key)}`;
+  const fail = async (what: string, key: string, res: Response) => new Error(`附件存储${what}失败(${res.status}):${options.bucket}/${key} ${(await res.text()).slice(0, 200)}`);
+  return {
+    async put(key, bytes) {
+      const res = await client.fetch(url(key), { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+      if (!res.ok) throw await fail('写入', key, res);
+    },
+    async get(key) {
+      const res = await client.fetch(url(key), { method: 'GET' });
+      if (!res.ok) throw await fail('读取', key, res);
+      return Buffer.from(await res.arrayBuffer());
+    },
+  };
+}
+
+/** The store the configuration names: the S3-compatible one when ATTACHMENT_S3_ENDPOINT is set, else DATA_DIR/attachments. */
+export function configuredAttachmentStore(config: {
+  app: { dataDir: string };
+  inbox: { attachmentS3Endpoint?: string; attachmentS3Bucket?: string; attachmentS3Region: string; attachmentS3AccessKeyId?: string; attachmentS3SecretAccessKey?: string };
+}): AttachmentStore {
+  const i = config.inbox;
+  if (i.attachmentS3Endpoint && i.attachmentS3Bucket && i.attachmentS3AccessKeyId && i.attachmentS3SecretAccessKey) {
+    return s3AttachmentStore({ endpoint: i.attachmentS3Endpoint, bucket: i.attachmentS3Bucket, region: i.attachmentS3Region, accessKeyId: i.attachmentS3AccessKeyId, secretAccessKey: i.attachmentS3SecretAccessKey });
+  }
+  return fileAttachmentStore(join(config.app.dataDir, 'attachments'));
 }
 
 /** Magic numbers of the types whose content can be told apart; text and unknown types pass on the declared type. */

@@ -3,12 +3,11 @@
 // of its assignee — may add them while it is open; people copied on the
 // record (抄送) only read them.
 import { randomUUID, createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { hasRoleOver, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { personalTaskRefusal } from '../../domain/inbox/personal';
 import type { AppDeps } from '../deps';
-import { contentMatchesType, fileAttachmentStore, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
+import { configuredAttachmentStore, contentMatchesType, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
 import { recordInboxEvent } from './inbox-event';
 import { loadTask, principalsOf, type LoadedTask } from './load-task';
 
@@ -66,7 +65,7 @@ export async function attachFile({ deps, actor, taskId, file, requestId, ...opti
   const verdict = await (options.scanner ?? deps.virusScanner ?? noVirusScan).scan({ fileName: file.fileName, contentType, bytes });
   if (verdict) throw new AppError('ATTACHMENT_REJECTED', `附件未通过安全检查:${verdict}`);
 
-  const store = options.store ?? deps.attachmentStore ?? fileAttachmentStore(join(deps.config.app.dataDir, 'attachments'));
+  const store = options.store ?? deps.attachmentStore ?? configuredAttachmentStore(deps.config);
   const storageKey = randomUUID();
   // The file first, then its row: a crash between leaves an unnamed file, never a row without its file.
   await store.put(storageKey, bytes);
@@ -98,6 +97,6 @@ export async function readAttachment({ deps, actor, taskId, attachmentId }: { de
   await loadTask(deps.prisma, actor, taskId);
   const a = await deps.prisma.taskAttachment.findFirst({ where: { id: attachmentId, taskId } });
   if (!a) throw new AppError('NOT_FOUND', '没有这个附件。');
-  const store = deps.attachmentStore ?? fileAttachmentStore(join(deps.config.app.dataDir, 'attachments'));
+  const store = deps.attachmentStore ?? configuredAttachmentStore(deps.config);
   return { row: a, bytes: await store.get(a.storageKey) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSection, envVar } from '../define';
+import { blankAsUnset, defineSection, envVar } from '../define';
 import { parseStepTimeouts } from '../../domain/inbox/timeouts';
 import { positiveInt } from './common';
 
@@ -21,6 +21,34 @@ export const inboxSection = defineSection({
     doc: 'Comma-separated MIME types accepted as task attachments; the content must match the type (PDF, JPEG, PNG, WebP signatures are checked).',
     example: DEFAULT_TYPES,
     format: (types) => types.join(','),
+  }),
+  attachmentS3Endpoint: envVar({
+    env: 'ATTACHMENT_S3_ENDPOINT',
+    schema: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    doc: 'An S3-compatible object store (MinIO, Ceph RGW, a cloud\'s) for task attachments instead of DATA_DIR/attachments, e.g. http://minio.intranet:9000; requires ATTACHMENT_S3_BUCKET and the two keys. Unset: files under DATA_DIR.',
+  }),
+  attachmentS3Bucket: envVar({
+    env: 'ATTACHMENT_S3_BUCKET',
+    schema: z.preprocess(blankAsUnset, z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens)').optional()),
+    doc: 'The bucket that holds task attachments, e.g. cg-attachments (it must exist); objects are named by a random uuid.',
+  }),
+  attachmentS3Region: envVar({
+    env: 'ATTACHMENT_S3_REGION',
+    schema: z.preprocess(blankAsUnset, z.string().min(1).default('us-east-1')),
+    doc: 'The region requests are signed for (SigV4); most self-hosted stores accept the default.',
+    example: 'us-east-1',
+  }),
+  attachmentS3AccessKeyId: envVar({
+    env: 'ATTACHMENT_S3_ACCESS_KEY_ID',
+    schema: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+    doc: 'Access key id for ATTACHMENT_S3_ENDPOINT.',
+    secret: true,
+  }),
+  attachmentS3SecretAccessKey: envVar({
+    env: 'ATTACHMENT_S3_SECRET_ACCESS_KEY',
+    schema: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+    doc: 'Secret access key for ATTACHMENT_S3_ENDPOINT.',
+    secret: true,
   }),
   stepTimeouts: envVar({
     env: 'INBOX_STEP_TIMEOUTS',

@@ -125,6 +125,17 @@ describe('loadConfig', () => {
     expect(lines.join('\n')).not.toContain('c2hvcnQta2V5');
   });
 
+  it('an S3 attachment store needs its bucket and both keys, and a bucket name S3 accepts', () => {
+    expect(errorLines({ ...SECRETS, ATTACHMENT_S3_ENDPOINT: 'http://minio.intranet:9000' })).toEqual([
+      'ATTACHMENT_S3_BUCKET: is required when ATTACHMENT_S3_ENDPOINT is set (unset)',
+      'ATTACHMENT_S3_ACCESS_KEY_ID: is required when ATTACHMENT_S3_ENDPOINT is set (unset)',
+      'ATTACHMENT_S3_SECRET_ACCESS_KEY: is required when ATTACHMENT_S3_ENDPOINT is set (unset)',
+    ]);
+    expect(errorLines({ ...SECRETS, ATTACHMENT_S3_BUCKET: 'Bad_Bucket' }).join('\n')).toContain('ATTACHMENT_S3_BUCKET');
+    const { config } = loadConfig({ ...SECRETS, ATTACHMENT_S3_ENDPOINT: 'http://minio.intranet:9000', ATTACHMENT_S3_BUCKET: 'cg-attachments', ATTACHMENT_S3_ACCESS_KEY_ID: 'k', ATTACHMENT_S3_SECRET_ACCESS_KEY: 's' });
+    expect(config.inbox).toMatchObject({ attachmentS3Endpoint: 'http://minio.intranet:9000', attachmentS3Bucket: 'cg-attachments', attachmentS3Region: 'us-east-1' });
+  });
+
   it('never echoes secrets or URL passwords in error lines', () => {
     const lines = errorLines({ JWT_SECRET: 'tooshort-secret', DEMO_PASSWORD: 'abc', DATABASE_URL: 'mysql://admin:hunter2@db/x' });
     const text = lines.join('\n');

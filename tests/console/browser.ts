@@ -196,8 +196,18 @@ export async function extraPerson(h: ConsoleHarness, made: string[], role: RoleN
   return { username, id: person.id, displayName };
 }
 
-/** The open dropdown of a people picker (antd renders it outside the form). */
-const pickerDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+/**
+ * The dropdown of the select whose search box is `box` (antd renders it
+ * outside the form, and names it in the box's aria-controls). Never "any
+ * open dropdown": another picker's, fading out after its form closed — slowly
+ * on a loaded machine —, holds the same names, and a click there picks in the
+ * wrong form.
+ */
+async function dropdownOf(page: Page, box: Locator): Promise<Locator> {
+  const list = await box.getAttribute('aria-controls');
+  if (!list) throw new Error('the picker\'s search box names no dropdown (aria-controls)');
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', { has: page.locator(`[id="${list}"]`) });
+}
 
 /** Types a name into the people picker labelled `label` within `scope` and picks the person of that name. */
 export async function pickPerson(scope: Locator | Page, label: string, name: string) {
@@ -206,7 +216,7 @@ export async function pickPerson(scope: Locator | Page, label: string, name: str
   // A multiple select's search box is read-only until the select opens.
   await box.click();
   await box.fill(name);
-  await pickerDropdown(page).locator('.ant-select-item-option', { hasText: name }).first().click();
+  await (await dropdownOf(page, box)).locator('.ant-select-item-option', { hasText: name }).first().click();
 }
 
 /** Types a name into the people picker and waits for it to offer nobody (the operation's rule leaves them out). */
@@ -215,5 +225,5 @@ export async function pickerOffersNobody(scope: Locator | Page, label: string, n
   const box = scope.getByRole('combobox', { name: label });
   await box.click();
   await box.fill(name);
-  await pickerDropdown(page).getByText('没有符合条件的人员').waitFor();
+  await (await dropdownOf(page, box)).getByText('没有符合条件的人员').waitFor();
 }

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { shanghaiDate } from '../../domain/mediation/dates';
 import { usernameFor } from '../../seeds/demo-org';
-import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/platform';
 
 export const DAY = 86_400_000;
 
@@ -71,8 +71,8 @@ export function caseBody(over: Partial<RegisterBody> = {}): RegisterBody {
   };
 }
 
-export async function startMediationPlatform(): Promise<MediationPlatform> {
-  const p = await startTestPlatform();
+export async function startMediationPlatform(options: TestPlatformOptions = {}): Promise<MediationPlatform> {
+  const p = await startTestPlatform(options);
   const get: MediationPlatform['get'] = async (username, path) => {
     const res = await (await p.as(username)).get(path);
     return { status: res.status, body: res.body, text: res.text };
