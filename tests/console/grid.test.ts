@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
-import { startConsoleHarness, type ConsoleHarness } from './browser';
+import { settled, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -33,7 +33,10 @@ async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>,
   const option = open.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
   // A click that lands while a dialog is still animating in opens nothing, and
   // a second click on an open select closes it: open only when nothing is open.
+  // The click is forced (the chosen item's label covers the search box), so it goes to where the box is now:
+  // wait for the dialog's zoom to end first, or it lands beside a box still growing into place.
   for (let attempt = 1; ; attempt++) {
+    await settled(page);
     if ((await open.count()) === 0) await combobox.click({ force: true });
     try {
       await option.click({ timeout: 5_000 });
@@ -57,6 +60,7 @@ async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>,
 
 /** Picks `option` in the antd Select labelled `label`. */
 async function choose(page: Page, label: string, option: string) {
+  await settled(page);
   await page.getByRole('combobox', { name: label, exact: true }).click({ force: true });
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
@@ -118,6 +122,10 @@ describe('网格事件处置', () => {
     await submitDialog(community);
     await dialog.getByRole('alert').waitFor();
     expect(await dialog.getByRole('alert').textContent()).toContain('只能分拨给人民路街道辖区内的单位');
+    // A click beside the form (here on the mask) keeps it open with what was typed.
+    await community.mouse.click(8, 400);
+    await settled(community);
+    expect(await dialog.getByLabel('处置要求').inputValue()).toBe('请三日内修复路灯');
     await h.shot(community, '63-grid-dispatch-refused');
     await h.axe(community, 'grid-dispatch-form');
     const unchanged = await (await h.p.as(U.community)).get(`/api/grid-incidents/${incidentPath.split('/').pop()}`);

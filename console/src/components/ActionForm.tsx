@@ -156,6 +156,9 @@ export function ActionForm({ process, subjectId, action, fixed, extraFields, for
           mutation.reset();
         }}
         confirmLoading={mutation.isPending}
+        // A click beside the form (a stray one, or one falling through a dropdown as it closes) must not throw away
+        // what the clerk typed: only 取消, × and Esc close a form. Every form dialog of the console does the same.
+        maskClosable={false}
         destroyOnHidden
         forceRender
         width={width}

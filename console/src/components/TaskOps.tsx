@@ -67,6 +67,7 @@ function OpForm({ label, title, children, submit, onDone, danger }: { label: str
         okText="提交"
         cancelText="取消"
         confirmLoading={mutation.isPending}
+        maskClosable={false}
         onOk={() => void form.validateFields().then((v: Record<string, unknown>) => mutation.mutate(v))}
         onCancel={() => { setOpen(false); mutation.reset(); }}
         destroyOnHidden

@@ -65,6 +65,7 @@ function ModalAction({ incidentId, action, autoOpen, initialValues, toBody, onDo
         onOk={() => void submit()}
         onCancel={() => { setOpen(false); mutation.reset(); }}
         confirmLoading={mutation.isPending}
+        maskClosable={false}
         destroyOnHidden
         forceRender
       >

@@ -69,6 +69,7 @@ function YearForm({ initial, onClose }: { initial: Partial<FormValues> & { editi
       okText="保存"
       cancelText="取消"
       confirmLoading={save.isPending}
+      maskClosable={false}
       onCancel={onClose}
       onOk={() => void form.validateFields().then(() => save.mutate(form.getFieldsValue(true) as FormValues))}
     >

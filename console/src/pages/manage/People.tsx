@@ -34,7 +34,7 @@ function GrantForm({ person, onClose }: { person: Person; onClose: () => void })
     },
   });
   return (
-    <Modal open title={`为 ${person.displayName} 授权`} okText="授权" cancelText="取消" confirmLoading={grant.isPending} onCancel={onClose} onOk={() => void form.validateFields().then((v) => grant.mutate(v))}>
+    <Modal open maskClosable={false} title={`为 ${person.displayName} 授权`} okText="授权" cancelText="取消" confirmLoading={grant.isPending} onCancel={onClose} onOk={() => void form.validateFields().then((v) => grant.mutate(v))}>
       <Form form={form} layout="vertical" name="grant-role">
         <Form.Item name="role" label="角色" rules={[mustPick('请选择角色')]}>
           <Select options={ROLE_NAMES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />

@@ -78,6 +78,7 @@ export function BatchRelease({ rows, tasks, onClose }: { rows: Item[]; tasks: Ma
         okText={batch.data ? '完成' : '确认拨付'}
         cancelText="取消"
         confirmLoading={batch.isPending}
+        maskClosable={false}
         onOk={() => (batch.data ? close() : void form.validateFields().then((v: Record<string, string>) => batch.mutate(v)))}
         onCancel={close}
         destroyOnHidden
