@@ -1,6 +1,6 @@
 // Routes of the console. Pages load as their own chunks.
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { matchRoutes, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { canSee, entryByKey } from './access';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorState, Forbidden, Loading } from './components/PageState';
@@ -8,29 +8,54 @@ import { Shell } from './layout/Shell';
 import LoginPage from './pages/Login';
 import { useSession } from './session';
 
-const WorkbenchPage = lazy(() => import('./pages/Workbench'));
-const ProjectListPage = lazy(() => import('./pages/projects/ProjectList'));
-const ProjectNewPage = lazy(() => import('./pages/projects/ProjectNew'));
-const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetail'));
-const DisbursementsPage = lazy(() => import('./pages/projects/Disbursements'));
-const SupervisionPage = lazy(() => import('./pages/projects/Supervision'));
-const ReportListPage = lazy(() => import('./pages/reporting/ReportList'));
-const ReportDetailPage = lazy(() => import('./pages/reporting/ReportDetail'));
-const ReportResultsPage = lazy(() => import('./pages/reporting/Results'));
-const VotePage = lazy(() => import('./pages/reporting/Vote'));
-const CaseListPage = lazy(() => import('./pages/mediation/CaseList'));
-const CaseNewPage = lazy(() => import('./pages/mediation/CaseNew'));
-const CaseDetailPage = lazy(() => import('./pages/mediation/CaseDetail'));
-const StatisticsPage = lazy(() => import('./pages/mediation/Statistics'));
-const IncidentListPage = lazy(() => import('./pages/grid/IncidentList'));
-const IncidentNewPage = lazy(() => import('./pages/grid/IncidentNew'));
-const IncidentDetailPage = lazy(() => import('./pages/grid/IncidentDetail'));
-const GridStatisticsPage = lazy(() => import('./pages/grid/Statistics'));
-const BoardPage = lazy(() => import('./pages/Board'));
-const ManagePage = lazy(() => import('./pages/manage/Manage'));
-const PeoplePage = lazy(() => import('./pages/manage/People'));
-const CalendarPage = lazy(() => import('./pages/manage/Calendar'));
-const ProxiesPage = lazy(() => import('./pages/me/Proxies'));
+/**
+ * Every page: its path, its chunk, and who may open it (`menu`: the menu
+ * entry whose roles it needs; `bare`: without the shell, e.g. the phone vote
+ * page; `open`: no login). One table, so that main.tsx can start loading the
+ * first page's chunk while /api/me is still on its way.
+ */
+interface PageRoute {
+  path: string;
+  load: () => Promise<{ default: ComponentType }>;
+  menu?: string;
+  bare?: boolean;
+  open?: boolean;
+}
+
+const PAGES: PageRoute[] = [
+  { path: '/board', load: () => import('./pages/Board'), open: true },
+  { path: '/', load: () => import('./pages/Workbench') },
+  { path: '/projects', load: () => import('./pages/projects/ProjectList'), menu: 'projects' },
+  { path: '/projects/new', load: () => import('./pages/projects/ProjectNew'), menu: 'project-new' },
+  { path: '/projects/supervision', load: () => import('./pages/projects/Supervision'), menu: 'supervision' },
+  { path: '/projects/:id', load: () => import('./pages/projects/ProjectDetail') },
+  { path: '/finance/disbursements', load: () => import('./pages/projects/Disbursements'), menu: 'disbursements' },
+  { path: '/reporting', load: () => import('./pages/reporting/ReportList'), menu: 'reporting' },
+  { path: '/reporting/results', load: () => import('./pages/reporting/Results'), menu: 'reporting-results' },
+  { path: '/reporting/:id/vote', load: () => import('./pages/reporting/Vote'), bare: true },
+  { path: '/reporting/:id', load: () => import('./pages/reporting/ReportDetail') },
+  { path: '/mediation', load: () => import('./pages/mediation/CaseList'), menu: 'mediation' },
+  { path: '/mediation/new', load: () => import('./pages/mediation/CaseNew'), menu: 'mediation-new' },
+  { path: '/mediation/statistics', load: () => import('./pages/mediation/Statistics'), menu: 'mediation-stats' },
+  { path: '/mediation/:id', load: () => import('./pages/mediation/CaseDetail') },
+  { path: '/grid', load: () => import('./pages/grid/IncidentList'), menu: 'grid' },
+  { path: '/grid/new', load: () => import('./pages/grid/IncidentNew'), menu: 'grid-new' },
+  { path: '/grid/statistics', load: () => import('./pages/grid/Statistics'), menu: 'grid-stats' },
+  { path: '/grid/:id', load: () => import('./pages/grid/IncidentDetail') },
+  { path: '/manage', load: () => import('./pages/manage/Manage'), menu: 'manage' },
+  { path: '/manage/people', load: () => import('./pages/manage/People'), menu: 'manage-people' },
+  { path: '/manage/calendar', load: () => import('./pages/manage/Calendar'), menu: 'manage-calendar' },
+  { path: '/me/proxies', load: () => import('./pages/me/Proxies') },
+];
+
+const components = new Map(PAGES.map((p) => [p, lazy(p.load)]));
+
+/** Starts loading the chunk of the page at `pathname` (the same import React.lazy makes, so it is fetched once). */
+export function preloadPage(pathname: string): void {
+  const matches = matchRoutes(PAGES.map((p) => ({ path: p.path })), pathname);
+  const page = matches && PAGES.find((p) => p.path === matches[matches.length - 1].route.path);
+  if (page) void page.load();
+}
 
 /** Logged in, /api/me loaded, and (with `menu`) a role that shows the page. */
 function Private({ children, menu, bare }: { children: ReactNode; menu?: string; bare?: boolean }) {
@@ -48,29 +73,13 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/board" element={<Suspense fallback={<Loading />}><BoardPage /></Suspense>} />
-      <Route path="/" element={<Private><WorkbenchPage /></Private>} />
-      <Route path="/projects" element={<Private menu="projects"><ProjectListPage /></Private>} />
-      <Route path="/projects/new" element={<Private menu="project-new"><ProjectNewPage /></Private>} />
-      <Route path="/projects/supervision" element={<Private menu="supervision"><SupervisionPage /></Private>} />
-      <Route path="/projects/:id" element={<Private><ProjectDetailPage /></Private>} />
-      <Route path="/finance/disbursements" element={<Private menu="disbursements"><DisbursementsPage /></Private>} />
-      <Route path="/reporting" element={<Private menu="reporting"><ReportListPage /></Private>} />
-      <Route path="/reporting/results" element={<Private menu="reporting-results"><ReportResultsPage /></Private>} />
-      <Route path="/reporting/:id/vote" element={<Private bare><VotePage /></Private>} />
-      <Route path="/reporting/:id" element={<Private><ReportDetailPage /></Private>} />
-      <Route path="/mediation" element={<Private menu="mediation"><CaseListPage /></Private>} />
-      <Route path="/mediation/new" element={<Private menu="mediation-new"><CaseNewPage /></Private>} />
-      <Route path="/mediation/statistics" element={<Private menu="mediation-stats"><StatisticsPage /></Private>} />
-      <Route path="/mediation/:id" element={<Private><CaseDetailPage /></Private>} />
-      <Route path="/grid" element={<Private menu="grid"><IncidentListPage /></Private>} />
-      <Route path="/grid/new" element={<Private menu="grid-new"><IncidentNewPage /></Private>} />
-      <Route path="/grid/statistics" element={<Private menu="grid-stats"><GridStatisticsPage /></Private>} />
-      <Route path="/grid/:id" element={<Private><IncidentDetailPage /></Private>} />
-      <Route path="/manage" element={<Private menu="manage"><ManagePage /></Private>} />
-      <Route path="/manage/people" element={<Private menu="manage-people"><PeoplePage /></Private>} />
-      <Route path="/manage/calendar" element={<Private menu="manage-calendar"><CalendarPage /></Private>} />
-      <Route path="/me/proxies" element={<Private><ProxiesPage /></Private>} />
+      {PAGES.map((p) => {
+        const Page = components.get(p)!;
+        const element = p.open
+          ? <Suspense fallback={<Loading />}><Page /></Suspense>
+          : <Private menu={p.menu} bare={p.bare}><Page /></Private>;
+        return <Route key={p.path} path={p.path} element={element} />;
+      })}
       <Route path="*" element={<Private><ErrorState error={Object.assign(new Error('页面不存在'), {})} /></Private>} />
     </Routes>
   );

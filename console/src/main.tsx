@@ -6,9 +6,9 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { ApiError } from './api/client';
-import { App } from './App';
-import { SessionProvider } from './session';
+import { ApiError, tokenStore } from './api/client';
+import { App, preloadPage } from './App';
+import { meQueryOptions, SessionProvider } from './session';
 import './styles.css';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
@@ -27,6 +27,11 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// The first page's chunk and /api/me load side by side with the first render,
+// not one after the other (the page waits for /api/me before it mounts).
+preloadPage(window.location.pathname);
+if (tokenStore.get()) void queryClient.prefetchQuery(meQueryOptions(tokenStore.get()));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,6 @@
 // The logged-in session: token, GET /api/me, and the unit the person is
 // working as (unit switcher). Everything role-dependent reads from here.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, logOutSession, onUnauthorized, tokenStore, unwrap } from './api/client';
 import { unitsOf, type Me } from './access';
@@ -20,18 +20,22 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+/** GET /api/me for `token`: one definition for the session and for main.tsx, which starts it before the first render. */
+export const meQueryOptions = (token: string | null) =>
+  queryOptions({
+    queryKey: ['me', token],
+    enabled: Boolean(token),
+    queryFn: () => unwrap(api.GET('/api/me')),
+    staleTime: 5 * 60_000,
+  });
 const UNIT_KEY = 'cg.console.unit';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(() => tokenStore.get());
   const [unitId, setUnitIdState] = useState<string | null>(() => localStorage.getItem(UNIT_KEY));
-  const meQuery = useQuery({
-    queryKey: ['me', token],
-    enabled: Boolean(token),
-    queryFn: () => unwrap(api.GET('/api/me')),
-    staleTime: 5 * 60_000,
-  });
+  const meQuery = useQuery(meQueryOptions(token));
 
   const logOut = useCallback(() => {
     void logOutSession();

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
+import { toCsv } from '../../csv';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
 import { useUnits } from '../../hooks/org';
@@ -14,12 +15,7 @@ import { PROJECT_STAGE_LABELS } from './labels';
 
 type Report = ResponseOf<'/api/projects/supervision', 'get'>;
 
-function csvCell(v: unknown): string {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The report as a CSV spreadsheet (UTF-8 with BOM so Excel and WPS read the Chinese). */
+/** The report as a CSV spreadsheet. */
 export function supervisionCsv(r: Report): string {
   const rows: unknown[][] = [
     [`${r.streetName} ${r.year}年第${r.quarter}季度 党建项目督查通报`],
@@ -41,7 +37,7 @@ export function supervisionCsv(r: Report): string {
     ['四、各阶段项目数'],
     ...Object.entries(r.projectsByStage).map(([s, n]) => [PROJECT_STAGE_LABELS[s] ?? s, n]),
   ];
-  return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows);
 }
 
 function download(r: Report) {
