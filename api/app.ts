@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
+import { configuredAttachmentStore } from './tasks/attachment-store';
 import type { RouteModule } from './http/define-route';
 import { serveConsole } from './http/console-static';
 import { buildOpenApiDocument, type OpenApiDocument } from './http/openapi';
@@ -30,6 +31,8 @@ declare global {
 /** Builds the Express app over injected dependencies; the caller listens. */
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
   const modules = options.modules ?? ROUTE_MODULES;
+  // One attachment store for the app's life (its S3 client, or its folder), not one per request.
+  deps = { ...deps, attachmentStore: deps.attachmentStore ?? configuredAttachmentStore(deps.config) };
   const version = options.version ?? '0.1.0';
   const app = express();
   app.disable('x-powered-by');
