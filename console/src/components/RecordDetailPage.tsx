@@ -15,7 +15,7 @@ export interface RecordDetailPageProps<T> {
   /** The query key's name; the key is [name, id], which pages invalidate after an action. */
   queryName: string;
   load: (id: string) => Promise<T>;
-  /** Stages after which nothing more happens: no polling there. */
+  /** Stages after which nothing more happens once their last open step is taken: no polling then. */
   finalStages: readonly string[];
   children: (record: T, autoAction: string | null) => ReactNode;
 }
@@ -28,7 +28,8 @@ export function RecordDetailPage<T extends { stage: string; pendingActions: unkn
     queryFn: () => load(id),
     refetchInterval: (q) => {
       const record = q.state.data;
-      if (!record || finalStages.includes(record.stage)) return false;
+      // A final stage with a step still open (an incident closed and awaiting its 回访) is polled like any other.
+      if (!record || (finalStages.includes(record.stage) && record.pendingActions.length === 0)) return false;
       return record.pendingActions.length === 0 ? 1500 : 5000;
     },
   });
