@@ -227,3 +227,18 @@ export async function pickerOffersNobody(scope: Locator | Page, label: string, n
   await box.fill(name);
   await (await dropdownOf(page, box)).getByText('没有符合条件的人员').waitFor();
 }
+
+/**
+ * The 工作台 row of the open task about `title`, claimed when it is offered to
+ * the caller's unit (领取), so that its 办理 button is there.
+ */
+export async function claimedTaskRow(page: Page, title: string): Promise<Locator> {
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  const row = page.locator('tr', { hasText: title });
+  await row.waitFor();
+  if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
+    await row.getByRole('button', { name: /领\s*取/ }).click();
+    await row.getByRole('button', { name: /办\s*理/ }).waitFor();
+  }
+  return row;
+}

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
-import { settled, startConsoleHarness, type ConsoleHarness } from './browser';
+import { claimedTaskRow, settled, startConsoleHarness, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -98,13 +98,7 @@ describe('网格事件处置', () => {
 
     // 研判 from 待办: the task lands on the dispatch form.
     const community = await h.loginAs(U.community);
-    await community.getByRole('heading', { name: '工作台' }).waitFor();
-    const row = community.locator('tr', { hasText: title });
-    await row.waitFor();
-    if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
-      await row.getByRole('button', { name: /领\s*取/ }).click();
-      await row.getByRole('button', { name: /办\s*理/ }).waitFor();
-    }
+    const row = await claimedTaskRow(community, title);
     await h.shot(community, '62-grid-workbench-task');
     await row.getByRole('button', { name: /办\s*理/ }).click();
     await community.waitForURL((u) => u.pathname === incidentPath && u.searchParams.get('do') === 'dispatchIncident');

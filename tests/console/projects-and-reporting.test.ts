@@ -8,7 +8,7 @@ import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
-import { CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
+import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -51,13 +51,7 @@ describe('党建项目', () => {
     await h.shot(page, '13-project-detail-applied');
 
     const street = await h.loginAs(U.street);
-    await street.getByRole('heading', { name: '工作台' }).waitFor();
-    const row = street.locator('tr', { hasText: title });
-    await row.waitFor();
-    if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
-      await row.getByRole('button', { name: /领\s*取/ }).click();
-      await row.getByRole('button', { name: /办\s*理/ }).waitFor();
-    }
+    const row = await claimedTaskRow(street, title);
     await h.shot(street, '14-workbench-with-task');
     await row.getByRole('button', { name: /办\s*理/ }).click();
     await street.waitForURL((u) => u.pathname === projectUrl);
