@@ -1,6 +1,7 @@
 // The process tree of a started platform, read from /proc (Linux): the
 // start-and-stop tests look for leftovers, the simulator finds the engine,
-// worker and API children to kill them in crash drills, and both read RSS.
+// worker and API children to kill them in crash drills, and both read RSS
+// (the simulator CPU time too).
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcInfo {
@@ -65,3 +66,20 @@ export function rssMiB(pid: number): number {
   return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in seconds. /proc counts
+ * it in clock ticks: 100 per second on Linux (USER_HZ).
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // after "pid (comm) ": state is field 3, utime 14 and stime 15
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The PostgreSQL server processes serving database `name` (their command line names it), e.g. a pool's connections. */
+export function postgresBackendsOf(name: string): number[] {
+  return processes()
+    .filter((p) => p.cmdline.startsWith('postgres: ') && p.cmdline.split(' ').includes(name))
+    .map((p) => p.pid);
+}

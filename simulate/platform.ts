@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import { listEnvVars } from '../config';
 import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, scratchDatabaseName } from '../db/databases';
 import { freePort, sleep, waitUntil } from '../platform/ports';
-import { alive, descendantsWithCommand, rssMiB } from '../platform/proc';
+import { alive, cpuSeconds, descendantsWithCommand, postgresBackendsOf, rssMiB } from '../platform/proc';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -42,6 +42,12 @@ export interface SimPlatform {
   pidOf(name: ChildName): number | undefined;
   /** RSS in MiB of the supervisor and each child. */
   rss(): Record<'supervisor' | ChildName, number>;
+  /**
+   * CPU seconds used so far by the supervisor, each child (its current run: a
+   * child killed in a drill starts again from 0) and PostgreSQL's processes
+   * serving the run's database (those connected now).
+   */
+  cpu(): Record<'supervisor' | ChildName | 'postgres', number>;
   /** SIGKILL one child; resolves once the supervisor has started it again and it serves. */
   killAndAwaitRestart(name: ChildName): Promise<void>;
   stop(): Promise<void>;
@@ -152,6 +158,11 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
     rss() {
       const read = (pid: number | undefined) => (pid && alive(pid) ? rssMiB(pid) : 0);
       return { supervisor: read(supervisor), engine: read(pidOf('engine')), worker: read(pidOf('worker')), api: read(pidOf('api')) };
+    },
+    cpu() {
+      const read = (pid: number | undefined) => (pid && alive(pid) ? cpuSeconds(pid) : 0);
+      const postgres = postgresBackendsOf(dbName).reduce((sum, pid) => sum + read(pid), 0);
+      return { supervisor: read(supervisor), engine: read(pidOf('engine')), worker: read(pidOf('worker')), api: read(pidOf('api')), postgres };
     },
     async killAndAwaitRestart(name) {
       const pid = pidOf(name);

@@ -47,11 +47,14 @@ export interface YearRun {
   refusals: Record<string, number>;
   kills: string[];
   rss: Record<string, number>;
+  /** CPU seconds of each process over the year (platform.cpu()), and of the simulator itself. */
+  cpu: Record<string, number>;
 }
 
 export async function runYear(options: YearOptions): Promise<YearRun> {
   const log = options.log ?? (() => {});
   const began = Date.now();
+  const simulatorCpu = process.cpuUsage();
   const rng = createRng(options.seed);
   const org = buildOrg(options.scale);
   const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, ...options.env }, log });
@@ -127,6 +130,8 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     log(`year over at ${now}`);
 
     const rss = platform.rss();
+    const ownCpu = process.cpuUsage(simulatorCpu);
+    const cpu = { ...platform.cpu(), simulator: (ownCpu.user + ownCpu.system) / 1e6 };
     await options.afterYear?.({ platform, api, world: w });
     const checks = [...(await checkLedger(prisma)), await checkAcknowledged(prisma, w.acks)];
     const figures = await collectFigures(prisma, {
@@ -147,6 +152,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       refusals: Object.fromEntries([...w.refusals].sort(([a], [b]) => (a < b ? -1 : 1))),
       kills,
       rss,
+      cpu,
     };
   } finally {
     engine.close();
