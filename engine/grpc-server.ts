@@ -208,16 +208,19 @@ export class GrpcServer {
       if (finished) return;
       finished = true;
       if (deadlineTimer) clearTimeout(deadlineTimer);
+      listeners.length = 0;
       if (failure) respondError(stream, failure);
       else respond(stream, body!);
       this.observe?.(method.name, failure ? (Status[failure.code] ?? 'UNKNOWN') : 'OK', performance.now() - started);
     };
-    // A stream that closes before the answer is a call the client gave up on.
+    // A stream that closes before the answer is a call the client gave up on
+    // (a reset, or its connection went away). After the answer it is not:
+    // cancel listeners must not run for a poll that was handed a task.
     stream.once('close', () => {
-      if (!finished) {
-        finished = true;
-        if (deadlineTimer) clearTimeout(deadlineTimer);
-      }
+      if (finished) return;
+      finished = true;
+      if (deadlineTimer) clearTimeout(deadlineTimer);
+      this.observe?.(method.name, 'CANCELLED', performance.now() - started);
       cancel();
     });
 
@@ -225,8 +228,8 @@ export class GrpcServer {
     if (Number.isFinite(deadline)) {
       deadlineTimer = setTimeout(
         () => {
-          finish({ code: Status.DEADLINE_EXCEEDED, message: 'Deadline exceeded' });
           cancel();
+          finish({ code: Status.DEADLINE_EXCEEDED, message: 'Deadline exceeded' });
         },
         Math.max(0, deadline - Date.now()),
       );
