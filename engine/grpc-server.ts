@@ -7,7 +7,7 @@
 // server: every method the engine serves is unary, and grpc-js's per-call
 // machinery (interceptor chain, metadata objects, a zlib stream per
 // compressed message) was most of the engine's CPU (README, "Where the
-// engine's CPU goes"). What a unary gRPC server owes its clients is small and
+// engine's CPU went with grpc-js"). What a unary gRPC server owes its clients is small and
 // all of it is here: the 5-byte message prefix, `grpc-encoding` (gzip,
 // deflate), `grpc-timeout`, cancellation by stream reset, status trailers.
 import http2 from 'node:http2';
@@ -190,8 +190,8 @@ export class GrpcServer {
     const path = headers[':path'] ?? '';
     const method = this.methods.get(path);
     if (!method) {
+      // Not counted in the metrics: arbitrary paths would be arbitrary label values.
       respondError(stream, { code: Status.UNIMPLEMENTED, message: `The server does not implement the method ${path}` });
-      this.observe?.(path.slice(path.lastIndexOf('/') + 1), 'UNIMPLEMENTED', performance.now() - started);
       return;
     }
 
@@ -395,7 +395,13 @@ function respond(stream: http2.ServerHttp2Stream, body: Uint8Array): void {
       { ':status': 200, 'content-type': 'application/grpc', 'grpc-accept-encoding': ACCEPT_ENCODING },
       { waitForTrailers: true },
     );
-    stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0' }));
+    stream.once('wantTrailers', () => {
+      try {
+        stream.sendTrailers({ 'grpc-status': '0' });
+      } catch {
+        // reset by the client after the message went out
+      }
+    });
     stream.end(frame);
   } catch {
     // The client reset the stream in the meantime: nobody to answer.
