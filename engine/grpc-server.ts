@@ -184,7 +184,11 @@ export class GrpcServer {
     stream.on('error', () => {}); // a reset by the client is handled as cancellation below
     const contentType = headers['content-type'];
     if (headers[':method'] !== 'POST' || typeof contentType !== 'string' || !contentType.startsWith('application/grpc')) {
-      if (!stream.closed) stream.respond({ ':status': 415 }, { endStream: true });
+      try {
+        stream.respond({ ':status': 415 }, { endStream: true });
+      } catch {
+        // already reset
+      }
       return;
     }
     const path = headers[':path'] ?? '';
@@ -276,7 +280,13 @@ export class GrpcServer {
             finish(error.failure);
           } else if (error instanceof EngineError) {
             this.logger.debug({ method: method.name, code: error.code, message: error.message }, 'request refused');
-            finish({ code: error.code, message: error.message, details: error.statusDetails() });
+            let details: Buffer | undefined;
+            try {
+              details = error.statusDetails();
+            } catch (detailError) {
+              this.logger.error({ method: method.name, err: detailError }, 'error detail not encodable');
+            }
+            finish({ code: error.code, message: error.message, details });
           } else {
             this.logger.error({ method: method.name, err: error }, 'request failed');
             finish({ code: Status.INTERNAL, message: `${method.name} failed: ${(error as Error)?.message ?? error}` });
