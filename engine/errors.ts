@@ -5,6 +5,9 @@
 import * as grpc from '@grpc/grpc-js';
 import { encodeStatusDetails } from './proto';
 
+/** gRPC status codes (grpc-js's enum: the same numbers every gRPC implementation uses). */
+export { status as Status } from '@grpc/grpc-js';
+
 export class EngineError extends Error {
   constructor(
     readonly code: grpc.status,
@@ -14,15 +17,9 @@ export class EngineError extends Error {
     super(message);
   }
 
-  toServiceError(): Partial<grpc.StatusObject> & { code: grpc.status; details: string } {
-    const metadata = new grpc.Metadata();
-    if (this.detail) {
-      metadata.set(
-        'grpc-status-details-bin',
-        encodeStatusDetails(this.code, this.message, this.detail.type, this.detail.value),
-      );
-    }
-    return { code: this.code, details: this.message, metadata };
+  /** The google.rpc.Status sent as `grpc-status-details-bin`, when the error carries a detail. */
+  statusDetails(): Buffer | undefined {
+    return this.detail && encodeStatusDetails(this.code, this.message, this.detail.type, this.detail.value);
   }
 }
 

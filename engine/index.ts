@@ -1,5 +1,4 @@
 // Public surface of the embedded Temporal-compatible engine. See README.md.
-import type * as grpc from '@grpc/grpc-js';
 import pino, { type Logger } from 'pino';
 import { clockControlDefinition, clockControlHandlers } from './clock-control';
 import { WorkflowEngine } from './engine';
@@ -7,7 +6,7 @@ import { ActivityTasks } from './activity-tasks';
 import { Queries } from './queries';
 import { Updates } from './updates';
 import { WorkflowTasks } from './workflow-tasks';
-import { bindServer, createGrpcServer } from './grpc-server';
+import { bindServer, createGrpcServer, type GrpcServer } from './grpc-server';
 import { operatorServiceDefinition, testServiceDefinition, workflowServiceDefinition } from './proto';
 import { FileStore, MemoryStore } from './store';
 import { testServiceHandlers } from './test-service';
@@ -111,7 +110,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
   const keyed = splitKeyedRecords(engine.loadedSchedules);
   const schedulerCore = coreForSchedules(engine, keyed.schedules);
   const scheduler = engine.mutate(() => new Scheduler(schedulerCore));
-  const server: grpc.Server = createGrpcServer(
+  const server: GrpcServer = createGrpcServer(
     [
       {
         definition: workflowServiceDefinition,

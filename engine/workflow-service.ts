@@ -1,6 +1,6 @@
 // gRPC handlers of temporal.api.workflowservice.v1.WorkflowService: decode,
 // validate, run one engine step, wait until it is durable, answer. Methods
-// not listed here answer UNIMPLEMENTED (grpc-js does that for missing ones).
+// not listed here answer UNIMPLEMENTED (grpc-server.ts does that for missing ones).
 import type * as grpc from '@grpc/grpc-js';
 import type { ActivityTasks } from './activity-tasks';
 import type { WorkflowEngine } from './engine';
