@@ -4,8 +4,11 @@
 //   GET /api/tasks, GET /api/projects         (lists)
 //   POST /api/projects                        (creating a project: a row + a workflow start)
 //   POST /api/projects/:id/actions/reviewApplication  (an action round-trip: API → workflow update → activities → API)
-// Also: PostgreSQL transactions per request (pg_stat_database) and bytes
-// of request log per request (the API's own pino logger at info).
+// Also, per request: the API process's own database round-trips (every
+// ReadyForQuery its pool's connections receive: one per statement sent,
+// BEGIN and COMMIT included), PostgreSQL transactions (pg_stat_database: the
+// whole database, so the worker's background work counts too) and bytes of
+// request log (the API's own pino logger at info).
 // Figures only: nothing here asserts a speed.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -53,6 +56,8 @@ let queues: Queues;
 let api: Server;
 let bare: Server;
 let pool: pg.Pool;
+let apiPool: pg.Pool | undefined;
+let apiRoundTrips = 0;
 let logBytes = 0;
 const prisma = testPrisma();
 let apiPrisma: ReturnType<typeof createPrisma> | undefined;
@@ -88,7 +93,10 @@ beforeAll(async () => {
   // The API as npm start runs it: its own logger at info (counted, not printed).
   const logger = pino({ level: 'info' }, { write: (line: string) => void (logBytes += Buffer.byteLength(line)) });
   // Ten connections, as npm start's API (platform/api-main.ts) and the bare route's pool.
-  apiPrisma = createPrisma(testDatabaseUrl(), { poolSize: CONNECTIONS });
+  apiPool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
+  // A round-trip ends with the server's ReadyForQuery, whatever the statement.
+  apiPool.on('connect', (client) => void client.connection.on('readyForQuery', () => void apiRoundTrips++));
+  apiPrisma = createPrisma(testDatabaseUrl(), { pool: apiPool });
   api = createServer(createApp({ prisma: apiPrisma, temporal, config, logger, queue: queues }));
   apiUrl = await listen(api);
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
@@ -106,6 +114,7 @@ afterAll(async () => {
   bare?.close();
   await pool?.end();
   await apiPrisma?.$disconnect();
+  await apiPool?.end();
   await queues?.close();
   await temporal?.connection.close();
   await worker?.kill();
@@ -208,22 +217,25 @@ const body = () => ({
 it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const street = await login(STREET);
   const communities = await Promise.all(COMMUNITIES.map((u) => login(u)));
-  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; logBytes: number }> = [];
+  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; roundTrips: number; logBytes: number }> = [];
 
   async function scenario(name: string, total: number, make: (i: number) => Promise<number>) {
     const runs: Sample[] = [];
     const bares: Sample[] = [];
     let xact = 0;
+    let trips = 0;
     let bytes = 0;
     for (let r = 0; r < RUNS; r++) {
       bares.push(await load(N.bare, () => fetch(`${bareUrl}/bare`).then(async (res) => (await res.arrayBuffer(), res.status))));
       const x0 = await transactions();
       const b0 = logBytes;
+      const r0 = apiRoundTrips;
       runs.push(await load(total, make));
+      trips += (apiRoundTrips - r0) / total;
       xact += ((await transactions()) - x0) / total;
       bytes += (logBytes - b0) / total;
     }
-    rows.push({ name, runs, bare: bares, xact: xact / RUNS, logBytes: bytes / RUNS });
+    rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS });
   }
 
   // Creating first: the projects made here are the tasks the lists show and the actions act on.
@@ -271,12 +283,12 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const lines = [
     '',
     `API hot paths, ${CONNECTIONS} connections, median of ${RUNS} runs (bare: GET /bare doing SELECT 1 on the same database, measured just before each run)`,
-    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | DB transactions/request | log bytes/request | non-2xx |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | API round-trips/request | DB transactions/request (all processes) | log bytes/request | non-2xx |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const p50 = median(r.runs.map((s) => s.p50));
       const bareP50 = median(r.bare.map((s) => s.p50));
-      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
+      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.roundTrips.toFixed(1)} | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
     }),
     '',
     `action round-trip one at a time (reviewApplication, ${lone.length} sequential): p50 ${f(median(lone))} ms, min ${f(lone[0] ?? 0)} ms`,
