@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
+import { createAuthCache } from './auth/auth-cache';
 import type { RouteModule } from './http/define-route';
 import { serveConsole } from './http/console-static';
 import { buildOpenApiDocument, type OpenApiDocument } from './http/openapi';
@@ -28,7 +29,9 @@ declare global {
 }
 
 /** Builds the Express app over injected dependencies; the caller listens. */
-export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
+export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Express {
+  // One per app, as one per process: see auth/auth-cache.ts for what it keeps and how long.
+  const deps: AppDeps = appDeps.authCache ? appDeps : { ...appDeps, authCache: createAuthCache({ ttlMs: appDeps.config.auth.cacheMs }) };
   const modules = options.modules ?? ROUTE_MODULES;
   const version = options.version ?? '0.1.0';
   const app = express();

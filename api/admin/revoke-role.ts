@@ -38,6 +38,7 @@ export async function revokeRole({ prisma, actor, personId, grantId, requestId }
 export const revokeRoleRoute = defineRoute({
   method: 'delete',
   path: '/api/admin/people/:personId/grants/:grantId',
+  changesAccess: true,
   summary: 'Remove a role grant (inside the administrator\'s scope)',
   roles: ['admin'],
   request: { params: ZPersonId.extend({ grantId: zId() }) },

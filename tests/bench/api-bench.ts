@@ -9,10 +9,14 @@
 // BEGIN and COMMIT included), PostgreSQL transactions (pg_stat_database: the
 // whole database, so the worker's background work counts too) and bytes of
 // request log (the API's own pino logger at info).
+// BENCH_PROFILE=<dir> writes a CPU profile of this process (the API and the
+// load generator) per scenario, over its timed runs only, to <dir>/<path>.cpuprofile
+// (open it in Chrome DevTools or speedscope).
 // Figures only: nothing here asserts a speed.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,6 +47,7 @@ const N = {
   action: Number(process.env.BENCH_ACTION ?? 80),
   lone: Number(process.env.BENCH_LONE ?? 15),
 };
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const STREET = 'street_office.qindu-renmin';
 const COMMUNITIES = ['community.qindu-renmin-furong', 'community.qindu-renmin-yongchang'];
 
@@ -159,6 +164,13 @@ async function load(total: number, make: (i: number) => Promise<number>): Promis
   return { p50: at(0.5), p99: at(0.99), rps: total / elapsed, failed };
 }
 
+function writeProfile(scenario: string, run: number, profile: unknown): void {
+  if (!PROFILE_DIR) return;
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = `${scenario.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${run + 1}.cpuprofile`;
+  writeFileSync(join(PROFILE_DIR, file), JSON.stringify(profile));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function request(method: string, url: string, token: string, body?: unknown): Promise<number> {
@@ -225,16 +237,24 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
     let xact = 0;
     let trips = 0;
     let bytes = 0;
+    const profiler = PROFILE_DIR ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+    }
     for (let r = 0; r < RUNS; r++) {
       bares.push(await load(N.bare, () => fetch(`${bareUrl}/bare`).then(async (res) => (await res.arrayBuffer(), res.status))));
       const x0 = await transactions();
       const b0 = logBytes;
       const r0 = apiRoundTrips;
+      if (profiler) await profiler.post('Profiler.start');
       runs.push(await load(total, make));
+      if (profiler) await profiler.post('Profiler.stop').then(({ profile }) => writeProfile(name, r, profile));
       trips += (apiRoundTrips - r0) / total;
       xact += ((await transactions()) - x0) / total;
       bytes += (logBytes - b0) / total;
     }
+    profiler?.disconnect();
     rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS });
   }
 
