@@ -1,7 +1,7 @@
 // Short-lived HS256 access tokens. The token names the person and the login
-// session (`sid`) only; roles are read from the database on every request and
-// the session is checked there too, so a revoked role, a logout or a
-// deactivation takes effect at the next request rather than at `exp`.
+// session (`sid`) only; roles and the session are read from the database
+// (for a read, at most AUTH_CACHE_MS ago: auth-cache.ts), so a revoked role, a
+// logout or a deactivation takes effect at the next request rather than at `exp`.
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../../domain/errors';
