@@ -92,6 +92,8 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: engine.address,
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOGIN_MAX_FAILURES: '1000',
+    // Every list request of a scenario carries the same token: AUTH_CACHE_MS=0 measures the worst case, each loading its session.
+    ...(process.env.AUTH_CACHE_MS ? { AUTH_CACHE_MS: process.env.AUTH_CACHE_MS } : {}),
   });
   temporal = await createTemporalClient({ address: engine.address, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
   queues = createQueues(redisUrl, redisPrefix);
