@@ -10,7 +10,8 @@
 //   the very next action in every process; a read may still be served with
 //   the old grants for at most `ttlMs` in an API process other than the one
 //   that made the change (that one forgets everything at once: routes that
-//   change who may do what declare `changesAccess`). Other processes cannot
+//   change who may do what declare `changesAccess`; a load already in flight
+//   then, which may have read the old rows, is not kept). Other processes cannot
 //   be told without a message bus that can itself lose a message, so the
 //   bound is the TTL: a few seconds, well inside the access token's own
 //   lifetime (TOKEN_TTL_SECONDS), which is what a removed grant waited for
@@ -37,7 +38,10 @@ export interface AuthCache {
   rememberToken(token: string, verified: KnownToken): void;
   /** The session and actor loaded at most `ttlMs` ago. */
   session(sessionId: string): SessionActor | undefined;
-  rememberSession(sessionId: string, loaded: SessionActor): void;
+  /** Counts forgetSessions(): read before loading a session, handed to rememberSession. */
+  epoch(): number;
+  /** Keeps `loaded` unless the sessions were forgotten since `epoch` (a load that began before a revocation committed). */
+  rememberSession(sessionId: string, loaded: SessionActor, epoch: number): void;
   /** Forgets every session (a grant, a person or a session changed in this process). */
   forgetSessions(): void;
 }
@@ -58,6 +62,7 @@ function bounded<V>(max: number) {
 export function createAuthCache({ ttlMs, maxEntries = 10_000 }: AuthCacheOptions): AuthCache {
   const tokens = bounded<KnownToken>(maxEntries);
   const sessions = bounded<{ loaded: SessionActor; at: number }>(maxEntries);
+  let forgotten = 0;
   return {
     ttlMs,
     token: (token) => tokens.map.get(token),
@@ -70,8 +75,9 @@ export function createAuthCache({ ttlMs, maxEntries = 10_000 }: AuthCacheOptions
       sessions.map.delete(sessionId);
       return undefined;
     },
-    rememberSession(sessionId, loaded) {
-      if (ttlMs <= 0) return;
+    epoch: () => forgotten,
+    rememberSession(sessionId, loaded, epoch) {
+      if (ttlMs <= 0 || epoch !== forgotten) return;
       // Shared by concurrent requests: nobody may change it.
       Object.freeze(loaded.session);
       if (loaded.actor) {
@@ -81,6 +87,9 @@ export function createAuthCache({ ttlMs, maxEntries = 10_000 }: AuthCacheOptions
       }
       sessions.set(sessionId, { loaded: Object.freeze(loaded), at: performance.now() });
     },
-    forgetSessions: () => sessions.map.clear(),
+    forgetSessions() {
+      forgotten++;
+      sessions.map.clear();
+    },
   };
 }

@@ -45,13 +45,14 @@ export function authenticate(deps: AppDeps): RequestHandler {
     // unless a read finds them loaded within AUTH_CACHE_MS; a write always loads them.
     const read = READS.has(req.method);
     const cached = read ? cache?.session(sessionId) : undefined;
+    const epoch = cache?.epoch() ?? 0;
     const loaded = cached ?? (await loadSessionActor({ prisma: deps.prisma, sessionId }));
     const ours = loaded !== null && loaded.session.personId === personId;
     if (ours && !loaded.actor) throw new AppError('UNAUTHENTICATED', '该账号已不存在或已停用。');
     if (!ours || !loaded.actor || !sessionIsLive(loaded.session, now)) {
       throw new AppError('UNAUTHENTICATED', '登录会话已结束(已退出、过期或被撤销),请重新登录。');
     }
-    if (!cached) cache?.rememberSession(sessionId, loaded);
+    if (!cached) cache?.rememberSession(sessionId, loaded, epoch);
     const { actor } = loaded;
     req.actor = actor;
     req.log?.setBindings?.({ personId: actor.personId });

@@ -6,6 +6,9 @@
 // most, then refuses it too.
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createAuthCache } from '../../api/auth/auth-cache';
+import type { SessionActor } from '../../api/auth/resolve-actor';
+import { issueToken, verifyToken } from '../../api/auth/tokens';
 import { hashPassword } from '../../db/passwords';
 import type { RoleName } from '../../domain/roles';
 import { DEMO, demoPassword, usernameFor } from '../../seeds/demo-org';
@@ -108,4 +111,28 @@ it('AUTH_CACHE_MS=0: every read loads the session, so a change anywhere holds at
   expect((await request(uncached).get('/api/me').set('Authorization', token)).status).toBe(200);
   await h.deps.prisma.person.update({ where: { id: person.id }, data: { active: false } });
   expect((await request(uncached).get('/api/me').set('Authorization', token)).status).toBe(401);
+});
+
+it('the cache alone: a load that began before the sessions were forgotten is not kept; entries age out; a token is known to its own secret only', async () => {
+  const cache = createAuthCache({ ttlMs: 40 });
+  const loaded = (personId: string): SessionActor => ({
+    session: { personId, revokedAt: null, expiresAt: new Date(Date.now() + 60_000) },
+    actor: { personId, displayName: personId, grants: [{ role: 'community', unitId: DEMO.community, unitPath: 'x/' }] },
+  });
+  const before = cache.epoch();
+  cache.forgetSessions(); // a revocation committed while the load was in flight
+  cache.rememberSession('s1', loaded('p1'), before);
+  expect(cache.session('s1')).toBeUndefined();
+  cache.rememberSession('s1', loaded('p1'), cache.epoch());
+  expect(cache.session('s1')?.actor?.personId).toBe('p1');
+  expect(Object.isFrozen(cache.session('s1')?.actor?.grants)).toBe(true);
+  await new Promise((r) => setTimeout(r, 60));
+  expect(cache.session('s1')).toBeUndefined();
+
+  const verifier = { secret: 'a'.repeat(40), maxTtlSeconds: 900, cache };
+  const { accessToken } = await issueToken('p1', { secret: verifier.secret, ttlSeconds: 900, sessionId: 's1' });
+  expect(await verifyToken(accessToken, verifier)).toEqual({ personId: 'p1', sessionId: 's1' });
+  expect(cache.token(accessToken)?.personId).toBe('p1');
+  await expect(verifyToken(accessToken, { ...verifier, secret: 'b'.repeat(40) })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  await expect(verifyToken(accessToken, { ...verifier, now: new Date(Date.now() + 901_000) })).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
 });
