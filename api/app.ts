@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
+import { createAuthCache } from './auth/auth-cache';
 import { configuredAttachmentStore } from './tasks/attachment-store';
 import type { RouteModule } from './http/define-route';
 import { serveConsole } from './http/console-static';
@@ -29,10 +30,15 @@ declare global {
 }
 
 /** Builds the Express app over injected dependencies; the caller listens. */
-export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
+export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Express {
+  const deps: AppDeps = {
+    ...appDeps,
+    // One per app, as one per process: see auth/auth-cache.ts for what it keeps and how long.
+    authCache: appDeps.authCache ?? createAuthCache({ ttlMs: appDeps.config.auth.cacheMs }),
+    // One attachment store for the app's life (its S3 client, or its folder), not one per request.
+    attachmentStore: appDeps.attachmentStore ?? configuredAttachmentStore(appDeps.config),
+  };
   const modules = options.modules ?? ROUTE_MODULES;
-  // One attachment store for the app's life (its S3 client, or its folder), not one per request.
-  deps = { ...deps, attachmentStore: deps.attachmentStore ?? configuredAttachmentStore(deps.config) };
   const version = options.version ?? '0.1.0';
   const app = express();
   app.disable('x-powered-by');

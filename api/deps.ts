@@ -5,6 +5,7 @@ import type { PrismaClient } from '../prisma/generated/client';
 import type { AdvanceRequest, ClockState } from '../temporal/engine-clock';
 import type { AttachmentStore, VirusScanner } from './tasks/attachment-store';
 import type { HttpMetrics } from './http/metrics';
+import type { AuthCache } from './auth/auth-cache';
 
 /** What /api/ready needs from Redis; an ioredis client satisfies it. */
 export interface RedisPing {
@@ -40,6 +41,11 @@ export interface AppDeps {
   virusScanner?: VirusScanner;
   /** Prometheus metrics of the requests (createHttpMetrics); absent: none recorded. */
   metrics?: HttpMetrics;
+  /**
+   * Verified tokens, and sessions with their grants for reads (auth/auth-cache.ts).
+   * Default: createApp makes one per app with AUTH_CACHE_MS; absent outside createApp: nothing remembered.
+   */
+  authCache?: AuthCache;
 }
 
 /** What the API needs of the engine's clock (an `EngineClock` satisfies it). */

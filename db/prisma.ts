@@ -1,6 +1,7 @@
 // The one way to get a PrismaClient: Prisma 7 with the pg driver adapter, so
 // no native query engine is needed anywhere (see ../shared ENVIRONMENT.md).
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
 
 export interface CreatePrismaOptions {
@@ -8,10 +9,12 @@ export interface CreatePrismaOptions {
   poolSize?: number;
   /** Log queries to stdout (development aid). Default false. */
   logQueries?: boolean;
+  /** A pool to use instead of a new one (`poolSize` is then the pool's own); the API bench counts its round-trips. */
+  pool?: pg.Pool;
 }
 
 export function createPrisma(databaseUrl: string, options: CreatePrismaOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 5 });
+  const adapter = new PrismaPg(options.pool ?? { connectionString: databaseUrl, max: options.poolSize ?? 5 });
   return new PrismaClient({
     adapter,
     log: options.logQueries ? ['query', 'warn', 'error'] : ['warn', 'error'],

@@ -38,6 +38,7 @@ export async function deactivatePerson({ prisma, actor, personId, requestId, now
 export const deactivatePersonRoute = defineRoute({
   method: 'post',
   path: '/api/admin/people/:personId/deactivate',
+  changesAccess: true,
   summary: 'Deactivate an account: its sessions are revoked and its access tokens refused from the next request',
   roles: ['admin'],
   request: { params: ZPersonId },

@@ -37,6 +37,7 @@ export async function grantRole({ prisma, actor, personId, role, unitId, request
 export const grantRoleRoute = defineRoute({
   method: 'post',
   path: '/api/admin/people/:personId/grants',
+  changesAccess: true,
   summary: 'Give a person a role on a unit (both inside the administrator\'s scope)',
   roles: ['admin'],
   request: {

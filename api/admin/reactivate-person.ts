@@ -27,6 +27,7 @@ export async function reactivatePerson({ prisma, actor, personId, requestId }: R
 export const reactivatePersonRoute = defineRoute({
   method: 'post',
   path: '/api/admin/people/:personId/reactivate',
+  changesAccess: true,
   summary: 'Reactivate a deactivated account (the person logs in again)',
   roles: ['admin'],
   request: { params: ZPersonId },

@@ -16,7 +16,8 @@ export interface RevokeRoleOptions {
 
 /**
  * Removes one role grant inside the administrator's scope; audited. Takes
- * effect at the person's next request (roles are read on every request).
+ * effect at the person's next request (authenticate reads the grants: a read
+ * in another API process within AUTH_CACHE_MS, see auth/auth-cache.ts).
  * An administrator cannot remove their own admin grants: another one must,
  * so a district never loses its last administrator by a slip.
  */
@@ -38,6 +39,7 @@ export async function revokeRole({ prisma, actor, personId, grantId, requestId }
 export const revokeRoleRoute = defineRoute({
   method: 'delete',
   path: '/api/admin/people/:personId/grants/:grantId',
+  changesAccess: true,
   summary: 'Remove a role grant (inside the administrator\'s scope)',
   roles: ['admin'],
   request: { params: ZPersonId.extend({ grantId: zId() }) },

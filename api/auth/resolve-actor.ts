@@ -49,8 +49,9 @@ interface SessionActorRow {
 /**
  * What every authenticated request needs, in one round trip: the login
  * session named by the token and its person with every grant and the unit's
- * path. Nothing is cached, so a logout, a deactivation or a changed grant
- * holds from the very next request in every API process. Null when the
+ * path. Read for every write, and for a read unless loaded within
+ * AUTH_CACHE_MS (auth-cache.ts), so a logout, a deactivation or a changed
+ * grant holds from the next action in every API process. Null when the
  * session does not exist.
  */
 export async function loadSessionActor({ prisma, sessionId }: { prisma: PrismaClient; sessionId: string }): Promise<SessionActor | null> {

@@ -123,6 +123,7 @@ export const authRoutes: RouteModule = {
     defineRoute({
       method: 'post',
       path: '/api/auth/refresh',
+      changesAccess: true,
       summary: 'Exchange the refresh token for a new access token and a new refresh token',
       description:
         'The refresh token comes in the body or as the cookie and goes back the same way. Each is single use: the old one is dead after this call, and presenting it again ends the whole session (it was copied). Two console tabs must not refresh with the same token at once.',
@@ -149,6 +150,7 @@ export const authRoutes: RouteModule = {
     defineRoute({
       method: 'post',
       path: '/api/auth/logout',
+      changesAccess: true,
       summary: 'End the login session: its refresh token is refused from now on, its access tokens at their next request',
       description: 'Identifies the session by the refresh token (body or cookie) or, failing that, by a valid bearer token. Always 204, also when the session had already ended.',
       roles: 'public',

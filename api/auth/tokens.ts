@@ -1,9 +1,11 @@
 // Short-lived HS256 access tokens. The token names the person and the login
-// session (`sid`) only; roles are read from the database on every request and
-// the session is checked there too, so a revoked role, a logout or a
-// deactivation takes effect at the next request rather than at `exp`.
+// session (`sid`) only; roles and the session are read from the database
+// (for a read, at most AUTH_CACHE_MS ago: auth-cache.ts), so a revoked role, a
+// logout or a deactivation takes effect at the next request rather than at `exp`.
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../../domain/errors';
+import type { AuthCache } from './auth-cache';
 
 const ISSUER = 'community-governance';
 const AUDIENCE = 'community-governance-api';
@@ -29,8 +31,12 @@ export interface VerifiedToken {
   sessionId: string;
 }
 
-function key(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+// Importing the secret as a key on every request cost as much as the HMAC itself.
+const keys = new Map<string, KeyObject>();
+function key(secret: string): KeyObject {
+  let k = keys.get(secret);
+  if (!k) keys.set(secret, (k = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return k;
 }
 
 export async function issueToken(personId: string, options: TokenOptions): Promise<IssuedToken> {
@@ -53,8 +59,14 @@ export async function issueToken(personId: string, options: TokenOptions): Promi
  * `iat`), or whose `exp` lies more than `maxTtlSeconds` after its `iat`, is
  * refused even when correctly signed: a leaked signing key must not mint
  * tokens that outlive a key rotation. Throws TOKEN_EXPIRED or UNAUTHENTICATED.
+ * With `cache`, a token that passed once with this secret is not verified
+ * again until its `exp`, which then fails it as before.
  */
-export async function verifyToken(token: string, options: { secret: string; maxTtlSeconds: number; now?: Date }): Promise<VerifiedToken> {
+export async function verifyToken(token: string, options: { secret: string; maxTtlSeconds: number; now?: Date; cache?: AuthCache }): Promise<VerifiedToken> {
+  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const known = options.cache?.token(token);
+  // jose's rule: expired once exp <= now.
+  if (known && known.secret === options.secret && known.exp > nowSeconds) return { personId: known.personId, sessionId: known.sessionId };
   let payload;
   try {
     ({ payload } = await jwtVerify(token, key(options.secret), {
@@ -69,10 +81,10 @@ export async function verifyToken(token: string, options: { secret: string; maxT
     throw new AppError('UNAUTHENTICATED', '登录令牌无效。', { cause: err });
   }
   const { exp, iat, sub, sid } = payload as { exp: number; iat: number; sub: unknown; sid?: unknown };
-  const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
   if (exp - iat > options.maxTtlSeconds) throw new AppError('UNAUTHENTICATED', '令牌的有效期超过本系统签发的上限。');
   if (iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new AppError('UNAUTHENTICATED', '令牌的签发时间晚于当前时间。');
   if (typeof sub !== 'string' || sub === '') throw new AppError('UNAUTHENTICATED', '令牌中没有人员信息。');
   if (typeof sid !== 'string' || sid === '') throw new AppError('UNAUTHENTICATED', '令牌中没有登录会话。');
+  options.cache?.rememberToken(token, { personId: sub, sessionId: sid, exp, secret: options.secret });
   return { personId: sub, sessionId: sid };
 }

@@ -82,6 +82,12 @@ export interface RouteSpec<
   errors?: ErrorCode[];
   /** Idempotency-Key handling; default 'optional' for authenticated POSTs, 'off' otherwise. */
   idempotency?: IdempotencyMode;
+  /**
+   * The route changes what `authenticate` loads (a grant, a person's
+   * activity, a login session): once it has run, this process forgets the
+   * sessions it remembers for reads (auth/auth-cache.ts). Default false.
+   */
+  changesAccess?: boolean;
   handler: (
     ctx: RouteContext<Out<P>, Out<Q>, Out<B>>,
   ) => Promise<z.input<R> | HttpReply<z.input<R>> | undefined> | z.input<R> | HttpReply<z.input<R>> | undefined;
@@ -102,6 +108,7 @@ export interface RouteDefinition {
   response: RouteResponse;
   errors: ErrorCode[];
   idempotency: IdempotencyMode;
+  changesAccess: boolean;
   build(deps: AppDeps): RequestHandler[];
 }
 
@@ -152,12 +159,23 @@ export function defineRoute<
     response: spec.response,
     errors,
     idempotency,
+    changesAccess: spec.changesAccess ?? false,
     build(deps) {
       const handlers: RequestHandler[] = [];
       if (spec.roles !== 'public') handlers.push(authenticate(deps), requireRole(spec.roles));
       handlers.push(async (req, res) => {
         const parsed = parseRequest(spec.request ?? {}, { params: req.params, query: req.query, body: req.body });
         const actor = req.actor;
+        // Forgotten whatever the outcome: a refused refresh may have ended a session before refusing.
+        const handle = spec.changesAccess
+          ? async () => {
+              try {
+                return await spec.handler(ctx);
+              } finally {
+                deps.authCache?.forgetSessions();
+              }
+            }
+          : () => spec.handler(ctx);
         const ctx: RouteContext<Out<P>, Out<Q>, Out<B>> = {
           params: parsed.params as Out<P>,
           query: parsed.query as Out<Q>,
@@ -179,7 +197,7 @@ export function defineRoute<
         };
 
         const execute = async (): Promise<{ status: number; body: unknown; headers?: Record<string, string> } | null> => {
-          const result = await spec.handler(ctx);
+          const result = await handle();
           if (result === undefined && res.headersSent) return null;
           if (isReply(result)) return { status: result.status, body: result.body, headers: result.headers };
           return { status: spec.response.status ?? 200, body: result ?? null };

@@ -42,7 +42,8 @@ export async function listProjects({ deps, actor, query }: { deps: AppDeps; acto
         ? 0
         : Number((await deps.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Project" p WHERE ${where}`)[0]!.n);
   const now = deps.now?.() ?? new Date();
-  return { items: rows.map(({ total: _total, ...r }) => presentSummary({ ...r, snapshot: null }, now)), total };
+  // Each row as it came: a rest and a spread of every row (50 wide rows a page) showed in the list's CPU profile.
+  return { items: rows.map((r) => presentSummary(r, now)), total };
 }
 
 export const listProjectsRoute = defineRoute({

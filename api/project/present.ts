@@ -18,7 +18,8 @@ export function presentPending(p: PendingAction, now: Date) {
   };
 }
 
-export function presentSummary(row: Project, now: Date) {
+/** A list's row has no `snapshot` (the workflow's state, the bulk of a row): a summary never reads it. */
+export function presentSummary(row: Omit<Project, 'snapshot'>, now: Date) {
   const stage = row.stage as ProjectStage;
   const rating = row.rating as ProjectRating | null;
   return {

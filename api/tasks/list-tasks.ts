@@ -47,20 +47,32 @@ function afterCursor(c: Cursor): Prisma.Sql {
 type TaskRow = HumanTask & { unitName: string | null; unitPath: string | null; delegateId: string | null; onBehalfOfId: string | null; onBehalfOfName: string | null };
 
 /**
- * 代理, for open tasks: the person the caller covers for today whose task
- * this is — assigned to them, or waiting unassigned for a role they hold on
- * the task's unit or above — never on a personal step (a vote). A lateral
- * subquery on the task row, so the list stays one round-trip.
+ * The active people the caller covers for today (代理), looked up once per
+ * query: a materialised CTE, because the lateral join below runs for every
+ * open task the filter reaches (all of a street's, before the page is cut),
+ * and an index probe of the proxies per task was most of the list's
+ * database time when the caller covers for nobody.
  */
-function deputyFor(deputyId: string, now: Date): Prisma.Sql {
-  return Prisma.sql`LEFT JOIN LATERAL (
-      SELECT p."personId", pp."displayName" FROM "OutOfOfficeProxy" p JOIN "Person" pp ON pp.id = p."personId"
-       WHERE p."deputyId" = ${deputyId} AND ${proxyCoversSql('p', now)} AND pp.active AND NOT ${personalStepSql('t')}
-         AND (t."assigneeId" = p."personId"
-              OR (t."assigneeId" IS NULL AND EXISTS (SELECT 1 FROM "RoleAssignment" r JOIN "Unit" gu ON gu.id = r."unitId"
-                                                      WHERE r."personId" = p."personId" AND r.role = t.role AND starts_with(u.path, gu.path))))
-       ORDER BY p."createdAt" ASC, p.id ASC LIMIT 1) dep ON TRUE`;
+function principalsOf(deputyId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`WITH principals AS MATERIALIZED (
+      SELECT p."personId", pp."displayName", p."createdAt", p.id FROM "OutOfOfficeProxy" p JOIN "Person" pp ON pp.id = p."personId"
+       WHERE p."deputyId" = ${deputyId} AND ${proxyCoversSql('p', now)} AND pp.active)`;
 }
+
+/**
+ * 代理, for open tasks: the principal (see principalsOf) whose task this is —
+ * assigned to them, or waiting unassigned for a role they hold on the task's
+ * unit or above — never on a personal step (a vote). A lateral subquery on
+ * the task row, so the list stays one round-trip.
+ */
+const DEPUTY_JOIN = Prisma.sql`LEFT JOIN LATERAL (
+      SELECT pr."personId", pr."displayName" FROM principals pr
+       WHERE NOT ${personalStepSql('t')}
+         AND (t."assigneeId" = pr."personId"
+              OR (t."assigneeId" IS NULL AND EXISTS (SELECT 1 FROM "RoleAssignment" r JOIN "Unit" gu ON gu.id = r."unitId"
+                                                      WHERE r."personId" = pr."personId" AND r.role = t.role AND starts_with(u.path, gu.path))))
+       ORDER BY pr."createdAt" ASC, pr.id ASC LIMIT 1) dep ON TRUE`;
+const NO_DEPUTY_JOIN = Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS "personId", NULL::text AS "displayName") dep ON TRUE`;
 
 export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions): Promise<{ items: TTask[]; nextCursor: string | null }> {
   // One query, joined with the task's unit: a role covers a task when the
@@ -101,13 +113,13 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   if (filter.unitId) and.push(Prisma.sql`starts_with(u.path, (SELECT path FROM "Unit" WHERE id = ${filter.unitId}))`);
   if (filter.cursor) and.push(afterCursor(decodeCursor(filter.cursor)));
 
-  const deputy = open ? deputyFor(actor.personId, now) : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS "personId", NULL::text AS "displayName") dep ON TRUE`;
   const rows = await prisma.$queryRaw<TaskRow[]>`
+    ${open ? principalsOf(actor.personId, now) : Prisma.empty}
     SELECT t.*, u.name AS "unitName", u.path AS "unitPath",
             (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId",
             dep."personId" AS "onBehalfOfId", dep."displayName" AS "onBehalfOfName"
       FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"
-      ${deputy}
+      ${open ? DEPUTY_JOIN : NO_DEPUTY_JOIN}
      WHERE ${Prisma.join(and, ' AND ')}
      ORDER BY t."dueAt" ASC NULLS LAST, t.id ASC
      LIMIT ${filter.limit + 1}`;

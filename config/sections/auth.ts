@@ -29,6 +29,12 @@ export const authSection = defineSection({
     doc: 'Longest a login session lasts however often it is refreshed, in seconds; then log in again.',
     example: String(12 * 3600),
   }),
+  cacheMs: envVar({
+    env: 'AUTH_CACHE_MS',
+    schema: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be 0 or more').default(2000),
+    doc: 'How long an API process answers reads (GET, HEAD) with a login session and grants it loaded, in ms; 0: never. Writes always load them, and the process that changes a grant, a person or a session forgets them at once; another API process may serve a read with the old grants this long (api/auth/auth-cache.ts).',
+    example: '2000',
+  }),
   loginMaxFailures: envVar({
     env: 'LOGIN_MAX_FAILURES',
     schema: positiveInt(10),

@@ -4,12 +4,19 @@
 //   GET /api/tasks, GET /api/projects         (lists)
 //   POST /api/projects                        (creating a project: a row + a workflow start)
 //   POST /api/projects/:id/actions/reviewApplication  (an action round-trip: API → workflow update → activities → API)
-// Also: PostgreSQL transactions per request (pg_stat_database) and bytes
-// of request log per request (the API's own pino logger at info).
+// Also, per request: the API process's own database round-trips (every
+// ReadyForQuery its pool's connections receive: one per statement sent,
+// BEGIN and COMMIT included), PostgreSQL transactions (pg_stat_database: the
+// whole database, so the worker's background work counts too) and bytes of
+// request log (the API's own pino logger at info).
+// BENCH_PROFILE=<dir> writes a CPU profile of this process (the API and the
+// load generator) per scenario, over its timed runs only, to <dir>/<path>.cpuprofile
+// (open it in Chrome DevTools or speedscope).
 // Figures only: nothing here asserts a speed.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,6 +47,7 @@ const N = {
   action: Number(process.env.BENCH_ACTION ?? 80),
   lone: Number(process.env.BENCH_LONE ?? 15),
 };
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const STREET = 'street_office.qindu-renmin';
 const COMMUNITIES = ['community.qindu-renmin-furong', 'community.qindu-renmin-yongchang'];
 
@@ -53,6 +61,8 @@ let queues: Queues;
 let api: Server;
 let bare: Server;
 let pool: pg.Pool;
+let apiPool: pg.Pool | undefined;
+let apiRoundTrips = 0;
 let logBytes = 0;
 const prisma = testPrisma();
 let apiPrisma: ReturnType<typeof createPrisma> | undefined;
@@ -82,13 +92,18 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: engine.address,
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOGIN_MAX_FAILURES: '1000',
+    // Every list request of a scenario carries the same token: AUTH_CACHE_MS=0 measures the worst case, each loading its session.
+    ...(process.env.AUTH_CACHE_MS ? { AUTH_CACHE_MS: process.env.AUTH_CACHE_MS } : {}),
   });
   temporal = await createTemporalClient({ address: engine.address, namespace: config.temporal.namespace, payloadKeys: payloadKeyringFromConfig(config.temporal) });
   queues = createQueues(redisUrl, redisPrefix);
   // The API as npm start runs it: its own logger at info (counted, not printed).
   const logger = pino({ level: 'info' }, { write: (line: string) => void (logBytes += Buffer.byteLength(line)) });
   // Ten connections, as npm start's API (platform/api-main.ts) and the bare route's pool.
-  apiPrisma = createPrisma(testDatabaseUrl(), { poolSize: CONNECTIONS });
+  apiPool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
+  // A round-trip ends with the server's ReadyForQuery, whatever the statement.
+  apiPool.on('connect', (client) => void client.connection.on('readyForQuery', () => void apiRoundTrips++));
+  apiPrisma = createPrisma(testDatabaseUrl(), { pool: apiPool });
   api = createServer(createApp({ prisma: apiPrisma, temporal, config, logger, queue: queues }));
   apiUrl = await listen(api);
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
@@ -106,6 +121,7 @@ afterAll(async () => {
   bare?.close();
   await pool?.end();
   await apiPrisma?.$disconnect();
+  await apiPool?.end();
   await queues?.close();
   await temporal?.connection.close();
   await worker?.kill();
@@ -148,6 +164,13 @@ async function load(total: number, make: (i: number) => Promise<number>): Promis
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { p50: at(0.5), p99: at(0.99), rps: total / elapsed, failed };
+}
+
+function writeProfile(scenario: string, run: number, profile: unknown): void {
+  if (!PROFILE_DIR) return;
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = `${scenario.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${run + 1}.cpuprofile`;
+  writeFileSync(join(PROFILE_DIR, file), JSON.stringify(profile));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -208,22 +231,33 @@ const body = () => ({
 it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const street = await login(STREET);
   const communities = await Promise.all(COMMUNITIES.map((u) => login(u)));
-  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; logBytes: number }> = [];
+  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; roundTrips: number; logBytes: number }> = [];
 
   async function scenario(name: string, total: number, make: (i: number) => Promise<number>) {
     const runs: Sample[] = [];
     const bares: Sample[] = [];
     let xact = 0;
+    let trips = 0;
     let bytes = 0;
+    const profiler = PROFILE_DIR ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+    }
     for (let r = 0; r < RUNS; r++) {
       bares.push(await load(N.bare, () => fetch(`${bareUrl}/bare`).then(async (res) => (await res.arrayBuffer(), res.status))));
       const x0 = await transactions();
       const b0 = logBytes;
+      const r0 = apiRoundTrips;
+      if (profiler) await profiler.post('Profiler.start');
       runs.push(await load(total, make));
+      if (profiler) await profiler.post('Profiler.stop').then(({ profile }) => writeProfile(name, r, profile));
+      trips += (apiRoundTrips - r0) / total;
       xact += ((await transactions()) - x0) / total;
       bytes += (logBytes - b0) / total;
     }
-    rows.push({ name, runs, bare: bares, xact: xact / RUNS, logBytes: bytes / RUNS });
+    profiler?.disconnect();
+    rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS });
   }
 
   // Creating first: the projects made here are the tasks the lists show and the actions act on.
@@ -271,12 +305,12 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const lines = [
     '',
     `API hot paths, ${CONNECTIONS} connections, median of ${RUNS} runs (bare: GET /bare doing SELECT 1 on the same database, measured just before each run)`,
-    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | DB transactions/request | log bytes/request | non-2xx |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | API round-trips/request | DB transactions/request (all processes) | log bytes/request | non-2xx |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const p50 = median(r.runs.map((s) => s.p50));
       const bareP50 = median(r.bare.map((s) => s.p50));
-      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
+      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.roundTrips.toFixed(1)} | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
     }),
     '',
     `action round-trip one at a time (reviewApplication, ${lone.length} sequential): p50 ${f(median(lone))} ms, min ${f(lone[0] ?? 0)} ms`,

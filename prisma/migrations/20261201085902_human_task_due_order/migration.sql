@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "HumanTask_status_dueAt_id_idx" ON "HumanTask"("status", "dueAt", "id");
