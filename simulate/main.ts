@@ -52,7 +52,7 @@ function notes(run: YearRun): string {
   return [
     `wall time ${(run.wallMs / 1000).toFixed(1)} s; ${s.requests} requests, ${s.acknowledged} actions acknowledged, ${s.retries} resent without an answer, ${s.busy} × 503, ${s.serverErrors} other 5xx`,
     `RSS MiB at the end of the year: ${Object.entries(run.rss).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `CPU seconds over the year: ${Object.entries(run.cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} (${run.wallMs / 1000 > 0 ? ((Object.values(run.cpu).reduce((a, b) => a + b, 0) / (run.wallMs / 1000)) * 100).toFixed(0) : '0'}% of one core on average)`,
+    `CPU seconds since each process started (seeding included; the simulator's from the year's start): ${Object.entries(run.cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} (${((Object.values(run.cpu).reduce((a, b) => a + b, 0) * 1000) / Math.max(run.wallMs, 1) * 100).toFixed(0)}% of one core over the run's wall time)`,
     ...run.checks.map((c) => `check ${c.name}: ${c.ok ? 'ok' : 'FAILED'} (${c.detail})`),
     ...(Object.keys(run.refusals).length ? [`refused: ${Object.entries(run.refusals).map(([k, n]) => `${k} ×${n}`).join(', ')}`] : []),
     ...(run.kills.length ? [`kills: ${run.kills.join('; ')}`] : []),

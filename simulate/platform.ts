@@ -43,9 +43,9 @@ export interface SimPlatform {
   /** RSS in MiB of the supervisor and each child. */
   rss(): Record<'supervisor' | ChildName, number>;
   /**
-   * CPU seconds used so far by the supervisor, each child (its current run: a
-   * child killed in a drill starts again from 0) and PostgreSQL's processes
-   * serving the run's database (those connected now).
+   * CPU seconds used so far by the supervisor, each child since it started
+   * (its current run: a child killed in a drill starts again from 0) and
+   * PostgreSQL's processes serving the run's database (those connected now).
    */
   cpu(): Record<'supervisor' | ChildName | 'postgres', number>;
   /** SIGKILL one child; resolves once the supervisor has started it again and it serves. */
@@ -148,6 +148,12 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
     }
   };
 
+  /** A reading of the supervisor and each child (0 for one not running). */
+  const perProcess = (read: (pid: number) => number) => {
+    const of = (pid: number | undefined) => (pid && alive(pid) ? read(pid) : 0);
+    return { supervisor: of(supervisor), engine: of(pidOf('engine')), worker: of(pidOf('worker')), api: of(pidOf('api')) };
+  };
+
   return {
     base,
     databaseUrl,
@@ -155,14 +161,10 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
     engineAddress,
     restarting: () => restarts > 0,
     pidOf,
-    rss() {
-      const read = (pid: number | undefined) => (pid && alive(pid) ? rssMiB(pid) : 0);
-      return { supervisor: read(supervisor), engine: read(pidOf('engine')), worker: read(pidOf('worker')), api: read(pidOf('api')) };
-    },
+    rss: () => perProcess(rssMiB),
     cpu() {
-      const read = (pid: number | undefined) => (pid && alive(pid) ? cpuSeconds(pid) : 0);
-      const postgres = postgresBackendsOf(dbName).reduce((sum, pid) => sum + read(pid), 0);
-      return { supervisor: read(supervisor), engine: read(pidOf('engine')), worker: read(pidOf('worker')), api: read(pidOf('api')), postgres };
+      const postgres = postgresBackendsOf(dbName).reduce((sum, pid) => sum + (alive(pid) ? cpuSeconds(pid) : 0), 0);
+      return { ...perProcess(cpuSeconds), postgres };
     },
     async killAndAwaitRestart(name) {
       const pid = pidOf(name);

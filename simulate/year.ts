@@ -47,7 +47,7 @@ export interface YearRun {
   refusals: Record<string, number>;
   kills: string[];
   rss: Record<string, number>;
-  /** CPU seconds of each process over the year (platform.cpu()), and of the simulator itself. */
+  /** CPU seconds of each process since it started (platform.cpu()), and of the simulator since the year's start. */
   cpu: Record<string, number>;
 }
 
