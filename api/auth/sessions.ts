@@ -33,12 +33,14 @@ export async function issueSessionTokens(options: {
   session: { id: string; expiresAt: Date };
   settings: SessionSettings;
   now: Date;
+  /** The refresh token exchanged for this one, if any. */
+  replacesId?: string;
 }): Promise<SessionTokens> {
-  const { db, personId, session, settings, now } = options;
+  const { db, personId, session, settings, now, replacesId } = options;
   const refreshToken = newRefreshToken();
   const refreshExpiresAt = new Date(Math.min(now.getTime() + settings.refreshTokenTtlSeconds * 1000, session.expiresAt.getTime()));
   await db.refreshToken.create({
-    data: { sessionId: session.id, tokenHash: hashRefreshToken(refreshToken), issuedAt: now, expiresAt: refreshExpiresAt },
+    data: { sessionId: session.id, tokenHash: hashRefreshToken(refreshToken), issuedAt: now, expiresAt: refreshExpiresAt, replacesId },
   });
   const access = await issueToken(personId, { secret: settings.jwtSecret, ttlSeconds: settings.tokenTtlSeconds, sessionId: session.id, now });
   return { ...access, refreshToken, refreshExpiresAt, sessionId: session.id, sessionExpiresAt: session.expiresAt };

@@ -23,6 +23,12 @@ export const authSection = defineSection({
     doc: 'Idle limit of a login session in seconds: a refresh token unused this long expires (each refresh issues a new one with a fresh limit).',
     example: String(8 * 3600),
   }),
+  refreshReuseGraceSeconds: envVar({
+    env: 'REFRESH_REUSE_GRACE_SECONDS',
+    schema: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be 0 or more').default(30),
+    doc: 'A refresh token presented again this many seconds after its exchange, while the token it was exchanged for is still unused, is taken as the same client whose answer was lost (a tab reloaded or a connection dropped mid-refresh) and exchanged again; later, or once its successor was used, it ends the session as a copy. 0: every second use ends the session.',
+    example: '30',
+  }),
   sessionMaxSeconds: envVar({
     env: 'SESSION_MAX_SECONDS',
     schema: positiveInt(12 * 3600),

@@ -69,7 +69,7 @@ describe('access token lifetime', () => {
 });
 
 describe('POST /api/auth/refresh', () => {
-  it('rotates: a new access and refresh token in the same session; the old refresh token is refused and ends the session', async () => {
+  it('rotates: a new access and refresh token in the same session; an old refresh token presented after its successor was used ends the session', async () => {
     const first = (await login()).body;
     const second = await refresh(first.refreshToken);
     expect(second.status).toBe(200);
@@ -77,14 +77,16 @@ describe('POST /api/auth/refresh', () => {
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
     expect(claims(second.body.accessToken).sid).toBe(claims(first.accessToken).sid);
     expect((await me(second.body.accessToken)).status).toBe(200);
+    const third = await refresh(second.body.refreshToken);
+    expect(third.status).toBe(200);
 
-    // The rotated token presented again: a copy is in someone else's hands.
+    // The first token again, though the holder has moved on twice: a copy is in someone else's hands.
     const replay = await refresh(first.refreshToken);
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('UNAUTHENTICATED');
     // The whole family is dead: the newest refresh token and every access token of the session.
-    expect((await refresh(second.body.refreshToken)).status).toBe(401);
-    expect((await me(second.body.accessToken)).status).toBe(401);
+    expect((await refresh(third.body.refreshToken)).status).toBe(401);
+    expect((await me(third.body.accessToken)).status).toBe(401);
     expect((await me(first.accessToken)).status).toBe(401);
 
     const sid = claims(first.accessToken).sid;
@@ -96,6 +98,35 @@ describe('POST /api/auth/refresh', () => {
     // Other sessions of the same person are untouched.
     const other = (await login()).body;
     expect((await refresh(other.refreshToken)).status).toBe(200);
+  });
+
+  it('a refresh whose answer was lost (the tab reloaded mid-refresh): the old token again within the grace carries the session on, once', async () => {
+    const first = (await login()).body;
+    const lost = await refresh(first.refreshToken);
+    expect(lost.status).toBe(200);
+    // The client never saw `lost` and presents its old token again.
+    const again = await refresh(first.refreshToken);
+    expect(again.status).toBe(200);
+    expect(again.body.refreshToken).not.toBe(lost.body.refreshToken);
+    expect((await me(again.body.accessToken)).status).toBe(200);
+    const next = await refresh(again.body.refreshToken);
+    expect(next.status).toBe(200);
+    // The same old token a third time: what it was exchanged for is used now, so this is a copy.
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect((await me(next.body.accessToken)).status).toBe(401);
+    const session = await h.deps.prisma.authSession.findUniqueOrThrow({ where: { id: claims(first.accessToken).sid } });
+    expect(session.revokedReason).toBe('refresh_reuse');
+  });
+
+  it('an old refresh token presented after REFRESH_REUSE_GRACE_SECONDS ends the session even if its successor is unused', async () => {
+    const first = (await login()).body;
+    expect((await refresh(first.refreshToken)).status).toBe(200);
+    const grace = h.deps.config.auth.refreshReuseGraceSeconds;
+    expect(grace).toBe(30);
+    const later = h.appWith({ deps: { authNow: () => new Date(Date.now() + (grace + 1) * 1000) } });
+    expect((await request(later).post('/api/auth/refresh').send({ refreshToken: first.refreshToken })).status).toBe(401);
+    const session = await h.deps.prisma.authSession.findUniqueOrThrow({ where: { id: claims(first.accessToken).sid } });
+    expect(session.revokedReason).toBe('refresh_reuse');
   });
 
   it('keeps a person working: several refreshes in a row each give a working access token', async () => {
@@ -135,12 +166,15 @@ describe('POST /api/auth/refresh', () => {
     const next = (renewed.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('cg_refresh='))!.split(';')[0];
     expect(next).not.toBe(value);
     expect((await me(renewed.body.accessToken)).status).toBe(200);
+    const later = await request(h.app).post('/api/auth/refresh').set('Cookie', next);
+    expect(later.status).toBe(200);
+    const latest = (later.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('cg_refresh='))!.split(';')[0];
 
-    // The old cookie again: refused, the cookie cleared, the session ended.
+    // The first cookie again after its successor was used: refused, the cookie cleared, the session ended.
     const replay = await request(h.app).post('/api/auth/refresh').set('Cookie', value);
     expect(replay.status).toBe(401);
     expect((replay.headers['set-cookie'] as unknown as string[]).some((c) => /^cg_refresh=;/.test(c))).toBe(true);
-    expect((await request(h.app).post('/api/auth/refresh').set('Cookie', next)).status).toBe(401);
+    expect((await request(h.app).post('/api/auth/refresh').set('Cookie', latest)).status).toBe(401);
   });
 });
 

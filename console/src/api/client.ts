@@ -91,6 +91,7 @@ const lastRefresh = {
  */
 let refreshing: Promise<string | null> | null = null;
 
+/** The new access token; null when the API refused the refresh; rejects when it gave no usable answer. */
 async function refreshAccessToken(stale: string): Promise<string | null> {
   const run = async () => {
     const current = tokenStore.get();
@@ -101,7 +102,8 @@ async function refreshAccessToken(stale: string): Promise<string | null> {
       return last.to;
     }
     const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' });
-    if (!res.ok) return null;
+    if (res.status === 400 || res.status === 401) return null; // refused: the session is over
+    if (!res.ok) throw new Error(`刷新登录状态失败(HTTP ${res.status}),请稍后重试。`);
     const body = (await res.json()) as { accessToken?: string };
     if (!body.accessToken) return null;
     tokenStore.set(body.accessToken);
@@ -127,7 +129,12 @@ const auth: Middleware = {
     if (response.status !== 401 || !request.headers.has('Authorization')) return response;
     const retry = retries.get(request);
     const stale = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
-    const fresh = retry ? await refreshAccessToken(stale).catch(() => null) : null;
+    // Only a refresh the API refused ends the session here. One that never got
+    // an answer (the tab is reloading or closing, the network dropped) rejects
+    // and leaves the token alone: clearing it then would log out every tab of
+    // the browser, though the refresh token may well still be good (and if the
+    // API did exchange it, it accepts the old one again for a short grace).
+    const fresh = retry ? await refreshAccessToken(stale) : null;
     if (retry && fresh) {
       retry.headers.set('Authorization', `Bearer ${fresh}`);
       return fetch(retry);
