@@ -17,7 +17,7 @@ import { usernameFor } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
 import { caseBody } from '../mediation/support';
 import { apply, ok, project, toImplementation, U as P } from '../project/fixtures';
-import { DESKTOP, extraPerson, pickerOffersNobody, pickPerson, projectPlatform, startConsoleHarness, toPhone, type ConsoleHarness } from './browser';
+import { DESKTOP, extraPerson, pickerOffersNobody, pickPerson, projectPlatform, settled, startConsoleHarness, toPhone, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -44,7 +44,11 @@ const taskRow = (id: string) => h.p.prisma.humanTask.findUniqueOrThrow({ where: 
 const signTasks = (workflowId: string) => h.p.prisma.humanTask.findMany({ where: { workflowId, action: 'signTask' } });
 const opsLine = (page: Page, taskId: string) => page.locator(`.task-ops-line[data-task-id="${taskId}"]`);
 const dialog = (page: Page) => page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') });
-const submit = (page: Page) => dialog(page).getByRole('button', { name: '提交' }).click();
+// After the dialog's entrance: a click while it still zooms in was once lost under load (the dialog stayed open, no error).
+const submit = async (page: Page) => {
+  await settled(page);
+  await dialog(page).getByRole('button', { name: '提交' }).click();
+};
 
 describe('任务协办 on a project', () => {
   let a: Awaited<ReturnType<typeof extraPerson>>;

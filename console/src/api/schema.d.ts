@@ -161,7 +161,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange the refresh token for a new access token and a new refresh token
-         * @description The refresh token comes in the body or as the cookie and goes back the same way. Each is single use: the old one is dead after this call, and presenting it again ends the whole session (it was copied). Two console tabs must not refresh with the same token at once.
+         * @description The refresh token comes in the body or as the cookie and goes back the same way. Each is single use: the old one is dead after this call, and presenting it again ends the whole session (it was copied) — except within REFRESH_REUSE_GRACE_SECONDS while the token it was exchanged for is still unused: then the answer was lost (a reloaded tab, a dropped connection) and the exchange is made again through that successor. Two console tabs must not refresh with the same token at once.
          *
          *     Access: public.
          */
