@@ -32,10 +32,9 @@ const packageDefinition = protoLoader.fromJSON(rootJson, CONVERSION);
 const messageRoot = protobuf.Root.fromJSON(rootJson);
 
 /**
- * A service's methods as proto-loader describes them (paths, names), with
- * codecs from `messageRoot`: answers go through its `History`, which sends
- * events as they were encoded for the store, and requests are decoded by the
- * same types (one set of generated codecs for the messages both carry).
+ * A service's methods as proto-loader builds them (requests are decoded with
+ * its codec), with answers encoded from `messageRoot`, whose `History` sends
+ * events as they were encoded for the store.
  */
 function service(name: string): grpc.ServiceDefinition {
   const def = packageDefinition[name] as grpc.ServiceDefinition | undefined;
@@ -43,14 +42,8 @@ function service(name: string): grpc.ServiceDefinition {
   const methods = messageRoot.lookupService(name).methods;
   const out: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
   for (const [methodName, method] of Object.entries(def)) {
-    const resolved = methods[methodName]!.resolve() as protobuf.Method;
-    const requestType = resolved.resolvedRequestType!;
-    const responseType = resolved.resolvedResponseType!;
-    out[methodName] = {
-      ...method,
-      requestDeserialize: (bytes: Buffer) => requestType.toObject(requestType.decode(bytes), CONVERSION),
-      responseSerialize: (value: unknown) => responseType.encode(responseType.fromObject(value as Record<string, unknown>)).finish() as Buffer,
-    };
+    const type = (methods[methodName]!.resolve() as protobuf.Method).resolvedResponseType!;
+    out[methodName] = { ...method, responseSerialize: (value: unknown) => type.encode(type.fromObject(value as Record<string, unknown>)).finish() as Buffer };
   }
   return out;
 }
