@@ -9,7 +9,7 @@ import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
 import { freePort, spawnEngine } from '../../tests/engine/cli-process';
-import { recordText, type LogRecord } from '../store';
+import { serializeRecord } from '../store';
 import { projectShapedBytes, restartBench } from './restart';
 
 const WORKFLOWS = new URL('../../tests/engine/workflows/index.ts', import.meta.url).pathname;
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       if (global.gc) global.gc();
       log(`resident memory of the engine process: ${baseline.toFixed(0)} MiB before, ${rssMiB(server.child.pid!).toFixed(0)} MiB with ${OPEN_WORKFLOWS} open waiting workflows`);
 
-      const project = projectShapedBytes(dataDir, 'bench-0', (record) => recordText(record as LogRecord));
+      const project = projectShapedBytes(dataDir, 'bench-0', serializeRecord);
       log(`store bytes per closed project-shaped workflow: ${project.bytes} (${project.events} events of a recorded project history in ${project.records} records, with its checkpoint line)`);
       if (process.env.BENCH_RESTART !== '0') await restartBench(dataDir, 'bench-0', `bench-open-${seq - 1}`, log, ENGINE_ROOT);
     });
