@@ -4,7 +4,7 @@
 // signal), with Describe/ListBatchOperations. Terminate and RequestCancel of
 // a single run are in workflow-service.ts.
 import { randomUUID } from 'node:crypto';
-import { durationToMs, msToTimestamp, timestampToMs } from './clock';
+import { durationToMs, msToTimestamp } from './clock';
 import type { WorkflowEngine } from './engine';
 import { invalidArgument, notFound } from './errors';
 import type { Handler } from './grpc-server';
@@ -79,7 +79,7 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
     const a = attrs(event);
     switch (event.eventType) {
       case 'EVENT_TYPE_TIMER_STARTED': {
-        const startedAt = timestampToMs(event.eventTime);
+        const startedAt = Number(event.eventTime.seconds) * 1000 + Math.floor(event.eventTime.nanos / 1e6);
         s.timers[a.timerId] = { timerId: a.timerId, startedEventId: event.eventId, firesAt: startedAt + durationToMs(a.startToFireTimeout) };
         break;
       }

@@ -21,7 +21,6 @@
 import * as fs from 'node:fs';
 import { promises as fsp, mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { decodeHistory, encodeHistory } from './proto';
 import type { CompletedUpdates, EventLocation, HistoryEvent, RunState, UpdateState } from './run-state';
 
 export type { CompletedUpdates, EventLocation } from './run-state';
@@ -40,44 +39,11 @@ export type LogRecord =
   /** Compaction moved a run's events [loc.first, loc.first + loc.count) to `loc` (a compacted file). */
   | { t: 'mv'; k: string; loc: EventLocation };
 
-/**
- * A record's events as written: `h` is their protobuf `History` encoding in
- * base64 — the bytes answers carry (`proto.ts`), so an event is encoded once
- * for both — `f` the first event's id, `n` how many. Records written before
- * this format carry the events as JSON objects (`e`); both are read.
- */
-interface WrittenEvents {
-  f?: number;
-  n?: number;
-  h?: string;
-  e?: HistoryEvent[];
-}
-
-/** A run record as written: its events encoded (see WrittenEvents), its state as JSON. */
-type WrittenRunRecord = WrittenEvents & { t: 'run'; k: string; s: RunState; cu?: CompletedUpdates };
-
 /** A line of a compacted file (`cmp-NNNNNNNN.log`): one run's events, copied out of older files. */
-type CompactedRecord = WrittenEvents & { t: 'ev'; k: string };
-
-/** A record's line as the store writes it (newline included). */
-export function recordText(record: LogRecord): string {
-  if (record.t !== 'run') return serializeRecord(record);
-  const { t, k, e, s, cu } = record;
-  return serializeRecord(e.length > 0 ? ({ t, k, ...writtenEvents(e), s, cu } satisfies WrittenRunRecord) : { t, k, s, cu });
-}
-
-function writtenEvents(events: readonly HistoryEvent[]): Required<Pick<WrittenEvents, 'f' | 'n' | 'h'>> {
-  const bytes = encodeHistory(events);
-  return { f: events[0]!.eventId, n: events.length, h: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') };
-}
-
-/** The events of a record (either format) with ids in [from, to), appended to `into`. */
-function eventsOf(record: WrittenEvents, from: number, to: number, into: HistoryEvent[]): void {
-  if (record.h !== undefined) {
-    decodeHistory(Buffer.from(record.h, 'base64'), record.f!, from, to, into);
-    return;
-  }
-  for (const event of record.e ?? []) if (event.eventId >= from && event.eventId < to) into.push(event);
+interface CompactedRecord {
+  t: 'ev';
+  k: string;
+  e: HistoryEvent[];
 }
 
 /** A checkpoint line: the header, then one line per run. */
@@ -425,30 +391,22 @@ export class FileStore implements EngineStore {
           if (moved) moved.locations = relocate(moved.locations, record.loc);
           return;
         }
-        const written = record as unknown as WrittenRunRecord;
-        let run = runs.get(written.k);
-        if (!run) runs.set(written.k, (run = { state: written.s, completed: new Map(), locations: [] }));
-        run.state = written.s;
-        if (written.e === undefined) {
-          // This format: events (if any) encoded in `h`, completed updates always as ids.
-          remember(run.completed, written.cu);
-          if (written.h !== undefined) run.locations.push([n, offset, line.length, written.f!, written.n!]);
-          return;
-        }
-        const legacy = record as Extract<LogRecord, { t: 'run' }>;
-        if (legacy.cu) remember(run.completed, legacy.cu);
+        let run = runs.get(record.k);
+        if (!run) runs.set(record.k, (run = { state: record.s, completed: new Map(), locations: [] }));
+        run.state = record.s;
+        if (record.cu) remember(run.completed, record.cu);
         else {
           // A record of the previous format: completed updates sit in the snapshot, their events in the history.
           const fromEvents: CompletedUpdates = [];
-          for (const e of legacy.e) {
+          for (const e of record.e) {
             if (e.eventType !== 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED') continue;
             const id = (e.workflowExecutionUpdateCompletedEventAttributes as { meta?: { updateId?: string } } | undefined)?.meta?.updateId;
             if (id) fromEvents.push([id, e.eventId]);
           }
           remember(run.completed, fromEvents);
-          foldLegacyUpdates(legacy.s, run.completed);
+          foldLegacyUpdates(record.s, run.completed);
         }
-        if (legacy.e.length > 0) run.locations.push([n, offset, line.length, legacy.e[0]!.eventId, legacy.e.length]);
+        if (record.e.length > 0) run.locations.push([n, offset, line.length, record.e[0]!.eventId, record.e.length]);
       });
     }
     this.segment = (segments.at(-1) ?? 0) + 1;
@@ -566,7 +524,7 @@ export class FileStore implements EngineStore {
         if (group.length === 0) return;
         const first = group[0]![3];
         const count = group.reduce((sum, l) => sum + l[4], 0);
-        const text = serializeRecord({ t: 'ev', k: run.key, ...writtenEvents(this.readEvents(group, first, first + count)) } satisfies CompactedRecord);
+        const text = serializeRecord({ t: 'ev', k: run.key, e: this.readEvents(group, first, first + count) } satisfies CompactedRecord);
         const bytes = Buffer.byteLength(text);
         plan.moves.push({ k: run.key, loc: [target, offset, bytes - 1, first, count] });
         offset += bytes;
@@ -606,7 +564,7 @@ export class FileStore implements EngineStore {
   }
 
   append(record: LogRecord): EventLocation | undefined {
-    const text = recordText(record);
+    const text = serializeRecord(record);
     const bytes = Buffer.byteLength(text);
     if (record.t === 'clock') this.clockOffset = record.offset;
     else if (record.t === 'sa') this.searchAttributes[record.ns] = record.attrs;
@@ -632,9 +590,9 @@ export class FileStore implements EngineStore {
       if (fd === undefined) this.readHandles.set(segment, (fd = fs.openSync(this.segmentPath(segment), 'r')));
       const buffer = Buffer.allocUnsafe(length);
       fs.readSync(fd, buffer, 0, length, offset);
-      const record = parseLine<WrittenEvents>(buffer);
+      const record = parseLine(buffer) as Extract<LogRecord, { t: 'run' }> | CompactedRecord | undefined;
       if (!record) throw new Error(`engine store: unreadable record at ${segmentName(segment)}:${offset}`);
-      eventsOf(record, from, to, events);
+      for (const event of record.e) if (event.eventId >= from && event.eventId < to) events.push(event);
     }
     return events;
   }
