@@ -194,7 +194,16 @@ export function workflowKey(namespace: string, workflowId: string): string {
   return `${namespace}\u0000${workflowId}`;
 }
 
+/** Attribute field names by event type: computed once each (every append names one). */
+const attributeFields = new Map<string, string>();
+
 export function attributesField(eventType: string): string {
+  let field = attributeFields.get(eventType);
+  if (field === undefined) attributeFields.set(eventType, (field = attributesFieldOf(eventType)));
+  return field;
+}
+
+function attributesFieldOf(eventType: string): string {
   const words = eventType
     .replace(/^EVENT_TYPE_/, '')
     .toLowerCase()

@@ -114,8 +114,12 @@ export interface EngineStore {
 /** How many completed update ids a run remembers for deduplication (the oldest are forgotten). */
 export const COMPLETED_UPDATES_KEPT = 2000;
 
-// Payloads carry bytes; JSON keeps them as base64 under a marker key.
+// Payloads carry bytes; JSON keeps them as base64 under a marker key. Called
+// for every key of every record: a primitive (most values) returns at once,
+// without looking the key up again on its holder (a megamorphic lookup). A
+// Buffer arrives as its toJSON() object, an Uint8Array as itself: both objects.
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   const original = this[key];
   if (Buffer.isBuffer(original)) return { $b: original.toString('base64') };
   if (original instanceof Uint8Array) return { $b: Buffer.from(original).toString('base64') };
