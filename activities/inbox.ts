@@ -103,55 +103,36 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
   // 会签/或签: one task per signer the step still waits for.
   const tasks = expandSigners(input.tasks).map(({ signers: _, ...t }) => t);
   const wanted = new Set(tasks.map((t) => t.key));
-  // Every save of every process comes through here, inside its transaction:
-  // one read (the open tasks and the rows of the wanted keys) and one write
-  // per kind of change, rather than a query per task.
-  const rows = await db.humanTask.findMany({
-    where: { workflowId, OR: [{ status: 'open' }, ...(wanted.size > 0 ? [{ key: { in: [...wanted] } }] : [])] },
-    select: { key: true, status: true, assigneeId: true },
-  });
-  const open = rows.filter((t) => t.status === 'open').map((t) => t.key);
+  const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
   const cancelled = new Set(input.cancelledKeys ?? []);
   // An added signer's task (加签, opened by the API) is not the state's: it stays while its step is wanted and closes with it.
-  const stale = open.filter((k) => !wanted.has(k) && parentTaskKey(k) === null);
+  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k) && parentTaskKey(k) === null);
   const done = input.completedById ? stale.filter((k) => !cancelled.has(k)) : [];
-  const dropped = stale.filter((k) => !done.includes(k));
-  // 加签: a signer's task ends with the step it was added to (as closeOpenHumanTasks does).
-  const prefixes = stale.map((k) => signerTaskKey(stepKeyOf(k), ''));
-  const signers = open.filter((k) => parentTaskKey(k) !== null && prefixes.some((p) => k.startsWith(p)));
-  const closed = new Map<string, 'done' | 'cancelled'>();
-  for (const [keys, status, completedById] of [
-    [done, 'done', input.completedById],
-    [dropped, 'cancelled', input.completedById],
-    [signers, 'cancelled', null],
-  ] as const) {
-    if (keys.length === 0) continue;
-    await db.humanTask.updateMany({ where: { workflowId, status: 'open', key: { in: [...keys] } }, data: { status, completedAt: now, completedById: completedById ?? null } });
-    for (const k of keys) closed.set(k, status);
-  }
-  const existing = new Set<string>();
+  await closeOpenHumanTasks(db, { workflowId, keys: done, status: 'done', completedById: input.completedById }, now);
+  await closeOpenHumanTasks(db, { workflowId, keys: stale.filter((k) => !done.includes(k)), status: 'cancelled', completedById: input.completedById }, now);
+  const rows = await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
+  const existing = new Set(rows.map((t) => t.key));
   for (const row of rows) {
-    if (!wanted.has(row.key)) continue;
-    existing.add(row.key);
-    const status = closed.get(row.key) ?? row.status;
     const t = tasks.find((x) => x.key === row.key)!;
     // A step the process moved to another person (转交 through the kit's reassign) keeps its key: its task follows.
-    if (status === 'open' && t.assigneeId && t.assigneeId !== row.assigneeId) {
+    if (row.status === 'open' && t.assigneeId && t.assigneeId !== row.assigneeId) {
       await db.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
     }
     // A step taken back (撤回) is wanted again under its old key: its task reopens.
-    if (status !== 'open') {
+    if (row.status !== 'open') {
       await db.humanTask.updateMany({
         where: { workflowId, key: row.key, status: { not: 'open' } },
         data: { status: 'open', completedAt: null, completedById: null, assigneeId: t.assigneeId ?? null, claimedAt: null, transferredAt: null },
       });
     }
   }
-  const fresh = tasks.filter((t) => !existing.has(t.key));
-  if (fresh.length > 0) {
-    await db.humanTask.createMany({ data: fresh.map((t) => humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now)) });
+  const opened: string[] = [];
+  for (const t of tasks) {
+    if (existing.has(t.key)) continue;
+    await db.humanTask.create({ data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now) });
+    opened.push(t.key);
   }
-  return fresh.map((t) => t.key);
+  return opened;
 }
 
 /** The columns every process's timeline table shares (each adds its subject and its summary or label). */

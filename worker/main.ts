@@ -31,7 +31,7 @@ const logger = pino({ level: config.app.logLevel, base: { service: 'worker' } })
 // Ten connections: activities run concurrently (a project's step saves in one
 // transaction while other projects' reservations and inbox writes go on).
 const prisma = createPrisma(config.database.url!, { poolSize: WORKER_DB_POOL });
-// CLOCK=virtual: activities read the engine's clock, re-read before one when it lags (below).
+// CLOCK=virtual: activities read the engine's clock, re-read before each one.
 const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: config.temporal.address! }) : undefined;
 // WORKER_METRICS_PORT: Prometheus metrics on a port of its own (off by default).
 const metrics = config.server.workerMetricsPort ? createWorkerMetrics() : undefined;
@@ -49,10 +49,7 @@ const workers = await startWorkers({
   rules: config.rules,
   inboxSweepSeconds: config.inbox.sweepSeconds,
   ...(metrics ? { metrics } : {}),
-  // The offset only grows, and only by an advance: a clock that already reads
-  // the time the activity was scheduled at has seen every advance before it,
-  // so the round trip to the engine is needed only when it reads earlier.
-  ...(engineClock ? { clock: engineClock, beforeActivity: (scheduledAtMs: number) => (engineClock.now().getTime() >= scheduledAtMs ? undefined : engineClock.refresh()) } : {}),
+  ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
 });
 
 reportReady();

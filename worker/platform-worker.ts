@@ -1,6 +1,5 @@
 // The Temporal worker of the platform: every workflow of workflows/index.ts
 // and every activity of createActivities, on one task queue.
-import { Context } from '@temporalio/activity';
 import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createDataConverter, type PayloadKeyring } from '../temporal';
 import { TASK_QUEUE } from '../workflows/task-queue';
@@ -23,12 +22,11 @@ export interface PlatformWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
   /**
-   * Awaited before every activity runs, given the engine's time when this
-   * attempt was scheduled: CLOCK=virtual re-reads the engine's clock here
-   * when it reads earlier than that, so an activity started by a timer that
-   * an advance fired sees the advanced time.
+   * Awaited before every activity runs: CLOCK=virtual re-reads the engine's
+   * clock here, so an activity started by a timer that an advance fired sees
+   * the advanced time.
    */
-  beforeActivity?: (scheduledAtMs: number) => Promise<unknown> | void;
+  beforeActivity?: () => Promise<unknown>;
   /** How long activities in progress may take to finish on shutdown. Default "10s". */
   shutdownGraceTime?: string;
   /** More activity interceptors, outermost first (the worker's metrics). */
@@ -109,11 +107,11 @@ class WatchdogFreeWorker extends Worker {
   }
 }
 
-function beforeEachActivity(before: NonNullable<PlatformWorkerOptions['beforeActivity']>): ActivityInterceptorsFactory {
+function beforeEachActivity(before: () => Promise<unknown>): ActivityInterceptorsFactory {
   return () => ({
     inbound: {
       async execute(input, next) {
-        await before(Context.current().info.currentAttemptScheduledTimestampMs);
+        await before();
         return next(input);
       },
     },

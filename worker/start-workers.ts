@@ -11,7 +11,7 @@ import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
 import type { WorkerMetrics } from './metrics';
-import { createPlatformWorker, type PlatformWorker, type PlatformWorkerOptions } from './platform-worker';
+import { createPlatformWorker, type PlatformWorker } from './platform-worker';
 
 export interface StartWorkersOptions {
   temporalAddress: string;
@@ -25,7 +25,7 @@ export interface StartWorkersOptions {
   logger: Logger;
   clock?: Clock;
   /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
-  beforeActivity?: PlatformWorkerOptions['beforeActivity'];
+  beforeActivity?: () => Promise<unknown>;
   channel?: OutboundChannel;
   /** The process rules of the configuration (`config.rules`). */
   rules?: ProcessRules;
