@@ -92,9 +92,9 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
  * The SDK's worker without its per-call watchdog on the workflow sandbox.
  * The SDK enters the sandbox (`vm` runInContext) several times per workflow
  * activation, each with a timeout, and Node enforces a vm timeout by
- * starting and joining an OS thread per call (nodejs/node#47739): ~65 µs of
- * CPU and ~200 µs of wall time each on our 2-core machine, the largest single
- * cost of the workflow thread in a simulated year's profile. Our workflow
+ * starting and joining an OS thread per call (nodejs/node#47739): ~200 µs of
+ * wall time each on our 2-core machine (~65 µs of it CPU), the largest single
+ * item of the workflow thread in a simulated year's profile. Our workflow
  * code is our own, pure and tested, so the endless-loop guard is not worth
  * that on every activation. The price: an endless loop would hold the
  * workflow thread (its tasks then time out at the engine) instead of failing
