@@ -41,6 +41,11 @@ const dataDir = resolve(config.app.dataDir);
 const logsDir = join(dataDir, 'logs');
 mkdirSync(logsDir, { recursive: true });
 const logFile = (name: string) => join(logsDir, `${name}.log`);
+// CPU_PROF_DIR (a developer's knob, like EMBEDDED_DB): each child writes a V8
+// CPU profile into <dir>/<name>/ when it exits, for finding where a year's
+// CPU goes (`CPU_PROF_DIR=/tmp/prof npm run simulate`; open in Chrome DevTools).
+const profileDir = process.env.CPU_PROF_DIR;
+const profileArgs = (name: string) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(resolve(profileDir), name)}`] : []);
 
 export interface PrepareContext {
   dataDir: string;
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
 
   const child = async (name: 'engine' | 'worker' | 'api', args: string[] = []) => {
     checkNotStopping();
-    const started = await superviseChild({ name, script: script(name), args, env: childEnv, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[name], log: say });
+    const started = await superviseChild({ name, script: script(name), args, nodeArgs: profileArgs(name), env: childEnv, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[name], log: say });
     stops.push(stopChild(started.child));
     return started;
   };

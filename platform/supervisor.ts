@@ -28,6 +28,8 @@ export interface ChildOptions {
   /** The compiled script (dist/<name>.js). */
   script: string;
   args?: string[];
+  /** Options for Node itself, before the script (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
   env: NodeJS.ProcessEnv;
   logFile: string;
   /** How long a stop may take before the process group is killed. */
@@ -80,7 +82,7 @@ export async function superviseChild(options: ChildOptions): Promise<{ child: Su
     const service = startService({
       name: options.name,
       command: process.execPath,
-      args: ['--enable-source-maps', options.script, ...(options.args ?? [])],
+      args: ['--enable-source-maps', ...(options.nodeArgs ?? []), options.script, ...(options.args ?? [])],
       logFile: options.logFile,
       stopSignal: 'SIGTERM',
       env: options.env,
