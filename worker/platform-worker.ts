@@ -31,12 +31,6 @@ export interface PlatformWorkerOptions {
   shutdownGraceTime?: string;
   /** More activity interceptors, outermost first (the worker's metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
-  /**
-   * How long one entry into the workflow sandbox may run before the SDK fails
-   * the workflow task as a potential deadlock (an endless loop in workflow
-   * code), e.g. "5s"; default none. See `WatchdogFreeWorker` for why.
-   */
-  workflowDeadlockTimeout?: string;
 }
 
 export interface PlatformWorker {
@@ -52,7 +46,7 @@ export interface PlatformWorker {
 
 export async function createPlatformWorker(options: PlatformWorkerOptions): Promise<PlatformWorker> {
   const taskQueue = options.taskQueue ?? TASK_QUEUE;
-  const worker = await (options.workflowDeadlockTimeout ? Worker : WatchdogFreeWorker).create({
+  const worker = await Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue,
@@ -62,7 +56,6 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
     // The native bridge rejects an explicit undefined here.
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
-    ...(options.workflowDeadlockTimeout ? { isolateExecutionTimeout: options.workflowDeadlockTimeout } : {}),
     interceptors: {
       activity: [...(options.activityInterceptors ?? []), ...(options.beforeActivity ? [beforeEachActivity(options.beforeActivity)] : [])],
     },
@@ -86,25 +79,6 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
       await running;
     },
   };
-}
-
-/**
- * The SDK's worker without its per-call watchdog on the workflow sandbox.
- * The SDK enters the sandbox (`vm` runInContext) several times per workflow
- * activation, each with a timeout, and Node enforces a vm timeout by
- * starting and joining an OS thread per call (nodejs/node#47739): ~200 µs of
- * wall time each on our 2-core machine (~65 µs of it CPU), the largest single
- * item of the workflow thread in a simulated year's profile. Our workflow
- * code is our own, pure and tested, so the endless-loop guard is not worth
- * that on every activation. The price: an endless loop would hold the
- * workflow thread (its tasks then time out at the engine) instead of failing
- * its one task after 5 s. `workflowDeadlockTimeout` turns the guard back on.
- */
-class WatchdogFreeWorker extends Worker {
-  protected static override createWorkflowCreator(...[bundle, compiled, logger]: Parameters<typeof Worker.createWorkflowCreator>) {
-    // An undefined vm timeout is what makes Node skip the watchdog thread.
-    return super.createWorkflowCreator(bundle, { ...compiled, isolateExecutionTimeoutMs: undefined as unknown as number }, logger);
-  }
 }
 
 function beforeEachActivity(before: () => Promise<unknown>): ActivityInterceptorsFactory {
