@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineSection, envVar } from '../define';
-import { optionalString, positiveInt } from './common';
+import { nonNegativeInt, optionalString, positiveInt } from './common';
 
 export const authSection = defineSection({
   /** Unset outside production: generated into DATA_DIR/secrets/ on the first start (config/secrets.ts). */
@@ -25,7 +25,7 @@ export const authSection = defineSection({
   }),
   refreshReuseGraceSeconds: envVar({
     env: 'REFRESH_REUSE_GRACE_SECONDS',
-    schema: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be 0 or more').default(30),
+    schema: nonNegativeInt(30),
     doc: 'A refresh token presented again this many seconds after its exchange, while the token it was exchanged for is still unused, is taken as the same client whose answer was lost (a tab reloaded or a connection dropped mid-refresh) and exchanged again; later, or once its successor was used, it ends the session as a copy. 0: every second use ends the session.',
     example: '30',
   }),
@@ -37,7 +37,7 @@ export const authSection = defineSection({
   }),
   cacheMs: envVar({
     env: 'AUTH_CACHE_MS',
-    schema: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be 0 or more').default(2000),
+    schema: nonNegativeInt(2000),
     doc: 'How long an API process answers reads (GET, HEAD) with a login session and grants it loaded, in ms; 0: never. Writes always load them, and the process that changes a grant, a person or a session forgets them at once; another API process may serve a read with the old grants this long (api/auth/auth-cache.ts).',
     example: '2000',
   }),

@@ -11,6 +11,9 @@ export const port = (fallback: number) =>
 export const positiveInt = (fallback: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be an integer').positive('must be positive').default(fallback);
 
+export const nonNegativeInt = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be 0 or more').default(fallback);
+
 export const url = (protocols: string[]) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
