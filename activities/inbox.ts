@@ -73,9 +73,12 @@ export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInp
     data: { status: input.status ?? 'done', completedAt: now, completedById: input.completedById ?? null },
   });
   // 加签: a signer's task ends with the step it was added to (nothing left to sign).
-  for (const key of input.keys ?? []) {
-    if (parentTaskKey(key) !== null) continue;
-    await db.humanTask.updateMany({ where: { workflowId: input.workflowId, status: 'open', key: { startsWith: signerTaskKey(stepKeyOf(key), '') } }, data: { status: 'cancelled', completedAt: now } });
+  const signerPrefixes = (input.keys ?? []).filter((key) => parentTaskKey(key) === null).map((key) => signerTaskKey(stepKeyOf(key), ''));
+  if (signerPrefixes.length > 0) {
+    await db.humanTask.updateMany({
+      where: { workflowId: input.workflowId, status: 'open', OR: signerPrefixes.map((prefix) => ({ key: { startsWith: prefix } })) },
+      data: { status: 'cancelled', completedAt: now },
+    });
   }
   return count;
 }
@@ -102,18 +105,21 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
   const { workflowId } = input;
   // 会签/或签: one task per signer the step still waits for.
   const tasks = expandSigners(input.tasks).map(({ signers: _, ...t }) => t);
-  const wanted = new Set(tasks.map((t) => t.key));
-  const open = await db.humanTask.findMany({ where: { workflowId, status: 'open' }, select: { key: true } });
+  const wanted = new Map(tasks.map((t) => [t.key, t]));
+  // One read for both questions: which tasks are open, and which of the wanted ones exist (open or not).
+  const rows = await db.humanTask.findMany({
+    where: { workflowId, OR: [{ status: 'open' }, { key: { in: [...wanted.keys()] } }] },
+    select: { key: true, status: true, assigneeId: true },
+  });
   const cancelled = new Set(input.cancelledKeys ?? []);
   // An added signer's task (加签, opened by the API) is not the state's: it stays while its step is wanted and closes with it.
-  const stale = open.map((t) => t.key).filter((k) => !wanted.has(k) && parentTaskKey(k) === null);
+  const stale = rows.filter((t) => t.status === 'open' && !wanted.has(t.key) && parentTaskKey(t.key) === null).map((t) => t.key);
   const done = input.completedById ? stale.filter((k) => !cancelled.has(k)) : [];
   await closeOpenHumanTasks(db, { workflowId, keys: done, status: 'done', completedById: input.completedById }, now);
   await closeOpenHumanTasks(db, { workflowId, keys: stale.filter((k) => !done.includes(k)), status: 'cancelled', completedById: input.completedById }, now);
-  const rows = await db.humanTask.findMany({ where: { workflowId, key: { in: [...wanted] } }, select: { key: true, status: true, assigneeId: true } });
-  const existing = new Set(rows.map((t) => t.key));
   for (const row of rows) {
-    const t = tasks.find((x) => x.key === row.key)!;
+    const t = wanted.get(row.key);
+    if (!t) continue;
     // A step the process moved to another person (转交 through the kit's reassign) keeps its key: its task follows.
     if (row.status === 'open' && t.assigneeId && t.assigneeId !== row.assigneeId) {
       await db.humanTask.updateMany({ where: { workflowId, key: row.key, status: 'open' }, data: { assigneeId: t.assigneeId } });
@@ -126,13 +132,12 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
       });
     }
   }
-  const opened: string[] = [];
-  for (const t of tasks) {
-    if (existing.has(t.key)) continue;
-    await db.humanTask.create({ data: humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now) });
-    opened.push(t.key);
+  const existing = new Set(rows.map((t) => t.key));
+  const opened = tasks.filter((t) => !existing.has(t.key));
+  if (opened.length > 0) {
+    await db.humanTask.createMany({ data: opened.map((t) => humanTaskRow({ workflowId, process: input.process, subjectId: input.subjectId, ...t }, now)) });
   }
-  return opened;
+  return opened.map((t) => t.key);
 }
 
 /** The columns every process's timeline table shares (each adds its subject and its summary or label). */

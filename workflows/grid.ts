@@ -2,16 +2,16 @@
 // process is the machine in domain/grid/machine.ts; the kit's runner serves
 // its actions, waits on its deadlines and ends it when it is finished. This
 // file only names the save activity.
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { GridActivities } from '../activities/grid';
 import { createGridMachine } from '../domain/grid/machine';
-import { ACTIVITY_OPTIONS } from './failures';
 import { gridStateQuery, gridUpdates, type GridOutcome, type GridWorkflowInput } from './grid-shared';
+import { localFirstActivities } from './kit/local-first';
 import { runMachine } from './kit/runner';
 
-// Unlimited attempts for what a retry can cure: the save is idempotent (version-guarded, keyed by incident and event).
-const acts = proxyActivities<GridActivities & Pick<Activities, 'openIncident'>>(ACTIVITY_OPTIONS);
+// Unlimited attempts for what a retry can cure: the save is idempotent
+// (version-guarded, keyed by incident and event); it runs local first (./kit/local-first).
+const acts = localFirstActivities<GridActivities & Pick<Activities, 'openIncident'>>(['saveGridIncident']);
 
 export async function gridIncidentWorkflow(input: GridWorkflowInput): Promise<GridOutcome> {
   const machine = createGridMachine({ rules: input.rules, calendar: input.calendar });

@@ -5,11 +5,11 @@
 // when it is closed. This file names the save activity and computes the
 // periods in working days a step asks for. Cases started before the runner
 // replay ./mediation-legacy.ts.
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { MediationActivities } from '../activities/mediation';
 import { mediationTimedMachine } from '../domain/mediation/timed';
-import { ACTIVITY_OPTIONS } from './failures';
+import { localFirstActivities } from './kit/local-first';
 import { runMachine } from './kit/runner';
 import { legacyMediationWorkflow } from './mediation-legacy';
 import { mediationStateQuery, mediationUpdates, type MediationOutcome, type MediationWorkflowInput } from './mediation-shared';
@@ -17,7 +17,8 @@ import { mediationStateQuery, mediationUpdates, type MediationOutcome, type Medi
 // Unlimited attempts for what a retry can cure: every activity is idempotent
 // (keyed by case and event number), and a lost save would leave the read model
 // behind the process. Data the database refuses fails at once (./failures).
-const acts = proxyActivities<MediationActivities & Pick<Activities, 'notify' | 'openIncident'>>(ACTIVITY_OPTIONS);
+// The save, its periods and notices run local first (./kit/local-first).
+const acts = localFirstActivities<MediationActivities & Pick<Activities, 'notify' | 'openIncident'>>(['saveMediationCase', 'mediationWorkingDeadline', 'notify']);
 
 export async function mediationWorkflow(input: MediationWorkflowInput): Promise<MediationOutcome> {
   // Histories written before the runner have no marker here: they go on with the code that wrote them.

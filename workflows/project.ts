@@ -8,12 +8,12 @@
 // payment, the due dates of the steps it opens). Money moves only through
 // idempotent activities keyed by business keys (the payable, the project's
 // reservation). Projects started before the runner replay ./project-legacy.ts.
-import { ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ProjectActivities } from '../activities/project';
 import { projectMachine, type ProjectAnswers, type ProjectStep } from '../domain/project/machine';
 import { initialProjectState } from '../domain/project/state';
-import { ACTIVITY_OPTIONS } from './failures';
+import { localFirstActivities } from './kit/local-first';
 import { runMachine } from './kit/runner';
 import { legacyProjectWorkflow } from './project-legacy';
 import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWorkflowInput } from './project-shared';
@@ -21,7 +21,10 @@ import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWor
 // Unlimited attempts for what a retry can cure: a payment or a reservation
 // must eventually land; the activities are idempotent, so a retry after a lost
 // completion is harmless. Data the database refuses fails at once (./failures).
-const acts = proxyActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(ACTIVITY_OPTIONS);
+// The save and the due dates run local first (./kit/local-first); money (the
+// reservation, a payment) stays a regular activity, visible to operators
+// from its first attempt.
+const acts = localFirstActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(['syncProjectStep', 'computeProjectDeadlines']);
 
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectOutcome> {
   // Histories written before the runner have no marker here: they go on with the code that wrote them.

@@ -12,7 +12,6 @@
 import {
   ParentClosePolicy,
   continueAsNew,
-  proxyActivities,
   setHandler,
   sleep,
   startChild,
@@ -48,12 +47,17 @@ import {
   type YearlyState,
 } from './reporting-shared';
 import { ACTIVITY_OPTIONS } from './failures';
+import { localFirstActivities } from './kit/local-first';
 import { runMachine } from './kit/runner';
 import { kitV1ReportingCommunity } from './reporting-kit-v1';
 import { legacyReportingCommunity } from './reporting-legacy';
 
-// Unlimited attempts for what a retry can cure; data the database refuses fails at once (./failures).
-const acts = proxyActivities<Activities>({ ...ACTIVITY_OPTIONS, startToCloseTimeout: '1 minute' });
+// Unlimited attempts for what a retry can cure; data the database refuses
+// fails at once (./failures). A community's steps run local first (./kit/local-first).
+const acts = localFirstActivities<Activities>(
+  ['reportingSaveStep', 'reportingSaveResult', 'reportingDeadline', 'reportingProjectResults', 'reportingFixRoll'],
+  { ...ACTIVITY_OPTIONS, startToCloseTimeout: '1 minute' },
+);
 
 export type { ReportOutcome } from './reporting-shared';
 

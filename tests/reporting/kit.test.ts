@@ -75,8 +75,14 @@ describe('双向述职 on the process kit', () => {
     expect(await p.prisma.reportingBallot.count({ where: { reportId: id, round: 1 } })).toBe(2);
 
     // Every step was saved by the one save activity: nothing opened, closed or notified by hand.
+    // They ran local first (workflows/kit/local-first.ts): each is a marker naming its activity.
     const history = await p.client.workflow.getHandle(id).fetchHistory();
-    const activities = new Set((history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean));
+    const local = (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    expect(local.length).toBeGreaterThan(0);
+    const activities = new Set([
+      ...(history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean),
+      ...local.map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString('utf8')).activity_type as string),
+    ]);
     expect([...activities].sort()).toEqual(['reportingDeadline', 'reportingFixRoll', 'reportingProjectResults', 'reportingSaveStep']);
   });
 
