@@ -17,7 +17,8 @@ export class GridPersonas {
 
   async day(): Promise<void> {
     const { w } = this;
-    for (const plan of this.incidents.filter((c) => c.arrival === w.today)) {
+    // Reports are independent of each other (an incident's id and handling come from its own facts).
+    await inLanes(this.incidents.filter((c) => c.arrival === w.today), this.lanes, async (plan) => {
       const reporter = plan.channel === 'grid_worker' ? `grid_worker.${plan.gridId}` : `community.${plan.communityId}`;
       const res = await act(w, 'grid', `incident${plan.n}`, reporter, '/api/grid-incidents', 'reportIncident', {
         channel: plan.channel,
@@ -33,7 +34,7 @@ export class GridPersonas {
       });
       if (res.status !== 201) throw new Error(`reportIncident ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
       this.plans.set(res.body.incidentId, plan);
-    }
+    });
     const open = await w.prisma.gridIncident.findMany({ where: { OR: [{ stage: { notIn: ['closed', 'converted'] } }, { stage: 'closed', satisfaction: null }] }, select: { id: true }, orderBy: { id: 'asc' } });
     await inLanes(open, this.lanes, async ({ id }) => {
       const plan = this.plans.get(id);

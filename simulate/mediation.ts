@@ -42,7 +42,8 @@ export class MediationPersonas {
 
   async day(): Promise<void> {
     const { w } = this;
-    for (const plan of this.cases.filter((c) => c.arrival === w.today)) await this.register(plan);
+    // Registrations are independent of each other (a case's id and rules come from its own facts).
+    await inLanes(this.cases.filter((c) => c.arrival === w.today), this.lanes, (plan) => this.register(plan));
     const open = await w.prisma.mediationCase.findMany({ where: { stage: { in: ['in_round', 'agreement'] } }, select: { id: true }, orderBy: { id: 'asc' } });
     await inLanes(open, this.lanes, async ({ id }) => {
       const plan = this.plans.get(id);
