@@ -4,6 +4,7 @@
 // code whose running workflows a new version has to keep serving:
 //   RECORD_MEDIATION_HISTORIES=legacy     → histories/ (the workflow before the kit's runMachine)
 //   RECORD_MEDIATION_HISTORIES=kit-runner → histories/kit-runner/ (on runMachine)
+//   RECORD_MEDIATION_HISTORIES=local-first → histories/local-first/ (its save and periods as local activities)
 //   npx vitest run tests/mediation/record-histories.test.ts
 // Never re-record a folder whose shape running cases still have.
 import path from 'node:path';
@@ -12,11 +13,11 @@ import { recordHistory } from '../helpers/histories';
 import { mediateRound, round, startMediationPlatform, who, type MediationPlatform } from './support';
 
 const MODE = process.env.RECORD_MEDIATION_HISTORIES;
-const HISTORIES = path.join(import.meta.dirname, 'histories', MODE === 'kit-runner' ? 'kit-runner' : '');
+const HISTORIES = path.join(import.meta.dirname, 'histories', MODE === 'kit-runner' || MODE === 'local-first' ? MODE : '');
 
 let p: MediationPlatform;
 
-describe.runIf(MODE === 'legacy' || MODE === 'kit-runner')('recording mediation histories for the replay test', () => {
+describe.runIf(MODE === 'legacy' || MODE === 'kit-runner' || MODE === 'local-first')('recording mediation histories for the replay test', () => {
   beforeAll(async () => {
     p = await startMediationPlatform();
   });

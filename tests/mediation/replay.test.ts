@@ -1,6 +1,7 @@
 // Running cases survive an upgrade: histories recorded by the workflow before
 // it ran on the kit's runMachine (histories/, they take the old path: no
-// `kit-runner` marker) and by the runner (histories/kit-runner/) replay
+// `kit-runner` marker), by the runner (histories/kit-runner/) and by the
+// runner with its steps as local activities (histories/local-first/) replay
 // against today's bundle without a nondeterminism error. Recorded by
 // record-histories.test.ts.
 import { readdirSync } from 'node:fs';
@@ -16,6 +17,7 @@ describe('mediation histories', () => {
   it.each([
     ['of the workflow before the runner', HISTORIES],
     ['of the runner', path.join(HISTORIES, 'kit-runner')],
+    ['of the runner with local activities', path.join(HISTORIES, 'local-first')],
   ])('%s replay against the current workflow code', async (_, dir) => {
     expect(json(dir)).toEqual(NAMES);
     const results = await replayHistoryFiles(dir, json(dir));

@@ -7,7 +7,9 @@
 //   RECORD_PROJECT_HISTORIES=1 npx vitest run tests/project/record-histories.test.ts
 // The fixtures at the top of histories/ were written before the workflow ran
 // on the kit's runMachine (they take the old path: no `kit-runner` marker);
-// those in histories/kit-runner/ by the runner (RECORD_PROJECT_HISTORIES=kit-runner).
+// those in histories/kit-runner/ by the runner (RECORD_PROJECT_HISTORIES=kit-runner),
+// those in histories/local-first/ by the runner with its save and due dates as
+// local activities (RECORD_PROJECT_HISTORIES=local-first).
 // Never re-record a folder whose shape running projects still have.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +18,12 @@ import { dateIn, ok, apply, act, project, SCORES, U } from './fixtures';
 import { DAY, startProjectPlatform, type ProjectPlatform } from './support';
 
 
-const HISTORIES = path.join(import.meta.dirname, 'histories', process.env.RECORD_PROJECT_HISTORIES === 'kit-runner' ? 'kit-runner' : '');
+const MODE = process.env.RECORD_PROJECT_HISTORIES;
+const HISTORIES = path.join(import.meta.dirname, 'histories', MODE === 'kit-runner' || MODE === 'local-first' ? MODE : '');
 
 let p: ProjectPlatform;
 
-describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1' || process.env.RECORD_PROJECT_HISTORIES === 'kit-runner')('recording project histories for the replay test', () => {
+describe.runIf(MODE === '1' || MODE === 'kit-runner' || MODE === 'local-first')('recording project histories for the replay test', () => {
   beforeAll(async () => {
     p = await startProjectPlatform();
   });
@@ -121,7 +124,7 @@ describe.runIf(process.env.RECORD_PROJECT_HISTORIES === '1' || process.env.RECOR
 
     const cases = { unreviewed, completed: full, 'district-overdue': district, 'objection-upheld-withdrawn': upheld, terminated, failed, rejected };
     // The runner's folder keeps three (every action and the 公示 timer; reminders and escalation, still running): enough to catch a change of commands, at a third of the replay time.
-    const kept = process.env.RECORD_PROJECT_HISTORIES === 'kit-runner' ? ['completed', 'district-overdue', 'unreviewed'] : Object.keys(cases);
+    const kept = MODE === 'kit-runner' || MODE === 'local-first' ? ['completed', 'district-overdue', 'unreviewed'] : Object.keys(cases);
     for (const [name, id] of Object.entries(cases).filter(([name]) => kept.includes(name))) {
       await recordHistory(p.base.client, p.base.payloadKeys, `project-${id}`, path.join(HISTORIES, `${name}.json`));
     }

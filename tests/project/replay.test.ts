@@ -16,6 +16,9 @@ const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
 /** Recorded by the workflow on the kit's runMachine (the `kit-runner` patch): the shape projects started since have. */
 const RUNNER_HISTORIES = path.join(HISTORIES, 'kit-runner');
 const runnerFiles = readdirSync(RUNNER_HISTORIES).filter((f) => f.endsWith('.json')).sort();
+/** Recorded by the runner with its save and due dates as local activities (the `local-first` patch). */
+const LOCAL_FIRST_HISTORIES = path.join(HISTORIES, 'local-first');
+const localFirstFiles = readdirSync(LOCAL_FIRST_HISTORIES).filter((f) => f.endsWith('.json')).sort();
 
 describe('project histories of the old workflow shape', () => {
   it('are all there: finished and still-running projects of every stage', () => {
@@ -46,10 +49,13 @@ describe('project histories of the old workflow shape', () => {
   });
 });
 
-describe('project histories of the runner shape', () => {
+describe.each([
+  ['the runner shape', RUNNER_HISTORIES, runnerFiles],
+  ['the runner shape with local activities', LOCAL_FIRST_HISTORIES, localFirstFiles],
+])('project histories of %s', (_, dir, names) => {
   it('replay against the current workflow code', async () => {
-    expect(runnerFiles.length).toBeGreaterThan(0);
-    const results = await replayHistoryFiles(RUNNER_HISTORIES, runnerFiles);
-    expect(results).toEqual(runnerFiles.map((f) => ({ workflowId: `replay-${f.replace(/\.json$/, '')}`, error: null })));
+    expect(names).toEqual(['completed.json', 'district-overdue.json', 'unreviewed.json']);
+    const results = await replayHistoryFiles(dir, names);
+    expect(results).toEqual(names.map((f) => ({ workflowId: `replay-${f.replace(/\.json$/, '')}`, error: null })));
   });
 });
