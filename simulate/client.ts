@@ -22,10 +22,12 @@ export interface ApiStats {
   retries: number;
   /** Acknowledged (2xx) actions. */
   acknowledged: number;
+  /** Milliseconds from sending to the whole answer, of every POST (an action, or a login) and of every other request. */
+  latencyMs: { post: number[]; other: number[] };
 }
 
 export class SimApi {
-  readonly stats: ApiStats = { requests: 0, serverErrors: 0, busy: 0, retries: 0, acknowledged: 0 };
+  readonly stats: ApiStats = { requests: 0, serverErrors: 0, busy: 0, retries: 0, acknowledged: 0, latencyMs: { post: [], other: [] } };
   private tokens = new Map<string, string>();
 
   constructor(
@@ -36,6 +38,7 @@ export class SimApi {
 
   private async raw(method: string, path: string, token: string | undefined, body: unknown, key: string | undefined): Promise<ApiResult> {
     this.stats.requests++;
+    const sent = performance.now();
     const res = await fetch(`${this.base}${path}`, {
       method,
       headers: {
@@ -47,6 +50,7 @@ export class SimApi {
       signal: AbortSignal.timeout(120_000),
     });
     const text = await res.text();
+    this.stats.latencyMs[method === 'POST' ? 'post' : 'other'].push(performance.now() - sent);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;

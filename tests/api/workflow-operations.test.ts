@@ -116,6 +116,14 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   expect(stuck.body.pendingUpdates).toEqual([]);
   // Nothing reached the inbox: the process is stuck before its first step.
   expect(await p.prisma.humanTask.count({ where: { workflowId: id, status: 'open' } })).toBe(0);
+  // It was tried as a local activity first (workflows/kit/local-first.ts): that failure is a marker, and
+  // the same call went on as the regular activity the page shows.
+  const events = (await p.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+  const local = events.findIndex((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity' && e.markerRecordedEventAttributes.failure);
+  const regular = events.findIndex((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'computeProjectDeadlines');
+  expect(local).toBeGreaterThan(-1);
+  expect(events[local]!.markerRecordedEventAttributes!.failure!.message).toContain('工作日历服务暂不可用');
+  expect(regular).toBeGreaterThan(local);
 
   deadlinesDown = false;
   const retry = await post(ADMIN, `/api/admin/workflows/${id}/activities/${stuck.activity.activityId}/retry`, { reason: '工作日历服务已恢复' });

@@ -13,7 +13,19 @@
 // pages show its attempts and last failure and can retry it now. What a
 // retry cannot cure (DATA_REJECTED, any non-retryable failure) is thrown as
 // the regular activity would throw it.
-import { ActivityFailure, ApplicationFailure, isCancellation, log, patched, TemporalFailure, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  isCancellation,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  TemporalFailure,
+  TimeoutFailure,
+  type ActivityOptions,
+  type LocalActivityOptions,
+} from '@temporalio/workflow';
 import { ACTIVITY_OPTIONS, DATA_REJECTED } from '../failures';
 
 const LOCAL_OPTIONS: LocalActivityOptions = {
@@ -71,7 +83,7 @@ export function localFirstActivities<A extends object>(local: readonly (keyof A 
 function asActivityFailure(err: unknown, activityType: string): ActivityFailure | null {
   if (err instanceof ActivityFailure) return err;
   if (isCancellation(err) || !(err instanceof TemporalFailure)) return null;
-  const retryState = err instanceof ApplicationFailure && err.nonRetryable ? 'NON_RETRYABLE_FAILURE' : 'MAXIMUM_ATTEMPTS_REACHED';
+  const retryState = err instanceof TimeoutFailure ? 'TIMEOUT' : err instanceof ApplicationFailure && err.nonRetryable ? 'NON_RETRYABLE_FAILURE' : 'MAXIMUM_ATTEMPTS_REACHED';
   return new ActivityFailure('Activity task failed', activityType, undefined, retryState, undefined, err);
 }
 
