@@ -9,6 +9,7 @@ import { hashPassword } from '../../db/passwords';
 import { DEMO, demoPassword } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { localActivityTypeOf } from '../helpers/histories';
 import { applicationBody, U } from '../project/fixtures';
 import type { ProjectPlatform } from '../project/support';
 
@@ -119,7 +120,7 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   // It was tried as a local activity first (workflows/kit/local-first.ts): that failure is a marker, and
   // the same call went on as the regular activity the page shows.
   const events = (await p.client.workflow.getHandle(id).fetchHistory()).events ?? [];
-  const local = events.findIndex((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity' && e.markerRecordedEventAttributes.failure);
+  const local = events.findIndex((e) => localActivityTypeOf(e) === 'computeProjectDeadlines' && e.markerRecordedEventAttributes!.failure);
   const regular = events.findIndex((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'computeProjectDeadlines');
   expect(local).toBeGreaterThan(-1);
   expect(events[local]!.markerRecordedEventAttributes!.failure!.message).toContain('工作日历服务暂不可用');

@@ -13,6 +13,16 @@ import { getWorkflowBundle, installTemporalRuntime } from '../../worker';
 
 const History = proto.temporal.api.history.v1.History;
 
+/** The marker the SDK's core records for a local activity (workflows/kit/local-first.ts). */
+export const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+/** The activity a local activity marker records (core writes its details in clear JSON). */
+export function localActivityTypeOf(e: proto.temporal.api.history.v1.IHistoryEvent): string | null {
+  const m = e.markerRecordedEventAttributes;
+  const data = m?.markerName === LOCAL_ACTIVITY_MARKER ? m.details?.data?.payloads?.[0]?.data : undefined;
+  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type : null;
+}
+
 /** Saves the history of `workflowId` to `file`, its payloads decrypted. */
 export async function recordHistory(client: Client, payloadKeys: PayloadKeyring, workflowId: string, file: string): Promise<void> {
   const converter = createDataConverter(payloadKeys);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../domain/reporting';
 import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../temporal';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { LOCAL_ACTIVITY_MARKER } from '../helpers/histories';
 import { DAY, actOk, bringToVote, repsOf, streetOfficeOf, waitForStage } from './helpers';
 
 const STREET = 'qindu-weiyang';
@@ -96,14 +97,14 @@ describe('secret ballot in Temporal history', () => {
     // a patch's (the patch id of workflows/kit/local-first.ts, also kept in the TemporalChangeVersion
     // search attribute, whose payload is clear so that visibility can filter on it).
     const coreWritten = new Map([
-      ['core_local_activity/data', ['activity_id', 'activity_type', 'attempt', 'backoff', 'complete_time', 'original_schedule_time', 'seq']],
+      [`${LOCAL_ACTIVITY_MARKER}/data`, ['activity_id', 'activity_type', 'attempt', 'backoff', 'complete_time', 'original_schedule_time', 'seq']],
       ['core_patch/patch-data', ['deprecated', 'id']],
     ]);
     const markerData = events.flatMap((e) => {
       const m = e.markerRecordedEventAttributes;
       return Object.entries(m?.details ?? {}).flatMap(([field, p]) => (coreWritten.has(`${m!.markerName}/${field}`) ? (p.payloads ?? []).map((data) => ({ kind: `${m!.markerName}/${field}`, data })) : []));
     });
-    expect(markerData.some((m) => m.kind === 'core_local_activity/data')).toBe(true);
+    expect(markerData.some((m) => m.kind === `${LOCAL_ACTIVITY_MARKER}/data`)).toBe(true);
     for (const { kind, data } of markerData) expect(Object.keys(JSON.parse(text(data.data))).sort()).toEqual(coreWritten.get(kind));
 
     // Every other payload is ciphertext under the configured key id …

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPORTING_RULES, chinaYear } from '../../domain/reporting';
 import type { ReportingCommunityInput } from '../../workflows/reporting-shared';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { localActivityTypeOf } from '../helpers/histories';
 import { DAY, act, actOk, repsOf, secretaryOf, streetOfficeOf, waitForStage } from './helpers';
 
 const STREET = 'qindu-chenyang';
@@ -77,12 +78,9 @@ describe('双向述职 on the process kit', () => {
     // Every step was saved by the one save activity: nothing opened, closed or notified by hand.
     // They ran local first (workflows/kit/local-first.ts): each is a marker naming its activity.
     const history = await p.client.workflow.getHandle(id).fetchHistory();
-    const local = (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    const local = (history.events ?? []).map(localActivityTypeOf).filter(Boolean);
     expect(local.length).toBeGreaterThan(0);
-    const activities = new Set([
-      ...(history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean),
-      ...local.map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString('utf8')).activity_type as string),
-    ]);
+    const activities = new Set([...(history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean), ...local]);
     expect([...activities].sort()).toEqual(['reportingDeadline', 'reportingFixRoll', 'reportingProjectResults', 'reportingSaveStep']);
   });
 

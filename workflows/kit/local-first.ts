@@ -46,31 +46,24 @@ const LOCAL_OPTIONS: LocalActivityOptions = {
 export function localFirstActivities<A extends object>(local: readonly (keyof A & string)[], options: ActivityOptions = ACTIVITY_OPTIONS): A {
   const regular = proxyActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(options);
   const inWorker = proxyLocalActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(LOCAL_OPTIONS);
-  const names = new Set<string>(local);
-  const wrapped = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-  return new Proxy({} as A, {
-    get(_, name) {
-      if (typeof name !== 'string') return undefined;
-      if (!names.has(name)) return regular[name];
-      let fn = wrapped.get(name);
-      if (!fn) {
-        fn = async (...args: unknown[]) => {
-          if (!patched('local-first')) return regular[name]!(...args);
-          try {
-            return await inWorker[name]!(...args);
-          } catch (err) {
-            const failure = asActivityFailure(err, name);
-            if (!failure) throw err;
-            if (!curableByRetry(failure)) throw failure;
-            log.warn('local activity failed; running it as a regular activity', { activity: name, reason: failure.cause?.message ?? failure.message });
-            return regular[name]!(...args);
-          }
-        };
-        wrapped.set(name, fn);
-      }
-      return fn;
-    },
-  });
+  const fast = new Map(
+    local.map((name) => [
+      name as string,
+      async (...args: unknown[]) => {
+        if (!patched('local-first')) return regular[name]!(...args);
+        try {
+          return await inWorker[name]!(...args);
+        } catch (err) {
+          const failure = asActivityFailure(err, name);
+          if (!failure) throw err;
+          if (!curableByRetry(failure)) throw failure;
+          log.warn('local activity failed; running it as a regular activity', { activity: name, reason: failure.cause?.message ?? failure.message });
+          return regular[name]!(...args);
+        }
+      },
+    ]),
+  );
+  return new Proxy({} as A, { get: (_, name) => (typeof name === 'string' ? (fast.get(name) ?? regular[name]) : undefined) });
 }
 
 /**
