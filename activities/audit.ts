@@ -16,32 +16,39 @@ export interface RecordAuditInput {
   eventId?: string;
 }
 
+const rowOf = (input: RecordAuditInput, at: Date) => ({
+  at,
+  actorId: input.actorId ?? null,
+  action: input.action,
+  subjectType: input.subjectType,
+  subjectId: input.subjectId,
+  unitId: input.unitId ?? null,
+  requestId: input.requestId ?? null,
+  // The event id stays in data too, where entries written before the column kept it.
+  data: { ...(input.data ?? {}), ...(input.eventId ? { eventId: input.eventId } : {}) } as object,
+  eventId: input.eventId ?? null,
+});
+
 export function createAuditActivities({ prisma, clock }: ActivityDeps) {
   return {
     /** Appends an audit entry; returns its id (a string: BigInt does not cross JSON). */
     async recordAudit(input: RecordAuditInput): Promise<string> {
-      const data = { ...(input.data ?? {}), ...(input.eventId ? { eventId: input.eventId } : {}) };
       if (input.eventId) {
-        const existing = await prisma.auditLog.findFirst({
-          where: { subjectType: input.subjectType, subjectId: input.subjectId, data: { path: ['eventId'], equals: input.eventId } },
+        const existing = await prisma.auditLog.findUnique({
+          where: { subjectType_subjectId_eventId: { subjectType: input.subjectType, subjectId: input.subjectId, eventId: input.eventId } },
           select: { id: true },
         });
         if (existing) return existing.id.toString();
       }
-      const entry = await prisma.auditLog.create({
-        data: {
-          at: clock.now(),
-          actorId: input.actorId ?? null,
-          action: input.action,
-          subjectType: input.subjectType,
-          subjectId: input.subjectId,
-          unitId: input.unitId ?? null,
-          requestId: input.requestId ?? null,
-          data: data as object,
-        },
-        select: { id: true },
-      });
+      const entry = await prisma.auditLog.create({ data: rowOf(input, clock.now()), select: { id: true } });
       return entry.id.toString();
+    },
+
+    /** Appends entries that each carry an eventId, in one statement; those written before are skipped. */
+    async recordAuditEntries(inputs: readonly (RecordAuditInput & { eventId: string })[]): Promise<void> {
+      if (inputs.length === 0) return;
+      const at = clock.now();
+      await prisma.auditLog.createMany({ data: inputs.map((input) => rowOf(input, at)), skipDuplicates: true });
     },
   };
 }

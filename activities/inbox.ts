@@ -186,7 +186,7 @@ export interface SaveStepInput {
 export function createStepSaver(deps: ActivityDeps) {
   const { prisma, clock } = deps;
   const { notify } = createNotifyActivities(deps);
-  const { recordAudit } = createAuditActivities(deps);
+  const { recordAuditEntries } = createAuditActivities(deps);
 
   return async function saveStep(input: SaveStepInput): Promise<{ applied: boolean; openedTasks: string[] }> {
     const { workflowId, tasks, link } = input;
@@ -216,18 +216,12 @@ export function createStepSaver(deps: ActivityDeps) {
       await notify({ workflowId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link });
     }
     if (input.audit) {
-      for (const e of input.entries) {
-        if (!e.actorId) continue;
-        await recordAudit({
-          actorId: e.actorId,
-          action: e.action,
-          subjectType: input.audit.subjectType,
-          subjectId: input.subjectId,
-          unitId: input.audit.unitId,
-          data: { summary: e.summary },
-          eventId: `${workflowId}:${e.seq}`,
-        });
-      }
+      const { subjectType, unitId } = input.audit;
+      await recordAuditEntries(
+        input.entries
+          .filter((e) => e.actorId)
+          .map((e) => ({ actorId: e.actorId, action: e.action, subjectType, subjectId: input.subjectId, unitId, data: { summary: e.summary }, eventId: `${workflowId}:${e.seq}` })),
+      );
     }
     return result;
   };

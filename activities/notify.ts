@@ -1,7 +1,7 @@
 // Notifications from workflows: resolve the recipients, then enqueue one job
 // per recipient. The idempotency key is workflow id + event + recipient, so a
 // retried activity (or a replayed step) enqueues jobs that deliver once.
-import { ancestorPaths } from '../domain/access';
+import { Prisma } from '../prisma/generated/client';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';
 import type { ActivityDeps } from './deps';
@@ -39,14 +39,19 @@ export function createNotifyActivities({ prisma, queue }: ActivityDeps) {
       const people = await prisma.person.findMany({ where: { id: { in: to.personIds } }, select: { id: true } });
       return people.map((p) => p.id);
     }
-    const unit = await prisma.unit.findUnique({ where: { id: to.unitId }, select: { path: true } });
-    if (!unit) return [];
-    const paths = to.reach === 'unit' ? [unit.path] : ancestorPaths(unit.path);
-    const holders = await prisma.roleAssignment.findMany({
-      where: { role: to.role, unit: { path: { in: paths } }, person: { active: true } },
-      select: { personId: true },
-      distinct: ['personId'],
-    });
+    // One round-trip: the units whose path is a prefix of the unit's ending
+    // in "/" (itself and those above it, through the unique path index), then
+    // their grants of the role through the (unitId, role) index.
+    const over =
+      to.reach === 'unit'
+        ? Prisma.sql`g.id = u.id`
+        : Prisma.sql`g.path = ANY (ARRAY(SELECT left(u.path, i) FROM generate_series(1, length(u.path)) i WHERE substr(u.path, i, 1) = '/'))`;
+    const holders = await prisma.$queryRaw<{ personId: string }[]>`
+      SELECT DISTINCT ra."personId" FROM "Unit" u
+        JOIN "Unit" g ON ${over}
+        JOIN "RoleAssignment" ra ON ra."unitId" = g.id AND ra.role = ${to.role}::"RoleName"
+        JOIN "Person" p ON p.id = ra."personId" AND p.active
+       WHERE u.id = ${to.unitId}`;
     return holders.map((h) => h.personId);
   }
 

@@ -10,6 +10,7 @@ import { canReadIncident, presentIncident } from './present';
 import { ZIncidentDetail, ZIncidentId } from './schemas';
 import { recordTimeline } from '../tasks/inbox-timeline';
 import { inboxGrantsRead } from '../tasks/record-access';
+import type { GridIncident } from '../../prisma/generated/client';
 
 export interface GetIncidentOptions {
   deps: AppDeps;
@@ -17,8 +18,18 @@ export interface GetIncidentOptions {
   incidentId: string;
 }
 
+/** The incident row alone, or 404 for a caller who may not read it: what an action needs before it asks the workflow. */
+export async function loadReadableIncidentRow({ deps, actor, incidentId }: GetIncidentOptions) {
+  return readableOr404(deps, actor, incidentId, await deps.prisma.gridIncident.findUnique({ where: { id: incidentId } }));
+}
+
+/** The incident with its timeline, for the pages that show it. */
 export async function loadReadableIncident({ deps, actor, incidentId }: GetIncidentOptions) {
   const row = await deps.prisma.gridIncident.findUnique({ where: { id: incidentId }, include: { events: { orderBy: { seq: 'asc' } } } });
+  return readableOr404(deps, actor, incidentId, row);
+}
+
+async function readableOr404<R extends Pick<GridIncident, 'id' | 'placePath' | 'reportedById' | 'snapshot'>>(deps: AppDeps, actor: Actor, incidentId: string, row: R | null): Promise<R> {
   const readable = row && (canReadIncident(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'grid', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
   if (!row || !readable) throw new AppError('NOT_FOUND', `网格事件不存在:${incidentId}`);
   return row;

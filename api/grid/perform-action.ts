@@ -18,7 +18,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { registerCase } from '../mediation/register-case';
-import { loadReadableIncident, stateOf } from './get-incident';
+import { loadReadableIncidentRow, stateOf } from './get-incident';
 import { gridMachineFor } from './machine';
 import { accessViewOfRow } from './present';
 import { ACTION_BODIES, ZIncidentActionResult, ZIncidentId } from './schemas';
@@ -93,7 +93,7 @@ async function registerConverted({ deps, actor, row, body, caseId }: RegisterCon
 export async function performIncidentAction({ deps, actor: caller, incidentId, action, body }: PerformIncidentActionOptions) {
   // Access before state: an incident the caller cannot read does not exist
   // for them (404); one they read but may not act on is 403; then the stage.
-  const row = await loadReadableIncident({ deps, actor: caller, incidentId });
+  const row = await loadReadableIncidentRow({ deps, actor: caller, incidentId });
   // The inbox's word first (委派, 转交, 代理): the incident then judges the person it names.
   const acting = await resolveActing({ prisma: deps.prisma, actor: caller, workflowId: row.workflowId, action, now: deps.now?.() ?? new Date() });
   const actor = acting.actor;

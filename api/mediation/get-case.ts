@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { canReadCase, presentSummary } from './present';
 import { inboxGrantsRead } from '../tasks/record-access';
+import type { MediationCase } from '../../prisma/generated/client';
 import { recordTimeline } from '../tasks/inbox-timeline';
 import { ZCaseDetail, ZCaseId } from './schemas';
 
@@ -17,11 +18,21 @@ export interface GetCaseOptions {
   caseId: string;
 }
 
+/** The case row alone, or 404 for a caller who may not read it: what an action needs before it asks the workflow. */
+export async function loadReadableCaseRow({ deps, actor, caseId }: GetCaseOptions) {
+  return readableOr404(deps, actor, caseId, await deps.prisma.mediationCase.findUnique({ where: { id: caseId } }));
+}
+
+/** The case with its parties, timeline and agreement, for the pages that show them. */
 export async function loadReadableCase({ deps, actor, caseId }: GetCaseOptions) {
   const row = await deps.prisma.mediationCase.findUnique({
     where: { id: caseId },
     include: { parties: true, events: { orderBy: { seq: 'asc' } }, agreement: { select: { documentRenderedAt: true } } },
   });
+  return readableOr404(deps, actor, caseId, row);
+}
+
+async function readableOr404<R extends Pick<MediationCase, 'id' | 'placePath' | 'snapshot'>>(deps: AppDeps, actor: Actor, caseId: string, row: R | null): Promise<R> {
   const readable = row && (canReadCase(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'mediation', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
   if (!row || !readable) throw new AppError('NOT_FOUND', `调解案件不存在:${caseId}`);
   return row;

@@ -11,7 +11,7 @@ import { mediationUpdates } from '../../workflows/mediation-shared';
 import type { AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
-import { loadReadableCase } from './get-case';
+import { loadReadableCaseRow } from './get-case';
 import { accessViewOf } from './present';
 import { ACT_REFUSAL_MESSAGE, actRefusal } from '../../domain/mediation/access';
 import { ACTION_BODIES, ZActionResult, ZCaseId } from './schemas';
@@ -41,7 +41,7 @@ async function toPayload<A extends ActionName>(deps: AppDeps, action: A, body: u
 export async function performAction({ deps, actor, caseId, action, body, requestId }: PerformActionOptions) {
   // Access before state: a case the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the stage.
-  const row = await loadReadableCase({ deps, actor, caseId });
+  const row = await loadReadableCaseRow({ deps, actor, caseId });
   // The inbox's word first (委派, 转交, 代理): the case then judges the person it names.
   const now = deps.now?.() ?? new Date();
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: row.workflowId, action, now });

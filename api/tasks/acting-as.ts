@@ -5,8 +5,8 @@
 // action as usual, with the principal as its actor.
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { actingAs } from '../../domain/inbox/rules';
-import type { HumanTask, PrismaClient } from '../../prisma/generated/client';
+import { actingAs, type TaskFacts } from '../../domain/inbox/rules';
+import type { HumanTask, OutOfOfficeProxy, PrismaClient } from '../../prisma/generated/client';
 import { resolveActor } from '../auth/resolve-actor';
 import { recordInboxEvent } from './inbox-event';
 import { taskFacts } from './load-task';
@@ -27,8 +27,19 @@ export interface Acting {
 }
 
 export async function resolveActing({ prisma, actor, workflowId, action, now }: ActingAsOptions): Promise<Acting> {
-  const tasks = await prisma.humanTask.findMany({ where: { workflowId, status: 'open' } });
-  return resolveActingOn(prisma, actor, tasks, action, now);
+  // Every action route asks this before its update: one round-trip for the
+  // record's open tasks with what the verdict reads of each (its unit's path,
+  // a 委派 not handed back), beside the caller's 代理 arrangements.
+  const [tasks, proxies] = await Promise.all([
+    prisma.$queryRaw<Array<HumanTask & { unitPath: string | null; delegateId: string | null }>>`
+      SELECT t.*, u.path AS "unitPath",
+             (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId"
+        FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"
+       WHERE t."workflowId" = ${workflowId} AND t.status = 'open'::"HumanTaskStatus"`,
+    proxiesOf(prisma, actor),
+  ]);
+  if (tasks.length === 0) return { actor, deputy: null };
+  return judge(prisma, actor, tasks.map((t) => taskFacts(t, t.unitPath ?? '', t.delegateId === null ? null : { delegateId: t.delegateId })), proxies, action, now);
 }
 
 /** The inbox's word on `action` given these open tasks (one task: claiming it "代 X"). */
@@ -37,10 +48,16 @@ export async function resolveActingOn(prisma: PrismaClient, actor: Actor, tasks:
   const [units, delegations, proxies] = await Promise.all([
     prisma.unit.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.unitId))] } }, select: { id: true, path: true } }),
     prisma.taskDelegation.findMany({ where: { taskId: { in: tasks.map((t) => t.id) }, returnedAt: null } }),
-    prisma.outOfOfficeProxy.findMany({ where: { deputyId: actor.personId, cancelledAt: null } }),
+    proxiesOf(prisma, actor),
   ]);
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
   const facts = tasks.map((t) => taskFacts(t, pathOf.get(t.unitId) ?? '', delegations.find((d) => d.taskId === t.id) ?? null));
+  return judge(prisma, actor, facts, proxies, action, now);
+}
+
+const proxiesOf = (prisma: PrismaClient, actor: Actor) => prisma.outOfOfficeProxy.findMany({ where: { deputyId: actor.personId, cancelledAt: null } });
+
+async function judge(prisma: PrismaClient, actor: Actor, facts: TaskFacts[], proxies: OutOfOfficeProxy[], action: string, now: Date): Promise<Acting> {
   const principals = (await Promise.all([...new Set(proxies.map((p) => p.personId))].map((personId) => resolveActor({ prisma, personId })))).filter((a): a is Actor => a !== null);
   const verdict = actingAs(
     actor,

@@ -130,6 +130,22 @@ describe('recordAudit', () => {
     expect(d).toBe(c);
     const rows = await prisma.auditLog.findMany({ where: { subjectId }, orderBy: { id: 'asc' } });
     expect(rows).toHaveLength(3);
-    expect(rows[2]).toMatchObject({ at: fixedNow, data: { budgetFen: 1000, eventId: 'wf:upd-1' } });
+    expect(rows[2]).toMatchObject({ at: fixedNow, eventId: 'wf:upd-1', data: { budgetFen: 1000, eventId: 'wf:upd-1' } });
+  });
+
+  it("writes a step's entries once each, however often the step's save runs", async () => {
+    const { activities } = setup();
+    const subjectId = `p-${randomUUID()}`;
+    const entry = (seq: number) => ({ actorId: null, action: 'recordSession', subjectType: 'mediation', subjectId, unitId: null, data: { summary: `第${seq}次` }, eventId: `wf:${seq}` });
+    await activities.recordAuditEntries([entry(1), entry(2)]);
+    // A retried save: its first entries were written, the third is new.
+    await activities.recordAuditEntries([entry(1), entry(2), entry(3)]);
+    await activities.recordAudit({ ...entry(2), data: { summary: 'again' } });
+    const rows = await prisma.auditLog.findMany({ where: { subjectId }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.eventId, (r.data as { summary: string }).summary])).toEqual([
+      ['wf:1', '第1次'],
+      ['wf:2', '第2次'],
+      ['wf:3', '第3次'],
+    ]);
   });
 });
