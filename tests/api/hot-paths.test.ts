@@ -105,6 +105,19 @@ it('a second read with the same session within AUTH_CACHE_MS: one round trip (th
   expect(queries - before).toBeGreaterThanOrEqual(2);
 });
 
+it('an action asks the database only what it must before and after its update: the session, the key, the record, its open tasks beside the 代理 arrangements, the answer', async () => {
+  const project = await p.prisma.project.findFirstOrThrow({ where: { title: '热路径二' }, select: { id: true } });
+  const token = await p.login(U.street);
+  const before = queries;
+  const res = await supertest(app)
+    .post(`/api/projects/${project.id}/actions/reviewApplication`)
+    .set('Authorization', `Bearer ${token}`)
+    .set('Idempotency-Key', `hot-path-${project.id}`)
+    .send({ decision: 'approve' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(queries - before).toBe(6);
+});
+
 it('logs one summary line per request: method, path, status, time, person; never the query string, headers or body', async () => {
   logLines.length = 0;
   const token = await p.login(U.street);
