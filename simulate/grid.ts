@@ -4,7 +4,10 @@
 // checked by the grid worker (sometimes sent back once), and rated.
 import type { GridIncidentState } from '../domain/grid/machine';
 import type { IncidentPlan } from './plan';
-import { act, inLanes, workdaysSince, type World } from './world';
+import { act, inLanes, stepThrough, workdaysSince, type World } from './world';
+
+/** An incident's saved state, or null before the workflow's first save. */
+const incidentState = (snapshot: unknown) => (snapshot && typeof snapshot === 'object' && 'stage' in snapshot ? (snapshot as GridIncidentState) : null);
 
 export class GridPersonas {
   readonly plans = new Map<string, IncidentPlan>();
@@ -35,15 +38,16 @@ export class GridPersonas {
       if (res.status !== 201) throw new Error(`reportIncident ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
       this.plans.set(res.body.incidentId, plan);
     });
-    const open = await w.prisma.gridIncident.findMany({ where: { OR: [{ stage: { notIn: ['closed', 'converted'] } }, { stage: 'closed', satisfaction: null }] }, select: { id: true }, orderBy: { id: 'asc' } });
-    await inLanes(open, this.lanes, async ({ id }) => {
+    const open = await w.prisma.gridIncident.findMany({
+      where: { OR: [{ stage: { notIn: ['closed', 'converted'] } }, { stage: 'closed', satisfaction: null }] },
+      select: { id: true, snapshot: true },
+      orderBy: { id: 'asc' },
+    });
+    await inLanes(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
       if (!plan) return;
-      for (let step = 0; step < 6; step++) {
-        const row = await w.prisma.gridIncident.findUnique({ where: { id }, select: { snapshot: true } });
-        const s = row?.snapshot as unknown as GridIncidentState | undefined;
-        if (!s || !('stage' in s) || !(await this.step(id, s, plan))) return;
-      }
+      const reread = async () => incidentState((await w.prisma.gridIncident.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
+      await stepThrough(incidentState(snapshot), reread, (s) => this.step(id, s, plan), 6);
     });
   }
 

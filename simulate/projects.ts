@@ -6,7 +6,11 @@
 import type { ProjectState } from '../domain/project/state';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import type { ProjectPlan } from './plan';
-import { act, addDaysLocal, inLanes, workdaysSince, type World } from './world';
+import { act, addDaysLocal, inLanes, stepThrough, workdaysSince, type World } from './world';
+
+/** A project's saved state, or null before the workflow's first save (or in a shape without the ledger). */
+const projectState = (snapshot: unknown) =>
+  snapshot && typeof snapshot === 'object' && 'stage' in snapshot && Array.isArray((snapshot as ProjectState).disbursements) ? (snapshot as ProjectState) : null;
 
 const REWARD_FEN: Record<string, number> = { excellent: 500_000, good: 200_000, pass: 0, fail: 0 };
 
@@ -24,10 +28,10 @@ export class ProjectPersonas {
   async day(): Promise<void> {
     const { w } = this;
     for (const plan of this.projects.filter((p) => p.arrival === w.today)) await this.apply(plan);
-    const open = await w.prisma.project.findMany({ where: { stage: { in: ['approval', 'implementation', 'acceptance', 'reward'] } }, select: { id: true }, orderBy: { id: 'asc' } });
-    await inLanes(open, this.lanes, async ({ id }) => {
+    const open = await w.prisma.project.findMany({ where: { stage: { in: ['approval', 'implementation', 'acceptance', 'reward'] } }, select: { id: true, snapshot: true }, orderBy: { id: 'asc' } });
+    await inLanes(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
-      if (plan) await this.advance(id, plan);
+      if (plan) await this.advance(id, plan, projectState(snapshot));
     });
   }
 
@@ -50,13 +54,9 @@ export class ProjectPersonas {
     this.plans.set(res.body.projectId, plan);
   }
 
-  private async advance(id: string, plan: ProjectPlan): Promise<void> {
-    for (let step = 0; step < 6; step++) {
-      const row = await this.w.prisma.project.findUnique({ where: { id }, select: { snapshot: true } });
-      const s = row?.snapshot as unknown as ProjectState | undefined;
-      if (s && !Array.isArray(s.disbursements)) return;
-      if (!s || !('stage' in s) || !(await this.step(id, s, plan))) return;
-    }
+  private async advance(id: string, plan: ProjectPlan, first: ProjectState | null): Promise<void> {
+    const reread = async () => projectState((await this.w.prisma.project.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
+    await stepThrough(first, reread, (s) => this.step(id, s, plan), 6);
   }
 
   /** Whether the step's holder acts today: `delay` working days after the step was first seen. */

@@ -7,7 +7,10 @@
 // accepted.
 import type { ReportState } from '../domain/reporting';
 import type { ReportingPlan } from './plan';
-import { act, inLanes, type World } from './world';
+import { act, inLanes, stepThrough, type World } from './world';
+
+/** A report's saved state, or null before the workflow's first save. */
+const reportState = (state: unknown) => (state && typeof state === 'object' && 'stage' in state ? (state as ReportState) : null);
 
 export class ReportingPersonas {
   private started = false;
@@ -28,12 +31,10 @@ export class ReportingPersonas {
       return;
     }
     if (!this.started) return;
-    const reports = await w.prisma.reportingReport.findMany({ where: { year: w.year, stage: { notIn: ['completed', 'public_notice'] } }, select: { id: true }, orderBy: { id: 'asc' } });
-    await inLanes(reports, this.lanes, async ({ id }) => {
-      for (let step = 0; step < 12; step++) {
-        const row = await w.prisma.reportingReport.findUnique({ where: { id }, select: { state: true } });
-        if (!row || !('stage' in (row.state as object)) || !(await this.step(id, row.state as unknown as ReportState))) return;
-      }
+    const reports = await w.prisma.reportingReport.findMany({ where: { year: w.year, stage: { notIn: ['completed', 'public_notice'] } }, select: { id: true, state: true }, orderBy: { id: 'asc' } });
+    await inLanes(reports, this.lanes, async ({ id, state }) => {
+      const reread = async () => reportState((await w.prisma.reportingReport.findUnique({ where: { id }, select: { state: true } }))?.state);
+      await stepThrough(reportState(state), reread, (s) => this.step(id, s), 12);
     });
   }
 

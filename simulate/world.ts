@@ -78,3 +78,17 @@ export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: 
   };
   await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, worker));
 }
+
+/**
+ * Takes one record through what is due today. The first state comes from the
+ * day's one read of every open record (most have nothing due on a given day,
+ * so that read is all they cost); after each action the record is read again,
+ * because the process has moved it. `step` acts and says whether it did.
+ */
+export async function stepThrough<S>(first: S | null, reread: () => Promise<S | null>, step: (s: S) => Promise<boolean>, maxSteps: number): Promise<void> {
+  let s = first;
+  for (let i = 0; i < maxSteps && s !== null; i++) {
+    if (!(await step(s))) return;
+    s = await reread();
+  }
+}
