@@ -4,10 +4,8 @@
 // checked by the grid worker (sometimes sent back once), and rated.
 import type { GridIncidentState } from '../domain/grid/machine';
 import type { IncidentPlan } from './plan';
-import { act, inLanes, stepThrough, workdaysSince, type World } from './world';
+import { act, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
 
-/** An incident's saved state, or null before the workflow's first save. */
-const incidentState = (snapshot: unknown) => (snapshot && typeof snapshot === 'object' && 'stage' in snapshot ? (snapshot as GridIncidentState) : null);
 
 export class GridPersonas {
   readonly plans = new Map<string, IncidentPlan>();
@@ -46,8 +44,8 @@ export class GridPersonas {
     await inLanes(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
       if (!plan) return;
-      const reread = async () => incidentState((await w.prisma.gridIncident.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
-      await stepThrough(incidentState(snapshot), reread, (s) => this.step(id, s, plan), 6);
+      const reread = async () => savedState<GridIncidentState>((await w.prisma.gridIncident.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
+      await stepThrough(savedState<GridIncidentState>(snapshot), reread, (s) => this.step(id, s, plan), 6);
     });
   }
 

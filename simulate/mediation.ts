@@ -5,7 +5,7 @@
 // go on to 司法确认 and the 回访.
 import type { MediationState } from '../domain/mediation/case-state';
 import type { CasePlan } from './plan';
-import { act, daysSince, inLanes, stepThrough, workdaysSince, type World } from './world';
+import { act, daysSince, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
 
 const PARTIES = [
   { role: 'applicant', name: '王建军', phone: '13709101234', idNumber: '610402197505061234', address: '3号楼2单元101室' },
@@ -14,8 +14,6 @@ const PARTIES = [
 
 const mediatorOf = (unitId: string) => `mediator.${unitId}`;
 
-/** A case's saved state, or null before the workflow's first save. */
-const caseState = (snapshot: unknown) => (snapshot && typeof snapshot === 'object' && 'stage' in snapshot ? (snapshot as MediationState) : null);
 
 /** Who registers a case arriving by this channel. */
 function registrar(plan: CasePlan, w: World): string {
@@ -50,7 +48,7 @@ export class MediationPersonas {
     const open = await w.prisma.mediationCase.findMany({ where: { stage: { in: ['in_round', 'agreement'] } }, select: { id: true, snapshot: true }, orderBy: { id: 'asc' } });
     await inLanes(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
-      if (plan) await this.advance(id, plan, caseState(snapshot));
+      if (plan) await this.advance(id, plan, savedState<MediationState>(snapshot));
     });
   }
 
@@ -74,7 +72,7 @@ export class MediationPersonas {
 
   /** Every step due today, one after another, re-reading the case between them. */
   private async advance(id: string, plan: CasePlan, first: MediationState | null): Promise<void> {
-    const reread = async () => caseState((await this.w.prisma.mediationCase.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
+    const reread = async () => savedState<MediationState>((await this.w.prisma.mediationCase.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
     await stepThrough(first, reread, (s) => this.step(id, s, plan), 6);
   }
 

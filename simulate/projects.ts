@@ -6,11 +6,13 @@
 import type { ProjectState } from '../domain/project/state';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import type { ProjectPlan } from './plan';
-import { act, addDaysLocal, inLanes, stepThrough, workdaysSince, type World } from './world';
+import { act, addDaysLocal, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
 
 /** A project's saved state, or null before the workflow's first save (or in a shape without the ledger). */
-const projectState = (snapshot: unknown) =>
-  snapshot && typeof snapshot === 'object' && 'stage' in snapshot && Array.isArray((snapshot as ProjectState).disbursements) ? (snapshot as ProjectState) : null;
+const projectState = (snapshot: unknown) => {
+  const s = savedState<ProjectState>(snapshot);
+  return s && Array.isArray(s.disbursements) ? s : null;
+};
 
 const REWARD_FEN: Record<string, number> = { excellent: 500_000, good: 200_000, pass: 0, fail: 0 };
 

@@ -7,10 +7,8 @@
 // accepted.
 import type { ReportState } from '../domain/reporting';
 import type { ReportingPlan } from './plan';
-import { act, inLanes, stepThrough, type World } from './world';
+import { act, inLanes, savedState, stepThrough, type World } from './world';
 
-/** A report's saved state, or null before the workflow's first save. */
-const reportState = (state: unknown) => (state && typeof state === 'object' && 'stage' in state ? (state as ReportState) : null);
 
 export class ReportingPersonas {
   private started = false;
@@ -33,8 +31,8 @@ export class ReportingPersonas {
     if (!this.started) return;
     const reports = await w.prisma.reportingReport.findMany({ where: { year: w.year, stage: { notIn: ['completed', 'public_notice'] } }, select: { id: true, state: true }, orderBy: { id: 'asc' } });
     await inLanes(reports, this.lanes, async ({ id, state }) => {
-      const reread = async () => reportState((await w.prisma.reportingReport.findUnique({ where: { id }, select: { state: true } }))?.state);
-      await stepThrough(reportState(state), reread, (s) => this.step(id, s), 12);
+      const reread = async () => savedState<ReportState>((await w.prisma.reportingReport.findUnique({ where: { id }, select: { state: true } }))?.state);
+      await stepThrough(savedState<ReportState>(state), reread, (s) => this.step(id, s), 12);
     });
   }
 

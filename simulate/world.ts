@@ -79,6 +79,9 @@ export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: 
   await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, worker));
 }
 
+/** A record's saved state (its read model's snapshot), or null before the workflow's first save. */
+export const savedState = <S>(snapshot: unknown): S | null => (snapshot && typeof snapshot === 'object' && 'stage' in snapshot ? (snapshot as S) : null);
+
 /**
  * Takes one record through what is due today. The first state comes from the
  * day's one read of every open record (most have nothing due on a given day,
