@@ -545,7 +545,7 @@ export class WorkflowEngine {
       await new Promise((r) => setTimeout(r, 2));
       if (this.hasPendingWork()) quietSince = 0;
       else if (quietSince === 0) quietSince = Date.now();
-      else if (Date.now() - quietSince >= Number(process.env.QUIET_MS ?? 10)) return true;
+      else if (Date.now() - quietSince >= 10) return true;
       if (Date.now() > giveUpAt) return false;
     }
   }
