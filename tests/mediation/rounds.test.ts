@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseIdForKey, registerCase } from '../../api/mediation/register-case';
 import { resolveActor } from '../../api/auth/resolve-actor';
 import { caseBody, mediateRound, round, startMediationPlatform, U, who, type MediationPlatform } from './support';
+import { uniqueSuffix } from '../helpers/db';
 
 let p: MediationPlatform;
 beforeAll(async () => {
@@ -164,7 +165,8 @@ describe('mediation rounds', () => {
 
   it('honours Idempotency-Key on registration', async () => {
     const headers = { 'Idempotency-Key': `reg-${Date.now()}` };
-    const body = (await import('./support')).caseBody({ channel: 'hotline_12345' });
+    // A title of its own: the count below must not see another file's case (caseBody numbers its titles per process).
+    const body = caseBody({ channel: 'hotline_12345', title: `12345热线重复提交的漏水纠纷${uniqueSuffix()}` });
     const a = await p.post(who.gridWorker, '/api/mediation-cases', body, headers);
     const b = await p.post(who.gridWorker, '/api/mediation-cases', body, headers);
     expect(a.status).toBe(201);
