@@ -17,8 +17,10 @@ export default defineConfig({
     // files one after another. Isolated, every file re-imported them
     // through tsx: 260 s of the suite's CPU went to imports alone, against
     // 23 s now (the suite took 940 s isolated, 798 s not, same machine and
-    // hour). Tests keep no module state of their own: no vi.mock, no env
-    // changes after global setup, one engine and platform per file.
+    // hour). So no file may leave state another trips on: no vi.mock, no
+    // env changes after global setup, one engine and platform per file. The
+    // fixtures' numbered titles (tests/*/support.ts) repeat across files that
+    // share the database: a test that counts rows by title uses its own.
     isolate: false,
   },
 });
