@@ -6,7 +6,6 @@ import type { GridIncidentState } from '../domain/grid/machine';
 import type { IncidentPlan } from './plan';
 import { act, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
 
-
 export class GridPersonas {
   readonly plans = new Map<string, IncidentPlan>();
 

@@ -14,7 +14,6 @@ const PARTIES = [
 
 const mediatorOf = (unitId: string) => `mediator.${unitId}`;
 
-
 /** Who registers a case arriving by this channel. */
 function registrar(plan: CasePlan, w: World): string {
   const street = plan.communityId.split('-').slice(0, 2).join('-');

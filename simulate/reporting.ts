@@ -9,7 +9,6 @@ import type { ReportState } from '../domain/reporting';
 import type { ReportingPlan } from './plan';
 import { act, inLanes, savedState, stepThrough, type World } from './world';
 
-
 export class ReportingPersonas {
   private started = false;
   private voted = new Set<string>();
