@@ -7,7 +7,7 @@ import { handlingFigures } from '../domain/grid/statistics';
 import { pendingTasksOf, type GridIncidentState } from '../domain/grid/machine';
 import { gridIncidentWorkflowId } from '../domain/grid/types';
 import type { ActivityDeps } from './deps';
-import { createStepSaver, earliestDue, timelineRow } from './inbox';
+import { createStepSaver, earliestDue, isoOrNull, timelineEventsInsert } from './inbox';
 
 export interface SaveGridIncidentInput {
   state: GridIncidentState;
@@ -33,28 +33,23 @@ export function createGridActivities(deps: ActivityDeps) {
         notifications: effects.notifications,
         announceTasks: true,
         audit: { subjectType: 'grid_incident', unitId: state.facts.place.id },
+        // One statement (see InboxDb in ./inbox): the new timeline events, then the read model if this state is newer.
         write: async (tx) => {
-          await tx.gridIncidentEvent.createMany({ data: effects.timeline.map((e) => ({ incidentId: state.incidentId, ...timelineRow(e), summary: e.summary })), skipDuplicates: true });
-          const { count } = await tx.gridIncident.updateMany({
-            where: { id: state.incidentId, version: { lt: state.version } },
-            data: {
-              stage: state.stage,
-              assigneeUnitId: handling?.unit.id ?? null,
-              department: handling?.department ?? null,
-              nextDueAt: earliestDue(tasks),
-              handledAt: figures.handledAt ? new Date(figures.handledAt) : null,
-              handledOnTime: figures.onTime,
-              handlingDays: figures.handlingDays,
-              reopenCount: state.reopenCount,
-              outcome: state.outcome,
-              closedAt: state.closedAt ? new Date(state.closedAt) : null,
-              satisfaction: state.satisfaction?.level ?? null,
-              mediationCaseId: state.mediationCaseId,
-              snapshot: state as object,
-              version: state.version,
-            },
-          });
-          return count > 0;
+          const [{ applied }] = await tx.$queryRaw<{ applied: boolean }[]>`
+            WITH events AS (${timelineEventsInsert('GridIncidentEvent', 'incidentId', state.incidentId, effects.timeline)}),
+            saved AS (
+              UPDATE "GridIncident" SET
+                stage = ${state.stage}, "assigneeUnitId" = ${handling?.unit.id ?? null}, department = ${handling?.department ?? null},
+                "nextDueAt" = ${isoOrNull(earliestDue(tasks))}::timestamp(3), "handledAt" = ${isoOrNull(figures.handledAt)}::timestamp(3),
+                "handledOnTime" = ${figures.onTime}::boolean, "handlingDays" = ${figures.handlingDays}::float8, "reopenCount" = ${state.reopenCount},
+                outcome = ${state.outcome}, "closedAt" = ${isoOrNull(state.closedAt)}::timestamp(3), satisfaction = ${state.satisfaction?.level ?? null},
+                "mediationCaseId" = ${state.mediationCaseId}, snapshot = ${JSON.stringify(state)}::jsonb, version = ${state.version},
+                "updatedAt" = now() AT TIME ZONE 'UTC'
+              WHERE id = ${state.incidentId} AND version < ${state.version}
+              RETURNING 1
+            )
+            SELECT EXISTS (SELECT 1 FROM saved) AS applied`;
+          return applied;
         },
       });
     },

@@ -8,7 +8,7 @@ import { mediationWorkflowId } from '../domain/mediation/types';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { Prisma } from '../prisma/generated/client';
-import { createStepSaver, earliestDue, timelineRow } from './inbox';
+import { createStepSaver, earliestDue, isoOrNull, timelineEventsInsert } from './inbox';
 
 export interface SaveMediationCaseInput {
   state: MediationState;
@@ -20,43 +20,59 @@ export interface MediationActivityDeps extends ActivityDeps {
   documents?: MediationDocumentQueue;
 }
 
-/** The rounds and the agreement of a case, upserted by case (+ level) inside the save's transaction. */
-async function writeRoundsAndAgreement(tx: Prisma.TransactionClient, state: MediationState): Promise<void> {
-  for (const [i, r] of state.rounds.entries()) {
-    const data = {
-      roundNo: i + 1,
-      unitId: r.unit.id,
-      startedAt: new Date(r.startedAt),
-      dueAt: new Date(r.dueAt),
-      remindedAt: r.remindedAt ? new Date(r.remindedAt) : null,
-      mediatorId: r.mediatorId,
-      acceptedAt: r.acceptedAt ? new Date(r.acceptedAt) : null,
-      sessions: r.sessions.length,
-      endedAt: r.endedAt ? new Date(r.endedAt) : null,
-      outcome: r.outcome,
-      reason: r.reason,
-    };
-    await tx.mediationRound.upsert({
-      where: { caseId_level: { caseId: state.caseId, level: r.level } },
-      create: { caseId: state.caseId, level: r.level, ...data },
-      update: data,
-    });
-  }
-
+/**
+ * The case's part of a step's save, in one statement: the timeline events
+ * (new ones only), the read model if this state is newer than the saved one
+ * (the version check; the row lock orders concurrent saves), and then, only
+ * if it was, every round (upserted by case + level) and the agreement. True
+ * when the read model was written. Raw SQL because mediation steps are most
+ * of a district's actions (see InboxDb in ./inbox for the measured cost of a
+ * model query); what it writes is what the model queries it replaced wrote.
+ */
+async function writeCase(tx: Prisma.TransactionClient, state: MediationState, events: readonly TimelineEvent[]): Promise<boolean> {
+  const round = state.rounds.at(-1) ?? null;
+  const tasks = pendingTasks(state);
+  const mediate = state.triage?.kind === 'mediate' ? state.triage : null;
+  const rounds = state.rounds;
   const a = state.agreement;
-  if (a) {
-    const data = {
-      level: a.level,
-      mediatorId: a.mediatorId,
-      terms: a.terms,
-      performance: a.performance,
-      amountFen: a.amountFen,
-      performBy: a.performBy,
-      effectiveAt: new Date(a.effectiveAt),
-      confirmationDeadline: new Date(a.confirmationDeadline),
-    };
-    await tx.mediationAgreement.upsert({ where: { caseId: state.caseId }, create: { caseId: state.caseId, ...data }, update: data });
-  }
+  const [{ applied }] = await tx.$queryRaw<{ applied: boolean }[]>`
+    WITH events AS (
+      ${timelineEventsInsert('MediationEvent', 'caseId', state.caseId, events)}
+    ), saved AS (
+      UPDATE "MediationCase" SET
+        stage = ${state.stage}, "highRisk" = ${mediate ? mediate.highRisk : false}, "startLevel" = ${mediate ? mediate.startLevel : null},
+        "currentLevel" = ${round?.level ?? null}, "mediatorId" = ${round?.mediatorId ?? null}, "nextDueAt" = ${isoOrNull(earliestDue(tasks))}::timestamp(3),
+        outcome = ${state.outcome}, "concludedAt" = ${isoOrNull(state.concludedAt)}::timestamp(3), "closedAt" = ${isoOrNull(state.closedAt)}::timestamp(3),
+        "closeReason" = ${state.closeReason}, guidance = ${state.guidance}, "targetConcludeBy" = ${isoOrNull(state.targetConcludeBy)}::timestamp(3),
+        "judicialStatus" = ${state.judicial?.status ?? null}, "followUpResult" = ${state.followUp?.result ?? null},
+        snapshot = ${JSON.stringify(state)}::jsonb, version = ${state.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
+      WHERE id = ${state.caseId} AND version < ${state.version}
+      RETURNING id
+    ), rounds AS (
+      INSERT INTO "MediationRound" ("caseId", level, "roundNo", "unitId", "startedAt", "dueAt", "remindedAt", "mediatorId", "acceptedAt", sessions, "endedAt", outcome, reason)
+      SELECT saved.id, r.level, r.no, r.unit, r.started, r.due, r.reminded, r.mediator, r.accepted, r.sessions, r.ended, r.outcome, r.reason
+        FROM saved, unnest(${rounds.map((r) => r.level)}::text[], ${rounds.map((_, i) => i + 1)}::int[], ${rounds.map((r) => r.unit.id)}::text[],
+                           ${rounds.map((r) => isoOrNull(r.startedAt))}::timestamp(3)[], ${rounds.map((r) => isoOrNull(r.dueAt))}::timestamp(3)[],
+                           ${rounds.map((r) => isoOrNull(r.remindedAt))}::timestamp(3)[], ${rounds.map((r) => r.mediatorId)}::text[],
+                           ${rounds.map((r) => isoOrNull(r.acceptedAt))}::timestamp(3)[], ${rounds.map((r) => r.sessions.length)}::int[],
+                           ${rounds.map((r) => isoOrNull(r.endedAt))}::timestamp(3)[], ${rounds.map((r) => r.outcome)}::text[], ${rounds.map((r) => r.reason)}::text[])
+          AS r(level, no, unit, started, due, reminded, mediator, accepted, sessions, ended, outcome, reason)
+      ON CONFLICT ("caseId", level) DO UPDATE SET
+        "roundNo" = EXCLUDED."roundNo", "unitId" = EXCLUDED."unitId", "startedAt" = EXCLUDED."startedAt", "dueAt" = EXCLUDED."dueAt",
+        "remindedAt" = EXCLUDED."remindedAt", "mediatorId" = EXCLUDED."mediatorId", "acceptedAt" = EXCLUDED."acceptedAt",
+        sessions = EXCLUDED.sessions, "endedAt" = EXCLUDED."endedAt", outcome = EXCLUDED.outcome, reason = EXCLUDED.reason
+    ), agreement AS (
+      INSERT INTO "MediationAgreement" ("caseId", level, "mediatorId", terms, performance, "amountFen", "performBy", "effectiveAt", "confirmationDeadline")
+      SELECT saved.id, ${a?.level ?? null}, ${a?.mediatorId ?? null}, ${a?.terms ?? null}, ${a?.performance ?? null}, ${a?.amountFen ?? null}::int,
+             ${a?.performBy ?? null}, ${isoOrNull(a?.effectiveAt)}::timestamp(3), ${isoOrNull(a?.confirmationDeadline)}::timestamp(3)
+        FROM saved WHERE ${a != null}
+      ON CONFLICT ("caseId") DO UPDATE SET
+        level = EXCLUDED.level, "mediatorId" = EXCLUDED."mediatorId", terms = EXCLUDED.terms, performance = EXCLUDED.performance,
+        "amountFen" = EXCLUDED."amountFen", "performBy" = EXCLUDED."performBy", "effectiveAt" = EXCLUDED."effectiveAt",
+        "confirmationDeadline" = EXCLUDED."confirmationDeadline"
+    )
+    SELECT EXISTS (SELECT 1 FROM saved) AS applied`;
+  return applied;
 }
 
 export function createMediationActivities(deps: MediationActivityDeps) {
@@ -88,7 +104,6 @@ export function createMediationActivities(deps: MediationActivityDeps) {
 
     /** Saves a step: the case's read model, rounds, agreement and timeline, the inbox its state calls for, and its audit lines. */
     async saveMediationCase({ state, events }: SaveMediationCaseInput): Promise<{ applied: boolean; openedTasks: string[] }> {
-      const round = state.rounds.at(-1) ?? null;
       const tasks = pendingTasks(state);
       return saveStep({
         workflowId: mediationWorkflowId(state.caseId),
@@ -101,33 +116,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         notifications: [],
         announceTasks: true,
         audit: { subjectType: 'mediation_case', unitId: state.facts.place.id },
-        write: async (tx) => {
-          await tx.mediationEvent.createMany({ data: events.map((e) => ({ caseId: state.caseId, ...timelineRow(e), summary: e.summary })), skipDuplicates: true });
-          const { count } = await tx.mediationCase.updateMany({
-            where: { id: state.caseId, version: { lt: state.version } },
-            data: {
-              stage: state.stage,
-              highRisk: state.triage?.kind === 'mediate' ? state.triage.highRisk : false,
-              startLevel: state.triage?.kind === 'mediate' ? state.triage.startLevel : null,
-              currentLevel: round?.level ?? null,
-              mediatorId: round?.mediatorId ?? null,
-              nextDueAt: earliestDue(tasks),
-              outcome: state.outcome,
-              concludedAt: state.concludedAt ? new Date(state.concludedAt) : null,
-              closedAt: state.closedAt ? new Date(state.closedAt) : null,
-              closeReason: state.closeReason,
-              guidance: state.guidance,
-              targetConcludeBy: new Date(state.targetConcludeBy),
-              judicialStatus: state.judicial?.status ?? null,
-              followUpResult: state.followUp?.result ?? null,
-              snapshot: state as object,
-              version: state.version,
-            },
-          });
-          if (count === 0) return false;
-          await writeRoundsAndAgreement(tx, state);
-          return true;
-        },
+        write: (tx) => writeCase(tx, state, events),
       });
     },
 

@@ -20,25 +20,19 @@ export async function deliverNotification(
   payload: TNotificationJob,
   { prisma, channel }: DeliverNotificationOptions,
 ): Promise<DeliveryResult> {
-  const recipient = await prisma.person.findUnique({
-    where: { id: payload.recipientId },
-    select: { id: true, displayName: true, phone: true, active: true },
-  });
+  // The person and the in-app row in one statement (every step notifies
+  // someone; see InboxDb in activities/inbox for what a model query costs).
+  const [recipient] = await prisma.$queryRaw<{ id: string; displayName: string; phone: string | null; active: boolean; created: number }[]>`
+    WITH p AS (SELECT id, "displayName", phone, active FROM "Person" WHERE id = ${payload.recipientId}),
+    ins AS (
+      INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey")
+      SELECT gen_random_uuid()::text, p.id, ${payload.kind}, ${payload.title}, ${payload.body}, ${payload.link ?? null}, ${payload.idempotencyKey} FROM p
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT p.*, (SELECT count(*)::int FROM ins) AS created FROM p`;
   if (!recipient) throw new UnrecoverableError(`recipient ${payload.recipientId} does not exist`);
-
-  const { count } = await prisma.notification.createMany({
-    data: [
-      {
-        idempotencyKey: payload.idempotencyKey,
-        recipientId: recipient.id,
-        kind: payload.kind,
-        title: payload.title,
-        body: payload.body,
-        link: payload.link ?? null,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  const count = recipient.created;
 
   // A deactivated person keeps the in-app record (for the audit trail) but
   // is not messaged outside the platform.
