@@ -11,7 +11,7 @@ import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
-import { createStepSaver, earliestDue, timelineRow } from './inbox';
+import { createStepSaver, earliestDue, isoOrNull } from './inbox';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { NotifyInput } from './notify';
@@ -222,57 +222,79 @@ export function createProjectActivities(deps: ActivityDeps) {
         notifications: input.notifications,
         // The machine's own "待办" notice goes with the step's notifications.
         announceTasks: false,
+        // One statement (see InboxDb in ./inbox): the project row if this
+        // state is newer (inserted on the first step), then its milestones and
+        // disbursements; the new timeline events either way.
         write: async (tx) => {
-          const current = await tx.project.findUnique({ where: { id: s.projectId }, select: { version: true } });
-          const newer = !current || current.version < s.version;
-          if (newer) {
-            await tx.project.upsert({ where: { id: s.projectId }, create: { id: s.projectId, ...row }, update: row });
-            for (const m of s.milestones) {
-              const data = {
-                title: m.title,
-                amountFen: m.amountFen,
-                dueDate: new Date(`${m.dueDate}T00:00:00Z`),
-                status: m.status,
-                overdueSince: m.overdueSince ? new Date(m.overdueSince) : null,
-                reportedAt: m.reports.at(-1) ? new Date(m.reports.at(-1)!.at) : null,
-                paidAt: m.status === 'paid' ? new Date(s.disbursements.find((d) => d.milestoneSeq === m.seq && d.status === 'released')?.decidedAt ?? clock.now()) : null,
-              };
-              await tx.projectMilestone.upsert({
-                where: { projectId_seq: { projectId: s.projectId, seq: m.seq } },
-                create: { projectId: s.projectId, seq: m.seq, ...data },
-                update: data,
-              });
-            }
-            await tx.projectMilestone.deleteMany({ where: { projectId: s.projectId, seq: { gt: s.milestones.length } } });
-            for (const d of s.disbursements) {
-              const data = {
-                kind: d.kind,
-                payableKey: d.payableKey,
-                milestoneSeq: d.milestoneSeq,
-                attempt: d.attempt,
-                amountFen: d.amountFen,
-                status: d.status,
-                unitPath: s.community.path,
-                streetId: s.street.id,
-                requestedAt: new Date(d.requestedAt),
-                decidedAt: d.decidedAt ? new Date(d.decidedAt) : null,
-                voucherNo: d.voucherNo,
-                returnReason: d.returnReason,
-              };
-              await tx.projectDisbursement.upsert({
-                where: { projectId_id: { projectId: s.projectId, id: d.id } },
-                create: { projectId: s.projectId, id: d.id, ...data },
-                update: data,
-              });
-            }
-          }
-          if (input.events.length > 0) {
-            await tx.projectEvent.createMany({
-              data: input.events.map((e) => ({ projectId: s.projectId, ...timelineRow(e), actorName: e.actorName, label: e.label, stage: e.stage })),
-              skipDuplicates: true,
-            });
-          }
-          return newer;
+          const ms = s.milestones.map((m) => ({
+            ...m,
+            reportedAt: m.reports.at(-1)?.at ?? null,
+            paidAt: m.status === 'paid' ? (s.disbursements.find((d) => d.milestoneSeq === m.seq && d.status === 'released')?.decidedAt ?? clock.now().toISOString()) : null,
+          }));
+          const ds = s.disbursements;
+          const es = input.events;
+          const [{ applied }] = await tx.$queryRaw<{ applied: boolean }[]>`
+            WITH saved AS (
+              INSERT INTO "Project" (id, "workflowId", title, category, year, "communityId", "communityName", "unitPath", "streetId", "applicantId",
+                                     stage, step, "budgetFen", "finalPaymentFen", "reservedFen", "paidFen", "rewardPaidFen", "revisionCount", suspended,
+                                     pending, "nextDueAt", overdue, escalated, rating, "scoreCentiPoints", "ratedAt", snapshot, version, "closedReason",
+                                     "createdAt", "updatedAt")
+              VALUES (${s.projectId}, ${row.workflowId}, ${row.title}, ${row.category}, ${row.year}, ${row.communityId}, ${row.communityName}, ${row.unitPath},
+                      ${row.streetId}, ${row.applicantId}, ${row.stage}, ${row.step}, ${row.budgetFen}, ${row.finalPaymentFen}, ${row.reservedFen},
+                      ${row.paidFen}, ${row.rewardPaidFen}, ${row.revisionCount}, ${row.suspended}, ${JSON.stringify(s.pending)}::jsonb,
+                      ${isoOrNull(row.nextDueAt)}::timestamp(3), ${row.overdue}, ${row.escalated}, ${row.rating}, ${row.scoreCentiPoints}::int,
+                      ${isoOrNull(row.ratedAt)}::timestamp(3), ${JSON.stringify(s)}::jsonb, ${row.version}, ${row.closedReason},
+                      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+              ON CONFLICT (id) DO UPDATE SET
+                "workflowId" = EXCLUDED."workflowId", title = EXCLUDED.title, category = EXCLUDED.category, year = EXCLUDED.year,
+                "communityId" = EXCLUDED."communityId", "communityName" = EXCLUDED."communityName", "unitPath" = EXCLUDED."unitPath",
+                "streetId" = EXCLUDED."streetId", "applicantId" = EXCLUDED."applicantId", stage = EXCLUDED.stage, step = EXCLUDED.step,
+                "budgetFen" = EXCLUDED."budgetFen", "finalPaymentFen" = EXCLUDED."finalPaymentFen", "reservedFen" = EXCLUDED."reservedFen",
+                "paidFen" = EXCLUDED."paidFen", "rewardPaidFen" = EXCLUDED."rewardPaidFen", "revisionCount" = EXCLUDED."revisionCount",
+                suspended = EXCLUDED.suspended, pending = EXCLUDED.pending, "nextDueAt" = EXCLUDED."nextDueAt", overdue = EXCLUDED.overdue,
+                escalated = EXCLUDED.escalated, rating = EXCLUDED.rating, "scoreCentiPoints" = EXCLUDED."scoreCentiPoints",
+                "ratedAt" = EXCLUDED."ratedAt", snapshot = EXCLUDED.snapshot, version = EXCLUDED.version, "closedReason" = EXCLUDED."closedReason",
+                "updatedAt" = EXCLUDED."updatedAt"
+              WHERE "Project".version < EXCLUDED.version
+              RETURNING id
+            ), milestones AS (
+              INSERT INTO "ProjectMilestone" ("projectId", seq, title, "amountFen", "dueDate", status, "overdueSince", "reportedAt", "paidAt")
+              SELECT saved.id, m.seq, m.title, m.amount, m.due, m.status, m.overdue, m.reported, m.paid
+                FROM saved, unnest(${ms.map((m) => m.seq)}::int[], ${ms.map((m) => m.title)}::text[], ${ms.map((m) => m.amountFen)}::int[],
+                                   ${ms.map((m) => m.dueDate)}::date[], ${ms.map((m) => m.status)}::text[], ${ms.map((m) => isoOrNull(m.overdueSince))}::timestamp(3)[],
+                                   ${ms.map((m) => isoOrNull(m.reportedAt))}::timestamp(3)[], ${ms.map((m) => isoOrNull(m.paidAt))}::timestamp(3)[])
+                  AS m(seq, title, amount, due, status, overdue, reported, paid)
+              ON CONFLICT ("projectId", seq) DO UPDATE SET
+                title = EXCLUDED.title, "amountFen" = EXCLUDED."amountFen", "dueDate" = EXCLUDED."dueDate", status = EXCLUDED.status,
+                "overdueSince" = EXCLUDED."overdueSince", "reportedAt" = EXCLUDED."reportedAt", "paidAt" = EXCLUDED."paidAt"
+            ), dropped AS (
+              DELETE FROM "ProjectMilestone" WHERE "projectId" = (SELECT id FROM saved) AND seq > ${ms.length}
+            ), disbursements AS (
+              INSERT INTO "ProjectDisbursement" ("projectId", id, kind, "payableKey", "milestoneSeq", attempt, "amountFen", status, "unitPath", "streetId",
+                                                 "requestedAt", "decidedAt", "voucherNo", "returnReason")
+              SELECT saved.id, d.id, d.kind, d.payable, d.milestone, d.attempt, d.amount, d.status, ${s.community.path}, ${s.street.id},
+                     d.requested, d.decided, d.voucher, d.reason
+                FROM saved, unnest(${ds.map((d) => d.id)}::text[], ${ds.map((d) => d.kind)}::text[], ${ds.map((d) => d.payableKey)}::text[],
+                                   ${ds.map((d) => d.milestoneSeq)}::int[], ${ds.map((d) => d.attempt)}::int[], ${ds.map((d) => d.amountFen)}::int[],
+                                   ${ds.map((d) => d.status)}::text[], ${ds.map((d) => isoOrNull(d.requestedAt))}::timestamp(3)[],
+                                   ${ds.map((d) => isoOrNull(d.decidedAt))}::timestamp(3)[], ${ds.map((d) => d.voucherNo)}::text[], ${ds.map((d) => d.returnReason)}::text[])
+                  AS d(id, kind, payable, milestone, attempt, amount, status, requested, decided, voucher, reason)
+              ON CONFLICT ("projectId", id) DO UPDATE SET
+                kind = EXCLUDED.kind, "payableKey" = EXCLUDED."payableKey", "milestoneSeq" = EXCLUDED."milestoneSeq", attempt = EXCLUDED.attempt,
+                "amountFen" = EXCLUDED."amountFen", status = EXCLUDED.status, "unitPath" = EXCLUDED."unitPath", "streetId" = EXCLUDED."streetId",
+                "requestedAt" = EXCLUDED."requestedAt", "decidedAt" = EXCLUDED."decidedAt", "voucherNo" = EXCLUDED."voucherNo",
+                "returnReason" = EXCLUDED."returnReason"
+            ), events AS (
+              INSERT INTO "ProjectEvent" ("projectId", seq, at, "actorId", "actorName", action, label, stage, data)
+              SELECT ${s.projectId}, e.seq, e.at, e.actor, e.name, e.action, e.label, e.stage, e.data::jsonb
+                FROM unnest(${es.map((e) => e.seq)}::int[], ${es.map((e) => isoOrNull(e.at))}::timestamp(3)[], ${es.map((e) => e.actorId)}::text[],
+                            ${es.map((e) => e.actorName)}::text[], ${es.map((e) => e.action)}::text[], ${es.map((e) => e.label)}::text[],
+                            ${es.map((e) => e.stage)}::text[], ${es.map((e) => JSON.stringify(e.data ?? {}))}::text[])
+                  AS e(seq, at, actor, name, action, label, stage, data)
+              ON CONFLICT DO NOTHING
+            )
+            SELECT EXISTS (SELECT 1 FROM saved) AS applied`;
+          return applied;
         },
       });
     },
