@@ -99,12 +99,13 @@ async function closeKeys(db: InboxDb, workflowId: string, done: readonly string[
 
 /** Closes open tasks of the workflow; returns how many were closed by this call. */
 export async function closeOpenHumanTasks(db: InboxDb, input: CloseHumanTasksInput & { workflowId: string }, now: Date): Promise<number> {
-  let keys = input.keys;
-  if (!keys) {
-    const open = await db.$queryRaw<{ key: string }[]>`SELECT key FROM "HumanTask" WHERE "workflowId" = ${input.workflowId} AND status = 'open'`;
-    keys = open.map((t) => t.key);
-  }
   const status = input.status ?? 'done';
+  if (!input.keys) {
+    return db.$executeRaw`
+      UPDATE "HumanTask" SET status = ${status}::"HumanTaskStatus", "completedAt" = ${now}, "completedById" = ${input.completedById ?? null}
+       WHERE "workflowId" = ${input.workflowId} AND status = 'open'`;
+  }
+  const { keys } = input;
   return closeKeys(db, input.workflowId, status === 'done' ? keys : [], status === 'done' ? [] : keys, input.completedById ?? null, now);
 }
 
