@@ -124,7 +124,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
   const tally: Record<string, number> = {};
   for (const v of voteRounds) for (const [k, n] of Object.entries(v.tally ?? {})) tally[k] = (tally[k] ?? 0) + (n as number);
 
-  const incidents = (await prisma.gridIncident.findMany({ select: { stage: true, outcome: true, handledOnTime: true, handlingDays: true, satisfaction: true, reopenCount: true, snapshot: true }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, state: r.snapshot as unknown as GridIncidentState }));
+  const incidents = (await prisma.gridIncident.findMany({ select: { stage: true, outcome: true, handledOnTime: true, reportedAt: true, handledAt: true, satisfaction: true, reopenCount: true, snapshot: true }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, state: r.snapshot as unknown as GridIncidentState }));
   const handled = incidents.filter((i) => i.handledOnTime !== null);
 
   return {
@@ -178,7 +178,11 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
       byOutcome: count(incidents, (i) => (i.outcome ? INCIDENT_OUTCOME_LABELS[i.outcome as keyof typeof INCIDENT_OUTCOME_LABELS] : '办理中')),
       byStage: count(incidents, (i) => INCIDENT_STAGE_LABELS[i.stage as keyof typeof INCIDENT_STAGE_LABELS] ?? i.stage),
       onTimeRate: handled.length ? handled.filter((i) => i.handledOnTime).length / handled.length : 0,
-      medianHandlingDays: median(incidents.filter((i) => i.handlingDays !== null).map((i) => Math.round(i.handlingDays!))),
+      // Calendar days (Beijing), as the rounds' days: the hours of a handling
+      // carry the seconds of wall time a simulated day takes (the virtual clock
+      // runs between advances), and rounding them flipped the median from one
+      // full-scale run to the next.
+      medianHandlingDays: median(incidents.filter((i) => i.handledAt).map((i) => daysBetweenLocal(toLocalDate(i.reportedAt), toLocalDate(i.handledAt!)))),
       supervised: incidents.filter((i) => i.state.handlings?.some((h) => h.supervisedAt)).length,
       toStreet: incidents.filter((i) => i.state.escalatedToStreetAt).length,
       reopened: incidents.filter((i) => i.reopenCount > 0).length,
