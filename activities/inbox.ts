@@ -164,7 +164,7 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
       INSERT INTO "HumanTask" (id, "workflowId", key, process, "subjectId", action, title, role, "unitId", "assigneeId", "dueAt", "createdAt")
       SELECT gen_random_uuid()::text, ${workflowId}, t.key, ${input.process}, ${input.subjectId}, t.action, t.title, t.role::"RoleName", t.unit, t.assignee, t.due, ${now}
         FROM unnest(${col('key')}::text[], ${col('action')}::text[], ${col('title')}::text[], ${col('role')}::text[], ${col('unitId')}::text[],
-                    ${col('assigneeId')}::text[], ${opened.map((t) => (t.dueAt == null ? null : new Date(t.dueAt)))}::timestamp(3)[])
+                    ${col('assigneeId')}::text[], ${opened.map((t) => isoOrNull(t.dueAt))}::timestamp(3)[])
           AS t(key, action, title, role, unit, assignee, due)`;
   }
   return opened.map((t) => t.key);

@@ -108,7 +108,7 @@ export function createProjectActivities(deps: ActivityDeps) {
         // loser's unique violation (23505) refused its reservation for good.
         await tx.$executeRaw`
           INSERT INTO "ProjectFundYear" ("communityId", "year", "capFen", "reservedFen", "updatedAt")
-          VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, now())
+          VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, now() AT TIME ZONE 'UTC')
           ON CONFLICT DO NOTHING`;
         // Row lock: two projects of one community reserving at once are serialised here.
         const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number }[]>`
