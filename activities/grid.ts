@@ -7,7 +7,8 @@ import { handlingFigures } from '../domain/grid/statistics';
 import { pendingTasksOf, type GridIncidentState } from '../domain/grid/machine';
 import { gridIncidentWorkflowId } from '../domain/grid/types';
 import type { ActivityDeps } from './deps';
-import { createStepSaver, earliestDue, isoOrNull, timelineEventsInsert } from './inbox';
+import { isoOrNull, UTC_NOW } from '../db/raw-sql';
+import { createStepSaver, earliestDue, timelineEventsInsert } from './inbox';
 
 export interface SaveGridIncidentInput {
   state: GridIncidentState;
@@ -44,7 +45,7 @@ export function createGridActivities(deps: ActivityDeps) {
                 "handledOnTime" = ${figures.onTime}::boolean, "handlingDays" = ${figures.handlingDays}::float8, "reopenCount" = ${state.reopenCount},
                 outcome = ${state.outcome}, "closedAt" = ${isoOrNull(state.closedAt)}::timestamp(3), satisfaction = ${state.satisfaction?.level ?? null},
                 "mediationCaseId" = ${state.mediationCaseId}, snapshot = ${JSON.stringify(state)}::jsonb, version = ${state.version},
-                "updatedAt" = now() AT TIME ZONE 'UTC'
+                "updatedAt" = ${UTC_NOW}
               WHERE id = ${state.incidentId} AND version < ${state.version}
               RETURNING 1
             )

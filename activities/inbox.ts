@@ -5,6 +5,7 @@ import { expandSigners, stepKeyOf, type SignMode } from '../domain/kit/countersi
 import type { NotificationIntent, PendingTask, TimelineEntry } from '../domain/kit/machine';
 import { parentTaskKey, signerTaskKey } from '../domain/kit/signers';
 import type { RoleName } from '../domain/roles';
+import { isoOrNull } from '../db/raw-sql';
 import { Prisma } from '../prisma/generated/client';
 import { createAuditActivities } from './audit';
 import type { ActivityDeps } from './deps';
@@ -174,9 +175,6 @@ export async function syncHumanTasks(db: InboxDb, input: SyncHumanTasksInput, no
 export function timelineRow(e: { seq: number; at: string; action: string; actorId: string | null; actorName: string | null; data?: Record<string, unknown> | null }) {
   return { seq: e.seq, at: new Date(e.at), action: e.action, actorId: e.actorId, actorName: e.actorName, data: (e.data ?? {}) as Prisma.InputJsonValue };
 }
-
-/** An ISO instant or null, for a `timestamp(3)` parameter of a raw statement (stored as UTC, as Prisma stores it). */
-export const isoOrNull = (d: string | Date | null | undefined): string | null => (d == null ? null : new Date(d).toISOString());
 
 /**
  * The INSERT of a step's timeline events into a timeline table of the shape

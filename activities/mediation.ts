@@ -3,12 +3,14 @@
 // upserts keyed by case (+ level), timeline events by case + event number,
 // inbox tasks by workflow + key, notifications by workflow + event + person.
 import { pendingTasks, type MediationState, type TimelineEvent } from '../domain/mediation/case-state';
+import type { PendingTask } from '../domain/kit/machine';
 import { createMediationDocumentQueue, type MediationDocumentQueue } from '../queue/jobs/mediation-agreement-job';
 import { mediationWorkflowId } from '../domain/mediation/types';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { Prisma } from '../prisma/generated/client';
-import { createStepSaver, earliestDue, isoOrNull, timelineEventsInsert } from './inbox';
+import { isoOrNull, UTC_NOW } from '../db/raw-sql';
+import { createStepSaver, earliestDue, timelineEventsInsert } from './inbox';
 
 export interface SaveMediationCaseInput {
   state: MediationState;
@@ -29,9 +31,8 @@ export interface MediationActivityDeps extends ActivityDeps {
  * of a district's actions (see InboxDb in ./inbox for the measured cost of a
  * model query); what it writes is what the model queries it replaced wrote.
  */
-async function writeCase(tx: Prisma.TransactionClient, state: MediationState, events: readonly TimelineEvent[]): Promise<boolean> {
+async function writeCase(tx: Prisma.TransactionClient, state: MediationState, events: readonly TimelineEvent[], tasks: readonly PendingTask[]): Promise<boolean> {
   const round = state.rounds.at(-1) ?? null;
-  const tasks = pendingTasks(state);
   const mediate = state.triage?.kind === 'mediate' ? state.triage : null;
   const rounds = state.rounds;
   const a = state.agreement;
@@ -45,7 +46,7 @@ async function writeCase(tx: Prisma.TransactionClient, state: MediationState, ev
         outcome = ${state.outcome}, "concludedAt" = ${isoOrNull(state.concludedAt)}::timestamp(3), "closedAt" = ${isoOrNull(state.closedAt)}::timestamp(3),
         "closeReason" = ${state.closeReason}, guidance = ${state.guidance}, "targetConcludeBy" = ${isoOrNull(state.targetConcludeBy)}::timestamp(3),
         "judicialStatus" = ${state.judicial?.status ?? null}, "followUpResult" = ${state.followUp?.result ?? null},
-        snapshot = ${JSON.stringify(state)}::jsonb, version = ${state.version}, "updatedAt" = now() AT TIME ZONE 'UTC'
+        snapshot = ${JSON.stringify(state)}::jsonb, version = ${state.version}, "updatedAt" = ${UTC_NOW}
       WHERE id = ${state.caseId} AND version < ${state.version}
       RETURNING id
     ), rounds AS (
@@ -116,7 +117,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         notifications: [],
         announceTasks: true,
         audit: { subjectType: 'mediation_case', unitId: state.facts.place.id },
-        write: (tx) => writeCase(tx, state, events),
+        write: (tx) => writeCase(tx, state, events, tasks),
       });
     },
 

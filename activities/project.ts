@@ -11,7 +11,8 @@ import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
-import { createStepSaver, earliestDue, isoOrNull } from './inbox';
+import { isoOrNull, UTC_NOW } from '../db/raw-sql';
+import { createStepSaver, earliestDue } from './inbox';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
 import type { NotifyInput } from './notify';
@@ -108,7 +109,7 @@ export function createProjectActivities(deps: ActivityDeps) {
         // loser's unique violation (23505) refused its reservation for good.
         await tx.$executeRaw`
           INSERT INTO "ProjectFundYear" ("communityId", "year", "capFen", "reservedFen", "updatedAt")
-          VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, now() AT TIME ZONE 'UTC')
+          VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, ${UTC_NOW})
           ON CONFLICT DO NOTHING`;
         // Row lock: two projects of one community reserving at once are serialised here.
         const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number }[]>`
@@ -244,7 +245,7 @@ export function createProjectActivities(deps: ActivityDeps) {
                       ${row.paidFen}, ${row.rewardPaidFen}, ${row.revisionCount}, ${row.suspended}, ${JSON.stringify(s.pending)}::jsonb,
                       ${isoOrNull(row.nextDueAt)}::timestamp(3), ${row.overdue}, ${row.escalated}, ${row.rating}, ${row.scoreCentiPoints}::int,
                       ${isoOrNull(row.ratedAt)}::timestamp(3), ${JSON.stringify(s)}::jsonb, ${row.version}, ${row.closedReason},
-                      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+                      ${UTC_NOW}, ${UTC_NOW})
               ON CONFLICT (id) DO UPDATE SET
                 "workflowId" = EXCLUDED."workflowId", title = EXCLUDED.title, category = EXCLUDED.category, year = EXCLUDED.year,
                 "communityId" = EXCLUDED."communityId", "communityName" = EXCLUDED."communityName", "unitPath" = EXCLUDED."unitPath",

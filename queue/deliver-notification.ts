@@ -4,6 +4,7 @@
 // neither duplicates the in-app notification nor skips the channel.
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { UTC_NOW } from '../db/raw-sql';
 import type { PrismaClient } from '../prisma/generated/client';
 import { PermanentDeliveryError, type OutboundChannel } from './channels';
 import { ZNotificationJob, type TNotificationJob } from './notification-job';
@@ -22,14 +23,12 @@ export async function deliverNotification(
 ): Promise<DeliveryResult> {
   // The person and the in-app row in one statement (every step notifies
   // someone; see InboxDb in activities/inbox for what a model query costs).
-  // The time is UTC, as Prisma writes it: the column's default
-  // (CURRENT_TIMESTAMP) would store a server's local time.
   const [recipient] = await prisma.$queryRaw<{ id: string; displayName: string; phone: string | null; active: boolean; created: number }[]>`
     WITH p AS (SELECT id, "displayName", phone, active FROM "Person" WHERE id = ${payload.recipientId}),
     ins AS (
       INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey", "createdAt")
       SELECT gen_random_uuid()::text, p.id, ${payload.kind}, ${payload.title}, ${payload.body}, ${payload.link ?? null}, ${payload.idempotencyKey},
-             now() AT TIME ZONE 'UTC'
+             ${UTC_NOW}
         FROM p
       ON CONFLICT DO NOTHING
       RETURNING 1
