@@ -18,6 +18,7 @@ import pg from 'pg';
 import { FileStore } from '../engine/store';
 import { toLocalDate } from '../domain/calendar';
 import type { SimApi } from './client';
+import { summaryHash } from './summary';
 import { runYear } from './year';
 
 const arg = (name: string, fallback: string) => {
@@ -116,6 +117,11 @@ async function measureOnce(i: number): Promise<Sample> {
   });
   sample.engine = await engineCommitsPerSecond(500);
   sample.yearS = run.wallMs / 1000;
+  // Each year's own line: its wall time, its summary's hash (the runs of one seed must agree), its checks and CPU.
+  const failed = run.checks.filter((c) => !c.ok).map((c) => c.name);
+  console.error(
+    `[bench ${i + 1}/${repeat}] year: ${sample.yearS.toFixed(1)} s, ${run.stats.acknowledged} actions, summary hash ${summaryHash(run.summary)}, checks ${failed.length ? `FAILED: ${failed.join(', ')}` : 'ok'}; CPU s ${Object.entries(run.cpu).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`,
+  );
   sample.rss = run.rss;
   return sample as Sample;
 }
