@@ -142,9 +142,10 @@ async function main(): Promise<void> {
   }
   Object.assign(childEnv, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
 
-  const child = async (name: 'engine' | 'worker' | 'api', args: string[] = []) => {
+  // `name` names the child's log and profile; a second worker process is "worker-2", running dist/worker.js like the first.
+  const child = async (kind: 'engine' | 'worker' | 'api', args: string[] = [], name: string = kind, extraEnv: NodeJS.ProcessEnv = {}) => {
     checkNotStopping();
-    const started = await superviseChild({ name, script: script(name), args, nodeArgs: profileArgs(name), env: childEnv, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[name], log: say });
+    const started = await superviseChild({ name, script: script(kind), args, nodeArgs: profileArgs(name), env: { ...childEnv, ...extraEnv }, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[kind], log: say });
     stops.push(stopChild(started.child));
     return started;
   };
@@ -182,9 +183,14 @@ async function main(): Promise<void> {
   const migrated = await migrate(databaseUrl);
   say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already applied`);
 
-  // 5. workers
-  await child('worker');
-  say('worker: Temporal worker and queue workers running');
+  // 5. workers: WORKER_PROCESSES of them on the one task queue, each with a metrics port of its own when metrics are on.
+  const workers = config.server.workerProcesses;
+  for (let i = 1; i <= workers; i++) {
+    const metricsPort = config.server.workerMetricsPort;
+    const name = i === 1 ? 'worker' : `worker-${i}`;
+    await child('worker', i === 1 ? [] : ['--instance', name], name, metricsPort ? { WORKER_METRICS_PORT: String(metricsPort + i - 1) } : {});
+  }
+  say(`worker: Temporal worker and queue workers running${workers > 1 ? ` in ${workers} processes` : ''}`);
 
   // 6. seeds, on the first run only
   checkNotStopping();

@@ -1,4 +1,4 @@
-// `npm run bench -- [--scale 0.02] [--seed 7] [--repeat 3]`: one table, each
+// `npm run bench -- [--scale 0.02] [--seed 7] [--repeat 3] [--workers n]`: one table, each
 // figure the median of `repeat` runs, each next to a reference measured in
 // the same run on the same machine:
 //   - a district-year's wall time at the scale (reference: none — it is the figure);
@@ -28,6 +28,7 @@ const arg = (name: string, fallback: string) => {
 const scale = arg('scale', '0.02') === 'full' ? 1 : Number(arg('scale', '0.02'));
 const seed = Number(arg('seed', '7'));
 const repeat = Number(arg('repeat', '3'));
+const workers = process.argv.includes('--workers') ? Number(arg('workers', '1')) : undefined;
 const SAMPLES = 200;
 
 const pct = (xs: number[], p: number) => {
@@ -102,6 +103,7 @@ async function measureOnce(i: number): Promise<Sample> {
   const run = await runYear({
     scale,
     seed,
+    workers,
     log: (line) => console.error(`[bench ${i + 1}/${repeat}] ${line}`),
     afterYear: async ({ platform, api, world }) => {
       const street = `street_office.${world.org.streets[0]!.id}`;

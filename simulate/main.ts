@@ -5,6 +5,7 @@
 //   --chaos <n>               SIGKILL engine, worker or API n times at seeded moments
 //   --compare a.json b.json   the same seed under two rule sets, side by side
 //   --lanes <n>               actions in flight at once on different records (default 4)
+//   --workers <n>             worker processes of the platform (WORKER_PROCESSES; default 1, as npm start)
 //   --out <dir>               where the HTML report and summary go (default sim-out/)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,7 @@ function args(argv: string[]) {
     runs: Number(get('runs') ?? 1),
     chaos: Number(get('chaos') ?? 0),
     lanes: Number(get('lanes') ?? 4),
+    workers: get('workers') === undefined ? undefined : Number(get('workers')),
     out: resolve(get('out') ?? 'sim-out'),
     compare: compareAt >= 0 ? [argv[compareAt + 1], argv[compareAt + 2]] : null,
   };
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
   const a = args(process.argv.slice(2));
   mkdirSync(a.out, { recursive: true });
   const log = (line: string) => console.error(`[simulate] ${line}`);
-  const base = { scale: a.scale, seed: a.seed, lanes: a.lanes, log };
+  const base = { scale: a.scale, seed: a.seed, lanes: a.lanes, workers: a.workers, log };
 
   if (a.compare) {
     const [fa, fb] = a.compare as [string, string];

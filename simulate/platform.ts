@@ -40,7 +40,7 @@ export interface SimPlatform {
   restarting(): boolean;
   /** The pid of a child process (engine, worker, api), if running. */
   pidOf(name: ChildName): number | undefined;
-  /** RSS in MiB of the supervisor and each child. */
+  /** RSS in MiB of the supervisor and each child (the worker processes together). */
   rss(): Record<'supervisor' | ChildName, number>;
   /**
    * CPU seconds used so far by the supervisor, each child since it started
@@ -86,7 +86,9 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
   const supervisor = child.pid!;
   const base = `http://127.0.0.1:${port}`;
 
-  const pidOf = (name: ChildName) => descendantsWithCommand(supervisor).find((p) => p.cmdline.includes(`dist/${name}.js`))?.pid;
+  // Every process of a kind (WORKER_PROCESSES > 1: "worker", then "worker-2" … started with --instance), and the first of each by name.
+  const pidsOf = (name: ChildName) => descendantsWithCommand(supervisor).filter((p) => p.cmdline.includes(`dist/${name}.js`));
+  const pidOf = (name: ChildName) => pidsOf(name).find((p) => !p.cmdline.includes('--instance'))?.pid;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -148,10 +150,11 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
     }
   };
 
-  /** A reading of the supervisor and each child (0 for one not running). */
+  /** A reading of the supervisor and each kind of child (0 for one not running; the worker processes summed). */
   const perProcess = (read: (pid: number) => number) => {
     const of = (pid: number | undefined) => (pid && alive(pid) ? read(pid) : 0);
-    return { supervisor: of(supervisor), engine: of(pidOf('engine')), worker: of(pidOf('worker')), api: of(pidOf('api')) };
+    const sum = (name: ChildName) => pidsOf(name).reduce((total, p) => total + of(p.pid), 0);
+    return { supervisor: of(supervisor), engine: sum('engine'), worker: sum('worker'), api: sum('api') };
   };
 
   return {

@@ -33,6 +33,8 @@ export interface YearOptions {
   chaos?: number;
   /** Actions in flight at once (different records). Default 4. */
   lanes?: number;
+  /** Worker processes of the platform (WORKER_PROCESSES). Default: npm start's (1). */
+  workers?: number;
   log?: (line: string) => void;
   /** Runs once the year is over, before the platform stops (the bench measures here). */
   afterYear?: (ctx: { platform: SimPlatform; api: SimApi; world: World }) => Promise<void>;
@@ -57,7 +59,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
   const simulatorCpu = process.cpuUsage();
   const rng = createRng(options.seed);
   const org = buildOrg(options.scale);
-  const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, ...options.env }, log });
+  const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, ...(options.workers ? { WORKER_PROCESSES: String(options.workers) } : {}), ...options.env }, log });
   const prisma = createPrisma(platform.databaseUrl, { poolSize: 4 });
   const engine = await connectEngineClock({ address: platform.engineAddress });
   try {

@@ -27,7 +27,10 @@ if (missing.length > 0) {
 }
 
 installTemporalRuntime('WARN');
-const logger = pino({ level: config.app.logLevel, base: { service: 'worker' } });
+// `--instance worker-2`: npm start's second worker process (WORKER_PROCESSES), named so in its log lines and in `ps`.
+const instanceAt = process.argv.indexOf('--instance');
+const instance = instanceAt >= 0 ? process.argv[instanceAt + 1] : undefined;
+const logger = pino({ level: config.app.logLevel, base: { service: instance ?? 'worker' } });
 // Ten connections: activities run concurrently (a project's step saves in one
 // transaction while other projects' reservations and inbox writes go on).
 const prisma = createPrisma(config.database.url!, { poolSize: WORKER_DB_POOL });

@@ -45,6 +45,12 @@ export const serverSection = defineSection({
     doc: 'Unset (default): no metrics. A port: the API process serves Prometheus metrics at GET /metrics on it (HTTP latency and counts by route, process metrics), on METRICS_HOST only, apart from the API port.',
     example: '9464',
   }),
+  workerProcesses: envVar({
+    env: 'WORKER_PROCESSES',
+    schema: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be 1 or more').max(16, 'must be 16 or fewer').default(1),
+    doc: 'npm start: how many worker processes (each a Temporal worker and the queue workers) to run on the one task queue. A worker process runs activities and the SDK\'s pipeline on one thread; a second one lets a machine with cores to spare carry more actions at once. Each is restarted on its own; WORKER_METRICS_PORT counts up from its value, one port per process.',
+    example: '1',
+  }),
   workerMetricsPort: envVar({
     env: 'WORKER_METRICS_PORT',
     schema: optionalPort(),

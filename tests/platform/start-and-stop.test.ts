@@ -1,8 +1,9 @@
 // `npm start` itself, as a child process with its own DATA_DIR and port:
 // the compiled supervisor with the embedded PostgreSQL and Redis and the
-// engine, worker and API child processes. One start serves both tests (the
-// first run seeds the demo district, which takes most of the time):
-//  1. the worker child killed with SIGKILL comes back and finishes the work
+// engine, two worker processes (WORKER_PROCESSES=2) and API child processes.
+// One start serves both tests (the first run seeds the demo district, which
+// takes most of the time):
+//  1. both worker children killed with SIGKILL come back and finish the work
 //     (a project application, then the street's approval, which needs an
 //     activity to reserve the funds);
 //  2. Ctrl-C in the middle of work stops every process of the tree and
@@ -25,7 +26,7 @@ const STREET = 'street_office.qindu-renmin';
 beforeAll(async () => {
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  app = npmStart({ dataDir, port });
+  app = npmStart({ dataDir, port, env: { WORKER_PROCESSES: '2' } });
   // First run: build (when stale), initdb, migrations, demo seeds.
   await waitUntil(
     async () => {
@@ -68,23 +69,27 @@ const application = (title: string) => ({
   year,
 });
 
-/** The pid of the child process running dist/<name>.js. */
+/** The pid of the child process running dist/<name>.js ("worker-2": dist/worker.js with --instance worker-2). */
 function childPid(name: string): number | undefined {
-  return descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes(`dist/${name}.js`))?.pid;
+  const [kind, n] = name.split('-');
+  return descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes(`dist/${kind}.js`) && (n ? p.cmdline.includes(`--instance ${name}`) : !p.cmdline.includes('--instance')))?.pid;
 }
 
 describe('npm start', () => {
-  it('is ready with the banner last, child logs in DATA_DIR/logs, one process per part', async () => {
+  it('is ready with the banner last, child logs in DATA_DIR/logs, one process per part and WORKER_PROCESSES workers', async () => {
     expect((await http('GET', '/api/ready')).body).toMatchObject({ ready: true });
     const stdout = app.stdout().trimEnd();
     expect(stdout.split('\n').at(-1)).toBe('Press Ctrl-C to stop.');
     // The children's JSON lines go to their files, not over the banner.
     expect(stdout.split('\n').filter((l) => l.startsWith('{'))).toEqual([]);
-    for (const name of ['engine', 'worker', 'api', 'postgres', 'redis']) {
+    for (const name of ['engine', 'worker', 'worker-2', 'api', 'postgres', 'redis']) {
       expect(existsSync(join(dataDir, 'logs', `${name}.log`)), name).toBe(true);
     }
-    expect(readFileSync(join(dataDir, 'logs', 'worker.log'), 'utf8')).toContain('workers running');
-    const rss = Object.fromEntries(['start', 'engine', 'worker', 'api'].map((name) => {
+    for (const name of ['worker', 'worker-2']) expect(readFileSync(join(dataDir, 'logs', `${name}.log`), 'utf8'), name).toContain('workers running');
+    expect(readFileSync(join(dataDir, 'logs', 'worker-2.log'), 'utf8')).toContain('"service":"worker-2"');
+    expect(descendantsWithCommand(app.child.pid!).filter((p) => p.cmdline.includes('dist/worker.js'))).toHaveLength(2);
+    expect(stdout).toContain('in 2 processes');
+    const rss = Object.fromEntries(['start', 'engine', 'worker', 'worker-2', 'api'].map((name) => {
       const pid = name === 'start' ? descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes('launch.mjs'))?.pid : childPid(name);
       expect(pid, name).toBeDefined();
       return [name, rssMiB(pid!)];
@@ -92,18 +97,20 @@ describe('npm start', () => {
     console.log(`RSS after start (MiB): ${JSON.stringify(rss)}`);
   });
 
-  it('brings the worker back after SIGKILL and the work finishes', async () => {
+  it('brings the workers back after SIGKILL and the work finishes', async () => {
     const [community, street] = [await logIn(COMMUNITY), await logIn(STREET)];
-    const killed = childPid('worker')!;
-    process.kill(killed, 'SIGKILL');
+    const killed = { worker: childPid('worker')!, 'worker-2': childPid('worker-2')! };
+    for (const pid of Object.values(killed)) process.kill(pid, 'SIGKILL');
 
     // Applied while no worker runs: the workflow waits for the next one.
     const created = await http('POST', '/api/projects', community, application('断电重启测试项目'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.projectId as string;
 
-    await waitUntil(async () => (childPid('worker') ?? killed) !== killed, 60_000, () => `no new worker:\n${app.stdout().slice(-2000)}`);
-    expect(app.stdout()).toMatch(/worker exited \(SIGKILL\); restarting/);
+    for (const [name, pid] of Object.entries(killed)) {
+      await waitUntil(async () => (childPid(name) ?? pid) !== pid, 60_000, () => `no new ${name}:\n${app.stdout().slice(-2000)}`);
+      expect(app.stdout()).toMatch(new RegExp(`${name} exited \\(SIGKILL\\); restarting`));
+    }
 
     await waitUntil(
       async () => (await http('GET', `/api/projects/${id}`, street)).body?.availableActions?.some((a: any) => a.action === 'reviewApplication'),
