@@ -2,6 +2,7 @@
 // committed (the completion was lost), so a caller that must not see a
 // duplicate passes an `eventId`; the entry is then written at most once.
 import type { ActivityDeps } from './deps';
+import { rawDb } from '../db/raw-sql';
 
 export interface RecordAuditInput {
   actorId?: string | null;
@@ -54,7 +55,7 @@ export function createAuditActivities({ prisma, clock }: ActivityDeps) {
       const at = clock.now();
       const rows = inputs.map((input) => rowOf(input, at));
       const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-      await prisma.$executeRaw`
+      await rawDb(prisma).$executeRaw`
         INSERT INTO "AuditLog" (at, "actorId", action, "subjectType", "subjectId", "unitId", "requestId", data, "eventId")
         SELECT ${at}, e.actor, e.action, e.type, e.subject, e.unit, e.request, e.data::jsonb, e.event
           FROM unnest(${col('actorId')}::text[], ${col('action')}::text[], ${col('subjectType')}::text[], ${col('subjectId')}::text[],

@@ -5,7 +5,7 @@ import { expandSigners, stepKeyOf, type SignMode } from '../domain/kit/countersi
 import type { NotificationIntent, PendingTask, TimelineEntry } from '../domain/kit/machine';
 import { parentTaskKey, signerTaskKey } from '../domain/kit/signers';
 import type { RoleName } from '../domain/roles';
-import { isoOrNull } from '../db/raw-sql';
+import { isoOrNull, rawTransaction, type RawDb } from '../db/raw-sql';
 import { Prisma } from '../prisma/generated/client';
 import { createAuditActivities } from './audit';
 import type { ActivityDeps } from './deps';
@@ -44,15 +44,16 @@ export interface CloseHumanTasksInput {
 }
 
 /**
- * The client or an interactive transaction: a step's save opens and closes
- * its tasks inside the transaction that saves the record, so both go through
- * here. The inbox is written on every step of every process, so its
- * statements are SQL of their own rather than Prisma model queries: measured
- * here, a model query costs the worker 0.7–0.9 ms of CPU (building, planning
- * and interpreting it) against 0.2–0.35 ms for the same statement raw, and
- * the worker's main thread is what a busy district waits on.
+ * The client or a step's transaction (rawTransaction, on the pool beneath
+ * Prisma): a step's save opens and closes its tasks inside the transaction
+ * that saves the record, so both go through here. The inbox is written on
+ * every step of every process, so its statements are SQL of their own rather
+ * than Prisma model queries: measured here, a model query costs the worker
+ * 0.7–0.9 ms of CPU (building, planning and interpreting it) against
+ * 0.2–0.35 ms for the same statement raw, and the worker's main thread is
+ * what a busy district waits on.
  */
-export type InboxDb = Pick<Prisma.TransactionClient, '$queryRaw' | '$executeRaw'>;
+export type InboxDb = RawDb;
 
 /** The row of a new task. */
 export function humanTaskRow(input: OpenHumanTaskInput & { workflowId: string }, now: Date): Prisma.HumanTaskUncheckedCreateInput {
@@ -223,10 +224,11 @@ export interface SaveStepInput {
   audit?: { subjectType: string; unitId: string };
   /**
    * Inside the transaction: the timeline rows and the version-checked write of
-   * the read model. False when a newer save got there first (the row lock
-   * orders concurrent saves): the inbox is then left to that newer save.
+   * the read model, in raw statements. False when a newer save got there
+   * first (the row lock orders concurrent saves): the inbox is then left to
+   * that newer save.
    */
-  write: (tx: Prisma.TransactionClient) => Promise<boolean>;
+  write: (tx: RawDb) => Promise<boolean>;
 }
 
 /**
@@ -243,7 +245,7 @@ export function createStepSaver(deps: ActivityDeps) {
   return async function saveStep(input: SaveStepInput): Promise<{ applied: boolean; openedTasks: string[] }> {
     const { workflowId, tasks, link } = input;
     const completedById = input.completedById !== undefined ? input.completedById : (input.entries.findLast((e) => e.actorId)?.actorId ?? null);
-    const result = await prisma.$transaction(async (tx) => {
+    const result = await rawTransaction(prisma, async (tx) => {
       if (!(await input.write(tx))) return { applied: false, openedTasks: [] as string[] };
       const openedTasks = await syncHumanTasks(
         tx,

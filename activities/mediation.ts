@@ -8,8 +8,7 @@ import { createMediationDocumentQueue, type MediationDocumentQueue } from '../qu
 import { mediationWorkflowId } from '../domain/mediation/types';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
-import type { Prisma } from '../prisma/generated/client';
-import { isoOrNull, UTC_NOW } from '../db/raw-sql';
+import { isoOrNull, UTC_NOW, type RawDb } from '../db/raw-sql';
 import { createStepSaver, earliestDue, timelineEventsInsert } from './inbox';
 
 export interface SaveMediationCaseInput {
@@ -31,7 +30,7 @@ export interface MediationActivityDeps extends ActivityDeps {
  * of a district's actions (see InboxDb in ./inbox for the measured cost of a
  * model query); what it writes is what the model queries it replaced wrote.
  */
-async function writeCase(tx: Prisma.TransactionClient, state: MediationState, events: readonly TimelineEvent[], tasks: readonly PendingTask[]): Promise<boolean> {
+async function writeCase(tx: RawDb, state: MediationState, events: readonly TimelineEvent[], tasks: readonly PendingTask[]): Promise<boolean> {
   const round = state.rounds.at(-1) ?? null;
   const mediate = state.triage?.kind === 'mediate' ? state.triage : null;
   const rounds = state.rounds;

@@ -2,6 +2,7 @@
 // per recipient. The idempotency key is workflow id + event + recipient, so a
 // retried activity (or a replayed step) enqueues jobs that deliver once.
 import { Prisma } from '../prisma/generated/client';
+import { rawDb } from '../db/raw-sql';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';
 import type { ActivityDeps } from './deps';
@@ -46,7 +47,7 @@ export function createNotifyActivities({ prisma, queue }: ActivityDeps) {
       to.reach === 'unit'
         ? Prisma.sql`g.id = u.id`
         : Prisma.sql`g.path = ANY (ARRAY(SELECT left(u.path, i) FROM generate_series(1, length(u.path)) i WHERE substr(u.path, i, 1) = '/'))`;
-    const holders = await prisma.$queryRaw<{ personId: string }[]>`
+    const holders = await rawDb(prisma).$queryRaw<{ personId: string }[]>`
       SELECT DISTINCT ra."personId" FROM "Unit" u
         JOIN "Unit" g ON ${over}
         JOIN "RoleAssignment" ra ON ra."unitId" = g.id AND ra.role = ${to.role}::"RoleName"

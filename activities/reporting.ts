@@ -11,6 +11,7 @@ import type { UnitRef } from '../domain/access';
 import type { Ballot, ProjectResult, ReportState, TimelineEntry } from '../domain/reporting';
 import type { NotificationIntent, PendingTask, TimelineEntry as StepEntry } from '../domain/kit/machine';
 import { createStepSaver, timelineRow } from './inbox';
+import { isoOrNull, UTC_NOW, type RawDb } from '../db/raw-sql';
 
 export interface PrepareCycleInput {
   cycleId: string;
@@ -80,51 +81,58 @@ export interface SaveReportStepInput {
   ballot?: Ballot | null;
 }
 
-type Tx = Prisma.TransactionClient;
-
 export function createReportingActivities(deps: ActivityDeps) {
   const { prisma, clock, rules: configured = DEFAULT_PROCESS_RULES } = deps;
   const saveStep = createStepSaver(deps);
   const { workingDeadlines } = createCalendarActivities(deps);
 
-  /** The newest snapshot (an older version never overwrites a newer one) and the new timeline entries. */
-  async function writeReport(tx: Tx, state: ReportState, entries: TimelineEntry[]): Promise<boolean> {
+  /**
+   * The newest snapshot (an older version never overwrites a newer one: the
+   * row is inserted on the first step, updated only by a newer version) and
+   * the new timeline entries, in one statement. True when the row was written.
+   */
+  async function writeReport(tx: RawDb, state: ReportState, entries: TimelineEntry[]): Promise<boolean> {
     const { timeline: _timeline, ...snapshot } = state;
-    const row = {
-      cycleId: state.cycleId,
-      communityId: state.community.id,
-      communityPath: state.community.path,
-      streetId: state.street?.id ?? null,
-      year: state.year,
-      stage: state.stage,
-      dueAt: state.dueAt ? new Date(state.dueAt) : null,
-      grade: state.result?.grade ?? null,
-      combinedCenti: state.result?.combinedCenti ?? null,
-      state: snapshot as unknown as Prisma.InputJsonValue,
-      version: state.version,
-      completedAt: state.stage === 'completed' ? clock.now() : null,
-    };
-    const existing = await tx.reportingReport.findUnique({ where: { id: state.reportId }, select: { version: true } });
-    let created = 0;
-    if (!existing) {
-      ({ count: created } = await tx.reportingReport.createMany({ data: [{ id: state.reportId, ...row, createdAt: clock.now() }], skipDuplicates: true }));
-    }
-    const { count: updated } = await tx.reportingReport.updateMany({ where: { id: state.reportId, version: { lt: state.version } }, data: row });
-    if (entries.length > 0) {
-      await tx.reportingTimelineEntry.createMany({
-        data: entries.map((e) => ({ reportId: state.reportId, ...timelineRow(e), label: e.label })),
-        skipDuplicates: true,
-      });
-    }
-    return created + updated > 0;
+    const rows = entries.map((e) => ({ ...timelineRow(e), label: e.label }));
+    const [{ applied }] = await tx.$queryRaw<{ applied: boolean }[]>`
+      WITH saved AS (
+        INSERT INTO "ReportingReport" (id, "cycleId", "communityId", "communityPath", "streetId", year, stage, "dueAt", grade, "combinedCenti",
+                                       state, version, "completedAt", "createdAt", "updatedAt")
+        VALUES (${state.reportId}, ${state.cycleId}, ${state.community.id}, ${state.community.path}, ${state.street?.id ?? null}, ${state.year}::int,
+                ${state.stage}, ${isoOrNull(state.dueAt)}::timestamp(3), ${state.result?.grade ?? null}, ${state.result?.combinedCenti ?? null}::int,
+                ${JSON.stringify(snapshot)}::jsonb, ${state.version}::int, ${isoOrNull(state.stage === 'completed' ? clock.now() : null)}::timestamp(3),
+                ${clock.now().toISOString()}::timestamp(3), ${UTC_NOW})
+        ON CONFLICT (id) DO UPDATE SET
+          "cycleId" = EXCLUDED."cycleId", "communityId" = EXCLUDED."communityId", "communityPath" = EXCLUDED."communityPath",
+          "streetId" = EXCLUDED."streetId", year = EXCLUDED.year, stage = EXCLUDED.stage, "dueAt" = EXCLUDED."dueAt", grade = EXCLUDED.grade,
+          "combinedCenti" = EXCLUDED."combinedCenti", state = EXCLUDED.state, version = EXCLUDED.version,
+          "completedAt" = EXCLUDED."completedAt", "updatedAt" = EXCLUDED."updatedAt"
+        WHERE "ReportingReport".version < EXCLUDED.version
+        RETURNING id
+      ), entries AS (
+        INSERT INTO "ReportingTimelineEntry" ("reportId", seq, at, "actorId", "actorName", action, label, data)
+        SELECT ${state.reportId}, e.seq, e.at, e.actor, e.name, e.action, e.label, e.data::jsonb
+          FROM unnest(${rows.map((r) => r.seq)}::int[], ${rows.map((r) => isoOrNull(r.at))}::timestamp(3)[], ${rows.map((r) => r.actorId)}::text[],
+                      ${rows.map((r) => r.actorName)}::text[], ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.label)}::text[],
+                      ${rows.map((r) => JSON.stringify(r.data))}::text[])
+            AS e(seq, at, actor, name, action, label, data)
+        ON CONFLICT DO NOTHING
+      )
+      SELECT EXISTS (SELECT 1 FROM saved) AS applied`;
+    return applied;
   }
 
-  /** That a voter voted, and apart from it the ballot. Once per voter and round. */
-  async function writeBallot(tx: Tx, reportId: string, b: { round: number; voterId: string; ballotId: string; choice: VoteChoice; comment: string | null; at: string }): Promise<void> {
-    const already = await tx.reportingVoteParticipation.findUnique({ where: { reportId_round_personId: { reportId, round: b.round, personId: b.voterId } } });
-    if (already) return;
-    await tx.reportingBallot.create({ data: { id: b.ballotId, reportId, round: b.round, choice: b.choice, comment: b.comment } });
-    await tx.reportingVoteParticipation.create({ data: { reportId, round: b.round, personId: b.voterId, votedAt: new Date(b.at), ballotId: b.ballotId } });
+  /** That a voter voted, and apart from it the ballot: once per voter and round (a second ballot finds the participation and writes nothing). */
+  async function writeBallot(tx: RawDb, reportId: string, b: { round: number; voterId: string; ballotId: string; choice: VoteChoice; comment: string | null; at: string }): Promise<void> {
+    await tx.$executeRaw`
+      WITH voted AS (
+        INSERT INTO "ReportingVoteParticipation" ("reportId", round, "personId", "votedAt", "ballotId")
+        VALUES (${reportId}, ${b.round}::int, ${b.voterId}, ${isoOrNull(b.at)}::timestamp(3), ${b.ballotId})
+        ON CONFLICT DO NOTHING
+        RETURNING "ballotId"
+      )
+      INSERT INTO "ReportingBallot" (id, "reportId", round, choice, comment)
+      SELECT voted."ballotId", ${reportId}, ${b.round}::int, ${b.choice}, ${b.comment} FROM voted`;
   }
 
   return {

@@ -8,8 +8,9 @@ import {
   type CalendarYearData,
 } from '../domain/calendar';
 import type { PrismaClient } from '../prisma/generated/client';
+import { rawDb } from './raw-sql';
 
-type CalendarDb = Pick<PrismaClient, 'calendarYear' | '$queryRaw'>;
+type CalendarDb = Pick<PrismaClient, 'calendarYear' | '$queryRaw' | '$executeRaw'>;
 
 /** The calendar built from the rows last read, rebuilt only when they change. */
 let built: { rows: string; calendar: BusinessCalendar } | undefined;
@@ -21,7 +22,7 @@ let built: { rows: string; calendar: BusinessCalendar } | undefined;
  * call as a model query plus a fresh build, against 0.50 ms).
  */
 export async function loadCalendar(prisma: CalendarDb): Promise<BusinessCalendar> {
-  const rows = await prisma.$queryRaw<CalendarYearData[]>`SELECT year, holidays, workdays, source FROM "CalendarYear" ORDER BY year`;
+  const rows = await rawDb(prisma).$queryRaw<CalendarYearData[]>`SELECT year, holidays, workdays, source FROM "CalendarYear" ORDER BY year`;
   const key = JSON.stringify(rows);
   if (built?.rows !== key) built = { rows: key, calendar: createCalendar([...SHIPPED_CALENDAR_YEARS, ...rows]) };
   return built.calendar;

@@ -1,8 +1,9 @@
 // The one way to get a PrismaClient: Prisma 7 with the pg driver adapter, so
 // no native query engine is needed anywhere (see ../shared ENVIRONMENT.md).
 import { PrismaPg } from '@prisma/adapter-pg';
-import type pg from 'pg';
+import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
+import { registerPool } from './raw-sql';
 
 export interface CreatePrismaOptions {
   /** Connections in the pool. Default 5; PGlite serves only one, so pass 1 there. */
@@ -14,8 +15,10 @@ export interface CreatePrismaOptions {
 }
 
 export function createPrisma(databaseUrl: string, options: CreatePrismaOptions = {}): PrismaClient {
-  const adapter = new PrismaPg(options.pool ?? { connectionString: databaseUrl, max: options.poolSize ?? 5 });
-  return new PrismaClient({
+  // The pool is ours, so a step's save can use it beneath Prisma (rawTransaction in ./raw-sql); Prisma ends it on $disconnect.
+  const pool = options.pool ?? new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 5 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: !options.pool });
+  const prisma = new PrismaClient({
     adapter,
     log: options.logQueries ? ['query', 'warn', 'error'] : ['warn', 'error'],
     // Prisma's default maxWait (2 s) fails an interactive transaction that
@@ -25,4 +28,6 @@ export function createPrisma(databaseUrl: string, options: CreatePrismaOptions =
     // flight). Waiting for a connection is cheaper than failing and retrying.
     transactionOptions: { maxWait: 15_000, timeout: 20_000 },
   });
+  registerPool(prisma, pool);
+  return prisma;
 }

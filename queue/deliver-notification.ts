@@ -4,7 +4,7 @@
 // neither duplicates the in-app notification nor skips the channel.
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { UTC_NOW } from '../db/raw-sql';
+import { rawDb, UTC_NOW } from '../db/raw-sql';
 import type { PrismaClient } from '../prisma/generated/client';
 import { PermanentDeliveryError, type OutboundChannel } from './channels';
 import { ZNotificationJob, type TNotificationJob } from './notification-job';
@@ -23,7 +23,7 @@ export async function deliverNotification(
 ): Promise<DeliveryResult> {
   // The person and the in-app row in one statement (every step notifies
   // someone; see InboxDb in activities/inbox for what a model query costs).
-  const [recipient] = await prisma.$queryRaw<{ id: string; displayName: string; phone: string | null; active: boolean; created: number }[]>`
+  const [recipient] = await rawDb(prisma).$queryRaw<{ id: string; displayName: string; phone: string | null; active: boolean; created: number }[]>`
     WITH p AS (SELECT id, "displayName", phone, active FROM "Person" WHERE id = ${payload.recipientId}),
     ins AS (
       INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey", "createdAt")

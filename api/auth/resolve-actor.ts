@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access';
 import type { PrismaClient } from '../../prisma/generated/client';
+import { rawDb } from '../../db/raw-sql';
 
 export interface ResolveActorOptions {
   prisma: PrismaClient;
@@ -55,7 +56,7 @@ interface SessionActorRow {
  * session does not exist.
  */
 export async function loadSessionActor({ prisma, sessionId }: { prisma: PrismaClient; sessionId: string }): Promise<SessionActor | null> {
-  const rows = await prisma.$queryRaw<SessionActorRow[]>`
+  const rows = await rawDb(prisma).$queryRaw<SessionActorRow[]>`
     SELECT s."personId", s."revokedAt", s."expiresAt", p."displayName", p.active,
            COALESCE(json_agg(json_build_object('role', r.role, 'unitId', r."unitId", 'unitPath', u.path)) FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
       FROM "AuthSession" s

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import { rawDb } from '../../db/raw-sql';
 import type { AppDeps } from '../deps';
 
 export type IdempotencyMode = 'off' | 'optional' | 'required';
@@ -106,7 +107,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   // (a model query costs about 0.5 ms more CPU; see InboxDb in activities/inbox).
   const claim = async (): Promise<boolean> => {
     // Stamped with the same clock that judges expiry, never the database's.
-    const count = await prisma.$executeRaw`
+    const count = await rawDb(prisma).$executeRaw`
       INSERT INTO "IdempotencyRecord" ("personId", key, method, path, "requestHash", "statusCode", "responseBody", "createdAt")
       VALUES (${actor.personId}, ${key}, ${req.method}, ${path}, ${hash}, ${PENDING}, '{}'::jsonb, ${now})
       ON CONFLICT DO NOTHING`;
@@ -163,7 +164,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   }
   // Wrapped, because a Json column cannot hold a bare null body.
   const stored = JSON.stringify({ body: outcome.body ?? null, headers: outcome.headers ?? {} });
-  await prisma.$executeRaw`
+  await rawDb(prisma).$executeRaw`
     UPDATE "IdempotencyRecord" SET "statusCode" = ${outcome.status}, "responseBody" = ${stored}::jsonb
      WHERE "personId" = ${actor.personId} AND key = ${key}`;
   return outcome;

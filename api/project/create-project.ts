@@ -12,6 +12,7 @@ import { assertAccess } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { ZActionResult, ZCreateProjectBody } from './schemas';
+import { rawDb } from '../../db/raw-sql';
 
 export interface CreateProjectOptions {
   deps: AppDeps;
@@ -38,7 +39,7 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
   const communityId = body.communityId ?? (communityGrants.length === 1 ? communityGrants[0].unitId : undefined);
   if (!communityId) throw new AppError('VALIDATION_FAILED', '请指定申报社区 communityId', { details: [{ in: 'body', field: 'communityId', code: 'required', message: '有多个社区角色时必须指定' }] });
   // The community with its street and district, in one round trip.
-  const [lineage] = await deps.prisma.$queryRaw<UnitLineage[]>`
+  const [lineage] = await rawDb(deps.prisma).$queryRaw<UnitLineage[]>`
     SELECT c.id, c.name, c.path, c.level::text AS level,
            s.id AS "streetId", s.name AS "streetName", s.path AS "streetPath",
            d.id AS "districtId", d.name AS "districtName", d.path AS "districtPath"

@@ -8,6 +8,7 @@ import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZListProjectsQuery, ZProjectSummary } from './schemas';
 import { z as zod } from 'zod';
+import { rawDb } from '../../db/raw-sql';
 
 // Every column but the workflow's full state: a list never needs it, and it is the bulk of a row.
 const LIST_COLUMNS = Prisma.raw(
@@ -30,7 +31,7 @@ export async function listProjects({ deps, actor, query }: { deps: AppDeps; acto
   if (query.year) and.push(Prisma.sql`p.year = ${query.year}`);
   if (query.overdue !== undefined) and.push(Prisma.sql`p.overdue = ${query.overdue}`);
   const where = Prisma.join(and, ' AND ');
-  const rows = await deps.prisma.$queryRaw<Array<Omit<Project, 'snapshot'> & { total: bigint }>>`
+  const rows = await rawDb(deps.prisma).$queryRaw<Array<Omit<Project, 'snapshot'> & { total: bigint }>>`
     SELECT ${LIST_COLUMNS}, count(*) OVER () AS total FROM "Project" p
      WHERE ${where}
      ORDER BY p."createdAt" DESC, p.id ASC
@@ -40,7 +41,7 @@ export async function listProjects({ deps, actor, query }: { deps: AppDeps; acto
       ? Number(rows[0]!.total)
       : query.offset === 0
         ? 0
-        : Number((await deps.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Project" p WHERE ${where}`)[0]!.n);
+        : Number((await rawDb(deps.prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Project" p WHERE ${where}`)[0]!.n);
   const now = deps.now?.() ?? new Date();
   // Each row as it came: a rest and a spread of every row (50 wide rows a page) showed in the list's CPU profile.
   return { items: rows.map((r) => presentSummary(r, now)), total };

@@ -10,6 +10,7 @@ import type { HumanTask, OutOfOfficeProxy, PrismaClient } from '../../prisma/gen
 import { resolveActor } from '../auth/resolve-actor';
 import { recordInboxEvent } from './inbox-event';
 import { taskFacts } from './load-task';
+import { rawDb } from '../../db/raw-sql';
 
 export interface ActingAsOptions {
   prisma: PrismaClient;
@@ -31,7 +32,7 @@ export async function resolveActing({ prisma, actor, workflowId, action, now }: 
   // record's open tasks with what the verdict reads of each (its unit's path,
   // a 委派 not handed back), beside the caller's 代理 arrangements.
   const [tasks, proxies] = await Promise.all([
-    prisma.$queryRaw<Array<HumanTask & { unitPath: string | null; delegateId: string | null }>>`
+    rawDb(prisma).$queryRaw<Array<HumanTask & { unitPath: string | null; delegateId: string | null }>>`
       SELECT t.*, u.path AS "unitPath",
              (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId"
         FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"

@@ -6,6 +6,7 @@ import { toTaskView } from './task-view';
 import { textProblem } from '../http/text';
 import { personalStepSql, proxyCoversSql } from '../../domain/inbox/proxy-sql';
 import { copiedToSql, startedBySql } from './record-access';
+import { rawDb } from '../../db/raw-sql';
 
 export interface ListTasksOptions {
   prisma: PrismaClient;
@@ -113,7 +114,7 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   if (filter.unitId) and.push(Prisma.sql`starts_with(u.path, (SELECT path FROM "Unit" WHERE id = ${filter.unitId}))`);
   if (filter.cursor) and.push(afterCursor(decodeCursor(filter.cursor)));
 
-  const rows = await prisma.$queryRaw<TaskRow[]>`
+  const rows = await rawDb(prisma).$queryRaw<TaskRow[]>`
     ${open ? principalsOf(actor.personId, now) : Prisma.empty}
     SELECT t.*, u.name AS "unitName", u.path AS "unitPath",
             (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId",

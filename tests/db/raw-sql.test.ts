@@ -1,0 +1,79 @@
+// The statements a step's save runs on the pool beneath Prisma (db/raw-sql.ts):
+// what they read back must be what Prisma's $queryRaw reads, a transaction
+// must commit or roll back as a whole, and a value the database refuses must
+// still reach the activity as the SQLSTATE that makes it a non-retryable
+// DATA_REJECTED failure (one bad character must not wedge a process).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataRejection } from '../../activities/failures';
+import { createPrisma } from '../../db';
+import { rawDb, rawTransaction } from '../../db/raw-sql';
+import { Prisma } from '../../prisma/generated/client';
+import { testDatabaseUrl, uniqueSuffix } from '../helpers/db';
+
+const prisma = createPrisma(testDatabaseUrl(), { poolSize: 2 });
+const table = Prisma.raw(`"raw_sql_test_${uniqueSuffix()}"`);
+
+beforeAll(async () => {
+  await prisma.$executeRaw`CREATE TABLE ${table} (id text PRIMARY KEY, at timestamp(3), big int8, amount numeric(12, 2), doc jsonb, day date, tags text[])`;
+});
+
+afterAll(async () => {
+  await prisma.$executeRaw`DROP TABLE IF EXISTS ${table}`;
+  await prisma.$disconnect();
+});
+
+const count = async () => Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ${table}`)[0]!.n);
+
+describe('statements on the pool beneath Prisma', () => {
+  it('write instants as UTC and read every column back as Prisma does', async () => {
+    const at = new Date('2026-12-02T01:02:03.456Z');
+    await rawDb(prisma).$executeRaw`
+      INSERT INTO ${table} (id, at, big, amount, doc, day, tags)
+      VALUES ('a', ${at}, ${9007199254740993n}, ${new Prisma.Decimal('1234.50')}, ${{ 名称: '调解', n: 1 }}::jsonb, '2026-12-02', ${['甲', '乙']})`;
+    const viaPool = await rawDb(prisma).$queryRaw<Record<string, unknown>[]>`SELECT * FROM ${table} WHERE id = 'a'`;
+    const viaPrisma = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM ${table} WHERE id = 'a'`;
+    expect(viaPool).toEqual(viaPrisma);
+    expect(viaPool[0]).toMatchObject({ at, big: 9007199254740993n, doc: { 名称: '调解', n: 1 }, day: new Date('2026-12-02T00:00:00Z'), tags: ['甲', '乙'] });
+    expect(String(viaPool[0]!.amount)).toBe('1234.5');
+    // The stored wall time is UTC's, whatever the zone of the process or the session.
+    const [{ text }] = await prisma.$queryRaw<{ text: string }[]>`SELECT to_char(at, 'YYYY-MM-DD HH24:MI:SS.MS') AS text FROM ${table} WHERE id = 'a'`;
+    expect(text).toBe('2026-12-02 01:02:03.456');
+  });
+
+  it('commit a transaction as a whole, and roll all of it back when a step throws', async () => {
+    const before = await count();
+    await expect(
+      rawTransaction(prisma, async (tx) => {
+        await tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('b1')`;
+        await tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('b2')`;
+        throw new Error('the step failed after two statements');
+      }),
+    ).rejects.toThrow('the step failed');
+    expect(await count()).toBe(before);
+
+    const written = await rawTransaction(prisma, async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('c1')`;
+      return tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('c2'), ('c3')`;
+    });
+    expect(written).toBe(2);
+    expect(await count()).toBe(before + 3);
+  });
+
+  it('hand a refused value to the activity as the SQLSTATE that fails it without retries, and keep the pool usable', async () => {
+    const failures: unknown[] = [];
+    // More failed transactions than the pool has connections: each gives its connection back.
+    for (let i = 0; i < 5; i++) {
+      failures.push(
+        await rawTransaction(prisma, async (tx) => {
+          await tx.$executeRaw`INSERT INTO ${table} (id) VALUES (${`nul-${i}`})`;
+          await tx.$executeRaw`INSERT INTO ${table} (id, doc) VALUES (${`bad-${i}`}, ${'{"text": "a\\u0000b"}'}::jsonb)`;
+        }).catch((err: unknown) => err),
+      );
+    }
+    for (const err of failures) expect(dataRejection(err)).toMatchObject({ reason: expect.stringMatching(/^SQLSTATE 22/) });
+    expect(await rawDb(prisma).$queryRaw`SELECT id FROM ${table} WHERE id LIKE 'nul-%'`).toEqual([]);
+    // A duplicate key: class 23, refused for good as well.
+    const duplicate = await rawTransaction(prisma, (tx) => tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('a')`).catch((err: unknown) => err);
+    expect(dataRejection(duplicate)).toMatchObject({ reason: 'SQLSTATE 23505' });
+  });
+});
