@@ -3,7 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
-import { registerPool } from './raw-sql';
+import { registerPool, TRANSACTION_TIMEOUT_MS } from './raw-sql';
 
 export interface CreatePrismaOptions {
   /** Connections in the pool. Default 5; PGlite serves only one, so pass 1 there. */
@@ -26,7 +26,7 @@ export function createPrisma(databaseUrl: string, options: CreatePrismaOptions =
     // transaction"): a worker activity then retried with backoff, and one
     // action round-trip took seconds (seen in the API bench with 10 actions in
     // flight). Waiting for a connection is cheaper than failing and retrying.
-    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+    transactionOptions: { maxWait: 15_000, timeout: TRANSACTION_TIMEOUT_MS },
   });
   registerPool(prisma, pool);
   return prisma;

@@ -86,13 +86,20 @@ function onClient(client: pg.PoolClient | pg.Pool): RawDb {
  * returns, rolled back when it throws. A client not made by createPrisma (a
  * test's own) runs it in Prisma's interactive transaction instead.
  */
-export async function rawTransaction<T>(prisma: { $transaction: PrismaTransaction }, fn: (db: RawDb) => Promise<T>): Promise<T> {
+export async function rawTransaction<T>(prisma: { $transaction: PrismaTransaction }, fn: (db: RawDb) => Promise<T>, options: RawTransactionOptions = {}): Promise<T> {
   const pool = pools.get(prisma);
   if (!pool) return prisma.$transaction((tx) => fn(tx));
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection the server drops while it is checked out reports here (unheard, the error event would end the
+  // process); it is then destroyed on release.
+  const onError = (err: Error) => (broken = err);
+  client.on('error', onError);
+  // Bounded as Prisma's interactive transactions are (20 s): a statement waiting on a lock ends with an error the
+  // activity retries (57014, not a data rejection), and the connection comes back to the pool.
+  const bound = Math.max(1, Math.round(options.timeoutMs ?? TRANSACTION_TIMEOUT_MS));
   try {
-    await client.query('BEGIN');
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${bound}`);
     const result = await fn(onClient(client));
     await client.query('COMMIT');
     return result;
@@ -101,8 +108,17 @@ export async function rawTransaction<T>(prisma: { $transaction: PrismaTransactio
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw err;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }
 
 type PrismaTransaction = <R>(fn: (tx: Prisma.TransactionClient) => Promise<R>) => Promise<R>;
+
+/** The longest a statement of a rawTransaction may run: Prisma's interactive-transaction timeout too (db/prisma.ts). */
+export const TRANSACTION_TIMEOUT_MS = 20_000;
+
+export interface RawTransactionOptions {
+  /** Default TRANSACTION_TIMEOUT_MS. */
+  timeoutMs?: number;
+}

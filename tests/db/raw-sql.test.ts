@@ -59,6 +59,25 @@ describe('statements on the pool beneath Prisma', () => {
     expect(await count()).toBe(before + 3);
   });
 
+  it('end a transaction whose statement waits past the bound, with an error a retry may cure, and free its connection', async () => {
+    const slow = await rawTransaction(
+      prisma,
+      async (tx) => {
+        await tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('slow')`;
+        return tx.$queryRaw`SELECT pg_sleep(5)`;
+      },
+      { timeoutMs: 300 },
+    ).catch((err: unknown) => err);
+    expect(slow).toMatchObject({ code: '57014' }); // query_canceled: statement timeout
+    expect(dataRejection(slow)).toBeNull();
+    expect(await rawDb(prisma).$queryRaw`SELECT id FROM ${table} WHERE id = 'slow'`).toEqual([]);
+    // Both connections of the pool still serve, without the bound of that transaction.
+    const [{ timeout }] = await rawTransaction(prisma, (tx) => tx.$queryRaw<{ timeout: string }[]>`SELECT current_setting('statement_timeout') AS timeout`);
+    expect(timeout).toBe('20s');
+    expect(await Promise.all([1, 2, 3].map(() => rawTransaction(prisma, (tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)))).toEqual([[{ one: 1 }], [{ one: 1 }], [{ one: 1 }]]);
+    expect((await rawDb(prisma).$queryRaw<{ timeout: string }[]>`SELECT current_setting('statement_timeout') AS timeout`)[0]!.timeout).toBe('0');
+  });
+
   it('hand a refused value to the activity as the SQLSTATE that fails it without retries, and keep the pool usable', async () => {
     const failures: unknown[] = [];
     // More failed transactions than the pool has connections: each gives its connection back.
