@@ -108,6 +108,11 @@ function stopChild(child: SupervisedChild) {
 }
 
 async function main(): Promise<void> {
+  // Before anything starts: each worker process takes the next metrics port.
+  const { workerProcesses, workerMetricsPort } = config.server;
+  if (workerMetricsPort && workerMetricsPort + workerProcesses - 1 > 65535) {
+    throw new Error(`WORKER_METRICS_PORT=${workerMetricsPort} leaves no port for each of WORKER_PROCESSES=${workerProcesses} (one each, counting up to 65535)`);
+  }
   say(`logs: ${logsDir}`);
   // DATA_DIR resolved once: every child works in the same folder.
   const childEnv: NodeJS.ProcessEnv = { ...env, DATA_DIR: dataDir };
@@ -185,8 +190,8 @@ async function main(): Promise<void> {
 
   // 5. workers: WORKER_PROCESSES of them on the one task queue, each with a metrics port of its own when metrics are on.
   const workers = config.server.workerProcesses;
+  const metricsPort = config.server.workerMetricsPort;
   for (let i = 1; i <= workers; i++) {
-    const metricsPort = config.server.workerMetricsPort;
     const name = i === 1 ? 'worker' : `worker-${i}`;
     await child('worker', i === 1 ? [] : ['--instance', name], name, metricsPort ? { WORKER_METRICS_PORT: String(metricsPort + i - 1) } : {});
   }
