@@ -44,6 +44,22 @@ export function descendantsWithCommand(root: number): ProcInfo[] {
   return found;
 }
 
+/**
+ * The children of `npm start` (below `supervisor`) running dist/<kind>.js: all
+ * of them (WORKER_PROCESSES runs several workers), the first started
+ * ("worker") without `--instance`, a further one ("worker-2" …) with
+ * `--instance <name>` (platform/start.ts).
+ */
+export function supervisedChildren(supervisor: number, kind: string): ProcInfo[] {
+  return descendantsWithCommand(supervisor).filter((p) => p.cmdline.includes(`dist/${kind}.js`));
+}
+
+/** The pid of the child named `name` ("engine", "worker", "worker-2", "api"), if it runs. */
+export function supervisedChildPid(supervisor: number, name: string): number | undefined {
+  const [kind, n] = name.split('-');
+  return supervisedChildren(supervisor, kind!).find((p) => (n ? p.cmdline.includes(`--instance ${name}`) : !p.cmdline.includes('--instance')))?.pid;
+}
+
 export function descendants(root: number): number[] {
   return descendantsWithCommand(root).map((p) => p.pid);
 }

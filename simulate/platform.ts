@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import { listEnvVars } from '../config';
 import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, scratchDatabaseName } from '../db/databases';
 import { freePort, sleep, waitUntil } from '../platform/ports';
-import { alive, cpuSeconds, descendantsWithCommand, postgresBackendsOf, rssMiB } from '../platform/proc';
+import { alive, cpuSeconds, descendantsWithCommand, postgresBackendsOf, rssMiB, supervisedChildPid, supervisedChildren } from '../platform/proc';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -86,9 +86,9 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
   const supervisor = child.pid!;
   const base = `http://127.0.0.1:${port}`;
 
-  // Every process of a kind (WORKER_PROCESSES > 1: "worker", then "worker-2" … started with --instance), and the first of each by name.
-  const pidsOf = (name: ChildName) => descendantsWithCommand(supervisor).filter((p) => p.cmdline.includes(`dist/${name}.js`));
-  const pidOf = (name: ChildName) => pidsOf(name).find((p) => !p.cmdline.includes('--instance'))?.pid;
+  // Every process of a kind (WORKER_PROCESSES > 1: "worker", "worker-2" …), and the first of each.
+  const pidsOf = (name: ChildName) => supervisedChildren(supervisor, name);
+  const pidOf = (name: ChildName) => supervisedChildPid(supervisor, name);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

@@ -7,9 +7,9 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { listEnvVars } from '../../config';
-import { alive, descendants, descendantsWithCommand, rssMiB } from '../../platform/proc';
+import { alive, descendants, descendantsWithCommand, rssMiB, supervisedChildPid, supervisedChildren } from '../../platform/proc';
 
-export { alive, descendants, descendantsWithCommand, rssMiB };
+export { alive, descendants, descendantsWithCommand, rssMiB, supervisedChildPid, supervisedChildren };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitUntil } from '../../platform/ports';
-import { alive, descendants, descendantsWithCommand, listening, npmStart, rssMiB, type NpmStart, platformClient } from './processes';
+import { alive, descendants, descendantsWithCommand, listening, npmStart, rssMiB, supervisedChildPid, supervisedChildren, type NpmStart, platformClient } from './processes';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cg-npm-start-'));
 let port: number;
@@ -69,11 +69,8 @@ const application = (title: string) => ({
   year,
 });
 
-/** The pid of the child process running dist/<name>.js ("worker-2": dist/worker.js with --instance worker-2). */
-function childPid(name: string): number | undefined {
-  const [kind, n] = name.split('-');
-  return descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes(`dist/${kind}.js`) && (n ? p.cmdline.includes(`--instance ${name}`) : !p.cmdline.includes('--instance')))?.pid;
-}
+/** The pid of the child process named `name` ("engine", "worker", "worker-2", "api"). */
+const childPid = (name: string) => supervisedChildPid(app.child.pid!, name);
 
 describe('npm start', () => {
   it('is ready with the banner last, child logs in DATA_DIR/logs, one process per part and WORKER_PROCESSES workers', async () => {
@@ -87,7 +84,7 @@ describe('npm start', () => {
     }
     for (const name of ['worker', 'worker-2']) expect(readFileSync(join(dataDir, 'logs', `${name}.log`), 'utf8'), name).toContain('workers running');
     expect(readFileSync(join(dataDir, 'logs', 'worker-2.log'), 'utf8')).toContain('"service":"worker-2"');
-    expect(descendantsWithCommand(app.child.pid!).filter((p) => p.cmdline.includes('dist/worker.js'))).toHaveLength(2);
+    expect(supervisedChildren(app.child.pid!, 'worker')).toHaveLength(2);
     expect(stdout).toContain('in 2 processes');
     const rss = Object.fromEntries(['start', 'engine', 'worker', 'worker-2', 'api'].map((name) => {
       const pid = name === 'start' ? descendantsWithCommand(app.child.pid!).find((p) => p.cmdline.includes('launch.mjs'))?.pid : childPid(name);
