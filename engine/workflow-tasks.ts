@@ -130,6 +130,15 @@ interface CommandContext {
   identity: string | undefined;
   messages: Map<string, ProtocolMessage>;
   needsTask: boolean;
+  /**
+   * The workflow's "now" in this task: the WorkflowTaskStarted event's time,
+   * from which the SDK's Date.now() reads. A timer counts from it, so a
+   * workflow that sleeps until an instant wakes at that instant, not later
+   * by however long the worker took over the task (Temporal counts from the
+   * completion; under time skipping that smeared one deadline over as many
+   * instants as workflows waited for it, each skipped to separately).
+   */
+  taskStartedAt: number;
 }
 
 function applyCommand(ctx: CommandContext, command: Command): void {
@@ -152,7 +161,7 @@ function applyCommand(ctx: CommandContext, command: Command): void {
         { timerId: a.timerId, startToFireTimeout: a.startToFireTimeout, workflowTaskCompletedEventId: completedEventId },
         now,
       );
-      run.s.timers[a.timerId!] = { timerId: a.timerId!, startedEventId: event.eventId, firesAt: now + durationToMs(a.startToFireTimeout) };
+      run.s.timers[a.timerId!] = { timerId: a.timerId!, startedEventId: event.eventId, firesAt: ctx.taskStartedAt + durationToMs(a.startToFireTimeout) };
       break;
     }
     case 'COMMAND_TYPE_CANCEL_TIMER': {
@@ -600,6 +609,7 @@ export class WorkflowTasks {
       identity: req.identity,
       messages: new Map((req.messages ?? []).map((m) => [m.id ?? '', m])),
       needsTask: false,
+      taskStartedAt: wft.startedAt ?? now,
     };
     for (const command of commands) {
       if (!run.running) break;
@@ -642,6 +652,7 @@ export class WorkflowTasks {
       identity: req.identity,
       messages: new Map(messages.map((m) => [m.id ?? '', m])),
       needsTask: false,
+      taskStartedAt: wft.startedAt ?? this.core.now(),
     };
     for (const message of messages) applyMessage(context, message);
     this.core.touch(run);

@@ -4,10 +4,11 @@
 // checked by the grid worker (sometimes sent back once), and rated.
 import type { GridIncidentState } from '../domain/grid/machine';
 import type { IncidentPlan } from './plan';
-import { act, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
+import { act, inLanes, PassFocus, savedState, stepEach, workdaysSince, type World } from './world';
 
 export class GridPersonas {
   readonly plans = new Map<string, IncidentPlan>();
+  private readonly focus = new PassFocus();
 
   constructor(
     private readonly w: World,
@@ -15,10 +16,14 @@ export class GridPersonas {
     private readonly lanes: number,
   ) {}
 
-  async day(): Promise<void> {
+  /** A pass over the day (year.ts): the day's reports on the first, then one step on each open incident that has one due. */
+  async pass(first: boolean): Promise<number> {
     const { w } = this;
     // Reports are independent of each other (an incident's id and handling come from its own facts).
-    await inLanes(this.incidents.filter((c) => c.arrival === w.today), this.lanes, async (plan) => {
+    if (this.focus.idle(first)) return 0;
+    const reported: string[] = [];
+    const arrivals = first ? this.incidents.filter((c) => c.arrival === w.today) : [];
+    await inLanes(arrivals, this.lanes, async (plan) => {
       const reporter = plan.channel === 'grid_worker' ? `grid_worker.${plan.gridId}` : `community.${plan.communityId}`;
       const res = await act(w, 'grid', `incident${plan.n}`, reporter, '/api/grid-incidents', 'reportIncident', {
         channel: plan.channel,
@@ -34,18 +39,19 @@ export class GridPersonas {
       });
       if (res.status !== 201) throw new Error(`reportIncident ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
       this.plans.set(res.body.incidentId, plan);
+      reported.push(res.body.incidentId);
     });
     const open = await w.prisma.gridIncident.findMany({
-      where: { OR: [{ stage: { notIn: ['closed', 'converted'] } }, { stage: 'closed', satisfaction: null }] },
+      where: { OR: [{ stage: { notIn: ['closed', 'converted'] } }, { stage: 'closed', satisfaction: null }], id: this.focus.filter(first) },
       select: { id: true, snapshot: true },
       orderBy: { id: 'asc' },
     });
-    await inLanes(open, this.lanes, async ({ id, snapshot }) => {
+    const acted = await stepEach(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
-      if (!plan) return;
-      const reread = async () => savedState<GridIncidentState>((await w.prisma.gridIncident.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
-      await stepThrough(savedState<GridIncidentState>(snapshot), reread, (s) => this.step(id, s, plan), 6);
+      const s = savedState<GridIncidentState>(snapshot);
+      return !!plan && !!s && this.step(id, s, plan);
     });
+    return this.focus.next([...reported, ...acted]);
   }
 
   private async step(id: string, s: GridIncidentState, plan: IncidentPlan): Promise<boolean> {

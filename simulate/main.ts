@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listEnvVars } from '../config';
 import { sideBySide } from './columns';
+import { firstDifference } from './records';
 import { writeReport } from './report';
 import { summaryHash } from './summary';
 import { runYear, type YearRun } from './year';
@@ -91,12 +92,19 @@ async function main(): Promise<number> {
     console.log(run.summary);
     console.log(`\nsummary hash ${summaryHash(run.summary)}`);
     console.log(notes(run));
-    writeFileSync(join(a.out, `summary-${a.seed}-${a.scale}${a.chaos ? `-chaos${a.chaos}` : ''}-${i + 1}.txt`), `${run.summary}\n`);
+    const name = `${a.seed}-${a.scale}${a.chaos ? `-chaos${a.chaos}` : ''}-${i + 1}`;
+    writeFileSync(join(a.out, `summary-${name}.txt`), `${run.summary}\n`);
+    writeFileSync(join(a.out, `records-${name}.txt`), `${run.records.join('\n')}\n`);
   }
   writeReport(join(a.out, `report-${a.seed}-${a.scale}${a.chaos ? `-chaos${a.chaos}` : ''}.html`), runs.slice(0, 1), ['']);
   const hashes = new Set(runs.map((r) => summaryHash(r.summary)));
   const failed = runs.flatMap((r) => r.checks.filter((c) => !c.ok));
   if (runs.length > 1) console.log(hashes.size === 1 ? `determinism: ${runs.length} runs, one summary (${[...hashes][0]})` : `determinism FAILED: ${[...hashes].join(' ≠ ')}`);
+  // Where the runs' records part (records-*.txt in --out hold them whole), also when the summaries agree.
+  for (let i = 1; i < runs.length; i++) {
+    const diff = firstDifference(runs[0]!.records, runs[i]!.records);
+    if (diff) console.log(`records of run 1 and run ${i + 1} differ at ${diff}`);
+  }
   if (failed.length) console.log(`checks FAILED: ${failed.map((c) => c.name).join(', ')}`);
   return hashes.size === 1 && failed.length === 0 ? 0 : 1;
 }

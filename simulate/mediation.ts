@@ -5,7 +5,7 @@
 // go on to 司法确认 and the 回访.
 import type { MediationState } from '../domain/mediation/case-state';
 import type { CasePlan } from './plan';
-import { act, daysSince, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
+import { act, daysSince, inLanes, PassFocus, savedState, stepEach, workdaysSince, type World } from './world';
 
 const PARTIES = [
   { role: 'applicant', name: '王建军', phone: '13709101234', idNumber: '610402197505061234', address: '3号楼2单元101室' },
@@ -33,6 +33,7 @@ function registrar(plan: CasePlan, w: World): string {
 export class MediationPersonas {
   /** case id → plan */
   readonly plans = new Map<string, CasePlan>();
+  private readonly focus = new PassFocus();
 
   constructor(
     private readonly w: World,
@@ -40,18 +41,24 @@ export class MediationPersonas {
     private readonly lanes: number,
   ) {}
 
-  async day(): Promise<void> {
+  /** A pass over the day (year.ts): the day's arrivals on the first, then one step on each open case that has one due. */
+  async pass(first: boolean): Promise<number> {
     const { w } = this;
     // Registrations are independent of each other (a case's id and rules come from its own facts).
-    await inLanes(this.cases.filter((c) => c.arrival === w.today), this.lanes, (plan) => this.register(plan));
-    const open = await w.prisma.mediationCase.findMany({ where: { stage: { in: ['in_round', 'agreement'] } }, select: { id: true, snapshot: true }, orderBy: { id: 'asc' } });
-    await inLanes(open, this.lanes, async ({ id, snapshot }) => {
+    if (this.focus.idle(first)) return 0;
+    const registered: string[] = [];
+    const arrivals = first ? this.cases.filter((c) => c.arrival === w.today) : [];
+    await inLanes(arrivals, this.lanes, async (plan) => void registered.push(await this.register(plan)));
+    const open = await w.prisma.mediationCase.findMany({ where: { stage: { in: ['in_round', 'agreement'] }, id: this.focus.filter(first) }, select: { id: true, snapshot: true }, orderBy: { id: 'asc' } });
+    const acted = await stepEach(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
-      if (plan) await this.advance(id, plan, savedState<MediationState>(snapshot));
+      const s = savedState<MediationState>(snapshot);
+      return !!plan && !!s && this.step(id, s, plan);
     });
+    return this.focus.next([...registered, ...acted]);
   }
 
-  private async register(plan: CasePlan): Promise<void> {
+  private async register(plan: CasePlan): Promise<string> {
     const res = await act(this.w, 'mediation', `case${plan.n}`, registrar(plan, this.w), '/api/mediation-cases', 'registerCase', {
       title: `${plan.disputeType}纠纷 ${plan.n + 1}`,
       description: '当事人反映的矛盾纠纷,经登记受理。',
@@ -67,12 +74,7 @@ export class MediationPersonas {
     });
     if (res.status !== 201) throw new Error(`registerCase ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
     this.plans.set(res.body.caseId, plan);
-  }
-
-  /** Every step due today, one after another, re-reading the case between them. */
-  private async advance(id: string, plan: CasePlan, first: MediationState | null): Promise<void> {
-    const reread = async () => savedState<MediationState>((await this.w.prisma.mediationCase.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
-    await stepThrough(first, reread, (s) => this.step(id, s, plan), 6);
+    return res.body.caseId;
   }
 
   private async step(id: string, s: MediationState, plan: CasePlan): Promise<boolean> {

@@ -6,7 +6,7 @@
 import type { ProjectState } from '../domain/project/state';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import type { ProjectPlan } from './plan';
-import { act, addDaysLocal, inLanes, savedState, stepThrough, workdaysSince, type World } from './world';
+import { act, addDaysLocal, PassFocus, savedState, stepEach, workdaysSince, type World } from './world';
 
 /** A project's saved state, or null before the workflow's first save (or in a shape without the ledger). */
 const projectState = (snapshot: unknown) => {
@@ -20,6 +20,7 @@ export class ProjectPersonas {
   readonly plans = new Map<string, ProjectPlan>();
   /** When each waiting step was first seen open: its holder acts `delay` working days later. */
   private seen = new Map<string, string>();
+  private readonly focus = new PassFocus();
 
   constructor(
     private readonly w: World,
@@ -27,17 +28,25 @@ export class ProjectPersonas {
     private readonly lanes: number,
   ) {}
 
-  async day(): Promise<void> {
+  /** A pass over the day (year.ts): the day's applications on the first, then one step on each open project that has one due. */
+  async pass(first: boolean): Promise<number> {
     const { w } = this;
-    for (const plan of this.projects.filter((p) => p.arrival === w.today)) await this.apply(plan);
-    const open = await w.prisma.project.findMany({ where: { stage: { in: ['approval', 'implementation', 'acceptance', 'reward'] } }, select: { id: true, snapshot: true }, orderBy: { id: 'asc' } });
-    await inLanes(open, this.lanes, async ({ id, snapshot }) => {
+    if (this.focus.idle(first)) return 0;
+    const applied: string[] = [];
+    for (const plan of first ? this.projects.filter((p) => p.arrival === w.today) : []) {
+      const id = await this.apply(plan);
+      if (id) applied.push(id);
+    }
+    const open = await w.prisma.project.findMany({ where: { stage: { in: ['approval', 'implementation', 'acceptance', 'reward'] }, id: this.focus.filter(first) }, select: { id: true, snapshot: true }, orderBy: { id: 'asc' } });
+    const acted = await stepEach(open, this.lanes, async ({ id, snapshot }) => {
       const plan = this.plans.get(id);
-      if (plan) await this.advance(id, plan, projectState(snapshot));
+      const s = projectState(snapshot);
+      return !!plan && !!s && this.step(id, s, plan);
     });
+    return this.focus.next([...applied, ...acted]);
   }
 
-  private async apply(plan: ProjectPlan): Promise<void> {
+  private async apply(plan: ProjectPlan): Promise<string | undefined> {
     const body = {
       communityId: plan.communityId,
       title: plan.title,
@@ -51,14 +60,10 @@ export class ProjectPersonas {
     };
     const res = await act(this.w, 'project', `project${plan.n}`, `community.${plan.communityId}`, '/api/projects', 'createProject', body);
     // Refused (over the community's cap under a tighter rule set): the application never became a project.
-    if (res.status >= 400 && res.status < 500) return;
+    if (res.status >= 400 && res.status < 500) return undefined;
     if (res.status !== 201) throw new Error(`createProject ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
     this.plans.set(res.body.projectId, plan);
-  }
-
-  private async advance(id: string, plan: ProjectPlan, first: ProjectState | null): Promise<void> {
-    const reread = async () => projectState((await this.w.prisma.project.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot);
-    await stepThrough(first, reread, (s) => this.step(id, s, plan), 6);
+    return res.body.projectId;
   }
 
   /** Whether the step's holder acts today: `delay` working days after the step was first seen. */

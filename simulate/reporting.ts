@@ -7,10 +7,11 @@
 // accepted.
 import type { ReportState } from '../domain/reporting';
 import type { ReportingPlan } from './plan';
-import { act, inLanes, savedState, stepThrough, type World } from './world';
+import { act, PassFocus, savedState, stepEach, type World } from './world';
 
 export class ReportingPersonas {
-  private started = false;
+  private startedOn: string | undefined;
+  private readonly focus = new PassFocus();
   private voted = new Set<string>();
 
   constructor(
@@ -19,20 +20,24 @@ export class ReportingPersonas {
     private readonly lanes: number,
   ) {}
 
-  async day(): Promise<void> {
+  /** A pass over the day (year.ts): the cycle's start on its day, then one step on each open report that has one due. */
+  async pass(first: boolean): Promise<number> {
     const { w } = this;
-    if (!this.started && w.today >= this.plan.start) {
-      this.started = true;
+    if (this.startedOn === undefined && w.today >= this.plan.start) {
+      if (!first) return 0;
+      this.startedOn = w.today;
       const res = await act(w, 'reporting', `cycle-${w.year}`, `district_org.${w.org.district.id}`, '/api/reporting/cycles', 'startCycle', { unitId: w.org.district.id, year: w.year });
       if (res.status !== 202) throw new Error(`startCycle: ${res.status} ${JSON.stringify(res.body)}`);
-      return;
+      return 1;
     }
-    if (!this.started) return;
-    const reports = await w.prisma.reportingReport.findMany({ where: { year: w.year, stage: { notIn: ['completed', 'public_notice'] } }, select: { id: true, state: true }, orderBy: { id: 'asc' } });
-    await inLanes(reports, this.lanes, async ({ id, state }) => {
-      const reread = async () => savedState<ReportState>((await w.prisma.reportingReport.findUnique({ where: { id }, select: { state: true } }))?.state);
-      await stepThrough(savedState<ReportState>(state), reread, (s) => this.step(id, s), 12);
+    // The reports appear as the cycle's workflow starts them; the secretaries begin the next day.
+    if (this.startedOn === undefined || this.startedOn === w.today || this.focus.idle(first)) return 0;
+    const reports = await w.prisma.reportingReport.findMany({ where: { year: w.year, stage: { notIn: ['completed', 'public_notice'] }, id: this.focus.filter(first) }, select: { id: true, state: true }, orderBy: { id: 'asc' } });
+    const acted = await stepEach(reports, this.lanes, async ({ id, state }) => {
+      const s = savedState<ReportState>(state);
+      return !!s && this.step(id, s);
     });
+    return this.focus.next(acted);
   }
 
   private async step(id: string, s: ReportState): Promise<boolean> {

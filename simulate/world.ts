@@ -83,15 +83,44 @@ export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: 
 export const savedState = <S>(snapshot: unknown): S | null => (snapshot && typeof snapshot === 'object' && 'stage' in snapshot ? (snapshot as S) : null);
 
 /**
- * Takes one record through what is due today. The first state comes from the
- * day's one read of every open record (most have nothing due on a given day,
- * so that read is all they cost); after each action the record is read again,
- * because the process has moved it. `step` acts and says whether it did.
+ * One step on every record that has one due, `lanes` at a time; returns the
+ * ids of those that acted. A record's next step waits for the next pass: the
+ * simulator lets the platform settle between passes, so what a persona sees
+ * after an action (the step it saved and whatever the process did by itself
+ * just after) does not depend on how fast the platform was.
  */
-export async function stepThrough<S>(first: S | null, reread: () => Promise<S | null>, step: (s: S) => Promise<boolean>, maxSteps: number): Promise<void> {
-  let s = first;
-  for (let i = 0; i < maxSteps && s !== null; i++) {
-    if (!(await step(s))) return;
-    s = await reread();
+export async function stepEach<T extends { id: string }>(records: readonly T[], lanes: number, step: (record: T) => Promise<boolean>): Promise<string[]> {
+  const acted = new Set<string>();
+  await inLanes(records, lanes, async (r) => {
+    if (await step(r)) acted.add(r.id);
+  });
+  // In the records' order, not the order the lanes finished in.
+  return records.filter((r) => acted.has(r.id)).map((r) => r.id);
+}
+
+/**
+ * Which records a persona group reads in a pass: every open one on a day's
+ * first pass; after that only those it created or acted on in the pass
+ * before. Nothing else can have moved: the clock stands at the morning
+ * (deadlines fall at the end of the day), and a step of one record does not
+ * move another.
+ */
+export class PassFocus {
+  private ids: string[] = [];
+
+  /** The id filter of this pass's read: undefined (every open record) on the first pass. */
+  filter(first: boolean): { in: string[] } | undefined {
+    return first ? undefined : { in: this.ids };
+  }
+
+  /** Whether a later pass has anything to read. */
+  idle(first: boolean): boolean {
+    return !first && this.ids.length === 0;
+  }
+
+  /** The records of this pass that the next one looks at again; returns how many. */
+  next(ids: readonly string[]): number {
+    this.ids = [...ids];
+    return ids.length;
   }
 }

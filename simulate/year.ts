@@ -16,11 +16,14 @@ import { planYear, workingDays } from './plan';
 import { CHILD_NAMES, startSimPlatform, type ChildName, type SimPlatform } from './platform';
 import { GridPersonas } from './grid';
 import { ProjectPersonas } from './projects';
+import { recordLines } from './records';
 import { ReportingPersonas } from './reporting';
 import { createRng } from './rng';
 import { collectFigures, formatSummary, type YearFigures } from './summary';
 import type { World } from './world';
 
+/** More than any record's steps on one day (a 述职 report's upward step with its 质询 is the longest chain). */
+const MAX_PASSES_A_DAY = 12;
 const HOUR_MS = 3_600_000;
 const PASSWORD = 'sim-password-not-a-secret';
 
@@ -51,6 +54,8 @@ export interface YearRun {
   rss: Record<string, number>;
   /** CPU seconds of each process since it started (platform.cpu()), and of the simulator since the year's start. */
   cpu: Record<string, number>;
+  /** Every record's timeline, a line per event (records.ts): what to diff when two runs' summaries differ. */
+  records: string[];
 }
 
 export async function runYear(options: YearOptions): Promise<YearRun> {
@@ -111,15 +116,27 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     for (const [i, day] of days.entries()) {
       w.today = day;
       let t = Date.now();
-      // Two independent strands act at once. Within each the order holds: a
-      // grid incident turned into a mediation case appears after mediation
-      // has looked at its cases, and 述职 reads the projects' ratings after
-      // the projects have moved.
-      await Promise.all([mediation.day().then(() => grid.day()), projects.day().then(() => reporting.day())]);
-      timing.act += Date.now() - t;
-      t = Date.now();
-      await quiesce(engine, platform);
-      timing.quiesce += Date.now() - t;
+      // The day in passes: each persona takes one step on each record that
+      // has one due, then the platform settles (every acknowledged action
+      // and whatever the processes did by themselves after it), and the next
+      // pass reads what that left. So a record's second step of the day sees
+      // the same state however fast the platform was. Two independent
+      // strands act at once; within each the order holds: a grid incident
+      // turned into a mediation case appears after mediation has looked at
+      // its cases, and 述职 reads the projects' ratings after the projects
+      // have moved.
+      for (let pass = 0; pass < MAX_PASSES_A_DAY; pass++) {
+        const acted = await Promise.all([
+          mediation.pass(pass === 0).then(async (n) => n + (await grid.pass(pass === 0))),
+          projects.pass(pass === 0).then(async (n) => n + (await reporting.pass(pass === 0))),
+        ]);
+        timing.act += Date.now() - t;
+        t = Date.now();
+        if (acted[0] + acted[1] === 0) break;
+        await quiesce(engine, platform);
+        timing.quiesce += Date.now() - t;
+        t = Date.now();
+      }
       t = Date.now();
       await advanceHours(api, admin, 24 * daysBetweenLocal(day, days[i + 1] ?? yearEnd));
       timing.advance += Date.now() - t;
@@ -148,6 +165,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       communities: org.communities.length,
     });
     figures.checks = Object.fromEntries(checks.map((c) => [c.name, c.ok ? '通过' : '不通过']));
+    const records = await recordLines(prisma);
     await options.afterYear?.({ platform, api, world: w });
     return {
       figures,
@@ -159,6 +177,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       kills,
       rss,
       cpu,
+      records,
     };
   } finally {
     engine.close();
@@ -174,19 +193,21 @@ async function advanceHours(api: SimApi, admin: string, hours: number): Promise<
 }
 
 /**
- * Waits until every child runs and the engine has had nothing running or
- * waiting for a worker for a moment. The engine's own advance waits for idle
- * workers too, but gives up after 10 s; a worker killed mid-activity leaves
- * the activity running until its timeout, which must pass before the day
- * may end.
+ * Waits until every child runs and the engine has nothing running or
+ * waiting for a worker. Every action of the pass has its answer by then, and
+ * whatever a process does by itself after an answer is a task the engine
+ * already holds (its completion scheduled it), so one quiet look is enough.
+ * The engine's own advance waits for idle workers too, but gives up after
+ * 10 s; a worker killed mid-activity leaves the activity running until its
+ * timeout, which must pass before the day may end.
  */
 async function quiesce(engine: Awaited<ReturnType<typeof connectEngineClock>>, platform: Awaited<ReturnType<typeof startSimPlatform>>): Promise<void> {
-  let quiet = 0;
-  for (let i = 0; quiet < 2; i++) {
+  const giveUpAt = Date.now() + 10 * 60_000;
+  for (;;) {
     const running = CHILD_NAMES.every((n) => platform.pidOf(n) !== undefined) && !platform.restarting();
     const state = running ? await engine.state().catch(() => null) : null;
-    quiet = state && !state.busy ? quiet + 1 : 0;
-    if (quiet < 2) await sleep(i < 20 ? 10 : 200);
-    if (i > 3000) throw new Error('the platform did not settle within 10 minutes');
+    if (state && !state.busy) return;
+    if (Date.now() > giveUpAt) throw new Error('the platform did not settle within 10 minutes');
+    await sleep(5);
   }
 }
