@@ -118,6 +118,25 @@ describe('time skipping (9)', () => {
     }
   });
 
+  it('a workflow that sleeps until an instant wakes at that instant, however long its task took', async () => {
+    const h = await startHarness();
+    try {
+      const worker = await h.worker();
+      await worker.runUntil(async () => {
+        // The clock runs with wall time while the first task spins; the timer
+        // still counts from the task's start, the workflow's "now" (Temporal
+        // would count from the completion: the spin's length later).
+        const at = h.engine.now() + DAY;
+        const handle = await h.client.workflow.start('wakeAt', { taskQueue: worker.options.taskQueue, workflowId: uid('wake'), args: [at, 20_000_000] });
+        for (let i = 0; i < 200 && !(await handle.fetchHistory()).events!.some((e) => e.timerStartedEventAttributes); i++) await new Promise((r) => setTimeout(r, 10));
+        await h.engine.advanceTime(2 * DAY);
+        expect(await handle.result()).toBe(at);
+      });
+    } finally {
+      await h.close();
+    }
+  });
+
   it('serves the TestService API (current time, sleep with unlocked skipping)', async () => {
     const h = await startHarness();
     try {

@@ -202,6 +202,15 @@ export async function throwsOnce(key: string): Promise<string> {
   return 'recovered';
 }
 
+/** Works a while in its first task (without touching workflow time), then sleeps until `at`; returns its time on waking. */
+export async function wakeAt(at: number, spins: number): Promise<number> {
+  let x = 0;
+  for (let i = 0; i < spins; i++) x = (x * 31 + i) % 1_000_003;
+  if (x < 0) throw new Error('unreachable');
+  await sleep(at - Date.now());
+  return Date.now();
+}
+
 export async function yearLong(): Promise<number> {
   const start = Date.now();
   await sleep('365 days');
