@@ -24,6 +24,12 @@ import type { World } from './world';
 
 /** More than any record's steps on one day (a 述职 report's upward step with its 质询 is the longest chain). */
 const MAX_PASSES_A_DAY = 12;
+/**
+ * Worker processes of the simulated platform unless told otherwise: both
+ * cores of the machines this runs on. The year does not depend on it (the
+ * same records with one or two, tested at a tenth of the district).
+ */
+const DEFAULT_WORKERS = 2;
 const HOUR_MS = 3_600_000;
 const PASSWORD = 'sim-password-not-a-secret';
 
@@ -64,7 +70,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
   const simulatorCpu = process.cpuUsage();
   const rng = createRng(options.seed);
   const org = buildOrg(options.scale);
-  const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, ...(options.workers ? { WORKER_PROCESSES: String(options.workers) } : {}), ...options.env }, log });
+  const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, WORKER_PROCESSES: String(options.workers ?? DEFAULT_WORKERS), ...options.env }, log });
   const prisma = createPrisma(platform.databaseUrl, { poolSize: 4 });
   const engine = await connectEngineClock({ address: platform.engineAddress });
   try {

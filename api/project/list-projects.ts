@@ -2,21 +2,15 @@
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { readScopeSql } from '../auth/guard';
-import { Prisma, type Project } from '../../prisma/generated/client';
+import { Prisma } from '../../prisma/generated/client';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { presentSummary } from './present';
+import { presentSummary, SUMMARY_COLUMNS, type ProjectSummaryRow } from './present';
 import { ZListProjectsQuery, ZProjectSummary } from './schemas';
 import { z as zod } from 'zod';
 import { rawDb } from '../../db/raw-sql';
 
-// Every column but the workflow's full state: a list never needs it, and it is the bulk of a row.
-const LIST_COLUMNS = Prisma.raw(
-  Object.values(Prisma.ProjectScalarFieldEnum)
-    .filter((f) => f !== 'snapshot')
-    .map((f) => `p."${f}"`)
-    .join(', '),
-);
+const LIST_COLUMNS = Prisma.raw(SUMMARY_COLUMNS.map((f) => `p."${f}"`).join(', '));
 
 /**
  * One query: the page and the total (a window count over the same filter).
@@ -31,7 +25,7 @@ export async function listProjects({ deps, actor, query }: { deps: AppDeps; acto
   if (query.year) and.push(Prisma.sql`p.year = ${query.year}`);
   if (query.overdue !== undefined) and.push(Prisma.sql`p.overdue = ${query.overdue}`);
   const where = Prisma.join(and, ' AND ');
-  const rows = await rawDb(deps.prisma).$queryRaw<Array<Omit<Project, 'snapshot'> & { total: bigint }>>`
+  const rows = await rawDb(deps.prisma).$queryRaw<Array<ProjectSummaryRow & { total: bigint }>>`
     SELECT ${LIST_COLUMNS}, count(*) OVER () AS total FROM "Project" p
      WHERE ${where}
      ORDER BY p."createdAt" DESC, p.id ASC

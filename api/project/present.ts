@@ -18,8 +18,38 @@ export function presentPending(p: PendingAction, now: Date) {
   };
 }
 
-/** A list's row has no `snapshot` (the workflow's state, the bulk of a row): a summary never reads it. */
-export function presentSummary(row: Omit<Project, 'snapshot'>, now: Date) {
+/**
+ * The columns a summary reads, and no more: a list reads these for each row
+ * of its page (not `snapshot`, the workflow's state and the bulk of a row,
+ * nor the timestamps a summary does not show, each a parse per row).
+ */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'category',
+  'year',
+  'communityId',
+  'communityName',
+  'streetId',
+  'stage',
+  'step',
+  'budgetFen',
+  'reservedFen',
+  'paidFen',
+  'rewardPaidFen',
+  'revisionCount',
+  'suspended',
+  'pending',
+  'nextDueAt',
+  'overdue',
+  'escalated',
+  'rating',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Project>;
+
+export type ProjectSummaryRow = Pick<Project, (typeof SUMMARY_COLUMNS)[number]>;
+
+export function presentSummary(row: ProjectSummaryRow, now: Date) {
   const stage = row.stage as ProjectStage;
   const rating = row.rating as ProjectRating | null;
   return {
