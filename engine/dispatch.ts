@@ -61,16 +61,24 @@ export class Dispatch {
     const ref: WorkflowTaskRef = { kind: 'task', runKey: run.key, dispatch: run.taskDispatch };
     const sticky = run.s.sticky;
     if (sticky) {
-      this.workflowQueues.get(run.s.namespace, 'workflow', sticky.queue).offer(ref);
-      // The sticky worker may be gone without saying so; the task then
-      // moves to the normal queue, where any worker can rebuild the state.
+      const queue = this.workflowQueues.get(run.s.namespace, 'workflow', sticky.queue);
+      queue.offer(ref);
+      // The sticky worker may be gone without saying so (killed: no
+      // ShutdownWorker); the task then moves to the normal queue, where any
+      // worker can rebuild the state, once the sticky queue has gone
+      // unpolled for the schedule-to-start timeout. A queue that was polled
+      // and fell silent has been silent since its last poll: counted from
+      // there, not from this offer, each run the dead worker held does not
+      // wait out the whole timeout in turn (a crash drill's worker kill had
+      // every deadline instant after it stall 10 s in advanceTime).
+      const silentSince = queue.waitingPollers === 0 && queue.lastPollActivity > 0 ? queue.lastPollActivity : Date.now();
       run.stickyFallback = setTimeout(() => {
         run.stickyFallback = undefined;
         if (run.s.wft && run.s.wft.startedEventId === undefined && run.s.sticky) {
           this.host.logger.debug({ workflowId: run.s.workflowId }, 'sticky queue timed out; using the normal queue');
           this.host.stickyExpired(run);
         }
-      }, sticky.timeoutMs);
+      }, Math.max(0, silentSince + sticky.timeoutMs - Date.now()));
       run.stickyFallback.unref?.();
     } else {
       this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);

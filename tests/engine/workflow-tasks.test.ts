@@ -86,6 +86,41 @@ describe('workflow tasks (3)', () => {
     expect(scheduled.some((e) => e.workflowTaskScheduledEventAttributes?.taskQueue?.kind === 2)).toBe(true);
   });
 
+  it("counts a killed worker's sticky timeout from its last poll, not from each task offered to it", async () => {
+    const taskQueue = uid('tq');
+    const workflowId = uid('sticky-killed');
+    const stickyQueue = uid('killed');
+    const timeoutMs = 10 * SECOND;
+    const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+    const service = h.client.workflowService;
+    const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'killed' });
+    await service.respondWorkflowTaskCompleted({
+      namespace: 'default',
+      taskToken: polled.taskToken,
+      identity: 'killed',
+      commands: [],
+      stickyAttributes: { workerTaskQueue: { name: stickyQueue }, scheduleToStartTimeout: { seconds: Long.fromNumber(timeoutMs / SECOND) } },
+    });
+    // The worker polls its sticky queue, then dies mid-poll (its connection
+    // drops: the poll is cancelled) and the queue stays silent past the timeout.
+    await h.client.connection
+      .withDeadline(Date.now() + 300, () => service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: stickyQueue, kind: 2, normalName: taskQueue }, identity: 'killed' }))
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, timeoutMs + 500));
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      await handle.signal('add', 1);
+      // Counted from this offer the task would wait the whole timeout on the
+      // dead queue; counted from the last poll it moves at once.
+      const started = Date.now();
+      await h.engine.advanceTime(DAY);
+      expect(Date.now() - started).toBeLessThan(timeoutMs * 0.8);
+      expect(await handle.query('total')).toBe(1);
+      await handle.signal('finish');
+      expect(await handle.result()).toBe(1);
+    });
+  }, 60_000);
+
   it('retries a failing workflow task instead of losing it', async () => {
     const worker = await h.worker();
     await worker.runUntil(async () => {
