@@ -101,9 +101,9 @@ export async function stepEach<T extends { id: string }>(records: readonly T[], 
 /**
  * Which records a persona group reads in a pass: every open one on a day's
  * first pass; after that only those it created or acted on in the pass
- * before. Nothing else can have moved: the clock stands at the morning
- * (deadlines fall at the end of the day), and a step of one record does not
- * move another.
+ * before. Nothing else can have moved: the clock is in the working
+ * morning, hours before any deadline (they fall at the end of the day), and
+ * a step of one record does not move another.
  */
 export class PassFocus {
   private ids: string[] = [];
