@@ -143,7 +143,6 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
         timing.quiesce += Date.now() - t;
         t = Date.now();
       }
-      t = Date.now();
       await advanceHours(api, admin, 24 * daysBetweenLocal(day, days[i + 1] ?? yearEnd));
       timing.advance += Date.now() - t;
       if (day.slice(0, 7) !== month) {
