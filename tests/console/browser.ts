@@ -71,6 +71,17 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
+ * Submits the open dialog's form once the dialog has finished zooming in: a
+ * click on a modal still in its opening animation can land where the button
+ * was a frame earlier, and the form is never sent (two flows stopped so on a
+ * loaded CI run, 2026-12-02: the dialog stayed open with nothing said).
+ */
+export async function submitDialog(page: Page): Promise<void> {
+  await settled(page);
+  await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+}
+
+/**
  * Resizes `page` to a phone and waits for the shell to fold its side menu:
  * the menu folds on a media-query event that can come after the resize
  * returns, and a screenshot taken before shows a desktop menu squeezing a

@@ -11,7 +11,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, settled, startConsoleHarness, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe('矛盾调解', () => {
     await h.axe(mediator, 'mediation-detail');
     await accept.click();
     const acceptForm = mediator.getByRole('dialog');
-    await acceptForm.getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(mediator);
     // The form closes once the process has answered (slow on a loaded machine); a refusal stays in it, said here.
     await acceptForm.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (error) => {
       throw new Error(`受理案件 did not go through: ${await acceptForm.textContent().catch(() => '')}`, { cause: error });
@@ -114,13 +114,13 @@ describe('矛盾调解', () => {
     await dialog.getByLabel('地点').fill('芙蓉社区调解室');
     await dialog.getByLabel('参加人员(每行一人)').fill('张建国\n李秀兰');
     await dialog.getByLabel('调解情况').fill('双方对赔偿金额分歧较大');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(mediator);
     await h.shot(mediator, '42-mediation-session-form');
     await dialog.waitFor({ state: 'hidden' });
     await mediator.getByText('第 1 次调解会', { exact: false }).waitFor();
     await mediator.getByRole('button', { name: '调解不成,提交上一级' }).click();
     await mediator.getByRole('dialog').getByLabel('调解不成的原因').fill('双方分歧较大,申请提交街道调解');
-    await mediator.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(mediator);
     await mediator.getByText('街道调解 ·', { exact: false }).waitFor();
     await h.shot(mediator, '43-mediation-detail-escalated');
 

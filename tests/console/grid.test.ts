@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
-import { claimedTaskRow, settled, startConsoleHarness, type ConsoleHarness } from './browser';
+import { claimedTaskRow, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -66,7 +66,6 @@ async function choose(page: Page, label: string, option: string) {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
-const submitDialog = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
 
 describe('网格事件处置', () => {
   const title = `芙蓉小区东门路灯损坏-${Date.now().toString(36)}`;

@@ -8,7 +8,7 @@ import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
-import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
+import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ describe('党建项目', () => {
     await dialog.locator('textarea').fill('同意立项');
     await h.shot(street, '15-project-review-form');
     await h.axe(street, 'project-review-form');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(street);
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => street.locator('.ant-tag').first().textContent()).toBe('立项公示');
     await h.shot(street, '16-project-detail-notice');
@@ -143,7 +143,7 @@ describe('党建项目: plan forms and the ledger', () => {
     await expect.poll(() => dialog.locator('.plan-budget').textContent()).toContain('¥27,000.01');
     await h.shot(community, '21-project-resubmit-form');
     await h.axe(community, 'project-resubmit-form');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(community);
     await dialog.waitFor({ state: 'hidden' });
     const resubmitted = await project(pp, returned);
     expect(resubmitted.budgetFen).toBe(1_200_000 + 1_000_001 + 500_000);
@@ -159,7 +159,7 @@ describe('党建项目: plan forms and the ledger', () => {
     await dialog.getByLabel('变更理由').fill('材料价格下降,调减尾款');
     await h.shot(community, '22-project-change-form');
     await h.axe(community, 'project-change-form');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(community);
     await dialog.waitFor({ state: 'hidden' });
     const changed = await waitFor(async () => {
       const p = await project(pp, running);
@@ -182,7 +182,7 @@ describe('党建项目: plan forms and the ledger', () => {
     await row.getByRole('button', { name: '拨付资金' }).click();
     const dialog = finance.getByRole('dialog');
     await dialog.getByLabel('拨付凭证号').fill('财拨-2026-0099');
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await submitDialog(finance);
     await dialog.waitFor({ state: 'hidden' });
 
     await finance.goto(`${h.baseUrl}/projects/${id}`);
