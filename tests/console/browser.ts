@@ -230,6 +230,28 @@ export async function pickPerson(scope: Locator | Page, label: string, name: str
   await (await dropdownOf(page, box)).locator('.ant-select-item-option', { hasText: name }).first().click();
 }
 
+/**
+ * Picks `option` in the antd Select labelled `label` within `scope`, typing
+ * `search` first when given. It waits for animations before opening and
+ * before choosing: a select opened in a dialog still zooming in places its
+ * dropdown where the box was a frame earlier (a CI run, 2026-12-02, found
+ * the option below the viewport and then under the dialog's footer).
+ */
+export async function pickOption(scope: Locator | Page, label: string, option: string, search?: string) {
+  const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await settled(page);
+  await box.click({ force: true });
+  if (search !== undefined) await box.fill(search);
+  const dropdown = await dropdownOf(page, box);
+  await dropdown.waitFor();
+  await settled(page);
+  // The option titled exactly `option` when there is one (紧急 beside 特别紧急), else the first whose text holds it (兰苑社区(社区)).
+  const exact = dropdown.locator(`.ant-select-item-option[title="${option}"]`);
+  await ((await exact.count()) ? exact : dropdown.locator('.ant-select-item-option', { hasText: option })).first().click();
+  await expect.poll(() => dropdown.count(), { timeout: 10_000 }).toBe(0);
+}
+
 /** Types a name into the people picker and waits for it to offer nobody (the operation's rule leaves them out). */
 export async function pickerOffersNobody(scope: Locator | Page, label: string, name: string) {
   const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);

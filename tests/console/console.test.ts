@@ -11,7 +11,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -196,10 +196,8 @@ describe('系统管理', () => {
     const grant = async (role: string) => {
       await row.getByRole('button', { name: /授\s*权/ }).click();
       const dialog = admin.getByRole('dialog');
-      await dialog.getByRole('combobox', { name: '角色' }).click();
-      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
-      await dialog.getByRole('combobox', { name: '单位' }).fill('兰苑社区');
-      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '兰苑社区' }).first().click();
+      await pickOption(dialog, '角色', role);
+      await pickOption(dialog, '单位', '兰苑社区', '兰苑社区');
       await dialog.getByRole('button', { name: /授\s*权/ }).click();
       return dialog;
     };

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
-import { claimedTaskRow, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { claimedTaskRow, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -57,15 +57,6 @@ async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>,
     await expect.poll(() => open.count()).toBe(0);
   }
 }
-
-/** Picks `option` in the antd Select labelled `label`. */
-async function choose(page: Page, label: string, option: string) {
-  await settled(page);
-  await page.getByRole('combobox', { name: label, exact: true }).click({ force: true });
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
-
 
 describe('网格事件处置', () => {
   const title = `芙蓉小区东门路灯损坏-${Date.now().toString(36)}`;
@@ -205,10 +196,10 @@ describe('网格事件处置', () => {
     await h.shot(community, '67-grid-list');
     await h.axe(community, 'grid-list');
     // Filters: urgency 紧急 keeps the hotline ticket and drops the closed streetlight.
-    await choose(community, '紧急程度', '紧急');
+    await pickOption(community, '紧急程度', '紧急');
     await expect.poll(() => community.locator('tr', { hasText: title }).count()).toBe(0);
     await hotlineRow.waitFor();
-    await choose(community, '状态', '已办结');
+    await pickOption(community, '状态', '已办结');
     await community.getByText('暂无网格事件').waitFor();
     await h.shot(community, '68-grid-list-filtered-empty');
 
@@ -244,7 +235,7 @@ describe('网格事件处置', () => {
     });
     await community.reload();
     await community.getByRole('heading', { name: '网格事件' }).waitFor();
-    await choose(community, '是否超期', '已超期');
+    await pickOption(community, '是否超期', '已超期');
     await hotlineRow.locator('.grid-overdue').waitFor();
     expect(await hotlineRow.locator('.grid-overdue').getAttribute('class')).toContain('ant-tag-error');
     expect(await hotlineRow.locator('.grid-overdue').textContent()).toMatch(/^已超期/);
