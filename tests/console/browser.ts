@@ -224,10 +224,15 @@ async function dropdownOf(page: Page, box: Locator): Promise<Locator> {
 export async function pickPerson(scope: Locator | Page, label: string, name: string) {
   const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
   const box = scope.getByRole('combobox', { name: label });
+  // As in pickOption: no click while the dialog or the dropdown is still moving.
+  await settled(page);
   // A multiple select's search box is read-only until the select opens.
   await box.click();
   await box.fill(name);
-  await (await dropdownOf(page, box)).locator('.ant-select-item-option', { hasText: name }).first().click();
+  const option = (await dropdownOf(page, box)).locator('.ant-select-item-option', { hasText: name }).first();
+  await option.waitFor();
+  await settled(page);
+  await option.click();
 }
 
 /**
@@ -256,6 +261,7 @@ export async function pickOption(scope: Locator | Page, label: string, option: s
 export async function pickerOffersNobody(scope: Locator | Page, label: string, name: string) {
   const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
   const box = scope.getByRole('combobox', { name: label });
+  await settled(page);
   await box.click();
   await box.fill(name);
   await (await dropdownOf(page, box)).getByText('没有符合条件的人员').waitFor();
