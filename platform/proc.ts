@@ -87,10 +87,19 @@ export function rssMiB(pid: number): number {
  * it in clock ticks: 100 per second on Linux (USER_HZ).
  */
 export function cpuSeconds(pid: number): number {
+  return cpuAndStart(pid).cpuSeconds;
+}
+
+/**
+ * cpuSeconds and the process's start (clock ticks after boot): the two
+ * together name one process where the pid alone may not (pids wrap at
+ * pid_max, 32,768 on some kernels, and every thread takes one).
+ */
+export function cpuAndStart(pid: number): { cpuSeconds: number; startTicks: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // after "pid (comm) ": state is field 3, utime 14 and stime 15
+  // after "pid (comm) ": state is field 3, utime 14, stime 15 and starttime 22
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100, startTicks: Number(fields[19]) };
 }
 
 /** The PostgreSQL server processes serving database `name` (their command line names it), e.g. a pool's connections. */
@@ -98,4 +107,34 @@ export function postgresBackendsOf(name: string): number[] {
   return processes()
     .filter((p) => p.cmdline.startsWith('postgres: ') && p.cmdline.split(' ').includes(name))
     .map((p) => p.pid);
+}
+
+/**
+ * CPU seconds of a changing set of processes, those that exited included:
+ * `sample()` notes each listed process's CPU so far, and `total()` sums
+ * every process ever sampled at its last sighting. What a process used
+ * after its last sample is missed, so sample about as often as the set
+ * changes (a pool's connections to PostgreSQL close after 10 s idle, and
+ * their server processes exit with their CPU).
+ */
+export function cpuTally(list: () => number[]): { sample(): void; total(): number } {
+  // "pid@start": the pid alone may name a later process.
+  const seen = new Map<string, number>();
+  const sample = () => {
+    for (const pid of list()) {
+      try {
+        const { cpuSeconds: seconds, startTicks } = cpuAndStart(pid);
+        seen.set(`${pid}@${startTicks}`, seconds);
+      } catch {
+        // Exited between the listing and the read: its last sighting stands.
+      }
+    }
+  };
+  return {
+    sample,
+    total() {
+      sample();
+      return [...seen.values()].reduce((sum, seconds) => sum + seconds, 0);
+    },
+  };
 }

@@ -145,6 +145,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       }
       await advanceHours(api, admin, 24 * daysBetweenLocal(day, days[i + 1] ?? yearEnd));
       timing.advance += Date.now() - t;
+      platform.samplePostgres();
       if (day.slice(0, 7) !== month) {
         month = day.slice(0, 7);
         log(`${day}: ${api.stats.acknowledged} actions acknowledged, ${((Date.now() - began) / 1000).toFixed(0)} s (acting ${timing.act} ms, settling ${timing.quiesce} ms, advancing ${timing.advance} ms)`);

@@ -1,0 +1,51 @@
+// The simulator's CPU count of PostgreSQL's server processes (platform/proc.ts,
+// cpuTally): a process that has exited still counts, at its last sighting.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpuSeconds, cpuTally } from '../../platform/proc';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
+
+/** A process that burns about `ms` of CPU, says so on stdout, then idles until killed. */
+async function burner(ms: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-e', `const t = Date.now(); while (Date.now() - t < ${ms}); console.log('burnt'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  await once(child.stdout!, 'data');
+  return child;
+}
+
+describe('cpuTally', () => {
+  it('keeps the CPU of a process that exited after it was sampled, and adds the ones still running', async () => {
+    const listed = new Set<number>();
+    const tally = cpuTally(() => [...listed]);
+    const first = await burner(400);
+    listed.add(first.pid!);
+    tally.sample();
+    const firstCpu = cpuSeconds(first.pid!);
+    expect(firstCpu).toBeGreaterThanOrEqual(0.3);
+
+    first.kill('SIGKILL');
+    await once(first, 'exit');
+    // Still listed (as a listing taken just before the exit would be): the read fails and the sighting stands.
+    tally.sample();
+    expect(tally.total()).toBeCloseTo(firstCpu, 2);
+
+    listed.delete(first.pid!);
+    const second = await burner(300);
+    listed.add(second.pid!);
+    const total = tally.total();
+    expect(total).toBeGreaterThanOrEqual(firstCpu + 0.2);
+    expect(total).toBeCloseTo(firstCpu + cpuSeconds(second.pid!), 1);
+  });
+
+  it('counts nothing for a process it never saw', async () => {
+    const child = await burner(200);
+    const tally = cpuTally(() => []);
+    expect(tally.total()).toBe(0);
+    expect(cpuSeconds(child.pid!)).toBeGreaterThan(0.1);
+  });
+});
