@@ -47,21 +47,26 @@ describe('workflow tasks (3)', () => {
     });
   });
 
+  /** Takes the run's first task as worker `identity` would and completes it asking for sticky queue `stickyQueue`. */
+  const completeFirstTaskAskingSticky = async (taskQueue: string, identity: string, stickyQueue: string, timeoutSeconds: number) => {
+    const service = h.client.workflowService;
+    const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity });
+    await service.respondWorkflowTaskCompleted({
+      namespace: 'default',
+      taskToken: polled.taskToken,
+      identity,
+      commands: [],
+      stickyAttributes: { workerTaskQueue: { name: stickyQueue }, scheduleToStartTimeout: { seconds: Long.fromNumber(timeoutSeconds) } },
+    });
+  };
+
   it('moves a task off the sticky queue of a worker that vanished while the virtual clock is advanced or skipping', async () => {
     const taskQueue = uid('tq');
     const workflowId = uid('sticky-gone');
     const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
     // A worker takes the first task, asks for a sticky queue and disappears
     // without ShutdownWorker (a killed process): nobody ever polls that queue.
-    const service = h.client.workflowService;
-    const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'vanishing' });
-    await service.respondWorkflowTaskCompleted({
-      namespace: 'default',
-      taskToken: polled.taskToken,
-      identity: 'vanishing',
-      commands: [],
-      stickyAttributes: { workerTaskQueue: { name: uid('gone') }, scheduleToStartTimeout: { seconds: Long.fromNumber(1) } },
-    });
+    await completeFirstTaskAskingSticky(taskQueue, 'vanishing', uid('gone'), 1);
     const worker = await h.worker({ taskQueue });
     await worker.runUntil(async () => {
       await handle.signal('add', 1);
@@ -93,14 +98,7 @@ describe('workflow tasks (3)', () => {
     const timeoutMs = 10 * SECOND;
     const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
     const service = h.client.workflowService;
-    const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'killed' });
-    await service.respondWorkflowTaskCompleted({
-      namespace: 'default',
-      taskToken: polled.taskToken,
-      identity: 'killed',
-      commands: [],
-      stickyAttributes: { workerTaskQueue: { name: stickyQueue }, scheduleToStartTimeout: { seconds: Long.fromNumber(timeoutMs / SECOND) } },
-    });
+    await completeFirstTaskAskingSticky(taskQueue, 'killed', stickyQueue, timeoutMs / SECOND);
     // The worker polls its sticky queue, then dies mid-poll (its connection
     // drops: the poll is cancelled) and the queue stays silent past the timeout.
     await h.client.connection
