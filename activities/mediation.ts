@@ -3,7 +3,7 @@
 // upserts keyed by case (+ level), timeline events by case + event number,
 // inbox tasks by workflow + key, notifications by workflow + event + person.
 import { pendingTasks, type MediationState, type TimelineEvent } from '../domain/mediation/case-state';
-import type { PendingTask } from '../domain/kit/machine';
+import type { NotificationIntent, PendingTask } from '../domain/kit/machine';
 import { createMediationDocumentQueue, type MediationDocumentQueue } from '../queue/jobs/mediation-agreement-job';
 import { mediationWorkflowId } from '../domain/mediation/types';
 import { createCalendarActivities } from './calendar';
@@ -14,6 +14,12 @@ import { createStepSaver, earliestDue, timelineEventsInsert } from './inbox';
 export interface SaveMediationCaseInput {
   state: MediationState;
   events: TimelineEvent[];
+  /**
+   * The step's own notices (high risk, overdue, returned to court), sent after
+   * the save as every process's save sends them. Absent in the saves of cases
+   * that sent them one `notify` at a time (before the patch 'save-carries-notices').
+   */
+  notifications?: readonly NotificationIntent[];
 }
 
 export interface MediationActivityDeps extends ActivityDeps {
@@ -103,7 +109,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
     },
 
     /** Saves a step: the case's read model, rounds, agreement and timeline, the inbox its state calls for, and its audit lines. */
-    async saveMediationCase({ state, events }: SaveMediationCaseInput): Promise<{ applied: boolean; openedTasks: string[] }> {
+    async saveMediationCase({ state, events, notifications = [] }: SaveMediationCaseInput): Promise<{ applied: boolean; openedTasks: string[] }> {
       const tasks = pendingTasks(state);
       return saveStep({
         workflowId: mediationWorkflowId(state.caseId),
@@ -112,8 +118,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         link: `/api/mediation-cases/${state.caseId}`,
         tasks,
         entries: events,
-        // The workflow sends mediation's own notices itself (high risk, overdue, returned to court).
-        notifications: [],
+        notifications,
         announceTasks: true,
         audit: { subjectType: 'mediation_case', unitId: state.facts.place.id },
         write: (tx) => writeCase(tx, state, events, tasks),

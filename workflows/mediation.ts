@@ -17,7 +17,9 @@ import { mediationStateQuery, mediationUpdates, type MediationOutcome, type Medi
 // Unlimited attempts for what a retry can cure: every activity is idempotent
 // (keyed by case and event number), and a lost save would leave the read model
 // behind the process. Data the database refuses fails at once (./failures).
-// The save, its periods and notices run local first (./kit/local-first).
+// The save (with the step's notices) and its periods run local first
+// (./kit/local-first); so does `notify`, which cases saved before the save
+// carried the notices replay.
 const acts = localFirstActivities<MediationActivities & Pick<Activities, 'notify' | 'openIncident'>>(['saveMediationCase', 'mediationWorkingDeadline', 'notify']);
 
 export async function mediationWorkflow(input: MediationWorkflowInput): Promise<MediationOutcome> {
@@ -33,8 +35,14 @@ export async function mediationWorkflow(input: MediationWorkflowInput): Promise<
       return machine.settle(step, await acts.mediationWorkingDeadline({ from: period.from, workingDays: period.workingDays }), new Date());
     },
     save: async ({ state, effects }) => {
-      await acts.saveMediationCase({ state, events: effects.timeline });
-      for (const n of effects.notifications) await acts.notify({ ...n, link });
+      // The step's notices go with its save, as every process's do: one local activity a step, not one more per notice.
+      // Cases that sent them one notify at a time replay that way.
+      if (patched('save-carries-notices')) {
+        await acts.saveMediationCase({ state, events: effects.timeline, notifications: effects.notifications });
+      } else {
+        await acts.saveMediationCase({ state, events: effects.timeline });
+        for (const n of effects.notifications) await acts.notify({ ...n, link });
+      }
       // Made once the agreement is saved: the document job reads it.
       if (effects.makeDocument) await acts.enqueueMediationAgreementDocument({ caseId: state.caseId });
     },
