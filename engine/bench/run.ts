@@ -79,6 +79,8 @@ async function main(): Promise<void> {
       log(`engine: separate process, durable log (fsync per group commit); worker + client in the bench process; ${os.cpus().length} cores`);
       const cpuBefore = cpuMs(server.child.pid!);
       const systemBefore = cpuTimes(server.child.pid!).system;
+      // The other side of each history: the SDK worker and the client, all threads of this process.
+      const sdkBefore = cpuMs(process.pid);
       const firstBenchSeq = seq;
       for (const [concurrency, total] of [
         [1, 30],
@@ -86,6 +88,8 @@ async function main(): Promise<void> {
         [100, 600],
       ] as const) {
         const started = Date.now();
+        const engineAt = cpuMs(server.child.pid!);
+        const sdkAt = cpuMs(process.pid);
         let next = 0;
         await Promise.all(
           Array.from({ length: concurrency }, async () => {
@@ -99,8 +103,14 @@ async function main(): Promise<void> {
           }),
         );
         const seconds = (Date.now() - started) / 1000;
-        log(`throughput (3 activities + 2 signals) concurrency ${concurrency}: ${(total / seconds).toFixed(1)} workflows/s (${total} in ${seconds.toFixed(1)} s)`);
+        // Which side sets the pace: each process's CPU as a share of one core over the run.
+        const share = (ms: number) => `${((ms / 1000 / seconds) * 100).toFixed(0)}%`;
+        log(
+          `throughput (3 activities + 2 signals) concurrency ${concurrency}: ${(total / seconds).toFixed(1)} workflows/s (${total} in ${seconds.toFixed(1)} s); ` +
+            `CPU, share of one core: engine ${share(cpuMs(server.child.pid!) - engineAt)}, SDK worker + client ${share(cpuMs(process.pid) - sdkAt)}`,
+        );
       }
+      const sdkSpent = cpuMs(process.pid) - sdkBefore;
 
       const cpuSpent = cpuMs(server.child.pid!) - cpuBefore;
       const systemSpent = cpuTimes(server.child.pid!).system - systemBefore;
@@ -110,6 +120,7 @@ async function main(): Promise<void> {
         events += Number(d.workflowExecutionInfo!.historyLength);
       }
       log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU, of which ${systemSpent} ms system, for ${events} events)`);
+      log(`SDK worker + client CPU per history event (the same runs, this process): ${(sdkSpent / events).toFixed(3)} ms (${sdkSpent} ms CPU); engine ÷ SDK ${(cpuSpent / sdkSpent).toFixed(2)}`);
       // BENCH_ONLY=throughput: stop here (before/after pairs of the CPU figure on a shared machine, profiles).
       if (process.env.BENCH_ONLY === 'throughput') return;
 
