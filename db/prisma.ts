@@ -14,6 +14,8 @@ export interface CreatePrismaOptions {
   pool?: pg.Pool;
 }
 
+const SHARED_SESSIONS = /[?&]pgbouncer=true(&|$)/;
+
 export function createPrisma(databaseUrl: string, options: CreatePrismaOptions = {}): PrismaClient {
   // The pool is ours, so a step's save can use it beneath Prisma (rawTransaction in ./raw-sql); Prisma ends it on $disconnect.
   const pool = options.pool ?? new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 5 });
@@ -28,6 +30,7 @@ export function createPrisma(databaseUrl: string, options: CreatePrismaOptions =
     // flight). Waiting for a connection is cheaper than failing and retrying.
     transactionOptions: { maxWait: 15_000, timeout: TRANSACTION_TIMEOUT_MS },
   });
-  registerPool(prisma, pool);
+  // `?pgbouncer=true` (Prisma's own mark for a pooler that shares server sessions): no statement is prepared by name.
+  registerPool(prisma, pool, !SHARED_SESSIONS.test(databaseUrl));
   return prisma;
 }

@@ -1,5 +1,6 @@
 // Values for the raw statements of the hot paths (a step's save, notification
 // delivery). Columns are `timestamp(3)` holding UTC, as Prisma writes them.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { Prisma } from '../prisma/generated/client';
 
@@ -21,11 +22,17 @@ export const UTC_NOW = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
 // against 0.33–0.42 ms on the pool, and the worker's main thread, which runs
 // every step's save, is the busiest thread of a district's year.
 
-const pools = new WeakMap<object, pg.Pool>();
+const pools = new WeakMap<object, { pool: pg.Pool; named: boolean }>();
 
-/** createPrisma's record of the pool under a client (db/prisma.ts). */
-export function registerPool(prisma: object, pool: pg.Pool): void {
-  pools.set(prisma, pool);
+/**
+ * createPrisma's record of the pool under a client (db/prisma.ts). `named`:
+ * statements may be prepared by name on its connections; false behind
+ * something that shares one server session among connections (PgBouncer in
+ * transaction mode, PGlite's socket server), where two connections
+ * preparing the same name would collide.
+ */
+export function registerPool(prisma: object, pool: pg.Pool, named = true): void {
+  pools.set(prisma, { pool, named });
 }
 
 /**
@@ -60,20 +67,59 @@ const PRISMA_LIKE_TYPES = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * A model's columns under a table alias, for a raw SELECT that wants the
+ * whole row (`columnsOf(Prisma.HumanTaskScalarFieldEnum, 't')`): named, not
+ * `t.*`, so the statement can be prepared (see statementName) and a column
+ * added while the process runs does not change what it reads.
+ */
+export function columnsOf(fields: Record<string, string>, alias: string): Prisma.Sql {
+  return Prisma.raw(Object.values(fields).map((c) => `${alias}."${c}"`).join(', '));
+}
+
 function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
 /** Statements one at a time on the client's pool (each its own transaction); the client itself when it has none. */
 export function rawDb(prisma: RawDb): RawDb {
-  const pool = pools.get(prisma);
-  return pool ? onClient(pool) : prisma;
+  const known = pools.get(prisma);
+  return known ? onClient(known.pool, known.named) : prisma;
 }
 
-function onClient(client: pg.PoolClient | pg.Pool): RawDb {
+/**
+ * A name for the statement's text, so that each connection parses and plans
+ * it once and then only binds and executes it. Unnamed, PostgreSQL planned
+ * every hot statement on every call: over a district-year at a tenth,
+ * planning took as long as executing (pg_stat_statements, 2026-12-02).
+ * The hot statements are fixed texts (lists go in as arrays), so a
+ * connection holds a few dozen at most.
+ *
+ * Not for a statement whose columns come from a `*` (`SELECT t.*`): when a
+ * migration adds a column while a process runs, a prepared one fails with
+ * "cached plan must not change result type" on every connection that holds
+ * it, where the unnamed one just returns the new column.
+ */
+const names = new Map<string, string | null>();
+const MAX_NAMED = 500;
+const STAR_COLUMNS = /(\bSELECT\s+\*|\w"?\.\*)/i;
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined) {
+    // Past the bound, texts run unnamed: one built afresh per call (none so far) would otherwise grow this map,
+    // and every connection's prepared statements, without end.
+    if (names.size >= MAX_NAMED) return undefined;
+    name = STAR_COLUMNS.test(text) ? null : `raw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name ?? undefined;
+}
+
+function onClient(client: pg.PoolClient | pg.Pool, named: boolean): RawDb {
   const run = async (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = statement(query, values);
-    return client.query({ text: sql.text, values: sql.values.map(toParam), types: PRISMA_LIKE_TYPES });
+    const name = named ? statementName(sql.text) : undefined;
+    return client.query({ ...(name ? { name } : {}), text: sql.text, values: sql.values.map(toParam), types: PRISMA_LIKE_TYPES });
   };
   return {
     $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows as T,
@@ -87,9 +133,9 @@ function onClient(client: pg.PoolClient | pg.Pool): RawDb {
  * test's own) runs it in Prisma's interactive transaction instead.
  */
 export async function rawTransaction<T>(prisma: { $transaction: PrismaTransaction }, fn: (db: RawDb) => Promise<T>, options: RawTransactionOptions = {}): Promise<T> {
-  const pool = pools.get(prisma);
-  if (!pool) return prisma.$transaction((tx) => fn(tx));
-  const client = await pool.connect();
+  const known = pools.get(prisma);
+  if (!known) return prisma.$transaction((tx) => fn(tx));
+  const client = await known.pool.connect();
   let broken: Error | undefined;
   // A connection the server drops while it is checked out reports here (unheard, the error event would end the
   // process); it is then destroyed on release.
@@ -100,7 +146,7 @@ export async function rawTransaction<T>(prisma: { $transaction: PrismaTransactio
   const bound = Math.max(1, Math.round(options.timeoutMs ?? TRANSACTION_TIMEOUT_MS));
   try {
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${bound}`);
-    const result = await fn(onClient(client));
+    const result = await fn(onClient(client, known.named));
     await client.query('COMMIT');
     return result;
   } catch (err) {

@@ -184,7 +184,8 @@ async function startPglite(options: EmbeddedDatabaseOptions): Promise<EmbeddedDa
   await server.start();
   return {
     kind: 'pglite',
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    // Every connection shares PGlite's one session, as behind PgBouncer: no statement is prepared by name (db/prisma.ts).
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?pgbouncer=true`,
     poolSize: 2,
     dataDir: dir,
     async stop() {

@@ -33,7 +33,7 @@ export async function deliverNotification(
       ON CONFLICT DO NOTHING
       RETURNING 1
     )
-    SELECT p.*, (SELECT count(*)::int FROM ins) AS created FROM p`;
+    SELECT p.id, p."displayName", p.phone, p.active, (SELECT count(*)::int FROM ins) AS created FROM p`;
   if (!recipient) throw new UnrecoverableError(`recipient ${payload.recipientId} does not exist`);
   const count = recipient.created;
 

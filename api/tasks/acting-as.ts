@@ -6,11 +6,11 @@
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { actingAs, type TaskFacts } from '../../domain/inbox/rules';
-import type { HumanTask, OutOfOfficeProxy, PrismaClient } from '../../prisma/generated/client';
+import { Prisma, type HumanTask, type OutOfOfficeProxy, type PrismaClient } from '../../prisma/generated/client';
 import { resolveActor } from '../auth/resolve-actor';
 import { recordInboxEvent } from './inbox-event';
-import { taskFacts } from './load-task';
-import { rawDb } from '../../db/raw-sql';
+import { TASK_COLUMNS, taskFacts } from './load-task';
+import { columnsOf, rawDb } from '../../db/raw-sql';
 
 export interface ActingAsOptions {
   prisma: PrismaClient;
@@ -33,7 +33,7 @@ export async function resolveActing({ prisma, actor, workflowId, action, now }: 
   // a 委派 not handed back), beside the caller's 代理 arrangements.
   const [tasks, proxies] = await Promise.all([
     rawDb(prisma).$queryRaw<Array<HumanTask & { unitPath: string | null; delegateId: string | null }>>`
-      SELECT t.*, u.path AS "unitPath",
+      SELECT ${TASK_COLUMNS}, u.path AS "unitPath",
              (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId"
         FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"
        WHERE t."workflowId" = ${workflowId} AND t.status = 'open'::"HumanTaskStatus"`,
@@ -56,7 +56,10 @@ export async function resolveActingOn(prisma: PrismaClient, actor: Actor, tasks:
   return judge(prisma, actor, facts, proxies, action, now);
 }
 
-const proxiesOf = (prisma: PrismaClient, actor: Actor) => prisma.outOfOfficeProxy.findMany({ where: { deputyId: actor.personId, cancelledAt: null } });
+// Read on every action: raw, so the statement is prepared once per connection (db/raw-sql).
+const PROXY_COLUMNS = columnsOf(Prisma.OutOfOfficeProxyScalarFieldEnum, 'o');
+const proxiesOf = (prisma: PrismaClient, actor: Actor) =>
+  rawDb(prisma).$queryRaw<OutOfOfficeProxy[]>`SELECT ${PROXY_COLUMNS} FROM "OutOfOfficeProxy" o WHERE o."deputyId" = ${actor.personId} AND o."cancelledAt" IS NULL`;
 
 async function judge(prisma: PrismaClient, actor: Actor, facts: TaskFacts[], proxies: OutOfOfficeProxy[], action: string, now: Date): Promise<Acting> {
   const principals = (await Promise.all([...new Set(proxies.map((p) => p.personId))].map((personId) => resolveActor({ prisma, personId })))).filter((a): a is Actor => a !== null);

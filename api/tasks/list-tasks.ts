@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors';
 import { Prisma, type HumanTask, type PrismaClient } from '../../prisma/generated/client';
 import type { TListTasksQuery, TTask } from './schemas';
 import { toTaskView } from './task-view';
+import { TASK_COLUMNS } from './load-task';
 import { textProblem } from '../http/text';
 import { personalStepSql, proxyCoversSql } from '../../domain/inbox/proxy-sql';
 import { copiedToSql, startedBySql } from './record-access';
@@ -116,7 +117,7 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
 
   const rows = await rawDb(prisma).$queryRaw<TaskRow[]>`
     ${open ? principalsOf(actor.personId, now) : Prisma.empty}
-    SELECT t.*, u.name AS "unitName", u.path AS "unitPath",
+    SELECT ${TASK_COLUMNS}, u.name AS "unitName", u.path AS "unitPath",
             (SELECT d."delegateId" FROM "TaskDelegation" d WHERE d."taskId" = t.id AND d."returnedAt" IS NULL LIMIT 1) AS "delegateId",
             dep."personId" AS "onBehalfOfId", dep."displayName" AS "onBehalfOfName"
       FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"

@@ -4,7 +4,11 @@ import { hasRoleOver, reachesUnit, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { isPersonalStep } from '../../domain/inbox/personal';
 import type { TaskFacts } from '../../domain/inbox/rules';
-import type { HumanTask, PrismaClient, TaskDelegation } from '../../prisma/generated/client';
+import { Prisma, type HumanTask, type PrismaClient, type TaskDelegation } from '../../prisma/generated/client';
+import { columnsOf } from '../../db/raw-sql';
+
+/** Every column of a HumanTask row aliased `t`, for the raw reads of the inbox. */
+export const TASK_COLUMNS = columnsOf(Prisma.HumanTaskScalarFieldEnum, 't');
 
 export interface LoadedTask {
   task: HumanTask;

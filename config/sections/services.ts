@@ -18,7 +18,7 @@ export const databaseSection = defineSection({
   url: envVar({
     env: 'DATABASE_URL',
     schema: url(['postgresql:', 'postgres:']),
-    doc: 'PostgreSQL connection URL. Unset: `npm start` chooses an embedded default in DATA_DIR.',
+    doc: 'PostgreSQL connection URL. Unset: `npm start` chooses an embedded default in DATA_DIR. Behind a pooler that shares server sessions among connections (PgBouncer in transaction mode), add `?pgbouncer=true`: statements are then not prepared by name.',
     example: 'postgresql://postgres@127.0.0.1:5432/governance',
   }),
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataRejection } from '../../activities/failures';
 import { createPrisma } from '../../db';
-import { rawDb, rawTransaction } from '../../db/raw-sql';
+import { columnsOf, rawDb, rawTransaction } from '../../db/raw-sql';
 import { Prisma } from '../../prisma/generated/client';
 import { testDatabaseUrl, uniqueSuffix } from '../helpers/db';
 
@@ -94,5 +94,38 @@ describe('statements on the pool beneath Prisma', () => {
     // A duplicate key: class 23, refused for good as well.
     const duplicate = await rawTransaction(prisma, (tx) => tx.$executeRaw`INSERT INTO ${table} (id) VALUES ('a')`).catch((err: unknown) => err);
     expect(dataRejection(duplicate)).toMatchObject({ reason: 'SQLSTATE 23505' });
+  });
+
+  it('prepare each statement once per connection, except behind a pooler that shares sessions', async () => {
+    // Inside one transaction: the same connection runs the statement and then lists what it holds prepared.
+    const prepared = (client: typeof prisma) =>
+      rawTransaction(client, async (tx) => {
+        await tx.$queryRaw`SELECT id FROM ${table} WHERE id = ${'a'}`;
+        await tx.$queryRaw`SELECT id FROM ${table} WHERE id = ${'b'}`;
+        return tx.$queryRaw<{ statement: string }[]>`SELECT statement FROM pg_prepared_statements`;
+      });
+    const text = `SELECT id FROM ${table.text} WHERE id = $1`;
+    const texts = (rows: { statement: string }[]) => rows.map((r) => r.statement).filter((t) => t === text);
+    // Two calls, one statement prepared.
+    expect(texts(await prepared(prisma))).toEqual([text]);
+    const shared = createPrisma(`${testDatabaseUrl()}${testDatabaseUrl().includes('?') ? '&' : '?'}pgbouncer=true`, { poolSize: 1 });
+    try {
+      expect(texts(await prepared(shared))).toEqual([]);
+    } finally {
+      await shared.$disconnect();
+    }
+  });
+
+  it('keep reading a table that gains a column while the process runs', async () => {
+    // Each a few times on both connections, so that each connection has planned them before the column comes.
+    const star = () => rawDb(prisma).$queryRaw<Record<string, unknown>[]>`SELECT t.* FROM ${table} t WHERE t.id = 'a'`;
+    const named = () => rawDb(prisma).$queryRaw<Record<string, unknown>[]>`SELECT ${columnsOf({ id: 'id', day: 'day' }, 't')} FROM ${table} t WHERE t.id = 'a'`;
+    for (let i = 0; i < 6; i++) await Promise.all([star(), named(), star(), named()]);
+    await prisma.$executeRaw`ALTER TABLE ${table} ADD COLUMN added text DEFAULT '新列'`;
+    for (let i = 0; i < 3; i++) {
+      const [[a], [b]] = await Promise.all([star(), named()]);
+      expect(a).toMatchObject({ id: 'a', added: '新列' });
+      expect(b).toEqual({ id: 'a', day: new Date('2026-12-02T00:00:00Z') });
+    }
   });
 });

@@ -5,6 +5,7 @@
 //   RECORD_MEDIATION_HISTORIES=legacy     → histories/ (the workflow before the kit's runMachine)
 //   RECORD_MEDIATION_HISTORIES=kit-runner → histories/kit-runner/ (on runMachine)
 //   RECORD_MEDIATION_HISTORIES=local-first → histories/local-first/ (its save and periods as local activities)
+//   RECORD_MEDIATION_HISTORIES=save-carries-notices → histories/save-carries-notices/ (a step's notices sent by its save)
 //   npx vitest run tests/mediation/record-histories.test.ts
 // Never re-record a folder whose shape running cases still have.
 import path from 'node:path';
@@ -13,11 +14,12 @@ import { recordHistory } from '../helpers/histories';
 import { mediateRound, round, startMediationPlatform, who, type MediationPlatform } from './support';
 
 const MODE = process.env.RECORD_MEDIATION_HISTORIES;
-const HISTORIES = path.join(import.meta.dirname, 'histories', MODE === 'kit-runner' || MODE === 'local-first' ? MODE : '');
+const FOLDERS = ['kit-runner', 'local-first', 'save-carries-notices'];
+const HISTORIES = path.join(import.meta.dirname, 'histories', MODE && FOLDERS.includes(MODE) ? MODE : '');
 
 let p: MediationPlatform;
 
-describe.runIf(MODE === 'legacy' || MODE === 'kit-runner' || MODE === 'local-first')('recording mediation histories for the replay test', () => {
+describe.runIf(MODE === 'legacy' || (MODE !== undefined && FOLDERS.includes(MODE)))('recording mediation histories for the replay test', () => {
   beforeAll(async () => {
     p = await startMediationPlatform();
   });

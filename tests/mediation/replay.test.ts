@@ -1,8 +1,9 @@
 // Running cases survive an upgrade: histories recorded by the workflow before
 // it ran on the kit's runMachine (histories/, they take the old path: no
 // `kit-runner` marker), by the runner (histories/kit-runner/) and by the
-// runner with its steps as local activities (histories/local-first/) replay
-// against today's bundle without a nondeterminism error. Recorded by
+// runner with its steps as local activities (histories/local-first/) and
+// by the runner whose save sends a step's notices (histories/save-carries-notices/)
+// replay against today's bundle without a nondeterminism error. Recorded by
 // record-histories.test.ts.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ describe('mediation histories', () => {
     ['of the workflow before the runner', HISTORIES],
     ['of the runner', path.join(HISTORIES, 'kit-runner')],
     ['of the runner with local activities', path.join(HISTORIES, 'local-first')],
+    ['of the runner whose save sends the notices', path.join(HISTORIES, 'save-carries-notices')],
   ])('%s replay against the current workflow code', async (_, dir) => {
     expect(json(dir)).toEqual(NAMES);
     const results = await replayHistoryFiles(dir, json(dir));
