@@ -11,7 +11,7 @@ import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
-import { isoOrNull, UTC_NOW } from '../db/raw-sql';
+import { isoOrNull, rawTransaction, UTC_NOW } from '../db/raw-sql';
 import { createStepSaver, earliestDue } from './inbox';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
@@ -103,34 +103,36 @@ export function createProjectActivities(deps: ActivityDeps) {
     },
 
     async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
-      return prisma.$transaction(async (tx) => {
-        // ON CONFLICT, not Prisma's upsert (a read, then an insert): two first
-        // projects of one community and year at once both inserted, and the
-        // loser's unique violation (23505) refused its reservation for good.
+      // Raw statements on the pool, each prepared once per connection: the
+      // approval waits on this one (it runs inside the action's workflow task).
+      return rawTransaction(prisma, async (tx) => {
+        // ON CONFLICT, not a read then an insert: two first projects of one
+        // community and year at once both inserted, and the loser's unique
+        // violation (23505) refused its reservation for good.
         await tx.$executeRaw`
           INSERT INTO "ProjectFundYear" ("communityId", "year", "capFen", "reservedFen", "updatedAt")
           VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, ${UTC_NOW})
           ON CONFLICT DO NOTHING`;
         // Row lock: two projects of one community reserving at once are serialised here.
-        const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number }[]>`
-          SELECT "capFen", "reservedFen" FROM "ProjectFundYear"
-          WHERE "communityId" = ${input.communityId} AND "year" = ${input.year} FOR UPDATE`;
-        const current = (await tx.projectReservation.findUnique({ where: { projectId: input.projectId } }))?.amountFen ?? 0;
+        const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number; currentFen: number | null }[]>`
+          SELECT f."capFen", f."reservedFen", r."amountFen" AS "currentFen"
+          FROM "ProjectFundYear" f LEFT JOIN "ProjectReservation" r ON r."projectId" = ${input.projectId}
+          WHERE f."communityId" = ${input.communityId} AND f."year" = ${input.year}
+          FOR UPDATE OF f`;
+        const current = fund!.currentFen ?? 0;
         if (current === input.targetFen) return { ok: true, reservedFen: current };
-        const others = fund.reservedFen - current;
+        const others = fund!.reservedFen - current;
         if (input.enforceCap && input.targetFen > current) {
-          const check = checkFundCap(fund.capFen, others, input.targetFen);
+          const check = checkFundCap(fund!.capFen, others, input.targetFen);
           if (!check.ok) return { ok: false, reservedFen: current, message: fundCapMessage(check) };
         }
-        await tx.projectFundYear.update({
-          where: { communityId_year: { communityId: input.communityId, year: input.year } },
-          data: { reservedFen: others + input.targetFen },
-        });
-        await tx.projectReservation.upsert({
-          where: { projectId: input.projectId },
-          create: { projectId: input.projectId, communityId: input.communityId, year: input.year, amountFen: input.targetFen },
-          update: { amountFen: input.targetFen },
-        });
+        await tx.$executeRaw`
+          UPDATE "ProjectFundYear" SET "reservedFen" = ${others + input.targetFen}, "updatedAt" = ${UTC_NOW}
+          WHERE "communityId" = ${input.communityId} AND "year" = ${input.year}`;
+        await tx.$executeRaw`
+          INSERT INTO "ProjectReservation" ("projectId", "communityId", "year", "amountFen", "updatedAt")
+          VALUES (${input.projectId}, ${input.communityId}, ${input.year}, ${input.targetFen}, ${UTC_NOW})
+          ON CONFLICT ("projectId") DO UPDATE SET "amountFen" = EXCLUDED."amountFen", "updatedAt" = EXCLUDED."updatedAt"`;
         return { ok: true, reservedFen: input.targetFen };
       });
     },

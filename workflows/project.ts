@@ -21,10 +21,14 @@ import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWor
 // Unlimited attempts for what a retry can cure: a payment or a reservation
 // must eventually land; the activities are idempotent, so a retry after a lost
 // completion is harmless. Data the database refuses fails at once (./failures).
-// The save and the due dates run local first (./kit/local-first); money (the
-// reservation, a payment) stays a regular activity, visible to operators
-// from its first attempt.
+// The save and the due dates run local first (./kit/local-first), and so
+// does the reservation: bookkeeping against the community's cap, set to an
+// absolute amount (a repeat changes nothing), and as a regular activity it
+// cost the approval one more workflow task and an activity dispatch, a
+// quarter of its answer time. It moved later, under its own patch. A payment
+// stays a regular activity, visible to operators from its first attempt.
 const acts = localFirstActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(['syncProjectStep', 'computeProjectDeadlines']);
+const reservations = localFirstActivities<Pick<ProjectActivities, 'setProjectReservation'>>(['setProjectReservation'], undefined, 'reservation-local-first');
 
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectOutcome> {
   // Histories written before the runner have no marker here: they go on with the code that wrote them.
@@ -34,7 +38,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const workflowId = workflowInfo().workflowId;
   const fund = { projectId: input.projectId, communityId: input.community.id, year: input.year };
   const iso = () => new Date(Date.now()).toISOString();
-  const setReservation = (targetFen: number, enforceCap: boolean) => acts.setProjectReservation({ ...fund, targetFen, capFen: rules.yearlyFundCapFen, enforceCap });
+  const setReservation = (targetFen: number, enforceCap: boolean) => reservations.setProjectReservation({ ...fund, targetFen, capFen: rules.yearlyFundCapFen, enforceCap });
   /** Whether the running step has set the reservation (to put it back if its save is refused). */
   let reservationTouched = false;
 

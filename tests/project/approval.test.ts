@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, apply, applicationBody, freshYear, ok, openTasks, payMilestone, project, toImplementation, U } from './fixtures';
 import { DAY, startProjectPlatform, waitFor, type ProjectPlatform } from './support';
+import { localActivityTypeOf } from '../helpers/histories';
 
 let p: ProjectPlatform;
 beforeAll(async () => {
@@ -49,6 +50,15 @@ describe('立项审批', () => {
     await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
     body = await project(p, id);
     expect(body).toMatchObject({ stage: 'notice', reservedFen: 1_000_000, revisionCount: 1 });
+  });
+
+  it('reserves the budget inside the approval itself: a local activity, no activity task to wait for', async () => {
+    const id = await apply(p);
+    await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
+    expect(await reservation(id)).toBe(2_500_001);
+    const events = (await p.base.client.workflow.getHandle(`project-${id}`).fetchHistory()).events ?? [];
+    expect(events.filter((e) => localActivityTypeOf(e) === 'setProjectReservation')).toHaveLength(1);
+    expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
   });
 
   it('needs district_org approval above the threshold; a refusal frees the reservation', async () => {

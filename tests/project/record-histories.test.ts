@@ -9,7 +9,9 @@
 // on the kit's runMachine (they take the old path: no `kit-runner` marker);
 // those in histories/kit-runner/ by the runner (RECORD_PROJECT_HISTORIES=kit-runner),
 // those in histories/local-first/ by the runner with its save and due dates as
-// local activities (RECORD_PROJECT_HISTORIES=local-first).
+// local activities (RECORD_PROJECT_HISTORIES=local-first), those in
+// histories/reservation-local-first/ with the reservation local too
+// (RECORD_PROJECT_HISTORIES=reservation-local-first).
 // Never re-record a folder whose shape running projects still have.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +21,13 @@ import { DAY, startProjectPlatform, type ProjectPlatform } from './support';
 
 
 const MODE = process.env.RECORD_PROJECT_HISTORIES;
-const HISTORIES = path.join(import.meta.dirname, 'histories', MODE === 'kit-runner' || MODE === 'local-first' ? MODE : '');
+/** The folders of the runner's shapes (every later shape keeps three histories). */
+const FOLDERS = ['kit-runner', 'local-first', 'reservation-local-first'];
+const HISTORIES = path.join(import.meta.dirname, 'histories', MODE && FOLDERS.includes(MODE) ? MODE : '');
 
 let p: ProjectPlatform;
 
-describe.runIf(MODE === '1' || MODE === 'kit-runner' || MODE === 'local-first')('recording project histories for the replay test', () => {
+describe.runIf(MODE === '1' || (MODE !== undefined && FOLDERS.includes(MODE)))('recording project histories for the replay test', () => {
   beforeAll(async () => {
     p = await startProjectPlatform();
   });
@@ -124,7 +128,7 @@ describe.runIf(MODE === '1' || MODE === 'kit-runner' || MODE === 'local-first')(
 
     const cases = { unreviewed, completed: full, 'district-overdue': district, 'objection-upheld-withdrawn': upheld, terminated, failed, rejected };
     // The runner's folder keeps three (every action and the 公示 timer; reminders and escalation, still running): enough to catch a change of commands, at a third of the replay time.
-    const kept = MODE === 'kit-runner' || MODE === 'local-first' ? ['completed', 'district-overdue', 'unreviewed'] : Object.keys(cases);
+    const kept = MODE && FOLDERS.includes(MODE) ? ['completed', 'district-overdue', 'unreviewed'] : Object.keys(cases);
     for (const [name, id] of Object.entries(cases).filter(([name]) => kept.includes(name))) {
       await recordHistory(p.base.client, p.base.payloadKeys, `project-${id}`, path.join(HISTORIES, `${name}.json`));
     }

@@ -13,12 +13,15 @@ import { replayHistoryFiles } from '../helpers/histories';
 
 const HISTORIES = path.join(import.meta.dirname, 'histories');
 const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
-/** Recorded by the workflow on the kit's runMachine (the `kit-runner` patch): the shape projects started since have. */
+/** Recorded by the workflow on the kit's runMachine (the `kit-runner` patch): the shape projects had before local activities. */
 const RUNNER_HISTORIES = path.join(HISTORIES, 'kit-runner');
 const runnerFiles = readdirSync(RUNNER_HISTORIES).filter((f) => f.endsWith('.json')).sort();
 /** Recorded by the runner with its save and due dates as local activities (the `local-first` patch). */
 const LOCAL_FIRST_HISTORIES = path.join(HISTORIES, 'local-first');
 const localFirstFiles = readdirSync(LOCAL_FIRST_HISTORIES).filter((f) => f.endsWith('.json')).sort();
+/** Recorded with the reservation local first too (the `reservation-local-first` patch): the shape projects started since have. */
+const RESERVATION_HISTORIES = path.join(HISTORIES, 'reservation-local-first');
+const reservationFiles = readdirSync(RESERVATION_HISTORIES).filter((f) => f.endsWith('.json')).sort();
 
 describe('project histories of the old workflow shape', () => {
   it('are all there: finished and still-running projects of every stage', () => {
@@ -52,6 +55,7 @@ describe('project histories of the old workflow shape', () => {
 describe.each([
   ['the runner shape', RUNNER_HISTORIES, runnerFiles],
   ['the runner shape with local activities', LOCAL_FIRST_HISTORIES, localFirstFiles],
+  ['the runner shape with the reservation local too', RESERVATION_HISTORIES, reservationFiles],
 ])('project histories of %s', (_, dir, names) => {
   it('replay against the current workflow code', async () => {
     expect(names).toEqual(['completed.json', 'district-overdue.json', 'unreviewed.json']);

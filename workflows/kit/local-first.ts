@@ -41,16 +41,18 @@ const LOCAL_OPTIONS: LocalActivityOptions = {
  * The process's activities: those named in `local` run local first (and on
  * the regular path when that fails in a way a retry may cure), the rest as
  * regular activities with `options`. Histories written before this replay
- * unchanged: the choice is made under `patched('local-first')`.
+ * unchanged: the choice is made under `patched(patchId)` ('local-first' for
+ * the activities that moved first; an activity moved later names its own
+ * patch, so the histories written in between replay too).
  */
-export function localFirstActivities<A extends object>(local: readonly (keyof A & string)[], options: ActivityOptions = ACTIVITY_OPTIONS): A {
+export function localFirstActivities<A extends object>(local: readonly (keyof A & string)[], options: ActivityOptions = ACTIVITY_OPTIONS, patchId = 'local-first'): A {
   const regular = proxyActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(options);
   const inWorker = proxyLocalActivities<Record<string, (...args: unknown[]) => Promise<unknown>>>(LOCAL_OPTIONS);
   const fast = new Map(
     local.map((name) => [
       name as string,
       async (...args: unknown[]) => {
-        if (!patched('local-first')) return regular[name]!(...args);
+        if (!patched(patchId)) return regular[name]!(...args);
         try {
           return await inWorker[name]!(...args);
         } catch (err) {
