@@ -23,10 +23,11 @@ import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWor
 // completion is harmless. Data the database refuses fails at once (./failures).
 // The save and the due dates run local first (./kit/local-first), and so
 // does the reservation: bookkeeping against the community's cap, set to an
-// absolute amount (a repeat changes nothing), and as a regular activity it
-// cost the approval one more workflow task and an activity dispatch, a
-// quarter of its answer time. It moved later, under its own patch. A payment
-// stays a regular activity, visible to operators from its first attempt.
+// absolute amount (a repeat changes nothing). As a regular activity it cost
+// each approval an activity dispatch and one more workflow task, about a
+// sixth of its answer time (README, "One local activity more"). It moved
+// later, under its own patch. A payment stays a regular activity, visible to
+// operators from its first attempt.
 const acts = localFirstActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(['syncProjectStep', 'computeProjectDeadlines']);
 const reservations = localFirstActivities<Pick<ProjectActivities, 'setProjectReservation'>>(['setProjectReservation'], undefined, 'reservation-local-first');
 
