@@ -46,10 +46,15 @@ describe('cpuTally', () => {
     expect(total).toBeCloseTo(firstCpu + cpuSeconds(second.pid!), 1);
   });
 
-  it('counts nothing for a process it never saw', async () => {
-    const child = await burner(200);
-    const tally = cpuTally(() => []);
-    expect(tally.total()).toBe(0);
-    expect(cpuSeconds(child.pid!)).toBeGreaterThan(0.1);
+  it('counts only the processes its listing names, not every process that burns CPU', async () => {
+    const listed = await burner(300);
+    const other = await burner(300);
+    const tally = cpuTally(() => [listed.pid!]);
+    const total = tally.total();
+    expect(total).toBeCloseTo(cpuSeconds(listed.pid!), 1);
+    // The other burner spent as much: counted, it would double the total.
+    expect(cpuSeconds(other.pid!)).toBeGreaterThanOrEqual(0.25);
+    expect(total).toBeLessThan(cpuSeconds(listed.pid!) + 0.2);
+    expect(cpuTally(() => []).total()).toBe(0);
   });
 });
