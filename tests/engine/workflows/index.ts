@@ -110,6 +110,19 @@ export async function localActivities(): Promise<string> {
   return a + b;
 }
 
+export const runLocalActivitiesUpdate = defineUpdate<number, [number]>('runLocalActivities');
+
+/** Answers each update after that many local activities in a row (engine/bench/local-activities.ts); ends on `finish`. */
+export async function localActivityRunner(): Promise<void> {
+  let finished = false;
+  setHandler(finishSignal, () => void (finished = true));
+  setHandler(runLocalActivitiesUpdate, async (n) => {
+    for (let i = 0; i < n; i++) await localActs.echo(String(i));
+    return n;
+  });
+  await condition(() => finished);
+}
+
 export async function continuing(remaining: number): Promise<number> {
   if (remaining > 0) await continueAsNew<typeof continuing>(remaining - 1);
   return workflowInfo().continuedFromExecutionRunId ? 1 : 0;
