@@ -12,16 +12,8 @@ import { getWorkflowBundle, installTemporalRuntime } from '../../worker';
 import { replayHistoryFiles } from '../helpers/histories';
 
 const HISTORIES = path.join(import.meta.dirname, 'histories');
-const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json')).sort();
-/** Recorded by the workflow on the kit's runMachine (the `kit-runner` patch): the shape projects had before local activities. */
-const RUNNER_HISTORIES = path.join(HISTORIES, 'kit-runner');
-const runnerFiles = readdirSync(RUNNER_HISTORIES).filter((f) => f.endsWith('.json')).sort();
-/** Recorded by the runner with its save and due dates as local activities (the `local-first` patch). */
-const LOCAL_FIRST_HISTORIES = path.join(HISTORIES, 'local-first');
-const localFirstFiles = readdirSync(LOCAL_FIRST_HISTORIES).filter((f) => f.endsWith('.json')).sort();
-/** Recorded with the reservation local first too (the `reservation-local-first` patch): the shape projects started since have. */
-const RESERVATION_HISTORIES = path.join(HISTORIES, 'reservation-local-first');
-const reservationFiles = readdirSync(RESERVATION_HISTORIES).filter((f) => f.endsWith('.json')).sort();
+const jsonIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = jsonIn(HISTORIES);
 
 describe('project histories of the old workflow shape', () => {
   it('are all there: finished and still-running projects of every stage', () => {
@@ -53,11 +45,16 @@ describe('project histories of the old workflow shape', () => {
 });
 
 describe.each([
-  ['the runner shape', RUNNER_HISTORIES, runnerFiles],
-  ['the runner shape with local activities', LOCAL_FIRST_HISTORIES, localFirstFiles],
-  ['the runner shape with the reservation local too', RESERVATION_HISTORIES, reservationFiles],
-])('project histories of %s', (_, dir, names) => {
+  // The `kit-runner` patch: the workflow on the kit's runMachine, before local activities.
+  ['the runner shape', 'kit-runner'],
+  // The `local-first` patch: its save and due dates as local activities.
+  ['the runner shape with local activities', 'local-first'],
+  // The `reservation-local-first` patch: the reservation local too (the shape projects started since have).
+  ['the runner shape with the reservation local too', 'reservation-local-first'],
+])('project histories of %s', (_, folder) => {
   it('replay against the current workflow code', async () => {
+    const dir = path.join(HISTORIES, folder);
+    const names = jsonIn(dir);
     expect(names).toEqual(['completed.json', 'district-overdue.json', 'unreviewed.json']);
     const results = await replayHistoryFiles(dir, names);
     expect(results).toEqual(names.map((f) => ({ workflowId: `replay-${f.replace(/\.json$/, '')}`, error: null })));
