@@ -114,16 +114,41 @@ export interface EngineStore {
 /** How many completed update ids a run remembers for deduplication (the oldest are forgotten). */
 export const COMPLETED_UPDATES_KEPT = 2000;
 
-// Payloads carry bytes; JSON keeps them as base64 under a marker key. Called
-// for every key of every record: a primitive (most values) returns at once,
-// without looking the key up again on its holder (a megamorphic lookup). A
-// Buffer arrives as its toJSON() object, an Uint8Array as itself: both objects.
-function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+// Payloads carry bytes; JSON keeps them as base64 under a marker key. The
+// record is walked once before JSON.stringify rather than passed through a
+// replacer function: V8 serialises on its fast path only without one. On a
+// full-scale year's records (3.1 KB each) that took a record from 20.5 to
+// 15.9 µs, byte for byte the same text. Only the objects on the way to a
+// byte array are copied; a record without bytes is serialised as it is. Own
+// enumerable keys only, as JSON.stringify reads them.
+function encodeBytes(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const original = this[key];
-  if (Buffer.isBuffer(original)) return { $b: original.toString('base64') };
-  if (original instanceof Uint8Array) return { $b: Buffer.from(original).toString('base64') };
-  return value;
+  if (value instanceof Uint8Array) return { $b: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null) continue;
+      const encoded = encodeBytes(item);
+      if (encoded !== item) (copy ??= value.slice())[i] = encoded;
+    }
+    return copy ?? value;
+  }
+  const object = value as Record<string, unknown>;
+  // JSON.stringify serialises what toJSON returns (a Date, a protobufjs message): left to it, as the replacer did.
+  if (typeof object.toJSON === 'function') return object;
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(object)) {
+    const item = object[key];
+    if (typeof item !== 'object' || item === null) continue;
+    const encoded = encodeBytes(item);
+    if (encoded === item) continue;
+    copy ??= { ...object };
+    // `__proto__` as an own key: assigning it would set the copy's prototype instead.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: encoded, writable: true, enumerable: true, configurable: true });
+    else copy[key] = encoded;
+  }
+  return copy ?? object;
 }
 
 /**
@@ -161,7 +186,7 @@ function reviveBytes(value: unknown): unknown {
 }
 
 export function serializeRecord(record: unknown): string {
-  return JSON.stringify(record, replacer) + '\n';
+  return JSON.stringify(encodeBytes(record)) + '\n';
 }
 
 export class MemoryStore implements EngineStore {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serializeRecord } from '../../engine/store';
 import { startHarness, uid, type EngineHarness } from './harness';
 
 const dirs: string[] = [];
@@ -208,5 +209,42 @@ describe('segment store (10.1)', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('record text', () => {
+  // The text every earlier record was written in: a replacer turning byte arrays into { $b: base64 }.
+  function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) return value;
+    const original = this[key];
+    if (Buffer.isBuffer(original)) return { $b: original.toString('base64') };
+    if (original instanceof Uint8Array) return { $b: Buffer.from(original).toString('base64') };
+    return value;
+  }
+
+  it('writes bytes as base64 under $b, byte for byte as the records already on disk, and leaves the record untouched', () => {
+    const payload = { metadata: { encoding: Buffer.from('json/plain') }, data: new Uint8Array([123, 34, 97, 34, 125]) };
+    const sliced = Buffer.from('xxpayloadxx').subarray(2, 9);
+    const withProtoKey = JSON.parse('{"__proto__": {"data": "AA=="}, "other": 1}') as Record<string, unknown>;
+    (withProtoKey.__proto__ as Record<string, unknown>).data = new Uint8Array([0]);
+    const record = {
+      t: 'run',
+      e: [{ eventId: 1, attributes: { input: { payloads: [payload, { data: sliced }] } } }, null, 3],
+      s: { startTime: 1801184903532, closed: false, when: new Date(0), cu: [] },
+      odd: withProtoKey,
+      plain: { a: [1, 'two', { three: null }] },
+    };
+    const before = JSON.stringify(record, replacer);
+    const text = serializeRecord(record);
+    expect(text).toBe(before + '\n');
+    expect(text).toContain('"data":{"$b":"eyJhIn0="}');
+    expect(text).toContain('"data":{"$b":"cGF5bG9hZA=="}');
+    // The walk copies what it changes: the record the engine holds still has its bytes.
+    const held = (record.e[0] as { attributes: { input: { payloads: unknown[] } } }).attributes.input.payloads;
+    expect(held[0]).toBe(payload);
+    expect(payload.data).toBeInstanceOf(Uint8Array);
+    expect(payload.metadata.encoding).toBeInstanceOf(Buffer);
+    const plain = { t: 'run', s: { a: 1 } };
+    expect(serializeRecord(plain)).toBe('{"t":"run","s":{"a":1}}\n');
   });
 });
