@@ -167,13 +167,20 @@ let loads = 0;
 async function load(total: number, spec: (i: number) => Request, options: { connections?: number; bodies?: boolean } = {}): Promise<Sample & { latencies: number[]; bodies: string[] }> {
   const id = ++loads;
   const requests = Array.from({ length: total }, (_, i) => spec(i));
-  const answered = new Promise<{ latencies: number[]; statuses: number[]; bodies: string[] | null; seconds: number; error?: string }>((resolve) => {
+  const answered = new Promise<{ latencies: number[]; statuses: number[]; bodies: string[] | null; seconds: number; error?: string }>((resolve, reject) => {
+    // A thread that dies (rather than reporting a failed request) fails the bench instead of leaving it waiting.
+    const onError = (error: Error) => {
+      loader.off('message', onMessage);
+      reject(new Error(`load thread died: ${error.message}`));
+    };
     const onMessage = (m: { id: number }) => {
       if (m.id !== id) return;
       loader.off('message', onMessage);
+      loader.off('error', onError);
       resolve(m as never);
     };
     loader.on('message', onMessage);
+    loader.once('error', onError);
   });
   loader.postMessage({ id, requests, connections: options.connections ?? CONNECTIONS, bodies: options.bodies ?? false });
   const { latencies, statuses, bodies, seconds, error } = await answered;
