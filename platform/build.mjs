@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workflowBundleOptions } from '../worker/bundle-options.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -83,10 +84,9 @@ async function buildEntries() {
 async function buildWorkflowBundle() {
   const { bundleWorkflowCode } = await import('@temporalio/worker');
   const noop = () => undefined;
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: join(ROOT, 'workflows/index.ts'),
-    logger: { log: noop, trace: noop, debug: noop, info: noop, warn: (m) => console.warn(`[build] ${m}`), error: (m) => console.error(`[build] ${m}`) },
-  });
+  const { code } = await bundleWorkflowCode(
+    workflowBundleOptions({ log: noop, trace: noop, debug: noop, info: noop, warn: (m) => console.warn(`[build] ${m}`), error: (m) => console.error(`[build] ${m}`) }),
+  );
   writeFileSync(WORKFLOW_BUNDLE, code);
 }
 

@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
+import { workflowBundleOptions } from './bundle-options.mjs';
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export { WORKFLOWS_PATH } from './bundle-options.mjs';
 
 /**
  * Set when this module runs compiled from dist/ (where import.meta.url is
@@ -30,11 +31,8 @@ let cached: Promise<WorkflowBundle> | undefined;
 export function getWorkflowBundle(): Promise<WorkflowBundleOption> {
   if (PREBUILT && existsSync(PREBUILT)) return Promise.resolve({ codePath: PREBUILT });
   if (GIVEN) return Promise.resolve(GIVEN);
-  cached ??= bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    // The bundler logs every module at INFO; only problems are worth reading.
-    logger: quietBundlerLogger,
-  }).then(({ code }) => ({ code }));
+  // The bundler logs every module at INFO; only problems are worth reading.
+  cached ??= bundleWorkflowCode(workflowBundleOptions(quietBundlerLogger)).then(({ code }) => ({ code }));
   cached.catch(() => {
     cached = undefined;
   });

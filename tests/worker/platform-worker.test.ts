@@ -8,7 +8,8 @@ import { loadConfig } from '../../config';
 import { startEngine, type EmbeddedEngine } from '../../engine';
 import { createTemporalClient, payloadKeyringFromConfig } from '../../temporal';
 import { createPlatformWorker, getWorkflowBundle, installTemporalRuntime } from '../../worker';
-import { ping } from '../../workflows';
+import type { temporal } from '@temporalio/proto';
+import { ping, projectWorkflow } from '../../workflows';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
 let engine: EmbeddedEngine;
@@ -42,6 +43,28 @@ describe('createPlatformWorker', () => {
     }
     await expect(running).resolves.toBeUndefined();
     expect(worker.worker.getState()).toBe('STOPPED');
+  });
+
+  it('runs workflow code without stack frames: a failed workflow task names the error, not the line (workflows/sandbox.ts)', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await createPlatformWorker({ connection: native, taskQueue, payloadKeys, activities: {} });
+    const running = worker.run();
+    // A project started without its input: the workflow's own code throws a TypeError, and its task fails.
+    const handle = await client.workflow.start(projectWorkflow, { taskQueue, workflowId: `broken-${randomUUID()}`, args: [] as never });
+    try {
+      let failed: temporal.api.failure.v1.IFailure | null | undefined;
+      for (let i = 0; i < 100 && !failed; i++) {
+        const { events } = await handle.fetchHistory();
+        failed = events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes?.failure;
+        if (!failed) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(failed?.message).toMatch(/Cannot destructure property 'rules'/);
+      expect(failed?.stackTrace).not.toMatch(/\n\s+at /);
+    } finally {
+      await handle.terminate('test over');
+      await worker.shutdown();
+      await running;
+    }
   });
 
   it('builds the workflow bundle once per process', async () => {
