@@ -97,7 +97,19 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
 
   // Every process of a kind (WORKER_PROCESSES > 1: "worker", "worker-2" …), and the first of each.
   const pidsOf = (name: ChildName) => supervisedChildren(supervisor, name);
-  const pidOf = (name: ChildName) => supervisedChildPid(supervisor, name);
+  // The settling loop asks for every child's pid every few milliseconds: a
+  // scan of /proc each time was a third of the simulator's CPU, taken from
+  // the platform while it settled. A pid found is kept while it lives; only a
+  // child gone (killed, restarting) is looked for again.
+  const knownPids = new Map<ChildName, number>();
+  const pidOf = (name: ChildName) => {
+    const known = knownPids.get(name);
+    if (known !== undefined && alive(known)) return known;
+    const pid = supervisedChildPid(supervisor, name);
+    if (pid === undefined) knownPids.delete(name);
+    else knownPids.set(name, pid);
+    return pid;
+  };
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
