@@ -90,13 +90,22 @@ export function cpuSeconds(pid: number): number {
   return cpuAndStart(pid).cpuSeconds;
 }
 
+/** cpuSeconds of one thread of a process: its main thread when `tid` is the pid (a bench's API beside its load thread). */
+export function threadCpuSeconds(pid: number, tid: number): number {
+  return readStat(`/proc/${pid}/task/${tid}/stat`).cpuSeconds;
+}
+
 /**
  * cpuSeconds and the process's start (clock ticks after boot): the two
  * together name one process where the pid alone may not (pids wrap at
  * pid_max, 32,768 on some kernels, and every thread takes one).
  */
 export function cpuAndStart(pid: number): { cpuSeconds: number; startTicks: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return readStat(`/proc/${pid}/stat`);
+}
+
+function readStat(file: string): { cpuSeconds: number; startTicks: number } {
+  const stat = readFileSync(file, 'utf8');
   // after "pid (comm) ": state is field 3, utime 14, stime 15 and starttime 22
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100, startTicks: Number(fields[19]) };

@@ -1,14 +1,18 @@
 // `npm run bench:api` (issue 11 point 6): the API's hot paths with 10
 // connections over real HTTP, each against a bare Express route doing one
 // `SELECT 1` on the same database, measured in the same run, medians of 3:
-//   GET /api/tasks, GET /api/projects         (lists)
+//   GET /api/tasks, GET /api/projects         (lists; projects also as the console's page of 20)
 //   POST /api/projects                        (creating a project: a row + a workflow start)
 //   POST /api/projects/:id/actions/reviewApplication  (an action round-trip: API → workflow update → activities → API)
 // Also, per request: the API process's own database round-trips (every
 // ReadyForQuery its pool's connections receive: one per statement sent,
 // BEGIN and COMMIT included), PostgreSQL transactions (pg_stat_database: the
 // whole database, so the worker's background work counts too) and bytes of
-// request log (the API's own pino logger at info).
+// request log (the API's own pino logger at info), and the CPU milliseconds
+// each process spent per request: the API's main thread, PostgreSQL (every
+// server process of the test database), the worker and the engine. With the
+// API's thread near saturation, p50 follows its CPU per request; the others
+// share the same two cores.
 // The load generator runs on a thread of its own (./load-thread.mjs): the API
 // and the bare route answer on this process's main thread, as `npm start`'s
 // API does on its own, and the client's work does not queue on their loop.
@@ -32,6 +36,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, inject, it } from 'vitest';
 import { createApp } from '../../api';
+import { cpuSeconds, cpuTally, postgresBackendsOf, threadCpuSeconds } from '../../platform/proc';
 import { createPrisma } from '../../db/prisma';
 import { loadConfig } from '../../config';
 import { createQueues, type Queues } from '../../queue';
@@ -71,6 +76,7 @@ let apiRoundTrips = 0;
 let logBytes = 0;
 const prisma = testPrisma();
 let apiPrisma: ReturnType<typeof createPrisma> | undefined;
+let postgresCpu: ReturnType<typeof cpuTally>;
 
 const listen = async (server: Server) => {
   server.listen(0, '127.0.0.1');
@@ -113,6 +119,8 @@ beforeAll(async () => {
   api = createServer(createApp({ prisma: apiPrisma, temporal, config, logger, queue: queues }));
   apiUrl = await listen(api);
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: CONNECTIONS });
+  const dbName = new URL(testDatabaseUrl()).pathname.slice(1);
+  postgresCpu = cpuTally(() => postgresBackendsOf(dbName));
   const app = express();
   app.get('/bare', async (_req, res) => {
     const { rows } = await pool.query('SELECT 1 AS one');
@@ -252,7 +260,14 @@ const body = () => ({
 it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const street = await login(STREET);
   const communities = await Promise.all(COMMUNITIES.map((u) => login(u)));
-  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; roundTrips: number; logBytes: number }> = [];
+  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; roundTrips: number; logBytes: number; cpu: Cpu }> = [];
+  type Cpu = Record<'api' | 'postgres' | 'worker' | 'engine', number>;
+  const cpuNow = (): Cpu => ({
+    api: threadCpuSeconds(process.pid, process.pid),
+    postgres: postgresCpu.total(),
+    worker: cpuSeconds(worker.pid),
+    engine: cpuSeconds(engine.child.pid!),
+  });
 
   async function scenario(name: string, total: number, spec: (i: number) => Request, afterRun?: (bodies: string[]) => void) {
     const runs: Sample[] = [];
@@ -260,6 +275,7 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
     let xact = 0;
     let trips = 0;
     let bytes = 0;
+    const cpu: Cpu = { api: 0, postgres: 0, worker: 0, engine: 0 };
     const profiler = PROFILE_DIR ? new Session() : undefined;
     if (profiler) {
       profiler.connect();
@@ -271,7 +287,10 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
       const b0 = logBytes;
       const r0 = apiRoundTrips;
       if (profiler) await profiler.post('Profiler.start');
+      const c0 = cpuNow();
       const run = await load(total, spec, { bodies: !!afterRun });
+      const c1 = cpuNow();
+      for (const k of Object.keys(cpu) as Array<keyof Cpu>) cpu[k] += ((c1[k] - c0[k]) * 1000) / total / RUNS;
       afterRun?.(run.bodies);
       runs.push(run);
       if (profiler) await profiler.post('Profiler.stop').then(({ profile }) => writeProfile(name, r, profile));
@@ -280,7 +299,7 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
       bytes += (logBytes - b0) / total;
     }
     profiler?.disconnect();
-    rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS });
+    rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS, cpu });
   }
 
   // Creating first: the projects made here are the tasks the lists show and the actions act on.
@@ -302,7 +321,10 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
     if (Date.now() > deadline) throw new Error(`only ${await inboxed()} of ${created.length} projects reached the inbox:\n${worker.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  // The lists with the API's defaults: 20 tasks, as the console's inbox asks (Workbench.tsx); 50 projects, where the
+  // console's list asks for pages of 20 (ProjectList.tsx), so that page too.
   await scenario('GET /api/tasks', N.list, () => authorized('GET', `${apiUrl}/api/tasks`, street));
+  await scenario('GET /api/projects (the console\'s page)', N.list, () => authorized('GET', `${apiUrl}/api/projects?limit=20&offset=0`, street));
   await scenario('GET /api/projects', N.list, () => authorized('GET', `${apiUrl}/api/projects`, street));
   const targets = created;
   created = [];
@@ -325,12 +347,12 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const lines = [
     '',
     `API hot paths, ${CONNECTIONS} connections, median of ${RUNS} runs (bare: GET /bare doing SELECT 1 on the same database, measured just before each run)`,
-    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | API round-trips/request | DB transactions/request (all processes) | log bytes/request | non-2xx |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | API round-trips/request | DB transactions/request (all processes) | log bytes/request | non-2xx | CPU ms/request: API thread / PostgreSQL / worker / engine |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const p50 = median(r.runs.map((s) => s.p50));
       const bareP50 = median(r.bare.map((s) => s.p50));
-      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.roundTrips.toFixed(1)} | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} |`;
+      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.roundTrips.toFixed(1)} | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} | ${[r.cpu.api, r.cpu.postgres, r.cpu.worker, r.cpu.engine].map((ms) => ms.toFixed(2)).join(' / ')} |`;
     }),
     '',
     `action round-trip one at a time (reviewApplication, ${lone.length} sequential): p50 ${f(median(lone))} ms, min ${f(lone[0] ?? 0)} ms`,

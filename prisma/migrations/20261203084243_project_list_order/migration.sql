@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Project_createdAt_id_idx" ON "Project"("createdAt" DESC, "id");
