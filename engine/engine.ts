@@ -541,7 +541,7 @@ export class WorkflowEngine {
   /**
    * Waits until `hasPendingWork()` is false, or `timeoutMs` of wall time
    * passed. Every task that ends, ends in a step (flushChanges), which wakes
-   * this to look again; the look every 25 ms catches what no step announces
+   * this to look again; the look every 10 ms catches what no step announces
    * (a queue whose worker stopped polling a second ago). It used to poll
    * every 2 ms and wait for 10 ms of quiet, which put a floor of 12 ms under
    * every instant an advance fires: a fifth of a district-year's wall time
@@ -566,7 +566,7 @@ export class WorkflowEngine {
           this.settleWaiters.delete(wake);
           resolve();
         };
-        const timer = setTimeout(wake, Math.min(left, 25));
+        const timer = setTimeout(wake, Math.min(left, 10));
         this.settleWaiters.add(wake);
       });
     }
