@@ -107,6 +107,11 @@ describe('time skipping (9)', () => {
       const worker = await h.worker();
       await worker.runUntil(async () => {
         const handle = await h.client.workflow.start('sleeper', { taskQueue: worker.options.taskQueue, workflowId: uid('adv'), args: [5 * DAY] });
+        // The worker's first poll may come after this point (runUntil has only
+        // just started it): the engine waits for a worker it has heard from,
+        // so an advance before the first task ran would start the 5-day timer
+        // a day late. Seen once in CI on a loaded machine.
+        for (let i = 0; i < 500 && !(await handle.fetchHistory()).events!.some((e) => e.timerStartedEventAttributes); i++) await new Promise((r) => setTimeout(r, 10));
         await h.engine.advanceTime(DAY);
         expect((await handle.describe()).status.name).toBe('RUNNING');
         await h.engine.advanceTime(4 * DAY);
