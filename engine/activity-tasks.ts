@@ -134,7 +134,7 @@ export class ActivityTasks {
     activity.identity = req.identity;
     this.core.touch(run);
     return {
-      taskToken: encodeToken({ k: 'a', r: run.key, s: activity.scheduledEventId, a: activity.attempt }),
+      taskToken: encodeToken({ k: 'a', r: run.key, s: activity.scheduledEventId, a: activity.attempt, ...(activity.resets ? { x: activity.resets } : {}) }),
       workflowNamespace: run.s.namespace,
       workflowType: { name: run.s.workflowType },
       workflowExecution: run.execution,
@@ -158,7 +158,7 @@ export class ActivityTasks {
     const token = decodeToken(tokenBytes, 'a');
     const run = this.core.runs.get(token.r);
     const activity = run?.s.activities[token.s];
-    if (!run || !run.running || !activity || activity.attempt !== token.a || activity.state !== 'started') {
+    if (!run || !run.running || !activity || activity.attempt !== token.a || (activity.resets ?? 0) !== (token.x ?? 0) || activity.state !== 'started') {
       throw notFound('activity task not found');
     }
     return { run, activity };
@@ -231,14 +231,20 @@ export class ActivityTasks {
   private failAttempt({ run, activity }: ActivityTarget, failure: Failure | undefined, finalEvent: string, identity?: string): void {
     const now = this.core.now();
     const expiresAt = activity.scheduleToCloseMs > 0 ? activity.scheduledAt + activity.scheduleToCloseMs : 0;
+    const reset = activity.resetPending;
+    // After a reset the attempt that failed counts as none: the next one is attempt 1, with the policy's attempts ahead of it.
     const decision = activity.cancelRequested
       ? { retry: false as const, retryState: 'RETRY_STATE_CANCEL_REQUESTED' }
-      : decideRetry(activity.retryPolicy, activity.attempt, failure, now, expiresAt);
+      : decideRetry(activity.retryPolicy, reset ? 0 : activity.attempt, failure, now, expiresAt);
     if (decision.retry) {
-      activity.state = 'backoff';
-      activity.retryAt = now + decision.delayMs;
       activity.lastFailure = failure;
       activity.startedAt = undefined;
+      if (reset && reset.jitterMs === 0) {
+        this.startNextAttempt(run, activity);
+        return;
+      }
+      activity.state = 'backoff';
+      activity.retryAt = now + (reset ? jitter(reset.jitterMs) : decision.delayMs);
       this.core.touch(run);
       return;
     }
@@ -284,13 +290,66 @@ export class ActivityTasks {
         this.failAttempt(target, timeoutFailure('Heartbeat', activity), 'ACTIVITY_TASK_TIMED_OUT');
         break;
       case 'retry':
-        activity.state = 'scheduled';
-        activity.attempt++;
-        activity.attemptScheduledAt = this.core.now();
-        activity.retryAt = undefined;
-        this.core.touch(run);
-        this.dispatch.offerActivity(run, activity);
+        this.startNextAttempt(run, activity);
         break;
     }
   }
+
+  /** Offers the next attempt to workers: attempt 1 again after a reset, else the one after the last. */
+  private startNextAttempt(run: Run, activity: ActivityState): void {
+    if (activity.resetPending) {
+      activity.attempt = 1;
+      activity.resets = (activity.resets ?? 0) + 1;
+      activity.resetPending = undefined;
+    } else {
+      activity.attempt++;
+    }
+    activity.state = 'scheduled';
+    activity.attemptScheduledAt = this.core.now();
+    activity.retryAt = undefined;
+    activity.startedAt = undefined;
+    this.core.touch(run);
+    this.dispatch.offerActivity(run, activity);
+  }
+
+  /**
+   * ResetActivity, Temporal's activity operation (server 1.28): the attempt
+   * count starts again at 1 and a retry backoff is discarded, so an activity
+   * waiting out one is offered to workers now (or at a random moment within
+   * `jitterMs`). A running attempt runs on; if it fails, the next attempt is
+   * attempt 1 and starts at once. Timeouts per attempt count from the new
+   * attempt; schedule-to-close keeps counting from the first schedule. Nothing
+   * is written to history: attempts live in the run's state, as in Temporal.
+   * Returns the activities reset.
+   */
+  resetActivities(
+    run: Run,
+    select: { id?: string | null; type?: string | null; matchAll?: boolean | null },
+    options: { resetHeartbeat?: boolean; jitterMs?: number },
+  ): number {
+    if (!run.running) throw notFound('workflow execution already completed');
+    if (!select.id && !select.type && !select.matchAll) throw invalidArgument('Either activity id, activity type or match all must be provided.');
+    const chosen = Object.values(run.s.activities).filter((a) => select.matchAll || (select.id ? a.activityId === select.id : a.activityType === select.type));
+    if (chosen.length === 0) throw notFound(select.id ? `activity not found: ${select.id}` : `no pending activity of type ${select.type ?? ''}`);
+    const jitterMs = Math.max(0, options.jitterMs ?? 0);
+    const now = this.core.now();
+    for (const activity of chosen) {
+      if (options.resetHeartbeat) activity.heartbeatDetails = undefined;
+      activity.resetPending = { jitterMs };
+      if (activity.state === 'started') continue;
+      if (jitterMs > 0) {
+        activity.state = 'backoff';
+        activity.retryAt = now + jitter(jitterMs);
+      } else {
+        this.startNextAttempt(run, activity);
+      }
+    }
+    this.core.touch(run);
+    return chosen.length;
+  }
+}
+
+/** A delay within [0, ms): spreads the starts of many activities reset at once. */
+function jitter(ms: number): number {
+  return ms > 0 ? Math.floor(Math.random() * ms) : 0;
 }

@@ -88,6 +88,14 @@ export interface ActivityState {
   lastFailure?: Failure;
   cancelRequested: boolean;
   cancelRequestedEventId?: number;
+  /**
+   * ResetActivity asked for the attempts to start again: the next attempt is
+   * attempt 1 and starts without backoff (or within `jitterMs`). Set while an
+   * attempt runs (that attempt runs on) or while a jittered start waits.
+   */
+  resetPending?: { jitterMs: number };
+  /** How many times the attempts were reset: part of each task token, so an answer to an attempt from before a reset is refused. */
+  resets?: number;
 }
 
 export interface RetryPolicy {

@@ -5,7 +5,7 @@ import { invalidArgument } from './errors';
 
 export type TaskToken =
   | { k: 'w'; r: string; s: number; t: number; q?: string }
-  | { k: 'a'; r: string; s: number; a: number }
+  | { k: 'a'; r: string; s: number; a: number; x?: number }
   | { k: 'q'; id: string };
 
 export function encodeToken(token: TaskToken): Buffer {

@@ -4,6 +4,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { ActivityTasks } from './activity-tasks';
 import type { WorkflowEngine } from './engine';
+import { durationToMs } from './clock';
 import { invalidArgument } from './errors';
 import { describeWorkflow, getHistory } from './history-views';
 import type { Queries } from './queries';
@@ -92,6 +93,18 @@ export function workflowServiceHandlers(engine: WorkflowEngine, { workflowTasks,
 
     TerminateWorkflowExecution: async (req: Request<'TerminateWorkflowExecution'>) => {
       step(() => engine.terminate(engine.findRun(req.namespace, req.workflowExecution), req.reason, req.identity, req.details));
+      await engine.commit();
+      return {};
+    },
+
+    // Activity operations (Temporal 1.28): ResetActivity only; Pause, Unpause and UpdateActivityOptions answer UNIMPLEMENTED.
+    ResetActivity: async (req: Request<'ResetActivity'>) => {
+      step(() =>
+        activityTasks.resetActivities(engine.findRun(req.namespace, req.execution), req, {
+          resetHeartbeat: req.resetHeartbeat,
+          jitterMs: durationToMs(req.jitter),
+        }),
+      );
       await engine.commit();
       return {};
     },

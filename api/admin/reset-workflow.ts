@@ -22,7 +22,7 @@ export interface ResetWorkflowOptions extends TemporalTarget {
  * signals received after it are applied again, pending activities of that
  * point start over at attempt 1. The old run ends (terminated). Audited.
  */
-export async function resetWorkflow(options: ResetWorkflowOptions, audit: 'resetWorkflow' | 'retryActivity' = 'resetWorkflow', extra: Record<string, string> = {}) {
+export async function resetWorkflow(options: ResetWorkflowOptions, audit: 'resetWorkflow' | 'retryActivity' = 'resetWorkflow', extra: Record<string, string | number> = {}) {
   const { client, namespace, prisma, actor, workflowId, reason, requestId } = options;
   assertPlatformAdmin(actor);
   const described = await callTemporal(() => client.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId, runId: '' } }), '重置流程');

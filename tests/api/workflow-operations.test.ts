@@ -5,6 +5,8 @@
 // each for a district administrator only, each audited.
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { Activities } from '../../activities';
+import { retryActivity } from '../../api/admin/retry-activity';
+import { resolveActor } from '../../api/auth/resolve-actor';
 import { hashPassword } from '../../db/passwords';
 import { DEMO, demoPassword } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
@@ -100,7 +102,7 @@ it('lists workflows by visibility query, a page at a time; a malformed query is 
   }
 });
 
-it('shows a failing activity with its attempts and last failure, and retries it now (a reset to the last workflow task); audited', async () => {
+it('shows a failing activity with its attempts and last failure, and retries it now, at attempt 1 in the same run (ResetActivity); audited', async () => {
   deadlinesDown = true;
   onTestFinished(() => {
     deadlinesDown = false;
@@ -129,16 +131,55 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   deadlinesDown = false;
   const retry = await post(ADMIN, `/api/admin/workflows/${id}/activities/${stuck.activity.activityId}/retry`, { reason: '工作日历服务已恢复' });
   expect(retry.status, JSON.stringify(retry.body)).toBe(200);
-  expect(retry.body.previousRunId).toBe(stuck.body.execution.runId);
-  expect(retry.body.runId).not.toBe(stuck.body.execution.runId);
-  expect(retry.body.resetToEventId).toBe(stuck.body.lastWorkflowTaskCompletedEventId);
+  // The same run goes on (ResetActivity): no new run, nothing replayed.
+  expect(retry.body).toMatchObject({ workflowId: id, runId: stuck.body.execution.runId, previousRunId: null, resetToEventId: null });
   // Without moving the clock (the backoff would have waited for it), the step opens.
   await p.waitFor(async () => (await p.prisma.humanTask.count({ where: { workflowId: id, status: 'open', action: 'reviewApplication' } })) === 1);
+  const after = await get(ADMIN, `/api/admin/workflows/${id}`);
+  expect(after.body.execution).toMatchObject({ runId: stuck.body.execution.runId, status: 'Running' });
+  // The activity's completion records the attempt it succeeded at: the first after the reset.
+  const history = (await p.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+  const scheduled = history.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'computeProjectDeadlines')!;
+  const started = history.find((e) => e.activityTaskStartedEventAttributes && Number(e.activityTaskStartedEventAttributes.scheduledEventId) === Number(scheduled.eventId));
+  expect(started?.activityTaskStartedEventAttributes?.attempt).toBe(1);
   const [audit] = await audits(id, 'retryActivity');
-  expect(audit).toMatchObject({ actorId: expect.any(String), data: expect.objectContaining({ activityType: 'computeProjectDeadlines', previousRunId: retry.body.previousRunId, runId: retry.body.runId }) });
+  expect(audit).toMatchObject({
+    actorId: expect.any(String),
+    data: expect.objectContaining({ activityType: 'computeProjectDeadlines', runId: stuck.body.execution.runId, attempt: stuck.activity.attempt, reason: '工作日历服务已恢复' }),
+  });
 
   const notFailing = await post(ADMIN, `/api/admin/workflows/${id}/activities/no-such-activity/retry`, { reason: '重试' });
   expect(notFailing.status).toBe(404);
+});
+
+it('on a cluster without ResetActivity (Temporal before 1.28), retries by a reset to the last workflow task; audited', async () => {
+  deadlinesDown = true;
+  onTestFinished(() => {
+    deadlinesDown = false;
+  });
+  const id = await apply('运维重试旧集群测试');
+  const stuck = await p.waitFor(async () => {
+    const res = await get(ADMIN, `/api/admin/workflows/${id}`);
+    const activity = res.body.pendingActivities?.find((a: { activityType: string }) => a.activityType === 'computeProjectDeadlines');
+    return activity?.lastFailure ? { body: res.body, activity } : null;
+  });
+  deadlinesDown = false;
+  // The platform's own client, but the cluster answers ResetActivity as an older Temporal does.
+  const service = p.client.workflowService;
+  const older = new Proxy(service, {
+    get: (target, key) =>
+      key === 'resetActivity' ? () => Promise.reject(Object.assign(new Error('12 UNIMPLEMENTED: unknown method ResetActivity'), { code: 12 })) : Reflect.get(target, key),
+  });
+  const client = Object.create(p.client, { workflowService: { value: older } }) as typeof p.client;
+  const admin = await p.prisma.person.findUniqueOrThrow({ where: { username: ADMIN } });
+  const actor = (await resolveActor({ prisma: p.prisma, personId: admin.id }))!;
+  const retry = await retryActivity({ client, namespace: p.config.temporal.namespace, prisma: p.prisma, actor, workflowId: id, activityId: stuck.activity.activityId, reason: '旧集群重试' });
+  expect(retry.previousRunId).toBe(stuck.body.execution.runId);
+  expect(retry.runId).not.toBe(stuck.body.execution.runId);
+  expect(retry.resetToEventId).toBe(stuck.body.lastWorkflowTaskCompletedEventId);
+  await p.waitFor(async () => (await p.prisma.humanTask.count({ where: { workflowId: id, status: 'open', action: 'reviewApplication' } })) === 1);
+  const [audit] = await audits(id, 'retryActivity');
+  expect(audit).toMatchObject({ data: expect.objectContaining({ activityType: 'computeProjectDeadlines', previousRunId: retry.previousRunId, runId: retry.runId }) });
 });
 
 it('resets to a chosen WorkflowTaskCompleted event and refuses any other event; the process goes on', async () => {

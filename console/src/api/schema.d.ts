@@ -12340,7 +12340,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run a failing activity again now (done as a reset to the last completed workflow task: the engine has no per-activity retry); audited (district administrators)
+         * Run a failing activity again now, at attempt 1, in the same run (ResetActivity; a cluster without it gets a reset to the last completed workflow task); audited (district administrators)
          * @description Access: roles `admin` (系统管理员), within their units.
          */
         post: {

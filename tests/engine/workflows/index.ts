@@ -293,3 +293,18 @@ export async function parentOfWaiter(): Promise<string> {
   await condition(() => finished);
   return child.workflowId;
 }
+
+/**
+ * An activity answered by the test itself (no worker polls its queue for
+ * activities), retried forever with an hour between attempts: what an
+ * operator's ResetActivity is for. Resolves to the activity's result.
+ */
+export async function patientActivity(activityQueue: string): Promise<string> {
+  const patient = proxyActivities<{ patient(): Promise<string> }>({
+    taskQueue: activityQueue,
+    activityId: 'patient',
+    startToCloseTimeout: '1 hour',
+    retry: { initialInterval: '1 hour', backoffCoefficient: 2 }, // no maximum: attempts go on
+  });
+  return patient.patient();
+}
