@@ -235,7 +235,7 @@ export class ActivityTasks {
     // After a reset the attempt that failed counts as none: the next one is attempt 1, with the policy's attempts ahead of it.
     const decision = activity.cancelRequested
       ? { retry: false as const, retryState: 'RETRY_STATE_CANCEL_REQUESTED' }
-      : decideRetry(activity.retryPolicy, reset ? 0 : activity.attempt, failure, now, expiresAt);
+      : decideRetry(activity.retryPolicy, reset?.attempts ? 0 : activity.attempt, failure, now, expiresAt);
     if (decision.retry) {
       activity.lastFailure = failure;
       activity.startedAt = undefined;
@@ -297,11 +297,12 @@ export class ActivityTasks {
 
   /** Offers the next attempt to workers: attempt 1 again after a reset, else the one after the last. */
   private startNextAttempt(run: Run, activity: ActivityState): void {
-    if (activity.resetPending) {
+    if (activity.resetPending?.attempts) {
       activity.attempt = 1;
       activity.resets = (activity.resets ?? 0) + 1;
       activity.resetPending = undefined;
     } else {
+      activity.resetPending = undefined;
       activity.attempt++;
     }
     activity.state = 'scheduled';
@@ -320,12 +321,13 @@ export class ActivityTasks {
    * attempt 1 and starts at once. Timeouts per attempt count from the new
    * attempt; schedule-to-close keeps counting from the first schedule. Nothing
    * is written to history: attempts live in the run's state, as in Temporal.
-   * Returns the activities reset.
+   * `resetAttempts: false` (a batch may ask it) only discards the backoff:
+   * the attempts count on. Returns the activities reset.
    */
   resetActivities(
     run: Run,
     select: { id?: string | null; type?: string | null; matchAll?: boolean | null },
-    options: { resetHeartbeat?: boolean; jitterMs?: number },
+    options: { resetHeartbeat?: boolean; jitterMs?: number; resetAttempts?: boolean },
   ): number {
     if (!run.running) throw notFound('workflow execution already completed');
     if (!select.id && !select.type && !select.matchAll) throw invalidArgument('Either activity id, activity type or match all must be provided.');
@@ -335,7 +337,7 @@ export class ActivityTasks {
     const now = this.core.now();
     for (const activity of chosen) {
       if (options.resetHeartbeat) activity.heartbeatDetails = undefined;
-      activity.resetPending = { jitterMs };
+      activity.resetPending = { jitterMs, attempts: options.resetAttempts ?? true };
       if (activity.state === 'started') continue;
       if (jitterMs > 0) {
         activity.state = 'backoff';

@@ -118,7 +118,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
           ...workflowServiceHandlers(engine, { workflowTasks, activityTasks, updates, queries }),
           ...namespaceHandlers(engine),
           ...visibilityHandlers(engine),
-          ...operatorActionHandlers(engine, keyed.batches),
+          ...operatorActionHandlers(engine, activityTasks, keyed.batches),
           ...scheduleHandlers(scheduler, schedulerCore),
         },
       },

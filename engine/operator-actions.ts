@@ -1,10 +1,11 @@
 // Operator actions: ResetWorkflowExecution (a new run replaying the history
 // up to a chosen workflow task, with later signals re-applied per the
 // reapply type) and batch operations by visibility query (terminate, cancel,
-// signal), with Describe/ListBatchOperations. Terminate and RequestCancel of
+// signal, reset activities), with Describe/ListBatchOperations. Terminate and RequestCancel of
 // a single run are in workflow-service.ts.
 import { randomUUID } from 'node:crypto';
 import { durationToMs, msToTimestamp } from './clock';
+import type { ActivityTasks } from './activity-tasks';
 import type { WorkflowEngine } from './engine';
 import { invalidArgument, notFound } from './errors';
 import type { Handler } from './grpc-server';
@@ -232,7 +233,10 @@ const BATCHES_KEPT = 1000;
  * Batch jobs run to completion inside the request (one engine step); their records are written to the
  * store in that step, so Describe/ListBatchOperations answer across restarts.
  */
-export function operatorActionHandlers(engine: WorkflowEngine, loaded: Record<string, unknown> = {}): Record<string, Handler> {
+/** What a batch of ResetActivity needs from the activity layer. */
+export type ActivityResetter = Pick<ActivityTasks, 'resetActivities'>;
+
+export function operatorActionHandlers(engine: WorkflowEngine, activities: ActivityResetter, loaded: Record<string, unknown> = {}): Record<string, Handler> {
   const batches = new Map<string, BatchOperation>();
   const keyOf = (b: BatchOperation) => `${BATCH_KEY_PREFIX}${b.namespace}\u0000${b.jobId}`;
   for (const record of Object.values(loaded).sort((a, b) => (a as BatchOperation).startTime - (b as BatchOperation).startTime)) {
@@ -277,8 +281,14 @@ export function operatorActionHandlers(engine: WorkflowEngine, loaded: Record<st
         const op = req.signalOperation;
         operationType = 'BATCH_OPERATION_TYPE_SIGNAL';
         apply = (run) => engine.signal(run, { signalName: op.signal, input: op.input, header: op.header, identity: op.identity });
+      } else if (req.resetActivitiesOperation) {
+        // After an outage: every activity of a type (or all) in the matching runs tries again now.
+        const op = req.resetActivitiesOperation;
+        if (!op.type && !op.matchAll) throw invalidArgument('Either activity type or match all must be provided.');
+        operationType = 'BATCH_OPERATION_TYPE_RESET_ACTIVITY';
+        apply = (run) => void activities.resetActivities(run, { type: op.type, matchAll: op.matchAll }, { resetAttempts: op.resetAttempts === true, resetHeartbeat: op.resetHeartbeat === true, jitterMs: durationToMs(op.jitter) });
       } else {
-        throw invalidArgument('Only terminate, cancel and signal batch operations are supported.');
+        throw invalidArgument('Only terminate, cancel, signal and reset-activities batch operations are supported.');
       }
       let targets: Run[];
       if (req.visibilityQuery) {
@@ -291,7 +301,7 @@ export function operatorActionHandlers(engine: WorkflowEngine, loaded: Record<st
         namespace: ns,
         operationType,
         reason: req.reason,
-        identity: req.terminationOperation?.identity ?? req.cancellationOperation?.identity ?? req.signalOperation?.identity,
+        identity: req.terminationOperation?.identity ?? req.cancellationOperation?.identity ?? req.signalOperation?.identity ?? req.resetActivitiesOperation?.identity,
         startTime: engine.now(),
         closeTime: 0,
         total: 0,

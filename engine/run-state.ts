@@ -89,11 +89,11 @@ export interface ActivityState {
   cancelRequested: boolean;
   cancelRequestedEventId?: number;
   /**
-   * ResetActivity asked for the attempts to start again: the next attempt is
-   * attempt 1 and starts without backoff (or within `jitterMs`). Set while an
-   * attempt runs (that attempt runs on) or while a jittered start waits.
+   * ResetActivity asked for the next attempt to start without backoff (or
+   * within `jitterMs`), as attempt 1 when `attempts` (the default). Set while
+   * an attempt runs (that attempt runs on) or while a jittered start waits.
    */
-  resetPending?: { jitterMs: number };
+  resetPending?: { jitterMs: number; attempts: boolean };
   /** How many times the attempts were reset: part of each task token, so an answer to an attempt from before a reset is refused. */
   resets?: number;
 }

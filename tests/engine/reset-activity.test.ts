@@ -1,4 +1,5 @@
-// Issue 10, point 6: ResetActivity, Temporal's "retry this activity now".
+// Issue 10, point 6: ResetActivity, Temporal's "retry this activity now", alone
+// and as a batch by visibility query.
 // The test answers the activity's tasks itself over the real client's
 // WorkflowService (a worker runs the workflow only), so it sees the attempt
 // and the task token of every attempt.
@@ -96,5 +97,45 @@ it('refuses a reset that names no activity, or one the run does not have', async
     await expect(reset(workflowId, { id: 'no-such-activity' })).rejects.toMatchObject({ code: 5 });
     await h.client.workflowService.respondActivityTaskCompleted({ namespace: 'default', taskToken: task.taskToken, result: { payloads: [defaultPayloadConverter.toPayload('ok')] }, identity: 'test' });
     expect(await handle.result()).toBe('ok');
+  });
+});
+
+it('resets the activities of every run a visibility query matches in one batch (after an outage), with or without their attempts', async () => {
+  const workflowQueue = uid('wf');
+  const activityQueue = uid('act');
+  const worker = await h.worker({ taskQueue: workflowQueue, activities: {} });
+  await worker.runUntil(async () => {
+    const ids = [uid('outage'), uid('outage')];
+    for (const workflowId of ids) await h.client.workflow.start('patientActivity', { taskQueue: workflowQueue, workflowId, args: [activityQueue] });
+    for (let i = 0; i < ids.length; i++) await fail(await poll(activityQueue), '数据库暂不可用');
+    const query = `WorkflowType = 'patientActivity' AND TaskQueue = '${workflowQueue}' AND ExecutionStatus = 'Running'`;
+    const batch = async (resetAttempts: boolean) => {
+      const jobId = uid('batch');
+      await h.client.workflowService.startBatchOperation({
+        namespace: 'default',
+        jobId,
+        reason: '数据库已恢复',
+        visibilityQuery: query,
+        resetActivitiesOperation: { identity: 'operator', type: 'patient', resetAttempts },
+      });
+      return h.client.workflowService.describeBatchOperation({ namespace: 'default', jobId });
+    };
+
+    // Both were waiting out an hour's backoff; the batch hands both out now, at attempt 1 again.
+    const first = await batch(true);
+    expect([Number(first.totalOperationCount), Number(first.completeOperationCount), Number(first.failureOperationCount)]).toEqual([2, 2, 0]);
+    const again = [await poll(activityQueue), await poll(activityQueue)];
+    expect(again.map((t) => t.attempt)).toEqual([1, 1]);
+    expect(new Set(again.map((t) => t.workflowExecution?.workflowId))).toEqual(new Set(ids));
+
+    // Without resetAttempts only the backoff goes: the attempts count on.
+    for (const task of again) await fail(task, '仍不可用');
+    await batch(false);
+    const third = [await poll(activityQueue), await poll(activityQueue)];
+    expect(third.map((t) => t.attempt)).toEqual([2, 2]);
+    for (const task of third) {
+      await h.client.workflowService.respondActivityTaskCompleted({ namespace: 'default', taskToken: task.taskToken, result: { payloads: [defaultPayloadConverter.toPayload('ok')] }, identity: 'test' });
+    }
+    for (const workflowId of ids) expect(await h.client.workflow.getHandle(workflowId).result()).toBe('ok');
   });
 });
