@@ -1,7 +1,7 @@
 // Operator actions: ResetWorkflowExecution (a new run replaying the history
 // up to a chosen workflow task, with later signals re-applied per the
 // reapply type) and batch operations by visibility query (terminate, cancel,
-// signal, reset activities), with Describe/ListBatchOperations. Terminate and RequestCancel of
+// signal, reset, reset activities), with Describe/ListBatchOperations. Terminate and RequestCancel of
 // a single run are in workflow-service.ts.
 import { randomUUID } from 'node:crypto';
 import { durationToMs, msToTimestamp } from './clock';
@@ -126,6 +126,13 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
         if (closesActivity.has(event.eventType)) delete s.activities[a.scheduledEventId];
     }
   }
+}
+
+/** The run's first or last WorkflowTaskCompleted event: a batch reset's point in each run (0, refused by the reset, when it has none). */
+function completedTask(engine: WorkflowEngine, run: Run, which: 'first' | 'last'): number {
+  const events = engine.events(run, 1, run.persistedEvents + 1);
+  const completed = events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED');
+  return (which === 'first' ? completed[0] : completed.at(-1))?.eventId ?? 0;
 }
 
 /** Resets a workflow to a workflow task: returns the new run. */
@@ -287,8 +294,29 @@ export function operatorActionHandlers(engine: WorkflowEngine, activities: Activ
         if (!op.type && !op.matchAll) throw invalidArgument('Either activity type or match all must be provided.');
         operationType = 'BATCH_OPERATION_TYPE_RESET_ACTIVITY';
         apply = (run) => void activities.resetActivities(run, { type: op.type, matchAll: op.matchAll }, { resetAttempts: op.resetAttempts === true, resetHeartbeat: op.resetHeartbeat === true, jitterMs: durationToMs(op.jitter) });
+      } else if (req.resetOperation) {
+        const op = req.resetOperation;
+        const options = op.options ?? {};
+        const point =
+          options.workflowTaskId != null ? Number(options.workflowTaskId)
+          : options.firstWorkflowTask || op.resetType === 'RESET_TYPE_FIRST_WORKFLOW_TASK' ? 'first'
+          : options.lastWorkflowTask || op.resetType === 'RESET_TYPE_LAST_WORKFLOW_TASK' ? 'last'
+          : null;
+        if (point === null) throw invalidArgument('A batch reset needs its point: the first or last workflow task, or a workflow task id (a build id is not supported).');
+        operationType = 'BATCH_OPERATION_TYPE_RESET';
+        apply = (run) =>
+          void resetWorkflow(engine, run, {
+            namespace: ns,
+            workflowExecution: run.execution,
+            reason: req.reason,
+            workflowTaskFinishEventId: (typeof point === 'number' ? point : completedTask(engine, run, point)) as never,
+            requestId: randomUUID(),
+            resetReapplyType: options.resetReapplyType ?? op.resetReapplyType,
+            resetReapplyExcludeTypes: options.resetReapplyExcludeTypes,
+            identity: op.identity,
+          });
       } else {
-        throw invalidArgument('Only terminate, cancel, signal and reset-activities batch operations are supported.');
+        throw invalidArgument('Only terminate, cancel, signal, reset and reset-activities batch operations are supported.');
       }
       let targets: Run[];
       if (req.visibilityQuery) {
@@ -301,7 +329,7 @@ export function operatorActionHandlers(engine: WorkflowEngine, activities: Activ
         namespace: ns,
         operationType,
         reason: req.reason,
-        identity: req.terminationOperation?.identity ?? req.cancellationOperation?.identity ?? req.signalOperation?.identity ?? req.resetActivitiesOperation?.identity,
+        identity: req.terminationOperation?.identity ?? req.cancellationOperation?.identity ?? req.signalOperation?.identity ?? req.resetActivitiesOperation?.identity ?? req.resetOperation?.identity,
         startTime: engine.now(),
         closeTime: 0,
         total: 0,

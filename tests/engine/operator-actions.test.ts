@@ -1,6 +1,6 @@
 // Issue 10, point 6 (engine side): reset to a workflow task with later
 // signals carried over (or not), reset of a run with children, and batch
-// terminate/signal by visibility query with Describe/ListBatchOperations,
+// terminate/signal/reset by visibility query with Describe/ListBatchOperations,
 // whose records survive a restart.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -106,6 +106,46 @@ describe('operator actions (10.6)', () => {
       }
       const stillRunning = await h.client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`);
       expect(stillRunning.count).toBe(0);
+    });
+  });
+
+  it('resets every run a query matches to its first workflow task in one batch, carrying their signals (or not)', async () => {
+    const taskQueue = uid('batch-reset');
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      for (const [reapply, expected] of [
+        [ResetReapplyType.RESET_REAPPLY_TYPE_SIGNAL, 7],
+        [ResetReapplyType.RESET_REAPPLY_TYPE_NONE, 0],
+      ] as const) {
+        const tag = uid('c');
+        const counters = await Promise.all([0, 1].map((i) => h.client.workflow.start('counter', { taskQueue, workflowId: `${tag}-${i}` })));
+        for (const c of counters) {
+          for (const n of [3, 4]) await c.signal('add', n);
+          expect(await c.query('total')).toBe(7);
+        }
+        const before = await Promise.all(counters.map(async (c) => (await c.describe()).runId));
+        const jobId = uid('job');
+        await h.client.workflowService.startBatchOperation({
+          namespace: 'default',
+          jobId,
+          reason: 'replay with the deployed code',
+          visibilityQuery: `TaskQueue = '${taskQueue}' AND WorkflowId STARTS_WITH '${tag}' AND ExecutionStatus = 'Running'`,
+          resetOperation: { identity: 'operator', options: { firstWorkflowTask: {}, resetReapplyType: reapply } },
+        });
+        const described = await h.client.workflowService.describeBatchOperation({ namespace: 'default', jobId });
+        expect([Number(described.totalOperationCount), Number(described.completeOperationCount)]).toEqual([2, 2]);
+        for (const [i, c] of counters.entries()) {
+          const current = h.client.workflow.getHandle(c.workflowId);
+          expect((await current.describe()).runId).not.toBe(before[i]);
+          expect(await current.query('total')).toBe(expected);
+          const old = h.client.workflow.getHandle(c.workflowId, before[i]);
+          expect((await old.describe()).status.code).toBe(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+        }
+      }
+      // Without a point (or with a build id, not supported) the batch is refused before anything changes.
+      await expect(
+        h.client.workflowService.startBatchOperation({ namespace: 'default', jobId: uid('job'), reason: 'x', visibilityQuery: `TaskQueue = '${taskQueue}'`, resetOperation: { identity: 'operator' } }),
+      ).rejects.toMatchObject({ code: 3 });
     });
   });
 
