@@ -6,6 +6,9 @@ import { invalidArgument } from './errors';
 import type { Run } from './run-state';
 import type { Request } from './wire';
 
+/** What reading histories and describing runs needs of the core. */
+export type HistoryCore = Pick<WorkflowEngine, 'commit' | 'events' | 'findRun' | 'history0' | 'now' | 'waitForChange'>;
+
 const DEFAULT_PAGE_SIZE = 1000;
 const WAIT_AGAIN = Buffer.from('{"wait":true}');
 
@@ -23,7 +26,7 @@ function parsePageToken(token: Buffer | undefined): { runId?: string; next?: num
 }
 
 export async function getHistory(
-  engine: WorkflowEngine,
+  engine: HistoryCore,
   req: Request<'GetWorkflowExecutionHistory'>,
   deadline: number,
   onCancel: (listener: () => void) => void,
@@ -49,7 +52,7 @@ export async function getHistory(
   return { history: { events }, nextPageToken: more ? pageToken(run.s.runId, next) : undefined };
 }
 
-export function describeWorkflow(engine: WorkflowEngine, req: Request<'DescribeWorkflowExecution'>): Record<string, unknown> {
+export function describeWorkflow(engine: HistoryCore, req: Request<'DescribeWorkflowExecution'>): Record<string, unknown> {
   const run = engine.findRun(req.namespace, req.execution);
   const s = run.s;
   const started = engine.history0(run);

@@ -13,6 +13,13 @@ import { Run, workflowKey, type HistoryEvent, type RunState } from './run-state'
 import { compileQuery, matchingRuns } from './visibility';
 import type { Duration, Header, Payloads, Request, RetryPolicyProto } from './wire';
 
+/** What resets and batches need of the core: runs to find, copy, start and end, in steps. */
+export type OperatorCore = Pick<
+  WorkflowEngine,
+  | 'appendRecord' | 'checkNamespace' | 'commit' | 'currentRuns' | 'dispatch' | 'events' | 'findRun' | 'logger' | 'mutate'
+  | 'nextRunSeq' | 'now' | 'requestCancel' | 'runs' | 'scheduleTask' | 'searchAttributes' | 'signal' | 'terminate' | 'touch'
+>;
+
 const TASK_FINISH_EVENTS = new Set([
   'EVENT_TYPE_WORKFLOW_TASK_COMPLETED',
   'EVENT_TYPE_WORKFLOW_TASK_FAILED',
@@ -129,14 +136,14 @@ function pendingAt(events: HistoryEvent[], s: RunState, now: number): void {
 }
 
 /** The run's first or last WorkflowTaskCompleted event: a batch reset's point in each run (0, refused by the reset, when it has none). */
-function completedTask(engine: WorkflowEngine, run: Run, which: 'first' | 'last'): number {
+function completedTask(engine: Pick<WorkflowEngine, 'events'>, run: Run, which: 'first' | 'last'): number {
   const events = engine.events(run, 1, run.persistedEvents + 1);
   const completed = events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED');
   return (which === 'first' ? completed[0] : completed.at(-1))?.eventId ?? 0;
 }
 
 /** Resets a workflow to a workflow task: returns the new run. */
-export function resetWorkflow(engine: WorkflowEngine, run: Run, req: Request<'ResetWorkflowExecution'>): Run {
+export function resetWorkflow(engine: OperatorCore, run: Run, req: Request<'ResetWorkflowExecution'>): Run {
   const finishId = Number(req.workflowTaskFinishEventId ?? 0);
   const all = engine.events(run, 1, run.persistedEvents + 1);
   const finish = all[finishId - 1];
@@ -243,7 +250,7 @@ const BATCHES_KEPT = 1000;
 /** What a batch of ResetActivity needs from the activity layer. */
 export type ActivityResetter = Pick<ActivityTasks, 'resetActivities'>;
 
-export function operatorActionHandlers(engine: WorkflowEngine, activities: ActivityResetter, loaded: Record<string, unknown> = {}): Record<string, Handler> {
+export function operatorActionHandlers(engine: OperatorCore, activities: ActivityResetter, loaded: Record<string, unknown> = {}): Record<string, Handler> {
   const batches = new Map<string, BatchOperation>();
   const keyOf = (b: BatchOperation) => `${BATCH_KEY_PREFIX}${b.namespace}\u0000${b.jobId}`;
   for (const record of Object.values(loaded).sort((a, b) => (a as BatchOperation).startTime - (b as BatchOperation).startTime)) {

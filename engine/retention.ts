@@ -9,6 +9,12 @@ import { durationToMs, msToDuration } from './clock';
 import type { Handler } from './grpc-server';
 import type { Request } from './wire';
 
+/** What namespaces and the retention sweep need of the core. */
+export type RetentionCore = Pick<
+  WorkflowEngine,
+  'checkNamespace' | 'commit' | 'deleteRun' | 'isClosed' | 'logger' | 'mutate' | 'namespaces' | 'now' | 'retentionOf' | 'runs' | 'setRetention'
+>;
+
 export { DEFAULT_RETENTION_MS };
 /** Runs looked at per slice of the sweep. */
 const SLICE = 500;
@@ -18,7 +24,7 @@ export class RetentionSweeper {
   private sweeping = false;
 
   constructor(
-    private readonly engine: WorkflowEngine,
+    private readonly engine: RetentionCore,
     private readonly intervalMs: number,
   ) {}
 
@@ -67,11 +73,11 @@ export class RetentionSweeper {
   }
 }
 
-function namespaceConfig(engine: WorkflowEngine, name: string): Record<string, unknown> {
+function namespaceConfig(engine: RetentionCore, name: string): Record<string, unknown> {
   return { workflowExecutionRetentionTtl: msToDuration(engine.retentionOf(name)) };
 }
 
-export function namespaceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+export function namespaceHandlers(engine: RetentionCore): Record<string, Handler> {
   const describe = (name: string) => ({
     namespaceInfo: {
       name,

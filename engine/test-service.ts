@@ -10,7 +10,7 @@ interface SleepRequest {
   timestamp?: Timestamp;
 }
 
-export function testServiceHandlers(engine: WorkflowEngine): Record<string, Handler> {
+export function testServiceHandlers(engine: Pick<WorkflowEngine, 'lockTimeSkipping' | 'now' | 'sleepUntil' | 'unlockTimeSkipping'>): Record<string, Handler> {
   return {
     LockTimeSkipping: async () => {
       engine.lockTimeSkipping();

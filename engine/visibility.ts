@@ -13,6 +13,9 @@ import type { Run, RunStatus } from './run-state';
 import type { Handler } from './grpc-server';
 import type { OperatorRequest, Request, Timestamp } from './wire';
 
+/** What visibility and the search attributes need of the core: its runs and their registry, read (and, for the registry, written) in steps. */
+export type VisibilityCore = Pick<WorkflowEngine, 'checkNamespace' | 'commit' | 'mutate' | 'runs' | 'searchAttributes'>;
+
 const STATUS_NAMES: Record<RunStatus, string> = {
   RUNNING: 'Running',
   COMPLETED: 'Completed',
@@ -105,7 +108,7 @@ export function compileQuery(registry: SearchAttributeRegistry, namespace: strin
 }
 
 /** Runs of a namespace matching a query, in its order (default: open first, then newest close, newest start). */
-export function matchingRuns(engine: WorkflowEngine, namespace: string, query: ListQuery): Run[] {
+export function matchingRuns(engine: Pick<WorkflowEngine, 'runs' | 'searchAttributes'>, namespace: string, query: ListQuery): Run[] {
   const registry = engine.searchAttributes;
   const types = (field: string) => registry.typeOf(namespace, field) ?? 'Keyword';
   const rows: RunRow[] = [];
@@ -158,7 +161,7 @@ function timeFilter(filter: { earliestTime?: Timestamp; latestTime?: Timestamp }
 }
 
 /** The older, structured list calls: filters by start time, execution, type and (closed) status. */
-function listByFilters(engine: WorkflowEngine, req: Request<'ListOpenWorkflowExecutions'> | Request<'ListClosedWorkflowExecutions'>, open: boolean): { executions: Array<Record<string, unknown>>; nextPageToken?: Buffer } {
+function listByFilters(engine: VisibilityCore, req: Request<'ListOpenWorkflowExecutions'> | Request<'ListClosedWorkflowExecutions'>, open: boolean): { executions: Array<Record<string, unknown>>; nextPageToken?: Buffer } {
   const ns = engine.checkNamespace(req.namespace);
   const inTime = timeFilter(req.startTimeFilter);
   const runs = [...engine.runs.values()].filter((run) => {
@@ -174,7 +177,7 @@ function listByFilters(engine: WorkflowEngine, req: Request<'ListOpenWorkflowExe
   return page(runs, req.maximumPageSize, req.nextPageToken);
 }
 
-export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handler> {
+export function visibilityHandlers(engine: VisibilityCore): Record<string, Handler> {
   const list = async (req: Request<'ListWorkflowExecutions'>) => {
     const ns = engine.checkNamespace(req.namespace);
     const query = compileQuery(engine.searchAttributes, ns, req.query);
@@ -211,7 +214,7 @@ export function visibilityHandlers(engine: WorkflowEngine): Record<string, Handl
   };
 }
 
-export function searchAttributeHandlers(engine: WorkflowEngine): Record<string, Handler> {
+export function searchAttributeHandlers(engine: VisibilityCore): Record<string, Handler> {
   return {
     ListSearchAttributes: async (req: OperatorRequest<'ListSearchAttributes'>) => engine.searchAttributes.list(engine.checkNamespace(req.namespace)),
     AddSearchAttributes: async (req: OperatorRequest<'AddSearchAttributes'>) => {

@@ -6,12 +6,19 @@ import type { ActivityTasks } from './activity-tasks';
 import type { WorkflowEngine } from './engine';
 import { durationToMs } from './clock';
 import { invalidArgument } from './errors';
-import { describeWorkflow, getHistory } from './history-views';
+import { describeWorkflow, getHistory, type HistoryCore } from './history-views';
 import type { Queries } from './queries';
 import type { Updates } from './updates';
 import type { WorkflowTasks } from './workflow-tasks';
 import type { CallContext, Handler } from './grpc-server';
 import type { Request } from './wire';
+
+/** What the service's own handlers need of the core (histories and descriptions through HistoryCore). */
+export type WorkflowServiceCore = HistoryCore &
+  Pick<
+    WorkflowEngine,
+    'checkNamespace' | 'clearSticky' | 'currentRuns' | 'dispatch' | 'isClosed' | 'mutate' | 'requestCancel' | 'searchAttributes' | 'shutdownWorker' | 'signal' | 'startWorkflow' | 'terminate'
+  >;
 
 /** The layers above the core whose requests these handlers serve. */
 export interface TaskLayers {
@@ -31,7 +38,7 @@ export function pollDeadline(call: CallContext): number {
 
 const SERVER_VERSION = '1.24.0-embedded';
 
-export function workflowServiceHandlers(engine: WorkflowEngine, { workflowTasks, activityTasks, updates, queries }: TaskLayers): Record<string, Handler> {
+export function workflowServiceHandlers(engine: WorkflowServiceCore, { workflowTasks, activityTasks, updates, queries }: TaskLayers): Record<string, Handler> {
   const step = <T>(fn: () => T): T => engine.mutate(fn);
 
   return {
