@@ -20,13 +20,18 @@
 // Ages are measured on the monotonic clock, not the business clock: a
 // virtual or frozen clock must not keep an entry alive.
 import type { SessionActor } from './resolve-actor';
-import type { VerifiedToken } from './tokens';
 
 export interface AuthCacheOptions {
   /** How long a session's grants serve reads, in ms; 0: never (every request reads them). */
   ttlMs: number;
   /** Entries kept of each kind; the oldest go first. Default 10,000. */
   maxEntries?: number;
+}
+
+/** What a verified bearer token says (tokens.ts verifies it; this cache keeps it). */
+export interface VerifiedToken {
+  personId: string;
+  sessionId: string;
 }
 
 export type KnownToken = VerifiedToken & { exp: number; secret: string };

@@ -5,7 +5,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../../domain/errors';
-import type { AuthCache } from './auth-cache';
+import type { AuthCache, VerifiedToken } from './auth-cache';
 
 const ISSUER = 'community-governance';
 const AUDIENCE = 'community-governance-api';
@@ -26,10 +26,8 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-export interface VerifiedToken {
-  personId: string;
-  sessionId: string;
-}
+// What a verified token says lives with the cache that keeps it, so the two import one way.
+export type { VerifiedToken } from './auth-cache';
 
 // Importing the secret as a key on every request cost as much as the HMAC itself.
 const keys = new Map<string, KeyObject>();
