@@ -45,6 +45,7 @@ const PAGES: PageRoute[] = [
   { path: '/manage', load: () => import('./pages/manage/Manage'), menu: 'manage' },
   { path: '/manage/people', load: () => import('./pages/manage/People'), menu: 'manage-people' },
   { path: '/manage/calendar', load: () => import('./pages/manage/Calendar'), menu: 'manage-calendar' },
+  { path: '/manage/workflows', load: () => import('./pages/manage/Workflows'), menu: 'manage-workflows' },
   { path: '/me/proxies', load: () => import('./pages/me/Proxies') },
 ];
 

@@ -34,6 +34,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'manage', path: '/manage', label: '组织机构与运行', group: '系统管理', roles: ['admin'] },
   { key: 'manage-people', path: '/manage/people', label: '人员与授权', group: '系统管理', roles: ['admin'] },
   { key: 'manage-calendar', path: '/manage/calendar', label: '工作日历', group: '系统管理', roles: ['admin'] },
+  { key: 'manage-workflows', path: '/manage/workflows', label: '流程运维', group: '系统管理', roles: ['admin'] },
 ];
 
 export function rolesOf(me: Me | undefined, unitId?: string | null): Set<Role> {

@@ -259,6 +259,53 @@ describe('系统管理', () => {
   });
 });
 
+describe('流程运维', () => {
+  it('an administrator finds the process of a project by id, sees what it waits for, and terminates it with a reason that is audited', { timeout: 120_000 }, async () => {
+    const projectId = await apply(projectPlatform(h), { amounts: [1_000_000], title: '流程运维-项目' });
+    const workflowId = `project-${projectId}`;
+    const admin = await h.loginAs(U.admin);
+    await admin.goto(`${h.baseUrl}/manage`);
+    await admin.getByRole('link', { name: '流程运维' }).first().click();
+    await admin.getByRole('heading', { name: '流程运维' }).waitFor();
+    await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await h.shot(admin, '65-manage-workflows');
+    await h.axe(admin, 'manage-workflows');
+
+    // A query the engine cannot read: its message, nothing listed.
+    await admin.getByLabel('高级查询').fill('WorkflowType = AND');
+    await admin.getByRole('button', { name: /查\s*询/ }).click();
+    await admin.getByRole('alert').getByText('position 16', { exact: false }).waitFor();
+    await h.shot(admin, '65b-manage-workflows-bad-query');
+    await admin.getByLabel('高级查询').fill('');
+
+    await pickOption(admin, '类型', '党建项目');
+    await admin.getByLabel('流程 ID 前缀').fill(workflowId);
+    await admin.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await admin.getByRole('button', { name: workflowId }).click();
+    const drawer = admin.locator('.ant-drawer-content');
+    await drawer.getByText('运行中').waitFor();
+    await drawer.getByText('没有待执行的活动').waitFor();
+    await settled(admin);
+    await h.shot(admin, '66-manage-workflow-detail');
+    await h.axe(admin, 'manage-workflow-detail');
+
+    await drawer.getByRole('button', { name: '终止流程' }).click();
+    const dialog = admin.getByRole('dialog', { name: '终止流程' });
+    await settled(admin);
+    // No reason, no action.
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByText('请填写原因').waitFor();
+    await dialog.getByLabel('原因(记入审计日志)').fill('重复申报,终止');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await drawer.getByText('已终止').waitFor();
+    expect((await h.p.client.workflow.getHandle(workflowId).describe()).status.name).toBe('TERMINATED');
+    const audit = await h.p.prisma.auditLog.findFirst({ where: { action: 'terminateWorkflow', subjectId: workflowId } });
+    expect(audit?.data).toMatchObject({ reason: '重复申报,终止' });
+  });
+});
+
 describe('消息提醒', () => {
   it('the bell shows my unread notifications, opens the page one links to, and marks them read', { timeout: 90_000 }, async () => {
     // An auditor of this test's own: other files notify the demo auditor too (one database), and the bell counts them all.

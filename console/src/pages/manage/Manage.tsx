@@ -1,4 +1,4 @@
-// 系统管理 (admin): the org tree, the other admin pages, links to the queue
+// 系统管理 (admin): the org tree, the other admin pages (people, calendar, workflows), links to the queue
 // dashboard and the API docs, the demo clock.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
@@ -40,6 +40,7 @@ export default function ManagePage() {
             <Space direction="vertical">
               <Link to="/manage/people">人员与授权</Link>
               <Link to="/manage/calendar">工作日历</Link>
+              <Link to="/manage/workflows">流程运维</Link>
               <a href="/admin/queues" target="_blank" rel="noreferrer">消息队列监控(/admin/queues)</a>
               <a href="/api/docs" target="_blank" rel="noreferrer">接口文档(/api/docs)</a>
             </Space>

@@ -1,0 +1,274 @@
+// 流程运维 (district administrator): find process instances by type, state
+// and id (or a query in Temporal's list filter language), see what one is
+// waiting for — its pending activities with their attempts and last failure —
+// and act on it: retry a failing activity now, reset it to its last completed
+// workflow task, cancel or terminate it. Every action asks for a reason, which
+// the API writes to the audit log; a refused action shows its message here.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
+import { ErrorState, QueryView } from '../../components/PageState';
+import { formatDateTime } from '../../format';
+
+type Execution = Schemas['WorkflowExecution'];
+type Description = Schemas['WorkflowDescription'];
+type Activity = Schemas['PendingActivity'];
+
+const TYPES: Record<string, string> = {
+  projectWorkflow: '党建项目',
+  mediationWorkflow: '矛盾调解',
+  gridIncidentWorkflow: '网格事件',
+  reportingCycle: '双向述职(年度)',
+  reportingCommunity: '双向述职(社区)',
+  reportingYearly: '双向述职(年度排程)',
+};
+const STATUS: Record<string, { label: string; color: string }> = {
+  Running: { label: '运行中', color: 'processing' },
+  Completed: { label: '已完成', color: 'success' },
+  Failed: { label: '失败', color: 'error' },
+  Canceled: { label: '已取消', color: 'default' },
+  Terminated: { label: '已终止', color: 'warning' },
+  TimedOut: { label: '已超时', color: 'error' },
+  ContinuedAsNew: { label: '已续作', color: 'default' },
+};
+const ACTIVITY_STATE: Record<Activity['state'], string> = { scheduled: '等待执行', started: '执行中', cancelRequested: '取消中', paused: '已暂停', unknown: '未知' };
+
+interface Filters {
+  type?: string;
+  status?: string;
+  idPrefix?: string;
+  advanced?: string;
+}
+
+/** The filter form as a list query: the advanced text, when given, is used as it is. */
+export function listQuery(f: Filters): string {
+  if (f.advanced?.trim()) return f.advanced.trim();
+  const parts: string[] = [];
+  const quote = (v: string) => `'${v.replace(/'/g, "\\'")}'`;
+  if (f.type) parts.push(`WorkflowType = ${quote(f.type)}`);
+  if (f.status) parts.push(`ExecutionStatus = ${quote(f.status)}`);
+  if (f.idPrefix?.trim()) parts.push(`WorkflowId STARTS_WITH ${quote(f.idPrefix.trim())}`);
+  return parts.join(' AND ');
+}
+
+const statusTag = (status: string) => <Tag color={STATUS[status]?.color}>{STATUS[status]?.label ?? status}</Tag>;
+
+type Operation =
+  | { kind: 'terminate' | 'cancel' | 'reset'; workflowId: string }
+  | { kind: 'retry'; workflowId: string; activity: Activity };
+
+const OPERATION_TITLE: Record<Operation['kind'], string> = {
+  retry: '立即重试活动',
+  reset: '重置到最近一次工作流任务',
+  cancel: '取消流程',
+  terminate: '终止流程',
+};
+const OPERATION_HINT: Record<Operation['kind'], string> = {
+  retry: '该活动将立即再次执行,重试次数从 1 重新计算。',
+  reset: '流程将从最近一次完成的工作流任务起重新运行(新的运行实例),此后收到的信号会重新送达。',
+  cancel: '请求流程自行取消:流程可完成收尾后结束。',
+  terminate: '立即结束流程,不再执行任何后续步骤。此操作不可撤销。',
+};
+
+/** Asks for the reason and performs the operation; the API audits it. */
+function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [key] = useState(newIdempotencyKey);
+  const run = useMutation({
+    mutationFn: ({ reason }: { reason: string }) => {
+      const headers = { 'Idempotency-Key': key };
+      const path = { workflowId: op.workflowId };
+      switch (op.kind) {
+        case 'retry':
+          return unwrap(api.POST('/api/admin/workflows/{workflowId}/activities/{activityId}/retry', { params: { path: { ...path, activityId: op.activity.activityId } }, body: { reason }, headers }));
+        case 'reset':
+          return unwrap(api.POST('/api/admin/workflows/{workflowId}/reset', { params: { path }, body: { reason }, headers }));
+        case 'cancel':
+          return unwrap(api.POST('/api/admin/workflows/{workflowId}/cancel', { params: { path }, body: { reason }, headers }));
+        case 'terminate':
+          return unwrap(api.POST('/api/admin/workflows/{workflowId}/terminate', { params: { path }, body: { reason }, headers }));
+      }
+    },
+    onSuccess: async () => {
+      void message.success(`${OPERATION_TITLE[op.kind]}:已完成`);
+      await queryClient.invalidateQueries({ queryKey: ['admin-workflows'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      maskClosable={false}
+      title={op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${op.activity.activityType}` : OPERATION_TITLE[op.kind]}
+      okText="确定"
+      cancelText="取消"
+      okButtonProps={{ danger: op.kind === 'terminate' }}
+      confirmLoading={run.isPending}
+      onCancel={onClose}
+      onOk={() => void form.validateFields().then((v) => run.mutate(v))}
+    >
+      <Typography.Paragraph>{OPERATION_HINT[op.kind]}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">流程:{op.workflowId}</Typography.Paragraph>
+      <Form form={form} layout="vertical" name="workflow-operation">
+        <Form.Item name="reason" label="原因(记入审计日志)" rules={[{ validator: (_, v) => (String(v ?? '').trim() ? Promise.resolve() : Promise.reject(new Error('请填写原因'))) }]}>
+          <Input.TextArea rows={2} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+      {run.error ? <Alert role="alert" type="error" showIcon message="操作未成功" description={run.error.message} /> : null}
+    </Modal>
+  );
+}
+
+function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOperate: (op: Operation) => void }) {
+  const detail = useQuery({
+    queryKey: ['admin-workflows', 'detail', workflowId],
+    queryFn: () => unwrap(api.GET('/api/admin/workflows/{workflowId}', { params: { path: { workflowId } } })),
+  });
+  const columns: ColumnsType<Activity> = [
+    { title: '活动', dataIndex: 'activityType' },
+    { title: '状态', dataIndex: 'state', render: (s: Activity['state']) => ACTIVITY_STATE[s] },
+    { title: '第几次尝试', dataIndex: 'attempt', render: (n: number, a) => (a.maximumAttempts ? `${n} / ${a.maximumAttempts}` : `${n}(不限次数)`) },
+    { title: '最近失败', dataIndex: 'lastFailure', render: (f: Activity['lastFailure']) => (f ? <Typography.Text type="danger">{f.message}</Typography.Text> : '—') },
+    { title: '下次执行', dataIndex: 'scheduledTime', render: (t: string | null) => formatDateTime(t) },
+    {
+      title: '操作',
+      key: 'op',
+      render: (_, a) =>
+        a.lastFailure || a.attempt > 1 ? (
+          <Button size="small" onClick={() => onOperate({ kind: 'retry', workflowId, activity: a })}>
+            立即重试
+          </Button>
+        ) : null,
+    },
+  ];
+  return (
+    <QueryView query={detail}>
+      {(d: Description) => {
+        const running = d.execution.status === 'Running';
+        return (
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label="流程">{TYPES[d.execution.workflowType] ?? d.execution.workflowType}</Descriptions.Item>
+              <Descriptions.Item label="状态">{statusTag(d.execution.status)}</Descriptions.Item>
+              <Descriptions.Item label="开始时间">{formatDateTime(d.execution.startTime)}</Descriptions.Item>
+              <Descriptions.Item label="结束时间">{formatDateTime(d.execution.closeTime)}</Descriptions.Item>
+              <Descriptions.Item label="历史事件数">{d.execution.historyLength}</Descriptions.Item>
+              <Descriptions.Item label="运行实例">
+                <Typography.Text copyable code>
+                  {d.execution.runId}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="工作流任务">
+                {d.pendingWorkflowTask ? `${d.pendingWorkflowTask.state === 'started' ? '执行中' : '等待执行'}(第 ${d.pendingWorkflowTask.attempt} 次)` : '无'}
+              </Descriptions.Item>
+              <Descriptions.Item label="进行中的办理">{d.pendingUpdates.length ? d.pendingUpdates.map((u) => u.name).join('、') : '无'}</Descriptions.Item>
+            </Descriptions>
+            <Card size="small" title="待执行的活动">
+              {d.pendingActivities.length ? (
+                <Table rowKey="activityId" size="small" pagination={false} columns={columns} dataSource={d.pendingActivities} scroll={{ x: true }} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待执行的活动" />
+              )}
+            </Card>
+            {running ? (
+              <Space wrap>
+                <Button disabled={d.lastWorkflowTaskCompletedEventId === null} onClick={() => onOperate({ kind: 'reset', workflowId })}>
+                  重置
+                </Button>
+                <Button onClick={() => onOperate({ kind: 'cancel', workflowId })}>取消流程</Button>
+                <Button danger onClick={() => onOperate({ kind: 'terminate', workflowId })}>
+                  终止流程
+                </Button>
+              </Space>
+            ) : null}
+          </Space>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+export default function WorkflowsPage() {
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({ status: 'Running' });
+  const [open, setOpen] = useState<string>();
+  const [op, setOp] = useState<Operation>();
+  const query = listQuery(filters);
+  const list = useInfiniteQuery({
+    queryKey: ['admin-workflows', 'list', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/api/admin/workflows', { params: { query: { query, pageSize: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: ColumnsType<Execution> = [
+    {
+      title: '流程 ID',
+      dataIndex: 'workflowId',
+      render: (id: string) => (
+        <Button type="link" onClick={() => setOpen(id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
+          {id}
+        </Button>
+      ),
+    },
+    { title: '类型', dataIndex: 'workflowType', render: (t: string) => TYPES[t] ?? t },
+    { title: '状态', dataIndex: 'status', render: statusTag },
+    { title: '开始时间', dataIndex: 'startTime', render: (t: string | null) => formatDateTime(t) },
+    { title: '结束时间', dataIndex: 'closeTime', render: (t: string | null) => formatDateTime(t) },
+    { title: '事件数', dataIndex: 'historyLength', align: 'right' },
+  ];
+  return (
+    <div className="page">
+      <div className="page-header">
+        <Typography.Title level={3}>流程运维</Typography.Title>
+        <Typography.Text type="secondary">查找流程实例,查看卡住的步骤,重试、重置、取消或终止。每项操作都需填写原因并记入审计日志。</Typography.Text>
+      </div>
+      <Card>
+        <Form form={form} layout="inline" name="workflow-filters" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ rowGap: 8, marginBottom: 16 }}>
+          <Form.Item name="type" label="类型">
+            <Select aria-label="类型" allowClear style={{ width: 170 }} placeholder="全部" options={Object.entries(TYPES).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="status" label="状态">
+            <Select aria-label="状态" allowClear style={{ width: 120 }} placeholder="全部" options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.label }))} />
+          </Form.Item>
+          <Form.Item name="idPrefix" label="流程 ID 前缀">
+            <Input aria-label="流程 ID 前缀" allowClear style={{ width: 200 }} placeholder="如 project-" />
+          </Form.Item>
+          <Form.Item name="advanced" label="高级查询">
+            <Input aria-label="高级查询" allowClear style={{ width: 320 }} placeholder={`如 StartTime > '2027-01-01T00:00:00Z'`} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+          </Form.Item>
+        </Form>
+        {list.error instanceof ApiError && list.error.code === 'VALIDATION_FAILED' ? (
+          // A query the engine cannot read: say where, beside the form, and list nothing.
+          <Alert role="alert" type="error" showIcon message="查询语句有误,请修改后再查询" description={list.error.problem.detail ?? list.error.message} />
+        ) : list.error ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <>
+            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: true }} locale={{ emptyText: '没有符合条件的流程' }} />
+            {list.hasNextPage ? (
+              <div style={{ textAlign: 'center', marginTop: 16 }}>
+                <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                  加载更多
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </Card>
+      <Drawer open={!!open} width={720} title={open ? `流程 ${open}` : ''} onClose={() => setOpen(undefined)} destroyOnClose>
+        {open ? <WorkflowDetail workflowId={open} onOperate={setOp} /> : null}
+      </Drawer>
+      {op ? <OperationDialog op={op} onClose={() => setOp(undefined)} /> : null}
+    </div>
+  );
+}
