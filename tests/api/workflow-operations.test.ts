@@ -102,17 +102,23 @@ it('lists workflows by visibility query, a page at a time; a malformed query is 
   }
 });
 
-it('shows a failing activity with its attempts and last failure, and retries it now, at attempt 1 in the same run (ResetActivity); audited', async () => {
+/** A project whose deadline activity fails (the calendar service down until the test ends), once the admin route shows it failing. */
+async function stuckProject(title: string) {
   deadlinesDown = true;
   onTestFinished(() => {
     deadlinesDown = false;
   });
-  const id = await apply('运维重试测试');
+  const id = await apply(title);
   const stuck = await p.waitFor(async () => {
     const res = await get(ADMIN, `/api/admin/workflows/${id}`);
     const activity = res.body.pendingActivities?.find((a: { activityType: string }) => a.activityType === 'computeProjectDeadlines');
     return activity?.lastFailure ? { body: res.body, activity } : null;
   });
+  return { id, stuck };
+}
+
+it('shows a failing activity with its attempts and last failure, and retries it now, at attempt 1 in the same run (ResetActivity); audited', async () => {
+  const { id, stuck } = await stuckProject('运维重试测试');
   expect(stuck.activity.attempt).toEqual(expect.any(Number));
   expect(stuck.activity.lastFailure.message).toContain('工作日历服务暂不可用');
   expect(stuck.body.execution.status).toBe('Running');
@@ -153,16 +159,7 @@ it('shows a failing activity with its attempts and last failure, and retries it 
 });
 
 it('on a cluster without ResetActivity (Temporal before 1.28), retries by a reset to the last workflow task; audited', async () => {
-  deadlinesDown = true;
-  onTestFinished(() => {
-    deadlinesDown = false;
-  });
-  const id = await apply('运维重试旧集群测试');
-  const stuck = await p.waitFor(async () => {
-    const res = await get(ADMIN, `/api/admin/workflows/${id}`);
-    const activity = res.body.pendingActivities?.find((a: { activityType: string }) => a.activityType === 'computeProjectDeadlines');
-    return activity?.lastFailure ? { body: res.body, activity } : null;
-  });
+  const { id, stuck } = await stuckProject('运维重试旧集群测试');
   deadlinesDown = false;
   // The platform's own client, but the cluster answers ResetActivity as an older Temporal does.
   const service = p.client.workflowService;

@@ -38,14 +38,20 @@ async function pending(workflowId: string) {
   return described.pendingActivities?.[0];
 }
 
-it('runs a failed activity again at once, at attempt 1, and refuses an answer to an attempt from before the reset', async () => {
+/** A worker running the workflow only (the test answers its activity), and one patientActivity started on it. */
+async function withPatient(fn: (run: { workflowId: string; activityQueue: string; handle: Awaited<ReturnType<EngineHarness['client']['workflow']['start']>> }) => Promise<void>) {
   const workflowQueue = uid('wf');
   const activityQueue = uid('act');
   const worker = await h.worker({ taskQueue: workflowQueue, activities: {} });
   await worker.runUntil(async () => {
     const workflowId = uid('patient');
     const handle = await h.client.workflow.start('patientActivity', { taskQueue: workflowQueue, workflowId, args: [activityQueue] });
+    await fn({ workflowId, activityQueue, handle });
+  });
+}
 
+it('runs a failed activity again at once, at attempt 1, and refuses an answer to an attempt from before the reset', async () => {
+  await withPatient(async ({ workflowId, activityQueue, handle }) => {
     const first = await poll(activityQueue);
     expect(first.attempt).toBe(1);
     await fail(first, '工作日历服务暂不可用');
@@ -86,12 +92,7 @@ it('runs a failed activity again at once, at attempt 1, and refuses an answer to
 });
 
 it('refuses a reset that names no activity, or one the run does not have', async () => {
-  const workflowQueue = uid('wf');
-  const activityQueue = uid('act');
-  const worker = await h.worker({ taskQueue: workflowQueue, activities: {} });
-  await worker.runUntil(async () => {
-    const workflowId = uid('patient');
-    const handle = await h.client.workflow.start('patientActivity', { taskQueue: workflowQueue, workflowId, args: [activityQueue] });
+  await withPatient(async ({ workflowId, activityQueue, handle }) => {
     const task = await poll(activityQueue);
     await expect(reset(workflowId, {})).rejects.toMatchObject({ code: 3 });
     await expect(reset(workflowId, { id: 'no-such-activity' })).rejects.toMatchObject({ code: 5 });
