@@ -28,7 +28,7 @@ const arg = (name: string, fallback: string) => {
 const scale = arg('scale', '0.02') === 'full' ? 1 : Number(arg('scale', '0.02'));
 const seed = Number(arg('seed', '7'));
 const repeat = Number(arg('repeat', '3'));
-const workers = process.argv.includes('--workers') ? Number(arg('workers', '2')) : undefined;
+const workers = process.argv.includes('--workers') ? Number(arg('workers', '1')) : undefined;
 const SAMPLES = 200;
 
 const pct = (xs: number[], p: number) => {

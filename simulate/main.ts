@@ -5,7 +5,7 @@
 //   --chaos <n>               SIGKILL engine, worker or API n times at seeded moments
 //   --compare a.json b.json   the same seed under two rule sets, side by side
 //   --lanes <n>               actions in flight at once on different records (default 4)
-//   --workers <n>             worker processes of the platform (WORKER_PROCESSES; default 2, npm start's is 1)
+//   --workers <n>             worker processes of the platform (WORKER_PROCESSES; default 1, as npm start)
 //   --out <dir>               where the HTML report and summary go (default sim-out/)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

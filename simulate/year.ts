@@ -25,11 +25,13 @@ import type { World } from './world';
 /** More than any record's steps on one day (a 述职 report's upward step with its 质询 is the longest chain). */
 const MAX_PASSES_A_DAY = 12;
 /**
- * Worker processes of the simulated platform unless told otherwise: both
- * cores of the machines this runs on. The year does not depend on it (the
- * same records with one or two, tested at a tenth of the district).
+ * Worker processes of the simulated platform unless told otherwise: npm
+ * start's one, whose two workflow threads (WORKFLOW_THREADS) keep both cores
+ * busy as two processes did, with less CPU and memory (README, "One worker
+ * process, two workflow threads"). The year does not depend on it (the same
+ * records with one or two, tested at a tenth and at full scale).
  */
-const DEFAULT_WORKERS = 2;
+const DEFAULT_WORKERS = 1;
 const HOUR_MS = 3_600_000;
 const PASSWORD = 'sim-password-not-a-secret';
 

@@ -51,6 +51,7 @@ const workers = await startWorkers({
   logger,
   rules: config.rules,
   inboxSweepSeconds: config.inbox.sweepSeconds,
+  workflowThreads: config.server.workflowThreads,
   ...(metrics ? { metrics } : {}),
   ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
 });

@@ -29,6 +29,13 @@ export interface PlatformWorkerOptions {
   beforeActivity?: () => Promise<unknown>;
   /** How long activities in progress may take to finish on shutdown. Default "10s". */
   shutdownGraceTime?: string;
+  /**
+   * Threads the SDK runs workflow code on (its `workflowThreadPoolSize`;
+   * WORKFLOW_THREADS). Default: the SDK's, 1. Each thread has its own
+   * sandbox and its share of the cached workflows; the process's main thread
+   * (activities, the core bridge) stays one.
+   */
+  workflowThreads?: number;
   /** More activity interceptors, outermost first (the worker's metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
 }
@@ -56,6 +63,7 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
     // The native bridge rejects an explicit undefined here.
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
+    ...(options.workflowThreads ? { workflowThreadPoolSize: options.workflowThreads } : {}),
     interceptors: {
       activity: [...(options.activityInterceptors ?? []), ...(options.beforeActivity ? [beforeEachActivity(options.beforeActivity)] : [])],
     },

@@ -31,6 +31,8 @@ export interface StartWorkersOptions {
   rules?: ProcessRules;
   /** INBOX_SWEEP_SECONDS. Default 900. */
   inboxSweepSeconds?: number;
+  /** WORKFLOW_THREADS: see PlatformWorkerOptions.workflowThreads. */
+  workflowThreads?: number;
   /** Prometheus metrics (createWorkerMetrics): activity durations and failures, queue depths. */
   metrics?: WorkerMetrics;
 }
@@ -87,11 +89,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       payloadKeys: options.payloadKeys,
       activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock, rules: options.rules }),
       beforeActivity: options.beforeActivity,
+      workflowThreads: options.workflowThreads,
       ...(options.metrics ? { activityInterceptors: [options.metrics.activityInterceptor] } : {}),
     });
     const done = worker.run();
     stops.push(() => worker.shutdown());
-    logger.info({ taskQueue: options.taskQueue, namespace: options.namespace, temporal: options.temporalAddress }, 'workers running');
+    logger.info({ taskQueue: options.taskQueue, namespace: options.namespace, temporal: options.temporalAddress, workflowThreads: worker.worker.options.workflowThreadPoolSize }, 'workers running');
     return { queues, worker, done, stop };
   } catch (err) {
     await stop();

@@ -82,7 +82,8 @@ describe('npm start', () => {
     for (const name of ['engine', 'worker', 'worker-2', 'api', 'postgres', 'redis']) {
       expect(existsSync(join(dataDir, 'logs', `${name}.log`)), name).toBe(true);
     }
-    for (const name of ['worker', 'worker-2']) expect(readFileSync(join(dataDir, 'logs', `${name}.log`), 'utf8'), name).toContain('workers running');
+    // Each with WORKFLOW_THREADS' default of two workflow threads, as the SDK took it.
+    for (const name of ['worker', 'worker-2']) expect(readFileSync(join(dataDir, 'logs', `${name}.log`), 'utf8'), name).toMatch(/"workflowThreads":2,.*"msg":"workers running"/);
     expect(readFileSync(join(dataDir, 'logs', 'worker-2.log'), 'utf8')).toContain('"service":"worker-2"');
     expect(supervisedChildren(app.child.pid!, 'worker')).toHaveLength(2);
     expect(stdout).toContain('in 2 processes');

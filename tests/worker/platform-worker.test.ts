@@ -67,6 +67,18 @@ describe('createPlatformWorker', () => {
     }
   });
 
+  it('runs workflow code on as many threads as WORKFLOW_THREADS asks, every workflow to its result', async () => {
+    const taskQueue = `tq-${randomUUID()}`;
+    const worker = await createPlatformWorker({ connection: native, taskQueue, payloadKeys, activities: {}, workflowThreads: 2 });
+    expect(worker.worker.options.workflowThreadPoolSize).toBe(2);
+    await worker.runUntil(async () => {
+      // Enough at once that both threads hold workflows: each answers its own greeting.
+      const greetings = Array.from({ length: 12 }, (_, i) => `第${i + 1}号`);
+      const results = await Promise.all(greetings.map((g) => client.workflow.execute(ping, { taskQueue, workflowId: `ping-${randomUUID()}`, args: [g] })));
+      expect(results).toEqual(greetings.map((g) => `pong: ${g}`));
+    });
+  });
+
   it('builds the workflow bundle once per process', async () => {
     expect(await getWorkflowBundle()).toBe(await getWorkflowBundle());
   });
