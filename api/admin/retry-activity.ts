@@ -30,7 +30,8 @@ export async function retryActivity({ client, namespace, prisma, actor, workflow
   assertPlatformAdmin(actor);
   const described = await callTemporal(() => client.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId, runId: '' } }), '重试活动');
   const activity = (described.pendingActivities ?? []).find((a) => a.activityId === activityId);
-  if (!activity) throw new AppError('NOT_FOUND', `该流程没有待执行的活动 ${activityId}`);
+  // A page open for a while offers a retry the activity no longer needs: its own backoff may have run it since.
+  if (!activity) throw new AppError('NOT_FOUND', `该活动(编号 ${activityId})已不在等待执行(可能已经完成,或流程已结束),无需重试`);
   if (!activity.lastFailure && (activity.attempt ?? 1) <= 1) throw new AppError('CONFLICT', `活动 ${activityId} 尚未失败，无需重试`);
   const runId = described.workflowExecutionInfo?.execution?.runId ?? '';
   const audit = { activityId, activityType: activity.activityType?.name ?? '', lastFailure: activity.lastFailure?.message ?? '', attempt: activity.attempt ?? 1 };

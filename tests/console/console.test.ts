@@ -3,7 +3,9 @@
 // countdowns and sessions (part one, projects and 双向述职, is
 // projects-and-reporting.test.ts). Screenshots into artifacts/, axe-core on
 // each page.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { Context } from '@temporalio/activity';
+import type { Activities } from '../../activities';
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
 import { loadCalendar } from '../../db/calendar-store';
 import { caseBody, who as M } from '../mediation/support';
@@ -14,8 +16,22 @@ import { demoPassword } from '../../seeds/demo-org';
 import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
+// 流程运维's retry: the deadline activity fails for these processes, as in an outage of the calendar service, and for
+// every process started while `deadlinesDown` is set.
+const outage = new Set<string>();
+let deadlinesDown = false;
 beforeAll(async () => {
-  h = await startConsoleHarness();
+  h = await startConsoleHarness({
+    activities: (a: Activities) => ({
+      ...a,
+      computeProjectDeadlines: async (...args: Parameters<Activities['computeProjectDeadlines']>) => {
+        const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
+        if (deadlinesDown) outage.add(workflowId);
+        if (outage.has(workflowId)) throw new Error('测试:工作日历服务暂不可用');
+        return a.computeProjectDeadlines(...args);
+      },
+    }),
+  });
 }, 240_000);
 afterEach(async ({ task }) => h?.reportFailure(task));
 afterAll(() => h?.close());
@@ -303,6 +319,83 @@ describe('流程运维', () => {
     expect((await h.p.client.workflow.getHandle(workflowId).describe()).status.name).toBe('TERMINATED');
     const audit = await h.p.prisma.auditLog.findFirst({ where: { action: 'terminateWorkflow', subjectId: workflowId } });
     expect(audit?.data).toMatchObject({ reason: '重复申报,终止' });
+  });
+  it('an administrator sees an activity failing with its attempt and message and retries it now, after the outage; a page left behind gets a clear refusal and refreshes', { timeout: 150_000 }, async () => {
+    const pp = projectPlatform(h);
+    const failing = async (workflowId: string) =>
+      ((await pp.get(U.admin, `/api/admin/workflows/${workflowId}`)).body.pendingActivities ?? []).find(
+        (a: { activityType: string; lastFailure: unknown }) => a.activityType === 'computeProjectDeadlines' && a.lastFailure,
+      );
+    // Two projects stuck before their first step: the deadline activity fails and is retried with backoff.
+    deadlinesDown = true;
+    onTestFinished(() => {
+      deadlinesDown = false;
+      outage.clear();
+    });
+    const [retried, behind] = await Promise.all(['流程运维-立即重试', '流程运维-页面滞后'].map(async (title) => `project-${await apply(pp, { amounts: [1_000_000], title })}`));
+    // Each is in the outage from its first call of the activity on, which may come after its 201.
+    await expect.poll(() => outage.has(retried!) && outage.has(behind!), { timeout: 30_000 }).toBe(true);
+    deadlinesDown = false;
+    await expect.poll(async () => !!(await failing(retried!)) && !!(await failing(behind!)), { timeout: 30_000 }).toBe(true);
+    const reviewOpen = (workflowId: string) => h.p.prisma.humanTask.count({ where: { workflowId, status: 'open', action: 'reviewApplication' } });
+
+    const admin = await h.loginAs(U.admin);
+    const openDetail = async (workflowId: string) => {
+      await admin.goto(`${h.baseUrl}/manage/workflows`);
+      await admin.getByLabel('流程 ID 前缀').fill(workflowId);
+      await admin.getByRole('button', { name: /查\s*询/ }).click();
+      await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+      await admin.getByRole('button', { name: workflowId }).click();
+      const drawer = admin.locator('.ant-drawer-content');
+      return { drawer, row: drawer.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'computeProjectDeadlines' }) };
+    };
+    const retryDialog = async (row: Awaited<ReturnType<typeof openDetail>>['row'], reason: string) => {
+      await row.getByRole('button', { name: '立即重试' }).click();
+      const dialog = admin.getByRole('dialog', { name: '立即重试活动:计算项目办理期限' });
+      await settled(admin);
+      await dialog.getByLabel('原因(记入审计日志)').fill(reason);
+      return dialog;
+    };
+
+    let { drawer, row } = await openDetail(retried!);
+    await row.getByText('工作日历服务暂不可用').waitFor();
+    expect(await row.textContent()).toMatch(/\d+\(不限次数\)|\d+ \/ \d+/);
+    await settled(admin);
+    await h.shot(admin, '66b-manage-workflow-failing-activity');
+    await h.axe(admin, 'manage-workflow-failing-activity');
+
+    // The service is back the moment the administrator confirms: the retry runs the activity now, not after its backoff.
+    let dialog = await retryDialog(row, '工作日历服务已恢复');
+    await admin.route('**/api/admin/workflows/*/activities/*/retry', async (route) => {
+      outage.delete(retried!);
+      await route.continue();
+    });
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.unrouteAll();
+    // The process goes on, in the same run: its first step reaches the street's inbox.
+    await expect.poll(() => reviewOpen(retried!), { timeout: 30_000 }).toBe(1);
+    ({ drawer } = await openDetail(retried!));
+    await drawer.getByText('没有待执行的活动').waitFor();
+    await drawer.getByText('运行中').waitFor();
+    const audit = await h.p.prisma.auditLog.findFirst({ where: { action: 'retryActivity', subjectId: retried } });
+    expect(audit?.data).toMatchObject({ activityType: 'computeProjectDeadlines', reason: '工作日历服务已恢复' });
+    const history = (await h.p.client.workflow.getHandle(retried!).fetchHistory()).events ?? [];
+    expect(history.filter((e) => e.workflowExecutionContinuedAsNewEventAttributes || e.workflowExecutionTerminatedEventAttributes)).toEqual([]);
+
+    // A page left open while the activity ran by itself after the outage: the retry is refused in words a person
+    // understands, nothing is audited, and the drawer behind the dialog shows the process as it now is.
+    ({ drawer, row } = await openDetail(behind!));
+    await row.getByText('工作日历服务暂不可用').waitFor();
+    dialog = await retryDialog(row, '重试');
+    outage.delete(behind!);
+    await expect.poll(() => reviewOpen(behind!), { timeout: 60_000 }).toBe(1);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByRole('alert').getByText('已不在等待执行').waitFor();
+    await drawer.getByText('没有待执行的活动').waitFor();
+    await h.shot(admin, '66c-manage-workflow-retry-refused');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await h.p.prisma.auditLog.count({ where: { action: 'retryActivity', subjectId: behind } })).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState, QueryView } from '../../components/PageState';
 import { formatDateTime } from '../../format';
+import { ACTIVITIES, activityLabel } from './activity-labels';
 
 type Execution = Schemas['WorkflowExecution'];
 type Description = Schemas['WorkflowDescription'];
@@ -33,6 +34,7 @@ const STATUS: Record<string, { label: string; color: string }> = {
   TimedOut: { label: '已超时', color: 'error' },
   ContinuedAsNew: { label: '已续作', color: 'default' },
 };
+
 const ACTIVITY_STATE: Record<Activity['state'], string> = { scheduled: '等待执行', started: '执行中', cancelRequested: '取消中', paused: '已暂停', unknown: '未知' };
 
 interface Filters {
@@ -97,12 +99,14 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
       await queryClient.invalidateQueries({ queryKey: ['admin-workflows'] });
       onClose();
     },
+    // A refusal usually means the page is behind (the activity ran by itself, the process ended): show what is true now behind the dialog.
+    onError: () => void queryClient.invalidateQueries({ queryKey: ['admin-workflows'] }),
   });
   return (
     <Modal
       open
       maskClosable={false}
-      title={op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${op.activity.activityType}` : OPERATION_TITLE[op.kind]}
+      title={op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${activityLabel(op.activity.activityType)}` : OPERATION_TITLE[op.kind]}
       okText="确定"
       cancelText="取消"
       okButtonProps={{ danger: op.kind === 'terminate' }}
@@ -128,7 +132,21 @@ function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOpera
     queryFn: () => unwrap(api.GET('/api/admin/workflows/{workflowId}', { params: { path: { workflowId } } })),
   });
   const columns: ColumnsType<Activity> = [
-    { title: '活动', dataIndex: 'activityType' },
+    {
+      title: '活动',
+      dataIndex: 'activityType',
+      render: (type: string) =>
+        ACTIVITIES[type] ? (
+          <Space direction="vertical" size={0}>
+            {ACTIVITIES[type]}
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {type}
+            </Typography.Text>
+          </Space>
+        ) : (
+          type
+        ),
+    },
     { title: '状态', dataIndex: 'state', render: (s: Activity['state']) => ACTIVITY_STATE[s] },
     { title: '第几次尝试', dataIndex: 'attempt', render: (n: number, a) => (a.maximumAttempts ? `${n} / ${a.maximumAttempts}` : `${n}(不限次数)`) },
     { title: '最近失败', dataIndex: 'lastFailure', render: (f: Activity['lastFailure']) => (f ? <Typography.Text type="danger">{f.message}</Typography.Text> : '—') },
