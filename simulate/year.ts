@@ -128,19 +128,22 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       // has one due, then the platform settles (every acknowledged action
       // and whatever the processes did by themselves after it), and the next
       // pass reads what that left. So a record's second step of the day sees
-      // the same state however fast the platform was. Two independent
-      // strands act at once; within each the order holds: a grid incident
-      // turned into a mediation case appears after mediation has looked at
-      // its cases, and 述职 reads the projects' ratings after the projects
-      // have moved.
+      // the same state however fast the platform was. Three independent
+      // strands act at once: mediation, the grid (its personas never turn
+      // an incident into a case), and the projects then 述职, in that order
+      // because 述职 reads the projects' ratings after the projects have
+      // moved. Mediation and the grid were one strand until 2026-12-04:
+      // together they carry most of a year's actions, and the projects'
+      // strand sat idle while they acted one after the other.
       for (let pass = 0; pass < MAX_PASSES_A_DAY; pass++) {
         const acted = await Promise.all([
-          mediation.pass(pass === 0).then(async (n) => n + (await grid.pass(pass === 0))),
+          mediation.pass(pass === 0),
+          grid.pass(pass === 0),
           projects.pass(pass === 0).then(async (n) => n + (await reporting.pass(pass === 0))),
         ]);
         timing.act += Date.now() - t;
         t = Date.now();
-        if (acted[0] + acted[1] === 0) break;
+        if (acted[0] + acted[1] + acted[2] === 0) break;
         await quiesce(engine, platform);
         timing.quiesce += Date.now() - t;
         t = Date.now();

@@ -34,7 +34,6 @@ const STATUS: Record<string, { label: string; color: string }> = {
   TimedOut: { label: '已超时', color: 'error' },
   ContinuedAsNew: { label: '已续作', color: 'default' },
 };
-
 const ACTIVITY_STATE: Record<Activity['state'], string> = { scheduled: '等待执行', started: '执行中', cancelRequested: '取消中', paused: '已暂停', unknown: '未知' };
 
 interface Filters {
