@@ -185,7 +185,7 @@ function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOpera
             </Descriptions>
             <Card size="small" title="待执行的活动">
               {d.pendingActivities.length ? (
-                <Table rowKey="activityId" size="small" pagination={false} columns={columns} dataSource={d.pendingActivities} scroll={{ x: true }} />
+                <Table rowKey="activityId" size="small" pagination={false} columns={columns} dataSource={d.pendingActivities} scroll={{ x: 'max-content' }} />
               ) : (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待执行的活动" />
               )}
@@ -256,7 +256,7 @@ export default function WorkflowsPage() {
             <Input aria-label="流程 ID 前缀" allowClear style={{ width: 200 }} placeholder="如 project-" />
           </Form.Item>
           <Form.Item name="advanced" label="高级查询">
-            <Input aria-label="高级查询" allowClear style={{ width: 320 }} placeholder={`如 StartTime > '2027-01-01T00:00:00Z'`} />
+            <Input aria-label="高级查询" allowClear style={{ width: 'min(320px, calc(100vw - 170px))' }} placeholder={`如 StartTime > '2027-01-01T00:00:00Z'`} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit">
@@ -271,7 +271,7 @@ export default function WorkflowsPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: true }} locale={{ emptyText: '没有符合条件的流程' }} />
+            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: '没有符合条件的流程' }} />
             {list.hasNextPage ? (
               <div style={{ textAlign: 'center', marginTop: 16 }}>
                 <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
@@ -282,7 +282,7 @@ export default function WorkflowsPage() {
           </>
         )}
       </Card>
-      <Drawer open={!!open} width={720} title={open ? `流程 ${open}` : ''} onClose={() => setOpen(undefined)} destroyOnClose>
+      <Drawer open={!!open} width="min(720px, 100vw)" title={open ? `流程 ${open}` : ''} onClose={() => setOpen(undefined)} destroyOnClose>
         {open ? <WorkflowDetail workflowId={open} onOperate={setOp} /> : null}
       </Drawer>
       {op ? <OperationDialog op={op} onClose={() => setOp(undefined)} /> : null}
