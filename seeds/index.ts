@@ -18,15 +18,17 @@ export * from './demo-org';
 export { seedDemoOrg } from './base';
 
 export const processSeeds: Seed[] = [
-  // e.g. { name: 'mediation-demo', run: seedMediationDemo },
+  // CLOCK=virtual only, and first: they advance the clock by about a month,
+  // and every step of the demos below then starts at the clock's new time
+  // (they read it through SeedContext.now), so a newcomer's inbox opens
+  // with work due ahead, not weeks overdue.
+  { name: 'project-every-stage', run: seedProjectThroughEveryStage },
+  { name: 'mediation-every-stage', run: seedMediationThroughEveryStage },
+  { name: 'reporting-through-results', run: seedReportingThroughResults },
   { name: 'project-demo', run: seedProjectDemos },
   { name: 'reporting-demo', run: seedReportingDemo },
   { name: 'mediation-demo', run: seedMediationDemos },
   { name: 'grid-demo', run: seedGridDemos },
-  // CLOCK=virtual only, and last: they advance the clock.
-  { name: 'project-every-stage', run: seedProjectThroughEveryStage },
-  { name: 'mediation-every-stage', run: seedMediationThroughEveryStage },
-  { name: 'reporting-through-results', run: seedReportingThroughResults },
 ];
 
 export interface RunSeedsOptions {

@@ -14,7 +14,7 @@ import { registerCase } from '../api/mediation/register-case';
 import type { TRegisterCaseBody } from '../api/mediation/schemas';
 import type { ActionName } from '../domain/mediation/case-state';
 import { usernameFor } from './demo-org';
-import type { SeedContext } from './types';
+import { seedNow, type SeedContext } from './types';
 import { demoActor, useCaseDeps } from './use-cases';
 
 type Level = 'community' | 'street' | 'district';
@@ -188,7 +188,7 @@ export async function seedMediationDemos(ctx: SeedContext): Promise<void> {
     return actor;
   };
 
-  for (const demo of demoMediationCases(toLocalDate(new Date()))) {
+  for (const demo of demoMediationCases(toLocalDate(seedNow(ctx)))) {
     if (await ctx.prisma.mediationCase.findFirst({ where: { title: demo.body.title }, select: { id: true } })) continue;
     const registrar = await actorOf(demo.registrar);
     const { caseId } = await registerCase({ deps, actor: registrar, body: demo.body, authorize: (path, roles) => assertAccess(registrar, roles, path) });
@@ -216,14 +216,14 @@ export const EVERY_STAGE_CASE_TITLE = '卫生间漏水赔偿·全流程演示';
  * CLOCK=virtual: one case carried from intake through the community round's
  * agreement, 司法确认 (applied, accepted, confirmed) and, once the clock has
  * moved past the follow-up delay, the 回访 — by the use cases a person's
- * request runs. Registered after the project demo: it advances the clock.
+ * request runs. Registered before the ordinary demos: it advances the clock.
  */
 export async function seedMediationThroughEveryStage(ctx: SeedContext, options: { placeUnitId?: string; title?: string } = {}): Promise<void> {
   const { advance } = ctx;
   if (!advance || !ctx.temporal) return;
   const title = options.title ?? EVERY_STAGE_CASE_TITLE;
   if (await ctx.prisma.mediationCase.findFirst({ where: { title }, select: { id: true } })) return;
-  const now = ctx.now ?? (() => new Date());
+  const now = () => seedNow(ctx);
   const deps = useCaseDeps(ctx, ctx.temporal);
   const placeUnitId = options.placeUnitId ?? 'qindu-renmin-beidou';
   const mediator = await demoActor(ctx, m(placeUnitId));

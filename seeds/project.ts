@@ -12,7 +12,7 @@ import { performAction } from '../api/project/perform-action';
 import { getProject } from '../api/project/get-project';
 import type { Actor } from '../domain/access';
 import { usernameFor } from './demo-org';
-import type { SeedContext } from './types';
+import { seedNow, type SeedContext } from './types';
 import type { z } from 'zod';
 import type { ZCreateProjectBody } from '../api/project/schemas';
 import { demoActor, useCaseDeps } from './use-cases';
@@ -84,7 +84,7 @@ export async function seedProjectDemos(ctx: SeedContext): Promise<void> {
     return;
   }
   const deps = useCaseDeps(ctx, ctx.temporal);
-  const year = yearOf(new Date());
+  const year = yearOf(seedNow(ctx));
   for (const demo of demoProjects(year)) {
     const communityId = `qindu-${demo.street}-${demo.community}`;
     const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title, year }, select: { id: true } });
@@ -105,13 +105,13 @@ const DAY_MS = 86_400_000;
  * CLOCK=virtual: one project carried from application through 公示,
  * implementation, payment, acceptance and 激励 to completion, by the same
  * use cases a person's request runs, with the clock advanced past the 公示.
- * Registered last: the other demo seeds date their steps by the wall clock,
- * which the advance leaves behind.
+ * Registered first: the advance would leave the other demos' steps weeks
+ * overdue, and they date theirs by the clock's time after it (seedNow).
  */
 export async function seedProjectThroughEveryStage(ctx: SeedContext): Promise<void> {
   const { advance } = ctx;
   if (!advance || !ctx.temporal) return;
-  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const year = yearOf(seedNow(ctx));
   const deps = useCaseDeps(ctx, ctx.temporal!);
   const communityId = 'qindu-renmin-furong';
   const body = plan('党员志愿服务·全流程演示', 'volunteer', '组织党员志愿者开展楼院清洁和助老服务,演示项目从立项到激励的全过程', [600_000], 200_000, year);

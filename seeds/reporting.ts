@@ -15,7 +15,7 @@ import type { reportingCycle, reportingYearly } from '../workflows/reporting';
 import { askQuestionUpdate, reportStateQuery, scoreUpwardUpdate, submitReportUpdate } from '../workflows/reporting-shared';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { DEMO, RESIDENT_REPS_PER_COMMUNITY, usernameFor } from './demo-org';
-import type { SeedContext } from './types';
+import { seedNow, type SeedContext } from './types';
 import { demoActor, useCaseDeps } from './use-cases';
 
 export interface ReportingSeedContext extends SeedContext {
@@ -56,7 +56,7 @@ export async function seedReportingDemo(ctx: ReportingSeedContext, options: Repo
     return;
   }
   const taskQueue = ctx.taskQueue ?? TASK_QUEUE;
-  const year = options.year ?? yearOf((ctx.now ?? (() => new Date()))());
+  const year = options.year ?? yearOf(seedNow(ctx));
   const streetId = options.streetId ?? DEMO.street;
   const communities = await ctx.prisma.unit.findMany({ where: { parentId: streetId, level: 'community' }, orderBy: { path: 'asc' }, select: { id: true } });
   if (communities.length < 2) throw new Error(`street ${streetId} needs two communities for the reporting demo`);
@@ -118,7 +118,7 @@ async function waitForReportStage(ctx: SeedContext, reportId: string, stages: st
 export async function seedReportingThroughResults(ctx: ReportingSeedContext, options: ReportingSeedOptions = {}): Promise<void> {
   const { advance, temporal: client } = ctx;
   if (!advance || !client) return;
-  const now = ctx.now ?? (() => new Date());
+  const now = () => seedNow(ctx);
   const year = options.year ?? yearOf(now());
   const streetId = options.streetId ?? 'qindu-chenyang';
   const cycleId = workflowIds.cycle(streetId, year);

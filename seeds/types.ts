@@ -20,6 +20,11 @@ export interface SeedContext {
   now?: () => Date;
 }
 
+/** The platform's time now, as a seed dates what it creates. */
+export function seedNow(ctx: Pick<SeedContext, 'now'>): Date {
+  return ctx.now ? ctx.now() : new Date();
+}
+
 /** A seed step. It must be idempotent: running it twice changes nothing. */
 export interface Seed {
   name: string;
