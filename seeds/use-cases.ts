@@ -16,6 +16,10 @@ export function useCaseDeps(ctx: SeedContext, temporal: Client): AppDeps {
     // A seed runs at first start while the worker is still warming up: it may
     // wait longer for a process to answer than a person at the API would.
     config: { temporal: { taskQueue: ctx.taskQueue ?? TASK_QUEUE }, server: { processAnswerTimeoutMs: 120_000 }, rules: ctx.rules ?? DEFAULT_PROCESS_RULES },
+    // The platform's clock, as the API's: under CLOCK=virtual a demo case or
+    // incident is registered, numbered and dated at the engine's time, like
+    // the steps its workflow then takes.
+    ...(ctx.now ? { now: ctx.now } : {}),
   } as unknown as AppDeps;
 }
 

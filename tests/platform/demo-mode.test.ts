@@ -63,6 +63,22 @@ describe('npm start -- --demo', () => {
       for (const task of all.body.items) expect(task.overdue, JSON.stringify(task)).toBe(false);
     }
     expect(open).toBeGreaterThan(0);
+    // The ordinary demo cases and incidents were registered at the platform's
+    // time (just now on its clock, not weeks behind it), and every number
+    // carries the year of its own registration.
+    const chinaYear = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).getUTCFullYear();
+    const incidents = await http('GET', '/api/grid-incidents', admin);
+    const cases = await http('GET', '/api/mediation-cases', admin);
+    const registered = [
+      ...incidents.body.items.map((i: { title: string; incidentNo: string; reportedAt: string }) => ({ title: i.title, no: i.incidentNo, at: i.reportedAt })),
+      ...cases.body.items.map((c: { title: string; caseNo: string; registeredAt: string }) => ({ title: c.title, no: c.caseNo, at: c.registeredAt })),
+    ];
+    expect(registered.length, JSON.stringify([incidents.body, cases.body]).slice(0, 2000)).toBeGreaterThan(5);
+    for (const { title, no, at } of registered) {
+      expect(no, title).toContain(`〔${chinaYear(at)}〕`);
+      // 全流程演示: registered before the seeds moved the clock on.
+      if (!title.includes('全流程演示')) expect(start - new Date(at).getTime(), `${title} ${no} ${at}`).toBeLessThan(10 * 60_000);
+    }
 
     const year = new Date().getFullYear() + 1;
     const created = await http('POST', '/api/projects', community, {
