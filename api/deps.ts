@@ -55,6 +55,11 @@ export interface VirtualClockControl {
   advance(request: AdvanceRequest): Promise<ClockState>;
 }
 
+/** Now, for deadlines, the inbox and every business time (see `AppDeps.now`). */
+export function businessTime(deps: Pick<AppDeps, 'now'>): Date {
+  return deps.now?.() ?? new Date();
+}
+
 /** Now, for token and session times (see `AppDeps.authNow`). */
 export function authTime(deps: AppDeps): Date {
   return (deps.authNow ?? deps.now)?.() ?? new Date();

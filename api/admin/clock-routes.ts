@@ -1,5 +1,6 @@
 import { defineRoute } from '../http/define-route';
 import { advanceClock, getClock, ZAdvanceClock, ZClockState } from './clock';
+import { businessTime } from '../deps';
 
 export const getClockRoute = defineRoute({
   method: 'get',
@@ -7,7 +8,7 @@ export const getClockRoute = defineRoute({
   summary: 'The platform clock: its mode, the current time and (virtual) the next pending deadline',
   roles: ['admin'],
   response: { schema: ZClockState },
-  handler: ({ deps }) => getClock({ virtualClock: deps.virtualClock, now: deps.now?.() ?? new Date() }),
+  handler: ({ deps }) => getClock({ virtualClock: deps.virtualClock, now: businessTime(deps) }),
 });
 
 export const advanceClockRoute = defineRoute({

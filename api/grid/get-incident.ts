@@ -3,7 +3,7 @@
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { GRID_ACTION_LABELS, pendingTasksOf, type GridIncidentState } from '../../domain/grid/machine';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { gridMachineFor } from './machine';
 import { canReadIncident, presentIncident } from './present';
@@ -30,7 +30,7 @@ export async function loadReadableIncident({ deps, actor, incidentId }: GetIncid
 }
 
 async function readableOr404<R extends Pick<GridIncident, 'id' | 'placePath' | 'reportedById' | 'snapshot'>>(deps: AppDeps, actor: Actor, incidentId: string, row: R | null): Promise<R> {
-  const readable = row && (canReadIncident(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'grid', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
+  const readable = row && (canReadIncident(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'grid', subjectId: row.id }, actor.personId, businessTime(deps))));
   if (!row || !readable) throw new AppError('NOT_FOUND', `网格事件不存在:${incidentId}`);
   return row;
 }
@@ -45,7 +45,7 @@ export async function getIncident(options: GetIncidentOptions) {
   const { deps, actor } = options;
   const row = await loadReadableIncident(options);
   const state = stateOf(row);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   return {
     ...presentIncident(row, actor, true),
     description: row.description,

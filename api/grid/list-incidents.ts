@@ -2,7 +2,7 @@
 // and paged; the reporter's contact is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { dateRange, placeInUnit } from '../http/unit-query';
 import { presentIncident } from './present';
@@ -18,7 +18,7 @@ export interface ListIncidentsOptions {
 export async function listIncidents({ deps, actor, query }: ListIncidentsOptions) {
   const inUnit = await placeInUnit(deps, query.unitId);
   const q = query.q;
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation
   // date once the step is reminded. ISO instants from toISOString() order as strings.
   const overdue = { stage: { notIn: ['closed', 'converted'] }, snapshot: { path: ['step', 'dueAt'], lt: now.toISOString() } };

@@ -14,7 +14,7 @@ import type { GridIncident } from '../../prisma/generated/client';
 import type { ActionCommand } from '../../domain/kit/command';
 import { gridUpdates } from '../../workflows/grid-shared';
 import { assertAccess } from '../auth/guard';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { registerCase } from '../mediation/register-case';
@@ -95,14 +95,14 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
   // for them (404); one they read but may not act on is 403; then the stage.
   const row = await loadReadableIncidentRow({ deps, actor: caller, incidentId });
   // The inbox's word first (委派, 转交, 代理): the incident then judges the person it names.
-  const acting = await resolveActing({ prisma: deps.prisma, actor: caller, workflowId: row.workflowId, action, now: deps.now?.() ?? new Date() });
+  const acting = await resolveActing({ prisma: deps.prisma, actor: caller, workflowId: row.workflowId, action, now: businessTime(deps) });
   const actor = acting.actor;
   const outsider = actRefusal(actor, accessViewOfRow(row));
   if (outsider) throw new AppError(outsider, ACT_REFUSAL_MESSAGE);
   const input = await toInput(deps, action, body as Bodies[typeof action]);
   const state = stateOf(row);
   const machine = gridMachineFor(deps);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   if (action === 'convertToMediation' && state?.stage === 'converted' && state.mediationCaseId && !(await caseExists(deps, state.mediationCaseId))) {
     // The incident was converted but the request failed before its case was
     // registered (the database or the engine away): the same request again

@@ -12,7 +12,7 @@ import type { RoleName } from '../../domain/roles';
 import { loadCalendar } from '../../db/calendar-store';
 import type { gridIncidentWorkflow } from '../../workflows/grid';
 import { GRID_WORKFLOW_TYPE, gridIncidentWorkflowId, type GridWorkflowInput } from '../../workflows/grid-shared';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { ZIncidentActionResult, ZReportIncidentBody, type TReportIncidentBody } from './schemas';
 
@@ -51,7 +51,7 @@ export async function reportIncident({ deps, actor, body, authorize }: ReportInc
 
   const id = randomUUID();
   const workflowId = gridIncidentWorkflowId(id);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const incidentNo = await prisma.$transaction(async (tx) => {
     const row = await tx.gridIncident.create({
       data: {

@@ -9,7 +9,7 @@ import type { Request } from 'express';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { rawDb } from '../../db/raw-sql';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 
 export type IdempotencyMode = 'off' | 'optional' | 'required';
 
@@ -95,7 +95,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   }
 
   const { prisma } = deps;
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const path = req.originalUrl.split('?')[0];
   const hash = requestHash(req.method, path, body);
   const id = { personId_key: { personId: actor.personId, key } };

@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/access';
 import { endOfDay, startOfDay, yearOf } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import type { RoleName } from '../../domain/roles';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 
 /** The named unit, or 404 NOT_FOUND. */
 export async function findUnit(deps: AppDeps, unitId: string): Promise<{ id: string; name: string; path: string }> {
@@ -43,7 +43,7 @@ export interface StatisticsScopeOptions {
 export async function statisticsScope({ deps, actor, query, authorize, roles, noRoleMessage }: StatisticsScopeOptions) {
   const unitId = query.unitId ?? highestUnitWith(actor, roles);
   if (!unitId) throw new AppError('FORBIDDEN_ROLE', noRoleMessage);
-  const year = yearOf(deps.now?.() ?? new Date());
+  const year = yearOf(businessTime(deps));
   const from = query.from ?? `${year}-01-01`;
   const to = query.to ?? `${year}-12-31`;
   const unit = await findUnit(deps, unitId);

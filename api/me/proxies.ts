@@ -9,7 +9,7 @@ import { deputyCandidateGrant } from '../../domain/inbox/candidates';
 import { proxyCovers, proxyRefusal } from '../../domain/inbox/rules';
 import { ROLE_LABELS, ROLE_NAMES } from '../../domain/roles';
 import type { OutOfOfficeProxy } from '../../prisma/generated/client';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { ZDate } from '../http/schemas';
 import { zId, zLine } from '../http/text';
@@ -57,7 +57,7 @@ async function present(deps: AppDeps, rows: OutOfOfficeProxy[], now: Date) {
 }
 
 export async function createProxy({ deps, actor, input, requestId }: { deps: AppDeps; actor: Actor; input: z.output<typeof ZCreateProxy>; requestId: string }) {
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const refusal = proxyRefusal({ personId: actor.personId, ...input }, now, deps.config.inbox.proxyMaxDays);
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const deputy = await deps.prisma.person.findUnique({ where: { id: input.deputyId }, select: { active: true } });
@@ -90,7 +90,7 @@ export const proxyRoutes = [
     roles: 'authenticated',
     response: { schema: z.object({ named: z.array(ZProxy), covering: z.array(ZProxy) }) },
     handler: async ({ deps, actor }) => {
-      const now = deps.now?.() ?? new Date();
+      const now = businessTime(deps);
       const [named, covering] = await Promise.all([
         deps.prisma.outOfOfficeProxy.findMany({ where: { personId: actor.personId }, orderBy: { startsOn: 'asc' } }),
         deps.prisma.outOfOfficeProxy.findMany({ where: { deputyId: actor.personId }, orderBy: { startsOn: 'asc' } }),
@@ -126,7 +126,7 @@ export const proxyRoutes = [
     response: { schema: ZProxy },
     errors: ['NOT_FOUND', 'ALREADY_DONE'],
     handler: async ({ deps, actor, params, requestId }) => {
-      const now = deps.now?.() ?? new Date();
+      const now = businessTime(deps);
       const row = await deps.prisma.outOfOfficeProxy.findFirst({ where: { id: params.id, personId: actor.personId } });
       if (!row) throw new AppError('NOT_FOUND', '没有这项代理安排。');
       if (row.cancelledAt) throw new AppError('ALREADY_DONE', '该代理安排已经取消。');

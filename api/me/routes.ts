@@ -4,6 +4,7 @@ import { ZClockState } from '../admin/clock';
 import { ZRoleName } from '../http/schemas';
 import { getMe } from './get-me';
 import { proxyRoutes } from './proxies';
+import { businessTime } from '../deps';
 
 export const ZUnitLevel = z.enum(['district', 'street', 'community', 'grid']);
 
@@ -37,7 +38,7 @@ export const meRoutes: RouteModule = {
       response: { schema: ZMe },
       handler: async ({ deps, actor }) => ({
         ...(await getMe({ prisma: deps.prisma, actor })),
-        clock: { mode: deps.virtualClock ? ('virtual' as const) : ('wall' as const), now: (deps.now?.() ?? new Date()).toISOString() },
+        clock: { mode: deps.virtualClock ? ('virtual' as const) : ('wall' as const), now: businessTime(deps).toISOString() },
       }),
     }),
     ...proxyRoutes,

@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ACTION_LABELS, availableActions, pendingTasks, type MediationState } from '../../domain/mediation/case-state';
 import type { Complexity } from '../../domain/mediation/types';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { canReadCase, presentSummary } from './present';
 import { inboxGrantsRead } from '../tasks/record-access';
@@ -33,7 +33,7 @@ export async function loadReadableCase({ deps, actor, caseId }: GetCaseOptions) 
 }
 
 async function readableOr404<R extends Pick<MediationCase, 'id' | 'placePath' | 'snapshot'>>(deps: AppDeps, actor: Actor, caseId: string, row: R | null): Promise<R> {
-  const readable = row && (canReadCase(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'mediation', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
+  const readable = row && (canReadCase(actor, row) || (await inboxGrantsRead(deps.prisma, { process: 'mediation', subjectId: row.id }, actor.personId, businessTime(deps))));
   if (!row || !readable) throw new AppError('NOT_FOUND', `调解案件不存在:${caseId}`);
   return row;
 }
@@ -43,7 +43,7 @@ export async function getCase(options: GetCaseOptions) {
   const row = await loadReadableCase(options);
   const state = row.snapshot as unknown as MediationState;
   const hasState = typeof state === 'object' && state !== null && 'stage' in state;
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   return {
     ...presentSummary(row, actor, true),
     description: row.description,

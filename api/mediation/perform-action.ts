@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors';
 import { ACTION_LABELS, ACTION_NAMES, type ActionName, type ActionPayloads } from '../../domain/mediation/case-state';
 import type { ActionCommand } from '../../domain/kit/command';
 import { mediationUpdates } from '../../workflows/mediation-shared';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { loadReadableCaseRow } from './get-case';
@@ -43,7 +43,7 @@ export async function performAction({ deps, actor, caseId, action, body, request
   // them (404); one they read but may not act on is 403; only then the stage.
   const row = await loadReadableCaseRow({ deps, actor, caseId });
   // The inbox's word first (委派, 转交, 代理): the case then judges the person it names.
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: row.workflowId, action, now });
   const refusal = actRefusal(acting.actor, accessViewOf(row));
   if (refusal) throw new AppError(refusal, ACT_REFUSAL_MESSAGE);

@@ -12,7 +12,7 @@ import type { CaseFacts } from '../../domain/mediation/case-state';
 import { yearOf } from '../../domain/calendar';
 import { MEDIATION_WORKFLOW_TYPE, mediationWorkflowId, type MediationWorkflowInput } from '../../workflows/mediation-shared';
 import type { mediationWorkflow } from '../../workflows/mediation';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { IDEMPOTENCY_HEADER } from '../http/idempotency';
 import { ZActionResult, ZRegisterCaseBody, type TRegisterCaseBody } from './schemas';
@@ -52,7 +52,7 @@ export async function registerCase({ deps, actor, body, authorize, caseId, gridI
 
   const id = caseId ?? randomUUID();
   const workflowId = mediationWorkflowId(id);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const year = String(yearOf(now));
   const facts: CaseFacts = {
     title: body.title,

@@ -3,6 +3,7 @@ import { defineRoute, type RouteModule } from '../http/define-route';
 import { countUnread, listNotifications } from './list-notifications';
 import { markAllNotificationsRead, markNotificationRead } from './mark-read';
 import { ZListNotificationsQuery, ZNotification, ZNotificationIdParams, ZNotificationPage, ZUnreadCount } from './schemas';
+import { businessTime } from '../deps';
 
 export const notificationRoutes: RouteModule = {
   name: 'notifications',
@@ -33,7 +34,7 @@ export const notificationRoutes: RouteModule = {
       summary: "Mark all of the caller's notifications read",
       roles: 'authenticated',
       response: { schema: z.object({ marked: z.number().int() }).meta({ id: 'NotificationsMarked' }) },
-      handler: ({ deps, actor }) => markAllNotificationsRead({ prisma: deps.prisma, actor, now: deps.now?.() ?? new Date() }),
+      handler: ({ deps, actor }) => markAllNotificationsRead({ prisma: deps.prisma, actor, now: businessTime(deps) }),
     }),
     defineRoute({
       method: 'post',
@@ -43,7 +44,7 @@ export const notificationRoutes: RouteModule = {
       request: { params: ZNotificationIdParams },
       response: { schema: ZNotification },
       errors: ['NOT_FOUND'],
-      handler: ({ deps, actor, params }) => markNotificationRead({ prisma: deps.prisma, actor, now: deps.now?.() ?? new Date(), id: params.id }),
+      handler: ({ deps, actor, params }) => markNotificationRead({ prisma: deps.prisma, actor, now: businessTime(deps), id: params.id }),
     }),
   ],
 };

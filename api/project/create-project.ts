@@ -9,7 +9,7 @@ import type { ProjectRules } from '../../domain/project/rules';
 import { projectWorkflowId, PROJECT_WORKFLOW_TYPE, type ProjectWorkflowInput } from '../../workflows/project-shared';
 import type { projectWorkflow } from '../../workflows/project';
 import { assertAccess } from '../auth/guard';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { ZActionResult, ZCreateProjectBody } from './schemas';
 import { rawDb } from '../../db/raw-sql';
@@ -61,7 +61,7 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
     milestones: body.milestones,
     costSharing: body.costSharing ?? rules.defaultCostSharing,
   };
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const year = body.year ?? yearOf(now);
   const early = milestonesDueBeforeYear(application, year);
   if (early.length > 0) {

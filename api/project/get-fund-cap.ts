@@ -7,6 +7,7 @@ import { yearOf } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { defineRoute, type RouteModule } from '../http/define-route';
 import { zId } from '../http/text';
+import { businessTime } from '../deps';
 
 export const ZFundCap = z
   .object({
@@ -39,7 +40,7 @@ export const fundCapRoutes: RouteModule = {
         const community = await deps.prisma.unit.findUnique({ where: { id: params.communityId } });
         if (!community || community.level !== 'community') throw new AppError('NOT_FOUND', `社区不存在:${params.communityId}`);
         authorize(community.path);
-        const now = deps.now?.() ?? new Date();
+        const now = businessTime(deps);
         const year = query.year ?? yearOf(now);
         const fund = await deps.prisma.projectFundYear.findUnique({ where: { communityId_year: { communityId: community.id, year } } });
         const capFen = fund?.capFen ?? deps.config.rules.project.yearlyFundCapFen;

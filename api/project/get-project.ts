@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import { availableActionRefs } from '../../domain/project/machine';
 import type { ProjectState } from '../../domain/project/state';
 import { canReadUnit } from '../auth/guard';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary } from './present';
 import { ZProjectDetail, ZProjectId } from './schemas';
@@ -20,7 +20,7 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
     },
   });
   // Outside the caller's scope reads as absent: a project's existence is not disclosed.
-  const readable = row && (canReadUnit(actor, row.unitPath) || (await inboxGrantsRead(deps.prisma, { process: 'project', subjectId: row.id }, actor.personId, deps.now?.() ?? new Date())));
+  const readable = row && (canReadUnit(actor, row.unitPath) || (await inboxGrantsRead(deps.prisma, { process: 'project', subjectId: row.id }, actor.personId, businessTime(deps))));
   if (!row || !readable) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
   const byParty = new Map<string, { party: string; label: string; amountFen: number }>();
   for (const p of row.payments) {
@@ -31,7 +31,7 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
     }
   }
   return {
-    ...presentSummary(row, deps.now?.() ?? new Date()),
+    ...presentSummary(row, businessTime(deps)),
     state: row.snapshot as Record<string, unknown>,
     availableActions: availableActionRefs(row.snapshot as unknown as ProjectState, actor),
     ledger: {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { readScopeSql } from '../auth/guard';
 import { Prisma } from '../../prisma/generated/client';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary, SUMMARY_COLUMNS, type ProjectSummaryRow } from './present';
 import { ZListProjectsQuery, ZProjectSummary } from './schemas';
@@ -40,7 +40,7 @@ export async function listProjects({ deps, actor, query }: { deps: AppDeps; acto
       : query.offset === 0
         ? 0
         : Number((await rawDb(deps.prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Project" p WHERE ${where}`)[0]!.n);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   // Each row as it came: a rest and a spread of every row (50 wide rows a page) showed in the list's CPU profile.
   return { items: rows.map((r) => presentSummary(r, now)), total };
 }

@@ -10,7 +10,7 @@ import { actionAccessRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type Action
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
 import type { ActionCommand } from '../../domain/kit/command';
 import { projectUpdates } from '../../workflows/project-shared';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { ACTION_BODIES, ZActionResult, ZProjectId } from './schemas';
@@ -30,7 +30,7 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true, communityName: true } });
   // Access before state: a project the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the stage.
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   if (!project || !(canReadUnit(actor, project.unitPath) || (await inboxGrantsRead(deps.prisma, { process: 'project', subjectId: projectId }, actor.personId, now)))) {
     throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
   }

@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { RATING_LABELS, PROJECT_RATINGS, type ProjectRating } from '../../domain/project/scoring';
 import { assertAccess } from '../auth/guard';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { ZLedgerLine, ZSupervisionQuery } from './schemas';
 
@@ -23,7 +23,7 @@ export async function supervisionReport({ deps, actor, streetId, year, quarter }
   if (!street || street.level !== 'street') throw new AppError('NOT_FOUND', `街道不存在:${streetId}`);
   assertAccess(actor, SUPERVISORS, street.path);
   const { start, end } = quarterBounds(year, quarter);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
 
   const overdue = await deps.prisma.projectMilestone.findMany({
     where: {

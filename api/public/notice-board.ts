@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RATING_LABELS } from '../../domain/reporting/terms';
 import { defineRoute, type RouteModule } from '../http/define-route';
+import { businessTime } from '../deps';
 
 export const ZNoticeBoard = z
   .object({
@@ -54,7 +55,7 @@ export const noticeBoardRoutes: RouteModule = {
       request: { query: z.object({ communityId: z.string().min(1).max(200).optional() }) },
       response: { schema: ZNoticeBoard },
       async handler({ query, deps }) {
-        const now = deps.now?.() ?? new Date();
+        const now = businessTime(deps);
         const units = await deps.prisma.unit.findMany({ where: { level: 'community' }, include: { parent: true }, orderBy: { path: 'asc' } });
         const communities = units.map((u) => ({ id: u.id, name: u.name, streetName: u.parent?.name ?? null }));
         const community = units.find((u) => u.id === query.communityId) ?? null;

@@ -10,7 +10,7 @@ import { canReadUnit } from '../../domain/access';
 import { reportActionAccessRefusal, REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
 import type { RoleName } from '../../domain/roles';
 import { ACTION_UPDATES } from '../../workflows/reporting-shared';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
 import { parsePart } from '../http/validate';
@@ -30,7 +30,7 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   // Access before state: a report the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the
   // workflow's validator judges stage and roll.
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const row = await deps.prisma.reportingReport.findUnique({ where: { id }, select: { id: true, communityPath: true } });
   if (!row || !(canReadUnit(actor, row.communityPath, REPORT_READER_ROLES) || (await inboxGrantsRead(deps.prisma, { process: 'reporting', subjectId: id }, actor.personId, now)))) {
     throw new AppError('NOT_FOUND', `述职 ${id} 不存在`);

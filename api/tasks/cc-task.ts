@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { candidateGrant } from '../../domain/inbox/candidates';
 import { handlingRefusal } from '../../domain/inbox/rules';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
 import { candidateTask } from './list-candidates';
@@ -31,7 +31,7 @@ export async function ccTask({ deps, actor, taskId, personIds, note, requestId }
   if (missing.length > 0) throw new AppError('BUSINESS_RULE', `抄送人不存在或已停用:${missing.join('、')}`);
   const target = await candidateTask(prisma, { task, unit });
   await refuseOutOfReach(prisma, personIds, (g) => candidateGrant('ccTask', target, g, actor.grants), { what: '抄送', rule: '只能选择该记录所在单位或您所在单位的上下级人员。' });
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     for (const p of people) {
       await grantRecordRead(tx, task, p.id, { reason: 'cc', byId: actor.personId, at: now });

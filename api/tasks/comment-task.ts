@@ -6,7 +6,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import { hasRoleOver, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { personalTaskRefusal } from '../../domain/inbox/personal';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { configuredAttachmentStore, contentMatchesType, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
 import { recordInboxEvent } from './inbox-event';
 import { loadTask, principalsOf, type LoadedTask } from './load-task';
@@ -33,7 +33,7 @@ export interface CommentTaskOptions {
 export async function commentTask({ deps, actor, taskId, body, requestId }: CommentTaskOptions) {
   const loaded = await loadTask(deps.prisma, actor, taskId);
   await workRefusal(deps, actor, loaded, 'commentTask');
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const comment = await deps.prisma.$transaction(async (tx) => {
     const c = await tx.taskComment.create({ data: { taskId, authorId: actor.personId, authorName: actor.displayName, body, createdAt: now } });
     await recordInboxEvent(tx, { task: loaded.task, action: 'commentTask', actor, summary: `填写意见:${body.length > 60 ? `${body.slice(0, 60)}…` : body}`, data: { commentId: c.id }, now, requestId });
@@ -69,7 +69,7 @@ export async function attachFile({ deps, actor, taskId, file, requestId, ...opti
   const storageKey = randomUUID();
   // The file first, then its row: a crash between leaves an unnamed file, never a row without its file.
   await store.put(storageKey, bytes);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const row = await deps.prisma.$transaction(async (tx) => {
     const a = await tx.taskAttachment.create({
       data: { taskId, uploadedById: actor.personId, fileName: file.fileName, contentType, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey, createdAt: now },

@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors';
 import { candidateGrant } from '../../domain/inbox/candidates';
 import { handlingRefusal } from '../../domain/inbox/rules';
 import { resolveActor } from '../auth/resolve-actor';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
 import { candidateTask } from './list-candidates';
@@ -37,7 +37,7 @@ export async function delegateTask({ deps, actor, taskId, toPersonId, note, requ
   if (delegate.personId === actor.personId) throw new AppError('BUSINESS_RULE', '不能委派给自己。');
   const target = await candidateTask(prisma, { task, unit });
   await refuseOutOfReach(prisma, [delegate.personId], (g) => candidateGrant('delegateTask', target, g, actor.grants), { what: '委派', rule: '只能选择该记录所在单位或您所在单位的上下级人员。' });
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const updated = await prisma.$transaction(async (tx) => {
     // The delegator becomes the task's holder: it comes back to them.
     const claimed = await tx.humanTask.updateMany({
@@ -75,7 +75,7 @@ export async function returnDelegation({ deps, actor, taskId, note, requestId }:
   const { task, unit, delegation } = await loadTask(prisma, actor, taskId);
   if (!delegation) throw new AppError('WRONG_STAGE', '该任务没有正在进行的委派。');
   if (delegation.delegateId !== actor.personId) throw new AppError('NOT_TASK_HOLDER', '只有受委派人可以交回委派。');
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     const done = await tx.taskDelegation.updateMany({ where: { id: delegation.id, returnedAt: null }, data: { returnedAt: now, returnNote: note } });
     if (done.count === 0) throw new AppError('ALREADY_DONE', '委派已经交回。');

@@ -1,7 +1,7 @@
 // GET /api/tasks/{id} — one task with what the inbox added to it: the
 // delegation in progress, comments, attachments and its inbox history.
 import type { Actor } from '../../domain/access';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { attachmentView } from './comment-task';
 import { loadTask } from './load-task';
 import { toTaskView } from './task-view';
@@ -9,7 +9,7 @@ import { toTaskView } from './task-view';
 export async function getTask({ deps, actor, taskId }: { deps: AppDeps; actor: Actor; taskId: string }) {
   const { prisma } = deps;
   const { task, unit, delegation } = await loadTask(prisma, actor, taskId);
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const [comments, attachments, events] = await Promise.all([
     prisma.taskComment.findMany({ where: { taskId }, orderBy: { createdAt: 'asc' } }),
     prisma.taskAttachment.findMany({ where: { taskId }, orderBy: { createdAt: 'asc' } }),

@@ -46,8 +46,7 @@ import { batchApprove } from './batch-approve';
 import { recallStep } from './recall-step';
 import { transferTask } from './transfer-task';
 import { urgeTask } from './urge-task';
-
-const now = (deps: { now?: () => Date }) => deps.now?.() ?? new Date();
+import { businessTime } from '../deps';
 
 export const taskRoutes: RouteModule = {
   name: 'tasks',
@@ -63,7 +62,7 @@ export const taskRoutes: RouteModule = {
       roles: 'authenticated',
       request: { query: ZListTasksQuery },
       response: { schema: ZTaskPage },
-      handler: ({ deps, actor, query }) => listTasks({ prisma: deps.prisma, actor, filter: query, now: now(deps) }),
+      handler: ({ deps, actor, query }) => listTasks({ prisma: deps.prisma, actor, filter: query, now: businessTime(deps) }),
     }),
     defineRoute({
       method: 'post',
@@ -107,7 +106,7 @@ export const taskRoutes: RouteModule = {
       request: { params: ZTaskIdParams },
       response: { schema: ZTask, description: 'The task, now assigned to the caller (or to the person they cover for).' },
       errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'TASK_ALREADY_CLAIMED', 'ALREADY_DONE', 'PROXY_NOT_ACTIVE', 'PERSONAL_TASK'],
-      handler: ({ deps, actor, params, requestId }) => claimTask({ prisma: deps.prisma, actor, taskId: params.id, now: now(deps), requestId }),
+      handler: ({ deps, actor, params, requestId }) => claimTask({ prisma: deps.prisma, actor, taskId: params.id, now: businessTime(deps), requestId }),
     }),
     defineRoute({
       method: 'post',

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { handlingRefusal } from '../../domain/inbox/rules';
 import { sendBackUpdate } from '../../workflows/kit/shared';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
 import { loadTask } from './load-task';
 
@@ -32,7 +32,7 @@ export async function sendBack({ deps, actor, taskId, toAction, reason, requestI
   if (!SENDING_BACK_PROCESSES.has(task.process)) throw new AppError('SEND_BACK_NOT_ALLOWED', '该流程的步骤不能退回。');
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
   const result = await runUpdate({ deps, label: '退回', execute: () => handle.executeUpdate(sendBackUpdate, { args: [{ actor, input: { taskKey: task.key, toAction, reason }, requestId }] }) });
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   await deps.prisma.auditLog.create({
     data: {
       at: now,

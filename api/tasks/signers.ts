@@ -11,7 +11,7 @@ import { stepKeyOf } from '../../domain/kit/countersign';
 import { parentTaskKey, signerTaskKey, type SignDecision, type SignerPosition } from '../../domain/kit/signers';
 import { addSignerUpdate, removeSignerUpdate, signTaskUpdate } from '../../workflows/kit/shared';
 import { resolveActor } from '../auth/resolve-actor';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
 import { recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
@@ -58,7 +58,7 @@ export async function addSigner({ deps, actor, taskId, personId, position, note,
       }),
   });
   const signer = target!;
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const row = await prisma.$transaction(async (tx) => {
     const role = signer.grants.find((g) => reachesUnit(g, recordPath))!.role;
     const created = await tx.humanTask.create({
@@ -105,7 +105,7 @@ export async function removeSigner({ deps, actor, taskId, personId, requestId }:
   const { task } = await heldTask(deps, actor, taskId);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
   const result = await runUpdate({ deps, label: '减签', execute: () => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: stepKeyOf(task.key), personId }, requestId }] }) });
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     await tx.humanTask.updateMany({ where: { workflowId: task.workflowId, key: signerTaskKey(stepKeyOf(task.key), result.signerId), status: 'open' }, data: { status: 'cancelled', completedAt: now } });
     const person = await tx.person.findUnique({ where: { id: personId }, select: { displayName: true } });
@@ -143,7 +143,7 @@ export async function signTask({ deps, actor, taskId, decision, comment, request
   const signerId = task.key.slice(task.key.lastIndexOf('~') + 1);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
   const result = await runUpdate({ deps, label: '加签审批', execute: () => handle.executeUpdate(signTaskUpdate, { args: [{ actor, input: { signerId, decision, comment }, requestId }] }) });
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     await tx.humanTask.updateMany({ where: { id: task.id, status: 'open' }, data: { status: 'done', completedAt: now, completedById: actor.personId } });
     const parent = (await tx.humanTask.findFirst({ where: { workflowId: task.workflowId, key: parentKey } })) ?? task;

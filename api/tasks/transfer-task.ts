@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors';
 import { handlingRefusal, transferTargetRefusal } from '../../domain/inbox/rules';
 import { reassignTaskUpdate } from '../../workflows/kit/shared';
 import { resolveActor } from '../auth/resolve-actor';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
 import { recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
@@ -45,7 +45,7 @@ export async function transferTask({ deps, actor, taskId, toPersonId, reason, re
     await runUpdate({ deps, label: '转交', execute: () => handle.executeUpdate(reassignTaskUpdate, { args: [{ actor, input: { taskKey: task.key, to: target! } }] }) });
   }
 
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const moved = await prisma.$transaction(async (tx) => {
     // The process may have replaced the task (a named acceptance is keyed by its mediator): the open one of the target is the handed one.
     const current =

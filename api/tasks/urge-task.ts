@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { urgeDay } from '../../domain/inbox/rules';
 import { Prisma } from '../../prisma/generated/client';
-import type { AppDeps } from '../deps';
+import { businessTime, type AppDeps } from '../deps';
 import { recordInboxEvent } from './inbox-event';
 import { loadTask } from './load-task';
 import { taskHolderIds } from './holders';
@@ -23,7 +23,7 @@ export async function urgeTask({ deps, actor, taskId, message, requestId }: Urge
   const { task, delegation } = await loadTask(prisma, actor, taskId, { participants: true });
   if (task.status !== 'open') throw new AppError('ALREADY_DONE', '该任务已结束,无需催办。');
   if (task.assigneeId === actor.personId) throw new AppError('BUSINESS_RULE', '不能催办自己的任务。');
-  const now = deps.now?.() ?? new Date();
+  const now = businessTime(deps);
   const day = urgeDay(now);
   const holders = await taskHolderIds(prisma, task, now);
   const recipients = delegation ? [...holders, delegation.delegateId] : holders;
