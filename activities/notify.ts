@@ -34,7 +34,7 @@ export interface NotifyResult {
   recipientIds: string[];
 }
 
-export function createNotifyActivities({ prisma, queue }: ActivityDeps) {
+export function createNotifyActivities({ prisma, queue, clock }: ActivityDeps) {
   async function recipientsOf(to: NotifyTarget): Promise<string[]> {
     if ('personIds' in to) {
       const people = await prisma.person.findMany({ where: { id: { in: to.personIds } }, select: { id: true } });
@@ -60,6 +60,7 @@ export function createNotifyActivities({ prisma, queue }: ActivityDeps) {
     async notify(input: NotifyInput): Promise<NotifyResult> {
       const workflowId = callerWorkflowId(input.workflowId);
       const recipientIds = [...new Set(await recipientsOf(input.to))].sort();
+      const at = clock.now().toISOString();
       const jobs: TNotificationJob[] = recipientIds.map((recipientId) => ({
         idempotencyKey: `${workflowId}|${input.event}|${recipientId}`,
         recipientId,
@@ -67,6 +68,7 @@ export function createNotifyActivities({ prisma, queue }: ActivityDeps) {
         title: input.title,
         body: input.body,
         ...(input.link ? { link: input.link } : {}),
+        at,
       }));
       await queue.enqueueNotifications(jobs);
       return { recipientIds };

@@ -5,7 +5,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { rawDb, UTC_NOW } from '../db/raw-sql';
-import type { PrismaClient } from '../prisma/generated/client';
+import { Prisma, type PrismaClient } from '../prisma/generated/client';
 import { PermanentDeliveryError, type OutboundChannel } from './channels';
 import { ZNotificationJob, type TNotificationJob } from './notification-job';
 
@@ -28,7 +28,7 @@ export async function deliverNotification(
     ins AS (
       INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey", "createdAt")
       SELECT gen_random_uuid()::text, p.id, ${payload.kind}, ${payload.title}, ${payload.body}, ${payload.link ?? null}, ${payload.idempotencyKey},
-             ${UTC_NOW}
+             ${payload.at ? Prisma.sql`${payload.at}::timestamp(3)` : UTC_NOW}
         FROM p
       ON CONFLICT DO NOTHING
       RETURNING 1

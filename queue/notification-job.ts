@@ -16,6 +16,12 @@ export const ZNotificationJob = z.object({
   title: z.string().min(1).max(200),
   body: z.string().max(5000),
   link: z.string().max(500).optional(),
+  /**
+   * When it happened on the platform's clock (the notifying activity's), so
+   * that under CLOCK=virtual the bell shows the process's time, not the
+   * wall's. Absent (a job enqueued before this field): the delivery's time.
+   */
+  at: z.iso.datetime().optional(),
 });
 export type TNotificationJob = z.infer<typeof ZNotificationJob>;
 

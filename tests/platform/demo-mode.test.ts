@@ -79,6 +79,12 @@ describe('npm start -- --demo', () => {
       // 全流程演示: registered before the seeds moved the clock on.
       if (!title.includes('全流程演示')) expect(start - new Date(at).getTime(), `${title} ${no} ${at}`).toBeLessThan(10 * 60_000);
     }
+    // The bell too: the street's newest notification is dated at the platform's time.
+    const bell = await http('GET', '/api/notifications', street);
+    expect(bell.status).toBe(200);
+    expect(bell.body.items.length).toBeGreaterThan(0);
+    for (const n of bell.body.items) expect(new Date(n.createdAt).getTime(), n.title).toBeLessThanOrEqual(start);
+    expect(start - new Date(bell.body.items[0].createdAt).getTime(), bell.body.items[0].title).toBeLessThan(10 * 60_000);
 
     const year = new Date().getFullYear() + 1;
     const created = await http('POST', '/api/projects', community, {

@@ -83,6 +83,23 @@ describe('notification queue', () => {
     expect(rows[0]).toMatchObject({ recipientId: personId, title: '新的待办', link: '/tasks' });
   });
 
+  it('dates the notification by the time its job carries (the platform clock, virtual in demo mode), not by the delivery', async () => {
+    const key = `wf-${randomUUID()}|virtual|${personId}`;
+    const at = '2031-03-05T02:19:00.000Z';
+    await queues.enqueueNotification({ ...payload(key), at });
+    await finished(key);
+    const row = await prisma.notification.findFirstOrThrow({ where: { idempotencyKey: key } });
+    expect(row.createdAt.toISOString()).toBe(at);
+    // A job enqueued without a time (from before the field) is dated by its delivery.
+    const older = `wf-${randomUUID()}|old|${personId}`;
+    const before = Date.now();
+    await queues.enqueueNotification(payload(older));
+    await finished(older);
+    const dated = (await prisma.notification.findFirstOrThrow({ where: { idempotencyKey: older } })).createdAt.getTime();
+    expect(dated).toBeGreaterThanOrEqual(before - 1_000);
+    expect(dated).toBeLessThanOrEqual(Date.now() + 1_000);
+  });
+
   it('treats a second enqueue of the same key as a no-op', async () => {
     const key = `wf-${randomUUID()}|approved|${personId}`;
     await queues.enqueueNotifications([payload(key), payload(key)]);
