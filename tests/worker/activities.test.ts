@@ -113,7 +113,7 @@ describe('notify', () => {
     const person = await prisma.person.findFirstOrThrow({ where: { username: { startsWith: 'street_office.' } } });
     const result = await activities.notify({ workflowId, event: 'returned', to: { personIds: [person.id, randomUUID()] }, kind: 'k', title: '退回修改', body: 'b', link: '/p/1' });
     expect(result.recipientIds).toEqual([person.id]);
-    expect(queue.jobs).toEqual([{ idempotencyKey: `${workflowId}|returned|${person.id}`, recipientId: person.id, kind: 'k', title: '退回修改', body: 'b', link: '/p/1' }]);
+    expect(queue.jobs).toEqual([{ idempotencyKey: `${workflowId}|returned|${person.id}`, recipientId: person.id, kind: 'k', title: '退回修改', body: 'b', link: '/p/1', at: fixedNow.toISOString() }]);
   });
 });
 
