@@ -4,7 +4,7 @@
 // checked by the grid worker (sometimes sent back once), and rated.
 import type { GridIncidentState } from '../domain/grid/machine';
 import type { IncidentPlan } from './plan';
-import { act, inLanes, PassFocus, savedState, stepEach, workdaysSince, type World } from './world';
+import { act, inLanes, PassFocus, savedState, stepEach, workdaysSince, type Lanes, type World } from './world';
 
 export class GridPersonas {
   readonly plans = new Map<string, IncidentPlan>();
@@ -13,7 +13,7 @@ export class GridPersonas {
   constructor(
     private readonly w: World,
     private readonly incidents: readonly IncidentPlan[],
-    private readonly lanes: number,
+    private readonly lanes: Lanes,
   ) {}
 
   /** A pass over the day (year.ts): the day's reports on the first, then one step on each open incident that has one due. */

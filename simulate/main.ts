@@ -4,7 +4,7 @@
 //   --runs <n>                run the same seed n times and fail unless the summaries agree (CI: 2)
 //   --chaos <n>               SIGKILL engine, worker or API n times at seeded moments
 //   --compare a.json b.json   the same seed under two rule sets, side by side
-//   --lanes <n>               actions in flight at once on different records (default 4)
+//   --lanes <n>               actions in flight at once on different records, shared by the strands (default 12)
 //   --workers <n>             worker processes of the platform (WORKER_PROCESSES; default 1, as npm start)
 //   --out <dir>               where the HTML report and summary go (default sim-out/)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { sideBySide } from './columns';
 import { firstDifference } from './records';
 import { writeReport } from './report';
 import { summaryHash } from './summary';
-import { runYear, type YearRun } from './year';
+import { DEFAULT_LANES, runYear, type YearRun } from './year';
 
 function args(argv: string[]) {
   const get = (name: string) => {
@@ -30,7 +30,7 @@ function args(argv: string[]) {
     seed: Number(get('seed') ?? 7),
     runs: Number(get('runs') ?? 1),
     chaos: Number(get('chaos') ?? 0),
-    lanes: Number(get('lanes') ?? 4),
+    lanes: Number(get('lanes') ?? DEFAULT_LANES),
     workers: get('workers') === undefined ? undefined : Number(get('workers')),
     out: resolve(get('out') ?? 'sim-out'),
     compare: compareAt >= 0 ? [argv[compareAt + 1], argv[compareAt + 2]] : null,

@@ -5,7 +5,7 @@
 // go on to 司法确认 and the 回访.
 import type { MediationState } from '../domain/mediation/case-state';
 import type { CasePlan } from './plan';
-import { act, daysSince, inLanes, PassFocus, savedState, stepEach, workdaysSince, type World } from './world';
+import { act, daysSince, inLanes, PassFocus, savedState, stepEach, workdaysSince, type Lanes, type World } from './world';
 
 const PARTIES = [
   { role: 'applicant', name: '王建军', phone: '13709101234', idNumber: '610402197505061234', address: '3号楼2单元101室' },
@@ -38,7 +38,7 @@ export class MediationPersonas {
   constructor(
     private readonly w: World,
     private readonly cases: readonly CasePlan[],
-    private readonly lanes: number,
+    private readonly lanes: Lanes,
   ) {}
 
   /** A pass over the day (year.ts): the day's arrivals on the first, then one step on each open case that has one due. */

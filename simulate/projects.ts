@@ -6,7 +6,7 @@
 import type { ProjectState } from '../domain/project/state';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import type { ProjectPlan } from './plan';
-import { act, addDaysLocal, PassFocus, savedState, stepEach, workdaysSince, type World } from './world';
+import { act, addDaysLocal, PassFocus, savedState, stepEach, workdaysSince, type Lanes, type World } from './world';
 
 /** A project's saved state, or null before the workflow's first save (or in a shape without the ledger). */
 const projectState = (snapshot: unknown) => {
@@ -25,7 +25,7 @@ export class ProjectPersonas {
   constructor(
     private readonly w: World,
     private readonly projects: readonly ProjectPlan[],
-    private readonly lanes: number,
+    private readonly lanes: Lanes,
   ) {}
 
   /** A pass over the day (year.ts): the day's applications on the first, then one step on each open project that has one due. */

@@ -7,7 +7,7 @@
 // accepted.
 import type { ReportState } from '../domain/reporting';
 import type { ReportingPlan } from './plan';
-import { act, PassFocus, savedState, stepEach, type World } from './world';
+import { act, PassFocus, savedState, stepEach, type Lanes, type World } from './world';
 
 export class ReportingPersonas {
   private startedOn: string | undefined;
@@ -17,7 +17,7 @@ export class ReportingPersonas {
   constructor(
     private readonly w: World,
     private readonly plan: ReportingPlan,
-    private readonly lanes: number,
+    private readonly lanes: Lanes,
   ) {}
 
   /** A pass over the day (year.ts): the cycle's start on its day, then one step on each open report that has one due. */

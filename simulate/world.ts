@@ -70,26 +70,51 @@ export async function act(w: World, kind: Ack['kind'], id: string, username: str
   return res;
 }
 
-/** Runs `fn` over `items` with at most `lanes` at once; each item's own steps stay in order inside `fn`. */
-export async function inLanes<T>(items: readonly T[], lanes: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, worker));
+/**
+ * The actions in flight at once, shared by every strand of a pass. Each
+ * strand had lanes of its own until 2026-12-04; a strand that ran out of
+ * records then left its lanes idle while the longest one finished, and the
+ * pass waited for that one. Shared, a lane goes to whichever strand has a
+ * record waiting (first come, first served), so the pass ends sooner.
+ */
+export class Lanes {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`lanes must be a whole number ≥ 1, not ${size}`);
+    this.free = size;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      // The lane passes straight to the next in line, or becomes free.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+/** Runs `fn` over `items`, each in a lane when one is free, in the items' order; each item's own steps stay in order inside `fn`. */
+export async function inLanes<T>(items: readonly T[], lanes: Lanes, fn: (item: T) => Promise<void>): Promise<void> {
+  await Promise.all(items.map((item) => lanes.run(() => fn(item))));
 }
 
 /** A record's saved state (its read model's snapshot), or null before the workflow's first save. */
 export const savedState = <S>(snapshot: unknown): S | null => (snapshot && typeof snapshot === 'object' && 'stage' in snapshot ? (snapshot as S) : null);
 
 /**
- * One step on every record that has one due, `lanes` at a time; returns the
+ * One step on every record that has one due, each in a lane; returns the
  * ids of those that acted. A record's next step waits for the next pass: the
  * simulator lets the platform settle between passes, so what a persona sees
  * after an action (the step it saved and whatever the process did by itself
  * just after) does not depend on how fast the platform was.
  */
-export async function stepEach<T extends { id: string }>(records: readonly T[], lanes: number, step: (record: T) => Promise<boolean>): Promise<string[]> {
+export async function stepEach<T extends { id: string }>(records: readonly T[], lanes: Lanes, step: (record: T) => Promise<boolean>): Promise<string[]> {
   const acted = new Set<string>();
   await inLanes(records, lanes, async (r) => {
     if (await step(r)) acted.add(r.id);

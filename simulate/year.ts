@@ -20,7 +20,7 @@ import { recordLines } from './records';
 import { ReportingPersonas } from './reporting';
 import { createRng } from './rng';
 import { collectFigures, formatSummary, type YearFigures } from './summary';
-import type { World } from './world';
+import { Lanes, type World } from './world';
 
 /** More than any record's steps on one day (a 述职 report's upward step with its 质询 is the longest chain). */
 const MAX_PASSES_A_DAY = 12;
@@ -42,7 +42,7 @@ export interface YearOptions {
   env?: Record<string, string>;
   /** Kill one of engine, worker, API this many times at seeded moments. */
   chaos?: number;
-  /** Actions in flight at once (different records). Default 4. */
+  /** Actions in flight at once (different records), shared by the strands. Default 12. */
   lanes?: number;
   /** Worker processes of the platform (WORKER_PROCESSES). Default: npm start's (1). */
   workers?: number;
@@ -65,6 +65,9 @@ export interface YearRun {
   /** Every record's timeline, a line per event (records.ts): what to diff when two runs' summaries differ. */
   records: string[];
 }
+
+/** Actions in flight at once: four for each of the three strands, which share them. */
+export const DEFAULT_LANES = 12;
 
 export async function runYear(options: YearOptions): Promise<YearRun> {
   const log = options.log ?? (() => {});
@@ -106,7 +109,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
         }
       };
     }
-    const lanes = options.lanes ?? 4;
+    const lanes = new Lanes(options.lanes ?? DEFAULT_LANES);
     const mediation = new MediationPersonas(w, plan.cases, lanes);
     const projects = new ProjectPersonas(w, plan.projects, lanes);
     const reporting = new ReportingPersonas(w, plan.reporting, lanes);
