@@ -13,7 +13,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { CONSOLE_PEOPLE as U, dateIn, fillDate, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 // 流程运维's retry: the deadline activity fails for these processes, as in an outage of the calendar service, and for
@@ -438,6 +438,17 @@ describe('消息提醒', () => {
     await panel.getByRole('button', { name: '全部标为已读' }).click();
     await page.getByRole('button', { name: /消息提醒,0 条未读/ }).waitFor();
     expect(await h.p.prisma.notification.count({ where: { recipientId: auditor.id, readAt: null } })).toBe(0);
+    // On a phone the panel stays on the screen (it ran off the left edge, aligned to a bell that is not at the right).
+    await page.getByRole('button', { name: /消息提醒/ }).click();
+    await panel.waitFor({ state: 'hidden' });
+    await toPhone(page);
+    await page.getByRole('button', { name: /消息提醒/ }).click();
+    await panel.getByText('季度督查通报已生成').waitFor();
+    await settled(page);
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await h.shot(page, '03b-bell-phone');
     } finally {
       await h.p.prisma.person.delete({ where: { id: auditor.id } });
     }

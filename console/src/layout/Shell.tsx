@@ -70,7 +70,16 @@ function Bell() {
     </div>
   );
   return (
-    <Popover content={content} title="消息提醒" trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
+    <Popover
+      content={content}
+      title="消息提醒"
+      trigger="click"
+      placement="bottomRight"
+      // Shifted sideways to stay on screen: at phone width the bell is not at the right edge, and the panel aligned to it ran off the left.
+      autoAdjustOverflow={{ shiftX: true, adjustY: true }}
+      open={open}
+      onOpenChange={setOpen}
+    >
       <Badge count={unread} size="small" overflowCount={99}>
         <Button type="text" shape="circle" icon={<BellOutlined />} aria-label={`消息提醒,${unread} 条未读`} />
       </Badge>
