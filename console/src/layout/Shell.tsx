@@ -76,7 +76,7 @@ function Bell() {
       trigger="click"
       placement="bottomRight"
       // Shifted sideways to stay on screen: at phone width the bell is not at the right edge, and the panel aligned to it ran off the left.
-      autoAdjustOverflow={{ shiftX: true, adjustY: true }}
+      align={{ overflow: { shiftX: 1, adjustY: 1 } }}
       open={open}
       onOpenChange={setOpen}
     >
