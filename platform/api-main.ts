@@ -50,6 +50,12 @@ const deps: AppDeps = {
   ...(engineClock ? { now: engineClock.now, authNow: () => new Date(), virtualClock: engineClock } : {}),
 };
 const server = handleClientErrors(createServer(withQueueDashboard(createApp(deps), deps, queues)));
+// Node 20 tells clients how long it keeps an idle connection (Keep-Alive:
+// timeout=5) and closes it at that very moment, so a client that reuses the
+// connection just then loses its request to a reset (nodejs/node#52649; later
+// Node versions keep a second's margin). The hint still says 5 s; the server
+// waits half a second longer.
+server.keepAliveTimeout = 5_500;
 
 const metricsServer = metrics ? await serveMetrics({ registry: metrics.registry, port: config.server.metricsPort!, host: config.server.metricsHost }) : undefined;
 if (metricsServer) logger.info({ port: metricsServer.port, host: config.server.metricsHost }, 'metrics at GET /metrics');
