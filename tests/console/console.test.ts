@@ -13,7 +13,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, dateIn, DESKTOP, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 // 流程运维's retry: the deadline activity fails for these processes, as in an outage of the calendar service, and for
@@ -286,9 +286,9 @@ describe('流程运维', () => {
     await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await h.shot(admin, '65-manage-workflows');
     await h.axe(admin, 'manage-workflows');
-    await admin.setViewportSize({ width: 375, height: 812 });
+    await toPhone(admin);
     await h.shot(admin, '65-manage-workflows-phone');
-    await admin.setViewportSize({ width: 1440, height: 900 });
+    await admin.setViewportSize(DESKTOP);
 
     // A query the engine cannot read: its message, nothing listed.
     await admin.getByLabel('高级查询').fill('WorkflowType = AND');
@@ -366,9 +366,9 @@ describe('流程运维', () => {
     await settled(admin);
     await h.shot(admin, '66b-manage-workflow-failing-activity');
     await h.axe(admin, 'manage-workflow-failing-activity');
-    await admin.setViewportSize({ width: 375, height: 812 });
+    await toPhone(admin);
     await h.shot(admin, '66b-manage-workflow-failing-activity-phone');
-    await admin.setViewportSize({ width: 1440, height: 900 });
+    await admin.setViewportSize(DESKTOP);
 
     // The service is back the moment the administrator confirms: the retry runs the activity now, not after its backoff.
     let dialog = await retryDialog(row, '工作日历服务已恢复');

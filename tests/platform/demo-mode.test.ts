@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitUntil } from '../../platform/ports';
 import { npmStart, type NpmStart, platformClient } from './processes';
+import { yearOf } from '../../domain/calendar';
 
 const DAY = 86_400_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'cg-demo-'));
@@ -66,7 +67,6 @@ describe('npm start -- --demo', () => {
     // The ordinary demo cases and incidents were registered at the platform's
     // time (just now on its clock, not weeks behind it), and every number
     // carries the year of its own registration.
-    const chinaYear = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).getUTCFullYear();
     const incidents = await http('GET', '/api/grid-incidents', admin);
     const cases = await http('GET', '/api/mediation-cases', admin);
     const registered = [
@@ -75,7 +75,7 @@ describe('npm start -- --demo', () => {
     ];
     expect(registered.length, JSON.stringify([incidents.body, cases.body]).slice(0, 2000)).toBeGreaterThan(5);
     for (const { title, no, at } of registered) {
-      expect(no, title).toContain(`〔${chinaYear(at)}〕`);
+      expect(no, title).toContain(`〔${yearOf(at)}〕`);
       // 全流程演示: registered before the seeds moved the clock on.
       if (!title.includes('全流程演示')) expect(start - new Date(at).getTime(), `${title} ${no} ${at}`).toBeLessThan(10 * 60_000);
     }

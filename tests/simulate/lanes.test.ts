@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { inLanes, Lanes } from '../../simulate/world';
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
 
 describe('Lanes', () => {
   it('keeps at most its size in flight across strands, and starts each strand’s records in order', async () => {
@@ -24,15 +24,19 @@ describe('Lanes', () => {
     expect(started.filter((s) => s.startsWith('g'))).toEqual(['g1', 'g2']);
   });
 
-  it('gives a strand every lane the others leave idle', async () => {
+  it('gives a strand the lanes another strand leaves idle', async () => {
     const lanes = new Lanes(4);
     let inFlight = 0;
     let most = 0;
-    await inLanes([1, 2, 3, 4, 5, 6, 7, 8], lanes, async () => {
+    // The grid strand holds two lanes for a moment and is done; mediation then has all four.
+    const grid = inLanes([1, 2], lanes, tick);
+    const mediation = inLanes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], lanes, async () => {
       most = Math.max(most, ++inFlight);
+      await tick();
       await tick();
       inFlight--;
     });
+    await Promise.all([grid, mediation]);
     expect(most).toBe(4);
   });
 
