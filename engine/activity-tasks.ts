@@ -48,7 +48,13 @@ export class ActivityTasks {
     private readonly dispatch: Pick<Dispatch, 'offerActivity'>,
   ) {}
 
-  scheduleActivity(run: Run, a: ScheduleActivityAttributes, completedEventId: number): void {
+  /**
+   * Writes ActivityTaskScheduled and offers the task to the queue's pollers,
+   * or, with `eager`, keeps it for the worker that scheduled it: the caller
+   * then starts it at once (`startActivityTask`) and hands it over in the
+   * workflow task's answer (request_eager_execution), one poll fewer.
+   */
+  scheduleActivity(run: Run, a: ScheduleActivityAttributes, completedEventId: number, eager = false): ActivityState {
     const now = this.core.now();
     const retryPolicy = resolveRetryPolicy(a.retryPolicy);
     const runRemaining = run.s.runExpiresAt ? Math.max(0, run.s.runExpiresAt - now) : 0;
@@ -94,7 +100,8 @@ export class ActivityTasks {
       cancelRequested: false,
     };
     run.s.activities[event.eventId] = activity;
-    this.dispatch.offerActivity(run, activity);
+    if (!eager) this.dispatch.offerActivity(run, activity);
+    return activity;
   }
 
   /** Returns whether the cancellation resolved at once (so the workflow needs a new task). */
@@ -122,7 +129,7 @@ export class ActivityTasks {
     return false;
   }
 
-  startActivityTask(ref: ActivityTaskRef, req: Request<'PollActivityTaskQueue'>): Record<string, unknown> | undefined {
+  startActivityTask(ref: ActivityTaskRef, req: Pick<Request<'PollActivityTaskQueue'>, 'identity'>): Record<string, unknown> | undefined {
     const run = this.core.runs.get(ref.runKey);
     const activity = run?.s.activities[ref.scheduledEventId];
     if (!run || !run.running || !activity || activity.state !== 'scheduled' || activity.attempt !== ref.attempt) {

@@ -129,6 +129,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<Embedded
     logger,
     (method, code, ms) => metrics.request(method, code, ms),
   );
+  workflowTasks.onHandover = (taskType) => {
+    // Started the moment it was scheduled: it counts in schedule-to-start at 0, as every started task does.
+    metrics.taskStarted(taskType, 0);
+    metrics.handedOver(taskType);
+  };
   engine.dispatch.workflowQueues.observer = {
     started: (_type, ref, ms) => metrics.taskStarted(ref.kind === 'query' ? 'query' : 'workflow', ms),
     pollEnded: (type, gotTask, ms) => metrics.pollEnded(type, gotTask, ms),

@@ -40,6 +40,7 @@ export class EngineMetrics {
   private readonly commitLatency = new Histogram();
   private readonly scheduleToStart = new Histogram();
   private readonly pollWait = new Histogram();
+  private readonly handovers = new Map<string, number>();
   private sources: MetricsSources | undefined;
 
   attach(sources: MetricsSources): void {
@@ -67,6 +68,11 @@ export class EngineMetrics {
     this.pollWait.observe(`task_type="${queueType}",result="${gotTask ? 'task' : 'empty'}"`, ms);
   }
 
+  /** A task handed to the worker in its workflow task completion's answer (eager activity, next workflow task): no poll, no schedule-to-start. */
+  handedOver(taskType: 'workflow' | 'activity'): void {
+    this.handovers.set(taskType, (this.handovers.get(taskType) ?? 0) + 1);
+  }
+
   render(): string {
     const lines: string[] = ['# HELP engine_requests_total gRPC requests by method and status code', '# TYPE engine_requests_total counter'];
     for (const [labels, n] of this.requests) lines.push(`engine_requests_total{${labels}} ${n}`);
@@ -76,6 +82,11 @@ export class EngineMetrics {
       ...this.scheduleToStart.render('engine_task_schedule_to_start_seconds', 'wall time from a task being put on its queue to a poller taking it'),
     );
     lines.push(...this.pollWait.render('engine_poll_wait_seconds', 'wall time a poll waited, by queue type and whether it got a task'));
+    lines.push(
+      '# HELP engine_tasks_handed_over_total Tasks handed to a worker in the answer to its workflow task completion (eager activities, the next workflow task) instead of to a poller',
+      '# TYPE engine_tasks_handed_over_total counter',
+    );
+    for (const taskType of ['workflow', 'activity']) lines.push(`engine_tasks_handed_over_total{task_type="${taskType}"} ${this.handovers.get(taskType) ?? 0}`);
     if (this.sources) {
       lines.push('# HELP engine_open_runs Workflow runs not closed', '# TYPE engine_open_runs gauge', `engine_open_runs ${this.sources.openRuns()}`);
       lines.push('# HELP engine_runs Workflow runs kept (open and closed)', '# TYPE engine_runs gauge', `engine_runs ${this.sources.runs()}`);

@@ -14,13 +14,19 @@ import { EngineError, invalidArgument, notFound } from './errors';
 import { anyTypeName, packAny } from './proto';
 import type { Queries } from './queries';
 import { decideRetry, resolveRetryPolicy } from './retry';
-import { runKey, type BufferedEvent, type Run } from './run-state';
+import { runKey, type ActivityState, type BufferedEvent, type Run } from './run-state';
 import { decodeToken, encodeToken, type TaskToken } from './task-tokens';
 import type { Updates } from './updates';
 import type { Command, Failure, Payload, ProtocolMessage, Request } from './wire';
 
 type CommandAttributes<K extends keyof temporal.api.command.v1.ICommand> = NonNullable<Command[K]>;
 type Response = Record<string, unknown>;
+
+/**
+ * Activities handed over in one workflow task's answer at most (Temporal's
+ * default limit); more are offered to pollers. The SDK asks for at most 3.
+ */
+const MAX_EAGER_ACTIVITIES = 8;
 
 /** What workflow tasks need from the core: the runs, and the lifecycle the worker's commands drive. */
 export type WorkflowTaskCore = Pick<
@@ -126,6 +132,8 @@ interface CommandContext {
   activities: Pick<ActivityTasks, 'scheduleActivity' | 'requestCancelActivity'>;
   updates: Pick<Updates, 'applyMessage'>;
   run: Run;
+  /** Activities the worker asked to run itself (request_eager_execution), scheduled in this task and not offered to pollers. */
+  eager: ActivityState[];
   completedEventId: number;
   identity: string | undefined;
   messages: Map<string, ProtocolMessage>;
@@ -146,9 +154,15 @@ function applyCommand(ctx: CommandContext, command: Command): void {
   const now = core.now();
   switch (command.commandType) {
     case 'COMMAND_TYPE_SCHEDULE_ACTIVITY_TASK':
+    {
       // validateCommands checked every command's attributes.
-      ctx.activities.scheduleActivity(run, command.scheduleActivityTaskCommandAttributes!, completedEventId);
+      const a = command.scheduleActivityTaskCommandAttributes!;
+      // Eager only on the workflow's own queue, whose worker sent this task (as Temporal): another queue's workers must poll for it.
+      const eager = !!a.requestEagerExecution && (a.taskQueue?.name || run.s.taskQueue) === run.s.taskQueue && ctx.eager.length < MAX_EAGER_ACTIVITIES;
+      const activity = ctx.activities.scheduleActivity(run, a, completedEventId, eager);
+      if (eager) ctx.eager.push(activity);
       break;
+    }
     case 'COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK':
       if (ctx.activities.requestCancelActivity(run, command.requestCancelActivityTaskCommandAttributes?.scheduledEventId ?? 0, completedEventId)) {
         ctx.needsTask = true;
@@ -463,9 +477,12 @@ function externalTarget(core: WorkflowTaskCore, namespace: string, workflowId: s
 }
 
 export class WorkflowTasks {
+  /** Told of each task handed over in a completion's answer instead of to a poller (the engine's metrics). */
+  onHandover?: (taskType: 'workflow' | 'activity') => void;
+
   constructor(
     private readonly core: WorkflowTaskCore,
-    private readonly activities: Pick<ActivityTasks, 'scheduleActivity' | 'requestCancelActivity'>,
+    private readonly activities: Pick<ActivityTasks, 'scheduleActivity' | 'requestCancelActivity' | 'startActivityTask'>,
     private readonly updates: Pick<Updates, 'applyMessage'>,
     private readonly queries: Pick<Queries, 'startQueryTask' | 'answerAttachedQueries' | 'dispatchPendingQueries'>,
     private readonly dispatch: Pick<Dispatch, 'dropStickyFallback'>,
@@ -609,6 +626,7 @@ export class WorkflowTasks {
       identity: req.identity,
       messages: new Map((req.messages ?? []).map((m) => [m.id ?? '', m])),
       needsTask: false,
+      eager: [],
       taskStartedAt: wft.startedAt ?? now,
     };
     for (const command of commands) {
@@ -628,7 +646,29 @@ export class WorkflowTasks {
       if (context.needsTask || req.forceCreateNewWorkflowTask) this.core.scheduleTask(run);
       if (!run.s.wft) this.queries.dispatchPendingQueries(run);
     }
-    return {};
+    // What the worker asked to be handed at once, as Temporal does: the
+    // activities it reserved slots for, started for it (the pollers never saw
+    // them), and the run's next workflow task when one is due already (a
+    // signal or update that came in meanwhile; the worker holds the run, so
+    // the task carries only the new events). Each saves a poll's round trip
+    // and its commit. Lost with the answer, both are recovered as tasks a
+    // worker took and never answered: by their start-to-close timeouts.
+    const activityTasks: Response[] = [];
+    for (const activity of context.eager) {
+      const task = run.running ? this.activities.startActivityTask({ runKey: run.key, scheduledEventId: activity.scheduledEventId, attempt: activity.attempt }, req) : undefined;
+      if (task) {
+        activityTasks.push(task);
+        this.onHandover?.('activity');
+      }
+    }
+    // Read afresh: the completion cleared the task above, and scheduleTask may have set the next one.
+    const due = ((r: Run) => r.s.wft)(run);
+    const next =
+      req.returnNewWorkflowTask && run.running && due && due.startedEventId === undefined
+        ? this.startWorkflowTask({ kind: 'task', runKey: run.key, dispatch: run.taskDispatch }, req, run.s.sticky?.queue ?? run.s.taskQueue)
+        : undefined;
+    if (next) this.onHandover?.('workflow');
+    return { ...(activityTasks.length > 0 ? { activityTasks } : {}), ...(next ? { workflowTask: next } : {}) };
   }
 
   /**
@@ -652,6 +692,7 @@ export class WorkflowTasks {
       identity: req.identity,
       messages: new Map(messages.map((m) => [m.id ?? '', m])),
       needsTask: false,
+      eager: [],
       taskStartedAt: wft.startedAt ?? this.core.now(),
     };
     for (const message of messages) applyMessage(context, message);

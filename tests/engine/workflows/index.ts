@@ -110,6 +110,15 @@ export async function localActivities(): Promise<string> {
   return a + b;
 }
 
+/** Sleeps `ms` in a local activity (inside its first workflow task), then waits for `add` signals summing to `n`. */
+export async function busyFirstTask(ms: number, n: number): Promise<number> {
+  let total = 0;
+  setHandler(addSignal, (x) => void (total += x));
+  await localActs.sleepFor(ms);
+  await condition(() => total >= n);
+  return total;
+}
+
 export const runLocalActivitiesUpdate = defineUpdate<number, [number]>('runLocalActivities');
 
 /** Answers each update after that many local activities in a row (engine/bench/local-activities.ts); ends on `finish`. */
