@@ -24,8 +24,10 @@ export interface ApiStats {
   /** Answers with a 5xx status other than 503 (PROCESS_BUSY is an answer a client retries). */
   serverErrors: number;
   busy: number;
-  /** Requests sent again after no answer. */
+  /** Requests sent again after no answer (or a 502/503/504). */
   retries: number;
+  /** Why each was sent again: the error's code (ECONNRESET, ECONNREFUSED …), `timeout` (no answer in 120 s) or the status. */
+  retryCauses: Record<string, number>;
   /** Acknowledged (2xx) actions. */
   acknowledged: number;
   /** Milliseconds from sending to the whole answer, of every POST (an action, or a login) and of every other request. */
@@ -33,7 +35,7 @@ export interface ApiStats {
 }
 
 export class SimApi {
-  readonly stats: ApiStats = { requests: 0, serverErrors: 0, busy: 0, retries: 0, acknowledged: 0, latencyMs: { post: [], other: [] } };
+  readonly stats: ApiStats = { requests: 0, serverErrors: 0, busy: 0, retries: 0, retryCauses: {}, acknowledged: 0, latencyMs: { post: [], other: [] } };
   private tokens = new Map<string, string>();
 
   constructor(
@@ -81,7 +83,7 @@ export class SimApi {
         },
       );
       // No answer in time, a refused or reset connection (a process killed by a drill): the caller sends again.
-      req.on('timeout', () => req.destroy(new Error(`no answer to ${method} ${path} within 120 s`)));
+      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer to ${method} ${path} within 120 s`), { code: 'timeout' })));
       req.on('error', reject);
       req.end(payload);
     });
@@ -101,6 +103,8 @@ export class SimApi {
       if (result && ![502, 503, 504].includes(result.status)) return result;
       if (Date.now() > deadline) throw new Error(`${what}: no answer after ${this.retryForMs / 1000} s (${result ? result.status : String(error)})`);
       this.stats.retries++;
+      const cause = result ? String(result.status) : String((error as { code?: unknown })?.code ?? (error as Error)?.message ?? error);
+      this.stats.retryCauses[cause] = (this.stats.retryCauses[cause] ?? 0) + 1;
       await sleep(Math.min(2_000, 100 * 2 ** Math.min(attempt, 5)));
     }
   }

@@ -60,7 +60,7 @@ function percentiles(ms: number[]): string {
 function notes(run: YearRun): string {
   const s = run.stats;
   return [
-    `wall time ${(run.wallMs / 1000).toFixed(1)} s; ${s.requests} requests, ${s.acknowledged} actions acknowledged, ${s.retries} resent without an answer, ${s.busy} × 503, ${s.serverErrors} other 5xx`,
+    `wall time ${(run.wallMs / 1000).toFixed(1)} s; ${s.requests} requests, ${s.acknowledged} actions acknowledged, ${s.retries} resent without an answer${s.retries ? ` (${Object.entries(s.retryCauses).map(([k, n]) => `${k} ×${n}`).join(', ')})` : ''}, ${s.busy} × 503, ${s.serverErrors} other 5xx`,
     `answer times, p50 / p90 / p99 ms: POST (actions, logins) ${percentiles(s.latencyMs.post)}; other requests ${percentiles(s.latencyMs.other)}`,
     `RSS MiB at the end of the year: ${Object.entries(run.rss).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `CPU seconds since each process started (seeding included; the simulator's from the year's start): ${Object.entries(run.cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} (${((Object.values(run.cpu).reduce((a, b) => a + b, 0) * 1000) / Math.max(run.wallMs, 1) * 100).toFixed(0)}% of one core over the run's wall time)`,
