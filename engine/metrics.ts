@@ -68,7 +68,7 @@ export class EngineMetrics {
     this.pollWait.observe(`task_type="${queueType}",result="${gotTask ? 'task' : 'empty'}"`, ms);
   }
 
-  /** A task handed to the worker in its workflow task completion's answer (eager activity, next workflow task): no poll, no schedule-to-start. */
+  /** A task handed to the worker in its workflow task completion's answer (eager activity, next workflow task): no poll ended with it. */
   handedOver(taskType: 'workflow' | 'activity'): void {
     this.handovers.set(taskType, (this.handovers.get(taskType) ?? 0) + 1);
   }
