@@ -110,10 +110,26 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
     else knownPids.set(name, pid);
     return pid;
   };
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
+  // Ctrl-C, or a kill of the simulator: the platform runs in a process group
+  // of its own (detached, so that `stop` can signal all of it), which a
+  // terminal's Ctrl-C does not reach. Left alone it would run on, holding its
+  // database, Redis keys and data directory: stopped here, and the simulator
+  // then ends as the signal asks. The listeners stay until the stop is done:
+  // a second signal (npm and tsx pass Ctrl-C on as well) must not end the
+  // process halfway through it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    log(`${signal}: stopping the platform`);
+    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= stopPlatform().finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }));
+  const stopPlatform = async () => {
     if (child.exitCode === null) {
       try {
         process.kill(-supervisor, 'SIGINT');

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { daysBetweenLocal, toLocalDate, yearOf } from '../domain/calendar';
 import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { createPrisma } from '../db/prisma';
-import { connectEngineClock } from '../temporal/engine-clock';
+import { connectEngineClock, type EngineClock } from '../temporal/engine-clock';
 import { checkAcknowledged, checkLedger, type CheckResult } from './checks';
 import { SimApi } from './client';
 import { MediationPersonas } from './mediation';
@@ -77,8 +77,10 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
   const org = buildOrg(options.scale);
   const platform = await startSimPlatform({ env: { DEMO_PASSWORD: PASSWORD, WORKER_PROCESSES: String(options.workers ?? DEFAULT_WORKERS), ...options.env }, log });
   const prisma = createPrisma(platform.databaseUrl, { poolSize: 4 });
-  const engine = await connectEngineClock({ address: platform.engineAddress });
+  // Inside the try: a platform stopped meanwhile (Ctrl-C during its start) refuses the connection, and is still cleaned up.
+  let engine: EngineClock | undefined;
   try {
+    engine = await connectEngineClock({ address: platform.engineAddress });
     await writeOrg(prisma, org, PASSWORD);
     const api = new SimApi(platform.base, PASSWORD);
     const admin = `admin.${org.district.id}`;
@@ -194,7 +196,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       records,
     };
   } finally {
-    engine.close();
+    engine?.close();
     await prisma.$disconnect();
     await platform.stop();
   }
