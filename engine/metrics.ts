@@ -40,7 +40,7 @@ export class EngineMetrics {
   private readonly commitLatency = new Histogram();
   private readonly scheduleToStart = new Histogram();
   private readonly pollWait = new Histogram();
-  private readonly handovers = new Map<string, number>();
+  private readonly handovers = { workflow: 0, activity: 0 };
   private sources: MetricsSources | undefined;
 
   attach(sources: MetricsSources): void {
@@ -70,7 +70,7 @@ export class EngineMetrics {
 
   /** A task handed to the worker in its workflow task completion's answer (eager activity, next workflow task): no poll ended with it. */
   handedOver(taskType: 'workflow' | 'activity'): void {
-    this.handovers.set(taskType, (this.handovers.get(taskType) ?? 0) + 1);
+    this.handovers[taskType]++;
   }
 
   render(): string {
@@ -86,7 +86,7 @@ export class EngineMetrics {
       '# HELP engine_tasks_handed_over_total Tasks handed to a worker in the answer to its workflow task completion (eager activities, the next workflow task) instead of to a poller',
       '# TYPE engine_tasks_handed_over_total counter',
     );
-    for (const taskType of ['workflow', 'activity']) lines.push(`engine_tasks_handed_over_total{task_type="${taskType}"} ${this.handovers.get(taskType) ?? 0}`);
+    for (const [taskType, n] of Object.entries(this.handovers)) lines.push(`engine_tasks_handed_over_total{task_type="${taskType}"} ${n}`);
     if (this.sources) {
       lines.push('# HELP engine_open_runs Workflow runs not closed', '# TYPE engine_open_runs gauge', `engine_open_runs ${this.sources.openRuns()}`);
       lines.push('# HELP engine_runs Workflow runs kept (open and closed)', '# TYPE engine_runs gauge', `engine_runs ${this.sources.runs()}`);

@@ -14,7 +14,7 @@ import { EngineError, invalidArgument, notFound } from './errors';
 import { anyTypeName, packAny } from './proto';
 import type { Queries } from './queries';
 import { decideRetry, resolveRetryPolicy } from './retry';
-import { runKey, type ActivityState, type BufferedEvent, type Run } from './run-state';
+import { runKey, type ActivityState, type BufferedEvent, type Run, type WorkflowTaskState } from './run-state';
 import { decodeToken, encodeToken, type TaskToken } from './task-tokens';
 import type { Updates } from './updates';
 import type { Command, Failure, Payload, ProtocolMessage, Request } from './wire';
@@ -661,8 +661,8 @@ export class WorkflowTasks {
         this.onHandover?.('activity');
       }
     }
-    // Read afresh: the completion cleared the task above, and scheduleTask may have set the next one.
-    const due = ((r: Run) => r.s.wft)(run);
+    // The completion cleared the task above; scheduleTask may have set the next one since.
+    const due = run.s.wft as WorkflowTaskState | undefined;
     const next =
       req.returnNewWorkflowTask && run.running && due && due.startedEventId === undefined
         ? this.startWorkflowTask({ kind: 'task', runKey: run.key, dispatch: run.taskDispatch }, req, run.s.sticky?.queue ?? run.s.taskQueue)

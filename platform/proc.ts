@@ -10,7 +10,8 @@ export interface ProcInfo {
   cmdline: string;
 }
 
-function processes(): ProcInfo[] {
+/** Every live process, with its parent and command line. */
+export function processes(): ProcInfo[] {
   const list: ProcInfo[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

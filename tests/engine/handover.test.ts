@@ -6,7 +6,7 @@
 // way each task went.
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, uid, type EngineHarness } from './harness';
+import { metricValue, startHarness, uid, type EngineHarness } from './harness';
 
 let h: EngineHarness;
 beforeAll(async () => {
@@ -16,8 +16,7 @@ afterAll(() => h?.close());
 
 async function metric(series: string): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${h.engine.metricsPort}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+  return metricValue(text, series) ?? 0;
 }
 
 const HANDED_ACTIVITIES = 'engine_tasks_handed_over_total{task_type="activity"}';

@@ -69,6 +69,12 @@ export async function startHarness(options: EngineOptions = {}): Promise<EngineH
   };
 }
 
+/** A series' value in the engine's Prometheus text (`name{labels}`), or undefined when it is not there. */
+export function metricValue(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
 export function uid(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }

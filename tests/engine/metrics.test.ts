@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startHarness, uid } from './harness';
+import { metricValue as value, startHarness, uid } from './harness';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-metrics-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -36,10 +36,6 @@ describe('metrics (10.9)', () => {
     const h = await startHarness({ metricsPort: 0 });
     try {
       const read = async () => (await fetch(`http://127.0.0.1:${h.engine.metricsPort}/metrics`)).text();
-      const value = (text: string, series: string) => {
-        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-        return line === undefined ? undefined : Number(line.slice(series.length + 1));
-      };
       const taskQueue = uid('metrics-sts');
       // The workflow task waits on a queue nobody polls: its schedule-to-start is at least that wait.
       const handle = await h.client.workflow.start('activitySequence', { taskQueue, workflowId: uid('sts'), args: ['m'] });

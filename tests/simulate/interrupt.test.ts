@@ -3,27 +3,17 @@
 // and removes its database, Redis keys and data directory before it ends.
 // A run interrupted used to leave all four behind, the platform still busy.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { expect, inject, it } from 'vitest';
+import { processes } from '../../platform/proc';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Pids of the processes whose command line mentions `text` (the engine's is `--data-dir <DATA_DIR>/engine`). */
-function processesMentioning(text: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(text)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
-}
+const processesMentioning = (text: string) => processes().filter((p) => p.cmdline.includes(text)).map((p) => p.pid);
 
 it('stops its platform and removes what the run made when interrupted', { timeout: 300_000 }, async () => {
   const databaseUrl = inject('databaseUrl');
