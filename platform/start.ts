@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { GENERATED_SECRETS, loadConfigOrExit, withGeneratedSecrets } from '../config';
 import { migrate } from '../db/migrate';
 import { demoPassword, DEMO_PEOPLE } from '../seeds/demo-org';
+import { WORKER_NODE_ARGS } from '../worker/node-args';
 import { ENGINE_ADDRESS_FILE, freePort } from './ports';
 import { startEmbeddedDatabase } from './postgres';
 import { REDIS_MISSING_MESSAGE, startLocalRedis } from './redis';
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
   // `name` names the child's log and profile; a second worker process is "worker-2", running dist/worker.js like the first.
   const child = async (kind: 'engine' | 'worker' | 'api', args: string[] = [], name: string = kind, extraEnv: NodeJS.ProcessEnv = {}) => {
     checkNotStopping();
-    const started = await superviseChild({ name, script: script(kind), args, nodeArgs: profileArgs(name), env: { ...childEnv, ...extraEnv }, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[kind], log: say });
+    const started = await superviseChild({ name, script: script(kind), args, nodeArgs: [...(kind === 'worker' ? WORKER_NODE_ARGS : []), ...profileArgs(name)], env: { ...childEnv, ...extraEnv }, logFile: logFile(name), stopTimeoutMs: STOP_TIMEOUT_MS[kind], log: say });
     stops.push(stopChild(started.child));
     return started;
   };

@@ -12,6 +12,7 @@ import type { PrismaClient } from '../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
 import type { WorkerMetrics } from './metrics';
 import { createPlatformWorker, type PlatformWorker } from './platform-worker';
+import { activationGuardPreloaded } from './node-args';
 
 export interface StartWorkersOptions {
   temporalAddress: string;
@@ -94,7 +95,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     });
     const done = worker.run();
     stops.push(() => worker.shutdown());
-    logger.info({ taskQueue: options.taskQueue, namespace: options.namespace, temporal: options.temporalAddress, workflowThreads: worker.worker.options.workflowThreadPoolSize }, 'workers running');
+    logger.info({ taskQueue: options.taskQueue, namespace: options.namespace, temporal: options.temporalAddress, workflowThreads: worker.worker.options.workflowThreadPoolSize, activationGuard: activationGuardPreloaded() }, 'workers running');
     return { queues, worker, done, stop };
   } catch (err) {
     await stop();

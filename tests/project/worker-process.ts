@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config';
+import { WORKER_NODE_ARGS } from '../../worker/node-args';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const live = new Set<ChildProcess>();
@@ -39,7 +40,7 @@ export interface WorkerProcess {
 
 export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
   const parent = loadConfig({ NODE_ENV: 'test' }).config;
-  const child = spawn(process.execPath, ['dist/worker.js'], {
+  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/worker.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -86,6 +86,13 @@ export async function threeActivitiesTwoSignals(): Promise<number> {
   return signals;
 }
 
+/** Never yields: a bug that the worker's deadlock guard must stop (tests/worker/activation-guard.test.ts). */
+export async function loopForever(): Promise<never> {
+  while (true) {
+    // never yields
+  }
+}
+
 export async function sleeper(ms: number): Promise<number> {
   const before = Date.now();
   await sleep(ms);
