@@ -1,18 +1,19 @@
 // One watchdog per workflow activation instead of one per call into the
 // workflow sandbox. Preloaded into the worker process with
 // `node --import ./worker/activation-guard.mjs` (WORKER_NODE_ARGS in
-// worker/node-args.mjs); Node runs a preload in every worker thread too, and
+// worker/node-args.ts); Node runs a preload in every worker thread too, and
 // the Temporal SDK runs workflow code in worker threads.
 //
 // Why: the SDK guards against a workflow that never yields (a loop in
 // workflow code) by passing `timeout: isolateExecutionTimeout` to every
 // `vm` call into the sandbox. Node enforces a vm timeout by creating and
 // joining a thread of its own for each call (nodejs/node#47739, not merged),
-// about 120 µs of CPU a call on this machine against 4 µs without, and one
-// activation makes four to five such calls (activate, conditions until none
-// unblock, conclude). A profile of the worker over a district's year put 44%
-// of the workflow threads' busy time there; without the per-call timeouts a
-// year at a tenth took 17% less worker CPU.
+// about 120 µs of CPU a call on an idle machine against 4 µs without, and
+// an activation makes 3.3 such calls on average over a district's year
+// (activate, the conditions until none unblock, conclude). A profile of the
+// worker put 44% of the workflow threads' busy time there; without any
+// per-call timeout a year at a tenth took 17% less worker CPU (README, "One
+// watchdog per workflow activation").
 //
 // What stays: the guard itself. The activation's synchronous part, where
 // every call into the sandbox happens, runs inside one vm call with the same
