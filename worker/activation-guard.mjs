@@ -66,7 +66,7 @@ function install() {
   const activate = BaseVMWorkflow.prototype.activate;
 
   BaseVMWorkflow.prototype.activate = function (activation) {
-    if (timeoutMs === undefined || guarded) return activate.call(this, activation);
+    if (timeoutMs === undefined) return activate.call(this, activation);
     let pending;
     guardContext.run = () => {
       // An async function: what it does up to its first await (every call into the sandbox) happens here.

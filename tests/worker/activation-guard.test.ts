@@ -63,14 +63,12 @@ it('fails the task of a workflow that never yields and keeps running the others 
   expect(failed!.workflowTaskFailedEventAttributes?.failure?.message).toBe('Potential deadlock: a workflow activation ran past 1000 ms (isolateExecutionTimeout) without yielding');
 
   // The looping workflow's task is retried (and stopped again) meanwhile; the thread still runs the others, activities and all.
-  const started = Date.now();
   const [greeting, sequence] = await Promise.all([
     h.client.workflow.execute('greet', { taskQueue, workflowId: uid('greet'), args: ['guard'] }),
     h.client.workflow.execute('activitySequence', { taskQueue, workflowId: uid('sequence'), args: ['g'] }),
   ]);
   expect(greeting).toBe('hello, guard');
   expect(sequence).toEqual(['g-0', 'g-1', 'g-2']);
-  expect(Date.now() - started).toBeLessThan(30_000);
   expect((await looping.describe()).status.name).toBe('RUNNING');
   await looping.terminate('test over');
   expect(child.exitCode).toBeNull();
