@@ -64,6 +64,7 @@ function notes(run: YearRun): string {
     `answer times, p50 / p90 / p99 ms: POST (actions, logins) ${percentiles(s.latencyMs.post)}; other requests ${percentiles(s.latencyMs.other)}`,
     `RSS MiB at the end of the year: ${Object.entries(run.rss).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `CPU seconds since each process started (seeding included; the simulator's from the year's start): ${Object.entries(run.cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} (${((Object.values(run.cpu).reduce((a, b) => a + b, 0) * 1000) / Math.max(run.wallMs, 1) * 100).toFixed(0)}% of one core over the run's wall time)`,
+    `of which on each process's main thread, since it started (the rest: workflow threads, the Temporal core's threads, garbage-collection helpers): ${Object.entries(run.mainThreadCpu).filter(([k]) => k !== 'supervisor').map(([k, v]) => `${k} ${v.toFixed(1)} (${((v * 1000) / Math.max(run.wallMs, 1) * 100).toFixed(0)}% of the wall time)`).join(', ')}`,
     ...run.checks.map((c) => `check ${c.name}: ${c.ok ? 'ok' : 'FAILED'} (${c.detail})`),
     ...(Object.keys(run.refusals).length ? [`refused: ${Object.entries(run.refusals).map(([k, n]) => `${k} ×${n}`).join(', ')}`] : []),
     ...(run.kills.length ? [`kills: ${run.kills.join('; ')}`] : []),

@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import { listEnvVars } from '../config';
 import { createDatabase, DEFAULT_ADMIN_URL, dropDatabase, scratchDatabaseName } from '../db/databases';
 import { freePort, sleep, waitUntil } from '../platform/ports';
-import { alive, cpuSeconds, cpuTally, descendantsWithCommand, postgresBackendsOf, rssMiB, supervisedChildPid, supervisedChildren } from '../platform/proc';
+import { alive, cpuSeconds, cpuTally, descendantsWithCommand, postgresBackendsOf, rssMiB, supervisedChildPid, supervisedChildren, threadCpuSeconds } from '../platform/proc';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -49,6 +49,14 @@ export interface SimPlatform {
    * this call or an earlier samplePostgres(), at its last sighting.
    */
   cpu(): Record<'supervisor' | ChildName | 'postgres', number>;
+  /**
+   * The part of cpu() spent on each process's main thread (its event loop:
+   * the API's routes, the engine's requests, the worker's activities and the
+   * SDK's dispatch). The rest is other threads: the worker's workflow
+   * threads and the Temporal core's, V8's garbage-collection helpers.
+   * Tells whether one event loop, rather than the machine, sets the pace.
+   */
+  mainThreadCpu(): Record<'supervisor' | ChildName, number>;
   /**
    * Notes the CPU of PostgreSQL's processes serving the run's database now.
    * A pool closes a connection idle for 10 s, and its server process takes
@@ -205,6 +213,8 @@ export async function startSimPlatform(options: SimPlatformOptions = {}): Promis
     rss: () => perProcess(rssMiB),
     samplePostgres: () => postgresCpu.sample(),
     cpu: () => ({ ...perProcess(cpuSeconds), postgres: postgresCpu.total() }),
+    // A process's main thread has the process's own id as its thread id.
+    mainThreadCpu: () => perProcess((pid) => threadCpuSeconds(pid, pid)),
     async killAndAwaitRestart(name) {
       const pid = pidOf(name);
       if (!pid) throw new Error(`${name} is not running`);

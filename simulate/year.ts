@@ -62,6 +62,8 @@ export interface YearRun {
   rss: Record<string, number>;
   /** CPU seconds of each process since it started (platform.cpu()), and of the simulator since the year's start. */
   cpu: Record<string, number>;
+  /** The part of `cpu` on each process's main thread (platform.mainThreadCpu()). */
+  mainThreadCpu: Record<string, number>;
   /** Every record's timeline, a line per event (records.ts): what to diff when two runs' summaries differ. */
   records: string[];
 }
@@ -170,6 +172,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     const rss = platform.rss();
     const ownCpu = process.cpuUsage(simulatorCpu);
     const cpu = { ...platform.cpu(), simulator: (ownCpu.user + ownCpu.system) / 1e6 };
+    const mainThreadCpu = platform.mainThreadCpu();
     // The checks read the year as the personas left it, before afterYear adds requests of its own (the bench's case).
     const checks = [...(await checkLedger(prisma)), await checkAcknowledged(prisma, w.acks)];
     const figures = await collectFigures(prisma, {
@@ -193,6 +196,7 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       kills,
       rss,
       cpu,
+      mainThreadCpu,
       records,
     };
   } finally {
