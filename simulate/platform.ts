@@ -54,7 +54,8 @@ export interface SimPlatform {
    * the API's routes, the engine's requests, the worker's activities and the
    * SDK's dispatch). The rest is other threads: the worker's workflow
    * threads and the Temporal core's, V8's garbage-collection helpers.
-   * Tells whether one event loop, rather than the machine, sets the pace.
+   * Tells whether one event loop, rather than the machine, sets the pace
+   * (with several worker processes, their loops summed, as in cpu()).
    */
   mainThreadCpu(): Record<'supervisor' | ChildName, number>;
   /**
