@@ -56,6 +56,10 @@ const N = {
   action: Number(process.env.BENCH_ACTION ?? 80),
   lone: Number(process.env.BENCH_LONE ?? 15),
 };
+// Each action round-trip, and each of the lone ones, reviews a project the create runs made.
+if (RUNS * N.create < RUNS * N.action + N.lone) {
+  throw new Error(`BENCH_CREATE (${N.create}) × ${RUNS} runs must cover BENCH_ACTION (${N.action}) × ${RUNS} + BENCH_LONE (${N.lone}): each action reviews a project the create runs made`);
+}
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const STREET = 'street_office.qindu-renmin';
 const COMMUNITIES = ['community.qindu-renmin-furong', 'community.qindu-renmin-yongchang'];
