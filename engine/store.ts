@@ -322,7 +322,8 @@ export class FileStore implements EngineStore {
   private handle: fsp.FileHandle | undefined;
   private handleSegment = -1;
   private readHandles = new Map<number, number>();
-  private pending: Array<{ segment: number; text: string }> = [];
+  /** Records appended and not yet written, each already encoded (its byte length is its place's length). */
+  private pending: Array<{ segment: number; data: Buffer }> = [];
   private appended = 0;
   private durable = 0;
   private flushing = false;
@@ -593,8 +594,11 @@ export class FileStore implements EngineStore {
   }
 
   append(record: LogRecord): EventLocation | undefined {
-    const text = serializeRecord(record);
-    const bytes = Buffer.byteLength(text);
+    // Encoded once here: the flush writes the buffers as they are, rather than
+    // joining the records' strings and having the write flatten and encode
+    // the joined string on the event loop.
+    const data = Buffer.from(serializeRecord(record));
+    const bytes = data.length;
     if (record.t === 'clock') this.clockOffset = record.offset;
     else if (record.t === 'sa') this.searchAttributes[record.ns] = record.attrs;
     else if (record.t === 'ns') this.retention[record.ns] = record.retentionMs;
@@ -605,7 +609,7 @@ export class FileStore implements EngineStore {
     this.files.add(this.segment);
     const offset = this.segmentSize;
     this.segmentSize += bytes;
-    this.pending.push({ segment: this.segment, text });
+    this.pending.push({ segment: this.segment, data });
     this.appended++;
     if (record.t !== 'run' || record.e.length === 0) return undefined;
     return [this.segment, offset, bytes - 1, record.e[0]!.eventId, record.e.length];
@@ -643,18 +647,22 @@ export class FileStore implements EngineStore {
     const upTo = this.appended;
     const started = performance.now();
     try {
-      // A batch spans at most a few segments; each part is written and synced in order.
+      // A batch spans at most a few segments; each part is written (and made durable) in order.
       let i = 0;
       while (i < batch.length) {
         const segment = batch[i]!.segment;
-        let text = '';
-        while (i < batch.length && batch[i]!.segment === segment) text += batch[i++]!.text;
+        const buffers: Buffer[] = [];
+        while (i < batch.length && batch[i]!.segment === segment) buffers.push(batch[i++]!.data);
         if (this.handleSegment !== segment) {
           await this.handle?.close();
-          this.handle = await fsp.open(this.segmentPath(segment), 'a');
+          const file = this.segmentPath(segment);
+          const created = !existsSync(file);
+          this.handle = await fsp.open(file, 'a');
           this.handleSegment = segment;
+          // A new segment's name must be durable too, before any record in it is acknowledged.
+          if (created) fsyncDir(this.dir);
         }
-        await this.handle!.write(text);
+        await writeAll(this.handle!, buffers);
         await this.handle!.datasync();
       }
       this.durable = upTo;
@@ -682,6 +690,27 @@ export class FileStore implements EngineStore {
     this.handle = undefined;
     for (const fd of this.readHandles.values()) fs.closeSync(fd);
     this.readHandles.clear();
+  }
+}
+
+/** Writes every byte of `buffers` (a write may take fewer bytes than it was given). */
+async function writeAll(handle: fsp.FileHandle, buffers: Buffer[]): Promise<void> {
+  let rest = buffers;
+  for (;;) {
+    const total = rest.reduce((sum, b) => sum + b.length, 0);
+    if (total === 0) return;
+    let { bytesWritten } = await handle.writev(rest);
+    if (bytesWritten === total) return;
+    if (bytesWritten === 0) throw new Error('engine store: the log file took no bytes');
+    const left: Buffer[] = [];
+    for (const b of rest) {
+      if (bytesWritten >= b.length) bytesWritten -= b.length;
+      else {
+        left.push(bytesWritten > 0 ? b.subarray(bytesWritten) : b);
+        bytesWritten = 0;
+      }
+    }
+    rest = left;
   }
 }
 

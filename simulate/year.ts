@@ -27,8 +27,8 @@ const MAX_PASSES_A_DAY = 12;
 /**
  * Worker processes of the simulated platform unless told otherwise: npm
  * start's one, whose two workflow threads (WORKFLOW_THREADS) keep both cores
- * busy as two processes did, with less CPU and memory (README, "One worker
- * process, two workflow threads"). The year does not depend on it (the same
+ * busy as two processes did, with less CPU and memory (docs/performance-log.md,
+ * "One worker process, two workflow threads"). The year does not depend on it (the same
  * records with one or two, tested at a tenth and at full scale).
  */
 const DEFAULT_WORKERS = 1;

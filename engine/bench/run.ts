@@ -44,6 +44,18 @@ function cpuMs(pid: number): number {
   return user + system;
 }
 
+/** Group commits and gRPC requests so far, from the engine's Prometheus endpoint. */
+async function engineCounts(metricsPort: number): Promise<{ commits: number; requests: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  let commits = 0;
+  let requests = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('engine_commit_duration_seconds_count')) commits += Number(line.split(' ').at(-1));
+    else if (line.startsWith('engine_requests_total{')) requests += Number(line.split(' ').at(-1));
+  }
+  return { commits, requests };
+}
+
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
@@ -52,7 +64,11 @@ function rssMiB(pid: number): number {
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
-  const server = await spawnEngine(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn'], ENGINE_ROOT);
+  const metricsPort = await freePort();
+  const server = await spawnEngine(
+    ['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn', '--metrics-port', String(metricsPort)],
+    ENGINE_ROOT,
+  );
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   // The test service drives time skipping for the year-long sleep below.
@@ -76,7 +92,7 @@ async function main(): Promise<void> {
   };
   try {
     await worker.runUntil(async () => {
-      log(`engine: separate process, durable log (fsync per group commit); worker + client in the bench process; ${os.cpus().length} cores`);
+      log(`engine: separate process, durable log (fdatasync per group commit); worker + client in the bench process; ${os.cpus().length} cores`);
       // BENCH_THROUGHPUT_ROUNDS (default 1): the same three loads again on the same engine process. The first
       // round includes the engine's JIT warm-up; later rounds show the steady state a long-running server lives in.
       const rounds = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 1);
@@ -86,6 +102,7 @@ async function main(): Promise<void> {
         const systemBefore = cpuTimes(server.child.pid!).system;
         // The other side of each history: the SDK worker and the client, all threads of this process.
         const sdkBefore = cpuMs(process.pid);
+        const countsBefore = await engineCounts(metricsPort);
         const firstBenchSeq = seq;
         for (const [concurrency, total] of [
           [1, 30],
@@ -119,6 +136,7 @@ async function main(): Promise<void> {
 
         const cpuSpent = cpuMs(server.child.pid!) - cpuBefore;
         const systemSpent = cpuTimes(server.child.pid!).system - systemBefore;
+        const countsAfter = await engineCounts(metricsPort);
         let events = 0;
         for (let i = firstBenchSeq; i < seq; i++) {
           const d = await client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `bench-${i}` } });
@@ -126,6 +144,10 @@ async function main(): Promise<void> {
         }
         log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU, of which ${systemSpent} ms system, for ${events} events)`);
         log(`SDK worker + client CPU per history event (the same runs, this process): ${(sdkSpent / events).toFixed(3)} ms (${sdkSpent} ms CPU); engine ÷ SDK ${(cpuSpent / sdkSpent).toFixed(2)}`);
+        // What each event costs the engine in round trips and durable writes (the describes below not counted).
+        const commits = countsAfter.commits - countsBefore.commits;
+        const requests = countsAfter.requests - countsBefore.requests;
+        log(`per history event: ${(requests / events).toFixed(2)} gRPC requests, ${(commits / events).toFixed(2)} group commits (${requests} and ${commits})`);
       }
       // BENCH_ONLY=throughput: stop here (before/after pairs of the CPU figure on a shared machine, profiles).
       if (process.env.BENCH_ONLY === 'throughput') return;
