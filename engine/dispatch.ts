@@ -51,6 +51,8 @@ export class Dispatch {
   readonly activityQueues = new TaskQueues<ActivityTaskRef>();
   /** Query-only tasks by query id, from dispatch until answered or timed out. */
   private readonly queryTasks = new Map<string, QueryTask>();
+  /** Wall time this process began dispatching: a queue nobody has polled since has been silent at least that long. */
+  private readonly startedAt = Date.now();
 
   constructor(private readonly host: DispatchHost) {}
 
@@ -70,8 +72,14 @@ export class Dispatch {
       // and fell silent has been silent since its last poll: counted from
       // there, not from this offer, each run the dead worker held does not
       // wait out the whole timeout in turn (a crash drill's worker kill had
-      // every deadline instant after it stall 10 s in advanceTime).
-      const silentSince = queue.waitingPollers === 0 && queue.lastPollActivity > 0 ? queue.lastPollActivity : Date.now();
+      // every deadline instant after it stall 10 s in advanceTime). A queue
+      // nobody has polled since this process started has been silent since
+      // then: after an engine restart, the runs still sticky to workers
+      // killed before it (their state keeps the queue) would otherwise each
+      // wait the whole timeout on their next task; a full-scale crash drill
+      // lost 8 minutes to that after one engine kill (2026-12-04). A worker
+      // that lived through the restart polls again within a second or two.
+      const silentSince = queue.waitingPollers > 0 ? Date.now() : queue.lastPollActivity > 0 ? queue.lastPollActivity : this.startedAt;
       run.stickyFallback = setTimeout(() => {
         run.stickyFallback = undefined;
         if (run.s.wft && run.s.wft.startedEventId === undefined && run.s.sticky) {

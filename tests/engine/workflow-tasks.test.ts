@@ -1,5 +1,8 @@
 // Issue 2, point 3: workflow tasks (sticky and normal queues, failures and
 // retries) and every command kind, driven by the real worker.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
@@ -117,6 +120,50 @@ describe('workflow tasks (3)', () => {
       await handle.signal('finish');
       expect(await handle.result()).toBe(1);
     });
+  }, 60_000);
+
+  it("moves a task off a dead worker's sticky queue at once after an engine restart", async () => {
+    // A run sticky to a worker killed before the engine restarted keeps that
+    // queue in its state; in the new engine process nobody ever polls it.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-sticky-restart-'));
+    const timeoutMs = 4 * SECOND;
+    const taskQueue = uid('tq');
+    const workflowId = uid('sticky-restart');
+    try {
+      const before = await startHarness({ dataDir });
+      await before.client.workflow.start('counter', { taskQueue, workflowId });
+      const service = before.client.workflowService;
+      const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'killed' });
+      await service.respondWorkflowTaskCompleted({
+        namespace: 'default',
+        taskToken: polled.taskToken,
+        identity: 'killed',
+        commands: [],
+        stickyAttributes: { workerTaskQueue: { name: uid('killed') }, scheduleToStartTimeout: { seconds: Long.fromNumber(timeoutMs / SECOND) } },
+      });
+      await before.close();
+      const after = await startHarness({ dataDir });
+      try {
+        // The engine has been up longer than the sticky timeout when the next task comes.
+        await new Promise((r) => setTimeout(r, timeoutMs + 500));
+        const handle = after.client.workflow.getHandle(workflowId);
+        const worker = await after.worker({ taskQueue });
+        await worker.runUntil(async () => {
+          await handle.signal('add', 1);
+          // Counted from the offer, the task would wait the whole timeout on the dead queue.
+          const started = Date.now();
+          await after.engine.advanceTime(DAY);
+          expect(Date.now() - started).toBeLessThan(timeoutMs * 0.6);
+          expect(await handle.query('total')).toBe(1);
+          await handle.signal('finish');
+          expect(await handle.result()).toBe(1);
+        });
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('retries a failing workflow task instead of losing it', async () => {
