@@ -50,9 +50,9 @@ describe('workflow tasks (3)', () => {
     });
   });
 
-  /** Takes the run's first task as worker `identity` would and completes it asking for sticky queue `stickyQueue`. */
-  const completeFirstTaskAskingSticky = async (taskQueue: string, identity: string, stickyQueue: string, timeoutSeconds: number) => {
-    const service = h.client.workflowService;
+  /** Takes the run's first task as worker `identity` would and completes it asking for sticky queue `stickyQueue` (on `harness`'s engine). */
+  const completeFirstTaskAskingSticky = async (taskQueue: string, identity: string, stickyQueue: string, timeoutSeconds: number, harness = h) => {
+    const service = harness.client.workflowService;
     const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity });
     await service.respondWorkflowTaskCompleted({
       namespace: 'default',
@@ -132,15 +132,7 @@ describe('workflow tasks (3)', () => {
     try {
       const before = await startHarness({ dataDir });
       await before.client.workflow.start('counter', { taskQueue, workflowId });
-      const service = before.client.workflowService;
-      const polled = await service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'killed' });
-      await service.respondWorkflowTaskCompleted({
-        namespace: 'default',
-        taskToken: polled.taskToken,
-        identity: 'killed',
-        commands: [],
-        stickyAttributes: { workerTaskQueue: { name: uid('killed') }, scheduleToStartTimeout: { seconds: Long.fromNumber(timeoutMs / SECOND) } },
-      });
+      await completeFirstTaskAskingSticky(taskQueue, 'killed', uid('killed'), timeoutMs / SECOND, before);
       await before.close();
       const after = await startHarness({ dataDir });
       try {
