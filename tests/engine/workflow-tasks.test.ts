@@ -126,14 +126,17 @@ describe('workflow tasks (3)', () => {
     // A run sticky to a worker killed before the engine restarted keeps that
     // queue in its state; in the new engine process nobody ever polls it.
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-sticky-restart-'));
-    const timeoutMs = 4 * SECOND;
+    const timeoutMs = 6 * SECOND;
     const taskQueue = uid('tq');
     const workflowId = uid('sticky-restart');
     try {
       const before = await startHarness({ dataDir });
-      await before.client.workflow.start('counter', { taskQueue, workflowId });
-      await completeFirstTaskAskingSticky(taskQueue, 'killed', uid('killed'), timeoutMs / SECOND, before);
-      await before.close();
+      try {
+        await before.client.workflow.start('counter', { taskQueue, workflowId });
+        await completeFirstTaskAskingSticky(taskQueue, 'killed', uid('killed'), timeoutMs / SECOND, before);
+      } finally {
+        await before.close();
+      }
       const after = await startHarness({ dataDir });
       try {
         // The engine has been up longer than the sticky timeout when the next task comes.
