@@ -594,9 +594,8 @@ export class FileStore implements EngineStore {
   }
 
   append(record: LogRecord): EventLocation | undefined {
-    // Encoded once here: the flush writes the buffers as they are, rather than
-    // joining the records' strings and having the write flatten and encode
-    // the joined string on the event loop.
+    // Encoded once here: the place's length is the buffer's, and the flush
+    // hands the buffers to writev as they are (no speed gain was measurable).
     const data = Buffer.from(serializeRecord(record));
     const bytes = data.length;
     if (record.t === 'clock') this.clockOffset = record.offset;

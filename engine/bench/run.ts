@@ -9,6 +9,7 @@ import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
 import { freePort, spawnEngine } from '../../tests/engine/cli-process';
+import { metricValue } from '../../tests/engine/harness';
 import { serializeRecord } from '../store';
 import { projectShapedBytes, restartBench } from './restart';
 
@@ -47,13 +48,10 @@ function cpuMs(pid: number): number {
 /** Group commits and gRPC requests so far, from the engine's Prometheus endpoint. */
 async function engineCounts(metricsPort: number): Promise<{ commits: number; requests: number }> {
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-  let commits = 0;
+  // Requests are one series per method and code: summed.
   let requests = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('engine_commit_duration_seconds_count')) commits += Number(line.split(' ').at(-1));
-    else if (line.startsWith('engine_requests_total{')) requests += Number(line.split(' ').at(-1));
-  }
-  return { commits, requests };
+  for (const line of text.split('\n')) if (line.startsWith('engine_requests_total{')) requests += Number(line.split(' ').at(-1));
+  return { commits: metricValue(text, 'engine_commit_duration_seconds_count') ?? 0, requests };
 }
 
 function rssMiB(pid: number): number {
