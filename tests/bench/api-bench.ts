@@ -10,7 +10,8 @@
 // whole database, so the worker's background work counts too) and bytes of
 // request log (the API's own pino logger at info), and the CPU milliseconds
 // each process spent per request: the API's main thread, PostgreSQL (every
-// server process of the test database), the worker and the engine. With the
+// server process of the test database), the worker and the engine, and the
+// API thread's CPU per request of the bare route for comparison. With the
 // API's thread near saturation, p50 follows its CPU per request; the others
 // share the same two cores.
 // The load generator runs on a thread of its own (./load-thread.mjs): the API
@@ -264,7 +265,7 @@ const body = () => ({
 it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const street = await login(STREET);
   const communities = await Promise.all(COMMUNITIES.map((u) => login(u)));
-  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; roundTrips: number; logBytes: number; cpu: Cpu }> = [];
+  const rows: Array<{ name: string; runs: Sample[]; bare: Sample[]; xact: number; roundTrips: number; logBytes: number; cpu: Cpu; bareCpu: number }> = [];
   type Cpu = Record<'api' | 'postgres' | 'worker' | 'engine', number>;
   const cpuNow = (): Cpu => ({
     api: threadCpuSeconds(process.pid, process.pid),
@@ -279,6 +280,7 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
     let xact = 0;
     let trips = 0;
     let bytes = 0;
+    let bareCpu = 0;
     const cpu: Cpu = { api: 0, postgres: 0, worker: 0, engine: 0 };
     const profiler = PROFILE_DIR ? new Session() : undefined;
     if (profiler) {
@@ -286,7 +288,9 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
       await profiler.post('Profiler.enable');
     }
     for (let r = 0; r < RUNS; r++) {
+      const bc0 = threadCpuSeconds(process.pid, process.pid);
       bares.push(await load(N.bare, () => ({ method: 'GET', url: `${bareUrl}/bare` })));
+      bareCpu += ((threadCpuSeconds(process.pid, process.pid) - bc0) * 1000) / N.bare / RUNS;
       const x0 = await transactions();
       const b0 = logBytes;
       const r0 = apiRoundTrips;
@@ -303,7 +307,7 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
       bytes += (logBytes - b0) / total;
     }
     profiler?.disconnect();
-    rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS, cpu });
+    rows.push({ name, runs, bare: bares, xact: xact / RUNS, roundTrips: trips / RUNS, logBytes: bytes / RUNS, cpu, bareCpu });
   }
 
   // Creating first: the projects made here are the tasks the lists show and the actions act on.
@@ -351,12 +355,12 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
   const lines = [
     '',
     `API hot paths, ${CONNECTIONS} connections, median of ${RUNS} runs (bare: GET /bare doing SELECT 1 on the same database, measured just before each run)`,
-    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | API round-trips/request | DB transactions/request (all processes) | log bytes/request | non-2xx | CPU ms/request: API thread / PostgreSQL / worker / engine |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| path | p50 ms | p99 ms | req/s | bare p50 ms | bare req/s | p50 ÷ bare | API round-trips/request | DB transactions/request (all processes) | log bytes/request | non-2xx | CPU ms/request: API thread / PostgreSQL / worker / engine | bare: API thread CPU ms/request |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const p50 = median(r.runs.map((s) => s.p50));
       const bareP50 = median(r.bare.map((s) => s.p50));
-      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.roundTrips.toFixed(1)} | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} | ${[r.cpu.api, r.cpu.postgres, r.cpu.worker, r.cpu.engine].map((ms) => ms.toFixed(2)).join(' / ')} |`;
+      return `| ${r.name} | ${f(p50)} | ${f(median(r.runs.map((s) => s.p99)))} | ${f(median(r.runs.map((s) => s.rps)))} | ${f(bareP50)} | ${f(median(r.bare.map((s) => s.rps)))} | ${(p50 / bareP50).toFixed(1)}× | ${r.roundTrips.toFixed(1)} | ${r.xact.toFixed(1)} | ${Math.round(r.logBytes)} | ${r.runs.reduce((a, s) => a + s.failed, 0)} | ${[r.cpu.api, r.cpu.postgres, r.cpu.worker, r.cpu.engine].map((ms) => ms.toFixed(2)).join(' / ')} | ${r.bareCpu.toFixed(2)} |`;
     }),
     '',
     `action round-trip one at a time (reviewApplication, ${lone.length} sequential): p50 ${f(median(lone))} ms, min ${f(lone[0] ?? 0)} ms`,

@@ -137,8 +137,14 @@ describe('schedules (10.4)', () => {
       expect(firstNext % HOUR).toBe(0);
       expect(created.memo).toEqual({ owner: '街道办' });
 
+      // Each action's run is awaited before the next is due: the default overlap policy is SKIP, so an action
+      // whose predecessor still runs (on a loaded machine, a worker may not have polled yet) is rightly skipped.
+      const ranToEnd = async (d: Awaited<ReturnType<typeof handle.describe>>) => {
+        const last = d.info.recentActions.at(-1)!.action.workflow.workflowId;
+        expect(await h.client.workflow.getHandle(last).result()).toBe('hello, pause');
+      };
       await h.engine.advanceTime(HOUR);
-      await until(() => handle.describe(), (d) => d.info.numActionsTaken === 1, 'the first hourly action');
+      await ranToEnd(await until(() => handle.describe(), (d) => d.info.numActionsTaken === 1, 'the first hourly action'));
 
       await handle.pause('节假日暂停');
       const paused = await handle.describe();
@@ -148,7 +154,7 @@ describe('schedules (10.4)', () => {
       expect((await handle.describe()).info.numActionsTaken).toBe(1);
 
       await handle.trigger();
-      await until(() => handle.describe(), (d) => d.info.numActionsTaken === 2, 'the triggered action');
+      await ranToEnd(await until(() => handle.describe(), (d) => d.info.numActionsTaken === 2, 'the triggered action'));
 
       await handle.unpause('恢复');
       await h.engine.advanceTime(HOUR);
