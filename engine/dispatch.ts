@@ -79,18 +79,23 @@ export class Dispatch {
       // wait the whole timeout on their next task; a full-scale crash drill
       // lost 8 minutes to that after one engine kill (2026-12-04). A worker
       // that lived through the restart polls again within a second or two.
-      const silentSince = queue.waitingPollers > 0 ? Date.now() : queue.lastPollActivity > 0 ? queue.lastPollActivity : this.startedAt;
       run.stickyFallback = setTimeout(() => {
         run.stickyFallback = undefined;
         if (run.s.wft && run.s.wft.startedEventId === undefined && run.s.sticky) {
           this.host.logger.debug({ workflowId: run.s.workflowId }, 'sticky queue timed out; using the normal queue');
           this.host.stickyExpired(run);
         }
-      }, Math.max(0, silentSince + sticky.timeoutMs - Date.now()));
+      }, this.stickyWait(queue, sticky.timeoutMs));
       run.stickyFallback.unref?.();
     } else {
       this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);
     }
+  }
+
+  /** How long an offer on a sticky queue waits before it falls back: the timeout, counted from when the queue fell silent. */
+  private stickyWait(queue: { waitingPollers: number; lastPollActivity: number }, timeoutMs: number): number {
+    const silentSince = queue.waitingPollers > 0 ? Date.now() : queue.lastPollActivity > 0 ? queue.lastPollActivity : this.startedAt;
+    return Math.max(0, silentSince + timeoutMs - Date.now());
   }
 
   /** The run's workflow task was taken, or the run closed: its sticky fallback is moot. */
@@ -121,10 +126,14 @@ export class Dispatch {
     task.dispatch++;
     const ref: WorkflowTaskRef = { kind: 'query', queryId, dispatch: task.dispatch };
     if (task.onSticky && run.s.sticky) {
-      this.workflowQueues.get(run.s.namespace, 'workflow', run.s.sticky.queue).offer(ref);
+      const queue = this.workflowQueues.get(run.s.namespace, 'workflow', run.s.sticky.queue);
+      queue.offer(ref);
+      // As a workflow task's (offerWorkflowTask): a query to a run sticky to a
+      // killed worker, or to one from before an engine restart, does not wait
+      // the whole timeout when that queue has been silent for it already.
       task.fallback = setTimeout(() => {
         if (this.queryTasks.get(queryId) === task && task.onSticky) this.offerQueryTask(queryId, task, false);
-      }, run.s.sticky.timeoutMs);
+      }, this.stickyWait(queue, run.s.sticky.timeoutMs));
       task.fallback.unref?.();
     } else {
       this.workflowQueues.get(run.s.namespace, 'workflow', run.s.taskQueue).offer(ref);

@@ -122,6 +122,30 @@ describe('workflow tasks (3)', () => {
     });
   }, 60_000);
 
+  it("answers a query at once when the run's sticky worker was killed long ago", async () => {
+    const taskQueue = uid('tq');
+    const workflowId = uid('sticky-query');
+    const stickyQueue = uid('killed');
+    const timeoutMs = 5 * SECOND;
+    const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+    const service = h.client.workflowService;
+    await completeFirstTaskAskingSticky(taskQueue, 'killed', stickyQueue, timeoutMs / SECOND);
+    // The worker polls its sticky queue once, then dies; the queue stays silent past the timeout.
+    await h.client.connection
+      .withDeadline(Date.now() + 300, () => service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: stickyQueue, kind: 2, normalName: taskQueue }, identity: 'killed' }))
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, timeoutMs + 500));
+    const worker = await h.worker({ taskQueue });
+    await worker.runUntil(async () => {
+      // The query goes to the sticky queue first; counted from its offer it would wait the whole timeout there.
+      const started = Date.now();
+      expect(await handle.query('total')).toBe(0);
+      expect(Date.now() - started).toBeLessThan(timeoutMs * 0.5);
+      await handle.signal('finish');
+      expect(await handle.result()).toBe(0);
+    });
+  }, 60_000);
+
   it("moves a task off a dead worker's sticky queue at once after an engine restart", async () => {
     // A run sticky to a worker killed before the engine restarted keeps that
     // queue in its state; in the new engine process nobody ever polls it.
