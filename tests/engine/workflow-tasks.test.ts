@@ -63,6 +63,25 @@ describe('workflow tasks (3)', () => {
     });
   };
 
+  /**
+   * Starts a counter run whose worker took its first task asking for a sticky
+   * queue, polled that queue once, then died mid-poll (its connection drops:
+   * the poll is cancelled); returns once the queue has been silent past the
+   * sticky timeout.
+   */
+  const startRunStickyToKilledWorker = async (taskQueue: string, workflowId: string, timeoutMs: number) => {
+    const stickyQueue = uid('killed');
+    const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
+    await completeFirstTaskAskingSticky(taskQueue, 'killed', stickyQueue, timeoutMs / SECOND);
+    await h.client.connection
+      .withDeadline(Date.now() + 300, () =>
+        h.client.workflowService.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: stickyQueue, kind: 2, normalName: taskQueue }, identity: 'killed' }),
+      )
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, timeoutMs + 500));
+    return handle;
+  };
+
   it('moves a task off the sticky queue of a worker that vanished while the virtual clock is advanced or skipping', async () => {
     const taskQueue = uid('tq');
     const workflowId = uid('sticky-gone');
@@ -96,18 +115,8 @@ describe('workflow tasks (3)', () => {
 
   it("counts a killed worker's sticky timeout from its last poll, not from each task offered to it", async () => {
     const taskQueue = uid('tq');
-    const workflowId = uid('sticky-killed');
-    const stickyQueue = uid('killed');
     const timeoutMs = 10 * SECOND;
-    const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
-    const service = h.client.workflowService;
-    await completeFirstTaskAskingSticky(taskQueue, 'killed', stickyQueue, timeoutMs / SECOND);
-    // The worker polls its sticky queue, then dies mid-poll (its connection
-    // drops: the poll is cancelled) and the queue stays silent past the timeout.
-    await h.client.connection
-      .withDeadline(Date.now() + 300, () => service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: stickyQueue, kind: 2, normalName: taskQueue }, identity: 'killed' }))
-      .catch(() => undefined);
-    await new Promise((r) => setTimeout(r, timeoutMs + 500));
+    const handle = await startRunStickyToKilledWorker(taskQueue, uid('sticky-killed'), timeoutMs);
     const worker = await h.worker({ taskQueue });
     await worker.runUntil(async () => {
       await handle.signal('add', 1);
@@ -124,17 +133,8 @@ describe('workflow tasks (3)', () => {
 
   it("answers a query at once when the run's sticky worker was killed long ago", async () => {
     const taskQueue = uid('tq');
-    const workflowId = uid('sticky-query');
-    const stickyQueue = uid('killed');
     const timeoutMs = 5 * SECOND;
-    const handle = await h.client.workflow.start('counter', { taskQueue, workflowId });
-    const service = h.client.workflowService;
-    await completeFirstTaskAskingSticky(taskQueue, 'killed', stickyQueue, timeoutMs / SECOND);
-    // The worker polls its sticky queue once, then dies; the queue stays silent past the timeout.
-    await h.client.connection
-      .withDeadline(Date.now() + 300, () => service.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: stickyQueue, kind: 2, normalName: taskQueue }, identity: 'killed' }))
-      .catch(() => undefined);
-    await new Promise((r) => setTimeout(r, timeoutMs + 500));
+    const handle = await startRunStickyToKilledWorker(taskQueue, uid('sticky-query'), timeoutMs);
     const worker = await h.worker({ taskQueue });
     await worker.runUntil(async () => {
       // The query goes to the sticky queue first; counted from its offer it would wait the whole timeout there.
