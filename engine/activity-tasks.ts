@@ -129,12 +129,23 @@ export class ActivityTasks {
     return false;
   }
 
-  startActivityTask(ref: ActivityTaskRef, req: Pick<Request<'PollActivityTaskQueue'>, 'identity'>): Record<string, unknown> | undefined {
+  /** The run and the scheduled attempt `ref` names, if the reference is current. */
+  private scheduledAttempt(ref: ActivityTaskRef): { run: Run; activity: ActivityState } | undefined {
     const run = this.core.runs.get(ref.runKey);
     const activity = run?.s.activities[ref.scheduledEventId];
-    if (!run || !run.running || !activity || activity.state !== 'scheduled' || activity.attempt !== ref.attempt) {
-      return undefined;
-    }
+    if (!run || !run.running || !activity || activity.state !== 'scheduled' || activity.attempt !== ref.attempt) return undefined;
+    return { run, activity };
+  }
+
+  /** Whether a poller taking `ref` now would be handed a task (DescribeTaskQueue's backlog). */
+  isCurrent(ref: ActivityTaskRef): boolean {
+    return this.scheduledAttempt(ref) !== undefined;
+  }
+
+  startActivityTask(ref: ActivityTaskRef, req: Pick<Request<'PollActivityTaskQueue'>, 'identity'>): Record<string, unknown> | undefined {
+    const scheduled = this.scheduledAttempt(ref);
+    if (!scheduled) return undefined;
+    const { run, activity } = scheduled;
     const now = this.core.now();
     activity.state = 'started';
     activity.startedAt = now;

@@ -140,10 +140,15 @@ export class Dispatch {
     }
   }
 
+  /** Whether a query reference is current: its task is still offered under that dispatch. */
+  hasQueryTask(queryId: string, dispatch: number): boolean {
+    return this.queryTasks.get(queryId)?.dispatch === dispatch;
+  }
+
   /** A poller took a query reference: the task if the reference is current (it is then no longer offered). */
   takeQueryTask(queryId: string, dispatch: number): QueryTask | undefined {
-    const task = this.queryTasks.get(queryId);
-    if (!task || task.dispatch !== dispatch) return undefined;
+    if (!this.hasQueryTask(queryId, dispatch)) return undefined;
+    const task = this.queryTasks.get(queryId)!;
     if (task.fallback) clearTimeout(task.fallback);
     task.fallback = undefined;
     task.dispatch = -1;

@@ -6,6 +6,9 @@
 
 export type TaskQueueType = 'workflow' | 'activity';
 
+/** How long a poller is listed after its last poll (Temporal's matching keeps pollers five minutes). */
+export const POLLER_TTL_MS = 5 * 60_000;
+
 /**
  * Hears what matching measures (wall time, not the virtual clock: these are
  * latencies of the machine, and a skipped day must not count as a day's wait).
@@ -33,6 +36,8 @@ export class TaskQueue<T> {
   private waiters: Waiter[] = [];
   /** Wall-clock time of the last poll that arrived or ended on this queue. */
   lastPollActivity = 0;
+  /** Poller identity → wall-clock time it last polled (DescribeTaskQueue), kept for POLLER_TTL_MS. */
+  private readonly pollerSeen = new Map<string, number>();
 
   constructor(
     readonly name: string,
@@ -68,10 +73,42 @@ export class TaskQueue<T> {
     return this.waiters.length;
   }
 
-  /** Removes references for which `stale` holds (keeps memory bounded when tasks move away). */
-  purge(stale: (task: T) => boolean): void {
-    this.tasks = this.tasks.slice(this.head).filter((t) => !stale(t.task));
-    this.head = 0;
+  /**
+   * The tasks waiting for a poller, those for which `current` holds (a
+   * reference left behind when its task moved or was cancelled does not
+   * count), and the wall-clock time the oldest of them was offered.
+   */
+  waiting(current: (task: T) => boolean): { count: number; oldestAt: number | undefined } {
+    let count = 0;
+    let oldestAt: number | undefined;
+    for (let i = this.head; i < this.tasks.length; i++) {
+      const queued = this.tasks[i]!;
+      if (!current(queued.task)) continue;
+      count++;
+      oldestAt ??= queued.at;
+    }
+    return { count, oldestAt };
+  }
+
+  /** A poller named `identity` polls now (the SDK names each worker process). */
+  notePoller(identity: string | undefined): void {
+    const now = Date.now();
+    this.pollerSeen.delete(identity ?? '');
+    this.pollerSeen.set(identity ?? '', now);
+    // Oldest first (re-inserted on each poll): a restarted worker's old identity ages out from the front.
+    for (const [name, at] of this.pollerSeen) {
+      if (now - at <= POLLER_TTL_MS) break;
+      this.pollerSeen.delete(name);
+    }
+  }
+
+  /** The pollers seen within POLLER_TTL_MS, most recent first. */
+  pollers(): Array<{ identity: string; lastAccess: number }> {
+    const since = Date.now() - POLLER_TTL_MS;
+    return [...this.pollerSeen]
+      .filter(([, at]) => at >= since)
+      .map(([identity, lastAccess]) => ({ identity, lastAccess }))
+      .reverse();
   }
 
   /**

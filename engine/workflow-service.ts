@@ -4,9 +4,10 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { ActivityTasks } from './activity-tasks';
 import type { WorkflowEngine } from './engine';
-import { durationToMs } from './clock';
+import { durationToMs, msToDuration, msToTimestamp } from './clock';
 import { invalidArgument } from './errors';
 import { describeWorkflow, getHistory, type HistoryCore } from './history-views';
+import type { TaskQueue } from './matching';
 import type { Queries } from './queries';
 import type { Updates } from './updates';
 import type { WorkflowTasks } from './workflow-tasks';
@@ -37,6 +38,14 @@ export function pollDeadline(call: CallContext): number {
 }
 
 const SERVER_VERSION = '1.24.0-embedded';
+
+/** What DescribeTaskQueue reports as a poller's rate: the engine sets no rate limit (Temporal's default is 100,000/s). */
+const POLLER_RATE_PER_SECOND = 100_000;
+
+/** A queue's pollers and its current backlog; a queue nobody polled or offered to has neither. */
+function describeQueue<T>(queue: TaskQueue<T> | undefined, current: (task: T) => boolean) {
+  return { pollers: queue?.pollers() ?? [], waiting: queue?.waiting(current) ?? { count: 0, oldestAt: undefined } };
+}
 
 export function workflowServiceHandlers(engine: WorkflowServiceCore, { workflowTasks, activityTasks, updates, queries }: TaskLayers): Record<string, Handler> {
   const step = <T>(fn: () => T): T => engine.mutate(fn);
@@ -169,6 +178,7 @@ export function workflowServiceHandlers(engine: WorkflowServiceCore, { workflowT
       const name = req.taskQueue?.name;
       if (!name) throw invalidArgument('TaskQueue is not set on request.');
       const queue = engine.dispatch.workflowQueues.get(ns, 'workflow', name);
+      queue.notePoller(req.identity);
       const response = await queue.poll(
         pollDeadline(call),
         () => call.cancelled || engine.isClosed,
@@ -198,6 +208,7 @@ export function workflowServiceHandlers(engine: WorkflowServiceCore, { workflowT
       const name = req.taskQueue?.name;
       if (!name) throw invalidArgument('TaskQueue is not set on request.');
       const queue = engine.dispatch.activityQueues.get(ns, 'activity', name);
+      queue.notePoller(req.identity);
       const response = await queue.poll(
         pollDeadline(call),
         () => call.cancelled || engine.isClosed,
@@ -247,6 +258,31 @@ export function workflowServiceHandlers(engine: WorkflowServiceCore, { workflowT
       const response = step(() => activityTasks.heartbeatActivity(activityTasks.activityById(req), req.details));
       await engine.commit();
       return response;
+    },
+
+    // Default mode only: the pollers seen in the last five minutes and, when asked, the backlog. Times are
+    // wall-clock (as the sticky fallback's): a poller's last access is a fact about a machine, not the business clock.
+    DescribeTaskQueue: async (req: Request<'DescribeTaskQueue'>) => {
+      const ns = engine.checkNamespace(req.namespace);
+      const name = req.taskQueue?.name;
+      if (!name) throw invalidArgument('TaskQueue is not set on request.');
+      if (req.apiMode === 'DESCRIBE_TASK_QUEUE_MODE_ENHANCED') {
+        throw invalidArgument('DescribeTaskQueue: the embedded engine serves the default mode only (the ENHANCED mode is deprecated); leave api_mode unset.');
+      }
+      const type = req.taskQueueType ?? 'TASK_QUEUE_TYPE_UNSPECIFIED';
+      if (type !== 'TASK_QUEUE_TYPE_UNSPECIFIED' && type !== 'TASK_QUEUE_TYPE_WORKFLOW' && type !== 'TASK_QUEUE_TYPE_ACTIVITY') {
+        throw invalidArgument(`DescribeTaskQueue: task queue type ${type} is not served by the embedded engine.`);
+      }
+      const { pollers, waiting } =
+        type === 'TASK_QUEUE_TYPE_ACTIVITY'
+          ? describeQueue(engine.dispatch.activityQueues.find(ns, 'activity', name), (ref) => activityTasks.isCurrent(ref))
+          : describeQueue(engine.dispatch.workflowQueues.find(ns, 'workflow', name), (ref) => workflowTasks.isCurrent(ref));
+      const backlogAgeMs = waiting.oldestAt === undefined ? 0 : Date.now() - waiting.oldestAt;
+      return {
+        pollers: pollers.map((p) => ({ identity: p.identity, lastAccessTime: msToTimestamp(p.lastAccess), ratePerSecond: POLLER_RATE_PER_SECOND })),
+        ...(req.reportStats ? { stats: { approximateBacklogCount: waiting.count, approximateBacklogAge: msToDuration(backlogAgeMs) } } : {}),
+        ...(req.includeTaskQueueStatus ? { taskQueueStatus: { backlogCountHint: waiting.count, ratePerSecond: POLLER_RATE_PER_SECOND } } : {}),
+      };
     },
 
     GetWorkflowExecutionHistory: async (req: Request<'GetWorkflowExecutionHistory'>, call) => getHistory(engine, req, pollDeadline(call), call.onCancel),

@@ -485,16 +485,27 @@ export class WorkflowTasks {
     private readonly activities: Pick<ActivityTasks, 'scheduleActivity' | 'requestCancelActivity' | 'startActivityTask'>,
     private readonly updates: Pick<Updates, 'applyMessage'>,
     private readonly queries: Pick<Queries, 'startQueryTask' | 'answerAttachedQueries' | 'dispatchPendingQueries'>,
-    private readonly dispatch: Pick<Dispatch, 'dropStickyFallback'>,
+    private readonly dispatch: Pick<Dispatch, 'dropStickyFallback' | 'hasQueryTask'>,
   ) {}
 
   /** Turns a queue reference into a poll response, or undefined when the reference went stale. */
-  startWorkflowTask(ref: WorkflowTaskRef, req: Request<'PollWorkflowTaskQueue'>, queueName: string): Response | undefined {
-    if (ref.kind === 'query') return this.queries.startQueryTask(ref.queryId, ref.dispatch);
+  /** The run whose scheduled, not yet started workflow task `ref` names, if the reference is current. */
+  private scheduledRun(ref: Extract<WorkflowTaskRef, { kind: 'task' }>): Run | undefined {
     const run = this.core.runs.get(ref.runKey);
     if (!run || !run.running || run.taskDispatch !== ref.dispatch) return undefined;
-    const wft = run.s.wft;
-    if (!wft || wft.startedEventId !== undefined) return undefined;
+    return run.s.wft && run.s.wft.startedEventId === undefined ? run : undefined;
+  }
+
+  /** Whether a poller taking `ref` now would be handed a task (DescribeTaskQueue's backlog). */
+  isCurrent(ref: WorkflowTaskRef): boolean {
+    return ref.kind === 'query' ? this.dispatch.hasQueryTask(ref.queryId, ref.dispatch) : this.scheduledRun(ref) !== undefined;
+  }
+
+  startWorkflowTask(ref: WorkflowTaskRef, req: Request<'PollWorkflowTaskQueue'>, queueName: string): Response | undefined {
+    if (ref.kind === 'query') return this.queries.startQueryTask(ref.queryId, ref.dispatch);
+    const run = this.scheduledRun(ref);
+    if (!run) return undefined;
+    const wft = run.s.wft!;
     const now = this.core.now();
     const fromSticky = !!run.s.sticky && run.s.sticky.queue === queueName;
     this.dispatch.dropStickyFallback(run);
