@@ -10,6 +10,7 @@ import { describeWorkflowRoute } from './describe-workflow';
 import { grantRoleRoute } from './grant-role';
 import { listCalendarYearsRoute } from './list-calendar-years';
 import { listPeopleRoute } from './list-people';
+import { listWorkersRoute } from './list-workers';
 import { listWorkflowsRoute } from './list-workflows';
 import { reactivatePersonRoute } from './reactivate-person';
 import { resetWorkflowRoute } from './reset-workflow';
@@ -21,7 +22,7 @@ import { terminateWorkflowRoute } from './terminate-workflow';
 export const adminRoutes: RouteModule = {
   name: 'admin',
   tag: '系统管理',
-  description: '人员与角色授权（限本人管理的单位）、账号停用/启用、工作日历、演示模式的时钟（快进）、流程运维（查询、查看、终止、取消、重置、立即重试活动）',
+  description: '人员与角色授权（限本人管理的单位）、账号停用/启用、工作日历、演示模式的时钟（快进）、流程运维（查询、查看、终止、取消、重置、立即重试活动、查看工作进程）',
   routes: [listPeopleRoute, grantRoleRoute, revokeRoleRoute, deactivatePersonRoute, reactivatePersonRoute, listCalendarYearsRoute, saveCalendarYearRoute, getClockRoute, advanceClockRoute,
-    listWorkflowsRoute, describeWorkflowRoute, terminateWorkflowRoute, cancelWorkflowRoute, resetWorkflowRoute, retryActivityRoute],
+    listWorkflowsRoute, describeWorkflowRoute, listWorkersRoute, terminateWorkflowRoute, cancelWorkflowRoute, resetWorkflowRoute, retryActivityRoute],
 };

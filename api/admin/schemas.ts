@@ -110,3 +110,20 @@ export const ZWorkflowResult = z
     resetToEventId: z.number().int().nullable(),
   })
   .meta({ id: 'WorkflowOperationResult' });
+
+// ---- workers (/api/admin/workers) ------------------------------------------
+
+export const ZTaskQueueView = z
+  .object({
+    type: z.enum(['workflow', 'activity']).meta({ description: 'workflow: process steps (流程任务); activity: the work they start (活动任务).' }),
+    pollers: z
+      .array(z.object({ identity: z.string(), lastAccessAt: z.iso.datetime().nullable() }))
+      .meta({ description: 'Workers that polled this queue in the last five minutes, most recent first.' }),
+    backlog: z.number().int().nullable().meta({ description: 'Tasks waiting for a worker; null when the Temporal server does not report it.' }),
+    oldestWaitingSeconds: z.number().nullable().meta({ description: 'How long the oldest waiting task has waited; null when none waits or it is not reported.' }),
+  })
+  .meta({ id: 'TaskQueueView' });
+
+export const ZWorkers = z
+  .object({ taskQueue: z.string(), queues: z.array(ZTaskQueueView), checkedAt: z.iso.datetime() })
+  .meta({ id: 'Workers' });

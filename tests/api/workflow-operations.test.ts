@@ -61,6 +61,9 @@ it('is for district administrators only: a street clerk gets 403 FORBIDDEN_ROLE,
     const list = await get(who, '/api/admin/workflows');
     expect(list.status).toBe(403);
     expect(list.body.code).toBe(code);
+    const workers = await get(who, '/api/admin/workers');
+    expect(workers.status).toBe(403);
+    expect(workers.body.code).toBe(code);
     const terminate = await post(who, `/api/admin/workflows/${id}/terminate`, { reason: '越权尝试' });
     expect(terminate.status).toBe(403);
     expect(terminate.body.code).toBe(code);
@@ -68,6 +71,27 @@ it('is for district administrators only: a street clerk gets 403 FORBIDDEN_ROLE,
   const described = await get(ADMIN, `/api/admin/workflows/${id}`);
   expect(described.body.execution.status).toBe('Running');
   expect(await audits(id, 'terminateWorkflow')).toHaveLength(0);
+});
+
+it('shows the worker polling the platform\'s task queue, for process steps and for their activities, and no task waiting once it has taken them', async () => {
+  await apply('运维工作进程');
+  let body: { taskQueue: string; queues: Array<{ type: string; pollers: Array<{ identity: string; lastAccessAt: string | null }>; backlog: number | null; oldestWaitingSeconds: number | null }> };
+  // The project's first step is done once its inbox task exists; the queues are then empty.
+  await p.waitFor(async () => {
+    const res = await get(ADMIN, '/api/admin/workers');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    body = res.body;
+    return body.queues.every((q) => q.backlog === 0);
+  });
+  expect(body!.taskQueue).toBe(p.taskQueue);
+  expect(body!.queues.map((q) => q.type)).toEqual(['workflow', 'activity']);
+  for (const queue of body!.queues) {
+    // This test's platform runs one worker, named as the SDK names it: pid@host.
+    expect(queue.pollers).toHaveLength(1);
+    expect(queue.pollers[0]!.identity).toMatch(/^\d+@/);
+    expect(Date.now() - Date.parse(queue.pollers[0]!.lastAccessAt!)).toBeLessThan(5 * 60_000);
+    expect(queue.oldestWaitingSeconds).toBeNull();
+  }
 });
 
 it('lists workflows by visibility query, a page at a time; a malformed query is 400 naming the position', async () => {

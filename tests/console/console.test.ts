@@ -284,6 +284,12 @@ describe('流程运维', () => {
     await admin.getByRole('link', { name: '流程运维' }).first().click();
     await admin.getByRole('heading', { name: '流程运维' }).waitFor();
     await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    // This platform's worker works both queues: listed by identity (pid@host) with its last poll, no warning.
+    const workers = admin.locator('.ant-card').filter({ hasText: '工作进程' });
+    for (const queue of ['流程任务', '活动任务']) {
+      await workers.locator('tr').filter({ hasText: queue }).locator('.ant-tag-success').filter({ hasText: /^\d+@.+秒前\)$/ }).waitFor();
+    }
+    expect(await workers.getByRole('alert').count()).toBe(0);
     await h.shot(admin, '65-manage-workflows');
     await h.axe(admin, 'manage-workflows');
     await toPhone(admin);

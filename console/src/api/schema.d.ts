@@ -12024,6 +12024,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workers polling the platform's task queue and the tasks waiting for one (district administrators)
+         * @description Access: roles `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workers"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. `FORBIDDEN_SCOPE`: The caller has the role, but not on this unit or its parents. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/workflows/{workflowId}/terminate": {
         parameters: {
             query?: never;
@@ -13087,6 +13144,29 @@ export interface components {
             scheduledTime: string | null;
             /** Format: date-time */
             lastStartedTime: string | null;
+        };
+        Workers: {
+            taskQueue: string;
+            queues: components["schemas"]["TaskQueueView"][];
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        TaskQueueView: {
+            /**
+             * @description workflow: process steps (流程任务); activity: the work they start (活动任务).
+             * @enum {string}
+             */
+            type: "workflow" | "activity";
+            /** @description Workers that polled this queue in the last five minutes, most recent first. */
+            pollers: {
+                identity: string;
+                /** Format: date-time */
+                lastAccessAt: string | null;
+            }[];
+            /** @description Tasks waiting for a worker; null when the Temporal server does not report it. */
+            backlog: number | null;
+            /** @description How long the oldest waiting task has waited; null when none waits or it is not reported. */
+            oldestWaitingSeconds: number | null;
         };
         WorkflowOperationResult: {
             workflowId: string;

@@ -4,6 +4,8 @@
 // and act on it: retry a failing activity now, reset it to its last completed
 // workflow task, cancel or terminate it. Every action asks for a reason, which
 // the API writes to the audit log; a refused action shows its message here.
+// Above them, the workers polling the platform's task queue: when none is
+// online, nothing submitted completes, and this says so first.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -208,6 +210,76 @@ function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOpera
   );
 }
 
+type Workers = Schemas['Workers'];
+const QUEUE_LABEL: Record<Workers['queues'][number]['type'], string> = { workflow: '流程任务', activity: '活动任务' };
+/** A live worker polls again at least every minute (a long poll lasts up to 60 s): one silent for longer has likely stopped. */
+const SILENT_AFTER_S = 90;
+
+const secondsAgo = (at: string | null, checkedAt: string) => (at ? Math.max(0, Math.round((Date.parse(checkedAt) - Date.parse(at)) / 1000)) : null);
+const span = (s: number) => (s < 120 ? `${Math.round(s)} 秒` : `${Math.round(s / 60)} 分钟`);
+
+/** Who works the platform's task queue: the first thing to look at when submitted actions do not complete. */
+function WorkersCard() {
+  const workers = useQuery({ queryKey: ['admin-workers'], queryFn: () => unwrap(api.GET('/api/admin/workers')), refetchInterval: 15_000 });
+  return (
+    <Card
+      title="工作进程"
+      size="small"
+      style={{ marginBottom: 16 }}
+      extra={
+        <Space>
+          {workers.data ? <Typography.Text type="secondary">检查于 {formatDateTime(workers.data.checkedAt)}</Typography.Text> : null}
+          <Button size="small" loading={workers.isFetching} onClick={() => void workers.refetch()}>
+            刷新
+          </Button>
+        </Space>
+      }
+    >
+      <QueryView query={workers}>
+        {(w) => {
+          const idle = w.queues.filter((q) => q.pollers.every((p) => (secondsAgo(p.lastAccessAt, w.checkedAt) ?? Infinity) > SILENT_AFTER_S));
+          return (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {idle.length ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={`没有在线的工作进程处理${idle.map((q) => QUEUE_LABEL[q.type]).join('和')}`}
+                  description="提交的办理将无法完成(等待超时后提示“未能在…秒内完成”)。请检查 worker 进程是否在运行。"
+                />
+              ) : null}
+              <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+                {w.queues.map((q) => (
+                  <Descriptions.Item key={q.type} label={QUEUE_LABEL[q.type]}>
+                    <Space wrap size={[8, 4]}>
+                      {q.pollers.length ? (
+                        q.pollers.map((p) => {
+                          const ago = secondsAgo(p.lastAccessAt, w.checkedAt);
+                          const silent = ago === null || ago > SILENT_AFTER_S;
+                          return (
+                            <Tag key={p.identity} color={silent ? 'default' : 'success'}>
+                              {p.identity}({ago === null ? '时间未知' : `${span(ago)}前`}{silent ? ',可能已停止' : ''})
+                            </Tag>
+                          );
+                        })
+                      ) : (
+                        <Typography.Text type="secondary">近 5 分钟无工作进程</Typography.Text>
+                      )}
+                      <Typography.Text type={q.backlog ? undefined : 'secondary'} strong={!!q.backlog}>
+                        {q.backlog === null ? '等待数未知' : q.backlog === 0 ? '无等待任务' : `等待中 ${q.backlog} 个${q.oldestWaitingSeconds !== null ? `(最久 ${span(q.oldestWaitingSeconds)})` : ''}`}
+                      </Typography.Text>
+                    </Space>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            </Space>
+          );
+        }}
+      </QueryView>
+    </Card>
+  );
+}
+
 export default function WorkflowsPage() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({ status: 'Running' });
@@ -244,6 +316,7 @@ export default function WorkflowsPage() {
         <Typography.Title level={3}>流程运维</Typography.Title>
         <Typography.Text type="secondary">查找流程实例,查看卡住的步骤,重试、重置、取消或终止。每项操作都需填写原因并记入审计日志。</Typography.Text>
       </div>
+      <WorkersCard />
       <Card>
         <Form form={form} layout="inline" name="workflow-filters" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ rowGap: 8, marginBottom: 16 }}>
           <Form.Item name="type" label="类型">
