@@ -147,8 +147,8 @@ export class Dispatch {
 
   /** A poller took a query reference: the task if the reference is current (it is then no longer offered). */
   takeQueryTask(queryId: string, dispatch: number): QueryTask | undefined {
-    if (!this.hasQueryTask(queryId, dispatch)) return undefined;
-    const task = this.queryTasks.get(queryId)!;
+    const task = this.queryTasks.get(queryId);
+    if (task?.dispatch !== dispatch) return undefined;
     if (task.fallback) clearTimeout(task.fallback);
     task.fallback = undefined;
     task.dispatch = -1;

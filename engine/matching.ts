@@ -93,12 +93,13 @@ export class TaskQueue<T> {
   /** A poller named `identity` polls now (the SDK names each worker process). */
   notePoller(identity: string | undefined): void {
     const now = Date.now();
-    this.pollerSeen.delete(identity ?? '');
-    this.pollerSeen.set(identity ?? '', now);
+    const name = identity ?? '';
+    this.pollerSeen.delete(name);
+    this.pollerSeen.set(name, now);
     // Oldest first (re-inserted on each poll): a restarted worker's old identity ages out from the front.
-    for (const [name, at] of this.pollerSeen) {
+    for (const [seen, at] of this.pollerSeen) {
       if (now - at <= POLLER_TTL_MS) break;
-      this.pollerSeen.delete(name);
+      this.pollerSeen.delete(seen);
     }
   }
 

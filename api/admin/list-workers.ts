@@ -3,6 +3,7 @@
 // and the tasks waiting for one. Nothing listed with tasks waiting means no
 // worker runs: every action then waits until it times out (503 PROCESS_BUSY).
 // Times are wall-clock, as the engine reports pollers (not the business clock).
+import { optionalTsToMs } from '@temporalio/common/lib/time.js';
 import proto from '@temporalio/proto';
 import type { Actor } from '../../domain/access';
 import { defineRoute } from '../http/define-route';
@@ -26,13 +27,13 @@ export async function listWorkers({ client, namespace, actor, taskQueue, now }: 
         '查看工作进程',
       );
       const stats = res.stats ?? null;
-      const ageSeconds = stats?.approximateBacklogAge ? Number(stats.approximateBacklogAge.seconds ?? 0) + (stats.approximateBacklogAge.nanos ?? 0) / 1e9 : null;
+      const ageMs = optionalTsToMs(stats?.approximateBacklogAge);
       const backlog = stats ? Number(stats.approximateBacklogCount ?? 0) : null;
       return {
         type,
         pollers: (res.pollers ?? []).map((p) => ({ identity: p.identity ?? '', lastAccessAt: iso(p.lastAccessTime) })),
         backlog,
-        oldestWaitingSeconds: backlog ? ageSeconds : null,
+        oldestWaitingSeconds: backlog && ageMs !== undefined ? ageMs / 1000 : null,
       };
     }),
   );

@@ -216,6 +216,8 @@ const QUEUE_LABEL: Record<Workers['queues'][number]['type'], string> = { workflo
 const SILENT_AFTER_S = 90;
 
 const secondsAgo = (at: string | null, checkedAt: string) => (at ? Math.max(0, Math.round((Date.parse(checkedAt) - Date.parse(at)) / 1000)) : null);
+/** A poller with no time, or none for SILENT_AFTER_S. */
+const isSilent = (ago: number | null) => ago === null || ago > SILENT_AFTER_S;
 const span = (s: number) => (s < 120 ? `${Math.round(s)} 秒` : `${Math.round(s / 60)} 分钟`);
 
 /** Who works the platform's task queue: the first thing to look at when submitted actions do not complete. */
@@ -237,7 +239,7 @@ function WorkersCard() {
     >
       <QueryView query={workers}>
         {(w) => {
-          const idle = w.queues.filter((q) => q.pollers.every((p) => (secondsAgo(p.lastAccessAt, w.checkedAt) ?? Infinity) > SILENT_AFTER_S));
+          const idle = w.queues.filter((q) => q.pollers.every((p) => isSilent(secondsAgo(p.lastAccessAt, w.checkedAt))));
           return (
             <Space direction="vertical" style={{ width: '100%' }}>
               {idle.length ? (
@@ -255,7 +257,7 @@ function WorkersCard() {
                       {q.pollers.length ? (
                         q.pollers.map((p) => {
                           const ago = secondsAgo(p.lastAccessAt, w.checkedAt);
-                          const silent = ago === null || ago > SILENT_AFTER_S;
+                          const silent = isSilent(ago);
                           return (
                             <Tag key={p.identity} color={silent ? 'default' : 'success'}>
                               {p.identity}({ago === null ? '时间未知' : `${span(ago)}前`}{silent ? ',可能已停止' : ''})
