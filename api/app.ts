@@ -69,8 +69,14 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Exp
     }),
   );
   app.use(helmet());
-  app.use((_req, res, next) => {
+  // The API's answers are personal data of the caller's scope (names, phone
+  // and ID numbers in a mediation case): a clerk's shared office PC must not
+  // keep them in its browser cache, nor a proxy in its. Without a cache to
+  // validate against, an ETag is a hash of every body for nothing.
+  app.set('etag', false);
+  app.use((req, res, next) => {
     res.set('Access-Control-Expose-Headers', `${REQUEST_ID_HEADER}, Idempotent-Replayed, Retry-After`);
+    if (req.path.startsWith('/api/')) res.set('Cache-Control', 'no-store');
     next();
   });
   app.use(express.json({ limit: deps.config.server.bodyLimit, strict: true }));

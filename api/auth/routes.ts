@@ -111,7 +111,6 @@ export const authRoutes: RouteModule = {
           });
           const inCookie = body.refreshTokenIn === 'cookie';
           if (inCookie) setRefreshCookie(req, res, result.refreshToken, result.refreshExpiresAt, now);
-          res.set('Cache-Control', 'no-store');
           return reply(200, { ...sessionBody(result, !inCookie), person: result.person });
         } catch (err) {
           const retryAfter = (err as { details?: { retryAfter?: number } }).details?.retryAfter;
@@ -135,7 +134,6 @@ export const authRoutes: RouteModule = {
         const now = authTime(deps);
         const fromCookie = body.refreshToken === undefined ? readRefreshCookie(req) : undefined;
         const presented = body.refreshToken ?? fromCookie;
-        res.set('Cache-Control', 'no-store');
         try {
           if (!presented) throw new AppError('UNAUTHENTICATED', '请在请求体或 Cookie 中提供刷新令牌。');
           const tokens = await refreshSession({ prisma: deps.prisma, refreshToken: presented, settings: deps.config.auth, requestId, now });

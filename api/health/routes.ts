@@ -32,14 +32,13 @@ export const healthRoutes: RouteModule = {
       summary: 'Readiness: PostgreSQL, Redis and Temporal reachable (503 when any is not)',
       roles: 'public',
       response: { schema: ZReadiness, description: 'All dependencies answer. The same body comes with 503 when one does not.' },
-      async handler({ deps, res }) {
+      async handler({ deps }) {
         const readiness = await checkReadiness({
           prisma: deps.prisma,
           temporal: deps.temporal,
           redis: deps.redis,
           timeoutMs: deps.config.server.readyTimeoutMs,
         });
-        res.set('Cache-Control', 'no-store');
         return reply(readiness.ready ? 200 : 503, readiness);
       },
     }),

@@ -101,7 +101,8 @@ async function main(): Promise<void> {
         // The other side of each history: the SDK worker and the client, all threads of this process.
         const sdkBefore = cpuMs(process.pid);
         const countsBefore = await engineCounts(metricsPort);
-        const firstBenchSeq = seq;
+        // Per load: the engine's CPU, its commits and the workflows' seq range, to split the figure by concurrency.
+        const levels: Array<{ concurrency: number; engineMs: number; commits: number; from: number; to: number }> = [];
         for (const [concurrency, total] of [
           [1, 30],
           [10, 200],
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
           const started = Date.now();
           const engineAt = cpuMs(server.child.pid!);
           const sdkAt = cpuMs(process.pid);
+          const levelCounts = await engineCounts(metricsPort);
+          const levelFrom = seq;
           let next = 0;
           await Promise.all(
             Array.from({ length: concurrency }, async () => {
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
             }),
           );
           const seconds = (Date.now() - started) / 1000;
+          levels.push({ concurrency, engineMs: cpuMs(server.child.pid!) - engineAt, commits: (await engineCounts(metricsPort)).commits - levelCounts.commits, from: levelFrom, to: seq });
           // Which side sets the pace: each process's CPU as a share of one core over the run.
           const share = (ms: number) => `${((ms / 1000 / seconds) * 100).toFixed(0)}%`;
           log(
@@ -136,11 +140,19 @@ async function main(): Promise<void> {
         const systemSpent = cpuTimes(server.child.pid!).system - systemBefore;
         const countsAfter = await engineCounts(metricsPort);
         let events = 0;
-        for (let i = firstBenchSeq; i < seq; i++) {
-          const d = await client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `bench-${i}` } });
-          events += Number(d.workflowExecutionInfo!.historyLength);
+        const byLevel: string[] = [];
+        for (const level of levels) {
+          let levelEvents = 0;
+          for (let i = level.from; i < level.to; i++) {
+            const d = await client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `bench-${i}` } });
+            levelEvents += Number(d.workflowExecutionInfo!.historyLength);
+          }
+          events += levelEvents;
+          byLevel.push(`${level.concurrency}: ${(level.engineMs / levelEvents).toFixed(3)} ms, ${(level.commits / levelEvents).toFixed(2)} commits`);
         }
         log(`engine CPU per history event (throughput runs): ${(cpuSpent / events).toFixed(3)} ms (${cpuSpent} ms CPU, of which ${systemSpent} ms system, for ${events} events)`);
+        // At low concurrency each commit covers few requests and the engine wakes for each: the figure is a mix.
+        log(`  by concurrency: ${byLevel.join('; ')} per event`);
         log(`SDK worker + client CPU per history event (the same runs, this process): ${(sdkSpent / events).toFixed(3)} ms (${sdkSpent} ms CPU); engine ÷ SDK ${(cpuSpent / sdkSpent).toFixed(2)}`);
         // What each event costs the engine in round trips and durable writes (the describes below not counted).
         const commits = countsAfter.commits - countsBefore.commits;

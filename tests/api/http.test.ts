@@ -5,6 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineRoute, ROUTE_MODULES, type RouteModule } from '../../api';
+import { DEMO, usernameFor } from '../../seeds/demo-org';
 import { startApiHarness, type ApiHarness } from './harness';
 
 let h: ApiHarness;
@@ -89,6 +90,21 @@ describe('request ids and problem documents', () => {
     const res = await request(h.app).get('/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('lets no browser or proxy keep an API answer: no-store, and no ETag to revalidate with', async () => {
+    const auth = await h.login(usernameFor('street_office', DEMO.street));
+    const list = await request(h.app).get('/api/projects').set('Authorization', auth);
+    expect(list.status).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.headers.etag).toBeUndefined();
+    // Asked again as a browser would revalidate an answer it kept from before: the whole answer, not 304.
+    const again = await request(h.app).get('/api/projects').set('Authorization', auth).set('If-None-Match', 'W/"5e-k7LBCaVQJ4UmB1YE3lMZWL7Gl1w"');
+    expect(again.status).toBe(200);
+    expect(again.body.total).toBe(list.body.total);
+    // Refusals too, and the public routes.
+    expect((await request(h.app).get('/api/projects')).headers['cache-control']).toBe('no-store');
+    expect((await request(h.app).get('/api/health')).headers['cache-control']).toBe('no-store');
   });
 });
 
