@@ -3,7 +3,7 @@
 // unique values.
 import { expect } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
-import { startTestPlatform, type TestPlatform } from '../helpers/platform';
+import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/platform';
 
 export const DAY = 86_400_000;
 
@@ -36,8 +36,8 @@ export function incidentBody(placeUnitId: string, over: Record<string, unknown> 
 
 export const auditor = usernameFor('auditor', 'qindu');
 
-export async function startGridPlatform(): Promise<GridPlatform> {
-  const p = await startTestPlatform();
+export async function startGridPlatform(options: TestPlatformOptions = {}): Promise<GridPlatform> {
+  const p = await startTestPlatform(options);
   const get: GridPlatform['get'] = async (username, path) => {
     const res = await (await p.as(username)).get(path);
     return { status: res.status, body: res.body };

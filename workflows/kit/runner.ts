@@ -3,7 +3,7 @@
 // action never enters history and reads the same through every path), steps
 // run one at a time (a step that waits for its save cannot interleave with
 // the next), and each step is saved by the one save the host provides.
-import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
 import { ACCESS_CODES, isRefusal, type Deadline, type Effects, type ProcessMachine, type ReassignInput, type Refusal, type Step, type TimedMachine } from '../../domain/kit/machine';
@@ -354,6 +354,16 @@ export async function runMachine<S extends { version: number; stage: string }, I
       carried = { timeline: [...carried.timeline, ...step.effects.timeline], notifications: [...carried.notifications, ...step.effects.notifications] };
     }
   };
+  const startStep = () => ownStep(options.stepNames?.start ?? 'start', `v${state.version}`, options.start);
+  // The start step takes the serialiser before any action can. An action
+  // admitted with the workflow's first task (it came while no worker had run
+  // the workflow yet: a worker down, or a person quicker than the first task)
+  // is delivered when its handler is registered, below; it used to take the
+  // idle serialiser first, be applied, saved and answered, and then be wiped
+  // out by the start step restoring the start state: acknowledged and lost
+  // (found by a crash drill, tests/grid/worker-killed.test.ts). Histories
+  // written before replay in their own order.
+  const started = patched('kit-start-first') ? serial(startStep) : undefined;
   serveActions(
     machine,
     updates,
@@ -371,7 +381,7 @@ export async function runMachine<S extends { version: number; stage: string }, I
   if (options.stateQuery) setHandler(options.stateQuery, () => state);
   options.queries?.(() => state);
 
-  await serial(() => ownStep(options.stepNames?.start ?? 'start', `v${state.version}`, options.start));
+  await (started ?? serial(startStep));
   // A deadline's key names one occurrence: applied once, never again, so a
   // machine that declared it anew by mistake cannot spin the workflow.
   const applied = new Set<string>();
