@@ -437,8 +437,8 @@ export class Scheduler {
           rec.missedCatchupWindow++;
           continue;
         }
+        // The limit is spent when an action starts (runBuffer), not here: one the overlap policy skips is not taken.
         rec.buffer.push({ nominal: next.nominal, actual: next.actual, overlap: overlapOf(rec.schedule), manual: false });
-        if (state.limitedActions) state.remainingActions = (state.remainingActions ?? 0) - 1;
       }
     }
     // A terminate closes the other run at once; the buffered start then goes in the same wake.
@@ -491,7 +491,16 @@ export class Scheduler {
     }
     const others = [...rec.running];
     rec.buffer = keep;
-    for (const item of start) this.startAction(live, item);
+    const state = rec.schedule.state;
+    for (const item of start) {
+      // As Temporal: each automated start spends one of the remaining actions; once none remain, the rest are
+      // dropped. Manual ones (trigger, backfill) are always allowed and spend nothing.
+      if (!item.manual && state?.limitedActions) {
+        if ((state.remainingActions ?? 0) <= 0) continue;
+        state.remainingActions = (state.remainingActions ?? 0) - 1;
+      }
+      this.startAction(live, item);
+    }
     if (cancel) for (const r of others) this.core.requestCancel(rec.namespace, r.workflowId, `cancelled by schedule ${rec.scheduleId} (CANCEL_OTHER)`);
     if (terminate) for (const r of others) this.core.terminate(rec.namespace, r.workflowId, `terminated by schedule ${rec.scheduleId} (TERMINATE_OTHER)`);
     return terminate && others.length > 0 && keep.length > 0;
