@@ -2,7 +2,8 @@
 // incident, forwarded as a workflow update carrying the resolved actor. The
 // machine (domain/grid/machine.ts) decides role, unit, stage and input, in
 // the update's validator and — on the saved state — here first, so a refused
-// action never reaches the process and reads the same either way.
+// action does not reach the process and reads the same either way (the one
+// exception: a keyed resend the saved state calls too late, see run-update).
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
@@ -17,7 +18,8 @@ import { assertAccess } from '../auth/guard';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
 import { runUpdate } from '../http/run-update';
-import { registerCase } from '../mediation/register-case';
+import { requestKey } from '../http/idempotency';
+import { caseIdForKey, registerCase } from '../mediation/register-case';
 import { loadReadableIncidentRow, stateOf } from './get-incident';
 import { gridMachineFor } from './machine';
 import { accessViewOfRow } from './present';
@@ -36,7 +38,7 @@ export interface PerformIncidentActionOptions {
 }
 
 /** The machine's input from the request: what the machine cannot look up itself, the API resolves. */
-async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bodies[A]): Promise<GridInputs[A]> {
+async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bodies[A], incidentId: string): Promise<GridInputs[A]> {
   if (action === 'dispatchIncident') {
     const b = body as Bodies['dispatchIncident'];
     const unit = await deps.prisma.unit.findUnique({ where: { id: b.unitId }, select: { id: true, path: true, name: true, level: true } });
@@ -50,7 +52,11 @@ async function toInput<A extends GridAction>(deps: AppDeps, action: A, body: Bod
       throw new AppError('BUSINESS_RULE', '当事人应至少包括一名申请人和一名被申请人。');
     }
     // The parties' personal data stays out of the incident's history: only the new case's id and the type go in.
-    const input: GridInputs['convertToMediation'] = { mediationCaseId: randomUUID(), disputeType: b.disputeType, note: b.note };
+    // Under an Idempotency-Key the id derives from the key, so a resend whose first answer was lost names the
+    // case the first attempt decided (and registered), not a second one.
+    const keyed = requestKey();
+    const mediationCaseId = keyed ? caseIdForKey(keyed.personId, `grid-convert\0${incidentId}\0${keyed.key}`) : randomUUID();
+    const input: GridInputs['convertToMediation'] = { mediationCaseId, disputeType: b.disputeType, note: b.note };
     return input as GridInputs[A];
   }
   return body as unknown as GridInputs[A];
@@ -99,7 +105,7 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
   const actor = acting.actor;
   const outsider = actRefusal(actor, accessViewOfRow(row));
   if (outsider) throw new AppError(outsider, ACT_REFUSAL_MESSAGE);
-  const input = await toInput(deps, action, body as Bodies[typeof action]);
+  const input = await toInput(deps, action, body as Bodies[typeof action], incidentId);
   const state = stateOf(row);
   const machine = gridMachineFor(deps);
   const now = businessTime(deps);
@@ -112,15 +118,18 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
     await registerConverted({ deps, actor, row, body: body as ConvertBody, caseId: state.mediationCaseId });
     return { incidentId, action, stage: state.stage, version: state.version, message: '已转人民调解,调解案件已登记', mediationCaseId: state.mediationCaseId };
   }
-  // On the saved state first: a finished incident's workflow has ended and can take no update.
-  if (state) {
-    const refusal = machine.refusal(state, actor, action, input, now);
-    if (refusal) throw new AppError(refusal.code, refusal.message);
-  }
+  // On the saved state first: a finished incident's workflow has ended and can take no new update (runUpdate
+  // still lets a resend whose first attempt moved the incident on find its answer).
+  const refused = state ? machine.refusal(state, actor, action, input, now) : null;
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
   const command: ActionCommand = { actor, input };
   const update = gridUpdates[action] as unknown as typeof gridUpdates.dispatchIncident;
-  const result = await runUpdate({ deps, label: GRID_ACTION_LABELS[action], execute: (id) => handle.executeUpdate(update, { args: [command as ActionCommand<never>], ...id }) });
+  const result = await runUpdate({
+    deps,
+    label: GRID_ACTION_LABELS[action],
+    refusal: refused && new AppError(refused.code, refused.message),
+    execute: (id) => handle.executeUpdate(update, { args: [command as ActionCommand<never>], ...id }),
+  });
 
   if (action === 'convertToMediation') {
     // The conversion is decided (the incident names its case); now the case

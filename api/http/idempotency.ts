@@ -68,6 +68,12 @@ export function updateIdForRequest(): string | undefined {
   return `idem-${createHash('sha256').update(`${r.personId}\n${r.key}\n${r.requestHash}\n${n}`).digest('hex').slice(0, 40)}`;
 }
 
+/** The person and the Idempotency-Key of the request running now (undefined without a key), for ids a resend must repeat. */
+export function requestKey(): { personId: string; key: string } | undefined {
+  const r = keyedRequest.getStore();
+  return r && { personId: r.personId, key: r.key };
+}
+
 export interface RunIdempotentOptions {
   deps: AppDeps;
   req: Request;

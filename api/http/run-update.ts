@@ -7,6 +7,17 @@
 // runs; a retry with the same Idempotency-Key finds the same update: its id
 // derives from the person, the key and the request (updateIdForRequest), so
 // the engine runs it once and a resend gets the first answer.
+//
+// That holds even where the saved state already says no. A resend whose first
+// attempt ran (its answer lost with an API process that stopped before storing
+// it under the key) finds the process moved on: the read model says
+// WRONG_STAGE or ALREADY_DONE, and a closed process has no running workflow.
+// So a keyed request refused only for that reason still goes to the engine
+// under its id: a known id is answered from its recorded outcome (Temporal
+// keeps it after the workflow closes); an unknown one is judged by the
+// workflow's own validator, or, the workflow closed, gets the saved state's
+// refusal after all.
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
 import { updateIdForRequest } from './idempotency';
@@ -24,12 +35,24 @@ export interface RunUpdateOptions<R> {
    * update id derived from the request's Idempotency-Key, when it has one.
    */
   execute: (id: { updateId?: string }) => Promise<R>;
+  /**
+   * What the saved state (the read model) says against the action, found
+   * before sending it; null or absent when it may go ahead. Only the
+   * refusals in MOVED_ON wait for the engine's word; any other (a role, a
+   * unit, the input) is the answer at once, the update unsent.
+   */
+  refusal?: AppError | null;
 }
+
+/** Refusals that only say the process has moved past the action: all a resend whose first attempt ran can meet. */
+const MOVED_ON: ReadonlySet<string> = new Set(['WRONG_STAGE', 'ALREADY_DONE']);
 
 /** PROCESS_ANSWER_TIMEOUT_MS's default, for callers whose config has no server part (the seeds). */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-export async function runUpdate<R>({ deps, label, execute }: RunUpdateOptions<R>): Promise<R> {
+export async function runUpdate<R>({ deps, label, execute, refusal }: RunUpdateOptions<R>): Promise<R> {
+  const updateId = updateIdForRequest();
+  if (refusal && !(updateId && MOVED_ON.has(refusal.code))) throw refusal;
   const timeoutMs = deps.config.server?.processAnswerTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -43,12 +66,15 @@ export async function runUpdate<R>({ deps, label, execute }: RunUpdateOptions<R>
       );
     }, timeoutMs);
   });
-  const updateId = updateIdForRequest();
   const work = deps.temporal.withAbortSignal(abort.signal, () => execute(updateId ? { updateId } : {}));
   // Once the answer is "busy", the cancelled call's own rejection is of no interest.
   work.catch(() => undefined);
   try {
     return await Promise.race([work, busy]);
+  } catch (err) {
+    // The workflow has ended without ever taking this update: the saved state's refusal is the answer.
+    if (refusal && err instanceof WorkflowNotFoundError) throw refusal;
+    throw err;
   } finally {
     clearTimeout(timer);
   }

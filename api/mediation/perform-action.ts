@@ -47,7 +47,8 @@ export async function performAction({ deps, actor, caseId, action, body, request
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: row.workflowId, action, now });
   const refusal = actRefusal(acting.actor, accessViewOf(row));
   if (refusal) throw new AppError(refusal, ACT_REFUSAL_MESSAGE);
-  if (row.stage === 'closed') throw new AppError('WRONG_STAGE', '案件已结案。');
+  // A closed case's workflow has completed and takes no new updates (runUpdate still lets a resend find its answer).
+  const closed = row.stage === 'closed' ? new AppError('WRONG_STAGE', '案件已结案。') : null;
   const payload = await toPayload(deps, action, body);
   const handle = deps.temporal.workflow.getHandle(row.workflowId);
   const command: ActionCommand = { actor: acting.actor, input: payload };
@@ -55,6 +56,7 @@ export async function performAction({ deps, actor, caseId, action, body, request
   const result = await runUpdate({
     deps,
     label: ACTION_LABELS[action],
+    refusal: closed,
     execute: (id) => handle.executeUpdate(update, { args: [command as ActionCommand<never>], ...id }),
   });
   await recordDeputyAction(deps.prisma, acting, { workflowId: row.workflowId, action, label: ACTION_LABELS[action], now, requestId });

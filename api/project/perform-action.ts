@@ -38,16 +38,17 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: project.workflowId, action, now });
   const refusal = actionAccessRefusal(acting.actor, action, { path: project.unitPath, name: project.communityName });
   if (refusal) throw new AppError(refusal.code, refusal.message);
-  // A closed project's workflow has completed and takes no updates: answer here.
-  if (isClosedStage(project.stage as ProjectStage)) {
-    throw new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`);
-  }
+  // A closed project's workflow has completed and takes no new updates (runUpdate still lets a resend find its answer).
+  const closed = isClosedStage(project.stage as ProjectStage)
+    ? new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`)
+    : null;
   const handle = deps.temporal.workflow.getHandle(project.workflowId);
   const command: ActionCommand<ActionInputs[A]> = { actor: acting.actor, input, requestId };
   const update = projectUpdates[action] as unknown as typeof projectUpdates.reviewApplication;
   const result = await runUpdate({
     deps,
     label: PROJECT_ACTION_SPECS[action].label,
+    refusal: closed,
     execute: (id) => handle.executeUpdate(update, { args: [command as unknown as ActionCommand<ActionInputs['reviewApplication']>], ...id }),
   });
   await recordDeputyAction(deps.prisma, acting, { workflowId: project.workflowId, action, label: PROJECT_ACTION_SPECS[action].label, now, requestId });

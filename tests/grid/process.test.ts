@@ -144,6 +144,56 @@ describe('grid incidents through the API', () => {
     expect((await p.act(who.community, id, 'convertToMediation', body)).body.code).toBe('WRONG_STAGE');
   });
 
+  it('answers a resend whose first answer was lost with the first answer, though the incident has moved on or closed', async () => {
+    // The answer is lost with the API process that held it: no stored response survives under the key
+    // (as when the API dies after the workflow answered but before the outcome was saved).
+    const loseAnswer = async (username: string, key: string) => {
+      const person = await p.prisma.person.findUniqueOrThrow({ where: { username } });
+      expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: person.id, key } })).count).toBe(1);
+    };
+    const id = await p.report(who.gridWorker);
+    await p.incidentWhen(id, (c) => c.stage === 'triage');
+    const key = `dispatch-${id}`;
+    const first = await p.act(who.community, id, 'dispatchIncident', dispatchBody, { 'Idempotency-Key': key });
+    ok(first);
+    await p.incidentWhen(id, (c) => c.stage === 'handling');
+    await loseAnswer(who.community, key);
+    // The saved state says 处置中 (no longer waiting for a dispatch); the resend still gets its own answer.
+    const resend = await p.act(who.community, id, 'dispatchIncident', dispatchBody, { 'Idempotency-Key': key });
+    expect([resend.status, resend.body]).toEqual([200, first.body]);
+    // Another dispatch under a new key is refused as before, and changes nothing.
+    const fresh = await p.act(who.community, id, 'dispatchIncident', dispatchBody, { 'Idempotency-Key': `${key}-again` });
+    expect([fresh.status, fresh.body.code]).toEqual([409, 'WRONG_STAGE']);
+
+    ok(await p.act(who.community, id, 'completeHandling', { result: '已修复', photos: [] }));
+    ok(await p.act(who.gridWorker, id, 'confirmResult', { note: '复查正常' }));
+    const rateKey = `rate-${id}`;
+    const rated = await p.act(who.community, id, 'rateSatisfaction', { level: 'satisfied', note: '' }, { 'Idempotency-Key': rateKey });
+    ok(rated);
+    // The rating was the last step: the workflow has ended.
+    await p.client.workflow.getHandle(gridIncidentWorkflowId(id)).result();
+    await loseAnswer(who.community, rateKey);
+    const rateAgain = await p.act(who.community, id, 'rateSatisfaction', { level: 'satisfied', note: '' }, { 'Idempotency-Key': rateKey });
+    expect([rateAgain.status, rateAgain.body]).toEqual([200, rated.body]);
+    const other = await p.act(who.community, id, 'rateSatisfaction', { level: 'dissatisfied', note: '' }, { 'Idempotency-Key': `${rateKey}-again` });
+    expect([other.status, other.body.code]).toEqual([409, 'ALREADY_DONE']);
+
+    const done = await p.incidentWhen(id, (c) => c.satisfaction === 'satisfied');
+    expect(done.timeline.map((e: any) => e.action)).toEqual(['reportIncident', 'dispatchIncident', 'completeHandling', 'confirmResult', 'rateSatisfaction']);
+
+    // A conversion resent after its answer was lost names the case the first attempt registered, not a second one.
+    const dispute = await p.report(who.gridWorker, { type: 'neighbour_dispute', title: `转调解重发${Date.now()}` });
+    await p.incidentWhen(dispute, (c) => c.stage === 'triage');
+    const convertKey = `convert-${dispute}`;
+    const convertBody = { disputeType: 'neighbour', parties: [{ role: 'applicant', name: '甲' }, { role: 'respondent', name: '乙' }] };
+    const converted = await p.act(who.community, dispute, 'convertToMediation', convertBody, { 'Idempotency-Key': convertKey });
+    ok(converted);
+    await loseAnswer(who.community, convertKey);
+    const convertAgain = await p.act(who.community, dispute, 'convertToMediation', convertBody, { 'Idempotency-Key': convertKey });
+    expect([convertAgain.status, convertAgain.body]).toEqual([200, converted.body]);
+    expect(await p.prisma.mediationCase.count({ where: { gridIncidentId: dispute } })).toBe(1);
+  });
+
   it('reminds an overdue triage, hands it to the street, then has the street supervise an overdue handling', async () => {
     const id = await p.report(who.gridWorker, { urgency: 'urgent', type: 'safety_hazard', title: '楼道堆放杂物堵塞消防通道' });
     const c0 = await p.incidentWhen(id, (c) => c.stage === 'triage');

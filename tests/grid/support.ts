@@ -9,8 +9,8 @@ export const DAY = 86_400_000;
 
 export interface GridPlatform extends TestPlatform {
   get(username: string, path: string): Promise<{ status: number; body: any }>;
-  post(username: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
-  act(username: string, incidentId: string, action: string, body?: unknown): Promise<{ status: number; body: any }>;
+  post(username: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  act(username: string, incidentId: string, action: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   report(username: string, over?: Record<string, unknown>): Promise<string>;
   /** Waits until the incident's read model satisfies `check`; returns it as `username` sees it. */
   incidentWhen(id: string, check: (c: any) => boolean, username?: string): Promise<any>;
@@ -42,11 +42,11 @@ export async function startGridPlatform(options: TestPlatformOptions = {}): Prom
     const res = await (await p.as(username)).get(path);
     return { status: res.status, body: res.body };
   };
-  const post: GridPlatform['post'] = async (username, path, body) => {
-    const res = await (await p.as(username)).post(path).send(body ?? {});
+  const post: GridPlatform['post'] = async (username, path, body, headers = {}) => {
+    const res = await (await p.as(username)).post(path).set(headers).send(body ?? {});
     return { status: res.status, body: res.body };
   };
-  const act: GridPlatform['act'] = (username, id, action, body) => post(username, `/api/grid-incidents/${id}/actions/${action}`, body);
+  const act: GridPlatform['act'] = (username, id, action, body, headers) => post(username, `/api/grid-incidents/${id}/actions/${action}`, body, headers);
   const incidentWhen: GridPlatform['incidentWhen'] = (id, check, username = auditor) =>
     p.waitFor(async () => {
       const res = await get(username, `/api/grid-incidents/${id}`);

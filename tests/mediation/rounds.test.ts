@@ -214,5 +214,18 @@ describe('mediation rounds', () => {
     const c = await p.caseWhen(id, (x) => x.timeline.some((e: any) => e.action === 'recordSession'));
     expect(c.timeline.filter((e: any) => e.action === 'recordSession')).toHaveLength(1);
     expect(c.state.rounds[0].sessions).toHaveLength(1);
+
+    // The same for the step that closes the case: its workflow has ended, and the saved state says 已结案.
+    const closeKey = `${key}-withdrawal`;
+    const withdrawal = { kind: 'withdrawn', party: '申请人', reason: '双方已自行和解' };
+    const closing = await p.post(who.communityMediator, `/api/mediation-cases/${id}/actions/recordWithdrawal`, withdrawal, { 'Idempotency-Key': closeKey });
+    expect(closing.status).toBe(200);
+    await p.caseWhen(id, (x) => x.stage === 'closed');
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: person.id, key: closeKey } })).count).toBe(1);
+    const closingAgain = await p.post(who.communityMediator, `/api/mediation-cases/${id}/actions/recordWithdrawal`, withdrawal, { 'Idempotency-Key': closeKey });
+    expect([closingAgain.status, closingAgain.body]).toEqual([200, closing.body]);
+    // A new request on the closed case is refused as before.
+    const after = await p.post(who.communityMediator, path, body, { 'Idempotency-Key': `${key}-late` });
+    expect([after.status, after.body.code]).toEqual([409, 'WRONG_STAGE']);
   });
 });

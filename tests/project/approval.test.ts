@@ -193,4 +193,22 @@ describe('终止', () => {
     const queue = await p.get(U.finance, '/api/projects/disbursements');
     expect(queue.body.items.some((i: any) => i.projectId === id)).toBe(false);
   });
+
+  it('answers a resend of the termination whose answer was lost with the first answer, though the project has closed', async () => {
+    const id = await apply(p, { year: freshYear() });
+    await toImplementation(p, id);
+    const key = `terminate-${id}`;
+    const body = { reason: '居民意见较大,无法继续实施' };
+    const first = await act(p, U.street, id, 'terminateProject', body, { 'Idempotency-Key': key });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    await waitFor(async () => (await project(p, id)).stage === 'terminated');
+    // The answer is lost with the API process that held it: nothing is stored under the key.
+    const person = await p.prisma.person.findUniqueOrThrow({ where: { username: U.street } });
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: person.id, key } })).count).toBe(1);
+    const resend = await act(p, U.street, id, 'terminateProject', body, { 'Idempotency-Key': key });
+    expect([resend.status, resend.body]).toEqual([200, first.body]);
+    const fresh = await act(p, U.street, id, 'terminateProject', body, { 'Idempotency-Key': `${key}-again` });
+    expect([fresh.status, fresh.body.code]).toEqual([409, 'WRONG_STAGE']);
+    expect((await project(p, id)).timeline.filter((e: any) => e.action === 'terminateProject')).toHaveLength(1);
+  });
 });
