@@ -6,6 +6,7 @@ import type { AdvanceRequest, ClockState } from '../temporal/engine-clock';
 import type { AttachmentStore, VirusScanner } from './tasks/attachment-store';
 import type { HttpMetrics } from './http/metrics';
 import type { AuthCache } from './auth/auth-cache';
+import type { InstanceLease } from './http/instance-lease';
 
 /** What /api/ready needs from Redis; an ioredis client satisfies it. */
 export interface RedisPing {
@@ -46,6 +47,12 @@ export interface AppDeps {
    * Default: createApp makes one per app with AUTH_CACHE_MS; absent outside createApp: nothing remembered.
    */
   authCache?: AuthCache;
+  /**
+   * This API process's lease (http/instance-lease.ts): a resend can tell when
+   * the process that claimed its Idempotency-Key died. Absent: a pending key
+   * is taken for abandoned only after a minute.
+   */
+  instanceLease?: Pick<InstanceLease, 'key'>;
 }
 
 /** What the API needs of the engine's clock (an `EngineClock` satisfies it). */

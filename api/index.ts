@@ -14,6 +14,7 @@ export { handleClientErrors } from './http/client-error';
 export { createHttpMetrics, type HttpMetrics } from './http/metrics';
 export { buildOpenApiDocument, ZProblem } from './http/openapi';
 export { IDEMPOTENCY_HEADER, purgeIdempotencyRecords } from './http/idempotency';
+export { holdInstanceLease } from './http/instance-lease';
 export type { IdempotencyMode } from './http/idempotency';
 
 export { issueToken, verifyToken } from './auth/tokens';

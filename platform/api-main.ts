@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createApp, createHttpMetrics, handleClientErrors } from '../api';
+import { createApp, createHttpMetrics, handleClientErrors, holdInstanceLease } from '../api';
 import { loadConfigOrExit } from '../config';
 import { createPrisma } from '../db/prisma';
 import { createQueues } from '../queue';
@@ -39,6 +39,8 @@ const queues = createQueues(redisUrl, config.redis.prefix);
 const engineClock = config.app.clock === 'virtual' ? await connectEngineClock({ address: temporalAddress }) : undefined;
 // METRICS_PORT: Prometheus metrics on a port of its own (off by default; see platform/metrics-server.ts).
 const metrics = config.server.metricsPort ? createHttpMetrics() : undefined;
+// Held while this process lives: a resend finds at once that a key this process claimed died with it.
+const instanceLease = await holdInstanceLease({ databaseUrl, logger });
 const deps: AppDeps = {
   ...(metrics ? { metrics } : {}),
   prisma,
@@ -47,6 +49,7 @@ const deps: AppDeps = {
   logger,
   redis,
   queue: queues,
+  instanceLease,
   ...(engineClock ? { now: engineClock.now, authNow: () => new Date(), virtualClock: engineClock } : {}),
 };
 const server = handleClientErrors(createServer(withQueueDashboard(createApp(deps), deps, queues)));
@@ -70,7 +73,7 @@ onShutdownSignal(async (signal) => {
   });
   engineClock?.close();
   await metricsServer?.close();
-  await Promise.allSettled([temporal.connection.close(), redis.quit(), queues.close(), prisma.$disconnect()]);
+  await Promise.allSettled([temporal.connection.close(), redis.quit(), queues.close(), prisma.$disconnect(), instanceLease.close()]);
 });
 
 await new Promise<void>((done, fail) => {

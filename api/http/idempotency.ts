@@ -2,7 +2,9 @@
 // row *before* it runs, so a concurrent duplicate finds the row and is refused
 // instead of executing twice; the finished response is stored and replayed.
 // A pending row is marked by statusCode 0. On failure the row is removed, so
-// the client may retry with the same key.
+// the client may retry with the same key. A pending row whose API process
+// has died (its lease is gone, ./instance-lease.ts) or that is older than a
+// minute belongs to a request that will never finish: a resend takes it over.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
@@ -10,6 +12,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { rawDb } from '../../db/raw-sql';
 import { businessTime, type AppDeps } from '../deps';
+import { leaseHeld } from './instance-lease';
 
 export type IdempotencyMode = 'off' | 'optional' | 'required';
 
@@ -101,6 +104,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   }
 
   const { prisma } = deps;
+  const owner = deps.instanceLease?.key ?? null;
   const now = businessTime(deps);
   const path = req.originalUrl.split('?')[0];
   const hash = requestHash(req.method, path, body);
@@ -114,11 +118,15 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   const claim = async (): Promise<boolean> => {
     // Stamped with the same clock that judges expiry, never the database's.
     const count = await rawDb(prisma).$executeRaw`
-      INSERT INTO "IdempotencyRecord" ("personId", key, method, path, "requestHash", "statusCode", "responseBody", "createdAt")
-      VALUES (${actor.personId}, ${key}, ${req.method}, ${path}, ${hash}, ${PENDING}, '{}'::jsonb, ${now})
+      INSERT INTO "IdempotencyRecord" ("personId", key, method, path, "requestHash", "statusCode", "responseBody", "createdAt", owner)
+      VALUES (${actor.personId}, ${key}, ${req.method}, ${path}, ${hash}, ${PENDING}, '{}'::jsonb, ${now}, ${owner}::int)
       ON CONFLICT DO NOTHING`;
     return count === 1;
   };
+
+  // The process that claimed a pending row is known (its lease key), not this one, and holds its lease no more.
+  const ownerGone = async (claimedBy: number | null): Promise<boolean> =>
+    claimedBy !== null && claimedBy !== owner && !(await leaseHeld(prisma, claimedBy));
 
   if (!(await claim())) {
     const existing = await prisma.idempotencyRecord.findUnique({ where: id });
@@ -131,7 +139,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
         // An old key may be reused: take the row over atomically (only one request wins).
         const taken = await prisma.idempotencyRecord.updateMany({
           where: { personId: actor.personId, key, createdAt: existing.createdAt },
-          data: { method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {}, createdAt: now },
+          data: { method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {}, createdAt: now, owner },
         });
         if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
       } else if (existing.requestHash !== hash) {
@@ -143,13 +151,14 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
           body: stored.body ?? null,
           headers: { ...(stored.headers ?? {}), 'Idempotent-Replayed': 'true' },
         };
-      } else if (now.getTime() - existing.createdAt.getTime() < STALE_PENDING_MS) {
+      } else if (now.getTime() - existing.createdAt.getTime() < STALE_PENDING_MS && !(await ownerGone(existing.owner))) {
         req.res?.set('Retry-After', '1');
         throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
       } else {
+        // Abandoned: its process died, or it is too old to be running still. Only one resend wins it.
         const taken = await prisma.idempotencyRecord.updateMany({
-          where: { personId: actor.personId, key, statusCode: PENDING, createdAt: existing.createdAt },
-          data: { createdAt: now },
+          where: { personId: actor.personId, key, statusCode: PENDING, createdAt: existing.createdAt, owner: existing.owner },
+          data: { createdAt: now, owner },
         });
         if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
       }

@@ -1,11 +1,13 @@
 // Idempotency-Key over a test-only route that counts how often it really runs.
+import { spawn } from 'node:child_process';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineRoute, reply, ROUTE_MODULES, type RouteModule } from '../../api';
+import { defineRoute, holdInstanceLease, reply, ROUTE_MODULES, type RouteModule } from '../../api';
+import { requestHash } from '../../api/http/idempotency';
 import { AppError } from '../../domain/errors';
 import { DEMO, usernameFor } from '../../seeds/demo-org';
-import { uniqueSuffix } from '../helpers/db';
+import { testDatabaseUrl, uniqueSuffix } from '../helpers/db';
 import { startApiHarness, type ApiHarness } from './harness';
 
 let h: ApiHarness;
@@ -115,4 +117,63 @@ describe('Idempotency-Key', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ in: 'headers', field: 'Idempotency-Key' });
   });
+
+  it('takes over at once a key whose API process was killed, and waits while that process lives', { timeout: 60_000 }, async () => {
+    // This app's process holds a lease, as every API process of `npm start` does.
+    const lease = await holdInstanceLease({ databaseUrl: testDatabaseUrl(), logger: h.deps.logger });
+    const leased = h.appWith({ modules: [...ROUTE_MODULES, testModule], deps: { instanceLease: lease } });
+    // Another API process, in a process of its own, claimed keys and was then killed (SIGKILL) mid-request.
+    const other = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', OTHER_PROCESS], {
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl() },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const otherKey = Number(await new Promise<string>((resolve, reject) => {
+        other.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()));
+        other.once('exit', (code) => reject(new Error(`the other process exited (${code})`)));
+      }));
+      expect(otherKey).toBeGreaterThan(0);
+      const person = await h.deps.prisma.person.findUniqueOrThrow({ where: { username: usernameFor('street_office', DEMO.street) } });
+      const name = `k-${uniqueSuffix()}`;
+      const body = { name, delayMs: 0, fail: false };
+      // What a request under each key leaves while it runs: a pending row naming its process.
+      const pending = async (key: string, owner: number | null) =>
+        h.deps.prisma.idempotencyRecord.create({
+          data: { personId: person.id, key, method: 'POST', path: '/api/test/things', requestHash: requestHash('POST', '/api/test/things', body), statusCode: 0, responseBody: {}, owner },
+        });
+      const send = async (key: string) =>
+        request(leased).post('/api/test/things').set('Authorization', await h.login(usernameFor('street_office', DEMO.street))).set('Idempotency-Key', key).send(body);
+      const [claimed, unknown] = [`killed-${uniqueSuffix()}`, `unknown-${uniqueSuffix()}`];
+      await pending(claimed, otherKey);
+      await pending(unknown, null);
+
+      // While the other process lives, its request may still be running: the resend waits.
+      const early = await send(claimed);
+      expect([early.status, early.body.code]).toEqual([409, 'IDEMPOTENCY_KEY_IN_PROGRESS']);
+      other.kill('SIGKILL');
+      await new Promise((r) => other.once('exit', r));
+      // Killed: the database dropped its lease with its connection, and the resend runs at once.
+      let resent = await send(claimed);
+      for (const giveUp = Date.now() + 10_000; resent.status === 409 && Date.now() < giveUp; resent = await send(claimed)) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(resent.status, JSON.stringify(resent.body)).toBe(201);
+      expect(resent.body.name).toBe(name);
+      expect(executions.filter((n) => n === name)).toHaveLength(1);
+      expect((await h.deps.prisma.idempotencyRecord.findUniqueOrThrow({ where: { personId_key: { personId: person.id, key: claimed } } })).statusCode).toBe(201);
+      // A pending row that names no process (written before leases) still waits out its minute.
+      expect((await send(unknown)).status).toBe(409);
+    } finally {
+      other.kill('SIGKILL');
+      await lease.close();
+    }
+  });
 });
+
+/** A second API process's lease: prints its key, then lives until killed. */
+const OTHER_PROCESS = `
+import { holdInstanceLease } from ${JSON.stringify(new URL('../../api/http/instance-lease.ts', import.meta.url).pathname)};
+const lease = await holdInstanceLease({ databaseUrl: process.env.DATABASE_URL, logger: console });
+process.stdout.write(lease.key + '\\n');
+setInterval(() => {}, 1000);
+`;

@@ -17,7 +17,7 @@ import pino from 'pino';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createActivities, type Activities, type Clock } from '../../activities';
-import { createApp } from '../../api';
+import { createApp, holdInstanceLease } from '../../api';
 import { connectEngineClock } from '../../temporal/engine-clock';
 import { loadConfig, type AppConfig } from '../../config';
 import { startEngine, type EmbeddedEngine } from '../../engine';
@@ -203,7 +203,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
     const virtualClock = options.virtualClock ? await connectEngineClock({ address: engine.address }) : undefined;
     if (virtualClock) cleanup.push(async () => virtualClock.close());
-    const app = createApp({ prisma, temporal: client, config, logger, redis, queue: queues, now: clock.now, virtualClock });
+    const instanceLease = await holdInstanceLease({ databaseUrl, logger });
+    cleanup.push(() => instanceLease.close());
+    const app = createApp({ prisma, temporal: client, config, logger, redis, queue: queues, now: clock.now, virtualClock, instanceLease });
     const request = supertest(app);
 
     const tokens = new Map<string, string>();
