@@ -62,8 +62,8 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  */
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: '请求内容不符合要求',
-  IDEMPOTENCY_KEY_REUSED: '幂等键已用于另一个请求',
-  IDEMPOTENCY_KEY_IN_PROGRESS: '相同幂等键的请求正在处理',
+  IDEMPOTENCY_KEY_REUSED: '与先前的同一提交内容不同',
+  IDEMPOTENCY_KEY_IN_PROGRESS: '操作正在办理中',
   PAYLOAD_TOO_LARGE: '请求内容过大',
   UNAUTHENTICATED: '未登录或登录无效',
   TOKEN_EXPIRED: '登录已过期',

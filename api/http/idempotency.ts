@@ -21,6 +21,8 @@ const PENDING = 0;
 /** A pending row older than this is taken to belong to a crashed request and may be taken over. */
 const STALE_PENDING_MS = 60_000;
 const KEY_PATTERN = /^[\w.:-]{8,128}$/;
+/** What a clerk reads when a resend meets the first attempt still running (the console sends the same key again by itself). */
+const IN_PROGRESS_MESSAGE = '这项操作已经提交,正在办理中,请稍候再试;再次提交不会重复办理。';
 
 export interface StoredOutcome {
   status: number;
@@ -132,7 +134,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
     const existing = await prisma.idempotencyRecord.findUnique({ where: id });
     if (!existing) {
       // Removed between our insert and read (a failed first attempt): try once more.
-      if (!(await claim())) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
+      if (!(await claim())) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', IN_PROGRESS_MESSAGE);
     } else {
       const expired = now.getTime() - existing.createdAt.getTime() > ttlMs;
       if (expired) {
@@ -141,9 +143,10 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
           where: { personId: actor.personId, key, createdAt: existing.createdAt },
           data: { method: req.method, path, requestHash: hash, statusCode: PENDING, responseBody: {}, createdAt: now, owner },
         });
-        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
+        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', IN_PROGRESS_MESSAGE);
       } else if (existing.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_KEY_REUSED', `该 ${IDEMPOTENCY_HEADER} 已用于另一个请求(${existing.method} ${existing.path})。`);
+        // A clerk meets this after changing a form whose first submission's answer never arrived: that one may have been done.
+        throw new AppError('IDEMPOTENCY_KEY_REUSED', `这次提交与先前同一编号(${IDEMPOTENCY_HEADER})的提交内容不同(${existing.method} ${existing.path}),先前那次可能已经办理。请刷新页面查看结果后再操作。`);
       } else if (existing.statusCode !== PENDING) {
         const stored = existing.responseBody as { body?: unknown; headers?: Record<string, string> };
         return {
@@ -153,14 +156,14 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
         };
       } else if (now.getTime() - existing.createdAt.getTime() < STALE_PENDING_MS && !(await ownerGone(existing.owner))) {
         req.res?.set('Retry-After', '1');
-        throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
+        throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', IN_PROGRESS_MESSAGE);
       } else {
         // Abandoned: its process died, or it is too old to be running still. Only one resend wins it.
         const taken = await prisma.idempotencyRecord.updateMany({
           where: { personId: actor.personId, key, statusCode: PENDING, createdAt: existing.createdAt, owner: existing.owner },
           data: { createdAt: now, owner },
         });
-        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', '相同幂等键的请求正在处理,请稍后重试。');
+        if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', IN_PROGRESS_MESSAGE);
       }
     }
   }

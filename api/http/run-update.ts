@@ -60,7 +60,7 @@ export async function runUpdate<R>({ deps, label, execute, refusal }: RunUpdateO
     timer = setTimeout(() => {
       abort.abort();
       reject(
-        new AppError('PROCESS_BUSY', `流程正在处理其他操作,「${label}」未能在${Math.round(timeoutMs / 1000)}秒内完成,请${BUSY_RETRY_AFTER_SECONDS}秒后重试(使用相同的 Idempotency-Key 不会重复办理)。`, {
+        new AppError('PROCESS_BUSY', `流程正在处理其他操作,「${label}」未能在${Math.round(timeoutMs / 1000)}秒内完成,请${BUSY_RETRY_AFTER_SECONDS}秒后再提交一次${updateId ? ';再次提交不会重复办理' : ''}。`, {
           details: { retryAfter: BUSY_RETRY_AFTER_SECONDS },
         }),
       );

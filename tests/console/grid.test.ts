@@ -2,11 +2,14 @@
 // a grid worker reports an incident through the form, the community opens the
 // triage task from its 待办 and dispatches it (a dispatch outside its street
 // is refused with the API's message, and nothing changes), the street office
-// handles it, the reporter checks it and records the 回访; the list with its
+// handles it, the reporter checks it and records the 回访; a 提交 whose answer
+// was lost on the way back, pressed again, gets the first one's answer; the list with its
 // filters, the statistics, a 403. Screenshots of every page, axe on each.
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
+import { testDatabaseUrl } from '../helpers/db';
 import { claimedTaskRow, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 const U = {
@@ -19,7 +22,8 @@ const U = {
 
 let h: ConsoleHarness;
 beforeAll(async () => {
-  h = await startConsoleHarness();
+  // An action waits for its process as long as a test may hold the incident's row (the lost answer below), not 10 s.
+  h = await startConsoleHarness({ env: { PROCESS_ANSWER_TIMEOUT_MS: '60000' } });
 }, 240_000);
 afterEach(async ({ task }) => h?.reportFailure(task));
 afterAll(() => h?.close());
@@ -175,6 +179,76 @@ describe('网格事件处置', () => {
     await expect(worker.locator('.ant-steps-item-finish').count()).resolves.toBe(5);
     await h.shot(worker, '66-grid-detail-closed');
     await h.axe(worker, 'grid-detail-closed');
+  });
+
+  it('a 提交 whose answer was lost on the way back, pressed again, gets the first one\'s answer: the step is taken once', { timeout: 180_000 }, async () => {
+    // An incident waiting for the reporter's check, reached through the API.
+    const api = async (username: string) => h.p.as(username);
+    const reported = await (await api(U.gridWorker)).post('/api/grid-incidents').send({
+      channel: 'grid_worker', type: 'public_facility', urgency: 'ordinary', title: `单元门禁损坏-${Date.now().toString(36)}`,
+      description: '单元门禁无法关闭。', placeUnitId: 'qindu-renmin-furong-g1', address: '芙蓉小区3号楼', photos: [],
+    });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    const id = reported.body.incidentId as string;
+    const act = async (username: string, action: string, body: object) => {
+      for (;;) {
+        const res = await (await api(username)).post(`/api/grid-incidents/${id}/actions/${action}`).send(body);
+        // The workflow may not have run its first step yet: the saved state then has no stage to act on.
+        if (res.status === 200) return;
+        if (res.status !== 409 && res.status !== 503) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await act(U.community, 'dispatchIncident', { unitId: 'qindu-renmin-furong', department: '物业服务站', note: '请修复门禁' });
+    await act(U.community, 'completeHandling', { result: '已更换门禁锁', photos: [] });
+
+    // The first 提交 reaches the API, which goes on with it while the incident's row is held (its save waits); the
+    // browser never hears back. The reporter presses 提交 again: the console sends the same submission (same
+    // Idempotency-Key), the API says the first is still being done (409, Retry-After), the console waits as told
+    // and sends it again, and gets the first one's answer.
+    const rowLock = new pg.Client({ connectionString: testDatabaseUrl() });
+    await rowLock.connect();
+    let lockHeld = false;
+    const worker = await h.loginAs(U.gridWorker);
+    const seen: string[] = [];
+    worker.on('response', (r) => {
+      if (r.url().endsWith('/actions/confirmResult')) seen.push(String(r.status()));
+    });
+    try {
+      await worker.goto(`${h.baseUrl}/grid/${id}`);
+      await worker.getByRole('button', { name: '核查通过' }).waitFor();
+      await rowLock.query('BEGIN');
+      await rowLock.query('SELECT 1 FROM "GridIncident" WHERE id = $1 FOR UPDATE', [id]);
+      lockHeld = true;
+      let lost = false;
+      await worker.route('**/actions/confirmResult', async (route) => {
+        if (lost) return route.continue();
+        lost = true;
+        void route.fetch({ timeout: 60_000 }).catch(() => undefined);
+        await route.abort('connectionreset');
+      });
+      await worker.getByRole('button', { name: '核查通过' }).click();
+      await worker.getByRole('dialog').getByLabel('核查意见').fill('现场查看,门禁已正常。');
+      await submitDialog(worker);
+      await worker.getByRole('dialog').getByRole('alert').waitFor();
+      expect(await worker.getByRole('dialog').getByRole('alert').textContent()).toContain('无法连接服务器');
+      const me = await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.gridWorker } });
+      await expect.poll(() => h.p.prisma.idempotencyRecord.count({ where: { personId: me.id, statusCode: 0 } }), { timeout: 20_000 }).toBe(1);
+      await submitDialog(worker);
+      await expect.poll(() => seen, { timeout: 20_000 }).toContain('409');
+      await rowLock.query('COMMIT');
+      lockHeld = false;
+      await worker.getByRole('dialog').waitFor({ state: 'hidden', timeout: 30_000 });
+      // The second 提交 itself got the answer (the page would also close the form once it saw the step taken).
+      expect(seen).toEqual(['409', '200']);
+    } finally {
+      if (lockHeld) await rowLock.query('ROLLBACK').catch(() => undefined);
+      await rowLock.end();
+    }
+    await expect.poll(() => worker.locator('.page-header-row .ant-tag').first().textContent()).toBe('处置完毕,核查通过');
+    const checked = await (await api(U.community)).get(`/api/grid-incidents/${id}`);
+    expect(checked.body.timeline.filter((e: { action: string }) => e.action === 'confirmResult')).toHaveLength(1);
+    await h.shot(worker, '67-grid-lost-answer-resent');
   });
 
   it('lists incidents with filters and paging, the phone masked; statistics per unit; 403 for a role that cannot see them', { timeout: 180_000 }, async () => {

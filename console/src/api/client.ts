@@ -147,18 +147,22 @@ const auth: Middleware = {
 
 /**
  * 503 PROCESS_BUSY: the process was still on an earlier step and did not
- * answer in time. A request carrying an Idempotency-Key is sent again after
- * the Retry-After the API gave (a few times): the key makes the API attach
- * to the same action rather than take it twice, so a clerk's 提交 goes
- * through instead of asking them to press it again.
+ * answer in time; 409 IDEMPOTENCY_KEY_IN_PROGRESS: the same submission is
+ * still being done (a 提交 pressed again after the first one's answer was
+ * lost). A request carrying an Idempotency-Key is sent again after the
+ * Retry-After the API gave (a few times): the key makes the API attach to
+ * the same action rather than take it twice, so a clerk's 提交 goes through
+ * with the first one's answer instead of asking them to press it again.
  */
 const BUSY_RETRIES = 3;
+const waitAndRetry = (status: number) => status === 503 || status === 409;
 const busyRetry: Middleware = {
   async onResponse({ response, request }) {
     let current = response;
     const original = retries.get(request);
     if (!original || !request.headers.has('Idempotency-Key')) return current;
-    for (let attempt = 0; attempt < BUSY_RETRIES && current.status === 503; attempt++) {
+    // Only answers that say when to come back (Retry-After) are retried: a 409 without it is a refusal.
+    for (let attempt = 0; attempt < BUSY_RETRIES && waitAndRetry(current.status); attempt++) {
       const seconds = Number(current.headers.get('Retry-After'));
       if (!Number.isFinite(seconds) || seconds <= 0) break;
       await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 5) * 1000));
