@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { personalTaskRefusal } from '../../domain/inbox/personal';
 import { problemFromError } from '../http/problem';
+import { requestKey } from '../http/idempotency';
 import { PROJECT_ACTION_SPECS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import type { ProjectState } from '../../domain/project/state';
 import type { HumanTask } from '../../prisma/generated/client';
@@ -54,7 +55,9 @@ export async function batchApprove({ deps, actor, items, requestId }: { deps: Ap
       if (personal) throw new AppError(personal.code, personal.message);
       const process = BATCH_STEPS[task.process];
       if (!process?.batchable(task.action)) throw new AppError('BUSINESS_RULE', `「${task.title}」不支持批量办理,请逐件办理。`);
-      if (task.status !== 'open') throw new AppError('ALREADY_DONE', `「${task.title}」已办结。`);
+      // Under an Idempotency-Key this may be the resend of a batch whose answer was lost: the tasks its first
+      // attempt closed go on to their process, which finds its own earlier step and answers it again (run-update.ts).
+      if (task.status !== 'open' && !requestKey()) throw new AppError('ALREADY_DONE', `「${task.title}」已办结。`);
       const done = await process.perform({ deps, actor, task, input: item.input, requestId });
       results.push({ taskId: item.taskId, ok: true, stage: done.stage, message: done.message });
     } catch (err) {

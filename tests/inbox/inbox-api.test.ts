@@ -297,9 +297,17 @@ describe('project: 批量办理 of batchable steps', () => {
     const items = release.map((t, i) => ({ taskId: t.id, input: { voucherNo: `PZ-${id.slice(0, 6)}-${i + 1}` } }));
     const street = await p.post(PU.street, '/api/tasks/actions/batchApprove', { items });
     expect(street.body.results.map((r: any) => r.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
-    const paid = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
+    const key = `batch-pay-${id}`;
+    const paid = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items }, { 'Idempotency-Key': key });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body).toMatchObject({ done: 2, refused: 0 });
+    // The answer is lost with the API process that held it (nothing stored under the key): the resend, whose tasks
+    // are now closed, gets the first answer from the payments it made, and pays nothing more.
+    const finance = await p.prisma.person.findUniqueOrThrow({ where: { username: PU.finance } });
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: finance.id, key } })).count).toBe(1);
+    const resent = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items }, { 'Idempotency-Key': key });
+    expect([resent.status, resent.body]).toEqual([200, paid.body]);
+    // Another request for the same tasks is refused, item by item.
     const again = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
     expect(again.body).toMatchObject({ done: 0, refused: 2 });
     const ledger = (await project(pp, id)).ledger;
