@@ -19,6 +19,6 @@ export async function recallStep({ deps, actor, taskId, reason }: { deps: AppDep
   if (!tookPart) throw new AppError('NOT_TASK_HOLDER', '只有办理该步骤的本人可以撤回。');
   if (!RECALLING_PROCESSES.has(task.process)) throw new AppError('RECALL_TOO_LATE', '该流程的步骤不能撤回。');
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '撤回', execute: () => handle.executeUpdate(recallStepUpdate, { args: [{ actor, input: { reason } }] }) });
+  const result = await runUpdate({ deps, label: '撤回', execute: (id) => handle.executeUpdate(recallStepUpdate, { args: [{ actor, input: { reason } }], ...id }) });
   return { taskId, ...result };
 }

@@ -31,7 +31,7 @@ export async function sendBack({ deps, actor, taskId, toAction, reason, requestI
   if (facts.delegateId) throw new AppError('TASK_DELEGATED', '任务正在委派办理中,请等受委派人交回后再退回。');
   if (!SENDING_BACK_PROCESSES.has(task.process)) throw new AppError('SEND_BACK_NOT_ALLOWED', '该流程的步骤不能退回。');
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '退回', execute: () => handle.executeUpdate(sendBackUpdate, { args: [{ actor, input: { taskKey: task.key, toAction, reason }, requestId }] }) });
+  const result = await runUpdate({ deps, label: '退回', execute: (id) => handle.executeUpdate(sendBackUpdate, { args: [{ actor, input: { taskKey: task.key, toAction, reason }, requestId }], ...id }) });
   const now = businessTime(deps);
   await deps.prisma.auditLog.create({
     data: {

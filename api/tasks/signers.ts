@@ -51,10 +51,11 @@ export async function addSigner({ deps, actor, taskId, personId, position, note,
   const result = await runUpdate({
     deps,
     label: '加签',
-    execute: () =>
+    execute: (id) =>
       handle.executeUpdate(addSignerUpdate, {
         // A missing or inactive person is sent as one without grants: the process refuses them (SIGNER_INELIGIBLE).
         args: [{ actor, input: { taskKey: task.key, signer: target ?? { personId, displayName: personId, grants: [] }, position, recordUnitPath: recordPath }, requestId }],
+        ...id,
       }),
   });
   const signer = target!;
@@ -104,7 +105,7 @@ export async function removeSigner({ deps, actor, taskId, personId, requestId }:
   const { prisma } = deps;
   const { task } = await heldTask(deps, actor, taskId);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '减签', execute: () => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: stepKeyOf(task.key), personId }, requestId }] }) });
+  const result = await runUpdate({ deps, label: '减签', execute: (id) => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: stepKeyOf(task.key), personId }, requestId }], ...id }) });
   const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     await tx.humanTask.updateMany({ where: { workflowId: task.workflowId, key: signerTaskKey(stepKeyOf(task.key), result.signerId), status: 'open' }, data: { status: 'cancelled', completedAt: now } });
@@ -142,7 +143,7 @@ export async function signTask({ deps, actor, taskId, decision, comment, request
   if (task.assigneeId !== actor.personId) throw new AppError('NOT_TASK_HOLDER', '只有被加签的本人可以审批。');
   const signerId = task.key.slice(task.key.lastIndexOf('~') + 1);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '加签审批', execute: () => handle.executeUpdate(signTaskUpdate, { args: [{ actor, input: { signerId, decision, comment }, requestId }] }) });
+  const result = await runUpdate({ deps, label: '加签审批', execute: (id) => handle.executeUpdate(signTaskUpdate, { args: [{ actor, input: { signerId, decision, comment }, requestId }], ...id }) });
   const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     await tx.humanTask.updateMany({ where: { id: task.id, status: 'open' }, data: { status: 'done', completedAt: now, completedById: actor.personId } });

@@ -42,7 +42,7 @@ export async function transferTask({ deps, actor, taskId, toPersonId, reason, re
 
   if (REASSIGNING_PROCESSES.has(task.process)) {
     const handle = deps.temporal.workflow.getHandle(task.workflowId);
-    await runUpdate({ deps, label: '转交', execute: () => handle.executeUpdate(reassignTaskUpdate, { args: [{ actor, input: { taskKey: task.key, to: target! } }] }) });
+    await runUpdate({ deps, label: '转交', execute: (id) => handle.executeUpdate(reassignTaskUpdate, { args: [{ actor, input: { taskKey: task.key, to: target! } }], ...id }) });
   }
 
   const now = businessTime(deps);
