@@ -45,31 +45,36 @@ const RECONNECT_MS = 1_000;
  */
 export async function holdInstanceLease({ databaseUrl, logger }: HoldInstanceLeaseOptions): Promise<InstanceLease> {
   let key = 0;
+  /** The connection holding the lock, or being opened to hold it; errors of any older one are of no interest. */
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: databaseUrl, application_name: 'api-instance-lease' });
+    client = c;
     c.on('error', (err) => {
+      void c.end().catch(() => undefined);
+      if (client !== c) return;
       // The connection is gone, and the lock with it: take it again once the database answers.
       logger.warn({ err }, 'the API instance lease lost its database connection; reconnecting');
-      void c.end().catch(() => undefined);
-      if (client === c) client = undefined;
+      client = undefined;
       schedule();
     });
-    await c.connect();
-    // A key another live process holds (one chance in two billion) is not ours: draw another.
-    for (let tries = 0; ; tries++) {
-      if (key === 0 || tries > 0) key = randomInt(1, 2 ** 31 - 1);
-      const { rows } = await c.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1::int, $2::int) AS held', [LEASE_LOCK_CLASS, key]);
-      if (rows[0]?.held) break;
-    }
-    if (closed) {
+    try {
+      await c.connect();
+      // A key another live process holds (one chance in two billion) is not ours: draw another.
+      for (let tries = 0; ; tries++) {
+        if (key === 0 || tries > 0) key = randomInt(1, 2 ** 31 - 1);
+        const { rows } = await c.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1::int, $2::int) AS held', [LEASE_LOCK_CLASS, key]);
+        if (rows[0]?.held) break;
+      }
+    } catch (err) {
+      if (client === c) client = undefined;
       await c.end().catch(() => undefined);
-      return;
+      throw err;
     }
-    client = c;
+    if (closed) await c.end().catch(() => undefined);
   };
   const schedule = () => {
     if (closed || retry) return;
