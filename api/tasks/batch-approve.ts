@@ -57,8 +57,14 @@ export async function batchApprove({ deps, actor, items, requestId }: { deps: Ap
       if (!process?.batchable(task.action)) throw new AppError('BUSINESS_RULE', `「${task.title}」不支持批量办理,请逐件办理。`);
       // Under an Idempotency-Key this may be the resend of a batch whose answer was lost: the tasks its first
       // attempt closed go on to their process, which finds its own earlier step and answers it again (run-update.ts).
-      if (task.status !== 'open' && !requestKey()) throw new AppError('ALREADY_DONE', `「${task.title}」已办结。`);
-      const done = await process.perform({ deps, actor, task, input: item.input, requestId });
+      const alreadyDone = new AppError('ALREADY_DONE', `「${task.title}」已办结。`);
+      if (task.status !== 'open' && !requestKey()) throw alreadyDone;
+      const done = await process.perform({ deps, actor, task, input: item.input, requestId }).catch((err: unknown) => {
+        // A closed step the process does not know as this request's own was closed by someone else: that is the
+        // answer, not whatever the process says about a step no longer waiting (its reference gone with it).
+        if (task.status !== 'open' && problemFromError(err).status < 500) throw alreadyDone;
+        throw err;
+      });
       results.push({ taskId: item.taskId, ok: true, stage: done.stage, message: done.message });
     } catch (err) {
       // A refusal answers for its item; anything else (the database away) fails the request as usual.

@@ -310,6 +310,9 @@ describe('project: 批量办理 of batchable steps', () => {
     // Another request for the same tasks is refused, item by item.
     const again = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items });
     expect(again.body).toMatchObject({ done: 0, refused: 2 });
+    // So is another keyed request (the console keys every 提交): the steps were closed by another request, not by it.
+    const otherKey = await p.post(PU.finance, '/api/tasks/actions/batchApprove', { items }, { 'Idempotency-Key': `${key}-other` });
+    expect(otherKey.body.results.map((r: any) => [r.code, r.message])).toEqual(release.map((t) => ['ALREADY_DONE', `「${t.title}」已办结。`]));
     const ledger = (await project(pp, id)).ledger;
     expect(ledger.payments).toHaveLength(2);
     expect(ledger.totalPaidFen).toBe(700_000);

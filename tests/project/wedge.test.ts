@@ -135,7 +135,7 @@ describe('a busy process', () => {
     expect([slow.status, slow.body.code], JSON.stringify(slow.body)).toEqual([503, 'PROCESS_BUSY']);
     expect(slow.headers['retry-after']).toMatch(/^\d+$/);
     expect(slow.headers['content-type']).toContain('application/problem+json');
-    expect(slow.body.detail).toMatch(/秒后重试/);
+    expect(slow.body.detail).toMatch(/秒后再提交/);
 
     // Any further action while it is busy: 503 as well (the process says so itself), never a hang or a 409.
     const meanwhile = await act(p, U.community, id, 'withdrawApplication', { reason: '不再需要' });
