@@ -73,6 +73,16 @@ export function updateIdForRequest(): string | undefined {
   return `idem-${createHash('sha256').update(`${r.personId}\n${r.key}\n${r.requestHash}\n${n}`).digest('hex').slice(0, 40)}`;
 }
 
+/**
+ * What names a row the keyed request running now writes (a hash of the
+ * person, the key, the request and `part`: which row of the request), so that
+ * its resend writes that row once; undefined without a key.
+ */
+export function requestRowKey(part: string): string | undefined {
+  const r = keyedRequest.getStore();
+  return r && createHash('sha256').update(`${r.personId}\n${r.key}\n${r.requestHash}\n${part}`).digest('hex').slice(0, 40);
+}
+
 /** The person and the Idempotency-Key of the request running now (undefined without a key), for ids a resend must repeat. */
 export function requestKey(): { personId: string; key: string } | undefined {
   const r = keyedRequest.getStore();

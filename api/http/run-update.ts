@@ -17,6 +17,13 @@
 // keeps it after the workflow closes); an unknown one is judged by the
 // workflow's own validator, or, the workflow closed, gets the saved state's
 // refusal after all.
+//
+// A denial is different: who may act (access, the inbox's checks on the
+// task). A resend meets one when its first attempt changed exactly what is
+// checked (a 退回 closes the task it was sent back from; a 转交 hands it to
+// someone else). It is never sent again: under a key, the answer is this
+// request's own earlier outcome if the engine has one (looked up by its update
+// id, which only this person's same request can name), else the denial.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
@@ -42,6 +49,12 @@ export interface RunUpdateOptions<R> {
    * unit, the input) is the answer at once, the update unsent.
    */
   refusal?: AppError | null;
+  /**
+   * Why this person may not take the action now (found before sending), and
+   * the workflow where a resend's earlier outcome would be. Without a key the
+   * error is the answer at once; under one, the earlier outcome if any.
+   */
+  denial?: { error: AppError; workflowId: string } | null;
 }
 
 /** Refusals that only say the process has moved past the action: all a resend whose first attempt ran can meet. */
@@ -50,9 +63,23 @@ const MOVED_ON: ReadonlySet<string> = new Set(['WRONG_STAGE', 'ALREADY_DONE']);
 /** PROCESS_ANSWER_TIMEOUT_MS's default, for callers whose config has no server part (the seeds). */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-export async function runUpdate<R>({ deps, label, execute, refusal }: RunUpdateOptions<R>): Promise<R> {
+export async function runUpdate<R>({ deps, label, execute, refusal, denial }: RunUpdateOptions<R>): Promise<R> {
   const updateId = updateIdForRequest();
+  if (denial) {
+    if (!updateId) throw denial.error;
+    const earlier = deps.temporal.workflow.getHandle(denial.workflowId).getUpdateHandle<R>(updateId);
+    return answerInTime({ deps, label, updateId, work: () => earlier.result(), fallback: denial.error });
+  }
   if (refusal && !(updateId && MOVED_ON.has(refusal.code))) throw refusal;
+  return answerInTime({ deps, label, updateId, work: () => execute(updateId ? { updateId } : {}), fallback: refusal ?? undefined });
+}
+
+/**
+ * The update's answer, or 503 PROCESS_BUSY once the process has not answered
+ * in time. `fallback` answers when the engine knows no such workflow or update
+ * (the workflow ended without taking it; no earlier attempt under this id).
+ */
+async function answerInTime<R>({ deps, label, updateId, work, fallback }: { deps: AppDeps; label: string; updateId?: string; work: () => Promise<R>; fallback?: AppError }): Promise<R> {
   const timeoutMs = deps.config.server?.processAnswerTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -66,14 +93,13 @@ export async function runUpdate<R>({ deps, label, execute, refusal }: RunUpdateO
       );
     }, timeoutMs);
   });
-  const work = deps.temporal.withAbortSignal(abort.signal, () => execute(updateId ? { updateId } : {}));
+  const running = deps.temporal.withAbortSignal(abort.signal, work);
   // Once the answer is "busy", the cancelled call's own rejection is of no interest.
-  work.catch(() => undefined);
+  running.catch(() => undefined);
   try {
-    return await Promise.race([work, busy]);
+    return await Promise.race([running, busy]);
   } catch (err) {
-    // The workflow has ended without ever taking this update: the saved state's refusal is the answer.
-    if (refusal && err instanceof WorkflowNotFoundError) throw refusal;
+    if (fallback && err instanceof WorkflowNotFoundError) throw fallback;
     throw err;
   } finally {
     clearTimeout(timer);

@@ -5,6 +5,7 @@
 // never lose its notice to a crash between the two.
 import type { Actor } from '../../domain/access';
 import type { HumanTask, Prisma } from '../../prisma/generated/client';
+import { requestRowKey } from '../http/idempotency';
 import { recordLink } from './load-task';
 
 export interface InboxEventInput {
@@ -28,8 +29,22 @@ export function actorLabel(actor: Actor, onBehalfOf?: Actor | null): string {
   return onBehalfOf ? `${actor.displayName}(代 ${onBehalfOf.displayName})` : actor.displayName;
 }
 
+const eventRowKey = (taskId: string, action: string) => requestRowKey(`inbox-event\n${taskId}\n${action}`);
+
+/** The line this keyed request already wrote for the task's operation (a resend whose first attempt got this far), if any. */
+export async function writtenByThisRequest(tx: Pick<Prisma.TransactionClient, 'taskEvent'>, taskId: string, action: string): Promise<string | null> {
+  const key = eventRowKey(taskId, action);
+  return (key && (await tx.taskEvent.findUnique({ where: { requestKey: key }, select: { id: true } }))?.id) || null;
+}
+
+/**
+ * Writes the three traces, once per request: a keyed resend of an operation
+ * that got this far (its answer lost) finds its own line and writes nothing.
+ */
 export async function recordInboxEvent(tx: Tx, input: InboxEventInput): Promise<string> {
   const { task, actor, onBehalfOf, now } = input;
+  const written = await writtenByThisRequest(tx, task.id, input.action);
+  if (written) return written;
   const data = { ...(input.data ?? {}), taskAction: task.action, ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.personId, onBehalfOfName: onBehalfOf.displayName } : {}) };
   const event = await tx.taskEvent.create({
     data: {
@@ -44,6 +59,7 @@ export async function recordInboxEvent(tx: Tx, input: InboxEventInput): Promise<
       summary: input.summary,
       data: data as Prisma.InputJsonValue,
       at: now,
+      requestKey: eventRowKey(task.id, input.action),
     },
   });
   await tx.auditLog.create({

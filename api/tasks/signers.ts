@@ -23,13 +23,13 @@ export const SIGNING_PROCESSES: ReadonlySet<string> = new Set(['project', 'media
 
 const POSITION_LABELS: Record<SignerPosition, string> = { before: '前加签', after: '后加签' };
 
+/** The task, and why the caller does not hold it now: a denial runUpdate answers from a resend's first outcome. */
 async function heldTask(deps: AppDeps, actor: Actor, taskId: string) {
   const loaded = await loadTask(deps.prisma, actor, taskId);
   const refusal = handlingRefusal(actor, loaded.facts);
-  if (refusal) throw new AppError(refusal.code, refusal.message);
-  if (parentTaskKey(loaded.task.key) !== null) throw new AppError('BUSINESS_RULE', '加签人的审批任务不能再加签或减签。');
-  if (!SIGNING_PROCESSES.has(loaded.task.process)) throw new AppError('BUSINESS_RULE', '该流程的任务不能加签。');
-  return loaded;
+  if (!refusal && parentTaskKey(loaded.task.key) !== null) throw new AppError('BUSINESS_RULE', '加签人的审批任务不能再加签或减签。');
+  if (!refusal && !SIGNING_PROCESSES.has(loaded.task.process)) throw new AppError('BUSINESS_RULE', '该流程的任务不能加签。');
+  return { ...loaded, denial: refusal && { error: new AppError(refusal.code, refusal.message), workflowId: loaded.task.workflowId } };
 }
 
 export interface AddSignerOptions {
@@ -44,13 +44,14 @@ export interface AddSignerOptions {
 
 export async function addSigner({ deps, actor, taskId, personId, position, note, requestId }: AddSignerOptions) {
   const { prisma } = deps;
-  const { task, unit } = await heldTask(deps, actor, taskId);
+  const { task, unit, denial } = await heldTask(deps, actor, taskId);
   const target = await resolveActor({ prisma, personId });
   const recordPath = (await recordUnitPath(prisma, task.process, task.subjectId)) ?? unit.path;
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
   const result = await runUpdate({
     deps,
     label: '加签',
+    denial,
     execute: (id) =>
       handle.executeUpdate(addSignerUpdate, {
         // A missing or inactive person is sent as one without grants: the process refuses them (SIGNER_INELIGIBLE).
@@ -62,10 +63,14 @@ export async function addSigner({ deps, actor, taskId, personId, position, note,
   const now = businessTime(deps);
   const row = await prisma.$transaction(async (tx) => {
     const role = signer.grants.find((g) => reachesUnit(g, recordPath))!.role;
-    const created = await tx.humanTask.create({
-      data: {
+    // A resend whose first attempt got this far finds the signer's task there.
+    const key = signerTaskKey(stepKeyOf(task.key), result.signerId);
+    const created = await tx.humanTask.upsert({
+      where: { workflowId_key: { workflowId: task.workflowId, key } },
+      update: {},
+      create: {
         workflowId: task.workflowId,
-        key: signerTaskKey(stepKeyOf(task.key), result.signerId),
+        key,
         process: task.process,
         subjectId: task.subjectId,
         action: 'signTask',
@@ -103,9 +108,9 @@ export interface RemoveSignerOptions {
 
 export async function removeSigner({ deps, actor, taskId, personId, requestId }: RemoveSignerOptions) {
   const { prisma } = deps;
-  const { task } = await heldTask(deps, actor, taskId);
+  const { task, denial } = await heldTask(deps, actor, taskId);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '减签', execute: (id) => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: stepKeyOf(task.key), personId }, requestId }], ...id }) });
+  const result = await runUpdate({ deps, label: '减签', denial, execute: (id) => handle.executeUpdate(removeSignerUpdate, { args: [{ actor, input: { taskKey: stepKeyOf(task.key), personId }, requestId }], ...id }) });
   const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     await tx.humanTask.updateMany({ where: { workflowId: task.workflowId, key: signerTaskKey(stepKeyOf(task.key), result.signerId), status: 'open' }, data: { status: 'cancelled', completedAt: now } });
@@ -139,11 +144,15 @@ export async function signTask({ deps, actor, taskId, decision, comment, request
   const { task } = await loadTask(prisma, actor, taskId);
   const parentKey = parentTaskKey(task.key);
   if (parentKey === null) throw new AppError('BUSINESS_RULE', '这不是加签审批任务;请在业务页面办理。');
-  if (task.status !== 'open') throw new AppError('ALREADY_DONE', '已经审批过,或已被减签。');
-  if (task.assigneeId !== actor.personId) throw new AppError('NOT_TASK_HOLDER', '只有被加签的本人可以审批。');
+  const denied =
+    task.status !== 'open'
+      ? new AppError('ALREADY_DONE', '已经审批过,或已被减签。')
+      : task.assigneeId !== actor.personId
+        ? new AppError('NOT_TASK_HOLDER', '只有被加签的本人可以审批。')
+        : null;
   const signerId = task.key.slice(task.key.lastIndexOf('~') + 1);
   const handle = deps.temporal.workflow.getHandle(task.workflowId);
-  const result = await runUpdate({ deps, label: '加签审批', execute: (id) => handle.executeUpdate(signTaskUpdate, { args: [{ actor, input: { signerId, decision, comment }, requestId }], ...id }) });
+  const result = await runUpdate({ deps, label: '加签审批', denial: denied && { error: denied, workflowId: task.workflowId }, execute: (id) => handle.executeUpdate(signTaskUpdate, { args: [{ actor, input: { signerId, decision, comment }, requestId }], ...id }) });
   const now = businessTime(deps);
   await prisma.$transaction(async (tx) => {
     await tx.humanTask.updateMany({ where: { id: task.id, status: 'open' }, data: { status: 'done', completedAt: now, completedById: actor.personId } });

@@ -8,7 +8,7 @@ import { reassignTaskUpdate } from '../../workflows/kit/shared';
 import { resolveActor } from '../auth/resolve-actor';
 import { businessTime, type AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
-import { recordInboxEvent } from './inbox-event';
+import { recordInboxEvent, writtenByThisRequest } from './inbox-event';
 import { grantRecordRead } from './record-access';
 import { loadTask } from './load-task';
 import type { TTask } from './schemas';
@@ -33,16 +33,24 @@ export interface TransferTaskOptions {
 export async function transferTask({ deps, actor, taskId, toPersonId, reason, requestId }: TransferTaskOptions): Promise<TTask> {
   const { prisma } = deps;
   const { task, unit, facts } = await loadTask(prisma, actor, taskId);
-  const refusal = handlingRefusal(actor, facts);
-  if (refusal) throw new AppError(refusal.code, refusal.message);
-  if (facts.delegateId) throw new AppError('TASK_DELEGATED', '任务正在委派办理中,请等受委派人交回后再转交。');
   const target = await resolveActor({ prisma, personId: toPersonId });
-  const targetRefusal = transferTargetRefusal(facts, target, actor.personId);
-  if (targetRefusal) throw new AppError(targetRefusal.code, targetRefusal.message);
+  // A resend whose 转交 went through finds the task with the target (or closed since): refused to anyone else,
+  // it is answered as done when this request's first attempt did it (its timeline line, or its process update).
+  const refusal = handlingRefusal(actor, facts) ?? (facts.delegateId ? { code: 'TASK_DELEGATED', message: '任务正在委派办理中,请等受委派人交回后再转交。' } : null) ?? transferTargetRefusal(facts, target, actor.personId);
+  const denial = refusal && new AppError(refusal.code, refusal.message);
+  if (denial && !REASSIGNING_PROCESSES.has(task.process)) {
+    if (!(await writtenByThisRequest(prisma, task.id, 'transferTask'))) throw denial;
+    return toTaskView(await prisma.humanTask.findUniqueOrThrow({ where: { id: task.id } }), unit, businessTime(deps));
+  }
 
   if (REASSIGNING_PROCESSES.has(task.process)) {
     const handle = deps.temporal.workflow.getHandle(task.workflowId);
-    await runUpdate({ deps, label: '转交', execute: (id) => handle.executeUpdate(reassignTaskUpdate, { args: [{ actor, input: { taskKey: task.key, to: target! } }], ...id }) });
+    await runUpdate({
+      deps,
+      label: '转交',
+      denial: denial && { error: denial, workflowId: task.workflowId },
+      execute: (id) => handle.executeUpdate(reassignTaskUpdate, { args: [{ actor, input: { taskKey: task.key, to: target! } }], ...id }),
+    });
   }
 
   const now = businessTime(deps);

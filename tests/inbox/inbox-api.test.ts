@@ -45,6 +45,7 @@ const notices = (recipientId: string, kind: string, subjectId?: string) =>
   p.prisma.notification.findMany({ where: { recipientId, kind, ...(subjectId ? { link: { contains: subjectId } } : {}) } });
 const audits = (taskId: string, action: string) => p.prisma.auditLog.findMany({ where: { subjectType: 'HumanTask', subjectId: taskId, action } });
 const projectAct = (username: string, id: string, action: string, body: object) => p.post(username, `/api/projects/${id}/actions/${action}`, body);
+const ok = (res: { status: number; body: any }) => expect(res.status, JSON.stringify(res.body)).toBe(200);
 const inboxLines = (timeline: any[]) => timeline.filter((e) => e.source === 'inbox').map((e) => [e.action, e.actorName]);
 
 describe('project: 立项审批 task of the street office', () => {
@@ -316,6 +317,71 @@ describe('project: 批量办理 of batchable steps', () => {
     const ledger = (await project(pp, id)).ledger;
     expect(ledger.payments).toHaveLength(2);
     expect(ledger.totalPaidFen).toBe(700_000);
+  });
+});
+
+describe('an inbox operation whose answer was lost, resent with its Idempotency-Key', () => {
+  /** The answer is lost with the API process that held it (nothing stored under the key), as when it is killed. */
+  async function lose(username: string, key: string) {
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: await personId(username), key } })).count).toBe(1);
+  }
+  const keyed = (username: string, taskId: string, verb: string, body: object, key: string) =>
+    p.post(username, `/api/tasks/${taskId}/actions/${verb}`, body, { 'Idempotency-Key': key });
+
+  it('转交, 加签, 加签审批 and 退回 each answer as their first attempt did, and write their timeline line, audit and notices once', async () => {
+    const suffix = uniqueSuffix();
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    const b = await extraPerson('street_office', 'qindu-renmin');
+
+    // 转交 (the inbox's own change): the resend finds the task with b, which it would refuse to anyone else.
+    const moved = await keyed(PU.street, task.id, 'transferTask', { toPersonId: b.id, reason: '出差' }, `move-${suffix}`);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await lose(PU.street, `move-${suffix}`);
+    const movedAgain = await keyed(PU.street, task.id, 'transferTask', { toPersonId: b.id, reason: '出差' }, `move-${suffix}`);
+    expect([movedAgain.status, movedAgain.body.id, movedAgain.body.assigneeId]).toEqual([200, task.id, b.id]);
+    // Another request (another key) for the same is still refused.
+    expect((await keyed(PU.street, task.id, 'transferTask', { toPersonId: b.id, reason: '出差' }, `move2-${suffix}`)).body.code).toBe('TRANSFER_TARGET_INELIGIBLE');
+
+    // 加签 (a process update, the task still open) and the signer's 加签审批 (which closes the signer's task).
+    const rep = await personId(PU.rep);
+    const add = { personId: rep, position: 'before', note: '请居民代表先行把关' };
+    const added = await keyed(b.username, task.id, 'addSigner', add, `add-${suffix}`);
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    await lose(b.username, `add-${suffix}`);
+    const addedAgain = await keyed(b.username, task.id, 'addSigner', add, `add-${suffix}`);
+    expect([addedAgain.status, addedAgain.body.id]).toEqual([200, added.body.id]);
+    const signed = await keyed(PU.rep, added.body.id, 'signTask', { decision: 'approve', comment: '同意' }, `sign-${suffix}`);
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    await lose(PU.rep, `sign-${suffix}`);
+    const signedAgain = await keyed(PU.rep, added.body.id, 'signTask', { decision: 'approve', comment: '同意' }, `sign-${suffix}`);
+    expect([signedAgain.status, signedAgain.body]).toEqual([200, signed.body]);
+    expect((await keyed(PU.rep, added.body.id, 'signTask', { decision: 'approve', comment: '同意' }, `sign2-${suffix}`)).body.code).toBe('ALREADY_DONE');
+
+    // 退回 at the district (closes the task it was sent back from).
+    ok(await projectAct(b.username, id, 'reviewApplication', { decision: 'approve' }));
+    const pp2 = await apply(pp, { amounts: [3_000_000, 3_000_000], finalFen: 1 });
+    ok(await projectAct(PU.street, pp2, 'reviewApplication', { decision: 'approve' }));
+    const district = await openTask(`project-${pp2}`, 'decideDistrictApproval');
+    const back = { toAction: 'reviewApplication', reason: '经费测算依据不足' };
+    const sent = await keyed(PU.district, district.id, 'sendBack', back, `back-${suffix}`);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    await lose(PU.district, `back-${suffix}`);
+    const sentAgain = await keyed(PU.district, district.id, 'sendBack', back, `back-${suffix}`);
+    expect([sentAgain.status, sentAgain.body]).toEqual([200, sent.body]);
+    expect((await keyed(PU.district, district.id, 'sendBack', back, `back2-${suffix}`)).body.code).toBe('ALREADY_DONE');
+
+    // Once each: the timelines, the audit, the notices, the signer's task, the step sent back to.
+    expect(inboxLines((await project(pp, id)).timeline).map(([a]) => a)).toEqual(['transferTask', 'addSigner', 'signTask']);
+    for (const [taskId, action] of [[task.id, 'task.transferTask'], [task.id, 'task.addSigner'], [task.id, 'task.signTask'], [district.id, 'task.sendBack']] as const) {
+      expect(await audits(taskId, action), action).toHaveLength(1);
+    }
+    expect(await notices(b.id, 'task.transferred', id)).toHaveLength(1);
+    expect(await notices(rep, 'task.signer_added', id)).toHaveLength(1);
+    expect(await p.prisma.humanTask.count({ where: { workflowId: `project-${id}`, action: 'signTask' } })).toBe(1);
+    const second = await project(pp, pp2);
+    expect(second.timeline.filter((e: any) => e.action === 'sendBack')).toHaveLength(1);
+    expect(await p.prisma.humanTask.count({ where: { workflowId: `project-${pp2}`, action: 'reviewApplication', status: 'open' } })).toBe(1);
   });
 });
 
