@@ -13,11 +13,11 @@ import { GRID_ACTION_LABELS, GRID_ACTIONS, type GridAction, type GridInputs } fr
 import type { IncidentChannel } from '../../domain/grid/types';
 import type { GridIncident } from '../../prisma/generated/client';
 import type { ActionCommand } from '../../domain/kit/command';
-import { gridUpdates } from '../../workflows/grid-shared';
+import { gridUpdates, type GridActionResult } from '../../workflows/grid-shared';
 import { assertAccess } from '../auth/guard';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
-import { runUpdate } from '../http/run-update';
+import { earlierAnswer, runUpdate } from '../http/run-update';
 import { requestKey } from '../http/idempotency';
 import { caseIdForKey, registerCase } from '../mediation/register-case';
 import { loadReadableIncidentRow, stateOf } from './get-incident';
@@ -103,8 +103,13 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
   // The inbox's word first (委派, 转交, 代理): the incident then judges the person it names.
   const acting = await resolveActing({ prisma: deps.prisma, actor: caller, workflowId: row.workflowId, action, now: businessTime(deps) });
   const actor = acting.actor;
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (runUpdate).
   const outsider = actRefusal(actor, accessViewOfRow(row));
-  if (outsider) throw new AppError(outsider, ACT_REFUSAL_MESSAGE);
+  if (outsider) {
+    const denial = { error: new AppError(outsider, ACT_REFUSAL_MESSAGE), workflowId: row.workflowId };
+    if (action === 'convertToMediation') throw denial.error;
+    return { incidentId, action, ...(await earlierAnswer<GridActionResult>({ deps, label: GRID_ACTION_LABELS[action], denial })) };
+  }
   const input = await toInput(deps, action, body as Bodies[typeof action], incidentId);
   const state = stateOf(row);
   const machine = gridMachineFor(deps);

@@ -65,13 +65,24 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 export async function runUpdate<R>({ deps, label, execute, refusal, denial }: RunUpdateOptions<R>): Promise<R> {
   const updateId = updateIdForRequest();
-  if (denial) {
-    if (!updateId) throw denial.error;
-    const earlier = deps.temporal.workflow.getHandle(denial.workflowId).getUpdateHandle<R>(updateId);
-    return answerInTime({ deps, label, updateId, work: () => earlier.result(), fallback: denial.error });
-  }
+  if (denial) return answerFromEarlier({ deps, label, updateId, denial });
   if (refusal && !(updateId && MOVED_ON.has(refusal.code))) throw refusal;
   return answerInTime({ deps, label, updateId, work: () => execute(updateId ? { updateId } : {}), fallback: refusal ?? undefined });
+}
+
+/**
+ * For a denial found before anything else is done (a process action's
+ * access check): the earlier outcome of this keyed request's update, or the
+ * denial. Takes the request's next update id, as runUpdate would have.
+ */
+export function earlierAnswer<R>({ deps, label, denial }: { deps: AppDeps; label: string; denial: NonNullable<RunUpdateOptions<R>['denial']> }): Promise<R> {
+  return answerFromEarlier({ deps, label, updateId: updateIdForRequest(), denial });
+}
+
+async function answerFromEarlier<R>({ deps, label, updateId, denial }: { deps: AppDeps; label: string; updateId?: string; denial: { error: AppError; workflowId: string } }): Promise<R> {
+  if (!updateId) throw denial.error;
+  const earlier = deps.temporal.workflow.getHandle(denial.workflowId).getUpdateHandle<R>(updateId);
+  return answerInTime({ deps, label, updateId, work: () => earlier.result(), fallback: denial.error });
 }
 
 /**

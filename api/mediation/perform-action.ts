@@ -7,10 +7,10 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { ACTION_LABELS, ACTION_NAMES, type ActionName, type ActionPayloads } from '../../domain/mediation/case-state';
 import type { ActionCommand } from '../../domain/kit/command';
-import { mediationUpdates } from '../../workflows/mediation-shared';
+import { mediationUpdates, type MediationActionResult } from '../../workflows/mediation-shared';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
-import { runUpdate } from '../http/run-update';
+import { earlierAnswer, runUpdate } from '../http/run-update';
 import { loadReadableCaseRow } from './get-case';
 import { accessViewOf } from './present';
 import { ACT_REFUSAL_MESSAGE, actRefusal } from '../../domain/mediation/access';
@@ -45,8 +45,12 @@ export async function performAction({ deps, actor, caseId, action, body, request
   // The inbox's word first (委派, 转交, 代理): the case then judges the person it names.
   const now = businessTime(deps);
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: row.workflowId, action, now });
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (runUpdate).
   const refusal = actRefusal(acting.actor, accessViewOf(row));
-  if (refusal) throw new AppError(refusal, ACT_REFUSAL_MESSAGE);
+  if (refusal) {
+    const denial = { error: new AppError(refusal, ACT_REFUSAL_MESSAGE), workflowId: row.workflowId };
+    return { caseId, action, ...(await earlierAnswer<MediationActionResult>({ deps, label: ACTION_LABELS[action], denial })) };
+  }
   // A closed case's workflow has completed and takes no new updates (runUpdate still lets a resend find its answer).
   const closed = row.stage === 'closed' ? new AppError('WRONG_STAGE', '案件已结案。') : null;
   const payload = await toPayload(deps, action, body);

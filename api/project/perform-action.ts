@@ -9,10 +9,10 @@ import { canReadUnit } from '../../domain/access';
 import { actionAccessRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
 import type { ActionCommand } from '../../domain/kit/command';
-import { projectUpdates } from '../../workflows/project-shared';
+import { projectUpdates, type ProjectActionResult } from '../../workflows/project-shared';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
-import { runUpdate } from '../http/run-update';
+import { earlierAnswer, runUpdate } from '../http/run-update';
 import { ACTION_BODIES, ZActionResult, ZProjectId } from './schemas';
 import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
 import { inboxGrantsRead } from '../tasks/record-access';
@@ -36,8 +36,13 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   }
   // The inbox's word first (委派, 转交, 代理): the project then judges the person it names.
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: project.workflowId, action, now });
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on: runUpdate
+  // answers it from that first attempt's outcome, if there was one.
   const refusal = actionAccessRefusal(acting.actor, action, { path: project.unitPath, name: project.communityName });
-  if (refusal) throw new AppError(refusal.code, refusal.message);
+  if (refusal) {
+    const label = PROJECT_ACTION_SPECS[action].label;
+    return { projectId, action, ...(await earlierAnswer<ProjectActionResult>({ deps, label, denial: { error: new AppError(refusal.code, refusal.message), workflowId: project.workflowId } })) };
+  }
   // A closed project's workflow has completed and takes no new updates (runUpdate still lets a resend find its answer).
   const closed = isClosedStage(project.stage as ProjectStage)
     ? new AppError('WRONG_STAGE', `项目已结束(${STAGE_LABELS[project.stage as ProjectStage]}),不能再${PROJECT_ACTION_SPECS[action].label}`)

@@ -9,10 +9,10 @@ import { AppError } from '../../domain/errors';
 import { canReadUnit } from '../../domain/access';
 import { reportActionAccessRefusal, REPORT_ACTIONS, REPORT_READER_ROLES, type ReportAction } from '../../domain/reporting';
 import type { RoleName } from '../../domain/roles';
-import { ACTION_UPDATES } from '../../workflows/reporting-shared';
+import { ACTION_UPDATES, type ReportActionResult } from '../../workflows/reporting-shared';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { runUpdate } from '../http/run-update';
+import { earlierAnswer, runUpdate } from '../http/run-update';
 import { parsePart } from '../http/validate';
 import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
 import { inboxGrantsRead } from '../tasks/record-access';
@@ -38,8 +38,12 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   // The inbox's word first, as for the other processes (委派, 转交, 代理 "代 X");
   // a vote is personal, so a deputy's ballot is refused there (PERSONAL_TASK).
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: id, action, now });
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (runUpdate).
   const refusal = reportActionAccessRefusal(acting.actor, action, row.communityPath);
-  if (refusal) throw new AppError(refusal.code, refusal.message);
+  if (refusal) {
+    const denial = { error: new AppError(refusal.code, refusal.message), workflowId: id };
+    return { reportId: id, action, ...(await earlierAnswer<ReportActionResult>({ deps, label: REPORT_ACTIONS[action].label, denial })) };
+  }
   const args = parsePart(ACTION_BODIES[action], body ?? {}, 'body');
   const handle = deps.temporal.workflow.getHandle(id);
   // Each action's update takes `{ actor, input }`; the input was parsed by that action's schema above.

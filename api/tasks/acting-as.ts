@@ -9,6 +9,7 @@ import { actingAs, type TaskFacts } from '../../domain/inbox/rules';
 import { Prisma, type HumanTask, type OutOfOfficeProxy, type PrismaClient } from '../../prisma/generated/client';
 import { resolveActor } from '../auth/resolve-actor';
 import { recordInboxEvent } from './inbox-event';
+import { grantRecordRead } from './record-access';
 import { TASK_COLUMNS, taskFacts } from './load-task';
 import { columnsOf, rawDb } from '../../db/raw-sql';
 
@@ -87,8 +88,11 @@ export async function recordDeputyAction(
     (await prisma.humanTask.findFirst({ where: { workflowId: at.workflowId, action: at.action }, orderBy: { createdAt: 'desc' } })) ??
     (await prisma.humanTask.findFirst({ where: { workflowId: at.workflowId }, orderBy: { createdAt: 'desc' } }));
   if (!task) return;
-  await prisma.$transaction((tx) =>
-    recordInboxEvent(tx, {
+  await prisma.$transaction(async (tx) => {
+    // The deputy read the record through the principal's open task, which the action may have closed: they keep
+    // reading what they decided (the page they acted on, and a resend of the action, still find it).
+    await grantRecordRead(tx, task, acting.deputy!.personId, { reason: 'deputy', byId: acting.actor.personId, at: at.now });
+    await recordInboxEvent(tx, {
       task,
       action: 'actAsDeputy',
       actor: acting.deputy!,
@@ -98,6 +102,6 @@ export async function recordDeputyAction(
       now: at.now,
       requestId: at.requestId,
       notify: { personIds: [acting.actor.personId], kind: 'task.deputy_acted', title: `代理人已代您办理:${at.label}`, body: `${acting.deputy!.displayName}在您的代理期间代您办理了「${at.label}」。` },
-    }),
-  );
+    });
+  });
 }

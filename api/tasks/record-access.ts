@@ -1,19 +1,20 @@
 // Read access to one record that the inbox grants, honoured by every
 // process's read-scope check: people copied on it (抄送), handed or delegated
-// one of its tasks (RecordReader), and the deputy of a person one of its open
-// tasks waits for, until the arrangement ends (代理).
+// one of its tasks or having acted on one as a deputy (RecordReader), and the
+// deputy of a person one of its open tasks waits for, until the arrangement
+// ends (代理).
 import { toLocalDate } from '../../domain/calendar';
 import { Prisma, type PrismaClient } from '../../prisma/generated/client';
 
 /**
- * Lets `personId` read the task's record from now on (抄送, 委派, 转交, 加签);
+ * Lets `personId` read the task's record from now on (抄送, 委派, 转交, 加签, 代理 once acted);
  * a grant already there is kept as it was (its first reason stays).
  */
 export async function grantRecordRead(
   tx: Prisma.TransactionClient,
   task: { id: string; process: string; subjectId: string },
   personId: string,
-  grant: { reason: 'cc' | 'delegate' | 'transfer' | 'signer'; byId: string; at: Date },
+  grant: { reason: 'cc' | 'delegate' | 'transfer' | 'signer' | 'deputy'; byId: string; at: Date },
 ): Promise<void> {
   await tx.recordReader.upsert({
     where: { process_subjectId_personId: { process: task.process, subjectId: task.subjectId, personId } },

@@ -210,8 +210,17 @@ describe('project: 立项审批 task of the street office', () => {
 
     await p.advanceTime(DAY);
     expect((await p.get(deputy.username, '/api/tasks?assignment=mine')).body.items.map((t: any) => t.id)).toContain(task.id);
-    const acted = await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve', comment: '代为审核同意' });
+    const key = { 'Idempotency-Key': `deputy-${id}` };
+    const acted = await p.post(deputy.username, `/api/projects/${id}/actions/reviewApplication`, { decision: 'approve', comment: '代为审核同意' }, key);
     expect(acted.status, JSON.stringify(acted.body)).toBe(200);
+    // The deputy, of another street, read the project through the principal's task, now closed: they keep reading it.
+    expect((await p.get(deputy.username, `/api/projects/${id}`)).status).toBe(200);
+    // Its answer lost (nothing stored under the key), the resend finds the task closed, so no longer the principal's
+    // to act on: it is answered from the first attempt; another request is refused as the deputy's own.
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: deputy.id, key: key['Idempotency-Key'] } })).count).toBe(1);
+    const resent = await p.post(deputy.username, `/api/projects/${id}/actions/reviewApplication`, { decision: 'approve', comment: '代为审核同意' }, key);
+    expect([resent.status, resent.body]).toEqual([200, acted.body]);
+    expect((await projectAct(deputy.username, id, 'reviewApplication', { decision: 'approve', comment: '代为审核同意' })).status).toBe(403);
     const body = await project(pp, id);
     expect(body.stage).toBe('notice');
     const line = body.timeline.find((e: any) => e.action === 'actAsDeputy');
