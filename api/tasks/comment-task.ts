@@ -8,7 +8,7 @@ import { AppError } from '../../domain/errors';
 import { personalTaskRefusal } from '../../domain/inbox/personal';
 import { businessTime, type AppDeps } from '../deps';
 import { configuredAttachmentStore, contentMatchesType, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
-import { recordInboxEvent } from './inbox-event';
+import { earlierLine, recordInboxEvent } from './inbox-event';
 import { loadTask, principalsOf, type LoadedTask } from './load-task';
 
 async function workRefusal(deps: AppDeps, actor: Actor, { task, unit, delegation }: LoadedTask, operation: 'commentTask' | 'attachFile'): Promise<void> {
@@ -32,6 +32,8 @@ export interface CommentTaskOptions {
 
 export async function commentTask({ deps, actor, taskId, body, requestId }: CommentTaskOptions) {
   const loaded = await loadTask(deps.prisma, actor, taskId);
+  const earlier = await earlierLine(deps.prisma, taskId, 'commentTask');
+  if (earlier) return commentView(await deps.prisma.taskComment.findUniqueOrThrow({ where: { id: String(earlier.data.commentId) } }));
   await workRefusal(deps, actor, loaded, 'commentTask');
   const now = businessTime(deps);
   const comment = await deps.prisma.$transaction(async (tx) => {
@@ -39,7 +41,11 @@ export async function commentTask({ deps, actor, taskId, body, requestId }: Comm
     await recordInboxEvent(tx, { task: loaded.task, action: 'commentTask', actor, summary: `填写意见:${body.length > 60 ? `${body.slice(0, 60)}…` : body}`, data: { commentId: c.id }, now, requestId });
     return c;
   });
-  return { id: comment.id, authorId: comment.authorId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt.toISOString() };
+  return commentView(comment);
+}
+
+function commentView(c: { id: string; authorId: string; authorName: string; body: string; createdAt: Date }) {
+  return { id: c.id, authorId: c.authorId, authorName: c.authorName, body: c.body, createdAt: c.createdAt.toISOString() };
 }
 
 export interface AttachFileOptions {
@@ -54,6 +60,8 @@ export interface AttachFileOptions {
 
 export async function attachFile({ deps, actor, taskId, file, requestId, ...options }: AttachFileOptions) {
   const loaded = await loadTask(deps.prisma, actor, taskId);
+  const earlier = await earlierLine(deps.prisma, taskId, 'attachFile');
+  if (earlier) return attachmentView(await deps.prisma.taskAttachment.findUniqueOrThrow({ where: { id: String(earlier.data.attachmentId) } }));
   await workRefusal(deps, actor, loaded, 'attachFile');
   const { attachmentMaxBytes, attachmentTypes } = deps.config.inbox;
   const contentType = file.contentType.toLowerCase();

@@ -9,7 +9,7 @@ import { candidateGrant } from '../../domain/inbox/candidates';
 import { handlingRefusal } from '../../domain/inbox/rules';
 import { resolveActor } from '../auth/resolve-actor';
 import { businessTime, type AppDeps } from '../deps';
-import { recordInboxEvent } from './inbox-event';
+import { earlierLine, recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
 import { candidateTask } from './list-candidates';
 import { loadTask } from './load-task';
@@ -29,6 +29,7 @@ export interface DelegateTaskOptions {
 export async function delegateTask({ deps, actor, taskId, toPersonId, note, requestId }: DelegateTaskOptions): Promise<TTask> {
   const { prisma } = deps;
   const { task, unit, facts } = await loadTask(prisma, actor, taskId);
+  if (await earlierLine(prisma, taskId, 'delegateTask')) return toTaskView(task, unit, businessTime(deps), { delegateId: facts.delegateId ?? null });
   const refusal = handlingRefusal(actor, facts, 'delegateTask');
   if (refusal) throw new AppError(refusal.code, refusal.message);
   if (facts.delegateId) throw new AppError('TASK_DELEGATED', '任务已委派他人协助办理,请等交回后再委派。');
@@ -73,6 +74,7 @@ export interface ReturnDelegationOptions {
 export async function returnDelegation({ deps, actor, taskId, note, requestId }: ReturnDelegationOptions): Promise<TTask> {
   const { prisma } = deps;
   const { task, unit, delegation } = await loadTask(prisma, actor, taskId);
+  if (await earlierLine(prisma, taskId, 'returnDelegation')) return toTaskView(task, unit, businessTime(deps), { delegateId: delegation?.delegateId ?? null });
   if (!delegation) throw new AppError('WRONG_STAGE', '该任务没有正在进行的委派。');
   if (delegation.delegateId !== actor.personId) throw new AppError('NOT_TASK_HOLDER', '只有受委派人可以交回委派。');
   const now = businessTime(deps);

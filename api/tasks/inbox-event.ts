@@ -31,10 +31,16 @@ export function actorLabel(actor: Actor, onBehalfOf?: Actor | null): string {
 
 const eventRowKey = (taskId: string, action: string) => requestRowKey(`inbox-event\n${taskId}\n${action}`);
 
-/** The line this keyed request already wrote for the task's operation (a resend whose first attempt got this far), if any. */
-export async function writtenByThisRequest(tx: Pick<Prisma.TransactionClient, 'taskEvent'>, taskId: string, action: string): Promise<string | null> {
+/**
+ * The line this keyed request already wrote for the task's operation, if
+ * any: its resend, the first attempt done but its answer lost. An operation
+ * whose line is written in the transaction that makes it answers such a
+ * resend from it (and what it names) instead of acting again.
+ */
+export async function earlierLine(tx: Pick<Prisma.TransactionClient, 'taskEvent'>, taskId: string, action: string): Promise<{ id: string; data: Record<string, unknown> } | null> {
   const key = eventRowKey(taskId, action);
-  return (key && (await tx.taskEvent.findUnique({ where: { requestKey: key }, select: { id: true } }))?.id) || null;
+  const line = key ? await tx.taskEvent.findUnique({ where: { requestKey: key }, select: { id: true, data: true } }) : null;
+  return line && { id: line.id, data: line.data as Record<string, unknown> };
 }
 
 /**
@@ -43,8 +49,8 @@ export async function writtenByThisRequest(tx: Pick<Prisma.TransactionClient, 't
  */
 export async function recordInboxEvent(tx: Tx, input: InboxEventInput): Promise<string> {
   const { task, actor, onBehalfOf, now } = input;
-  const written = await writtenByThisRequest(tx, task.id, input.action);
-  if (written) return written;
+  const written = await earlierLine(tx, task.id, input.action);
+  if (written) return written.id;
   const data = { ...(input.data ?? {}), taskAction: task.action, ...(onBehalfOf ? { onBehalfOfId: onBehalfOf.personId, onBehalfOfName: onBehalfOf.displayName } : {}) };
   const event = await tx.taskEvent.create({
     data: {

@@ -8,7 +8,7 @@ import { reassignTaskUpdate } from '../../workflows/kit/shared';
 import { resolveActor } from '../auth/resolve-actor';
 import { businessTime, type AppDeps } from '../deps';
 import { runUpdate } from '../http/run-update';
-import { recordInboxEvent, writtenByThisRequest } from './inbox-event';
+import { earlierLine, recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
 import { loadTask } from './load-task';
 import type { TTask } from './schemas';
@@ -39,7 +39,7 @@ export async function transferTask({ deps, actor, taskId, toPersonId, reason, re
   const refusal = handlingRefusal(actor, facts) ?? (facts.delegateId ? { code: 'TASK_DELEGATED', message: '任务正在委派办理中,请等受委派人交回后再转交。' } : null) ?? transferTargetRefusal(facts, target, actor.personId);
   const denial = refusal && new AppError(refusal.code, refusal.message);
   if (denial && !REASSIGNING_PROCESSES.has(task.process)) {
-    if (!(await writtenByThisRequest(prisma, task.id, 'transferTask'))) throw denial;
+    if (!(await earlierLine(prisma, task.id, 'transferTask'))) throw denial;
     return toTaskView(await prisma.humanTask.findUniqueOrThrow({ where: { id: task.id } }), unit, businessTime(deps));
   }
 

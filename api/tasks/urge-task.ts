@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors';
 import { urgeDay } from '../../domain/inbox/rules';
 import { Prisma } from '../../prisma/generated/client';
 import { businessTime, type AppDeps } from '../deps';
-import { recordInboxEvent } from './inbox-event';
+import { earlierLine, recordInboxEvent } from './inbox-event';
 import { loadTask } from './load-task';
 import { taskHolderIds } from './holders';
 
@@ -21,6 +21,11 @@ export interface UrgeTaskOptions {
 export async function urgeTask({ deps, actor, taskId, message, requestId }: UrgeTaskOptions): Promise<{ taskId: string; day: string; notified: number }> {
   const { prisma } = deps;
   const { task, delegation } = await loadTask(prisma, actor, taskId, { participants: true });
+  const earlier = await earlierLine(prisma, taskId, 'urgeTask');
+  if (earlier) {
+    const { day, recipientIds } = earlier.data as { day: string; recipientIds: string[] };
+    return { taskId, day, notified: recipientIds.filter((id) => id !== actor.personId).length };
+  }
   if (task.status !== 'open') throw new AppError('ALREADY_DONE', '该任务已结束,无需催办。');
   if (task.assigneeId === actor.personId) throw new AppError('BUSINESS_RULE', '不能催办自己的任务。');
   const now = businessTime(deps);

@@ -337,6 +337,33 @@ describe('an inbox operation whose answer was lost, resent with its Idempotency-
   const keyed = (username: string, taskId: string, verb: string, body: object, key: string) =>
     p.post(username, `/api/tasks/${taskId}/actions/${verb}`, body, { 'Idempotency-Key': key });
 
+  it('委派, 意见, 附件, 交回 and 催办 each answer as their first attempt did and happen once', async () => {
+    const suffix = uniqueSuffix();
+    const id = await apply(pp);
+    const task = await openTask(`project-${id}`, 'reviewApplication');
+    const b = await extraPerson('street_office', 'qindu-renmin');
+    const pdf = Buffer.from('%PDF-1.4\n% 测算表\n').toString('base64');
+    const steps: Array<[string, string, object]> = [
+      [PU.street, 'delegateTask', { toPersonId: b.id, note: '请核实经费测算' }],
+      [b.username, 'commentTask', { body: '经费测算与往年同类项目相符。' }],
+      [b.username, 'attachFile', { fileName: '经费测算.pdf', contentType: 'application/pdf', contentBase64: pdf }],
+      [b.username, 'returnDelegation', { note: '已核实,建议通过' }],
+      [PU.community, 'urgeTask', { message: '请尽快审核' }],
+    ];
+    for (const [username, verb, body] of steps) {
+      const first = await keyed(username, task.id, verb, body, `${verb}-${suffix}`);
+      expect(first.status, `${verb} ${JSON.stringify(first.body)}`).toBe(200);
+      await lose(username, `${verb}-${suffix}`);
+      const again = await keyed(username, task.id, verb, body, `${verb}-${suffix}`);
+      expect([again.status, again.body], verb).toEqual([200, first.body]);
+    }
+    const detail = await p.get(PU.street, `/api/tasks/${task.id}`);
+    expect(detail.body.history.map((h: any) => h.action)).toEqual(['delegateTask', 'commentTask', 'attachFile', 'returnDelegation', 'urgeTask']);
+    expect(detail.body).toMatchObject({ delegation: null, comments: [expect.anything()], attachments: [expect.anything()] });
+    expect(await notices(b.id, 'task.delegated', id)).toHaveLength(1);
+    expect(await notices(await personId(PU.street), 'task.urged', id)).toHaveLength(1);
+  });
+
   it('转交, 加签, 加签审批 and 退回 each answer as their first attempt did, and write their timeline line, audit and notices once', async () => {
     const suffix = uniqueSuffix();
     const id = await apply(pp);
