@@ -3,6 +3,7 @@
 // incident's workflow starts and waits for the community to triage. The
 // reporter's contact is written here, to the read model only.
 import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ancestorPaths, type Actor } from '../../domain/access';
 import { yearOf } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
@@ -14,6 +15,7 @@ import type { gridIncidentWorkflow } from '../../workflows/grid';
 import { GRID_WORKFLOW_TYPE, gridIncidentWorkflowId, type GridWorkflowInput } from '../../workflows/grid-shared';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
+import { IDEMPOTENCY_HEADER, recordIdForKey } from '../http/idempotency';
 import { ZIncidentActionResult, ZReportIncidentBody, type TReportIncidentBody } from './schemas';
 
 export interface ReportIncidentOptions {
@@ -22,9 +24,11 @@ export interface ReportIncidentOptions {
   body: TReportIncidentBody;
   /** Throws FORBIDDEN_* unless the actor holds one of `roles` over the unit (the route's ctx.authorize). */
   authorize: (unitPath: string, roles: readonly RoleName[]) => void;
+  /** The id when the request has an Idempotency-Key (recordIdForKey); random otherwise. */
+  incidentId?: string;
 }
 
-export async function reportIncident({ deps, actor, body, authorize }: ReportIncidentOptions) {
+export async function reportIncident({ deps, actor, body, authorize, incidentId }: ReportIncidentOptions) {
   const { prisma } = deps;
   const place = await prisma.unit.findUnique({ where: { id: body.placeUnitId } });
   if (!place) throw new AppError('NOT_FOUND', `单位不存在:${body.placeUnitId}`);
@@ -49,10 +53,15 @@ export async function reportIncident({ deps, actor, body, authorize }: ReportInc
     units,
   };
 
-  const id = randomUUID();
+  const id = incidentId ?? randomUUID();
   const workflowId = gridIncidentWorkflowId(id);
   const now = businessTime(deps);
-  const incidentNo = await prisma.$transaction(async (tx) => {
+  // A retry of a report that died between the row and the workflow start
+  // (same person, same Idempotency-Key, hence the same id) finishes the first
+  // attempt instead of reporting twice.
+  const earlier = incidentId ? await prisma.gridIncident.findUnique({ where: { id }, select: { incidentNo: true, reportedById: true } }) : null;
+  if (earlier && earlier.reportedById !== actor.personId) throw new AppError('CONFLICT', '该事件编号已被他人使用,请重新上报。');
+  const incidentNo = earlier ? earlier.incidentNo : await prisma.$transaction(async (tx) => {
     const row = await tx.gridIncident.create({
       data: {
         id,
@@ -91,7 +100,12 @@ export async function reportIncident({ deps, actor, body, authorize }: ReportInc
     // The administrator's holidays as of today travel with the incident: its limits are working days.
     calendar: await loadCalendar(prisma),
   };
-  await deps.temporal.workflow.start<typeof gridIncidentWorkflow>(GRID_WORKFLOW_TYPE, { workflowId, taskQueue: deps.config.temporal.taskQueue, args: [input] });
+  try {
+    await deps.temporal.workflow.start<typeof gridIncidentWorkflow>(GRID_WORKFLOW_TYPE, { workflowId, taskQueue: deps.config.temporal.taskQueue, args: [input] });
+  } catch (err) {
+    // The first attempt got as far as the start: its incident stands.
+    if (!(earlier && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
   return { incidentId: id, incidentNo, action: 'reportIncident', stage: 'triage' as const, version: 0, message: `已受理,事件编号${incidentNo}` };
 }
 
@@ -104,9 +118,11 @@ export const reportIncidentRoute = defineRoute({
   roles: [...REPORT_ROLES],
   request: { body: ZReportIncidentBody },
   response: { status: 201, schema: ZIncidentActionResult.extend({ incidentNo: ZIncidentActionResult.shape.message }) },
-  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE'],
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE', 'CONFLICT'],
   handler: async (ctx) => {
-    const result = await reportIncident({ deps: ctx.deps, actor: ctx.actor, body: ctx.body, authorize: (p, r) => ctx.authorize(p, r) });
+    const key = ctx.req.get(IDEMPOTENCY_HEADER);
+    const incidentId = key === undefined ? undefined : recordIdForKey('grid-incident', ctx.actor.personId, key);
+    const result = await reportIncident({ deps: ctx.deps, actor: ctx.actor, body: ctx.body, authorize: (p, r) => ctx.authorize(p, r), incidentId });
     return reply(201, result, { Location: `/api/grid-incidents/${result.incidentId}` });
   },
 });

@@ -83,6 +83,17 @@ export function requestRowKey(part: string): string | undefined {
   return r && createHash('sha256').update(`${r.personId}\n${r.key}\n${r.requestHash}\n${part}`).digest('hex').slice(0, 40);
 }
 
+/**
+ * The id of a record (a project, a case, an incident) created by a request
+ * sent with an Idempotency-Key: derived from what it is, the person and the
+ * key (a UUID-shaped SHA-256), so a client's retry after a crash lands on the
+ * record the first attempt wrote, and finishes what that attempt left undone.
+ */
+export function recordIdForKey(kind: string, personId: string, key: string): string {
+  const h = createHash('sha256').update(`${kind}\0${personId}\0${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** The person and the Idempotency-Key of the request running now (undefined without a key), for ids a resend must repeat. */
 export function requestKey(): { personId: string; key: string } | undefined {
   const r = keyedRequest.getStore();

@@ -1,7 +1,7 @@
 // POST /api/mediation-cases — 多口受理: register a case from any channel and
 // start its workflow. The parties' personal data is written here, to the read
 // model only; the workflow gets the facts triage needs, never phone numbers.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
 import { ancestorPaths, type Actor } from '../../domain/access';
@@ -14,7 +14,7 @@ import { MEDIATION_WORKFLOW_TYPE, mediationWorkflowId, type MediationWorkflowInp
 import type { mediationWorkflow } from '../../workflows/mediation';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
-import { IDEMPOTENCY_HEADER } from '../http/idempotency';
+import { IDEMPOTENCY_HEADER, recordIdForKey } from '../http/idempotency';
 import { ZActionResult, ZRegisterCaseBody, type TRegisterCaseBody } from './schemas';
 
 export interface RegisterCaseOptions {
@@ -132,14 +132,9 @@ export async function registerCase({ deps, actor, body, authorize, caseId, gridI
   return { caseId: id, caseNo, action: 'registerCase', stage: 'triage' as const, version: 0, message: `已登记受理,案号${caseNo}` };
 }
 
-/**
- * The case id of a registration sent with an Idempotency-Key: derived from the
- * person and the key (a UUID-shaped SHA-256), so a client's retry after a crash
- * lands on the case the first attempt wrote.
- */
+/** The case id of a registration sent with an Idempotency-Key (recordIdForKey). */
 export function caseIdForKey(personId: string, key: string): string {
-  const h = createHash('sha256').update(`mediation-case\0${personId}\0${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return recordIdForKey('mediation-case', personId, key);
 }
 
 export const registerCaseRoute = defineRoute({

@@ -1,6 +1,7 @@
 // POST /api/projects — a community applies for a project (立项申请).
 import { yearOf } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -11,6 +12,7 @@ import type { projectWorkflow } from '../../workflows/project';
 import { assertAccess } from '../auth/guard';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
+import { IDEMPOTENCY_HEADER, recordIdForKey } from '../http/idempotency';
 import { ZActionResult, ZCreateProjectBody } from './schemas';
 import { rawDb } from '../../db/raw-sql';
 
@@ -19,6 +21,8 @@ export interface CreateProjectOptions {
   actor: Actor;
   body: z.output<typeof ZCreateProjectBody>;
   rules?: ProjectRules;
+  /** The id when the request has an Idempotency-Key (recordIdForKey); random otherwise. */
+  projectId?: string;
 }
 
 interface UnitLineage {
@@ -34,7 +38,7 @@ interface UnitLineage {
   districtPath: string | null;
 }
 
-export async function createProject({ deps, actor, body, rules = deps.config.rules.project }: CreateProjectOptions) {
+export async function createProject({ deps, actor, body, rules = deps.config.rules.project, projectId }: CreateProjectOptions) {
   const communityGrants = actor.grants.filter((g) => g.role === 'community');
   const communityId = body.communityId ?? (communityGrants.length === 1 ? communityGrants[0].unitId : undefined);
   if (!communityId) throw new AppError('VALIDATION_FAILED', '请指定申报社区 communityId', { details: [{ in: 'body', field: 'communityId', code: 'required', message: '有多个社区角色时必须指定' }] });
@@ -76,8 +80,13 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
   const check = checkFundCap(fund?.capFen ?? rules.yearlyFundCapFen, fund?.reservedFen ?? 0, application.budgetFen);
   if (!check.ok) throw new AppError('BUSINESS_RULE', fundCapMessage(check), { details: check });
 
-  const id = randomUUID();
+  const id = projectId ?? randomUUID();
   const workflowId = projectWorkflowId(id);
+  // A retry of an application that died between the row and the workflow start
+  // (same person, same Idempotency-Key, hence the same id) finishes the first
+  // attempt instead of applying twice.
+  const earlier = projectId ? await deps.prisma.project.findUnique({ where: { id }, select: { applicantId: true } }) : null;
+  if (earlier && earlier.applicantId !== actor.personId) throw new AppError('CONFLICT', '该项目编号已被他人使用,请重新申报。');
   const input: ProjectWorkflowInput = {
     projectId: id,
     year,
@@ -88,7 +97,7 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
     application,
     rules,
   };
-  await deps.prisma.project.create({
+  if (!earlier) await deps.prisma.project.create({
     data: {
       id,
       workflowId,
@@ -108,11 +117,16 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
       version: 0,
     },
   });
-  await deps.temporal.workflow.start<typeof projectWorkflow>(PROJECT_WORKFLOW_TYPE, {
-    workflowId,
-    taskQueue: deps.config.temporal.taskQueue,
-    args: [input],
-  });
+  try {
+    await deps.temporal.workflow.start<typeof projectWorkflow>(PROJECT_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: deps.config.temporal.taskQueue,
+      args: [input],
+    });
+  } catch (err) {
+    // The first attempt got as far as the start: its project stands.
+    if (!(earlier && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
   return { projectId: id, action: 'submitApplication', stage: 'approval' as const, version: 0, message: '立项申请已提交,待街道审核' };
 }
 
@@ -124,6 +138,10 @@ export const createProjectRoute = defineRoute({
   roles: ['community'],
   request: { body: ZCreateProjectBody },
   response: { status: 201, schema: ZActionResult },
-  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE'],
-  handler: async (ctx) => reply(201, await createProject({ deps: ctx.deps, actor: ctx.actor, body: ctx.body }), {}),
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE', 'CONFLICT'],
+  handler: async (ctx) => {
+    const key = ctx.req.get(IDEMPOTENCY_HEADER);
+    const projectId = key === undefined ? undefined : recordIdForKey('project', ctx.actor.personId, key);
+    return reply(201, await createProject({ deps: ctx.deps, actor: ctx.actor, body: ctx.body, projectId }), {});
+  },
 });

@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridIncidentWorkflowId } from '../../domain/grid/types';
 import { usernameFor } from '../../seeds/demo-org';
+import { resolveActor } from '../../api/auth/resolve-actor';
+import { reportIncident } from '../../api/grid/report-incident';
+import { recordIdForKey } from '../../api/http/idempotency';
 import { auditor, incidentBody, startGridPlatform, type GridPlatform } from './support';
 
 const U = {
@@ -142,6 +145,34 @@ describe('grid incidents through the API', () => {
     expect(row.gridIncidentId).toBe(id);
     // Once registered, a third time is simply refused.
     expect((await p.act(who.community, id, 'convertToMediation', body)).body.code).toBe('WRONG_STAGE');
+  });
+
+  it('a report resent with its Idempotency-Key is one incident: after a lost answer, and after dying between its row and its workflow', async () => {
+    const person = await p.prisma.person.findUniqueOrThrow({ where: { username: who.gridWorker } });
+    const lost = incidentBody('qindu-renmin-furong-g1', { title: `重发上报-${Date.now()}` });
+    const key = `report-${Date.now()}`;
+    const first = await p.post(who.gridWorker, '/api/grid-incidents', lost, { 'Idempotency-Key': key });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: person.id, key } })).count).toBe(1);
+    const resend = await p.post(who.gridWorker, '/api/grid-incidents', lost, { 'Idempotency-Key': key });
+    expect([resend.status, resend.body]).toEqual([201, first.body]);
+    expect(await p.prisma.gridIncident.count({ where: { title: lost.title } })).toBe(1);
+
+    // The first attempt: the row is committed, then the API process dies before the start.
+    const died = incidentBody('qindu-renmin-furong-g1', { title: `断点上报-${Date.now()}` });
+    const actor = (await resolveActor({ prisma: p.prisma, personId: person.id }))!;
+    const dying = { ...p.client, workflow: { start: async () => { throw new Error('SIGKILL'); } } } as unknown as typeof p.client;
+    const crashKey = `report-crash-${Date.now()}`;
+    await expect(
+      reportIncident({ deps: { prisma: p.prisma, temporal: dying, config: p.config } as never, actor, body: died as never, authorize: () => {}, incidentId: recordIdForKey('grid-incident', person.id, crashKey) }),
+    ).rejects.toThrow('SIGKILL');
+    expect(await p.prisma.gridIncident.count({ where: { title: died.title } })).toBe(1);
+    const retry = await p.post(who.gridWorker, '/api/grid-incidents', died, { 'Idempotency-Key': crashKey });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    expect(retry.body.incidentId).toBe(recordIdForKey('grid-incident', person.id, crashKey));
+    expect(await p.prisma.gridIncident.count({ where: { title: died.title } })).toBe(1);
+    // The retry started the process the first attempt never did: the community's triage waits.
+    await p.incidentWhen(retry.body.incidentId, (c) => c.timeline.length > 0);
   });
 
   it('answers a resend whose first answer was lost with the first answer, though the incident has moved on or closed', async () => {

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, apply, applicationBody, freshYear, ok, openTasks, payMilestone, project, toImplementation, U } from './fixtures';
 import { DAY, startProjectPlatform, waitFor, type ProjectPlatform } from './support';
 import { localActivityTypeOf } from '../helpers/histories';
+import { createProject } from '../../api/project/create-project';
+import { resolveActor } from '../../api/auth/resolve-actor';
+import { recordIdForKey } from '../../api/http/idempotency';
 
 let p: ProjectPlatform;
 beforeAll(async () => {
@@ -192,6 +195,34 @@ describe('终止', () => {
     expect(release.status).toBe('cancelled');
     const queue = await p.get(U.finance, '/api/projects/disbursements');
     expect(queue.body.items.some((i: any) => i.projectId === id)).toBe(false);
+  });
+
+  it('an application resent with its Idempotency-Key is one project: after a lost answer, and after dying between its row and its workflow', async () => {
+    const person = await p.prisma.person.findUniqueOrThrow({ where: { username: U.community } });
+    const lost = applicationBody(p, { title: `重发申报-${Date.now()}`, year: freshYear() });
+    const key = `apply-${Date.now()}`;
+    const first = await p.post(U.community, '/api/projects', lost, { 'Idempotency-Key': key });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: person.id, key } })).count).toBe(1);
+    const resend = await p.post(U.community, '/api/projects', lost, { 'Idempotency-Key': key });
+    expect([resend.status, resend.body]).toEqual([201, first.body]);
+    expect(await p.prisma.project.count({ where: { title: lost.title } })).toBe(1);
+
+    // The first attempt: the row is committed, then the API process dies before the start.
+    const died = applicationBody(p, { title: `断点申报-${Date.now()}`, year: freshYear() });
+    const actor = (await resolveActor({ prisma: p.prisma, personId: person.id }))!;
+    const dying = { ...p.base.client, workflow: { start: async () => { throw new Error('SIGKILL'); } } } as unknown as typeof p.base.client;
+    const crashKey = `apply-crash-${Date.now()}`;
+    await expect(
+      createProject({ deps: { prisma: p.prisma, temporal: dying, config: p.base.config } as never, actor, body: died as never, projectId: recordIdForKey('project', person.id, crashKey) }),
+    ).rejects.toThrow('SIGKILL');
+    expect(await p.prisma.project.count({ where: { title: died.title } })).toBe(1);
+    const retry = await p.post(U.community, '/api/projects', died, { 'Idempotency-Key': crashKey });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    expect(retry.body.projectId).toBe(recordIdForKey('project', person.id, crashKey));
+    expect(await p.prisma.project.count({ where: { title: died.title } })).toBe(1);
+    // The retry started the process the first attempt never did: the street's review waits.
+    await waitFor(async () => (await openTasks(p, retry.body.projectId)).some((t) => t.action === 'reviewApplication'));
   });
 
   it('answers a resend of the termination whose answer was lost with the first answer, though the project has closed', async () => {
