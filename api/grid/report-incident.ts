@@ -3,7 +3,6 @@
 // incident's workflow starts and waits for the community to triage. The
 // reporter's contact is written here, to the read model only.
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ancestorPaths, type Actor } from '../../domain/access';
 import { yearOf } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
@@ -15,7 +14,7 @@ import type { gridIncidentWorkflow } from '../../workflows/grid';
 import { GRID_WORKFLOW_TYPE, gridIncidentWorkflowId, type GridWorkflowInput } from '../../workflows/grid-shared';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
-import { IDEMPOTENCY_HEADER, recordIdForKey } from '../http/idempotency';
+import { IDEMPOTENCY_HEADER, recordIdForKey, startRecordWorkflow } from '../http/idempotency';
 import { ZIncidentActionResult, ZReportIncidentBody, type TReportIncidentBody } from './schemas';
 
 export interface ReportIncidentOptions {
@@ -100,12 +99,9 @@ export async function reportIncident({ deps, actor, body, authorize, incidentId 
     // The administrator's holidays as of today travel with the incident: its limits are working days.
     calendar: await loadCalendar(prisma),
   };
-  try {
-    await deps.temporal.workflow.start<typeof gridIncidentWorkflow>(GRID_WORKFLOW_TYPE, { workflowId, taskQueue: deps.config.temporal.taskQueue, args: [input] });
-  } catch (err) {
-    // The first attempt got as far as the start: its incident stands.
-    if (!(earlier && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startRecordWorkflow(!!earlier, () =>
+    deps.temporal.workflow.start<typeof gridIncidentWorkflow>(GRID_WORKFLOW_TYPE, { workflowId, taskQueue: deps.config.temporal.taskQueue, args: [input] }),
+  );
   return { incidentId: id, incidentNo, action: 'reportIncident', stage: 'triage' as const, version: 0, message: `已受理,事件编号${incidentNo}` };
 }
 

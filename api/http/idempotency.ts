@@ -7,6 +7,7 @@
 // minute belongs to a request that will never finish: a resend takes it over.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Request } from 'express';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -92,6 +93,19 @@ export function requestRowKey(part: string): string | undefined {
 export function recordIdForKey(kind: string, personId: string, key: string): string {
   const h = createHash('sha256').update(`${kind}\0${personId}\0${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Starts the workflow of a record created under recordIdForKey. `retrying`:
+ * the record's row was already there (its first attempt died after writing
+ * it); then a workflow already started by that attempt is the start.
+ */
+export async function startRecordWorkflow(retrying: boolean, start: () => Promise<unknown>): Promise<void> {
+  try {
+    await start();
+  } catch (err) {
+    if (!(retrying && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
 }
 
 /** The person and the Idempotency-Key of the request running now (undefined without a key), for ids a resend must repeat. */

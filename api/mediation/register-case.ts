@@ -2,7 +2,6 @@
 // start its workflow. The parties' personal data is written here, to the read
 // model only; the workflow gets the facts triage needs, never phone numbers.
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
 import { ancestorPaths, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -14,7 +13,7 @@ import { MEDIATION_WORKFLOW_TYPE, mediationWorkflowId, type MediationWorkflowInp
 import type { mediationWorkflow } from '../../workflows/mediation';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
-import { IDEMPOTENCY_HEADER, recordIdForKey } from '../http/idempotency';
+import { IDEMPOTENCY_HEADER, recordIdForKey, startRecordWorkflow } from '../http/idempotency';
 import { ZActionResult, ZRegisterCaseBody, type TRegisterCaseBody } from './schemas';
 
 export interface RegisterCaseOptions {
@@ -119,16 +118,9 @@ export async function registerCase({ deps, actor, body, authorize, caseId, gridI
     notSuitableReason: body.notSuitableReason ?? null,
     rules: deps.config.rules.mediation,
   };
-  try {
-    await deps.temporal.workflow.start<typeof mediationWorkflow>(MEDIATION_WORKFLOW_TYPE, {
-      workflowId,
-      taskQueue: deps.config.temporal.taskQueue,
-      args: [input],
-    });
-  } catch (err) {
-    // The first attempt got as far as the start: its case stands.
-    if (!(earlier && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startRecordWorkflow(!!earlier, () =>
+    deps.temporal.workflow.start<typeof mediationWorkflow>(MEDIATION_WORKFLOW_TYPE, { workflowId, taskQueue: deps.config.temporal.taskQueue, args: [input] }),
+  );
   return { caseId: id, caseNo, action: 'registerCase', stage: 'triage' as const, version: 0, message: `已登记受理,案号${caseNo}` };
 }
 

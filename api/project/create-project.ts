@@ -1,7 +1,6 @@
 // POST /api/projects — a community applies for a project (立项申请).
 import { yearOf } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -12,7 +11,7 @@ import type { projectWorkflow } from '../../workflows/project';
 import { assertAccess } from '../auth/guard';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
-import { IDEMPOTENCY_HEADER, recordIdForKey } from '../http/idempotency';
+import { IDEMPOTENCY_HEADER, recordIdForKey, startRecordWorkflow } from '../http/idempotency';
 import { ZActionResult, ZCreateProjectBody } from './schemas';
 import { rawDb } from '../../db/raw-sql';
 
@@ -117,16 +116,9 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
       version: 0,
     },
   });
-  try {
-    await deps.temporal.workflow.start<typeof projectWorkflow>(PROJECT_WORKFLOW_TYPE, {
-      workflowId,
-      taskQueue: deps.config.temporal.taskQueue,
-      args: [input],
-    });
-  } catch (err) {
-    // The first attempt got as far as the start: its project stands.
-    if (!(earlier && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startRecordWorkflow(!!earlier, () =>
+    deps.temporal.workflow.start<typeof projectWorkflow>(PROJECT_WORKFLOW_TYPE, { workflowId, taskQueue: deps.config.temporal.taskQueue, args: [input] }),
+  );
   return { projectId: id, action: 'submitApplication', stage: 'approval' as const, version: 0, message: '立项申请已提交,待街道审核' };
 }
 
