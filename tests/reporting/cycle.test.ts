@@ -23,13 +23,20 @@ afterAll(() => p?.close());
 describe('双向述职: a full cycle over a street', () => {
   it('district_org starts the cycle once; it creates one report per community', async () => {
     const district = await p.as('district_org.qindu');
-    const started = await district.post('/api/reporting/cycles').send({ unitId: STREET, year });
+    const key = `cycle-${STREET}-${year}-${Date.now()}`;
+    const started = await district.post('/api/reporting/cycles').set('Idempotency-Key', key).send({ unitId: STREET, year });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     expect(started.body.cycleId).toBe(`reporting-cycle-${STREET}-${year}`);
+    // Its answer lost (nothing stored under the key), the resend is told the cycle it started.
+    const starter = await p.prisma.person.findUniqueOrThrow({ where: { username: 'district_org.qindu' } });
+    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: starter.id, key } })).count).toBe(1);
+    const resent = await district.post('/api/reporting/cycles').set('Idempotency-Key', key).send({ unitId: STREET, year });
+    expect([resent.status, resent.body]).toEqual([202, started.body]);
 
     const again = await district.post('/api/reporting/cycles').send({ unitId: STREET, year });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_DONE');
+    expect((await district.post('/api/reporting/cycles').set('Idempotency-Key', `${key}-again`).send({ unitId: STREET, year })).body.code).toBe('ALREADY_DONE');
 
     const streetOffice = await p.as(streetOfficeOf(STREET));
     expect((await streetOffice.post('/api/reporting/cycles').send({ unitId: STREET, year })).status).toBe(403);

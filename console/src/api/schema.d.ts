@@ -10221,7 +10221,7 @@ export interface paths {
         put?: never;
         /**
          * 启动年度述职周期(区委组织部)
-         * @description Starts one report workflow per community of the street or district for the year. A second start of the same unit and year answers 409 ALREADY_DONE.
+         * @description Starts one report workflow per community of the street or district for the year. A second start of the same unit and year answers 409 ALREADY_DONE; the starting request resent with its Idempotency-Key (its answer lost) gets the first answer.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
