@@ -69,7 +69,9 @@ export async function ensureConsoleBuilt(options: BuildConsoleOptions = {}): Pro
   return true;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run as a script (`tsx console/build.ts`, npm run build:console) — not when bundled into another entry (dist/console-build.js).
+const thisFile = fileURLToPath(import.meta.url);
+if (process.argv[1] && thisFile === process.argv[1] && thisFile.endsWith(join('console', 'build.ts'))) {
   const started = Date.now();
   const force = !process.argv.includes('--if-stale');
   const built = await ensureConsoleBuilt({ force, logLevel: 'info' });

@@ -27,6 +27,7 @@ export const ENTRIES = {
   worker: 'worker/main.ts', // the Temporal worker and the queue workers: `npm run worker`
   api: 'platform/api-main.ts',
   seed: 'platform/seed-main.ts',
+  'console-build': 'platform/console-build-main.ts', // the console's rebuild when its sources changed
 };
 
 /** Where the prebuilt workflow bundle goes; worker/bundle.ts loads it when running compiled. */

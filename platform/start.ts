@@ -12,7 +12,7 @@
 //
 // This process stays small on purpose: no Prisma, no Temporal client, no
 // HTTP server — nothing here can be busy when a signal arrives.
-import { ensureConsoleBuilt } from '../console/build';
+import { isConsoleBuildCurrent } from '../console/build';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ const say = (line: string) => console.log(`[start] ${line}`);
 
 /** dist/: this file runs as dist/start.js, next to the other compiled processes. */
 const DIST = fileURLToPath(new URL('.', import.meta.url));
-const script = (name: 'engine' | 'worker' | 'api' | 'seed') => join(DIST, `${name}.js`);
+const script = (name: 'engine' | 'worker' | 'api' | 'seed' | 'console-build') => join(DIST, `${name}.js`);
 
 /** How long each child may take to stop before it is killed. The worker lets activities in progress finish for 10 s. */
 const STOP_TIMEOUT_MS = { api: 5_000, worker: 15_000, engine: 5_000 } as const;
@@ -73,9 +73,13 @@ const PREPARE_STEPS: Array<{ name: string; run: (ctx: PrepareContext) => Promise
   {
     // `npm install` builds the console; a checkout changed since (git pull,
     // an edit) is rebuilt here so the pages never lag behind the API.
+    // The check here (a hash of its sources); the build, when needed, in a process of its own.
     name: 'console',
-    async run({ log }) {
-      if (await ensureConsoleBuilt()) log('console: rebuilt (its sources changed)');
+    async run() {
+      if (await isConsoleBuildCurrent()) return;
+      const building = runOnce({ name: 'console-build', script: script('console-build'), env });
+      stops.push({ name: 'console build', stop: building.stop });
+      await building.done;
     },
   },
 ];
