@@ -103,7 +103,7 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
   // The inbox's word first (委派, 转交, 代理): the incident then judges the person it names.
   const acting = await resolveActing({ prisma: deps.prisma, actor: caller, workflowId: row.workflowId, action, now: businessTime(deps) });
   const actor = acting.actor;
-  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (runUpdate).
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (earlierAnswer).
   const outsider = actRefusal(actor, accessViewOfRow(row));
   if (outsider) {
     const denial = { error: new AppError(outsider, ACT_REFUSAL_MESSAGE), workflowId: row.workflowId };

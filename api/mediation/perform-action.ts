@@ -45,7 +45,7 @@ export async function performAction({ deps, actor, caseId, action, body, request
   // The inbox's word first (委派, 转交, 代理): the case then judges the person it names.
   const now = businessTime(deps);
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: row.workflowId, action, now });
-  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (runUpdate).
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (earlierAnswer).
   const refusal = actRefusal(acting.actor, accessViewOf(row));
   if (refusal) {
     const denial = { error: new AppError(refusal, ACT_REFUSAL_MESSAGE), workflowId: row.workflowId };

@@ -36,8 +36,8 @@ export async function performAction<A extends ProjectAction>({ deps, actor, proj
   }
   // The inbox's word first (委派, 转交, 代理): the project then judges the person it names.
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: project.workflowId, action, now });
-  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on: runUpdate
-  // answers it from that first attempt's outcome, if there was one.
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on:
+  // earlierAnswer answers it from that first attempt's outcome, if there was one.
   const refusal = actionAccessRefusal(acting.actor, action, { path: project.unitPath, name: project.communityName });
   if (refusal) {
     const label = PROJECT_ACTION_SPECS[action].label;

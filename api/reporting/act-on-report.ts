@@ -38,7 +38,7 @@ export async function actOnReport({ deps, actor, id, action, body }: ActOnReport
   // The inbox's word first, as for the other processes (委派, 转交, 代理 "代 X");
   // a vote is personal, so a deputy's ballot is refused there (PERSONAL_TASK).
   const acting = await resolveActing({ prisma: deps.prisma, actor, workflowId: id, action, now });
-  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (runUpdate).
+  // Under a key, a refusal here may meet the resend of a deputy's action that closed the task it acted on (earlierAnswer).
   const refusal = reportActionAccessRefusal(acting.actor, action, row.communityPath);
   if (refusal) {
     const denial = { error: new AppError(refusal.code, refusal.message), workflowId: id };
