@@ -9,7 +9,7 @@ import { isoOrNull, rawTransaction, type RawDb } from '../db/raw-sql';
 import { Prisma } from '../prisma/generated/client';
 import { createAuditActivities } from './audit';
 import type { ActivityDeps } from './deps';
-import { createNotifyActivities } from './notify';
+import { notifyAll, type NotifyInput } from './notify';
 import { callerWorkflowId } from './workflow-id';
 
 export interface OpenHumanTaskInput {
@@ -239,7 +239,6 @@ export interface SaveStepInput {
  */
 export function createStepSaver(deps: ActivityDeps) {
   const { prisma, clock } = deps;
-  const { notify } = createNotifyActivities(deps);
   const { recordAuditEntries } = createAuditActivities(deps);
 
   return async function saveStep(input: SaveStepInput): Promise<{ applied: boolean; openedTasks: string[] }> {
@@ -256,19 +255,21 @@ export function createStepSaver(deps: ActivityDeps) {
     });
 
     // Outside the transaction (Redis, the audit log): idempotent by key.
+    const notices: NotifyInput[] = [];
     if (input.announceTasks) {
       // 会签/或签 steps open one task per signer, under the keys expandSigners gives them.
       const opened = expandSigners(tasks);
       for (const key of result.openedTasks) {
         const t = opened.find((x) => x.key === key)!;
         const to = t.assigneeId ? { personIds: [t.assigneeId] } : { role: t.role, unitId: t.unitId, reach: 'unit' as const };
-        await notify({ workflowId, event: `task:${key}`, to, kind: 'task.opened', title: `待办:${t.title}`, body: t.dueAt ? `请于${t.dueAt.slice(0, 10)}前办理。` : '请及时办理。', link });
+        notices.push({ workflowId, event: `task:${key}`, to, kind: 'task.opened', title: `待办:${t.title}`, body: t.dueAt ? `请于${t.dueAt.slice(0, 10)}前办理。` : '请及时办理。', link });
       }
     }
     for (const n of input.notifications) {
       const to = 'personIds' in n.to ? n.to : { role: n.to.role, unitId: n.to.unitId, ...(n.to.reach === 'unit' ? { reach: 'unit' as const } : {}) };
-      await notify({ workflowId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link });
+      notices.push({ workflowId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link });
     }
+    await notifyAll(deps, notices);
     if (input.audit) {
       const { subjectType, unitId } = input.audit;
       await recordAuditEntries(

@@ -1,7 +1,6 @@
 // Notifications from workflows: resolve the recipients, then enqueue one job
 // per recipient. The idempotency key is workflow id + event + recipient, so a
 // retried activity (or a replayed step) enqueues jobs that deliver once.
-import { Prisma } from '../prisma/generated/client';
 import { rawDb } from '../db/raw-sql';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';
@@ -34,44 +33,69 @@ export interface NotifyResult {
   recipientIds: string[];
 }
 
-export function createNotifyActivities({ prisma, queue, clock }: ActivityDeps) {
-  async function recipientsOf(to: NotifyTarget): Promise<string[]> {
-    if ('personIds' in to) {
-      const people = await prisma.person.findMany({ where: { id: { in: to.personIds } }, select: { id: true } });
-      return people.map((p) => p.id);
-    }
-    // One round-trip: the units whose path is a prefix of the unit's ending
-    // in "/" (itself and those above it, through the unique path index), then
-    // their grants of the role through the (unitId, role) index.
-    const over =
-      to.reach === 'unit'
-        ? Prisma.sql`g.id = u.id`
-        : Prisma.sql`g.path = ANY (ARRAY(SELECT left(u.path, i) FROM generate_series(1, length(u.path)) i WHERE substr(u.path, i, 1) = '/'))`;
-    const holders = await rawDb(prisma).$queryRaw<{ personId: string }[]>`
-      SELECT DISTINCT ra."personId" FROM "Unit" u
-        JOIN "Unit" g ON ${over}
-        JOIN "RoleAssignment" ra ON ra."unitId" = g.id AND ra.role = ${to.role}::"RoleName"
-        JOIN "Person" p ON p.id = ra."personId" AND p.active
-       WHERE u.id = ${to.unitId}`;
-    return holders.map((h) => h.personId);
-  }
+/**
+ * Resolves every target of a step's notices in one statement: the role
+ * targets through the units whose path is a prefix of the unit's ending in
+ * "/" (itself and those above it, by the unique path index; only the unit
+ * itself with `reach: 'unit'`) and their grants of the role, the person
+ * targets by id. Returns each target's recipients, sorted, in input order.
+ */
+async function recipientsOfAll(prisma: ActivityDeps['prisma'], targets: readonly NotifyTarget[]): Promise<string[][]> {
+  const roles: { i: number; role: RoleName; unitId: string; unitOnly: boolean }[] = [];
+  const people: { i: number; personId: string }[] = [];
+  targets.forEach((to, i) => {
+    if ('personIds' in to) for (const personId of to.personIds) people.push({ i, personId });
+    else roles.push({ i, role: to.role, unitId: to.unitId, unitOnly: to.reach === 'unit' });
+  });
+  // The units first, as their own step (MATERIALIZED): the planner then reaches them through the path index
+  // and the grants through (unitId, role), rather than every grant of the role filtered by path.
+  const rows = await rawDb(prisma).$queryRaw<{ i: number; personId: string }[]>`
+    WITH covering AS MATERIALIZED (
+      SELECT t.i, t.role, g.id AS "unitId"
+        FROM unnest(${roles.map((r) => r.i)}::int[], ${roles.map((r) => r.role)}::text[], ${roles.map((r) => r.unitId)}::text[], ${roles.map((r) => r.unitOnly)}::bool[]) AS t(i, role, "unitId", "unitOnly")
+        JOIN "Unit" u ON u.id = t."unitId"
+        JOIN "Unit" g ON g.path = ANY (CASE WHEN t."unitOnly" THEN ARRAY[u.path] ELSE ARRAY(SELECT left(u.path, k) FROM generate_series(1, length(u.path)) k WHERE substr(u.path, k, 1) = '/') END))
+    SELECT c.i::int AS i, ra."personId" FROM covering c
+      JOIN "RoleAssignment" ra ON ra."unitId" = c."unitId" AND ra.role = c.role::"RoleName"
+      JOIN "Person" p ON p.id = ra."personId" AND p.active
+    UNION
+    SELECT t.i::int, p.id FROM unnest(${people.map((p) => p.i)}::int[], ${people.map((p) => p.personId)}::text[]) AS t(i, "personId")
+      JOIN "Person" p ON p.id = t."personId"`;
+  const byTarget = targets.map(() => new Set<string>());
+  for (const row of rows) byTarget[row.i]!.add(row.personId);
+  return byTarget.map((ids) => [...ids].sort());
+}
 
+/**
+ * A step's notices at once: one statement for the recipients of all of them
+ * and one enqueue of every job (a notice each cost a statement and a Redis
+ * round trip of its own, and a step sends one to three). Not an activity of
+ * its own: the step's save calls it.
+ */
+export async function notifyAll({ prisma, queue, clock }: ActivityDeps, inputs: readonly NotifyInput[]): Promise<NotifyResult[]> {
+  if (inputs.length === 0) return [];
+  const recipients = await recipientsOfAll(prisma, inputs.map((input) => input.to));
+  const at = clock.now().toISOString();
+  const jobs: TNotificationJob[] = inputs.flatMap((input, i) => {
+    const workflowId = callerWorkflowId(input.workflowId);
+    return recipients[i]!.map((recipientId) => ({
+      idempotencyKey: `${workflowId}|${input.event}|${recipientId}`,
+      recipientId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      ...(input.link ? { link: input.link } : {}),
+      at,
+    }));
+  });
+  await queue.enqueueNotifications(jobs);
+  return recipients.map((recipientIds) => ({ recipientIds }));
+}
+
+export function createNotifyActivities(deps: ActivityDeps) {
   return {
     async notify(input: NotifyInput): Promise<NotifyResult> {
-      const workflowId = callerWorkflowId(input.workflowId);
-      const recipientIds = [...new Set(await recipientsOf(input.to))].sort();
-      const at = clock.now().toISOString();
-      const jobs: TNotificationJob[] = recipientIds.map((recipientId) => ({
-        idempotencyKey: `${workflowId}|${input.event}|${recipientId}`,
-        recipientId,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        ...(input.link ? { link: input.link } : {}),
-        at,
-      }));
-      await queue.enqueueNotifications(jobs);
-      return { recipientIds };
+      return (await notifyAll(deps, [input]))[0]!;
     },
   };
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createActivities, type Clock } from '../../activities';
 import { ancestorPaths } from '../../domain/access';
+import { notifyAll } from '../../activities/notify';
 import type { TNotificationJob } from '../../queue';
 import { testPrisma } from '../helpers/db';
 
@@ -114,6 +115,34 @@ describe('notify', () => {
     const result = await activities.notify({ workflowId, event: 'returned', to: { personIds: [person.id, randomUUID()] }, kind: 'k', title: '退回修改', body: 'b', link: '/p/1' });
     expect(result.recipientIds).toEqual([person.id]);
     expect(queue.jobs).toEqual([{ idempotencyKey: `${workflowId}|returned|${person.id}`, recipientId: person.id, kind: 'k', title: '退回修改', body: 'b', link: '/p/1', at: fixedNow.toISOString() }]);
+  });
+  it('resolves the notices of a step in one statement and enqueues them together, each as notify would', async () => {
+    const queue = recordingQueue();
+    const batches: number[] = [];
+    const counted = { ...queue, async enqueueNotifications(batch: TNotificationJob[]) { batches.push(batch.length); await queue.enqueueNotifications(batch); } };
+    const deps = { prisma, queue: counted, clock };
+    const workflowId = `wf-${randomUUID()}`;
+    const community = await prisma.unit.findFirstOrThrow({ where: { level: 'community', parent: { id: 'qindu-renmin' } } });
+    const person = await prisma.person.findFirstOrThrow({ where: { username: { startsWith: 'street_office.' } } });
+    const inputs = [
+      { workflowId, event: 'a', to: { role: 'mediator' as const, unitId: community.id }, kind: 'k', title: 't', body: '' },
+      { workflowId, event: 'b', to: { personIds: [person.id, randomUUID()] }, kind: 'k', title: 't', body: '' },
+      { workflowId, event: 'c', to: { role: 'mediator' as const, unitId: community.id, reach: 'unit' as const }, kind: 'k', title: 't', body: '' },
+      { workflowId, event: 'd', to: { role: 'mediator' as const, unitId: 'no-such-unit' }, kind: 'k', title: 't', body: '' },
+    ];
+    const together = await notifyAll(deps, inputs);
+    expect(batches).toEqual([queue.jobs.length]);
+    // The same recipients, in input order, as one notify per notice finds.
+    const one = createActivities({ prisma, queue: recordingQueue(), clock });
+    const apart = [];
+    for (const input of inputs) apart.push(await one.notify(input));
+    expect(together).toEqual(apart);
+    expect(together[0]!.recipientIds.length).toBeGreaterThan(together[2]!.recipientIds.length);
+    expect(together[1]!.recipientIds).toEqual([person.id]);
+    expect(together[3]!.recipientIds).toEqual([]);
+    expect(queue.jobs.map((j) => j.idempotencyKey)).toEqual(together.flatMap((r, i) => r.recipientIds.map((id) => `${workflowId}|${inputs[i]!.event}|${id}`)));
+    expect(await notifyAll(deps, [])).toEqual([]);
+    expect(batches).toHaveLength(1);
   });
 });
 
