@@ -1,9 +1,11 @@
-// The worker's deadlock guard (worker/activation-guard.mjs): one watchdog per
-// workflow activation instead of one per call into the sandbox. A worker
-// process started as the platform starts it (WORKER_NODE_ARGS), with one
-// workflow thread: a workflow that never yields has its task failed with the
-// guard's message after isolateExecutionTimeout, again on each retry, and the
-// other workflows on the same thread still run to completion between them.
+// The worker's preloads, on a worker process started as the platform starts
+// it (WORKER_NODE_ARGS), with one workflow thread. The deadlock guard
+// (worker/activation-guard.mjs): one watchdog per workflow activation instead
+// of one per call into the sandbox; a workflow that never yields has its task
+// failed with the guard's message after isolateExecutionTimeout, again on
+// each retry, and the other workflows on the same thread still run to
+// completion between them. The SDK's promise hook left off
+// (worker/promise-hook-off.mjs): the stack-trace query says so.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -73,3 +75,11 @@ it('fails the task of a workflow that never yields and keeps running the others 
   await looping.terminate('test over');
   expect(child.exitCode).toBeNull();
 }, 90_000);
+
+it("runs without the SDK's promise hook: the stack-trace query says stack traces are off, and workflows run", async () => {
+  const waiting = await h.client.workflow.start('waitForever', { taskQueue, workflowId: uid('waiting') });
+  await expect(waiting.query('__stack_trace')).rejects.toThrow(/Workflow stack traces are not enabled on this worker/);
+  expect((await waiting.describe()).status.name).toBe('RUNNING');
+  expect(await h.client.workflow.execute('activitySequence', { taskQueue, workflowId: uid('sequence'), args: ['h'] })).toEqual(['h-0', 'h-1', 'h-2']);
+  await waiting.terminate('test over');
+}, 60_000);
