@@ -59,7 +59,13 @@ export async function transferTask({ deps, actor, taskId, toPersonId, reason, re
     const current =
       (await tx.humanTask.findFirst({ where: { id: taskId, status: 'open' } })) ??
       (await tx.humanTask.findFirst({ where: { workflowId: task.workflowId, action: task.action, status: 'open', assigneeId: target!.personId } }));
-    if (!current) throw new AppError('ALREADY_DONE', '该任务已结束,不能再转交。');
+    if (!current) {
+      // A resend whose first attempt handed the task on (its answer lost), and the task has closed since:
+      // this request's own line, on the task or on the one the process replaced it with, answers it.
+      const handed = await tx.humanTask.findMany({ where: { workflowId: task.workflowId, action: task.action, assigneeId: target!.personId }, orderBy: { createdAt: 'asc' } });
+      for (const t of [task, ...handed]) if (await earlierLine(tx, t.id, 'transferTask')) return tx.humanTask.findUniqueOrThrow({ where: { id: t.id } });
+      throw new AppError('ALREADY_DONE', '该任务已结束,不能再转交。');
+    }
     const updated = await tx.humanTask.update({ where: { id: current.id }, data: { assigneeId: target!.personId, claimedAt: now, transferredAt: now } });
     await grantRecordRead(tx, current, target!.personId, { reason: 'transfer', byId: actor.personId, at: now });
     await recordInboxEvent(tx, {
