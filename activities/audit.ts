@@ -2,7 +2,7 @@
 // committed (the completion was lost), so a caller that must not see a
 // duplicate passes an `eventId`; the entry is then written at most once.
 import type { ActivityDeps } from './deps';
-import { rawDb } from '../db/raw-sql';
+import { rawDb, type RawDb } from '../db/raw-sql';
 
 export interface RecordAuditInput {
   actorId?: string | null;
@@ -45,23 +45,28 @@ export function createAuditActivities({ prisma, clock }: ActivityDeps) {
       return entry.id.toString();
     },
 
-    /**
-     * Appends entries that each carry an eventId, in one statement; those
-     * written before are skipped. Every step of every process writes here, so
-     * the statement is raw SQL (see InboxDb in ./inbox for the measured cost).
-     */
+    /** Appends entries that each carry an eventId, in one statement (writeAuditEntries); those written before are skipped. */
     async recordAuditEntries(inputs: readonly (RecordAuditInput & { eventId: string })[]): Promise<void> {
-      if (inputs.length === 0) return;
-      const at = clock.now();
-      const rows = inputs.map((input) => rowOf(input, at));
-      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-      await rawDb(prisma).$executeRaw`
-        INSERT INTO "AuditLog" (at, "actorId", action, "subjectType", "subjectId", "unitId", "requestId", data, "eventId")
-        SELECT ${at}, e.actor, e.action, e.type, e.subject, e.unit, e.request, e.data::jsonb, e.event
-          FROM unnest(${col('actorId')}::text[], ${col('action')}::text[], ${col('subjectType')}::text[], ${col('subjectId')}::text[],
-                      ${col('unitId')}::text[], ${col('requestId')}::text[], ${rows.map((r) => JSON.stringify(r.data))}::text[], ${col('eventId')}::text[])
-            AS e(actor, action, type, subject, unit, request, data, event)
-        ON CONFLICT DO NOTHING`;
+      await writeAuditEntries(rawDb(prisma), inputs, clock.now());
     },
   };
+}
+
+/**
+ * Appends entries that each carry an eventId, in one statement on `db` (a
+ * step's save transaction, or the pool); those written before are skipped.
+ * Every step of every process writes here, so the statement is raw SQL (see
+ * InboxDb in ./inbox for the measured cost).
+ */
+export async function writeAuditEntries(db: RawDb, inputs: readonly (RecordAuditInput & { eventId: string })[], at: Date): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => rowOf(input, at));
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  await db.$executeRaw`
+    INSERT INTO "AuditLog" (at, "actorId", action, "subjectType", "subjectId", "unitId", "requestId", data, "eventId")
+    SELECT ${at}, e.actor, e.action, e.type, e.subject, e.unit, e.request, e.data::jsonb, e.event
+      FROM unnest(${col('actorId')}::text[], ${col('action')}::text[], ${col('subjectType')}::text[], ${col('subjectId')}::text[],
+                  ${col('unitId')}::text[], ${col('requestId')}::text[], ${rows.map((r) => JSON.stringify(r.data))}::text[], ${col('eventId')}::text[])
+        AS e(actor, action, type, subject, unit, request, data, event)
+    ON CONFLICT DO NOTHING`;
 }

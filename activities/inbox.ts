@@ -7,9 +7,9 @@ import { parentTaskKey, signerTaskKey } from '../domain/kit/signers';
 import type { RoleName } from '../domain/roles';
 import { isoOrNull, rawTransaction, type RawDb } from '../db/raw-sql';
 import { Prisma } from '../prisma/generated/client';
-import { createAuditActivities } from './audit';
+import { writeAuditEntries } from './audit';
 import type { ActivityDeps } from './deps';
-import { notifyAll, type NotifyInput } from './notify';
+import { writeNotices, type NotifyInput } from './notify';
 import { callerWorkflowId } from './workflow-id';
 
 export interface OpenHumanTaskInput {
@@ -238,28 +238,45 @@ export interface SaveStepInput {
  * audit lines, idempotent by key, so a retried save sends nothing twice.
  */
 export function createStepSaver(deps: ActivityDeps) {
-  const { prisma, clock } = deps;
-  const { recordAuditEntries } = createAuditActivities(deps);
+  const { prisma, clock, queue } = deps;
 
   return async function saveStep(input: SaveStepInput): Promise<{ applied: boolean; openedTasks: string[] }> {
-    const { workflowId, tasks, link } = input;
+    const { workflowId, tasks } = input;
     const completedById = input.completedById !== undefined ? input.completedById : (input.entries.findLast((e) => e.actorId)?.actorId ?? null);
-    const result = await rawTransaction(prisma, async (tx) => {
-      if (!(await input.write(tx))) return { applied: false, openedTasks: [] as string[] };
-      const openedTasks = await syncHumanTasks(
-        tx,
-        { workflowId, process: input.process, subjectId: input.subjectId, tasks, completedById, cancelledKeys: input.cancelledKeys },
-        clock.now(),
-      );
-      return { applied: true, openedTasks };
+    const now = clock.now();
+    const { result, jobs } = await rawTransaction(prisma, async (tx) => {
+      const applied = await input.write(tx);
+      const openedTasks = applied
+        ? await syncHumanTasks(tx, { workflowId, process: input.process, subjectId: input.subjectId, tasks, completedById, cancelledKeys: input.cancelledKeys }, now)
+        : [];
+      // The notices and audit lines commit with the step (idempotent by key: a retried save, or one a newer
+      // save got ahead of, writes nothing twice).
+      const { jobs } = await writeNotices(tx, noticesOf(input, openedTasks), now);
+      if (input.audit) {
+        const { subjectType, unitId } = input.audit;
+        await writeAuditEntries(
+          tx,
+          input.entries
+            .filter((e) => e.actorId)
+            .map((e) => ({ actorId: e.actorId, action: e.action, subjectType, subjectId: input.subjectId, unitId, data: { summary: e.summary }, eventId: `${workflowId}:${e.seq}` })),
+          now,
+        );
+      }
+      return { result: { applied, openedTasks }, jobs };
     });
+    // The outbound channel's jobs, once the step is saved (Redis; a job per recipient and key, so a retry adds none).
+    await queue.enqueueNotifications(jobs);
+    return result;
+  };
 
-    // Outside the transaction (Redis, the audit log): idempotent by key.
+  /** What the step tells whom: the holders of each task it opens (when the process announces them), and its own notices. */
+  function noticesOf(input: SaveStepInput, openedTasks: readonly string[]): NotifyInput[] {
+    const { workflowId, link } = input;
     const notices: NotifyInput[] = [];
     if (input.announceTasks) {
       // 会签/或签 steps open one task per signer, under the keys expandSigners gives them.
-      const opened = expandSigners(tasks);
-      for (const key of result.openedTasks) {
+      const opened = expandSigners(input.tasks);
+      for (const key of openedTasks) {
         const t = opened.find((x) => x.key === key)!;
         const to = t.assigneeId ? { personIds: [t.assigneeId] } : { role: t.role, unitId: t.unitId, reach: 'unit' as const };
         notices.push({ workflowId, event: `task:${key}`, to, kind: 'task.opened', title: `待办:${t.title}`, body: t.dueAt ? `请于${t.dueAt.slice(0, 10)}前办理。` : '请及时办理。', link });
@@ -269,17 +286,8 @@ export function createStepSaver(deps: ActivityDeps) {
       const to = 'personIds' in n.to ? n.to : { role: n.to.role, unitId: n.to.unitId, ...(n.to.reach === 'unit' ? { reach: 'unit' as const } : {}) };
       notices.push({ workflowId, event: n.event, to, kind: n.kind, title: n.title, body: n.body, link });
     }
-    await notifyAll(deps, notices);
-    if (input.audit) {
-      const { subjectType, unitId } = input.audit;
-      await recordAuditEntries(
-        input.entries
-          .filter((e) => e.actorId)
-          .map((e) => ({ actorId: e.actorId, action: e.action, subjectType, subjectId: input.subjectId, unitId, data: { summary: e.summary }, eventId: `${workflowId}:${e.seq}` })),
-      );
-    }
-    return result;
-  };
+    return notices;
+  }
 }
 
 export function createInboxActivities({ prisma, clock }: ActivityDeps) {

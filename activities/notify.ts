@@ -1,7 +1,8 @@
-// Notifications from workflows: resolve the recipients, then enqueue one job
-// per recipient. The idempotency key is workflow id + event + recipient, so a
-// retried activity (or a replayed step) enqueues jobs that deliver once.
-import { rawDb } from '../db/raw-sql';
+// Notifications from workflows: resolve the recipients, write each one's
+// in-app notification, then enqueue one job per recipient for the outbound
+// channel. The idempotency key is workflow id + event + recipient, so a
+// retried activity (or a replayed step) writes and delivers each once.
+import { rawDb, type RawDb } from '../db/raw-sql';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';
 import type { ActivityDeps } from './deps';
@@ -34,68 +35,77 @@ export interface NotifyResult {
 }
 
 /**
- * Resolves every target of a step's notices in one statement: the role
- * targets through the units whose path is a prefix of the unit's ending in
- * "/" (itself and those above it, by the unique path index; only the unit
- * itself with `reach: 'unit'`) and their grants of the role, the person
- * targets by id. Returns each target's recipients, sorted, in input order.
+ * A step's notices in one statement, on `db` (the step's save transaction, or
+ * the pool): resolves every target — the role targets through the units
+ * whose path is a prefix of the unit's ending in "/" (itself and those above
+ * it, by the unique path index; only the unit itself with `reach: 'unit'`)
+ * and their grants of the role, the person targets by id — and writes each
+ * recipient's in-app notification, once per idempotency key. Returns each
+ * notice's recipients (sorted, in input order) and the jobs that carry them
+ * to the outbound channel (queue/deliver-notification, which finds the row
+ * written and writes nothing more).
+ *
+ * Written with the step, the notices commit with it: a saved step has its
+ * notices, and the step costs one commit rather than one more per recipient
+ * (each job inserted its row in a transaction of its own).
  */
-async function recipientsOfAll(prisma: ActivityDeps['prisma'], targets: readonly NotifyTarget[]): Promise<string[][]> {
+export async function writeNotices(db: RawDb, inputs: readonly NotifyInput[], now: Date): Promise<{ results: NotifyResult[]; jobs: TNotificationJob[] }> {
+  if (inputs.length === 0) return { results: [], jobs: [] };
   const roles: { i: number; role: RoleName; unitId: string; unitOnly: boolean }[] = [];
   const people: { i: number; personId: string }[] = [];
-  targets.forEach((to, i) => {
+  inputs.forEach(({ to }, i) => {
     if ('personIds' in to) for (const personId of to.personIds) people.push({ i, personId });
     else roles.push({ i, role: to.role, unitId: to.unitId, unitOnly: to.reach === 'unit' });
   });
+  const at = now.toISOString();
+  const keyPrefix = (input: NotifyInput) => `${callerWorkflowId(input.workflowId)}|${input.event}|`;
   // The units first, as their own step (MATERIALIZED): the planner then reaches them through the path index
   // and the grants through (unitId, role), rather than every grant of the role filtered by path.
-  const rows = await rawDb(prisma).$queryRaw<{ i: number; personId: string }[]>`
+  const rows = await db.$queryRaw<{ i: number; personId: string }[]>`
     WITH covering AS MATERIALIZED (
       SELECT t.i, t.role, g.id AS "unitId"
         FROM unnest(${roles.map((r) => r.i)}::int[], ${roles.map((r) => r.role)}::text[], ${roles.map((r) => r.unitId)}::text[], ${roles.map((r) => r.unitOnly)}::bool[]) AS t(i, role, "unitId", "unitOnly")
         JOIN "Unit" u ON u.id = t."unitId"
-        JOIN "Unit" g ON g.path = ANY (CASE WHEN t."unitOnly" THEN ARRAY[u.path] ELSE ARRAY(SELECT left(u.path, k) FROM generate_series(1, length(u.path)) k WHERE substr(u.path, k, 1) = '/') END))
-    SELECT c.i::int AS i, ra."personId" FROM covering c
-      JOIN "RoleAssignment" ra ON ra."unitId" = c."unitId" AND ra.role = c.role::"RoleName"
-      JOIN "Person" p ON p.id = ra."personId" AND p.active
-    UNION
-    SELECT t.i::int, p.id FROM unnest(${people.map((p) => p.i)}::int[], ${people.map((p) => p.personId)}::text[]) AS t(i, "personId")
-      JOIN "Person" p ON p.id = t."personId"`;
-  const byTarget = targets.map(() => new Set<string>());
-  for (const row of rows) byTarget[row.i]!.add(row.personId);
-  return byTarget.map((ids) => [...ids].sort());
-}
-
-/**
- * A step's notices at once: one statement for the recipients of all of them
- * and one enqueue of every job (a notice each cost a statement and a Redis
- * round trip of its own, and a step sends one to three). Not an activity of
- * its own: the step's save calls it.
- */
-export async function notifyAll({ prisma, queue, clock }: ActivityDeps, inputs: readonly NotifyInput[]): Promise<NotifyResult[]> {
-  if (inputs.length === 0) return [];
-  const recipients = await recipientsOfAll(prisma, inputs.map((input) => input.to));
-  const at = clock.now().toISOString();
-  const jobs: TNotificationJob[] = inputs.flatMap((input, i) => {
-    const workflowId = callerWorkflowId(input.workflowId);
-    return recipients[i]!.map((recipientId) => ({
-      idempotencyKey: `${workflowId}|${input.event}|${recipientId}`,
+        JOIN "Unit" g ON g.path = ANY (CASE WHEN t."unitOnly" THEN ARRAY[u.path] ELSE ARRAY(SELECT left(u.path, k) FROM generate_series(1, length(u.path)) k WHERE substr(u.path, k, 1) = '/') END)),
+    recipients AS (
+      SELECT c.i, ra."personId" FROM covering c
+        JOIN "RoleAssignment" ra ON ra."unitId" = c."unitId" AND ra.role = c.role::"RoleName"
+        JOIN "Person" p ON p.id = ra."personId" AND p.active
+      UNION
+      SELECT t.i, p.id FROM unnest(${people.map((p) => p.i)}::int[], ${people.map((p) => p.personId)}::text[]) AS t(i, "personId")
+        JOIN "Person" p ON p.id = t."personId"),
+    notices AS (
+      SELECT * FROM unnest(${inputs.map((_, i) => i)}::int[], ${inputs.map((n) => n.kind)}::text[], ${inputs.map((n) => n.title)}::text[], ${inputs.map((n) => n.body)}::text[],
+                           ${inputs.map((n) => n.link ?? null)}::text[], ${inputs.map(keyPrefix)}::text[]) AS n(i, kind, title, body, link, prefix)),
+    written AS (
+      INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey", "createdAt")
+      SELECT gen_random_uuid()::text, r."personId", n.kind, n.title, n.body, n.link, n.prefix || r."personId", ${at}::timestamp(3)
+        FROM recipients r JOIN notices n ON n.i = r.i
+      ON CONFLICT DO NOTHING)
+    SELECT i::int AS i, "personId" FROM recipients`;
+  const byNotice = inputs.map(() => new Set<string>());
+  for (const row of rows) byNotice[row.i]!.add(row.personId);
+  const results = byNotice.map((ids) => ({ recipientIds: [...ids].sort() }));
+  const jobs: TNotificationJob[] = inputs.flatMap((input, i) =>
+    results[i]!.recipientIds.map((recipientId) => ({
+      idempotencyKey: `${keyPrefix(input)}${recipientId}`,
       recipientId,
       kind: input.kind,
       title: input.title,
       body: input.body,
       ...(input.link ? { link: input.link } : {}),
       at,
-    }));
-  });
-  await queue.enqueueNotifications(jobs);
-  return recipients.map((recipientIds) => ({ recipientIds }));
+    })),
+  );
+  return { results, jobs };
 }
 
-export function createNotifyActivities(deps: ActivityDeps) {
+export function createNotifyActivities({ prisma, queue, clock }: ActivityDeps) {
   return {
     async notify(input: NotifyInput): Promise<NotifyResult> {
-      return (await notifyAll(deps, [input]))[0]!;
+      const { results, jobs } = await writeNotices(rawDb(prisma), [input], clock.now());
+      await queue.enqueueNotifications(jobs);
+      return results[0]!;
     },
   };
 }

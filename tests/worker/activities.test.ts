@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createActivities, type Clock } from '../../activities';
 import { ancestorPaths } from '../../domain/access';
-import { notifyAll } from '../../activities/notify';
+import { writeNotices } from '../../activities/notify';
+import { rawDb } from '../../db/raw-sql';
 import type { TNotificationJob } from '../../queue';
 import { testPrisma } from '../helpers/db';
 
@@ -116,33 +117,36 @@ describe('notify', () => {
     expect(result.recipientIds).toEqual([person.id]);
     expect(queue.jobs).toEqual([{ idempotencyKey: `${workflowId}|returned|${person.id}`, recipientId: person.id, kind: 'k', title: '退回修改', body: 'b', link: '/p/1', at: fixedNow.toISOString() }]);
   });
-  it('resolves the notices of a step in one statement and enqueues them together, each as notify would', async () => {
-    const queue = recordingQueue();
-    const batches: number[] = [];
-    const counted = { ...queue, async enqueueNotifications(batch: TNotificationJob[]) { batches.push(batch.length); await queue.enqueueNotifications(batch); } };
-    const deps = { prisma, queue: counted, clock };
+  it('writes the notices of a step in one statement: each one\'s recipients as notify finds them, and their in-app rows once', async () => {
     const workflowId = `wf-${randomUUID()}`;
     const community = await prisma.unit.findFirstOrThrow({ where: { level: 'community', parent: { id: 'qindu-renmin' } } });
     const person = await prisma.person.findFirstOrThrow({ where: { username: { startsWith: 'street_office.' } } });
     const inputs = [
-      { workflowId, event: 'a', to: { role: 'mediator' as const, unitId: community.id }, kind: 'k', title: 't', body: '' },
-      { workflowId, event: 'b', to: { personIds: [person.id, randomUUID()] }, kind: 'k', title: 't', body: '' },
+      { workflowId, event: 'a', to: { role: 'mediator' as const, unitId: community.id }, kind: 'k', title: '受理', body: '请受理', link: '/c/1' },
+      { workflowId, event: 'b', to: { personIds: [person.id, randomUUID()] }, kind: 'k', title: '退回', body: '' },
       { workflowId, event: 'c', to: { role: 'mediator' as const, unitId: community.id, reach: 'unit' as const }, kind: 'k', title: 't', body: '' },
       { workflowId, event: 'd', to: { role: 'mediator' as const, unitId: 'no-such-unit' }, kind: 'k', title: 't', body: '' },
     ];
-    const together = await notifyAll(deps, inputs);
-    expect(batches).toEqual([queue.jobs.length]);
+    const { results, jobs } = await writeNotices(rawDb(prisma), inputs, fixedNow);
     // The same recipients, in input order, as one notify per notice finds.
     const one = createActivities({ prisma, queue: recordingQueue(), clock });
     const apart = [];
-    for (const input of inputs) apart.push(await one.notify(input));
-    expect(together).toEqual(apart);
-    expect(together[0]!.recipientIds.length).toBeGreaterThan(together[2]!.recipientIds.length);
-    expect(together[1]!.recipientIds).toEqual([person.id]);
-    expect(together[3]!.recipientIds).toEqual([]);
-    expect(queue.jobs.map((j) => j.idempotencyKey)).toEqual(together.flatMap((r, i) => r.recipientIds.map((id) => `${workflowId}|${inputs[i]!.event}|${id}`)));
-    expect(await notifyAll(deps, [])).toEqual([]);
-    expect(batches).toHaveLength(1);
+    for (const input of inputs) apart.push(await one.notify({ ...input, workflowId: `${workflowId}-apart` }));
+    expect(results).toEqual(apart);
+    expect(results[0]!.recipientIds.length).toBeGreaterThan(results[2]!.recipientIds.length);
+    expect(results[1]!.recipientIds).toEqual([person.id]);
+    expect(results[3]!.recipientIds).toEqual([]);
+    const keys = results.flatMap((r, i) => r.recipientIds.map((id) => `${workflowId}|${inputs[i]!.event}|${id}`));
+    expect(jobs.map((j) => j.idempotencyKey)).toEqual(keys);
+    expect(jobs[0]).toMatchObject({ kind: 'k', title: '受理', body: '请受理', link: '/c/1', at: fixedNow.toISOString() });
+    // Each recipient's in-app row is written with them, once: writing again (a retried save) adds none.
+    const rows = () => prisma.notification.findMany({ where: { idempotencyKey: { startsWith: `${workflowId}|` } }, orderBy: { idempotencyKey: 'asc' } });
+    const written = await rows();
+    expect(written.map((n) => n.idempotencyKey)).toEqual([...keys].sort());
+    expect(written.find((n) => n.idempotencyKey === keys[0])).toMatchObject({ kind: 'k', title: '受理', body: '请受理', link: '/c/1', createdAt: fixedNow });
+    await writeNotices(rawDb(prisma), inputs, new Date(fixedNow.getTime() + 60_000));
+    expect(await rows()).toEqual(written);
+    expect(await writeNotices(rawDb(prisma), [], fixedNow)).toEqual({ results: [], jobs: [] });
   });
 });
 
