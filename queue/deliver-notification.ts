@@ -1,7 +1,10 @@
 // Handler of NOTIFICATION_JOB. Order matters: the in-app row is written first
 // and idempotently (ON CONFLICT DO NOTHING on the idempotency key), the
 // outbound channel last, so a job that fails at the channel and is retried
-// neither duplicates the in-app notification nor skips the channel.
+// neither duplicates the in-app notification nor skips the channel. A
+// process step's jobs find their row already written with the step
+// (activities/notify.ts, writeNotices): the insert then writes nothing, and
+// a statement that writes no row has no commit record to flush.
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { rawDb, UTC_NOW } from '../db/raw-sql';
