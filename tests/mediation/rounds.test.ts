@@ -238,28 +238,32 @@ describe('mediation rounds', () => {
     const colleague = await p.prisma.person.create({
       data: { username, displayName: `备岗${uniqueSuffix().slice(-4)}`, passwordHash: mediator.passwordHash, roles: { create: { role: 'mediator', unitId: U.community } } },
     });
-    const task = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { subjectId: id, status: 'open', assigneeId: mediator.id } }));
-    const key = `transfer-${uniqueSuffix()}`;
-    const transfer = () => p.post(who.communityMediator, `/api/tasks/${task.id}/actions/transferTask`, { toPersonId: colleague.id, reason: '本人需回避' }, { 'Idempotency-Key': key });
-    const first = await transfer();
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(round(await p.caseWhen(id, (c) => round(c).mediatorId === colleague.id)).mediatorId).toBe(colleague.id);
+    // The colleague holds the role only for this test: the community's other cases keep one mediator.
+    try {
+      const task = await p.waitFor(() => p.prisma.humanTask.findFirst({ where: { subjectId: id, status: 'open', assigneeId: mediator.id } }));
+      const key = `transfer-${uniqueSuffix()}`;
+      const transfer = () => p.post(who.communityMediator, `/api/tasks/${task.id}/actions/transferTask`, { toPersonId: colleague.id, reason: '本人需回避' }, { 'Idempotency-Key': key });
+      const first = await transfer();
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(round(await p.caseWhen(id, (c) => round(c).mediatorId === colleague.id)).mediatorId).toBe(colleague.id);
 
-    // The colleague mediates the round to its end: the handed task closes.
-    const session = { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述' };
-    expect((await p.act(username, id, 'recordSession', session)).status).toBe(200);
-    expect((await p.act(username, id, 'recordFailure', { reason: '双方分歧较大' })).status).toBe(200);
-    await p.caseWhen(id, (c) => c.currentLevel === 'street');
-    // The first answer is lost (as when the API died before storing it under the key); the client resends.
-    expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: mediator.id, key } })).count).toBe(1);
-    const resend = await transfer();
-    expect([resend.status, resend.body.id, resend.body.assigneeId], JSON.stringify(resend.body)).toEqual([200, first.body.id, colleague.id]);
-    // One line, and the process moved the round once.
-    const lines = await p.prisma.taskEvent.findMany({ where: { workflowId: task.workflowId, action: 'transferTask' } });
-    expect(lines).toHaveLength(1);
-    // Another request (another key) for the same is refused.
-    const other = await p.post(who.communityMediator, `/api/tasks/${task.id}/actions/transferTask`, { toPersonId: colleague.id, reason: '本人需回避' }, { 'Idempotency-Key': `${key}-2` });
-    expect(other.status).toBeGreaterThanOrEqual(400);
-    await p.prisma.roleAssignment.deleteMany({ where: { personId: colleague.id } });
+      // The colleague mediates the round to its end: the handed task closes.
+      const session = { heldOn: p.today(), participants: ['张建国', '李秀兰'], place: '调解室', summary: '听取双方陈述' };
+      expect((await p.act(username, id, 'recordSession', session)).status).toBe(200);
+      expect((await p.act(username, id, 'recordFailure', { reason: '双方分歧较大' })).status).toBe(200);
+      await p.caseWhen(id, (c) => c.currentLevel === 'street');
+      // The first answer is lost (as when the API died before storing it under the key); the client resends.
+      expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: mediator.id, key } })).count).toBe(1);
+      const resend = await transfer();
+      expect([resend.status, resend.body.id, resend.body.assigneeId], JSON.stringify(resend.body)).toEqual([200, first.body.id, colleague.id]);
+      // The transfer's timeline line was written once.
+      const lines = await p.prisma.taskEvent.findMany({ where: { workflowId: task.workflowId, action: 'transferTask' } });
+      expect(lines).toHaveLength(1);
+      // Another request (another key) for the same is refused.
+      const other = await p.post(who.communityMediator, `/api/tasks/${task.id}/actions/transferTask`, { toPersonId: colleague.id, reason: '本人需回避' }, { 'Idempotency-Key': `${key}-2` });
+      expect([other.status, other.body.code]).toEqual([409, 'ALREADY_DONE']);
+    } finally {
+      await p.prisma.roleAssignment.deleteMany({ where: { personId: colleague.id } });
+    }
   });
 });
