@@ -54,6 +54,21 @@ interface KeyedRequest {
   requestHash: string;
   /** Updates sent so far by this request: the nth update of a resend gets the nth id. */
   updates: number;
+  /** What this attempt noted for its resend (`noteForResend`), stored with its row. */
+  note: ResendNote | null;
+  /** What the attempt this one resends noted, found on the abandoned row it took over. */
+  earlier: ResendNote | null;
+}
+
+/**
+ * What an attempt learnt before acting that its resend cannot learn again,
+ * because the action itself changed it. One kind so far: a deputy acted "代 X"
+ * on a record through X's open task, which the action closes; the resend
+ * then finds neither the task that let the deputy read the record nor the
+ * principal it acted for (api/tasks/acting-as.ts).
+ */
+export interface ResendNote {
+  deputy?: { process: string; subjectId: string; workflowId: string; principalId: string };
 }
 
 // Carried implicitly so every action route's `runUpdate` gets it without
@@ -94,6 +109,29 @@ export function recordIdForKey(kind: string, personId: string, key: string): str
   const h = createHash('sha256').update(`${kind}\0${personId}\0${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * Stores `note` with the keyed request's row before it acts, so that a resend
+ * of an attempt that died after acting finds it (`earlierNote`); nothing
+ * without a key. Stored in the pending row's body, and kept beside the
+ * answer once there is one.
+ */
+export async function noteForResend(prisma: AppDeps['prisma'], note: ResendNote): Promise<void> {
+  const r = keyedRequest.getStore();
+  if (!r) return;
+  r.note = { ...r.note, ...note };
+  await rawDb(prisma).$executeRaw`
+    UPDATE "IdempotencyRecord" SET "responseBody" = jsonb_build_object('resend', ${JSON.stringify(r.note)}::jsonb)
+     WHERE "personId" = ${r.personId} AND key = ${r.key} AND "statusCode" = ${PENDING}`;
+}
+
+/** What the abandoned attempt this request resends noted before it acted (null: not a resend, or nothing noted). */
+export function earlierNote(): ResendNote | null {
+  return keyedRequest.getStore()?.earlier ?? null;
+}
+
+/** The person sending the keyed request running now, if any. */
+export const keyedPersonId = (): string | undefined => keyedRequest.getStore()?.personId;
 
 /**
  * Starts the workflow of a record created under recordIdForKey. `retrying`:
@@ -165,6 +203,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
   const ownerGone = async (claimedBy: number | null): Promise<boolean> =>
     claimedBy !== null && claimedBy !== owner && !(await leaseHeld(prisma, claimedBy));
 
+  let earlier: ResendNote | null = null;
   if (!(await claim())) {
     const existing = await prisma.idempotencyRecord.findUnique({ where: id });
     if (!existing) {
@@ -199,13 +238,15 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
           data: { createdAt: now, owner },
         });
         if (taken.count !== 1) throw new AppError('IDEMPOTENCY_KEY_IN_PROGRESS', IN_PROGRESS_MESSAGE);
+        earlier = (existing.responseBody as { resend?: ResendNote } | null)?.resend ?? null;
       }
     }
   }
 
   let outcome: StoredOutcome | null;
+  const running: KeyedRequest = { personId: actor.personId, key, requestHash: hash, updates: 0, note: null, earlier };
   try {
-    outcome = await keyedRequest.run({ personId: actor.personId, key, requestHash: hash, updates: 0 }, execute);
+    outcome = await keyedRequest.run(running, execute);
   } catch (err) {
     await prisma.idempotencyRecord.deleteMany({ where: { personId: actor.personId, key, statusCode: PENDING } }).catch(() => undefined);
     throw err;
@@ -216,7 +257,7 @@ export async function runIdempotent({ deps, req, actor, mode, body, execute }: R
     return null;
   }
   // Wrapped, because a Json column cannot hold a bare null body.
-  const stored = JSON.stringify({ body: outcome.body ?? null, headers: outcome.headers ?? {} });
+  const stored = JSON.stringify({ body: outcome.body ?? null, headers: outcome.headers ?? {}, ...(running.note ? { resend: running.note } : {}) });
   await rawDb(prisma).$executeRaw`
     UPDATE "IdempotencyRecord" SET "statusCode" = ${outcome.status}, "responseBody" = ${stored}::jsonb
      WHERE "personId" = ${actor.personId} AND key = ${key}`;

@@ -12,6 +12,7 @@ import { recordInboxEvent } from './inbox-event';
 import { grantRecordRead } from './record-access';
 import { TASK_COLUMNS, taskFacts } from './load-task';
 import { columnsOf, rawDb } from '../../db/raw-sql';
+import { earlierNote, noteForResend } from '../http/idempotency';
 
 export interface ActingAsOptions {
   prisma: PrismaClient;
@@ -40,8 +41,27 @@ export async function resolveActing({ prisma, actor, workflowId, action, now }: 
        WHERE t."workflowId" = ${workflowId} AND t.status = 'open'::"HumanTaskStatus"`,
     proxiesOf(prisma, actor),
   ]);
-  if (tasks.length === 0) return { actor, deputy: null };
-  return judge(prisma, actor, tasks.map((t) => taskFacts(t, t.unitPath ?? '', t.delegateId === null ? null : { delegateId: t.delegateId })), proxies, action, now);
+  const acting: Acting =
+    tasks.length === 0 ? { actor, deputy: null } : await judge(prisma, actor, tasks.map((t) => taskFacts(t, t.unitPath ?? '', t.delegateId === null ? null : { delegateId: t.delegateId })), proxies, action, now);
+  if (!acting.deputy) return (await deputyOfEarlierAttempt(prisma, actor, workflowId)) ?? acting;
+  // The action will close the principal's task, and with it what lets the deputy read the record and act for
+  // the principal: the resend of this request after a crash past the update learns both from this note.
+  const task = tasks.find((t) => t.assigneeId === acting.actor.personId) ?? tasks[0]!;
+  await noteForResend(prisma, { deputy: { process: task.process, subjectId: task.subjectId, workflowId, principalId: acting.actor.personId } });
+  return acting;
+}
+
+/**
+ * The resend of a deputy's action whose first attempt died after the update
+ * closed the principal's task: acting for the same principal again, so that
+ * the update (sent under the same id) answers with the first attempt's
+ * outcome and the "代 X" line is written. Null for anything else.
+ */
+async function deputyOfEarlierAttempt(prisma: PrismaClient, actor: Actor, workflowId: string): Promise<Acting | null> {
+  const noted = earlierNote()?.deputy;
+  if (!noted || noted.workflowId !== workflowId) return null;
+  const principal = await resolveActor({ prisma, personId: noted.principalId });
+  return principal && { actor: principal, deputy: actor };
 }
 
 /** The inbox's word on `action` given these open tasks (one task: claiming it "代 X"). */

@@ -5,6 +5,7 @@
 // ends (代理).
 import { toLocalDate } from '../../domain/calendar';
 import { Prisma, type PrismaClient } from '../../prisma/generated/client';
+import { earlierNote, keyedPersonId } from '../http/idempotency';
 
 /**
  * Lets `personId` read the task's record from now on (抄送, 委派, 转交, 加签, 代理 once acted);
@@ -24,6 +25,9 @@ export async function grantRecordRead(
 }
 
 export async function inboxGrantsRead(prisma: PrismaClient, record: { process: string; subjectId: string }, personId: string, now: Date): Promise<boolean> {
+  // The resend of this person's own deputy action on the record, whose first attempt died before the grant below.
+  const noted = earlierNote()?.deputy;
+  if (noted && keyedPersonId() === personId && noted.process === record.process && noted.subjectId === record.subjectId) return true;
   const reader = await prisma.recordReader.findUnique({ where: { process_subjectId_personId: { ...record, personId } }, select: { personId: true } });
   if (reader) return true;
   const proxies = await prisma.outOfOfficeProxy.findMany({ where: { deputyId: personId, cancelledAt: null } });

@@ -215,6 +215,22 @@ describe('project: 立项审批 task of the street office', () => {
     expect(acted.status, JSON.stringify(acted.body)).toBe(200);
     // The deputy, of another street, read the project through the principal's task, now closed: they keep reading it.
     expect((await p.get(deputy.username, `/api/projects/${id}`)).status).toBe(200);
+    // The API process died right after the update: the "代 X" line, its audit and notice and the deputy's read were
+    // never written, the key's row still pending. The resend (its process gone, the row stale) acts for the same
+    // principal, is answered from the first attempt, and writes what was missing.
+    const onRecord = { process: 'project', subjectId: id };
+    expect((await p.prisma.taskEvent.deleteMany({ where: { workflowId: `project-${id}`, action: 'actAsDeputy' } })).count).toBe(1);
+    expect((await p.prisma.auditLog.deleteMany({ where: { action: 'task.actAsDeputy', actorId: deputy.id } })).count).toBe(1);
+    expect((await p.prisma.notification.deleteMany({ where: { recipientId: principal.id, kind: 'task.deputy_acted' } })).count).toBe(1);
+    expect((await p.prisma.recordReader.deleteMany({ where: { ...onRecord, personId: deputy.id } })).count).toBe(1);
+    const died = { statusCode: 0, owner: null, createdAt: new Date(p.now().getTime() - 2 * 60_000) };
+    expect((await p.prisma.idempotencyRecord.updateMany({ where: { personId: deputy.id, key: key['Idempotency-Key'] }, data: died })).count).toBe(1);
+    expect((await p.get(deputy.username, `/api/projects/${id}`)).status).toBe(404);
+    const afterCrash = await p.post(deputy.username, `/api/projects/${id}/actions/reviewApplication`, { decision: 'approve', comment: '代为审核同意' }, key);
+    expect([afterCrash.status, afterCrash.body]).toEqual([200, acted.body]);
+    expect(await p.prisma.taskEvent.count({ where: { workflowId: `project-${id}`, action: 'actAsDeputy', actorId: deputy.id, onBehalfOfId: principal.id } })).toBe(1);
+    expect(await notices(principal.id, 'task.deputy_acted')).toHaveLength(1);
+    expect((await p.get(deputy.username, `/api/projects/${id}`)).status).toBe(200);
     // Its answer lost (nothing stored under the key), the resend finds the task closed, so no longer the principal's
     // to act on: it is answered from the first attempt; another request is refused as the deputy's own.
     expect((await p.prisma.idempotencyRecord.deleteMany({ where: { personId: deputy.id, key: key['Idempotency-Key'] } })).count).toBe(1);
