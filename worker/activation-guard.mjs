@@ -24,24 +24,15 @@
 // workflows. tests/worker/activation-guard.test.ts runs such a loop.
 //
 // It patches the SDK's internals, so it applies only to the SDK version it
-// was written and tested against (package.json pins it); on another it
-// leaves the SDK alone and says so once.
-/* global process */
-import { createRequire } from 'node:module';
+// was written and tested against (./sdk-internals.mjs).
 import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
-
-const SDK_VERSION = '1.24.0';
+import { workflowVmInternals } from './sdk-internals.mjs';
 
 function install() {
-  const require = createRequire(import.meta.url);
-  const version = require('@temporalio/worker/package.json').version;
-  if (version !== SDK_VERSION) {
-    process.emitWarning(`worker/activation-guard.mjs: written for @temporalio/worker ${SDK_VERSION}, found ${version}: the SDK's per-call timeouts stay`);
-    return;
-  }
-  // The same module instance the SDK's workflow thread loads next (one CommonJS cache per thread).
-  const { BaseVMWorkflow } = require('@temporalio/worker/lib/workflow/vm-shared.js');
+  const internals = workflowVmInternals('activation-guard.mjs', "the SDK's per-call timeouts stay");
+  if (!internals) return;
+  const { BaseVMWorkflow } = internals;
 
   // The SDK's isolateExecutionTimeout, as it passes it: the first timed call (creating a workflow) precedes any activation.
   let timeoutMs;

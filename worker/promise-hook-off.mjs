@@ -16,25 +16,14 @@
 // worker"); nothing else in the SDK reads it.
 //
 // It replaces a method of the SDK's internals, so it applies only to the SDK
-// version it was written against (package.json pins it); on another it
-// leaves the SDK alone and says so once.
-/* global process */
-import { createRequire } from 'node:module';
+// version it was written against (./sdk-internals.mjs).
 import { isMainThread } from 'node:worker_threads';
-
-const SDK_VERSION = '1.24.0';
+import { workflowVmInternals } from './sdk-internals.mjs';
 
 function install() {
-  const require = createRequire(import.meta.url);
-  const version = require('@temporalio/worker/package.json').version;
-  if (version !== SDK_VERSION) {
-    process.emitWarning(`worker/promise-hook-off.mjs: written for @temporalio/worker ${SDK_VERSION}, found ${version}: the SDK's promise hook stays`);
-    return;
-  }
-  // The same module instance the SDK's workflow thread loads next (one CommonJS cache per thread):
-  // `install()` then sets the stack-trace formatter but no promise hook, and `promiseHookInstalled` stays false.
-  const { globalHandlers } = require('@temporalio/worker/lib/workflow/vm-shared.js');
-  globalHandlers.setPromiseHook = () => {};
+  const internals = workflowVmInternals('promise-hook-off.mjs', "the SDK's promise hook stays");
+  // `install()` in the SDK's thread then sets the stack-trace formatter but no promise hook, and `promiseHookInstalled` stays false.
+  if (internals) internals.globalHandlers.setPromiseHook = () => {};
 }
 
 // The main thread runs no workflow code (the SDK's thread pool does).
