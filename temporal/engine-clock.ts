@@ -5,9 +5,11 @@
 // `Clock.now()` is called inside activities and request handlers that cannot
 // wait on a network call. The offset changes only when an administrator
 // advances the clock: the advancing process refreshes at once, the others
-// within `refreshMs`, and the worker before every activity
-// (`refresh()` from an activity interceptor), which is what makes deadlines
-// computed in activities agree with workflow time during an advance.
+// within `refreshMs`, and the worker before an activity whose workflow is
+// ahead of it (`catchUp()` from an activity interceptor, given the time the
+// workflow stamped on the activity: workflows/time-header.ts), which is what
+// makes deadlines computed in activities agree with workflow time during an
+// advance.
 import * as grpc from '@grpc/grpc-js';
 import { clockControlDefinition, type AdvanceRequest, type ClockState } from '../engine/clock-control';
 
@@ -26,6 +28,14 @@ export interface EngineClock {
   now(): Date;
   /** Re-reads the engine's time now. */
   refresh(): Promise<ClockState>;
+  /**
+   * Re-reads the engine's time unless `now()` is already at or past
+   * `atLeastMs` (always when it is null). The engine's clock runs on from
+   * the wall clock between advances, so a time not ahead of ours was read
+   * with the offset we hold; one ahead of it comes after an advance we have
+   * not seen.
+   */
+  catchUp(atLeastMs: number | null): Promise<void>;
   state(): Promise<ClockState>;
   /** Moves the engine's clock (by `ms`, or to the next deadline); resolves after the resulting work was processed. */
   advance(request: AdvanceRequest): Promise<ClockState>;
@@ -57,6 +67,9 @@ export async function connectEngineClock(options: EngineClockOptions): Promise<E
   return {
     now: () => new Date(Date.now() + offsetMs),
     refresh,
+    async catchUp(atLeastMs) {
+      if (atLeastMs === null || Date.now() + offsetMs < atLeastMs) await refresh();
+    },
     state: refresh,
     advance: (request) => read(call('Advance', request, options.advanceTimeoutMs ?? 600_000)),
     close() {

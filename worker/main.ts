@@ -53,7 +53,7 @@ const workers = await startWorkers({
   inboxSweepSeconds: config.inbox.sweepSeconds,
   workflowThreads: config.server.workflowThreads,
   ...(metrics ? { metrics } : {}),
-  ...(engineClock ? { clock: engineClock, beforeActivity: () => engineClock.refresh() } : {}),
+  ...(engineClock ? { clock: engineClock, beforeActivity: (workflowTimeMs) => engineClock.catchUp(workflowTimeMs) } : {}),
 });
 
 reportReady();

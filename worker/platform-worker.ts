@@ -3,6 +3,7 @@
 import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createDataConverter, type PayloadKeyring } from '../temporal';
 import { TASK_QUEUE } from '../workflows/task-queue';
+import { workflowTimeOf } from '../workflows/time-header';
 import { getWorkflowBundle } from './bundle';
 
 export interface PlatformWorkerOptions {
@@ -22,11 +23,12 @@ export interface PlatformWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
   /**
-   * Awaited before every activity runs: CLOCK=virtual re-reads the engine's
-   * clock here, so an activity started by a timer that an advance fired sees
-   * the advanced time.
+   * Awaited before every activity runs, with the time of the workflow that
+   * scheduled it (null when unknown): CLOCK=virtual catches up with the
+   * engine's clock here, so an activity started by a timer that an advance
+   * fired sees the advanced time.
    */
-  beforeActivity?: () => Promise<unknown>;
+  beforeActivity?: (workflowTimeMs: number | null) => Promise<unknown>;
   /** How long activities in progress may take to finish on shutdown. Default "10s". */
   shutdownGraceTime?: string;
   /**
@@ -89,11 +91,11 @@ export async function createPlatformWorker(options: PlatformWorkerOptions): Prom
   };
 }
 
-function beforeEachActivity(before: () => Promise<unknown>): ActivityInterceptorsFactory {
+function beforeEachActivity(before: (workflowTimeMs: number | null) => Promise<unknown>): ActivityInterceptorsFactory {
   return () => ({
     inbound: {
       async execute(input, next) {
-        await before();
+        await before(workflowTimeOf(input.headers));
         return next(input);
       },
     },

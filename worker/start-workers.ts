@@ -26,7 +26,7 @@ export interface StartWorkersOptions {
   logger: Logger;
   clock?: Clock;
   /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
-  beforeActivity?: () => Promise<unknown>;
+  beforeActivity?: (workflowTimeMs: number | null) => Promise<unknown>;
   channel?: OutboundChannel;
   /** The process rules of the configuration (`config.rules`). */
   rules?: ProcessRules;
