@@ -264,7 +264,8 @@ export function createStepSaver(deps: ActivityDeps) {
       }
       return { result: { applied, openedTasks }, jobs };
     });
-    // The outbound channel's jobs, once the step is saved (Redis; a job per recipient and key, so a retry adds none).
+    // The outbound channel's notices, once the step is saved (for a gateway a queued job per recipient and key,
+    // so a retry adds none; the log channel writes its lines at once).
     await queue.enqueueNotifications(jobs);
     return result;
   };

@@ -23,7 +23,7 @@ export interface SaveMediationCaseInput {
 }
 
 export interface MediationActivityDeps extends ActivityDeps {
-  /** Where the agreement document job goes; default: a queue on the Redis of `queue` (when it exposes redisUrl/prefix). */
+  /** Where the agreement document job goes; default: a queue on `redis`. */
   documents?: MediationDocumentQueue;
 }
 
@@ -91,9 +91,8 @@ export function createMediationActivities(deps: MediationActivityDeps) {
    */
   async function withDocumentQueue(fn: (q: MediationDocumentQueue) => Promise<void>): Promise<void> {
     if (deps.documents) return fn(deps.documents);
-    const q = deps.queue as { redisUrl?: string; prefix?: string };
-    if (!q.redisUrl || q.prefix === undefined) throw new Error('no Redis configured for the mediation document queue');
-    const queue = createMediationDocumentQueue(q.redisUrl, q.prefix);
+    if (!deps.redis) throw new Error('no Redis configured for the mediation document queue');
+    const queue = createMediationDocumentQueue(deps.redis.url, deps.redis.prefix);
     try {
       await fn(queue);
     } finally {

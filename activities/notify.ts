@@ -1,7 +1,8 @@
 // Notifications from workflows: resolve the recipients, write each one's
-// in-app notification, then enqueue one job per recipient for the outbound
-// channel. The idempotency key is workflow id + event + recipient, so a
-// retried activity (or a replayed step) writes and delivers each once.
+// in-app notification, then hand one notice per recipient to the outbound
+// channel (a queued job each for a gateway, at once for the log channel:
+// queue/deliver-notification.ts). The idempotency key is workflow id + event
+// + recipient, so a retried activity (or a replayed step) writes each once.
 import { rawDb, type RawDb } from '../db/raw-sql';
 import type { RoleName } from '../domain/roles';
 import type { TNotificationJob } from '../queue/notification-job';

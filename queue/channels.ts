@@ -15,6 +15,13 @@ export interface OutboundMessage {
 
 export interface OutboundChannel {
   readonly name: string;
+  /**
+   * Delivers in this process and cannot fail (the log channel): the notices
+   * for it are delivered at once where they arise (`deliverNow`), with no
+   * queued job, since there is nothing to retry. A gateway (SMS, WeChat) leaves
+   * it unset and gets a BullMQ job per recipient, retried with backoff.
+   */
+  readonly immediate?: boolean;
   /** Throw to have the job retried; throw PermanentDeliveryError when a retry cannot help. */
   send(message: OutboundMessage): Promise<void>;
 }
@@ -30,6 +37,7 @@ export class PermanentDeliveryError extends Error {
 export function createLogChannel(logger: Logger): OutboundChannel {
   return {
     name: 'log',
+    immediate: true,
     async send(message) {
       logger.info(
         { channel: 'log', recipientId: message.recipient.id, kind: message.kind, idempotencyKey: message.idempotencyKey },

@@ -11,6 +11,7 @@ import { rawDb, UTC_NOW } from '../db/raw-sql';
 import { Prisma, type PrismaClient } from '../prisma/generated/client';
 import { PermanentDeliveryError, type OutboundChannel } from './channels';
 import { ZNotificationJob, type TNotificationJob } from './notification-job';
+import type { Queues } from './queues';
 
 export interface DeliverNotificationOptions {
   prisma: PrismaClient;
@@ -58,6 +59,55 @@ export async function deliverNotification(
     throw err;
   }
   return { inApp: count ? 'created' : 'existing', outbound: 'sent' };
+}
+
+/**
+ * What the platform's code notifies through: the BullMQ queues (`Queues`),
+ * or, for a channel that needs no queue, `immediateNotices`.
+ */
+export type NoticeSender = Pick<Queues, 'enqueueNotification' | 'enqueueNotifications'>;
+
+/**
+ * Notices for an immediate channel (`OutboundChannel.immediate`, the log
+ * channel: no gateway configured), delivered at once instead of queued. A
+ * queued job per recipient cost the worker's main thread about 13% of its
+ * busy time over a simulated year (BullMQ's scripts and ioredis, a job
+ * fetched, moved and finished for each) to write a log line
+ * (docs/performance-log.md).
+ */
+export function immediateNotices(options: DeliverNotificationOptions): NoticeSender {
+  return {
+    enqueueNotification: (payload) => deliverNow([payload], options),
+    enqueueNotifications: (payloads) => deliverNow(payloads, options),
+  };
+}
+
+/**
+ * Delivers a batch as its jobs would: the in-app rows in one statement
+ * (idempotent by key: a step's are already written with it, a sweep's 催办
+ * are written here), then the channel for each active recipient. A notice
+ * for an unknown person is left out, as its job would fail for good.
+ */
+export async function deliverNow(payloads: readonly TNotificationJob[], { prisma, channel, logger }: DeliverNotificationOptions): Promise<void> {
+  if (payloads.length === 0) return;
+  const data = payloads.map((p) => ZNotificationJob.parse(p));
+  const recipients = await rawDb(prisma).$queryRaw<{ i: number; id: string; displayName: string; phone: string | null; active: boolean }[]>`
+    WITH n AS (
+      SELECT * FROM unnest(${data.map((_, i) => i)}::int[], ${data.map((d) => d.recipientId)}::text[], ${data.map((d) => d.kind)}::text[], ${data.map((d) => d.title)}::text[],
+                           ${data.map((d) => d.body)}::text[], ${data.map((d) => d.link ?? null)}::text[], ${data.map((d) => d.idempotencyKey)}::text[], ${data.map((d) => d.at ?? null)}::timestamp(3)[])
+          AS n(i, "recipientId", kind, title, body, link, key, at)),
+    ins AS (
+      INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey", "createdAt")
+      SELECT gen_random_uuid()::text, p.id, n.kind, n.title, n.body, n.link, n.key, COALESCE(n.at, ${UTC_NOW})
+        FROM n JOIN "Person" p ON p.id = n."recipientId"
+      ON CONFLICT DO NOTHING)
+    SELECT n.i::int AS i, p.id, p."displayName", p.phone, p.active FROM n JOIN "Person" p ON p.id = n."recipientId" ORDER BY n.i`;
+  if (recipients.length < data.length) logger.warn({ unknown: data.length - recipients.length }, 'notification recipients that do not exist were left out');
+  for (const r of recipients) {
+    if (!r.active) continue;
+    const d = data[r.i]!;
+    await channel.send({ idempotencyKey: d.idempotencyKey, recipient: { id: r.id, displayName: r.displayName, phone: r.phone }, kind: d.kind, title: d.title, body: d.body, link: d.link });
+  }
 }
 
 /** The BullMQ processor: validates the payload (a malformed job is never retried) and delivers it. */

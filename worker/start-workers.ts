@@ -9,7 +9,7 @@ import { createAutoDecide } from './auto-decide';
 import type { ProcessRules } from '../config/rules';
 import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
-import { createQueues, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
+import { createLogChannel, createQueues, immediateNotices, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
 import type { WorkerMetrics } from './metrics';
 import { createPlatformWorker, type PlatformWorker } from './platform-worker';
 import { activationGuardPreloaded } from './node-args';
@@ -27,6 +27,7 @@ export interface StartWorkersOptions {
   clock?: Clock;
   /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
   beforeActivity?: (workflowTimeMs: number | null) => Promise<unknown>;
+  /** Where notices go outside the platform; default the log channel, which needs no queue (OutboundChannel.immediate). */
   channel?: OutboundChannel;
   /** The process rules of the configuration (`config.rules`). */
   rules?: ProcessRules;
@@ -57,6 +58,9 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     const queues = createQueues(options.redisUrl, options.redisPrefix);
     stops.push(() => queues.close());
     options.metrics?.watchQueues(queues);
+    const channel = options.channel ?? createLogChannel(logger);
+    // A channel with nothing to retry (the log channel: no gateway configured) gets its notices at once.
+    const notices = channel.immediate ? immediateNotices({ prisma, channel, logger: logger.child({ notices: channel.name }) }) : queues;
     // 超时自动办理 takes steps through the workflows: a client only when a rule asks for it.
     const rules = options.rules?.inbox.stepTimeouts ?? [];
     let client: Client | null = null;
@@ -70,12 +74,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       prefix: options.redisPrefix,
       prisma,
       logger,
-      channel: options.channel,
+      channel,
       inboxTimeouts: {
         rules,
         now: () => (options.clock ?? systemClock).now(),
         ...(client ? { decide: createAutoDecide(() => client) } : {}),
-        enqueue: (jobs) => queues.enqueueNotifications(jobs),
+        enqueue: (jobs) => notices.enqueueNotifications(jobs),
         everyMs: (options.inboxSweepSeconds ?? 900) * 1000,
       },
     });
@@ -88,7 +92,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       payloadKeys: options.payloadKeys,
-      activities: createActivities({ prisma, queue: queues, clock: options.clock ?? systemClock, rules: options.rules }),
+      activities: createActivities({ prisma, queue: notices, redis: { url: options.redisUrl, prefix: options.redisPrefix }, clock: options.clock ?? systemClock, rules: options.rules }),
       beforeActivity: options.beforeActivity,
       workflowThreads: options.workflowThreads,
       ...(options.metrics ? { activityInterceptors: [options.metrics.activityInterceptor] } : {}),

@@ -178,7 +178,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     const payloadKeys = payloadKeyringFromConfig(config.temporal);
     const nativeConnection = await NativeConnection.connect({ address: engine.address });
     cleanup.push(() => nativeConnection.close());
-    const baseActivities = createActivities({ prisma, queue: queues, clock, rules: config.rules });
+    const baseActivities = createActivities({ prisma, queue: queues, redis: { url: redisUrl, prefix: redisPrefix }, clock, rules: config.rules });
     const activities = options.activities ? options.activities(baseActivities) : baseActivities;
     options.workerMetrics?.watchQueues(queues);
     const worker = await createPlatformWorker({

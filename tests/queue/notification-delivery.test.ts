@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createQueues, notificationJobId, startQueueWorkers, type OutboundChannel, type OutboundMessage, type Queues, type QueueWorkers } from '../../queue';
+import { createLogChannel, createQueues, immediateNotices, notificationJobId, startQueueWorkers, type OutboundChannel, type OutboundMessage, type Queues, type QueueWorkers } from '../../queue';
 import { PermanentDeliveryError } from '../../queue/channels';
 import { testPrisma } from '../helpers/db';
 
@@ -119,5 +119,40 @@ describe('notification queue', () => {
 
   it('rejects a malformed payload before it reaches the queue', async () => {
     await expect(queues.enqueueNotification({ ...payload('x'), title: '' })).rejects.toThrow();
+  });
+});
+
+describe('the log channel: notices delivered at once, without a job', () => {
+  it('writes each in-app row once, logs a line for every active recipient, and queues nothing', async () => {
+    const lines: Array<{ recipientId: string; idempotencyKey: string; msg: string }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const channel = createLogChannel(logger);
+    expect(channel.immediate).toBe(true);
+    const notices = immediateNotices({ prisma, channel, logger });
+    const inactive = await prisma.person.create({ data: { username: `notify-off-${randomUUID()}`, displayName: '测试 已停用', passwordHash: 'x', active: false } });
+    const run = randomUUID();
+    const mine = payload(`wf-${run}|opened|${personId}`);
+    // A step writes its notices' rows with its save: that one stays as it was.
+    const saved = payload(`wf-${run}|saved|${personId}`);
+    await prisma.notification.create({ data: { recipientId: personId, kind: saved.kind, title: '随步骤写入', body: saved.body, idempotencyKey: saved.idempotencyKey } });
+    const off = { ...payload(`wf-${run}|opened|${inactive.id}`), recipientId: inactive.id };
+    const ghost = { ...payload(`wf-${run}|opened|ghost`), recipientId: randomUUID() };
+    const at = '2031-03-05T02:19:00.000Z';
+    await notices.enqueueNotifications([{ ...mine, at }, saved, off, ghost]);
+    await notices.enqueueNotifications([{ ...mine, at }]);
+
+    const rows = await prisma.notification.findMany({ where: { idempotencyKey: { startsWith: `wf-${run}|` } }, orderBy: { idempotencyKey: 'asc' } });
+    expect(rows.map((r) => [r.idempotencyKey, r.recipientId, r.title])).toEqual([
+      [off.idempotencyKey, inactive.id, '新的待办'],
+      [mine.idempotencyKey, personId, '新的待办'],
+      [saved.idempotencyKey, personId, '随步骤写入'],
+    ]);
+    expect(rows.find((r) => r.idempotencyKey === mine.idempotencyKey)!.createdAt.toISOString()).toBe(at);
+    // The line the log channel writes, once per delivery to an active person (the second call delivers again, as a retried job would).
+    const sent = lines.filter((l) => l.msg?.startsWith('notify '));
+    expect(sent.map((l) => l.idempotencyKey)).toEqual([mine.idempotencyKey, saved.idempotencyKey, mine.idempotencyKey]);
+    expect(sent[0]!.msg).toBe('notify 测试 收件人: 新的待办');
+    expect(lines.some((l) => l.msg?.includes('do not exist'))).toBe(true);
+    for (const p of [mine, saved, off]) expect(await queues.notifications.getJob(notificationJobId(p.idempotencyKey))).toBeUndefined();
   });
 });
