@@ -141,12 +141,15 @@ describe('the log channel: notices delivered at once, without a job', () => {
     await notices.enqueueNotifications([{ ...mine, at }, saved, off, ghost]);
     await notices.enqueueNotifications([{ ...mine, at }]);
 
-    const rows = await prisma.notification.findMany({ where: { idempotencyKey: { startsWith: `wf-${run}|` } }, orderBy: { idempotencyKey: 'asc' } });
-    expect(rows.map((r) => [r.idempotencyKey, r.recipientId, r.title])).toEqual([
-      [off.idempotencyKey, inactive.id, '新的待办'],
-      [mine.idempotencyKey, personId, '新的待办'],
-      [saved.idempotencyKey, personId, '随步骤写入'],
-    ]);
+    const rows = await prisma.notification.findMany({ where: { idempotencyKey: { startsWith: `wf-${run}|` } } });
+    const byKey = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : 1);
+    expect(rows.map((r) => [r.idempotencyKey, r.recipientId, r.title]).sort(byKey)).toEqual(
+      [
+        [off.idempotencyKey, inactive.id, '新的待办'],
+        [mine.idempotencyKey, personId, '新的待办'],
+        [saved.idempotencyKey, personId, '随步骤写入'],
+      ].sort(byKey),
+    );
     expect(rows.find((r) => r.idempotencyKey === mine.idempotencyKey)!.createdAt.toISOString()).toBe(at);
     // The line the log channel writes, once per delivery to an active person (the second call delivers again, as a retried job would).
     const sent = lines.filter((l) => l.msg?.startsWith('notify '));
