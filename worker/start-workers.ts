@@ -25,7 +25,7 @@ export interface StartWorkersOptions {
   redisPrefix: string;
   logger: Logger;
   clock?: Clock;
-  /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: refresh the engine clock). */
+  /** See PlatformWorkerOptions.beforeActivity (CLOCK=virtual: catch up with the engine clock after an advance). */
   beforeActivity?: (workflowTimeMs: number | null) => Promise<unknown>;
   /** Where notices go outside the platform; default the log channel, which needs no queue (OutboundChannel.immediate). */
   channel?: OutboundChannel;
