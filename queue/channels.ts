@@ -17,7 +17,7 @@ export interface OutboundChannel {
   readonly name: string;
   /**
    * Delivers in this process and cannot fail (the log channel): the notices
-   * for it are delivered at once where they arise (`deliverNow`), with no
+   * for it are delivered at once where they arise (`immediateNotices`), with no
    * queued job, since there is nothing to retry. A gateway (SMS, WeChat) leaves
    * it unset and gets a BullMQ job per recipient, retried with backoff.
    */

@@ -88,7 +88,7 @@ export function immediateNotices(options: DeliverNotificationOptions): NoticeSen
  * are written here), then the channel for each active recipient. A notice
  * for an unknown person is left out, as its job would fail for good.
  */
-export async function deliverNow(payloads: readonly TNotificationJob[], { prisma, channel, logger }: DeliverNotificationOptions): Promise<void> {
+async function deliverNow(payloads: readonly TNotificationJob[], { prisma, channel, logger }: DeliverNotificationOptions): Promise<void> {
   if (payloads.length === 0) return;
   const data = payloads.map((p) => ZNotificationJob.parse(p));
   const recipients = await rawDb(prisma).$queryRaw<{ i: number; id: string; displayName: string; phone: string | null; active: boolean }[]>`

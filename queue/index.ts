@@ -2,6 +2,6 @@
 export { createQueues, createRedisConnection, type Queues, type QueuesOptions } from './queues';
 export { startQueueWorkers, type QueueWorkers, type QueueWorkersOptions } from './workers';
 export { createLogChannel, PermanentDeliveryError, type OutboundChannel, type OutboundMessage } from './channels';
-export { deliverNotification, deliverNow, immediateNotices, type DeliverNotificationOptions, type NoticeSender } from './deliver-notification';
+export { deliverNotification, immediateNotices, type DeliverNotificationOptions, type NoticeSender } from './deliver-notification';
 export { NOTIFICATION_JOB, NOTIFICATIONS_QUEUE, ZNotificationJob, notificationJobId, type TNotificationJob } from './notification-job';
 export { createQueueDashboardRouter, QUEUE_DASHBOARD_PATH, type QueueDashboardOptions } from './dashboard';
