@@ -112,6 +112,18 @@ function readStat(file: string): { cpuSeconds: number; startTicks: number } {
   return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100, startTicks: Number(fields[19]) };
 }
 
+/**
+ * The machine's busy CPU seconds so far, every core and process (/proc/stat:
+ * all but idle and iowait), for how busy the machine was over a stretch.
+ */
+export function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  // guest time is counted in user already.
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return (total - idle) / 100;
+}
+
 /** The PostgreSQL server processes serving database `name` (their command line names it), e.g. a pool's connections. */
 export function postgresBackendsOf(name: string): number[] {
   return processes()

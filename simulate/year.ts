@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { daysBetweenLocal, toLocalDate, yearOf } from '../domain/calendar';
 import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { createPrisma } from '../db/prisma';
+import { machineBusySeconds } from '../platform/proc';
 import { connectEngineClock, type EngineClock } from '../temporal/engine-clock';
 import { checkAcknowledged, checkLedger, type CheckResult } from './checks';
 import { SimApi } from './client';
@@ -123,14 +124,28 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     const first = Date.parse(`${workingDays(year)[0]}T09:00:00+08:00`);
     await advanceHours(api, admin, Math.ceil((first - Date.parse(clock.now)) / HOUR_MS));
     const timing = { act: 0, quiesce: 0, advance: 0 };
+    // How busy the machine's cores were in each phase (CPU seconds, every process): where the year waits rather than works.
+    const busy = { act: 0, quiesce: 0, advance: 0 };
+    let t = Date.now();
+    let b = machineBusySeconds();
+    const phase = (name: keyof typeof timing) => {
+      const now = Date.now();
+      const nb = machineBusySeconds();
+      timing[name] += now - t;
+      busy[name] += nb - b;
+      t = now;
+      b = nb;
+    };
     // Nobody acts on days off: the clock jumps from one working day to the
     // next, and every deadline in between fires on the way, in order.
     const days = workingDays(year);
     const yearEnd = `${year + 1}-01-01`;
     let month = '';
+    const cores = (name: keyof typeof timing) => (timing[name] > 0 ? ((busy[name] * 1000) / timing[name]).toFixed(2) : '-');
     for (const [i, day] of days.entries()) {
       w.today = day;
-      let t = Date.now();
+      t = Date.now();
+      b = machineBusySeconds();
       // The day in passes: each persona takes one step on each record that
       // has one due, then the platform settles (every acknowledged action
       // and whatever the processes did by themselves after it), and the next
@@ -148,19 +163,17 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
           grid.pass(pass === 0),
           projects.pass(pass === 0).then(async (n) => n + (await reporting.pass(pass === 0))),
         ]);
-        timing.act += Date.now() - t;
-        t = Date.now();
+        phase('act');
         if (acted[0] + acted[1] + acted[2] === 0) break;
         await quiesce(engine, platform);
-        timing.quiesce += Date.now() - t;
-        t = Date.now();
+        phase('quiesce');
       }
       await advanceHours(api, admin, 24 * daysBetweenLocal(day, days[i + 1] ?? yearEnd));
-      timing.advance += Date.now() - t;
+      phase('advance');
       platform.samplePostgres();
       if (day.slice(0, 7) !== month) {
         month = day.slice(0, 7);
-        log(`${day}: ${api.stats.acknowledged} actions acknowledged, ${((Date.now() - began) / 1000).toFixed(0)} s (acting ${timing.act} ms, settling ${timing.quiesce} ms, advancing ${timing.advance} ms)`);
+        log(`${day}: ${api.stats.acknowledged} actions acknowledged, ${((Date.now() - began) / 1000).toFixed(0)} s (acting ${timing.act} ms, settling ${timing.quiesce} ms, advancing ${timing.advance} ms; cores busy ${cores('act')}, ${cores('quiesce')}, ${cores('advance')})`);
       }
     }
     await quiesce(engine, platform);
