@@ -10,7 +10,8 @@ import { canReadIncident, presentIncident } from './present';
 import { ZIncidentDetail, ZIncidentId } from './schemas';
 import { recordTimeline } from '../tasks/inbox-timeline';
 import { inboxGrantsRead } from '../tasks/record-access';
-import type { GridIncident } from '../../prisma/generated/client';
+import { Prisma, type GridIncident } from '../../prisma/generated/client';
+import { columnsOf, rawDb } from '../../db/raw-sql';
 
 export interface GetIncidentOptions {
   deps: AppDeps;
@@ -18,9 +19,13 @@ export interface GetIncidentOptions {
   incidentId: string;
 }
 
+// Read before every action on an incident: raw, as the case's row (../mediation/get-case).
+const INCIDENT_COLUMNS = columnsOf(Prisma.GridIncidentScalarFieldEnum, 'i');
+
 /** The incident row alone, or 404 for a caller who may not read it: what an action needs before it asks the workflow. */
 export async function loadReadableIncidentRow({ deps, actor, incidentId }: GetIncidentOptions) {
-  return readableOr404(deps, actor, incidentId, await deps.prisma.gridIncident.findUnique({ where: { id: incidentId } }));
+  const [row] = await rawDb(deps.prisma).$queryRaw<GridIncident[]>`SELECT ${INCIDENT_COLUMNS} FROM "GridIncident" i WHERE i.id = ${incidentId}`;
+  return readableOr404(deps, actor, incidentId, row ?? null);
 }
 
 /** The incident with its timeline, for the pages that show it. */

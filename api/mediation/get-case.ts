@@ -8,7 +8,8 @@ import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { canReadCase, presentSummary } from './present';
 import { inboxGrantsRead } from '../tasks/record-access';
-import type { MediationCase } from '../../prisma/generated/client';
+import { Prisma, type MediationCase } from '../../prisma/generated/client';
+import { columnsOf, rawDb } from '../../db/raw-sql';
 import { recordTimeline } from '../tasks/inbox-timeline';
 import { ZCaseDetail, ZCaseId } from './schemas';
 
@@ -18,9 +19,14 @@ export interface GetCaseOptions {
   caseId: string;
 }
 
+// Read before every action on a case: raw, so the statement is prepared once per connection (db/raw-sql); through
+// the model it cost 0.5–0.7 ms of the API's CPU against 0.15–0.18 ms, the same row.
+const CASE_COLUMNS = columnsOf(Prisma.MediationCaseScalarFieldEnum, 'c');
+
 /** The case row alone, or 404 for a caller who may not read it: what an action needs before it asks the workflow. */
 export async function loadReadableCaseRow({ deps, actor, caseId }: GetCaseOptions) {
-  return readableOr404(deps, actor, caseId, await deps.prisma.mediationCase.findUnique({ where: { id: caseId } }));
+  const [row] = await rawDb(deps.prisma).$queryRaw<MediationCase[]>`SELECT ${CASE_COLUMNS} FROM "MediationCase" c WHERE c.id = ${caseId}`;
+  return readableOr404(deps, actor, caseId, row ?? null);
 }
 
 /** The case with its parties, timeline and agreement, for the pages that show them. */
