@@ -60,17 +60,23 @@ export async function writeNotices(db: RawDb, inputs: readonly NotifyInput[], no
   });
   const at = now.toISOString();
   const keyPrefix = (input: NotifyInput) => `${callerWorkflowId(input.workflowId)}|${input.event}|`;
-  // The units first, as their own step (MATERIALIZED): the planner then reaches them through the path index
-  // and the grants through (unitId, role), rather than every grant of the role filtered by path.
+  // Each target's units by their paths (the unit's own, or every prefix ending in "/": itself and those above it),
+  // each looked up on the unique path index, and then each unit's grants of the role on (unitId, role). Joined
+  // as plain tables, the planner's guess for a parameter array (ten rows) made it scan every unit and every
+  // grant instead: with the planned ancestors as a filter on each of a district's 1,010 units, the statement
+  // took 2.0 ms on average over a full-scale year (30% of PostgreSQL's statement time) and 24 ms alone here
+  // for two targets, against 1–1.5 ms with the lookups. OFFSET 0 keeps each lookup a subquery of its own
+  // (the planner does not flatten it back into a join).
   const rows = await db.$queryRaw<{ i: number; personId: string }[]>`
     WITH covering AS MATERIALIZED (
       SELECT t.i, t.role, g.id AS "unitId"
         FROM unnest(${roles.map((r) => r.i)}::int[], ${roles.map((r) => r.role)}::text[], ${roles.map((r) => r.unitId)}::text[], ${roles.map((r) => r.unitOnly)}::bool[]) AS t(i, role, "unitId", "unitOnly")
         JOIN "Unit" u ON u.id = t."unitId"
-        JOIN "Unit" g ON g.path = ANY (CASE WHEN t."unitOnly" THEN ARRAY[u.path] ELSE ARRAY(SELECT left(u.path, k) FROM generate_series(1, length(u.path)) k WHERE substr(u.path, k, 1) = '/') END)),
+        CROSS JOIN LATERAL unnest(CASE WHEN t."unitOnly" THEN ARRAY[u.path] ELSE ARRAY(SELECT left(u.path, k) FROM generate_series(1, length(u.path)) k WHERE substr(u.path, k, 1) = '/') END) AS a(path)
+        CROSS JOIN LATERAL (SELECT g.id FROM "Unit" g WHERE g.path = a.path OFFSET 0) g),
     recipients AS (
       SELECT c.i, ra."personId" FROM covering c
-        JOIN "RoleAssignment" ra ON ra."unitId" = c."unitId" AND ra.role = c.role::"RoleName"
+        CROSS JOIN LATERAL (SELECT ra."personId" FROM "RoleAssignment" ra WHERE ra."unitId" = c."unitId" AND ra.role = c.role::"RoleName" OFFSET 0) ra
         JOIN "Person" p ON p.id = ra."personId" AND p.active
       UNION
       SELECT t.i, p.id FROM unnest(${people.map((p) => p.i)}::int[], ${people.map((p) => p.personId)}::text[]) AS t(i, "personId")
