@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATED_SECRETS, loadConfigOrExit, withGeneratedSecrets } from '../config';
 import { migrate } from '../db/migrate';
+import { readServerSettings, serverSettingWarnings } from '../db/server-settings';
 import { demoPassword, DEMO_PEOPLE } from '../seeds/demo-org';
 import { WORKER_NODE_ARGS } from '../worker/node-args';
 import { ENGINE_ADDRESS_FILE, freePort } from './ports';
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
   // 4. schema
   const migrated = await migrate(databaseUrl);
   say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already applied`);
+  for (const warning of serverSettingWarnings(await readServerSettings(databaseUrl))) say(`postgres: ${warning}`);
 
   // 5. workers: WORKER_PROCESSES of them on the one task queue, each with a metrics port of its own when metrics are on.
   const workers = config.server.workerProcesses;

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { daysBetweenLocal, toLocalDate, yearOf } from '../domain/calendar';
 import { DEFAULT_PROCESS_RULES } from '../config/rules';
 import { createPrisma } from '../db/prisma';
+import { readServerSettings, serverSettingWarnings } from '../db/server-settings';
 import { machineBusySeconds } from '../platform/proc';
 import { connectEngineClock, type EngineClock } from '../temporal/engine-clock';
 import { checkAcknowledged, checkLedger, type CheckResult } from './checks';
@@ -84,6 +85,8 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
   let engine: EngineClock | undefined;
   try {
     engine = await connectEngineClock({ address: platform.engineAddress });
+    // The year's figures depend on it: said beside them (npm start says it too).
+    for (const warning of serverSettingWarnings(await readServerSettings(platform.databaseUrl))) log(`PostgreSQL: ${warning}`);
     await writeOrg(prisma, org, PASSWORD);
     const api = new SimApi(platform.base, PASSWORD);
     const admin = `admin.${org.district.id}`;
