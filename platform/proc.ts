@@ -113,15 +113,14 @@ function readStat(file: string): { cpuSeconds: number; startTicks: number } {
 }
 
 /**
- * The machine's busy CPU seconds so far, every core and process (/proc/stat:
- * all but idle and iowait), for how busy the machine was over a stretch.
+ * The machine's busy CPU seconds so far, every core and process, for how busy
+ * the machine was over a stretch: /proc/stat's user, nice, system, irq and
+ * softirq time (not idle or iowait, nor steal: a hypervisor's time is not the
+ * machine's work; guest time is inside user already).
  */
 export function machineBusySeconds(): number {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  // guest time is counted in user already.
-  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
-  return (total - idle) / 100;
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq) / 100;
 }
 
 /** The PostgreSQL server processes serving database `name` (their command line names it), e.g. a pool's connections. */

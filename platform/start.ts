@@ -129,8 +129,11 @@ async function main(): Promise<void> {
 
   // 1. database
   let databaseUrl = config.database.url;
+  // PGlite is one process without background workers: it never vacuums, and no setting changes that.
+  let pglite = false;
   if (!databaseUrl) {
     const db = await startEmbeddedDatabase({ dataDir, logsDir, log: say, prefer: process.env.EMBEDDED_DB === 'pglite' ? 'pglite' : undefined });
+    pglite = db.kind === 'pglite';
     stops.push({ name: db.kind === 'postgres' ? 'PostgreSQL' : 'PGlite', stop: db.stop });
     databaseUrl = db.url;
     say(`database: embedded ${db.kind} in ${db.dataDir} (${databaseUrl})`);
@@ -193,7 +196,7 @@ async function main(): Promise<void> {
   // 4. schema
   const migrated = await migrate(databaseUrl);
   say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already applied`);
-  for (const warning of serverSettingWarnings(await readServerSettings(databaseUrl))) say(`postgres: ${warning}`);
+  if (!pglite) for (const warning of serverSettingWarnings(await readServerSettings(databaseUrl))) say(`postgres: ${warning}`);
 
   // 5. workers: WORKER_PROCESSES of them on the one task queue, each with a metrics port of its own when metrics are on.
   const workers = config.server.workerProcesses;
