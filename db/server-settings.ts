@@ -25,10 +25,10 @@ export interface ServerSettings {
 export function serverSettingWarnings(settings: ServerSettings): string[] {
   const warnings: string[] = [];
   if (settings.autovacuum !== 'on') {
-    warnings.push('autovacuum is off on this PostgreSQL server: tables are never vacuumed or analyzed, so they bloat and query plans degrade as records accumulate. Set autovacuum = on in postgresql.conf.');
+    warnings.push('autovacuum is off: tables are never vacuumed or analyzed, so they bloat and query plans degrade as records accumulate. Set autovacuum = on in postgresql.conf.');
   }
   if (settings.trackCounts !== 'on') {
-    warnings.push('track_counts is off on this PostgreSQL server: autovacuum cannot tell which tables need it. Set track_counts = on in postgresql.conf.');
+    warnings.push('track_counts is off: autovacuum cannot tell which tables need it. Set track_counts = on in postgresql.conf.');
   }
   return warnings;
 }
