@@ -64,7 +64,7 @@ export async function writeNotices(db: RawDb, inputs: readonly NotifyInput[], no
   // each looked up on the unique path index, and then each unit's grants of the role on (unitId, role). Joined
   // as plain tables, the planner's guess for a parameter array (ten rows) made it scan every unit and every
   // grant instead: with the planned ancestors as a filter on each of a district's 1,010 units, the statement
-  // took 2.0 ms on average over a full-scale year (30% of PostgreSQL's statement time) and 24 ms alone here
+  // took 2.0 ms on average over a full-scale year (31% of PostgreSQL's statement time) and 24 ms alone here
   // for two targets, against 1–1.5 ms with the lookups. OFFSET 0 keeps each lookup a subquery of its own
   // (the planner does not flatten it back into a join).
   const rows = await db.$queryRaw<{ i: number; personId: string }[]>`

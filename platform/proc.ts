@@ -1,7 +1,7 @@
 // The process tree of a started platform, read from /proc (Linux): the
 // start-and-stop tests look for leftovers, the simulator finds the engine,
 // worker and API children to kill them in crash drills, and both read RSS
-// (the simulator CPU time too).
+// (the simulator CPU time too, and how busy the whole machine was).
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcInfo {

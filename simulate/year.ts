@@ -126,29 +126,15 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     // The clock to 09:00 of 1 January (Beijing), then a day at a time.
     const first = Date.parse(`${workingDays(year)[0]}T09:00:00+08:00`);
     await advanceHours(api, admin, Math.ceil((first - Date.parse(clock.now)) / HOUR_MS));
-    const timing = { act: 0, quiesce: 0, advance: 0 };
-    // How busy the machine's cores were in each phase (CPU seconds, every process): where the year waits rather than works.
-    const busy = { act: 0, quiesce: 0, advance: 0 };
-    let t = Date.now();
-    let b = machineBusySeconds();
-    const phase = (name: keyof typeof timing) => {
-      const now = Date.now();
-      const nb = machineBusySeconds();
-      timing[name] += now - t;
-      busy[name] += nb - b;
-      t = now;
-      b = nb;
-    };
+    const phases = phaseClock();
     // Nobody acts on days off: the clock jumps from one working day to the
     // next, and every deadline in between fires on the way, in order.
     const days = workingDays(year);
     const yearEnd = `${year + 1}-01-01`;
     let month = '';
-    const cores = (name: keyof typeof timing) => (timing[name] > 0 ? ((busy[name] * 1000) / timing[name]).toFixed(2) : '-');
     for (const [i, day] of days.entries()) {
       w.today = day;
-      t = Date.now();
-      b = machineBusySeconds();
+      phases.start();
       // The day in passes: each persona takes one step on each record that
       // has one due, then the platform settles (every acknowledged action
       // and whatever the processes did by themselves after it), and the next
@@ -166,17 +152,17 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
           grid.pass(pass === 0),
           projects.pass(pass === 0).then(async (n) => n + (await reporting.pass(pass === 0))),
         ]);
-        phase('act');
+        phases.end('act');
         if (acted[0] + acted[1] + acted[2] === 0) break;
         await quiesce(engine, platform);
-        phase('quiesce');
+        phases.end('quiesce');
       }
       await advanceHours(api, admin, 24 * daysBetweenLocal(day, days[i + 1] ?? yearEnd));
-      phase('advance');
+      phases.end('advance');
       platform.samplePostgres();
       if (day.slice(0, 7) !== month) {
         month = day.slice(0, 7);
-        log(`${day}: ${api.stats.acknowledged} actions acknowledged, ${((Date.now() - began) / 1000).toFixed(0)} s (acting ${timing.act} ms, settling ${timing.quiesce} ms, advancing ${timing.advance} ms; cores busy ${cores('act')}, ${cores('quiesce')}, ${cores('advance')})`);
+        log(`${day}: ${api.stats.acknowledged} actions acknowledged, ${((Date.now() - began) / 1000).toFixed(0)} s (${phases.line()})`);
       }
     }
     await quiesce(engine, platform);
@@ -220,6 +206,31 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
     await prisma.$disconnect();
     await platform.stop();
   }
+}
+
+/**
+ * Wall time and the machine's busy cores (every process, /proc/stat) in each
+ * phase of a day: acting, settling, advancing. Where the year waits rather
+ * than works shows as fewer busy cores.
+ */
+function phaseClock() {
+  const spent = { act: { ms: 0, busy: 0 }, quiesce: { ms: 0, busy: 0 }, advance: { ms: 0, busy: 0 } };
+  let at = { ms: Date.now(), busy: machineBusySeconds() };
+  const start = () => void (at = { ms: Date.now(), busy: machineBusySeconds() });
+  const cores = ({ ms, busy }: { ms: number; busy: number }) => (ms > 0 ? ((busy * 1000) / ms).toFixed(2) : '-');
+  return {
+    /** Starts timing (the day's first phase; what happens between days is left out). */
+    start,
+    /** Ends the phase running since the last start or end, and starts the next. */
+    end(name: keyof typeof spent) {
+      const from = at;
+      start();
+      spent[name].ms += at.ms - from.ms;
+      spent[name].busy += at.busy - from.busy;
+    },
+    line: () =>
+      `acting ${spent.act.ms} ms, settling ${spent.quiesce.ms} ms, advancing ${spent.advance.ms} ms; cores busy ${cores(spent.act)}, ${cores(spent.quiesce)}, ${cores(spent.advance)}`,
+  };
 }
 
 async function advanceHours(api: SimApi, admin: string, hours: number): Promise<void> {
