@@ -1,7 +1,6 @@
 // The worker side of a running platform: the Temporal worker and the queue
 // workers over one database and one Redis. `npm run worker` and `npm start`
 // both use it.
-import { NativeConnection } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createTemporalClient, type PayloadKeyring } from '../temporal';
 import type { Client } from '@temporalio/client';
@@ -11,7 +10,7 @@ import { createActivities, systemClock, type Clock } from '../activities';
 import type { PrismaClient } from '../prisma/generated/client';
 import { createLogChannel, createQueues, immediateNotices, startQueueWorkers, type OutboundChannel, type Queues } from '../queue';
 import type { WorkerMetrics } from './metrics';
-import { createPlatformWorker, type PlatformWorker } from './platform-worker';
+import { connectWorker, createPlatformWorker, type PlatformWorker } from './platform-worker';
 import { activationGuardPreloaded } from './node-args';
 
 export interface StartWorkersOptions {
@@ -85,7 +84,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     });
     stops.push(() => queueWorkers.close());
 
-    const connection = await NativeConnection.connect({ address: options.temporalAddress });
+    const connection = await connectWorker(options.temporalAddress);
     stops.push(() => connection.close());
     const worker = await createPlatformWorker({
       connection,

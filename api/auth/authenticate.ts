@@ -55,7 +55,6 @@ export function authenticate(deps: AppDeps): RequestHandler {
     if (!cached) cache?.rememberSession(sessionId, loaded, epoch);
     const { actor } = loaded;
     req.actor = actor;
-    req.log?.setBindings?.({ personId: actor.personId });
     next();
   };
 }

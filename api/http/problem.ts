@@ -92,8 +92,10 @@ export function sendProblem(res: import('express').Response, problem: Problem, r
 export const errorMiddleware: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   const problem = problemFromError(err, req.id as string | undefined);
-  if (problem.status >= 500) req.log?.error({ err }, 'request failed');
-  else req.log?.info({ code: problem.code, detail: problem.detail }, 'request refused');
+  // The person, as the request's summary line names them (the request's logger is bound to its id only).
+  const personId = req.actor?.personId;
+  if (problem.status >= 500) req.log?.error({ err, personId }, 'request failed');
+  else req.log?.info({ code: problem.code, detail: problem.detail, personId }, 'request refused');
   // pino-http reads this to log the error with the response line.
   if (problem.status >= 500) res.err = err as Error;
   const retryAfter = err instanceof AppError ? (err.details as { retryAfter?: unknown } | undefined)?.retryAfter : undefined;

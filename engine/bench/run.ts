@@ -68,7 +68,9 @@ async function main(): Promise<void> {
     ENGINE_ROOT,
   );
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
-  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  // Uncompressed, as the platform's worker connects (worker/platform-worker.ts, connectWorker); BENCH_GRPC_GZIP=1: the
+  // SDK's default, every request gzipped.
+  const nativeConnection = await NativeConnection.connect({ address: server.address, grpcCompression: { codec: process.env.BENCH_GRPC_GZIP ? 'gzip' : 'none' } });
   // The test service drives time skipping for the year-long sleep below.
   const connection = await Connection.connect({ address: server.address, [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as Parameters<typeof Connection.connect>[0]);
   const client = new Client({ connection });

@@ -128,3 +128,17 @@ it('logs one summary line per request: method, path, status, time, person; never
   expect(logLines[0]).not.toMatch(/s3cr3t|Bearer|authorization|user-agent/i);
   expect(logLines[0]!.length).toBeLessThan(400);
 });
+
+it('a refused request logs why, and its summary line, under the same request id and person', async () => {
+  logLines.length = 0;
+  const token = await p.login(U.street);
+  const res = await supertest(app).get('/api/projects/00000000-0000-4000-8000-000000000000?token=s3cr3t').set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'req-refused-1');
+  expect(res.status).toBe(404);
+  const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines, logLines.join('')).toHaveLength(2);
+  const personId = lines[1]!.personId;
+  expect(personId).toEqual(expect.any(String));
+  expect(lines[0]).toMatchObject({ msg: 'request refused', reqId: 'req-refused-1', personId, code: 'NOT_FOUND' });
+  expect(lines[1]).toMatchObject({ msg: 'request completed', reqId: 'req-refused-1', level: 40, req: { method: 'GET', path: '/api/projects/00000000-0000-4000-8000-000000000000' }, res: { status: 404 } });
+  expect(logLines.join('')).not.toMatch(/s3cr3t|Bearer|authorization/i);
+});

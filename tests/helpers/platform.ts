@@ -10,7 +10,6 @@
 // See tests/helpers/README.md.
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import type { Express } from 'express';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -25,7 +24,7 @@ import type { PrismaClient } from '../../prisma/generated/client';
 import { createQueues, startQueueWorkers, type OutboundChannel, type OutboundMessage, type Queues, type QueueWorkers } from '../../queue';
 import { demoPassword } from '../../seeds/demo-org';
 import { createTemporalClient, payloadKeyringFromConfig, type PayloadKeyring } from '../../temporal';
-import { createPlatformWorker, installTemporalRuntime, type PlatformWorker, type WorkerMetrics } from '../../worker';
+import { connectWorker, createPlatformWorker, installTemporalRuntime, type PlatformWorker, type WorkerMetrics } from '../../worker';
 import { testDatabaseUrl, testPrisma } from './db';
 import { createAutoDecide } from '../../worker/auto-decide';
 
@@ -176,7 +175,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     cleanup.push(() => queueWorkers.close());
 
     const payloadKeys = payloadKeyringFromConfig(config.temporal);
-    const nativeConnection = await NativeConnection.connect({ address: engine.address });
+    const nativeConnection = await connectWorker(engine.address);
     cleanup.push(() => nativeConnection.close());
     const baseActivities = createActivities({ prisma, queue: queues, redis: { url: redisUrl, prefix: redisPrefix }, clock, rules: config.rules });
     const activities = options.activities ? options.activities(baseActivities) : baseActivities;
