@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pino } from 'pino';
@@ -31,7 +32,7 @@ declare global {
 }
 
 /** What the summary line of a request adds to pino-http's (status, time): the request, serialised as method and path, and the person. */
-function requestSummary(req: import('node:http').IncomingMessage): { req: import('node:http').IncomingMessage; personId?: string } {
+function requestSummary(req: IncomingMessage): { req: IncomingMessage; personId?: string } {
   const { actor } = req as express.Request;
   return actor ? { req, personId: actor.personId } : { req };
 }
@@ -65,9 +66,10 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Exp
       // ~0.25 KB per request instead of ~1.5 KB.
       // One child logger per request (bound to its id), where pino-http's
       // defaults make three or four (the request, the person at the start and
-      // again at the end): each one serialises its bindings, and on a list
-      // that was a tenth of the API's CPU (docs/performance-log.md). The
-      // request and the person go into the summary line itself instead,
+      // again at the end), each serialising its bindings: the request log
+      // cost a task list 0.15–0.17 ms of the API's CPU with them and
+      // 0.10–0.12 ms without (docs/performance-log.md, fifteenth session).
+      // The request and the person go into the summary line itself instead,
       // read when the response finishes, after authenticate has set the actor.
       quietReqLogger: true,
       quietResLogger: true,
