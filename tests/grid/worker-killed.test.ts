@@ -20,7 +20,7 @@ import { gridIncidentWorkflowId } from '../../domain/grid/types';
 import { usernameFor } from '../../seeds/demo-org';
 import { gridStateQuery } from '../../workflows/grid-shared';
 import { testDatabaseUrl } from '../helpers/db';
-import { killAllWorkerProcesses, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from '../project/worker-process';
+import { killAllWorkerProcesses, namedDatabaseUrl, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from '../project/worker-process';
 import { incidentBody, startGridPlatform, type GridPlatform } from './support';
 
 const who = {
@@ -32,11 +32,13 @@ const dispatchBody = { unitId: 'qindu-renmin-furong', department: '社区物业�
 let p: GridPlatform;
 let relay: EngineRelay;
 let current: WorkerProcess | undefined;
+/** This file's worker sessions: other files beside it save grid incidents too, and wait on the lock below as well. */
+const WORKER_SESSIONS = `grid-worker-killed-${process.pid}`;
 
 function startWorker(temporalAddress: string): Promise<WorkerProcess> {
   return spawnWorkerProcess({
     temporalAddress,
-    databaseUrl: testDatabaseUrl(),
+    databaseUrl: namedDatabaseUrl(testDatabaseUrl(), WORKER_SESSIONS),
     redisUrl: inject('redisUrl') ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: p.config.redis.prefix,
     taskQueue: p.taskQueue,
@@ -66,7 +68,15 @@ it('keeps the read model to what the workflow holds when the worker dies between
   await lock.query('LOCK TABLE "GridIncident" IN SHARE MODE');
   const dispatched = p.act(who.community, id, 'dispatchIncident', dispatchBody);
   try {
-    await p.waitFor(async () => (await p.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_locks WHERE relation = '"GridIncident"'::regclass AND NOT granted`).length > 0, { timeoutMs: 60_000 });
+    await p.waitFor(
+      async () =>
+        (
+          await p.prisma.$queryRaw<unknown[]>`
+            SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.relation = '"GridIncident"'::regclass AND NOT l.granted AND a.application_name = ${WORKER_SESSIONS}`
+        ).length > 0,
+      { timeoutMs: 60_000 },
+    );
     relay.cutWorkerToEngine();
   } finally {
     await lock.query('ROLLBACK');

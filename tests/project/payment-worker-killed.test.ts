@@ -21,7 +21,7 @@ import { splitByCostSharing } from '../../domain/project/cost-sharing';
 import { testDatabaseUrl } from '../helpers/db';
 import { act, apply, ok, project, toImplementation, U } from './fixtures';
 import { startProjectPlatform, waitFor, type ProjectPlatform } from './support';
-import { killAllWorkerProcesses, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from './worker-process';
+import { killAllWorkerProcesses, namedDatabaseUrl, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from './worker-process';
 
 const AMOUNT = 2_000_000;
 /** Past the activities' start-to-close timeout (30 s) and the first retry backoff (1 s). */
@@ -37,10 +37,18 @@ let p: ProjectPlatform;
 let relay: EngineRelay;
 let current: WorkerProcess | undefined;
 
+/**
+ * The application name of this file's worker processes' database sessions.
+ * Other files run beside this one on the same database and pay projects too:
+ * while the ledger is locked, their payment transactions wait on the lock as
+ * well, and the backend to watch must be this file's worker's.
+ */
+const WORKER_SESSIONS = `payment-worker-killed-${process.pid}`;
+
 function startWorker(temporalAddress = p.base.engine.address): Promise<WorkerProcess> {
   return spawnWorkerProcess({
     temporalAddress,
-    databaseUrl: testDatabaseUrl(),
+    databaseUrl: namedDatabaseUrl(testDatabaseUrl(), WORKER_SESSIONS),
     redisUrl: inject('redisUrl') ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: p.base.config.redis.prefix,
     taskQueue: p.base.taskQueue,
@@ -83,12 +91,12 @@ async function lockLedgerLines(): Promise<{ release(): Promise<void> }> {
   };
 }
 
-/** The backend waiting for the ledger lock: the payment transaction, blocked between its two inserts. */
+/** This file's worker's backend waiting for the ledger lock: the payment transaction, blocked between its two inserts. */
 async function waitForBlockedPayment(): Promise<number> {
   return waitFor(async () => {
     const rows = await p.prisma.$queryRaw<{ pid: number }[]>`
-      SELECT pid FROM pg_locks
-      WHERE relation = '"ProjectLedgerLine"'::regclass AND NOT granted`;
+      SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.relation = '"ProjectLedgerLine"'::regclass AND NOT l.granted AND a.application_name = ${WORKER_SESSIONS}`;
     return rows[0]?.pid ?? null;
   });
 }
@@ -174,7 +182,9 @@ describe('拨付中工作进程被 kill -9,只拨付一次', () => {
   });
 
   it('pays once when the worker is killed inside the payment transaction, before its commit', { timeout: 240_000 }, async () => {
-    current ??= await startWorker();
+    // A worker of its own, straight to the engine: the first test's may be gone or cut off if that test failed.
+    await current?.kill();
+    current = await startWorker();
     const id = await verifiedMilestone();
     const voucherNo = `CZ-KILL-BEFORE-${id.slice(0, 6)}`;
 

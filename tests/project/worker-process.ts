@@ -99,6 +99,17 @@ export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise
 }
 
 /** Kills every worker process this module started and that is still alive. */
+/**
+ * `databaseUrl` with an application name, so that a test can tell its worker
+ * process's database sessions (pg_stat_activity.application_name) from those
+ * of the files running beside it on the same database.
+ */
+export function namedDatabaseUrl(databaseUrl: string, applicationName: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', applicationName);
+  return url.toString();
+}
+
 export async function killAllWorkerProcesses(): Promise<void> {
   await Promise.all(
     [...live].map(
