@@ -32,6 +32,8 @@ export interface YearFigures {
     judicialConfirmed: number;
     followUps: number;
     medianRoundDays: Record<string, number | null>;
+    /** Rounds still open at their time limit (the process reminded the mediator): what a shorter limit moves first. */
+    overdueRounds: number;
     overdueEscalations: number;
     escalations: number;
     perMonth: number[];
@@ -143,6 +145,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
       judicialConfirmed: cases.filter((s) => s.judicial?.status === 'confirmed').length,
       followUps: cases.filter((s) => s.followUp?.visitedAt).length,
       medianRoundDays: roundDays,
+      overdueRounds: rounds.filter((r) => r.remindedAt !== null).length,
       overdueEscalations: rounds.filter((r) => r.outcome === 'overdue').length,
       escalations: rounds.filter((r) => r.outcome === 'failed' || r.outcome === 'overdue').length,
       perMonth,
@@ -217,6 +220,7 @@ export function formatSummary(f: YearFigures): string {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([o, byLevel]) => `  ${o}:${kv(byLevel)}`),
     `  每轮用时中位数(日):${kv(m.medianRoundDays)}`,
+    `  超过时限的轮次 ${m.overdueRounds}(到期时已提醒调解员)`,
     `  升级 ${m.escalations} 次,其中超期自动升级 ${m.overdueEscalations} 次`,
     `  各月受理:${m.perMonth.join(' ')}`,
     '',
