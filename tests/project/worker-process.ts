@@ -98,7 +98,6 @@ export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise
   return handle;
 }
 
-/** Kills every worker process this module started and that is still alive. */
 /**
  * `databaseUrl` with an application name, so that a test can tell its worker
  * process's database sessions (pg_stat_activity.application_name) from those
@@ -110,6 +109,7 @@ export function namedDatabaseUrl(databaseUrl: string, applicationName: string): 
   return url.toString();
 }
 
+/** Kills every worker process this module started and that is still alive. */
 export async function killAllWorkerProcesses(): Promise<void> {
   await Promise.all(
     [...live].map(
