@@ -20,7 +20,7 @@ import { gridIncidentWorkflowId } from '../../domain/grid/types';
 import { usernameFor } from '../../seeds/demo-org';
 import { gridStateQuery } from '../../workflows/grid-shared';
 import { testDatabaseUrl } from '../helpers/db';
-import { killAllWorkerProcesses, namedDatabaseUrl, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from '../project/worker-process';
+import { killAllWorkerProcesses, namedDatabaseUrl, sessionWaitingOnLock, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from '../project/worker-process';
 import { incidentBody, startGridPlatform, type GridPlatform } from './support';
 
 const who = {
@@ -68,15 +68,7 @@ it('keeps the read model to what the workflow holds when the worker dies between
   await lock.query('LOCK TABLE "GridIncident" IN SHARE MODE');
   const dispatched = p.act(who.community, id, 'dispatchIncident', dispatchBody);
   try {
-    await p.waitFor(
-      async () =>
-        (
-          await p.prisma.$queryRaw<unknown[]>`
-            SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.relation = '"GridIncident"'::regclass AND NOT l.granted AND a.application_name = ${WORKER_SESSIONS}`
-        ).length > 0,
-      { timeoutMs: 60_000 },
-    );
+    await p.waitFor(() => sessionWaitingOnLock(p.prisma, 'GridIncident', WORKER_SESSIONS), { timeoutMs: 60_000 });
     relay.cutWorkerToEngine();
   } finally {
     await lock.query('ROLLBACK');

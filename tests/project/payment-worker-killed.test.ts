@@ -21,7 +21,7 @@ import { splitByCostSharing } from '../../domain/project/cost-sharing';
 import { testDatabaseUrl } from '../helpers/db';
 import { act, apply, ok, project, toImplementation, U } from './fixtures';
 import { startProjectPlatform, waitFor, type ProjectPlatform } from './support';
-import { killAllWorkerProcesses, namedDatabaseUrl, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from './worker-process';
+import { killAllWorkerProcesses, namedDatabaseUrl, sessionWaitingOnLock, spawnWorkerProcess, startEngineRelay, type EngineRelay, type WorkerProcess } from './worker-process';
 
 const AMOUNT = 2_000_000;
 /** Past the activities' start-to-close timeout (30 s) and the first retry backoff (1 s). */
@@ -93,12 +93,7 @@ async function lockLedgerLines(): Promise<{ release(): Promise<void> }> {
 
 /** This file's worker's backend waiting for the ledger lock: the payment transaction, blocked between its two inserts. */
 async function waitForBlockedPayment(): Promise<number> {
-  return waitFor(async () => {
-    const rows = await p.prisma.$queryRaw<{ pid: number }[]>`
-      SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.relation = '"ProjectLedgerLine"'::regclass AND NOT l.granted AND a.application_name = ${WORKER_SESSIONS}`;
-    return rows[0]?.pid ?? null;
-  });
+  return waitFor(() => sessionWaitingOnLock(p.prisma, 'ProjectLedgerLine', WORKER_SESSIONS));
 }
 
 async function backendGone(pid: number): Promise<void> {

@@ -109,6 +109,18 @@ export function namedDatabaseUrl(databaseUrl: string, applicationName: string): 
   return url.toString();
 }
 
+/**
+ * The pid of a session named `applicationName` (namedDatabaseUrl) that waits
+ * for a lock on `table`, or null: how a test that holds a table lock sees its
+ * own worker blocked, and not a file beside it that touches the same table.
+ */
+export async function sessionWaitingOnLock(db: { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> }, table: string, applicationName: string): Promise<number | null> {
+  const rows = await db.$queryRaw<{ pid: number }[]>`
+    SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE l.relation = ${`"${table}"`}::regclass AND NOT l.granted AND a.application_name = ${applicationName}`;
+  return rows[0]?.pid ?? null;
+}
+
 /** Kills every worker process this module started and that is still alive. */
 export async function killAllWorkerProcesses(): Promise<void> {
   await Promise.all(
