@@ -1,8 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pino } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
 import { createAuthCache } from './auth/auth-cache';
 import { configuredAttachmentStore } from './tasks/attachment-store';
@@ -11,7 +8,8 @@ import { serveConsole } from './http/console-static';
 import { buildOpenApiDocument, type OpenApiDocument } from './http/openapi';
 import { legacyActionPaths } from './http/legacy-actions';
 import { errorMiddleware, notFoundMiddleware } from './http/problem';
-import { genRequestId, REQUEST_ID_HEADER } from './http/request-id';
+import { REQUEST_ID_HEADER } from './http/request-id';
+import { installRequestLog } from './http/request-log';
 import { ROUTE_MODULES } from './routes';
 
 export interface CreateAppOptions {
@@ -29,12 +27,6 @@ declare global {
       version?: string;
     }
   }
-}
-
-/** What the summary line of a request adds to pino-http's (status, time): the request, serialised as method and path, and the person. */
-function requestSummary(req: IncomingMessage): { req: IncomingMessage; personId?: string } {
-  const { actor } = req as express.Request;
-  return actor ? { req, personId: actor.personId } : { req };
 }
 
 /** Builds the Express app over injected dependencies; the caller listens. */
@@ -55,35 +47,7 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Exp
   app.locals.openapi = buildOpenApiDocument(modules, { version });
   if (deps.metrics) app.use(deps.metrics.middleware);
 
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: genRequestId,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      // One summary line per request (method, path, status, time, request id,
-      // person): headers, query strings and bodies never reach the log, so no
-      // token, password or personal text does either, and a busy API writes
-      // ~0.25 KB per request instead of ~1.5 KB.
-      // One child logger per request (bound to its id), where pino-http's
-      // defaults make three or four (the request, the person at the start and
-      // again at the end), each serialising its bindings: the request log
-      // cost a task list 0.15–0.17 ms of the API's CPU with them and
-      // 0.10–0.12 ms without (docs/performance-log.md, fifteenth session).
-      // The request and the person go into the summary line itself instead,
-      // read when the response finishes, after authenticate has set the actor.
-      quietReqLogger: true,
-      quietResLogger: true,
-      customSuccessObject: (req, _res, line) => ({ ...line, ...requestSummary(req) }),
-      customErrorObject: (req, _res, _err, line) => ({ ...line, ...requestSummary(req) }),
-      // Not wrapped in pino's standard request serializer: it would copy every header first.
-      wrapSerializers: false,
-      serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
-        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
-        err: pino.stdSerializers.err,
-      },
-    }),
-  );
+  installRequestLog(app, deps.logger);
   app.use(helmet());
   // The API's answers are personal data of the caller's scope (names, phone
   // and ID numbers in a mediation case): a clerk's shared office PC must not

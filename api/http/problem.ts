@@ -96,7 +96,7 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, next) => {
   const personId = req.actor?.personId;
   if (problem.status >= 500) req.log?.error({ err, personId }, 'request failed');
   else req.log?.info({ code: problem.code, detail: problem.detail, personId }, 'request refused');
-  // pino-http reads this to log the error with the response line.
+  // The request log (request-log.ts) reads this to log the error with the summary line.
   if (problem.status >= 500) res.err = err as Error;
   const retryAfter = err instanceof AppError ? (err.details as { retryAfter?: unknown } | undefined)?.retryAfter : undefined;
   sendProblem(res, problem, typeof retryAfter === 'number' ? retryAfter : undefined);

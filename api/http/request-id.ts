@@ -7,7 +7,7 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 // inject into logs or headers.
 const ACCEPTABLE = /^[\w.:-]{1,128}$/;
 
-/** pino-http `genReqId`: reuse the incoming X-Request-Id or mint one, and echo it. */
+/** The request log's id: reuse the incoming X-Request-Id or mint one, and echo it. */
 export function genRequestId(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && ACCEPTABLE.test(incoming) ? incoming : randomUUID();

@@ -4,10 +4,14 @@
 // the lists still show exactly what they showed before (scope, paging,
 // totals), and the request log holds one summary line per request with no
 // query string, header or body in it.
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import supertest from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../api';
+import { z } from 'zod';
+import { createApp, defineRoute, type RouteModule } from '../../api';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 import { applicationBody, U } from '../project/fixtures';
 import type { ProjectPlatform } from '../project/support';
@@ -141,4 +145,59 @@ it('a refused request logs why, and its summary line, under the same request id 
   expect(lines[0]).toMatchObject({ msg: 'request refused', reqId: 'req-refused-1', personId, code: 'NOT_FOUND' });
   expect(lines[1]).toMatchObject({ msg: 'request completed', reqId: 'req-refused-1', level: 40, req: { method: 'GET', path: '/api/projects/00000000-0000-4000-8000-000000000000' }, res: { status: 404 } });
   expect(logLines.join('')).not.toMatch(/s3cr3t|Bearer|authorization/i);
+});
+
+it('an unexpected error logs its stack with the summary line at error level; a client that goes away is logged as aborted', async () => {
+  let handlerDone!: () => void;
+  const handled = new Promise<void>((resolve) => (handlerDone = resolve));
+  const module: RouteModule = {
+    name: 'request-log',
+    tag: 'test',
+    routes: [
+      defineRoute({
+        method: 'get',
+        path: '/api/test/boom',
+        summary: 'throws',
+        roles: 'public',
+        response: { schema: z.object({}) },
+        handler: () => {
+          throw new Error('boom in handler');
+        },
+      }),
+      defineRoute({
+        method: 'get',
+        path: '/api/test/slow',
+        summary: 'answers late',
+        roles: 'public',
+        response: { schema: z.object({}) },
+        handler: async () => {
+          await new Promise((r) => setTimeout(r, 300));
+          handlerDone();
+          return {};
+        },
+      }),
+    ],
+  };
+  const lines: string[] = [];
+  const logged = createApp({ prisma: p.prisma, temporal: p.client, config: p.config, logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) }, { modules: [module] });
+  const boom = await supertest(logged).get('/api/test/boom').set('X-Request-Id', 'req-boom-1');
+  expect(boom.status).toBe(500);
+  const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(parsed.map((l) => l.msg)).toEqual(['request failed', 'request errored']);
+  expect(parsed[1]).toMatchObject({ reqId: 'req-boom-1', level: 50, res: { status: 500 }, req: { method: 'GET', path: '/api/test/boom' }, err: { message: 'boom in handler' } });
+  expect(String((parsed[1]!.err as { stack: string }).stack)).toContain('hot-paths.test.ts');
+
+  lines.length = 0;
+  const server = logged.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const req = http.get({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', path: '/api/test/slow', headers: { 'X-Request-Id': 'req-gone-1' } });
+    req.on('error', () => {});
+    setTimeout(() => req.destroy(), 50);
+    await handled;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ msg: 'request aborted', reqId: 'req-gone-1', level: 40, req: { method: 'GET', path: '/api/test/slow' } })]);
+  } finally {
+    server.close();
+  }
 });
