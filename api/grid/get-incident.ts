@@ -6,7 +6,8 @@ import { GRID_ACTION_LABELS, pendingTasksOf, type GridIncidentState } from '../.
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { gridMachineFor } from './machine';
-import { canReadIncident, presentIncident } from './present';
+import { accessViewOfRow, canReadIncident, presentIncident, stepDueAtOf } from './present';
+import { personalDataVisible } from '../../domain/grid/access';
 import { ZIncidentDetail, ZIncidentId } from './schemas';
 import { recordTimeline } from '../tasks/inbox-timeline';
 import { inboxGrantsRead } from '../tasks/record-access';
@@ -52,7 +53,7 @@ export async function getIncident(options: GetIncidentOptions) {
   const state = stateOf(row);
   const now = businessTime(deps);
   return {
-    ...presentIncident(row, actor, true),
+    ...presentIncident({ ...row, stepDueAt: stepDueAtOf(row.snapshot) }, personalDataVisible(actor, accessViewOfRow(row))),
     description: row.description,
     photos: row.photos,
     state: (state ?? {}) as unknown as Record<string, unknown>,

@@ -2,12 +2,16 @@
 // and paged; the reporter's contact is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
+import { endOfDay, startOfDay } from '../../domain/calendar';
+import { VIEW_ROLES } from '../../domain/grid/access';
+import { HANDLER_ROLE_BY_LEVEL } from '../../domain/grid/types';
+import { Prisma } from '../../prisma/generated/client';
+import { rawDb } from '../../db/raw-sql';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { dateRange, placeInUnit } from '../http/unit-query';
-import { presentIncident } from './present';
+import { findUnit } from '../http/unit-query';
+import { presentIncident, SUMMARY_COLUMNS, type IncidentSummaryRow } from './present';
 import { ZIncidentSummary, ZListIncidentsQuery } from './schemas';
-import { incidentScopeFilter } from './scope';
 
 export interface ListIncidentsOptions {
   deps: AppDeps;
@@ -15,31 +19,62 @@ export interface ListIncidentsOptions {
   query: z.output<typeof ZListIncidentsQuery>;
 }
 
+const LIST_COLUMNS = Prisma.raw(SUMMARY_COLUMNS.map((f) => `g."${f}"`).join(', '));
+const HANDLER_ROLES: readonly string[] = Object.values(HANDLER_ROLE_BY_LEVEL);
+/** The open step's deadline in the saved state (ISO text, as stepDueAtOf reads it). */
+const STEP_DUE_AT = Prisma.sql`(g.snapshot #>> '{step,dueAt}')`;
+
+/**
+ * The incidents a person may list: those whose place lies under a unit where
+ * they hold a reading role, those they reported, and those dispatched to a
+ * unit they handle for (a district office sees what the street sent it).
+ */
+function incidentScopeSql(actor: Actor): Prisma.Sql {
+  const ors = actor.grants.filter((g) => VIEW_ROLES.includes(g.role)).map((g) => Prisma.sql`starts_with(g."placePath", ${g.unitPath})`);
+  ors.push(Prisma.sql`g."reportedById" = ${actor.personId}`);
+  const handled = actor.grants.filter((g) => HANDLER_ROLES.includes(g.role)).map((g) => g.unitId);
+  if (handled.length) ors.push(Prisma.sql`g."assigneeUnitId" = ANY(${handled}::text[])`);
+  return Prisma.sql`(${Prisma.join(ors, ' OR ')})`;
+}
+
+/**
+ * One query, as the projects and cases lists: the page's summary columns and
+ * the total over the same filter (through the model: two, each row read
+ * whole, its state included). A unit filter adds the unit's lookup, so that
+ * an unknown unit is a 404.
+ */
 export async function listIncidents({ deps, actor, query }: ListIncidentsOptions) {
-  const inUnit = await placeInUnit(deps, query.unitId);
-  const q = query.q;
-  const now = businessTime(deps);
-  // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation
-  // date once the step is reminded. ISO instants from toISOString() order as strings.
-  const overdue = { stage: { notIn: ['closed', 'converted'] }, snapshot: { path: ['step', 'dueAt'], lt: now.toISOString() } };
-  const where = {
-    AND: [
-      incidentScopeFilter(actor),
-      inUnit,
-      query.stage ? { stage: query.stage } : {},
-      query.type ? { type: query.type } : {},
-      query.urgency ? { urgency: query.urgency } : {},
-      query.channel ? { channel: query.channel } : {},
-      dateRange('reportedAt', query.from, query.to),
-      query.overdue === undefined ? {} : query.overdue ? overdue : { NOT: overdue },
-      q ? { OR: [{ incidentNo: { contains: q } }, { title: { contains: q } }, { address: { contains: q } }] } : {},
-    ],
-  };
-  const [rows, total] = await Promise.all([
-    deps.prisma.gridIncident.findMany({ where, orderBy: [{ reportedAt: 'desc' }, { seqNo: 'desc' }], take: query.limit, skip: query.offset }),
-    deps.prisma.gridIncident.count({ where }),
-  ]);
-  return { items: rows.map((r) => presentIncident(r, actor, false)), total };
+  const and: Prisma.Sql[] = [incidentScopeSql(actor)];
+  if (query.unitId) and.push(Prisma.sql`starts_with(g."placePath", ${(await findUnit(deps, query.unitId)).path})`);
+  if (query.stage) and.push(Prisma.sql`g.stage = ${query.stage}`);
+  if (query.type) and.push(Prisma.sql`g.type = ${query.type}`);
+  if (query.urgency) and.push(Prisma.sql`g.urgency = ${query.urgency}`);
+  if (query.channel) and.push(Prisma.sql`g.channel = ${query.channel}`);
+  if (query.from) and.push(Prisma.sql`g."reportedAt" >= ${startOfDay(query.from)}`);
+  if (query.to) and.push(Prisma.sql`g."reportedAt" <= ${endOfDay(query.to)}`);
+  if (query.overdue !== undefined) {
+    // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation date once
+    // the step is reminded. ISO instants from toISOString() order as strings; no deadline is not overdue.
+    const overdue = Prisma.sql`(g.stage NOT IN ('closed', 'converted') AND ${STEP_DUE_AT} < ${businessTime(deps).toISOString()})`;
+    and.push(query.overdue ? overdue : Prisma.sql`NOT COALESCE(${overdue}, FALSE)`);
+  }
+  // The search text as typed (strpos, not LIKE: a % or _ in it is a character, not a wildcard).
+  if (query.q) and.push(Prisma.sql`(strpos(g."incidentNo", ${query.q}) > 0 OR strpos(g.title, ${query.q}) > 0 OR strpos(g.address, ${query.q}) > 0)`);
+  const where = Prisma.join(and, ' AND ');
+  const rows = await rawDb(deps.prisma).$queryRaw<Array<IncidentSummaryRow & { total: bigint }>>`
+    SELECT ${LIST_COLUMNS}, ${STEP_DUE_AT} AS "stepDueAt",
+           (SELECT count(*) FROM "GridIncident" g WHERE ${where}) AS total
+      FROM "GridIncident" g
+     WHERE ${where}
+     ORDER BY g."reportedAt" DESC, g."seqNo" DESC
+     LIMIT ${query.limit} OFFSET ${query.offset}`;
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : query.offset === 0
+        ? 0
+        : Number((await rawDb(deps.prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "GridIncident" g WHERE ${where}`)[0]!.n);
+  return { items: rows.map((r) => presentIncident(r, false)), total };
 }
 
 export const listIncidentsRoute = defineRoute({

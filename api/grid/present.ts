@@ -2,7 +2,7 @@
 // for everyone but the reporter, the community and street over the place and
 // auditors; lists mask it whoever reads them.
 import type { Actor } from '../../domain/access';
-import { personalDataVisible, viewRefusal, type IncidentAccessView } from '../../domain/grid/access';
+import { viewRefusal, type IncidentAccessView } from '../../domain/grid/access';
 import type { GridIncidentState } from '../../domain/grid/machine';
 import {
   INCIDENT_CHANNEL_LABELS,
@@ -29,9 +29,48 @@ export function canReadIncident(actor: Actor, row: Pick<GridIncident, 'placePath
   return viewRefusal(actor, accessViewOfRow(row)) === null;
 }
 
-/** A list row; `fullData` is false in lists, where the contact is always masked. */
-export function presentIncident(row: GridIncident, actor: Actor, fullData: boolean) {
-  const visible = fullData && personalDataVisible(actor, accessViewOfRow(row));
+/**
+ * The columns a summary reads, and no more: a list reads these for each row
+ * of its page, not `snapshot` (the incident's whole state, the bulk of a
+ * row), of which a summary shows only the open step's deadline.
+ */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'incidentNo',
+  'title',
+  'type',
+  'urgency',
+  'channel',
+  'placeUnitId',
+  'placeName',
+  'address',
+  'stage',
+  'assigneeUnitId',
+  'department',
+  'outcome',
+  'reportedAt',
+  'nextDueAt',
+  'closedAt',
+  'satisfaction',
+  'mediationCaseId',
+  'contactName',
+  'contactPhone',
+] as const satisfies ReadonlyArray<keyof GridIncident>;
+
+/** A summary's columns, and the open step's deadline out of the state (`stepDueAtOf`). */
+export type IncidentSummaryRow = Pick<GridIncident, (typeof SUMMARY_COLUMNS)[number]> & { stepDueAt: string | null };
+
+/** The open step's deadline in a saved state (ISO), or null. */
+export function stepDueAtOf(snapshot: unknown): string | null {
+  return (snapshot as Partial<GridIncidentState> | null)?.step?.dueAt ?? null;
+}
+
+/**
+ * An incident's summary, as a list row and at the head of its own page.
+ * `visible`: whether the caller sees the reporter's contact unmasked (never
+ * in a list: see personalDataVisible for an incident's page).
+ */
+export function presentIncident(row: IncidentSummaryRow, visible: boolean) {
   return {
     id: row.id,
     incidentNo: row.incidentNo,
@@ -51,7 +90,7 @@ export function presentIncident(row: GridIncident, actor: Actor, fullData: boole
     outcomeLabel: row.outcome ? INCIDENT_OUTCOME_LABELS[row.outcome as IncidentOutcome] : null,
     reportedAt: row.reportedAt.toISOString(),
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
-    stepDueAt: (row.snapshot as Partial<GridIncidentState> | null)?.step?.dueAt ?? null,
+    stepDueAt: row.stepDueAt,
     closedAt: row.closedAt?.toISOString() ?? null,
     satisfaction: (row.satisfaction ?? null) as Satisfaction | null,
     mediationCaseId: row.mediationCaseId,

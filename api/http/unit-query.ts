@@ -13,17 +13,6 @@ export async function findUnit(deps: AppDeps, unitId: string): Promise<{ id: str
   return unit;
 }
 
-/** A list's optional unit filter: records whose place lies in the unit. */
-export async function placeInUnit(deps: AppDeps, unitId: string | undefined): Promise<{ placePath?: { startsWith: string } }> {
-  return unitId ? { placePath: { startsWith: (await findUnit(deps, unitId)).path } } : {};
-}
-
-/** A list's optional Beijing date range on one column (either end may be open). */
-export function dateRange<F extends string>(field: F, from: string | undefined, to: string | undefined): { [K in F]?: { gte?: Date; lte?: Date } } {
-  if (!from && !to) return {};
-  return { [field]: { ...(from ? { gte: startOfDay(from) } : {}), ...(to ? { lte: endOfDay(to) } : {}) } } as { [K in F]?: { gte?: Date; lte?: Date } };
-}
-
 export interface StatisticsScopeOptions {
   deps: AppDeps;
   actor: Actor;

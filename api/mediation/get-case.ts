@@ -6,7 +6,8 @@ import { ACTION_LABELS, availableActions, pendingTasks, type MediationState } fr
 import type { Complexity } from '../../domain/mediation/types';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { canReadCase, presentSummary } from './present';
+import { accessViewOf, canReadCase, presentSummary } from './present';
+import { personalDataVisible } from '../../domain/mediation/access';
 import { inboxGrantsRead } from '../tasks/record-access';
 import { Prisma, type MediationCase } from '../../prisma/generated/client';
 import { columnsOf, rawDb } from '../../db/raw-sql';
@@ -51,7 +52,7 @@ export async function getCase(options: GetCaseOptions) {
   const hasState = typeof state === 'object' && state !== null && 'stage' in state;
   const now = businessTime(deps);
   return {
-    ...presentSummary(row, actor, true),
+    ...presentSummary(row, personalDataVisible(actor, accessViewOf(row))),
     description: row.description,
     complexity: row.complexity as Complexity,
     targetConcludeBy: row.targetConcludeBy.toISOString(),

@@ -2,11 +2,14 @@
 // searched; parties' personal data is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
+import { endOfDay, startOfDay } from '../../domain/calendar';
+import { VIEW_ROLES } from '../../domain/mediation/access';
+import { Prisma } from '../../prisma/generated/client';
+import { rawDb } from '../../db/raw-sql';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { dateRange, placeInUnit } from '../http/unit-query';
-import { presentSummary } from './present';
-import { caseScopeFilter } from './scope';
+import { findUnit } from '../http/unit-query';
+import { presentSummary, SUMMARY_COLUMNS, type CaseSummaryRow } from './present';
 import { ZCaseSummary, ZListCasesQuery } from './schemas';
 
 export interface ListCasesOptions {
@@ -15,41 +18,61 @@ export interface ListCasesOptions {
   query: z.output<typeof ZListCasesQuery>;
 }
 
+const LIST_COLUMNS = Prisma.raw(SUMMARY_COLUMNS.map((f) => `c."${f}"`).join(', '));
+
+/**
+ * The cases a person may list: those whose place lies under a unit where
+ * they hold a reading role, plus those they mediate (a district mediator
+ * seconded to a case elsewhere still sees it).
+ */
+function caseScopeSql(actor: Actor): Prisma.Sql {
+  const under = actor.grants.filter((g) => VIEW_ROLES.includes(g.role)).map((g) => Prisma.sql`starts_with(c."placePath", ${g.unitPath})`);
+  return Prisma.sql`(${Prisma.join([...under, Prisma.sql`c."mediatorId" = ${actor.personId}`], ' OR ')})`;
+}
+
+/**
+ * One query, as the projects list: the page's summary columns with each
+ * case's parties (a subquery per row of the page, in party order) and the
+ * total over the same filter. Through the model it was three (the cases,
+ * their parties, the count), each row read whole, its state included — the
+ * biggest list of the platform (about 2,400 cases a district-year) and the
+ * costliest (docs/performance-log.md, seventeenth session). A unit filter
+ * adds the unit's lookup, so that an unknown unit is a 404.
+ */
 export async function listCases({ deps, actor, query }: ListCasesOptions) {
-  const inUnit = await placeInUnit(deps, query.unitId);
-  const q = query.q;
-  const where = {
-    AND: [
-      caseScopeFilter(actor),
-      inUnit,
-      query.stage ? { stage: query.stage } : {},
-      query.channel ? { channel: query.channel } : {},
-      query.disputeType ? { disputeType: query.disputeType } : {},
-      query.level ? { currentLevel: query.level } : {},
-      query.outcome ? { outcome: query.outcome } : {},
-      dateRange('registeredAt', query.from, query.to),
-      q
-        ? {
-            OR: [
-              { caseNo: { contains: q } },
-              { title: { contains: q } },
-              { parties: { some: { name: { contains: q } } } },
-            ],
-          }
-        : {},
-    ],
-  };
-  const [rows, total] = await Promise.all([
-    deps.prisma.mediationCase.findMany({
-      where,
-      include: { parties: true },
-      orderBy: [{ registeredAt: 'desc' }, { seqNo: 'desc' }],
-      take: query.limit,
-      skip: query.offset,
-    }),
-    deps.prisma.mediationCase.count({ where }),
-  ]);
-  return { items: rows.map((r) => presentSummary(r, actor, false)), total };
+  const and: Prisma.Sql[] = [caseScopeSql(actor)];
+  if (query.unitId) and.push(Prisma.sql`starts_with(c."placePath", ${(await findUnit(deps, query.unitId)).path})`);
+  if (query.stage) and.push(Prisma.sql`c.stage = ${query.stage}`);
+  if (query.channel) and.push(Prisma.sql`c.channel = ${query.channel}`);
+  if (query.disputeType) and.push(Prisma.sql`c."disputeType" = ${query.disputeType}`);
+  if (query.level) and.push(Prisma.sql`c."currentLevel" = ${query.level}`);
+  if (query.outcome) and.push(Prisma.sql`c.outcome = ${query.outcome}`);
+  if (query.from) and.push(Prisma.sql`c."registeredAt" >= ${startOfDay(query.from)}`);
+  if (query.to) and.push(Prisma.sql`c."registeredAt" <= ${endOfDay(query.to)}`);
+  // The search text as typed, anywhere in the case number, the title or a party's name: strpos, not LIKE, so that
+  // a % or _ in it is a character and not a wildcard.
+  if (query.q) {
+    and.push(Prisma.sql`(strpos(c."caseNo", ${query.q}) > 0 OR strpos(c.title, ${query.q}) > 0
+      OR EXISTS (SELECT 1 FROM "MediationParty" sp WHERE sp."caseId" = c.id AND strpos(sp.name, ${query.q}) > 0))`);
+  }
+  const where = Prisma.join(and, ' AND ');
+  const rows = await rawDb(deps.prisma).$queryRaw<Array<CaseSummaryRow & { total: bigint }>>`
+    SELECT ${LIST_COLUMNS},
+           COALESCE((SELECT json_agg(json_build_object('seq', pa.seq, 'role', pa.role, 'name', pa.name, 'phone', pa.phone,
+                                                      'idNumber', pa."idNumber", 'address', pa.address) ORDER BY pa.seq)
+                       FROM "MediationParty" pa WHERE pa."caseId" = c.id), '[]') AS parties,
+           (SELECT count(*) FROM "MediationCase" c WHERE ${where}) AS total
+      FROM "MediationCase" c
+     WHERE ${where}
+     ORDER BY c."registeredAt" DESC, c."seqNo" DESC
+     LIMIT ${query.limit} OFFSET ${query.offset}`;
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : query.offset === 0
+        ? 0
+        : Number((await rawDb(deps.prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "MediationCase" c WHERE ${where}`)[0]!.n);
+  return { items: rows.map((r) => presentSummary(r, false)), total };
 }
 
 export const listCasesRoute = defineRoute({

@@ -1,7 +1,7 @@
 // Read-model rows to API shapes. Personal data is masked here, once, for
 // every caller who is not an assigned mediator, a supervisor or an auditor.
 import type { Actor } from '../../domain/access';
-import { maskIdNumber, maskPhone, personalDataVisible, viewRefusal, type CaseAccessView } from '../../domain/mediation/access';
+import { maskIdNumber, maskPhone, viewRefusal, type CaseAccessView } from '../../domain/mediation/access';
 import type { MediationState } from '../../domain/mediation/case-state';
 import {
   CASE_OUTCOME_LABELS,
@@ -27,7 +27,7 @@ export function canReadCase(actor: Actor, row: Pick<MediationCase, 'placePath' |
   return viewRefusal(actor, accessViewOf(row)) === null;
 }
 
-export function presentParties(parties: MediationParty[], visible: boolean) {
+export function presentParties(parties: ReadonlyArray<Omit<MediationParty, 'caseId'>>, visible: boolean) {
   return [...parties]
     .sort((a, b) => a.seq - b.seq)
     .map((p) => ({
@@ -41,13 +41,38 @@ export function presentParties(parties: MediationParty[], visible: boolean) {
 }
 
 /**
- * A list row. `fullData` is false in lists: the issue asks lists to show
- * personal data masked whoever reads them; the case page unmasks for those
- * entitled.
+ * The columns a summary reads, and no more: a list reads these for each row
+ * of its page, not `snapshot` (the case's whole state, the bulk of a row)
+ * nor the long texts only a case's own page shows.
  */
-export function presentSummary(row: MediationCase & { parties: MediationParty[] }, actor: Actor, fullData: boolean) {
-  const visible = fullData && personalDataVisible(actor, accessViewOf(row));
-  const s = row.snapshot as Partial<MediationState>;
+export const SUMMARY_COLUMNS = [
+  'id',
+  'caseNo',
+  'title',
+  'channel',
+  'disputeType',
+  'risk',
+  'highRisk',
+  'amountFen',
+  'placeUnitId',
+  'placeName',
+  'stage',
+  'currentLevel',
+  'outcome',
+  'judicialStatus',
+  'registeredAt',
+  'nextDueAt',
+  'concludedAt',
+] as const satisfies ReadonlyArray<keyof MediationCase>;
+
+export type CaseSummaryRow = Pick<MediationCase, (typeof SUMMARY_COLUMNS)[number]> & { parties: Array<Omit<MediationParty, 'caseId'>> };
+
+/**
+ * A case's summary, as a list row and at the head of its own page. `visible`:
+ * whether the caller sees the parties' personal data unmasked (never in a
+ * list: see personalDataVisible for a case's page).
+ */
+export function presentSummary(row: CaseSummaryRow, visible: boolean) {
   return {
     id: row.id,
     caseNo: row.caseNo,
@@ -65,7 +90,8 @@ export function presentSummary(row: MediationCase & { parties: MediationParty[] 
     currentLevel: (row.currentLevel ?? null) as 'community' | 'street' | 'district' | null,
     outcome: (row.outcome ?? null) as CaseOutcome | null,
     outcomeLabel: row.outcome ? CASE_OUTCOME_LABELS[row.outcome as CaseOutcome] : null,
-    judicialStatus: (s.judicial?.status ?? null) as NonNullable<MediationState['judicial']>['status'] | null,
+    // The column the save keeps equal to the state's judicial.status (activities/mediation.ts).
+    judicialStatus: (row.judicialStatus ?? null) as NonNullable<MediationState['judicial']>['status'] | null,
     registeredAt: row.registeredAt.toISOString(),
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
     concludedAt: row.concludedAt?.toISOString() ?? null,
