@@ -1,5 +1,6 @@
-// The unit and date range a list or statistics query names, read the same way
-// by every process's routes (grid incidents, mediation cases).
+// The unit a list or statistics query names, and a statistics query's unit
+// and period, read the same way by every process's routes (grid incidents,
+// mediation cases).
 import type { Actor } from '../../domain/access';
 import { endOfDay, startOfDay, yearOf } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';

@@ -2,6 +2,7 @@
 // connections over real HTTP, each against a bare Express route doing one
 // `SELECT 1` on the same database, measured in the same run, medians of 3:
 //   GET /api/tasks, GET /api/projects         (lists; projects also as the console's page of 20)
+//   GET /api/mediation-cases                  (the console's page of 20, over 300 cases with their parties)
 //   POST /api/projects                        (creating a project: a row + a workflow start)
 //   POST /api/projects/:id/actions/reviewApplication  (an action round-trip: API → workflow update → activities → API)
 // Also, per request: the API process's own database round-trips (every
@@ -246,6 +247,52 @@ async function historyBreakdown(workflowId: string): Promise<string[]> {
 const temporalEventType = (t: unknown) =>
   typeof t === 'number' ? (EVENT_TYPE_NAMES[t] ?? t).replace(/^EVENT_TYPE_/, '').toLowerCase().replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase()) : t;
 
+/** `n` mediation cases in the read model, in the street's communities, each with two parties. */
+async function seedMediationCases(n: number): Promise<void> {
+  const places = await prisma.unit.findMany({ where: { id: { in: COMMUNITIES.map((u) => u.replace(/^community\./, '')) } } });
+  const registrar = await prisma.person.findFirstOrThrow({ where: { username: STREET }, select: { id: true } });
+  const run = randomUUID().slice(0, 8);
+  const t0 = Date.parse(`${year - 1}-03-01T02:00:00Z`);
+  for (let i = 0; i < n; i++) {
+    const place = places[i % places.length]!;
+    const [district, street] = place.path.split('/');
+    const id = `bench-${run}-${i}`;
+    await prisma.mediationCase.create({
+      data: {
+        id,
+        workflowId: `mediation-${id}`,
+        caseNo: `秦都调〔${run}〕${i + 1}号`,
+        title: `压测案件${i + 1}：楼上漏水纠纷`,
+        description: '压测',
+        channel: 'walk_in',
+        disputeType: 'neighbour',
+        risk: 'low',
+        complexity: 'simple',
+        partyCount: 2,
+        placeUnitId: place.id,
+        placeName: place.name,
+        placePath: place.path,
+        communityUnitId: place.id,
+        streetUnitId: street!,
+        districtUnitId: district!,
+        registeredAt: new Date(t0 + i * 3_600_000),
+        registeredById: registrar.id,
+        stage: 'in_round',
+        currentLevel: 'community',
+        targetConcludeBy: new Date(t0 + i * 3_600_000 + 30 * 86_400_000),
+        // A case's state is about 3 KB in a district's year: the list must not pay for it.
+        snapshot: { note: 'x'.repeat(3000) },
+        parties: {
+          create: [
+            { seq: 1, role: 'applicant', name: `申请人${i}`, phone: '13812345678', idNumber: '610402197801011234', address: '人民路1号' },
+            { seq: 2, role: 'respondent', name: `被申请人${i}`, phone: '13900001111', idNumber: '610402198001011234', address: '人民路1号' },
+          ],
+        },
+      },
+    });
+  }
+}
+
 let created: string[] = [];
 let seq = 0;
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
@@ -334,6 +381,10 @@ it('prints the API hot paths against a bare SELECT 1 route', async () => {
   await scenario('GET /api/tasks', N.list, () => authorized('GET', `${apiUrl}/api/tasks`, street));
   await scenario('GET /api/projects (the console\'s page)', N.list, () => authorized('GET', `${apiUrl}/api/projects?limit=20&offset=0`, street));
   await scenario('GET /api/projects', N.list, () => authorized('GET', `${apiUrl}/api/projects`, street));
+  // The biggest list of a district's year (about 2,400 cases): 300 cases with two parties each in the street's two
+  // communities, written straight into the read model (the list reads nothing else), as the console's page of 20.
+  await seedMediationCases(300);
+  await scenario('GET /api/mediation-cases (the console\'s page)', N.list, () => authorized('GET', `${apiUrl}/api/mediation-cases?limit=20&offset=0`, street));
   const targets = created;
   created = [];
   let t = 0;

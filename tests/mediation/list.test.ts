@@ -88,7 +88,7 @@ const keysOf = (body: { items: Array<{ id: string }> }) => body.items.map((i) =>
 const list = async (username: string, query: string) => {
   const res = await p.get(username, `/api/mediation-cases?q=${encodeURIComponent(tag)}${query.includes('limit=') ? '' : '&limit=200'}${query}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { items: Array<Record<string, any>>; total: number };
+  return res.body as { items: Array<{ id: string } & Record<string, any>>; total: number };
 };
 
 describe('GET /api/mediation-cases', () => {
