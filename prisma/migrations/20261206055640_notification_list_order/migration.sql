@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_recipientId_createdAt_id_idx" ON "Notification"("recipientId", "createdAt" DESC, "id" DESC);
