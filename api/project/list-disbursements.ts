@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { splitByCostSharing, type CostShare } from '../../domain/project/cost-sharing';
 import type { PendingAction } from '../../domain/project/state';
-import { readScopeFilter } from '../auth/guard';
+import { readScopeSql } from '../auth/guard';
+import { Prisma } from '../../prisma/generated/client';
+import { rawDb } from '../../db/raw-sql';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { ZDisbursementItem } from './schemas';
@@ -13,20 +15,40 @@ export const ZDisbursementQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/**
+ * One query: the requests with the little of their project a row shows (its
+ * title, community, open steps and cost sharing). Through the model each row
+ * brought its project's whole state along to read the cost sharing out of.
+ */
 export async function listDisbursements({ deps, actor, status, limit }: { deps: AppDeps; actor: Actor; status: string; limit: number }) {
-  const rows = await deps.prisma.projectDisbursement.findMany({
-    where: { status, project: readScopeFilter(actor, 'unitPath') },
-    include: { project: { select: { title: true, communityName: true, pending: true, snapshot: true } } },
-    orderBy: [{ requestedAt: 'asc' }, { projectId: 'asc' }, { id: 'asc' }],
-    take: limit,
-  });
+  const rows = await rawDb(deps.prisma).$queryRaw<
+    Array<{
+      projectId: string;
+      id: string;
+      kind: string;
+      milestoneSeq: number | null;
+      attempt: number;
+      amountFen: number;
+      status: string;
+      requestedAt: Date;
+      projectTitle: string;
+      communityName: string;
+      pending: PendingAction[];
+      costSharing: CostShare[] | null;
+    }>
+  >`SELECT d."projectId", d.id, d.kind, d."milestoneSeq", d.attempt, d."amountFen", d.status, d."requestedAt",
+           p.title AS "projectTitle", p."communityName", p.pending, p.snapshot -> 'costSharing' AS "costSharing"
+      FROM "ProjectDisbursement" d JOIN "Project" p ON p.id = d."projectId"
+     WHERE d.status = ${status} AND ${readScopeSql(actor, Prisma.sql`p."unitPath"`)}
+     ORDER BY d."requestedAt" ASC, d."projectId" ASC, d.id ASC
+     LIMIT ${limit}`;
   return rows.map((d) => {
-    const pending = (d.project.pending as unknown as PendingAction[]).find((p) => p.ref.disbursementId === d.id);
-    const sharing = ((d.project.snapshot as { costSharing?: CostShare[] }).costSharing ?? []) as CostShare[];
+    const pending = d.pending.find((p) => p.ref.disbursementId === d.id);
+    const sharing = d.costSharing ?? [];
     return {
       projectId: d.projectId,
-      projectTitle: d.project.title,
-      communityName: d.project.communityName,
+      projectTitle: d.projectTitle,
+      communityName: d.communityName,
       disbursementId: d.id,
       kind: d.kind,
       milestoneSeq: d.milestoneSeq,
