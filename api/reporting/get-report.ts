@@ -11,7 +11,7 @@ import { canReadUnit } from '../auth/guard';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { inboxTimeline, mergeTimeline } from '../tasks/inbox-timeline';
-import { presentSummary } from './present';
+import { communityNameOf, presentSummary } from './present';
 import { ZReportDetail } from './schemas';
 import { zId } from '../http/text';
 
@@ -34,7 +34,7 @@ export async function getReport({ deps, actor, id }: { deps: AppDeps; actor: Act
   const seesVoters = canReadUnit(actor, row.communityPath, BALLOT_AUDITOR_ROLES);
   const visible = hideOpenRoundVoters(timeline, openRounds, seesVoters);
   return {
-    ...presentSummary(row),
+    ...presentSummary({ ...row, communityName: communityNameOf(row.state) }),
     state: row.state as Record<string, unknown>,
     timeline: mergeTimeline(
       visible.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, action: e.action, label: e.label, data: (e.data ?? {}) as Record<string, unknown> })),

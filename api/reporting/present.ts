@@ -5,14 +5,31 @@ import type { ReportState } from '../../workflows/reporting-shared';
 
 export const score = (centi: number | null | undefined) => (centi == null ? null : formatCenti(centi));
 
-export function presentSummary(row: { id: string; cycleId: string; communityId: string; year: number; stage: string; dueAt: Date | null; grade: string | null; combinedCenti: number | null; state: unknown }) {
-  const state = row.state as Omit<ReportState, 'timeline'>;
+/** A report's summary columns, and its community's name out of the state (`communityNameOf`). */
+export interface ReportSummaryRow {
+  id: string;
+  cycleId: string;
+  communityId: string;
+  communityName: string | null;
+  year: number;
+  stage: string;
+  dueAt: Date | null;
+  grade: string | null;
+  combinedCenti: number | null;
+}
+
+/** The community's name in a saved state, or null before the workflow's first save. */
+export function communityNameOf(state: unknown): string | null {
+  return (state as Partial<ReportState> | null)?.community?.name ?? null;
+}
+
+export function presentSummary(row: ReportSummaryRow) {
   const grade = (row.grade as RatingGrade | null) ?? null;
   return {
     id: row.id,
     cycleId: row.cycleId,
     communityId: row.communityId,
-    communityName: state.community?.name ?? row.communityId,
+    communityName: row.communityName ?? row.communityId,
     year: row.year,
     stage: row.stage as ReportStage,
     stageLabel: REPORT_STAGE_LABELS[row.stage as ReportStage] ?? row.stage,
