@@ -9,6 +9,7 @@ import { Prisma } from '../../prisma/generated/client';
 import { rawDb } from '../../db/raw-sql';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { pageTotal } from '../http/page-total';
 import { findUnit } from '../http/unit-query';
 import { presentIncident, SUMMARY_COLUMNS, type IncidentSummaryRow } from './present';
 import { ZIncidentSummary, ZListIncidentsQuery } from './schemas';
@@ -68,12 +69,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
      WHERE ${where}
      ORDER BY g."reportedAt" DESC, g."seqNo" DESC
      LIMIT ${query.limit} OFFSET ${query.offset}`;
-  const total =
-    rows.length > 0
-      ? Number(rows[0]!.total)
-      : query.offset === 0
-        ? 0
-        : Number((await rawDb(deps.prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "GridIncident" g WHERE ${where}`)[0]!.n);
+  const total = await pageTotal(rawDb(deps.prisma), rows, query.offset, Prisma.sql`SELECT count(*) AS n FROM "GridIncident" g WHERE ${where}`);
   return { items: rows.map((r) => presentIncident(r, false)), total };
 }
 

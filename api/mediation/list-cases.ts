@@ -8,6 +8,7 @@ import { Prisma } from '../../prisma/generated/client';
 import { rawDb } from '../../db/raw-sql';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { pageTotal } from '../http/page-total';
 import { findUnit } from '../http/unit-query';
 import { presentSummary, SUMMARY_COLUMNS, type CaseSummaryRow } from './present';
 import { ZCaseSummary, ZListCasesQuery } from './schemas';
@@ -66,12 +67,7 @@ export async function listCases({ deps, actor, query }: ListCasesOptions) {
      WHERE ${where}
      ORDER BY c."registeredAt" DESC, c."seqNo" DESC
      LIMIT ${query.limit} OFFSET ${query.offset}`;
-  const total =
-    rows.length > 0
-      ? Number(rows[0]!.total)
-      : query.offset === 0
-        ? 0
-        : Number((await rawDb(deps.prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "MediationCase" c WHERE ${where}`)[0]!.n);
+  const total = await pageTotal(rawDb(deps.prisma), rows, query.offset, Prisma.sql`SELECT count(*) AS n FROM "MediationCase" c WHERE ${where}`);
   return { items: rows.map((r) => presentSummary(r, false)), total };
 }
 
