@@ -9,7 +9,7 @@ import { gridMachineFor } from './machine';
 import { accessViewOfRow, canReadIncident, presentIncident, stepDueAtOf } from './present';
 import { personalDataVisible } from '../../domain/grid/access';
 import { ZIncidentDetail, ZIncidentId } from './schemas';
-import { recordTimeline } from '../tasks/inbox-timeline';
+import { ownTimelineSql, recordTimeline, type OwnTimelineLine } from '../tasks/inbox-timeline';
 import { inboxGrantsRead } from '../tasks/record-access';
 import { Prisma, type GridIncident } from '../../prisma/generated/client';
 import { columnsOf, rawDb } from '../../db/raw-sql';
@@ -29,10 +29,12 @@ export async function loadReadableIncidentRow({ deps, actor, incidentId }: GetIn
   return readableOr404(deps, actor, incidentId, row ?? null);
 }
 
-/** The incident with its timeline, for the pages that show it. */
+/** The incident with its timeline, for the page that shows it: one statement, as the case's (../mediation/get-case). */
 export async function loadReadableIncident({ deps, actor, incidentId }: GetIncidentOptions) {
-  const row = await deps.prisma.gridIncident.findUnique({ where: { id: incidentId }, include: { events: { orderBy: { seq: 'asc' } } } });
-  return readableOr404(deps, actor, incidentId, row);
+  const [row] = await rawDb(deps.prisma).$queryRaw<Array<GridIncident & { events: OwnTimelineLine[] }>>`
+    SELECT ${INCIDENT_COLUMNS}, ${ownTimelineSql('GridIncidentEvent', 'incidentId', Prisma.sql`i.id`)} AS events
+      FROM "GridIncident" i WHERE i.id = ${incidentId}`;
+  return readableOr404(deps, actor, incidentId, row ?? null);
 }
 
 async function readableOr404<R extends Pick<GridIncident, 'id' | 'placePath' | 'reportedById' | 'snapshot'>>(deps: AppDeps, actor: Actor, incidentId: string, row: R | null): Promise<R> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import { personalDataVisible } from '../../domain/mediation/access';
 import { defineRoute } from '../http/define-route';
-import { loadReadableCase } from './get-case';
+import { loadReadableCaseRow } from './get-case';
 import { accessViewOf } from './present';
 import { ZCaseId } from './schemas';
 
@@ -17,7 +17,7 @@ export const getAgreementDocumentRoute = defineRoute({
   response: { schema: z.string(), contentType: 'text/html' },
   errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'CONFLICT'],
   handler: async (ctx) => {
-    const row = await loadReadableCase({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id });
+    const row = await loadReadableCaseRow({ deps: ctx.deps, actor: ctx.actor, caseId: ctx.params.id });
     if (!personalDataVisible(ctx.actor, accessViewOf(row))) {
       throw new AppError('FORBIDDEN_SCOPE', '调解协议书载有当事人个人信息,仅承办调解员、其上级调解组织和审计人员可以查看。');
     }

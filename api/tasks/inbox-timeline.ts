@@ -3,7 +3,7 @@
 // carries the seq of the process line before it: seq stays the process's
 // step count, and `source: 'inbox'` tells the two apart.
 import { isPersonalStep, PERSONAL_STEP_PROCESSES } from '../../domain/inbox/personal';
-import type { PrismaClient } from '../../prisma/generated/client';
+import { Prisma, type PrismaClient } from '../../prisma/generated/client';
 
 /** zh-CN names of the inbox's timeline actions. */
 export const INBOX_ACTION_LABELS: Record<string, string> = {
@@ -58,14 +58,32 @@ export function mergeTimeline<P extends { seq: number; at: string }, R>(process:
   return out;
 }
 
+/** A line of a kit record's own timeline (its events table), `at` an instant as Date or ISO text. */
+export interface OwnTimelineLine {
+  seq: number;
+  at: Date | string;
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  summary: string;
+}
+
+/**
+ * A kit record's own timeline lines, in order, as one JSON column of the
+ * statement that reads the record (its page is then one statement, not one
+ * per table): `eventTable`'s rows whose `keyColumn` is `recordId`, each `at`
+ * as toISOString writes it (the columns hold UTC).
+ */
+export function ownTimelineSql(eventTable: 'MediationEvent' | 'GridIncidentEvent', keyColumn: 'caseId' | 'incidentId', recordId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('seq', e.seq, 'at', to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'action', e.action,
+                                                 'actorId', e."actorId", 'actorName', e."actorName", 'summary', e.summary) ORDER BY e.seq)
+                  FROM ${Prisma.raw(`"${eventTable}"`)} e WHERE ${Prisma.raw(`e."${keyColumn}"`)} = ${recordId}), '[]')`;
+}
+
 /** A kit record's timeline (a mediation case, a grid incident; ZRecordTimeline): its own lines with the inbox's among them. */
-export async function recordTimeline(
-  prisma: PrismaClient,
-  record: { process: string; subjectId: string },
-  events: readonly { seq: number; at: Date; action: string; actorId: string | null; actorName: string | null; summary: string }[],
-) {
+export async function recordTimeline(prisma: PrismaClient, record: { process: string; subjectId: string }, events: readonly OwnTimelineLine[]) {
   return mergeTimeline(
-    events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+    events.map((e) => ({ seq: e.seq, at: typeof e.at === 'string' ? e.at : e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
     await inboxTimeline(prisma, record),
     (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
   );
