@@ -6,7 +6,7 @@ import { ACTION_LABELS, availableActions, pendingTasks, type MediationState } fr
 import type { Complexity } from '../../domain/mediation/types';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
-import { accessViewOf, canReadCase, presentSummary, type CaseSummaryRow } from './present';
+import { accessViewOf, CASE_PARTIES_JSON, canReadCase, presentSummary, type CaseSummaryRow } from './present';
 import { personalDataVisible } from '../../domain/mediation/access';
 import { inboxGrantsRead } from '../tasks/record-access';
 import { Prisma, type MediationCase } from '../../prisma/generated/client';
@@ -40,9 +40,7 @@ export async function loadReadableCase({ deps, actor, caseId }: GetCaseOptions) 
   const [row] = await rawDb(deps.prisma).$queryRaw<
     Array<MediationCase & { parties: CaseSummaryRow['parties']; events: OwnTimelineLine[]; agreement: { rendered: boolean } | null }>
   >`SELECT ${CASE_COLUMNS},
-           COALESCE((SELECT json_agg(json_build_object('seq', pa.seq, 'role', pa.role, 'name', pa.name, 'phone', pa.phone,
-                                                      'idNumber', pa."idNumber", 'address', pa.address) ORDER BY pa.seq)
-                       FROM "MediationParty" pa WHERE pa."caseId" = c.id), '[]') AS parties,
+           ${CASE_PARTIES_JSON} AS parties,
            ${ownTimelineSql('MediationEvent', 'caseId', Prisma.sql`c.id`)} AS events,
            (SELECT json_build_object('rendered', a."documentRenderedAt" IS NOT NULL) FROM "MediationAgreement" a WHERE a."caseId" = c.id) AS agreement
       FROM "MediationCase" c WHERE c.id = ${caseId}`;

@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { pageTotal } from '../http/page-total';
 import { findUnit } from '../http/unit-query';
-import { presentSummary, SUMMARY_COLUMNS, type CaseSummaryRow } from './present';
+import { CASE_PARTIES_JSON, presentSummary, SUMMARY_COLUMNS, type CaseSummaryRow } from './present';
 import { ZCaseSummary, ZListCasesQuery } from './schemas';
 
 export interface ListCasesOptions {
@@ -59,9 +59,7 @@ export async function listCases({ deps, actor, query }: ListCasesOptions) {
   const where = Prisma.join(and, ' AND ');
   const rows = await rawDb(deps.prisma).$queryRaw<Array<CaseSummaryRow & { total: bigint }>>`
     SELECT ${LIST_COLUMNS},
-           COALESCE((SELECT json_agg(json_build_object('seq', pa.seq, 'role', pa.role, 'name', pa.name, 'phone', pa.phone,
-                                                      'idNumber', pa."idNumber", 'address', pa.address) ORDER BY pa.seq)
-                       FROM "MediationParty" pa WHERE pa."caseId" = c.id), '[]') AS parties,
+           ${CASE_PARTIES_JSON} AS parties,
            (SELECT count(*) FROM "MediationCase" c WHERE ${where}) AS total
       FROM "MediationCase" c
      WHERE ${where}

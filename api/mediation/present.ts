@@ -13,7 +13,7 @@ import {
   type DisputeType,
   type Stage,
 } from '../../domain/mediation/types';
-import type { MediationCase, MediationParty } from '../../prisma/generated/client';
+import { Prisma, type MediationCase, type MediationParty } from '../../prisma/generated/client';
 
 export function accessViewOf(row: Pick<MediationCase, 'placePath' | 'snapshot'>): CaseAccessView {
   const s = row.snapshot as Partial<MediationState>;
@@ -66,6 +66,11 @@ export const SUMMARY_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof MediationCase>;
 
 export type CaseSummaryRow = Pick<MediationCase, (typeof SUMMARY_COLUMNS)[number]> & { parties: Array<Omit<MediationParty, 'caseId'>> };
+
+/** A case's parties in order, as `CaseSummaryRow['parties']`: one JSON column of a statement whose case is `c`. */
+export const CASE_PARTIES_JSON = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('seq', pa.seq, 'role', pa.role, 'name', pa.name, 'phone', pa.phone,
+                                                         'idNumber', pa."idNumber", 'address', pa.address) ORDER BY pa.seq)
+                        FROM "MediationParty" pa WHERE pa."caseId" = c.id), '[]')`;
 
 /**
  * A case's summary, as a list row and at the head of its own page. `visible`:
