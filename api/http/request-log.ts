@@ -20,7 +20,7 @@ declare module 'node:http' {
   interface IncomingMessage {
     /** The request id (X-Request-Id), set by the request log before any route runs. */
     id: string;
-    /** A logger bound to the request id, made when first read (most requests never log more than their summary line). */
+    /** A logger bound to the request id, made when read (most requests never log more than their summary line). */
     log: Logger;
   }
   interface ServerResponse {
@@ -35,8 +35,9 @@ interface WithActor {
 }
 
 /**
- * Installs the request log on `app`: its middleware goes first, so every
- * request (a refused or unknown one too) gets an id and a summary line.
+ * Installs the request log on `app`: its middleware goes before every route,
+ * so every request (a refused or unknown one too) gets an id and a summary
+ * line.
  */
 export function installRequestLog(app: Express, logger: Logger): void {
   // On the app's request prototype, as a getter: no logger is made for the many requests that never ask for one.
