@@ -32,7 +32,7 @@ export async function loadReadableIncidentRow({ deps, actor, incidentId }: GetIn
 /** The incident with its timeline, for the page that shows it: one statement, as the case's (../mediation/get-case). */
 export async function loadReadableIncident({ deps, actor, incidentId }: GetIncidentOptions) {
   const [row] = await rawDb(deps.prisma).$queryRaw<Array<GridIncident & { events: OwnTimelineLine[] }>>`
-    SELECT ${INCIDENT_COLUMNS}, ${ownTimelineSql('GridIncidentEvent', 'incidentId', Prisma.sql`i.id`)} AS events
+    SELECT ${INCIDENT_COLUMNS}, ${ownTimelineSql('grid', Prisma.sql`i.id`)} AS events
       FROM "GridIncident" i WHERE i.id = ${incidentId}`;
   return readableOr404(deps, actor, incidentId, row ?? null);
 }

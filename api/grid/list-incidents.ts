@@ -2,7 +2,6 @@
 // and paged; the reporter's contact is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { endOfDay, startOfDay } from '../../domain/calendar';
 import { VIEW_ROLES } from '../../domain/grid/access';
 import { HANDLER_ROLE_BY_LEVEL } from '../../domain/grid/types';
 import { Prisma } from '../../prisma/generated/client';
@@ -10,7 +9,7 @@ import { rawDb } from '../../db/raw-sql';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { pageTotal } from '../http/page-total';
-import { findUnit } from '../http/unit-query';
+import { dateRangeSql, placeInUnitSql } from '../http/unit-query';
 import { presentIncident, SUMMARY_COLUMNS, type IncidentSummaryRow } from './present';
 import { ZIncidentSummary, ZListIncidentsQuery } from './schemas';
 
@@ -46,13 +45,12 @@ function incidentScopeSql(actor: Actor): Prisma.Sql {
  */
 export async function listIncidents({ deps, actor, query }: ListIncidentsOptions) {
   const and: Prisma.Sql[] = [incidentScopeSql(actor)];
-  if (query.unitId) and.push(Prisma.sql`starts_with(g."placePath", ${(await findUnit(deps, query.unitId)).path})`);
+  and.push(...(await placeInUnitSql(deps, Prisma.sql`g."placePath"`, query.unitId)));
   if (query.stage) and.push(Prisma.sql`g.stage = ${query.stage}`);
   if (query.type) and.push(Prisma.sql`g.type = ${query.type}`);
   if (query.urgency) and.push(Prisma.sql`g.urgency = ${query.urgency}`);
   if (query.channel) and.push(Prisma.sql`g.channel = ${query.channel}`);
-  if (query.from) and.push(Prisma.sql`g."reportedAt" >= ${startOfDay(query.from)}`);
-  if (query.to) and.push(Prisma.sql`g."reportedAt" <= ${endOfDay(query.to)}`);
+  and.push(...dateRangeSql(Prisma.sql`g."reportedAt"`, query.from, query.to));
   if (query.overdue !== undefined) {
     // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation date once
     // the step is reminded. ISO instants from toISOString() order as strings; no deadline is not overdue.

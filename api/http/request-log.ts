@@ -12,7 +12,7 @@
 // Headers, query strings and bodies never reach the log, so no token,
 // password or personal text does either.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Express, RequestHandler } from 'express';
+import type { Express, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { genRequestId } from './request-id';
 
@@ -27,11 +27,6 @@ declare module 'node:http' {
     /** The error behind a 5xx answer, set by the error middleware: the summary line carries it. */
     err?: Error;
   }
-}
-
-/** What the summary line says of the request's caller: set by `authenticate` on `req.actor`. */
-interface WithActor {
-  actor?: { personId: string };
 }
 
 /**
@@ -60,10 +55,11 @@ function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-function summarise(logger: Logger, req: IncomingMessage & WithActor & { originalUrl?: string }, res: ServerResponse, started: number): void {
+// The person is `req.actor`, which authenticate has set by the time the response is done.
+function summarise(logger: Logger, req: Request, res: ServerResponse, started: number): void {
   const line: Record<string, unknown> = {
     reqId: req.id,
-    req: { method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] },
+    req: { method: req.method, path: req.originalUrl.split('?')[0] },
     responseTime: Date.now() - started,
   };
   if (req.actor) line.personId = req.actor.personId;

@@ -1,10 +1,10 @@
-// The unit a list or statistics query names, and a statistics query's unit
-// and period, read the same way by every process's routes (grid incidents,
-// mediation cases).
+// The unit and date range a list or statistics query names, read the same way
+// by every process's routes (grid incidents, mediation cases).
 import type { Actor } from '../../domain/access';
 import { endOfDay, startOfDay, yearOf } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import type { RoleName } from '../../domain/roles';
+import { Prisma } from '../../prisma/generated/client';
 import { businessTime, type AppDeps } from '../deps';
 
 /** The named unit, or 404 NOT_FOUND. */
@@ -12,6 +12,16 @@ export async function findUnit(deps: AppDeps, unitId: string): Promise<{ id: str
   const unit = await deps.prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, path: true } });
   if (!unit) throw new AppError('NOT_FOUND', `单位不存在:${unitId}`);
   return unit;
+}
+
+/** A list's optional unit filter, as conditions on its place-path `column`: records whose place lies in the unit (404 for an unknown unit). */
+export async function placeInUnitSql(deps: AppDeps, column: Prisma.Sql, unitId: string | undefined): Promise<Prisma.Sql[]> {
+  return unitId ? [Prisma.sql`starts_with(${column}, ${(await findUnit(deps, unitId)).path})`] : [];
+}
+
+/** A list's optional Beijing date range on one `column`, as conditions (either end may be open, both are included). */
+export function dateRangeSql(column: Prisma.Sql, from: string | undefined, to: string | undefined): Prisma.Sql[] {
+  return [...(from ? [Prisma.sql`${column} >= ${startOfDay(from)}`] : []), ...(to ? [Prisma.sql`${column} <= ${endOfDay(to)}`] : [])];
 }
 
 export interface StatisticsScopeOptions {

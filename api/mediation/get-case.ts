@@ -41,7 +41,7 @@ export async function loadReadableCase({ deps, actor, caseId }: GetCaseOptions) 
     Array<MediationCase & { parties: CaseSummaryRow['parties']; events: OwnTimelineLine[]; agreement: { rendered: boolean } | null }>
   >`SELECT ${CASE_COLUMNS},
            ${CASE_PARTIES_JSON} AS parties,
-           ${ownTimelineSql('MediationEvent', 'caseId', Prisma.sql`c.id`)} AS events,
+           ${ownTimelineSql('mediation', Prisma.sql`c.id`)} AS events,
            (SELECT json_build_object('rendered', a."documentRenderedAt" IS NOT NULL) FROM "MediationAgreement" a WHERE a."caseId" = c.id) AS agreement
       FROM "MediationCase" c WHERE c.id = ${caseId}`;
   return readableOr404(deps, actor, caseId, row ?? null);

@@ -2,14 +2,13 @@
 // searched; parties' personal data is always masked in lists.
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
-import { endOfDay, startOfDay } from '../../domain/calendar';
 import { VIEW_ROLES } from '../../domain/mediation/access';
 import { Prisma } from '../../prisma/generated/client';
 import { rawDb } from '../../db/raw-sql';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { pageTotal } from '../http/page-total';
-import { findUnit } from '../http/unit-query';
+import { dateRangeSql, placeInUnitSql } from '../http/unit-query';
 import { CASE_PARTIES_JSON, presentSummary, SUMMARY_COLUMNS, type CaseSummaryRow } from './present';
 import { ZCaseSummary, ZListCasesQuery } from './schemas';
 
@@ -42,14 +41,13 @@ function caseScopeSql(actor: Actor): Prisma.Sql {
  */
 export async function listCases({ deps, actor, query }: ListCasesOptions) {
   const and: Prisma.Sql[] = [caseScopeSql(actor)];
-  if (query.unitId) and.push(Prisma.sql`starts_with(c."placePath", ${(await findUnit(deps, query.unitId)).path})`);
+  and.push(...(await placeInUnitSql(deps, Prisma.sql`c."placePath"`, query.unitId)));
   if (query.stage) and.push(Prisma.sql`c.stage = ${query.stage}`);
   if (query.channel) and.push(Prisma.sql`c.channel = ${query.channel}`);
   if (query.disputeType) and.push(Prisma.sql`c."disputeType" = ${query.disputeType}`);
   if (query.level) and.push(Prisma.sql`c."currentLevel" = ${query.level}`);
   if (query.outcome) and.push(Prisma.sql`c.outcome = ${query.outcome}`);
-  if (query.from) and.push(Prisma.sql`c."registeredAt" >= ${startOfDay(query.from)}`);
-  if (query.to) and.push(Prisma.sql`c."registeredAt" <= ${endOfDay(query.to)}`);
+  and.push(...dateRangeSql(Prisma.sql`c."registeredAt"`, query.from, query.to));
   // The search text as typed, anywhere in the case number, the title or a party's name: strpos, not LIKE, so that
   // a % or _ in it is a character and not a wildcard.
   if (query.q) {

@@ -18,8 +18,11 @@ export function presentNotification(n: NotificationRow) {
   return { id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null };
 }
 
+/** How many of a person's notifications are unread, as a scalar subquery. */
+const unreadCountSql = (personId: string) => Prisma.sql`(SELECT count(*) FROM "Notification" u WHERE u."recipientId" = ${personId} AND u."readAt" IS NULL)`;
+
 export async function countUnread({ prisma, actor }: { prisma: PrismaClient; actor: Actor }): Promise<number> {
-  const [row] = await rawDb(prisma).$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "Notification" n WHERE n."recipientId" = ${actor.personId} AND n."readAt" IS NULL`;
+  const [row] = await rawDb(prisma).$queryRaw<Array<{ n: bigint }>>`SELECT ${unreadCountSql(actor.personId)} AS n`;
   return Number(row!.n);
 }
 
@@ -40,7 +43,7 @@ export async function listNotifications({ prisma, actor, unread, limit, cursor }
   }
   const rows = await rawDb(prisma).$queryRaw<Array<NotificationRow & { unread: bigint }>>`
     SELECT n.id, n.kind, n.title, n.body, n.link, n."createdAt", n."readAt",
-           (SELECT count(*) FROM "Notification" u WHERE u."recipientId" = ${actor.personId} AND u."readAt" IS NULL) AS unread
+           ${unreadCountSql(actor.personId)} AS unread
       FROM "Notification" n
      WHERE ${Prisma.join(and, ' AND ')}
      ORDER BY n."createdAt" DESC, n.id DESC

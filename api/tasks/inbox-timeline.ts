@@ -58,32 +58,39 @@ export function mergeTimeline<P extends { seq: number; at: string }, R>(process:
   return out;
 }
 
-/** A line of a kit record's own timeline (its events table), `at` an instant as Date or ISO text. */
+/** A line of a kit record's own timeline (its events table), as `ownTimelineSql` reads it. */
 export interface OwnTimelineLine {
   seq: number;
-  at: Date | string;
+  /** ISO instant, as toISOString writes it. */
+  at: string;
   action: string;
   actorId: string | null;
   actorName: string | null;
   summary: string;
 }
 
+/** Each kit record's own events table and the column naming the record in it. */
+const OWN_EVENTS = {
+  mediation: Prisma.raw(`"MediationEvent" e WHERE e."caseId"`),
+  grid: Prisma.raw(`"GridIncidentEvent" e WHERE e."incidentId"`),
+} as const;
+
 /**
  * A kit record's own timeline lines, in order, as one JSON column of the
  * statement that reads the record (its page is then one statement, not one
- * per table): `eventTable`'s rows whose `keyColumn` is `recordId`, each `at`
- * as toISOString writes it (the columns hold UTC).
+ * per table): the rows of the process's events table whose record is
+ * `recordId`, each `at` as toISOString writes it (the columns hold UTC).
  */
-export function ownTimelineSql(eventTable: 'MediationEvent' | 'GridIncidentEvent', keyColumn: 'caseId' | 'incidentId', recordId: Prisma.Sql): Prisma.Sql {
+export function ownTimelineSql(process: keyof typeof OWN_EVENTS, recordId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('seq', e.seq, 'at', to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'action', e.action,
                                                  'actorId', e."actorId", 'actorName', e."actorName", 'summary', e.summary) ORDER BY e.seq)
-                  FROM ${Prisma.raw(`"${eventTable}"`)} e WHERE ${Prisma.raw(`e."${keyColumn}"`)} = ${recordId}), '[]')`;
+                  FROM ${OWN_EVENTS[process]} = ${recordId}), '[]')`;
 }
 
 /** A kit record's timeline (a mediation case, a grid incident; ZRecordTimeline): its own lines with the inbox's among them. */
 export async function recordTimeline(prisma: PrismaClient, record: { process: string; subjectId: string }, events: readonly OwnTimelineLine[]) {
   return mergeTimeline(
-    events.map((e) => ({ seq: e.seq, at: typeof e.at === 'string' ? e.at : e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+    events.map((e) => ({ seq: e.seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
     await inboxTimeline(prisma, record),
     (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
   );
