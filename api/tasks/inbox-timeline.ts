@@ -3,6 +3,7 @@
 // carries the seq of the process line before it: seq stays the process's
 // step count, and `source: 'inbox'` tells the two apart.
 import { isPersonalStep, PERSONAL_STEP_PROCESSES } from '../../domain/inbox/personal';
+import type { TimelineEntry } from '../../domain/kit/machine';
 import { Prisma, type PrismaClient } from '../../prisma/generated/client';
 
 /** zh-CN names of the inbox's timeline actions. */
@@ -45,7 +46,7 @@ export async function inboxTimeline(prisma: PrismaClient, record: { process: str
   return rows.map((e) => ({ at: e.at.toISOString(), action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, data: e.data as Record<string, unknown> }));
 }
 
-export function mergeTimeline<P extends { seq: number; at: string }, R>(process: P[], inbox: InboxTimelineEntry[], present: (e: InboxTimelineEntry, seq: number) => R): (P | R)[] {
+export function mergeTimeline<P extends { seq: number; at: string }, R>(process: readonly P[], inbox: InboxTimelineEntry[], present: (e: InboxTimelineEntry, seq: number) => R): (P | R)[] {
   const out: (P | R)[] = [];
   let i = 0;
   let seq = 0;
@@ -58,16 +59,8 @@ export function mergeTimeline<P extends { seq: number; at: string }, R>(process:
   return out;
 }
 
-/** A line of a kit record's own timeline (its events table), as `ownTimelineSql` reads it. */
-export interface OwnTimelineLine {
-  seq: number;
-  /** ISO instant, as toISOString writes it. */
-  at: string;
-  action: string;
-  actorId: string | null;
-  actorName: string | null;
-  summary: string;
-}
+/** A line of a kit record's own timeline (its events table), as `ownTimelineSql` reads it: the kit's entry without its input. */
+export type OwnTimelineLine = Omit<TimelineEntry, 'data'>;
 
 /** Each kit record's own events table and the column naming the record in it. */
 const OWN_EVENTS = {
@@ -90,7 +83,7 @@ export function ownTimelineSql(process: keyof typeof OWN_EVENTS, recordId: Prism
 /** A kit record's timeline (a mediation case, a grid incident; ZRecordTimeline): its own lines with the inbox's among them. */
 export async function recordTimeline(prisma: PrismaClient, record: { process: string; subjectId: string }, events: readonly OwnTimelineLine[]) {
   return mergeTimeline(
-    events.map((e) => ({ seq: e.seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary })),
+    events,
     await inboxTimeline(prisma, record),
     (e, seq) => ({ seq, at: e.at, action: e.action, actorId: e.actorId, actorName: e.actorName, summary: e.summary, source: 'inbox' as const }),
   );
