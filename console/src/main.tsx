@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError, tokenStore } from './api/client';
@@ -11,6 +11,7 @@ import { App, preloadPage } from './App';
 import { meQueryOptions, SessionProvider } from './session';
 import './styles.css';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { usePrefersReducedMotion } from './hooks/reduced-motion';
 
 dayjs.locale('zh-cn');
 
@@ -33,13 +34,18 @@ const queryClient = new QueryClient({
 preloadPage(window.location.pathname);
 if (tokenStore.get()) void queryClient.prefetchQuery(meQueryOptions(tokenStore.get()));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
+/** antd's locale and theme; its motion off when the person has asked their system for less motion. */
+function Theme({ children }: { children: ReactNode }) {
+  const reducedMotion = usePrefersReducedMotion();
+  return (
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
+      // The ripple after a click: a motion of its own, not switched off with the theme's.
+      wave={{ disabled: reducedMotion }}
       theme={{
         token: {
+          motion: !reducedMotion,
           colorPrimary: '#1f4e9c',
           colorError: '#cf1322',
           colorInfo: '#1f4e9c',
@@ -53,6 +59,14 @@ createRoot(document.getElementById('root')!).render(
         },
       }}
     >
+      {children}
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Theme>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
@@ -64,6 +78,6 @@ createRoot(document.getElementById('root')!).render(
           </BrowserRouter>
         </QueryClientProvider>
       </AntApp>
-    </ConfigProvider>
+    </Theme>
   </StrictMode>,
 );

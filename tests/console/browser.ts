@@ -39,8 +39,8 @@ export interface ConsoleHarness {
   browser: Browser;
   /** A fresh browser context logged in through the login form as `username`. */
   loginAs(username: string, viewport?: { width: number; height: number }): Promise<Page>;
-  /** A page with no session (public pages, the login form). */
-  anonymous(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A page with no session (public pages, the login form); it asks for reduced motion unless told `no-preference`. */
+  anonymous(viewport?: { width: number; height: number }, reducedMotion?: 'reduce' | 'no-preference'): Promise<Page>;
   /** Full-page screenshot to artifacts/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
   /** axe-core on the page: no serious or critical violations. */
@@ -111,8 +111,12 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
   });
   const contexts: BrowserContext[] = [];
 
-  const newPage = async (viewport = DESKTOP) => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Pages ask for reduced motion, as a person may in their system's settings: antd then opens dialogs and menus
+  // without zooming or sliding, and nothing waits for an animation to end before a click, a screenshot or an axe
+  // run (settled() waited out 12 s of a 32 s journey). The console's own test of the setting opens a page with
+  // motion too.
+  const newPage = async (viewport = DESKTOP, reducedMotion: 'reduce' | 'no-preference' = 'reduce') => {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion });
     contexts.push(context);
     return context.newPage();
   };
@@ -121,8 +125,8 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
     p,
     baseUrl,
     browser,
-    async anonymous(viewport = DESKTOP) {
-      return newPage(viewport);
+    async anonymous(viewport = DESKTOP, reducedMotion = 'reduce') {
+      return newPage(viewport, reducedMotion);
     },
     async loginAs(username, viewport = DESKTOP) {
       const page = await newPage(viewport);

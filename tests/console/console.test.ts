@@ -3,6 +3,7 @@
 // countdowns and sessions (part one, projects and 双向述职, is
 // projects-and-reporting.test.ts). Screenshots into artifacts/, axe-core on
 // each page.
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Context } from '@temporalio/activity';
 import type { Activities } from '../../activities';
@@ -70,6 +71,35 @@ describe('login and the shell', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBeTruthy();
     await h.shot(page, '00-login');
     await h.axe(page, 'login');
+  });
+
+  it('shows no animation to a person who asked their system for less motion, and follows the setting when it changes', async () => {
+    // How long antd's buttons take to change colour, and how many animations (not spinners) are running.
+    // Strings, as this file is compiled without the DOM library.
+    const buttonTransition = (page: Page) => page.evaluate("getComputedStyle(document.querySelector('.ant-btn')).transitionDuration");
+    const animating = (page: Page) =>
+      page.evaluate("document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length");
+    const login = (page: Page) => page.getByRole('button', { name: /登\s*录/ }).click();
+
+    const page = await h.anonymous(DESKTOP, 'no-preference');
+    await page.goto(`${h.baseUrl}/login`);
+    expect(await buttonTransition(page)).not.toBe('0s');
+    // 登录 with nothing filled in: the button ripples (for two seconds) and the form's messages slide in.
+    await login(page);
+    await expect.poll(() => animating(page)).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(() => buttonTransition(page)).toBe('0s');
+    await expect.poll(() => animating(page)).toBe(0);
+    // Nothing starts (the ripple begins a frame or two after the click).
+    await login(page);
+    await page.waitForTimeout(300);
+    expect(await animating(page)).toBe(0);
+
+    const still = await h.loginAs(U.street);
+    await still.getByRole('heading', { name: '工作台' }).waitFor();
+    await still.getByRole('button', { name: /消息提醒/ }).click();
+    await still.locator('.bell-panel').waitFor();
+    expect(await animating(still)).toBe(0);
   });
 
   it('builds the menu from /api/me and shows the 工作台', async () => {
