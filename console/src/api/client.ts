@@ -91,9 +91,30 @@ const lastRefresh = {
  */
 let refreshing: Promise<string | null> | null = null;
 
+/**
+ * Whether this page is on its way out (reloading, closing, navigating away).
+ * Such a page starts no refresh: its answer could never be kept, and the token
+ * it would spend is the one the next page, or another tab, needs — the API
+ * forgives one lost answer, not two. Two tabs reloading at once could
+ * otherwise each send one as the other's reload released the Web Lock.
+ * `beforeunload` comes first; a page still here a few seconds after it (the
+ * navigation became a download, or was cancelled) and a page restored from
+ * the back/forward cache are live again.
+ */
+let leaving = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeunload', () => {
+    leaving = true;
+    setTimeout(() => (leaving = false), 5_000);
+  });
+  window.addEventListener('pagehide', () => (leaving = true));
+  window.addEventListener('pageshow', () => (leaving = false));
+}
+
 /** The new access token; null when the API refused the refresh; rejects when it gave no usable answer. */
 async function refreshAccessToken(stale: string): Promise<string | null> {
   const run = async () => {
+    if (leaving) throw new Error('页面正在关闭,未刷新登录状态。');
     const current = tokenStore.get();
     if (current && current !== stale) return current; // this tab already has a newer token
     const last = typeof indexedDB === 'undefined' ? undefined : await lastRefresh.get().catch(() => undefined);
