@@ -60,14 +60,15 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
   // The search text as typed (strpos, not LIKE: a % or _ in it is a character, not a wildcard).
   if (query.q) and.push(Prisma.sql`(strpos(g."incidentNo", ${query.q}) > 0 OR strpos(g.title, ${query.q}) > 0 OR strpos(g.address, ${query.q}) > 0)`);
   const where = Prisma.join(and, ' AND ');
+  const count = Prisma.sql`SELECT count(*) AS n FROM "GridIncident" g WHERE ${where}`;
   const rows = await rawDb(deps.prisma).$queryRaw<Array<IncidentSummaryRow & { total: bigint }>>`
     SELECT ${LIST_COLUMNS}, ${STEP_DUE_AT} AS "stepDueAt",
-           (SELECT count(*) FROM "GridIncident" g WHERE ${where}) AS total
+           (${count}) AS total
       FROM "GridIncident" g
      WHERE ${where}
      ORDER BY g."reportedAt" DESC, g."seqNo" DESC
      LIMIT ${query.limit} OFFSET ${query.offset}`;
-  const total = await pageTotal(rawDb(deps.prisma), rows, query.offset, Prisma.sql`SELECT count(*) AS n FROM "GridIncident" g WHERE ${where}`);
+  const total = await pageTotal(rawDb(deps.prisma), rows, query.offset, count);
   return { items: rows.map((r) => presentIncident(r, false)), total };
 }
 

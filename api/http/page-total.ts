@@ -5,7 +5,7 @@
 import type { Prisma } from '../../prisma/generated/client';
 import type { RawDb } from '../../db/raw-sql';
 
-/** `count` is the list's filter as `SELECT count(*) AS n FROM … WHERE …`, run only for an empty page past the first. */
+/** `count`: `SELECT count(*) AS n FROM … WHERE …` over the list's filter, the page's `total` column as a subquery; run alone only for an empty page past the first. */
 export async function pageTotal(db: RawDb, rows: ReadonlyArray<{ total: bigint }>, offset: number, count: Prisma.Sql): Promise<number> {
   if (rows.length > 0) return Number(rows[0]!.total);
   if (offset === 0) return 0;

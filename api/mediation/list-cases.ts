@@ -55,15 +55,16 @@ export async function listCases({ deps, actor, query }: ListCasesOptions) {
       OR EXISTS (SELECT 1 FROM "MediationParty" sp WHERE sp."caseId" = c.id AND strpos(sp.name, ${query.q}) > 0))`);
   }
   const where = Prisma.join(and, ' AND ');
+  const count = Prisma.sql`SELECT count(*) AS n FROM "MediationCase" c WHERE ${where}`;
   const rows = await rawDb(deps.prisma).$queryRaw<Array<CaseSummaryRow & { total: bigint }>>`
     SELECT ${LIST_COLUMNS},
            ${CASE_PARTIES_JSON} AS parties,
-           (SELECT count(*) FROM "MediationCase" c WHERE ${where}) AS total
+           (${count}) AS total
       FROM "MediationCase" c
      WHERE ${where}
      ORDER BY c."registeredAt" DESC, c."seqNo" DESC
      LIMIT ${query.limit} OFFSET ${query.offset}`;
-  const total = await pageTotal(rawDb(deps.prisma), rows, query.offset, Prisma.sql`SELECT count(*) AS n FROM "MediationCase" c WHERE ${where}`);
+  const total = await pageTotal(rawDb(deps.prisma), rows, query.offset, count);
   return { items: rows.map((r) => presentSummary(r, false)), total };
 }
 
