@@ -88,9 +88,9 @@ export default function IncidentListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无网格事件' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1110 }}
             columns={[
-              { title: '事件编号', dataIndex: 'incidentNo', width: 170, render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
+              { title: '事件编号', dataIndex: 'incidentNo', width: 170, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
               {
                 title: '标题',
                 dataIndex: 'title',
@@ -107,7 +107,7 @@ export default function IncidentListPage() {
               { title: '状态', dataIndex: 'stage', width: 110, render: (v: string, c) => <Tag color={stageColor(v)}>{c.stageLabel || STAGE_LABELS[v]}</Tag> },
               { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><WorkingDayCountdown due={v} /></div></div> : '—') },
               { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
-              { title: '上报时间', dataIndex: 'reportedAt', width: 140, render: (v: string) => formatDateTime(v) },
+              { title: '上报时间', dataIndex: 'reportedAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
             ]}
           />
         )}

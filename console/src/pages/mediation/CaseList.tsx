@@ -64,19 +64,28 @@ export default function CaseListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无调解案件' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
-            // Every column a width, the 案由 the widest: left to share what the others left, it was squeezed to
-            // four characters a line at 1440 px. Their sum is the table's width inside the card at 1440 px.
-            scroll={{ x: 1124 }}
+            // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
+            // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
+            // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls.
+            scroll={{ x: 1080 }}
             columns={[
-              { title: '案号', dataIndex: 'caseNo', width: 160, render: (t: string, c) => <Link to={`/mediation/${c.id}`}>{t}</Link> },
-              { title: '案由', dataIndex: 'title', width: 220, render: (t: string, c) => <Space size={4}>{t}{c.highRisk ? <Tag color="error">高风险</Tag> : null}</Space> },
-              { title: '当事人', dataIndex: 'parties', width: 140, render: (ps: Case['parties']) => ps.map((p) => p.name).join('、') },
-              { title: '类型', dataIndex: 'disputeType', width: 100, render: (v: string, c) => c.disputeTypeLabel || DISPUTE_TYPE_LABELS[v] },
-              { title: '渠道', dataIndex: 'channel', width: 100, render: (v: string, c) => c.channelLabel || CHANNEL_LABELS[v] },
-              { title: '层级', dataIndex: 'currentLevel', width: 60, render: (v: string | null) => (v ? LEVEL_LABELS[v] : '—') },
-              { title: '状态', dataIndex: 'stage', width: 124, render: (v: string, c) => <Tag color={v === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : c.stageLabel || CASE_STAGE_LABELS[v]}</Tag> },
-              { title: '金额', dataIndex: 'amountFen', width: 100, align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
-              { title: '登记时间', dataIndex: 'registeredAt', width: 120, render: (v: string) => formatDateTime(v) },
+              { title: '案号', dataIndex: 'caseNo', width: 180, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/mediation/${c.id}`}>{t}</Link> },
+              {
+                title: '案由',
+                dataIndex: 'title',
+                width: 300,
+                render: (t: string, c) => (
+                  <div>
+                    <Space size={4}>{t}{c.highRisk ? <Tag color="error">高风险</Tag> : null}</Space>
+                    <div className="timeline-meta">{c.disputeTypeLabel || DISPUTE_TYPE_LABELS[c.disputeType]} · {c.channelLabel || CHANNEL_LABELS[c.channel]}</div>
+                  </div>
+                ),
+              },
+              { title: '当事人', dataIndex: 'parties', width: 150, render: (ps: Case['parties']) => ps.map((p) => p.name).join('、') },
+              { title: '层级', dataIndex: 'currentLevel', width: 70, render: (v: string | null) => (v ? LEVEL_LABELS[v] : '—') },
+              { title: '状态', dataIndex: 'stage', width: 120, render: (v: string, c) => <Tag color={v === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : c.stageLabel || CASE_STAGE_LABELS[v]}</Tag> },
+              { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
+              { title: '登记时间', dataIndex: 'registeredAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
             ]}
           />
         )}
