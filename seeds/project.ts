@@ -4,7 +4,7 @@
 // Needs a Temporal client (the platform start passes one); without it the
 // seed logs and does nothing, as the read model must never hold a project
 // without its workflow.
-import { yearOf } from '../domain/calendar';
+import { toLocalDate, yearOf } from '../domain/calendar';
 import type { ProjectAction, ActionInputs } from '../domain/project/actions';
 import { DEFAULT_COST_SHARING } from '../domain/project/cost-sharing';
 import { createProject } from '../api/project/create-project';
@@ -29,49 +29,61 @@ interface DemoProject {
 const street = (s: string) => usernameFor('street_office', `qindu-${s}`);
 
 
-function plan(title: string, category: DemoProject['body']['category'], goals: string, amounts: number[], finalFen: number, year: number): DemoProject['body'] {
+/**
+ * Milestone i falls on the 28th, 3·(i+1) months after the month of `today`
+ * (the seed's day): the dates of a real plan, after the application. Fixed
+ * months of the funding year put them behind the application when the demo
+ * was seeded late in the year (a project applied for in December with its
+ * first milestone due that March, marked 逾期 at once).
+ */
+function plan(title: string, category: DemoProject['body']['category'], goals: string, amounts: number[], finalFen: number, today: string): DemoProject['body'] {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const dueDate = (i: number) => {
+    const month = y * 12 + (m - 1) + 3 * (i + 1);
+    return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-28`;
+  };
   return {
     title,
     category,
     goals,
     budgetFen: amounts.reduce((a, b) => a + b, 0) + finalFen,
     finalPaymentFen: finalFen,
-    milestones: amounts.map((amountFen, i) => ({ title: `第${i + 1}阶段`, amountFen, dueDate: `${year}-${String(3 + i * 3).padStart(2, '0')}-28` })),
+    milestones: amounts.map((amountFen, i) => ({ title: `第${i + 1}阶段`, amountFen, dueDate: dueDate(i) })),
     costSharing: [...DEFAULT_COST_SHARING],
-    year,
+    year: yearOf(today),
   };
 }
 
-export function demoProjects(year: number): DemoProject[] {
+export function demoProjects(today: string): DemoProject[] {
   return [
     {
       street: 'renmin',
       community: 'furong',
-      body: plan('红色物业·楼院微治理', 'community_service', '推动物业企业党建联建,解决楼院环境和停车难问题', [1_500_000, 1_500_000], 1_000_000, year),
+      body: plan('红色物业·楼院微治理', 'community_service', '推动物业企业党建联建,解决楼院环境和停车难问题', [1_500_000, 1_500_000], 1_000_000, today),
       steps: [],
     },
     {
       street: 'renmin',
       community: 'yongchang',
-      body: plan('党员先锋岗·老旧小区加装电梯协调', 'grid_governance', '组织党员逐户协商,完成3个单元加装电梯意见征集与协调', [3_000_000, 3_000_000], 2_000_000, year),
+      body: plan('党员先锋岗·老旧小区加装电梯协调', 'grid_governance', '组织党员逐户协商,完成3个单元加装电梯意见征集与协调', [3_000_000, 3_000_000], 2_000_000, today),
       steps: [{ as: street, action: 'reviewApplication', input: { decision: 'approve', comment: '同意,报区委组织部审批' } }],
     },
     {
       street: 'renmin',
       community: 'beidou',
-      body: plan('社区书院·党员教育', 'party_education', '开设党员夜校和社区书院,全年开展学习活动24场', [800_000, 800_000], 400_000, year),
+      body: plan('社区书院·党员教育', 'party_education', '开设党员夜校和社区书院,全年开展学习活动24场', [800_000, 800_000], 400_000, today),
       steps: [{ as: street, action: 'reviewApplication', input: { decision: 'approve', comment: '同意立项' } }],
     },
     {
       street: 'xilan',
       community: 'huafu',
-      body: plan('网格党支部·邻里互助', 'volunteer', '以网格党支部为依托建立邻里互助队,服务独居老人', [1_000_000], 500_000, year),
+      body: plan('网格党支部·邻里互助', 'volunteer', '以网格党支部为依托建立邻里互助队,服务独居老人', [1_000_000], 500_000, today),
       steps: [{ as: street, action: 'reviewApplication', input: { decision: 'return', comment: '请细化服务对象名单和经费测算' } }],
     },
     {
       street: 'xilan',
       community: 'lanyuan',
-      body: plan('广场文化节', 'culture', '举办社区广场文化节', [600_000], 0, year),
+      body: plan('广场文化节', 'culture', '举办社区广场文化节', [600_000], 0, today),
       steps: [{ as: street, action: 'reviewApplication', input: { decision: 'reject', comment: '与党建引领关联不足,建议调整为常规文化活动' } }],
     },
   ];
@@ -84,10 +96,10 @@ export async function seedProjectDemos(ctx: SeedContext): Promise<void> {
     return;
   }
   const deps = useCaseDeps(ctx, ctx.temporal);
-  const year = yearOf(seedNow(ctx));
-  for (const demo of demoProjects(year)) {
+  const today = toLocalDate(seedNow(ctx));
+  for (const demo of demoProjects(today)) {
     const communityId = `qindu-${demo.street}-${demo.community}`;
-    const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title, year }, select: { id: true } });
+    const exists = await ctx.prisma.project.findFirst({ where: { communityId, title: demo.body.title, year: yearOf(today) }, select: { id: true } });
     if (exists) continue;
     const applicant = await demoActor(ctx, usernameFor('community', communityId));
     const created = await createProject({ deps, actor: applicant, body: { ...demo.body, finalPaymentFen: demo.body.finalPaymentFen ?? 0, communityId } as never });
@@ -111,11 +123,11 @@ const DAY_MS = 86_400_000;
 export async function seedProjectThroughEveryStage(ctx: SeedContext): Promise<void> {
   const { advance } = ctx;
   if (!advance || !ctx.temporal) return;
-  const year = yearOf(seedNow(ctx));
   const deps = useCaseDeps(ctx, ctx.temporal!);
   const communityId = 'qindu-renmin-furong';
-  const body = plan('党员志愿服务·全流程演示', 'volunteer', '组织党员志愿者开展楼院清洁和助老服务,演示项目从立项到激励的全过程', [600_000], 200_000, year);
-  if (await ctx.prisma.project.findFirst({ where: { communityId, title: body.title, year }, select: { id: true } })) return;
+  const today = toLocalDate(seedNow(ctx));
+  const body = plan('党员志愿服务·全流程演示', 'volunteer', '组织党员志愿者开展楼院清洁和助老服务,演示项目从立项到激励的全过程', [600_000], 200_000, today);
+  if (await ctx.prisma.project.findFirst({ where: { communityId, title: body.title, year: yearOf(today) }, select: { id: true } })) return;
   const as = (role: 'community' | 'street_office' | 'finance' | 'district_org', unit: string) => demoActor(ctx, usernameFor(role, unit));
   const [community, streetOffice, finance, district] = await Promise.all([
     as('community', communityId),

@@ -1,6 +1,7 @@
 // The demo projects: real workflows in several stages, seeded idempotently.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedProjectDemos } from '../../seeds/project';
+import { toLocalDate } from '../../domain/calendar';
+import { demoProjects, seedProjectDemos } from '../../seeds/project';
 import { U } from './fixtures';
 import { startProjectPlatform, waitFor, type ProjectPlatform } from './support';
 
@@ -29,7 +30,24 @@ it('seeds demo projects in several stages, once', async () => {
   expect(by(titles[2]).stage).toBe('notice');
   expect([by(titles[3]).stage, by(titles[3]).step]).toEqual(['approval', 'revision']);
   expect(by(titles[4]).stage).toBe('rejected');
+  // Planned after the day they were applied for: none is overdue before it has begun.
+  const today = toLocalDate(p.now());
+  for (const r of fresh) {
+    for (const m of (r.snapshot as { application: { milestones: Array<{ dueDate: string }> } }).application.milestones) expect(m.dueDate > today, `${r.title}: ${m.dueDate}`).toBe(true);
+  }
   // The seeded projects can be acted on like any other.
   const res = await p.post(U.district, `/api/projects/${by(titles[1]).id}/actions/decideDistrictApproval`, { decision: 'approve', comment: '同意' });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
+});
+
+it('plans the demo milestones after the day of seeding, also when it is seeded in December', () => {
+  for (const today of ['2027-01-02', '2026-12-06', '2026-12-31']) {
+    for (const demo of demoProjects(today)) {
+      expect(demo.body.year).toBe(Number(today.slice(0, 4)));
+      const dates = demo.body.milestones!.map((m) => m.dueDate);
+      expect(dates.every((d) => d > today), `${today} ${demo.body.title}: ${dates.join(', ')}`).toBe(true);
+      expect([...dates].sort()).toEqual(dates);
+    }
+  }
+  expect(demoProjects('2026-12-06')[0]!.body.milestones!.map((m) => m.dueDate)).toEqual(['2027-03-28', '2027-06-28']);
 });
