@@ -28,12 +28,15 @@ export function formatDate(value: string | Date | null | undefined): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+// `now` is the platform's time (useSession().now()): the demo clock when it runs, and
+// the server's clock rather than a PC's that may be wrong. No default, so none falls back to the browser's.
+
 /** Today in Beijing as YYYY-MM-DD. */
-export function beijingToday(now: Date = new Date()): string {
+export function beijingToday(now: Date): string {
   return formatDate(now);
 }
 
-export function beijingYear(now: Date = new Date()): number {
+export function beijingYear(now: Date): number {
   return Number(formatDate(now).slice(0, 4));
 }
 

@@ -85,7 +85,7 @@ describe('网格事件处置', () => {
     await worker.getByRole('heading', { name: title }).waitFor();
     await worker.locator('.pending-line', { hasText: '社区研判分拨' }).waitFor();
     await expect.poll(() => worker.locator('.pending-line').first().textContent()).toContain('芙蓉社区');
-    await expect.poll(() => worker.locator('.pending-line').first().textContent()).toMatch(/剩余 \d+ 个工作日|今日到期/);
+    await expect.poll(() => worker.locator('.pending-line').first().textContent()).toMatch(/剩余 \d+ 个工作日|今日截止/);
     await expect(worker.getByText('您当前没有可办理的操作。').count()).resolves.toBe(1);
     await h.shot(worker, '61-grid-detail-reported');
     await h.axe(worker, 'grid-detail');
@@ -321,20 +321,20 @@ describe('网格事件处置', () => {
     await community.reload();
     await community.getByRole('heading', { name: '网格事件' }).waitFor();
     await pickOption(community, '是否超期', '已超期');
-    await hotlineRow.locator('.grid-overdue').waitFor();
-    expect(await hotlineRow.locator('.grid-overdue').getAttribute('class')).toContain('ant-tag-error');
-    expect(await hotlineRow.locator('.grid-overdue').textContent()).toMatch(/^已超期/);
+    await hotlineRow.locator('.countdown-overdue').waitFor();
+    expect(await hotlineRow.locator('.countdown-overdue').getAttribute('class')).toContain('ant-tag-error');
+    expect(await hotlineRow.locator('.countdown-overdue').textContent()).toMatch(/^已超期/);
     // Other files' incidents in 芙蓉社区 may be past their deadlines too (one
     // database, one clock): the filter must show only overdue rows, this one among them.
     await expect.poll(async () => {
       const rows = community.locator('.ant-table-tbody tr.ant-table-row');
-      const late = rows.filter({ has: community.locator('.grid-overdue', { hasText: /^已超期/ }) });
+      const late = rows.filter({ has: community.locator('.countdown-overdue', { hasText: /^已超期/ }) });
       return [await rows.count(), await late.count()];
     }).toSatisfy(([rows, late]) => rows > 0 && rows === late);
     await h.shot(community, '72-grid-list-overdue');
     await hotlineRow.getByRole('link').click();
     await community.getByText(/已催办,.*前仍未办理将上报街道/).waitFor();
-    await community.locator('.pending-line .grid-overdue').waitFor();
+    await community.locator('.pending-line .countdown-overdue').waitFor();
     await h.shot(community, '73-grid-detail-overdue');
     await h.axe(community, 'grid-detail-overdue');
 

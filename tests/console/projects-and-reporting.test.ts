@@ -81,6 +81,21 @@ describe('党建项目', () => {
     await h.axe(street, 'supervision');
   });
 
+  it("starts forms and filters at the platform's year, not at a wrong clock of the PC", async () => {
+    const year = chinaYear(h.p.now());
+    const page = await h.loginAs(U.community);
+    // A PC whose clock is more than a year behind the platform's (or a demo whose clock was moved ahead).
+    await page.clock.setSystemTime(h.p.now().getTime() - 400 * 86_400_000);
+    await page.goto(`${h.baseUrl}/projects/new`);
+    await page.getByRole('heading', { name: '新建党建项目申报' }).waitFor();
+    expect(await page.evaluate(() => new Date().getFullYear())).toBeLessThan(year);
+    await expect.poll(() => page.getByLabel('资金年度').inputValue()).toBe(String(year));
+    await expect.poll(() => page.locator('.cap-box').textContent()).toContain(`${year} 年度资金上限`);
+    await page.goto(`${h.baseUrl}/reporting`);
+    await page.getByRole('heading', { name: '双向述职' }).waitFor();
+    await expect.poll(() => page.getByLabel('年度').inputValue()).toBe(String(year));
+  });
+
   it('refuses an over-cap budget in the form, before anything is submitted', async () => {
     const year = freshYear();
     const page = await h.loginAs(U.community);

@@ -12,7 +12,7 @@ import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime } from '../../format';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
-import { WorkingDayCountdown } from './Countdown';
+import { Countdown } from '../../components/Countdown';
 import { ConvertAction, DispatchAction } from './GridForms';
 import { OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, STEP_OF_STAGE, STEPS, URGENCY_COLORS } from './labels';
 
@@ -96,7 +96,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
               {p.assigneeId ? (p.assigneeId === me?.person.id ? '(您)' : p.assigneeId === state.reportedBy?.personId ? `(${state.reportedBy.displayName})` : '') : ''}
               {stepDue(p.dueAt) ? ` · 期限:${formatDateTime(stepDue(p.dueAt))} ` : ''}
             </Typography.Text>
-            {stepDue(p.dueAt) ? <WorkingDayCountdown due={stepDue(p.dueAt)!} /> : null}
+            {stepDue(p.dueAt) ? <Countdown due={stepDue(p.dueAt)!} /> : null}
             {state.step?.escalateAt && !state.step.escalatedAt ? (
               <Typography.Text type="danger"> 已催办,{formatDateTime(state.step.escalateAt)} 前仍未办理将{c.stage === 'triage' ? '上报街道' : c.stage === 'verifying' ? '自动办结' : '由上级督办'}</Typography.Text>
             ) : null}
@@ -142,7 +142,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
                   <Space wrap>
                     <Typography.Text strong>第 {h.round} 轮处置 · {h.unit.name}{h.department ? `(${h.department})` : ''}</Typography.Text>
                     <Typography.Text type="secondary">派遣:{formatDateTime(h.dispatchedAt)} · 期限:{formatDateTime(h.dueAt)}</Typography.Text>
-                    {h.handledAt ? <Tag color={h.onTime ? 'success' : 'error'}>{h.onTime ? '按时处置' : '超期处置'}</Tag> : <WorkingDayCountdown due={h.dueAt} />}
+                    {h.handledAt ? <Tag color={h.onTime ? 'success' : 'error'}>{h.onTime ? '按时处置' : '超期处置'}</Tag> : <Countdown due={h.dueAt} />}
                     {h.supervisedAt ? <Tag color="warning">已督办</Tag> : null}
                   </Space>
                   <div className="payment-lines">处置要求:{h.note}</div>

@@ -12,7 +12,7 @@ import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
-import { WorkingDayCountdown } from './Countdown';
+import { Countdown } from '../../components/Countdown';
 import { options, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
 import { orgTree } from './tree';
 
@@ -105,7 +105,7 @@ export default function IncidentListPage() {
               },
               { title: '位置', dataIndex: 'place', width: 190, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
               { title: '状态', dataIndex: 'stage', width: 110, render: (v: string, c) => <Tag color={stageColor(v)}>{c.stageLabel || STAGE_LABELS[v]}</Tag> },
-              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><WorkingDayCountdown due={v} /></div></div> : '—') },
+              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><Countdown due={v} /></div></div> : '—') },
               { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
               { title: '上报时间', dataIndex: 'reportedAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
             ]}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { QueryView } from '../../components/PageState';
 import { beijingYear, formatDateTime } from '../../format';
+import { useSession } from '../../session';
 
 type CalendarYear = Schemas['CalendarYear'];
 
@@ -106,9 +107,10 @@ function DayTags({ days, color }: { days: string[]; color?: string }) {
 }
 
 export default function CalendarPage() {
+  const { now } = useSession();
   const years = useQuery({ queryKey: ['calendar-years'], queryFn: () => unwrap(api.GET('/api/admin/calendar-years')) });
   const [editing, setEditing] = useState<(Partial<FormValues> & { editing?: boolean }) | null>(null);
-  const nextYear = Math.max(beijingYear(), ...(years.data?.years ?? []).map((y) => y.year)) + 1;
+  const nextYear = Math.max(beijingYear(now()), ...(years.data?.years ?? []).map((y) => y.year)) + 1;
   return (
     <div className="page">
       <div className="page-header-row">

@@ -34,7 +34,7 @@ const DEFAULT_SHARING: ShareRow[] = [
 const STEP_FIELDS: Array<Array<string | Array<string | number>>> = [['communityId', 'year', 'title', 'category', 'goals'], ['milestones', 'finalYuan'], ['costSharing'], []];
 
 export default function ProjectNewPage() {
-  const { me, unitId } = useSession();
+  const { me, unitId, now } = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const [step, setStep] = useState(0);
@@ -43,7 +43,7 @@ export default function ProjectNewPage() {
   const defaultCommunity = communities.find((g) => g.unitId === unitId)?.unitId ?? communities[0]?.unitId;
 
   const communityId = Form.useWatch('communityId', form) ?? defaultCommunity;
-  const year = Form.useWatch('year', form) ?? beijingYear();
+  const year = Form.useWatch('year', form) ?? beijingYear(now());
   const milestones = Form.useWatch('milestones', form) ?? [];
   const finalYuan = Form.useWatch('finalYuan', form);
   const sharing = Form.useWatch('costSharing', form) ?? DEFAULT_SHARING;
@@ -129,7 +129,7 @@ export default function ProjectNewPage() {
           form={form}
           name="project-new"
           layout="vertical"
-          initialValues={{ communityId: defaultCommunity, year: beijingYear(), category: 'community_service', milestones: [{}], finalYuan: 0, costSharing: DEFAULT_SHARING }}
+          initialValues={{ communityId: defaultCommunity, year: beijingYear(now()), category: 'community_service', milestones: [{}], finalYuan: 0, costSharing: DEFAULT_SHARING }}
           style={{ maxWidth: 900 }}
         >
           <div hidden={step !== 0}>

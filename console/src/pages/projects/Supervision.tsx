@@ -9,7 +9,8 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
 import { toCsv } from '../../csv';
 import { EmptyState, QueryView } from '../../components/PageState';
-import { beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
+import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
+import { useSession } from '../../session';
 import { useUnits } from '../../hooks/org';
 import { PROJECT_STAGE_LABELS } from './labels';
 
@@ -55,8 +56,10 @@ function download(r: Report) {
 export default function SupervisionPage() {
   const streets = useUnits('street');
   const [streetId, setStreetId] = useState<string>('');
-  const [year, setYear] = useState<number>(beijingYear());
-  const [quarter, setQuarter] = useState<number>(Math.floor((Number(new Date().toISOString().slice(5, 7)) - 1) / 3) + 1);
+  const { now } = useSession();
+  const [year, setYear] = useState<number>(() => beijingYear(now()));
+  // The quarter of Beijing's date (a UTC month put the first eight hours of a quarter in the one before).
+  const [quarter, setQuarter] = useState<number>(() => Math.floor((Number(beijingToday(now()).slice(5, 7)) - 1) / 3) + 1);
   const street = streetId || streets.units[0]?.id || '';
   const query = useQuery({
     queryKey: ['supervision', street, year, quarter],

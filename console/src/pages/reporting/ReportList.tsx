@@ -6,12 +6,14 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { beijingYear, formatDateTime } from '../../format';
+import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
 
 type Report = ResponseOf<'/api/reporting/reports', 'get'>['items'][number];
 
 export default function ReportListPage() {
-  const [year, setYear] = useState<number | null>(beijingYear());
+  const { now } = useSession();
+  const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const [stage, setStage] = useState<string>('');
   const query = useQuery({
     queryKey: ['reports', year, stage],

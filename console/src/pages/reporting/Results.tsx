@@ -6,12 +6,14 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { beijingYear } from '../../format';
+import { useSession } from '../../session';
 import { GRADE_COLORS } from './labels';
 
 type Row = ResponseOf<'/api/reporting/results', 'get'>['items'][number];
 
 export default function ResultsPage() {
-  const [year, setYear] = useState<number | null>(beijingYear());
+  const { now } = useSession();
+  const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const query = useQuery({ queryKey: ['report-results', year], queryFn: () => unwrap(api.GET('/api/reporting/results', { params: { query: { year: year ?? undefined } } })) });
   return (
     <div className="page">
