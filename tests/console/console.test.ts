@@ -508,6 +508,16 @@ describe('期限倒计时', () => {
     expect(await overdue.locator('.overdue .ant-tag-error').textContent()).toBe('已超期 3 天');
     await expect.poll(() => clerk.locator('tr', { hasText: '期限演示:立项审核' }).textContent()).toContain('剩余 4 个工作日');
     await h.shot(clerk, '04-workbench-countdowns');
+    // On a phone the 待办 is the record (its process, unit and deadline under the title) beside its buttons: as the
+    // desktop's six columns the title had a few characters a line, in a table that scrolled sideways.
+    await toPhone(clerk);
+    const link = overdue.getByRole('link', { name: '逾期演示:立项审核' });
+    await expect.poll(async () => (await link.boundingBox())?.height ?? Infinity).toBeLessThan(30);
+    expect(await overdue.textContent()).toContain('已超期 3 天');
+    expect(await overdue.textContent()).toContain('党建项目');
+    expect(await clerk.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(clerk, '04b-workbench-phone');
+    await clerk.setViewportSize(DESKTOP);
 
     // A case in its first round: the round's limit in working days; another with an agreement: 30 days to apply for 司法确认.
     const grid = await h.p.as(M.gridWorker);

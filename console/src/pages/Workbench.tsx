@@ -4,7 +4,7 @@
 // and 我发起 (started by them), each showing where the record waits now.
 // ?process=…&subjectId=… narrows every tab to one record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Grid, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -93,50 +93,63 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const myId = useSession().me?.person.id;
   const [opsFor, setOpsFor] = useState<Task | null>(null);
 
-  const columns: ColumnsType<Task> = [
-    {
-      title: '事项',
-      dataIndex: 'title',
-      render: (_, t) => <Link to={taskLink(t)}>{t.title}</Link>,
-    },
-    { title: '业务', dataIndex: 'process', width: 110, render: (p: string) => <Tag>{PROCESS_LABELS[p] ?? p}</Tag> },
-    { title: '单位', dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? '—' },
-    status === 'open'
-      ? { title: '办理期限', dataIndex: 'dueAt', width: 270, render: (_, t) => <DueCell task={t} /> }
-      : { title: '办结时间', dataIndex: 'completedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
-    {
-      title: '状态',
-      width: 100,
-      render: (_, t) => (
-        <Space size={4} wrap>
-          {t.status === 'done' ? <Tag color="success">已办结</Tag> : t.claimable ? <Tag color="warning">待领取</Tag> : <Tag color="processing">待办理</Tag>}
-          {t.status === 'open' && t.assigneeId && t.assigneeId !== myId && covering.has(t.assigneeId) ? <Tag color="purple" className="on-behalf">代 {covering.get(t.assigneeId)}</Tag> : null}
-          {t.status === 'open' && t.delegateId === myId ? <Tag color="gold">委派给我</Tag> : null}
-        </Space>
-      ),
-    },
-    {
-      title: '操作',
-      width: 170,
-      render: (_, t) =>
-        t.status !== 'open' || following ? (
-          <Link to={taskLink(t)}>查看</Link>
+  // A phone (narrower than antd's md, 768 px) gets two columns: the record with its process, unit and
+  // deadline under the title, and the buttons. The desktop's six left the title a few characters a line
+  // in a table that scrolled sideways, on the screen grid workers carry.
+  const narrow = Grid.useBreakpoint().md === false;
+  const processTag = (t: Task) => <Tag>{PROCESS_LABELS[t.process] ?? t.process}</Tag>;
+  const when = (t: Task) => (status === 'open' ? <DueCell task={t} /> : formatDateTime(t.completedAt));
+  const state = (t: Task) => (
+    <Space size={4} wrap>
+      {t.status === 'done' ? <Tag color="success">已办结</Tag> : t.claimable ? <Tag color="warning">待领取</Tag> : <Tag color="processing">待办理</Tag>}
+      {t.status === 'open' && t.assigneeId && t.assigneeId !== myId && covering.has(t.assigneeId) ? <Tag color="purple" className="on-behalf">代 {covering.get(t.assigneeId)}</Tag> : null}
+      {t.status === 'open' && t.delegateId === myId ? <Tag color="gold">委派给我</Tag> : null}
+    </Space>
+  );
+  const operations = (t: Task) =>
+    t.status !== 'open' || following ? (
+      <Link to={taskLink(t)}>查看</Link>
+    ) : (
+      <Space size={4} direction={narrow ? 'vertical' : 'horizontal'}>
+        {t.claimable ? (
+          <ClaimButton task={t} />
         ) : (
-          <Space size={4}>
-            {t.claimable ? (
-              <ClaimButton task={t} />
-            ) : (
-              <Link to={taskLink(t)}>
-                <Button type="primary" size="small">办理</Button>
-              </Link>
-            )}
-            {t.process === 'reporting' && t.action === 'vote' ? null : (
-              <Button size="small" onClick={() => setOpsFor(t)}>协办</Button>
-            )}
-          </Space>
-        ),
-    },
-  ];
+          <Link to={taskLink(t)}>
+            <Button type="primary" size="small">办理</Button>
+          </Link>
+        )}
+        {t.process === 'reporting' && t.action === 'vote' ? null : (
+          <Button size="small" onClick={() => setOpsFor(t)}>协办</Button>
+        )}
+      </Space>
+    );
+  const title = (t: Task) => <Link to={taskLink(t)}>{t.title}</Link>;
+  const columns: ColumnsType<Task> = narrow
+    ? [
+        {
+          title: '事项',
+          dataIndex: 'title',
+          render: (_, t) => (
+            <Space direction="vertical" size={2}>
+              {title(t)}
+              <span className="timeline-meta">{processTag(t)}{t.unitName ?? ''}</span>
+              <span>{when(t)}</span>
+              {state(t)}
+            </Space>
+          ),
+        },
+        { title: '操作', width: 84, render: (_, t) => operations(t) },
+      ]
+    : [
+        { title: '事项', dataIndex: 'title', render: (_, t) => title(t) },
+        { title: '业务', dataIndex: 'process', width: 110, render: (_, t) => processTag(t) },
+        { title: '单位', dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? '—' },
+        status === 'open'
+          ? { title: '办理期限', dataIndex: 'dueAt', width: 270, render: (_, t) => when(t) }
+          : { title: '办结时间', dataIndex: 'completedAt', width: 170, render: (_, t) => when(t) },
+        { title: '状态', width: 100, render: (_, t) => state(t) },
+        { title: '操作', width: 170, render: (_, t) => operations(t) },
+      ];
 
   return (
     <>
@@ -186,7 +199,7 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           pagination={false}
           rowClassName={(t) => (t.overdue && t.status === 'open' ? 'row-overdue' : '')}
           locale={{ emptyText: view === 'copied' ? '暂无抄送给您的事项' : view === 'started' ? '暂无您发起的事项' : status === 'open' ? '暂无待办事项' : '暂无已办事项' }}
-          scroll={{ x: 800 }}
+          scroll={narrow ? undefined : { x: 800 }}
         />
       )}
       <Space className="pager">
