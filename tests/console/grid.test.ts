@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
 import { testDatabaseUrl } from '../helpers/db';
-import { claimedTaskRow, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { claimedTaskRow, DESKTOP, PHONE, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -270,6 +270,13 @@ describe('网格事件处置', () => {
     await community.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await h.shot(community, '67-grid-list');
     await h.axe(community, 'grid-list');
+    // On a phone an incident is one stacked cell (number, title, type, place, state, deadline), nothing off to the side.
+    await community.setViewportSize(PHONE);
+    await expect.poll(() => community.locator('.ant-table-thead th').count()).toBe(1);
+    for (const text of [hotline.body.incidentNo, '楼道堆放杂物', '环境卫生', '芙蓉小区5号楼2单元']) expect(await hotlineRow.textContent()).toContain(text);
+    expect(await community.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(community, '67b-grid-list-phone');
+    await community.setViewportSize(DESKTOP);
     // Filters: urgency 紧急 keeps the hotline ticket and drops the closed streetlight.
     await pickOption(community, '紧急程度', '紧急');
     await expect.poll(() => community.locator('tr', { hasText: title }).count()).toBe(0);

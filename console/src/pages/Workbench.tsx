@@ -4,7 +4,7 @@
 // and 我发起 (started by them), each showing where the record waits now.
 // ?process=…&subjectId=… narrows every tab to one record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Drawer, Grid, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
 import { TaskOps } from '../components/TaskOps';
+import { useNarrow } from '../hooks/narrow';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
 
@@ -93,10 +94,10 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const myId = useSession().me?.person.id;
   const [opsFor, setOpsFor] = useState<Task | null>(null);
 
-  // A phone (narrower than antd's md, 768 px) gets two columns: the record with its process, unit and
-  // deadline under the title, and the buttons. The desktop's six left the title a few characters a line
-  // in a table that scrolled sideways, on the screen grid workers carry.
-  const narrow = Grid.useBreakpoint().md === false;
+  // A phone gets two columns: the record with its process, unit and deadline under the title, and the
+  // buttons. The desktop's six left the title a few characters a line in a table that scrolled sideways,
+  // on the screen grid workers carry.
+  const narrow = useNarrow();
   const processTag = (t: Task) => <Tag>{PROCESS_LABELS[t.process] ?? t.process}</Tag>;
   const when = (t: Task) => (status === 'open' ? <DueCell task={t} /> : formatDateTime(t.completedAt));
   const state = (t: Task) => (

@@ -10,6 +10,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { canSee, entryByKey } from '../../access';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
+import { useNarrow } from '../../hooks/narrow';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
@@ -18,9 +19,33 @@ import { orgTree } from './tree';
 
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 const PAGE = 20;
+
+const typeAndUrgency = (c: Incident) => (
+  <>
+    {c.typeLabel || TYPE_LABELS[c.type]} · <Tag color={URGENCY_COLORS[c.urgency]} className="grid-urgency">{c.urgencyLabel || URGENCY_LABELS[c.urgency]}</Tag>
+  </>
+);
+const stageTag = (c: Incident) => <Tag color={stageColor(c.stage)}>{c.stageLabel || STAGE_LABELS[c.stage]}</Tag>;
+/** The open step's deadline; none once the incident is closed or handed to mediation. */
+const due = (c: Incident) => (c.stepDueAt && c.stage !== 'closed' && c.stage !== 'converted' ? c.stepDueAt : null);
+
+/** An incident as one cell, for a phone: number and title, type and urgency, place, state and deadline. */
+function stacked(c: Incident) {
+  const d = due(c);
+  return (
+    <Space direction="vertical" size={2}>
+      <Link to={`/grid/${c.id}`}>{c.incidentNo}</Link>
+      <span>{c.title}</span>
+      <span className="timeline-meta">{typeAndUrgency(c)}</span>
+      <span className="timeline-meta">{c.place.name} · {c.address}</span>
+      <Space size={4} wrap>{stageTag(c)}{d ? <Countdown due={d} /> : null}</Space>
+    </Space>
+  );
+}
 const OVERDUE = { '': '全部', true: '已超期', false: '未超期' } as Record<string, string>;
 
 export default function IncidentListPage() {
+  const narrow = useNarrow();
   const { me } = useSession();
   const org = useOrg();
   const [q, setQ] = useState('');
@@ -88,24 +113,13 @@ export default function IncidentListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无网格事件' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
-            scroll={{ x: 1110 }}
-            columns={[
+            scroll={narrow ? undefined : { x: 1110 }}
+            columns={narrow ? [{ title: '事件', dataIndex: 'title', render: (_: unknown, c) => stacked(c) }] : [
               { title: '事件编号', dataIndex: 'incidentNo', width: 170, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
-              {
-                title: '标题',
-                dataIndex: 'title',
-                render: (t: string, c) => (
-                  <div>
-                    {t}
-                    <div className="timeline-meta">
-                      {c.typeLabel || TYPE_LABELS[c.type]} · <Tag color={URGENCY_COLORS[c.urgency]} className="grid-urgency">{c.urgencyLabel || URGENCY_LABELS[c.urgency]}</Tag>
-                    </div>
-                  </div>
-                ),
-              },
+              { title: '标题', dataIndex: 'title', render: (_: unknown, c) => <div>{c.title}<div className="timeline-meta">{typeAndUrgency(c)}</div></div> },
               { title: '位置', dataIndex: 'place', width: 190, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
-              { title: '状态', dataIndex: 'stage', width: 110, render: (v: string, c) => <Tag color={stageColor(v)}>{c.stageLabel || STAGE_LABELS[v]}</Tag> },
-              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (v: string | null, c) => (v && c.stage !== 'closed' && c.stage !== 'converted' ? <div>{formatDateTime(v)}<div><Countdown due={v} /></div></div> : '—') },
+              { title: '状态', dataIndex: 'stage', width: 110, render: (_: unknown, c) => stageTag(c) },
+              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (_: unknown, c) => (due(c) ? <div>{formatDateTime(due(c))}<div><Countdown due={due(c)!} /></div></div> : '—') },
               { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
               { title: '上报时间', dataIndex: 'reportedAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
             ]}
