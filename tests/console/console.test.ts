@@ -140,6 +140,14 @@ describe('矛盾调解', () => {
     await mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).waitFor();
     await h.shot(mediator, '40-mediation-list');
     await h.axe(mediator, 'mediation-list');
+    // On a phone a case is one stacked cell (number, 案由, type and channel, parties, level, state), nothing off to the side.
+    await toPhone(mediator);
+    const row = mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo });
+    await expect.poll(() => mediator.locator('.ant-table-thead th').count()).toBe(1);
+    for (const text of ['卫生间漏水致楼下天花板受损', '房屋漏水 · 网格员上报', '张建国', '¥4,800.00']) expect(await row.textContent()).toContain(text);
+    expect(await mediator.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(mediator, '40b-mediation-list-phone');
+    await mediator.setViewportSize(DESKTOP);
     await mediator.goto(`${h.baseUrl}/mediation/${caseId}`);
     const accept = mediator.getByRole('button', { name: '受理案件' });
     await accept.waitFor();

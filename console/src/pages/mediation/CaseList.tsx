@@ -8,12 +8,32 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
+import { useNarrow } from '../../hooks/narrow';
 import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
 type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
 const PAGE = 20;
 
+const titleWithRisk = (c: Case) => <Space size={4}>{c.title}{c.highRisk ? <Tag color="error">高风险</Tag> : null}</Space>;
+const typeAndChannel = (c: Case) => `${c.disputeTypeLabel || DISPUTE_TYPE_LABELS[c.disputeType]} · ${c.channelLabel || CHANNEL_LABELS[c.channel]}`;
+const stateTag = (c: Case) => <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : c.stageLabel || CASE_STAGE_LABELS[c.stage]}</Tag>;
+const partyNames = (c: Case) => c.parties.map((p) => p.name).join('、');
+
+/** A case as one cell, for a phone: number and 案由, type and channel, parties, level and state. */
+function stacked(c: Case) {
+  return (
+    <Space direction="vertical" size={2}>
+      <Link to={`/mediation/${c.id}`}>{c.caseNo}</Link>
+      {titleWithRisk(c)}
+      <span className="timeline-meta">{typeAndChannel(c)}</span>
+      <span className="timeline-meta">{partyNames(c)} · {formatDateTime(c.registeredAt)}</span>
+      <Space size={4} wrap>{c.currentLevel ? <Tag>{LEVEL_LABELS[c.currentLevel]}</Tag> : null}{stateTag(c)}{c.amountFen === null ? null : <Money fen={c.amountFen} />}</Space>
+    </Space>
+  );
+}
+
 export default function CaseListPage() {
+  const narrow = useNarrow();
   const [q, setQ] = useState('');
   const [stage, setStage] = useState('');
   const [channel, setChannel] = useState('');
@@ -66,24 +86,14 @@ export default function CaseListPage() {
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
             // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
             // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
-            // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls.
-            scroll={{ x: 1080 }}
-            columns={[
+            // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls; on a phone, one stacked cell.
+            scroll={narrow ? undefined : { x: 1080 }}
+            columns={narrow ? [{ title: '案件', dataIndex: 'title', render: (_: unknown, c) => stacked(c) }] : [
               { title: '案号', dataIndex: 'caseNo', width: 180, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/mediation/${c.id}`}>{t}</Link> },
-              {
-                title: '案由',
-                dataIndex: 'title',
-                width: 300,
-                render: (t: string, c) => (
-                  <div>
-                    <Space size={4}>{t}{c.highRisk ? <Tag color="error">高风险</Tag> : null}</Space>
-                    <div className="timeline-meta">{c.disputeTypeLabel || DISPUTE_TYPE_LABELS[c.disputeType]} · {c.channelLabel || CHANNEL_LABELS[c.channel]}</div>
-                  </div>
-                ),
-              },
-              { title: '当事人', dataIndex: 'parties', width: 150, render: (ps: Case['parties']) => ps.map((p) => p.name).join('、') },
+              { title: '案由', dataIndex: 'title', width: 300, render: (_: unknown, c) => <div>{titleWithRisk(c)}<div className="timeline-meta">{typeAndChannel(c)}</div></div> },
+              { title: '当事人', dataIndex: 'parties', width: 150, render: (_: unknown, c) => partyNames(c) },
               { title: '层级', dataIndex: 'currentLevel', width: 70, render: (v: string | null) => (v ? LEVEL_LABELS[v] : '—') },
-              { title: '状态', dataIndex: 'stage', width: 120, render: (v: string, c) => <Tag color={v === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : c.stageLabel || CASE_STAGE_LABELS[v]}</Tag> },
+              { title: '状态', dataIndex: 'stage', width: 120, render: (_: unknown, c) => stateTag(c) },
               { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
               { title: '登记时间', dataIndex: 'registeredAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
             ]}
