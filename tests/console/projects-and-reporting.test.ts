@@ -81,7 +81,7 @@ describe('党建项目', () => {
     await h.axe(street, 'supervision');
   });
 
-  it("starts forms and filters at the platform's year, not at a wrong clock of the PC", async () => {
+  it("starts forms and filters at the platform's year, not at a wrong clock of the PC; lists a project on a phone as one cell", async () => {
     const year = chinaYear(h.p.now());
     const page = await h.loginAs(U.community);
     // A PC whose clock is more than a year behind the platform's (or a demo whose clock was moved ahead).
@@ -94,6 +94,15 @@ describe('党建项目', () => {
     await page.goto(`${h.baseUrl}/reporting`);
     await page.getByRole('heading', { name: '双向述职' }).waitFor();
     await expect.poll(() => page.getByLabel('年度').inputValue()).toBe(String(year));
+    // On a phone a project is one stacked cell, as the other lists: the one applied for above, with its stage and money.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${h.baseUrl}/projects`);
+    const row = page.locator('.ant-table-tbody tr', { hasText: title });
+    await row.waitFor();
+    expect(await page.locator('.ant-table-thead th').count()).toBe(1);
+    for (const text of ['立项公示', '预算 ¥15,000.00', '已拨付 ¥0.00']) expect(await row.textContent()).toContain(text);
+    expect(await page.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(page, '13b-project-list-phone');
   });
 
   it('refuses an over-cap budget in the form, before anything is submitted', async () => {

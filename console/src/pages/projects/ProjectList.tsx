@@ -10,6 +10,7 @@ import { rolesOf } from '../../access';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { formatDate } from '../../format';
+import { useNarrow } from '../../hooks/narrow';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
@@ -49,30 +50,41 @@ export default function ProjectListPage() {
       ),
   });
   const reset = () => setPage(1);
-  const columns: ColumnsType<Project> = [
-    { title: '项目名称', dataIndex: 'title', render: (t: string, p) => <Link to={`/projects/${p.id}`}>{t}</Link> },
-    { title: '社区', dataIndex: 'communityName', width: 130 },
-    { title: '年度', dataIndex: 'year', width: 80 },
-    {
-      title: '阶段',
-      dataIndex: 'stage',
-      width: 150,
-      render: (s: string, p) => (
-        <Space size={4} wrap>
-          <Tag color={STAGE_COLORS[s]}>{p.stageLabel || PROJECT_STAGE_LABELS[s] || s}</Tag>
-          {p.suspended ? <Tag color="warning">已暂停</Tag> : null}
-        </Space>
-      ),
-    },
-    { title: '预算', dataIndex: 'budgetFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
-    { title: '已拨付', dataIndex: 'paidFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
-    {
-      title: '下一期限',
-      dataIndex: 'nextDueAt',
-      width: 150,
-      render: (v: string | null, p) => (p.overdue ? <span className="overdue">{formatDate(v)} 已逾期</span> : formatDate(v)),
-    },
-  ];
+  const narrow = useNarrow();
+  const stageTags = (p: Project) => (
+    <Space size={4} wrap>
+      <Tag color={STAGE_COLORS[p.stage]}>{p.stageLabel || PROJECT_STAGE_LABELS[p.stage] || p.stage}</Tag>
+      {p.suspended ? <Tag color="warning">已暂停</Tag> : null}
+    </Space>
+  );
+  const due = (p: Project) => (p.overdue ? <span className="overdue">{formatDate(p.nextDueAt)} 已逾期</span> : formatDate(p.nextDueAt));
+  const name = (p: Project) => <Link to={`/projects/${p.id}`}>{p.title}</Link>;
+  // On a phone, a project as one stacked cell (as the other lists): seven columns scrolled sideways there.
+  const columns: ColumnsType<Project> = narrow
+    ? [
+        {
+          title: '项目',
+          dataIndex: 'title',
+          render: (_, p) => (
+            <Space direction="vertical" size={2}>
+              {name(p)}
+              <span className="timeline-meta">{p.communityName} · {p.year} 年度</span>
+              {stageTags(p)}
+              <span>预算 <Money fen={p.budgetFen} /> · 已拨付 <Money fen={p.paidFen} /></span>
+              {p.nextDueAt ? <span>下一期限 {due(p)}</span> : null}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: '项目名称', dataIndex: 'title', render: (_, p) => name(p) },
+        { title: '社区', dataIndex: 'communityName', width: 130 },
+        { title: '年度', dataIndex: 'year', width: 80 },
+        { title: '阶段', dataIndex: 'stage', width: 150, render: (_, p) => stageTags(p) },
+        { title: '预算', dataIndex: 'budgetFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
+        { title: '已拨付', dataIndex: 'paidFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
+        { title: '下一期限', dataIndex: 'nextDueAt', width: 150, render: (_, p) => due(p) },
+      ];
   return (
     <div className="page">
       <div className="page-header-row">
@@ -104,7 +116,7 @@ export default function ProjectListPage() {
             loading={query.isLoading}
             locale={{ emptyText: '暂无符合条件的项目' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
-            scroll={{ x: 900 }}
+            scroll={narrow ? undefined : { x: 900 }}
           />
         )}
       </Card>
