@@ -308,6 +308,14 @@ describe('网格事件处置', () => {
       return `page ${shown}, API ${expected}`;
     };
     await expect.poll(shownAsTheApiSays, { timeout: 30_000 }).toMatch(/^[\d.]+%\(\d+\/\d+\)$/);
+    // Each chart keeps within its card when the page narrows without the window changing size (a scrollbar
+    // appearing as the figures arrive did that): the charts drawn before ran past their cards' right edge.
+    const overhang = () => street.locator('.chart').evaluateAll((charts) =>
+      Math.max(...charts.map((c) => c.querySelector('canvas')!.getBoundingClientRect().right - c.getBoundingClientRect().right)));
+    await expect.poll(overhang).toBeLessThanOrEqual(0.5);
+    await street.evaluate(() => void (document.documentElement.style.paddingRight = '160px'));
+    await expect.poll(overhang).toBeLessThanOrEqual(0.5);
+    await street.evaluate(() => void (document.documentElement.style.paddingRight = ''));
     await h.shot(street, '69-grid-statistics');
     await h.axe(street, 'grid-statistics');
     await street.locator('.ant-segmented-item', { hasText: '按网格' }).click();

@@ -1,10 +1,12 @@
 // An Apache ECharts chart (only the chart types and components the console
-// uses are bundled).
+// uses are bundled). Drawn without its growing bars and sweeping pies for a
+// person whose system asks for less motion, as the rest of the console.
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from '../hooks/reduced-motion';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -12,16 +14,19 @@ export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
 export function Chart({ option, label, height = 300 }: { option: ChartOption; label: string; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const reduced = usePrefersReducedMotion();
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    chart.setOption({ ...option, animation: !reduced });
+    // The container's own size, not the window's: a page that grows a scrollbar once its data arrives narrows
+    // every card without resizing the window, and the chart ran past its card's edge.
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
-  }, [option]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  }, [option, reduced]);
+  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ width: '100%', height }} />;
 }
