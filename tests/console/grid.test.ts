@@ -313,9 +313,9 @@ describe('网格事件处置', () => {
     const overhang = () => street.locator('.chart').evaluateAll((charts) =>
       Math.max(...charts.map((c) => c.querySelector('canvas')!.getBoundingClientRect().right - c.getBoundingClientRect().right)));
     await expect.poll(overhang).toBeLessThanOrEqual(0.5);
-    await street.evaluate(() => void (document.documentElement.style.paddingRight = '160px'));
+    await street.locator('html').evaluate((html) => void (html.style.paddingRight = '160px'));
     await expect.poll(overhang).toBeLessThanOrEqual(0.5);
-    await street.evaluate(() => void (document.documentElement.style.paddingRight = ''));
+    await street.locator('html').evaluate((html) => void (html.style.paddingRight = ''));
     await h.shot(street, '69-grid-statistics');
     await h.axe(street, 'grid-statistics');
     await street.locator('.ant-segmented-item', { hasText: '按网格' }).click();
