@@ -22,8 +22,14 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
   // Outside the caller's scope reads as absent: a project's existence is not disclosed.
   const readable = row && (canReadUnit(actor, row.unitPath) || (await inboxGrantsRead(deps.prisma, { process: 'project', subjectId: row.id }, actor.personId, businessTime(deps))));
   if (!row || !readable) throw new AppError('NOT_FOUND', `项目不存在:${projectId}`);
+  // A payment's lines in the order of the project's cost sharing (市级, 区级, 街道 …), as the split made them:
+  // the rows have no order of their own, and the ledger's columns must not change places between reads.
+  const rank = new Map(((row.snapshot as unknown as ProjectState).costSharing ?? []).map((c, i) => [c.party, i]));
+  const inSharingOrder = <L extends { party: string }>(lines: L[]) =>
+    [...lines].sort((a, b) => (rank.get(a.party) ?? rank.size) - (rank.get(b.party) ?? rank.size) || a.party.localeCompare(b.party));
+  const payments = row.payments.map((p) => ({ ...p, lines: inSharingOrder(p.lines) }));
   const byParty = new Map<string, { party: string; label: string; amountFen: number }>();
-  for (const p of row.payments) {
+  for (const p of payments) {
     for (const l of p.lines) {
       const sum = byParty.get(l.party) ?? { party: l.party, label: l.label, amountFen: 0 };
       sum.amountFen += l.amountFen;
@@ -35,7 +41,7 @@ export async function getProject({ deps, actor, projectId }: { deps: AppDeps; ac
     state: row.snapshot as Record<string, unknown>,
     availableActions: availableActionRefs(row.snapshot as unknown as ProjectState, actor),
     ledger: {
-      payments: row.payments.map((p) => ({
+      payments: payments.map((p) => ({
         id: p.id,
         payableKey: p.payableKey,
         disbursementId: p.disbursementId,

@@ -54,6 +54,9 @@ describe('党建项目 happy path', () => {
     const [first, second] = body.ledger.payments;
     expect(first.lines.map((l: any) => l.amountFen)).toEqual([300_000, 300_000, 400_000]);
     expect(second.lines.map((l: any) => l.amountFen)).toEqual([300_000, 300_000, 400_001]);
+    // In the cost sharing's order (市级, 区级, 街道), whatever order the table gives: a rewritten row moves to its end.
+    await p.prisma.$executeRaw`UPDATE "ProjectLedgerLine" SET label = label WHERE "paymentId" = ${first.id} AND party = 'city'`;
+    expect((await project(p, id)).ledger.payments[0].lines.map((l: any) => l.party)).toEqual(['city', 'district', 'street']);
 
     await ok(p, U.community, id, 'submitCompletionReport', { summary: '项目完成,群众满意', evidence: ['结项报告.pdf'] });
     await ok(p, U.street, id, 'scoreAcceptance', { scores: SCORES(95), comment: '成效显著' });
