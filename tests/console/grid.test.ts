@@ -72,6 +72,8 @@ describe('网格事件处置', () => {
     await worker.getByRole('heading', { name: '工作台' }).waitFor();
     await worker.locator('.shell-sider').getByRole('link', { name: '事件上报' }).click();
     await worker.getByRole('heading', { name: '网格事件上报' }).waitFor();
+    // A grid worker's own grid is filled in; the one in charge of several picks.
+    await expect.poll(() => worker.locator('.ant-form-item', { hasText: '事发网格(或社区)' }).locator('.ant-select-selection-item').textContent()).toBe('芙蓉社区第一网格');
     await pickUnit(worker, worker, '事发网格(或社区)', '芙蓉社区第一网格');
     await worker.getByLabel('具体位置').fill('芙蓉小区东门');
     await worker.getByLabel('事件标题').fill(title);

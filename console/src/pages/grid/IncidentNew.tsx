@@ -20,11 +20,14 @@ export default function IncidentNewPage() {
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const org = useOrg();
-  const { me } = useSession();
+  const { me, unitId } = useSession();
   const [key] = useState(newIdempotencyKey);
   const channel = Form.useWatch('channel', form);
   // A grid worker on patrol reports from the grid; everyone else mostly takes tickets.
   const isGridWorker = (me?.grants ?? []).some((g) => g.role === 'grid_worker');
+  // …and mostly from their own grid: with one grid to their name it is filled in (the unit being worked as first).
+  const ownGrids = (me?.grants ?? []).filter((g) => g.role === 'grid_worker' && g.unitLevel === 'grid' && (!unitId || g.unitId === unitId));
+  const ownGrid = ownGrids.length === 1 ? ownGrids[0]!.unitId : undefined;
   const report = useMutation({
     mutationFn: (v: Values) =>
       unwrap(
@@ -60,7 +63,7 @@ export default function IncidentNewPage() {
           name="incident-new"
           layout="vertical"
           style={{ maxWidth: 960 }}
-          initialValues={{ channel: isGridWorker ? 'grid_worker' : 'hotline_12345', type: 'public_facility', urgency: 'ordinary' }}
+          initialValues={{ channel: isGridWorker ? 'grid_worker' : 'hotline_12345', type: 'public_facility', urgency: 'ordinary', placeUnitId: ownGrid }}
           onFinish={(v) => report.mutate(v)}
         >
           <Row gutter={16}>
