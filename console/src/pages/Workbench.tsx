@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { PROCESS_LABELS, taskLink } from '../actions';
+import { Stacked } from '../components/Stacked';
 import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
@@ -131,12 +132,12 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           title: '事项',
           dataIndex: 'title',
           render: (_, t) => (
-            <Space direction="vertical" size={2}>
+            <Stacked>
               {title(t)}
               <span className="timeline-meta">{processTag(t)}{t.unitName ?? ''}</span>
               <span>{when(t)}</span>
               {state(t)}
-            </Space>
+            </Stacked>
           ),
         },
         { title: '操作', width: 84, render: (_, t) => operations(t) },

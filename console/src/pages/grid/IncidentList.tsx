@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { canSee, entryByKey } from '../../access';
+import { Stacked } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
 import { useNarrow } from '../../hooks/narrow';
@@ -33,13 +34,13 @@ const due = (c: Incident) => (c.stepDueAt && c.stage !== 'closed' && c.stage !==
 function stacked(c: Incident) {
   const d = due(c);
   return (
-    <Space direction="vertical" size={2}>
+    <Stacked>
       <Link to={`/grid/${c.id}`}>{c.incidentNo}</Link>
       <span>{c.title}</span>
       <span className="timeline-meta">{typeAndUrgency(c)}</span>
       <span className="timeline-meta">{c.place.name} · {c.address}</span>
       <Space size={4} wrap>{stageTag(c)}{d ? <Countdown due={d} /> : null}</Space>
-    </Space>
+    </Stacked>
   );
 }
 const OVERDUE = { '': '全部', true: '已超期', false: '未超期' } as Record<string, string>;

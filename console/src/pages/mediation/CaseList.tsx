@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
+import { Stacked } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
 import { useNarrow } from '../../hooks/narrow';
@@ -22,13 +23,13 @@ const partyNames = (c: Case) => c.parties.map((p) => p.name).join('、');
 /** A case as one cell, for a phone: number and 案由, type and channel, parties, level and state. */
 function stacked(c: Case) {
   return (
-    <Space direction="vertical" size={2}>
+    <Stacked>
       <Link to={`/mediation/${c.id}`}>{c.caseNo}</Link>
       {titleWithRisk(c)}
       <span className="timeline-meta">{typeAndChannel(c)}</span>
       <span className="timeline-meta">{partyNames(c)} · {formatDateTime(c.registeredAt)}</span>
       <Space size={4} wrap>{c.currentLevel ? <Tag>{LEVEL_LABELS[c.currentLevel]}</Tag> : null}{stateTag(c)}{c.amountFen === null ? null : <Money fen={c.amountFen} />}</Space>
-    </Space>
+    </Stacked>
   );
 }
 

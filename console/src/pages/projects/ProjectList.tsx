@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { rolesOf } from '../../access';
 import { Money } from '../../components/Money';
+import { Stacked } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { formatDate } from '../../format';
 import { useNarrow } from '../../hooks/narrow';
@@ -66,13 +67,13 @@ export default function ProjectListPage() {
           title: '项目',
           dataIndex: 'title',
           render: (_, p) => (
-            <Space direction="vertical" size={2}>
+            <Stacked>
               {name(p)}
               <span className="timeline-meta">{p.communityName} · {p.year} 年度</span>
               {stageTags(p)}
               <span>预算 <Money fen={p.budgetFen} /> · 已拨付 <Money fen={p.paidFen} /></span>
               {p.nextDueAt ? <span>下一期限 {due(p)}</span> : null}
-            </Space>
+            </Stacked>
           ),
         },
       ]
