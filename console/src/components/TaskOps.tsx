@@ -11,6 +11,7 @@ import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../api/c
 import { formatDateTime } from '../format';
 import { FieldInput } from './ActionForm';
 import { PersonPicker, type PickerPurpose } from './PersonPicker';
+import { useNarrow } from '../hooks/narrow';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
 
@@ -287,6 +288,7 @@ export interface TaskOpsProps {
 
 export function TaskOps({ process, subjectId, invalidate = [], taskId, bare }: TaskOpsProps) {
   const queryClient = useQueryClient();
+  const narrow = useNarrow();
   const tasks = useRecordTasks(process, subjectId);
   const onDone = async () => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: ['tasks'] }), ...invalidate.map((k) => queryClient.invalidateQueries({ queryKey: k }))]);
@@ -308,5 +310,6 @@ export function TaskOps({ process, subjectId, invalidate = [], taskId, bare }: T
       {done.map((t) => <TaskLine key={t.id} task={t} done onDone={onDone} />)}
     </Space>
   );
-  return bare ? body : <Card title="任务协办" className="section-card task-ops" extra={<Typography.Text type="secondary">转交、委派、抄送、催办、意见与附件</Typography.Text>}>{body}</Card>;
+  // On a phone the list of what can be done left the card's title two characters and an ellipsis: the buttons say it.
+  return bare ? body : <Card title="任务协办" className="section-card task-ops" extra={narrow ? undefined : <Typography.Text type="secondary">转交、委派、抄送、催办、意见与附件</Typography.Text>}>{body}</Card>;
 }
