@@ -23,7 +23,7 @@ export default function LoginPage() {
         <span className="brand-mark large" aria-hidden="true">治</span>
         <div>
           <Typography.Title level={2} className="login-title">社区治理工作台</Typography.Title>
-          <Typography.Text className="login-subtitle">党建项目 · 双向述职 · 矛盾调解</Typography.Text>
+          <Typography.Text className="login-subtitle">党建项目 · 双向述职 · 矛盾调解 · 网格事件</Typography.Text>
         </div>
       </div>
       <Card className="login-card" title="账号登录">
