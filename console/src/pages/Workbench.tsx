@@ -135,7 +135,8 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
             <Stacked>
               {title(t)}
               <span className="timeline-meta">{processTag(t)}{t.unitName ?? ''}</span>
-              <span>{when(t)}</span>
+              {/* The desktop's column heads say what the time is; here the line does. */}
+              <span>{status === 'open' ? (t.dueAt ? '期限 ' : '') : '办结 '}{when(t)}</span>
               {state(t)}
             </Stacked>
           ),
