@@ -85,7 +85,7 @@ export default function PeoplePage() {
 
   const columns: ColumnsType<Person> = [
     { title: '姓名', dataIndex: 'displayName', width: 110 },
-    { title: '用户名', dataIndex: 'username', width: 260, render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
+    { title: '用户名', dataIndex: 'username', width: 330, className: 'cell-nowrap', render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
     { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="success">启用</Tag> : <Tag>已停用</Tag>) },
     {
       title: '角色授权(本人管理范围内)',
@@ -197,7 +197,7 @@ export default function PeoplePage() {
               loading={people.isLoading || change.isPending}
               locale={{ emptyText: '没有符合条件的人员' }}
               pagination={false}
-              scroll={{ x: 960 }}
+              scroll={{ x: 1030 }}
             />
             <div className="pager">
               <Space>
