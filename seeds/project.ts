@@ -109,16 +109,41 @@ export async function seedProjectDemos(ctx: SeedContext): Promise<void> {
     }
     ctx.log(`project demo: ${demo.body.title}`);
   }
+  await bringAwaitingFinanceToFinance(ctx, deps);
 }
 
 const DAY_MS = 86_400_000;
 
+/** The demo project that stops where finance has a release to make: 财务拨付's queue is not empty on a fresh demo. */
+export const AWAITING_FINANCE_TITLE = '社区长者食堂·助餐服务';
+const AWAITING_FINANCE_COMMUNITY = 'qindu-renmin-beidou';
+
+/**
+ * The awaiting-finance project (CLOCK=virtual: applied for and approved
+ * before the every-stage seeds moved the clock past its 公示) has its first
+ * milestone reported and verified now, after every advance, so the release
+ * it asks of finance is due ahead rather than weeks overdue.
+ */
+async function bringAwaitingFinanceToFinance(ctx: SeedContext, deps: ReturnType<typeof useCaseDeps>): Promise<void> {
+  const row = await ctx.prisma.project.findFirst({ where: { communityId: AWAITING_FINANCE_COMMUNITY, title: AWAITING_FINANCE_TITLE }, select: { id: true } });
+  if (!row) return;
+  const community = await demoActor(ctx, usernameFor('community', AWAITING_FINANCE_COMMUNITY));
+  const street = await demoActor(ctx, usernameFor('street_office', 'qindu-renmin'));
+  const project = await getProject({ deps, actor: community, projectId: row.id });
+  if (!project.availableActions.some((a) => a.action === 'reportMilestone')) return;
+  await performAction({ deps, actor: community, projectId: row.id, action: 'reportMilestone', input: { milestoneSeq: 1, summary: '食堂开业,首月供餐1800份', evidence: ['供餐台账.xlsx'] } });
+  await performAction({ deps, actor: street, projectId: row.id, action: 'verifyMilestone', input: { milestoneSeq: 1, decision: 'verify', comment: '属实,请财务拨付' } });
+  ctx.log(`project demo awaiting finance: ${AWAITING_FINANCE_TITLE}`);
+}
+
 /**
  * CLOCK=virtual: one project carried from application through 公示,
  * implementation, payment, acceptance and 激励 to completion, by the same
- * use cases a person's request runs, with the clock advanced past the 公示.
- * Registered first: the advance would leave the other demos' steps weeks
- * overdue, and they date theirs by the clock's time after it (seedNow).
+ * use cases a person's request runs, with the clock advanced past the 公示;
+ * and a second, through the same 公示, to a verified milestone whose release
+ * waits for finance. Registered first: the advance would leave the other
+ * demos' steps weeks overdue, and they date theirs by the clock's time after
+ * it (seedNow).
  */
 export async function seedProjectThroughEveryStage(ctx: SeedContext): Promise<void> {
   const { advance } = ctx;
@@ -136,6 +161,9 @@ export async function seedProjectThroughEveryStage(ctx: SeedContext): Promise<vo
     as('district_org', 'qindu'),
   ]);
   const { projectId } = await createProject({ deps, actor: community, body: { ...body, finalPaymentFen: body.finalPaymentFen ?? 0, communityId } as never });
+  const waitingCommunity = await as('community', AWAITING_FINANCE_COMMUNITY);
+  const waitingBody = plan(AWAITING_FINANCE_TITLE, 'community_service', '为社区独居和高龄老人提供助餐服务,每日午餐60份', [500_000], 200_000, today);
+  const waiting = await createProject({ deps, actor: waitingCommunity, body: { ...waitingBody, finalPaymentFen: waitingBody.finalPaymentFen ?? 0, communityId: AWAITING_FINANCE_COMMUNITY } as never });
   const act = <A extends ProjectAction>(actor: Actor, action: A, input: ActionInputs[A]) => performAction({ deps, actor, projectId, action, input });
   const requested = async (kind: string) => {
     const project = await getProject({ deps, actor: finance, projectId });
@@ -143,7 +171,9 @@ export async function seedProjectThroughEveryStage(ctx: SeedContext): Promise<vo
     if (!found) throw new Error(`demo project: no requested ${kind} disbursement`);
     return found.id;
   };
+  const actOnWaiting = <A extends ProjectAction>(actor: Actor, action: A, input: ActionInputs[A]) => performAction({ deps, actor, projectId: waiting.projectId, action, input });
   await act(streetOffice, 'reviewApplication', { decision: 'approve', comment: '同意立项' });
+  await actOnWaiting(streetOffice, 'reviewApplication', { decision: 'approve', comment: '同意立项' });
   await advance(10 * DAY_MS); // 公示 of 5 working days runs out
   await act(community, 'reportMilestone', { milestoneSeq: 1, summary: '志愿服务队成立,开展活动12次', evidence: ['活动照片.jpg'] });
   await act(streetOffice, 'verifyMilestone', { milestoneSeq: 1, decision: 'verify', comment: '属实' });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitUntil } from '../../platform/ports';
 import { npmStart, type NpmStart, platformClient } from './processes';
 import { yearOf } from '../../domain/calendar';
+import { AWAITING_FINANCE_TITLE } from '../../seeds/project';
 
 const DAY = 86_400_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'cg-demo-'));
@@ -55,7 +56,11 @@ describe('npm start -- --demo', () => {
     // The seeds that carry processes through every stage move the clock by
     // weeks; the ordinary demos start after them, so a newcomer's inboxes open
     // with work to do and nothing already overdue.
-    const holders = await Promise.all(['district_org.qindu', 'mediator.qindu-renmin-furong', 'mediator.qindu-weiyang-qinhuang'].map(logIn));
+    const holders = await Promise.all(['district_org.qindu', 'mediator.qindu-renmin-furong', 'mediator.qindu-weiyang-qinhuang', 'finance.qindu'].map(logIn));
+    // Finance has a release to make: a demo project's verified milestone waits in 财务拨付.
+    const queue = await http('GET', '/api/projects/disbursements', holders[3]!);
+    expect(queue.status, JSON.stringify(queue.body)).toBe(200);
+    expect(queue.body.items.map((i: { projectTitle: string }) => i.projectTitle), JSON.stringify(queue.body).slice(0, 1000)).toContain(AWAITING_FINANCE_TITLE);
     let open = 0;
     for (const person of [community, street, ...holders]) {
       const all = await http('GET', '/api/tasks', person);
