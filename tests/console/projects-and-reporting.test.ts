@@ -203,6 +203,8 @@ describe('党建项目: plan forms and the ledger', () => {
     const finance = await h.loginAs(U.finance);
     await finance.goto(`${h.baseUrl}/finance/disbursements`);
     const row = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
+    // The split one party a line, in the cost sharing's order.
+    await expect.poll(() => row.locator('.cell-nowrap').allTextContents()).toEqual(['市级 ¥3,000.00', '区级 ¥3,000.00', '街道 ¥4,000.00']);
     await row.getByRole('button', { name: '拨付资金' }).click();
     const dialog = finance.getByRole('dialog');
     await dialog.getByLabel('拨付凭证号').fill('财拨-2026-0099');

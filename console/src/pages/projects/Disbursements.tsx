@@ -25,11 +25,12 @@ export default function DisbursementsPage() {
   const rowKey = (d: Item) => `${d.projectId}-${d.disbursementId}`;
   const selectedRows = (query.data?.items ?? []).filter((d) => selected.includes(rowKey(d)) && taskOfRow(tasks.data, d));
   const columns: ColumnsType<Item> = [
-    { title: '项目', dataIndex: 'projectTitle', render: (t: string, d) => <Link to={`/projects/${d.projectId}`}>{t}</Link> },
-    { title: '社区', dataIndex: 'communityName', width: 120 },
+    // The community under the project and the split one party a line: as two more flexible columns the
+    // project's title had four characters a line at 1440 px.
+    { title: '项目', dataIndex: 'projectTitle', render: (t: string, d) => <div><Link to={`/projects/${d.projectId}`}>{t}</Link><div className="timeline-meta">{d.communityName}</div></div> },
     { title: '类型', dataIndex: 'kind', width: 110, render: (k: string, d) => `${DISBURSEMENT_KIND_LABELS[k] ?? k}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}` },
     { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <Money fen={v} strong /> },
-    { title: '分担拆分', dataIndex: 'split', render: (s: Item['split']) => s.map((l) => `${l.label} ${formatFen(l.amountFen)}`).join(' / ') },
+    { title: '分担拆分', dataIndex: 'split', width: 170, render: (s: Item['split']) => s.map((l) => <div key={l.party} className="cell-nowrap">{l.label} {formatFen(l.amountFen)}</div>) },
     { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
     { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'requested' ? 'processing' : 'default'}>{DISBURSEMENT_STATUS_LABELS[s] ?? s}</Tag> },
     {
