@@ -40,6 +40,12 @@ export function beijingYear(now: Date): number {
   return Number(formatDate(now).slice(0, 4));
 }
 
+/** The first and last day of `now`'s year in Beijing, YYYY-MM-DD: a statistics page's default range. */
+export function beijingYearDays(now: Date): [string, string] {
+  const year = beijingYear(now);
+  return [`${year}-01-01`, `${year}-12-31`];
+}
+
 const yuanFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** ¥12,345.67 from 1234567 fen (integer arithmetic, no float rounding of fen). */

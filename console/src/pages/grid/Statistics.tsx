@@ -9,7 +9,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { useUnits } from '../../hooks/org';
-import { beijingYear } from '../../format';
+import { beijingYearDays } from '../../format';
 import { useSession } from '../../session';
 
 type Stats = ResponseOf<'/api/grid-incidents/statistics', 'get'>;
@@ -106,7 +106,7 @@ export default function GridStatisticsPage() {
   const [unitId, setUnitId] = useState('');
   const { now } = useSession();
   // This year on the platform's clock, in Beijing.
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(`${beijingYear(now())}-01-01`), dayjs(`${beijingYear(now())}-12-31`)]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => beijingYearDays(now()).map((d) => dayjs(d)) as [Dayjs, Dayjs]);
   // No unit picked: the API's default (the caller's highest unit with a statistics role).
   const query = useQuery({
     queryKey: ['grid-stats', unitId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],

@@ -8,7 +8,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { useUnits } from '../../hooks/org';
-import { beijingYear } from '../../format';
+import { beijingYearDays } from '../../format';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS } from './labels';
 
@@ -89,7 +89,7 @@ export default function StatisticsPage() {
   const [unitId, setUnitId] = useState('');
   const { now } = useSession();
   // This year on the platform's clock, in Beijing.
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(`${beijingYear(now())}-01-01`), dayjs(`${beijingYear(now())}-12-31`)]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => beijingYearDays(now()).map((d) => dayjs(d)) as [Dayjs, Dayjs]);
   const unit = unitId || candidates[0]?.id || '';
   const query = useQuery({
     queryKey: ['mediation-stats', unit, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],

@@ -21,6 +21,15 @@ type Stage = Project['stage'];
 
 const PAGE = 20;
 
+const stageTags = (p: Project) => (
+  <Space size={4} wrap>
+    <Tag color={STAGE_COLORS[p.stage]}>{p.stageLabel || PROJECT_STAGE_LABELS[p.stage] || p.stage}</Tag>
+    {p.suspended ? <Tag color="warning">已暂停</Tag> : null}
+  </Space>
+);
+const due = (p: Project) => (p.overdue ? <span className="overdue">{formatDate(p.nextDueAt)} 已逾期</span> : formatDate(p.nextDueAt));
+const name = (p: Project) => <Link to={`/projects/${p.id}`}>{p.title}</Link>;
+
 export default function ProjectListPage() {
   const { me } = useSession();
   const [stage, setStage] = useState<string>('');
@@ -52,14 +61,6 @@ export default function ProjectListPage() {
   });
   const reset = () => setPage(1);
   const narrow = useNarrow();
-  const stageTags = (p: Project) => (
-    <Space size={4} wrap>
-      <Tag color={STAGE_COLORS[p.stage]}>{p.stageLabel || PROJECT_STAGE_LABELS[p.stage] || p.stage}</Tag>
-      {p.suspended ? <Tag color="warning">已暂停</Tag> : null}
-    </Space>
-  );
-  const due = (p: Project) => (p.overdue ? <span className="overdue">{formatDate(p.nextDueAt)} 已逾期</span> : formatDate(p.nextDueAt));
-  const name = (p: Project) => <Link to={`/projects/${p.id}`}>{p.title}</Link>;
   // On a phone, a project as one stacked cell (as the other lists): seven columns scrolled sideways there.
   const columns: ColumnsType<Project> = narrow
     ? [
