@@ -19,8 +19,10 @@ export async function placeInUnitSql(deps: AppDeps, column: Prisma.Sql, unitId: 
   return unitId ? [Prisma.sql`starts_with(${column}, ${(await findUnit(deps, unitId)).path})`] : [];
 }
 
-/** A list's optional Beijing date range on one `column`, as conditions (either end may be open, both are included). */
+/** A list's optional Beijing date range on one `column`, as conditions (either end may be open, both are included); 400 for a reversed range. */
 export function dateRangeSql(column: Prisma.Sql, from: string | undefined, to: string | undefined): Prisma.Sql[] {
+  // A reversed range would answer an empty list, which reads as "nothing happened then".
+  if (from && to) assertDateOrder(from, to);
   return [...(from ? [Prisma.sql`${column} >= ${startOfDay(from)}`] : []), ...(to ? [Prisma.sql`${column} <= ${endOfDay(to)}`] : [])];
 }
 
@@ -48,12 +50,17 @@ export async function statisticsScope({ deps, actor, query, authorize, roles, no
   const to = query.to ?? `${year}-12-31`;
   const unit = await findUnit(deps, unitId);
   authorize(unit.path, roles);
+  assertDateOrder(from, to);
+  return { unit, from, to, period: { gte: startOfDay(from), lte: endOfDay(to) } };
+}
+
+/** 400 VALIDATION_FAILED (`date_order` on `from`) unless `from` is on or before `to` (both YYYY-MM-DD). */
+function assertDateOrder(from: string, to: string): void {
   if (from > to) {
-    throw new AppError('VALIDATION_FAILED', '统计起始日期不能晚于截止日期。', {
+    throw new AppError('VALIDATION_FAILED', '起始日期不能晚于截止日期。', {
       details: [{ in: 'query', field: 'from', code: 'date_order', message: '不能晚于截止日期(to)' }],
     });
   }
-  return { unit, from, to, period: { gte: startOfDay(from), lte: endOfDay(to) } };
 }
 
 function highestUnitWith(actor: Actor, roles: readonly RoleName[]): string | undefined {

@@ -126,6 +126,18 @@ describe('dates', () => {
     expect(res.body.errors[0]).toMatchObject({ field: 'milestones.0.dueDate', code: 'invalid_date' });
   });
 
+  it('refuses a reversed period in the lists, as in the statistics, instead of an empty page', async () => {
+    const auditor = await p.as('auditor.qindu');
+    for (const list of ['/api/mediation-cases', '/api/grid-incidents']) {
+      const reversed = await auditor.get(`${list}?from=2026-12-31&to=2026-01-01`);
+      expectProblem(reversed, 400);
+      expect(reversed.body.errors[0]).toMatchObject({ in: 'query', field: 'from', code: 'date_order' });
+      expect(reversed.body.detail).toBe('起始日期不能晚于截止日期。');
+      // One day (from = to) is a period, not a reversed one.
+      expect((await auditor.get(`${list}?from=2026-06-01&to=2026-06-01`)).status).toBe(200);
+    }
+  });
+
   it('refuses a milestone due before the project\'s year', async () => {
     const agent = await p.as(COMMUNITY);
     const marker = `往年节点-${uniqueSuffix()}`;
