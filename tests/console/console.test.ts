@@ -205,6 +205,10 @@ describe('矛盾调解', () => {
     await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
     await h.shot(street, '46-mediation-new');
     await h.axe(street, 'mediation-new');
+    // The place is required, and marked so as the other required fields are.
+    expect(await street.getByRole('combobox', { name: '* 纠纷发生地(社区或网格)', exact: true }).count()).toBe(1);
+    await street.getByRole('button', { name: '登记案件' }).click();
+    await street.getByText('请选择纠纷发生地').waitFor();
   });
 });
 

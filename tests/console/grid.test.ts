@@ -30,9 +30,11 @@ afterAll(() => h?.close());
 
 /** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */
 async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, title: string) {
-  const combobox = scope.getByRole('combobox', { name: label, exact: true });
+  // A required field's name starts with its mark ("* 承办单位"), as antd's own do.
+  const name = new RegExp(`^(\\* )?${label.replace(/[()]/g, '\\$&')}$`);
+  const combobox = scope.getByRole('combobox', { name });
   // (`has` takes a locator relative to the select: one not rooted in `scope`.)
-  const chosen = scope.locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) }).locator('.ant-select-selection-item');
+  const chosen = scope.locator('.ant-select', { has: page.getByRole('combobox', { name }) }).locator('.ant-select-selection-item');
   const open = page.locator('.ant-select-dropdown:visible');
   const option = open.locator('.ant-select-tree-title', { hasText: new RegExp(`^${title}$`) });
   // A click that lands while a dialog is still animating in opens nothing, and
@@ -75,6 +77,14 @@ describe('网格事件处置', () => {
     // A grid worker's own grid is filled in; the one in charge of several picks.
     await expect.poll(() => worker.locator('.ant-form-item', { hasText: '事发网格(或社区)' }).locator('.ant-select-selection-item').textContent()).toBe('芙蓉社区第一网格');
     await pickUnit(worker, worker, '事发网格(或社区)', '芙蓉社区第一网格');
+    // The urgency shows the handling limit it commits to, as configured (GRID_HANDLE_DAYS_*).
+    const urgencyItem = worker.locator('.ant-form-item', { hasText: '紧急程度' });
+    await expect.poll(() => urgencyItem.locator('.ant-form-item-extra').textContent()).toBe(`分拨后 ${h.p.config.rules.grid.handleWorkingDays.ordinary} 个工作日内处置`);
+    await urgencyItem.locator('.ant-select').click();
+    await worker.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^紧急$/ }).click();
+    await expect.poll(() => urgencyItem.locator('.ant-form-item-extra').textContent()).toBe(`分拨后 ${h.p.config.rules.grid.handleWorkingDays.urgent} 个工作日内处置`);
+    await urgencyItem.locator('.ant-select').click();
+    await worker.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^一般$/ }).click();
     await worker.getByLabel('具体位置').fill('芙蓉小区东门');
     await worker.getByLabel('事件标题').fill(title);
     await worker.getByLabel('事件描述').fill('夜间巡查发现东门两盏路灯不亮,居民出行不便。');
@@ -127,7 +137,7 @@ describe('网格事件处置', () => {
     // The refused form's dialog fades out (its fields still visible meanwhile): open the dispatch form once it is gone.
     await expect.poll(() => community.getByRole('dialog').count()).toBe(0);
     await community.getByRole('button', { name: '派遣处置' }).click();
-    await dialog.getByRole('combobox', { name: '承办单位', exact: true }).waitFor();
+    await dialog.getByRole('combobox', { name: '* 承办单位', exact: true }).waitFor();
     await pickUnit(community, dialog, '承办单位', '人民路街道');
     await dialog.getByLabel('承办部门(可选)').fill('街道城管执法中队');
     await dialog.getByLabel('处置要求').fill('请三日内修复路灯');

@@ -263,6 +263,15 @@ describe('grid incidents through the API', () => {
     expect(c6.state.handlings[0].onTime).toBe(false);
   });
 
+  it('tells those who report the limits a new incident runs under, and only them', async () => {
+    const res = await p.get(who.gridWorker, '/api/grid-incidents/rules');
+    ok(res);
+    expect(res.body).toEqual(p.config.rules.grid);
+    expect(res.body.handleWorkingDays).toEqual({ urgent: 1, ordinary: 3, minor: 5 });
+    // 审计 reads incidents but reports none.
+    expect((await p.get(auditor, '/api/grid-incidents/rules')).status).toBe(403);
+  });
+
   it('refuses the wrong role, a sibling street, the wrong stage and bad input with 4xx, changing nothing', async () => {
     const id = await p.report(who.gridWorker, { contactName: '王阿姨', contactPhone: '13700001111', channel: 'hotline_12345' });
     const before = await p.incidentWhen(id, (c) => c.stage === 'triage');

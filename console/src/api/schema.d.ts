@@ -8928,6 +8928,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grid-incidents/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格事件的处置时限(新上报的事件适用)
+         * @description Access: roles `grid_worker` (网格员), `community` (社区), `street_office` (街道办事处), `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GridRules"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/grid-incidents/{id}": {
         parameters: {
             query?: never;
@@ -13018,6 +13075,24 @@ export interface components {
             path: string;
             parentId: string | null;
             children: components["schemas"]["OrgNode"][];
+        };
+        GridRules: {
+            /** @description 社区研判分拨时限(工作日) */
+            triageWorkingDays: number;
+            handleWorkingDays: {
+                /** @description 紧急事件处置时限(工作日) */
+                urgent: number;
+                /** @description 一般事件处置时限(工作日) */
+                ordinary: number;
+                /** @description 轻微事件处置时限(工作日) */
+                minor: number;
+            };
+            /** @description 核查时限,逾期自动办结(工作日) */
+            verifyWorkingDays: number;
+            /** @description 逾期后提级前的宽限(工作日) */
+            overdueGraceWorkingDays: number;
+            /** @description 办结后回访时限(工作日) */
+            ratingWorkingDays: number;
         };
         AdminPeoplePage: {
             items: components["schemas"]["AdminPerson"][];

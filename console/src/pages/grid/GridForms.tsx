@@ -12,7 +12,8 @@ import { actionPath, actionSpec } from '../../actions';
 import { flatten, useOrg } from '../../hooks/org';
 import { COMPLEXITY_LABELS, DISPUTE_TYPE_LABELS, RISK_LABELS } from '../mediation/labels';
 import { options } from './labels';
-import { orgTree, pickRequired } from './tree';
+import { requiredPick } from '../../components/RequiredPick';
+import { orgTree } from './tree';
 
 interface ModalActionProps {
   incidentId: string;
@@ -94,7 +95,7 @@ export function DispatchAction({ incidentId, autoOpen, aboveUnits = [] }: { inci
       autoOpen={autoOpen}
       toBody={(v) => ({ unitId: v.unitId, department: (v.department as string | undefined)?.trim() || null, note: v.note })}
     >
-      <Form.Item name="unitId" label="承办单位" rules={[pickRequired('请选择承办单位')]}>
+      <Form.Item name="unitId" {...requiredPick('承办单位', '请选择承办单位')}>
         <TreeSelect treeData={treeData} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择网格、社区、街道或区" />
       </Form.Item>
       <Form.Item name="department" label="承办部门(可选)"><Input aria-label="承办部门(可选)" maxLength={100} placeholder="如:街道城管执法中队、小区物业服务中心" /></Form.Item>

@@ -1,15 +1,16 @@
 // 事件上报: channel, type, urgency, the place picked from the org tree (a grid
 // or a community), address, description, photos (attachment references, as
 // the API accepts them) and, for a resident's report, their contact.
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, newIdempotencyKey, unwrap } from '../../api/client';
+import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, options, TYPE_LABELS, URGENCY_LABELS } from './labels';
-import { orgTree, pickRequired } from './tree';
+import { requiredPick } from '../../components/RequiredPick';
+import { orgTree } from './tree';
 
 interface Values {
   channel: string; type: string; urgency: string; title: string; description: string;
@@ -23,6 +24,10 @@ export default function IncidentNewPage() {
   const { me, unitId } = useSession();
   const [key] = useState(newIdempotencyKey);
   const channel = Form.useWatch('channel', form);
+  const urgency = Form.useWatch('urgency', form) as keyof Schemas['GridRules']['handleWorkingDays'] | undefined;
+  // The limits configured now (GRID_*_DAYS), which the incident will carry.
+  const rules = useQuery({ queryKey: ['grid-rules'], queryFn: () => unwrap(api.GET('/api/grid-incidents/rules')), staleTime: 10 * 60_000 });
+  const limit = rules.data && urgency ? rules.data.handleWorkingDays[urgency] : undefined;
   // A grid worker on patrol reports from the grid; everyone else mostly takes tickets.
   const isGridWorker = (me?.grants ?? []).some((g) => g.role === 'grid_worker');
   // …and mostly from their own grid: with one grid to their name it is filled in (the unit being worked as first).
@@ -69,11 +74,11 @@ export default function IncidentNewPage() {
           <Row gutter={16}>
             <Col xs={24} md={8}><Form.Item name="channel" label="受理渠道"><Select options={options(CHANNEL_LABELS)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="type" label="事件类型"><Select options={options(TYPE_LABELS)} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="urgency" label="紧急程度" extra="决定处置时限(工作日)"><Select options={options(URGENCY_LABELS)} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="urgency" label="紧急程度" extra={limit === undefined ? '决定处置时限' : `分拨后 ${limit} 个工作日内处置`}><Select options={options(URGENCY_LABELS)} /></Form.Item></Col>
           </Row>
           <Row gutter={16}>
             <Col xs={24} md={10}>
-              <Form.Item name="placeUnitId" label="事发网格(或社区)" rules={[pickRequired('请选择事发网格或社区')]}>
+              <Form.Item name="placeUnitId" {...requiredPick('事发网格(或社区)', '请选择事发网格或社区')}>
                 <TreeSelect treeData={orgTree(org.data?.roots ?? [], ['community', 'grid'])} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择网格或社区" />
               </Form.Item>
             </Col>

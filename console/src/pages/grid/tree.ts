@@ -7,11 +7,3 @@ export interface TreeNode { value: string; title: string; selectable: boolean; c
 export function orgTree(nodes: OrgNode[], levels: readonly string[]): TreeNode[] {
   return nodes.map((n) => ({ value: n.id, title: n.name, selectable: levels.includes(n.level), children: orgTree(n.children ?? [], levels) }));
 }
-
-/**
- * "Required" for a TreeSelect as a validator: `required: true` makes antd put
- * aria-required on the TreeSelect's role-less wrapper, which axe rejects.
- */
-export function pickRequired(message: string) {
-  return { validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))) };
-}

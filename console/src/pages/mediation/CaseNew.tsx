@@ -5,6 +5,7 @@ import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space,
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
+import { requiredPick } from '../../components/RequiredPick';
 import { yuanToFen } from '../../format';
 import { useOrg, type OrgNode } from '../../hooks/org';
 import { CHANNEL_LABELS, COMPLEXITY_LABELS, DISPUTE_TYPE_LABELS, RISK_LABELS } from './labels';
@@ -65,7 +66,7 @@ export default function CaseNewPage() {
             <Col xs={24} md={8}><Form.Item name="channel" label="受理渠道"><Select options={options(CHANNEL_LABELS)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="disputeType" label="纠纷类型"><Select options={options(DISPUTE_TYPE_LABELS)} /></Form.Item></Col>
             <Col xs={24} md={8}>
-              <Form.Item name="placeUnitId" label="纠纷发生地(社区或网格)" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请选择纠纷发生地'))) }]}>
+              <Form.Item name="placeUnitId" {...requiredPick('纠纷发生地(社区或网格)', '请选择纠纷发生地')}>
                 <TreeSelect treeData={toTree(org.data?.roots ?? [])} loading={org.isLoading} showSearch treeNodeFilterProp="title" treeDefaultExpandAll placeholder="选择社区或网格" />
               </Form.Item>
             </Col>
@@ -90,7 +91,8 @@ export default function CaseNewPage() {
                     {fields.length > 2 ? <Button aria-label={`删除当事人 ${i + 1}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} className="milestone-remove" /> : null}
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'respondent' })}>添加当事人</Button>
+                {/* A block of its own: inline, it ran on into the form's 登记案件 and read as one of its buttons. */}
+                <div><Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'respondent' })}>添加当事人</Button></div>
               </>
             )}
           </Form.List>

@@ -8,6 +8,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
+import { requiredPick } from '../../components/RequiredPick';
 import { beijingYear, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { CATEGORY_LABELS } from './labels';
@@ -134,7 +135,7 @@ export default function ProjectNewPage() {
         >
           <div hidden={step !== 0}>
             {communities.length > 1 ? (
-              <Form.Item name="communityId" label="申报社区" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请选择申报社区'))) }]}>
+              <Form.Item name="communityId" {...requiredPick('申报社区', '请选择申报社区')}>
                 <Select options={communities.map((g) => ({ value: g.unitId, label: g.unitName }))} />
               </Form.Item>
             ) : (
