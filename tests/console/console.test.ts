@@ -528,6 +528,9 @@ describe('期限倒计时', () => {
     expect(await overdue.textContent()).toContain('已超期 3 天');
     expect(await overdue.textContent()).toContain('党建项目');
     expect(await clerk.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    // The six counts in one card, three a row: as six cards they took three rows (about 320 px) of the first screen.
+    await expect.poll(async () => (await clerk.locator('.counts').boundingBox())?.height ?? Infinity).toBeLessThan(160);
+    expect(await clerk.locator('.counts').textContent()).toMatch(/待办总数\d+\+?已逾期\d+党建项目\d+双向述职\d+矛盾调解\d+网格事件\d+/);
     await h.shot(clerk, '04b-workbench-phone');
     await clerk.setViewportSize(DESKTOP);
 

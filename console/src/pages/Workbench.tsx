@@ -227,6 +227,26 @@ function Counts() {
   const more = all.data?.nextCursor ? '+' : '';
   const count = (p?: string) => items.filter((t) => !p || t.process === p).length;
   const overdue = items.filter((t) => t.overdue).length;
+  const narrow = useNarrow();
+  if (narrow) {
+    // On a phone six cards took three rows of the first screen, and the 待办 itself started below it: one card, three figures a row.
+    const figures: Array<{ title: string; value: number; suffix?: string; danger?: boolean }> = [
+      { title: '待办总数', value: count(), suffix: more },
+      { title: '已逾期', value: overdue, danger: overdue > 0 },
+      ...Object.entries(PROCESS_LABELS).map(([p, title]) => ({ title, value: count(p) })),
+    ];
+    return (
+      <Card size="small" className="counts counts-compact">
+        <Row gutter={[8, 8]}>
+          {figures.map((f) => (
+            <Col span={8} key={f.title}>
+              <Statistic title={f.title} value={f.value} suffix={f.suffix} valueStyle={f.danger ? { color: '#cf1322' } : undefined} loading={all.isLoading} />
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    );
+  }
   return (
     <Row gutter={[16, 16]} className="counts">
       <Col xs={12} md={6}>
