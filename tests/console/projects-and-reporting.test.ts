@@ -103,6 +103,15 @@ describe('党建项目', () => {
     for (const text of ['立项公示', '预算 ¥15,000.00', '已拨付 ¥0.00']) expect(await row.textContent()).toContain(text);
     expect(await page.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(page, '13b-project-list-phone');
+    // Its page: each node one stacked cell (five columns left its name a character a line).
+    await row.getByRole('link').first().click();
+    const nodes = page.locator('.section-card', { hasText: '实施节点' });
+    const node = nodes.locator('.ant-table-tbody tr', { hasText: '楼院环境整治' });
+    await node.waitFor();
+    expect(await nodes.locator('.ant-table-thead th').count()).toBe(1);
+    expect(await node.textContent()).toMatch(/1\. 楼院环境整治¥[\d,.]+ · 计划 \d{4}-\d{2}-\d{2} 完成/);
+    expect((await node.getByText('1. 楼院环境整治').boundingBox())!.height).toBeLessThan(30);
+    await h.shot(page, '13c-project-nodes-phone');
   });
 
   it('refuses an over-cap budget in the form, before anything is submitted', async () => {
