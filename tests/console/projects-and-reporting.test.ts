@@ -309,6 +309,13 @@ describe('双向述职', () => {
     await auditor.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(auditor, '38-reporting-results');
     await h.axe(auditor, 'reporting-results');
+    // A year with no results yet (as every year's January) offers the year before.
+    const reportYear = Number(reportId.slice(-4));
+    await auditor.getByLabel('年度').fill(String(reportYear + 1));
+    await auditor.getByText(`${reportYear + 1} 年度暂无评议结果`).waitFor();
+    await auditor.getByRole('button', { name: `查看 ${reportYear} 年度` }).click();
+    await auditor.locator(`.ant-table-tbody a[href="/reporting/${reportId}"]`).waitFor();
+    expect(await auditor.getByLabel('年度').inputValue()).toBe(String(reportYear));
 
     // 公示栏, no login: the result under public notice, nothing personal.
     const board = await h.anonymous(PHONE);

@@ -1,7 +1,7 @@
 // 党建项目 list: filters (stage, street, community, year, overdue), paged.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { rolesOf } from '../../access';
 import { Money } from '../../components/Money';
 import { Stacked } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
+import { YearInput } from '../../components/YearInput';
 import { formatDate } from '../../format';
 import { useNarrow } from '../../hooks/narrow';
 import { useUnits } from '../../hooks/org';
@@ -105,8 +106,8 @@ export default function ProjectListPage() {
           <Select aria-label="阶段" style={{ width: 140 }} value={stage} onChange={(v) => { setStage(v); reset(); }} options={[{ value: '', label: '全部阶段' }, ...Object.entries(PROJECT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
           <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => { setStreetId(v); setCommunityId(''); reset(); }} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} />
           <Select aria-label="社区" style={{ width: 160 }} value={communityId} onChange={(v) => { setCommunityId(v); reset(); }} options={[{ value: '', label: '全部社区' }, ...communities.map((s) => ({ value: s.id, label: s.name }))]} />
-          <InputNumber aria-label="年度" placeholder="年度" style={{ width: 110 }} min={2000} max={2100} value={year} onChange={(v) => { setYear(v); reset(); }} />
-          <Select aria-label="是否逾期" style={{ width: 120 }} value={overdue} onChange={(v) => { setOverdue(v); reset(); }} options={[{ value: '', label: '全部' }, { value: 'true', label: '有逾期' }, { value: 'false', label: '无逾期' }]} />
+          <YearInput placeholder="全部" value={year} onChange={(v) => { setYear(v); reset(); }} />
+          <Select aria-label="是否逾期" style={{ width: 120 }} value={overdue} onChange={(v) => { setOverdue(v); reset(); }} options={[{ value: '', label: '全部期限' }, { value: 'true', label: '有逾期' }, { value: 'false', label: '无逾期' }]} />
         </Space>
         {query.error ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />

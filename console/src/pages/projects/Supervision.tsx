@@ -2,11 +2,12 @@
 // acceptance ratings — with export to a spreadsheet (CSV, opens in Excel/WPS).
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
+import { YearInput } from '../../components/YearInput';
 import { toCsv } from '../../csv';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
@@ -75,7 +76,7 @@ export default function SupervisionPage() {
         </div>
         <Space wrap>
           <Select aria-label="街道" style={{ width: 160 }} value={street} onChange={setStreetId} options={streets.units.map((s) => ({ value: s.id, label: s.name }))} loading={streets.isLoading} />
-          <InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} style={{ width: 100 }} />
+          <YearInput value={year} onChange={(v) => v && setYear(v)} />
           <Select aria-label="季度" style={{ width: 110 }} value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `第${q}季度` }))} />
           <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && download(query.data)}>
             导出表格

@@ -1,10 +1,11 @@
 // 双向述职: community reports per year, with stage filter.
 import { useQuery } from '@tanstack/react-query';
-import { Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
+import { YearInput } from '../../components/YearInput';
 import { beijingYear, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
@@ -27,7 +28,7 @@ export default function ReportListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <InputNumber aria-label="年度" placeholder="年度" min={2000} max={2100} value={year} onChange={setYear} style={{ width: 110 }} />
+          <YearInput placeholder="全部" value={year} onChange={setYear} />
           <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={setStage} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
         </Space>
         {query.error ? (

@@ -1,10 +1,11 @@
 // 评议结果: the year's results per community (for the annual assessment).
 import { useQuery } from '@tanstack/react-query';
-import { Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
+import { YearInput } from '../../components/YearInput';
 import { beijingYear } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS } from './labels';
@@ -22,13 +23,21 @@ export default function ResultsPage() {
         <Typography.Text type="secondary">向上述职得分与民主评议按权重综合评定,结果公示后计入年度考核。</Typography.Text>
       </div>
       <Card>
-        <Space className="filters"><InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={setYear} style={{ width: 110 }} /></Space>
+        <Space className="filters"><YearInput placeholder="全部" value={year} onChange={setYear} /></Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
           <Table<Row>
             rowKey="reportId"
             loading={query.isLoading}
             dataSource={query.data?.items ?? []}
-            locale={{ emptyText: '本年度暂无评议结果' }}
+            // Early in a year the year's results are not out yet: the ones people look for then are last year's.
+            locale={{
+              emptyText: year ? (
+                <span>
+                  {year} 年度暂无评议结果
+                  <Button type="link" onClick={() => setYear(year - 1)}>查看 {year - 1} 年度</Button>
+                </span>
+              ) : '暂无评议结果',
+            }}
             pagination={{ pageSize: 20, showSizeChanger: false }}
             columns={[
               { title: '社区', dataIndex: 'communityName', render: (t: string, r) => <Link to={`/reporting/${encodeURIComponent(r.reportId)}`}>{t}</Link> },
