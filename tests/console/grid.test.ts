@@ -333,6 +333,24 @@ describe('网格事件处置', () => {
     await street.locator('.ant-segmented-item', { hasText: '按网格' }).click();
     await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
     await h.shot(street, '70-grid-statistics-grids');
+    // A period whose incidents are all still open (every January): the rates' charts say so instead of drawing bare axes.
+    const statsUrl = '**/api/grid-incidents/statistics?*';
+    await street.route(statsUrl, async (route) => {
+      const body = await (await route.fetch()).json();
+      for (const f of [body.total, ...body.streets, ...body.communities, ...body.grids]) {
+        Object.assign(f, { handled: 0, onTime: 0, onTimeRatePercent: null, medianHandlingDays: null, rated: 0, satisfactionRatePercent: null });
+      }
+      await route.fulfill({ json: body });
+    });
+    await street.reload();
+    const card = (title: RegExp) => street.locator('.section-card', { has: street.locator('.ant-card-head-title', { hasText: title }) });
+    await card(/^事件数/).locator('canvas').waitFor();
+    for (const [title, says] of [[/^按时处置率/, '尚无处置完毕的事件'], [/^处置用时中位数/, '尚无处置完毕的事件'], [/^满意率/, '尚无回访记录']] as const) {
+      await card(title).getByText(says).waitFor();
+      expect(await card(title).locator('canvas').count()).toBe(0);
+    }
+    await h.shot(street, '70b-grid-statistics-nothing-handled');
+    await street.unroute(statsUrl);
 
     // Past the ticket's triage deadline (the platform runs on the engine's virtual clock): 已超期 in red,
     // the 超期 filter finds it, and the detail says when it goes to the street by itself.

@@ -7,12 +7,14 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { usePrefersReducedMotion } from '../hooks/reduced-motion';
+import { EmptyState } from './PageState';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
-export function Chart({ option, label, height = 300 }: { option: ChartOption; label: string; height?: number }) {
+/** `empty`: what to say instead of drawing, when there is nothing to draw (a rate no record has yet): bare axes read as a broken chart. */
+export function Chart({ option, label, height = 300, empty }: { option: ChartOption; label: string; height?: number; empty?: string | false }) {
   const ref = useRef<HTMLDivElement>(null);
   const reduced = usePrefersReducedMotion();
   useEffect(() => {
@@ -27,6 +29,13 @@ export function Chart({ option, label, height = 300 }: { option: ChartOption; la
       observer.disconnect();
       chart.dispose();
     };
-  }, [option, reduced]);
+  }, [option, reduced, empty]);
+  if (empty) {
+    return (
+      <div className="chart-empty" style={{ height }}>
+        <EmptyState description={empty} />
+      </div>
+    );
+  }
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -72,9 +72,9 @@ function Dashboard({ s }: { s: Stats }) {
       </div>
       <Row gutter={16}>
         <Col xs={24} lg={12}><Card title={`事件数(${what})`} className="section-card"><Chart option={charts.counts} label={`各${what}上报、办结、就地解决、转调解的事件数`} /></Card></Col>
-        <Col xs={24} lg={12}><Card title={`按时处置率(${what})`} className="section-card"><Chart option={charts.onTime} label={`各${what}的按时处置率`} /></Card></Col>
-        <Col xs={24} lg={12}><Card title={`处置用时中位数(${what})`} className="section-card"><Chart option={charts.median} label={`各${what}的处置用时中位数(天)`} /></Card></Col>
-        <Col xs={24} lg={12}><Card title={`满意率(${what})`} className="section-card"><Chart option={charts.satisfaction} label={`各${what}的回访满意率`} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`按时处置率(${what})`} className="section-card"><Chart option={charts.onTime} label={`各${what}的按时处置率`} empty={s.total.onTimeRatePercent === null && '尚无处置完毕的事件'} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`处置用时中位数(${what})`} className="section-card"><Chart option={charts.median} label={`各${what}的处置用时中位数(天)`} empty={s.total.medianHandlingDays === null && '尚无处置完毕的事件'} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`满意率(${what})`} className="section-card"><Chart option={charts.satisfaction} label={`各${what}的回访满意率`} empty={s.total.satisfactionRatePercent === null && '尚无回访记录'} /></Card></Col>
       </Row>
       <Card title={`明细(${what})`} className="section-card">
         <Table<UnitFigures>

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState, QueryView } from '../../components/PageState';
 import { formatDateTime } from '../../format';
+import { useSession } from '../../session';
 import { ACTIVITIES, activityLabel } from './activity-labels';
 
 type Execution = Schemas['WorkflowExecution'];
@@ -223,6 +224,8 @@ const span = (s: number) => (s < 120 ? `${Math.round(s)} 秒` : `${Math.round(s 
 /** Who works the platform's task queue: the first thing to look at when submitted actions do not complete. */
 function WorkersCard() {
   const workers = useQuery({ queryKey: ['admin-workers'], queryFn: () => unwrap(api.GET('/api/admin/workers')), refetchInterval: 15_000 });
+  // Pollers report wall-clock times; under the demo's virtual clock the page's other times are the platform's.
+  const wall = useSession().me?.clock?.mode === 'virtual' ? '(实际时间)' : '';
   return (
     <Card
       title="工作进程"
@@ -230,7 +233,7 @@ function WorkersCard() {
       style={{ marginBottom: 16 }}
       extra={
         <Space>
-          {workers.data ? <Typography.Text type="secondary">检查于 {formatDateTime(workers.data.checkedAt)}</Typography.Text> : null}
+          {workers.data ? <Typography.Text type="secondary">检查于 {formatDateTime(workers.data.checkedAt)}{wall}</Typography.Text> : null}
           <Button size="small" loading={workers.isFetching} onClick={() => void workers.refetch()}>
             刷新
           </Button>
