@@ -132,6 +132,31 @@ describe('党建项目', () => {
     expect(await h.p.prisma.project.count({ where: { title: '超额申报测试', year } })).toBe(0);
   });
 
+  it('a refusal the API gives after the last step goes back to the step with the field, the error under it', async () => {
+    const year = freshYear();
+    const marker = `早于年度-${Date.now().toString(36)}`;
+    const page = await h.loginAs(U.community);
+    await page.goto(`${h.baseUrl}/projects/new`);
+    await page.getByLabel('资金年度').fill(String(year));
+    await page.getByLabel('项目名称').fill(marker);
+    await page.getByLabel('项目目标').fill('测试');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('节点名称').fill('一期');
+    await page.getByLabel('拨付金额').fill('1000');
+    // Due in the year before the project's: the API's rule, not the form's.
+    await fillDate(page, '计划完成日期', `${year - 1}-06-30`);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '提交申报' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '申报未成功' });
+    await expect.poll(() => alert.textContent()).toContain('有 1 处需要修改,已在表单中标出。');
+    const dateItem = page.locator('.ant-form-item', { has: page.getByLabel('计划完成日期') });
+    expect(await dateItem.isVisible()).toBe(true);
+    expect(await dateItem.locator('.ant-form-item-explain-error').textContent()).toContain(`${year} 年`);
+    await h.shot(page, '19b-project-new-refused-field');
+    expect(await h.p.prisma.project.count({ where: { title: marker } })).toBe(0);
+  });
+
   it("a sibling street's clerk sees none of it", async () => {
     const sibling = await h.loginAs(U.siblingStreet);
     await sibling.getByRole('heading', { name: '工作台' }).waitFor();

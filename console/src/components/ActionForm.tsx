@@ -5,6 +5,7 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Swit
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, newIdempotencyKey, unwrap } from '../api/client';
 import { actionPath, actionSpec, type Field, type ProcessName } from '../actions';
+import { useSubmitError } from '../form-errors';
 import { yuanToFen } from '../format';
 
 export interface ActionFormProps {
@@ -120,6 +121,8 @@ export function ActionForm({ process, subjectId, action, fixed, extraFields, for
     },
   });
 
+  const submitError = useSubmitError(form, mutation.error);
+
   useEffect(() => {
     if (autoOpen) setOpen(true);
   }, [autoOpen]);
@@ -172,7 +175,7 @@ export function ActionForm({ process, subjectId, action, fixed, extraFields, for
             <FieldItem key={f.name} field={f} />
           ))}
         </Form>
-        {mutation.error ? <Alert role="alert" type="error" showIcon message="操作未成功" description={mutation.error.message} /> : null}
+        {submitError ? <Alert role="alert" type="error" showIcon message="操作未成功" description={submitError} /> : null}
       </Modal>
     </>
   );

@@ -9,6 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { actionPath, actionSpec } from '../../actions';
+import { useSubmitError } from '../../form-errors';
 import { flatten, useOrg } from '../../hooks/org';
 import { COMPLEXITY_LABELS, DISPUTE_TYPE_LABELS, RISK_LABELS } from '../mediation/labels';
 import { options } from './labels';
@@ -53,6 +54,7 @@ function ModalAction({ incidentId, action, autoOpen, initialValues, toBody, onDo
   useEffect(() => {
     if (autoOpen) setOpen(true);
   }, [autoOpen]);
+  const submitError = useSubmitError(form, mutation.error);
   const submit = async () => mutation.mutate(toBody((await form.validateFields()) as Record<string, unknown>));
   return (
     <>
@@ -71,7 +73,7 @@ function ModalAction({ incidentId, action, autoOpen, initialValues, toBody, onDo
         forceRender
       >
         <Form form={form} layout="vertical" name={`action-${action}`} initialValues={initialValues}>{children}</Form>
-        {mutation.error ? <Alert role="alert" type="error" showIcon message="操作未成功" description={mutation.error.message} /> : null}
+        {submitError ? <Alert role="alert" type="error" showIcon message="操作未成功" description={submitError} /> : null}
       </Modal>
     </>
   );

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, 
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
+import { useSubmitError } from '../../form-errors';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, options, TYPE_LABELS, URGENCY_LABELS } from './labels';
@@ -54,6 +55,7 @@ export default function IncidentNewPage() {
       ),
     onSuccess: (r) => navigate(`/grid/${r.incidentId}`),
   });
+  const submitError = useSubmitError(form, report.error);
   return (
     <div className="page">
       <div className="page-header-row">
@@ -99,7 +101,7 @@ export default function IncidentNewPage() {
               </Col>
             </Row>
           ) : null}
-          {report.error ? <Alert role="alert" type="error" showIcon message="上报未成功" description={report.error.message} style={{ marginTop: 16 }} /> : null}
+          {submitError ? <Alert role="alert" type="error" showIcon message="上报未成功" description={submitError} style={{ marginTop: 16 }} /> : null}
           <Space style={{ marginTop: 24 }}>
             <Button type="primary" htmlType="submit" loading={report.isPending}>上报事件</Button>
             <Button onClick={() => navigate('/grid')}>取消</Button>

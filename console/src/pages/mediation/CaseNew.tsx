@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { requiredPick } from '../../components/RequiredPick';
+import { useSubmitError } from '../../form-errors';
 import { yuanToFen } from '../../format';
 import { useOrg, type OrgNode } from '../../hooks/org';
 import { CHANNEL_LABELS, COMPLEXITY_LABELS, DISPUTE_TYPE_LABELS, RISK_LABELS } from './labels';
@@ -47,6 +48,7 @@ export default function CaseNewPage() {
       ),
     onSuccess: (r) => navigate(`/mediation/${r.caseId}`),
   });
+  const submitError = useSubmitError(form, register.error, { amountFen: 'amountYuan' });
   return (
     <div className="page">
       <div className="page-header">
@@ -96,7 +98,7 @@ export default function CaseNewPage() {
               </>
             )}
           </Form.List>
-          {register.error ? <Alert role="alert" type="error" showIcon message="登记未成功" description={register.error.message} style={{ marginTop: 16 }} /> : null}
+          {submitError ? <Alert role="alert" type="error" showIcon message="登记未成功" description={submitError} style={{ marginTop: 16 }} /> : null}
           <Space style={{ marginTop: 24 }}>
             <Button type="primary" htmlType="submit" loading={register.isPending}>登记案件</Button>
             <Button onClick={() => navigate('/mediation')}>取消</Button>

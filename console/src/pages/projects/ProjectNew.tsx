@@ -3,12 +3,13 @@
 // live and refusing an over-cap budget before it is submitted.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Result, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { requiredPick } from '../../components/RequiredPick';
+import { useSubmitError } from '../../form-errors';
 import { beijingYear, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { CATEGORY_LABELS } from './labels';
@@ -76,6 +77,15 @@ export default function ProjectNewPage() {
       ),
     onSuccess: (data) => navigate(`/projects/${data.projectId}`),
   });
+
+  const submitError = useSubmitError(form, submit.error, { amountFen: 'amountYuan', finalPaymentFen: 'finalYuan' });
+  // The fields a refusal names may be on an earlier step: show the first of them (its errors are placed by now).
+  useEffect(() => {
+    if (!submit.error) return;
+    const first = form.getFieldsError().find((f) => f.errors.length > 0)?.name[0];
+    const at = STEP_FIELDS.findIndex((names) => names.includes(first as string));
+    if (at >= 0) setStep(at);
+  }, [form, submit.error]);
 
   const totalWeight = sharing.reduce((s, r) => s + (r?.weight ?? 0), 0);
   const splitPreview = useMemo(
@@ -199,7 +209,7 @@ export default function ProjectNewPage() {
             </Descriptions>
           ) : null}
         </Form>
-        {submit.error ? <Alert role="alert" type="error" showIcon message="申报未成功" description={submit.error.message} className="action-error" /> : null}
+        {submitError ? <Alert role="alert" type="error" showIcon message="申报未成功" description={submitError} className="action-error" /> : null}
         <Space style={{ marginTop: 24 }}>
           {step > 0 ? <Button onClick={() => setStep(step - 1)}>上一步</Button> : <Link to="/projects"><Button>取消</Button></Link>}
           {step < 3 ? (
