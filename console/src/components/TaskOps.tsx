@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { sendBackTargetsOf } from '../../../domain/kit/send-back-targets';
 import { actionSpec, type ProcessName } from '../actions';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
+import { useSubmitError } from '../form-errors';
 import { formatDateTime } from '../format';
 import { FieldInput } from './ActionForm';
 import { PersonPicker, type PickerPurpose } from './PersonPicker';
@@ -59,6 +60,7 @@ function OpForm({ label, title, children, submit, onDone, danger }: { label: str
       await onDone();
     },
   });
+  const submitError = useSubmitError(form, mutation.error);
   return (
     <>
       <Button size="small" danger={danger} onClick={() => setOpen(true)}>{label}</Button>
@@ -75,7 +77,7 @@ function OpForm({ label, title, children, submit, onDone, danger }: { label: str
         forceRender
       >
         <Form form={form} layout="vertical" name={`taskop-${label}`}>{children}</Form>
-        {mutation.error ? <Alert role="alert" type="error" showIcon message="操作未成功" description={mutation.error.message} /> : null}
+        {submitError ? <Alert role="alert" type="error" showIcon message="操作未成功" description={submitError} /> : null}
       </Modal>
     </>
   );

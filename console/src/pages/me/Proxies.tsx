@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { PersonPicker } from '../../components/PersonPicker';
+import { useSubmitError } from '../../form-errors';
 import { useProxies } from '../../hooks/proxies';
 
 type Proxy = Schemas['Proxy'];
@@ -50,6 +51,7 @@ function AddForm() {
       await queryClient.invalidateQueries({ queryKey: ['proxies'] });
     },
   });
+  const submitError = useSubmitError(form, add.error, { startsOn: 'range', endsOn: 'range' });
   return (
     <Form form={form} layout="inline" name="proxy-add" onFinish={(v) => add.mutate(v)} className="proxy-form">
       <Form.Item name="deputyId" label="代理人" rules={[{ required: true, message: '请选择代理人' }]} extra="本单位及上下级的同事" style={{ minWidth: 280 }}>
@@ -64,7 +66,7 @@ function AddForm() {
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={add.isPending}>添加代理</Button>
       </Form.Item>
-      {add.error ? <Alert role="alert" type="error" showIcon message="未能添加代理" description={add.error.message} style={{ width: '100%', marginTop: 8 }} /> : null}
+      {submitError ? <Alert role="alert" type="error" showIcon message="未能添加代理" description={submitError} style={{ width: '100%', marginTop: 8 }} /> : null}
     </Form>
   );
 }
