@@ -228,37 +228,30 @@ function Counts() {
   const count = (p?: string) => items.filter((t) => !p || t.process === p).length;
   const overdue = items.filter((t) => t.overdue).length;
   const narrow = useNarrow();
+  // Two totals and four processes fill one row of 24 on a desktop (span).
+  const figures: Array<{ title: string; value: number; span: number; suffix?: string; danger?: boolean }> = [
+    { title: '待办总数', value: count(), span: 6, suffix: more },
+    { title: '已逾期', value: overdue, span: 6, danger: overdue > 0 },
+    ...Object.entries(PROCESS_LABELS).map(([p, title]) => ({ title, value: count(p), span: 3 })),
+  ];
+  const statistic = (f: (typeof figures)[number]) => (
+    <Statistic title={f.title} value={f.value} suffix={f.suffix} valueStyle={f.danger ? { color: '#cf1322' } : undefined} loading={all.isLoading} />
+  );
   if (narrow) {
     // On a phone six cards took three rows of the first screen, and the 待办 itself started below it: one card, three figures a row.
-    const figures: Array<{ title: string; value: number; suffix?: string; danger?: boolean }> = [
-      { title: '待办总数', value: count(), suffix: more },
-      { title: '已逾期', value: overdue, danger: overdue > 0 },
-      ...Object.entries(PROCESS_LABELS).map(([p, title]) => ({ title, value: count(p) })),
-    ];
     return (
       <Card size="small" className="counts counts-compact">
         <Row gutter={[8, 8]}>
-          {figures.map((f) => (
-            <Col span={8} key={f.title}>
-              <Statistic title={f.title} value={f.value} suffix={f.suffix} valueStyle={f.danger ? { color: '#cf1322' } : undefined} loading={all.isLoading} />
-            </Col>
-          ))}
+          {figures.map((f) => <Col span={8} key={f.title}>{statistic(f)}</Col>)}
         </Row>
       </Card>
     );
   }
   return (
     <Row gutter={[16, 16]} className="counts">
-      <Col xs={12} md={6}>
-        <Card size="small"><Statistic title="待办总数" value={count()} suffix={more} loading={all.isLoading} /></Card>
-      </Col>
-      <Col xs={12} md={6}>
-        <Card size="small"><Statistic title="已逾期" value={overdue} valueStyle={overdue > 0 ? { color: '#cf1322' } : undefined} loading={all.isLoading} /></Card>
-      </Col>
-      {Object.entries(PROCESS_LABELS).map(([p, label]) => (
-        // Two totals and four processes fill one row of 24 at every width (no half-empty row).
-        <Col xs={12} sm={6} md={3} key={p}>
-          <Card size="small"><Statistic title={label} value={count(p)} loading={all.isLoading} /></Card>
+      {figures.map((f) => (
+        <Col span={f.span} key={f.title}>
+          <Card size="small">{statistic(f)}</Card>
         </Col>
       ))}
     </Row>
