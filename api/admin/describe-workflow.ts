@@ -3,6 +3,8 @@ import type { Actor } from '../../domain/access';
 import { defineRoute } from '../http/define-route';
 import { zId } from '../http/text';
 import { ZWorkflowDescription, ZWorkflowParams } from './schemas';
+import type { PrismaClient } from '../../prisma/generated/client';
+import { workflowSubjects } from './workflow-subjects';
 import { PendingActivityState, PendingWorkflowTaskState, assertPlatformAdmin, callTemporal, iso, lastWorkflowTaskCompleted, pendingUpdates, presentExecution, readHistory, type TemporalTarget } from './workflows';
 
 
@@ -14,6 +16,7 @@ const ACTIVITY_STATES = {
 } as const;
 
 export interface DescribeWorkflowOptions extends TemporalTarget {
+  prisma: PrismaClient;
   actor: Actor;
   workflowId: string;
   runId?: string;
@@ -24,15 +27,17 @@ export interface DescribeWorkflowOptions extends TemporalTarget {
  * their attempt and last failure (is something retrying?), updates accepted
  * but not finished, the workflow task, and where a reset would go.
  */
-export async function describeWorkflow({ client, namespace, actor, workflowId, runId }: DescribeWorkflowOptions) {
+export async function describeWorkflow({ client, namespace, prisma, actor, workflowId, runId }: DescribeWorkflowOptions) {
   assertPlatformAdmin(actor);
   const execution = { workflowId, runId: runId ?? '' };
   const described = await callTemporal(() => client.workflowService.describeWorkflowExecution({ namespace, execution }), '查看流程');
   const info = described.workflowExecutionInfo ?? {};
   const events = await readHistory({ client, namespace }, workflowId, info.execution?.runId ?? runId);
   const wft = described.pendingWorkflowTask;
+  const presented = presentExecution(info);
+  const subjects = await workflowSubjects(prisma, [presented]);
   return {
-    execution: presentExecution(info),
+    execution: { ...presented, subject: subjects.get(presented.workflowId) ?? null },
     pendingActivities: (described.pendingActivities ?? []).map((a) => ({
       activityId: a.activityId ?? '',
       activityType: a.activityType?.name ?? '',
@@ -60,5 +65,5 @@ export const describeWorkflowRoute = defineRoute({
   response: { schema: ZWorkflowDescription },
   errors: ['FORBIDDEN_SCOPE', 'NOT_FOUND'],
   handler: ({ deps, actor, params, query }) =>
-    describeWorkflow({ client: deps.temporal, namespace: deps.config.temporal.namespace, actor, workflowId: params.workflowId, ...(query.runId ? { runId: query.runId } : {}) }),
+    describeWorkflow({ client: deps.temporal, namespace: deps.config.temporal.namespace, prisma: deps.prisma, actor, workflowId: params.workflowId, ...(query.runId ? { runId: query.runId } : {}) }),
 });

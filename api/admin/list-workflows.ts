@@ -2,26 +2,38 @@ import type { Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { defineRoute } from '../http/define-route';
 import { ZListWorkflowsQuery, ZWorkflowPage } from './schemas';
+import type { PrismaClient } from '../../prisma/generated/client';
+import { restrictToWorkflowIds, workflowIdsNamed, workflowSubjects } from './workflow-subjects';
 import { assertPlatformAdmin, callTemporal, presentExecution, type TemporalTarget } from './workflows';
 
 export interface ListWorkflowsOptions extends TemporalTarget {
+  prisma: PrismaClient;
   actor: Actor;
   query?: string;
+  /** A business record's name or number (see workflowIdsNamed). */
+  subject?: string;
   pageSize: number;
   cursor?: string;
 }
 
 /**
  * Workflows by visibility query (Temporal's List Filter, passed through), a
- * page at a time. A malformed query is the engine's INVALID_ARGUMENT, whose
- * message names the position: it comes back as 400 with that message.
+ * page at a time, each with the business record it runs. A malformed query
+ * is the engine's INVALID_ARGUMENT, whose message names the position: it
+ * comes back as 400 with that message. A subject no record has lists nothing.
  */
-export async function listWorkflows({ client, namespace, actor, query, pageSize, cursor }: ListWorkflowsOptions) {
+export async function listWorkflows({ client, namespace, prisma, actor, query, subject, pageSize, cursor }: ListWorkflowsOptions) {
   assertPlatformAdmin(actor);
+  let visibility = query ?? '';
+  if (subject) {
+    const ids = await workflowIdsNamed(prisma, subject);
+    if (ids.length === 0) return { items: [], nextCursor: null };
+    visibility = restrictToWorkflowIds(visibility, ids);
+  }
   const nextPageToken = cursor ? Buffer.from(cursor, 'base64url') : undefined;
   let page;
   try {
-    page = await callTemporal(() => client.workflowService.listWorkflowExecutions({ namespace, query: query ?? '', pageSize, nextPageToken }), '查询流程');
+    page = await callTemporal(() => client.workflowService.listWorkflowExecutions({ namespace, query: visibility, pageSize, nextPageToken }), '查询流程');
   } catch (err) {
     if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
       const message = (err.details as Array<{ message: string }>)[0]?.message ?? '';
@@ -30,7 +42,9 @@ export async function listWorkflows({ client, namespace, actor, query, pageSize,
     throw err;
   }
   const token = page.nextPageToken && page.nextPageToken.length > 0 ? Buffer.from(page.nextPageToken).toString('base64url') : null;
-  return { items: (page.executions ?? []).map(presentExecution), nextCursor: token };
+  const executions = (page.executions ?? []).map(presentExecution);
+  const subjects = await workflowSubjects(prisma, executions);
+  return { items: executions.map((e) => ({ ...e, subject: subjects.get(e.workflowId) ?? null })), nextCursor: token };
 }
 
 export const listWorkflowsRoute = defineRoute({
@@ -42,5 +56,5 @@ export const listWorkflowsRoute = defineRoute({
   response: { schema: ZWorkflowPage },
   errors: ['FORBIDDEN_SCOPE', 'VALIDATION_FAILED'],
   handler: ({ deps, actor, query }) =>
-    listWorkflows({ client: deps.temporal, namespace: deps.config.temporal.namespace, actor, query: query.query, pageSize: query.pageSize, cursor: query.cursor }),
+    listWorkflows({ client: deps.temporal, namespace: deps.config.temporal.namespace, prisma: deps.prisma, actor, query: query.query, subject: query.subject || undefined, pageSize: query.pageSize, cursor: query.cursor }),
 });

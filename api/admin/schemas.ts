@@ -44,6 +44,16 @@ export const ZSaveCalendarYear = z
 export const ZWorkflowParams = z.object({ workflowId: zId(200) });
 export const ZWorkflowActivityParams = z.object({ workflowId: zId(200), activityId: zId(200) });
 
+export const ZWorkflowSubject = z
+  .object({
+    kind: z.enum(['project', 'mediation', 'grid', 'report', 'cycle', 'schedule']),
+    title: z.string().meta({ description: 'The business record\'s name: a project\'s or case\'s title, "芙蓉社区 2027 年度述职".' }),
+    number: z.string().nullable().meta({ description: '案件编号 or 事件编号, when the process has one.' }),
+    unitName: z.string().nullable(),
+    path: z.string().nullable().meta({ description: 'The console page of the record, when it has one.' }),
+  })
+  .meta({ id: 'WorkflowSubject' });
+
 export const ZWorkflowExecution = z
   .object({
     workflowId: z.string(),
@@ -54,6 +64,7 @@ export const ZWorkflowExecution = z
     startTime: z.iso.datetime().nullable(),
     closeTime: z.iso.datetime().nullable(),
     historyLength: z.number().int(),
+    subject: ZWorkflowSubject.nullable().meta({ description: 'The project, case, incident or yearly report the workflow runs, from its read model; null when it has none.' }),
   })
   .meta({ id: 'WorkflowExecution' });
 
@@ -61,6 +72,9 @@ export const ZListWorkflowsQuery = z.object({
   query: zLine(2000, { allowEmpty: true })
     .optional()
     .meta({ description: 'Temporal List Filter, passed to ListWorkflowExecutions as is, e.g. `ExecutionStatus="Running" AND WorkflowType="projectWorkflow"`; empty: every workflow.' }),
+  subject: zLine(100, { allowEmpty: true })
+    .optional()
+    .meta({ description: 'Only the workflows of business records whose title or number (案件编号, 事件编号) contains this, or, for yearly reports, whose unit\'s name does: the newest 200 such records, joined to `query` with AND.' }),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   cursor: zId(2000).optional().meta({ description: 'nextCursor of the previous page.' }),
 });

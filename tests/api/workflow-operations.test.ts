@@ -6,12 +6,14 @@
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { Activities } from '../../activities';
 import { retryActivity } from '../../api/admin/retry-activity';
+import { restrictToWorkflowIds } from '../../api/admin/workflow-subjects';
 import { resolveActor } from '../../api/auth/resolve-actor';
 import { hashPassword } from '../../db/passwords';
 import { DEMO, demoPassword } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 import { localActivityTypeOf } from '../helpers/histories';
+import { caseBody, who } from '../mediation/support';
 import { applicationBody, U } from '../project/fixtures';
 import type { ProjectPlatform } from '../project/support';
 
@@ -124,6 +126,46 @@ it('lists workflows by visibility query, a page at a time; a malformed query is 
     const forged = await get(ADMIN, `/api/admin/workflows?cursor=${cursor}`);
     expect(forged.status, `${cursor}: ${JSON.stringify(forged.body)}`).toBe(400);
   }
+});
+
+it('joins the ids a name search found to the operator\'s query: their OR kept inside parentheses, ORDER BY kept last, quoted text left alone', () => {
+  expect(restrictToWorkflowIds('', ['a-1', 'b-2'])).toBe("WorkflowId IN ('a-1', 'b-2')");
+  expect(restrictToWorkflowIds('WorkflowType = "x" OR ExecutionStatus = "Failed"', ['a'])).toBe('WorkflowId IN (\'a\') AND (WorkflowType = "x" OR ExecutionStatus = "Failed")');
+  expect(restrictToWorkflowIds("WorkflowId = 'order by me' ORDER BY StartTime DESC", ['a'])).toBe("WorkflowId IN ('a') AND (WorkflowId = 'order by me') ORDER BY StartTime DESC");
+  expect(restrictToWorkflowIds('  order by StartTime', ['a'])).toBe("WorkflowId IN ('a') order by StartTime");
+});
+
+it('names each workflow by the record it runs (title, number, unit, page), and finds workflows by that name or number', async () => {
+  const tag = uniqueSuffix();
+  const first = await apply(`运维名称甲 ${tag}`);
+  const second = await apply(`运维名称乙 ${tag}`);
+  const projectId = first.slice('project-'.length);
+  const { communityName } = await p.prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { communityName: true } });
+  const named = await get(ADMIN, `/api/admin/workflows?query=${encodeURIComponent(ours())}&subject=${encodeURIComponent(`名称甲 ${tag}`)}`);
+  expect(named.status, JSON.stringify(named.body)).toBe(200);
+  expect(named.body.items.map((i: { workflowId: string }) => i.workflowId)).toEqual([first]);
+  expect(named.body.items[0].subject).toEqual({ kind: 'project', title: `运维名称甲 ${tag}`, number: null, unitName: communityName, path: `/projects/${projectId}` });
+
+  // The operator's own ORDER BY stays at the end of the query the name joins.
+  for (const [order, ids] of [['ASC', [first, second]], ['DESC', [second, first]]] as const) {
+    const both = await get(ADMIN, `/api/admin/workflows?query=${encodeURIComponent(`${ours()} ORDER BY StartTime ${order}`)}&subject=${tag}`);
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect(both.body.items.map((i: { workflowId: string }) => i.workflowId)).toEqual(ids);
+  }
+  expect((await get(ADMIN, `/api/admin/workflows/${second}`)).body.execution.subject).toMatchObject({ kind: 'project', title: `运维名称乙 ${tag}`, path: `/projects/${second.slice('project-'.length)}` });
+
+  // A case is found by its number as people quote it, and named with it.
+  const registered = await (await p.as(who.communityMediator)).post('/api/mediation-cases').send(caseBody({ title: `运维调解 ${tag}` }));
+  expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+  const kase = await p.prisma.mediationCase.findUniqueOrThrow({ where: { id: registered.body.caseId }, select: { workflowId: true, caseNo: true } });
+  const byNumber = await get(ADMIN, `/api/admin/workflows?subject=${encodeURIComponent(kase.caseNo)}`);
+  expect(byNumber.body.items.map((i: { workflowId: string }) => i.workflowId)).toEqual([kase.workflowId]);
+  expect(byNumber.body.items[0].subject).toMatchObject({ kind: 'mediation', title: `运维调解 ${tag}`, number: kase.caseNo, path: `/mediation/${registered.body.caseId}` });
+
+  // A name no record has lists nothing (not every workflow).
+  const none = await get(ADMIN, `/api/admin/workflows?subject=${encodeURIComponent(`没有这个名称${tag}`)}`);
+  expect(none.status).toBe(200);
+  expect(none.body).toEqual({ items: [], nextCursor: null });
 });
 
 /** A project whose deadline activity fails (the calendar service down until the test ends), once the admin route shows it failing. */

@@ -394,7 +394,7 @@ describe('流程运维', () => {
     const audit = await h.p.prisma.auditLog.findFirst({ where: { action: 'terminateWorkflow', subjectId: workflowId } });
     expect(audit?.data).toMatchObject({ reason: '重复申报,终止' });
   });
-  it('an administrator sees an activity failing with its attempt and message and retries it now, after the outage; a page left behind gets a clear refusal and refreshes', { timeout: 150_000 }, async () => {
+  it('an administrator finds a stuck process by its project\'s name, sees an activity failing with its attempt and message and retries it now, after the outage; a page left behind gets a clear refusal and refreshes', { timeout: 150_000 }, async () => {
     const pp = projectPlatform(h);
     const failing = async (workflowId: string) =>
       ((await pp.get(U.admin, `/api/admin/workflows/${workflowId}`)).body.pendingActivities ?? []).find(
@@ -431,7 +431,20 @@ describe('流程运维', () => {
       return dialog;
     };
 
+    // The administrator is told the project's name, not its workflow id: the name finds the process and links to the project.
+    await admin.goto(`${h.baseUrl}/manage/workflows`);
+    await admin.getByLabel('业务', { exact: true }).fill('流程运维-立即重试');
+    await admin.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    const found = admin.locator('.ant-table-tbody tr.ant-table-row');
+    await found.getByRole('button', { name: retried! }).waitFor();
+    expect(await found.getByRole('link', { name: '流程运维-立即重试' }).getAttribute('href')).toBe(`/projects/${retried!.slice('project-'.length)}`);
+    await admin.getByLabel('业务', { exact: true }).fill('没有这个项目');
+    await admin.getByRole('button', { name: /查\s*询/ }).click();
+    await admin.getByText('没有符合条件的流程(业务名称或编号含「没有这个项目」)').waitFor();
+
     let { drawer, row } = await openDetail(retried!);
+    await drawer.getByRole('link', { name: '流程运维-立即重试' }).waitFor();
     await row.getByText('工作日历服务暂不可用').waitFor();
     expect(await row.textContent()).toMatch(/\d+\(不限次数\)|\d+ \/ \d+/);
     await settled(admin);

@@ -11945,6 +11945,8 @@ export interface paths {
                 query?: {
                     /** @description Temporal List Filter, passed to ListWorkflowExecutions as is, e.g. `ExecutionStatus="Running" AND WorkflowType="projectWorkflow"`; empty: every workflow. */
                     query?: string;
+                    /** @description Only the workflows of business records whose title or number (案件编号, 事件编号) contains this, or, for yearly reports, whose unit's name does: the newest 200 such records, joined to `query` with AND. */
+                    subject?: string;
                     pageSize?: number;
                     /** @description nextCursor of the previous page. */
                     cursor?: string;
@@ -13182,6 +13184,18 @@ export interface components {
             /** Format: date-time */
             closeTime: string | null;
             historyLength: number;
+            /** @description The project, case, incident or yearly report the workflow runs, from its read model; null when it has none. */
+            subject: {
+                /** @enum {string} */
+                kind: "project" | "mediation" | "grid" | "report" | "cycle" | "schedule";
+                /** @description The business record's name: a project's or case's title, "芙蓉社区 2027 年度述职". */
+                title: string;
+                /** @description 案件编号 or 事件编号, when the process has one. */
+                number: string | null;
+                unitName: string | null;
+                /** @description The console page of the record, when it has one. */
+                path: string | null;
+            } | null;
         };
         WorkflowDescription: {
             execution: components["schemas"]["WorkflowExecution"];

@@ -1,5 +1,6 @@
-// 流程运维 (district administrator): find process instances by type, state
-// and id (or a query in Temporal's list filter language), see what one is
+// 流程运维 (district administrator): find process instances by the record
+// they run (a case's title or number, a project's name), type, state and id
+// (or a query in Temporal's list filter language), see what one is
 // waiting for — its pending activities with their attempts and last failure —
 // and act on it: retry a failing activity now, reset it to its last completed
 // workflow task, cancel or terminate it. Every action asks for a reason, which
@@ -10,6 +11,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState, QueryView } from '../../components/PageState';
 import { formatDateTime } from '../../format';
@@ -19,6 +21,7 @@ import { ACTIVITIES, activityLabel } from './activity-labels';
 type Execution = Schemas['WorkflowExecution'];
 type Description = Schemas['WorkflowDescription'];
 type Activity = Schemas['PendingActivity'];
+type Subject = NonNullable<Execution['subject']>;
 
 const TYPES: Record<string, string> = {
   projectWorkflow: '党建项目',
@@ -40,6 +43,7 @@ const STATUS: Record<string, { label: string; color: string }> = {
 const ACTIVITY_STATE: Record<Activity['state'], string> = { scheduled: '等待执行', started: '执行中', cancelRequested: '取消中', paused: '已暂停', unknown: '未知' };
 
 interface Filters {
+  subject?: string;
   type?: string;
   status?: string;
   idPrefix?: string;
@@ -55,6 +59,22 @@ export function listQuery(f: Filters): string {
   if (f.status) parts.push(`ExecutionStatus = ${quote(f.status)}`);
   if (f.idPrefix?.trim()) parts.push(`WorkflowId STARTS_WITH ${quote(f.idPrefix.trim())}`);
   return parts.join(' AND ');
+}
+
+/** What a workflow runs: the record's title (a link to its page), its number and unit below. */
+function SubjectCell({ subject }: { subject: Subject | null }) {
+  if (!subject) return <Typography.Text type="secondary">—</Typography.Text>;
+  const meta = [subject.number, subject.unitName].filter(Boolean).join(' · ');
+  return (
+    <Space direction="vertical" size={0}>
+      {subject.path ? <Link to={subject.path}>{subject.title}</Link> : subject.title}
+      {meta ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {meta}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
 }
 
 const statusTag = (status: string) => <Tag color={STATUS[status]?.color}>{STATUS[status]?.label ?? status}</Tag>;
@@ -171,6 +191,9 @@ function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOpera
         return (
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label="业务">
+                <SubjectCell subject={d.execution.subject} />
+              </Descriptions.Item>
               <Descriptions.Item label="流程">{TYPES[d.execution.workflowType] ?? d.execution.workflowType}</Descriptions.Item>
               <Descriptions.Item label="状态">{statusTag(d.execution.status)}</Descriptions.Item>
               <Descriptions.Item label="开始时间">{formatDateTime(d.execution.startTime)}</Descriptions.Item>
@@ -287,24 +310,30 @@ function WorkersCard() {
 
 export default function WorkflowsPage() {
   const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({ status: 'Running' });
+  // ?subject= opens the page on one record's workflows (with any state: a stuck case may have failed).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => (params.get('subject') ? { subject: params.get('subject')! } : { status: 'Running' }));
   const [open, setOpen] = useState<string>();
   const [op, setOp] = useState<Operation>();
   const query = listQuery(filters);
+  const subject = filters.subject?.trim() ?? '';
   const list = useInfiniteQuery({
-    queryKey: ['admin-workflows', 'list', query],
+    queryKey: ['admin-workflows', 'list', query, subject],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/admin/workflows', { params: { query: { query, pageSize: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      unwrap(api.GET('/api/admin/workflows', { params: { query: { query, pageSize: 50, ...(subject ? { subject } : {}), ...(pageParam ? { cursor: pageParam } : {}) } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const columns: ColumnsType<Execution> = [
+    // What the operator was told about comes first; the id (long, of no meaning to a person) opens the details.
+    { title: '业务', dataIndex: 'subject', render: (subject: Execution['subject']) => <SubjectCell subject={subject} /> },
     {
       title: '流程 ID',
       dataIndex: 'workflowId',
+      width: 250,
       render: (id: string) => (
-        <Button type="link" onClick={() => setOpen(id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
+        <Button type="link" onClick={() => setOpen(id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', wordBreak: 'break-all', textAlign: 'left' }}>
           {id}
         </Button>
       ),
@@ -324,6 +353,9 @@ export default function WorkflowsPage() {
       <WorkersCard />
       <Card>
         <Form form={form} layout="inline" name="workflow-filters" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ rowGap: 8, marginBottom: 16 }}>
+          <Form.Item name="subject" label="业务">
+            <Input aria-label="业务" allowClear style={{ width: 220 }} placeholder="案件、项目、事件名称或编号" />
+          </Form.Item>
           <Form.Item name="type" label="类型">
             <Select aria-label="类型" allowClear style={{ width: 170 }} placeholder="全部" options={Object.entries(TYPES).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
@@ -349,7 +381,7 @@ export default function WorkflowsPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: '没有符合条件的流程' }} />
+            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: subject ? `没有符合条件的流程(业务名称或编号含「${subject}」)` : '没有符合条件的流程' }} />
             {list.hasNextPage ? (
               <div style={{ textAlign: 'center', marginTop: 16 }}>
                 <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
