@@ -439,6 +439,13 @@ describe('流程运维', () => {
     const found = admin.locator('.ant-table-tbody tr.ant-table-row');
     await found.getByRole('button', { name: retried! }).waitFor();
     expect(await found.getByRole('link', { name: '流程运维-立即重试' }).getAttribute('href')).toBe(`/projects/${retried!.slice('project-'.length)}`);
+    // On a phone the process is one stacked cell (name, id, state), with nothing to scroll sideways.
+    await toPhone(admin);
+    await found.getByRole('button', { name: retried! }).waitFor();
+    expect(await found.locator('td').count()).toBe(1);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await h.shot(admin, '66a-manage-workflows-by-name-phone');
+    await admin.setViewportSize(DESKTOP);
     await admin.getByLabel('业务', { exact: true }).fill('没有这个项目');
     await admin.getByRole('button', { name: /查\s*询/ }).click();
     await admin.getByText('没有符合条件的流程(业务名称或编号含「没有这个项目」)').waitFor();

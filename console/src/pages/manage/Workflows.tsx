@@ -14,6 +14,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState, QueryView } from '../../components/PageState';
+import { Stacked } from '../../components/Stacked';
+import { useNarrow } from '../../hooks/narrow';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { ACTIVITIES, activityLabel } from './activity-labels';
@@ -249,6 +251,8 @@ function WorkersCard() {
   const workers = useQuery({ queryKey: ['admin-workers'], queryFn: () => unwrap(api.GET('/api/admin/workers')), refetchInterval: 15_000 });
   // Pollers report wall-clock times; under the demo's virtual clock the page's other times are the platform's.
   const wall = useSession().me?.clock?.mode === 'virtual' ? '(实际时间)' : '';
+  // On a phone the card's title would give way to the time (工作…): the time is left out there.
+  const narrow = useNarrow();
   return (
     <Card
       title="工作进程"
@@ -256,7 +260,7 @@ function WorkersCard() {
       style={{ marginBottom: 16 }}
       extra={
         <Space>
-          {workers.data ? <Typography.Text type="secondary">检查于 {formatDateTime(workers.data.checkedAt)}{wall}</Typography.Text> : null}
+          {workers.data && !narrow ? <Typography.Text type="secondary">检查于 {formatDateTime(workers.data.checkedAt)}{wall}</Typography.Text> : null}
           <Button size="small" loading={workers.isFetching} onClick={() => void workers.refetch()}>
             刷新
           </Button>
@@ -309,6 +313,7 @@ function WorkersCard() {
 }
 
 export default function WorkflowsPage() {
+  const narrow = useNarrow();
   const [form] = Form.useForm<Filters>();
   // ?subject= opens the page on one record's workflows (with any state: a stuck case may have failed).
   const [params] = useSearchParams();
@@ -325,6 +330,30 @@ export default function WorkflowsPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const idButton = (id: string) => (
+    <Button type="link" onClick={() => setOpen(id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', wordBreak: 'break-all', textAlign: 'left' }}>
+      {id}
+    </Button>
+  );
+  // On a phone, one stacked cell per process (as the other lists), not seven columns scrolling sideways.
+  const phoneColumns: ColumnsType<Execution> = [
+    {
+      title: '流程',
+      dataIndex: 'workflowId',
+      render: (id: string, r) => (
+        <Stacked>
+          <SubjectCell subject={r.subject} />
+          {idButton(id)}
+          <Space size={4} wrap>
+            {statusTag(r.status)}
+            <span className="timeline-meta">
+              {TYPES[r.workflowType] ?? r.workflowType} · {formatDateTime(r.startTime)} 开始 · {r.historyLength} 个事件
+            </span>
+          </Space>
+        </Stacked>
+      ),
+    },
+  ];
   const columns: ColumnsType<Execution> = [
     // What the operator was told about comes first; the id (long, of no meaning to a person) opens the details.
     { title: '业务', dataIndex: 'subject', render: (subject: Execution['subject']) => <SubjectCell subject={subject} /> },
@@ -332,11 +361,7 @@ export default function WorkflowsPage() {
       title: '流程 ID',
       dataIndex: 'workflowId',
       width: 250,
-      render: (id: string) => (
-        <Button type="link" onClick={() => setOpen(id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', wordBreak: 'break-all', textAlign: 'left' }}>
-          {id}
-        </Button>
-      ),
+      render: idButton,
     },
     { title: '类型', dataIndex: 'workflowType', render: (t: string) => TYPES[t] ?? t },
     { title: '状态', dataIndex: 'status', render: statusTag },
@@ -381,7 +406,7 @@ export default function WorkflowsPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: subject ? `没有符合条件的流程(业务名称或编号含「${subject}」)` : '没有符合条件的流程' }} />
+            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={narrow ? phoneColumns : columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={narrow ? undefined : { x: 'max-content' }} locale={{ emptyText: subject ? `没有符合条件的流程(业务名称或编号含「${subject}」)` : '没有符合条件的流程' }} />
             {list.hasNextPage ? (
               <div style={{ textAlign: 'center', marginTop: 16 }}>
                 <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
