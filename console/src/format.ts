@@ -68,3 +68,16 @@ export function yuanToFen(yuan: number | string | null | undefined): number {
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -fen : fen;
 }
+
+/**
+ * A median duration in hours (one decimal, as the statistics give it), as a
+ * person reads it: minutes under an hour (a round concluded on the spot is
+ * "不足 6 分钟", not "0.0 小时", which reads as missing data), hours up to
+ * two days, then days.
+ */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  if (hours < 0.1) return '不足 6 分钟';
+  if (hours < 1) return `${Math.round(hours * 60)} 分钟`;
+  return hours >= 48 ? `${(hours / 24).toFixed(1)} 天` : `${hours.toFixed(1)} 小时`;
+}

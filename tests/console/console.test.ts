@@ -199,6 +199,8 @@ describe('矛盾调解', () => {
     await street.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
     await h.shot(street, '45-mediation-statistics');
     await street.locator('canvas').first().waitFor();
+    // The community round failed seconds after it began: a median under six minutes, not "0.0 小时" (which reads as no data).
+    expect(await street.locator('.round-medians').textContent()).toContain('社区 不足 6 分钟');
     await h.shot(street, '45-mediation-statistics');
     await h.axe(street, 'mediation-statistics');
     await street.goto(`${h.baseUrl}/mediation/new`);
@@ -443,7 +445,7 @@ describe('流程运维', () => {
     await toPhone(admin);
     await found.getByRole('button', { name: retried! }).waitFor();
     expect(await found.locator('td').count()).toBe(1);
-    expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await admin.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(admin, '66a-manage-workflows-by-name-phone');
     await admin.setViewportSize(DESKTOP);
     await admin.getByLabel('业务', { exact: true }).fill('没有这个项目');

@@ -8,7 +8,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { useUnits } from '../../hooks/org';
-import { beijingYearDays } from '../../format';
+import { beijingYearDays, formatHours } from '../../format';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS } from './labels';
 
@@ -29,10 +29,6 @@ function bar(labels: Record<string, string>, counts: Record<string, number>, hor
   };
 }
 
-function hours(h: number | null): string {
-  if (h === null) return '—';
-  return h >= 48 ? `${(h / 24).toFixed(1)} 天` : `${h.toFixed(1)} 小时`;
-}
 
 function Dashboard({ s }: { s: Stats }) {
   const options = useMemo(() => {
@@ -69,7 +65,7 @@ function Dashboard({ s }: { s: Stats }) {
         <Col xs={12} md={8}>
           <Card size="small">
             <div className="ant-statistic-title stat-title">每轮用时中位数</div>
-            <div className="round-medians">社区 {hours(s.medianRoundHours.community)} · 街道 {hours(s.medianRoundHours.street)} · 区 {hours(s.medianRoundHours.district)}</div>
+            <div className="round-medians">社区 {formatHours(s.medianRoundHours.community)} · 街道 {formatHours(s.medianRoundHours.street)} · 区 {formatHours(s.medianRoundHours.district)}</div>
           </Card>
         </Col>
       </Row>
