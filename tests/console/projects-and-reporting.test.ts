@@ -8,7 +8,7 @@ import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
-import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, pickOption, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -79,6 +79,15 @@ describe('党建项目', () => {
     expect((await download).suggestedFilename()).toMatch(/^督查通报-人民路街道-\d{4}Q\d\.csv$/);
     await h.shot(street, '18-supervision');
     await h.axe(street, 'supervision');
+    // A quarter with nothing in it yet (as every quarter's first weeks) offers the one before, across a year's end too.
+    await street.getByLabel('年度').fill('2001');
+    await pickOption(street, '季度', '第1季度');
+    await street.getByText('2001 年第1季度尚无逾期节点、拨付和验收').waitFor();
+    await street.getByRole('button', { name: '查看 2000 年第4季度' }).click();
+    await street.getByText('2000 年第4季度尚无逾期节点、拨付和验收').waitFor();
+    expect(await street.getByLabel('年度').inputValue()).toBe('2000');
+    await street.getByRole('button', { name: '查看第3季度' }).click();
+    await street.getByText('2000 年第3季度尚无逾期节点、拨付和验收').waitFor();
   });
 
   it("starts forms and filters at the platform's year, not at a wrong clock of the PC; lists a project on a phone as one cell", async () => {

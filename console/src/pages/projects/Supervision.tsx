@@ -2,7 +2,7 @@
 // acceptance ratings — with export to a spreadsheet (CSV, opens in Excel/WPS).
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
@@ -89,6 +89,20 @@ export default function SupervisionPage() {
         <QueryView query={{ ...query, isLoading: query.isLoading || streets.isLoading }}>
           {(r) => (
             <>
+              {r.overdueMilestones.length === 0 && r.funds.payments === 0 && r.ratings.projects.length === 0 ? (
+                // Early in a quarter nothing has happened in it yet: the 通报 people look for then is the last quarter's.
+                <Alert
+                  style={{ marginBottom: 16 }}
+                  type="info"
+                  showIcon
+                  message={`${year} 年第${quarter}季度尚无逾期节点、拨付和验收`}
+                  action={
+                    <Button size="small" onClick={() => (quarter === 1 ? (setYear(year - 1), setQuarter(4)) : setQuarter(quarter - 1))}>
+                      查看{quarter === 1 ? ` ${year - 1} 年` : ''}第{quarter === 1 ? 4 : quarter - 1}季度
+                    </Button>
+                  }
+                />
+              ) : null}
               <Row gutter={16}>
                 <Col xs={12} md={6}><Card size="small"><Statistic title="逾期节点" value={r.overdueMilestones.length} valueStyle={r.overdueMilestones.length ? { color: '#cf1322' } : undefined} /></Card></Col>
                 <Col xs={12} md={6}><Card size="small"><Statistic title="拨付笔数" value={r.funds.payments} /></Card></Col>
