@@ -43,7 +43,8 @@ function stacked(c: Incident) {
     </Stacked>
   );
 }
-const OVERDUE = { '': '全部', true: '已超期', false: '未超期' } as Record<string, string>;
+// "全部期限" as the project list and the 待办 say it (not 超期与否, which read as a question).
+const OVERDUE = { '': '全部期限', true: '已超期', false: '未超期' } as Record<string, string>;
 
 export default function IncidentListPage() {
   const narrow = useNarrow();
@@ -105,7 +106,7 @@ export default function IncidentListPage() {
             treeData={orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid'])}
             popupMatchSelectWidth={false}
           />
-          <Select aria-label="是否超期" style={{ width: 110 }} value={overdue} onChange={filter(setOverdue)} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label: value ? label : '超期与否' }))} />
+          <Select aria-label="是否超期" style={{ width: 110 }} value={overdue} onChange={filter(setOverdue)} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label }))} />
         </Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
           <Table<Incident>
