@@ -116,7 +116,8 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
   for (const s of cases) perMonth[Number(toLocalDate(s.registeredAt).slice(5, 7)) - 1]! += 1;
 
   const projects = await prisma.project.findMany({ select: { id: true, stage: true, rating: true, budgetFen: true, reservedFen: true, paidFen: true, rewardPaidFen: true, overdue: true, escalated: true, communityId: true }, orderBy: { id: 'asc' } });
-  const lines = await prisma.projectLedgerLine.groupBy({ by: ['party'], _sum: { amountFen: true }, orderBy: { party: 'asc' } });
+  // By the party's label as the ledger shows it (市级, 区级, 街道): the summary is read by people, not by code.
+  const lines = await prisma.projectLedgerLine.groupBy({ by: ['party', 'label'], _sum: { amountFen: true }, orderBy: [{ party: 'asc' }, { label: 'asc' }] });
   const funds = await prisma.projectFundYear.findMany({ where: { year: meta.year } });
   const approved = projects.filter((p) => !['approval', 'rejected', 'cancelled'].includes(p.stage));
   const capUse = funds.map((f) => (100 * f.reservedFen) / (f.capFen || meta.capFen));
@@ -158,7 +159,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
       approvedBudgetFen: approved.reduce((s, p) => s + p.budgetFen, 0),
       reservedFen: funds.reduce((s, f) => s + f.reservedFen, 0),
       paidFen: projects.reduce((s, p) => s + p.paidFen, 0),
-      paidByParty: Object.fromEntries(lines.map((l) => [l.party, l._sum.amountFen ?? 0])),
+      paidByParty: Object.fromEntries(lines.map((l) => [l.label, l._sum.amountFen ?? 0])),
       rewardPaidFen: projects.reduce((s, p) => s + p.rewardPaidFen, 0),
       capUseMaxPercent: capUse.length ? Math.max(...capUse) : 0,
       capUseMeanPercent: capUse.length ? capUse.reduce((a, b) => a + b, 0) / meta.communities : 0,
@@ -195,7 +196,8 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
   };
 }
 
-const yuan = (fen: number) => `${(fen / 1_000_000).toFixed(2)}万元`;
+/** An amount in fen as the summary writes it: 万元 with two decimals. */
+export const yuan = (fen: number) => `${(fen / 1_000_000).toFixed(2)}万元`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const kv = (o: Record<string, number | string | null>) => Object.entries(o).map(([k, v]) => `${k} ${v ?? '—'}`).join(',');
 
