@@ -448,6 +448,13 @@ describe('流程运维', () => {
     expect(await admin.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(admin, '66a-manage-workflows-by-name-phone');
     await admin.setViewportSize(DESKTOP);
+    // From the project's own page, the administrator's link finds the same process.
+    await admin.goto(`${h.baseUrl}/projects/${retried!.slice('project-'.length)}`);
+    await admin.getByRole('link', { name: '在流程运维中查看' }).click();
+    await admin.waitForURL((u) => u.pathname === '/manage/workflows');
+    await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await found.getByRole('button', { name: retried! }).waitFor();
+    expect(await admin.getByLabel('业务', { exact: true }).inputValue()).toBe('流程运维-立即重试');
     await admin.getByLabel('业务', { exact: true }).fill('没有这个项目');
     await admin.getByRole('button', { name: /查\s*询/ }).click();
     await admin.getByText('没有符合条件的流程(业务名称或编号含「没有这个项目」)').waitFor();

@@ -65,6 +65,8 @@ describe('党建项目', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => street.locator('.ant-tag').first().textContent()).toBe('立项公示');
     await h.shot(street, '16-project-detail-notice');
+    // The link to the project's process is for the district's administrators only.
+    expect(await street.getByRole('link', { name: '在流程运维中查看' }).count()).toBe(0);
     await h.axe(street, 'project-detail');
 
     await street.locator('.shell-sider').getByRole('link', { name: '项目列表' }).click();

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
+import { OperatorLink } from '../../components/OperatorLink';
 import { ConvertAction, DispatchAction } from './GridForms';
 import { OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, STEP_OF_STAGE, STEPS, URGENCY_COLORS } from './labels';
 
@@ -81,6 +82,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
             <Tag color={stageColor(c.stage)}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : STAGE_LABELS[c.stage] ?? c.stageLabel}</Tag>
             <Tag color={URGENCY_COLORS[c.urgency]}>{c.urgencyLabel}</Tag>
             <Typography.Text type="secondary">{c.channelLabel} · {c.typeLabel} · {c.place.name}</Typography.Text>
+            <OperatorLink find={c.incidentNo} />
           </Space>
         </div>
       </div>

@@ -13,6 +13,7 @@ import { RecordDetailPage, TimelineColumn } from '../../components/RecordDetailP
 import { TaskOps } from '../../components/TaskOps';
 import { formatDate, formatDateTime } from '../../format';
 import { Countdown } from '../../components/Countdown';
+import { OperatorLink } from '../../components/OperatorLink';
 import { CASE_STAGE_LABELS, COMPLEXITY_LABELS, JUDICIAL_STATUS_LABELS, LEVELS, LEVEL_LABELS, OUTCOME_LABELS, RISK_LABELS } from './labels';
 
 type Detail = ResponseOf<'/api/mediation-cases/{id}', 'get'>;
@@ -67,6 +68,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
             <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : CASE_STAGE_LABELS[c.stage] ?? c.stageLabel}</Tag>
             {c.highRisk ? <Tag color="error">高风险</Tag> : null}
             <Typography.Text type="secondary">{c.channelLabel} · {c.disputeTypeLabel} · {c.place.name}</Typography.Text>
+            <OperatorLink find={c.caseNo} />
           </Space>
         </div>
       </div>

@@ -12,6 +12,7 @@ import { QueryView } from '../../components/PageState';
 import { RecordTimeline } from '../../components/RecordTimeline';
 import { Stacked } from '../../components/Stacked';
 import { TaskOps } from '../../components/TaskOps';
+import { OperatorLink } from '../../components/OperatorLink';
 import { formatDate, formatDateTime, formatFen } from '../../format';
 import { useNarrow } from '../../hooks/narrow';
 import { MilestonesEditor, planFromValues, valuesFromPlan, type PlanValues } from './MilestonesEditor';
@@ -194,6 +195,7 @@ function Body({ project, autoAction }: { project: Detail; autoAction: string | n
             <Typography.Text type="secondary">
               {project.communityName} · {project.year} 年度 · {CATEGORY_LABELS[project.category] ?? project.category}
             </Typography.Text>
+            <OperatorLink find={project.title} />
           </Space>
         </div>
       </div>

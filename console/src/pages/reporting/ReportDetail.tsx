@@ -12,6 +12,7 @@ import { ActionForm } from '../../components/ActionForm';
 import { ErrorState, QueryView } from '../../components/PageState';
 import { RecordTimeline } from '../../components/RecordTimeline';
 import { TaskOps } from '../../components/TaskOps';
+import { OperatorLink } from '../../components/OperatorLink';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS, REPORT_STEPS } from './labels';
@@ -66,6 +67,7 @@ function Body({ report, autoAction }: { report: Detail; autoAction: string | nul
             <Tag color="processing">{REPORT_STAGE_LABELS[report.stage] ?? report.stageLabel}</Tag>
             {report.grade ? <Tag color={GRADE_COLORS[report.grade]}>评定:{report.gradeLabel}</Tag> : null}
             <Typography.Text type="secondary">当前期限:{formatDateTime(report.dueAt)}</Typography.Text>
+            <OperatorLink find={report.communityName} />
           </Space>
         </div>
       </div>
