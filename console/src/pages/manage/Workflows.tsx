@@ -379,7 +379,7 @@ export default function WorkflowsPage() {
       <Card>
         <Form form={form} layout="inline" name="workflow-filters" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ rowGap: 8, marginBottom: 16 }}>
           <Form.Item name="subject" label="业务">
-            <Input aria-label="业务" allowClear style={{ width: 220 }} placeholder="案件、项目、事件名称或编号" />
+            <Input aria-label="业务" allowClear maxLength={100} style={{ width: 220 }} placeholder="案件、项目、事件名称或编号" />
           </Form.Item>
           <Form.Item name="type" label="类型">
             <Select aria-label="类型" allowClear style={{ width: 170 }} placeholder="全部" options={Object.entries(TYPES).map(([value, label]) => ({ value, label }))} />
