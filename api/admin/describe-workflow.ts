@@ -5,7 +5,7 @@ import { zId } from '../http/text';
 import { ZWorkflowDescription, ZWorkflowParams } from './schemas';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { workflowSubjects } from './workflow-subjects';
-import { PendingActivityState, PendingWorkflowTaskState, assertPlatformAdmin, callTemporal, iso, lastWorkflowTaskCompleted, pendingUpdates, presentExecution, readHistory, type TemporalTarget } from './workflows';
+import { PendingActivityState, PendingWorkflowTaskState, assertPlatformAdmin, callTemporal, iso, lastWorkflowTaskCompleted, pendingUpdates, presentExecution, readHistory, recentEvents, type TemporalTarget } from './workflows';
 
 
 const ACTIVITY_STATES = {
@@ -53,13 +53,14 @@ export async function describeWorkflow({ client, namespace, prisma, actor, workf
       ? { state: wft.state === PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED ? ('started' as const) : ('scheduled' as const), attempt: wft.attempt ?? 1 }
       : null,
     lastWorkflowTaskCompletedEventId: lastWorkflowTaskCompleted(events),
+    recentEvents: recentEvents(events),
   };
 }
 
 export const describeWorkflowRoute = defineRoute({
   method: 'get',
   path: '/api/admin/workflows/:workflowId',
-  summary: 'One workflow: status, pending activities (attempt, last failure), pending updates (district administrators)',
+  summary: 'One workflow: status, the record it runs, pending activities (attempt, last failure), pending updates, its last 50 events (district administrators)',
   roles: ['admin'],
   request: { params: ZWorkflowParams, query: z.object({ runId: zId(100).optional().meta({ description: 'Default: the current run.' }) }) },
   response: { schema: ZWorkflowDescription },

@@ -94,6 +94,21 @@ export const ZPendingActivity = z
   })
   .meta({ id: 'PendingActivity' });
 
+export const ZWorkflowEvent = z
+  .object({
+    eventId: z.number().int(),
+    time: z.iso.datetime().nullable(),
+    type: z.string().meta({ description: 'The event type as Temporal names it without its prefix, e.g. WorkflowTaskCompleted, ActivityTaskFailed.' }),
+    name: z
+      .string()
+      .nullable()
+      .meta({ description: 'What the event is about, from its plain (never encoded) fields: the activity type (a local activity\'s too), update or signal name, marker name, timer id or workflow type.' }),
+    marker: z.string().nullable().meta({ description: 'MarkerRecorded: the marker\'s name; core_local_activity (then `name` is the local activity\'s type) or core_patch.' }),
+    failure: z.string().nullable().meta({ description: 'The failure message of a failed activity (local ones too), workflow task or workflow; a termination\'s reason.' }),
+    firesAt: z.iso.datetime().nullable().meta({ description: 'TimerStarted: when the timer fires.' }),
+  })
+  .meta({ id: 'WorkflowEvent' });
+
 export const ZWorkflowDescription = z
   .object({
     execution: ZWorkflowExecution,
@@ -103,6 +118,9 @@ export const ZWorkflowDescription = z
       .meta({ description: 'Updates accepted by the workflow and not yet completed (admitted, not yet accepted ones are not in history).' }),
     pendingWorkflowTask: z.object({ state: z.enum(['scheduled', 'started']), attempt: z.number().int() }).nullable(),
     lastWorkflowTaskCompletedEventId: z.number().int().nullable().meta({ description: 'Where a reset to "the last workflow task" goes.' }),
+    recentEvents: z
+      .array(ZWorkflowEvent)
+      .meta({ description: 'The run\'s last RECENT_EVENTS (50) history events, newest first: what happened last, and the WorkflowTaskCompleted events a reset may go to.' }),
   })
   .meta({ id: 'WorkflowDescription' });
 

@@ -142,3 +142,90 @@ export function pendingUpdates(events: HistoryEvent[]): Array<{ updateId: string
   }
   return [...open.values()];
 }
+
+/** The marker the SDK records for a local activity's result. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+/**
+ * A local activity's type, from the marker the SDK's core writes: its first
+ * detail is plain JSON (`activity_type`), never passed through the payload
+ * codec. Undefined if it cannot be read.
+ */
+function localActivityType(e: HistoryEvent): string | undefined {
+  const data = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+  if (!data) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: unknown };
+    return typeof parsed.activity_type === 'string' ? parsed.activity_type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many of a run's last events the operator's page shows. */
+export const RECENT_EVENTS = 50;
+
+/** `EVENT_TYPE_WORKFLOW_TASK_COMPLETED` → `WorkflowTaskCompleted`. */
+function eventTypeName(type: temporal.api.enums.v1.EventType | null | undefined): string {
+  const name = EventType[type ?? 0] ?? 'EVENT_TYPE_UNSPECIFIED';
+  return name
+    .replace('EVENT_TYPE_', '')
+    .toLowerCase()
+    .replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+/**
+ * The last `limit` events of a history as an operator reads them, newest
+ * first. Only fields Temporal keeps in the clear are read (types, names,
+ * ids, failure messages, timeouts): payloads may be encrypted by the
+ * platform's codec, and an operator's page has no business decoding them.
+ */
+export function recentEvents(events: HistoryEvent[], limit = RECENT_EVENTS) {
+  // An activity's later events name it only by the id of the event that scheduled it.
+  const activityTypes = new Map<number, string>();
+  // An update's completion names it only by its id.
+  const updateNames = new Map<string, string>();
+  for (const e of events) {
+    const scheduled = e.activityTaskScheduledEventAttributes;
+    if (scheduled) activityTypes.set(Number(e.eventId), scheduled.activityType?.name ?? '');
+    const accepted = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+    if (accepted?.meta?.updateId) updateNames.set(accepted.meta.updateId, accepted.input?.name ?? '');
+  }
+  return events
+    .slice(-limit)
+    .reverse()
+    .map((e) => {
+      const scheduledId =
+        e.activityTaskStartedEventAttributes?.scheduledEventId ??
+        e.activityTaskCompletedEventAttributes?.scheduledEventId ??
+        e.activityTaskFailedEventAttributes?.scheduledEventId ??
+        e.activityTaskTimedOutEventAttributes?.scheduledEventId ??
+        e.activityTaskCancelRequestedEventAttributes?.scheduledEventId ??
+        e.activityTaskCanceledEventAttributes?.scheduledEventId;
+      const marker = e.markerRecordedEventAttributes?.markerName ?? null;
+      const name =
+        e.activityTaskScheduledEventAttributes?.activityType?.name ??
+        (marker === LOCAL_ACTIVITY_MARKER ? localActivityType(e) : undefined) ??
+        (scheduledId !== undefined && scheduledId !== null ? activityTypes.get(Number(scheduledId)) : undefined) ??
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ??
+        updateNames.get(e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId ?? '') ??
+        e.workflowExecutionSignaledEventAttributes?.signalName ??
+        e.markerRecordedEventAttributes?.markerName ??
+        e.timerStartedEventAttributes?.timerId ??
+        e.timerFiredEventAttributes?.timerId ??
+        e.timerCanceledEventAttributes?.timerId ??
+        e.workflowExecutionStartedEventAttributes?.workflowType?.name ??
+        null;
+      const failure =
+        e.activityTaskFailedEventAttributes?.failure?.message ??
+        e.markerRecordedEventAttributes?.failure?.message ??
+        e.workflowTaskFailedEventAttributes?.failure?.message ??
+        e.workflowExecutionFailedEventAttributes?.failure?.message ??
+        e.workflowExecutionTerminatedEventAttributes?.reason ??
+        null;
+      const time = iso(e.eventTime);
+      const timeout = optionalTsToMs(e.timerStartedEventAttributes?.startToFireTimeout);
+      const firesAt = time && timeout !== undefined ? new Date(Date.parse(time) + timeout).toISOString() : null;
+      return { eventId: Number(e.eventId), time, type: eventTypeName(e.eventType), name: name || null, marker, failure: failure || null, firesAt };
+    });
+}

@@ -199,6 +199,14 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   expect(local).toBeGreaterThan(-1);
   expect(events[local]!.markerRecordedEventAttributes!.failure!.message).toContain('工作日历服务暂不可用');
   expect(regular).toBeGreaterThan(local);
+  // The page reads the same history, newest first, by name: the local attempt's failure, then the regular activity.
+  const recent = stuck.body.recentEvents as Array<{ eventId: number; type: string; name: string | null; marker: string | null; failure: string | null }>;
+  expect(recent.map((e) => e.eventId)).toEqual([...recent.map((e) => e.eventId)].sort((a, b) => b - a));
+  expect(recent.at(-1)).toMatchObject({ eventId: 1, type: 'WorkflowExecutionStarted', name: 'projectWorkflow' });
+  const localAttempt = recent.find((e) => e.type === 'MarkerRecorded' && e.marker === 'core_local_activity' && e.name === 'computeProjectDeadlines');
+  expect(localAttempt?.failure).toContain('工作日历服务暂不可用');
+  expect(recent.find((e) => e.type === 'ActivityTaskScheduled')).toMatchObject({ name: 'computeProjectDeadlines', failure: null });
+  expect(recent.filter((e) => e.type === 'WorkflowTaskCompleted').map((e) => e.eventId)).toContain(stuck.body.lastWorkflowTaskCompletedEventId);
 
   deadlinesDown = false;
   const retry = await post(ADMIN, `/api/admin/workflows/${id}/activities/${stuck.activity.activityId}/retry`, { reason: '工作日历服务已恢复' });

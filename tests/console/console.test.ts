@@ -343,7 +343,7 @@ describe('系统管理', () => {
 });
 
 describe('流程运维', () => {
-  it('an administrator finds the process of a project by id, sees what it waits for, and terminates it with a reason that is audited', { timeout: 120_000 }, async () => {
+  it('an administrator finds the process of a project by id, sees what it waits for and its last events, resets it to one of them and terminates it, each with a reason that is audited', { timeout: 120_000 }, async () => {
     const projectId = await apply(projectPlatform(h), { amounts: [1_000_000], title: '流程运维-项目' });
     const workflowId = `project-${projectId}`;
     const admin = await h.loginAs(U.admin);
@@ -381,6 +381,24 @@ describe('流程运维', () => {
     await settled(admin);
     await h.shot(admin, '66-manage-workflow-detail');
     await h.axe(admin, 'manage-workflow-detail');
+
+    // The run's last events, newest first, in words (a local activity by what it does); a completed workflow task
+    // is a point to reset to, from its own row.
+    const events = drawer.locator('.ant-card').filter({ hasText: '最近的流程事件' });
+    await events.locator('tr').filter({ hasText: '本地活动' }).filter({ hasText: '保存项目步骤' }).first().waitFor();
+    const point = events.locator('tr').filter({ has: admin.getByRole('button', { name: '重置到此处' }) }).last();
+    const eventId = Number(await point.locator('td').first().textContent());
+    expect(await point.locator('td').nth(2).textContent()).toBe('工作流任务完成');
+    const runBefore = (await h.p.client.workflow.getHandle(workflowId).describe()).runId;
+    await point.getByRole('button', { name: '重置到此处' }).click();
+    const reset = admin.getByRole('dialog', { name: `重置到事件 ${eventId}` });
+    await settled(admin);
+    await reset.getByLabel('原因(记入审计日志)').fill('演练:重置到选定的工作流任务');
+    await reset.getByRole('button', { name: /确\s*定/ }).click();
+    await reset.waitFor({ state: 'hidden' });
+    const resetAudit = await h.p.prisma.auditLog.findFirst({ where: { action: 'resetWorkflow', subjectId: workflowId } });
+    expect(resetAudit?.data).toMatchObject({ previousRunId: runBefore, resetToEventId: eventId, reason: '演练:重置到选定的工作流任务' });
+    expect((await h.p.client.workflow.getHandle(workflowId).describe()).runId).not.toBe(runBefore);
 
     await drawer.getByRole('button', { name: '终止流程' }).click();
     const dialog = admin.getByRole('dialog', { name: '终止流程' });

@@ -12011,7 +12011,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One workflow: status, pending activities (attempt, last failure), pending updates (district administrators)
+         * One workflow: status, the record it runs, pending activities (attempt, last failure), pending updates, its last 50 events (district administrators)
          * @description Access: roles `admin` (系统管理员), within their units.
          */
         get: {
@@ -13213,6 +13213,8 @@ export interface components {
             } | null;
             /** @description Where a reset to "the last workflow task" goes. */
             lastWorkflowTaskCompletedEventId: number | null;
+            /** @description The run's last RECENT_EVENTS (50) history events, newest first: what happened last, and the WorkflowTaskCompleted events a reset may go to. */
+            recentEvents: components["schemas"]["WorkflowEvent"][];
         };
         PendingActivity: {
             activityId: string;
@@ -13233,6 +13235,24 @@ export interface components {
             scheduledTime: string | null;
             /** Format: date-time */
             lastStartedTime: string | null;
+        };
+        WorkflowEvent: {
+            eventId: number;
+            /** Format: date-time */
+            time: string | null;
+            /** @description The event type as Temporal names it without its prefix, e.g. WorkflowTaskCompleted, ActivityTaskFailed. */
+            type: string;
+            /** @description What the event is about, from its plain (never encoded) fields: the activity type (a local activity's too), update or signal name, marker name, timer id or workflow type. */
+            name: string | null;
+            /** @description MarkerRecorded: the marker's name; core_local_activity (then `name` is the local activity's type) or core_patch. */
+            marker: string | null;
+            /** @description The failure message of a failed activity (local ones too), workflow task or workflow; a termination's reason. */
+            failure: string | null;
+            /**
+             * Format: date-time
+             * @description TimerStarted: when the timer fires.
+             */
+            firesAt: string | null;
         };
         Workers: {
             taskQueue: string;

@@ -18,11 +18,13 @@ import { Stacked } from '../../components/Stacked';
 import { useNarrow } from '../../hooks/narrow';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
+import { actionSpec, type ProcessName } from '../../actions';
 import { ACTIVITIES, activityLabel } from './activity-labels';
 
 type Execution = Schemas['WorkflowExecution'];
 type Description = Schemas['WorkflowDescription'];
 type Activity = Schemas['PendingActivity'];
+type HistoryEvent = Schemas['WorkflowEvent'];
 type Subject = NonNullable<Execution['subject']>;
 
 const TYPES: Record<string, string> = {
@@ -82,7 +84,9 @@ function SubjectCell({ subject }: { subject: Subject | null }) {
 const statusTag = (status: string) => <Tag color={STATUS[status]?.color}>{STATUS[status]?.label ?? status}</Tag>;
 
 type Operation =
-  | { kind: 'terminate' | 'cancel' | 'reset'; workflowId: string }
+  | { kind: 'terminate' | 'cancel'; workflowId: string }
+  /** Without an event: to the last completed workflow task. */
+  | { kind: 'reset'; workflowId: string; eventId?: number }
   | { kind: 'retry'; workflowId: string; activity: Activity };
 
 const OPERATION_TITLE: Record<Operation['kind'], string> = {
@@ -111,7 +115,7 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
         case 'retry':
           return unwrap(api.POST('/api/admin/workflows/{workflowId}/activities/{activityId}/retry', { params: { path: { ...path, activityId: op.activity.activityId } }, body: { reason }, headers }));
         case 'reset':
-          return unwrap(api.POST('/api/admin/workflows/{workflowId}/reset', { params: { path }, body: { reason }, headers }));
+          return unwrap(api.POST('/api/admin/workflows/{workflowId}/reset', { params: { path }, body: { reason, ...(op.eventId ? { eventId: op.eventId } : {}) }, headers }));
         case 'cancel':
           return unwrap(api.POST('/api/admin/workflows/{workflowId}/cancel', { params: { path }, body: { reason }, headers }));
         case 'terminate':
@@ -130,7 +134,7 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
     <Modal
       open
       maskClosable={false}
-      title={op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${activityLabel(op.activity.activityType)}` : OPERATION_TITLE[op.kind]}
+      title={op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${activityLabel(op.activity.activityType)}` : op.kind === 'reset' && op.eventId ? `重置到事件 ${op.eventId}` : OPERATION_TITLE[op.kind]}
       okText="确定"
       cancelText="取消"
       okButtonProps={{ danger: op.kind === 'terminate' }}
@@ -138,7 +142,11 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
       onCancel={onClose}
       onOk={() => void form.validateFields().then((v) => run.mutate(v))}
     >
-      <Typography.Paragraph>{OPERATION_HINT[op.kind]}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {op.kind === 'reset' && op.eventId
+          ? `流程将从事件 ${op.eventId}(工作流任务完成)起重新运行(新的运行实例):此后的步骤重新执行,此后收到的信号会重新送达。`
+          : OPERATION_HINT[op.kind]}
+      </Typography.Paragraph>
       <Typography.Paragraph type="secondary">流程:{op.workflowId}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="workflow-operation">
         <Form.Item name="reason" label="原因(记入审计日志)" rules={[{ validator: (_, v) => (String(v ?? '').trim() ? Promise.resolve() : Promise.reject(new Error('请填写原因'))) }]}>
@@ -147,6 +155,94 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
       </Form>
       {run.error ? <Alert role="alert" type="error" showIcon message="操作未成功" description={run.error.message} /> : null}
     </Modal>
+  );
+}
+
+/** Temporal's event types as an operator reads them; one not listed shows as Temporal names it. */
+const EVENT_LABELS: Record<string, string> = {
+  WorkflowExecutionStarted: '流程开始',
+  WorkflowExecutionCompleted: '流程完成',
+  WorkflowExecutionFailed: '流程失败',
+  WorkflowExecutionTimedOut: '流程超时',
+  WorkflowExecutionTerminated: '流程终止',
+  WorkflowExecutionCanceled: '流程已取消',
+  WorkflowExecutionCancelRequested: '请求取消流程',
+  WorkflowExecutionContinuedAsNew: '流程续作',
+  WorkflowExecutionSignaled: '收到信号',
+  WorkflowExecutionUpdateAccepted: '接受办理',
+  WorkflowExecutionUpdateCompleted: '办理完成',
+  WorkflowTaskScheduled: '工作流任务排队',
+  WorkflowTaskStarted: '工作流任务开始',
+  WorkflowTaskCompleted: '工作流任务完成',
+  WorkflowTaskFailed: '工作流任务失败',
+  WorkflowTaskTimedOut: '工作流任务超时',
+  ActivityTaskScheduled: '活动排队',
+  ActivityTaskStarted: '活动开始',
+  ActivityTaskCompleted: '活动完成',
+  ActivityTaskFailed: '活动失败',
+  ActivityTaskTimedOut: '活动超时',
+  ActivityTaskCancelRequested: '请求取消活动',
+  ActivityTaskCanceled: '活动已取消',
+  TimerStarted: '开始计时',
+  TimerFired: '计时到期',
+  TimerCanceled: '取消计时',
+  UpsertWorkflowSearchAttributes: '更新检索属性',
+};
+const MARKER_LABELS: Record<string, string> = { core_local_activity: '本地活动', core_patch: '版本标记' };
+const PROCESS_OF_TYPE: Record<string, ProcessName> = {
+  projectWorkflow: 'project',
+  mediationWorkflow: 'mediation',
+  gridIncidentWorkflow: 'grid',
+  reportingCycle: 'reporting',
+  reportingCommunity: 'reporting',
+  reportingYearly: 'reporting',
+};
+
+/** What an event is about, in words: an activity by what it does, an action by its label, a timer by when it fires. */
+function eventDetail(e: HistoryEvent, process: ProcessName | undefined) {
+  const isActivity = e.type.startsWith('ActivityTask') || e.marker === 'core_local_activity';
+  const name = !e.name
+    ? null
+    : isActivity
+      ? activityLabel(e.name)
+      : e.type.startsWith('WorkflowExecutionUpdate') && process
+        ? actionSpec(process, e.name).label
+        : e.type.startsWith('Timer') || e.type === 'WorkflowExecutionStarted' || e.marker === 'core_patch'
+          ? null
+          : e.name;
+  return (
+    <Space direction="vertical" size={0}>
+      {name ? <span>{name}</span> : null}
+      {e.firesAt ? <Typography.Text type="secondary">到期 {formatDateTime(e.firesAt)}</Typography.Text> : null}
+      {e.failure ? <Typography.Text type="danger">{e.failure}</Typography.Text> : null}
+    </Space>
+  );
+}
+
+/** The run's last events, newest first; a completed workflow task is a point it may be reset to. */
+function RecentEvents({ d, onOperate }: { d: Description; onOperate: (op: Operation) => void }) {
+  const process = PROCESS_OF_TYPE[d.execution.workflowType];
+  const running = d.execution.status === 'Running';
+  const columns: ColumnsType<HistoryEvent> = [
+    { title: '序号', dataIndex: 'eventId', width: 64 },
+    { title: '时间', dataIndex: 'time', width: 150, render: (t: string | null) => formatDateTime(t) },
+    { title: '事件', dataIndex: 'type', render: (t: string, e) => (e.marker ? MARKER_LABELS[e.marker] ?? e.marker : EVENT_LABELS[t] ?? t) },
+    { title: '内容', key: 'detail', render: (_, e) => eventDetail(e, process) },
+    {
+      title: '操作',
+      key: 'op',
+      render: (_, e) =>
+        running && e.type === 'WorkflowTaskCompleted' ? (
+          <Button size="small" onClick={() => onOperate({ kind: 'reset', workflowId: d.execution.workflowId, eventId: e.eventId })}>
+            重置到此处
+          </Button>
+        ) : null,
+    },
+  ];
+  return (
+    <Card size="small" title={`最近的流程事件(最近 ${d.recentEvents.length} 个,新的在前)`}>
+      <Table rowKey="eventId" size="small" columns={columns} dataSource={d.recentEvents} pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }} scroll={{ x: 'max-content' }} />
+    </Card>
   );
 }
 
@@ -229,6 +325,7 @@ function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOpera
                 </Button>
               </Space>
             ) : null}
+            <RecentEvents d={d} onOperate={onOperate} />
           </Space>
         );
       }}
