@@ -6,6 +6,7 @@ import { defineRoute } from '../http/define-route';
 import { zId, zLine } from '../http/text';
 import { adminScope, inScope, PERSON_SELECT, presentPerson, unitInScope } from './scope';
 import { ZAdminPerson } from './schemas';
+import { containsText } from '../http/like';
 
 export interface ListPeopleOptions {
   prisma: PrismaClient;
@@ -32,7 +33,7 @@ export async function listPeople({ prisma, actor, unitId, q, active, limit, curs
     where: {
       roles: { some: { unit: unitInScope(paths) } },
       ...(active === undefined ? {} : { active }),
-      ...(q ? { OR: [{ username: { contains: q, mode: 'insensitive' as const } }, { displayName: { contains: q } }] } : {}),
+      ...(q ? { OR: [{ username: containsText(q) }, { displayName: containsText(q) }] } : {}),
       ...(cursor ? { username: { gt: cursor } } : {}),
     },
     select: PERSON_SELECT,

@@ -9,6 +9,7 @@ import { GRID_WORKFLOW_TYPE } from '../../workflows/grid-shared';
 import { MEDIATION_WORKFLOW_TYPE } from '../../workflows/mediation-shared';
 import { PROJECT_WORKFLOW_TYPE } from '../../workflows/project-shared';
 import type { PrismaClient } from '../../prisma/generated/client';
+import { containsText } from '../http/like';
 
 export type SubjectKind = 'project' | 'mediation' | 'grid' | 'report' | 'cycle' | 'schedule';
 
@@ -84,7 +85,7 @@ export async function workflowSubjects(prisma: PrismaClient, executions: Readonl
  * reports: newest first, at most SUBJECT_MATCH_LIMIT.
  */
 export async function workflowIdsNamed(prisma: PrismaClient, text: string): Promise<string[]> {
-  const contains = { contains: text, mode: 'insensitive' as const };
+  const contains = containsText(text);
   const take = SUBJECT_MATCH_LIMIT;
   const units = await prisma.unit.findMany({ where: { name: contains }, select: { id: true }, take });
   const unitIds = units.map((u) => u.id);

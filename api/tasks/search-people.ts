@@ -6,6 +6,7 @@ import { AppError } from '../../domain/errors';
 import type { RoleName } from '../../domain/roles';
 import { ROLE_LABELS } from '../../domain/roles';
 import { Prisma, type PrismaClient } from '../../prisma/generated/client';
+import { likeEscape } from '../http/like';
 
 export interface FoundGrant {
   role: RoleName;
@@ -32,8 +33,6 @@ export interface SearchPeopleOptions {
   /** Rows read before the rule filters them: bounds the work of a short query on a large street. */
   maxRows?: number;
 }
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function searchPeople({ prisma, linePaths, roles, q, exclude, maxRows = 500 }: SearchPeopleOptions): Promise<FoundPerson[]> {
   if (linePaths?.length === 0 || roles?.length === 0) return [];

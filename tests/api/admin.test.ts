@@ -86,6 +86,15 @@ describe('people in scope', () => {
     const page = await get(`/api/admin/people?q=${run}&limit=1`, streetAdmin);
     expect(page.body.items).toHaveLength(1);
     expect(page.body.nextCursor).toBe(page.body.items[0].username);
+    // A % or _ typed into the search is a character, not "anything": no name holds a %, and _ finds the
+    // usernames that hold one (street_office.…), not every person.
+    const percent = await get(`/api/admin/people?q=${encodeURIComponent('%')}&limit=200`, streetAdmin);
+    expect(percent.status).toBe(200);
+    expect(percent.body.items).toEqual([]);
+    const underscore = await get(`/api/admin/people?q=_&limit=200`, streetAdmin);
+    const found = underscore.body.items.map((p: { username: string; displayName: string }) => `${p.username} ${p.displayName}`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((n: string) => !n.includes('_'))).toEqual([]);
   });
 
   it('a sibling street\'s admin cannot see or touch them: 404 for the person, the unit and the grant', async () => {

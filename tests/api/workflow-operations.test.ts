@@ -162,10 +162,12 @@ it('names each workflow by the record it runs (title, number, unit, page), and f
   expect(byNumber.body.items.map((i: { workflowId: string }) => i.workflowId)).toEqual([kase.workflowId]);
   expect(byNumber.body.items[0].subject).toMatchObject({ kind: 'mediation', title: `运维调解 ${tag}`, number: kase.caseNo, path: `/mediation/${registered.body.caseId}` });
 
-  // A name no record has lists nothing (not every workflow).
-  const none = await get(ADMIN, `/api/admin/workflows?subject=${encodeURIComponent(`没有这个名称${tag}`)}`);
-  expect(none.status).toBe(200);
-  expect(none.body).toEqual({ items: [], nextCursor: null });
+  // A name no record has lists nothing (not every workflow), nor does a % or _, which is a character, not a wildcard.
+  for (const text of [`没有这个名称${tag}`, '%', '_']) {
+    const none = await get(ADMIN, `/api/admin/workflows?subject=${encodeURIComponent(text)}`);
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+  }
 });
 
 /** A project whose deadline activity fails (the calendar service down until the test ends), once the admin route shows it failing. */
