@@ -24,27 +24,31 @@ export interface ListWorkflowsOptions extends TemporalTarget {
  */
 export async function listWorkflows({ client, namespace, prisma, actor, query, subject, pageSize, cursor }: ListWorkflowsOptions) {
   assertPlatformAdmin(actor);
+  const list = (visibility: string, size: number, nextPageToken?: Uint8Array) =>
+    callTemporal(() => client.workflowService.listWorkflowExecutions({ namespace, query: visibility, pageSize: size, nextPageToken }), '查询流程').catch(asQueryError);
   let visibility = query ?? '';
   if (subject) {
+    // The operator's own query is checked alone first, so that an error in it is reported at its position in
+    // their text (not in the WorkflowId clause the name adds), also when no record has the name.
+    if (visibility) await list(visibility, 1);
     const ids = await workflowIdsNamed(prisma, subject);
     if (ids.length === 0) return { items: [], nextCursor: null };
     visibility = restrictToWorkflowIds(visibility, ids);
   }
-  const nextPageToken = cursor ? Buffer.from(cursor, 'base64url') : undefined;
-  let page;
-  try {
-    page = await callTemporal(() => client.workflowService.listWorkflowExecutions({ namespace, query: visibility, pageSize, nextPageToken }), '查询流程');
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
-      const message = (err.details as Array<{ message: string }>)[0]?.message ?? '';
-      throw new AppError('VALIDATION_FAILED', `查询语句有误：${message}`, { details: [{ in: 'query', field: 'query', code: 'invalid_query', message }] });
-    }
-    throw err;
-  }
+  const page = await list(visibility, pageSize, cursor ? Buffer.from(cursor, 'base64url') : undefined);
   const token = page.nextPageToken && page.nextPageToken.length > 0 ? Buffer.from(page.nextPageToken).toString('base64url') : null;
   const executions = (page.executions ?? []).map(presentExecution);
   const subjects = await workflowSubjects(prisma, executions);
   return { items: executions.map((e) => ({ ...e, subject: subjects.get(e.workflowId) ?? null })), nextCursor: token };
+}
+
+/** The engine's INVALID_ARGUMENT on a list query as a 400 on `query`, its message (naming the position) kept. */
+function asQueryError(err: unknown): never {
+  if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
+    const message = (err.details as Array<{ message: string }>)[0]?.message ?? '';
+    throw new AppError('VALIDATION_FAILED', `查询语句有误：${message}`, { details: [{ in: 'query', field: 'query', code: 'invalid_query', message }] });
+  }
+  throw err;
 }
 
 export const listWorkflowsRoute = defineRoute({

@@ -162,6 +162,14 @@ it('names each workflow by the record it runs (title, number, unit, page), and f
   expect(byNumber.body.items.map((i: { workflowId: string }) => i.workflowId)).toEqual([kase.workflowId]);
   expect(byNumber.body.items[0].subject).toMatchObject({ kind: 'mediation', title: `运维调解 ${tag}`, number: kase.caseNo, path: `/mediation/${registered.body.caseId}` });
 
+  // A malformed query is refused at its position in the operator's own text, whether or not a record has the name.
+  const alone = await get(ADMIN, `/api/admin/workflows?query=${encodeURIComponent('WorkflowType = AND')}`);
+  for (const text of [tag, `没有这个名称${tag}`]) {
+    const bad = await get(ADMIN, `/api/admin/workflows?query=${encodeURIComponent('WorkflowType = AND')}&subject=${encodeURIComponent(text)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toBe(alone.body.detail);
+  }
+
   // A name no record has lists nothing (not every workflow), nor does a % or _, which is a character, not a wildcard.
   for (const text of [`没有这个名称${tag}`, '%', '_']) {
     const none = await get(ADMIN, `/api/admin/workflows?subject=${encodeURIComponent(text)}`);

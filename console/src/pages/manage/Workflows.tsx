@@ -1,9 +1,10 @@
 // 流程运维 (district administrator): find process instances by the record
 // they run (a case's title or number, a project's name), type, state and id
 // (or a query in Temporal's list filter language), see what one is
-// waiting for — its pending activities with their attempts and last failure —
-// and act on it: retry a failing activity now, reset it to its last completed
-// workflow task, cancel or terminate it. Every action asks for a reason, which
+// waiting for — its pending activities with their attempts and last failure,
+// its last events in words — and act on it: retry a failing activity now,
+// reset it to its last (or a chosen) completed workflow task, cancel or
+// terminate it. Every action asks for a reason, which
 // the API writes to the audit log; a refused action shows its message here.
 // Above them, the workers polling the platform's task queue: when none is
 // online, nothing submitted completes, and this says so first.
@@ -27,14 +28,16 @@ type Activity = Schemas['PendingActivity'];
 type HistoryEvent = Schemas['WorkflowEvent'];
 type Subject = NonNullable<Execution['subject']>;
 
-const TYPES: Record<string, string> = {
-  projectWorkflow: '党建项目',
-  mediationWorkflow: '矛盾调解',
-  gridIncidentWorkflow: '网格事件',
-  reportingCycle: '双向述职(年度)',
-  reportingCommunity: '双向述职(社区)',
-  reportingYearly: '双向述职(年度排程)',
+/** The platform's workflow types: their name for people, and the process whose action labels their updates carry. */
+const TYPES: Record<string, { label: string; process: ProcessName }> = {
+  projectWorkflow: { label: '党建项目', process: 'project' },
+  mediationWorkflow: { label: '矛盾调解', process: 'mediation' },
+  gridIncidentWorkflow: { label: '网格事件', process: 'grid' },
+  reportingCycle: { label: '双向述职(年度)', process: 'reporting' },
+  reportingCommunity: { label: '双向述职(社区)', process: 'reporting' },
+  reportingYearly: { label: '双向述职(年度排程)', process: 'reporting' },
 };
+const typeLabel = (type: string) => TYPES[type]?.label ?? type;
 const STATUS: Record<string, { label: string; color: string }> = {
   Running: { label: '运行中', color: 'processing' },
   Completed: { label: '已完成', color: 'success' },
@@ -189,14 +192,6 @@ const EVENT_LABELS: Record<string, string> = {
   UpsertWorkflowSearchAttributes: '更新检索属性',
 };
 const MARKER_LABELS: Record<string, string> = { core_local_activity: '本地活动', core_patch: '版本标记' };
-const PROCESS_OF_TYPE: Record<string, ProcessName> = {
-  projectWorkflow: 'project',
-  mediationWorkflow: 'mediation',
-  gridIncidentWorkflow: 'grid',
-  reportingCycle: 'reporting',
-  reportingCommunity: 'reporting',
-  reportingYearly: 'reporting',
-};
 
 /** What an event is about, in words: an activity by what it does, an action by its label, a timer by when it fires. */
 function eventDetail(e: HistoryEvent, process: ProcessName | undefined) {
@@ -221,7 +216,7 @@ function eventDetail(e: HistoryEvent, process: ProcessName | undefined) {
 
 /** The run's last events, newest first; a completed workflow task is a point it may be reset to. */
 function RecentEvents({ d, onOperate }: { d: Description; onOperate: (op: Operation) => void }) {
-  const process = PROCESS_OF_TYPE[d.execution.workflowType];
+  const process = TYPES[d.execution.workflowType]?.process;
   const running = d.execution.status === 'Running';
   const columns: ColumnsType<HistoryEvent> = [
     { title: '序号', dataIndex: 'eventId', width: 64 },
@@ -292,7 +287,7 @@ function WorkflowDetail({ workflowId, onOperate }: { workflowId: string; onOpera
               <Descriptions.Item label="业务">
                 <SubjectCell subject={d.execution.subject} />
               </Descriptions.Item>
-              <Descriptions.Item label="流程">{TYPES[d.execution.workflowType] ?? d.execution.workflowType}</Descriptions.Item>
+              <Descriptions.Item label="流程">{typeLabel(d.execution.workflowType)}</Descriptions.Item>
               <Descriptions.Item label="状态">{statusTag(d.execution.status)}</Descriptions.Item>
               <Descriptions.Item label="开始时间">{formatDateTime(d.execution.startTime)}</Descriptions.Item>
               <Descriptions.Item label="结束时间">{formatDateTime(d.execution.closeTime)}</Descriptions.Item>
@@ -444,7 +439,7 @@ export default function WorkflowsPage() {
           <Space size={4} wrap>
             {statusTag(r.status)}
             <span className="timeline-meta">
-              {TYPES[r.workflowType] ?? r.workflowType} · {formatDateTime(r.startTime)} 开始 · {r.historyLength} 个事件
+              {typeLabel(r.workflowType)} · {formatDateTime(r.startTime)} 开始 · {r.historyLength} 个事件
             </span>
           </Space>
         </Stacked>
@@ -460,7 +455,7 @@ export default function WorkflowsPage() {
       width: 250,
       render: idButton,
     },
-    { title: '类型', dataIndex: 'workflowType', render: (t: string) => TYPES[t] ?? t },
+    { title: '类型', dataIndex: 'workflowType', render: typeLabel },
     { title: '状态', dataIndex: 'status', render: statusTag },
     { title: '开始时间', dataIndex: 'startTime', render: (t: string | null) => formatDateTime(t) },
     { title: '结束时间', dataIndex: 'closeTime', render: (t: string | null) => formatDateTime(t) },
@@ -479,7 +474,7 @@ export default function WorkflowsPage() {
             <Input aria-label="业务" allowClear maxLength={100} style={{ width: 220 }} placeholder="案件、项目、事件名称或编号" />
           </Form.Item>
           <Form.Item name="type" label="类型">
-            <Select aria-label="类型" allowClear style={{ width: 170 }} placeholder="全部" options={Object.entries(TYPES).map(([value, label]) => ({ value, label }))} />
+            <Select aria-label="类型" allowClear style={{ width: 170 }} placeholder="全部" options={Object.entries(TYPES).map(([value, t]) => ({ value, label: t.label }))} />
           </Form.Item>
           <Form.Item name="status" label="状态">
             <Select aria-label="状态" allowClear style={{ width: 120 }} placeholder="全部" options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.label }))} />
