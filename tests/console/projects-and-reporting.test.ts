@@ -8,7 +8,7 @@ import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
-import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, fillDate, PHONE, pickOption, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, DESKTOP, fillDate, PHONE, pickOption, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -322,6 +322,16 @@ describe('双向述职', () => {
     await street.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(street, '35-reporting-list');
     await h.axe(street, 'reporting-list');
+    // On a phone a report is one stacked cell (six columns broke the community's name a character a line).
+    await street.setViewportSize(PHONE);
+    await street.getByLabel('年度').fill(reportId.slice(-4));
+    const reportRow = street.locator('.ant-table-tbody tr', { has: street.locator(`a[href="/reporting/${reportId}"]`) });
+    await reportRow.waitFor();
+    expect(await street.locator('.ant-table-thead th').count()).toBe(1);
+    expect(await reportRow.textContent()).toMatch(/ · \d{4} 年度.*当前期限/);
+    expect(await street.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(street, '35b-reporting-list-phone');
+    await street.setViewportSize(DESKTOP);
     await street.goto(`${h.baseUrl}/reporting/${reportId}`);
     await street.getByRole('heading', { name: /年度双向述职/ }).waitFor();
     expect(await street.getByText('民主评议选票(仅审计可见)').count()).toBe(0);
@@ -352,6 +362,15 @@ describe('双向述职', () => {
     await auditor.getByRole('button', { name: `查看 ${reportYear} 年度` }).click();
     await auditor.locator(`.ant-table-tbody a[href="/reporting/${reportId}"]`).waitFor();
     expect(await auditor.getByLabel('年度').inputValue()).toBe(String(reportYear));
+    // On a phone a result is one stacked cell: the community, its grade and its scores.
+    await auditor.setViewportSize(PHONE);
+    const resultRow = auditor.locator('.ant-table-tbody tr', { has: auditor.locator(`a[href="/reporting/${reportId}"]`) });
+    await resultRow.waitFor();
+    expect(await auditor.locator('.ant-table-thead th').count()).toBe(1);
+    expect(await resultRow.textContent()).toMatch(/综合 [\d.]+ · 向上述职 [\d.—]+ · 民主评议 [\d.—]+/);
+    expect(await auditor.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(auditor, '38b-reporting-results-phone');
+    await auditor.setViewportSize(DESKTOP);
 
     // 公示栏, no login: the result under public notice, nothing personal.
     const board = await h.anonymous(PHONE);

@@ -5,14 +5,32 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
+import { Stacked } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
 import { beijingYear, formatDateTime } from '../../format';
+import { useNarrow } from '../../hooks/narrow';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
 
 type Report = ResponseOf<'/api/reporting/reports', 'get'>['items'][number];
 
+const link = (r: Report) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>{r.communityName}</Link>;
+const stageTag = (r: Report) => <Tag color="processing">{REPORT_STAGE_LABELS[r.stage] ?? r.stageLabel}</Tag>;
+const gradeTag = (r: Report) => (r.grade ? <Tag color={GRADE_COLORS[r.grade]}>{r.gradeLabel}</Tag> : null);
+
+/** A report as one cell, for a phone: community and year, stage and grade, deadline and score. */
+function stacked(r: Report) {
+  return (
+    <Stacked>
+      <span>{link(r)} · {r.year} 年度</span>
+      <Space size={4} wrap>{stageTag(r)}{gradeTag(r)}</Space>
+      <span className="timeline-meta">当前期限 {formatDateTime(r.dueAt)}{r.combinedScore ? ` · 综合得分 ${r.combinedScore}` : ''}</span>
+    </Stacked>
+  );
+}
+
 export default function ReportListPage() {
+  const narrow = useNarrow();
   const { now } = useSession();
   const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const [stage, setStage] = useState<string>('');
@@ -38,15 +56,16 @@ export default function ReportListPage() {
             rowKey="id"
             loading={query.isLoading}
             dataSource={query.data?.items ?? []}
-            locale={{ emptyText: '本年度暂无述职' }}
+            locale={{ emptyText: year ? `${year} 年度暂无述职` : '暂无述职' }}
             pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
-            columns={[
-              { title: '社区', dataIndex: 'communityName', render: (t: string, r) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>{t}</Link> },
+            // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
+            columns={narrow ? [{ title: '述职', dataIndex: 'communityName', render: (_: unknown, r) => stacked(r) }] : [
+              { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
               { title: '年度', dataIndex: 'year', width: 90 },
-              { title: '阶段', dataIndex: 'stage', width: 160, render: (s: string, r) => <Tag color="processing">{REPORT_STAGE_LABELS[s] ?? r.stageLabel}</Tag> },
+              { title: '阶段', dataIndex: 'stage', width: 160, render: (_: unknown, r) => stageTag(r) },
               { title: '当前期限', dataIndex: 'dueAt', width: 170, render: (v: string | null) => formatDateTime(v) },
               { title: '综合得分', dataIndex: 'combinedScore', width: 110, render: (v: string | null) => v ?? '—' },
-              { title: '评定等次', dataIndex: 'grade', width: 120, render: (g: string | null, r) => (g ? <Tag color={GRADE_COLORS[g]}>{r.gradeLabel}</Tag> : '—') },
+              { title: '评定等次', dataIndex: 'grade', width: 120, render: (_: unknown, r) => gradeTag(r) ?? '—' },
             ]}
           />
         )}

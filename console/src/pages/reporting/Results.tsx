@@ -5,14 +5,34 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
+import { Stacked } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
 import { beijingYear } from '../../format';
+import { useNarrow } from '../../hooks/narrow';
 import { useSession } from '../../session';
 import { GRADE_COLORS } from './labels';
 
 type Row = ResponseOf<'/api/reporting/results', 'get'>['items'][number];
 
+const link = (r: Row) => <Link to={`/reporting/${encodeURIComponent(r.reportId)}`}>{r.communityName}</Link>;
+const gradeTag = (r: Row) => <Tag color={GRADE_COLORS[r.grade]}>{r.gradeLabel}</Tag>;
+const rectification = (r: Row) => (r.rectificationRequired ? `需整改${r.rectificationStatus ? `(${r.rectificationStatus})` : ''}` : null);
+const score = (v: string | null) => v ?? '—';
+
+/** A result as one cell, for a phone: community, grade and state, the three scores, rectification. */
+function stacked(r: Row) {
+  return (
+    <Stacked>
+      {link(r)}
+      <Space size={4} wrap>{gradeTag(r)}<span className="timeline-meta">{r.final ? '已确定' : '公示中'}</span></Space>
+      <span className="timeline-meta">综合 {score(r.combinedScore)} · 向上述职 {score(r.upwardScore)} · 民主评议 {score(r.downwardScore)}</span>
+      {rectification(r) ? <span className="timeline-meta">{rectification(r)}</span> : null}
+    </Stacked>
+  );
+}
+
 export default function ResultsPage() {
+  const narrow = useNarrow();
   const { now } = useSession();
   const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const query = useQuery({ queryKey: ['report-results', year], queryFn: () => unwrap(api.GET('/api/reporting/results', { params: { query: { year: year ?? undefined } } })) });
@@ -39,13 +59,14 @@ export default function ResultsPage() {
               ) : '暂无评议结果',
             }}
             pagination={{ pageSize: 20, showSizeChanger: false }}
-            columns={[
-              { title: '社区', dataIndex: 'communityName', render: (t: string, r) => <Link to={`/reporting/${encodeURIComponent(r.reportId)}`}>{t}</Link> },
-              { title: '向上述职', dataIndex: 'upwardScore', render: (v: string | null) => v ?? '—' },
-              { title: '民主评议', dataIndex: 'downwardScore', render: (v: string | null) => v ?? '—' },
-              { title: '综合得分', dataIndex: 'combinedScore', render: (v: string | null) => v ?? '—' },
-              { title: '等次', dataIndex: 'grade', render: (g: string, r) => <Tag color={GRADE_COLORS[g]}>{r.gradeLabel}</Tag> },
-              { title: '整改', dataIndex: 'rectificationRequired', render: (v: boolean, r) => (v ? `需整改${r.rectificationStatus ? `(${r.rectificationStatus})` : ''}` : '—') },
+            // On a phone, one stacked cell per community (seven columns broke every heading into a character a line).
+            columns={narrow ? [{ title: '评议结果', dataIndex: 'communityName', render: (_: unknown, r) => stacked(r) }] : [
+              { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
+              { title: '向上述职', dataIndex: 'upwardScore', render: score },
+              { title: '民主评议', dataIndex: 'downwardScore', render: score },
+              { title: '综合得分', dataIndex: 'combinedScore', render: score },
+              { title: '等次', dataIndex: 'grade', render: (_: unknown, r) => gradeTag(r) },
+              { title: '整改', dataIndex: 'rectificationRequired', render: (_: unknown, r) => rectification(r) ?? '—' },
               { title: '状态', dataIndex: 'final', render: (v: boolean) => (v ? '已确定' : '公示中') },
             ]}
           />
