@@ -250,11 +250,18 @@ describe('党建项目: plan forms and the ledger', () => {
     const row = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
     // The split one party a line, in the cost sharing's order.
     await expect.poll(() => row.locator('.cell-nowrap').allTextContents()).toEqual(['市级 ¥3,000.00', '区级 ¥3,000.00', '街道 ¥4,000.00']);
+    // Released from a phone: the request is one stacked cell with its split and its buttons, nothing to scroll sideways.
+    await finance.setViewportSize(PHONE);
+    await expect.poll(() => finance.locator('.ant-table-thead th:not(.ant-table-selection-column)').count()).toBe(1);
+    expect(await row.textContent()).toContain('市级 ¥3,000.00 · 区级 ¥3,000.00 · 街道 ¥4,000.00');
+    expect(await finance.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(finance, '50b-disbursements-phone');
     await row.getByRole('button', { name: '拨付资金' }).click();
     const dialog = finance.getByRole('dialog');
     await dialog.getByLabel('拨付凭证号').fill('财拨-2026-0099');
     await submitDialog(finance);
     await dialog.waitFor({ state: 'hidden' });
+    await finance.setViewportSize(DESKTOP);
 
     await finance.goto(`${h.baseUrl}/projects/${id}`);
     const ledger = finance.locator('.ledger-by-party');

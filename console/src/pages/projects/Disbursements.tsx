@@ -9,7 +9,9 @@ import { rolesOf } from '../../access';
 import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
+import { Stacked } from '../../components/Stacked';
 import { formatDateTime, formatFen } from '../../format';
+import { useNarrow } from '../../hooks/narrow';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
@@ -24,26 +26,44 @@ export default function DisbursementsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const rowKey = (d: Item) => `${d.projectId}-${d.disbursementId}`;
   const selectedRows = (query.data?.items ?? []).filter((d) => selected.includes(rowKey(d)) && taskOfRow(tasks.data, d));
+  const narrow = useNarrow();
+  const project = (d: Item) => <Link to={`/projects/${d.projectId}`}>{d.projectTitle}</Link>;
+  const kind = (d: Item) => `${DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}`;
+  const status = (d: Item) => <Tag color={d.status === 'requested' ? 'processing' : 'default'}>{DISBURSEMENT_STATUS_LABELS[d.status] ?? d.status}</Tag>;
+  const split = (d: Item) => d.split.map((l) => `${l.label} ${formatFen(l.amountFen)}`);
+  const actions = (d: Item) =>
+    isFinance && d.status === 'requested' ? (
+      <Space wrap>
+        <ActionForm process="project" subjectId={d.projectId} action="releaseFunds" fixed={{ disbursementId: d.disbursementId }} invalidate={[['disbursements'], ['project', d.projectId]]} />
+        <ActionForm process="project" subjectId={d.projectId} action="returnDisbursement" fixed={{ disbursementId: d.disbursementId }} invalidate={[['disbursements'], ['project', d.projectId]]} />
+      </Space>
+    ) : null;
+  // On a phone, one stacked cell per request with its buttons (seven columns scrolled sideways, the buttons last).
+  const phoneColumns: ColumnsType<Item> = [
+    {
+      title: '拨付申请',
+      dataIndex: 'projectTitle',
+      render: (_, d) => (
+        <Stacked>
+          {project(d)}
+          <span className="timeline-meta">{d.communityName} · {kind(d)} · {formatDateTime(d.requestedAt)}</span>
+          <Space size={4} wrap><Money fen={d.amountFen} strong />{status(d)}</Space>
+          <span className="timeline-meta">{split(d).join(' · ')}</span>
+          {actions(d)}
+        </Stacked>
+      ),
+    },
+  ];
   const columns: ColumnsType<Item> = [
     // The community under the project and the split one party a line: as two more flexible columns the
     // project's title had four characters a line at 1440 px.
-    { title: '项目', dataIndex: 'projectTitle', render: (t: string, d) => <div><Link to={`/projects/${d.projectId}`}>{t}</Link><div className="timeline-meta">{d.communityName}</div></div> },
-    { title: '类型', dataIndex: 'kind', width: 110, render: (k: string, d) => `${DISBURSEMENT_KIND_LABELS[k] ?? k}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}` },
+    { title: '项目', dataIndex: 'projectTitle', render: (_, d) => <div>{project(d)}<div className="timeline-meta">{d.communityName}</div></div> },
+    { title: '类型', dataIndex: 'kind', width: 110, render: (_, d) => kind(d) },
     { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <Money fen={v} strong /> },
-    { title: '分担拆分', dataIndex: 'split', width: 170, render: (s: Item['split']) => s.map((l) => <div key={l.party} className="cell-nowrap">{l.label} {formatFen(l.amountFen)}</div>) },
+    { title: '分担拆分', dataIndex: 'split', width: 170, render: (_, d) => split(d).map((line) => <div key={line} className="cell-nowrap">{line}</div>) },
     { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'requested' ? 'processing' : 'default'}>{DISBURSEMENT_STATUS_LABELS[s] ?? s}</Tag> },
-    {
-      title: '操作',
-      width: 210,
-      render: (_, d) =>
-        isFinance && d.status === 'requested' ? (
-          <Space wrap>
-            <ActionForm process="project" subjectId={d.projectId} action="releaseFunds" fixed={{ disbursementId: d.disbursementId }} invalidate={[['disbursements'], ['project', d.projectId]]} />
-            <ActionForm process="project" subjectId={d.projectId} action="returnDisbursement" fixed={{ disbursementId: d.disbursementId }} invalidate={[['disbursements'], ['project', d.projectId]]} />
-          </Space>
-        ) : null,
-    },
+    { title: '状态', dataIndex: 'status', width: 90, render: (_, d) => status(d) },
+    { title: '操作', width: 210, render: (_, d) => actions(d) },
   ];
   return (
     <div className="page">
@@ -72,7 +92,7 @@ export default function DisbursementsPage() {
                   }
                 : undefined
             }
-            columns={columns} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} scroll={{ x: 1100 }} />
+            columns={narrow ? phoneColumns : columns} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} scroll={narrow ? undefined : { x: 1100 }} />
         )}
       </Card>
     </div>
