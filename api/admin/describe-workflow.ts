@@ -25,7 +25,8 @@ export interface DescribeWorkflowOptions extends TemporalTarget {
 /**
  * One workflow as an operator needs it: status, pending activities with
  * their attempt and last failure (is something retrying?), updates accepted
- * but not finished, the workflow task, and where a reset would go.
+ * but not finished, the workflow task, where a reset would go, the record it
+ * runs and its last events.
  */
 export async function describeWorkflow({ client, namespace, prisma, actor, workflowId, runId }: DescribeWorkflowOptions) {
   assertPlatformAdmin(actor);
