@@ -15,6 +15,8 @@ export interface ClockState {
   nowMs: number;
   /** The earliest pending deadline (timer, timeout, retry backoff) of any open run; null when none. */
   nextDeadlineMs: number | null;
+  /** The run that deadline belongs to: what an administrator moving the clock will see happen next. */
+  nextDeadlineRun: { workflowId: string; workflowType: string } | null;
   /**
    * Whether a task is running or waiting to be picked up by a worker right
    * now. `Advance` waits for tasks of recently polled queues only (it must
@@ -35,6 +37,7 @@ export interface AdvanceRequest {
 export interface ClockControlTarget {
   now(): number;
   nextDeadline(): number | undefined;
+  nextDeadlineRun(): { workflowId: string; workflowType: string } | undefined;
   hasPendingWork(anyWorker?: boolean): boolean;
   advanceTime(ms: number): Promise<void>;
 }
@@ -62,7 +65,7 @@ export const clockControlDefinition: grpc.ServiceDefinition = {
 };
 
 export function clockControlHandlers(engine: ClockControlTarget): Record<string, Handler> {
-  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null, busy: engine.hasPendingWork(true) });
+  const state = (): ClockState => ({ nowMs: engine.now(), nextDeadlineMs: engine.nextDeadline() ?? null, nextDeadlineRun: engine.nextDeadlineRun() ?? null, busy: engine.hasPendingWork(true) });
   return {
     GetState: async () => state(),
     Advance: async (request: AdvanceRequest) => {

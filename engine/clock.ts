@@ -88,6 +88,12 @@ export class DeadlineScheduler<T> {
     return this.heap[0]?.at;
   }
 
+  /** The earliest live deadline's payload (what it is for). */
+  peek(): T | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.payload;
+  }
+
   get size(): number {
     return this.heap.length;
   }

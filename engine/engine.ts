@@ -504,6 +504,13 @@ export class WorkflowEngine {
     return this.deadlines.next();
   }
 
+  /** The workflow whose deadline is the earliest pending one; undefined for none, or a sleeper's (no workflow's). */
+  nextDeadlineRun(): { workflowId: string; workflowType: string } | undefined {
+    const payload = this.deadlines.peek();
+    const run = payload?.kind === 'run' ? this.runs.get(payload.runKey) : undefined;
+    return run ? { workflowId: run.s.workflowId, workflowType: run.s.workflowType } : undefined;
+  }
+
   /** Resolves once the virtual clock has reached `at` (skipping may bring it there early). */
   sleepUntil(at: number): Promise<void> {
     if (at <= this.clock.now()) return Promise.resolve();

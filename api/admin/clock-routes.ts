@@ -8,7 +8,7 @@ export const getClockRoute = defineRoute({
   summary: 'The platform clock: its mode, the current time and (virtual) the next pending deadline',
   roles: ['admin'],
   response: { schema: ZClockState },
-  handler: ({ deps }) => getClock({ virtualClock: deps.virtualClock, now: businessTime(deps) }),
+  handler: ({ deps }) => getClock({ prisma: deps.prisma, virtualClock: deps.virtualClock, now: businessTime(deps) }),
 });
 
 export const advanceClockRoute = defineRoute({

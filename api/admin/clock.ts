@@ -7,12 +7,18 @@ import { AppError } from '../../domain/errors';
 import type { PrismaClient } from '../../prisma/generated/client';
 import type { ClockState } from '../../temporal/engine-clock';
 import type { VirtualClockControl } from '../deps';
+import { ZWorkflowSubject } from './schemas';
+import { workflowSubjects } from './workflow-subjects';
 
 export const ZClockState = z
   .object({
     mode: z.enum(['wall', 'virtual']).describe('wall = real time; virtual = the engine\'s clock, advanced by an admin'),
     now: z.string().describe('the platform\'s current time (ISO 8601)'),
     nextDeadline: z.string().nullable().describe('virtual only: the earliest pending timer or deadline of any open process'),
+    nextDeadlineProcess: z
+      .object({ workflowId: z.string(), workflowType: z.string(), subject: ZWorkflowSubject.nullable() })
+      .nullable()
+      .describe('virtual only: the process that deadline belongs to, with the record it runs (what moving the clock will make happen next)'),
   })
   .meta({ id: 'ClockState' });
 export type TClockState = z.infer<typeof ZClockState>;
@@ -29,18 +35,26 @@ export const ZAdvanceClock = z
   .meta({ id: 'AdvanceClock' });
 export type TAdvanceClock = z.infer<typeof ZAdvanceClock>;
 
-export function presentClock(state: ClockState): TClockState {
-  return { mode: 'virtual', now: new Date(state.nowMs).toISOString(), nextDeadline: state.nextDeadlineMs === null ? null : new Date(state.nextDeadlineMs).toISOString() };
+export async function presentClock(prisma: PrismaClient, state: ClockState): Promise<TClockState> {
+  const run = state.nextDeadlineRun;
+  const subject = run ? ((await workflowSubjects(prisma, [run])).get(run.workflowId) ?? null) : null;
+  return {
+    mode: 'virtual',
+    now: new Date(state.nowMs).toISOString(),
+    nextDeadline: state.nextDeadlineMs === null ? null : new Date(state.nextDeadlineMs).toISOString(),
+    nextDeadlineProcess: run ? { ...run, subject } : null,
+  };
 }
 
 export interface GetClockOptions {
+  prisma: PrismaClient;
   virtualClock: VirtualClockControl | undefined;
   now: Date;
 }
 
-export async function getClock({ virtualClock, now }: GetClockOptions): Promise<TClockState> {
-  if (!virtualClock) return { mode: 'wall', now: now.toISOString(), nextDeadline: null };
-  return presentClock(await virtualClock.state());
+export async function getClock({ prisma, virtualClock, now }: GetClockOptions): Promise<TClockState> {
+  if (!virtualClock) return { mode: 'wall', now: now.toISOString(), nextDeadline: null, nextDeadlineProcess: null };
+  return presentClock(prisma, await virtualClock.state());
 }
 
 export interface AdvanceClockOptions {
@@ -66,5 +80,5 @@ export async function advanceClock({ prisma, virtualClock, actor, advance, reque
       data: { request: advance, from: new Date(before.nowMs).toISOString(), to: new Date(after.nowMs).toISOString() },
     },
   });
-  return presentClock(after);
+  return presentClock(prisma, after);
 }

@@ -59,6 +59,11 @@ describe('virtual clock', () => {
     const id = await apply(p);
     await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
     let stage = (await project(p, id)).stage;
+    // The clock names the process whose deadline is next, with the record it runs (only projects run here).
+    const { body: first } = await p.get(ADMIN, '/api/admin/clock');
+    expect(first.nextDeadlineProcess).toMatchObject({ workflowId: expect.any(String), workflowType: 'projectWorkflow' });
+    const owner = await p.prisma.project.findUniqueOrThrow({ where: { workflowId: first.nextDeadlineProcess.workflowId }, select: { id: true, title: true } });
+    expect(first.nextDeadlineProcess.subject).toMatchObject({ kind: 'project', title: owner.title, path: `/projects/${owner.id}` });
     for (let jumps = 0; stage === 'notice' && jumps < 30; jumps++) {
       const { body: state } = await p.get(ADMIN, '/api/admin/clock');
       const res = await p.post(ADMIN, '/api/admin/clock/advance', { to: 'next-deadline' });

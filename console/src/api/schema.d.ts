@@ -13158,7 +13158,24 @@ export interface components {
             now: string;
             /** @description virtual only: the earliest pending timer or deadline of any open process */
             nextDeadline: string | null;
+            /** @description virtual only: the process that deadline belongs to, with the record it runs (what moving the clock will make happen next) */
+            nextDeadlineProcess: {
+                workflowId: string;
+                workflowType: string;
+                subject: components["schemas"]["WorkflowSubject"];
+            } | null;
         };
+        WorkflowSubject: {
+            /** @enum {string} */
+            kind: "project" | "mediation" | "grid" | "report" | "cycle" | "schedule";
+            /** @description The business record's name: a project's or case's title, "芙蓉社区 2027 年度述职". */
+            title: string;
+            /** @description 案件编号 or 事件编号, when the process has one. */
+            number: string | null;
+            unitName: string | null;
+            /** @description The console page of the record, when it has one. */
+            path: string | null;
+        } | null;
         AdvanceClock: {
             days?: number;
             hours?: number;
