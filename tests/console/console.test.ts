@@ -396,6 +396,7 @@ describe('流程运维', () => {
     await reset.getByLabel('原因(记入审计日志)').fill('演练:重置到选定的工作流任务');
     await reset.getByRole('button', { name: /确\s*定/ }).click();
     await reset.waitFor({ state: 'hidden' });
+    await admin.getByText(`重置到事件 ${eventId}:已完成`).waitFor();
     const resetAudit = await h.p.prisma.auditLog.findFirst({ where: { action: 'resetWorkflow', subjectId: workflowId } });
     expect(resetAudit?.data).toMatchObject({ previousRunId: runBefore, resetToEventId: eventId, reason: '演练:重置到选定的工作流任务' });
     expect((await h.p.client.workflow.getHandle(workflowId).describe()).runId).not.toBe(runBefore);
@@ -403,6 +404,9 @@ describe('流程运维', () => {
     await drawer.getByRole('button', { name: '终止流程' }).click();
     const dialog = admin.getByRole('dialog', { name: '终止流程' });
     await settled(admin);
+    // The dialog names what it ends by the record, not only by its id.
+    expect(await dialog.textContent()).toContain('业务:流程运维-项目 · 芙蓉社区');
+    await h.shot(admin, '66d-manage-workflow-terminate-dialog');
     // No reason, no action.
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.getByText('请填写原因').waitFor();

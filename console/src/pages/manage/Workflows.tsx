@@ -108,6 +108,9 @@ const OPERATION_HINT: Record<Operation['kind'], string> = {
 /** Asks for the reason and performs the operation; the API audits it. */
 function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }) {
   const queryClient = useQueryClient();
+  // The dialog opens from the process's drawer, whose description is in the cache.
+  const subject = queryClient.getQueryData<Description>(['admin-workflows', 'detail', op.workflowId])?.execution.subject ?? null;
+  const title = op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${activityLabel(op.activity.activityType)}` : op.kind === 'reset' && op.eventId ? `重置到事件 ${op.eventId}` : OPERATION_TITLE[op.kind];
   const [form] = Form.useForm<{ reason: string }>();
   const [key] = useState(newIdempotencyKey);
   const run = useMutation({
@@ -126,7 +129,7 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
       }
     },
     onSuccess: async () => {
-      void message.success(`${OPERATION_TITLE[op.kind]}:已完成`);
+      void message.success(`${title}:已完成`);
       await queryClient.invalidateQueries({ queryKey: ['admin-workflows'] });
       onClose();
     },
@@ -137,7 +140,7 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
     <Modal
       open
       maskClosable={false}
-      title={op.kind === 'retry' ? `${OPERATION_TITLE.retry}:${activityLabel(op.activity.activityType)}` : op.kind === 'reset' && op.eventId ? `重置到事件 ${op.eventId}` : OPERATION_TITLE[op.kind]}
+      title={title}
       okText="确定"
       cancelText="取消"
       okButtonProps={{ danger: op.kind === 'terminate' }}
@@ -150,7 +153,12 @@ function OperationDialog({ op, onClose }: { op: Operation; onClose: () => void }
           ? `流程将从事件 ${op.eventId}(工作流任务完成)起重新运行(新的运行实例):此后的步骤重新执行,此后收到的信号会重新送达。`
           : OPERATION_HINT[op.kind]}
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary">流程:{op.workflowId}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {/* What is acted on, by the record's name first: a terminate must not hit the wrong case for want of reading a uuid. */}
+        {subject ? `业务:${subject.title}${subject.number ? `(${subject.number})` : ''}${subject.unitName ? ` · ${subject.unitName}` : ''}` : null}
+        {subject ? <br /> : null}
+        流程:{op.workflowId}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" name="workflow-operation">
         <Form.Item name="reason" label="原因(记入审计日志)" rules={[{ validator: (_, v) => (String(v ?? '').trim() ? Promise.resolve() : Promise.reject(new Error('请填写原因'))) }]}>
           <Input.TextArea rows={2} maxLength={500} showCount />
