@@ -466,7 +466,7 @@ describe('流程运维', () => {
     // On a phone the process is one stacked cell (name, id, state), with nothing to scroll sideways.
     await toPhone(admin);
     await found.getByRole('button', { name: retried! }).waitFor();
-    expect(await found.locator('td').count()).toBe(1);
+    await expect.poll(() => found.locator('td').count()).toBe(1);
     expect(await admin.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(admin, '66a-manage-workflows-by-name-phone');
     await admin.setViewportSize(DESKTOP);

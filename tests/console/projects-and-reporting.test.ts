@@ -334,7 +334,8 @@ describe('双向述职', () => {
     await street.getByLabel('年度').fill(reportId.slice(-4));
     const reportRow = street.locator('.ant-table-tbody tr', { has: street.locator(`a[href="/reporting/${reportId}"]`) });
     await reportRow.waitFor();
-    expect(await street.locator('.ant-table-thead th').count()).toBe(1);
+    // The layout follows the viewport on the next render: poll, not read once.
+    await expect.poll(() => street.locator('.ant-table-thead th').count()).toBe(1);
     expect(await reportRow.textContent()).toMatch(/ · \d{4} 年度.*当前期限/);
     expect(await street.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(street, '35b-reporting-list-phone');
@@ -373,7 +374,7 @@ describe('双向述职', () => {
     await auditor.setViewportSize(PHONE);
     const resultRow = auditor.locator('.ant-table-tbody tr', { has: auditor.locator(`a[href="/reporting/${reportId}"]`) });
     await resultRow.waitFor();
-    expect(await auditor.locator('.ant-table-thead th').count()).toBe(1);
+    await expect.poll(() => auditor.locator('.ant-table-thead th').count()).toBe(1);
     expect(await resultRow.textContent()).toMatch(/综合 [\d.]+ · 向上述职 [\d.—]+ · 民主评议 [\d.—]+/);
     expect(await auditor.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(auditor, '38b-reporting-results-phone');
