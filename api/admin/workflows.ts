@@ -55,13 +55,17 @@ export async function callTemporal<T>(call: () => Promise<T>, what: string): Pro
 }
 
 
-/** `WORKFLOW_EXECUTION_STATUS_RUNNING` → `Running`, as the visibility query language writes it. */
-export function statusName(status: temporal.api.enums.v1.WorkflowExecutionStatus | null | undefined): string {
-  const name = WorkflowExecutionStatus[status ?? 0] ?? 'WORKFLOW_EXECUTION_STATUS_UNSPECIFIED';
+/** A protocol enum value's name without its prefix, as Temporal's own tools write it: `EVENT_TYPE_TIMER_FIRED` → `TimerFired`. */
+function enumName(name: string, prefix: string): string {
   return name
-    .replace('WORKFLOW_EXECUTION_STATUS_', '')
+    .replace(prefix, '')
     .toLowerCase()
     .replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+/** `WORKFLOW_EXECUTION_STATUS_RUNNING` → `Running`, as the visibility query language writes it. */
+export function statusName(status: temporal.api.enums.v1.WorkflowExecutionStatus | null | undefined): string {
+  return enumName(WorkflowExecutionStatus[status ?? 0] ?? 'WORKFLOW_EXECUTION_STATUS_UNSPECIFIED', 'WORKFLOW_EXECUTION_STATUS_');
 }
 
 export const iso = (ts: Parameters<typeof optionalTsToMs>[0]) => {
@@ -167,11 +171,7 @@ export const RECENT_EVENTS = 50;
 
 /** `EVENT_TYPE_WORKFLOW_TASK_COMPLETED` → `WorkflowTaskCompleted`. */
 function eventTypeName(type: temporal.api.enums.v1.EventType | null | undefined): string {
-  const name = EventType[type ?? 0] ?? 'EVENT_TYPE_UNSPECIFIED';
-  return name
-    .replace('EVENT_TYPE_', '')
-    .toLowerCase()
-    .replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  return enumName(EventType[type ?? 0] ?? 'EVENT_TYPE_UNSPECIFIED', 'EVENT_TYPE_');
 }
 
 /**
@@ -210,7 +210,7 @@ export function recentEvents(events: HistoryEvent[], limit = RECENT_EVENTS) {
         e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ??
         updateNames.get(e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId ?? '') ??
         e.workflowExecutionSignaledEventAttributes?.signalName ??
-        e.markerRecordedEventAttributes?.markerName ??
+        marker ??
         e.timerStartedEventAttributes?.timerId ??
         e.timerFiredEventAttributes?.timerId ??
         e.timerCanceledEventAttributes?.timerId ??
