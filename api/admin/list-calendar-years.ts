@@ -1,22 +1,28 @@
 import { z } from 'zod';
-import { SHIPPED_CALENDAR_YEARS } from '../../domain/calendar';
+import { SHIPPED_CALENDAR_YEARS, yearsToLoad } from '../../domain/calendar';
 import type { PrismaClient } from '../../prisma/generated/client';
+import { businessTime } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { ZCalendarYear } from './schemas';
 
 export interface ListCalendarYearsOptions {
   prisma: PrismaClient;
+  /** Business time: which years are due to be loaded depends on it. */
+  now: Date;
 }
 
-/** Every year the business calendar knows: shipped in the code, or loaded (a loaded year replaces a shipped one). */
-export async function listCalendarYears({ prisma }: ListCalendarYearsOptions) {
+/**
+ * Every year the business calendar knows: shipped in the code, or loaded (a loaded year replaces a shipped one);
+ * and the years due by now that it does not know (domain/calendar/coverage.ts).
+ */
+export async function listCalendarYears({ prisma, now }: ListCalendarYearsOptions) {
   const loaded = await prisma.calendarYear.findMany({ orderBy: { year: 'asc' } });
   const byYear = new Map<number, z.input<typeof ZCalendarYear>>();
   for (const y of SHIPPED_CALENDAR_YEARS) byYear.set(y.year, { ...y, origin: 'shipped', updatedAt: null, updatedBy: null });
   for (const y of loaded) {
     byYear.set(y.year, { year: y.year, holidays: y.holidays, workdays: y.workdays, source: y.source, origin: 'loaded', updatedAt: y.updatedAt.toISOString(), updatedBy: y.updatedBy });
   }
-  return { years: [...byYear.values()].sort((a, b) => a.year - b.year) };
+  return { years: [...byYear.values()].sort((a, b) => a.year - b.year), toLoad: yearsToLoad(now, byYear.keys()) };
 }
 
 export const listCalendarYearsRoute = defineRoute({
@@ -24,6 +30,18 @@ export const listCalendarYearsRoute = defineRoute({
   path: '/api/admin/calendar-years',
   summary: 'The years of the business calendar (工作日历): holidays and make-up working days (调休)',
   roles: ['admin'],
-  response: { schema: z.object({ years: z.array(ZCalendarYear) }).meta({ id: 'CalendarYears' }) },
-  handler: ({ deps }) => listCalendarYears({ prisma: deps.prisma }),
+  response: {
+    schema: z
+      .object({
+        years: z.array(ZCalendarYear),
+        toLoad: z
+          .array(z.object({ year: z.number().int(), current: z.boolean() }))
+          .meta({
+            description:
+              "Years due to be loaded that the calendar lacks: the current year, and from November the next (the State Council's notice comes out in the autumn). Their deadlines count only weekends as days off.",
+          }),
+      })
+      .meta({ id: 'CalendarYears' }),
+  },
+  handler: ({ deps }) => listCalendarYears({ prisma: deps.prisma, now: businessTime(deps) }),
 });

@@ -5,6 +5,7 @@
 // shown here (that is GET /api/admin/calendar-years).
 import { z } from 'zod';
 import { listCalendarYears } from '../admin/list-calendar-years';
+import { businessTime } from '../deps';
 import { defineRoute, type RouteModule } from '../http/define-route';
 
 export const ZBusinessCalendar = z
@@ -22,7 +23,7 @@ export const calendarRoutes: RouteModule = {
       summary: 'Holidays and make-up working days of every year the calendar knows',
       roles: 'authenticated',
       response: { schema: ZBusinessCalendar },
-      handler: async ({ deps }) => ({ years: (await listCalendarYears({ prisma: deps.prisma })).years.map(({ year, holidays, workdays }) => ({ year, holidays, workdays })) }),
+      handler: async ({ deps }) => ({ years: (await listCalendarYears({ prisma: deps.prisma, now: businessTime(deps) })).years.map(({ year, holidays, workdays }) => ({ year, holidays, workdays })) }),
     }),
   ],
 };

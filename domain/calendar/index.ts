@@ -2,6 +2,7 @@
 // holidays and make-up working days. Pure; see README.md in this folder.
 export type { BusinessCalendar, CalendarYearData, DeadlineTime, LocalDate } from './types';
 export { SHIPPED_CALENDAR_YEARS } from './years';
+export { NEXT_YEAR_DUE_MONTH, yearsToLoad, type YearToLoad } from './coverage';
 export { addDaysLocal, atTime, daysBetweenLocal, endOfDay, isLocalDate, startOfDay, startOfMonth, toLocalDate, yearOf } from './dates';
 export {
   addCalendarDays,

@@ -178,6 +178,13 @@ describe('calendar years', () => {
     expect(list.status).toBe(200);
     expect(list.body.years.map((y: { year: number }) => y.year)).toEqual(expect.arrayContaining([2024, 2025, 2026]));
 
+    // Which years are due and missing follows business time: in November of the year before, that year and the next.
+    const inNovember = h.appWith({ deps: { now: () => new Date(`${CAL_YEAR - 1}-11-15T09:00:00+08:00`), authNow: () => new Date() } });
+    const inOctober = h.appWith({ deps: { now: () => new Date(`${CAL_YEAR}-10-31T23:00:00+08:00`), authNow: () => new Date() } });
+    const toLoad = async (app: typeof inNovember) => (await request(app).get('/api/admin/calendar-years').set('Authorization', districtAdmin)).body.toLoad;
+    expect(await toLoad(inNovember)).toEqual([{ year: CAL_YEAR - 1, current: true }, { year: CAL_YEAR, current: false }]);
+    expect(await toLoad(inOctober)).toEqual([{ year: CAL_YEAR, current: true }]);
+
     const body = { holidays: [`${CAL_YEAR}-01-01`, `${CAL_YEAR}-10-01`], workdays: [`${CAL_YEAR}-09-29`], source: '测试通知' };
     const refused = await request(h.app).put(`/api/admin/calendar-years/${CAL_YEAR}`).set('Authorization', streetAdmin).send(body);
     expect(refused.status).toBe(403);
@@ -190,6 +197,9 @@ describe('calendar years', () => {
     const after = await get('/api/admin/calendar-years', districtAdmin);
     expect(after.body.years.find((y: { year: number }) => y.year === CAL_YEAR)).toMatchObject({ origin: 'loaded', source: '测试通知' });
     expect(await audits('saveCalendarYear', String(CAL_YEAR))).toHaveLength(1);
+    // Loaded, the year is no longer asked for.
+    expect(await toLoad(inNovember)).toEqual([{ year: CAL_YEAR - 1, current: true }]);
+    expect(await toLoad(inOctober)).toEqual([]);
 
     const weekday = await request(h.app)
       .put(`/api/admin/calendar-years/${CAL_YEAR}`)

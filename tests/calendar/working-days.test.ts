@@ -11,6 +11,7 @@ import {
   toLocalDate,
   validateCalendarYear,
   workingDaysBetween,
+  yearsToLoad,
 } from '../../domain/calendar';
 
 const cal = defaultCalendar;
@@ -144,3 +145,16 @@ describe('years without data and loaded years', () => {
 function addCalendarDaysLocal(day: string, n: number): string {
   return toLocalDate(addCalendarDays(day, n, cal));
 }
+
+describe('years to load', () => {
+  it('asks for the current year at once and for the next from November, Beijing time, none already known', () => {
+    expect(yearsToLoad('2027-03-01', [2024, 2025, 2026])).toEqual([{ year: 2027, current: true }]);
+    expect(yearsToLoad('2026-10-31', [2024, 2025, 2026])).toEqual([]);
+    expect(yearsToLoad('2026-11-01', [2024, 2025, 2026])).toEqual([{ year: 2027, current: false }]);
+    // 31 October 16:00 UTC is 1 November in Beijing; 31 December 16:00 UTC is already the next year there.
+    expect(yearsToLoad(new Date('2026-10-31T16:00:00Z'), [2026])).toEqual([{ year: 2027, current: false }]);
+    expect(yearsToLoad(new Date('2026-12-31T16:00:00Z'), [2026, 2027])).toEqual([]);
+    expect(yearsToLoad(new Date('2026-12-31T16:00:00Z'), [2026])).toEqual([{ year: 2027, current: true }]);
+    expect(yearsToLoad('2026-12-06', new Set([2026, 2027]))).toEqual([]);
+  });
+});

@@ -7,8 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Context } from '@temporalio/activity';
 import type { Activities } from '../../activities';
-import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
+import { addWorkingDays, workingDaysBetween, yearsToLoad } from '../../domain/calendar';
 import { loadCalendar } from '../../db/calendar-store';
+import { listCalendarYears } from '../../api/admin/list-calendar-years';
 import { caseBody, who as M } from '../mediation/support';
 import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
@@ -311,11 +312,35 @@ describe('系统管理', () => {
     await row.locator('.ant-tag', { hasText: /^启用$/ }).waitFor();
     expect((await h.p.prisma.person.findUniqueOrThrow({ where: { username: PERSON } })).active).toBe(true);
 
+    // On a phone a person is one stacked cell with the buttons under the grants: five columns scrolled sideways,
+    // 授权 and 停用 out of sight.
+    await toPhone(admin);
+    await expect.poll(() => admin.locator('.ant-table-thead th').count()).toBe(1);
+    expect(await row.textContent()).toMatch(/兰苑社区 · 党员\/居民代表/);
+    expect(await admin.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    const grantBox = await row.getByRole('button', { name: /授\s*权/ }).boundingBox();
+    expect(grantBox!.x + grantBox!.width).toBeLessThanOrEqual(375);
+    await h.shot(admin, '60b-manage-people-phone');
+    await admin.setViewportSize(DESKTOP);
+    await expect.poll(() => admin.locator('.ant-table-thead th').count()).toBe(5);
+
     await admin.locator('.shell-sider').getByRole('link', { name: '工作日历' }).click();
     await admin.getByRole('heading', { name: '工作日历' }).waitFor();
     await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await h.shot(admin, '62-manage-calendar');
     await h.axe(admin, 'manage-calendar');
+    // A year due and not loaded (the current one; from November the next) is said above the table, with a button that
+    // opens the form on that year; on the 系统管理 page too.
+    const known = (await listCalendarYears({ prisma: h.p.prisma, now: h.p.now() })).years.map((y) => y.year);
+    const due = yearsToLoad(h.p.now(), known);
+    const dueAlerts = admin.locator('.ant-alert').filter({ hasText: '年度的节假日安排尚未载入' });
+    expect(await dueAlerts.count()).toBe(due.length);
+    if (due.length) {
+      await admin.getByRole('button', { name: `载入 ${due[0].year} 年度` }).click();
+      expect(await admin.getByRole('dialog').getByLabel('年度').inputValue()).toBe(String(due[0].year));
+      await admin.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+      await admin.getByRole('dialog').waitFor({ state: 'hidden' });
+    }
     await admin.getByRole('button', { name: '载入新年度' }).click();
     const form = admin.getByRole('dialog');
     await form.getByLabel('年度').fill('2031');
@@ -334,9 +359,21 @@ describe('系统管理', () => {
     const loaded = admin.locator('.ant-table-tbody tr', { hasText: '2031' }).first();
     await loaded.getByText('管理员载入').waitFor();
     expect(await h.p.prisma.calendarYear.findUniqueOrThrow({ where: { year: 2031 } })).toMatchObject({ workdays: ['2031-01-19'], holidays: expect.arrayContaining(['2031-01-01', '2031-01-25']) });
+    // On a phone a year is one stacked cell, 修改 in it (seven columns scrolled sideways, 修改 last).
+    await toPhone(admin);
+    await expect.poll(() => admin.locator('.ant-table-thead th').count()).toBeLessThanOrEqual(2); // the year, and the expand button's
+    expect(await loaded.textContent()).toContain('2031 年 · 放假 8 天 · 调休上班 1 天');
+    expect(await admin.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(admin, '62b-manage-calendar-phone');
+    await loaded.getByRole('button', { name: /修\s*改/ }).click();
+    await admin.getByRole('dialog').getByLabel('依据文件').waitFor();
+    expect(await admin.getByRole('dialog').getByLabel('依据文件').inputValue()).toBe('国务院办公厅关于2031年部分节假日安排的通知');
+    await admin.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await admin.setViewportSize(DESKTOP);
 
     await admin.locator('.shell-sider').getByRole('link', { name: '组织机构与运行' }).click();
     await admin.locator('.ant-tree').waitFor();
+    await expect.poll(() => admin.locator('.ant-alert').filter({ hasText: '年度的节假日安排尚未载入' }).count()).toBe(due.length ? 1 : 0);
     await h.shot(admin, '64-manage-org');
     await h.axe(admin, 'manage-org');
   });

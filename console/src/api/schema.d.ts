@@ -13125,6 +13125,11 @@ export interface components {
         };
         CalendarYears: {
             years: components["schemas"]["CalendarYear"][];
+            /** @description Years due to be loaded that the calendar lacks: the current year, and from November the next (the State Council's notice comes out in the autumn). Their deadlines count only weekends as days off. */
+            toLoad: {
+                year: number;
+                current: boolean;
+            }[];
         };
         CalendarYear: {
             year: number;

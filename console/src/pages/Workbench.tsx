@@ -5,12 +5,11 @@
 // ?process=…&subjectId=… narrows every tab to one record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { PROCESS_LABELS, taskLink } from '../actions';
-import { Stacked } from '../components/Stacked';
+import { Stacked, useListColumns } from '../components/Stacked';
 import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
@@ -126,33 +125,32 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
       </Space>
     );
   const title = (t: Task) => <Link to={taskLink(t)}>{t.title}</Link>;
-  const columns: ColumnsType<Task> = narrow
-    ? [
-        {
-          title: '事项',
-          dataIndex: 'title',
-          render: (_, t) => (
-            <Stacked>
-              {title(t)}
-              <span className="timeline-meta">{processTag(t)}{t.unitName ?? ''}</span>
-              {/* The desktop's column heads say what the time is; here the line does. */}
-              <span>{status === 'open' ? (t.dueAt ? '期限 ' : '') : '办结 '}{when(t)}</span>
-              {state(t)}
-            </Stacked>
-          ),
-        },
-        { title: '操作', width: 84, render: (_, t) => operations(t) },
-      ]
-    : [
-        { title: '事项', dataIndex: 'title', render: (_, t) => title(t) },
-        { title: '业务', dataIndex: 'process', width: 110, render: (_, t) => processTag(t) },
-        { title: '单位', dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? '—' },
-        status === 'open'
-          ? { title: '办理期限', dataIndex: 'dueAt', width: 270, render: (_, t) => when(t) }
-          : { title: '办结时间', dataIndex: 'completedAt', width: 170, render: (_, t) => when(t) },
-        { title: '状态', width: 100, render: (_, t) => state(t) },
-        { title: '操作', width: 170, render: (_, t) => operations(t) },
-      ];
+  const layout = useListColumns<Task>(
+    {
+      title: '事项',
+      cell: (t) => (
+        <Stacked>
+          {title(t)}
+          <span className="timeline-meta">{processTag(t)}{t.unitName ?? ''}</span>
+          {/* The desktop's column heads say what the time is; here the line does. */}
+          <span>{status === 'open' ? (t.dueAt ? '期限 ' : '') : '办结 '}{when(t)}</span>
+          {state(t)}
+        </Stacked>
+      ),
+      actions: { width: 84, render: operations },
+    },
+    [
+      { title: '事项', dataIndex: 'title', render: (_, t) => title(t) },
+      { title: '业务', dataIndex: 'process', width: 110, render: (_, t) => processTag(t) },
+      { title: '单位', dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? '—' },
+      status === 'open'
+        ? { title: '办理期限', dataIndex: 'dueAt', width: 270, render: (_, t) => when(t) }
+        : { title: '办结时间', dataIndex: 'completedAt', width: 170, render: (_, t) => when(t) },
+      { title: '状态', width: 100, render: (_, t) => state(t) },
+      { title: '操作', width: 170, render: (_, t) => operations(t) },
+    ],
+    800,
+  );
 
   return (
     <>
@@ -196,13 +194,12 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
       ) : (
         <Table<Task>
           rowKey="id"
-          columns={columns}
+          {...layout}
           dataSource={query.data?.items ?? []}
           loading={query.isLoading}
           pagination={false}
           rowClassName={(t) => (t.overdue && t.status === 'open' ? 'row-overdue' : '')}
           locale={{ emptyText: view === 'copied' ? '暂无抄送给您的事项' : view === 'started' ? '暂无您发起的事项' : status === 'open' ? '暂无待办事项' : '暂无已办事项' }}
-          scroll={narrow ? undefined : { x: 800 }}
         />
       )}
       <Space className="pager">

@@ -8,10 +8,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { canSee, entryByKey } from '../../access';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
@@ -47,7 +46,6 @@ function stacked(c: Incident) {
 const OVERDUE = { '': '全部期限', true: '已超期', false: '未超期' } as Record<string, string>;
 
 export default function IncidentListPage() {
-  const narrow = useNarrow();
   const { me } = useSession();
   const org = useOrg();
   const [q, setQ] = useState('');
@@ -78,6 +76,15 @@ export default function IncidentListPage() {
       ),
   });
   const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
+  const layout = useListColumns<Incident>({ title: '事件', cell: stacked }, [
+    { title: '事件编号', dataIndex: 'incidentNo', width: 170, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
+    { title: '标题', dataIndex: 'title', render: (_: unknown, c) => <div>{c.title}<div className="timeline-meta">{typeAndUrgency(c)}</div></div> },
+    { title: '位置', dataIndex: 'place', width: 190, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
+    { title: '状态', dataIndex: 'stage', width: 110, render: (_: unknown, c) => stageTag(c) },
+    { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (_: unknown, c) => (due(c) ? <div>{formatDateTime(due(c))}<div><Countdown due={due(c)!} /></div></div> : '—') },
+    { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
+    { title: '上报时间', dataIndex: 'reportedAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
+  ], 1110);
   return (
     <div className="page">
       <div className="page-header-row">
@@ -115,16 +122,7 @@ export default function IncidentListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无网格事件' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
-            scroll={narrow ? undefined : { x: 1110 }}
-            columns={narrow ? [{ title: '事件', dataIndex: 'title', render: (_: unknown, c) => stacked(c) }] : [
-              { title: '事件编号', dataIndex: 'incidentNo', width: 170, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
-              { title: '标题', dataIndex: 'title', render: (_: unknown, c) => <div>{c.title}<div className="timeline-meta">{typeAndUrgency(c)}</div></div> },
-              { title: '位置', dataIndex: 'place', width: 190, render: (_: unknown, c) => <div>{c.place.name}<div className="timeline-meta">{c.address}</div></div> },
-              { title: '状态', dataIndex: 'stage', width: 110, render: (_: unknown, c) => stageTag(c) },
-              { title: '当前步骤期限', dataIndex: 'stepDueAt', width: 170, render: (_: unknown, c) => (due(c) ? <div>{formatDateTime(due(c))}<div><Countdown due={due(c)!} /></div></div> : '—') },
-              { title: '反映人', dataIndex: 'contactName', width: 120, render: (_: unknown, c) => (c.contactName || c.contactPhone ? <div>{c.contactName ?? ''}<div className="timeline-meta">{c.contactPhone ?? ''}</div></div> : '—') },
-              { title: '上报时间', dataIndex: 'reportedAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
-            ]}
+            {...layout}
           />
         )}
       </Card>

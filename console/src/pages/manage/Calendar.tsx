@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Spa
 import { useState } from 'react';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { QueryView } from '../../components/PageState';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { beijingYear, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 
@@ -111,6 +112,47 @@ export default function CalendarPage() {
   const years = useQuery({ queryKey: ['calendar-years'], queryFn: () => unwrap(api.GET('/api/admin/calendar-years')) });
   const [editing, setEditing] = useState<(Partial<FormValues> & { editing?: boolean }) | null>(null);
   const nextYear = Math.max(beijingYear(now()), ...(years.data?.years ?? []).map((y) => y.year)) + 1;
+  const edit = (y: CalendarYear) => (
+    <Button
+      size="small"
+      onClick={(e) => {
+        e.stopPropagation();
+        setEditing({ editing: true, year: y.year, source: y.source, holidays: y.holidays.join('\n'), workdays: y.workdays.join('\n') });
+      }}
+    >
+      修改
+    </Button>
+  );
+  const origin = (y: CalendarYear) => (y.origin === 'loaded' ? <Tag color="blue">管理员载入</Tag> : <Tag>系统内置</Tag>);
+  // On a phone, a year as one stacked cell (seven columns scrolled sideways, 修改 out of sight); a tap still
+  // opens its days.
+  const layout = useListColumns<CalendarYear>(
+    {
+      title: '年度',
+      cell: (y) => (
+        <Stacked>
+          <span>
+            {y.year} 年 · 放假 {y.holidays.length} 天 · 调休上班 {y.workdays.length} 天
+          </span>
+          <span className="timeline-meta">{y.source}</span>
+          <Space size={4} wrap>
+            {origin(y)}
+            {y.updatedAt ? <span className="timeline-meta">{formatDateTime(y.updatedAt)} 更新</span> : null}
+          </Space>
+          {edit(y)}
+        </Stacked>
+      ),
+    },
+    [
+      { title: '年度', dataIndex: 'year', width: 90 },
+      { title: '放假天数', dataIndex: 'holidays', width: 100, render: (h: string[]) => `${h.length} 天` },
+      { title: '调休上班', dataIndex: 'workdays', width: 100, render: (w: string[]) => `${w.length} 天` },
+      { title: '依据', dataIndex: 'source' },
+      { title: '来源', dataIndex: 'origin', width: 110, render: (_, y) => origin(y) },
+      { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+      { title: '操作', width: 90, render: (_, y) => edit(y) },
+    ],
+  );
   return (
     <div className="page">
       <div className="page-header-row">
@@ -122,6 +164,25 @@ export default function CalendarPage() {
           载入新年度
         </Button>
       </div>
+      {(years.data?.toLoad ?? []).map((y) => (
+        <Alert
+          key={y.year}
+          className="form-alert"
+          type={y.current ? 'error' : 'warning'}
+          showIcon
+          message={`${y.year} 年度的节假日安排尚未载入`}
+          description={
+            y.current
+              ? `本年度的期限现只把周末算作休息日,春节、国庆等假期被当作工作日计算。请按国务院办公厅的通知载入。`
+              : `跨入 ${y.year} 年的期限现只把周末算作休息日。国务院办公厅通常在前一年秋季发布次年的节假日安排,发布后请载入。`
+          }
+          action={
+            <Button size="small" onClick={() => setEditing({ year: y.year, holidays: '', workdays: '', source: '' })}>
+              载入 {y.year} 年度
+            </Button>
+          }
+        />
+      ))}
       <Card>
         <QueryView query={years} isEmpty={(d) => d.years.length === 0} emptyText="尚未载入任何年度">
           {(d) => (
@@ -142,29 +203,7 @@ export default function CalendarPage() {
                   </Descriptions>
                 ),
               }}
-              columns={[
-                { title: '年度', dataIndex: 'year', width: 90 },
-                { title: '放假天数', dataIndex: 'holidays', width: 100, render: (h: string[]) => `${h.length} 天` },
-                { title: '调休上班', dataIndex: 'workdays', width: 100, render: (w: string[]) => `${w.length} 天` },
-                { title: '依据', dataIndex: 'source' },
-                { title: '来源', dataIndex: 'origin', width: 110, render: (o: string) => (o === 'loaded' ? <Tag color="blue">管理员载入</Tag> : <Tag>系统内置</Tag>) },
-                { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-                {
-                  title: '操作',
-                  width: 90,
-                  render: (_, y) => (
-                    <Button
-                      size="small"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setEditing({ editing: true, year: y.year, source: y.source, holidays: y.holidays.join('\n'), workdays: y.workdays.join('\n') });
-                      }}
-                    >
-                      修改
-                    </Button>
-                  ),
-                },
-              ]}
+              {...layout}
             />
           )}
         </QueryView>

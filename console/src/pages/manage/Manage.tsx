@@ -1,7 +1,7 @@
 // 系统管理 (admin): the org tree, the other admin pages (people, calendar, workflows), links to the queue
 // dashboard and the API docs, the demo clock.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ClockCard } from '../../components/ClockCard';
@@ -16,6 +16,9 @@ function toTree(nodes: OrgNode[]): Array<{ key: string; title: React.ReactNode; 
 
 export default function ManagePage() {
   const org = useQuery({ queryKey: ['org', 'manage'], queryFn: () => unwrap(api.GET('/api/org', { params: { query: { maxDepth: 3 } } })) });
+  // The same query as the 工作日历 page's: a year due and not loaded is said here too, where an administrator looks first.
+  const calendar = useQuery({ queryKey: ['calendar-years'], queryFn: () => unwrap(api.GET('/api/admin/calendar-years')) });
+  const toLoad = calendar.data?.toLoad ?? [];
   return (
     <div className="page">
       <div className="page-header">
@@ -37,6 +40,15 @@ export default function ManagePage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title="运行与接口">
+            {toLoad.length ? (
+              <Alert
+                className="form-alert"
+                type={toLoad.some((y) => y.current) ? 'error' : 'warning'}
+                showIcon
+                message={`${toLoad.map((y) => y.year).join('、')} 年度的节假日安排尚未载入`}
+                description={<Link to="/manage/calendar">前往工作日历载入</Link>}
+              />
+            ) : null}
             <Space direction="vertical">
               <Link to="/manage/people">人员与授权</Link>
               <Link to="/manage/calendar">工作日历</Link>

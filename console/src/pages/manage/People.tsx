@@ -4,11 +4,11 @@
 // writes the audit log; a refused change shows its message here.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLE_NAMES } from '../../../../domain/roles';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { useUnits } from '../../hooks/org';
 
 type Person = Schemas['AdminPerson'];
@@ -83,59 +83,73 @@ export default function PeoplePage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin-people'] }),
   });
 
-  const columns: ColumnsType<Person> = [
-    { title: '姓名', dataIndex: 'displayName', width: 110 },
-    { title: '用户名', dataIndex: 'username', width: 330, className: 'cell-nowrap', render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
-    { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="success">启用</Tag> : <Tag>已停用</Tag>) },
-    {
-      title: '角色授权(本人管理范围内)',
-      dataIndex: 'grants',
-      render: (grants: Person['grants'], person) => (
-        <Space size={[4, 4]} wrap>
-          {grants.map((g) => (
-            <Tag key={g.id} className="grant-tag">
-              {g.unitName} · {g.roleLabel}
-              <Popconfirm
-                title={`撤销 ${person.displayName} 在${g.unitName}的「${g.roleLabel}」角色?`}
-                okText="撤销"
-                cancelText="取消"
-                onConfirm={() => change.mutate({ kind: 'revoke', person, grantId: g.id })}
-              >
-                <button type="button" className="grant-revoke" aria-label={`撤销${g.unitName}${g.roleLabel}`}>
-                  ×
-                </button>
-              </Popconfirm>
-            </Tag>
-          ))}
-        </Space>
-      ),
-    },
-    {
-      title: '操作',
-      width: 180,
-      render: (_, person) => (
-        <Space direction="vertical" size={4}>
-          <Space>
-            <Button size="small" onClick={() => setGranting(person)}>
-              授权
+  const status = (person: Person) => (person.active ? <Tag color="success">启用</Tag> : <Tag>已停用</Tag>);
+  const grants = (person: Person) => (
+    <Space size={[4, 4]} wrap>
+      {person.grants.map((g) => (
+        <Tag key={g.id} className="grant-tag">
+          {g.unitName} · {g.roleLabel}
+          <Popconfirm
+            title={`撤销 ${person.displayName} 在${g.unitName}的「${g.roleLabel}」角色?`}
+            okText="撤销"
+            cancelText="取消"
+            onConfirm={() => change.mutate({ kind: 'revoke', person, grantId: g.id })}
+          >
+            <button type="button" className="grant-revoke" aria-label={`撤销${g.unitName}${g.roleLabel}`}>
+              ×
+            </button>
+          </Popconfirm>
+        </Tag>
+      ))}
+    </Space>
+  );
+  const operations = (person: Person) => (
+    <Space direction="vertical" size={4}>
+      <Space>
+        <Button size="small" onClick={() => setGranting(person)}>
+          授权
+        </Button>
+        {person.active ? (
+          <Popconfirm title={`停用 ${person.displayName} 的账号?其登录会话将立即失效。`} okText="停用" cancelText="取消" onConfirm={() => change.mutate({ kind: 'deactivate', person })}>
+            <Button size="small" danger>
+              停用
             </Button>
-            {person.active ? (
-              <Popconfirm title={`停用 ${person.displayName} 的账号?其登录会话将立即失效。`} okText="停用" cancelText="取消" onConfirm={() => change.mutate({ kind: 'deactivate', person })}>
-                <Button size="small" danger>
-                  停用
-                </Button>
-              </Popconfirm>
-            ) : (
-              <Button size="small" onClick={() => change.mutate({ kind: 'reactivate', person })}>
-                启用
-              </Button>
-            )}
+          </Popconfirm>
+        ) : (
+          <Button size="small" onClick={() => change.mutate({ kind: 'reactivate', person })}>
+            启用
+          </Button>
+        )}
+      </Space>
+      {refused?.personId === person.id ? <Alert role="alert" type="error" showIcon message={refused.message} className="row-error" /> : null}
+    </Space>
+  );
+  // On a phone, a person as one stacked cell with the buttons under the grants (five columns scrolled sideways,
+  // the buttons last and out of sight).
+  const layout = useListColumns<Person>(
+    {
+      title: '人员',
+      cell: (person) => (
+        <Stacked>
+          <Space size={4} wrap>
+            <span>{person.displayName}</span>
+            {status(person)}
           </Space>
-          {refused?.personId === person.id ? <Alert role="alert" type="error" showIcon message={refused.message} className="row-error" /> : null}
-        </Space>
+          <Typography.Text code>{person.username}</Typography.Text>
+          {grants(person)}
+          {operations(person)}
+        </Stacked>
       ),
     },
-  ];
+    [
+      { title: '姓名', dataIndex: 'displayName', width: 110 },
+      { title: '用户名', dataIndex: 'username', width: 330, className: 'cell-nowrap', render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
+      { title: '状态', dataIndex: 'active', width: 80, render: (_, person) => status(person) },
+      { title: '角色授权(本人管理范围内)', dataIndex: 'grants', render: (_, person) => grants(person) },
+      { title: '操作', width: 180, render: (_, person) => operations(person) },
+    ],
+    1030,
+  );
 
   return (
     <div className="page">
@@ -192,12 +206,11 @@ export default function PeoplePage() {
             <Table<Person>
               rowKey="id"
               size="middle"
-              columns={columns}
+              {...layout}
               dataSource={people.data?.items ?? []}
               loading={people.isLoading || change.isPending}
               locale={{ emptyText: '没有符合条件的人员' }}
               pagination={false}
-              scroll={{ x: 1030 }}
             />
             <div className="pager">
               <Space>

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState, QueryView } from '../../components/PageState';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { useNarrow } from '../../hooks/narrow';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
@@ -413,7 +413,6 @@ function WorkersCard() {
 }
 
 export default function WorkflowsPage() {
-  const narrow = useNarrow();
   const [form] = Form.useForm<Filters>();
   // ?subject= opens the page on one record's workflows (with any state: a stuck case may have failed).
   const [params] = useSearchParams();
@@ -436,14 +435,13 @@ export default function WorkflowsPage() {
     </Button>
   );
   // On a phone, one stacked cell per process (as the other lists), not seven columns scrolling sideways.
-  const phoneColumns: ColumnsType<Execution> = [
+  const layout = useListColumns<Execution>(
     {
       title: '流程',
-      dataIndex: 'workflowId',
-      render: (id: string, r) => (
+      cell: (r) => (
         <Stacked>
           <SubjectCell subject={r.subject} />
-          {idButton(id)}
+          {idButton(r.workflowId)}
           <Space size={4} wrap>
             {statusTag(r.status)}
             <span className="timeline-meta">
@@ -453,22 +451,23 @@ export default function WorkflowsPage() {
         </Stacked>
       ),
     },
-  ];
-  const columns: ColumnsType<Execution> = [
-    // What the operator was told about comes first; the id (long, of no meaning to a person) opens the details.
-    { title: '业务', dataIndex: 'subject', render: (subject: Execution['subject']) => <SubjectCell subject={subject} /> },
-    {
-      title: '流程 ID',
-      dataIndex: 'workflowId',
-      width: 250,
-      render: idButton,
-    },
-    { title: '类型', dataIndex: 'workflowType', render: typeLabel },
-    { title: '状态', dataIndex: 'status', render: statusTag },
-    { title: '开始时间', dataIndex: 'startTime', render: (t: string | null) => formatDateTime(t) },
-    { title: '结束时间', dataIndex: 'closeTime', render: (t: string | null) => formatDateTime(t) },
-    { title: '事件数', dataIndex: 'historyLength', align: 'right' },
-  ];
+    [
+      // What the operator was told about comes first; the id (long, of no meaning to a person) opens the details.
+      { title: '业务', dataIndex: 'subject', render: (subject: Execution['subject']) => <SubjectCell subject={subject} /> },
+      {
+        title: '流程 ID',
+        dataIndex: 'workflowId',
+        width: 250,
+        render: idButton,
+      },
+      { title: '类型', dataIndex: 'workflowType', render: typeLabel },
+      { title: '状态', dataIndex: 'status', render: statusTag },
+      { title: '开始时间', dataIndex: 'startTime', render: (t: string | null) => formatDateTime(t) },
+      { title: '结束时间', dataIndex: 'closeTime', render: (t: string | null) => formatDateTime(t) },
+      { title: '事件数', dataIndex: 'historyLength', align: 'right' },
+    ],
+    'max-content',
+  );
   return (
     <div className="page">
       <div className="page-header">
@@ -506,7 +505,7 @@ export default function WorkflowsPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} columns={narrow ? phoneColumns : columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={narrow ? undefined : { x: 'max-content' }} locale={{ emptyText: subject ? `没有符合条件的流程(业务名称或编号含「${subject}」)` : '没有符合条件的流程' }} />
+            <Table rowKey={(r) => `${r.workflowId}/${r.runId}`} {...layout} dataSource={rows} loading={list.isLoading} pagination={false} locale={{ emptyText: subject ? `没有符合条件的流程(业务名称或编号含「${subject}」)` : '没有符合条件的流程' }} />
             {list.hasNextPage ? (
               <div style={{ textAlign: 'center', marginTop: 16 }}>
                 <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>

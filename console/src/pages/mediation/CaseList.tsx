@@ -6,10 +6,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { formatDateTime } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
 type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
@@ -34,7 +33,6 @@ function stacked(c: Case) {
 }
 
 export default function CaseListPage() {
-  const narrow = useNarrow();
   const [q, setQ] = useState('');
   const [stage, setStage] = useState('');
   const [channel, setChannel] = useState('');
@@ -60,6 +58,18 @@ export default function CaseListPage() {
         }),
       ),
   });
+  // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
+  // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
+  // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls; on a phone, one stacked cell.
+  const layout = useListColumns<Case>({ title: '案件', cell: stacked }, [
+    { title: '案号', dataIndex: 'caseNo', width: 180, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/mediation/${c.id}`}>{t}</Link> },
+    { title: '案由', dataIndex: 'title', width: 300, render: (_: unknown, c) => <div>{titleWithRisk(c)}<div className="timeline-meta">{typeAndChannel(c)}</div></div> },
+    { title: '当事人', dataIndex: 'parties', width: 150, render: (_: unknown, c) => partyNames(c) },
+    { title: '层级', dataIndex: 'currentLevel', width: 70, render: (v: string | null) => (v ? LEVEL_LABELS[v] : '—') },
+    { title: '状态', dataIndex: 'stage', width: 120, render: (_: unknown, c) => stateTag(c) },
+    { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
+    { title: '登记时间', dataIndex: 'registeredAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
+  ], 1080);
   const opts = (labels: Record<string, string>, all: string) => [{ value: '', label: all }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
   return (
     <div className="page">
@@ -85,19 +95,7 @@ export default function CaseListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: '暂无调解案件' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
-            // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
-            // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
-            // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls; on a phone, one stacked cell.
-            scroll={narrow ? undefined : { x: 1080 }}
-            columns={narrow ? [{ title: '案件', dataIndex: 'title', render: (_: unknown, c) => stacked(c) }] : [
-              { title: '案号', dataIndex: 'caseNo', width: 180, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/mediation/${c.id}`}>{t}</Link> },
-              { title: '案由', dataIndex: 'title', width: 300, render: (_: unknown, c) => <div>{titleWithRisk(c)}<div className="timeline-meta">{typeAndChannel(c)}</div></div> },
-              { title: '当事人', dataIndex: 'parties', width: 150, render: (_: unknown, c) => partyNames(c) },
-              { title: '层级', dataIndex: 'currentLevel', width: 70, render: (v: string | null) => (v ? LEVEL_LABELS[v] : '—') },
-              { title: '状态', dataIndex: 'stage', width: 120, render: (_: unknown, c) => stateTag(c) },
-              { title: '金额', dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number | null) => (v === null ? '—' : <Money fen={v} />) },
-              { title: '登记时间', dataIndex: 'registeredAt', width: 150, className: 'cell-nowrap', render: (v: string) => formatDateTime(v) },
-            ]}
+            {...layout}
           />
         )}
       </Card>

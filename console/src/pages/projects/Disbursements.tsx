@@ -1,7 +1,6 @@
 // 财务拨付: the finance queue — release with a voucher number, return with a reason.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
@@ -9,9 +8,8 @@ import { rolesOf } from '../../access';
 import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { formatDateTime, formatFen } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
@@ -26,7 +24,6 @@ export default function DisbursementsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const rowKey = (d: Item) => `${d.projectId}-${d.disbursementId}`;
   const selectedRows = (query.data?.items ?? []).filter((d) => selected.includes(rowKey(d)) && taskOfRow(tasks.data, d));
-  const narrow = useNarrow();
   const project = (d: Item) => <Link to={`/projects/${d.projectId}`}>{d.projectTitle}</Link>;
   const kind = (d: Item) => `${DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}`;
   const status = (d: Item) => <Tag color={d.status === 'requested' ? 'processing' : 'default'}>{DISBURSEMENT_STATUS_LABELS[d.status] ?? d.status}</Tag>;
@@ -39,11 +36,10 @@ export default function DisbursementsPage() {
       </Space>
     ) : null;
   // On a phone, one stacked cell per request with its buttons (seven columns scrolled sideways, the buttons last).
-  const phoneColumns: ColumnsType<Item> = [
+  const layout = useListColumns<Item>(
     {
       title: '拨付申请',
-      dataIndex: 'projectTitle',
-      render: (_, d) => (
+      cell: (d) => (
         <Stacked>
           {project(d)}
           <span className="timeline-meta">{d.communityName} · {kind(d)} · {formatDateTime(d.requestedAt)}</span>
@@ -53,18 +49,19 @@ export default function DisbursementsPage() {
         </Stacked>
       ),
     },
-  ];
-  const columns: ColumnsType<Item> = [
-    // The community under the project and the split one party a line: as two more flexible columns the
-    // project's title had four characters a line at 1440 px.
-    { title: '项目', dataIndex: 'projectTitle', render: (_, d) => <div>{project(d)}<div className="timeline-meta">{d.communityName}</div></div> },
-    { title: '类型', dataIndex: 'kind', width: 110, render: (_, d) => kind(d) },
-    { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <Money fen={v} strong /> },
-    { title: '分担拆分', dataIndex: 'split', width: 170, render: (_, d) => split(d).map((line) => <div key={line} className="cell-nowrap">{line}</div>) },
-    { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: '状态', dataIndex: 'status', width: 90, render: (_, d) => status(d) },
-    { title: '操作', width: 210, render: (_, d) => actions(d) },
-  ];
+    [
+      // The community under the project and the split one party a line: as two more flexible columns the
+      // project's title had four characters a line at 1440 px.
+      { title: '项目', dataIndex: 'projectTitle', render: (_, d) => <div>{project(d)}<div className="timeline-meta">{d.communityName}</div></div> },
+      { title: '类型', dataIndex: 'kind', width: 110, render: (_, d) => kind(d) },
+      { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <Money fen={v} strong /> },
+      { title: '分担拆分', dataIndex: 'split', width: 170, render: (_, d) => split(d).map((line) => <div key={line} className="cell-nowrap">{line}</div>) },
+      { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
+      { title: '状态', dataIndex: 'status', width: 90, render: (_, d) => status(d) },
+      { title: '操作', width: 210, render: (_, d) => actions(d) },
+    ],
+    1100,
+  );
   return (
     <div className="page">
       <div className="page-header">
@@ -92,7 +89,7 @@ export default function DisbursementsPage() {
                   }
                 : undefined
             }
-            columns={narrow ? phoneColumns : columns} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} scroll={narrow ? undefined : { x: 1100 }} />
+            {...layout} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} />
         )}
       </Card>
     </div>

@@ -2,7 +2,6 @@
 // available actions as buttons with forms, milestones, ledger and timeline.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Row, Space, Steps, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import type { Field } from '../../actions';
@@ -10,11 +9,10 @@ import { ActionForm, type ActionFormProps } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { QueryView } from '../../components/PageState';
 import { RecordTimeline } from '../../components/RecordTimeline';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { TaskOps } from '../../components/TaskOps';
 import { OperatorLink } from '../../components/OperatorLink';
 import { formatDate, formatDateTime, formatFen } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { MilestonesEditor, planFromValues, valuesFromPlan, type PlanValues } from './MilestonesEditor';
 import { CATEGORY_LABELS, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STAGE_LABELS, STAGE_COLORS, STAGE_STEPS } from './labels';
 
@@ -148,32 +146,29 @@ const milestoneStatus = (m: Milestone) => (
 
 /** The plan's nodes; before approval, the application's. On a phone each node is one stacked cell: five columns left its title a character a line. */
 function MilestonesCard({ state }: { state: StateShape }) {
-  const narrow = useNarrow();
   const nodes: Milestone[] = state.milestones?.length ? state.milestones : (state.application?.milestones ?? []).map((m, i) => ({ ...m, seq: i + 1, status: 'planned', overdueSince: null }));
-  const columns: ColumnsType<Milestone> = narrow
-    ? [
-        {
-          title: '节点',
-          dataIndex: 'title',
-          render: (_, m) => (
-            <Stacked>
-              <span>{m.seq}. {m.title}</span>
-              <span className="timeline-meta"><Money fen={m.amountFen} /> · 计划 {formatDate(m.dueDate)} 完成</span>
-              {milestoneStatus(m)}
-            </Stacked>
-          ),
-        },
-      ]
-    : [
-        { title: '序号', dataIndex: 'seq', width: 60 },
-        { title: '节点', dataIndex: 'title' },
-        { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-        { title: '计划完成', dataIndex: 'dueDate', render: (v: string) => formatDate(v) },
-        { title: '状态', dataIndex: 'status', render: (_, m) => milestoneStatus(m) },
-      ];
+  const layout = useListColumns<Milestone>(
+    {
+      title: '节点',
+      cell: (m) => (
+        <Stacked>
+          <span>{m.seq}. {m.title}</span>
+          <span className="timeline-meta"><Money fen={m.amountFen} /> · 计划 {formatDate(m.dueDate)} 完成</span>
+          {milestoneStatus(m)}
+        </Stacked>
+      ),
+    },
+    [
+      { title: '序号', dataIndex: 'seq', width: 60 },
+      { title: '节点', dataIndex: 'title' },
+      { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number) => <Money fen={v} /> },
+      { title: '计划完成', dataIndex: 'dueDate', render: (v: string) => formatDate(v) },
+      { title: '状态', dataIndex: 'status', render: (_, m) => milestoneStatus(m) },
+    ],
+  );
   return (
     <Card title="实施节点" className="section-card">
-      <Table size="small" rowKey={(m) => String(m.seq)} pagination={false} dataSource={nodes} columns={columns} />
+      <Table size="small" rowKey={(m) => String(m.seq)} pagination={false} dataSource={nodes} {...layout} />
     </Card>
   );
 }

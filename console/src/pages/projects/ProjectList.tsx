@@ -2,17 +2,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { rolesOf } from '../../access';
 import { Money } from '../../components/Money';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { YearInput } from '../../components/YearInput';
 import { formatDate } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
@@ -61,33 +59,31 @@ export default function ProjectListPage() {
       ),
   });
   const reset = () => setPage(1);
-  const narrow = useNarrow();
   // On a phone, a project as one stacked cell (as the other lists): seven columns scrolled sideways there.
-  const columns: ColumnsType<Project> = narrow
-    ? [
-        {
-          title: '项目',
-          dataIndex: 'title',
-          render: (_, p) => (
-            <Stacked>
-              {name(p)}
-              <span className="timeline-meta">{p.communityName} · {p.year} 年度</span>
-              {stageTags(p)}
-              <span>预算 <Money fen={p.budgetFen} /> · 已拨付 <Money fen={p.paidFen} /></span>
-              {p.nextDueAt ? <span>下一期限 {due(p)}</span> : null}
-            </Stacked>
-          ),
-        },
-      ]
-    : [
-        { title: '项目名称', dataIndex: 'title', render: (_, p) => name(p) },
-        { title: '社区', dataIndex: 'communityName', width: 130 },
-        { title: '年度', dataIndex: 'year', width: 80 },
-        { title: '阶段', dataIndex: 'stage', width: 150, render: (_, p) => stageTags(p) },
-        { title: '预算', dataIndex: 'budgetFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
-        { title: '已拨付', dataIndex: 'paidFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
-        { title: '下一期限', dataIndex: 'nextDueAt', width: 150, render: (_, p) => due(p) },
-      ];
+  const layout = useListColumns<Project>(
+    {
+      title: '项目',
+      cell: (p) => (
+        <Stacked>
+          {name(p)}
+          <span className="timeline-meta">{p.communityName} · {p.year} 年度</span>
+          {stageTags(p)}
+          <span>预算 <Money fen={p.budgetFen} /> · 已拨付 <Money fen={p.paidFen} /></span>
+          {p.nextDueAt ? <span>下一期限 {due(p)}</span> : null}
+        </Stacked>
+      ),
+    },
+    [
+      { title: '项目名称', dataIndex: 'title', render: (_, p) => name(p) },
+      { title: '社区', dataIndex: 'communityName', width: 130 },
+      { title: '年度', dataIndex: 'year', width: 80 },
+      { title: '阶段', dataIndex: 'stage', width: 150, render: (_, p) => stageTags(p) },
+      { title: '预算', dataIndex: 'budgetFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
+      { title: '已拨付', dataIndex: 'paidFen', width: 140, align: 'right', render: (v: number) => <Money fen={v} /> },
+      { title: '下一期限', dataIndex: 'nextDueAt', width: 150, render: (_, p) => due(p) },
+    ],
+    900,
+  );
   return (
     <div className="page">
       <div className="page-header-row">
@@ -114,12 +110,11 @@ export default function ProjectListPage() {
         ) : (
           <Table<Project>
             rowKey="id"
-            columns={columns}
+            {...layout}
             dataSource={query.data?.items ?? []}
             loading={query.isLoading}
             locale={{ emptyText: '暂无符合条件的项目' }}
             pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
-            scroll={narrow ? undefined : { x: 900 }}
           />
         )}
       </Card>

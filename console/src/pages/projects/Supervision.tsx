@@ -7,17 +7,17 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
 import { toCsv } from '../../csv';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
-import { useNarrow } from '../../hooks/narrow';
 import { useUnits } from '../../hooks/org';
 import { PROJECT_STAGE_LABELS } from './labels';
 
 type Report = ResponseOf<'/api/projects/supervision', 'get'>;
+type Overdue = Report['overdueMilestones'][number];
 
 /** The report as a CSV spreadsheet. */
 export function supervisionCsv(r: Report): string {
@@ -57,7 +57,6 @@ function download(r: Report) {
 }
 
 export default function SupervisionPage() {
-  const narrow = useNarrow();
   const streets = useUnits('street');
   const [streetId, setStreetId] = useState<string>('');
   const { now } = useSession();
@@ -70,6 +69,26 @@ export default function SupervisionPage() {
     enabled: Boolean(street),
     queryFn: () => unwrap(api.GET('/api/projects/supervision', { params: { query: { streetId: street, year, quarter } } })),
   });
+  // On a phone, one stacked cell per overdue node (five columns broke the names a character a line).
+  const overdueLayout = useListColumns<Overdue>(
+    {
+      title: '逾期节点',
+      cell: (m) => (
+        <Stacked>
+          <Link to={`/projects/${m.projectId}`}>{m.projectTitle}</Link>
+          <span>{m.seq}. {m.title}</span>
+          <span className="timeline-meta">{m.communityName} · 计划 {m.dueDate} 完成 · <span className="overdue">{formatDate(m.overdueSince)} 起逾期</span></span>
+        </Stacked>
+      ),
+    },
+    [
+      { title: '项目', dataIndex: 'projectTitle', render: (t: string, m) => <Link to={`/projects/${m.projectId}`}>{t}</Link> },
+      { title: '社区', dataIndex: 'communityName' },
+      { title: '节点', dataIndex: 'title', render: (t: string, m) => `${m.seq}. ${t}` },
+      { title: '计划完成', dataIndex: 'dueDate' },
+      { title: '逾期起', dataIndex: 'overdueSince', render: (v: string) => <span className="overdue">{formatDate(v)}</span> },
+    ],
+  );
   return (
     <div className="page">
       <div className="page-header-row">
@@ -113,26 +132,7 @@ export default function SupervisionPage() {
                 <Col xs={12} md={6}><Card size="small"><Statistic title="已验收项目" value={r.ratings.projects.length} /></Card></Col>
               </Row>
               <Card title="逾期节点" className="section-card">
-                <Table size="small" rowKey={(m) => `${m.projectId}-${m.seq}`} pagination={false} dataSource={r.overdueMilestones} locale={{ emptyText: '本季度没有逾期节点' }} columns={narrow ? [
-                  // On a phone, one stacked cell per node (five columns broke the names a character a line).
-                  {
-                    title: '逾期节点',
-                    dataIndex: 'title',
-                    render: (t: string, m) => (
-                      <Stacked>
-                        <Link to={`/projects/${m.projectId}`}>{m.projectTitle}</Link>
-                        <span>{m.seq}. {t}</span>
-                        <span className="timeline-meta">{m.communityName} · 计划 {m.dueDate} 完成 · <span className="overdue">{formatDate(m.overdueSince)} 起逾期</span></span>
-                      </Stacked>
-                    ),
-                  },
-                ] : [
-                  { title: '项目', dataIndex: 'projectTitle', render: (t: string, m) => <Link to={`/projects/${m.projectId}`}>{t}</Link> },
-                  { title: '社区', dataIndex: 'communityName' },
-                  { title: '节点', dataIndex: 'title', render: (t: string, m) => `${m.seq}. ${t}` },
-                  { title: '计划完成', dataIndex: 'dueDate' },
-                  { title: '逾期起', dataIndex: 'overdueSince', render: (v: string) => <span className="overdue">{formatDate(v)}</span> },
-                ]} />
+                <Table size="small" rowKey={(m) => `${m.projectId}-${m.seq}`} pagination={false} dataSource={r.overdueMilestones} locale={{ emptyText: '本季度没有逾期节点' }} {...overdueLayout} />
               </Card>
               <Row gutter={16}>
                 <Col xs={24} md={12}>

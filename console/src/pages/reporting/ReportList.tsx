@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
 import { beijingYear, formatDateTime } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
 
@@ -30,7 +29,6 @@ function stacked(r: Report) {
 }
 
 export default function ReportListPage() {
-  const narrow = useNarrow();
   const { now } = useSession();
   const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const [stage, setStage] = useState<string>('');
@@ -38,6 +36,15 @@ export default function ReportListPage() {
     queryKey: ['reports', year, stage],
     queryFn: () => unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined } } })),
   });
+  // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
+  const layout = useListColumns<Report>({ title: '述职', cell: stacked }, [
+    { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
+    { title: '年度', dataIndex: 'year', width: 90 },
+    { title: '阶段', dataIndex: 'stage', width: 160, render: (_: unknown, r) => stageTag(r) },
+    { title: '当前期限', dataIndex: 'dueAt', width: 170, render: (v: string | null) => formatDateTime(v) },
+    { title: '综合得分', dataIndex: 'combinedScore', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: '评定等次', dataIndex: 'grade', width: 120, render: (_: unknown, r) => gradeTag(r) ?? '—' },
+  ]);
   return (
     <div className="page">
       <div className="page-header">
@@ -58,15 +65,7 @@ export default function ReportListPage() {
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: year ? `${year} 年度暂无述职` : '暂无述职' }}
             pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
-            // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
-            columns={narrow ? [{ title: '述职', dataIndex: 'communityName', render: (_: unknown, r) => stacked(r) }] : [
-              { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
-              { title: '年度', dataIndex: 'year', width: 90 },
-              { title: '阶段', dataIndex: 'stage', width: 160, render: (_: unknown, r) => stageTag(r) },
-              { title: '当前期限', dataIndex: 'dueAt', width: 170, render: (v: string | null) => formatDateTime(v) },
-              { title: '综合得分', dataIndex: 'combinedScore', width: 110, render: (v: string | null) => v ?? '—' },
-              { title: '评定等次', dataIndex: 'grade', width: 120, render: (_: unknown, r) => gradeTag(r) ?? '—' },
-            ]}
+            {...layout}
           />
         )}
       </Card>

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
-import { Stacked } from '../../components/Stacked';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
 import { beijingYear } from '../../format';
-import { useNarrow } from '../../hooks/narrow';
 import { useSession } from '../../session';
 import { GRADE_COLORS } from './labels';
 
@@ -32,10 +31,19 @@ function stacked(r: Row) {
 }
 
 export default function ResultsPage() {
-  const narrow = useNarrow();
   const { now } = useSession();
   const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const query = useQuery({ queryKey: ['report-results', year], queryFn: () => unwrap(api.GET('/api/reporting/results', { params: { query: { year: year ?? undefined } } })) });
+  // On a phone, one stacked cell per community (seven columns broke every heading into a character a line).
+  const layout = useListColumns<Row>({ title: '评议结果', cell: stacked }, [
+    { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
+    { title: '向上述职', dataIndex: 'upwardScore', render: score },
+    { title: '民主评议', dataIndex: 'downwardScore', render: score },
+    { title: '综合得分', dataIndex: 'combinedScore', render: score },
+    { title: '等次', dataIndex: 'grade', render: (_: unknown, r) => gradeTag(r) },
+    { title: '整改', dataIndex: 'rectificationRequired', render: (_: unknown, r) => rectification(r) ?? '—' },
+    { title: '状态', dataIndex: 'final', render: (v: boolean) => (v ? '已确定' : '公示中') },
+  ]);
   return (
     <div className="page">
       <div className="page-header">
@@ -59,16 +67,7 @@ export default function ResultsPage() {
               ) : '暂无评议结果',
             }}
             pagination={{ pageSize: 20, showSizeChanger: false }}
-            // On a phone, one stacked cell per community (seven columns broke every heading into a character a line).
-            columns={narrow ? [{ title: '评议结果', dataIndex: 'communityName', render: (_: unknown, r) => stacked(r) }] : [
-              { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
-              { title: '向上述职', dataIndex: 'upwardScore', render: score },
-              { title: '民主评议', dataIndex: 'downwardScore', render: score },
-              { title: '综合得分', dataIndex: 'combinedScore', render: score },
-              { title: '等次', dataIndex: 'grade', render: (_: unknown, r) => gradeTag(r) },
-              { title: '整改', dataIndex: 'rectificationRequired', render: (_: unknown, r) => rectification(r) ?? '—' },
-              { title: '状态', dataIndex: 'final', render: (v: boolean) => (v ? '已确定' : '公示中') },
-            ]}
+            {...layout}
           />
         )}
       </Card>
