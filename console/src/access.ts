@@ -13,6 +13,8 @@ export interface MenuEntry {
   label: string;
   /** Roles any of which shows the entry; 'all' for every logged-in person. */
   roles: readonly Role[] | 'all';
+  /** 'district': one of the roles held on the district itself (the API refuses the page's work to a street's admin). */
+  scope?: 'district';
   group?: string;
 }
 
@@ -34,7 +36,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'manage', path: '/manage', label: '组织机构与运行', group: '系统管理', roles: ['admin'] },
   { key: 'manage-people', path: '/manage/people', label: '人员与授权', group: '系统管理', roles: ['admin'] },
   { key: 'manage-calendar', path: '/manage/calendar', label: '工作日历', group: '系统管理', roles: ['admin'] },
-  { key: 'manage-workflows', path: '/manage/workflows', label: '流程运维', group: '系统管理', roles: ['admin'] },
+  { key: 'manage-workflows', path: '/manage/workflows', label: '流程运维', group: '系统管理', roles: ['admin'], scope: 'district' },
 ];
 
 export function rolesOf(me: Me | undefined, unitId?: string | null): Set<Role> {
@@ -43,8 +45,16 @@ export function rolesOf(me: Me | undefined, unitId?: string | null): Set<Role> {
 
 export function canSee(me: Me | undefined, entry: MenuEntry, unitId?: string | null): boolean {
   if (entry.roles === 'all') return true;
-  const roles = rolesOf(me, unitId);
+  const roles = new Set((me?.grants ?? []).filter((g) => (!unitId || g.unitId === unitId) && (!entry.scope || g.unitLevel === entry.scope)).map((g) => g.role));
   return entry.roles.some((r) => roles.has(r));
+}
+
+/**
+ * An administrator of the district: the only one the API lets change what the whole district shares (the 工作日历)
+ * or act on any process (流程运维).
+ */
+export function isDistrictAdmin(me: Me | undefined): boolean {
+  return (me?.grants ?? []).some((g) => g.role === 'admin' && g.unitLevel === 'district');
 }
 
 export function menuFor(me: Me | undefined, unitId?: string | null): MenuEntry[] {

@@ -15,7 +15,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { CONSOLE_PEOPLE as U, dateIn, DESKTOP, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, dateIn, DESKTOP, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, extraPerson, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 // 流程运维's retry: the deadline activity fails for these processes, as in an outage of the calendar service, and for
@@ -376,6 +376,22 @@ describe('系统管理', () => {
     await expect.poll(() => admin.locator('.ant-alert').filter({ hasText: '年度的节假日安排尚未载入' }).count()).toBe(due.length ? 1 : 0);
     await h.shot(admin, '64-manage-org');
     await h.axe(admin, 'manage-org');
+  });
+  it('a street\'s administrator reads the 工作日历 without its buttons and has no 流程运维: both are the district\'s to change', { timeout: 60_000 }, async () => {
+    const made: string[] = [];
+    onTestFinished(() => h.p.prisma.person.deleteMany({ where: { id: { in: made } } }).then(() => undefined));
+    const streetAdmin = await extraPerson(h, made, 'admin', 'qindu-renmin', '街道管理员');
+    const page = await h.loginAs(streetAdmin.username);
+    await page.goto(`${h.baseUrl}/manage/calendar`);
+    await page.getByRole('heading', { name: '工作日历' }).waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByRole('button', { name: /载入|修\s*改/ }).count()).toBe(0);
+    const due = yearsToLoad(h.p.now(), (await listCalendarYears({ prisma: h.p.prisma, now: h.p.now() })).years.map((y) => y.year));
+    expect(await page.getByText('由区级系统管理员载入', { exact: false }).count()).toBe(due.length);
+    expect(await page.locator('.shell-sider').getByRole('link', { name: '流程运维' }).count()).toBe(0);
+    expect(await page.locator('.shell-sider').getByRole('link', { name: '人员与授权' }).count()).toBe(1);
+    await page.goto(`${h.baseUrl}/manage/workflows`);
+    await page.getByText('无权访问').waitFor();
   });
 });
 

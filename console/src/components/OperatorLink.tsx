@@ -3,11 +3,12 @@
 // record's number or title (the API turns it into the process's workflow id),
 // so the record's pages need not know workflow ids.
 import { Link } from 'react-router-dom';
+import { isDistrictAdmin } from '../access';
 import { useSession } from '../session';
 
 export function OperatorLink({ find }: { /** The record's number, or its title when it has none. */ find: string }) {
   const { me } = useSession();
   // Operator actions reach every process of the district: only its administrators may (api/admin/workflows.ts).
-  if (!me?.grants.some((g) => g.role === 'admin' && g.unitLevel === 'district')) return null;
+  if (!isDistrictAdmin(me)) return null;
   return <Link to={`/manage/workflows?subject=${encodeURIComponent(find)}`}>在流程运维中查看</Link>;
 }

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Spa
 import { useState } from 'react';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { QueryView } from '../../components/PageState';
+import { isDistrictAdmin } from '../../access';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { beijingYear, formatDateTime } from '../../format';
 import { useSession } from '../../session';
@@ -108,7 +109,9 @@ function DayTags({ days, color }: { days: string[]; color?: string }) {
 }
 
 export default function CalendarPage() {
-  const { now } = useSession();
+  const { now, me } = useSession();
+  // The calendar is the whole district's: a street's administrator reads it, the API refuses them a change.
+  const canLoad = isDistrictAdmin(me);
   const years = useQuery({ queryKey: ['calendar-years'], queryFn: () => unwrap(api.GET('/api/admin/calendar-years')) });
   const [editing, setEditing] = useState<(Partial<FormValues> & { editing?: boolean }) | null>(null);
   const nextYear = Math.max(beijingYear(now()), ...(years.data?.years ?? []).map((y) => y.year)) + 1;
@@ -139,7 +142,7 @@ export default function CalendarPage() {
             {origin(y)}
             {y.updatedAt ? <span className="timeline-meta">{formatDateTime(y.updatedAt)} 更新</span> : null}
           </Space>
-          {edit(y)}
+          {canLoad ? edit(y) : null}
         </Stacked>
       ),
     },
@@ -150,7 +153,7 @@ export default function CalendarPage() {
       { title: '依据', dataIndex: 'source' },
       { title: '来源', dataIndex: 'origin', width: 110, render: (_, y) => origin(y) },
       { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-      { title: '操作', width: 90, render: (_, y) => edit(y) },
+      ...(canLoad ? [{ title: '操作', width: 90, render: (_: unknown, y: CalendarYear) => edit(y) }] : []),
     ],
   );
   return (
@@ -160,9 +163,11 @@ export default function CalendarPage() {
           <Typography.Title level={3}>工作日历</Typography.Title>
           <Typography.Text type="secondary">公示期、调解期限等按工作日计算的期限均以此为准;已算出的期限不随修改变动。</Typography.Text>
         </div>
-        <Button type="primary" onClick={() => setEditing({ year: nextYear, holidays: '', workdays: '', source: '' })}>
-          载入新年度
-        </Button>
+        {canLoad ? (
+          <Button type="primary" onClick={() => setEditing({ year: nextYear, holidays: '', workdays: '', source: '' })}>
+            载入新年度
+          </Button>
+        ) : null}
       </div>
       {(years.data?.toLoad ?? []).map((y) => (
         <Alert
@@ -173,13 +178,15 @@ export default function CalendarPage() {
           message={`${y.year} 年度的节假日安排尚未载入`}
           description={
             y.current
-              ? `本年度的期限现只把周末算作休息日,春节、国庆等假期被当作工作日计算。请按国务院办公厅的通知载入。`
-              : `跨入 ${y.year} 年的期限现只把周末算作休息日。国务院办公厅通常在前一年秋季发布次年的节假日安排,发布后请载入。`
+              ? `本年度的期限现只把周末算作休息日,春节、国庆等假期被当作工作日计算。请按国务院办公厅的通知${canLoad ? '' : '由区级系统管理员'}载入。`
+              : `跨入 ${y.year} 年的期限现只把周末算作休息日。国务院办公厅通常在前一年秋季发布次年的节假日安排,发布后请${canLoad ? '' : '由区级系统管理员'}载入。`
           }
           action={
-            <Button size="small" onClick={() => setEditing({ year: y.year, holidays: '', workdays: '', source: '' })}>
-              载入 {y.year} 年度
-            </Button>
+            canLoad ? (
+              <Button size="small" onClick={() => setEditing({ year: y.year, holidays: '', workdays: '', source: '' })}>
+                载入 {y.year} 年度
+              </Button>
+            ) : null
           }
         />
       ))}

@@ -3,10 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Space, Tag, Tree, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { canSee, entryByKey, isDistrictAdmin } from '../../access';
 import { api, unwrap } from '../../api/client';
 import { ClockCard } from '../../components/ClockCard';
 import { QueryView } from '../../components/PageState';
 import type { OrgNode } from '../../hooks/org';
+import { useSession } from '../../session';
 
 const LEVEL: Record<string, string> = { district: '区', street: '街道', community: '社区', grid: '网格' };
 
@@ -15,6 +17,7 @@ function toTree(nodes: OrgNode[]): Array<{ key: string; title: React.ReactNode; 
 }
 
 export default function ManagePage() {
+  const { me } = useSession();
   const org = useQuery({ queryKey: ['org', 'manage'], queryFn: () => unwrap(api.GET('/api/org', { params: { query: { maxDepth: 3 } } })) });
   // The same query as the 工作日历 page's: a year due and not loaded is said here too, where an administrator looks first.
   const calendar = useQuery({ queryKey: ['calendar-years'], queryFn: () => unwrap(api.GET('/api/admin/calendar-years')) });
@@ -46,13 +49,13 @@ export default function ManagePage() {
                 type={toLoad.some((y) => y.current) ? 'error' : 'warning'}
                 showIcon
                 message={`${toLoad.map((y) => y.year).join('、')} 年度的节假日安排尚未载入`}
-                description={<Link to="/manage/calendar">前往工作日历载入</Link>}
+                description={isDistrictAdmin(me) ? <Link to="/manage/calendar">前往工作日历载入</Link> : '请区级系统管理员载入'}
               />
             ) : null}
             <Space direction="vertical">
               <Link to="/manage/people">人员与授权</Link>
               <Link to="/manage/calendar">工作日历</Link>
-              <Link to="/manage/workflows">流程运维</Link>
+              {canSee(me, entryByKey('manage-workflows')) ? <Link to="/manage/workflows">流程运维</Link> : null}
               <a href="/admin/queues" target="_blank" rel="noreferrer">消息队列监控(/admin/queues)</a>
               <a href="/api/docs" target="_blank" rel="noreferrer">接口文档(/api/docs)</a>
             </Space>
