@@ -22,6 +22,7 @@ import { requestKey } from '../http/idempotency';
 import { caseIdForKey, registerCase } from '../mediation/register-case';
 import { loadReadableIncidentRow, stateOf } from './get-incident';
 import { gridMachineFor } from './machine';
+import { assertOwnPhotos } from './photos';
 import { accessViewOfRow } from './present';
 import { ACTION_BODIES, ZIncidentActionResult, ZIncidentId } from './schemas';
 import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
@@ -110,6 +111,8 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
     if (action === 'convertToMediation') throw denial.error;
     return { incidentId, action, ...(await earlierAnswer<GridActionResult>({ deps, label: GRID_ACTION_LABELS[action], denial })) };
   }
+  // The person at the keyboard uploaded the photos, also when acting for someone (代理).
+  if (action === 'completeHandling') await assertOwnPhotos(deps, caller, (body as Bodies['completeHandling']).photos, 'photos');
   const input = await toInput(deps, action, body as Bodies[typeof action], incidentId);
   const state = stateOf(row);
   const machine = gridMachineFor(deps);

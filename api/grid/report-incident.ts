@@ -15,6 +15,7 @@ import { GRID_WORKFLOW_TYPE, gridIncidentWorkflowId, type GridWorkflowInput } fr
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { IDEMPOTENCY_HEADER, recordIdForKey, startRecordWorkflow } from '../http/idempotency';
+import { assertOwnPhotos } from './photos';
 import { ZIncidentActionResult, ZReportIncidentBody, type TReportIncidentBody } from './schemas';
 
 export interface ReportIncidentOptions {
@@ -33,6 +34,7 @@ export async function reportIncident({ deps, actor, body, authorize, incidentId 
   if (!place) throw new AppError('NOT_FOUND', `单位不存在:${body.placeUnitId}`);
   authorize(place.path, REPORT_ROLES);
   if (place.level !== 'grid' && place.level !== 'community') throw new AppError('BUSINESS_RULE', '事发地应为网格或社区。');
+  await assertOwnPhotos(deps, actor, body.photos, 'photos');
 
   const chain = await prisma.unit.findMany({ where: { path: { in: ancestorPaths(place.path) } } });
   const at = (level: 'community' | 'street' | 'district') => {

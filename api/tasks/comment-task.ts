@@ -2,12 +2,12 @@
 // the holders of its role over its unit, the delegate preparing it, a deputy
 // of its assignee — may add them while it is open; people copied on the
 // record (抄送) only read them.
-import { randomUUID, createHash } from 'node:crypto';
 import { hasRoleOver, type Actor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { personalTaskRefusal } from '../../domain/inbox/personal';
 import { businessTime, type AppDeps } from '../deps';
-import { configuredAttachmentStore, contentMatchesType, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
+import { acceptFile } from './accept-file';
+import { configuredAttachmentStore, type AttachmentStore, type VirusScanner } from './attachment-store';
 import { earlierLine, recordInboxEvent } from './inbox-event';
 import { loadTask, principalsOf, type LoadedTask } from './load-task';
 
@@ -63,24 +63,11 @@ export async function attachFile({ deps, actor, taskId, file, requestId, ...opti
   const earlier = await earlierLine(deps.prisma, taskId, 'attachFile');
   if (earlier) return attachmentView(await deps.prisma.taskAttachment.findUniqueOrThrow({ where: { id: String(earlier.data.attachmentId) } }));
   await workRefusal(deps, actor, loaded, 'attachFile');
-  const { attachmentMaxBytes, attachmentTypes } = deps.config.inbox;
-  const contentType = file.contentType.toLowerCase();
-  if (!attachmentTypes.includes(contentType)) throw new AppError('ATTACHMENT_TYPE_REFUSED', `不支持的附件类型:${file.contentType}。可上传:${attachmentTypes.join('、')}。`);
-  const bytes = Buffer.from(file.contentBase64, 'base64');
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '附件内容为空或不是有效的 base64。', { details: [{ in: 'body', field: 'contentBase64', code: 'invalid_base64', message: '请上传文件内容的 base64 编码' }] });
-  if (bytes.length > attachmentMaxBytes) throw new AppError('ATTACHMENT_TOO_LARGE', `附件大小${bytes.length}字节,超过上限${attachmentMaxBytes}字节。`);
-  if (!contentMatchesType(contentType, bytes)) throw new AppError('ATTACHMENT_TYPE_REFUSED', `附件内容与声明的类型${contentType}不符。`);
-  const verdict = await (options.scanner ?? deps.virusScanner ?? noVirusScan).scan({ fileName: file.fileName, contentType, bytes });
-  if (verdict) throw new AppError('ATTACHMENT_REJECTED', `附件未通过安全检查:${verdict}`);
-
-  const store = options.store ?? deps.attachmentStore ?? configuredAttachmentStore(deps.config);
-  const storageKey = randomUUID();
-  // The file first, then its row: a crash between leaves an unnamed file, never a row without its file.
-  await store.put(storageKey, bytes);
+  const stored = await acceptFile(deps, file, options);
   const now = businessTime(deps);
   const row = await deps.prisma.$transaction(async (tx) => {
     const a = await tx.taskAttachment.create({
-      data: { taskId, uploadedById: actor.personId, fileName: file.fileName, contentType, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey, createdAt: now },
+      data: { taskId, uploadedById: actor.personId, ...stored, createdAt: now },
     });
     await recordInboxEvent(tx, { task: loaded.task, action: 'attachFile', actor, summary: `上传附件「${file.fileName}」`, data: { attachmentId: a.id, sizeBytes: a.sizeBytes }, now, requestId });
     return a;

@@ -314,3 +314,63 @@ describe('grid incidents through the API', () => {
     expect((await p.get(who.otherStreet, `/api/grid-incidents?q=${encodeURIComponent(before.incidentNo)}`)).body.total).toBe(0);
   });
 });
+
+describe('photos', () => {
+  // A JPEG's first bytes (its SOI and JFIF markers) and some data: the API checks the content against the type.
+  const jpeg = (tag: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), Buffer.from(tag)]);
+  const upload = (username: string, bytes: Buffer, contentType = 'image/jpeg') =>
+    p.post(username, '/api/grid-photos', { fileName: '现场.jpg', contentType, contentBase64: bytes.toString('base64') });
+  const photo = async (username: string, id: string, ref: string) => {
+    const res = await (await p.as(username)).get(`/api/grid-incidents/${id}/photos/${ref.slice('photo:'.length)}`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    return { status: res.status, type: res.headers['content-type'] as string, body: res.body as Buffer };
+  };
+
+  it('a grid worker uploads a scene photo and reports with it; those who read the incident see it, no one else; only its uploader may name a photo', async () => {
+    const scene = jpeg('scene');
+    const up = await upload(who.gridWorker, scene);
+    ok(up, 201);
+    expect(up.body).toMatchObject({ ref: expect.stringMatching(/^photo:[0-9a-f-]{36}$/), contentType: 'image/jpeg', sizeBytes: scene.length });
+
+    // Not a photo, or not what it says it is: refused, nothing stored.
+    const before = await p.prisma.gridPhoto.count();
+    expect((await upload(who.gridWorker, scene, 'image/png')).body.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    expect((await upload(who.gridWorker, Buffer.from('%PDF-1.4'), 'application/pdf')).body.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    expect((await upload(usernameFor('finance', U.district), scene)).status).toBe(403);
+    expect(await p.prisma.gridPhoto.count()).toBe(before);
+
+    // Another grid worker naming it in a report of their own: refused before anything is written.
+    const incidents = await p.prisma.gridIncident.count();
+    const stolen = await p.post(who.otherGridWorker, '/api/grid-incidents', incidentBody('qindu-renmin-furong-g2', { photos: [up.body.ref] }));
+    expect(stolen.status).toBe(400);
+    expect(stolen.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'photos' })] });
+    expect(await p.prisma.gridIncident.count()).toBe(incidents);
+
+    const id = await p.report(who.gridWorker, { photos: [up.body.ref] });
+    for (const reader of [who.gridWorker, who.community, who.street, auditor]) {
+      const seen = await photo(reader, id, up.body.ref);
+      expect(seen.status, reader).toBe(200);
+      expect(seen.type).toBe('image/jpeg');
+      expect(seen.body.equals(scene)).toBe(true);
+    }
+    expect((await photo(who.otherStreet, id, up.body.ref)).status).toBe(404);
+    // A photo the incident does not name is not shown through it, though the reader may read the incident.
+    const other = await upload(who.gridWorker, jpeg('other'));
+    expect((await photo(who.community, id, other.body.ref)).status).toBe(404);
+
+    // The handler's photo after the work: theirs only; then shown with the incident.
+    ok(await p.act(who.community, id, 'dispatchIncident', dispatchBody));
+    await p.incidentWhen(id, (c) => c.stage === 'handling');
+    const refused = await p.act(who.community, id, 'completeHandling', { result: '已修复', photos: [other.body.ref] });
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    const after = await upload(who.community, jpeg('after'));
+    ok(await p.act(who.community, id, 'completeHandling', { result: '已修复', photos: [after.body.ref] }));
+    await p.incidentWhen(id, (c) => c.stage === 'verifying');
+    const handled = await photo(who.gridWorker, id, after.body.ref);
+    expect(handled.status).toBe(200);
+    expect(handled.body.equals(jpeg('after'))).toBe(true);
+  });
+});
