@@ -48,7 +48,9 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Exp
   if (deps.metrics) app.use(deps.metrics.middleware);
 
   installRequestLog(app, deps.logger);
-  app.use(helmet());
+  // helmet's defaults, and images from blob: URLs: an incident's photos are fetched with the person's token (an
+  // <img src> cannot send it) and shown from object URLs (console/src/components/GridPhotos.tsx).
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } }));
   // The API's answers are personal data of the caller's scope (names, phone
   // and ID numbers in a mediation case): a clerk's shared office PC must not
   // keep them in its browser cache, nor a proxy in its. Without a cache to

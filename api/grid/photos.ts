@@ -87,7 +87,6 @@ export const gridPhotoRoutes = [
         .type(photo.contentType)
         .set('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`)
         .set('X-Content-Type-Options', 'nosniff')
-        .set('Cache-Control', 'private, max-age=86400')
         .send(bytes);
       return undefined;
     },

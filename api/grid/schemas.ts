@@ -2,7 +2,7 @@
 // also feed the OpenAPI document.
 import { z } from 'zod';
 import type { GridAction } from '../../domain/grid/machine';
-import { MAX_PHOTOS } from '../../domain/grid/machine';
+import { MAX_PHOTOS } from '../../domain/grid/types';
 import { INCIDENT_CHANNELS, INCIDENT_OUTCOMES, INCIDENT_STAGES, INCIDENT_TYPES, SATISFACTION_LEVELS, URGENCIES } from '../../domain/grid/types';
 import { COMPLEXITIES, DISPUTE_TYPES, RISK_LEVELS } from '../../domain/mediation/types';
 import { actionResultSchema, ZDate, ZRecordTimeline } from '../http/schemas';

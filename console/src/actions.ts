@@ -13,7 +13,9 @@ export type Field =
   | { name: string; label: string; kind: 'integer'; required?: boolean; min?: number; max?: number }
   | { name: string; label: string; kind: 'date'; required?: boolean }
   /** One entry per line → string[]. */
-  | { name: string; label: string; kind: 'lines'; required?: boolean; placeholder?: string };
+  | { name: string; label: string; kind: 'lines'; required?: boolean; placeholder?: string }
+  /** A grid incident's photos, taken or picked and uploaded at once (components/GridPhotos.tsx); the body gets their refs. */
+  | { name: string; label: string; kind: 'photos' };
 
 export interface ActionSpec {
   label: string;
@@ -219,7 +221,7 @@ export const GRID_ACTIONS: Record<string, ActionSpec> = {
     primary: true,
     fields: [
       { name: 'result', label: '处置结果', kind: 'textarea', required: true, max: 2000 },
-      { name: 'photos', label: '处置照片附件引用(每行一项,最多9张)', kind: 'lines', placeholder: '如 attachments/grid/after-1.jpg' },
+      { name: 'photos', label: '处置照片', kind: 'photos' },
     ],
   },
   confirmResult: { label: '核查通过', primary: true, fields: [{ name: 'note', label: '核查意见', kind: 'textarea', max: 2000 }] },

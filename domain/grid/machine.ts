@@ -21,6 +21,7 @@ import { ACT_REFUSAL_MESSAGE, actRefusal, handlerRoleOf, isHandler, type Inciden
 import type { GridRules } from './rules';
 import {
   INCIDENT_TYPE_LABELS,
+  MAX_PHOTOS,
   SATISFACTION_LABELS,
   URGENCY_LABELS,
   type IncidentChannel,
@@ -167,7 +168,6 @@ export const GRID_ACTION_LABELS: Record<GridAction, string> = {
 /** What the process does by itself when a deadline passes. */
 export type GridSystemAction = 'remindOverdue' | 'escalateOverdue' | 'closeUnverified' | 'expireRating';
 
-export const MAX_PHOTOS = 9;
 
 /**
  * Steps the inbox may decide itself when their holder stays silent past the

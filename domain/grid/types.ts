@@ -89,3 +89,6 @@ export const HANDLER_ROLE_BY_LEVEL = {
 export type UnitLevel = keyof typeof HANDLER_ROLE_BY_LEVEL;
 
 export const gridIncidentWorkflowId = (incidentId: string) => `grid-incident-${incidentId}`;
+
+/** Photos a report or a handling round may name. */
+export const MAX_PHOTOS = 9;

@@ -44,6 +44,8 @@ describe('serving', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // Images only from the console itself, data: and blob: (an incident's photos, fetched with the token).
+    expect(index.headers.get('content-security-policy')).toContain("img-src 'self' data: blob:");
     const html = await index.text();
     expect(html).toContain('<div id="root">');
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];

@@ -64,6 +64,35 @@ async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>,
   }
 }
 
+/** A JPEG as a phone's camera takes it, drawn in the page: 4000 × 3000 px of a gradient with fine noise, at full quality. */
+async function cameraPhoto(page: Page): Promise<Buffer> {
+  // A string, not a function: the tests are compiled without the DOM's types.
+  const base64 = await page.evaluate<string>(`(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const ctx = canvas.getContext('2d');
+    const image = ctx.createImageData(canvas.width, canvas.height);
+    let seed = 7;
+    for (let i = 0; i < image.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const x = (i / 4) % canvas.width;
+      const noise = (seed % 41) - 20;
+      image.data[i] = 90 + (x % 160) + noise;
+      image.data[i + 1] = 120 + noise;
+      image.data[i + 2] = 160 - (x % 100) + noise;
+      image.data[i + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
+    const blob = await new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/jpeg', 1));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  })()`);
+  return Buffer.from(base64, 'base64');
+}
+
 describe('网格事件处置', () => {
   const title = `芙蓉小区东门路灯损坏-${Date.now().toString(36)}`;
   let incidentPath = '';
@@ -88,7 +117,12 @@ describe('网格事件处置', () => {
     await worker.getByLabel('具体位置').fill('芙蓉小区东门');
     await worker.getByLabel('事件标题').fill(title);
     await worker.getByLabel('事件描述').fill('夜间巡查发现东门两盏路灯不亮,居民出行不便。');
-    await worker.getByLabel('现场照片附件引用(每行一项,最多9张)').fill('attachments/grid/east-gate-1.jpg\nattachments/grid/east-gate-2.jpg');
+    // A photo as a phone's camera makes it: 4000 × 3000 px, several megabytes, more than the API takes (ATTACHMENT_MAX_BYTES).
+    // The form shrinks it and uploads it at once; the report names it.
+    const photo = await cameraPhoto(worker);
+    expect(photo.length).toBeGreaterThan(h.p.config.inbox.attachmentMaxBytes);
+    await worker.locator('.ant-form-item', { hasText: '现场照片' }).locator('input[type=file]').setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await worker.locator('.ant-upload-list-item-done').waitFor({ timeout: 30_000 });
     await h.shot(worker, '60-grid-new');
     await h.axe(worker, 'grid-new');
     await worker.getByRole('button', { name: '上报事件' }).click();
@@ -99,6 +133,13 @@ describe('网格事件处置', () => {
     await expect.poll(() => worker.locator('.pending-line').first().textContent()).toContain('芙蓉社区');
     await expect.poll(() => worker.locator('.pending-line').first().textContent()).toMatch(/剩余 \d+ 个工作日|今日截止/);
     await expect(worker.getByText('您当前没有可办理的操作。').count()).resolves.toBe(1);
+    // The photo on the incident's page, fetched with the worker's token; stored shrunk, as a JPEG.
+    await expect.poll(() => worker.locator('.ant-image img').first().evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; }), { timeout: 15_000 }).toBe(1600);
+    const reported = await h.p.prisma.gridIncident.findFirstOrThrow({ where: { title } });
+    expect(reported.photos).toEqual([expect.stringMatching(/^photo:/)]);
+    const stored = await h.p.prisma.gridPhoto.findUniqueOrThrow({ where: { id: reported.photos[0]!.slice('photo:'.length) } });
+    expect(stored).toMatchObject({ contentType: 'image/jpeg', fileName: 'IMG_0412.jpg', uploadedById: (await h.p.prisma.person.findUniqueOrThrow({ where: { username: U.gridWorker } })).id });
+    expect(stored.sizeBytes).toBeLessThanOrEqual(400 * 1024);
     await h.shot(worker, '61-grid-detail-reported');
     await h.axe(worker, 'grid-detail');
 
@@ -152,11 +193,14 @@ describe('网格事件处置', () => {
     await street.goto(`${h.baseUrl}${incidentPath}`);
     await street.getByRole('button', { name: '反馈处置结果' }).click();
     await street.getByRole('dialog').getByLabel('处置结果').fill('已更换两盏路灯灯具,夜间照明恢复。');
-    await street.getByRole('dialog').getByLabel('处置照片附件引用(每行一项,最多9张)').fill('attachments/grid/east-gate-fixed.jpg');
+    await street.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: '修复后.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await street.getByRole('dialog').locator('.ant-upload-list-item-done').waitFor({ timeout: 30_000 });
     await h.shot(street, '65-grid-handle-form');
     await submitDialog(street);
     await street.getByRole('dialog').waitFor({ state: 'hidden' });
     await street.getByText('按时处置').waitFor();
+    // The scene's photo and the handler's, each shown.
+    await expect.poll(() => street.locator('.ant-image img').evaluateAll((imgs) => (imgs as unknown as Array<{ complete: boolean; naturalWidth: number }>).filter((i) => i.complete && i.naturalWidth > 0).length), { timeout: 15_000 }).toBe(2);
     await expect.poll(() => street.locator('.pending-line').first().textContent()).toContain('郭立新');
 
     // 核查 and 回访 by the reporter.

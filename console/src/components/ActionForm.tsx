@@ -7,6 +7,7 @@ import { api, newIdempotencyKey, unwrap } from '../api/client';
 import { actionPath, actionSpec, type Field, type ProcessName } from '../actions';
 import { useSubmitError } from '../form-errors';
 import { yuanToFen } from '../format';
+import { PhotoPicker, photosRule } from './GridPhotos';
 
 export interface ActionFormProps {
   process: ProcessName;
@@ -61,6 +62,8 @@ export function FieldInput({ field, ...rest }: { field: Field } & Record<string,
       return <Input.TextArea {...rest} aria-label={field.label} rows={4} maxLength={field.max} showCount={Boolean(field.max && field.max <= 5000)} />;
     case 'lines':
       return <Input.TextArea {...rest} aria-label={field.label} rows={3} placeholder={field.placeholder ?? '每行一项'} />;
+    case 'photos':
+      return <PhotoPicker {...(rest as { value?: string[]; onChange?: (refs: string[]) => void })} label={`添加${field.label}`} />;
     case 'choice':
       {
         // aria-required (from Form.Item) belongs on the radiogroup role, not on antd's plain div.
@@ -89,7 +92,7 @@ export function FieldItem({ field }: { field: Field }) {
       name={field.name}
       label={field.label}
       valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
-      rules={required ? [{ required: true, message: `请填写${field.label}` }] : undefined}
+      rules={field.kind === 'photos' ? [photosRule] : required ? [{ required: true, message: `请填写${field.label}` }] : undefined}
     >
       <FieldInput field={field} />
     </Form.Item>

@@ -14,6 +14,7 @@ import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
 import { OperatorLink } from '../../components/OperatorLink';
+import { PhotoList } from '../../components/GridPhotos';
 import { ConvertAction, DispatchAction } from './GridForms';
 import { OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, STEP_OF_STAGE, STEPS, URGENCY_COLORS } from './labels';
 
@@ -131,7 +132,7 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
               <Descriptions.Item label="所属社区">{state.facts?.units.community.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="所属街道">{state.facts?.units.street.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="反映人">{c.contactName || c.contactPhone ? `${c.contactName ?? ''} ${c.contactPhone ?? ''}` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="现场照片" span={2}>{c.photos.length > 0 ? c.photos.join('、') : '—'}</Descriptions.Item>
+              <Descriptions.Item label="现场照片" span={2}><PhotoList incidentId={c.id} refs={c.photos} /></Descriptions.Item>
               <Descriptions.Item label="事件描述" span={2}>{c.description}</Descriptions.Item>
             </Descriptions>
             {!c.personalDataVisible && c.contactPhone ? <Typography.Text type="secondary">反映人电话已脱敏。</Typography.Text> : null}
@@ -148,7 +149,8 @@ function Body({ c, autoAction }: { c: Detail; autoAction: string | null }) {
                     {h.supervisedAt ? <Tag color="warning">已督办</Tag> : null}
                   </Space>
                   <div className="payment-lines">处置要求:{h.note}</div>
-                  {h.handledAt ? <div className="payment-lines">处置结果({h.handledByName ?? ''},{formatDateTime(h.handledAt)}):{h.result}{h.photos.length > 0 ? ` · 照片:${h.photos.join('、')}` : ''}</div> : null}
+                  {h.handledAt ? <div className="payment-lines">处置结果({h.handledByName ?? ''},{formatDateTime(h.handledAt)}):{h.result}</div> : null}
+                  {h.handledAt && h.photos.length > 0 ? <div className="payment-lines">处置照片:<PhotoList incidentId={c.id} refs={h.photos} /></div> : null}
                   {check ? <div className="payment-lines">核查({check.byName},{formatDateTime(check.at)}):{check.accepted ? '通过' : '不通过'}{check.note ? `,${check.note}` : ''}</div> : null}
                 </div>
               );

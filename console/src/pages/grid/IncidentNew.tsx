@@ -1,6 +1,7 @@
 // 事件上报: channel, type, urgency, the place picked from the org tree (a grid
-// or a community), address, description, photos (attachment references, as
-// the API accepts them) and, for a resident's report, their contact.
+// or a community), address, description, photos (taken or picked, shrunk and
+// uploaded at once: components/GridPhotos.tsx) and, for a resident's report,
+// their contact.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,12 +11,14 @@ import { useSubmitError } from '../../form-errors';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, options, TYPE_LABELS, URGENCY_LABELS } from './labels';
+import { MAX_PHOTOS } from '../../../../domain/grid/types';
+import { PhotoPicker, photosRule } from '../../components/GridPhotos';
 import { requiredPick } from '../../components/RequiredPick';
 import { orgTree } from './tree';
 
 interface Values {
   channel: string; type: string; urgency: string; title: string; description: string;
-  placeUnitId: string; address: string; photos?: string; contactName?: string; contactPhone?: string;
+  placeUnitId: string; address: string; photos?: string[]; contactName?: string; contactPhone?: string;
 }
 
 export default function IncidentNewPage() {
@@ -47,7 +50,7 @@ export default function IncidentNewPage() {
             description: v.description,
             placeUnitId: v.placeUnitId,
             address: v.address,
-            photos: (v.photos ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+            photos: v.photos ?? [],
             contactName: v.contactName?.trim() || null,
             contactPhone: v.contactPhone?.trim() || null,
           },
@@ -90,8 +93,8 @@ export default function IncidentNewPage() {
           </Row>
           <Form.Item name="title" label="事件标题" rules={[{ required: true, whitespace: true, message: '请填写事件标题' }]}><Input maxLength={200} placeholder="如:小区东门路灯损坏" /></Form.Item>
           <Form.Item name="description" label="事件描述" rules={[{ required: true, whitespace: true, message: '请填写事件描述' }]}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
-          <Form.Item name="photos" label="现场照片附件引用(每行一项,最多9张)" extra="照片先存入附件库,这里填写附件引用,如 attachments/grid/east-gate.jpg">
-            <Input.TextArea rows={2} placeholder="attachments/grid/east-gate.jpg" />
+          <Form.Item name="photos" label={`现场照片(最多${MAX_PHOTOS}张)`} rules={[photosRule]} extra="可用手机直接拍照;照片自动压缩后上传">
+            <PhotoPicker label="添加现场照片" />
           </Form.Item>
           {channel && channel !== 'grid_worker' ? (
             <Row gutter={16}>

@@ -1,0 +1,146 @@
+// 现场照片 and 处置照片 of a grid incident. A grid worker takes them with the
+// phone's camera (or picks them from its album) in the report or the handling
+// form; they are shrunk here to at most 1600 px and about 400 KB of JPEG — a
+// phone's photo is 3–5 MB, the API takes ATTACHMENT_MAX_BYTES (512 KB by
+// default) — uploaded at once, and the form carries their refs (photo:<id>).
+// A record's page shows them as thumbnails fetched with the person's token (an
+// <img src> could not send it).
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Image, Space, Typography, Upload, type UploadFile } from 'antd';
+import { useEffect, useState } from 'react';
+import { MAX_PHOTOS } from '../../../domain/grid/types';
+import { api, newIdempotencyKey, unwrap } from '../api/client';
+
+const MAX_SIDE = 1600;
+const TARGET_BYTES = 400 * 1024;
+
+/** The picture as a JPEG no larger than MAX_SIDE on its long side, its quality lowered until it fits TARGET_BYTES. */
+export async function shrinkPhoto(file: Blob): Promise<Blob> {
+  const bitmap = await createImageBitmap(file);
+  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  let blob: Blob | null = null;
+  for (const quality of [0.85, 0.7, 0.55, 0.4]) {
+    blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+    if (blob && blob.size <= TARGET_BYTES) break;
+  }
+  if (!blob) throw new Error('无法读取这张图片');
+  return blob;
+}
+
+async function toBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Uploads one picture, shrunk; resolves to its ref. */
+export async function uploadGridPhoto(file: File): Promise<string> {
+  const shrunk = await shrinkPhoto(file);
+  const fileName = `${file.name.replace(/\.[^.]*$/, '') || '照片'}.jpg`;
+  const photo = await unwrap(
+    api.POST('/api/grid-photos', { body: { fileName, contentType: 'image/jpeg', contentBase64: await toBase64(shrunk) }, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+  );
+  return photo.ref;
+}
+
+type PhotoFile = UploadFile<{ ref: string }>;
+
+const UPLOADING = 'uploading:';
+const FAILED = 'failed:';
+
+/** The photos field's rule: not sent while a photo is uploading or after one was refused (it would be left out unsaid). */
+export const photosRule = {
+  validator: (_: unknown, refs: string[] | undefined) => {
+    if (refs?.some((r) => r.startsWith(UPLOADING))) return Promise.reject(new Error('照片仍在上传,请稍候再提交'));
+    if (refs?.some((r) => r.startsWith(FAILED))) return Promise.reject(new Error('有照片未上传成功,请删除后重新选择'));
+    return Promise.resolve();
+  },
+};
+
+/**
+ * The photos field of a form (Form.Item gives value/onChange, with `photosRule`): the refs of the photos uploaded, and
+ * a marker for each still uploading or refused, which the rule does not let the form send.
+ */
+export function PhotoPicker({ value, onChange, label }: { value?: string[]; onChange?: (refs: string[]) => void; label: string }) {
+  const [files, setFiles] = useState<PhotoFile[]>([]);
+  // A form reset (value back to empty) empties the picker too.
+  useEffect(() => {
+    if ((value ?? []).length === 0) setFiles((fs) => (fs.some((f) => f.status === 'done') ? [] : fs));
+  }, [value]);
+  const change = (next: PhotoFile[]) => {
+    setFiles(next);
+    onChange?.(next.map((f) => (f.status === 'done' && f.response ? f.response.ref : f.status === 'error' ? `${FAILED}${f.uid}` : `${UPLOADING}${f.uid}`)));
+  };
+  return (
+    <Upload<{ ref: string }>
+      listType="picture-card"
+      accept="image/*"
+      multiple
+      fileList={files}
+      maxCount={MAX_PHOTOS}
+      onChange={({ fileList }) => change(fileList)}
+      customRequest={({ file, onSuccess, onError }) => {
+        uploadGridPhoto(file as File).then(
+          (ref) => onSuccess?.({ ref }),
+          (err: Error) => onError?.(err),
+        );
+      }}
+      // A refused photo says why under it (antd shows the error as the item's title).
+      itemRender={(node, file) => (file.status === 'error' ? <div title={file.error?.message ?? '上传未成功'}>{node}</div> : node)}
+    >
+      {files.length >= MAX_PHOTOS ? null : (
+        <button type="button" className="photo-add" aria-label={`${label}:拍照或选图`}>
+          <PlusOutlined />
+          <div>拍照或选图</div>
+        </button>
+      )}
+    </Upload>
+  );
+}
+
+function Thumbnail({ incidentId, id }: { incidentId: string; id: string }) {
+  const blob = useQuery({
+    queryKey: ['grid-photo', incidentId, id],
+    staleTime: Infinity,
+    queryFn: async () => {
+      const { data, error, response } = await api.GET('/api/grid-incidents/{id}/photos/{photoId}', { params: { path: { id: incidentId, photoId: id } }, parseAs: 'blob' });
+      if (error || !data) throw new Error(`照片无法显示(${response.status})`);
+      return data as unknown as Blob;
+    },
+  });
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!blob.data) return undefined;
+    const u = URL.createObjectURL(blob.data);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [blob.data]);
+  if (blob.error) return <Typography.Text type="secondary">{blob.error.message}</Typography.Text>;
+  return <Image width={96} height={96} style={{ objectFit: 'cover' }} src={url} placeholder alt="现场照片" />;
+}
+
+/** The photos a record names: uploaded ones as thumbnails that open full size; other references (a 12345 ticket's) as text. */
+export function PhotoList({ incidentId, refs }: { incidentId: string; refs: readonly string[] }) {
+  if (refs.length === 0) return <>—</>;
+  const uploaded = refs.flatMap((r) => (r.startsWith('photo:') ? [r.slice('photo:'.length)] : []));
+  const other = refs.filter((r) => !r.startsWith('photo:'));
+  return (
+    <Space direction="vertical" size={4}>
+      {uploaded.length ? (
+        <Image.PreviewGroup>
+          <Space wrap size={8}>
+            {uploaded.map((id) => <Thumbnail key={id} incidentId={incidentId} id={id} />)}
+          </Space>
+        </Image.PreviewGroup>
+      ) : null}
+      {other.length ? <span>{other.join('、')}</span> : null}
+    </Space>
+  );
+}
