@@ -120,6 +120,8 @@ describe('login and the shell', () => {
     const finance = await h.loginAs(U.finance);
     await finance.getByRole('heading', { name: '工作台' }).waitFor();
     await expect.poll(() => finance.locator('.shell-sider').textContent()).toContain('财务拨付');
+    // Its counts are its processes' only: 双向述职, 矛盾调解 and 网格事件 are not a finance officer's (they showed 0 each).
+    await expect.poll(() => finance.locator('.counts').textContent()).toMatch(/^待办总数\d+\+?已逾期\d+党建项目\d+$/);
     // A page the role does not hold: 403 state.
     await finance.goto(`${h.baseUrl}/projects/new`);
     await finance.getByText('无权访问').waitFor();

@@ -8,6 +8,7 @@ import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statis
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
+import { menuFor, type Me } from '../access';
 import { PROCESS_LABELS, taskLink } from '../actions';
 import { Stacked, useListColumns } from '../components/Stacked';
 import { ErrorState } from '../components/PageState';
@@ -214,8 +215,19 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   );
 }
 
+/**
+ * The processes whose counts the 工作台 shows: those the person's menu has (for the unit being worked as), and any
+ * other in which they have work (a deputy's, a transfer's). A finance officer saw 双向述职, 矛盾调解 and 网格事件 at 0
+ * on every visit.
+ */
+function processesShown(me: Me | undefined, unitId: string | null | undefined, items: readonly Task[]): string[] {
+  // A process's menu group is named by its label (党建项目, 双向述职, 矛盾调解, 网格事件).
+  const groups = new Set(menuFor(me, unitId).map((e) => e.group));
+  return Object.entries(PROCESS_LABELS).filter(([p, label]) => groups.has(label) || items.some((t) => t.process === p)).map(([p]) => p);
+}
+
 function Counts() {
-  const { unitId } = useSession();
+  const { me, unitId } = useSession();
   const all = useQuery({
     queryKey: ['tasks', 'counts', unitId],
     queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { status: 'open', assignment: 'all', limit: 100, unitId: unitId ?? undefined } } })),
@@ -225,11 +237,12 @@ function Counts() {
   const count = (p?: string) => items.filter((t) => !p || t.process === p).length;
   const overdue = items.filter((t) => t.overdue).length;
   const narrow = useNarrow();
-  // Two totals and four processes fill one row of 24 on a desktop (span).
+  const processes = processesShown(me, unitId, items);
+  // Two totals and the processes fill one row of 24 on a desktop (span): the processes share its second half.
   const figures: Array<{ title: string; value: number; span: number; suffix?: string; danger?: boolean }> = [
     { title: '待办总数', value: count(), span: 6, suffix: more },
     { title: '已逾期', value: overdue, span: 6, danger: overdue > 0 },
-    ...Object.entries(PROCESS_LABELS).map(([p, title]) => ({ title, value: count(p), span: 3 })),
+    ...processes.map((p) => ({ title: PROCESS_LABELS[p]!, value: count(p), span: Math.floor(12 / processes.length) })),
   ];
   const statistic = (f: (typeof figures)[number]) => (
     <Statistic title={f.title} value={f.value} suffix={f.suffix} valueStyle={f.danger ? { color: '#cf1322' } : undefined} loading={all.isLoading} />
