@@ -208,6 +208,16 @@ describe('矛盾调解', () => {
     expect(await street.locator('.round-medians').textContent()).toContain('社区 不足 6 分钟');
     await h.shot(street, '45-mediation-statistics');
     await h.axe(street, 'mediation-statistics');
+    // The periods people report by are one click away, from the platform's today: 上一年 in January, when this year
+    // holds a few days.
+    const year = Number(dateIn(h, 0).slice(0, 4));
+    const period = street.locator('.ant-picker-range');
+    await expect.poll(() => period.locator('input').first().inputValue()).toBe(`${year}-01-01`);
+    await period.click();
+    await street.locator('.ant-picker-presets li', { hasText: '上一年' }).click();
+    await expect.poll(() => period.locator('input').first().inputValue()).toBe(`${year - 1}-01-01`);
+    expect(await period.locator('input').last().inputValue()).toBe(`${year - 1}-12-31`);
+    await street.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
     await street.goto(`${h.baseUrl}/mediation/new`);
     await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
     await h.shot(street, '46-mediation-new');

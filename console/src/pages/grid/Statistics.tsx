@@ -2,15 +2,13 @@
 // median handling days and the residents' satisfaction — for a unit and a
 // period, as GET /api/grid-incidents/statistics computes them.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Card, Col, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
+import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
 import { useUnits } from '../../hooks/org';
-import { beijingYearDays } from '../../format';
-import { useSession } from '../../session';
 
 type Stats = ResponseOf<'/api/grid-incidents/statistics', 'get'>;
 type Figures = Stats['total'];
@@ -104,9 +102,8 @@ export default function GridStatisticsPage() {
   const units = useUnits();
   const candidates = units.units.filter((u) => u.level !== 'grid');
   const [unitId, setUnitId] = useState('');
-  const { now } = useSession();
   // This year on the platform's clock, in Beijing.
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => beijingYearDays(now()).map((d) => dayjs(d)) as [Dayjs, Dayjs]);
+  const [range, setRange] = usePeriod();
   // No unit picked: the API's default (the caller's highest unit with a statistics role).
   const query = useQuery({
     queryKey: ['grid-stats', unitId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
@@ -123,7 +120,7 @@ export default function GridStatisticsPage() {
         </div>
         <Space wrap>
           <Select aria-label="统计单位" style={{ width: 200 }} value={unitId || query.data?.unit.id || ''} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
-          <DatePicker.RangePicker aria-label="统计期间" value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+          <PeriodPicker value={range} onChange={setRange} />
         </Space>
       </div>
       <QueryView query={query}>{(s) => <Dashboard s={s} />}</QueryView>

@@ -1,15 +1,14 @@
 // 调解统计: by channel, type, level and month; success rate, judicial
 // confirmations, median hours per round — the figures seed 004 reports.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Row, Select, Space, Statistic, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
+import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
 import { useUnits } from '../../hooks/org';
-import { beijingYearDays, formatHours } from '../../format';
-import { useSession } from '../../session';
+import { formatHours } from '../../format';
 import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS } from './labels';
 
 type Stats = ResponseOf<'/api/mediation-cases/statistics', 'get'>;
@@ -83,9 +82,8 @@ export default function StatisticsPage() {
   const units = useUnits();
   const candidates = units.units.filter((u) => u.level !== 'grid');
   const [unitId, setUnitId] = useState('');
-  const { now } = useSession();
   // This year on the platform's clock, in Beijing.
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => beijingYearDays(now()).map((d) => dayjs(d)) as [Dayjs, Dayjs]);
+  const [range, setRange] = usePeriod();
   const unit = unitId || candidates[0]?.id || '';
   const query = useQuery({
     queryKey: ['mediation-stats', unit, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
@@ -101,7 +99,7 @@ export default function StatisticsPage() {
         </div>
         <Space wrap>
           <Select aria-label="统计单位" style={{ width: 180 }} value={unit} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
-          <DatePicker.RangePicker aria-label="统计期间" value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+          <PeriodPicker value={range} onChange={setRange} />
         </Space>
       </div>
       <QueryView query={{ ...query, isLoading: query.isLoading || units.isLoading }}>{(s) => <Dashboard s={s} />}</QueryView>
