@@ -5,6 +5,7 @@
 // demo people with a known password unless asked for.
 import { loadConfig, withGeneratedSecrets } from '../config';
 import { createPrisma } from '../db/prisma';
+import { configuredAttachmentStore } from '../api/tasks/attachment-store';
 import { runSeeds } from '../seeds';
 import { connectEngineClock, createTemporalClient, payloadKeyringFromConfig } from '../temporal';
 
@@ -35,6 +36,7 @@ try {
         log: (line) => say(`  ${line}`),
         temporal,
         taskQueue: config.temporal.taskQueue,
+        attachmentStore: configuredAttachmentStore(config),
         ...(engineClock ? { advance: async (ms: number) => void (await engineClock.advance({ ms })), now: () => engineClock.now() } : {}),
       });
     } finally {

@@ -5,20 +5,26 @@
 // grid worker's check, closed and waiting for the 回访. Idempotent: a demo
 // incident is identified by its title and created once. Needs a Temporal
 // client and a running worker; without one the seed logs and does nothing.
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/access';
 import type { GridAction } from '../domain/grid/machine';
 import { assertAccess } from '../api/auth/guard';
 import { performIncidentAction } from '../api/grid/perform-action';
+import { photoRef } from '../api/grid/photos';
 import { reportIncident } from '../api/grid/report-incident';
 import type { TReportIncidentBody } from '../api/grid/schemas';
 import { usernameFor } from './demo-org';
-import type { SeedContext } from './types';
+import { demoPicturePng, type DemoPicture } from './demo-photos';
+import { seedNow, type SeedContext } from './types';
 import { demoActor, useCaseDeps } from './use-cases';
 
 interface DemoIncident {
   reporter: string;
   body: TReportIncidentBody;
-  steps: { as: string; action: GridAction; body: Record<string, unknown> }[];
+  /** The reporter's photos, drawn by demo-photos.ts and uploaded as theirs. */
+  photos?: DemoPicture[];
+  /** `photos`: the acting person's photos for the step's body (completeHandling). */
+  steps: { as: string; action: GridAction; body: Record<string, unknown>; photos?: DemoPicture[] }[];
 }
 
 const gw = (gridId: string) => usernameFor('grid_worker', gridId);
@@ -39,7 +45,8 @@ export function demoGridIncidents(): DemoIncident[] {
   return [
     {
       reporter: gw(`${furong}-g1`),
-      body: body({ title: '小区东门路灯损坏', type: 'public_facility', placeUnitId: `${furong}-g1`, address: '芙蓉小区东门', description: '夜间巡查发现东门两盏路灯不亮,居民出行不便。', photos: ['attachments/demo/streetlight.jpg'] }),
+      body: body({ title: '小区东门路灯损坏', type: 'public_facility', placeUnitId: `${furong}-g1`, address: '芙蓉小区东门', description: '夜间巡查发现东门两盏路灯不亮,居民出行不便。' }),
+      photos: ['streetlight'],
       steps: [],
     },
     {
@@ -85,7 +92,7 @@ export function demoGridIncidents(): DemoIncident[] {
       body: body({ title: '人行道井盖缺失', type: 'safety_hazard', urgency: 'urgent', placeUnitId: `${wenhua}-g1`, address: '文华路与世纪大道交叉口东南角', description: '人行道雨水井盖缺失,已设置临时警示。' }),
       steps: [
         { as: staff(wenhua), action: 'dispatchIncident', body: { unitId: 'qindu-chenyang', department: '街道市政维护队', note: '紧急:当日补装井盖' } },
-        { as: usernameFor('street_office', 'qindu-chenyang'), action: 'completeHandling', body: { result: '已补装井盖并撤除警示', photos: ['attachments/demo/manhole-fixed.jpg'] } },
+        { as: usernameFor('street_office', 'qindu-chenyang'), action: 'completeHandling', body: { result: '已补装井盖并撤除警示' }, photos: ['manhole-fixed'] },
       ],
     },
     {
@@ -98,6 +105,25 @@ export function demoGridIncidents(): DemoIncident[] {
       ],
     },
   ];
+}
+
+/**
+ * Stores the pictures as photos `actor` uploaded, as POST /api/grid-photos would (without its checks: the pictures
+ * are ours), and answers their refs; none without an attachment store.
+ */
+async function uploadPictures(ctx: SeedContext, actor: Actor, pictures: DemoPicture[] = []): Promise<string[]> {
+  if (!ctx.attachmentStore) return [];
+  const refs: string[] = [];
+  for (const name of pictures) {
+    const bytes = demoPicturePng(name);
+    const storageKey = randomUUID();
+    await ctx.attachmentStore.put(storageKey, bytes);
+    const row = await ctx.prisma.gridPhoto.create({
+      data: { uploadedById: actor.personId, fileName: `${name}.png`, contentType: 'image/png', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey, createdAt: seedNow(ctx) },
+    });
+    refs.push(photoRef(row.id));
+  }
+  return refs;
 }
 
 async function waitForIncident(ctx: SeedContext, id: string) {
@@ -122,11 +148,14 @@ export async function seedGridDemos(ctx: SeedContext): Promise<void> {
   for (const demo of demoGridIncidents()) {
     if (await ctx.prisma.gridIncident.findFirst({ where: { title: demo.body.title }, select: { id: true } })) continue;
     const reporter = await actorOf(demo.reporter);
-    const { incidentId } = await reportIncident({ deps, actor: reporter, body: demo.body, authorize: (path, roles) => assertAccess(reporter, roles, path) });
+    const body = { ...demo.body, photos: await uploadPictures(ctx, reporter, demo.photos) };
+    const { incidentId } = await reportIncident({ deps, actor: reporter, body, authorize: (path, roles) => assertAccess(reporter, roles, path) });
     await waitForIncident(ctx, incidentId);
     for (const step of demo.steps) {
+      const actor = await actorOf(step.as);
+      const stepBody = step.action === 'completeHandling' ? { photos: await uploadPictures(ctx, actor, step.photos), ...step.body } : step.body;
       // The update returns once the workflow has applied and saved it.
-      await performIncidentAction({ deps, actor: await actorOf(step.as), incidentId, action: step.action, body: step.body });
+      await performIncidentAction({ deps, actor, incidentId, action: step.action, body: stepBody });
     }
     ctx.log(`grid incident demo: ${demo.body.title}`);
   }

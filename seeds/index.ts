@@ -4,6 +4,7 @@
 // on the demo district from `./demo-org`.
 import type { ProcessRules } from '../config/rules';
 import type { Client } from '@temporalio/client';
+import type { AttachmentStore } from '../api/tasks/attachment-store';
 import type { PrismaClient } from '../prisma/generated/client';
 import { baseSeeds } from './base';
 import { seedReportingDemo } from './reporting';
@@ -42,6 +43,8 @@ export interface RunSeedsOptions {
   advance?: (ms: number) => Promise<void>;
   /** See SeedContext.now. */
   now?: () => Date;
+  /** See SeedContext.attachmentStore. */
+  attachmentStore?: AttachmentStore;
 }
 
 export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = {}): Promise<void> {
@@ -49,6 +52,6 @@ export async function runSeeds(prisma: PrismaClient, options: RunSeedsOptions = 
   const seeds = [...baseSeeds, ...(options.includeProcessSeeds === false ? [] : processSeeds)];
   for (const seed of seeds) {
     log(`seed ${seed.name}`);
-    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance, now: options.now });
+    await seed.run({ prisma, log, temporal: options.temporal, taskQueue: options.taskQueue, rules: options.rules, advance: options.advance, now: options.now, attachmentStore: options.attachmentStore });
   }
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ProcessRules } from '../config/rules';
+import type { AttachmentStore } from '../api/tasks/attachment-store';
 import type { PrismaClient } from '../prisma/generated/client';
 
 export interface SeedContext {
@@ -18,6 +19,8 @@ export interface SeedContext {
   advance?: (ms: number) => Promise<void>;
   /** The platform's time (the engine's under CLOCK=virtual); default the wall clock. */
   now?: () => Date;
+  /** Where the demo incidents' photos go (the platform's attachment store); without one they have none. */
+  attachmentStore?: AttachmentStore;
 }
 
 /** The platform's time now, as a seed dates what it creates. */
