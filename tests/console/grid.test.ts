@@ -121,7 +121,19 @@ describe('网格事件处置', () => {
     // The form shrinks it and uploads it at once; the report names it.
     const photo = await cameraPhoto(worker);
     expect(photo.length).toBeGreaterThan(h.p.config.inbox.attachmentMaxBytes);
-    await worker.locator('.ant-form-item', { hasText: '现场照片' }).locator('input[type=file]').setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const photoItem = worker.locator('.ant-form-item', { hasText: '现场照片' });
+    // A file that is no picture: refused in words under the box, and the form is not sent without it unsaid.
+    await photoItem.locator('input[type=file]').setInputFiles({ name: '说明.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture') });
+    await photoItem.getByRole('alert').filter({ hasText: '说明.jpg:无法读取这张图片' }).waitFor();
+    await worker.getByRole('button', { name: '上报事件' }).click();
+    await photoItem.locator('.ant-form-item-explain-error', { hasText: '有照片未上传成功' }).waitFor();
+    await h.shot(worker, '60a-grid-new-photo-refused');
+    expect(worker.url()).toMatch(/\/grid\/new$/);
+    // (antd's remove button shows on hover; its name is its icon's, "delete", and its title the locale's.)
+    await photoItem.locator('.ant-upload-list-item-error').hover();
+    await photoItem.locator('button[title="删除文件"]').click();
+    await expect.poll(() => photoItem.locator('.ant-upload-list-item').count()).toBe(0);
+    await photoItem.locator('input[type=file]').setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: photo });
     await worker.locator('.ant-upload-list-item-done').waitFor({ timeout: 30_000 });
     await h.shot(worker, '60-grid-new');
     await h.axe(worker, 'grid-new');

@@ -17,7 +17,10 @@ const TARGET_BYTES = 400 * 1024;
 
 /** The picture as a JPEG no larger than MAX_SIDE on its long side, its quality lowered until it fits TARGET_BYTES. */
 export async function shrinkPhoto(file: Blob): Promise<Blob> {
-  const bitmap = await createImageBitmap(file);
+  // A file the browser cannot decode (not a picture, or a format it does not read) says so in words.
+  const bitmap = await createImageBitmap(file).catch(() => {
+    throw new Error('无法读取这张图片,请选择照片文件');
+  });
   const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(bitmap.width * scale);
@@ -78,30 +81,37 @@ export function PhotoPicker({ value, onChange, label }: { value?: string[]; onCh
     setFiles(next);
     onChange?.(next.map((f) => (f.status === 'done' && f.response ? f.response.ref : f.status === 'error' ? `${FAILED}${f.uid}` : `${UPLOADING}${f.uid}`)));
   };
+  const failed = files.filter((f) => f.status === 'error');
   return (
-    <Upload<{ ref: string }>
-      listType="picture-card"
-      accept="image/*"
-      multiple
-      fileList={files}
-      maxCount={MAX_PHOTOS}
-      onChange={({ fileList }) => change(fileList)}
-      customRequest={({ file, onSuccess, onError }) => {
-        uploadGridPhoto(file as File).then(
-          (ref) => onSuccess?.({ ref }),
-          (err: Error) => onError?.(err),
-        );
-      }}
-      // A refused photo says why under it (antd shows the error as the item's title).
-      itemRender={(node, file) => (file.status === 'error' ? <div title={file.error?.message ?? '上传未成功'}>{node}</div> : node)}
-    >
-      {files.length >= MAX_PHOTOS ? null : (
-        <button type="button" className="photo-add" aria-label={`${label}:拍照或选图`}>
-          <PlusOutlined />
-          <div>拍照或选图</div>
-        </button>
-      )}
-    </Upload>
+    <>
+      <Upload<{ ref: string }>
+        listType="picture-card"
+        accept="image/*"
+        multiple
+        fileList={files}
+        maxCount={MAX_PHOTOS}
+        onChange={({ fileList }) => change(fileList)}
+        customRequest={({ file, onSuccess, onError }) => {
+          uploadGridPhoto(file as File).then(
+            (ref) => onSuccess?.({ ref }),
+            (err: Error) => onError?.(err),
+          );
+        }}
+      >
+        {files.length >= MAX_PHOTOS ? null : (
+          <button type="button" className="photo-add" aria-label={`${label}:拍照或选图`}>
+            <PlusOutlined />
+            <div>拍照或选图</div>
+          </button>
+        )}
+      </Upload>
+      {/* Why a photo was refused, where a phone (no hover) shows it too. */}
+      {failed.map((f) => (
+        <Typography.Text key={f.uid} type="danger" role="alert" className="photo-error">
+          {f.name}:{f.error?.message ?? '上传未成功'}
+        </Typography.Text>
+      ))}
+    </>
   );
 }
 
