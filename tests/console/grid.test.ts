@@ -129,9 +129,7 @@ describe('网格事件处置', () => {
     await photoItem.locator('.ant-form-item-explain-error', { hasText: '有照片未上传成功' }).waitFor();
     await h.shot(worker, '60a-grid-new-photo-refused');
     expect(worker.url()).toMatch(/\/grid\/new$/);
-    // (antd's remove button shows on hover; its name is its icon's, "delete", and its title the locale's.)
-    await photoItem.locator('.ant-upload-list-item-error').hover();
-    await photoItem.locator('button[title="删除文件"]').click();
+    await photoItem.getByRole('button', { name: '删除照片' }).click();
     await expect.poll(() => photoItem.locator('.ant-upload-list-item').count()).toBe(0);
     await photoItem.locator('input[type=file]').setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: photo });
     await worker.locator('.ant-upload-list-item-done').waitFor({ timeout: 30_000 });

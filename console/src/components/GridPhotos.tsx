@@ -5,7 +5,7 @@
 // default) — uploaded at once, and the form carries their refs (photo:<id>).
 // A record's page shows them as thumbnails fetched with the person's token (an
 // <img src> could not send it).
-import { PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Image, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
@@ -90,6 +90,8 @@ export function PhotoPicker({ value, onChange, label }: { value?: string[]; onCh
         multiple
         fileList={files}
         maxCount={MAX_PHOTOS}
+        // The remove button says what it does in Chinese (antd's icon names it "delete"); the thumbnail is the preview.
+        showUploadList={{ showPreviewIcon: false, removeIcon: <DeleteOutlined aria-label="删除照片" /> }}
         onChange={({ fileList }) => change(fileList)}
         customRequest={({ file, onSuccess, onError }) => {
           uploadGridPhoto(file as File).then(
