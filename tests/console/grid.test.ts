@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
 import { testDatabaseUrl } from '../helpers/db';
-import { claimedTaskRow, DESKTOP, PHONE, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { cameraPhoto, claimedTaskRow, DESKTOP, PHONE, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -62,35 +62,6 @@ async function pickUnit(page: Page, scope: Page | ReturnType<Page['getByRole']>,
     await ((await dialogTitle.count()) ? dialogTitle : page.locator('h1, h2')).first().click({ force: true });
     await expect.poll(() => open.count()).toBe(0);
   }
-}
-
-/** A JPEG as a phone's camera takes it, drawn in the page: 4000 × 3000 px of a gradient with fine noise, at full quality. */
-async function cameraPhoto(page: Page): Promise<Buffer> {
-  // A string, not a function: the tests are compiled without the DOM's types.
-  const base64 = await page.evaluate<string>(`(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 4000;
-    canvas.height = 3000;
-    const ctx = canvas.getContext('2d');
-    const image = ctx.createImageData(canvas.width, canvas.height);
-    let seed = 7;
-    for (let i = 0; i < image.data.length; i += 4) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const x = (i / 4) % canvas.width;
-      const noise = (seed % 41) - 20;
-      image.data[i] = 90 + (x % 160) + noise;
-      image.data[i + 1] = 120 + noise;
-      image.data[i + 2] = 160 - (x % 100) + noise;
-      image.data[i + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-    const blob = await new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/jpeg', 1));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  })()`);
-  return Buffer.from(base64, 'base64');
 }
 
 describe('网格事件处置', () => {

@@ -17,7 +17,7 @@ import { usernameFor } from '../../seeds/demo-org';
 import { uniqueSuffix } from '../helpers/db';
 import { caseBody } from '../mediation/support';
 import { apply, ok, project, toImplementation, U as P } from '../project/fixtures';
-import { DESKTOP, extraPerson, pickerOffersNobody, pickPerson, projectPlatform, settled, startConsoleHarness, toPhone, type ConsoleHarness } from './browser';
+import { cameraPhoto, DESKTOP, extraPerson, pickerOffersNobody, pickPerson, projectPlatform, settled, startConsoleHarness, toPhone, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -138,9 +138,17 @@ describe('任务协办 on a project', () => {
     const upload = drawerLine.locator('input[type=file]');
     await upload.setInputFiles({ name: '经费测算.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 测算表\n') });
     await drawerLine.locator('.task-attachment', { hasText: '经费测算.pdf' }).waitFor();
+    // A phone's photo of a signed sheet, larger than the API takes: sent shrunk, as a JPEG within the limit.
+    const sheet = await cameraPhoto(pageB);
+    expect(sheet.length).toBeGreaterThan(h.p.config.inbox.attachmentMaxBytes);
+    await upload.setInputFiles({ name: '签到表.jpg', mimeType: 'image/jpeg', buffer: sheet });
+    await drawerLine.locator('.task-attachment', { hasText: '签到表.jpg' }).waitFor({ timeout: 30_000 });
+    const stored = await h.p.prisma.taskAttachment.findFirstOrThrow({ where: { taskId: task.id, fileName: '签到表.jpg' } });
+    expect(stored.contentType).toBe('image/jpeg');
+    expect(stored.sizeBytes).toBeLessThanOrEqual(400 * 1024);
     await upload.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ....') });
     await expect.poll(() => drawerLine.locator('.upload-error').textContent()).toBeTruthy();
-    expect((await h.p.prisma.taskAttachment.findMany({ where: { taskId: task.id } })).map((f) => f.fileName)).toEqual(['经费测算.pdf']);
+    expect((await h.p.prisma.taskAttachment.findMany({ where: { taskId: task.id } })).map((f) => f.fileName).sort()).toEqual(['签到表.jpg', '经费测算.pdf'].sort());
     await h.shot(pageB, '83-inbox-delegate-drawer');
     await h.axe(pageB, 'workbench-task-drawer');
     const download = pageB.waitForEvent('download');

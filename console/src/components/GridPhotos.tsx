@@ -1,8 +1,7 @@
 // 现场照片 and 处置照片 of a grid incident. A grid worker takes them with the
 // phone's camera (or picks them from its album) in the report or the handling
-// form; they are shrunk here to at most 1600 px and about 400 KB of JPEG — a
-// phone's photo is 3–5 MB, the API takes ATTACHMENT_MAX_BYTES (512 KB by
-// default) — uploaded at once, and the form carries their refs (photo:<id>).
+// form; they are shrunk (../images.ts), uploaded at once, and the form carries
+// their refs (photo:<id>).
 // A record's page shows them as thumbnails fetched with the person's token (an
 // <img src> could not send it).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,44 +10,14 @@ import { Image, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { MAX_PHOTOS } from '../../../domain/grid/types';
 import { api, newIdempotencyKey, unwrap } from '../api/client';
-
-const MAX_SIDE = 1600;
-const TARGET_BYTES = 400 * 1024;
-
-/** The picture as a JPEG no larger than MAX_SIDE on its long side, its quality lowered until it fits TARGET_BYTES. */
-export async function shrinkPhoto(file: Blob): Promise<Blob> {
-  // A file the browser cannot decode (not a picture, or a format it does not read) says so in words.
-  const bitmap = await createImageBitmap(file).catch(() => {
-    throw new Error('无法读取这张图片,请选择照片文件');
-  });
-  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(bitmap.width * scale);
-  canvas.height = Math.round(bitmap.height * scale);
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  bitmap.close();
-  let blob: Blob | null = null;
-  for (const quality of [0.85, 0.7, 0.55, 0.4]) {
-    blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
-    if (blob && blob.size <= TARGET_BYTES) break;
-  }
-  if (!blob) throw new Error('无法读取这张图片');
-  return blob;
-}
-
-async function toBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+import { blobToBase64, shrinkPhoto } from '../images';
 
 /** Uploads one picture, shrunk; resolves to its ref. */
 export async function uploadGridPhoto(file: File): Promise<string> {
   const shrunk = await shrinkPhoto(file);
   const fileName = `${file.name.replace(/\.[^.]*$/, '') || '照片'}.jpg`;
   const photo = await unwrap(
-    api.POST('/api/grid-photos', { body: { fileName, contentType: 'image/jpeg', contentBase64: await toBase64(shrunk) }, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
+    api.POST('/api/grid-photos', { body: { fileName, contentType: 'image/jpeg', contentBase64: await blobToBase64(shrunk) }, headers: { 'Idempotency-Key': newIdempotencyKey() } }),
   );
   return photo.ref;
 }

@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { sendBackTargetsOf } from '../../../domain/kit/send-back-targets';
 import { actionSpec, type ProcessName } from '../actions';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
+import { blobToBase64, shrinkable, shrinkPhoto } from '../images';
 import { useSubmitError } from '../form-errors';
 import { formatDateTime } from '../format';
 import { FieldInput } from './ActionForm';
@@ -91,15 +92,6 @@ function post(taskId: string, verb: Verb, body: Record<string, unknown>, key: st
   return unwrap(call(`/api/tasks/{id}/actions/${verb}`, { params: { path: { id: taskId } }, body, headers: { 'Idempotency-Key': key } }));
 }
 
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
-}
-
 async function download(taskId: string, attachmentId: string, fileName: string) {
   const blob = await unwrap(api.GET('/api/tasks/{id}/attachments/{attachmentId}', { params: { path: { id: taskId, attachmentId } }, parseAs: 'blob' }) as Promise<{ data?: Blob; error?: unknown; response: Response }>);
   const url = URL.createObjectURL(blob);
@@ -117,8 +109,14 @@ function Notes({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
   const refresh = async () => { await detail.refetch(); await onDone(); };
   const comment = useMutation({ mutationFn: () => post(task.id, 'commentTask', { body }, newIdempotencyKey()), onSuccess: async () => { setBody(''); await refresh(); } });
   const upload = useMutation({
-    mutationFn: async (file: File) =>
-      unwrap(api.POST('/api/tasks/{id}/actions/attachFile', { params: { path: { id: task.id } }, body: { fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) }, headers: { 'Idempotency-Key': newIdempotencyKey() } })),
+    mutationFn: async (file: File) => {
+      // A phone's photo of a signed sheet goes shrunk (a JPEG within the limit), any other file as it is.
+      const shrink = shrinkable(file);
+      const sent: Blob = shrink ? await shrinkPhoto(file) : file;
+      const fileName = shrink ? `${file.name.replace(/\.[^.]*$/, '') || '照片'}.jpg` : file.name;
+      const body = { fileName, contentType: sent.type || 'application/octet-stream', contentBase64: await blobToBase64(sent) };
+      return unwrap(api.POST('/api/tasks/{id}/actions/attachFile', { params: { path: { id: task.id } }, body, headers: { 'Idempotency-Key': newIdempotencyKey() } }));
+    },
     onSuccess: refresh,
   });
   const fetchFile = useMutation({ mutationFn: (a: { id: string; fileName: string }) => download(task.id, a.id, a.fileName) });
