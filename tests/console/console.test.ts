@@ -249,6 +249,28 @@ describe('矛盾调解', () => {
     // Correcting the box clears its error.
     await street.getByLabel('联系电话').nth(0).fill('13800138000');
     await expect.poll(() => fieldError('联系电话', 0).count()).toBe(0);
+
+    // A reload (or a session that ended, or a tab the browser dropped) keeps what was typed, in this tab only;
+    // 清空重填 starts over.
+    await street.reload();
+    await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
+    const restored = street.getByRole('alert').filter({ hasText: '已恢复您在此页尚未提交的内容' });
+    await restored.waitFor();
+    expect(await street.getByLabel('案由').inputValue()).toBe(marker);
+    expect(await street.getByLabel('姓名或单位').nth(1).inputValue()).toBe('李秀兰');
+    expect(await street.getByLabel('联系电话').nth(0).inputValue()).toBe('13800138000');
+    await h.shot(street, '46c-mediation-new-draft-restored');
+    const otherTab = await street.context().newPage();
+    await otherTab.goto(`${h.baseUrl}/mediation/new`);
+    await otherTab.getByRole('heading', { name: '调解案件登记' }).waitFor();
+    expect(await otherTab.getByLabel('案由').inputValue()).toBe('');
+    await otherTab.close();
+    await restored.getByRole('button', { name: '清空重填' }).click();
+    await expect.poll(() => street.getByLabel('案由').inputValue()).toBe('');
+    expect(await restored.count()).toBe(0);
+    await street.reload();
+    await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
+    expect(await street.getByRole('alert').filter({ hasText: '已恢复' }).count()).toBe(0);
   });
 });
 

@@ -109,6 +109,13 @@ describe('网格事件处置', () => {
     await worker.getByRole('button', { name: '上报事件' }).click();
     await worker.waitForURL(/\/grid\/[0-9a-f-]{36}$/);
     incidentPath = new URL(worker.url()).pathname;
+    // Reported: the form's draft is gone; the next report starts empty.
+    const again = await worker.context().newPage();
+    await again.goto(`${h.baseUrl}/grid/new`);
+    await again.getByRole('heading', { name: '网格事件上报' }).waitFor();
+    expect(await again.getByLabel('事件标题').inputValue()).toBe('');
+    expect(await again.getByText('已恢复您在此页尚未提交的内容').count()).toBe(0);
+    await again.close();
     await worker.getByRole('heading', { name: title }).waitFor();
     await worker.locator('.pending-line', { hasText: '社区研判分拨' }).waitFor();
     await expect.poll(() => worker.locator('.pending-line').first().textContent()).toContain('芙蓉社区');

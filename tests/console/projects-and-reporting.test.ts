@@ -38,6 +38,15 @@ describe('党建项目', () => {
     await fillDate(page, '计划完成日期', dateIn(h, 60));
     await page.getByLabel('尾款(验收合格后拨付)').fill('5000');
     await expect.poll(() => page.locator('.cap-box').textContent()).toContain('¥15,000.00');
+    // A reload halfway keeps what was typed, the milestone's date included (the tab's draft).
+    await page.reload();
+    await page.getByRole('heading', { name: '新建党建项目申报' }).waitFor();
+    await page.getByText('已恢复您在此页尚未提交的内容').waitFor();
+    expect(await page.getByLabel('项目名称').inputValue()).toBe(title);
+    await page.getByRole('button', { name: '下一步' }).click();
+    expect(await page.getByLabel('节点名称').inputValue()).toBe('楼院环境整治');
+    expect(await page.getByLabel('计划完成日期').inputValue()).toBe(dateIn(h, 60));
+    await expect.poll(() => page.locator('.cap-box').textContent()).toContain('¥15,000.00');
     await h.shot(page, '11-project-new-milestones');
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('各级资金按比例分担').waitFor();

@@ -4,15 +4,15 @@
 // their contact.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import { useSubmitError } from '../../form-errors';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { CHANNEL_LABELS, options, TYPE_LABELS, URGENCY_LABELS } from './labels';
 import { MAX_PHOTOS } from '../../../../domain/grid/types';
 import { PhotoPicker, photosRule } from '../../components/GridPhotos';
+import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { requiredPick } from '../../components/RequiredPick';
 import { orgTree } from './tree';
 
@@ -26,7 +26,8 @@ export default function IncidentNewPage() {
   const navigate = useNavigate();
   const org = useOrg();
   const { me, unitId } = useSession();
-  const [key] = useState(newIdempotencyKey);
+  // Photos live in their picker (uploaded files, not text): not kept in the draft.
+  const draft = useFormDraft(form, 'incident-new', ['photos']);
   const channel = Form.useWatch('channel', form);
   const urgency = Form.useWatch('urgency', form) as keyof Schemas['GridRules']['handleWorkingDays'] | undefined;
   // The limits configured now (GRID_*_DAYS), which the incident will carry.
@@ -41,7 +42,7 @@ export default function IncidentNewPage() {
     mutationFn: (v: Values) =>
       unwrap(
         api.POST('/api/grid-incidents', {
-          headers: { 'Idempotency-Key': key },
+          headers: { 'Idempotency-Key': draft.requestKey },
           body: {
             channel: v.channel as 'grid_worker',
             type: v.type as 'other',
@@ -56,7 +57,10 @@ export default function IncidentNewPage() {
           },
         }),
       ),
-    onSuccess: (r) => navigate(`/grid/${r.incidentId}`),
+    onSuccess: (r) => {
+      draft.done();
+      navigate(`/grid/${r.incidentId}`);
+    },
   });
   const submitError = useSubmitError(form, report.error);
   return (
@@ -68,6 +72,7 @@ export default function IncidentNewPage() {
         </div>
       </div>
       <Card>
+        <DraftNotice draft={draft} />
         <Form<Values>
           form={form}
           name="incident-new"
@@ -75,6 +80,7 @@ export default function IncidentNewPage() {
           style={{ maxWidth: 960 }}
           initialValues={{ channel: isGridWorker ? 'grid_worker' : 'hotline_12345', type: 'public_facility', urgency: 'ordinary', placeUnitId: ownGrid }}
           onFinish={(v) => report.mutate(v)}
+          onValuesChange={draft.onValuesChange}
         >
           <Row gutter={16}>
             <Col xs={24} md={8}><Form.Item name="channel" label="受理渠道"><Select options={options(CHANNEL_LABELS)} /></Form.Item></Col>
@@ -107,7 +113,7 @@ export default function IncidentNewPage() {
           {submitError ? <Alert role="alert" type="error" showIcon message="上报未成功" description={submitError} style={{ marginTop: 16 }} /> : null}
           <Space style={{ marginTop: 24 }}>
             <Button type="primary" htmlType="submit" loading={report.isPending}>上报事件</Button>
-            <Button onClick={() => navigate('/grid')}>取消</Button>
+            <Button onClick={() => { draft.done(); navigate('/grid'); }}>取消</Button>
           </Space>
         </Form>
       </Card>

@@ -2,9 +2,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, TreeSelect, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, newIdempotencyKey, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { requiredPick } from '../../components/RequiredPick';
 import { useSubmitError } from '../../form-errors';
 import { yuanToFen } from '../../format';
@@ -27,12 +27,12 @@ export default function CaseNewPage() {
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const org = useOrg();
-  const [key] = useState(newIdempotencyKey);
+  const draft = useFormDraft(form, 'case-new');
   const register = useMutation({
     mutationFn: (v: Values) =>
       unwrap(
         api.POST('/api/mediation-cases', {
-          headers: { 'Idempotency-Key': key },
+          headers: { 'Idempotency-Key': draft.requestKey },
           body: {
             channel: v.channel as 'walk_in',
             disputeType: v.disputeType as 'other',
@@ -46,7 +46,10 @@ export default function CaseNewPage() {
           },
         }),
       ),
-    onSuccess: (r) => navigate(`/mediation/${r.caseId}`),
+    onSuccess: (r) => {
+      draft.done();
+      navigate(`/mediation/${r.caseId}`);
+    },
   });
   const submitError = useSubmitError(form, register.error, { amountFen: 'amountYuan' });
   return (
@@ -56,6 +59,7 @@ export default function CaseNewPage() {
         <Typography.Text type="secondary">登记后自动分流:高风险案件直接提级并预警,其余从社区一级开始调解。当事人电话和证件号码仅承办调解员、其上级和审计可见。</Typography.Text>
       </div>
       <Card>
+        <DraftNotice draft={draft} />
         <Form<Values>
           form={form}
           name="case-new"
@@ -63,6 +67,7 @@ export default function CaseNewPage() {
           style={{ maxWidth: 960 }}
           initialValues={{ channel: 'walk_in', disputeType: 'neighbour', risk: 'low', complexity: 'ordinary', parties: [{ role: 'applicant' }, { role: 'respondent' }] }}
           onFinish={(v) => register.mutate(v)}
+          onValuesChange={draft.onValuesChange}
         >
           <Row gutter={16}>
             <Col xs={24} md={8}><Form.Item name="channel" label="受理渠道"><Select options={options(CHANNEL_LABELS)} /></Form.Item></Col>
@@ -101,7 +106,7 @@ export default function CaseNewPage() {
           {submitError ? <Alert role="alert" type="error" showIcon message="登记未成功" description={submitError} style={{ marginTop: 16 }} /> : null}
           <Space style={{ marginTop: 24 }}>
             <Button type="primary" htmlType="submit" loading={register.isPending}>登记案件</Button>
-            <Button onClick={() => navigate('/mediation')}>取消</Button>
+            <Button onClick={() => { draft.done(); navigate('/mediation'); }}>取消</Button>
           </Space>
         </Form>
       </Card>

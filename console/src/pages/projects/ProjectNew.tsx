@@ -5,7 +5,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Result, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, newIdempotencyKey, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { requiredPick } from '../../components/RequiredPick';
@@ -40,7 +41,7 @@ export default function ProjectNewPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const [step, setStep] = useState(0);
-  const [key] = useState(newIdempotencyKey);
+  const draft = useFormDraft(form, 'project-new');
   const communities = (me?.grants ?? []).filter((g) => g.role === 'community');
   const defaultCommunity = communities.find((g) => g.unitId === unitId)?.unitId ?? communities[0]?.unitId;
 
@@ -63,7 +64,7 @@ export default function ProjectNewPage() {
     mutationFn: (values: FormValues) =>
       unwrap(
         api.POST('/api/projects', {
-          headers: { 'Idempotency-Key': key },
+          headers: { 'Idempotency-Key': draft.requestKey },
           body: {
             communityId: values.communityId,
             year: values.year,
@@ -75,7 +76,10 @@ export default function ProjectNewPage() {
           },
         }),
       ),
-    onSuccess: (data) => navigate(`/projects/${data.projectId}`),
+    onSuccess: (data) => {
+      draft.done();
+      navigate(`/projects/${data.projectId}`);
+    },
   });
 
   const submitError = useSubmitError(form, submit.error, { amountFen: 'amountYuan', finalPaymentFen: 'finalYuan' });
@@ -135,6 +139,7 @@ export default function ProjectNewPage() {
       <Card>
         <Steps current={step} className="form-steps" items={[{ title: '基本信息' }, { title: '实施节点与资金' }, { title: '资金分担' }, { title: '确认提交' }]} />
         <div style={{ height: 24 }} />
+        <DraftNotice draft={draft} />
         {capCard}
         <Form<FormValues>
           form={form}
@@ -142,6 +147,7 @@ export default function ProjectNewPage() {
           layout="vertical"
           initialValues={{ communityId: defaultCommunity, year: beijingYear(now()), category: 'community_service', milestones: [{}], finalYuan: 0, costSharing: DEFAULT_SHARING }}
           style={{ maxWidth: 900 }}
+          onValuesChange={draft.onValuesChange}
         >
           <div hidden={step !== 0}>
             {communities.length > 1 ? (
@@ -211,7 +217,7 @@ export default function ProjectNewPage() {
         </Form>
         {submitError ? <Alert role="alert" type="error" showIcon message="申报未成功" description={submitError} className="action-error" /> : null}
         <Space style={{ marginTop: 24 }}>
-          {step > 0 ? <Button onClick={() => setStep(step - 1)}>上一步</Button> : <Link to="/projects"><Button>取消</Button></Link>}
+          {step > 0 ? <Button onClick={() => setStep(step - 1)}>上一步</Button> : <Link to="/projects" onClick={draft.done}><Button>取消</Button></Link>}
           {step < 3 ? (
             <Button type="primary" onClick={() => void next()} disabled={step === 1 && overCap}>
               下一步
