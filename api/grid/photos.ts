@@ -35,8 +35,10 @@ export async function uploadGridPhoto({ deps, actor, file }: { deps: AppDeps; ac
 /** Refuses, before anything is written, a report or a handling that names a photo which is not there or not the actor's. */
 export async function assertOwnPhotos(deps: AppDeps, actor: Actor, refs: readonly string[], field: string): Promise<void> {
   const ids = photoIds(refs);
-  if (ids.length === 0) return;
-  const own = await deps.prisma.gridPhoto.count({ where: { id: { in: ids }, uploadedById: actor.personId } });
+  // "photo:" names an uploaded photo: one that cannot be is refused, not kept as text the page would try to show.
+  const malformed = refs.some((r) => r.startsWith('photo:') && !PHOTO_REF.test(r));
+  if (ids.length === 0 && !malformed) return;
+  const own = malformed ? -1 : await deps.prisma.gridPhoto.count({ where: { id: { in: ids }, uploadedById: actor.personId } });
   if (own !== new Set(ids).size) {
     throw new AppError('VALIDATION_FAILED', '照片不存在或不是您上传的,请重新上传。', { details: [{ in: 'body', field, code: 'unknown_photo', message: '请重新上传照片' }] });
   }

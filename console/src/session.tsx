@@ -4,6 +4,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, logOutSession, onUnauthorized, tokenStore, unwrap } from './api/client';
 import { unitsOf, type Me } from './access';
+import { forgetDrafts } from './drafts';
 
 interface Session {
   token: string | null;
@@ -40,6 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logOut = useCallback(() => {
     void logOutSession();
     localStorage.removeItem(UNIT_KEY);
+    forgetDrafts();
     setToken(null);
     setUnitIdState(null);
     queryClient.clear();

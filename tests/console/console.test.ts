@@ -271,6 +271,11 @@ describe('矛盾调解', () => {
     await street.reload();
     await street.getByRole('heading', { name: '调解案件登记' }).waitFor();
     expect(await street.getByRole('alert').filter({ hasText: '已恢复' }).count()).toBe(0);
+    // 退出 forgets the drafts: whoever logs in next in this tab (the same person here) finds the form empty.
+    await street.getByLabel('案由').fill('退出前未提交的案由');
+    await street.getByRole('button', { name: /退\s*出/ }).click();
+    await street.waitForURL(/\/login$/);
+    expect(await street.evaluate(() => JSON.stringify(Object.keys((globalThis as unknown as { sessionStorage: Record<string, unknown> }).sessionStorage)))).not.toContain('draft:');
   });
 });
 

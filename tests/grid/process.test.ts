@@ -348,6 +348,9 @@ describe('photos', () => {
     expect(stolen.status).toBe(400);
     expect(stolen.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'photos' })] });
     expect(await p.prisma.gridIncident.count()).toBe(incidents);
+    const malformed = await p.post(who.gridWorker, '/api/grid-incidents', incidentBody(U.grid, { photos: ['photo:east-gate'] }));
+    expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await p.prisma.gridIncident.count()).toBe(incidents);
 
     const id = await p.report(who.gridWorker, { photos: [up.body.ref] });
     for (const reader of [who.gridWorker, who.community, who.street, auditor]) {

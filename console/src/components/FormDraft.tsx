@@ -9,6 +9,7 @@ import { Alert, Button, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { newIdempotencyKey } from '../api/client';
+import { draftKey } from '../drafts';
 import { useSession } from '../session';
 
 interface Stored {
@@ -54,7 +55,7 @@ export interface FormDraft {
 /** The draft of form `name` for the person logged in; `omit`: fields not kept (e.g. photos, which live in their picker). */
 export function useFormDraft(form: FormInstance, name: string, omit: readonly string[] = []): FormDraft {
   const { me } = useSession();
-  const storageKey = me ? `draft:${me.person.id}:${name}` : null;
+  const storageKey = me ? draftKey(me.person.id, name) : null;
   const [initial] = useState(() => read(storageKey));
   const [requestKey, setRequestKey] = useState(() => initial?.requestKey ?? newIdempotencyKey());
   const [restored, setRestored] = useState(Boolean(initial));
