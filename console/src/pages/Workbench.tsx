@@ -58,7 +58,7 @@ function useRecordFilter() {
 }
 
 function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' | 'done'; view?: View }) {
-  const { unitId } = useSession();
+  const { me, unitId } = useSession();
   const { record } = useRecordFilter();
   const [status, setStatus] = useState<'open' | 'done'>(initialStatus);
   const following = view !== 'inbox';
@@ -164,7 +164,8 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           value={process}
           style={{ width: 140 }}
           onChange={(v) => { setProcess(v); resetPaging(); }}
-          options={[{ value: '', label: '全部业务' }, ...Object.entries(PROCESS_LABELS).map(([value, label]) => ({ value, label }))]}
+          // The person's processes, as the counts above; one of the page's rows keeps its process offered.
+          options={[{ value: '', label: '全部业务' }, ...processesShown(me, unitId, query.data?.items ?? []).map((value) => ({ value, label: PROCESS_LABELS[value]! }))]}
         />
         {following ? (
           <Segmented<'open' | 'done'>
