@@ -176,17 +176,20 @@ export default function CalendarPage() {
           type={y.current ? 'error' : 'warning'}
           showIcon
           message={`${y.year} 年度的节假日安排尚未载入`}
+          // The button under the words, not beside them: on a phone an action squeezed the title to four characters a line.
           description={
-            y.current
-              ? `本年度的期限现只把周末算作休息日,春节、国庆等假期被当作工作日计算。请按国务院办公厅的通知${canLoad ? '' : '由区级系统管理员'}载入。`
-              : `跨入 ${y.year} 年的期限现只把周末算作休息日。国务院办公厅通常在前一年秋季发布次年的节假日安排,发布后请${canLoad ? '' : '由区级系统管理员'}载入。`
-          }
-          action={
-            canLoad ? (
-              <Button size="small" onClick={() => setEditing({ year: y.year, holidays: '', workdays: '', source: '' })}>
-                载入 {y.year} 年度
-              </Button>
-            ) : null
+            <>
+              <div>
+                {y.current
+                  ? `本年度的期限现只把周末算作休息日,春节、国庆等假期被当作工作日计算。请按国务院办公厅的通知${canLoad ? '' : '由区级系统管理员'}载入。`
+                  : `跨入 ${y.year} 年的期限现只把周末算作休息日。国务院办公厅通常在前一年秋季发布次年的节假日安排,发布后请${canLoad ? '' : '由区级系统管理员'}载入。`}
+              </div>
+              {canLoad ? (
+                <Button size="small" className="alert-button" onClick={() => setEditing({ year: y.year, holidays: '', workdays: '', source: '' })}>
+                  载入 {y.year} 年度
+                </Button>
+              ) : null}
+            </>
           }
         />
       ))}
