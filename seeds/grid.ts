@@ -5,13 +5,13 @@
 // grid worker's check, closed and waiting for the 回访. Idempotent: a demo
 // incident is identified by its title and created once. Needs a Temporal
 // client and a running worker; without one the seed logs and does nothing.
-import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/access';
 import type { GridAction } from '../domain/grid/machine';
 import { assertAccess } from '../api/auth/guard';
 import { performIncidentAction } from '../api/grid/perform-action';
 import { photoRef } from '../api/grid/photos';
 import { reportIncident } from '../api/grid/report-incident';
+import { storeFile } from '../api/tasks/accept-file';
 import type { TReportIncidentBody } from '../api/grid/schemas';
 import { usernameFor } from './demo-org';
 import { demoPicturePng, type DemoPicture } from './demo-photos';
@@ -115,12 +115,8 @@ async function uploadPictures(ctx: SeedContext, actor: Actor, pictures: DemoPict
   if (!ctx.attachmentStore) return [];
   const refs: string[] = [];
   for (const name of pictures) {
-    const bytes = demoPicturePng(name);
-    const storageKey = randomUUID();
-    await ctx.attachmentStore.put(storageKey, bytes);
-    const row = await ctx.prisma.gridPhoto.create({
-      data: { uploadedById: actor.personId, fileName: `${name}.png`, contentType: 'image/png', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey, createdAt: seedNow(ctx) },
-    });
+    const stored = await storeFile(ctx.attachmentStore, { fileName: `${name}.png`, contentType: 'image/png', bytes: demoPicturePng(name) });
+    const row = await ctx.prisma.gridPhoto.create({ data: { uploadedById: actor.personId, ...stored, createdAt: seedNow(ctx) } });
     refs.push(photoRef(row.id));
   }
   return refs;

@@ -10,9 +10,10 @@ import { AppError } from '../../domain/errors';
 import { ACT_ROLES, REPORT_ROLES, VIEW_ROLES } from '../../domain/grid/access';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
+import { sendFile } from '../http/send-file';
 import { zId } from '../http/text';
 import { acceptFile } from '../tasks/accept-file';
-import { configuredAttachmentStore } from '../tasks/attachment-store';
+import { attachmentStoreOf } from '../tasks/attachment-store';
 import { ZAttachBody } from '../tasks/schemas';
 import { loadReadableIncidentRow, stateOf } from './get-incident';
 
@@ -34,14 +35,12 @@ export async function uploadGridPhoto({ deps, actor, file }: { deps: AppDeps; ac
 
 /** Refuses, before anything is written, a report or a handling that names a photo which is not there or not the actor's. */
 export async function assertOwnPhotos(deps: AppDeps, actor: Actor, refs: readonly string[], field: string): Promise<void> {
-  const ids = photoIds(refs);
+  const refusal = new AppError('VALIDATION_FAILED', '照片不存在或不是您上传的,请重新上传。', { details: [{ in: 'body', field, code: 'unknown_photo', message: '请重新上传照片' }] });
   // "photo:" names an uploaded photo: one that cannot be is refused, not kept as text the page would try to show.
-  const malformed = refs.some((r) => r.startsWith('photo:') && !PHOTO_REF.test(r));
-  if (ids.length === 0 && !malformed) return;
-  const own = malformed ? -1 : await deps.prisma.gridPhoto.count({ where: { id: { in: ids }, uploadedById: actor.personId } });
-  if (own !== new Set(ids).size) {
-    throw new AppError('VALIDATION_FAILED', '照片不存在或不是您上传的,请重新上传。', { details: [{ in: 'body', field, code: 'unknown_photo', message: '请重新上传照片' }] });
-  }
+  if (refs.some((r) => r.startsWith('photo:') && !PHOTO_REF.test(r))) throw refusal;
+  const ids = new Set(photoIds(refs));
+  if (ids.size === 0) return;
+  if ((await deps.prisma.gridPhoto.count({ where: { id: { in: [...ids] }, uploadedById: actor.personId } })) !== ids.size) throw refusal;
 }
 
 /** A photo the incident names (the report's or a handling round's), for whoever may read the incident. */
@@ -50,7 +49,7 @@ export async function readIncidentPhoto({ deps, actor, incidentId, photoId }: { 
   const named = [...row.photos, ...(stateOf(row)?.handlings ?? []).flatMap((h) => h.photos)];
   const photo = named.includes(photoRef(photoId)) ? await deps.prisma.gridPhoto.findUnique({ where: { id: photoId } }) : null;
   if (!photo) throw new AppError('NOT_FOUND', '该事件没有这张照片。');
-  return { photo, bytes: await (deps.attachmentStore ?? configuredAttachmentStore(deps.config)).get(photo.storageKey) };
+  return { photo, bytes: await attachmentStoreOf(deps).get(photo.storageKey) };
 }
 
 export const ZGridPhoto = z
@@ -84,13 +83,7 @@ export const gridPhotoRoutes = [
     errors: ['NOT_FOUND'],
     handler: async (ctx) => {
       const { photo, bytes } = await readIncidentPhoto({ deps: ctx.deps, actor: ctx.actor, incidentId: ctx.params.id, photoId: ctx.params.photoId });
-      ctx.res
-        .status(200)
-        .type(photo.contentType)
-        .set('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(photo.fileName)}`)
-        .set('X-Content-Type-Options', 'nosniff')
-        .send(bytes);
-      return undefined;
+      return sendFile(ctx.res, { ...photo, bytes }, 'inline');
     },
   }),
 ];

@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import type { AppDeps } from '../deps';
-import { configuredAttachmentStore, contentMatchesType, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
+import { attachmentStoreOf, contentMatchesType, noVirusScan, type AttachmentStore, type VirusScanner } from './attachment-store';
 
 export interface SentFile {
   fileName: string;
@@ -35,7 +35,15 @@ export async function acceptFile(deps: AppDeps, file: SentFile, options: AcceptF
   if (!contentMatchesType(contentType, bytes)) throw new AppError('ATTACHMENT_TYPE_REFUSED', `附件内容与声明的类型${contentType}不符。`);
   const verdict = await (options.scanner ?? deps.virusScanner ?? noVirusScan).scan({ fileName: file.fileName, contentType, bytes });
   if (verdict) throw new AppError('ATTACHMENT_REJECTED', `附件未通过安全检查:${verdict}`);
+  return storeFile(options.store ?? attachmentStoreOf(deps), { fileName: file.fileName, contentType, bytes });
+}
+
+/**
+ * Writes checked bytes under a new key and answers the facts of the row that will name them (a file our own code made,
+ * such as a demo picture, comes straight here).
+ */
+export async function storeFile(store: AttachmentStore, file: { fileName: string; contentType: string; bytes: Buffer }) {
   const storageKey = randomUUID();
-  await (options.store ?? deps.attachmentStore ?? configuredAttachmentStore(deps.config)).put(storageKey, bytes);
-  return { fileName: file.fileName, contentType, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey };
+  await store.put(storageKey, file.bytes);
+  return { fileName: file.fileName, contentType: file.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey };
 }

@@ -63,15 +63,22 @@ export function s3AttachmentStore(options: S3StoreOptions): AttachmentStore {
 }
 
 /** The store the configuration names: the S3-compatible one when ATTACHMENT_S3_ENDPOINT is set, else DATA_DIR/attachments. */
-export function configuredAttachmentStore(config: {
+interface StoreConfig {
   app: { dataDir: string };
   inbox: { attachmentS3Endpoint?: string; attachmentS3Bucket?: string; attachmentS3Region: string; attachmentS3AccessKeyId?: string; attachmentS3SecretAccessKey?: string };
-}): AttachmentStore {
+}
+
+export function configuredAttachmentStore(config: StoreConfig): AttachmentStore {
   const i = config.inbox;
   if (i.attachmentS3Endpoint && i.attachmentS3Bucket && i.attachmentS3AccessKeyId && i.attachmentS3SecretAccessKey) {
     return s3AttachmentStore({ endpoint: i.attachmentS3Endpoint, bucket: i.attachmentS3Bucket, region: i.attachmentS3Region, accessKeyId: i.attachmentS3AccessKeyId, secretAccessKey: i.attachmentS3SecretAccessKey });
   }
   return fileAttachmentStore(join(config.app.dataDir, 'attachments'));
+}
+
+/** The store a use case writes to and reads from: the app's (api/app.ts sets it), else the configured one. */
+export function attachmentStoreOf(deps: { attachmentStore?: AttachmentStore; config: StoreConfig }): AttachmentStore {
+  return deps.attachmentStore ?? configuredAttachmentStore(deps.config);
 }
 
 /** Magic numbers of the types whose content can be told apart; text and unknown types pass on the declared type. */

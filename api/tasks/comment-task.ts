@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors';
 import { personalTaskRefusal } from '../../domain/inbox/personal';
 import { businessTime, type AppDeps } from '../deps';
 import { acceptFile } from './accept-file';
-import { configuredAttachmentStore, type AttachmentStore, type VirusScanner } from './attachment-store';
+import { attachmentStoreOf, type AttachmentStore, type VirusScanner } from './attachment-store';
 import { earlierLine, recordInboxEvent } from './inbox-event';
 import { loadTask, principalsOf, type LoadedTask } from './load-task';
 
@@ -92,6 +92,6 @@ export async function readAttachment({ deps, actor, taskId, attachmentId }: { de
   await loadTask(deps.prisma, actor, taskId);
   const a = await deps.prisma.taskAttachment.findFirst({ where: { id: attachmentId, taskId } });
   if (!a) throw new AppError('NOT_FOUND', '没有这个附件。');
-  const store = deps.attachmentStore ?? configuredAttachmentStore(deps.config);
+  const store = attachmentStoreOf(deps);
   return { row: a, bytes: await store.get(a.storageKey) };
 }

@@ -47,6 +47,7 @@ import { recallStep } from './recall-step';
 import { transferTask } from './transfer-task';
 import { urgeTask } from './urge-task';
 import { businessTime } from '../deps';
+import { sendFile } from '../http/send-file';
 
 export const taskRoutes: RouteModule = {
   name: 'tasks',
@@ -251,13 +252,7 @@ export const taskRoutes: RouteModule = {
       errors: ['NOT_FOUND'],
       handler: async (ctx) => {
         const { row, bytes } = await readAttachment({ deps: ctx.deps, actor: ctx.actor, taskId: ctx.params.id, attachmentId: ctx.params.attachmentId });
-        ctx.res
-          .status(200)
-          .type(row.contentType)
-          .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-          .set('X-Content-Type-Options', 'nosniff')
-          .send(bytes);
-        return undefined;
+        return sendFile(ctx.res, { ...row, bytes }, 'attachment');
       },
     }),
   ],
