@@ -9,6 +9,7 @@ import { NOTIFICATIONS_QUEUE } from './notification-job';
 import { startMediationAgreementWorker } from './jobs/mediation-agreement-handler';
 import { createRedisConnection } from './queues';
 import { startInboxTimeoutWorker, type InboxTimeoutWorkerOptions } from './jobs/inbox-timeouts';
+import { startHousekeepingWorker, type HousekeepingWorkerOptions } from './jobs/housekeeping';
 
 export interface QueueWorkersOptions {
   redisUrl: string;
@@ -21,6 +22,8 @@ export interface QueueWorkersOptions {
   concurrency?: number;
   /** Timeout handling per step (INBOX_STEP_TIMEOUTS); not started without rules. */
   inboxTimeouts?: Omit<InboxTimeoutWorkerOptions, 'redisUrl' | 'prefix' | 'prisma' | 'logger'>;
+  /** The housekeeping sweep (worker/housekeeping.ts); not started without chores. */
+  housekeeping?: Omit<HousekeepingWorkerOptions, 'redisUrl' | 'prefix' | 'logger'>;
 }
 
 export interface QueueWorkers {
@@ -51,11 +54,14 @@ export async function startQueueWorkers(options: QueueWorkersOptions): Promise<Q
 
   const timeouts = options.inboxTimeouts?.rules.length ? await startInboxTimeoutWorker({ redisUrl, prefix, prisma, logger, ...options.inboxTimeouts }) : null;
 
-  const workers = [notifications, documents, ...(timeouts ? [timeouts.worker] : [])];
+  const housekeeping = options.housekeeping?.chores.length ? await startHousekeepingWorker({ redisUrl, prefix, logger, ...options.housekeeping }) : null;
+
+  const workers = [notifications, documents, ...(timeouts ? [timeouts.worker] : []), ...(housekeeping ? [housekeeping.worker] : [])];
   return {
     workers,
     async close() {
       await timeouts?.close();
+      await housekeeping?.close();
       await Promise.all(workers.map((w) => w.close()));
       await connection.quit().catch(() => connection.disconnect());
     },

@@ -8,6 +8,8 @@ import { onShutdownSignal } from '../platform/signals';
 import { serveMetrics } from '../platform/metrics-server';
 import { reportReady } from '../platform/supervisor';
 import { connectEngineClock, payloadKeyringFromConfig } from '../temporal';
+import { systemClock } from '../activities';
+import { housekeepingChores } from './housekeeping';
 import { createWorkerMetrics } from './metrics';
 import { installTemporalRuntime } from './runtime';
 import { startWorkers } from './start-workers';
@@ -51,6 +53,7 @@ const workers = await startWorkers({
   logger,
   rules: config.rules,
   inboxSweepSeconds: config.inbox.sweepSeconds,
+  housekeeping: { chores: housekeepingChores({ prisma, config, clock: engineClock ?? systemClock }), everySeconds: config.inbox.housekeepingSeconds },
   workflowThreads: config.server.workflowThreads,
   ...(metrics ? { metrics } : {}),
   ...(engineClock ? { clock: engineClock, beforeActivity: (workflowTimeMs) => engineClock.catchUp(workflowTimeMs) } : {}),

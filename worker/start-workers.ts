@@ -12,6 +12,7 @@ import { createLogChannel, createQueues, immediateNotices, startQueueWorkers, ty
 import type { WorkerMetrics } from './metrics';
 import { connectWorker, createPlatformWorker, type PlatformWorker } from './platform-worker';
 import { activationGuardPreloaded } from './node-args';
+import type { HousekeepingChore } from '../queue/jobs/housekeeping';
 
 export interface StartWorkersOptions {
   temporalAddress: string;
@@ -32,6 +33,8 @@ export interface StartWorkersOptions {
   rules?: ProcessRules;
   /** INBOX_SWEEP_SECONDS. Default 900. */
   inboxSweepSeconds?: number;
+  /** The housekeeping sweep: its chores (worker/housekeeping.ts) and HOUSEKEEPING_SECONDS; none without it. */
+  housekeeping?: { chores: HousekeepingChore[]; everySeconds: number };
   /** WORKFLOW_THREADS: see PlatformWorkerOptions.workflowThreads. */
   workflowThreads?: number;
   /** Prometheus metrics (createWorkerMetrics): activity durations and failures, queue depths. */
@@ -81,6 +84,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
         enqueue: (jobs) => notices.enqueueNotifications(jobs),
         everyMs: (options.inboxSweepSeconds ?? 900) * 1000,
       },
+      ...(options.housekeeping ? { housekeeping: { chores: options.housekeeping.chores, everyMs: options.housekeeping.everySeconds * 1000 } } : {}),
     });
     stops.push(() => queueWorkers.close());
 

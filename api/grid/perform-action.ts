@@ -22,7 +22,7 @@ import { requestKey } from '../http/idempotency';
 import { caseIdForKey, registerCase } from '../mediation/register-case';
 import { loadReadableIncidentRow, stateOf } from './get-incident';
 import { gridMachineFor } from './machine';
-import { assertOwnPhotos } from './photos';
+import { claimPhotos } from './photos';
 import { accessViewOfRow } from './present';
 import { ACTION_BODIES, ZIncidentActionResult, ZIncidentId } from './schemas';
 import { recordDeputyAction, resolveActing } from '../tasks/acting-as';
@@ -112,7 +112,7 @@ export async function performIncidentAction({ deps, actor: caller, incidentId, a
     return { incidentId, action, ...(await earlierAnswer<GridActionResult>({ deps, label: GRID_ACTION_LABELS[action], denial })) };
   }
   // The person at the keyboard uploaded the photos, also when acting for someone (代理).
-  if (action === 'completeHandling') await assertOwnPhotos(deps, caller, (body as Bodies['completeHandling']).photos, 'photos');
+  if (action === 'completeHandling') await claimPhotos(deps, caller, (body as Bodies['completeHandling']).photos, { field: 'photos', incidentId });
   const input = await toInput(deps, action, body as Bodies[typeof action], incidentId);
   const state = stateOf(row);
   const machine = gridMachineFor(deps);

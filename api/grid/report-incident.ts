@@ -15,7 +15,7 @@ import { GRID_WORKFLOW_TYPE, gridIncidentWorkflowId, type GridWorkflowInput } fr
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, reply } from '../http/define-route';
 import { IDEMPOTENCY_HEADER, recordIdForKey, startRecordWorkflow } from '../http/idempotency';
-import { assertOwnPhotos } from './photos';
+import { claimPhotos } from './photos';
 import { ZIncidentActionResult, ZReportIncidentBody, type TReportIncidentBody } from './schemas';
 
 export interface ReportIncidentOptions {
@@ -34,7 +34,6 @@ export async function reportIncident({ deps, actor, body, authorize, incidentId 
   if (!place) throw new AppError('NOT_FOUND', `单位不存在:${body.placeUnitId}`);
   authorize(place.path, REPORT_ROLES);
   if (place.level !== 'grid' && place.level !== 'community') throw new AppError('BUSINESS_RULE', '事发地应为网格或社区。');
-  await assertOwnPhotos(deps, actor, body.photos, 'photos');
 
   const chain = await prisma.unit.findMany({ where: { path: { in: ancestorPaths(place.path) } } });
   const at = (level: 'community' | 'street' | 'district') => {
@@ -62,6 +61,7 @@ export async function reportIncident({ deps, actor, body, authorize, incidentId 
   // attempt instead of reporting twice.
   const earlier = incidentId ? await prisma.gridIncident.findUnique({ where: { id }, select: { incidentNo: true, reportedById: true } }) : null;
   if (earlier && earlier.reportedById !== actor.personId) throw new AppError('CONFLICT', '该事件编号已被他人使用,请重新上报。');
+  await claimPhotos(deps, actor, body.photos, { field: 'photos', incidentId: id });
   const incidentNo = earlier ? earlier.incidentNo : await prisma.$transaction(async (tx) => {
     const row = await tx.gridIncident.create({
       data: {

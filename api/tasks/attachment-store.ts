@@ -4,13 +4,15 @@
 // when ATTACHMENT_S3_ENDPOINT is set (MinIO or Ceph on the intranet: one
 // store for every API process), else under DATA_DIR/attachments; every file
 // is accepted unless a scanner says otherwise.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AwsClient } from 'aws4fetch';
 
 export interface AttachmentStore {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes the file; a key with no file is no error (a sweep that died after it runs again). */
+  delete(key: string): Promise<void>;
 }
 
 export interface VirusScanner {
@@ -28,6 +30,7 @@ export function fileAttachmentStore(dir: string): AttachmentStore {
       await writeFile(join(dir, key), bytes, { mode: 0o600, flag: 'wx' });
     },
     get: (key) => readFile(join(dir, key)),
+    delete: (key) => rm(join(dir, key), { force: true }),
   };
 }
 
@@ -58,6 +61,11 @@ export function s3AttachmentStore(options: S3StoreOptions): AttachmentStore {
       const res = await client.fetch(url(key), { method: 'GET' });
       if (!res.ok) throw await fail('读取', key, res);
       return Buffer.from(await res.arrayBuffer());
+    },
+    async delete(key) {
+      // S3 answers 204 for a key it does not have; some stores 404.
+      const res = await client.fetch(url(key), { method: 'DELETE' });
+      if (!res.ok && res.status !== 404) throw await fail('删除', key, res);
     },
   };
 }

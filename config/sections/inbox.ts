@@ -73,6 +73,12 @@ export const inboxSection = defineSection({
     doc: 'How often the inbox looks for overdue steps of INBOX_STEP_TIMEOUTS (a BullMQ repeatable job).',
     example: '900',
   }),
+  housekeepingSeconds: envVar({
+    env: 'HOUSEKEEPING_SECONDS',
+    schema: positiveInt(3600),
+    doc: 'How often the housekeeping sweep runs (a BullMQ repeatable job in the worker): it deletes Idempotency-Key answers older than IDEMPOTENCY_TTL_HOURS, login sessions ended 30 days ago, and grid photos that no incident names a week after their upload (row and file).',
+    example: '3600',
+  }),
   proxyMaxDays: envVar({
     env: 'PROXY_MAX_DAYS',
     schema: positiveInt(90),

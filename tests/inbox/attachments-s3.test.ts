@@ -67,4 +67,16 @@ describe('attachments in an S3-compatible store', () => {
     await expect(store.put('probe', Buffer.from('x'))).rejects.toThrow(/附件存储写入失败\(403\)/);
     await expect(s3AttachmentStore({ endpoint, bucket: BUCKET, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }).get('no-such-key')).rejects.toThrow(/附件存储读取失败\(404\)/);
   });
+
+  it('deletes an object (the housekeeping sweep of unnamed photos); a key already gone is no error, a refused delete throws', async () => {
+    const store = s3AttachmentStore({ endpoint, bucket: BUCKET, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    await store.put('to-delete', Buffer.from('x'));
+    expect(objectsInBucket()).toContain('to-delete');
+    await store.delete('to-delete');
+    expect(objectsInBucket()).not.toContain('to-delete');
+    await expect(store.delete('to-delete')).resolves.toBeUndefined();
+    await store.put('kept', Buffer.from('y'));
+    await expect(s3AttachmentStore({ endpoint, bucket: BUCKET, region: 'us-east-1', accessKeyId: 'NOT-A-KEY', secretAccessKey: 'S3RVER' }).delete('kept')).rejects.toThrow(/附件存储删除失败\(403\)/);
+    expect(objectsInBucket()).toContain('kept');
+  });
 });
