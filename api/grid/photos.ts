@@ -115,6 +115,13 @@ export async function readIncidentPhoto({ deps, actor, incidentId, photoId }: { 
   return { photo, bytes: await attachmentStoreOf(deps).get(photo.storageKey) };
 }
 
+/** A photo the actor uploaded, named or not yet (a form restored from its draft shows its photos again). */
+export async function readOwnPhoto({ deps, actor, photoId }: { deps: AppDeps; actor: Actor; photoId: string }) {
+  const photo = await deps.prisma.gridPhoto.findFirst({ where: { id: photoId, uploadedById: actor.personId } });
+  if (!photo) throw new AppError('NOT_FOUND', '照片不存在或已过期,请重新拍照。');
+  return { photo, bytes: await attachmentStoreOf(deps).get(photo.storageKey) };
+}
+
 export const ZGridPhoto = z
   .object({
     ref: z.string().meta({ description: 'What a report (photos) or a handling (completeHandling.photos) names the photo by.' }),
@@ -135,6 +142,19 @@ export const gridPhotoRoutes = [
     response: { status: 201, schema: ZGridPhoto },
     errors: ['ATTACHMENT_TOO_LARGE', 'ATTACHMENT_TYPE_REFUSED', 'ATTACHMENT_REJECTED'],
     handler: ({ deps, actor, body }) => uploadGridPhoto({ deps, actor, file: body }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/grid-photos/:photoId',
+    summary: 'A photo the caller uploaded, named by an incident or not yet (a form restored from its draft shows it again); 404 for anyone else',
+    roles: [...new Set([...REPORT_ROLES, ...ACT_ROLES])],
+    request: { params: z.object({ photoId: zId(100) }) },
+    response: { schema: z.string(), contentType: 'image/*' },
+    errors: ['NOT_FOUND'],
+    handler: async (ctx) => {
+      const { photo, bytes } = await readOwnPhoto({ deps: ctx.deps, actor: ctx.actor, photoId: ctx.params.photoId });
+      return sendFile(ctx.res, { ...photo, bytes }, 'inline');
+    },
   }),
   defineRoute({
     method: 'get',

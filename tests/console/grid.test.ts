@@ -104,6 +104,14 @@ describe('网格事件处置', () => {
     await expect.poll(() => photoItem.locator('.ant-upload-list-item').count()).toBe(0);
     await photoItem.locator('input[type=file]').setInputFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: photo });
     await worker.locator('.ant-upload-list-item-done').waitFor({ timeout: 30_000 });
+    // The phone's browser drops the page (a call, the camera app): the form comes back with its photo, shown again.
+    await worker.reload();
+    await worker.getByText('已恢复您在此页尚未提交的内容').waitFor();
+    expect(await worker.getByLabel('事件标题').inputValue()).toBe(title);
+    await expect.poll(() => photoItem.locator('.ant-upload-list-item').count()).toBe(1);
+    await expect
+      .poll(() => photoItem.locator('.ant-upload-list-item-done img').evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; }), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await h.shot(worker, '60-grid-new');
     await h.axe(worker, 'grid-new');
     await worker.getByRole('button', { name: '上报事件' }).click();

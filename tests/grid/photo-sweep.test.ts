@@ -47,6 +47,10 @@ const age = (ids: string[], days: number, claimedToo = true) =>
 describe('housekeeping', () => {
   it('deletes, row and file, a photo no incident names a week after its upload; keeps the named, the recent and the just claimed', async () => {
     const left = await upload(who.gridWorker, 'left'); // the form was closed
+    // Its uploader sees it again (a form restored from its draft shows it); no one else does.
+    const own = async (username: string, photoId: string) => (await (await p.as(username)).get(`/api/grid-photos/${photoId}`)).status;
+    expect(await own(who.gridWorker, left.id)).toBe(200);
+    expect(await own(who.community, left.id)).toBe(404);
     const reported = await upload(who.gridWorker, 'reported');
     const id = await p.report(who.gridWorker, { photos: [reported.ref] });
     ok(await p.act(who.community, id, 'dispatchIncident', { unitId: U.community, department: '社区物业服务站', note: '请尽快修复' }));
@@ -73,6 +77,7 @@ describe('housekeeping', () => {
       expect(await row(gone)).toBeNull();
       expect(existsSync(files[gone]!)).toBe(false);
     }
+    expect(await own(who.gridWorker, left.id)).toBe(404);
     for (const kept of [reported.id, handled.id, inFlight.id, recent.id]) {
       expect(await row(kept)).not.toBeNull();
       expect(existsSync(files[kept]!)).toBe(true);

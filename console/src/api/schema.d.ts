@@ -9242,6 +9242,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grid-photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo the caller uploaded, named by an incident or not yet (a form restored from its draft shows it again); 404 for anyone else
+         * @description Access: roles `grid_worker` (网格员), `community` (社区), `street_office` (街道办事处), `admin` (系统管理员), within their units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                    };
+                };
+                /** @description `VALIDATION_FAILED`: The request body, query or path does not match its schema. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `UNAUTHENTICATED`: No valid bearer token was sent. `TOKEN_EXPIRED`: The bearer token has expired; renew it with POST /api/auth/refresh (or log in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `FORBIDDEN_ROLE`: The caller holds no role that may do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `NOT_FOUND`: The resource does not exist or is outside the caller's scope. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/grid-incidents/{id}/photos/{photoId}": {
         parameters: {
             query?: never;

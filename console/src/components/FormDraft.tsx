@@ -52,7 +52,7 @@ export interface FormDraft {
   discard: () => void;
 }
 
-/** The draft of form `name` for the person logged in; `omit`: fields not kept (e.g. photos, which live in their picker). */
+/** The draft of form `name` for the person logged in; `omit`: fields not kept. */
 export function useFormDraft(form: FormInstance, name: string, omit: readonly string[] = []): FormDraft {
   const { me } = useSession();
   const storageKey = me ? draftKey(me.person.id, name) : null;

@@ -1,13 +1,16 @@
 // 现场照片 and 处置照片 of a grid incident. A grid worker takes them with the
 // phone's camera (or picks them from its album) in the report or the handling
 // form; they are shrunk (../images.ts), uploaded at once, and the form carries
-// their refs (photo:<id>).
+// their refs (photo:<id>). A form restored from its draft (./FormDraft.tsx)
+// carries the refs back, and the picker shows those photos again, fetched
+// from the API (their uploader's own; one the housekeeping sweep deleted, a
+// week unnamed, is marked to be taken again).
 // A record's page shows them as thumbnails fetched with the person's token (an
 // <img src> could not send it).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Image, Space, Typography, Upload, type UploadFile } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MAX_PHOTOS } from '../../../domain/grid/types';
 import { api, newIdempotencyKey, unwrap } from '../api/client';
 import { blobToBase64, shrinkPhoto } from '../images';
@@ -27,6 +30,16 @@ type PhotoFile = UploadFile<{ ref: string }>;
 const UPLOADING = 'uploading:';
 const FAILED = 'failed:';
 
+/** What the form's value holds for a file: its ref once uploaded, else a marker the rule refuses. */
+const refOf = (f: PhotoFile) => (f.status === 'done' && f.response ? f.response.ref : f.status === 'error' ? `${FAILED}${f.uid}` : `${UPLOADING}${f.uid}`);
+
+/** A photo the person uploaded, as an object URL to show it again. */
+async function ownPhotoUrl(ref: string): Promise<string> {
+  const { data, error, response } = await api.GET('/api/grid-photos/{photoId}', { params: { path: { photoId: ref.slice('photo:'.length) } }, parseAs: 'blob' });
+  if (error || !data) throw new Error(response.status === 404 ? '照片已过期,请重新拍照' : `照片无法显示(${response.status})`);
+  return URL.createObjectURL(data as unknown as Blob);
+}
+
 /** The photos field's rule: not sent while a photo is uploading or after one was refused (it would be left out unsaid). */
 export const photosRule = {
   validator: (_: unknown, refs: string[] | undefined) => {
@@ -42,14 +55,40 @@ export const photosRule = {
  */
 export function PhotoPicker({ value, onChange, label }: { value?: string[]; onChange?: (refs: string[]) => void; label: string }) {
   const [files, setFiles] = useState<PhotoFile[]>([]);
-  // A form reset (value back to empty) empties the picker too.
-  useEffect(() => {
-    if ((value ?? []).length === 0) setFiles((fs) => (fs.some((f) => f.status === 'done') ? [] : fs));
-  }, [value]);
+  // The files as last changed, for the answers of the fetches below.
+  const latest = useRef<PhotoFile[]>([]);
+  const shown = useRef<string[]>([]);
   const change = (next: PhotoFile[]) => {
+    latest.current = next;
     setFiles(next);
-    onChange?.(next.map((f) => (f.status === 'done' && f.response ? f.response.ref : f.status === 'error' ? `${FAILED}${f.uid}` : `${UPLOADING}${f.uid}`)));
+    onChange?.(next.map(refOf));
   };
+  useEffect(() => {
+    const refs = value ?? [];
+    // A form reset (value back to empty) empties the picker too.
+    if (refs.length === 0) {
+      if (latest.current.some((f) => f.status === 'done')) change([]);
+      return;
+    }
+    // Refs the picker does not hold: a form restored from its draft. Its photos are shown again; what was still
+    // uploading when the draft was kept (a marker of a file gone with the page) is dropped.
+    const held = new Set(latest.current.map(refOf));
+    const unknown = refs.filter((r) => !held.has(r));
+    if (unknown.length === 0) return;
+    const restored: PhotoFile[] = unknown.filter((r) => r.startsWith('photo:')).map((ref) => ({ uid: ref, name: '照片', type: 'image/jpeg', status: 'done', response: { ref } }));
+    change([...latest.current.filter((f) => refs.includes(refOf(f))), ...restored]);
+    for (const file of restored) {
+      ownPhotoUrl(file.uid).then(
+        (url) => {
+          shown.current.push(url);
+          change(latest.current.map((f) => (f.uid === file.uid ? { ...f, thumbUrl: url, url } : f)));
+        },
+        (err: Error) => change(latest.current.map((f) => (f.uid === file.uid ? { ...f, status: 'error', error: err } : f))),
+      );
+    }
+    // On the form's value only: change() reads the latest files itself.
+  }, [value]);
+  useEffect(() => () => shown.current.forEach((u) => URL.revokeObjectURL(u)), []);
   const failed = files.filter((f) => f.status === 'error');
   return (
     <>

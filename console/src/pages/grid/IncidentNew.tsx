@@ -27,7 +27,7 @@ export default function IncidentNewPage() {
   const org = useOrg();
   const { me, unitId } = useSession();
   // Photos live in their picker (uploaded files, not text): not kept in the draft.
-  const draft = useFormDraft(form, 'incident-new', ['photos']);
+  const draft = useFormDraft(form, 'incident-new');
   const channel = Form.useWatch('channel', form);
   const urgency = Form.useWatch('urgency', form) as keyof Schemas['GridRules']['handleWorkingDays'] | undefined;
   // The limits configured now (GRID_*_DAYS), which the incident will carry.
