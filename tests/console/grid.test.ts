@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
 import { testDatabaseUrl } from '../helpers/db';
-import { cameraPhoto, claimedTaskRow, DESKTOP, PHONE, pickOption, settled, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { cameraPhoto, claimedTaskRow, DESKTOP, PHONE, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -376,6 +376,15 @@ describe('网格事件处置', () => {
     await street.locator('.ant-segmented-item', { hasText: '按网格' }).click();
     await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
     await h.shot(street, '70-grid-statistics-grids');
+    // On a phone each unit's figures are one cell under its name (nine columns scrolled sideways, the unit out of sight).
+    await toPhone(street);
+    await expect.poll(() => street.locator('.ant-table-thead th').count()).toBe(1);
+    const gridRow = street.getByRole('row', { name: /芙蓉社区第一网格/ });
+    for (const text of ['上报 ', '办理中 ', '按时处置率 ', '满意率 ']) expect(await gridRow.textContent()).toContain(text);
+    expect(await street.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await h.shot(street, '70a-grid-statistics-phone');
+    await street.setViewportSize(DESKTOP);
+    await expect.poll(() => street.locator('.ant-table-thead th').count()).toBe(9);
     // A period whose incidents are all still open (every January): the rates' charts say so instead of drawing bare axes.
     const statsUrl = '**/api/grid-incidents/statistics?*';
     await street.route(statsUrl, async (route) => {

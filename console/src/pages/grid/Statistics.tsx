@@ -8,6 +8,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
+import { Stacked, useListColumns } from '../../components/Stacked';
 import { useUnits } from '../../hooks/org';
 
 type Stats = ResponseOf<'/api/grid-incidents/statistics', 'get'>;
@@ -60,8 +61,38 @@ function Dashboard({ s }: { s: Stats }) {
     median: bars(rows, [{ name: '处置用时中位数', value: (r) => r.medianHandlingDays }], '天'),
     satisfaction: bars(rows, [{ name: '满意率', value: (r) => pct(r.satisfactionRatePercent) }], '%'),
   }), [rows]);
+  const what = level ? LEVELS[level].slice(1) : '';
+  const onTime = (r: UnitFigures) => (r.onTimeRatePercent === null ? '—' : `${r.onTimeRatePercent}%(${r.onTime}/${r.handled})`);
+  const median = (r: UnitFigures) => (r.medianHandlingDays === null ? '—' : `${r.medianHandlingDays} 天`);
+  const satisfaction = (r: UnitFigures) => (r.satisfactionRatePercent === null ? '—' : `${r.satisfactionRatePercent}%(${r.rated} 件回访)`);
+  // On a phone one cell per unit, its figures under its name (nine columns scrolled sideways, the unit out of sight).
+  const layout = useListColumns<UnitFigures>(
+    {
+      title: what,
+      cell: (r) => (
+        <Stacked>
+          <Typography.Text strong>{r.unit.name}</Typography.Text>
+          <span>上报 {r.reported} · 办理中 {r.open} · 已办结 {r.closed}</span>
+          <span>就地解决 {r.resolvedOnSpot} · 转调解 {r.convertedToMediation}</span>
+          <span>按时处置率 {onTime(r)}</span>
+          <span>用时中位数 {median(r)} · 满意率 {satisfaction(r)}</span>
+        </Stacked>
+      ),
+    },
+    [
+      { title: what, dataIndex: ['unit', 'name'] },
+      { title: '上报', dataIndex: 'reported', align: 'right', sorter: (a, b) => a.reported - b.reported },
+      { title: '办理中', dataIndex: 'open', align: 'right' },
+      { title: '已办结', dataIndex: 'closed', align: 'right' },
+      { title: '就地解决', dataIndex: 'resolvedOnSpot', align: 'right' },
+      { title: '转调解', dataIndex: 'convertedToMediation', align: 'right' },
+      { title: '按时处置率', dataIndex: 'onTimeRatePercent', align: 'right', render: (_: unknown, r) => onTime(r) },
+      { title: '用时中位数', dataIndex: 'medianHandlingDays', align: 'right', render: (_: unknown, r) => median(r) },
+      { title: '满意率', dataIndex: 'satisfactionRatePercent', align: 'right', render: (_: unknown, r) => satisfaction(r) },
+    ],
+    900,
+  );
   if (s.total.reported === 0 || !level) return <EmptyState description="所选单位和期间没有上报的网格事件" />;
-  const what = LEVELS[level].slice(1);
   return (
     <>
       <Summary f={s.total} />
@@ -80,18 +111,7 @@ function Dashboard({ s }: { s: Stats }) {
           rowKey={(r) => r.unit.id}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 900 }}
-          columns={[
-            { title: what, dataIndex: ['unit', 'name'] },
-            { title: '上报', dataIndex: 'reported', align: 'right', sorter: (a, b) => a.reported - b.reported },
-            { title: '办理中', dataIndex: 'open', align: 'right' },
-            { title: '已办结', dataIndex: 'closed', align: 'right' },
-            { title: '就地解决', dataIndex: 'resolvedOnSpot', align: 'right' },
-            { title: '转调解', dataIndex: 'convertedToMediation', align: 'right' },
-            { title: '按时处置率', dataIndex: 'onTimeRatePercent', align: 'right', render: (v: string | null, r) => (v === null ? '—' : `${v}%(${r.onTime}/${r.handled})`) },
-            { title: '用时中位数', dataIndex: 'medianHandlingDays', align: 'right', render: (v: number | null) => (v === null ? '—' : `${v} 天`) },
-            { title: '满意率', dataIndex: 'satisfactionRatePercent', align: 'right', render: (v: string | null, r) => (v === null ? '—' : `${v}%(${r.rated} 件回访)`) },
-          ]}
+          {...layout}
         />
       </Card>
     </>
