@@ -171,6 +171,9 @@ export const ZDisbursementItem = z.object({
   amountFen: z.number(),
   status: z.string(),
   requestedAt: z.string(),
+  decidedAt: z.string().nullable().describe('拨付、退回或撤销的时间'),
+  voucherNo: z.string().nullable().describe('拨付凭证号(已拨付)'),
+  returnReason: z.string().nullable().describe('退回原因(已退回)'),
   dueAt: z.string().nullable(),
   split: z.array(ZLedgerLine).describe('按资金分担比例的拨付拆分'),
 });

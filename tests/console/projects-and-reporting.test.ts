@@ -271,6 +271,15 @@ describe('党建项目: plan forms and the ledger', () => {
     await submitDialog(finance);
     await dialog.waitFor({ state: 'hidden' });
     await finance.setViewportSize(DESKTOP);
+    // Gone from the queue, it is under 已拨付 with its voucher and the time it was released.
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+    await finance.locator('.ant-segmented-item', { hasText: '已拨付' }).click();
+    const paid = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
+    await paid.waitFor({ timeout: 15_000 });
+    expect(await paid.textContent()).toContain('财拨-2026-0099');
+    expect(await finance.locator('.ant-table-thead th').allTextContents()).toEqual(expect.arrayContaining(['拨付时间', '拨付凭证']));
+    expect(await finance.getByRole('button', { name: '拨付资金' }).count()).toBe(0);
+    await h.shot(finance, '50c-disbursements-released');
 
     await finance.goto(`${h.baseUrl}/projects/${id}`);
     const ledger = finance.locator('.ledger-by-party');

@@ -84,6 +84,24 @@ describe('党建项目 happy path', () => {
     body = await project(p, id);
     expect(body).toMatchObject({ stage: 'completed', paidFen: 2_500_001, rewardPaidFen: 2_000_000, pendingActions: [] });
     expect(body.ledger.totalPaidFen).toBe(4_500_001);
+    // 财务拨付's 已拨付: what was released, with its voucher and when, the latest first; no longer in the queue.
+    const released = await p.get(U.finance, '/api/projects/disbursements?status=released&limit=500');
+    expect(released.status).toBe(200);
+    const mine = released.body.items.filter((i: any) => i.projectId === id);
+    expect(mine.map((i: any) => i.kind)).toEqual(['reward', 'final', 'milestone', 'milestone']);
+    expect(mine.slice(0, 2).map((i: any) => i.voucherNo)).toEqual(['CZ-2026-0004', 'CZ-2026-0003']);
+    const decided = mine.map((i: any) => Date.parse(i.decidedAt));
+    expect(decided).toEqual([...decided].sort((a, b) => b - a));
+    expect(released.body.total).toBeGreaterThanOrEqual(4);
+    expect((await p.get(U.finance, '/api/projects/disbursements')).body.items.filter((i: any) => i.projectId === id)).toEqual([]);
+    // Paged: a page of one, and past the end an empty page that still says the total.
+    const onePage = await p.get(U.finance, '/api/projects/disbursements?status=released&limit=1');
+    // (Other files release meanwhile on the same database: totals only grow.)
+    expect(onePage.body.items).toHaveLength(1);
+    expect(onePage.body.total).toBeGreaterThanOrEqual(released.body.total);
+    const past = await p.get(U.finance, `/api/projects/disbursements?status=released&limit=10&offset=${released.body.total + 10}`);
+    expect(past.body).toMatchObject({ items: [], total: expect.any(Number) });
+    expect(past.body.total).toBeGreaterThanOrEqual(released.body.total);
     expect(body.ledger.byParty.reduce((s: number, l: any) => s + l.amountFen, 0)).toBe(4_500_001);
     expect(await openTasks(p, id)).toEqual([]);
     // Every step is on the timeline, with who did it.

@@ -3160,7 +3160,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 拨付申请队列(财政)
+         * 拨付申请队列(财政);status 查已拨付、已退回、已撤销的申请(最近的在前)
          * @description Access: roles `finance` (财政), `district_org` (区委组织部), `street_office` (街道办事处), `auditor` (审计/监督), within their units.
          */
         get: {
@@ -3168,6 +3168,7 @@ export interface paths {
                 query?: {
                     status?: "requested" | "released" | "returned" | "cancelled";
                     limit?: number;
+                    offset?: number | null;
                 };
                 header?: never;
                 path?: never;
@@ -3193,6 +3194,12 @@ export interface paths {
                                 amountFen: number;
                                 status: string;
                                 requestedAt: string;
+                                /** @description 拨付、退回或撤销的时间 */
+                                decidedAt: string | null;
+                                /** @description 拨付凭证号(已拨付) */
+                                voucherNo: string | null;
+                                /** @description 退回原因(已退回) */
+                                returnReason: string | null;
                                 dueAt: string | null;
                                 /** @description 按资金分担比例的拨付拆分 */
                                 split: {
@@ -3201,6 +3208,7 @@ export interface paths {
                                     amountFen: number;
                                 }[];
                             }[];
+                            total: number;
                         };
                     };
                 };

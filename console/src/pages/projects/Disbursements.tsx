@@ -1,6 +1,9 @@
-// 财务拨付: the finance queue — release with a voucher number, return with a reason.
+// 财务拨付: the finance queue — release with a voucher number, return with a
+// reason — and, beside it, what was released (with its voucher), returned
+// (with the reason) or withdrawn, the latest first: once released, a request
+// left the queue and the page had no word of it.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
@@ -15,11 +18,26 @@ import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
 
 type Item = ResponseOf<'/api/projects/disbursements', 'get'>['items'][number];
+type View = 'requested' | 'released' | 'returned' | 'cancelled';
+const VIEWS: View[] = ['requested', 'released', 'returned', 'cancelled'];
+const PAGE = 20;
+/** What the time column says for each view: when it was asked for, or decided. */
+const WHEN: Record<View, string> = { requested: '申请时间', released: '拨付时间', returned: '退回时间', cancelled: '取消时间' };
+const EMPTY: Record<View, string> = { requested: '暂无待拨付的申请', released: '暂无已拨付的记录', returned: '暂无退回的申请', cancelled: '暂无取消的申请' };
 
 export default function DisbursementsPage() {
   const { me } = useSession();
   const isFinance = rolesOf(me).has('finance');
-  const query = useQuery({ queryKey: ['disbursements'], queryFn: () => unwrap(api.GET('/api/projects/disbursements', {})) });
+  const [view, setView] = useState<View>('requested');
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: ['disbursements', view, page],
+    queryFn: () => unwrap(api.GET('/api/projects/disbursements', { params: { query: { status: view, limit: PAGE, offset: (page - 1) * PAGE } } })),
+  });
+  const queue = view === 'requested';
+  const when = (d: Item) => formatDateTime(queue ? d.requestedAt : (d.decidedAt ?? d.requestedAt));
+  // A released request's voucher, a returned one's reason.
+  const outcome = (d: Item) => (d.voucherNo ? `凭证 ${d.voucherNo}` : d.returnReason ? `退回原因:${d.returnReason}` : null);
   const tasks = useReleaseTasks(isFinance);
   const [selected, setSelected] = useState<string[]>([]);
   const rowKey = (d: Item) => `${d.projectId}-${d.disbursementId}`;
@@ -42,9 +60,10 @@ export default function DisbursementsPage() {
       cell: (d) => (
         <Stacked>
           {project(d)}
-          <span className="timeline-meta">{d.communityName} · {kind(d)} · {formatDateTime(d.requestedAt)}</span>
+          <span className="timeline-meta">{d.communityName} · {kind(d)} · {when(d)}</span>
           <Space size={4} wrap><Money fen={d.amountFen} strong />{status(d)}</Space>
           <span className="timeline-meta">{split(d).join(' · ')}</span>
+          {outcome(d) ? <span>{outcome(d)}</span> : null}
           {actions(d)}
         </Stacked>
       ),
@@ -56,9 +75,9 @@ export default function DisbursementsPage() {
       { title: '类型', dataIndex: 'kind', width: 110, render: (_, d) => kind(d) },
       { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number) => <Money fen={v} strong /> },
       { title: '分担拆分', dataIndex: 'split', width: 170, render: (_, d) => split(d).map((line) => <div key={line} className="cell-nowrap">{line}</div>) },
-      { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
+      { title: WHEN[view], dataIndex: queue ? 'requestedAt' : 'decidedAt', width: 150, render: (_, d) => when(d) },
       { title: '状态', dataIndex: 'status', width: 90, render: (_, d) => status(d) },
-      { title: '操作', width: 210, render: (_, d) => actions(d) },
+      queue ? { title: '操作', width: 210, render: (_, d) => actions(d) } : { title: view === 'returned' ? '退回原因' : '拨付凭证', width: 210, render: (_, d) => d.voucherNo ?? d.returnReason ?? '—' },
     ],
     1100,
   );
@@ -66,10 +85,22 @@ export default function DisbursementsPage() {
     <div className="page">
       <div className="page-header">
         <Typography.Title level={3}>财务拨付</Typography.Title>
-        <Typography.Text type="secondary">已核验节点的拨付申请;拨付时按资金分担比例记入台账。</Typography.Text>
+        <Typography.Text type="secondary">已核验节点的拨付申请,以及已拨付、退回、取消的记录;拨付时按资金分担比例记入台账。</Typography.Text>
       </div>
       <Card>
-        {isFinance ? (
+        <div className="section-card">
+          <Segmented<View>
+            aria-label="拨付申请状态"
+            value={view}
+            onChange={(v) => {
+              setView(v);
+              setPage(1);
+              setSelected([]);
+            }}
+            options={VIEWS.map((v) => ({ value: v, label: v === 'requested' && query.data && queue ? `${DISBURSEMENT_STATUS_LABELS[v]}(${query.data.total})` : DISBURSEMENT_STATUS_LABELS[v] }))}
+          />
+        </div>
+        {isFinance && queue ? (
           <div className="batch-bar">
             <BatchRelease rows={selectedRows} tasks={tasks.data} onClose={() => setSelected([])} />
             <Typography.Text type="secondary">勾选待拨付的申请后批量拨付;同一项目有多笔待拨付时请逐件办理。</Typography.Text>
@@ -81,7 +112,7 @@ export default function DisbursementsPage() {
           <Table<Item>
             rowKey={rowKey}
             rowSelection={
-              isFinance
+              isFinance && queue
                 ? {
                     selectedRowKeys: selected,
                     onChange: (keys) => setSelected(keys.map(String)),
@@ -89,7 +120,12 @@ export default function DisbursementsPage() {
                   }
                 : undefined
             }
-            {...layout} dataSource={query.data?.items ?? []} loading={query.isLoading} locale={{ emptyText: '暂无待拨付的申请' }} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} />
+            {...layout}
+            dataSource={query.data?.items ?? []}
+            loading={query.isFetching}
+            locale={{ emptyText: EMPTY[view] }}
+            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: false, showTotal: (t) => `共 ${t} 项`, onChange: setPage }}
+          />
         )}
       </Card>
     </div>
