@@ -127,6 +127,16 @@ describe('login and the shell', () => {
     await finance.getByText('无权访问').waitFor();
     await h.shot(finance, '02-forbidden');
     await h.axe(finance, 'forbidden');
+    // A list offers 登记/申报 only to those who may: an auditor reads cases and projects (the button led to 无权访问).
+    const auditor = await h.loginAs(U.auditor);
+    for (const [path, heading, button] of [['/mediation', '矛盾调解', '案件登记'], ['/projects', '党建项目', '新建申报']] as const) {
+      await auditor.goto(`${h.baseUrl}${path}`);
+      // The header, button and all, renders at once with the heading.
+      await auditor.getByRole('heading', { name: heading, exact: true }).waitFor();
+      expect(await auditor.getByRole('button', { name: button }).count(), path).toBe(0);
+    }
+    await page.goto(`${h.baseUrl}/mediation`);
+    await page.getByRole('button', { name: '案件登记' }).waitFor();
 
     // 退出
     await page.getByRole('button', { name: /退\s*出/ }).click();

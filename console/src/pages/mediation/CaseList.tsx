@@ -5,6 +5,8 @@ import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
+import { canSee, entryByKey } from '../../access';
+import { useSession } from '../../session';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
@@ -33,6 +35,7 @@ function stacked(c: Case) {
 }
 
 export default function CaseListPage() {
+  const { me } = useSession();
   const [q, setQ] = useState('');
   const [stage, setStage] = useState('');
   const [channel, setChannel] = useState('');
@@ -78,7 +81,8 @@ export default function CaseListPage() {
           <Typography.Title level={3}>矛盾调解</Typography.Title>
           <Typography.Text type="secondary">多口受理、合理分流、高效调处:社区 → 街道 → 区 三级三轮调解。</Typography.Text>
         </div>
-        <Link to="/mediation/new"><Button type="primary" icon={<PlusOutlined />}>案件登记</Button></Link>
+        {/* Only for those who may register one (an auditor or the district's organisation department reads cases only). */}
+        {canSee(me, entryByKey('mediation-new')) ? <Link to="/mediation/new"><Button type="primary" icon={<PlusOutlined />}>案件登记</Button></Link> : null}
       </div>
       <Card>
         <Space wrap className="filters">

@@ -5,7 +5,7 @@ import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
-import { rolesOf } from '../../access';
+import { canSee, entryByKey } from '../../access';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
@@ -91,7 +91,7 @@ export default function ProjectListPage() {
           <Typography.Title level={3}>党建项目</Typography.Title>
           <Typography.Text type="secondary">立项 → 公示 → 实施 → 验收 → 激励,金额单位:元</Typography.Text>
         </div>
-        {rolesOf(me).has('community') ? (
+        {canSee(me, entryByKey('project-new')) ? (
           <Link to="/projects/new">
             <Button type="primary" icon={<PlusOutlined />}>新建申报</Button>
           </Link>
