@@ -1,9 +1,12 @@
 // 财务拨付: the finance queue — release with a voucher number, return with a
 // reason — and, beside it, what was released (with its voucher), returned
 // (with the reason) or withdrawn, the latest first: once released, a request
-// left the queue and the page had no word of it.
+// left the queue and the page had no word of it. Each view exports to a
+// spreadsheet (CSV, opens in Excel/WPS), amounts in yuan, one column per
+// cost-sharing party.
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
@@ -12,7 +15,8 @@ import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
-import { formatDateTime, formatFen } from '../../format';
+import { downloadCsv } from '../../csv';
+import { beijingToday, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
@@ -25,8 +29,45 @@ const PAGE = 20;
 const WHEN: Record<View, string> = { requested: '申请时间', released: '拨付时间', returned: '退回时间', cancelled: '取消时间' };
 const EMPTY: Record<View, string> = { requested: '暂无待拨付的申请', released: '暂无已拨付的记录', returned: '暂无退回的申请', cancelled: '暂无取消的申请' };
 
+const kindLabel = (d: Item) => `${DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}`;
+const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(2));
+/** Pages the API gives at most. */
+const EXPORT_PAGE = 500;
+
+/** Every request of the view, page after page. */
+async function everyRequest(view: View): Promise<Item[]> {
+  const items: Item[] = [];
+  for (;;) {
+    const page = await unwrap(api.GET('/api/projects/disbursements', { params: { query: { status: view, limit: EXPORT_PAGE, offset: items.length } } }));
+    items.push(...page.items);
+    if (page.items.length < EXPORT_PAGE || items.length >= page.total) return items;
+  }
+}
+
+/** The view's requests as a spreadsheet's rows: amounts in yuan (numbers to Excel), one column per cost-sharing party. */
+export function disbursementRows(items: readonly Item[], view: View): unknown[][] {
+  const parties = [...new Set(items.flatMap((d) => d.split.map((l) => l.label)))];
+  const decided = view === 'requested' ? [] : [WHEN[view]];
+  const outcome = view === 'released' ? ['拨付凭证'] : view === 'returned' ? ['退回原因'] : [];
+  return [
+    ['项目', '社区', '类型', '金额(元)', ...parties.map((p) => `${p}(元)`), '申请时间', '状态', ...decided, ...outcome],
+    ...items.map((d) => [
+      d.projectTitle,
+      d.communityName,
+      kindLabel(d),
+      yuan(d.amountFen),
+      ...parties.map((p) => yuan(d.split.find((l) => l.label === p)?.amountFen)),
+      formatDateTime(d.requestedAt),
+      DISBURSEMENT_STATUS_LABELS[d.status] ?? d.status,
+      ...(decided.length ? [formatDateTime(d.decidedAt)] : []),
+      ...(view === 'released' ? [d.voucherNo ?? ''] : view === 'returned' ? [d.returnReason ?? ''] : []),
+    ]),
+  ];
+}
+
 export default function DisbursementsPage() {
-  const { me } = useSession();
+  const [exporting, setExporting] = useState(false);
+  const { me, now } = useSession();
   const isFinance = rolesOf(me).has('finance');
   const [view, setView] = useState<View>('requested');
   const [page, setPage] = useState(1);
@@ -43,7 +84,7 @@ export default function DisbursementsPage() {
   const rowKey = (d: Item) => `${d.projectId}-${d.disbursementId}`;
   const selectedRows = (query.data?.items ?? []).filter((d) => selected.includes(rowKey(d)) && taskOfRow(tasks.data, d));
   const project = (d: Item) => <Link to={`/projects/${d.projectId}`}>{d.projectTitle}</Link>;
-  const kind = (d: Item) => `${DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}`;
+  const kind = kindLabel;
   const status = (d: Item) => <Tag color={d.status === 'requested' ? 'processing' : 'default'}>{DISBURSEMENT_STATUS_LABELS[d.status] ?? d.status}</Tag>;
   const split = (d: Item) => d.split.map((l) => `${l.label} ${formatFen(l.amountFen)}`);
   const actions = (d: Item) =>
@@ -81,11 +122,26 @@ export default function DisbursementsPage() {
     ],
     1100,
   );
+  const exportView = async () => {
+    setExporting(true);
+    try {
+      downloadCsv(`财务拨付-${DISBURSEMENT_STATUS_LABELS[view]}-${beijingToday(now())}.csv`, disbursementRows(await everyRequest(view), view));
+    } catch (err) {
+      void message.error(`导出未成功:${(err as Error).message}`);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <div className="page">
-      <div className="page-header">
-        <Typography.Title level={3}>财务拨付</Typography.Title>
-        <Typography.Text type="secondary">已核验节点的拨付申请,以及已拨付、退回、取消的记录;拨付时按资金分担比例记入台账。</Typography.Text>
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>财务拨付</Typography.Title>
+          <Typography.Text type="secondary">已核验节点的拨付申请,以及已拨付、退回、取消的记录;拨付时按资金分担比例记入台账。</Typography.Text>
+        </div>
+        <Button icon={<DownloadOutlined />} loading={exporting} disabled={!query.data?.total} onClick={() => void exportView()}>
+          导出表格
+        </Button>
       </div>
       <Card>
         <div className="section-card">

@@ -9,7 +9,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
-import { toCsv } from '../../csv';
+import { downloadCsv } from '../../csv';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
@@ -19,9 +19,9 @@ import { PROJECT_STAGE_LABELS } from './labels';
 type Report = ResponseOf<'/api/projects/supervision', 'get'>;
 type Overdue = Report['overdueMilestones'][number];
 
-/** The report as a CSV spreadsheet. */
-export function supervisionCsv(r: Report): string {
-  const rows: unknown[][] = [
+/** The report as a spreadsheet's rows. */
+export function supervisionRows(r: Report): unknown[][] {
+  return [
     [`${r.streetName} ${r.year}年第${r.quarter}季度 党建项目督查通报`],
     ['统计期间', `${formatDate(r.periodStart)} 至 ${formatDate(r.periodEnd)}`, '生成时间', formatDateTime(r.generatedAt)],
     [],
@@ -41,20 +41,9 @@ export function supervisionCsv(r: Report): string {
     ['四、各阶段项目数'],
     ...Object.entries(r.projectsByStage).map(([s, n]) => [PROJECT_STAGE_LABELS[s] ?? s, n]),
   ];
-  return toCsv(rows);
 }
 
-function download(r: Report) {
-  const blob = new Blob([supervisionCsv(r)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `督查通报-${r.streetName}-${r.year}Q${r.quarter}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
+const download = (r: Report) => downloadCsv(`督查通报-${r.streetName}-${r.year}Q${r.quarter}.csv`, supervisionRows(r));
 
 export default function SupervisionPage() {
   const streets = useUnits('street');
