@@ -1,5 +1,7 @@
-// Spreadsheet files the console writes (督查通报, 财务拨付): CSV in UTF-8 with a
-// BOM, so that Excel and WPS read the Chinese, lines ending in CRLF as they expect.
+// Spreadsheet files the console writes (督查通报, 财务拨付, the statistics):
+// CSV in UTF-8 with a BOM, so that Excel and WPS read the Chinese, lines
+// ending in CRLF as they expect. Pure (tested without a browser); ./download.ts
+// saves the file.
 
 /**
  * One cell. Text a person typed (a project's title) reaches the finance
@@ -17,14 +19,3 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
   return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Saves `rows` as the CSV file `fileName` (the browser's download). */
-export function downloadCsv(fileName: string, rows: readonly (readonly unknown[])[]): void {
-  const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}

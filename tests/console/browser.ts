@@ -2,7 +2,7 @@
 // platform.ts) listening on a loopback port with the console build, one
 // headless Debian chromium (playwright-core) per test file, a page per
 // person, screenshots into tests/console/artifacts/, axe-core checks.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,16 @@ export async function submitDialog(page: Page): Promise<void> {
  * returns, and a screenshot taken before shows a desktop menu squeezing a
  * phone page.
  */
+/** Presses the button `name` (导出表格) and reads the CSV file it downloads: its name and its lines, without the BOM. */
+export async function downloadedCsv(page: Page, name: string | RegExp): Promise<{ fileName: string; lines: string[] }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name }).click();
+  const file = await download;
+  const text = readFileSync((await file.path())!, 'utf8');
+  expect(text.startsWith('\ufeff'), 'a BOM, for Excel and WPS').toBe(true);
+  return { fileName: file.suggestedFilename(), lines: text.slice(1).split('\r\n') };
+}
+
 export async function toPhone(page: Page): Promise<void> {
   await page.setViewportSize(PHONE);
   if ((await page.locator('.shell-sider').count()) === 0) return;

@@ -15,7 +15,7 @@ import { apply } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { uniqueSuffix } from '../helpers/db';
 import { demoPassword } from '../../seeds/demo-org';
-import { CONSOLE_PEOPLE as U, dateIn, DESKTOP, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, extraPerson, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, dateIn, DESKTOP, downloadedCsv, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, extraPerson, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 // 流程运维's retry: the deadline activity fails for these processes, as in an outage of the calendar service, and for
@@ -218,6 +218,14 @@ describe('矛盾调解', () => {
     expect(await street.locator('.round-medians').textContent()).toContain('社区 不足 6 分钟');
     await h.shot(street, '45-mediation-statistics');
     await h.axe(street, 'mediation-statistics');
+    // 导出表格: the figures shown, as a spreadsheet for the report upward.
+    const exported = await downloadedCsv(street, '导出表格');
+    const year0 = Number(dateIn(h, 0).slice(0, 4));
+    expect(exported.fileName).toBe(`调解统计-人民路街道-${year0}-01-01至${year0}-12-31.csv`);
+    expect(exported.lines.slice(0, 2)).toEqual(['人民路街道 人民调解统计', `统计期间(登记日期),${year0}-01-01 至 ${year0}-12-31`]);
+    expect(Number(exported.lines.find((l) => l.startsWith('受理案件,'))!.split(',')[1])).toBeGreaterThanOrEqual(1);
+    for (const section of ['按受理渠道,件数', '按纠纷类型,件数', '按调解层级,件数', '按调解结果,件数', '按登记月份,受理,调解成功,调解已终结']) expect(exported.lines).toContain(section);
+    expect(exported.lines.some((l) => /^每轮用时中位数\(小时\),社区,[\d.]+,街道,/.test(l))).toBe(true);
     // The periods people report by are one click away, from the platform's today: 上一年 in January, when this year
     // holds a few days.
     const year = Number(dateIn(h, 0).slice(0, 4));

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { usernameFor } from '../../seeds/demo-org';
 import { testDatabaseUrl } from '../helpers/db';
-import { cameraPhoto, claimedTaskRow, DESKTOP, PHONE, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
+import { cameraPhoto, claimedTaskRow, DESKTOP, downloadedCsv, PHONE, pickOption, settled, startConsoleHarness, submitDialog, toPhone, type ConsoleHarness } from './browser';
 
 const U = {
   gridWorker: usernameFor('grid_worker', 'qindu-renmin-furong-g1'),
@@ -373,6 +373,17 @@ describe('网格事件处置', () => {
     await street.locator('html').evaluate((html) => void (html.style.paddingRight = ''));
     await h.shot(street, '69-grid-statistics');
     await h.axe(street, 'grid-statistics');
+    // 导出表格: the street's total, then a table per level, the figures the API gives.
+    const exported = await downloadedCsv(street, '导出表格');
+    expect(exported.fileName).toMatch(/^网格事件统计-人民路街道-\d{4}-01-01至\d{4}-12-31\.csv$/);
+    expect(exported.lines[0]).toBe('人民路街道 网格事件统计');
+    const header = '上报,办理中,已办结,就地解决,转人民调解,已处置,按时处置,按时处置率(%),处置用时中位数(天),已回访,满意,基本满意,不满意,满意率(%)';
+    expect(exported.lines).toContain(`单位,${header}`);
+    expect(exported.lines).toContain(`社区,${header}`);
+    expect(exported.lines).toContain(`网格,${header}`);
+    const furong = exported.lines.find((l) => l.startsWith('芙蓉社区,'))!.split(',');
+    expect(furong).toHaveLength(15);
+    expect(Number(furong[6])).toBeGreaterThanOrEqual(1); // handled: this file's closed incident
     await street.locator('.ant-segmented-item', { hasText: '按网格' }).click();
     await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
     await h.shot(street, '70-grid-statistics-grids');

@@ -3,13 +3,12 @@
 // ledger, finance's queue) and 双向述职 (the vote on a phone, the report
 // pages). Screenshots into artifacts/, axe-core on each page. Part two is
 // console.test.ts; two files so the two test workers share the browser work.
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../domain/reporting';
 import { applicationBody, apply, freshYear, ok, project, toImplementation, U as P } from '../project/fixtures';
 import { waitFor } from '../project/support';
 import { actOk, bringToVote, repsOf, waitForStage } from '../reporting/helpers';
-import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, DESKTOP, fillDate, PHONE, pickOption, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
+import { claimedTaskRow, CONSOLE_PEOPLE as U, dateIn, downloadedCsv, DESKTOP, fillDate, PHONE, pickOption, projectPlatform, startConsoleHarness, submitDialog, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -282,11 +281,8 @@ describe('党建项目: plan forms and the ledger', () => {
     expect(await finance.getByRole('button', { name: '拨付资金' }).count()).toBe(0);
     await h.shot(finance, '50c-disbursements-released');
     // 导出表格: every released request of the view, amounts in yuan, a column per cost-sharing party, the voucher.
-    const download = finance.waitForEvent('download');
-    await finance.getByRole('button', { name: '导出表格' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^财务拨付-已拨付-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = readFileSync((await file.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    const { fileName, lines } = await downloadedCsv(finance, '导出表格');
+    expect(fileName).toMatch(/^财务拨付-已拨付-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(lines[0]).toBe('项目,社区,类型,金额(元),市级(元),区级(元),街道(元),申请时间,状态,拨付时间,拨付凭证');
     expect(lines.find((l) => l.startsWith('拨付演示-睦邻点,'))).toMatch(/^拨付演示-睦邻点,芙蓉社区,节点拨付 1,10000\.00,3000\.00,3000\.00,4000\.00,[\d-]+ [\d:]+,已拨付,[\d-]+ [\d:]+,财拨-2026-0099$/);
 

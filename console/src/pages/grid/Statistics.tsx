@@ -1,11 +1,14 @@
 // 网格事件统计: per street, community or grid — counts, the on-time rate, the
 // median handling days and the residents' satisfaction — for a unit and a
-// period, as GET /api/grid-incidents/statistics computes them.
+// period, as GET /api/grid-incidents/statistics computes them; exported as a
+// spreadsheet (CSV) with a table per level.
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { downloadCsv } from '../../download';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
 import { Stacked, useListColumns } from '../../components/Stacked';
@@ -30,6 +33,26 @@ function bars(rows: UnitFigures[], series: Array<{ name: string; value: (f: Unit
     yAxis: { type: 'value', minInterval: unit === '%' ? undefined : 1, max: unit === '%' ? 100 : undefined, name: unit || undefined },
     series: series.map((s) => ({ name: s.name, type: 'bar', barMaxWidth: 28, data: rows.map((r) => s.value(r) ?? '-') })),
   };
+}
+
+const FIGURE_COLUMNS = ['上报', '办理中', '已办结', '就地解决', '转人民调解', '已处置', '按时处置', '按时处置率(%)', '处置用时中位数(天)', '已回访', '满意', '基本满意', '不满意', '满意率(%)'];
+const figureCells = (f: Figures) => [
+  f.reported, f.open, f.closed, f.resolvedOnSpot, f.convertedToMediation, f.handled, f.onTime, f.onTimeRatePercent ?? '', f.medianHandlingDays ?? '', f.rated,
+  f.satisfaction.satisfied, f.satisfaction.basically_satisfied, f.satisfaction.dissatisfied, f.satisfactionRatePercent ?? '',
+];
+
+/** The figures as a spreadsheet's rows: the unit's total, then a table per level that has units. */
+export function gridStatisticsRows(s: Stats): unknown[][] {
+  return [
+    [`${s.unit.name} 网格事件统计`],
+    ['统计期间(上报日期)', `${s.from} 至 ${s.to}`],
+    [],
+    ['单位', ...FIGURE_COLUMNS],
+    [s.unit.name, ...figureCells(s.total)],
+    ...(Object.keys(LEVELS) as Level[]).flatMap((level) =>
+      s[level].length === 0 ? [] : [[], [LEVELS[level]], [LEVELS[level].slice(1), ...FIGURE_COLUMNS], ...s[level].map((r) => [r.unit.name, ...figureCells(r)])],
+    ),
+  ];
 }
 
 function Summary({ f }: { f: Figures }) {
@@ -141,6 +164,9 @@ export default function GridStatisticsPage() {
         <Space wrap>
           <Select aria-label="统计单位" style={{ width: 200 }} value={unitId || query.data?.unit.id || ''} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
           <PeriodPicker value={range} onChange={setRange} />
+          <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && downloadCsv(`网格事件统计-${query.data.unit.name}-${query.data.from}至${query.data.to}.csv`, gridStatisticsRows(query.data))}>
+            导出表格
+          </Button>
         </Space>
       </div>
       <QueryView query={query}>{(s) => <Dashboard s={s} />}</QueryView>

@@ -1,15 +1,18 @@
 // 调解统计: by channel, type, level and month; success rate, judicial
-// confirmations, median hours per round — the figures seed 004 reports.
+// confirmations, median hours per round — the figures seed 004 reports —
+// and the same figures as a spreadsheet (CSV) for the monthly report upward.
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
 import { useUnits } from '../../hooks/org';
+import { downloadCsv } from '../../download';
 import { formatHours } from '../../format';
-import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS } from './labels';
+import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
 type Stats = ResponseOf<'/api/mediation-cases/statistics', 'get'>;
 const COLORS = ['#1f4e9c', '#c8161d', '#d48806', '#389e0d', '#08979c', '#722ed1', '#595959'];
@@ -28,6 +31,42 @@ function bar(labels: Record<string, string>, counts: Record<string, number>, hor
   };
 }
 
+/** Each key of `counts` with its label and count, in the API's order. */
+const counted = (labels: Record<string, string>, counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => [labels[k] ?? k, n]);
+/** Hours, one decimal, or empty. */
+const hours = (h: number | null) => (h === null ? '' : h.toFixed(1));
+
+/** The figures as a spreadsheet's rows. */
+export function mediationStatisticsRows(s: Stats): unknown[][] {
+  const j = s.judicialConfirmations;
+  const m = s.medianRoundHours;
+  return [
+    [`${s.unit.name} 人民调解统计`],
+    ['统计期间(登记日期)', `${s.from} 至 ${s.to}`],
+    [],
+    ['受理案件', s.total],
+    ['成功调解', s.mediated],
+    ['调解已终结', s.concluded],
+    ['调解成功率(%)', s.successRatePercent ?? ''],
+    ['申请司法确认', j.applied, '司法确认', j.confirmed, '不予确认', j.notConfirmed],
+    ['每轮用时中位数(小时)', '社区', hours(m.community), '街道', hours(m.street), '区', hours(m.district)],
+    [],
+    ['按受理渠道', '件数'],
+    ...counted(CHANNEL_LABELS, s.byChannel as Record<string, number>),
+    [],
+    ['按纠纷类型', '件数'],
+    ...counted(DISPUTE_TYPE_LABELS, s.byType as Record<string, number>),
+    [],
+    ['按调解层级', '件数'],
+    ...counted(LEVEL_LABELS, s.byLevel as Record<string, number>),
+    [],
+    ['按调解结果', '件数'],
+    ...counted({ ...OUTCOME_LABELS, in_progress: '调解中' }, s.byOutcome as Record<string, number>),
+    [],
+    ['按登记月份', '受理', '调解成功', '调解已终结'],
+    ...s.byMonth.map((x) => [x.month, x.total, x.mediated, x.concluded]),
+  ];
+}
 
 function Dashboard({ s }: { s: Stats }) {
   const options = useMemo(() => {
@@ -100,6 +139,9 @@ export default function StatisticsPage() {
         <Space wrap>
           <Select aria-label="统计单位" style={{ width: 180 }} value={unit} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
           <PeriodPicker value={range} onChange={setRange} />
+          <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && downloadCsv(`调解统计-${query.data.unit.name}-${query.data.from}至${query.data.to}.csv`, mediationStatisticsRows(query.data))}>
+            导出表格
+          </Button>
         </Space>
       </div>
       <QueryView query={{ ...query, isLoading: query.isLoading || units.isLoading }}>{(s) => <Dashboard s={s} />}</QueryView>

@@ -15,7 +15,7 @@ import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
-import { downloadCsv } from '../../csv';
+import { downloadCsv } from '../../download';
 import { beijingToday, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';

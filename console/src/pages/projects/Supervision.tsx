@@ -9,7 +9,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
-import { downloadCsv } from '../../csv';
+import { downloadCsv } from '../../download';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
