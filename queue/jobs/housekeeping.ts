@@ -5,11 +5,9 @@
 // builds them; queue/ cannot reach the API's modules), run one after the
 // other; one that fails is logged and the others still run, and all run
 // again at the next sweep (each is idempotent: it deletes what is due).
-// One scheduler per prefix, whatever the number of workers, as for the
-// inbox sweep (./inbox-timeouts.ts).
-import { Queue, Worker } from 'bullmq';
+// Scheduled as the inbox sweep is (./repeating.ts).
 import type { Logger } from 'pino';
-import { createRedisConnection } from '../queues';
+import { startRepeatingJob, type RepeatingJob } from './repeating';
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
 export const HOUSEKEEPING_SCHEDULER = 'housekeeping-sweep';
@@ -43,29 +41,15 @@ export async function runChores(chores: HousekeepingChore[], logger: Pick<Logger
 }
 
 /** Schedules the sweep and consumes it. */
-export async function startHousekeepingWorker(options: HousekeepingWorkerOptions): Promise<{ worker: Worker; queue: Queue; close(): Promise<void> }> {
-  const connection = createRedisConnection(options.redisUrl);
-  const queue = new Queue(HOUSEKEEPING_QUEUE, { connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100 } });
-  await queue.upsertJobScheduler(HOUSEKEEPING_SCHEDULER, { every: options.everyMs }, { name: 'sweep', data: {} });
-  const log = options.logger.child({ queue: HOUSEKEEPING_QUEUE });
-  const worker = new Worker(
-    HOUSEKEEPING_QUEUE,
-    async () => {
+export function startHousekeepingWorker(options: HousekeepingWorkerOptions): Promise<RepeatingJob> {
+  return startRepeatingJob({
+    ...options,
+    queue: HOUSEKEEPING_QUEUE,
+    scheduler: HOUSEKEEPING_SCHEDULER,
+    run: async (log) => {
       const done = await runChores(options.chores, log);
       if (Object.values(done).some((n) => n !== 0)) log.info(done, 'housekeeping done');
       return done;
     },
-    { connection, prefix: options.prefix, concurrency: 1 },
-  );
-  worker.on('error', (err) => log.error({ err: err.message }, 'housekeeping worker error'));
-  await worker.waitUntilReady();
-  return {
-    worker,
-    queue,
-    async close() {
-      await worker.close();
-      await queue.close();
-      await connection.quit().catch(() => connection.disconnect());
-    },
-  };
+  });
 }

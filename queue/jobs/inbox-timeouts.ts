@@ -21,7 +21,6 @@
 // running twice (or two at once) decides once and says so once. The entry
 // point passes `decide` (it holds the Temporal client; queue/ cannot reach
 // workflows/).
-import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { proxyCovers } from '../../domain/inbox/rules';
 import { autoDecision } from '../../domain/inbox/auto-decide';
@@ -29,7 +28,7 @@ import { firstTimeoutHours, SUPERVISING_ROLES, timeoutDue, type StepTimeoutRule,
 import { ROLE_LABELS } from '../../domain/roles';
 import type { PrismaClient } from '../../prisma/generated/client';
 import type { TNotificationJob } from '../notification-job';
-import { createRedisConnection } from '../queues';
+import { startRepeatingJob, type RepeatingJob } from './repeating';
 
 export const INBOX_TIMEOUTS_QUEUE = 'inbox-timeouts';
 export const INBOX_SWEEP_SCHEDULER = 'inbox-timeouts-sweep';
@@ -175,30 +174,16 @@ export interface InboxTimeoutWorkerOptions {
 }
 
 /** Schedules the sweep (one scheduler per prefix, whatever the number of workers) and consumes it. */
-export async function startInboxTimeoutWorker(options: InboxTimeoutWorkerOptions): Promise<{ worker: Worker; queue: Queue; close(): Promise<void> }> {
-  const connection = createRedisConnection(options.redisUrl);
-  const queue = new Queue(INBOX_TIMEOUTS_QUEUE, { connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100 } });
-  await queue.upsertJobScheduler(INBOX_SWEEP_SCHEDULER, { every: options.everyMs }, { name: 'sweep', data: {} });
-  const log = options.logger.child({ queue: INBOX_TIMEOUTS_QUEUE });
-  const worker = new Worker(
-    INBOX_TIMEOUTS_QUEUE,
-    async () => {
+export function startInboxTimeoutWorker(options: InboxTimeoutWorkerOptions): Promise<RepeatingJob> {
+  return startRepeatingJob({
+    ...options,
+    queue: INBOX_TIMEOUTS_QUEUE,
+    scheduler: INBOX_SWEEP_SCHEDULER,
+    run: async (log) => {
       const done = await sweepOverdueTasks({ prisma: options.prisma, rules: options.rules, now: options.now(), enqueue: options.enqueue, decide: options.decide, logger: log });
       const counts = { reminded: done.remindTask.length, escalated: done.escalateTask.length, decided: done.autoDecideTask.length };
       if (counts.reminded + counts.escalated + counts.decided > 0) log.info(counts, 'overdue steps handled');
       return counts;
     },
-    { connection, prefix: options.prefix, concurrency: 1 },
-  );
-  worker.on('error', (err) => log.error({ err: err.message }, 'inbox timeout worker error'));
-  await worker.waitUntilReady();
-  return {
-    worker,
-    queue,
-    async close() {
-      await worker.close();
-      await queue.close();
-      await connection.quit().catch(() => connection.disconnect());
-    },
-  };
+  });
 }
