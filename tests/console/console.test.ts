@@ -155,6 +155,19 @@ describe('矛盾调解', () => {
     await mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).waitFor();
     await h.shot(mediator, '40-mediation-list');
     await h.axe(mediator, 'mediation-list');
+    // 导出台账: every case the filters find, searched here to this one, as the committee's ledger (names, no phone).
+    await mediator.getByRole('searchbox', { name: '搜索案件' }).fill(reg.body.caseNo);
+    await mediator.getByRole('searchbox', { name: '搜索案件' }).press('Enter');
+    await expect.poll(() => mediator.locator('.ant-table-tbody .ant-table-row').count()).toBe(1);
+    const ledger = await downloadedCsv(mediator, '导出台账');
+    expect(ledger.fileName).toMatch(/^调解案件台账-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(ledger.lines[0]).toBe('案号,登记时间,案由,纠纷类型,受理渠道,当事人,纠纷发生地,调解层级,状态,调解结果,司法确认,涉及金额(元),高风险,办结时间');
+    expect(ledger.lines.filter(Boolean)).toHaveLength(2);
+    expect(ledger.lines[1]).toContain(`${reg.body.caseNo},`);
+    for (const text of ['卫生间漏水致楼下天花板受损', '房屋漏水', '网格员上报', '张建国', '4800.00']) expect(ledger.lines[1]).toContain(text);
+    expect(ledger.lines[1]).not.toMatch(/1[3-9]\d{9}|\*{4}/);
+    await mediator.getByRole('searchbox', { name: '搜索案件' }).fill('');
+    await mediator.getByRole('searchbox', { name: '搜索案件' }).press('Enter');
     // On a phone a case is one stacked cell (number, 案由, type and channel, parties, level, state), nothing off to the side.
     await toPhone(mediator);
     const row = mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo });

@@ -243,3 +243,6 @@ export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[
         ? JsonOf<C>
         : never
   : never;
+
+/** The query parameters an operation takes (`QueryOf<'/api/mediation-cases', 'get'>`). */
+export type QueryOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;

@@ -1,25 +1,64 @@
 // 矛盾调解 case list: search and filters; personal data masked by the API.
-import { PlusOutlined } from '@ant-design/icons';
+// 导出台账 writes every case the filters find as the committee's 案件登记台账
+// (a spreadsheet: parties by name only, as the list shows them).
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { canSee, entryByKey } from '../../access';
 import { useSession } from '../../session';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
-import { formatDateTime } from '../../format';
-import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
+import { downloadCsv } from '../../download';
+import { beijingToday, formatDateTime } from '../../format';
+import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, JUDICIAL_STATUS_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
 type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
+const partyNames = (c: Case) => c.parties.map((p) => p.name).join('、');
+type CaseQuery = Omit<QueryOf<'/api/mediation-cases', 'get'>, 'limit' | 'offset'>;
 const PAGE = 20;
+/** The largest page the API gives. */
+const EXPORT_PAGE = 200;
+
+/** Every case `query` finds, page after page. */
+async function everyCase(query: CaseQuery): Promise<Case[]> {
+  const cases: Case[] = [];
+  for (;;) {
+    const page = await unwrap(api.GET('/api/mediation-cases', { params: { query: { ...query, limit: EXPORT_PAGE, offset: cases.length } } }));
+    cases.push(...page.items);
+    if (page.items.length < EXPORT_PAGE || cases.length >= page.total) return cases;
+  }
+}
+
+/** The cases as the 案件登记台账's rows, newest first as the list shows them. */
+export function caseLedgerRows(cases: readonly Case[]): unknown[][] {
+  return [
+    ['案号', '登记时间', '案由', '纠纷类型', '受理渠道', '当事人', '纠纷发生地', '调解层级', '状态', '调解结果', '司法确认', '涉及金额(元)', '高风险', '办结时间'],
+    ...cases.map((c) => [
+      c.caseNo,
+      formatDateTime(c.registeredAt),
+      c.title,
+      c.disputeTypeLabel || DISPUTE_TYPE_LABELS[c.disputeType],
+      c.channelLabel || CHANNEL_LABELS[c.channel],
+      partyNames(c),
+      c.place.name,
+      c.currentLevel ? LEVEL_LABELS[c.currentLevel] : '',
+      c.stageLabel || CASE_STAGE_LABELS[c.stage],
+      c.outcome ? (OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel ?? c.outcome) : '',
+      c.judicialStatus ? (JUDICIAL_STATUS_LABELS[c.judicialStatus] ?? c.judicialStatus) : '',
+      c.amountFen === null ? '' : (c.amountFen / 100).toFixed(2),
+      c.highRisk ? '是' : '',
+      c.concludedAt ? formatDateTime(c.concludedAt) : '',
+    ]),
+  ];
+}
 
 const titleWithRisk = (c: Case) => <Space size={4}>{c.title}{c.highRisk ? <Tag color="error">高风险</Tag> : null}</Space>;
 const typeAndChannel = (c: Case) => `${c.disputeTypeLabel || DISPUTE_TYPE_LABELS[c.disputeType]} · ${c.channelLabel || CHANNEL_LABELS[c.channel]}`;
 const stateTag = (c: Case) => <Tag color={c.stage === 'closed' ? 'default' : 'processing'}>{c.outcome ? OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel : c.stageLabel || CASE_STAGE_LABELS[c.stage]}</Tag>;
-const partyNames = (c: Case) => c.parties.map((p) => p.name).join('、');
 
 /** A case as one cell, for a phone: number and 案由, type and channel, parties, level and state. */
 function stacked(c: Case) {
@@ -35,32 +74,35 @@ function stacked(c: Case) {
 }
 
 export default function CaseListPage() {
-  const { me } = useSession();
+  const { me, now } = useSession();
   const [q, setQ] = useState('');
   const [stage, setStage] = useState('');
   const [channel, setChannel] = useState('');
   const [disputeType, setDisputeType] = useState('');
   const [level, setLevel] = useState('');
   const [page, setPage] = useState(1);
+  const [exporting, setExporting] = useState(false);
+  const filters: CaseQuery = {
+    q: q || undefined,
+    stage: (stage || undefined) as Case['stage'] | undefined,
+    channel: (channel || undefined) as Case['channel'] | undefined,
+    disputeType: (disputeType || undefined) as Case['disputeType'] | undefined,
+    level: (level || undefined) as 'community' | undefined,
+  };
   const query = useQuery({
     queryKey: ['cases', q, stage, channel, disputeType, level, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/mediation-cases', {
-          params: {
-            query: {
-              q: q || undefined,
-              stage: (stage || undefined) as Case['stage'] | undefined,
-              channel: (channel || undefined) as Case['channel'] | undefined,
-              disputeType: (disputeType || undefined) as Case['disputeType'] | undefined,
-              level: (level || undefined) as 'community' | undefined,
-              limit: PAGE,
-              offset: (page - 1) * PAGE,
-            },
-          },
-        }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
+  const exportLedger = async () => {
+    setExporting(true);
+    try {
+      downloadCsv(`调解案件台账-${beijingToday(now())}.csv`, caseLedgerRows(await everyCase(filters)));
+    } catch (err) {
+      void message.error(`导出未成功:${(err as Error).message}`);
+    } finally {
+      setExporting(false);
+    }
+  };
   // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
   // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
   // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls; on a phone, one stacked cell.
@@ -81,8 +123,13 @@ export default function CaseListPage() {
           <Typography.Title level={3}>矛盾调解</Typography.Title>
           <Typography.Text type="secondary">多口受理、合理分流、高效调处:社区 → 街道 → 区 三级三轮调解。</Typography.Text>
         </div>
-        {/* Only for those who may register one (an auditor or the district's organisation department reads cases only). */}
-        {canSee(me, entryByKey('mediation-new')) ? <Link to="/mediation/new"><Button type="primary" icon={<PlusOutlined />}>案件登记</Button></Link> : null}
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!query.data?.total} onClick={() => void exportLedger()}>
+            导出台账
+          </Button>
+          {/* Only for those who may register one (an auditor or the district's organisation department reads cases only). */}
+          {canSee(me, entryByKey('mediation-new')) ? <Link to="/mediation/new"><Button type="primary" icon={<PlusOutlined />}>案件登记</Button></Link> : null}
+        </Space>
       </div>
       <Card>
         <Space wrap className="filters">
