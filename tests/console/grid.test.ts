@@ -336,6 +336,16 @@ describe('网格事件处置', () => {
     await pickOption(community, '紧急程度', '紧急');
     await expect.poll(() => community.locator('tr', { hasText: title }).count()).toBe(0);
     await hotlineRow.waitFor();
+    // 导出台账: every incident the filters find (here the urgent ones), without the caller's name or phone.
+    const ledger = await downloadedCsv(community, '导出台账');
+    expect(ledger.fileName).toMatch(/^网格事件台账-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(ledger.lines[0]).toBe('事件编号,上报时间,标题,事件类型,紧急程度,受理渠道,事发地,具体位置,处置部门,状态,办理结果,回访满意度,办结时间');
+    const ledgerRows = ledger.lines.slice(1).filter(Boolean);
+    expect(ledgerRows.every((l) => l.split(',')[4] === '紧急')).toBe(true);
+    const ledgerTicket = ledgerRows.find((l) => l.startsWith(`${hotline.body.incidentNo},`))!;
+    for (const text of ['楼道堆放杂物', '环境卫生', '12345热线', '芙蓉小区5号楼2单元']) expect(ledgerTicket).toContain(text);
+    expect(ledgerTicket).not.toMatch(/137|5566|刘女士/);
+    expect(ledgerRows.some((l) => l.includes(title))).toBe(false);
     await pickOption(community, '状态', '已办结');
     await community.getByText('暂无网格事件').waitFor();
     await h.shot(community, '68-grid-list-filtered-empty');

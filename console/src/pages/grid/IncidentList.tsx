@@ -1,24 +1,55 @@
 // 网格事件 list: filters (status, type, urgency, grid/community/street,
 // overdue, search) and server-side paging; the reporter's phone masked as the
-// API gives it.
-import { PlusOutlined } from '@ant-design/icons';
+// API gives it. 导出台账 writes every incident the filters find as a
+// spreadsheet (without the reporter's name or phone).
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
+import { everyPage } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
-import { formatDateTime } from '../../format';
+import { useCsvExport } from '../../hooks/csv-export';
+import { beijingToday, formatDateTime } from '../../format';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
-import { options, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
+import { CHANNEL_LABELS, options, OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
 import { orgTree } from './tree';
 
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
+type IncidentQuery = Omit<QueryOf<'/api/grid-incidents', 'get'>, 'limit' | 'offset'>;
 const PAGE = 20;
+/** The largest page the API gives. */
+const EXPORT_PAGE = 200;
+
+/** Every incident `query` finds. */
+const everyIncident = (query: IncidentQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...query, ...page } } })));
+
+/** The incidents as a ledger's rows, newest first as the list shows them; no reporter's name or phone. */
+export function incidentLedgerRows(incidents: readonly Incident[]): unknown[][] {
+  return [
+    ['事件编号', '上报时间', '标题', '事件类型', '紧急程度', '受理渠道', '事发地', '具体位置', '处置部门', '状态', '办理结果', '回访满意度', '办结时间'],
+    ...incidents.map((c) => [
+      c.incidentNo,
+      formatDateTime(c.reportedAt),
+      c.title,
+      c.typeLabel || TYPE_LABELS[c.type],
+      c.urgencyLabel || URGENCY_LABELS[c.urgency],
+      c.channelLabel || CHANNEL_LABELS[c.channel],
+      c.place.name,
+      c.address,
+      c.assignee?.department ?? '',
+      c.stageLabel || STAGE_LABELS[c.stage],
+      c.outcome ? (c.outcomeLabel ?? OUTCOME_LABELS[c.outcome]) : '',
+      c.satisfaction ? SATISFACTION_LABELS[c.satisfaction] : '',
+      c.closedAt ? formatDateTime(c.closedAt) : '',
+    ]),
+  ];
+}
 
 const typeAndUrgency = (c: Incident) => (
   <>
@@ -46,7 +77,7 @@ function stacked(c: Incident) {
 const OVERDUE = { '': '全部期限', true: '已超期', false: '未超期' } as Record<string, string>;
 
 export default function IncidentListPage() {
-  const { me } = useSession();
+  const { me, now } = useSession();
   const org = useOrg();
   const [q, setQ] = useState('');
   const [stage, setStage] = useState('');
@@ -55,26 +86,20 @@ export default function IncidentListPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [overdue, setOverdue] = useState('');
   const [page, setPage] = useState(1);
+  const csv = useCsvExport();
+  const filters: IncidentQuery = {
+    q: q || undefined,
+    stage: (stage || undefined) as Incident['stage'] | undefined,
+    type: (type || undefined) as Incident['type'] | undefined,
+    urgency: (urgency || undefined) as Incident['urgency'] | undefined,
+    unitId,
+    overdue: (overdue || undefined) as 'true' | 'false' | undefined,
+  };
   const query = useQuery({
     queryKey: ['grid-incidents', q, stage, type, urgency, unitId, overdue, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/grid-incidents', {
-          params: {
-            query: {
-              q: q || undefined,
-              stage: (stage || undefined) as Incident['stage'] | undefined,
-              type: (type || undefined) as Incident['type'] | undefined,
-              urgency: (urgency || undefined) as Incident['urgency'] | undefined,
-              unitId,
-              overdue: (overdue || undefined) as 'true' | 'false' | undefined,
-              limit: PAGE,
-              offset: (page - 1) * PAGE,
-            },
-          },
-        }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
+  const exportLedger = () => csv.run(`网格事件台账-${beijingToday(now())}.csv`, async () => incidentLedgerRows(await everyIncident(filters)));
   const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
   const layout = useListColumns<Incident>({ title: '事件', cell: stacked }, [
     { title: '事件编号', dataIndex: 'incidentNo', width: 170, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
@@ -92,7 +117,12 @@ export default function IncidentListPage() {
           <Typography.Title level={3}>网格事件</Typography.Title>
           <Typography.Text type="secondary">人在网格走,事在网格办:前台一口受理,后台分工协同,限时处置,核查办结。</Typography.Text>
         </div>
-        {canSee(me, entryByKey('grid-new')) ? <Link to="/grid/new"><Button type="primary" icon={<PlusOutlined />}>事件上报</Button></Link> : null}
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={csv.exporting} disabled={!query.data?.total} onClick={() => void exportLedger()}>
+            导出台账
+          </Button>
+          {canSee(me, entryByKey('grid-new')) ? <Link to="/grid/new"><Button type="primary" icon={<PlusOutlined />}>事件上报</Button></Link> : null}
+        </Space>
       </div>
       <Card>
         <Space wrap className="filters">

@@ -3,16 +3,17 @@
 // (a spreadsheet: parties by name only, as the list shows them).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
+import { everyPage } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { useSession } from '../../session';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
-import { downloadCsv } from '../../download';
+import { useCsvExport } from '../../hooks/csv-export';
 import { beijingToday, formatDateTime } from '../../format';
 import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, JUDICIAL_STATUS_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
@@ -23,15 +24,8 @@ const PAGE = 20;
 /** The largest page the API gives. */
 const EXPORT_PAGE = 200;
 
-/** Every case `query` finds, page after page. */
-async function everyCase(query: CaseQuery): Promise<Case[]> {
-  const cases: Case[] = [];
-  for (;;) {
-    const page = await unwrap(api.GET('/api/mediation-cases', { params: { query: { ...query, limit: EXPORT_PAGE, offset: cases.length } } }));
-    cases.push(...page.items);
-    if (page.items.length < EXPORT_PAGE || cases.length >= page.total) return cases;
-  }
-}
+/** Every case `query` finds. */
+const everyCase = (query: CaseQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...query, ...page } } })));
 
 /** The cases as the 案件登记台账's rows, newest first as the list shows them. */
 export function caseLedgerRows(cases: readonly Case[]): unknown[][] {
@@ -81,7 +75,7 @@ export default function CaseListPage() {
   const [disputeType, setDisputeType] = useState('');
   const [level, setLevel] = useState('');
   const [page, setPage] = useState(1);
-  const [exporting, setExporting] = useState(false);
+  const csv = useCsvExport();
   const filters: CaseQuery = {
     q: q || undefined,
     stage: (stage || undefined) as Case['stage'] | undefined,
@@ -93,16 +87,7 @@ export default function CaseListPage() {
     queryKey: ['cases', q, stage, channel, disputeType, level, page],
     queryFn: () => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      downloadCsv(`调解案件台账-${beijingToday(now())}.csv`, caseLedgerRows(await everyCase(filters)));
-    } catch (err) {
-      void message.error(`导出未成功:${(err as Error).message}`);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportLedger = () => csv.run(`调解案件台账-${beijingToday(now())}.csv`, async () => caseLedgerRows(await everyCase(filters)));
   // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
   // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
   // too). Their sum is the table's width inside the card at 1440 px; narrower, the table scrolls; on a phone, one stacked cell.
@@ -124,7 +109,7 @@ export default function CaseListPage() {
           <Typography.Text type="secondary">多口受理、合理分流、高效调处:社区 → 街道 → 区 三级三轮调解。</Typography.Text>
         </div>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!query.data?.total} onClick={() => void exportLedger()}>
+          <Button icon={<DownloadOutlined />} loading={csv.exporting} disabled={!query.data?.total} onClick={() => void exportLedger()}>
             导出台账
           </Button>
           {/* Only for those who may register one (an auditor or the district's organisation department reads cases only). */}

@@ -6,16 +6,17 @@
 // cost-sharing party.
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Segmented, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
+import { everyPage } from '../../api/every-page';
 import { rolesOf } from '../../access';
 import { ActionForm } from '../../components/ActionForm';
 import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
-import { downloadCsv } from '../../download';
+import { useCsvExport } from '../../hooks/csv-export';
 import { beijingToday, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
@@ -34,15 +35,8 @@ const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).
 /** Pages the API gives at most. */
 const EXPORT_PAGE = 500;
 
-/** Every request of the view, page after page. */
-async function everyRequest(view: View): Promise<Item[]> {
-  const items: Item[] = [];
-  for (;;) {
-    const page = await unwrap(api.GET('/api/projects/disbursements', { params: { query: { status: view, limit: EXPORT_PAGE, offset: items.length } } }));
-    items.push(...page.items);
-    if (page.items.length < EXPORT_PAGE || items.length >= page.total) return items;
-  }
-}
+/** Every request of the view. */
+const everyRequest = (view: View) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/projects/disbursements', { params: { query: { status: view, ...page } } })));
 
 /** The view's requests as a spreadsheet's rows: amounts in yuan (numbers to Excel), one column per cost-sharing party. */
 export function disbursementRows(items: readonly Item[], view: View): unknown[][] {
@@ -66,7 +60,7 @@ export function disbursementRows(items: readonly Item[], view: View): unknown[][
 }
 
 export default function DisbursementsPage() {
-  const [exporting, setExporting] = useState(false);
+  const csv = useCsvExport();
   const { me, now } = useSession();
   const isFinance = rolesOf(me).has('finance');
   const [view, setView] = useState<View>('requested');
@@ -122,16 +116,7 @@ export default function DisbursementsPage() {
     ],
     1100,
   );
-  const exportView = async () => {
-    setExporting(true);
-    try {
-      downloadCsv(`财务拨付-${DISBURSEMENT_STATUS_LABELS[view]}-${beijingToday(now())}.csv`, disbursementRows(await everyRequest(view), view));
-    } catch (err) {
-      void message.error(`导出未成功:${(err as Error).message}`);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportView = () => csv.run(`财务拨付-${DISBURSEMENT_STATUS_LABELS[view]}-${beijingToday(now())}.csv`, async () => disbursementRows(await everyRequest(view), view));
   return (
     <div className="page">
       <div className="page-header-row">
@@ -139,7 +124,7 @@ export default function DisbursementsPage() {
           <Typography.Title level={3}>财务拨付</Typography.Title>
           <Typography.Text type="secondary">已核验节点的拨付申请,以及已拨付、退回、取消的记录;拨付时按资金分担比例记入台账。</Typography.Text>
         </div>
-        <Button icon={<DownloadOutlined />} loading={exporting} disabled={!query.data?.total} onClick={() => void exportView()}>
+        <Button icon={<DownloadOutlined />} loading={csv.exporting} disabled={!query.data?.total} onClick={() => void exportView()}>
           导出表格
         </Button>
       </div>
