@@ -166,6 +166,14 @@ describe('矛盾调解', () => {
     expect(ledger.lines[1]).toContain(`${reg.body.caseNo},`);
     for (const text of ['卫生间漏水致楼下天花板受损', '房屋漏水', '网格员上报', '张建国', '4800.00']) expect(ledger.lines[1]).toContain(text);
     expect(ledger.lines[1]).not.toMatch(/1[3-9]\d{9}|\*{4}/);
+    // 登记日期, for a month's or a year's 台账: last year has not this case, this year has.
+    const registered = mediator.locator('.ant-picker-range', { has: mediator.getByLabel('登记日期') });
+    await registered.click();
+    await mediator.locator('.ant-picker-dropdown:visible .ant-picker-presets li', { hasText: '上一年' }).click();
+    await mediator.getByText('暂无调解案件').waitFor();
+    await registered.click();
+    await mediator.locator('.ant-picker-dropdown:visible .ant-picker-presets li', { hasText: '本年' }).click();
+    await expect.poll(() => mediator.locator('.ant-table-tbody .ant-table-row').count()).toBe(1);
     await mediator.getByRole('searchbox', { name: '搜索案件' }).fill('');
     await mediator.getByRole('searchbox', { name: '搜索案件' }).press('Enter');
     // On a phone a case is one stacked cell (number, 案由, type and channel, parties, level, state), nothing off to the side.

@@ -1,4 +1,5 @@
-// A statistics page's period (调解统计, 事件统计): this year by default, with
+// A statistics page's period (调解统计, 事件统计) — and a list's date filter
+// (the case list's 登记日期) —: this year by default, with
 // the periods people report by one click away — 本月, 本季度, 本年, 上一年 and
 // the last twelve months — counted from the platform's today (the demo clock,
 // or the server's), never the browser's. In January this year holds a few
@@ -16,15 +17,29 @@ export function usePeriod(): [Period, (p: Period) => void] {
   return useState<Period>(() => beijingYearDays(now()).map((x) => dayjs(x)) as Period);
 }
 
-export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p: Period) => void }) {
+/**
+ * A period with the presets. A statistics page always has one; a list's filter (`clearable`) may have none,
+ * which it reads as "any date".
+ */
+export function PeriodPicker(
+  props:
+    | { value: Period; onChange: (p: Period) => void; label?: string }
+    | { value: Period | null; onChange: (p: Period | null) => void; label: string; clearable: true },
+) {
   const { now } = useSession();
+  const clearable = 'clearable' in props;
+  const label = props.label ?? '统计期间';
   return (
     <DatePicker.RangePicker
-      aria-label="统计期间"
-      value={value}
-      allowClear={false}
+      aria-label={label}
+      value={props.value}
+      allowClear={clearable}
+      placeholder={clearable ? [`${label}起`, `${label}止`] : undefined}
       presets={periodPresets(beijingToday(now()))}
-      onChange={(v) => v && v[0] && v[1] && onChange([v[0], v[1]])}
+      onChange={(v) => {
+        if (v && v[0] && v[1]) (props.onChange as (p: Period) => void)([v[0], v[1]]);
+        else if (clearable) props.onChange(null);
+      }}
     />
   );
 }

@@ -14,6 +14,8 @@ import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { useCsvExport } from '../../hooks/csv-export';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import type { Period } from '../../periods';
 import { beijingToday, formatDateTime } from '../../format';
 import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, JUDICIAL_STATUS_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
@@ -74,6 +76,8 @@ export default function CaseListPage() {
   const [channel, setChannel] = useState('');
   const [disputeType, setDisputeType] = useState('');
   const [level, setLevel] = useState('');
+  // 登记日期: none at first (every case); the 台账 of a month or a year is one preset away.
+  const [period, setPeriod] = useState<Period | null>(null);
   const [page, setPage] = useState(1);
   const csv = useCsvExport();
   const filters: CaseQuery = {
@@ -82,9 +86,11 @@ export default function CaseListPage() {
     channel: (channel || undefined) as Case['channel'] | undefined,
     disputeType: (disputeType || undefined) as Case['disputeType'] | undefined,
     level: (level || undefined) as 'community' | undefined,
+    from: period?.[0].format('YYYY-MM-DD'),
+    to: period?.[1].format('YYYY-MM-DD'),
   };
   const query = useQuery({
-    queryKey: ['cases', q, stage, channel, disputeType, level, page],
+    queryKey: ['cases', q, stage, channel, disputeType, level, filters.from, filters.to, page],
     queryFn: () => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
   const exportLedger = () => csv.run(`调解案件台账-${beijingToday(now())}.csv`, async () => caseLedgerRows(await everyCase(filters)));
@@ -123,6 +129,7 @@ export default function CaseListPage() {
           <Select aria-label="受理渠道" style={{ width: 150 }} value={channel} onChange={(v) => { setChannel(v); setPage(1); }} options={opts(CHANNEL_LABELS, '全部渠道')} />
           <Select aria-label="纠纷类型" style={{ width: 160 }} value={disputeType} onChange={(v) => { setDisputeType(v); setPage(1); }} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />
           <Select aria-label="调解层级" style={{ width: 120 }} value={level} onChange={(v) => { setLevel(v); setPage(1); }} options={opts(LEVEL_LABELS, '全部层级')} />
+          <PeriodPicker label="登记日期" clearable value={period} onChange={(v: Period | null) => { setPeriod(v); setPage(1); }} />
         </Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
           <Table<Case>
