@@ -13,6 +13,8 @@ import { canSee, entryByKey } from '../../access';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { useCsvExport } from '../../hooks/csv-export';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import type { Period } from '../../periods';
 import { beijingToday, formatDateTime } from '../../format';
 import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
@@ -85,6 +87,8 @@ export default function IncidentListPage() {
   const [urgency, setUrgency] = useState('');
   const [unitId, setUnitId] = useState<string | undefined>();
   const [overdue, setOverdue] = useState('');
+  // 上报日期: none at first (every incident).
+  const [period, setPeriod] = useState<Period | null>(null);
   const [page, setPage] = useState(1);
   const csv = useCsvExport();
   const filters: IncidentQuery = {
@@ -94,9 +98,11 @@ export default function IncidentListPage() {
     urgency: (urgency || undefined) as Incident['urgency'] | undefined,
     unitId,
     overdue: (overdue || undefined) as 'true' | 'false' | undefined,
+    from: period?.[0].format('YYYY-MM-DD'),
+    to: period?.[1].format('YYYY-MM-DD'),
   };
   const query = useQuery({
-    queryKey: ['grid-incidents', q, stage, type, urgency, unitId, overdue, page],
+    queryKey: ['grid-incidents', q, stage, type, urgency, unitId, overdue, filters.from, filters.to, page],
     queryFn: () => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
   const exportLedger = () => csv.run(`网格事件台账-${beijingToday(now())}.csv`, async () => incidentLedgerRows(await everyIncident(filters)));
@@ -144,6 +150,7 @@ export default function IncidentListPage() {
             popupMatchSelectWidth={false}
           />
           <Select aria-label="是否超期" style={{ width: 110 }} value={overdue} onChange={filter(setOverdue)} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label }))} />
+          <PeriodPicker label="上报日期" clearable value={period} onChange={(v: Period | null) => filter(setPeriod)(v)} />
         </Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
           <Table<Incident>
