@@ -393,6 +393,12 @@ describe('双向述职', () => {
     await auditor.getByRole('button', { name: `查看 ${reportYear} 年度` }).click();
     await auditor.locator(`.ant-table-tbody a[href="/reporting/${reportId}"]`).waitFor();
     expect(await auditor.getByLabel('年度').inputValue()).toBe(String(reportYear));
+    // 导出表格: the year's results with their scores and grades, for the assessment's files.
+    const results = await downloadedCsv(auditor, '导出表格');
+    expect(results.fileName).toBe(`评议结果-${reportYear}.csv`);
+    expect(results.lines[0]).toBe('年度,社区,向上述职得分,民主评议得分,综合得分,等次,评定说明,整改,状态');
+    const communityName = (await auditor.locator(`.ant-table-tbody a[href="/reporting/${reportId}"]`).textContent())!;
+    expect(results.lines.find((l) => l.startsWith(`${reportYear},${communityName},`))).toMatch(/^\d{4},[^,]+,[\d.]+,[\d.]+,[\d.]+,(优秀|称职|基本称职|不称职),/);
     // On a phone a result is one stacked cell: the community, its grade and its scores.
     await auditor.setViewportSize(PHONE);
     const resultRow = auditor.locator('.ant-table-tbody tr', { has: auditor.locator(`a[href="/reporting/${reportId}"]`) });

@@ -1,4 +1,7 @@
-// 评议结果: the year's results per community (for the annual assessment).
+// 评议结果: the year's results per community (for the annual assessment),
+// exported as a spreadsheet for the assessment's files (scores and grades; no
+// ballot and no tally of one).
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,6 +10,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
+import { downloadCsv } from '../../download';
 import { beijingYear } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS } from './labels';
@@ -17,6 +21,14 @@ const link = (r: Row) => <Link to={`/reporting/${encodeURIComponent(r.reportId)}
 const gradeTag = (r: Row) => <Tag color={GRADE_COLORS[r.grade]}>{r.gradeLabel}</Tag>;
 const rectification = (r: Row) => (r.rectificationRequired ? `需整改${r.rectificationStatus ? `(${r.rectificationStatus})` : ''}` : null);
 const score = (v: string | null) => v ?? '—';
+
+/** The results as a spreadsheet's rows. */
+export function resultRows(rows: readonly Row[]): unknown[][] {
+  return [
+    ['年度', '社区', '向上述职得分', '民主评议得分', '综合得分', '等次', '评定说明', '整改', '状态'],
+    ...rows.map((r) => [r.year, r.communityName, r.upwardScore ?? '', r.downwardScore ?? '', r.combinedScore ?? '', r.gradeLabel, r.reason ?? '', rectification(r) ?? '', r.final ? '已确定' : '公示中']),
+  ];
+}
 
 /** A result as one cell, for a phone: community, grade and state, the three scores, rectification. */
 function stacked(r: Row) {
@@ -46,9 +58,14 @@ export default function ResultsPage() {
   ]);
   return (
     <div className="page">
-      <div className="page-header">
-        <Typography.Title level={3}>评议结果</Typography.Title>
-        <Typography.Text type="secondary">向上述职得分与民主评议按权重综合评定,结果公示后计入年度考核。</Typography.Text>
+      <div className="page-header-row">
+        <div>
+          <Typography.Title level={3}>评议结果</Typography.Title>
+          <Typography.Text type="secondary">向上述职得分与民主评议按权重综合评定,结果公示后计入年度考核。</Typography.Text>
+        </div>
+        <Button icon={<DownloadOutlined />} disabled={!query.data?.items.length} onClick={() => query.data && downloadCsv(`评议结果-${year ?? '全部年度'}.csv`, resultRows(query.data.items))}>
+          导出表格
+        </Button>
       </div>
       <Card>
         <Space className="filters"><YearInput placeholder="全部" value={year} onChange={setYear} /></Space>
