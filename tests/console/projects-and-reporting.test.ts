@@ -82,6 +82,11 @@ describe('党建项目', () => {
     await street.locator('tr', { hasText: title }).waitFor();
     await h.shot(street, '17-project-list');
     await h.axe(street, 'project-list');
+    // 导出台账: every project the street's filters find, the one just approved among them, amounts in yuan.
+    const ledger = await downloadedCsv(street, '导出台账');
+    expect(ledger.fileName).toMatch(/^党建项目台账-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(ledger.lines[0]).toBe('项目名称,类别,社区,年度,阶段,预算(元),已预留(元),已拨付(元),奖补已拨付(元),验收等次,下一期限,逾期,暂停');
+    expect(ledger.lines.find((l) => l.startsWith(`${title},`))).toMatch(/^[^,]+,[^,]+,芙蓉社区,\d{4},立项公示,\d+\.\d{2},\d+\.\d{2},0\.00,0\.00,,/);
     await street.locator('.shell-sider').getByRole('link', { name: '督查通报' }).click();
     await street.getByRole('button', { name: /导出表格/ }).waitFor();
     await street.locator('.ant-statistic').first().waitFor();

@@ -1,24 +1,46 @@
-// 党建项目 list: filters (stage, street, community, year, overdue), paged.
-import { PlusOutlined } from '@ant-design/icons';
+// 党建项目 list: filters (stage, street, community, year, overdue), paged;
+// 导出台账 writes every project the filters find (amounts in yuan).
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
+import { everyPage } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { YearInput } from '../../components/YearInput';
-import { formatDate } from '../../format';
+import { beijingToday, formatDate } from '../../format';
+import { useCsvExport } from '../../hooks/csv-export';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
 
 type Project = ResponseOf<'/api/projects', 'get'>['items'][number];
+type ProjectQuery = Omit<QueryOf<'/api/projects', 'get'>, 'limit' | 'offset'>;
 type Stage = Project['stage'];
 
 const PAGE = 20;
+/** The largest page the API gives. */
+const EXPORT_PAGE = 200;
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** Every project `query` finds. */
+const everyProject = (query: ProjectQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/projects', { params: { query: { ...query, ...page } } })));
+
+/** The projects as a ledger's rows, amounts in yuan. */
+export function projectLedgerRows(projects: readonly Project[]): unknown[][] {
+  return [
+    ['项目名称', '类别', '社区', '年度', '阶段', '预算(元)', '已预留(元)', '已拨付(元)', '奖补已拨付(元)', '验收等次', '下一期限', '逾期', '暂停'],
+    ...projects.map((p) => [
+      p.title, p.category, p.communityName, p.year, p.stageLabel || PROJECT_STAGE_LABELS[p.stage] || p.stage,
+      yuan(p.budgetFen), yuan(p.reservedFen), yuan(p.paidFen), yuan(p.rewardPaidFen), p.ratingLabel ?? '',
+      p.nextDueAt ? formatDate(p.nextDueAt) : '', p.overdue ? '是' : '', p.suspended ? '是' : '',
+    ]),
+  ];
+}
 
 const stageTags = (p: Project) => (
   <Space size={4} wrap>
@@ -30,7 +52,7 @@ const due = (p: Project) => (p.overdue ? <span className="overdue">{formatDate(p
 const name = (p: Project) => <Link to={`/projects/${p.id}`}>{p.title}</Link>;
 
 export default function ProjectListPage() {
-  const { me } = useSession();
+  const { me, now } = useSession();
   const [stage, setStage] = useState<string>('');
   const [streetId, setStreetId] = useState<string>('');
   const [communityId, setCommunityId] = useState<string>('');
@@ -39,25 +61,18 @@ export default function ProjectListPage() {
   const [page, setPage] = useState(1);
   const streets = useUnits('street').units;
   const communities = useUnits('community').units.filter((c) => !streetId || c.parentId === streetId);
+  const filters: ProjectQuery = {
+    stage: (stage || undefined) as Stage,
+    streetId: streetId || undefined,
+    communityId: communityId || undefined,
+    year: year ?? undefined,
+    overdue: overdue ? (overdue as 'true' | 'false') : undefined,
+  };
   const query = useQuery({
     queryKey: ['projects', stage, streetId, communityId, year, overdue, page],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/projects', {
-          params: {
-            query: {
-              stage: (stage || undefined) as Stage,
-              streetId: streetId || undefined,
-              communityId: communityId || undefined,
-              year: year ?? undefined,
-              overdue: overdue ? (overdue as 'true' | 'false') : undefined,
-              limit: PAGE,
-              offset: (page - 1) * PAGE,
-            },
-          },
-        }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/projects', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
+  const csv = useCsvExport();
   const reset = () => setPage(1);
   // On a phone, a project as one stacked cell (as the other lists): seven columns scrolled sideways there.
   const layout = useListColumns<Project>(
@@ -91,11 +106,16 @@ export default function ProjectListPage() {
           <Typography.Title level={3}>党建项目</Typography.Title>
           <Typography.Text type="secondary">立项 → 公示 → 实施 → 验收 → 激励,金额单位:元</Typography.Text>
         </div>
-        {canSee(me, entryByKey('project-new')) ? (
-          <Link to="/projects/new">
-            <Button type="primary" icon={<PlusOutlined />}>新建申报</Button>
-          </Link>
-        ) : null}
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={csv.exporting} disabled={!query.data?.total} onClick={() => void csv.run(`党建项目台账-${beijingToday(now())}.csv`, async () => projectLedgerRows(await everyProject(filters)))}>
+            导出台账
+          </Button>
+          {canSee(me, entryByKey('project-new')) ? (
+            <Link to="/projects/new">
+              <Button type="primary" icon={<PlusOutlined />}>新建申报</Button>
+            </Link>
+          ) : null}
+        </Space>
       </div>
       <Card>
         <Space wrap className="filters">
