@@ -10,7 +10,7 @@ import type { AppConfig } from '../config';
 import type { PrismaClient } from '../prisma/generated/client';
 import type { HousekeepingChore } from '../queue/jobs/housekeeping';
 
-/** Ended login sessions are kept this long (a person's "where am I logged in" and support questions), then deleted with their refresh tokens. */
+/** Ended login sessions are kept this long (a question about a login is asked within weeks; the audit log keeps the security events), then deleted with their refresh tokens. */
 export const ENDED_SESSION_KEEP_DAYS = 30;
 
 export interface HousekeepingChoresOptions {
