@@ -59,6 +59,12 @@ export function formatFen(fen: number | null | undefined): string {
   return `${sign}¥${text}.${String(rest).padStart(2, '0')}`;
 }
 
+/** 12345.67 from 1234567 fen, as a spreadsheet's number (no ¥, no separators; integer arithmetic as formatFen). */
+export function fenToYuan(fen: number): string {
+  const abs = Math.abs(Math.trunc(fen));
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** 元 (as typed into a form, up to 2 decimals) → integer fen. */
 export function yuanToFen(yuan: number | string | null | undefined): number {
   if (yuan === null || yuan === undefined || yuan === '') return 0;

@@ -16,7 +16,7 @@ import { ErrorState } from '../../components/PageState';
 import { useCsvExport } from '../../hooks/csv-export';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import type { Period } from '../../periods';
-import { beijingToday, formatDateTime } from '../../format';
+import { beijingToday, fenToYuan, formatDateTime } from '../../format';
 import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, JUDICIAL_STATUS_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
 
 type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
@@ -45,7 +45,7 @@ export function caseLedgerRows(cases: readonly Case[]): unknown[][] {
       c.stageLabel || CASE_STAGE_LABELS[c.stage],
       c.outcome ? (OUTCOME_LABELS[c.outcome] ?? c.outcomeLabel ?? c.outcome) : '',
       c.judicialStatus ? (JUDICIAL_STATUS_LABELS[c.judicialStatus] ?? c.judicialStatus) : '',
-      c.amountFen === null ? '' : (c.amountFen / 100).toFixed(2),
+      c.amountFen === null ? '' : fenToYuan(c.amountFen),
       c.highRisk ? '是' : '',
       c.concludedAt ? formatDateTime(c.concludedAt) : '',
     ]),

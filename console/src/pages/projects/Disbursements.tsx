@@ -17,7 +17,7 @@ import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useCsvExport } from '../../hooks/csv-export';
-import { beijingToday, formatDateTime, formatFen } from '../../format';
+import { beijingToday, fenToYuan, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
@@ -31,7 +31,7 @@ const WHEN: Record<View, string> = { requested: '申请时间', released: '拨�
 const EMPTY: Record<View, string> = { requested: '暂无待拨付的申请', released: '暂无已拨付的记录', returned: '暂无退回的申请', cancelled: '暂无取消的申请' };
 
 const kindLabel = (d: Item) => `${DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind}${d.milestoneSeq ? ` ${d.milestoneSeq}` : ''}`;
-const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(2));
+const yuan = (fen: number | undefined) => (fen === undefined ? '' : fenToYuan(fen));
 /** Pages the API gives at most. */
 const EXPORT_PAGE = 500;
 

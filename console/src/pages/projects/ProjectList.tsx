@@ -12,7 +12,7 @@ import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { YearInput } from '../../components/YearInput';
-import { beijingToday, formatDate } from '../../format';
+import { beijingToday, fenToYuan, formatDate } from '../../format';
 import { useCsvExport } from '../../hooks/csv-export';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
@@ -25,7 +25,6 @@ type Stage = Project['stage'];
 const PAGE = 20;
 /** The largest page the API gives. */
 const EXPORT_PAGE = 200;
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** Every project `query` finds. */
 const everyProject = (query: ProjectQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/projects', { params: { query: { ...query, ...page } } })));
@@ -36,7 +35,7 @@ export function projectLedgerRows(projects: readonly Project[]): unknown[][] {
     ['项目名称', '类别', '社区', '年度', '阶段', '预算(元)', '已预留(元)', '已拨付(元)', '奖补已拨付(元)', '验收等次', '下一期限', '逾期', '暂停'],
     ...projects.map((p) => [
       p.title, p.category, p.communityName, p.year, p.stageLabel || PROJECT_STAGE_LABELS[p.stage] || p.stage,
-      yuan(p.budgetFen), yuan(p.reservedFen), yuan(p.paidFen), yuan(p.rewardPaidFen), p.ratingLabel ?? '',
+      fenToYuan(p.budgetFen), fenToYuan(p.reservedFen), fenToYuan(p.paidFen), fenToYuan(p.rewardPaidFen), p.ratingLabel ?? '',
       p.nextDueAt ? formatDate(p.nextDueAt) : '', p.overdue ? '是' : '', p.suspended ? '是' : '',
     ]),
   ];
