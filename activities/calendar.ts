@@ -1,46 +1,40 @@
-// The one working-day deadline activity: every process asks it for due dates
-// (the end, Beijing time, of the Nth working day after `from`, the day itself
-// not counted, with the administrator-loaded holidays and make-up days).
-import { addWorkingDays, endOfDay } from '../domain/calendar';
-import { loadCalendar } from '../db/calendar-store';
+// The calendar activities. Workflows compute their working-day periods on a
+// snapshot of the calendar they hold (workflows/kit/calendar.ts), taken with
+// `loadWorkCalendar`; a step's save checks the snapshot is still the stored
+// calendar (`assertCalendarCurrent`). `workingDeadlines` answers the
+// histories written when every period was an activity of its own.
+import { ApplicationFailure } from '@temporalio/activity';
+import { CALENDAR_CHANGED, workingDeadlines as computeDeadlines, type CalendarSnapshot, type WorkingDeadline, type WorkingDeadlineItem } from '../domain/calendar';
+import { loadCalendar, loadCalendarSnapshot } from '../db/calendar-store';
+import type { RawDb } from '../db/raw-sql';
 import type { ActivityDeps } from './deps';
 
-export interface WorkingDeadlineItem {
-  key: string;
-  /** N working days after `from`; or */
-  workingDays?: number;
-  /** a fixed Beijing date (YYYY-MM-DD), due at its end. */
-  date?: string;
-  /** Also the moment N working days after the due date (an escalation); 0 or absent: none. */
-  escalateWorkingDays?: number;
-  /** Also the moment to remind, N working days before the due date (at most the period less one; 0: at the due date). */
-  remindLeadDays?: number;
-}
+export type { WorkingDeadline, WorkingDeadlineItem } from '../domain/calendar';
 
-export interface WorkingDeadline {
-  key: string;
-  dueAt: string;
-  escalateAt: string | null;
-  remindAt: string | null;
+/**
+ * Inside a step's save, after its write: refuses the step (its transaction
+ * rolls back, nothing written) when the calendar its periods were computed
+ * on is no longer the stored one: an administrator loaded or corrected a
+ * year since the workflow took its snapshot. Not retryable: the workflow
+ * takes a new snapshot and computes the step again.
+ */
+export async function assertCalendarCurrent(db: RawDb, version: string): Promise<void> {
+  const current = await loadCalendarSnapshot(db);
+  if (current.version !== version) {
+    throw ApplicationFailure.create({ type: CALENDAR_CHANGED, message: '工作日历已更新,按新日历重新计算期限', nonRetryable: true });
+  }
 }
 
 export function createCalendarActivities({ prisma }: ActivityDeps) {
-  async function workingDeadlines(input: { from: string; items: readonly WorkingDeadlineItem[] }): Promise<WorkingDeadline[]> {
-    const from = new Date(input.from);
-    const calendar = await loadCalendar(prisma);
-    return input.items.map((item) => {
-      const days = item.workingDays ?? 0;
-      const due = item.date ? endOfDay(item.date) : addWorkingDays(from, days, calendar);
-      const escalate = item.escalateWorkingDays ? addWorkingDays(due, item.escalateWorkingDays, calendar) : null;
-      let remind: Date | null = null;
-      if (item.remindLeadDays !== undefined) {
-        const lead = Math.min(item.remindLeadDays, days - 1);
-        remind = lead > 0 ? addWorkingDays(from, days - lead, calendar) : due;
-      }
-      return { key: item.key, dueAt: due.toISOString(), escalateAt: escalate?.toISOString() ?? null, remindAt: remind?.toISOString() ?? null };
-    });
-  }
-  return { workingDeadlines };
+  return {
+    async workingDeadlines(input: { from: string; items: readonly WorkingDeadlineItem[] }): Promise<WorkingDeadline[]> {
+      return computeDeadlines(await loadCalendar(prisma), new Date(input.from), input.items);
+    },
+    /** The calendar as stored now, for a workflow to compute its periods on. */
+    async loadWorkCalendar(): Promise<CalendarSnapshot> {
+      return loadCalendarSnapshot(prisma);
+    },
+  };
 }
 
 export type CalendarActivities = ReturnType<typeof createCalendarActivities>;

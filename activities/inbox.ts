@@ -8,6 +8,7 @@ import type { RoleName } from '../domain/roles';
 import { isoOrNull, rawTransaction, type RawDb } from '../db/raw-sql';
 import { Prisma } from '../prisma/generated/client';
 import { writeAuditEntries } from './audit';
+import { assertCalendarCurrent } from './calendar';
 import type { ActivityDeps } from './deps';
 import { writeNotices, type NotifyInput } from './notify';
 import { callerWorkflowId } from './workflow-id';
@@ -229,6 +230,13 @@ export interface SaveStepInput {
    * that newer save.
    */
   write: (tx: RawDb) => Promise<boolean>;
+  /**
+   * The version of the calendar snapshot the step's periods were computed on
+   * (workflows/kit/calendar.ts), absent when it computed none: a step that
+   * applies is refused (CALENDAR_CHANGED, its transaction rolled back) when
+   * the stored calendar is another by now.
+   */
+  calendarVersion?: string | null;
 }
 
 /**
@@ -246,6 +254,8 @@ export function createStepSaver(deps: ActivityDeps) {
     const now = clock.now();
     const { result, jobs } = await rawTransaction(prisma, async (tx) => {
       const applied = await input.write(tx);
+      // Checked once the write applies: a retried save of a step already saved keeps what it saved.
+      if (applied && input.calendarVersion) await assertCalendarCurrent(tx, input.calendarVersion);
       const openedTasks = applied
         ? await syncHumanTasks(tx, { workflowId, process: input.process, subjectId: input.subjectId, tasks, completedById, cancelledKeys: input.cancelledKeys }, now)
         : [];

@@ -20,6 +20,8 @@ export interface SaveMediationCaseInput {
    * that sent them one `notify` at a time (before the patch 'save-carries-notices').
    */
   notifications?: readonly NotificationIntent[];
+  /** The calendar snapshot the step's periods were computed on, for the save to check (activities/inbox.ts). */
+  calendarVersion?: string | null;
 }
 
 export interface MediationActivityDeps extends ActivityDeps {
@@ -108,7 +110,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
     },
 
     /** Saves a step: the case's read model, rounds, agreement and timeline, the inbox its state calls for, and its audit lines. */
-    async saveMediationCase({ state, events, notifications = [] }: SaveMediationCaseInput): Promise<{ applied: boolean; openedTasks: string[] }> {
+    async saveMediationCase({ state, events, notifications = [], calendarVersion = null }: SaveMediationCaseInput): Promise<{ applied: boolean; openedTasks: string[] }> {
       const tasks = pendingTasks(state);
       return saveStep({
         workflowId: mediationWorkflowId(state.caseId),
@@ -120,6 +122,7 @@ export function createMediationActivities(deps: MediationActivityDeps) {
         notifications,
         announceTasks: true,
         audit: { subjectType: 'mediation_case', unitId: state.facts.place.id },
+        calendarVersion,
         write: (tx) => writeCase(tx, state, events, tasks),
       });
     },

@@ -46,6 +46,8 @@ export interface SyncProjectStepInput {
   /** Tasks the process moved past without the person (e.g. a release request of a terminated project). */
   cancelTaskKeys: string[];
   closedById: string | null;
+  /** The calendar snapshot the step's periods were computed on, for the save to check (activities/inbox.ts). */
+  calendarVersion?: string | null;
 }
 
 export interface ComputeDeadlinesInput {
@@ -223,6 +225,7 @@ export function createProjectActivities(deps: ActivityDeps) {
         completedById: input.closedById,
         cancelledKeys: input.cancelTaskKeys,
         notifications: input.notifications,
+        calendarVersion: input.calendarVersion ?? null,
         // The machine's own "待办" notice goes with the step's notifications.
         announceTasks: false,
         // One statement (see InboxDb in ./inbox): the project row if this

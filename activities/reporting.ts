@@ -79,6 +79,8 @@ export interface SaveReportStepInput {
   notifications: NotificationIntent[];
   /** The ballot a `castVote` step cast: who voted and what they chose go to separate tables. */
   ballot?: Ballot | null;
+  /** The calendar snapshot the step's periods were computed on, for the save to check (activities/inbox.ts). */
+  calendarVersion?: string | null;
 }
 
 export function createReportingActivities(deps: ActivityDeps) {
@@ -155,6 +157,7 @@ export function createReportingActivities(deps: ActivityDeps) {
         entries: input.entries,
         notifications: input.notifications,
         announceTasks: false,
+        calendarVersion: input.calendarVersion ?? null,
         write: async (tx) => {
           const newest = await writeReport(tx, state, entries);
           if (input.ballot) await writeBallot(tx, reportId, { ...input.ballot, ballotId: randomUUID() });

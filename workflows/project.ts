@@ -7,12 +7,17 @@
 // needs from outside (the reservation, the 公示 end in working days, a
 // payment, the due dates of the steps it opens). Money moves only through
 // idempotent activities keyed by business keys (the payable, the project's
-// reservation). Projects started before the runner replay ./project-legacy.ts.
+// reservation). Periods in working days are computed here, on the project's
+// calendar snapshot (./kit/calendar). Projects started before the runner
+// replay ./project-legacy.ts.
 import { ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ProjectActivities } from '../activities/project';
-import { projectMachine, type ProjectAnswers, type ProjectStep } from '../domain/project/machine';
+import type { ComputeDeadlinesInput } from '../activities/project';
+import { workingDeadlines } from '../domain/calendar';
+import { projectMachine, type ProjectAnswers, type ProjectStep, type TaskDeadline } from '../domain/project/machine';
 import { initialProjectState } from '../domain/project/state';
+import { workflowCalendar } from './kit/calendar';
 import { localFirstActivities } from './kit/local-first';
 import { runMachine } from './kit/runner';
 import { legacyProjectWorkflow } from './project-legacy';
@@ -42,6 +47,13 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const setReservation = (targetFen: number, enforceCap: boolean) => reservations.setProjectReservation({ ...fund, targetFen, capFen: rules.yearlyFundCapFen, enforceCap });
   /** Whether the running step has set the reservation (to put it back if its save is refused). */
   let reservationTouched = false;
+  const calendar = workflowCalendar();
+  /** Due dates (and escalation moments): on the calendar snapshot; as an activity in histories from before. */
+  const dueDates = async (due: ComputeDeadlinesInput): Promise<TaskDeadline[]> => {
+    if (!patched('working-days-in-workflow')) return acts.computeProjectDeadlines(due);
+    const items = due.items.map((item) => ({ ...item, escalateWorkingDays: due.escalateWorkingDays }));
+    return calendar.use((cal) => workingDeadlines(cal, new Date(due.from), items).map(({ key, dueAt, escalateAt }) => ({ key, dueAt, escalateAt })));
+  };
 
   /** Carries out the step's needs in the order the machine states them (reservation, 公示 end, payment), then dates the inbox steps it opens. */
   async function prepare(step: ProjectStep): Promise<ProjectStep> {
@@ -54,13 +66,13 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     }
     const answers: ProjectAnswers = {};
     if (noticeWorkingDays !== null) {
-      const [end] = await acts.computeProjectDeadlines({ from: iso(), escalateWorkingDays: 0, items: [{ key: 'notice', workingDays: noticeWorkingDays }] });
+      const [end] = await dueDates({ from: iso(), escalateWorkingDays: 0, items: [{ key: 'notice', workingDays: noticeWorkingDays }] });
       answers.noticeEndsAt = end!.dueAt;
     }
     if (payment) answers.payment = await acts.recordProjectPayment({ ...payment, ...fund, streetId: input.street.id });
     const settled = machine.settle(step, answers, new Date());
     const items = machine.deadlinesNeeded(settled.state);
-    const deadlines = items.length > 0 ? await acts.computeProjectDeadlines({ from: iso(), escalateWorkingDays: machine.escalateAfterWorkingDays, items }) : [];
+    const deadlines = items.length > 0 ? await dueDates({ from: iso(), escalateWorkingDays: machine.escalateAfterWorkingDays, items }) : [];
     return machine.openTasks(settled, deadlines);
   }
 
@@ -69,6 +81,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const state = await runMachine(machine, projectUpdates, {
     start: machine.submitted(initial, input.applicant, new Date()),
     prepare,
+    calendar,
     compensate: async (before) => {
       if (reservationTouched) await setReservation(before.reservedFen, false);
     },
@@ -82,6 +95,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         notifications: effects.notifications,
         cancelTaskKeys: effects.inbox.cancelled,
         closedById: effects.completes?.personId ?? null,
+        calendarVersion: calendar.usedVersion(),
       });
     },
     incidents: { acts, process: 'project', subjectId: input.projectId, unitId: input.community.id },

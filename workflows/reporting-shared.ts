@@ -46,6 +46,12 @@ export interface ReportingCommunityInput {
   kit?: boolean;
   /** Set by the cycles of this version (with `kit`): the report runs on the kit's `runMachine`. */
   runner?: boolean;
+  /**
+   * Set by the cycles of this version (with `runner`): the report computes its
+   * periods on its calendar snapshot (workflows/kit/calendar.ts); without it,
+   * each is the activity `reportingDeadline`, as its history has it.
+   */
+  workingDaysInWorkflow?: boolean;
 }
 
 export interface ReportOutcome {

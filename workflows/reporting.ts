@@ -20,6 +20,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { workingDeadlines } from '../domain/calendar';
 import {
   cycleStartFor,
   initialReportingState,
@@ -47,6 +48,7 @@ import {
   type YearlyState,
 } from './reporting-shared';
 import { ACTIVITY_OPTIONS } from './failures';
+import { workflowCalendar } from './kit/calendar';
 import { localFirstActivities } from './kit/local-first';
 import { runMachine } from './kit/runner';
 import { kitV1ReportingCommunity } from './reporting-kit-v1';
@@ -71,6 +73,15 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
   if (!input.runner) return kitV1ReportingCommunity(input);
   const { community, reportId } = input;
   const machine = reportingTimedMachine();
+  const calendar = workflowCalendar();
+  const period = ({ workingDays, reminderLeadDays }: { workingDays: number; reminderLeadDays: number }) => {
+    const from = new Date().toISOString();
+    if (!input.workingDaysInWorkflow) return acts.reportingDeadline({ from, workingDays, reminderLeadDays });
+    return calendar.use((cal) => {
+      const [d] = workingDeadlines(cal, new Date(from), [{ key: 'due', workingDays, remindLeadDays: reminderLeadDays }]);
+      return { dueAt: d!.dueAt, remindAt: d!.remindAt! };
+    });
+  };
   const initial = initialReportingState({ reportId, cycleId: input.cycleId, year: input.year, community, street: input.street, rules: input.rules });
   const resultOf = (state: ReportingState, finalized: boolean) => {
     const r = state.result!;
@@ -101,12 +112,20 @@ export async function reportingCommunity(input: ReportingCommunityInput): Promis
       const answers: ReportingAnswers = {};
       if (needs.projectResults) answers.projectResults = await acts.reportingProjectResults({ communityId: community.id, year: input.year });
       if (needs.rollRound) answers.roll = (await acts.reportingFixRoll({ reportId, round: needs.rollRound, communityPath: community.path })).map((v) => v.personId);
-      if (needs.period) answers.deadline = await acts.reportingDeadline({ from: new Date().toISOString(), ...needs.period });
+      if (needs.period) answers.deadline = await period(needs.period);
       return machine.settle(step, answers, new Date());
     },
+    calendar,
     /** The one save of a step: state, timeline, ballot, the inbox from pendingTasks, notifications; then the result table when the step says so. */
     save: async (step) => {
-      await acts.reportingSaveStep({ state: publicReport(step.state), entries: step.effects.timeline, tasks: reportPendingTasks(step.state), notifications: step.effects.notifications, ballot: step.effects.ballot ?? null });
+      await acts.reportingSaveStep({
+        state: publicReport(step.state),
+        entries: step.effects.timeline,
+        tasks: reportPendingTasks(step.state),
+        notifications: step.effects.notifications,
+        ballot: step.effects.ballot ?? null,
+        calendarVersion: calendar.usedVersion(),
+      });
       if (step.effects.result) await acts.reportingSaveResult(resultOf(step.state, step.effects.result.finalized));
     },
     incidents: { acts, process: reportingMachine.process, subjectId: reportId, unitId: community.id },
@@ -139,7 +158,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<{ cycl
     try {
       handle = await startChild(reportingCommunity, {
         workflowId: reportId,
-        args: [{ reportId, cycleId, year: input.year, community, street, rules: prepared.rules, kit: true, runner: true }],
+        args: [{ reportId, cycleId, year: input.year, community, street, rules: prepared.rules, kit: true, runner: true, workingDaysInWorkflow: true }],
         // A report outlives a cancelled or reset cycle: people have acted on it.
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });

@@ -17,3 +17,4 @@ export {
   type CalendarDaysOptions,
   type DeadlineOptions,
 } from './working-days';
+export { CALENDAR_CHANGED, workingDeadlines, type CalendarSnapshot, type WorkingDeadline, type WorkingDeadlineItem } from './deadlines';

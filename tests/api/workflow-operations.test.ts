@@ -19,17 +19,17 @@ import type { ProjectPlatform } from '../project/support';
 
 const ADMIN = 'admin.qindu';
 let p: TestPlatform;
-// The deadline activity fails while this is set: a process stuck in retries, as after an outage.
-let deadlinesDown = false;
+// Reading the working-day calendar fails while this is set: a process stuck in retries, as after an outage.
+let calendarDown = false;
 let streetAdmin: string;
 
 beforeAll(async () => {
   p = await startTestPlatform({
     activities: (a: Activities) => ({
       ...a,
-      computeProjectDeadlines: async (...args: Parameters<Activities['computeProjectDeadlines']>) => {
-        if (deadlinesDown) throw new Error('测试：工作日历服务暂不可用');
-        return a.computeProjectDeadlines(...args);
+      loadWorkCalendar: async () => {
+        if (calendarDown) throw new Error('测试：工作日历服务暂不可用');
+        return a.loadWorkCalendar();
       },
     }),
   });
@@ -178,16 +178,16 @@ it('names each workflow by the record it runs (title, number, unit, page), and f
   }
 });
 
-/** A project whose deadline activity fails (the calendar service down until the test ends), once the admin route shows it failing. */
+/** A project whose calendar read fails (the calendar service down until the test ends), once the admin route shows it failing. */
 async function stuckProject(title: string) {
-  deadlinesDown = true;
+  calendarDown = true;
   onTestFinished(() => {
-    deadlinesDown = false;
+    calendarDown = false;
   });
   const id = await apply(title);
   const stuck = await p.waitFor(async () => {
     const res = await get(ADMIN, `/api/admin/workflows/${id}`);
-    const activity = res.body.pendingActivities?.find((a: { activityType: string }) => a.activityType === 'computeProjectDeadlines');
+    const activity = res.body.pendingActivities?.find((a: { activityType: string }) => a.activityType === 'loadWorkCalendar');
     return activity?.lastFailure ? { body: res.body, activity } : null;
   });
   return { id, stuck };
@@ -204,8 +204,8 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   // It was tried as a local activity first (workflows/kit/local-first.ts): that failure is a marker, and
   // the same call went on as the regular activity the page shows.
   const events = (await p.client.workflow.getHandle(id).fetchHistory()).events ?? [];
-  const local = events.findIndex((e) => localActivityTypeOf(e) === 'computeProjectDeadlines' && e.markerRecordedEventAttributes!.failure);
-  const regular = events.findIndex((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'computeProjectDeadlines');
+  const local = events.findIndex((e) => localActivityTypeOf(e) === 'loadWorkCalendar' && e.markerRecordedEventAttributes!.failure);
+  const regular = events.findIndex((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'loadWorkCalendar');
   expect(local).toBeGreaterThan(-1);
   expect(events[local]!.markerRecordedEventAttributes!.failure!.message).toContain('工作日历服务暂不可用');
   expect(regular).toBeGreaterThan(local);
@@ -213,12 +213,12 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   const recent = stuck.body.recentEvents as Array<{ eventId: number; type: string; name: string | null; marker: string | null; failure: string | null }>;
   expect(recent.map((e) => e.eventId)).toEqual([...recent.map((e) => e.eventId)].sort((a, b) => b - a));
   expect(recent.at(-1)).toMatchObject({ eventId: 1, type: 'WorkflowExecutionStarted', name: 'projectWorkflow' });
-  const localAttempt = recent.find((e) => e.type === 'MarkerRecorded' && e.marker === 'core_local_activity' && e.name === 'computeProjectDeadlines');
+  const localAttempt = recent.find((e) => e.type === 'MarkerRecorded' && e.marker === 'core_local_activity' && e.name === 'loadWorkCalendar');
   expect(localAttempt?.failure).toContain('工作日历服务暂不可用');
-  expect(recent.find((e) => e.type === 'ActivityTaskScheduled')).toMatchObject({ name: 'computeProjectDeadlines', failure: null });
+  expect(recent.find((e) => e.type === 'ActivityTaskScheduled')).toMatchObject({ name: 'loadWorkCalendar', failure: null });
   expect(recent.filter((e) => e.type === 'WorkflowTaskCompleted').map((e) => e.eventId)).toContain(stuck.body.lastWorkflowTaskCompletedEventId);
 
-  deadlinesDown = false;
+  calendarDown = false;
   const retry = await post(ADMIN, `/api/admin/workflows/${id}/activities/${stuck.activity.activityId}/retry`, { reason: '工作日历服务已恢复' });
   expect(retry.status, JSON.stringify(retry.body)).toBe(200);
   // The same run goes on (ResetActivity): no new run, nothing replayed.
@@ -229,13 +229,13 @@ it('shows a failing activity with its attempts and last failure, and retries it 
   expect(after.body.execution).toMatchObject({ runId: stuck.body.execution.runId, status: 'Running' });
   // The activity's completion records the attempt it succeeded at: the first after the reset.
   const history = (await p.client.workflow.getHandle(id).fetchHistory()).events ?? [];
-  const scheduled = history.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'computeProjectDeadlines')!;
+  const scheduled = history.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'loadWorkCalendar')!;
   const started = history.find((e) => e.activityTaskStartedEventAttributes && Number(e.activityTaskStartedEventAttributes.scheduledEventId) === Number(scheduled.eventId));
   expect(started?.activityTaskStartedEventAttributes?.attempt).toBe(1);
   const [audit] = await audits(id, 'retryActivity');
   expect(audit).toMatchObject({
     actorId: expect.any(String),
-    data: expect.objectContaining({ activityType: 'computeProjectDeadlines', runId: stuck.body.execution.runId, attempt: stuck.activity.attempt, reason: '工作日历服务已恢复' }),
+    data: expect.objectContaining({ activityType: 'loadWorkCalendar', runId: stuck.body.execution.runId, attempt: stuck.activity.attempt, reason: '工作日历服务已恢复' }),
   });
 
   const notFailing = await post(ADMIN, `/api/admin/workflows/${id}/activities/no-such-activity/retry`, { reason: '重试' });
@@ -244,7 +244,7 @@ it('shows a failing activity with its attempts and last failure, and retries it 
 
 it('on a cluster without ResetActivity (Temporal before 1.28), retries by a reset to the last workflow task; audited', async () => {
   const { id, stuck } = await stuckProject('运维重试旧集群测试');
-  deadlinesDown = false;
+  calendarDown = false;
   // The platform's own client, but the cluster answers ResetActivity as an older Temporal does.
   const service = p.client.workflowService;
   const older = new Proxy(service, {
@@ -260,7 +260,7 @@ it('on a cluster without ResetActivity (Temporal before 1.28), retries by a rese
   expect(retry.resetToEventId).toBe(stuck.body.lastWorkflowTaskCompletedEventId);
   await p.waitFor(async () => (await p.prisma.humanTask.count({ where: { workflowId: id, status: 'open', action: 'reviewApplication' } })) === 1);
   const [audit] = await audits(id, 'retryActivity');
-  expect(audit).toMatchObject({ data: expect.objectContaining({ activityType: 'computeProjectDeadlines', previousRunId: retry.previousRunId, runId: retry.runId }) });
+  expect(audit).toMatchObject({ data: expect.objectContaining({ activityType: 'loadWorkCalendar', previousRunId: retry.previousRunId, runId: retry.runId }) });
 });
 
 it('resets to a chosen WorkflowTaskCompleted event and refuses any other event; the process goes on', async () => {

@@ -18,19 +18,19 @@ import { demoPassword } from '../../seeds/demo-org';
 import { CONSOLE_PEOPLE as U, dateIn, DESKTOP, downloadedCsv, fillDate, PHONE, projectPlatform, pickOption, settled, startConsoleHarness, submitDialog, toPhone, extraPerson, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
-// 流程运维's retry: the deadline activity fails for these processes, as in an outage of the calendar service, and for
-// every process started while `deadlinesDown` is set.
+// 流程运维's retry: reading the working-day calendar fails for these processes, as in an outage of the calendar service, and for
+// every process started while `calendarDown` is set.
 const outage = new Set<string>();
-let deadlinesDown = false;
+let calendarDown = false;
 beforeAll(async () => {
   h = await startConsoleHarness({
     activities: (a: Activities) => ({
       ...a,
-      computeProjectDeadlines: async (...args: Parameters<Activities['computeProjectDeadlines']>) => {
+      loadWorkCalendar: async () => {
         const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
-        if (deadlinesDown) outage.add(workflowId);
+        if (calendarDown) outage.add(workflowId);
         if (outage.has(workflowId)) throw new Error('测试:工作日历服务暂不可用');
-        return a.computeProjectDeadlines(...args);
+        return a.loadWorkCalendar();
       },
     }),
   });
@@ -555,18 +555,18 @@ describe('流程运维', () => {
     const pp = projectPlatform(h);
     const failing = async (workflowId: string) =>
       ((await pp.get(U.admin, `/api/admin/workflows/${workflowId}`)).body.pendingActivities ?? []).find(
-        (a: { activityType: string; lastFailure: unknown }) => a.activityType === 'computeProjectDeadlines' && a.lastFailure,
+        (a: { activityType: string; lastFailure: unknown }) => a.activityType === 'loadWorkCalendar' && a.lastFailure,
       );
-    // Two projects stuck before their first step: the deadline activity fails and is retried with backoff.
-    deadlinesDown = true;
+    // Two projects stuck before their first step: reading the calendar fails and is retried with backoff.
+    calendarDown = true;
     onTestFinished(() => {
-      deadlinesDown = false;
+      calendarDown = false;
       outage.clear();
     });
     const [retried, behind] = await Promise.all(['流程运维-立即重试', '流程运维-页面滞后'].map(async (title) => `project-${await apply(pp, { amounts: [1_000_000], title })}`));
     // Each is in the outage from its first call of the activity on, which may come after its 201.
     await expect.poll(() => outage.has(retried!) && outage.has(behind!), { timeout: 30_000 }).toBe(true);
-    deadlinesDown = false;
+    calendarDown = false;
     await expect.poll(async () => !!(await failing(retried!)) && !!(await failing(behind!)), { timeout: 30_000 }).toBe(true);
     const reviewOpen = (workflowId: string) => h.p.prisma.humanTask.count({ where: { workflowId, status: 'open', action: 'reviewApplication' } });
 
@@ -578,11 +578,11 @@ describe('流程运维', () => {
       await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
       await admin.getByRole('button', { name: workflowId }).click();
       const drawer = admin.locator('.ant-drawer-content');
-      return { drawer, row: drawer.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'computeProjectDeadlines' }) };
+      return { drawer, row: drawer.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'loadWorkCalendar' }) };
     };
     const retryDialog = async (row: Awaited<ReturnType<typeof openDetail>>['row'], reason: string) => {
       await row.getByRole('button', { name: '立即重试' }).click();
-      const dialog = admin.getByRole('dialog', { name: '立即重试活动:计算项目办理期限' });
+      const dialog = admin.getByRole('dialog', { name: '立即重试活动:读取工作日历' });
       await settled(admin);
       await dialog.getByLabel('原因(记入审计日志)').fill(reason);
       return dialog;
@@ -640,7 +640,7 @@ describe('流程运维', () => {
     await drawer.getByText('没有待执行的活动').waitFor();
     await drawer.getByText('运行中').waitFor();
     const audit = await h.p.prisma.auditLog.findFirst({ where: { action: 'retryActivity', subjectId: retried } });
-    expect(audit?.data).toMatchObject({ activityType: 'computeProjectDeadlines', reason: '工作日历服务已恢复' });
+    expect(audit?.data).toMatchObject({ activityType: 'loadWorkCalendar', reason: '工作日历服务已恢复' });
     const history = (await h.p.client.workflow.getHandle(retried!).fetchHistory()).events ?? [];
     expect(history.filter((e) => e.workflowExecutionContinuedAsNewEventAttributes || e.workflowExecutionTerminatedEventAttributes)).toEqual([]);
 

@@ -24,12 +24,12 @@ let failNext = 1;
 beforeAll(async () => {
   p = await startTestPlatform({
     workerMetrics,
-    // The first deadline computation fails once (and is retried): a failure to count.
+    // The first read of the working-day calendar fails once (and is retried): a failure to count.
     activities: (a: Activities) => ({
       ...a,
-      computeProjectDeadlines: async (...args: Parameters<Activities['computeProjectDeadlines']>) => {
+      loadWorkCalendar: async () => {
         if (failNext-- > 0) throw new Error('测试：一次失败');
-        return a.computeProjectDeadlines(...args);
+        return a.loadWorkCalendar();
       },
     }),
   });
@@ -75,10 +75,10 @@ it('the worker times activities, counts their failures, and reports queue depths
   expect(res.status).toBe(201);
   const text = await p.waitFor(async () => {
     const t = await scrape(workerServer);
-    return (sample(t, 'worker_activity_duration_seconds_count', 'activity="computeProjectDeadlines",outcome="completed"') ?? 0) >= 1 ? t : null;
+    return (sample(t, 'worker_activity_duration_seconds_count', 'activity="loadWorkCalendar",outcome="completed"') ?? 0) >= 1 ? t : null;
   });
-  expect(sample(text, 'worker_activity_duration_seconds_count', 'activity="computeProjectDeadlines",outcome="failed"')).toBe(1);
-  expect(sample(text, 'worker_activity_failures_total', 'activity="computeProjectDeadlines"')).toBe(1);
+  expect(sample(text, 'worker_activity_duration_seconds_count', 'activity="loadWorkCalendar",outcome="failed"')).toBe(1);
+  expect(sample(text, 'worker_activity_failures_total', 'activity="loadWorkCalendar"')).toBe(1);
   expect(sample(text, 'bullmq_queue_jobs', 'queue="notifications",state="waiting"')).toEqual(expect.any(Number));
 });
 

@@ -8,6 +8,7 @@ import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { commandOf, type ActionCommand, type ActionResult } from '../../domain/kit/command';
 import { ACCESS_CODES, isRefusal, type Deadline, type Effects, type ProcessMachine, type ReassignInput, type Refusal, type Step, type TimedMachine } from '../../domain/kit/machine';
 import { createActionGate, incidentOnDataRejection, refuseOnDataRejection, restoreInto, snapshotOf, type IncidentContext } from '../failures';
+import type { WorkflowCalendar } from './calendar';
 import { serveInboxSteps } from './inbox-steps';
 import { reassignTaskUpdate, recallStepUpdate } from './shared';
 
@@ -32,6 +33,11 @@ export interface MachineHost<S, E extends Effects = Effects> {
   prepare?(step: Step<S, E>): Promise<Step<S, E>>;
   /** Undoes what `prepare` committed outside the state when the save is then refused (DATA_REJECTED). */
   compensate?(before: S): Promise<void>;
+  /**
+   * The working-day calendar `prepare` computes periods on (./calendar): a
+   * step whose save finds it changed since is prepared again on the new one.
+   */
+  calendar?: WorkflowCalendar;
   /**
    * When set, an action that arrives while another action is in flight is
    * refused with this (after access and scope) instead of waiting its turn.
@@ -78,6 +84,39 @@ export function createChainSerialiser(): ReturnType<typeof createSerialiser> {
 
 const refused = (code: string, message: string) => ApplicationFailure.nonRetryable(message, code);
 
+/** Preparations of one step at most: a calendar is not changed again and again while one step saves. */
+const PREPARE_ATTEMPTS = 3;
+
+/**
+ * Prepares `step` (`host.prepare`) and hands it to `commit`, which adopts and
+ * saves it. When the save refuses it because the working-day calendar its
+ * periods were computed on has changed since (nothing was written), the step
+ * is prepared again on the calendar as stored now. What `prepare` did outside
+ * is done again with it: the reservation is set to the same amount, a
+ * payment is found by its business key.
+ */
+export async function prepareAndCommit<S, E extends Effects, R>(
+  host: Pick<MachineHost<S, E>, 'prepare' | 'calendar'>,
+  step: Step<S, E>,
+  commit: (ready: Step<S, E>) => Promise<R>,
+): Promise<R> {
+  // A step may hold the instance's own state (a step of the process's own that only asks for a period), which
+  // `commit` then changes in place: prepared again, it starts from a copy taken before.
+  const pristine = host.calendar ? snapshotOf(step) : step;
+  for (let attempt = 1; ; attempt += 1) {
+    host.calendar?.beginStep();
+    const from = attempt === 1 ? step : snapshotOf(pristine);
+    const ready = host.prepare ? await host.prepare(from) : from;
+    try {
+      return await commit(ready);
+    } catch (err) {
+      if (!host.calendar?.staleAfter(err)) throw err;
+      // Not a failure of the process: the workflow task fails and is retried (replayed), as for a bug, in the open.
+      if (attempt >= PREPARE_ATTEMPTS) throw new Error(`the working-day calendar changed at each of ${attempt} saves of this step`);
+    }
+  }
+}
+
 /** Registers one update per action of the machine, named as the action. */
 export function serveActions<S extends { version: number; stage: string }, Inputs extends { [A in keyof Inputs]: unknown }, E extends Effects = Effects>(
   machine: ProcessMachine<S, Inputs, E>,
@@ -102,13 +141,13 @@ export function serveActions<S extends { version: number; stage: string }, Input
         refuseOnDataRejection({
           state: host.state(),
           label,
-          run: async () => {
-            const done = host.prepare ? await host.prepare(step) : step;
-            host.adopt(done.state);
-            await host.save(done);
-            const state = host.state();
-            return { ...done.result, stage: state.stage, version: state.version, message: done.message ?? done.effects.timeline.at(-1)?.summary ?? label };
-          },
+          run: () =>
+            prepareAndCommit(host, step, async (done) => {
+              host.adopt(done.state);
+              await host.save(done);
+              const state = host.state();
+              return { ...done.result, stage: state.stage, version: state.version, message: done.message ?? done.effects.timeline.at(-1)?.summary ?? label };
+            }),
           ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
         }),
       ),
@@ -137,15 +176,15 @@ export function serveActions<S extends { version: number; stage: string }, Input
       return around(() => refuseOnDataRejection({
         state: host.state(),
         label,
-        run: async () => {
-          const step = host.prepare ? await host.prepare(applied) : applied;
-          host.adopt(step.state);
-          await host.save(step);
-          const state = host.state();
-          last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
-          inbox.afterStep();
-          return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
-        },
+        run: () =>
+          prepareAndCommit(host, applied, async (step) => {
+            host.adopt(step.state);
+            await host.save(step);
+            const state = host.state();
+            last = before ? { action, actorId: cmd.actor.personId, before, version: state.version } : null;
+            inbox.afterStep();
+            return { ...step.result, stage: state.stage, version: state.version, message: step.message ?? step.effects.timeline.at(-1)?.summary ?? label };
+          }),
         ...(host.compensate ? { compensate: (before: S) => host.compensate!(before) } : {}),
       }));
     };
@@ -221,6 +260,7 @@ function serveRecall<S extends { version: number; stage: string }>(
             state: host.state(),
             label: '撤回',
             run: async () => {
+              host.calendar?.beginStep();
               host.adopt(step.state);
               await host.save(step);
               memory.clear();
@@ -266,6 +306,7 @@ function serveReassign<S extends { version: number; stage: string }>(
             state: host.state(),
             label: '转交',
             run: async () => {
+              host.calendar?.beginStep();
               host.adopt(step.state);
               await host.save(step);
               return { stage: host.state().stage, version: host.state().version, message: '已改派办理人。', moved: true };
@@ -304,6 +345,8 @@ export interface RunMachineOptions<S, E extends Effects = Effects> {
   compensate?: MachineHost<S, E>['compensate'];
   /** Refuses an action that arrives while another is in flight (`MachineHost.busy`). */
   busy?: MachineHost<S, E>['busy'];
+  /** The calendar `prepare` computes periods on (`MachineHost.calendar`). */
+  calendar?: WorkflowCalendar;
 }
 
 /** The deadline due first (ties: the first declared). */
@@ -345,14 +388,16 @@ export async function runMachine<S extends { version: number; stage: string }, I
     carried = { timeline: [], notifications: [] };
   };
   const ownStep = async (what: string, key: string, step: Step<S, E>) => {
-    const ready = options.prepare ? await options.prepare(step) : step;
-    // A deadline met meanwhile: the step (prepared) leaves the version as it was and is not saved.
-    if (ready.state.version === state.version && step !== options.start) return;
-    restoreInto(state, ready.state);
-    if (!(await incidentOnDataRejection(options.incidents, what, key, () => save(ready)))) {
-      restoreInto(state, step.state);
-      carried = { timeline: [...carried.timeline, ...step.effects.timeline], notifications: [...carried.notifications, ...step.effects.notifications] };
-    }
+    const version = state.version;
+    await prepareAndCommit(options, step, async (ready) => {
+      // A deadline met meanwhile: the step (prepared) leaves the version as it was and is not saved.
+      if (ready.state.version === version && step !== options.start) return;
+      restoreInto(state, ready.state);
+      if (!(await incidentOnDataRejection(options.incidents, what, key, () => save(ready)))) {
+        restoreInto(state, step.state);
+        carried = { timeline: [...carried.timeline, ...step.effects.timeline], notifications: [...carried.notifications, ...step.effects.notifications] };
+      }
+    });
   };
   const startStep = () => ownStep(options.stepNames?.start ?? 'start', `v${state.version}`, options.start);
   // The start step takes the serialiser before any action can. An action
@@ -375,6 +420,7 @@ export async function runMachine<S extends { version: number; stage: string }, I
       ...(options.prepare ? { prepare: options.prepare } : {}),
       ...(options.compensate ? { compensate: options.compensate } : {}),
       ...(options.busy ? { busy: options.busy } : {}),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
     },
     serial,
   );

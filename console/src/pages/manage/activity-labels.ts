@@ -9,6 +9,7 @@ export const ACTIVITIES: Record<string, string> = {
   recordAudit: '写入审计日志',
   recordAuditEntries: '写入审计日志',
   workingDeadlines: '按工作日计算期限',
+  loadWorkCalendar: '读取工作日历',
   openIncident: '登记运维事件',
   computeProjectDeadlines: '计算项目办理期限',
   setProjectReservation: '预留项目资金',
