@@ -6,6 +6,7 @@
 //   RECORD_MEDIATION_HISTORIES=kit-runner → histories/kit-runner/ (on runMachine)
 //   RECORD_MEDIATION_HISTORIES=local-first → histories/local-first/ (its save and periods as local activities)
 //   RECORD_MEDIATION_HISTORIES=save-carries-notices → histories/save-carries-notices/ (a step's notices sent by its save)
+//   RECORD_MEDIATION_HISTORIES=working-days-in-workflow → histories/working-days-in-workflow/ (periods computed on the case's calendar snapshot)
 //   npx vitest run tests/mediation/record-histories.test.ts
 // Never re-record a folder whose shape running cases still have.
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { recordHistory } from '../helpers/histories';
 import { mediateRound, round, startMediationPlatform, who, type MediationPlatform } from './support';
 
 const MODE = process.env.RECORD_MEDIATION_HISTORIES;
-const FOLDERS = ['kit-runner', 'local-first', 'save-carries-notices'];
+const FOLDERS = ['kit-runner', 'local-first', 'save-carries-notices', 'working-days-in-workflow'];
 const HISTORIES = path.join(import.meta.dirname, 'histories', MODE && FOLDERS.includes(MODE) ? MODE : '');
 
 let p: MediationPlatform;

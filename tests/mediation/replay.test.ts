@@ -3,7 +3,8 @@
 // `kit-runner` marker), by the runner (histories/kit-runner/) and by the
 // runner with its steps as local activities (histories/local-first/) and
 // by the runner whose save sends a step's notices (histories/save-carries-notices/)
-// replay against today's bundle without a nondeterminism error. Recorded by
+// and by the runner that computes periods on the case's calendar snapshot
+// (histories/working-days-in-workflow/) replay against today's bundle without a nondeterminism error. Recorded by
 // record-histories.test.ts.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ describe('mediation histories', () => {
     ['of the runner', path.join(HISTORIES, 'kit-runner')],
     ['of the runner with local activities', path.join(HISTORIES, 'local-first')],
     ['of the runner whose save sends the notices', path.join(HISTORIES, 'save-carries-notices')],
+    ['of the runner that computes periods in the workflow', path.join(HISTORIES, 'working-days-in-workflow')],
   ])('%s replay against the current workflow code', async (_, dir) => {
     expect(json(dir)).toEqual(NAMES);
     const results = await replayHistoryFiles(dir, json(dir));

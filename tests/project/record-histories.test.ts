@@ -11,7 +11,9 @@
 // those in histories/local-first/ by the runner with its save and due dates as
 // local activities (RECORD_PROJECT_HISTORIES=local-first), those in
 // histories/reservation-local-first/ with the reservation local too
-// (RECORD_PROJECT_HISTORIES=reservation-local-first).
+// (RECORD_PROJECT_HISTORIES=reservation-local-first), those in
+// histories/working-days-in-workflow/ with the due dates computed in the
+// workflow on its calendar snapshot (RECORD_PROJECT_HISTORIES=working-days-in-workflow).
 // Never re-record a folder whose shape running projects still have.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +24,7 @@ import { DAY, startProjectPlatform, type ProjectPlatform } from './support';
 
 const MODE = process.env.RECORD_PROJECT_HISTORIES;
 /** The folders of the runner's shapes (every later shape keeps three histories). */
-const FOLDERS = ['kit-runner', 'local-first', 'reservation-local-first'];
+const FOLDERS = ['kit-runner', 'local-first', 'reservation-local-first', 'working-days-in-workflow'];
 const HISTORIES = path.join(import.meta.dirname, 'histories', MODE && FOLDERS.includes(MODE) ? MODE : '');
 
 let p: ProjectPlatform;

@@ -14,7 +14,9 @@
 // The same reports recorded by later shapes live in subfolders, replayed too:
 // kit-v1/ by the kit's serveActions with the workflow's own waits (commit
 // 1f11898: reports with `kit` and no `runner` in their input), kit-runner/
-// by the kit's runMachine (RECORD_REPORTING_HISTORIES=kit-v1 or =kit-runner,
+// by the kit's runMachine, working-days-in-workflow/ by the runner computing
+// periods on the report's calendar snapshot (reports with `workingDaysInWorkflow`)
+// (RECORD_REPORTING_HISTORIES=kit-v1, =kit-runner or =working-days-in-workflow,
 // each with the code of its shape).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +33,7 @@ import { DAY, actOk, bringToVote, repsOf, secretaryOf, streetOfficeOf, waitForSt
 
 const ROOT = fileURLToPath(new URL('./histories/', import.meta.url));
 /** Later shapes, each in its folder, with the commit whose code recorded it. */
-const SHAPES: Record<string, string> = { 'kit-v1': '1f11898', 'kit-runner': 'acf1074' };
+const SHAPES: Record<string, string> = { 'kit-v1': '1f11898', 'kit-runner': 'acf1074', 'working-days-in-workflow': '60d28b2' };
 const RECORDING = process.env.RECORD_REPORTING_HISTORIES;
 const DIR = RECORDING && SHAPES[RECORDING] ? `${ROOT}${RECORDING}/` : ROOT;
 // The fixtures are encrypted like any history, under a key made for them: it
