@@ -26,8 +26,8 @@ import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWor
 // Unlimited attempts for what a retry can cure: a payment or a reservation
 // must eventually land; the activities are idempotent, so a retry after a lost
 // completion is harmless. Data the database refuses fails at once (./failures).
-// The save and the due dates run local first (./kit/local-first), and so
-// does the reservation: bookkeeping against the community's cap, set to an
+// The save runs local first (./kit/local-first), and so do the due dates of
+// the projects from before they were computed here, and the reservation: bookkeeping against the community's cap, set to an
 // absolute amount (a repeat changes nothing). As a regular activity it cost
 // each approval an activity dispatch and one more workflow task, about a
 // sixth of its answer time (README, "One local activity more"). It moved

@@ -46,6 +46,7 @@ import { demoPassword } from '../../seeds/demo-org';
 import { createTemporalClient, payloadKeyringFromConfig } from '../../temporal';
 import { spawnEngine, type EngineProcess } from '../engine/cli-process';
 import { testDatabaseUrl, testPrisma } from '../helpers/db';
+import { localActivityTypeOf } from '../helpers/histories';
 import { spawnWorkerProcess, type WorkerProcess } from '../project/worker-process';
 
 const CONNECTIONS = 10;
@@ -241,7 +242,12 @@ async function historyBreakdown(workflowId: string): Promise<string[]> {
   const from = events.map(name).lastIndexOf('WorkflowExecutionUpdateAccepted');
   if (from < 0) return ['(no update in history)'];
   const t0 = ms(events[from]!);
-  return events.slice(from).map((e) => `${(ms(e) - t0).toFixed(1).padStart(7)}  ${name(e)}`);
+  // A local activity's marker names its activity: where the update's time went, by name.
+  const detail = (e: (typeof events)[number]) => {
+    const activity = localActivityTypeOf(e as proto.api.history.v1.IHistoryEvent);
+    return activity ? ` (${activity})` : '';
+  };
+  return events.slice(from).map((e) => `${(ms(e) - t0).toFixed(1).padStart(7)}  ${name(e)}${detail(e)}`);
 }
 
 const temporalEventType = (t: unknown) =>
