@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import {
   createCalendar,
-  SHIPPED_CALENDAR_YEARS,
+  shippedCalendarYears,
   validateCalendarYear,
   type BusinessCalendar,
   type CalendarSnapshot,
@@ -29,7 +29,7 @@ export async function loadCalendarSnapshot(db: RawDb): Promise<CalendarSnapshot>
   const rows = await rawDb(db).$queryRaw<CalendarYearData[]>`SELECT year, holidays, workdays, source FROM "CalendarYear" ORDER BY year`;
   const key = JSON.stringify(rows);
   if (built?.rows !== key) {
-    const calendar = createCalendar([...SHIPPED_CALENDAR_YEARS, ...rows]);
+    const calendar = createCalendar([...shippedCalendarYears(), ...rows]);
     const version = createHash('sha256').update(JSON.stringify(calendar.years)).digest('base64url').slice(0, 16);
     built = { rows: key, snapshot: { version, calendar } };
   }

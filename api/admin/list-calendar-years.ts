@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHIPPED_CALENDAR_YEARS, yearsToLoad } from '../../domain/calendar';
+import { shippedCalendarYears, yearsToLoad } from '../../domain/calendar';
 import type { PrismaClient } from '../../prisma/generated/client';
 import { businessTime } from '../deps';
 import { defineRoute } from '../http/define-route';
@@ -18,7 +18,7 @@ export interface ListCalendarYearsOptions {
 export async function listCalendarYears({ prisma, now }: ListCalendarYearsOptions) {
   const loaded = await prisma.calendarYear.findMany({ orderBy: { year: 'asc' } });
   const byYear = new Map<number, z.input<typeof ZCalendarYear>>();
-  for (const y of SHIPPED_CALENDAR_YEARS) byYear.set(y.year, { ...y, origin: 'shipped', updatedAt: null, updatedBy: null });
+  for (const y of shippedCalendarYears()) byYear.set(y.year, { ...y, origin: 'shipped', updatedAt: null, updatedBy: null });
   for (const y of loaded) {
     byYear.set(y.year, { year: y.year, holidays: y.holidays, workdays: y.workdays, source: y.source, origin: 'loaded', updatedAt: y.updatedAt.toISOString(), updatedBy: y.updatedBy });
   }

@@ -7,5 +7,5 @@ import { DEFAULT_GRID_RULES } from '../../domain/grid/rules';
 import type { AppDeps } from '../deps';
 
 export function gridMachineFor(deps: AppDeps): GridMachine {
-  return createGridMachine({ rules: deps.config.rules?.grid ?? DEFAULT_GRID_RULES, calendar: defaultCalendar });
+  return createGridMachine({ rules: deps.config.rules?.grid ?? DEFAULT_GRID_RULES, calendar: defaultCalendar() });
 }

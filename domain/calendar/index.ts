@@ -1,7 +1,7 @@
 // Business calendar: working days in Asia/Shanghai with the State Council's
 // holidays and make-up working days. Pure; see README.md in this folder.
 export type { BusinessCalendar, CalendarYearData, DeadlineTime, LocalDate } from './types';
-export { SHIPPED_CALENDAR_YEARS } from './years';
+export { shippedCalendarYears } from './years';
 export { NEXT_YEAR_DUE_MONTH, yearsToLoad, type YearToLoad } from './coverage';
 export { addDaysLocal, atTime, daysBetweenLocal, endOfDay, isLocalDate, startOfDay, startOfMonth, toLocalDate, yearOf } from './dates';
 export {

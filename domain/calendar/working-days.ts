@@ -3,7 +3,7 @@
 // period of N days ends at the end of the Nth day after it. Deadlines are
 // instants: the end of the last day in Asia/Shanghai unless a time is chosen.
 import { addDaysLocal, atTime, daysBetweenLocal, isLocalDate, toLocalDate, weekdayOf } from './dates';
-import { SHIPPED_CALENDAR_YEARS } from './years';
+import { shippedCalendarYears } from './years';
 import type { BusinessCalendar, CalendarYearData, DeadlineTime, LocalDate } from './types';
 
 export interface DeadlineOptions {
@@ -21,7 +21,7 @@ export interface CalendarDaysOptions extends DeadlineOptions {
 }
 
 /** Years later in the list replace earlier ones with the same `year`. */
-export function createCalendar(years: readonly CalendarYearData[] = SHIPPED_CALENDAR_YEARS): BusinessCalendar {
+export function createCalendar(years: readonly CalendarYearData[] = shippedCalendarYears()): BusinessCalendar {
   const map: Record<number, CalendarYearData> = {};
   for (const y of years) {
     validateCalendarYear(y);
@@ -30,8 +30,17 @@ export function createCalendar(years: readonly CalendarYearData[] = SHIPPED_CALE
   return { years: map };
 }
 
-/** The shipped years only (2024–2026); prefer db/calendar-store's loadCalendar in activities. */
-export const defaultCalendar: BusinessCalendar = createCalendar();
+/**
+ * The shipped years only (2024–2026), built on first use (see
+ * shippedCalendarYears: workflows evaluate this module once each); prefer
+ * db/calendar-store's loadCalendar in activities.
+ */
+export function defaultCalendar(): BusinessCalendar {
+  shipped ??= createCalendar();
+  return shipped;
+}
+
+let shipped: BusinessCalendar | undefined;
 
 /** Throws a RangeError naming the first problem; used for shipped data and for administrator uploads. */
 // Messages are zh-CN: an administrator loading a year reads them as the API's answer.
@@ -81,11 +90,11 @@ function indexOf(calendar: BusinessCalendar): Index {
  * computable before the next notice is published, and an administrator
  * loading the year corrects later computations.
  */
-export function coversDate(date: Date | LocalDate, calendar: BusinessCalendar = defaultCalendar): boolean {
+export function coversDate(date: Date | LocalDate, calendar: BusinessCalendar = defaultCalendar()): boolean {
   return indexOf(calendar).years.has(Number(toLocalDate(date).slice(0, 4)));
 }
 
-export function isWorkingDay(date: Date | LocalDate, calendar: BusinessCalendar = defaultCalendar): boolean {
+export function isWorkingDay(date: Date | LocalDate, calendar: BusinessCalendar = defaultCalendar()): boolean {
   const day = toLocalDate(date);
   const idx = indexOf(calendar);
   if (idx.workdays.has(day)) return true;
@@ -95,7 +104,7 @@ export function isWorkingDay(date: Date | LocalDate, calendar: BusinessCalendar 
 }
 
 /** The day `n` working days after the day of `date` (that day not counted); n = 0 gives that day itself. */
-export function addWorkingDaysLocal(date: Date | LocalDate, n: number, calendar: BusinessCalendar = defaultCalendar): LocalDate {
+export function addWorkingDaysLocal(date: Date | LocalDate, n: number, calendar: BusinessCalendar = defaultCalendar()): LocalDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
   let day = toLocalDate(date);
   for (let left = n; left > 0; ) {
@@ -113,7 +122,7 @@ export function addWorkingDaysLocal(date: Date | LocalDate, n: number, calendar:
 export function addWorkingDays(
   date: Date | LocalDate,
   n: number,
-  calendar: BusinessCalendar = defaultCalendar,
+  calendar: BusinessCalendar = defaultCalendar(),
   options: DeadlineOptions = {},
 ): Date {
   return atTime(addWorkingDaysLocal(date, n, calendar), options.at);
@@ -123,7 +132,7 @@ export function addWorkingDays(
 export function addCalendarDays(
   date: Date | LocalDate,
   n: number,
-  calendar: BusinessCalendar = defaultCalendar,
+  calendar: BusinessCalendar = defaultCalendar(),
   options: CalendarDaysOptions = {},
 ): Date {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`days must be a whole number ≥ 0: ${n}`);
@@ -140,7 +149,7 @@ export function addCalendarDays(
 export function workingDaysBetween(
   from: Date | LocalDate,
   to: Date | LocalDate,
-  calendar: BusinessCalendar = defaultCalendar,
+  calendar: BusinessCalendar = defaultCalendar(),
 ): number {
   const a = toLocalDate(from);
   const b = toLocalDate(to);

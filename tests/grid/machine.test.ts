@@ -29,7 +29,7 @@ const siblingStreetOffice = person('so2', ['street_office', otherStreet]);
 const districtOrg = person('do', ['district_org', district]);
 const finance = person('fi', ['finance', district]);
 
-const machine = createGridMachine({ rules: DEFAULT_GRID_RULES, calendar: defaultCalendar });
+const machine = createGridMachine({ rules: DEFAULT_GRID_RULES, calendar: defaultCalendar() });
 // Monday 2026-03-02, 10:00 Beijing time.
 const T0 = new Date('2026-03-02T02:00:00Z');
 const hours = (h: number) => new Date(T0.getTime() + h * 3_600_000);

@@ -5,7 +5,7 @@
 // activity reading the stored calendar. The year is one only this file's
 // clock reaches, so the files running beside it compute the same dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWorkingDays, createCalendar, defaultCalendar, SHIPPED_CALENDAR_YEARS, type CalendarYearData } from '../../domain/calendar';
+import { addWorkingDays, createCalendar, defaultCalendar, shippedCalendarYears, type CalendarYearData } from '../../domain/calendar';
 import { saveCalendarYear } from '../../db/calendar-store';
 import { localActivityTypeOf } from '../helpers/histories';
 import { mediateRound, round, startMediationPlatform, who, type MediationPlatform } from './support';
@@ -37,14 +37,14 @@ describe('a year loaded while a case runs', () => {
     const id = await p.register();
     const c0 = await p.caseWhen(id, (c) => c.stage === 'in_round');
     // Computed on the calendar as it was: the shipped years only.
-    expect(round(c0).dueAt).toBe(addWorkingDays(new Date(round(c0).startedAt), 7, defaultCalendar).toISOString());
+    expect(round(c0).dueAt).toBe(addWorkingDays(new Date(round(c0).startedAt), 7, defaultCalendar()).toISOString());
 
     await saveCalendarYear(p.prisma, LOADED);
     await mediateRound(p, id, who.communityMediator, 'failure');
     const c1 = await p.caseWhen(id, (c) => c.currentLevel === 'street' && c.state.rounds.length === 2);
     const from = new Date(round(c1).startedAt);
-    const loaded = addWorkingDays(from, 7, createCalendar([...SHIPPED_CALENDAR_YEARS, LOADED])).toISOString();
-    const stale = addWorkingDays(from, 7, defaultCalendar).toISOString();
+    const loaded = addWorkingDays(from, 7, createCalendar([...shippedCalendarYears(), LOADED])).toISOString();
+    const stale = addWorkingDays(from, 7, defaultCalendar()).toISOString();
     expect(loaded).not.toBe(stale);
     expect(round(c1).dueAt).toBe(loaded);
     // The inbox shows the same date.
