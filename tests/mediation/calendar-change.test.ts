@@ -51,11 +51,13 @@ describe('a year loaded while a case runs', () => {
     const task = await p.prisma.humanTask.findFirstOrThrow({ where: { subjectId: id, status: 'open' } });
     expect(task.dueAt?.toISOString()).toBe(loaded);
 
-    // How: one save refused for the changed calendar (nothing written), the calendar taken again, the step saved.
+    // How: a save refused for the changed calendar (nothing written), the calendar taken again, the step saved.
+    // (Other test files load years too while this one runs: each may cost one more refusal and one more load.)
     const events = (await p.client.workflow.getHandle(`mediation-${id}`).fetchHistory()).events ?? [];
     const refused = events.filter((e) => localActivityTypeOf(e) === 'saveMediationCase' && e.markerRecordedEventAttributes?.failure);
-    expect(refused.map((e) => e.markerRecordedEventAttributes!.failure!.applicationFailureInfo?.type)).toEqual(['CALENDAR_CHANGED']);
-    expect(events.filter((e) => localActivityTypeOf(e) === 'loadWorkCalendar')).toHaveLength(2);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(new Set(refused.map((e) => e.markerRecordedEventAttributes!.failure!.applicationFailureInfo?.type))).toEqual(new Set(['CALENDAR_CHANGED']));
+    expect(events.filter((e) => localActivityTypeOf(e) === 'loadWorkCalendar')).toHaveLength(1 + refused.length);
     expect(events.some((e) => localActivityTypeOf(e) === 'mediationWorkingDeadline')).toBe(false);
   });
 });

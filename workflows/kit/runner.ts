@@ -95,7 +95,7 @@ const PREPARE_ATTEMPTS = 3;
  * is done again with it: the reservation is set to the same amount, a
  * payment is found by its business key.
  */
-export async function prepareAndCommit<S, E extends Effects, R>(
+async function prepareAndCommit<S, E extends Effects, R>(
   host: Pick<MachineHost<S, E>, 'prepare' | 'calendar'>,
   step: Step<S, E>,
   commit: (ready: Step<S, E>) => Promise<R>,
