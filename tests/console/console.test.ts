@@ -519,6 +519,8 @@ describe('流程运维', () => {
     // is a point to reset to, from its own row.
     const events = drawer.locator('.ant-card').filter({ hasText: '最近的流程事件' });
     await events.locator('tr').filter({ hasText: '本地活动' }).filter({ hasText: '保存项目步骤' }).first().waitFor();
+    // The oldest events are on the table's last page: the run's first completed workflow task is always there.
+    await events.locator('.ant-pagination-item').last().click();
     const point = events.locator('tr').filter({ has: admin.getByRole('button', { name: '重置到此处' }) }).last();
     const eventId = Number(await point.locator('td').first().textContent());
     expect(await point.locator('td').nth(2).textContent()).toBe('工作流任务完成');
