@@ -8,7 +8,7 @@ import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography 
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
-import { everyPage } from '../../api/every-page';
+import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
@@ -25,11 +25,9 @@ import { orgTree } from './tree';
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 type IncidentQuery = Omit<QueryOf<'/api/grid-incidents', 'get'>, 'limit' | 'offset'>;
 const PAGE = 20;
-/** The largest page the API gives. */
-const EXPORT_PAGE = 200;
 
 /** Every incident `query` finds. */
-const everyIncident = (query: IncidentQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...query, ...page } } })));
+const everyIncident = (query: IncidentQuery) => everyPage(LIST_PAGE_MAX, (page) => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...query, ...page } } })));
 
 /** The incidents as a ledger's rows, newest first as the list shows them; no reporter's name or phone. */
 export function incidentLedgerRows(incidents: readonly Incident[]): unknown[][] {

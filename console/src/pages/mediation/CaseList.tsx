@@ -7,7 +7,7 @@ import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
-import { everyPage } from '../../api/every-page';
+import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { useSession } from '../../session';
 import { Money } from '../../components/Money';
@@ -23,11 +23,9 @@ type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
 const partyNames = (c: Case) => c.parties.map((p) => p.name).join('、');
 type CaseQuery = Omit<QueryOf<'/api/mediation-cases', 'get'>, 'limit' | 'offset'>;
 const PAGE = 20;
-/** The largest page the API gives. */
-const EXPORT_PAGE = 200;
 
 /** Every case `query` finds. */
-const everyCase = (query: CaseQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...query, ...page } } })));
+const everyCase = (query: CaseQuery) => everyPage(LIST_PAGE_MAX, (page) => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...query, ...page } } })));
 
 /** The cases as the 案件登记台账's rows, newest first as the list shows them. */
 export function caseLedgerRows(cases: readonly Case[]): unknown[][] {

@@ -6,7 +6,7 @@ import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
-import { everyPage } from '../../api/every-page';
+import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
@@ -23,11 +23,9 @@ type ProjectQuery = Omit<QueryOf<'/api/projects', 'get'>, 'limit' | 'offset'>;
 type Stage = Project['stage'];
 
 const PAGE = 20;
-/** The largest page the API gives. */
-const EXPORT_PAGE = 200;
 
 /** Every project `query` finds. */
-const everyProject = (query: ProjectQuery) => everyPage(EXPORT_PAGE, (page) => unwrap(api.GET('/api/projects', { params: { query: { ...query, ...page } } })));
+const everyProject = (query: ProjectQuery) => everyPage(LIST_PAGE_MAX, (page) => unwrap(api.GET('/api/projects', { params: { query: { ...query, ...page } } })));
 
 /** The projects as a ledger's rows, amounts in yuan. */
 export function projectLedgerRows(projects: readonly Project[]): unknown[][] {
