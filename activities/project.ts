@@ -11,7 +11,7 @@ import { checkFundCap, fundCapMessage } from '../domain/project/application';
 import type { DeadlineItem, ProjectPayment, TaskDeadline } from '../domain/project/machine';
 import type { ProjectState } from '../domain/project/state';
 import { Prisma } from '../prisma/generated/client';
-import { isoOrNull, rawTransaction, UTC_NOW } from '../db/raw-sql';
+import { isoOrNull, rawTransaction, UTC_NOW, type RawDb } from '../db/raw-sql';
 import { createStepSaver, earliestDue } from './inbox';
 import { createCalendarActivities } from './calendar';
 import type { ActivityDeps } from './deps';
@@ -48,7 +48,16 @@ export interface SyncProjectStepInput {
   closedById: string | null;
   /** The calendar snapshot the step's periods were computed on, for the save to check (activities/inbox.ts). */
   calendarVersion?: string | null;
+  /**
+   * The reservation the step sets, in the save's transaction once its write
+   * applies: a rise past the cap refuses the step (BUSINESS_RULE, nothing
+   * written). Absent in saves of histories that reserved first.
+   */
+  reservation?: StepReservation | null;
 }
+
+/** A step's reservation: the project's, its community's and year's (from the state). */
+export type StepReservation = Pick<SetReservationInput, 'targetFen' | 'capFen' | 'enforceCap'>;
 
 export interface ComputeDeadlinesInput {
   from: string;
@@ -92,6 +101,49 @@ function stepOf(s: ProjectState): string | null {
   return null;
 }
 
+export interface ReservationResult {
+  ok: boolean;
+  reservedFen: number;
+  message?: string;
+}
+
+/**
+ * Sets the project's reservation to `targetFen` inside `tx`, against the
+ * community's yearly cap: a rise that would pass the cap is refused (ok:
+ * false, nothing written) when `enforceCap`. Absolute, so a repeat changes
+ * nothing.
+ */
+async function reserveFunds(tx: RawDb, input: SetReservationInput): Promise<ReservationResult> {
+  // ON CONFLICT, not a read then an insert: two first projects of one
+  // community and year at once both inserted, and the loser's unique
+  // violation (23505) refused its reservation for good.
+  await tx.$executeRaw`
+    INSERT INTO "ProjectFundYear" ("communityId", "year", "capFen", "reservedFen", "updatedAt")
+    VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, ${UTC_NOW})
+    ON CONFLICT DO NOTHING`;
+  // Row lock: two projects of one community reserving at once are serialised here.
+  const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number; currentFen: number | null }[]>`
+    SELECT f."capFen", f."reservedFen", r."amountFen" AS "currentFen"
+    FROM "ProjectFundYear" f LEFT JOIN "ProjectReservation" r ON r."projectId" = ${input.projectId}
+    WHERE f."communityId" = ${input.communityId} AND f."year" = ${input.year}
+    FOR UPDATE OF f`;
+  const current = fund!.currentFen ?? 0;
+  if (current === input.targetFen) return { ok: true, reservedFen: current };
+  const others = fund!.reservedFen - current;
+  if (input.enforceCap && input.targetFen > current) {
+    const check = checkFundCap(fund!.capFen, others, input.targetFen);
+    if (!check.ok) return { ok: false, reservedFen: current, message: fundCapMessage(check) };
+  }
+  await tx.$executeRaw`
+    UPDATE "ProjectFundYear" SET "reservedFen" = ${others + input.targetFen}, "updatedAt" = ${UTC_NOW}
+    WHERE "communityId" = ${input.communityId} AND "year" = ${input.year}`;
+  await tx.$executeRaw`
+    INSERT INTO "ProjectReservation" ("projectId", "communityId", "year", "amountFen", "updatedAt")
+    VALUES (${input.projectId}, ${input.communityId}, ${input.year}, ${input.targetFen}, ${UTC_NOW})
+    ON CONFLICT ("projectId") DO UPDATE SET "amountFen" = EXCLUDED."amountFen", "updatedAt" = EXCLUDED."updatedAt"`;
+  return { ok: true, reservedFen: input.targetFen };
+}
+
 export function createProjectActivities(deps: ActivityDeps) {
   const { prisma, clock } = deps;
   const saveStep = createStepSaver(deps);
@@ -104,39 +156,11 @@ export function createProjectActivities(deps: ActivityDeps) {
       return (await workingDeadlines({ from: input.from, items })).map(({ key, dueAt, escalateAt }) => ({ key, dueAt, escalateAt }));
     },
 
-    async setProjectReservation(input: SetReservationInput): Promise<{ ok: boolean; reservedFen: number; message?: string }> {
+    /** The reservation as a step of its own: projects whose histories reserve before the save (./project's `reserveFunds`). */
+    async setProjectReservation(input: SetReservationInput): Promise<ReservationResult> {
       // Raw statements on the pool, each prepared once per connection: the
       // approval waits on this one (it runs inside the action's workflow task).
-      return rawTransaction(prisma, async (tx) => {
-        // ON CONFLICT, not a read then an insert: two first projects of one
-        // community and year at once both inserted, and the loser's unique
-        // violation (23505) refused its reservation for good.
-        await tx.$executeRaw`
-          INSERT INTO "ProjectFundYear" ("communityId", "year", "capFen", "reservedFen", "updatedAt")
-          VALUES (${input.communityId}, ${input.year}, ${input.capFen}, 0, ${UTC_NOW})
-          ON CONFLICT DO NOTHING`;
-        // Row lock: two projects of one community reserving at once are serialised here.
-        const [fund] = await tx.$queryRaw<{ capFen: number; reservedFen: number; currentFen: number | null }[]>`
-          SELECT f."capFen", f."reservedFen", r."amountFen" AS "currentFen"
-          FROM "ProjectFundYear" f LEFT JOIN "ProjectReservation" r ON r."projectId" = ${input.projectId}
-          WHERE f."communityId" = ${input.communityId} AND f."year" = ${input.year}
-          FOR UPDATE OF f`;
-        const current = fund!.currentFen ?? 0;
-        if (current === input.targetFen) return { ok: true, reservedFen: current };
-        const others = fund!.reservedFen - current;
-        if (input.enforceCap && input.targetFen > current) {
-          const check = checkFundCap(fund!.capFen, others, input.targetFen);
-          if (!check.ok) return { ok: false, reservedFen: current, message: fundCapMessage(check) };
-        }
-        await tx.$executeRaw`
-          UPDATE "ProjectFundYear" SET "reservedFen" = ${others + input.targetFen}, "updatedAt" = ${UTC_NOW}
-          WHERE "communityId" = ${input.communityId} AND "year" = ${input.year}`;
-        await tx.$executeRaw`
-          INSERT INTO "ProjectReservation" ("projectId", "communityId", "year", "amountFen", "updatedAt")
-          VALUES (${input.projectId}, ${input.communityId}, ${input.year}, ${input.targetFen}, ${UTC_NOW})
-          ON CONFLICT ("projectId") DO UPDATE SET "amountFen" = EXCLUDED."amountFen", "updatedAt" = EXCLUDED."updatedAt"`;
-        return { ok: true, reservedFen: input.targetFen };
-      });
+      return rawTransaction(prisma, (tx) => reserveFunds(tx, input));
     },
 
     async recordProjectPayment(input: RecordPaymentInput): Promise<RecordPaymentResult> {
@@ -300,6 +324,11 @@ export function createProjectActivities(deps: ActivityDeps) {
               ON CONFLICT DO NOTHING
             )
             SELECT EXISTS (SELECT 1 FROM saved) AS applied`;
+          // Only with the write: a save that a newer one got ahead of must not set an older amount.
+          if (applied && input.reservation) {
+            const reserved = await reserveFunds(tx, { ...input.reservation, projectId: s.projectId, communityId: s.community.id, year: s.year });
+            if (!reserved.ok) throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: reserved.message ?? '超出社区年度项目资金上限', nonRetryable: true });
+          }
           return applied;
         },
       });

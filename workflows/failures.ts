@@ -28,6 +28,21 @@ export function dataRejectionOf(err: unknown): ApplicationFailure | null {
   return cause instanceof ApplicationFailure && cause.type === DATA_REJECTED ? cause : null;
 }
 
+/**
+ * Failure types with which a step's save refuses the step by a rule it checks
+ * in its own transaction (the community's yearly fund cap, checked where the
+ * reservation is written): nothing was written, and the action is refused
+ * with the save's type and message, as when the machine refuses it.
+ */
+const SAVE_REFUSALS: readonly string[] = ['BUSINESS_RULE'];
+
+/** The rule refusal from a step's save behind `err`, if that is what it is. */
+export function saveRefusalOf(err: unknown): ApplicationFailure | null {
+  if (!(err instanceof ActivityFailure)) return null;
+  const cause = err.cause;
+  return cause instanceof ApplicationFailure && cause.type && SAVE_REFUSALS.includes(cause.type) ? cause : null;
+}
+
 /** A deep copy of plain workflow state (JSON-shaped by construction: it crosses activities). */
 export function snapshotOf<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -71,18 +86,21 @@ export interface RefuseOnDataRejectionOptions<S extends object, R> {
 
 /**
  * Runs a person's action; when the database refuses what it produced, the
- * state is restored and the action refused with DATA_REJECTED.
+ * state is restored and the action refused with DATA_REJECTED. When the save
+ * refuses the step by a rule (`saveRefusalOf`), the state is restored the
+ * same way and the action refused with the save's own code and message.
  */
 export async function refuseOnDataRejection<S extends object, R>(options: RefuseOnDataRejectionOptions<S, R>): Promise<R> {
   const before = snapshotOf(options.state);
   try {
     return await options.run();
   } catch (err) {
-    const rejection = dataRejectionOf(err);
+    const rejection = dataRejectionOf(err) ?? saveRefusalOf(err);
     if (!rejection) throw err;
     restoreInto(options.state, before);
     options.restore?.();
     await options.compensate?.(before);
+    if (rejection.type !== DATA_REJECTED) throw ApplicationFailure.nonRetryable(rejection.message, rejection.type);
     log.warn('action refused: the database refused its data', { action: options.label, reason: rejection.message });
     throw ApplicationFailure.nonRetryable(`「${options.label}」未能保存:数据库拒绝了其中的数据(${rejection.message}),操作未生效,请检查填写的内容后重试。`, DATA_REJECTED);
   }

@@ -13,7 +13,7 @@
 import { ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ProjectActivities } from '../activities/project';
-import type { ComputeDeadlinesInput } from '../activities/project';
+import type { ComputeDeadlinesInput, StepReservation } from '../activities/project';
 import { workingDeadlines } from '../domain/calendar';
 import { projectMachine, type ProjectAnswers, type ProjectStep, type TaskDeadline } from '../domain/project/machine';
 import { initialProjectState } from '../domain/project/state';
@@ -27,12 +27,15 @@ import { projectStateQuery, projectUpdates, type ProjectOutcome, type ProjectWor
 // must eventually land; the activities are idempotent, so a retry after a lost
 // completion is harmless. Data the database refuses fails at once (./failures).
 // The save runs local first (./kit/local-first), and so do the due dates of
-// the projects from before they were computed here, and the reservation: bookkeeping against the community's cap, set to an
-// absolute amount (a repeat changes nothing). As a regular activity it cost
-// each approval an activity dispatch and one more workflow task, about a
-// sixth of its answer time (README, "One local activity more"). It moved
-// later, under its own patch. A payment stays a regular activity, visible to
-// operators from its first attempt.
+// the projects from before they were computed here. The reservation
+// (bookkeeping against the community's cap, set to an absolute amount: a
+// repeat changes nothing) goes with the step's save, in its transaction
+// (patch 'reservation-in-save'): a rise past the cap refuses the step with
+// nothing written, and a refused save takes its reservation back with it.
+// Histories from before reserved first, as a regular activity and then, under
+// 'reservation-local-first', as a local one; they replay through the same
+// code. A payment stays a regular activity, visible to operators from its
+// first attempt.
 const acts = localFirstActivities<ProjectActivities & Pick<Activities, 'openIncident'>>(['syncProjectStep', 'computeProjectDeadlines']);
 const reservations = localFirstActivities<Pick<ProjectActivities, 'setProjectReservation'>>(['setProjectReservation'], undefined, 'reservation-local-first');
 
@@ -47,6 +50,8 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const setReservation = (targetFen: number, enforceCap: boolean) => reservations.setProjectReservation({ ...fund, targetFen, capFen: rules.yearlyFundCapFen, enforceCap });
   /** Whether the running step has set the reservation (to put it back if its save is refused). */
   let reservationTouched = false;
+  /** A reservation a refused save did not write, for the next save (see `save`). */
+  let owedReservation: StepReservation | null = null;
   const calendar = workflowCalendar();
   /** Due dates (and escalation moments): on the calendar snapshot; as an activity in histories from before. */
   const dueDates = async (due: ComputeDeadlinesInput): Promise<TaskDeadline[]> => {
@@ -59,7 +64,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   async function prepare(step: ProjectStep): Promise<ProjectStep> {
     const { reservation, noticeWorkingDays, payment } = step.effects;
     reservationTouched = false;
-    if (reservation) {
+    // Histories from before reserve first, as a local activity of its own; since, the reservation goes with the save.
+    const reservedFirst = reservation !== null && !patched('reservation-in-save');
+    if (reservation && reservedFirst) {
       const result = await setReservation(reservation.targetFen, reservation.enforceCap);
       reservationTouched = true;
       if (!result.ok) throw ApplicationFailure.nonRetryable(result.message ?? '超出社区年度项目资金上限', 'BUSINESS_RULE');
@@ -73,7 +80,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     const settled = machine.settle(step, answers, new Date());
     const items = machine.deadlinesNeeded(settled.state);
     const deadlines = items.length > 0 ? await dueDates({ from: iso(), escalateWorkingDays: machine.escalateAfterWorkingDays, items }) : [];
-    return machine.openTasks(settled, deadlines);
+    const ready = machine.openTasks(settled, deadlines);
+    // Carried out: nothing left for the save to reserve.
+    return reservedFirst ? { ...ready, effects: { ...ready.effects, reservation: null } } : ready;
   }
 
   const { projectId, year, community, street, district, application } = input;
@@ -83,11 +92,17 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     prepare,
     calendar,
     compensate: async (before) => {
+      // A refused save rolled its reservation back with it: the state is back as it was, nothing is owed.
+      owedReservation = null;
       if (reservationTouched) await setReservation(before.reservedFen, false);
     },
     busy: (label) => ({ code: 'PROCESS_BUSY', message: `项目正在处理「${label}」,请稍后重试` }),
     /** The one save of a step: snapshot, timeline, inbox and notices. */
     save: async ({ state, effects }) => {
+      const reservation = effects.reservation ? { ...effects.reservation, capFen: rules.yearlyFundCapFen } : owedReservation;
+      // Owed until a save carries it: a step of the process's own whose save the database refused keeps its state
+      // (the runner's incident path), and with it the amount its save would have reserved.
+      owedReservation = reservation && { ...reservation, enforceCap: false };
       await acts.syncProjectStep({
         workflowId,
         state,
@@ -96,7 +111,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
         cancelTaskKeys: effects.inbox.cancelled,
         closedById: effects.completes?.personId ?? null,
         calendarVersion: calendar.usedVersion(),
+        reservation,
       });
+      owedReservation = null;
     },
     incidents: { acts, process: 'project', subjectId: input.projectId, unitId: input.community.id },
     stepNames: { start: '保存立项申请', deadline: '处理到期提醒' },

@@ -55,12 +55,14 @@ describe('立项审批', () => {
     expect(body).toMatchObject({ stage: 'notice', reservedFen: 1_000_000, revisionCount: 1 });
   });
 
-  it('reserves the budget inside the approval itself: a local activity, no activity task to wait for', async () => {
+  it("reserves the budget in the approval's own save: no step of its own, no activity task to wait for", async () => {
     const id = await apply(p);
     await ok(p, U.street, id, 'reviewApplication', { decision: 'approve' });
     expect(await reservation(id)).toBe(2_500_001);
     const events = (await p.base.client.workflow.getHandle(`project-${id}`).fetchHistory()).events ?? [];
-    expect(events.filter((e) => localActivityTypeOf(e) === 'setProjectReservation')).toHaveLength(1);
+    expect(events.filter((e) => localActivityTypeOf(e) === 'setProjectReservation')).toEqual([]);
+    // The application's save, then the approval's.
+    expect(events.filter((e) => localActivityTypeOf(e) === 'syncProjectStep')).toHaveLength(2);
     expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
   });
 

@@ -13,7 +13,9 @@
 // histories/reservation-local-first/ with the reservation local too
 // (RECORD_PROJECT_HISTORIES=reservation-local-first), those in
 // histories/working-days-in-workflow/ with the due dates computed in the
-// workflow on its calendar snapshot (RECORD_PROJECT_HISTORIES=working-days-in-workflow).
+// workflow on its calendar snapshot (RECORD_PROJECT_HISTORIES=working-days-in-workflow),
+// those in histories/reservation-in-save/ with the reservation in the step's
+// save (RECORD_PROJECT_HISTORIES=reservation-in-save).
 // Never re-record a folder whose shape running projects still have.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +26,7 @@ import { DAY, startProjectPlatform, type ProjectPlatform } from './support';
 
 const MODE = process.env.RECORD_PROJECT_HISTORIES;
 /** The folders of the runner's shapes (every later shape keeps three histories). */
-const FOLDERS = ['kit-runner', 'local-first', 'reservation-local-first', 'working-days-in-workflow'];
+const FOLDERS = ['kit-runner', 'local-first', 'reservation-local-first', 'working-days-in-workflow', 'reservation-in-save'];
 const HISTORIES = path.join(import.meta.dirname, 'histories', MODE && FOLDERS.includes(MODE) ? MODE : '');
 
 let p: ProjectPlatform;

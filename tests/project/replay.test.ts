@@ -51,8 +51,10 @@ describe.each([
   ['the runner shape with local activities', 'local-first'],
   // The `reservation-local-first` patch: the reservation local too.
   ['the runner shape with the reservation local too', 'reservation-local-first'],
-  // The `working-days-in-workflow` patch: due dates computed on the project's calendar snapshot (the shape projects started since have).
+  // The `working-days-in-workflow` patch: due dates computed on the project's calendar snapshot.
   ['the runner shape with its due dates computed in the workflow', 'working-days-in-workflow'],
+  // The `reservation-in-save` patch: the reservation in the step's save (the shape projects started since have).
+  ['the runner shape with the reservation in the save', 'reservation-in-save'],
 ])('project histories of %s', (_, folder) => {
   it('replay against the current workflow code', async () => {
     const dir = path.join(HISTORIES, folder);
