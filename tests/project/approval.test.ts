@@ -174,6 +174,24 @@ describe('社区年度资金上限', () => {
     await ok(p, U.street, b, 'reviewApplication', { decision: 'approve' });
     expect(await reservation(b)).toBe(3_000_000);
   });
+
+  it('approves exactly one of two applications that each fit alone when both are approved at the same moment', async () => {
+    const year = freshYear();
+    await ok(p, U.street, await apply(p, { year, amounts: [15_000_000], finalFen: 0 }), 'reviewApplication', { decision: 'approve' });
+    const a = await apply(p, { year, amounts: [3_000_000], finalFen: 0 });
+    const b = await apply(p, { year, amounts: [3_000_000], finalFen: 0 });
+    const answers = await Promise.all([a, b].map((id) => act(p, U.street, id, 'reviewApplication', { decision: 'approve' })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 422]);
+    const [won, lost] = answers[0]!.status === 200 ? [a, b] : [b, a];
+    expect(answers.find((r) => r.status === 422)!.body).toMatchObject({ code: 'BUSINESS_RULE', detail: expect.stringContaining('超出社区年度项目资金上限') });
+    // The refused approval left nothing: its project, its reservation and its inbox step are as before.
+    expect(await project(p, won)).toMatchObject({ stage: 'notice', reservedFen: 3_000_000 });
+    expect(await project(p, lost)).toMatchObject({ stage: 'approval', step: 'street_review', reservedFen: 0 });
+    expect(await reservation(lost)).toBe(0);
+    expect((await openTasks(p, lost)).map((t) => t.action)).toEqual(['reviewApplication']);
+    const fund = await p.prisma.projectFundYear.findUniqueOrThrow({ where: { communityId_year: { communityId: 'qindu-renmin-furong', year } } });
+    expect(fund.reservedFen).toBe(18_000_000);
+  });
 });
 
 describe('终止', () => {

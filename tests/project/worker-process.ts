@@ -40,7 +40,9 @@ export interface WorkerProcess {
 
 export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
   const parent = loadConfig({ NODE_ENV: 'test' }).config;
-  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/worker.js'], {
+  // WORKER_PROCESS_NODE_ARGS: extra node flags for the worker process (a bench profiles it with `--cpu-prof`).
+  const extra = process.env.WORKER_PROCESS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, ...extra, 'dist/worker.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -81,6 +83,11 @@ export async function spawnWorkerProcess(options: WorkerProcessOptions): Promise
     pid: child.pid!,
     output: () => tail,
     async kill() {
+      // A profiled worker is asked to stop first: `--cpu-prof` writes its profiles only on a clean exit.
+      if (extra.length > 0 && child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      }
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       return exited;
     },
