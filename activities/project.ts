@@ -101,11 +101,8 @@ function stepOf(s: ProjectState): string | null {
   return null;
 }
 
-export interface ReservationResult {
-  ok: boolean;
-  reservedFen: number;
-  message?: string;
-}
+/** Set, or refused with the cap's message (nothing written). */
+export type ReservationResult = { ok: true; reservedFen: number } | { ok: false; reservedFen: number; message: string };
 
 /**
  * Sets the project's reservation to `targetFen` inside `tx`, against the
@@ -327,7 +324,7 @@ export function createProjectActivities(deps: ActivityDeps) {
           // Only with the write: a save that a newer one got ahead of must not set an older amount.
           if (applied && input.reservation) {
             const reserved = await reserveFunds(tx, { ...input.reservation, projectId: s.projectId, communityId: s.community.id, year: s.year });
-            if (!reserved.ok) throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: reserved.message ?? '超出社区年度项目资金上限', nonRetryable: true });
+            if (!reserved.ok) throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: reserved.message, nonRetryable: true });
           }
           return applied;
         },

@@ -21,11 +21,16 @@ export const ACTIVITY_OPTIONS: ActivityOptions = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [DATA_REJECTED] },
 };
 
-/** The DATA_REJECTED failure behind `err`, if that is what it is. */
-export function dataRejectionOf(err: unknown): ApplicationFailure | null {
+/** The activity's own failure behind `err` when it is of one of `types`. */
+function activityFailureOf(err: unknown, types: readonly string[]): ApplicationFailure | null {
   if (!(err instanceof ActivityFailure)) return null;
   const cause = err.cause;
-  return cause instanceof ApplicationFailure && cause.type === DATA_REJECTED ? cause : null;
+  return cause instanceof ApplicationFailure && cause.type && types.includes(cause.type) ? cause : null;
+}
+
+/** The DATA_REJECTED failure behind `err`, if that is what it is. */
+export function dataRejectionOf(err: unknown): ApplicationFailure | null {
+  return activityFailureOf(err, [DATA_REJECTED]);
 }
 
 /**
@@ -38,9 +43,7 @@ const SAVE_REFUSALS: readonly string[] = ['BUSINESS_RULE'];
 
 /** The rule refusal from a step's save behind `err`, if that is what it is. */
 export function saveRefusalOf(err: unknown): ApplicationFailure | null {
-  if (!(err instanceof ActivityFailure)) return null;
-  const cause = err.cause;
-  return cause instanceof ApplicationFailure && cause.type && SAVE_REFUSALS.includes(cause.type) ? cause : null;
+  return activityFailureOf(err, SAVE_REFUSALS);
 }
 
 /** A deep copy of plain workflow state (JSON-shaped by construction: it crosses activities). */
