@@ -348,11 +348,12 @@ export function evaluate(e: Expr, row: Row): boolean {
   }
 }
 
-/** Orders two rows by the ORDER BY list; missing values sort last. */
-export function compareRows(orderBy: OrderBy[], a: Row, b: Row): number {
-  for (const { field, descending } of orderBy) {
-    const x = a.get(field);
-    const y = b.get(field);
+/** Orders two items by the ORDER BY list, each field's value read by `valueOf` (`i`: the field's place in the list); missing values sort last. */
+export function compareBy<T>(orderBy: readonly OrderBy[], a: T, b: T, valueOf: (item: T, field: string, i: number) => FieldValue): number {
+  for (let i = 0; i < orderBy.length; i++) {
+    const { field, descending } = orderBy[i]!;
+    const x = valueOf(a, field, i);
+    const y = valueOf(b, field, i);
     if (x === y) continue;
     if (x === undefined) return 1;
     if (y === undefined) return -1;
@@ -360,4 +361,49 @@ export function compareRows(orderBy: OrderBy[], a: Row, b: Row): number {
     if (c !== 0) return descending ? -c : c;
   }
   return 0;
+}
+
+/**
+ * The first `limit` items in the order `before` (negative: a comes first), in
+ * that order: a full sort when that is most of them, otherwise a max-heap of
+ * `limit` items over one pass (n log limit comparisons, not n log n). `before`
+ * must be a total order for the result to equal a full sort's prefix.
+ */
+export function firstInOrder<T>(items: T[], limit: number, before: (a: T, b: T) => number): T[] {
+  if (limit <= 0) return [];
+  if (limit * 4 >= items.length) return items.sort(before).slice(0, limit);
+  // heap[0] is the last in order of the ones kept; an item that comes before it replaces it.
+  const heap: T[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let last = i;
+      if (l < heap.length && before(heap[l]!, heap[last]!) > 0) last = l;
+      if (r < heap.length && before(heap[r]!, heap[last]!) > 0) last = r;
+      if (last === i) return;
+      [heap[i], heap[last]] = [heap[last]!, heap[i]!];
+      i = last;
+    }
+  };
+  // Items that come mostly in the reverse of the order wanted (runs are kept in creation order; a list wants the newest
+  // first) are read from the end: the heap then fills with nearly the answer and turns most of the rest away at one
+  // comparison, where reading from the start would replace its top at nearly every item.
+  const backwards = before(items[items.length - 1]!, items[0]!) < 0;
+  for (let j = 0; j < items.length; j++) {
+    const item = items[backwards ? items.length - 1 - j : j]!;
+    if (heap.length < limit) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (before(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (before(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }

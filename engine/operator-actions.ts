@@ -327,7 +327,7 @@ export function operatorActionHandlers(engine: OperatorCore, activities: Activit
       }
       let targets: Run[];
       if (req.visibilityQuery) {
-        targets = matchingRuns(engine, ns, compileQuery(engine.searchAttributes, ns, req.visibilityQuery));
+        targets = matchingRuns(engine, ns, compileQuery(engine.searchAttributes, ns, req.visibilityQuery)).runs;
       } else {
         targets = (req.executions ?? []).map((e) => engine.findRun(ns, e));
       }

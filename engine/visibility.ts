@@ -8,7 +8,7 @@ import type { WorkflowEngine } from './engine';
 import { invalidArgument } from './errors';
 import { executionInfo } from './history-views';
 import { SearchAttributeRegistry } from './search-attributes';
-import { QueryError, compareRows, evaluate, fieldsOf, parseListQuery, type FieldValue, type ListQuery, type Row, type ValueType } from './list-filter';
+import { QueryError, compareBy, evaluate, fieldsOf, firstInOrder, parseListQuery, type FieldValue, type ListQuery, type Row, type ValueType } from './list-filter';
 import type { Run, RunStatus } from './run-state';
 import type { Handler } from './grpc-server';
 import type { OperatorRequest, Request, Timestamp } from './wire';
@@ -41,12 +41,49 @@ function keywordPayload(value: string): unknown {
   };
 }
 
-/** One run seen through its search attributes. */
+/** The attributes every run has, read from its state (the rest are custom: its search attributes). */
+const BUILT_IN = new Set(['WorkflowId', 'RunId', 'WorkflowType', 'ExecutionStatus', 'TaskQueue', 'StartTime', 'CloseTime', 'ExecutionTime', 'HistoryLength']);
+
+function builtInValue(run: Run, field: string): FieldValue {
+  const s = run.s;
+  switch (field) {
+    case 'WorkflowId':
+      return s.workflowId;
+    case 'RunId':
+      return s.runId;
+    case 'WorkflowType':
+      return s.workflowType;
+    case 'ExecutionStatus':
+      return STATUS_NAMES[s.status];
+    case 'TaskQueue':
+      return s.taskQueue;
+    case 'StartTime':
+      return s.startTime;
+    case 'CloseTime':
+      return s.closeTime;
+    case 'ExecutionTime':
+      return s.executionTime;
+    case 'HistoryLength':
+      return s.nextEventId - 1;
+  }
+  return undefined;
+}
+
+/**
+ * A run seen through its search attributes. A scan moves one row from run to
+ * run (`at`) rather than making one per run: a list reads every run of the
+ * namespace, and the engine answers it on the thread that moves every task.
+ */
 class RunRow implements Row {
   constructor(
-    readonly run: Run,
+    public run: Run,
     private readonly types: (field: string) => ValueType,
   ) {}
+
+  at(run: Run): this {
+    this.run = run;
+    return this;
+  }
 
   type(field: string): ValueType {
     return this.types(field);
@@ -54,26 +91,7 @@ class RunRow implements Row {
 
   get(field: string): FieldValue {
     const s = this.run.s;
-    switch (field) {
-      case 'WorkflowId':
-        return s.workflowId;
-      case 'RunId':
-        return s.runId;
-      case 'WorkflowType':
-        return s.workflowType;
-      case 'ExecutionStatus':
-        return STATUS_NAMES[s.status];
-      case 'TaskQueue':
-        return s.taskQueue;
-      case 'StartTime':
-        return s.startTime;
-      case 'CloseTime':
-        return s.closeTime;
-      case 'ExecutionTime':
-        return s.executionTime;
-      case 'HistoryLength':
-        return s.nextEventId - 1;
-    }
+    if (BUILT_IN.has(field)) return builtInValue(this.run, field);
     const payload = (s.searchAttributes?.indexedFields as Record<string, unknown> | undefined)?.[field];
     if (payload === undefined) return undefined;
     const value = decodePayload(payload);
@@ -107,50 +125,86 @@ export function compileQuery(registry: SearchAttributeRegistry, namespace: strin
   return parsed;
 }
 
-/** Runs of a namespace matching a query, in its order (default: open first, then newest close, newest start). */
-export function matchingRuns(engine: Pick<WorkflowEngine, 'runs' | 'searchAttributes'>, namespace: string, query: ListQuery): Run[] {
+/** The runs of a namespace that match a query, in no order. */
+function matchingRunsUnordered(engine: Pick<WorkflowEngine, 'runs' | 'searchAttributes'>, namespace: string, query: ListQuery): Run[] {
   const registry = engine.searchAttributes;
   const types = (field: string) => registry.typeOf(namespace, field) ?? 'Keyword';
-  const rows: RunRow[] = [];
+  const matched: Run[] = [];
+  let row: RunRow | undefined;
   try {
     for (const run of engine.runs.values()) {
       if (run.s.namespace !== namespace) continue;
-      const row = new RunRow(run, types);
-      if (!query.filter || evaluate(query.filter, row)) rows.push(row);
+      if (!query.filter || evaluate(query.filter, (row ??= new RunRow(run, types)).at(run))) matched.push(run);
     }
   } catch (error) {
     if (error instanceof QueryError) throw invalidArgument(`invalid query: ${error.message}`);
     throw error;
   }
-  const order = query.orderBy.length
-    ? query.orderBy
-    : [
-        { field: 'CloseTime', descending: true },
-        { field: 'StartTime', descending: true },
-      ];
-  rows.sort((a, b) => {
-    if (!query.orderBy.length && a.run.running !== b.run.running) return a.run.running ? -1 : 1;
-    return compareRows(order, a, b) || b.run.s.seq - a.run.s.seq;
-  });
-  return rows.map((r) => r.run);
+  return matched;
 }
 
-function page(runs: Run[], pageSize: number | undefined, token: Uint8Array | undefined): { executions: Array<Record<string, unknown>>; nextPageToken?: Buffer } {
-  let offset = 0;
-  if (token && token.length > 0) {
-    try {
-      offset = JSON.parse(Buffer.from(token).toString('utf8')).offset;
-    } catch {
-      throw invalidArgument('invalid next page token');
-    }
-    if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('invalid next page token');
+/** Without ORDER BY, Temporal's order: open runs first, then the newest close, then the newest start; the newest run on a tie. */
+function defaultOrder(a: Run, b: Run): number {
+  if (a.running !== b.running) return a.running ? -1 : 1;
+  const x = a.s.closeTime;
+  const y = b.s.closeTime;
+  if (x !== y) {
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    return y - x;
   }
-  const size = pageSize && pageSize > 0 ? pageSize : 1000;
-  const slice = runs.slice(offset, offset + size);
+  return b.s.startTime - a.s.startTime || b.s.seq - a.s.seq;
+}
+
+/**
+ * Runs of a namespace matching a query, in its order: the first `limit` of
+ * them (all by default), and how many match in all. A page takes its runs off
+ * a heap of `limit` rather than sorting every match, and an ORDER BY's values
+ * are read once per run rather than at each comparison. Over 110,000 runs a
+ * page of 20 sorted by a custom attribute held the engine's thread about a
+ * second, and one with no filter a tenth of one (engine/README.md, "Visibility
+ * over many runs").
+ */
+export function matchingRuns(engine: Pick<WorkflowEngine, 'runs' | 'searchAttributes'>, namespace: string, query: ListQuery, limit = Infinity): { runs: Run[]; total: number } {
+  const runs = matchingRunsUnordered(engine, namespace, query);
+  if (runs.length === 0) return { runs, total: 0 };
+  if (!query.orderBy.length) return { runs: firstInOrder(runs, limit, defaultOrder), total: runs.length };
+  const order = query.orderBy;
+  // seq is unique, so each order is total: a heap's first `limit` are a full sort's.
+  if (order.every(({ field }) => BUILT_IN.has(field))) {
+    const before = (a: Run, b: Run) => compareBy(order, a, b, builtInValue) || b.s.seq - a.s.seq;
+    return { runs: firstInOrder(runs, limit, before), total: runs.length };
+  }
+  // A custom attribute is decoded from its payload: once a run, not at each comparison.
+  const types = (field: string) => engine.searchAttributes.typeOf(namespace, field) ?? 'Keyword';
+  const row = new RunRow(runs[0]!, types);
+  const keyed = runs.map((run) => ({ run, keys: order.map(({ field }) => row.at(run).get(field)) }));
+  const before = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => compareBy(order, a, b, (k, _, i) => k.keys[i]) || b.run.s.seq - a.run.s.seq;
+  return { runs: firstInOrder(keyed, limit, before).map((k) => k.run), total: runs.length };
+}
+
+/** Where a page starts: the offset its token carries (0 without one). */
+function pageOffset(token: Uint8Array | undefined): number {
+  if (!token || token.length === 0) return 0;
+  let offset: unknown;
+  try {
+    offset = JSON.parse(Buffer.from(token).toString('utf8')).offset;
+  } catch {
+    throw invalidArgument('invalid next page token');
+  }
+  if (!Number.isInteger(offset) || (offset as number) < 0) throw invalidArgument('invalid next page token');
+  return offset as number;
+}
+
+const pageEnd = (offset: number, pageSize: number | undefined) => offset + (pageSize && pageSize > 0 ? pageSize : 1000);
+
+/** The page from `offset` of runs in their order, given the runs up to its end and how many there are in all. */
+function page(firstRuns: Run[], total: number, offset: number): { executions: Array<Record<string, unknown>>; nextPageToken?: Buffer } {
+  const slice = firstRuns.slice(offset);
   const next = offset + slice.length;
   return {
     executions: slice.map(executionInfo),
-    nextPageToken: next < runs.length ? Buffer.from(JSON.stringify({ offset: next })) : undefined,
+    nextPageToken: next < total ? Buffer.from(JSON.stringify({ offset: next })) : undefined,
   };
 }
 
@@ -173,8 +227,9 @@ function listByFilters(engine: VisibilityCore, req: Request<'ListOpenWorkflowExe
     if (status && `WORKFLOW_EXECUTION_STATUS_${run.s.status}` !== status) return false;
     return true;
   });
-  runs.sort((a, b) => (open ? b.s.startTime - a.s.startTime : (b.s.closeTime ?? 0) - (a.s.closeTime ?? 0)) || b.s.seq - a.s.seq);
-  return page(runs, req.maximumPageSize, req.nextPageToken);
+  const offset = pageOffset(req.nextPageToken);
+  const ordered = firstInOrder(runs, pageEnd(offset, req.maximumPageSize), (a, b) => (open ? b.s.startTime - a.s.startTime : (b.s.closeTime ?? 0) - (a.s.closeTime ?? 0)) || b.s.seq - a.s.seq);
+  return page(ordered, runs.length, offset);
 }
 
 export function visibilityHandlers(engine: VisibilityCore): Record<string, Handler> {
@@ -182,8 +237,10 @@ export function visibilityHandlers(engine: VisibilityCore): Record<string, Handl
     const ns = engine.checkNamespace(req.namespace);
     const query = compileQuery(engine.searchAttributes, ns, req.query);
     if (query.groupBy) throw invalidArgument('invalid query: GROUP BY is only for CountWorkflowExecutions');
+    const offset = pageOffset(req.nextPageToken);
     await engine.commit();
-    return page(matchingRuns(engine, ns, query), req.pageSize, req.nextPageToken);
+    const { runs, total } = matchingRuns(engine, ns, query, pageEnd(offset, req.pageSize));
+    return page(runs, total, offset);
   };
   return {
     ListWorkflowExecutions: list,
@@ -193,7 +250,8 @@ export function visibilityHandlers(engine: VisibilityCore): Record<string, Handl
       const query = compileQuery(engine.searchAttributes, ns, req.query);
       if (query.orderBy.length) throw invalidArgument('invalid query: ORDER BY is not allowed in a count');
       await engine.commit();
-      const runs = matchingRuns(engine, ns, query);
+      // A count needs no order.
+      const runs = matchingRunsUnordered(engine, ns, query);
       if (!query.groupBy) return { count: runs.length };
       const groups = new Map<string, number>();
       for (const run of runs) groups.set(STATUS_NAMES[run.s.status], (groups.get(STATUS_NAMES[run.s.status]) ?? 0) + 1);

@@ -126,6 +126,50 @@ describe('visibility (10.3)', () => {
     for (const id of [a, b, c]) await h.client.workflow.getHandle(id).terminate();
   });
 
+  it('pages through many runs in the same order as one page holding them all, open runs first, and by an ORDER BY', async () => {
+    // Enough runs that a small page is taken off a heap rather than a full sort (engine/list-filter.ts firstInOrder).
+    const taskQueue = uid('vis-pages');
+    const worker = await h.worker({ taskQueue });
+    const started: string[] = [];
+    await worker.runUntil(async () => {
+      for (let i = 0; i < 24; i++) {
+        const workflowId = uid(`p${i}`);
+        started.push(workflowId);
+        const households = [{ key: Households, value: (i * 7) % 5 }];
+        if (i % 3 === 0) await h.client.workflow.start('waitForever', { taskQueue, workflowId, typedSearchAttributes: households });
+        else await h.client.workflow.execute('greet', { taskQueue, workflowId, args: [String(i)], typedSearchAttributes: households });
+      }
+    });
+    const all = async (query: string, pageSize: number) => {
+      const pages: string[][] = [];
+      let token: Uint8Array | undefined;
+      do {
+        const page = await h.client.workflowService.listWorkflowExecutions({ namespace: 'default', query, pageSize, nextPageToken: token });
+        pages.push(page.executions.map((e) => `${e.execution!.workflowId}:${e.status}`));
+        token = page.nextPageToken?.length ? page.nextPageToken : undefined;
+      } while (token);
+      return pages;
+    };
+    const scope = `TaskQueue = '${taskQueue}'`;
+    for (const query of [scope, `${scope} ORDER BY Households DESC`, `${scope} ORDER BY Households, StartTime`]) {
+      const [whole] = await all(query, 100);
+      expect(whole).toHaveLength(24);
+      const paged = await all(query, 5);
+      expect(paged.map((p) => p.length)).toEqual([5, 5, 5, 5, 4]);
+      expect(paged.flat()).toEqual(whole);
+    }
+    // Without ORDER BY: the 8 open runs first, newest start first; then the closed ones, newest close first.
+    const [byDefault] = await all(scope, 100);
+    const openIds = started.filter((_, i) => i % 3 === 0).reverse();
+    expect(byDefault!.slice(0, 8)).toEqual(openIds.map((id) => `${id}:${temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING}`));
+    expect(byDefault!.slice(8).map((e) => e.split(':')[0])).toEqual(started.filter((_, i) => i % 3 !== 0).reverse());
+    // ORDER BY an attribute: its values in order, a tie broken by the newest run.
+    const [byHouseholds] = await all(`${scope} ORDER BY Households DESC`, 100);
+    const expected = started.map((id, i) => ({ id, households: (i * 7) % 5, i })).sort((x, y) => y.households - x.households || y.i - x.i);
+    expect(byHouseholds!.map((e) => e.split(':')[0])).toEqual(expected.map((x) => x.id));
+    for (const id of openIds) await h.client.workflow.getHandle(id).terminate();
+  });
+
   it('refuses malformed queries with INVALID_ARGUMENT naming the position, and forgets removed attributes', async () => {
     const refusal = async (query: string) => {
       const error: any = await h.client.workflowService.listWorkflowExecutions({ namespace: 'default', query }).catch((e: unknown) => e);
