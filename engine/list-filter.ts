@@ -1,7 +1,9 @@
 // Temporal's List Filter language (the visibility query of
 // ListWorkflowExecutions / CountWorkflowExecutions): parsing into a small
-// tree, with errors that name the 1-based character position, and evaluation
-// against one execution's attribute values. Pure: no engine state.
+// tree, with errors that name the 1-based character position, evaluation
+// against one execution's attribute values, and the order of the results
+// (ORDER BY, and a page's first runs without sorting them all). Pure: no
+// engine state.
 
 export type ValueType = 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList';
 export type Literal = string | number | boolean;
