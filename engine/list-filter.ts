@@ -369,7 +369,8 @@ export function compareBy<T>(orderBy: readonly OrderBy[], a: T, b: T, valueOf: (
  * The first `limit` items in the order `before` (negative: a comes first), in
  * that order: a full sort when that is most of them, otherwise a max-heap of
  * `limit` items over one pass (n log limit comparisons, not n log n). `before`
- * must be a total order for the result to equal a full sort's prefix.
+ * must be a total order for the result to equal a full sort's prefix. The full
+ * sort is done in place: callers hand it an array of their own.
  */
 export function firstInOrder<T>(items: T[], limit: number, before: (a: T, b: T) => number): T[] {
   if (limit <= 0) return [];
