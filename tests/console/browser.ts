@@ -288,7 +288,16 @@ export async function pickerOffersNobody(scope: Locator | Page, label: string, n
 export async function claimedTaskRow(page: Page, title: string): Promise<Locator> {
   await page.getByRole('heading', { name: '工作台' }).waitFor();
   const row = page.locator('tr', { hasText: title });
-  await row.waitFor();
+  // 20 a page, by deadline and then at random among equal ones: in the tests' shared database a street has more
+  // than 20 open tasks due the same day, so the task can be on a later page (a CI run, 2026-12-07). A person pages on.
+  await expect
+    .poll(async () => {
+      if ((await row.count()) > 0) return true;
+      const next = page.getByRole('button', { name: '下一页' });
+      if (await next.isEnabled()) await next.click();
+      return false;
+    }, { timeout: 30_000, interval: 1_000 })
+    .toBe(true);
   if (await row.getByRole('button', { name: /领\s*取/ }).count()) {
     await row.getByRole('button', { name: /领\s*取/ }).click();
     await row.getByRole('button', { name: /办\s*理/ }).waitFor();

@@ -123,6 +123,7 @@ describe('任务协办 on a project', () => {
     await line.getByText('委派中').waitFor();
 
     pageB = await h.loginAs(b.username);
+    await pageB.goto(`${h.baseUrl}/?process=project&subjectId=${id}`);
     const row = pageB.locator('tr', { hasText: title });
     await row.waitFor();
     await row.getByText('委派给我').waitFor();
@@ -173,7 +174,9 @@ describe('任务协办 on a project', () => {
     await dialog(pageA).waitFor({ state: 'hidden' });
     await line.waitFor({ state: 'detached' });
     expect(await taskRow(task.id)).toMatchObject({ assigneeId: b.id });
-    await pageB.reload();
+    // The 工作台 narrowed to this project, as its detail page links to it: the whole list is a shared database's
+    // street of tasks, in deadline order, and a new one can be past its first page (a CI run, 2026-12-07).
+    await pageB.goto(`${h.baseUrl}/?process=project&subjectId=${id}`);
     const landed = pageB.locator('tr', { hasText: title });
     await landed.getByRole('button', { name: '办理' }).waitFor();
     await pageB.locator('.ant-spin-blur').waitFor({ state: 'detached' });
@@ -215,7 +218,7 @@ describe('任务协办 on a project', () => {
     await h.shot(pageA, '86-inbox-proxies');
     await h.axe(pageA, 'proxies');
 
-    await pageB.reload();
+    await pageB.goto(`${h.baseUrl}/?process=project&subjectId=${id}`);
     const row = pageB.locator('tr', { hasText: title });
     await row.locator('.on-behalf', { hasText: `代 ${a.displayName}` }).waitFor();
     await h.shot(pageB, '87-inbox-deputy-workbench');
