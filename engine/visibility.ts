@@ -42,32 +42,19 @@ function keywordPayload(value: string): unknown {
 }
 
 /** The attributes every run has, read from its state (the rest are custom: its search attributes). */
-const BUILT_IN = new Set(['WorkflowId', 'RunId', 'WorkflowType', 'ExecutionStatus', 'TaskQueue', 'StartTime', 'CloseTime', 'ExecutionTime', 'HistoryLength']);
+const BUILT_IN = new Map<string, (s: Run['s']) => FieldValue>([
+  ['WorkflowId', (s) => s.workflowId],
+  ['RunId', (s) => s.runId],
+  ['WorkflowType', (s) => s.workflowType],
+  ['ExecutionStatus', (s) => STATUS_NAMES[s.status]],
+  ['TaskQueue', (s) => s.taskQueue],
+  ['StartTime', (s) => s.startTime],
+  ['CloseTime', (s) => s.closeTime],
+  ['ExecutionTime', (s) => s.executionTime],
+  ['HistoryLength', (s) => s.nextEventId - 1],
+]);
 
-function builtInValue(run: Run, field: string): FieldValue {
-  const s = run.s;
-  switch (field) {
-    case 'WorkflowId':
-      return s.workflowId;
-    case 'RunId':
-      return s.runId;
-    case 'WorkflowType':
-      return s.workflowType;
-    case 'ExecutionStatus':
-      return STATUS_NAMES[s.status];
-    case 'TaskQueue':
-      return s.taskQueue;
-    case 'StartTime':
-      return s.startTime;
-    case 'CloseTime':
-      return s.closeTime;
-    case 'ExecutionTime':
-      return s.executionTime;
-    case 'HistoryLength':
-      return s.nextEventId - 1;
-  }
-  return undefined;
-}
+const builtInValue = (run: Run, field: string): FieldValue => BUILT_IN.get(field)?.(run.s);
 
 /**
  * A run seen through its search attributes. A scan moves one row from run to
@@ -91,7 +78,8 @@ class RunRow implements Row {
 
   get(field: string): FieldValue {
     const s = this.run.s;
-    if (BUILT_IN.has(field)) return builtInValue(this.run, field);
+    const builtIn = BUILT_IN.get(field);
+    if (builtIn) return builtIn(s);
     const payload = (s.searchAttributes?.indexedFields as Record<string, unknown> | undefined)?.[field];
     if (payload === undefined) return undefined;
     const value = decodePayload(payload);

@@ -42,6 +42,11 @@ const taskRow = (id: string) => h.p.prisma.humanTask.findUniqueOrThrow({ where: 
 
 /** The 任务协办 line of the task (on a detail page or in the drawer). */
 const signTasks = (workflowId: string) => h.p.prisma.humanTask.findMany({ where: { workflowId, action: 'signTask' } });
+/**
+ * The 工作台 narrowed to one project, as its detail page links to it: the whole list is a shared database's street
+ * of tasks, 20 a page in deadline order, and a new task can be past its first page (a CI run, 2026-12-07).
+ */
+const projectWorkbench = (projectId: string) => `${h.baseUrl}/?process=project&subjectId=${projectId}`;
 const opsLine = (page: Page, taskId: string) => page.locator(`.task-ops-line[data-task-id="${taskId}"]`);
 const dialog = (page: Page) => page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') });
 // After the dialog's entrance: a click while it still zooms in was once lost under load (the dialog stayed open, no error).
@@ -123,7 +128,7 @@ describe('任务协办 on a project', () => {
     await line.getByText('委派中').waitFor();
 
     pageB = await h.loginAs(b.username);
-    await pageB.goto(`${h.baseUrl}/?process=project&subjectId=${id}`);
+    await pageB.goto(projectWorkbench(id));
     const row = pageB.locator('tr', { hasText: title });
     await row.waitFor();
     await row.getByText('委派给我').waitFor();
@@ -174,9 +179,7 @@ describe('任务协办 on a project', () => {
     await dialog(pageA).waitFor({ state: 'hidden' });
     await line.waitFor({ state: 'detached' });
     expect(await taskRow(task.id)).toMatchObject({ assigneeId: b.id });
-    // The 工作台 narrowed to this project, as its detail page links to it: the whole list is a shared database's
-    // street of tasks, in deadline order, and a new one can be past its first page (a CI run, 2026-12-07).
-    await pageB.goto(`${h.baseUrl}/?process=project&subjectId=${id}`);
+    await pageB.goto(projectWorkbench(id));
     const landed = pageB.locator('tr', { hasText: title });
     await landed.getByRole('button', { name: '办理' }).waitFor();
     await pageB.locator('.ant-spin-blur').waitFor({ state: 'detached' });
@@ -218,7 +221,7 @@ describe('任务协办 on a project', () => {
     await h.shot(pageA, '86-inbox-proxies');
     await h.axe(pageA, 'proxies');
 
-    await pageB.goto(`${h.baseUrl}/?process=project&subjectId=${id}`);
+    await pageB.goto(projectWorkbench(id));
     const row = pageB.locator('tr', { hasText: title });
     await row.locator('.on-behalf', { hasText: `代 ${a.displayName}` }).waitFor();
     await h.shot(pageB, '87-inbox-deputy-workbench');

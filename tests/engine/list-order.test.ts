@@ -3,28 +3,18 @@
 // page's size, the input's order and its ties.
 import { describe, expect, it } from 'vitest';
 import { compareBy, firstInOrder, type FieldValue } from '../../engine/list-filter';
-
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../simulate/rng';
 
 describe('firstInOrder', () => {
   it('gives the first `limit` items of a full sort for every limit, in ascending, descending, shuffled and tied inputs', () => {
-    const random = rng(7);
+    const random = createRng(7);
     const byValueThenId = (a: { v: number; id: number }, b: { v: number; id: number }) => a.v - b.v || a.id - b.id;
     for (const n of [0, 1, 2, 5, 17, 100, 257]) {
       const shapes = {
         ascending: Array.from({ length: n }, (_, id) => ({ v: id, id })),
         descending: Array.from({ length: n }, (_, id) => ({ v: n - id, id })),
-        shuffled: Array.from({ length: n }, (_, id) => ({ v: Math.floor(random() * 1000), id })),
-        tied: Array.from({ length: n }, (_, id) => ({ v: Math.floor(random() * 3), id })),
+        shuffled: Array.from({ length: n }, (_, id) => ({ v: random.int(0, 999), id })),
+        tied: Array.from({ length: n }, (_, id) => ({ v: random.int(0, 2), id })),
       };
       for (const [shape, items] of Object.entries(shapes)) {
         const sorted = [...items].sort(byValueThenId);
