@@ -237,6 +237,12 @@ export interface SaveStepInput {
    * the stored calendar is another by now.
    */
   calendarVersion?: string | null;
+  /**
+   * Inside the transaction, last and only when the write applied: for a row
+   * that other steps lock too (a community's yearly fund), so that it is held
+   * from here to the commit only. Throwing rolls the whole step back.
+   */
+  lastInTransaction?: (tx: RawDb) => Promise<void>;
 }
 
 /**
@@ -272,6 +278,7 @@ export function createStepSaver(deps: ActivityDeps) {
           now,
         );
       }
+      if (applied && input.lastInTransaction) await input.lastInTransaction(tx);
       return { result: { applied, openedTasks }, jobs };
     });
     // The outbound channel's notices, once the step is saved (for a gateway a queued job per recipient and key,

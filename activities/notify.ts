@@ -82,7 +82,7 @@ export async function writeNotices(db: RawDb, inputs: readonly NotifyInput[], no
       SELECT t.i, p.id FROM unnest(${people.map((p) => p.i)}::int[], ${people.map((p) => p.personId)}::text[]) AS t(i, "personId")
         JOIN "Person" p ON p.id = t."personId"),
     notices AS (
-      SELECT * FROM unnest(${inputs.map((_, i) => i)}::int[], ${inputs.map((n) => n.kind)}::text[], ${inputs.map((n) => n.title)}::text[], ${inputs.map((n) => n.body)}::text[],
+      SELECT n.i, n.kind, n.title, n.body, n.link, n.prefix FROM unnest(${inputs.map((_, i) => i)}::int[], ${inputs.map((n) => n.kind)}::text[], ${inputs.map((n) => n.title)}::text[], ${inputs.map((n) => n.body)}::text[],
                            ${inputs.map((n) => n.link ?? null)}::text[], ${inputs.map(keyPrefix)}::text[]) AS n(i, kind, title, body, link, prefix)),
     written AS (
       INSERT INTO "Notification" (id, "recipientId", kind, title, body, link, "idempotencyKey", "createdAt")

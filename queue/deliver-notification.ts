@@ -93,7 +93,7 @@ async function deliverNow(payloads: readonly TNotificationJob[], { prisma, chann
   const data = payloads.map((p) => ZNotificationJob.parse(p));
   const recipients = await rawDb(prisma).$queryRaw<{ i: number; id: string; displayName: string; phone: string | null; active: boolean }[]>`
     WITH n AS (
-      SELECT * FROM unnest(${data.map((_, i) => i)}::int[], ${data.map((d) => d.recipientId)}::text[], ${data.map((d) => d.kind)}::text[], ${data.map((d) => d.title)}::text[],
+      SELECT n.i, n."recipientId", n.kind, n.title, n.body, n.link, n.key, n.at FROM unnest(${data.map((_, i) => i)}::int[], ${data.map((d) => d.recipientId)}::text[], ${data.map((d) => d.kind)}::text[], ${data.map((d) => d.title)}::text[],
                            ${data.map((d) => d.body)}::text[], ${data.map((d) => d.link ?? null)}::text[], ${data.map((d) => d.idempotencyKey)}::text[], ${data.map((d) => d.at ?? null)}::timestamp(3)[])
           AS n(i, "recipientId", kind, title, body, link, key, at)),
     ins AS (

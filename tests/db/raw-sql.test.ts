@@ -3,11 +3,15 @@
 // must commit or roll back as a whole, and a value the database refuses must
 // still reach the activity as the SQLSTATE that makes it a non-retryable
 // DATA_REJECTED failure (one bad character must not wedge a process).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataRejection } from '../../activities/failures';
 import { createPrisma } from '../../db';
 import { columnsOf, rawDb, rawTransaction } from '../../db/raw-sql';
 import { Prisma } from '../../prisma/generated/client';
+import { writeNotices } from '../../activities/notify';
+import { createLogChannel, immediateNotices } from '../../queue';
+import pino from 'pino';
 import { testDatabaseUrl, uniqueSuffix } from '../helpers/db';
 
 const prisma = createPrisma(testDatabaseUrl(), { poolSize: 2 });
@@ -113,6 +117,26 @@ describe('statements on the pool beneath Prisma', () => {
       expect(texts(await prepared(shared))).toEqual([]);
     } finally {
       await shared.$disconnect();
+    }
+  });
+
+  it('prepare a step\'s notices and their delivery on the log channel by name, as every statement of a step', async () => {
+    // One connection, so that the statements run and the list of what it holds prepared are the same session's.
+    const single = createPrisma(testDatabaseUrl(), { poolSize: 1 });
+    try {
+      const nobody = randomUUID();
+      const at = new Date('2026-12-07T02:00:00Z');
+      await writeNotices(rawDb(single), [{ workflowId: `wf-${nobody}`, event: 'e', to: { personIds: [nobody] }, kind: 'k', title: 't', body: '' }], at);
+      const logger = pino({ level: 'silent' });
+      await immediateNotices({ prisma: single, channel: createLogChannel(logger), logger }).enqueueNotifications([
+        { idempotencyKey: `wf-${nobody}|e|${nobody}`, recipientId: nobody, kind: 'k', title: 't', body: '', at: at.toISOString() },
+      ]);
+      const held = (await rawDb(single).$queryRaw<{ statement: string }[]>`SELECT statement FROM pg_prepared_statements`).map((r) => r.statement);
+      // Unnamed, each was parsed and planned again on every call: 0.6 and 0.2 ms of planning a step (pg_stat_statements).
+      expect(held.filter((t) => t.includes('WITH covering AS MATERIALIZED'))).toHaveLength(1);
+      expect(held.filter((t) => t.includes('INSERT INTO "Notification"') && t.includes('ORDER BY n.i'))).toHaveLength(1);
+    } finally {
+      await single.$disconnect();
     }
   });
 
