@@ -9,6 +9,8 @@ import { canReadUnit } from '../../domain/access';
 import { actionAccessRefusal, PROJECT_ACTION_SPECS, PROJECT_ACTIONS, type ActionInputs, type ProjectAction } from '../../domain/project/actions';
 import { isClosedStage, STAGE_LABELS, type ProjectStage } from '../../domain/project/state';
 import type { ActionCommand } from '../../domain/kit/command';
+import { rawDb } from '../../db/raw-sql';
+import type { Project } from '../../prisma/generated/client';
 import { projectUpdates, type ProjectActionResult } from '../../workflows/project-shared';
 import { businessTime, type AppDeps } from '../deps';
 import { defineRoute, type RouteDefinition } from '../http/define-route';
@@ -27,7 +29,10 @@ export interface PerformActionOptions<A extends ProjectAction> {
 }
 
 export async function performAction<A extends ProjectAction>({ deps, actor, projectId, action, input, requestId }: PerformActionOptions<A>) {
-  const project = await deps.prisma.project.findUnique({ where: { id: projectId }, select: { workflowId: true, stage: true, unitPath: true, communityName: true } });
+  // Raw and prepared by name, as a case's and an incident's row before their actions: through the model this one
+  // read cost the API about 0.9 ms of CPU an action (bench:api's profile of the action round-trip).
+  const [project] = await rawDb(deps.prisma).$queryRaw<Array<Pick<Project, 'workflowId' | 'stage' | 'unitPath' | 'communityName'>>>`
+    SELECT p."workflowId", p.stage, p."unitPath", p."communityName" FROM "Project" p WHERE p.id = ${projectId}`;
   // Access before state: a project the caller cannot read does not exist for
   // them (404); one they read but may not act on is 403; only then the stage.
   const now = businessTime(deps);
