@@ -66,19 +66,24 @@ const BUILD_STEPS = [
   { name: 'workflow bundle', run: buildWorkflowBundle },
 ];
 
+/** How each process is compiled (the engine bench compiles an engine with the same: tests/engine/cli-process.ts). */
+export const ENTRY_BUILD_OPTIONS = {
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
 async function buildEntries() {
   const { build } = await import('esbuild');
   await build({
+    ...ENTRY_BUILD_OPTIONS,
     absWorkingDir: ROOT,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, source]) => [name, source])),
     outdir: DIST,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: 'linked',
-    logLevel: 'warning',
   });
 }
 

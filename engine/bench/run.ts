@@ -8,7 +8,7 @@ import { Client } from '@temporalio/client';
 import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
-import { freePort, spawnEngine } from '../../tests/engine/cli-process';
+import { BENCH_ENGINE_COMPILED, freePort, spawnEngine } from '../../tests/engine/cli-process';
 import { metricValue } from '../../tests/engine/harness';
 import { serializeRecord } from '../store';
 import { projectShapedBytes, restartBench } from './restart';
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   const server = await spawnEngine(
     ['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn', '--metrics-port', String(metricsPort)],
     ENGINE_ROOT,
+    undefined,
+    BENCH_ENGINE_COMPILED,
   );
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
   // Uncompressed, as the platform's worker connects (worker/platform-worker.ts, connectWorker); BENCH_GRPC_GZIP=1: the
@@ -92,7 +94,9 @@ async function main(): Promise<void> {
   };
   try {
     await worker.runUntil(async () => {
-      log(`engine: separate process, durable log (fdatasync per group commit); worker + client in the bench process; ${os.cpus().length} cores`);
+      log(
+        `engine: separate process, ${BENCH_ENGINE_COMPILED ? 'compiled as npm start runs it' : 'sources under tsx (BENCH_ENGINE_SOURCE)'}, durable log (fdatasync per group commit); worker + client in the bench process; ${os.cpus().length} cores`,
+      );
       // BENCH_THROUGHPUT_ROUNDS (default 1): the same three loads again on the same engine process. The first
       // round includes the engine's JIT warm-up; later rounds show the steady state a long-running server lives in.
       const rounds = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 1);
