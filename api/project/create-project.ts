@@ -76,7 +76,7 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
 
   // Early answer for the applicant; the binding check runs when the street approves.
   // This read, the retry's and the row's insert are raw and prepared by name, as an action's reads: through the model
-  // each cost the API's thread about as much CPU as the rest of the request.
+  // the read and the insert cost the API's thread about 1.4 ms of CPU a creation (bench:api before and after, 2026-12-07).
   const [fund] = await rawDb(deps.prisma).$queryRaw<Array<{ capFen: number; reservedFen: number }>>`
     SELECT f."capFen", f."reservedFen" FROM "ProjectFundYear" f WHERE f."communityId" = ${communityId} AND f.year = ${year}`;
   const check = checkFundCap(fund?.capFen ?? rules.yearlyFundCapFen, fund?.reservedFen ?? 0, application.budgetFen);
