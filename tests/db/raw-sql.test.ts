@@ -9,7 +9,7 @@ import { dataRejection } from '../../activities/failures';
 import { createPrisma } from '../../db';
 import { columnsOf, rawDb, rawTransaction } from '../../db/raw-sql';
 import { Prisma } from '../../prisma/generated/client';
-import { writeNotices } from '../../activities/notify';
+import { writeNotices, type NotifyInput } from '../../activities/notify';
 import { createLogChannel, immediateNotices } from '../../queue';
 import pino from 'pino';
 import { testDatabaseUrl, uniqueSuffix } from '../helpers/db';
@@ -133,11 +133,13 @@ describe('statements on the pool beneath Prisma', () => {
         const workflowId = `wf-${nobody}`;
         await writeNotices(
           rawDb(single),
-          [
-            { workflowId, event: 'a', to: { role: 'street_office', unitId: unit }, kind: 'k', title: 't', body: '' },
-            { workflowId, event: 'b', to: { role: 'mediator', unitId: unit, reach: 'unit' }, kind: 'k', title: 't', body: '', link: '/x' },
-            { workflowId, event: 'c', to: { personIds: [nobody] }, kind: 'k', title: 't', body: '' },
-          ].slice(0, 1 + (n % 3)),
+          (
+            [
+              { workflowId, event: 'a', to: { role: 'street_office', unitId: unit }, kind: 'k', title: 't', body: '' },
+              { workflowId, event: 'b', to: { role: 'mediator', unitId: unit, reach: 'unit' }, kind: 'k', title: 't', body: '', link: '/x' },
+              { workflowId, event: 'c', to: { personIds: [nobody] }, kind: 'k', title: 't', body: '' },
+            ] satisfies NotifyInput[]
+          ).slice(0, 1 + (n % 3)),
           at,
         );
         await immediateNotices({ prisma: single, channel: createLogChannel(logger), logger }).enqueueNotifications([
