@@ -329,14 +329,11 @@ export function createProjectActivities(deps: ActivityDeps) {
         },
         // Last, so that the community's fund row is locked only from here to the commit; and only with the write:
         // a save that a newer one got ahead of must not set an older amount.
-        ...(input.reservation
-          ? {
-              lastInTransaction: async (tx: RawDb) => {
-                const reserved = await reserveFunds(tx, { ...input.reservation!, projectId: s.projectId, communityId: s.community.id, year: s.year });
-                if (!reserved.ok) throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: reserved.message, nonRetryable: true });
-              },
-            }
-          : {}),
+        lastInTransaction: async (tx) => {
+          if (!input.reservation) return;
+          const reserved = await reserveFunds(tx, { ...input.reservation, projectId: s.projectId, communityId: s.community.id, year: s.year });
+          if (!reserved.ok) throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: reserved.message, nonRetryable: true });
+        },
       });
     },
   };

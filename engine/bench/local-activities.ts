@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
-import { BENCH_ENGINE_COMPILED, freePort, spawnEngine } from '../../tests/engine/cli-process';
+import { freePort, spawnBenchEngine } from '../../tests/engine/cli-process';
 import { finishSignal, runLocalActivitiesUpdate } from '../../tests/engine/workflows';
 
 const WORKFLOWS = new URL('../../tests/engine/workflows/index.ts', import.meta.url).pathname;
@@ -26,7 +26,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-la-bench-'));
-  const server = await spawnEngine(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn'], undefined, undefined, BENCH_ENGINE_COMPILED);
+  const server = await spawnBenchEngine(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn']);
   const worker = await Worker.create({
     connection: await NativeConnection.connect({ address: server.address }),
     taskQueue: 'bench-la',

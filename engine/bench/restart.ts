@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { forEachLine } from '../store';
-import { BENCH_ENGINE_COMPILED, freePort, spawnEngine } from '../../tests/engine/cli-process';
+import { freePort, spawnBenchEngine } from '../../tests/engine/cli-process';
 
 const CLOSED = Number(process.env.BENCH_RESTART_CLOSED ?? 100_000);
 const OPEN = Number(process.env.BENCH_RESTART_OPEN ?? 10_000);
@@ -139,7 +139,7 @@ export async function restartBench(
     const args = ['--port', String(await freePort()), '--data-dir', dir, '--log-level', 'warn'];
     const start = async (root?: string, lists?: (line: string) => void): Promise<{ ms: number; mib: number }> => {
       const t0 = performance.now();
-      const server = await spawnEngine(args, root, 60 * 60_000, BENCH_ENGINE_COMPILED);
+      const server = await spawnBenchEngine(args, root, 60 * 60_000);
       const ms = performance.now() - t0;
       await new Promise((r) => setTimeout(r, 2000));
       const mib = rssMiB(server.child.pid!);

@@ -8,7 +8,7 @@ import { Client } from '@temporalio/client';
 import { Connection, InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createEngineTestActivities } from '../../tests/engine/activities';
-import { BENCH_ENGINE_COMPILED, freePort, spawnEngine } from '../../tests/engine/cli-process';
+import { BENCH_ENGINE_COMPILED, freePort, spawnBenchEngine } from '../../tests/engine/cli-process';
 import { metricValue } from '../../tests/engine/harness';
 import { serializeRecord } from '../store';
 import { projectShapedBytes, restartBench } from './restart';
@@ -63,11 +63,9 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
   const metricsPort = await freePort();
-  const server = await spawnEngine(
+  const server = await spawnBenchEngine(
     ['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn', '--metrics-port', String(metricsPort)],
     ENGINE_ROOT,
-    undefined,
-    BENCH_ENGINE_COMPILED,
   );
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS, logger: silent });
   // Uncompressed, as the platform's worker connects (worker/platform-worker.ts, connectWorker); BENCH_GRPC_GZIP=1: the

@@ -84,3 +84,8 @@ export async function spawnEngine(args: string[], root = ROOT, readyTimeoutMs = 
   });
   return { child, address, output: () => output, exited };
 }
+
+/** The engine as a bench runs it: compiled unless BENCH_ENGINE_SOURCE=1 (see spawnEngine for the rest). */
+export function spawnBenchEngine(args: string[], root = ROOT, readyTimeoutMs = 120_000): Promise<EngineProcess> {
+  return spawnEngine(args, root, readyTimeoutMs, BENCH_ENGINE_COMPILED);
+}
