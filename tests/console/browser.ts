@@ -37,8 +37,14 @@ export interface ConsoleHarness {
   p: TestPlatform;
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser context logged in through the login form as `username`. */
-  loginAs(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A fresh browser context logged in through the login form as `username`,
+   * on `path` (default the 工作台): the page opens the deep link, the console
+   * sends it to the login form and, once logged in, back to the link — as a
+   * clerk following a link from a notice. One page load, not a load of the
+   * 工作台 thrown away by a second one.
+   */
+  loginAs(username: string, viewport?: { width: number; height: number }, path?: string): Promise<Page>;
   /** A page with no session (public pages, the login form); it asks for reduced motion unless told `no-preference`. */
   anonymous(viewport?: { width: number; height: number }, reducedMotion?: 'reduce' | 'no-preference'): Promise<Page>;
   /** Full-page screenshot to artifacts/<name>.png. */
@@ -46,11 +52,20 @@ export interface ConsoleHarness {
   /** axe-core on the page: no serious or critical violations. */
   axe(page: Page, name: string): Promise<void>;
   /**
+   * Keeps `page` open past the end of the test that opened it, for a later
+   * test of the file (its context is closed with the browser).
+   */
+  keep(page: Page): Page;
+  /**
    * For afterEach: when the test failed, a screenshot of every open page into
    * artifacts/failed/ and a line per page (URL, open dialogs, alerts) in the
-   * output — what a person would have seen when the flow stopped.
+   * output — what a person would have seen when the flow stopped. Then closes
+   * the pages the test opened, but those it kept: a page left open goes on
+   * polling and repainting (the 工作台 refreshes every 5 s), and a file's
+   * dozens of them kept Chromium busy on more than a core for the rest of
+   * the file.
    */
-  reportFailure(task: { name: string; result?: { state?: string } }): Promise<void>;
+  endTest(task: { name: string; result?: { state?: string } }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,6 +135,7 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
   const contexts: BrowserContext[] = [];
+  const kept = new Set<BrowserContext>();
 
   // Pages ask for reduced motion, as a person may in their system's settings: antd then opens dialogs and menus
   // without zooming or sliding, and nothing waits for an animation to end before a click, a screenshot or an axe
@@ -131,6 +147,20 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
     return context.newPage();
   };
 
+  /** A screenshot and a line (URL, open dialogs, alerts) for every open page: what a person saw when the flow stopped. */
+  const reportFailure = async (testName: string) => {
+    const dir = `${ARTIFACTS_DIR}failed/`;
+    mkdirSync(dir, { recursive: true });
+    const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+    const pages = contexts.flatMap((c) => c.pages()).filter((pg) => !pg.isClosed());
+    for (const [i, page] of pages.entries()) {
+      const file = `${dir}${slug}-${i + 1}.png`;
+      await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => undefined);
+      const texts = async (selector: string) => (await page.locator(selector).allInnerTexts().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').slice(0, 300));
+      console.log(`[console failure] page ${i + 1}: ${page.url()} → ${file}\n  dialogs: ${JSON.stringify(await texts('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'))}\n  alerts: ${JSON.stringify(await texts('.ant-alert, .ant-message-notice, .ant-form-item-explain-error'))}`);
+    }
+  };
+
   return {
     p,
     baseUrl,
@@ -138,13 +168,15 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
     async anonymous(viewport = DESKTOP, reducedMotion = 'reduce') {
       return newPage(viewport, reducedMotion);
     },
-    async loginAs(username, viewport = DESKTOP) {
+    async loginAs(username, viewport = DESKTOP, path = '/') {
       const page = await newPage(viewport);
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${baseUrl}${path}`);
+      await page.waitForURL((url) => url.pathname === '/login');
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(demoPassword());
       await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page.waitForURL((url) => url.pathname !== '/login');
+      const target = new URL(path, baseUrl);
+      await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
       return page;
     },
     async shot(page, name) {
@@ -157,18 +189,14 @@ export async function startConsoleHarness(options: TestPlatformOptions = {}): Pr
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
     },
-    async reportFailure(task) {
-      if (task.result?.state !== 'fail') return;
-      const dir = `${ARTIFACTS_DIR}failed/`;
-      mkdirSync(dir, { recursive: true });
-      const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-      const pages = contexts.flatMap((c) => c.pages()).filter((pg) => !pg.isClosed());
-      for (const [i, page] of pages.entries()) {
-        const file = `${dir}${slug}-${i + 1}.png`;
-        await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => undefined);
-        const texts = async (selector: string) => (await page.locator(selector).allInnerTexts().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').slice(0, 300));
-        console.log(`[console failure] page ${i + 1}: ${page.url()} → ${file}\n  dialogs: ${JSON.stringify(await texts('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'))}\n  alerts: ${JSON.stringify(await texts('.ant-alert, .ant-message-notice, .ant-form-item-explain-error'))}`);
-      }
+    keep(page) {
+      kept.add(page.context());
+      return page;
+    },
+    async endTest(task) {
+      if (task.result?.state === 'fail') await reportFailure(task.name);
+      for (const c of contexts.filter((c) => !kept.has(c))) await c.close().catch(() => undefined);
+      contexts.splice(0, contexts.length, ...kept);
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);

@@ -4,13 +4,13 @@
 // moved, a node runs overdue and 督查通报 reports it (on a phone here).
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { apply, ok, toImplementation, U as P } from '../project/fixtures';
-import { CONSOLE_PEOPLE as U, PHONE, pickOption, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
+import { CONSOLE_PEOPLE as U, DESKTOP, PHONE, pickOption, projectPlatform, startConsoleHarness, type ConsoleHarness } from './browser';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness({ virtualClock: true });
 }, 180_000);
-afterEach(async ({ task }) => h?.reportFailure(task));
+afterEach(async ({ task }) => h?.endTest(task));
 afterAll(() => h?.close());
 
 it('an administrator sees whose deadline is next and moves the clock a day; the banner shows the new time', { timeout: 120_000 }, async () => {
@@ -19,8 +19,7 @@ it('an administrator sees whose deadline is next and moves the clock a day; the 
   const id = await apply(pp, { amounts: [1_000_000], title: '演示时钟-公示中的项目' });
   await ok(pp, P.street, id, 'reviewApplication', { decision: 'approve' });
 
-  const admin = await h.loginAs(U.admin);
-  await admin.goto(`${h.baseUrl}/manage`);
+  const admin = await h.loginAs(U.admin, DESKTOP, `/manage`);
   const card = admin.locator('.ant-card').filter({ hasText: '演示时钟' });
   await card.getByText('下一个截止时间', { exact: true }).waitFor();
   // The deadline's record, linked to its page.
@@ -48,8 +47,7 @@ it('督查通报 on a phone lists a node overdue in the quarter as one stacked c
   await expect.poll(overdueSince, { timeout: 30_000 }).not.toBeNull();
   const beijing = new Date((await overdueSince())!.getTime() + 8 * 3_600_000);
 
-  const street = await h.loginAs(U.street, PHONE);
-  await street.goto(`${h.baseUrl}/projects/supervision`);
+  const street = await h.loginAs(U.street, PHONE, `/projects/supervision`);
   await street.getByLabel('年度').fill(String(beijing.getUTCFullYear()));
   await pickOption(street, '季度', `第${Math.floor(beijing.getUTCMonth() / 3) + 1}季度`);
   const card = street.locator('.section-card', { hasText: '逾期节点' });

@@ -35,7 +35,7 @@ beforeAll(async () => {
     }),
   });
 }, 240_000);
-afterEach(async ({ task }) => h?.reportFailure(task));
+afterEach(async ({ task }) => h?.endTest(task));
 afterAll(() => h?.close());
 
 describe('serving', () => {
@@ -150,8 +150,7 @@ describe('矛盾调解', () => {
     expect(reg.status, JSON.stringify(reg.body)).toBe(201);
     const caseId = reg.body.caseId as string;
 
-    const mediator = await h.loginAs(M.communityMediator);
-    await mediator.goto(`${h.baseUrl}/mediation`);
+    const mediator = await h.loginAs(M.communityMediator, DESKTOP, `/mediation`);
     await mediator.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).waitFor();
     await h.shot(mediator, '40-mediation-list');
     await h.axe(mediator, 'mediation-list');
@@ -222,8 +221,7 @@ describe('矛盾调解', () => {
     await street.getByRole('button', { name: '受理案件' }).waitFor();
 
     // A sibling street's mediator: not in their list, and the case page is refused.
-    const sibling = await h.loginAs(M.otherStreetMediator);
-    await sibling.goto(`${h.baseUrl}/mediation`);
+    const sibling = await h.loginAs(M.otherStreetMediator, DESKTOP, `/mediation`);
     await sibling.locator('.ant-table-tbody').waitFor();
     await sibling.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     expect(await sibling.locator('.ant-table-tbody tr', { hasText: reg.body.caseNo }).count()).toBe(0);
@@ -322,8 +320,7 @@ describe('a refresh that fails', () => {
   it('keeps the page and the form being filled in, says the page may be out of date, and clears once the API answers again', { timeout: 120_000 }, async () => {
     const reg = await (await h.p.as(M.gridWorker)).post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }));
     expect(reg.status, JSON.stringify(reg.body)).toBe(201);
-    const page = await h.loginAs(M.communityMediator);
-    await page.goto(`${h.baseUrl}/mediation/${reg.body.caseId}`);
+    const page = await h.loginAs(M.communityMediator, DESKTOP, `/mediation/${reg.body.caseId}`);
     await page.getByRole('button', { name: '受理案件' }).click();
     const form = page.getByRole('dialog');
     await form.waitFor();
@@ -345,8 +342,7 @@ describe('系统管理', () => {
   const PERSON = 'resident_rep.qindu-xilan-lanyuan.7';
 
   it('an administrator grants and removes a role, deactivates and reactivates an account, and loads a calendar year', { timeout: 120_000 }, async () => {
-    const admin = await h.loginAs(U.admin);
-    await admin.goto(`${h.baseUrl}/manage/people`);
+    const admin = await h.loginAs(U.admin, DESKTOP, `/manage/people`);
     await admin.getByRole('heading', { name: '人员与授权' }).waitFor();
     await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await h.shot(admin, '60-manage-people');
@@ -461,8 +457,7 @@ describe('系统管理', () => {
     const made: string[] = [];
     onTestFinished(() => h.p.prisma.person.deleteMany({ where: { id: { in: made } } }).then(() => undefined));
     const streetAdmin = await extraPerson(h, made, 'admin', 'qindu-renmin', '街道管理员');
-    const page = await h.loginAs(streetAdmin.username);
-    await page.goto(`${h.baseUrl}/manage/calendar`);
+    const page = await h.loginAs(streetAdmin.username, DESKTOP, `/manage/calendar`);
     await page.getByRole('heading', { name: '工作日历' }).waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByRole('button', { name: /载入|修\s*改/ }).count()).toBe(0);
@@ -479,8 +474,7 @@ describe('流程运维', () => {
   it('an administrator finds the process of a project by id, sees what it waits for and its last events, resets it to one of them and terminates it, each with a reason that is audited', { timeout: 120_000 }, async () => {
     const projectId = await apply(projectPlatform(h), { amounts: [1_000_000], title: '流程运维-项目' });
     const workflowId = `project-${projectId}`;
-    const admin = await h.loginAs(U.admin);
-    await admin.goto(`${h.baseUrl}/manage`);
+    const admin = await h.loginAs(U.admin, DESKTOP, `/manage`);
     await admin.getByRole('link', { name: '流程运维' }).first().click();
     await admin.getByRole('heading', { name: '流程运维' }).waitFor();
     await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();

@@ -25,7 +25,7 @@ beforeAll(async () => {
   // An action waits for its process as long as a test may hold the incident's row (the lost answer below), not 10 s.
   h = await startConsoleHarness({ env: { PROCESS_ANSWER_TIMEOUT_MS: '60000' } });
 }, 240_000);
-afterEach(async ({ task }) => h?.reportFailure(task));
+afterEach(async ({ task }) => h?.endTest(task));
 afterAll(() => h?.close());
 
 /** Picks `title` in the TreeSelect labelled `label` (inside `scope`, e.g. a dialog). */
@@ -185,8 +185,7 @@ describe('网格事件处置', () => {
     await h.shot(community, '64-grid-detail-dispatched');
 
     // 处置 by the street office.
-    const street = await h.loginAs(U.street);
-    await street.goto(`${h.baseUrl}${incidentPath}`);
+    const street = await h.loginAs(U.street, DESKTOP, incidentPath);
     await street.getByRole('button', { name: '反馈处置结果' }).click();
     await street.getByRole('dialog').getByLabel('处置结果').fill('已更换两盏路灯灯具,夜间照明恢复。');
     await street.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: '修复后.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -465,8 +464,7 @@ describe('网格事件处置', () => {
     await h.axe(community, 'grid-detail-overdue');
 
     // A sibling street's clerk finds nothing of Renmin's incidents; finance has no 网格事件 menu and a 403 page.
-    const sibling = await h.loginAs(U.siblingStreet);
-    await sibling.goto(`${h.baseUrl}/grid`);
+    const sibling = await h.loginAs(U.siblingStreet, DESKTOP, `/grid`);
     await sibling.getByText('暂无网格事件').waitFor();
     const finance = await h.loginAs(U.finance);
     await finance.getByRole('heading', { name: '工作台' }).waitFor();

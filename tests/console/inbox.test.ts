@@ -23,7 +23,7 @@ let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness();
 }, 240_000);
-afterEach(async ({ task }) => h?.reportFailure(task));
+afterEach(async ({ task }) => h?.endTest(task));
 afterAll(async () => {
   if (h) {
     await h.p.prisma.outOfOfficeProxy.deleteMany({ where: { OR: [{ personId: { in: extras } }, { deputyId: { in: extras } }] } });
@@ -73,8 +73,7 @@ describe('任务协办 on a project', () => {
     const task = await openTask(`project-${id}`, 'reviewApplication');
 
     // 催办 by a holder of the role while the task waits unclaimed: once a day.
-    pageA = await h.loginAs(a.username);
-    await pageA.goto(`${h.baseUrl}/projects/${id}`);
+    pageA = h.keep(await h.loginAs(a.username, DESKTOP, `/projects/${id}`));
     await pageA.getByRole('heading', { name: title }).waitFor();
     const line = opsLine(pageA, task.id);
     await line.waitFor();
@@ -113,8 +112,7 @@ describe('任务协办 on a project', () => {
     await submit(pageA);
     await dialog(pageA).waitFor({ state: 'hidden' });
     await expect.poll(async () => (await (await h.p.as(reader)).get(`/api/projects/${id}`)).status).toBe(200);
-    const siblingPage = await h.loginAs(reader);
-    await siblingPage.goto(`${h.baseUrl}/projects/${id}`);
+    const siblingPage = await h.loginAs(reader, DESKTOP, `/projects/${id}`);
     await siblingPage.getByRole('heading', { name: title }).waitFor();
     await siblingPage.locator('.record-timeline', { hasText: '抄送' }).waitFor();
     await h.shot(siblingPage, '82-inbox-cc-reader');
@@ -127,7 +125,7 @@ describe('任务协办 on a project', () => {
     await dialog(pageA).waitFor({ state: 'hidden' });
     await line.getByText('委派中').waitFor();
 
-    pageB = await h.loginAs(b.username);
+    pageB = h.keep(await h.loginAs(b.username));
     await pageB.goto(projectWorkbench(id));
     const row = pageB.locator('tr', { hasText: title });
     await row.waitFor();
@@ -315,8 +313,7 @@ describe('任务协办 on a project', () => {
     const reviewed = await (await h.p.as(a.username)).post(`/api/projects/${id}/actions/reviewApplication`).send({ decision: 'approve' });
     expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
     const district = await openTask(wf, 'decideDistrictApproval');
-    const pageD = await h.loginAs(P.district);
-    await pageD.goto(`${h.baseUrl}/projects/${id}`);
+    const pageD = await h.loginAs(P.district, DESKTOP, `/projects/${id}`);
     const districtLine = opsLine(pageD, district.id);
     await districtLine.getByRole('button', { name: '退回' }).click();
     await submit(pageD);
@@ -352,8 +349,7 @@ describe('批量拨付 on the finance queue', () => {
     }
     for (const id of ids) await openTask(`project-${id}`, 'releaseFunds');
 
-    const finance = await h.loginAs(P.finance);
-    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    const finance = await h.loginAs(P.finance, DESKTOP, `/finance/disbursements`);
     for (const n of [1, 2]) await finance.getByRole('checkbox', { name: `选择 批量拨付-${n}号楼-${suffix}` }).check();
     await finance.getByRole('button', { name: '批量拨付(2 项)' }).click();
     for (const n of [1, 2]) await dialog(finance).getByLabel(`拨付凭证号:批量拨付-${n}号楼-${suffix}`).fill(`财拨-${suffix}-${n}`);
@@ -386,8 +382,7 @@ describe('任务协办 on a mediation case', () => {
     const caseId = reg.body.caseId as string;
     const task = await h.p.waitFor(() => h.p.prisma.humanTask.findFirst({ where: { process: 'mediation', subjectId: caseId, status: 'open' } }), { timeoutMs: 20_000 });
 
-    const page = await h.loginAs(m2.username);
-    await page.goto(`${h.baseUrl}/mediation/${caseId}`);
+    const page = await h.loginAs(m2.username, DESKTOP, `/mediation/${caseId}`);
     const line = opsLine(page, task.id);
     await line.waitFor();
     await h.shot(page, '91-inbox-mediation-ops');

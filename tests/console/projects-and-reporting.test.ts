@@ -14,7 +14,7 @@ let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startConsoleHarness();
 }, 240_000);
-afterEach(async ({ task }) => h?.reportFailure(task));
+afterEach(async ({ task }) => h?.endTest(task));
 afterAll(() => h?.close());
 
 describe('党建项目', () => {
@@ -141,8 +141,7 @@ describe('党建项目', () => {
 
   it('refuses an over-cap budget in the form, before anything is submitted', async () => {
     const year = freshYear();
-    const page = await h.loginAs(U.community);
-    await page.goto(`${h.baseUrl}/projects/new`);
+    const page = await h.loginAs(U.community, DESKTOP, `/projects/new`);
     await page.getByLabel('资金年度').fill(String(year));
     await page.getByLabel('项目名称').fill('超额申报测试');
     await page.getByLabel('项目目标').fill('测试上限');
@@ -160,8 +159,7 @@ describe('党建项目', () => {
   it('a refusal the API gives after the last step goes back to the step with the field, the error under it', async () => {
     const year = freshYear();
     const marker = `早于年度-${Date.now().toString(36)}`;
-    const page = await h.loginAs(U.community);
-    await page.goto(`${h.baseUrl}/projects/new`);
+    const page = await h.loginAs(U.community, DESKTOP, `/projects/new`);
     await page.getByLabel('资金年度').fill(String(year));
     await page.getByLabel('项目名称').fill(marker);
     await page.getByLabel('项目目标').fill('测试');
@@ -200,8 +198,7 @@ describe('党建项目', () => {
 
 describe('财务拨付', () => {
   it('finance sees the queue (403 for a community)', async () => {
-    const finance = await h.loginAs(U.finance);
-    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    const finance = await h.loginAs(U.finance, DESKTOP, `/finance/disbursements`);
     await finance.locator('.ant-table-tbody').waitFor();
     await finance.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(finance, '50-disbursements');
@@ -216,8 +213,7 @@ describe('党建项目: plan forms and the ledger', () => {
     await ok(pp, P.street, returned, 'reviewApplication', { decision: 'return', comment: '请细化第一阶段预算' });
     await waitFor(async () => (await project(pp, returned, P.community)).availableActions.some((a: { action: string }) => a.action === 'resubmitApplication'));
 
-    const community = await h.loginAs(P.community);
-    await community.goto(`${h.baseUrl}/projects/${returned}?do=resubmitApplication`);
+    const community = await h.loginAs(P.community, DESKTOP, `/projects/${returned}?do=resubmitApplication`);
     const dialog = community.getByRole('dialog');
     await dialog.getByLabel('修改说明').waitFor();
     expect(await dialog.getByLabel('项目名称').inputValue()).toBe('返修申报-楼道照明');
@@ -259,8 +255,7 @@ describe('党建项目: plan forms and the ledger', () => {
     await ok(pp, P.community, id, 'reportMilestone', { milestoneSeq: 1, summary: '第一阶段完成', evidence: ['验收照片.jpg'] });
     await ok(pp, P.street, id, 'verifyMilestone', { milestoneSeq: 1, decision: 'verify' });
 
-    const finance = await h.loginAs(U.finance);
-    await finance.goto(`${h.baseUrl}/finance/disbursements`);
+    const finance = await h.loginAs(U.finance, DESKTOP, `/finance/disbursements`);
     const row = finance.locator('tr', { hasText: '拨付演示-睦邻点' });
     // The split one party a line, in the cost sharing's order.
     await expect.poll(() => row.locator('.cell-nowrap').allTextContents()).toEqual(['市级 ¥3,000.00', '区级 ¥3,000.00', '街道 ¥4,000.00']);
@@ -351,8 +346,7 @@ describe('双向述职', () => {
   });
 
   it('the report pages for the street office and the auditor (ballots for the auditor only, after the vote window)', { timeout: 180_000 }, async () => {
-    const street = await h.loginAs(`street_office.${STREET}`);
-    await street.goto(`${h.baseUrl}/reporting`);
+    const street = await h.loginAs(`street_office.${STREET}`, DESKTOP, `/reporting`);
     await street.locator('.ant-table-tbody').waitFor();
     await street.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(street, '35-reporting-list');
@@ -380,8 +374,7 @@ describe('双向述职', () => {
     for (const rep of repsOf(COMMUNITY).slice(1, 5)) await actOk(h.p, rep, reportId, 'castVote', { choice: 'basically_satisfied' });
     await h.p.advanceTime(8 * 86_400_000);
     await waitForStage(h.p, reportId, 'public_notice', `street_office.${STREET}`);
-    const auditor = await h.loginAs(U.auditor);
-    await auditor.goto(`${h.baseUrl}/reporting/${reportId}`);
+    const auditor = await h.loginAs(U.auditor, DESKTOP, `/reporting/${reportId}`);
     await auditor.getByRole('button', { name: /查看选票明细/ }).click();
     await auditor.locator('.ant-table-tbody tr', { hasText: '满意' }).first().waitFor();
     await h.shot(auditor, '37-reporting-ballots-auditor');
