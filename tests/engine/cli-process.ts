@@ -32,6 +32,8 @@ const compiled = new Map<string, Promise<string>>();
  * figures before 2026-12-07 were measured.
  */
 export const BENCH_ENGINE_COMPILED = !process.env.BENCH_ENGINE_SOURCE;
+/** How long a spawned engine may take to say it listens, by default: a loaded two-core machine takes seconds. */
+const READY_TIMEOUT_MS = 120_000;
 
 /**
  * The engine of `root` compiled as `npm start` runs it: bundled by esbuild
@@ -60,7 +62,7 @@ export function compiledEngine(root = ROOT): Promise<string> {
  * `compiledRun`: run `compiledEngine(root)` as the supervisor runs a process (`node --enable-source-maps`), not
  * the sources under tsx (the tests, which must run what is on disk without a build).
  */
-export async function spawnEngine(args: string[], root = ROOT, readyTimeoutMs = 120_000, compiledRun = false): Promise<EngineProcess> {
+export async function spawnEngine(args: string[], root = ROOT, readyTimeoutMs = READY_TIMEOUT_MS, compiledRun = false): Promise<EngineProcess> {
   // One process (node with the tsx loader, not the tsx launcher, which forks
   // a child) so that SIGKILL really kills the engine.
   // ENGINE_NODE_ARGS: extra node flags for the engine process (the bench profiles it with `--cpu-prof`).
@@ -86,6 +88,6 @@ export async function spawnEngine(args: string[], root = ROOT, readyTimeoutMs = 
 }
 
 /** The engine as a bench runs it: compiled unless BENCH_ENGINE_SOURCE=1 (see spawnEngine for the rest). */
-export function spawnBenchEngine(args: string[], root = ROOT, readyTimeoutMs = 120_000): Promise<EngineProcess> {
+export function spawnBenchEngine(args: string[], root = ROOT, readyTimeoutMs = READY_TIMEOUT_MS): Promise<EngineProcess> {
   return spawnEngine(args, root, readyTimeoutMs, BENCH_ENGINE_COMPILED);
 }
