@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { daysBetweenLocal, toLocalDate } from '../domain/calendar';
 import type { MediationState } from '../domain/mediation/case-state';
 import { CASE_OUTCOME_LABELS, CHANNEL_LABELS, LEVEL_LABELS, type MediationLevel } from '../domain/mediation/types';
-import { RATING_LABELS as PROJECT_RATING_LABELS } from '../domain/project/scoring';
+import { PROJECT_RATINGS, RATING_LABELS as PROJECT_RATING_LABELS } from '../domain/project/scoring';
 import { STAGE_LABELS as PROJECT_STAGE_LABELS } from '../domain/project/state';
-import { RATING_LABELS as REPORT_RATING_LABELS, REPORT_STAGE_LABELS, VOTE_CHOICE_LABELS, VOTE_CHOICES, type ReportState } from '../domain/reporting';
+import { RATING_GRADES, RATING_LABELS as REPORT_RATING_LABELS, REPORT_STAGE_LABELS, VOTE_CHOICE_LABELS, VOTE_CHOICES, type ReportState } from '../domain/reporting';
 import type { PrismaClient } from '../prisma/generated/client';
 import type { GridIncidentState } from '../domain/grid/machine';
 import { INCIDENT_OUTCOME_LABELS, INCIDENT_STAGE_LABELS, SATISFACTION_LABELS, SATISFACTION_LEVELS } from '../domain/grid/types';
@@ -83,6 +83,9 @@ const count = <T>(items: readonly T[], key: (t: T) => string) => {
   for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 };
+/** Counts by a grade, in the grades' own order from best to worst and with the grades no one got (a 不合格 of 0 is news too). */
+export const countByGrade = <T, G extends string>(items: readonly T[], grades: readonly G[], labels: Record<G, string>, gradeOf: (t: T) => string | null | undefined) =>
+  Object.fromEntries(grades.map((g) => [labels[g], items.filter((i) => gradeOf(i) === g).length]));
 const median = (xs: number[]) => {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
@@ -155,7 +158,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
       applied: projects.length,
       approved: approved.length,
       byStage: count(projects, (p) => PROJECT_STAGE_LABELS[p.stage as keyof typeof PROJECT_STAGE_LABELS] ?? p.stage),
-      byRating: count(projects.filter((p) => p.rating), (p) => PROJECT_RATING_LABELS[p.rating as keyof typeof PROJECT_RATING_LABELS] ?? p.rating!),
+      byRating: countByGrade(projects, PROJECT_RATINGS, PROJECT_RATING_LABELS, (p) => p.rating),
       approvedBudgetFen: approved.reduce((s, p) => s + p.budgetFen, 0),
       reservedFen: funds.reduce((s, f) => s + f.reservedFen, 0),
       paidFen: projects.reduce((s, p) => s + p.paidFen, 0),
@@ -173,7 +176,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
       rollSize: voteRounds.reduce((s, v) => s + v.rollSize, 0),
       tally,
       noQuorumRounds: voteRounds.filter((v) => v.outcome === 'no_quorum').length,
-      byGrade: count(reports.filter((r) => r.state.result), (r) => REPORT_RATING_LABELS[r.state.result!.grade]),
+      byGrade: countByGrade(reports, RATING_GRADES, REPORT_RATING_LABELS, (r) => r.state.result?.grade),
       rectifications: reports.filter((r) => r.state.rectification).length,
       overdue: reports.filter((r) => r.state.overdue).length,
     },
@@ -200,22 +203,101 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
 export const yuan = (fen: number) => `${(fen / 1_000_000).toFixed(2)}万元`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const kv = (o: Record<string, number | string | null>) => Object.entries(o).map(([k, v]) => `${k} ${v ?? '—'}`).join(',');
+/** Calendar days as the summary says them: 0 is 当日 (handled the day it came in), not "0 日", which reads as no time or no data. */
+const days = (d: number | null) => (d === null ? '—' : d === 0 ? '当日' : `${d} 日`);
+
+/** The seeds' figures at the run's scale, which the summary prints and the report tabulates beside the year's. */
+export function scaledSeeds(scale: number) {
+  return {
+    registered: Math.round((SEED_FIGURES.mediatedCases / SEED_FIGURES.successRate) * scale),
+    agreements: Math.round(SEED_FIGURES.mediatedCases * scale),
+    successRate: SEED_FIGURES.successRate,
+    judicialConfirmed: Math.round(SEED_FIGURES.judicialConfirmations * scale),
+    judicialShare: SEED_FIGURES.judicialConfirmations / SEED_FIGURES.mediatedCases,
+    projectsApproved: Math.round(SEED_FIGURES.projects * scale),
+    approvedBudgetFen: SEED_FIGURES.projectFundsFen * scale,
+  };
+}
+
+/** How a key figure reads: a count, a share, an amount in fen, calendar days. */
+export type FigureKind = 'count' | 'share' | 'fen' | 'days';
+
+export function showFigure(kind: FigureKind, v: number | null): string {
+  if (v === null) return '—';
+  return kind === 'share' ? pct(v) : kind === 'fen' ? yuan(v) : kind === 'days' ? days(v) : String(v);
+}
+
+/** How far `to` lies from `from`, as a person reads a change: shares in 百分点, the rest by amount and, where it means something, in percent. '' when equal. */
+export function figureChange(kind: FigureKind, from: number | null, to: number | null): string {
+  if (from === to) return '';
+  if (from === null || to === null) return '—';
+  const d = to - from;
+  const sign = d > 0 ? '+' : '−';
+  if (kind === 'share') return `${sign}${Math.abs(100 * d).toFixed(1)} 个百分点`;
+  const amount = kind === 'days' ? `${Math.abs(d)} 日` : showFigure(kind, Math.abs(d));
+  return from ? `${sign}${amount}(${sign}${Math.abs((100 * d) / from).toFixed(0)}%)` : `${sign}${amount}`;
+}
+
+/** One figure of the year as a person compares it: with the seed's, or with another rule set's (the report's tables). */
+export interface KeyFigure {
+  group: string;
+  label: string;
+  kind: FigureKind;
+  value: number | null;
+  /** The seeds' figure at the run's scale, where a seed reports one. */
+  seed?: number;
+}
+
+/** The figures a district compares first: the seeds' five, then what a rule moves (time limits, overdue steps, escalations, fund use, turnout). */
+export function keyFigures(f: YearFigures): KeyFigure[] {
+  const seeds = scaledSeeds(f.scale);
+  const m = f.mediation;
+  const p = f.projects;
+  const r = f.reporting;
+  const g = f.grid;
+  const row = (group: string, label: string, value: number | null, kind: FigureKind = 'count', seed?: number): KeyFigure => ({ group, label, kind, value, ...(seed === undefined ? {} : { seed }) });
+  return [
+    row('三级三轮调解', '受理案件', m.registered, 'count', seeds.registered),
+    row('三级三轮调解', '调解成功', m.agreements, 'count', seeds.agreements),
+    row('三级三轮调解', '调解成功率', m.successRate, 'share', seeds.successRate),
+    row('三级三轮调解', '司法确认', m.judicialConfirmed, 'count', seeds.judicialConfirmed),
+    row('三级三轮调解', '司法确认占调解成功', m.agreements ? m.judicialConfirmed / m.agreements : 0, 'share', seeds.judicialShare),
+    ...Object.entries(m.medianRoundDays).map(([level, d]) => row('三级三轮调解', `每轮用时中位数(${level})`, d, 'days')),
+    row('三级三轮调解', '超过时限的轮次', m.overdueRounds),
+    row('三级三轮调解', '升级次数', m.escalations),
+    row('三级三轮调解', '其中超期自动升级', m.overdueEscalations),
+    row('党建项目', '立项', p.approved, 'count', seeds.projectsApproved),
+    row('党建项目', '立项预算', p.approvedBudgetFen, 'fen', seeds.approvedBudgetFen),
+    row('党建项目', '已拨付', p.paidFen, 'fen'),
+    row('党建项目', '社区年度额度使用(最高)', p.capUseMaxPercent / 100, 'share'),
+    row('党建项目', '超期', p.overdue),
+    row('党建项目', '已升级督办', p.escalated),
+    row('双向述职', '投票率', r.rollSize ? r.votesCast / r.rollSize : 0, 'share'),
+    row('双向述职', '不足法定人数的轮次', r.noQuorumRounds),
+    row('双向述职', '整改', r.rectifications),
+    row('网格事件处置', '上报', g.reported),
+    row('网格事件处置', '按时处置率', g.onTimeRate, 'share'),
+    row('网格事件处置', '处置用时中位数', g.medianHandlingDays, 'days'),
+    row('网格事件处置', '超期督办', g.supervised),
+    row('网格事件处置', '上报街道', g.toStreet),
+  ];
+}
 
 /** The summary as printed: one line per figure, the seeds' figures (scaled) beside the ones they report. */
 export function formatSummary(f: YearFigures): string {
   const m = f.mediation;
   const p = f.projects;
   const r = f.reporting;
-  const s = f.scale;
+  const seeds = scaledSeeds(f.scale);
   return [
     `秦都区 ${f.year} 年模拟(seed ${f.seed},scale ${f.scale}):${f.org.streets} 个街道,${f.org.communities} 个社区,${f.org.grids} 个网格`,
     '',
     '三级三轮调解                         模拟          种子 004(按比例)',
-    `  受理案件                           ${String(m.registered).padEnd(13)} ${Math.round((SEED_FIGURES.mediatedCases / SEED_FIGURES.successRate) * s)}`,
-    `  调解成功                           ${String(m.agreements).padEnd(13)} ${Math.round(SEED_FIGURES.mediatedCases * s)}`,
-    `  调解成功率                         ${pct(m.successRate).padEnd(13)} ${pct(SEED_FIGURES.successRate)}`,
-    `  司法确认                           ${String(m.judicialConfirmed).padEnd(13)} ${Math.round(SEED_FIGURES.judicialConfirmations * s)}`,
-    `  司法确认占调解成功                 ${pct(m.agreements ? m.judicialConfirmed / m.agreements : 0).padEnd(13)} ${pct(SEED_FIGURES.judicialConfirmations / SEED_FIGURES.mediatedCases)}`,
+    `  受理案件                           ${String(m.registered).padEnd(13)} ${seeds.registered}`,
+    `  调解成功                           ${String(m.agreements).padEnd(13)} ${seeds.agreements}`,
+    `  调解成功率                         ${pct(m.successRate).padEnd(13)} ${pct(seeds.successRate)}`,
+    `  司法确认                           ${String(m.judicialConfirmed).padEnd(13)} ${seeds.judicialConfirmed}`,
+    `  司法确认占调解成功                 ${pct(m.agreements ? m.judicialConfirmed / m.agreements : 0).padEnd(13)} ${pct(seeds.judicialShare)}`,
     `  申请司法确认 ${m.judicialApplied},回访 ${m.followUps}`,
     `  按渠道:${kv(m.byChannel)}`,
     ...Object.entries(m.outcomes)
@@ -228,8 +310,8 @@ export function formatSummary(f: YearFigures): string {
     '',
     '党建项目                             模拟          种子 002(按比例)',
     `  申报                               ${String(p.applied).padEnd(13)}`,
-    `  立项                               ${String(p.approved).padEnd(13)} ${Math.round(SEED_FIGURES.projects * s)}`,
-    `  立项预算                           ${yuan(p.approvedBudgetFen).padEnd(13)} ${yuan(SEED_FIGURES.projectFundsFen * s)}`,
+    `  立项                               ${String(p.approved).padEnd(13)} ${seeds.projectsApproved}`,
+    `  立项预算                           ${yuan(p.approvedBudgetFen).padEnd(13)} ${yuan(seeds.approvedBudgetFen)}`,
     `  按阶段:${kv(p.byStage)}`,
     `  验收等次:${kv(p.byRating)}`,
     `  占用额度 ${yuan(p.reservedFen)},已拨付 ${yuan(p.paidFen)}(其中奖补 ${yuan(p.rewardPaidFen)})`,
@@ -247,7 +329,7 @@ export function formatSummary(f: YearFigures): string {
     '网格事件处置',
     `  上报 ${f.grid.reported}:${kv(f.grid.byStage)}`,
     `  结果:${kv(f.grid.byOutcome)}`,
-    `  按时处置率 ${pct(f.grid.onTimeRate)},处置用时中位数 ${f.grid.medianHandlingDays ?? '—'} 日,超期督办 ${f.grid.supervised},上报街道 ${f.grid.toStreet},退回重办 ${f.grid.reopened}`,
+    `  按时处置率 ${pct(f.grid.onTimeRate)},处置用时中位数 ${days(f.grid.medianHandlingDays)},超期督办 ${f.grid.supervised},上报街道 ${f.grid.toStreet},退回重办 ${f.grid.reopened}`,
     `  满意度:${kv(f.grid.satisfaction)}`,
     '',
     '账目与记录核对',

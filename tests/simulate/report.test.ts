@@ -1,8 +1,11 @@
-// The simulation's HTML report: its charts must show every label whole and
-// amounts as people read them.
+// The simulation's summary and HTML report: charts that show every label
+// whole and amounts as people read them, grades in their order, and the key
+// figures beside the seeds' or beside another rule set's.
 import { expect, it } from 'vitest';
-import { bars } from '../../simulate/report';
-import { yuan } from '../../simulate/summary';
+import { PROJECT_RATINGS, RATING_LABELS } from '../../domain/project/scoring';
+import { bars, figuresTable } from '../../simulate/report';
+import { countByGrade, formatSummary, yuan, type YearFigures } from '../../simulate/summary';
+import type { YearRun } from '../../simulate/year';
 
 it('leaves room for the longest label, so that 调解不成(已引导诉讼或仲裁) keeps its first character', () => {
   const svg = bars('案件结果', { 调解成功: 198, '调解不成(已引导诉讼或仲裁)': 30 });
@@ -16,4 +19,94 @@ it('writes amounts in 万元 and labels as given (市级, not city)', () => {
   expect(svg).toContain('>市级<');
   expect(svg).toContain('>7.56万元<');
   expect(svg).toContain('>10.08万元<');
+});
+
+// A year's figures as collectFigures returns them (the scale-0.1 run of seed 7, rounded), for the tables and the summary.
+function figures(change: Partial<{ successRate: number; overdueRounds: number; medianRound: number | null; paidFen: number; medianHandlingDays: number | null }> = {}): YearFigures {
+  return {
+    year: 2027,
+    scale: 0.1,
+    seed: 7,
+    org: { streets: 1, communities: 11, grids: 89 },
+    mediation: {
+      registered: 244,
+      byChannel: { 来访: 49 },
+      outcomes: { 调解成功: { 社区: 121, 街道: 53, 区: 24 } },
+      agreements: 198,
+      concluded: 240,
+      successRate: change.successRate ?? 0.825,
+      judicialApplied: 45,
+      judicialConfirmed: 39,
+      followUps: 195,
+      medianRoundDays: { 社区: 4, 街道: change.medianRound === undefined ? 5 : change.medianRound, 区: 6 },
+      overdueRounds: change.overdueRounds ?? 17,
+      overdueEscalations: 17,
+      escalations: 178,
+      perMonth: [31, 22, 17, 15, 21, 19, 19, 28, 21, 25, 16, 10],
+    },
+    projects: {
+      applied: 17,
+      approved: 15,
+      byStage: { 已完成: 15, 未予立项: 2 },
+      byRating: { 优秀: 3, 良好: 7, 合格: 5, 不合格: 0 },
+      approvedBudgetFen: 22_290_000,
+      reservedFen: 22_290_000,
+      paidFen: change.paidFen ?? 22_290_000,
+      paidByParty: { 市级: 7_560_000 },
+      rewardPaidFen: 2_900_000,
+      capUseMaxPercent: 25.4,
+      capUseMeanPercent: 10.1,
+      overdue: 0,
+      escalated: 0,
+    },
+    reporting: { reports: 11, byStage: { 已完成: 11 }, votesCast: 74, rollSize: 77, tally: {}, noQuorumRounds: 0, byGrade: { 优秀: 2, 称职: 2, 基本称职: 7, 不称职: 0 }, rectifications: 7, overdue: 0 },
+    grid: {
+      reported: 178,
+      byOutcome: { 就地解决: 67 },
+      byStage: { 已办结: 178 },
+      onTimeRate: 0.955,
+      medianHandlingDays: change.medianHandlingDays === undefined ? 0 : change.medianHandlingDays,
+      supervised: 2,
+      toStreet: 18,
+      reopened: 3,
+      satisfaction: { 满意: 131 },
+    },
+    checks: {},
+  };
+}
+const run = (f: YearFigures) => ({ figures: f, summary: formatSummary(f) }) as YearRun;
+const rowOf = (html: string, label: string) => new RegExp(`<tr[^>]*><th scope="row">${label.replace(/[()]/g, '\\$&')}</th>(.*?)</tr>`).exec(html);
+
+it('counts grades from best to worst, with the grades no one got', () => {
+  const graded = countByGrade([{ r: 'good' }, { r: 'excellent' }, { r: null }, { r: 'good' }], PROJECT_RATINGS, RATING_LABELS, (p) => p.r);
+  expect(Object.entries(graded)).toEqual([['优秀', 1], ['良好', 2], ['合格', 0], ['不合格', 0]]);
+});
+
+it('says a median handled the same day as 当日, not "0 日"', () => {
+  const summary = formatSummary(figures());
+  expect(summary).toContain('处置用时中位数 当日,');
+  expect(formatSummary(figures({ medianHandlingDays: 2 }))).toContain('处置用时中位数 2 日,');
+  expect(summary).toContain('验收等次:优秀 3,良好 7,合格 5,不合格 0');
+});
+
+it('tabulates the seeds\' figures beside the year\'s, with how far the year lies from them', () => {
+  const html = figuresTable([run(figures())], ['']);
+  // 244 cases against 1949 ÷ 0.8 × 0.1 = 244 in the seed: 持平; 198 agreements against 195: +3 (+2%).
+  expect(rowOf(html, '受理案件')![1]).toBe('<td>244</td><td>244</td><td>持平</td>');
+  expect(rowOf(html, '调解成功')![1]).toBe('<td>198</td><td>195</td><td>+3(+2%)</td>');
+  expect(rowOf(html, '调解成功率')![1]).toBe('<td>82.5%</td><td>80.0%</td><td>+2.5 个百分点</td>');
+  // A figure no seed reports has no seed and no difference.
+  expect(rowOf(html, '超过时限的轮次')![1]).toBe('<td>17</td><td></td><td></td>');
+  expect(html).not.toContain('class="changed"');
+});
+
+it('sets two rule sets side by side and marks the figures that moved (--compare)', () => {
+  const html = figuresTable([run(figures()), run(figures({ successRate: 0.8, overdueRounds: 25, medianRound: 3, paidFen: 20_000_000 }))], ['a.json', 'b.json']);
+  expect(html).toContain('<th scope="col">a.json</th><th scope="col">b.json</th><th scope="col">变化</th>');
+  expect(rowOf(html, '超过时限的轮次')![0]).toContain('class="changed"');
+  expect(rowOf(html, '超过时限的轮次')![1]).toBe('<td>17</td><td>25</td><td>+8(+47%)</td>');
+  expect(rowOf(html, '调解成功率')![1]).toBe('<td>82.5%</td><td>80.0%</td><td>−2.5 个百分点</td>');
+  expect(rowOf(html, '每轮用时中位数(街道)')![1]).toBe('<td>5 日</td><td>3 日</td><td>−2 日(−40%)</td>');
+  expect(rowOf(html, '已拨付')![1]).toBe('<td>22.29万元</td><td>20.00万元</td><td>−2.29万元(−10%)</td>');
+  expect(rowOf(html, '受理案件')![0]).not.toContain('class="changed"');
 });
