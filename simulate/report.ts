@@ -52,13 +52,14 @@ function column(run: YearRun, label: string): string {
   const m = f.mediation;
   const months = Object.fromEntries(m.perMonth.map((n, i) => [`${i + 1}月`, n]));
   const outcomes = Object.fromEntries(Object.entries(m.outcomes).map(([k, byLevel]) => [k, Object.values(byLevel).reduce((a, b) => a + b, 0)]));
-  const roundDays = Object.fromEntries(Object.entries(m.medianRoundDays).map(([level, d]) => [level, d ?? 0]));
+  // A level no round reached has no median: left out, not drawn as 当日.
+  const roundDays = Object.fromEntries(Object.entries(m.medianRoundDays).filter((e): e is [string, number] => e[1] !== null));
   const votes = Object.fromEntries(VOTE_CHOICES.map((c) => [VOTE_CHOICE_LABELS[c], f.reporting.tally[c] ?? 0]));
   const late = { 调解超过时限的轮次: m.overdueRounds, 调解超期自动升级: m.overdueEscalations, 项目超期: f.projects.overdue, 述职整改超期: f.reporting.overdue, 网格事件超期督办: f.grid.supervised };
   return `<section>${label ? `<h2>${esc(label)}</h2>` : ''}<div class="charts">
 ${bars('各月受理调解案件', months)}
 ${bars('案件结果', outcomes)}
-${bars('每轮用时中位数(日)', roundDays, (d) => (d === 0 ? '当日' : `${d} 日`))}
+${bars('每轮用时中位数(日)', roundDays, (d) => showFigure('days', d))}
 ${bars('超期与督办', late)}
 ${bars('党建项目阶段', f.projects.byStage)}
 ${bars('验收等次', f.projects.byRating)}

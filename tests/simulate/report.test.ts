@@ -1,9 +1,12 @@
 // The simulation's summary and HTML report: charts that show every label
 // whole and amounts as people read them, grades in their order, and the key
 // figures beside the seeds' or beside another rule set's.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_RATINGS, RATING_LABELS } from '../../domain/project/scoring';
-import { bars, figuresTable } from '../../simulate/report';
+import { bars, figuresTable, writeReport } from '../../simulate/report';
 import { countByGrade, formatSummary, yuan, type YearFigures } from '../../simulate/summary';
 import type { YearRun } from '../../simulate/year';
 
@@ -109,4 +112,13 @@ it('sets two rule sets side by side and marks the figures that moved (--compare)
   expect(rowOf(html, '每轮用时中位数(街道)')![1]).toBe('<td>5 日</td><td>3 日</td><td>−2 日(−40%)</td>');
   expect(rowOf(html, '已拨付')![1]).toBe('<td>22.29万元</td><td>20.00万元</td><td>−2.29万元(−10%)</td>');
   expect(rowOf(html, '受理案件')![0]).not.toContain('class="changed"');
+});
+
+it('draws the median days of the levels rounds reached, and none for a level no round reached', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'sim-report-')), 'report.html');
+  writeReport(file, [run(figures({ medianRound: null }))], ['']);
+  const chart = /<svg[^>]*><text[^>]*>每轮用时中位数\(日\)<\/text>(.*?)<\/svg>/.exec(readFileSync(file, 'utf8'))![1]!;
+  expect(chart).toContain('>社区<');
+  expect(chart).toContain('>4 日<');
+  expect(chart).not.toContain('>街道<');
 });
