@@ -126,6 +126,9 @@ describe('党建项目', () => {
     await row.waitFor();
     expect(await page.locator('.ant-table-thead th').count()).toBe(1);
     for (const text of ['立项公示', '预算 ¥15,000.00', '已拨付 ¥0.00']) expect(await row.textContent()).toContain(text);
+    // A community's own projects only: no 街道 or 社区 filter, which would offer one choice or none.
+    await page.getByRole('combobox', { name: '阶段', exact: true }).waitFor();
+    for (const unit of ['街道', '社区']) expect(await page.getByRole('combobox', { name: unit, exact: true }).count()).toBe(0);
     expect(await page.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(page, '13b-project-list-phone');
     // Its page: each node one stacked cell (five columns left its name a character a line).
@@ -190,6 +193,9 @@ describe('党建项目', () => {
     await sibling.locator('.ant-table-tbody').waitFor();
     await sibling.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     expect(await sibling.locator('tr', { hasText: title }).count()).toBe(0);
+    // A street's clerk filters by their communities; a 街道 filter of their one street would narrow nothing.
+    await sibling.getByRole('combobox', { name: '社区', exact: true }).waitFor();
+    expect(await sibling.getByRole('combobox', { name: '街道', exact: true }).count()).toBe(0);
     await sibling.goto(`${h.baseUrl}${projectUrl}`);
     await sibling.getByText('无权访问').or(sibling.getByText('未找到')).first().waitFor();
     await h.shot(sibling, '20-project-detail-sibling-refused');

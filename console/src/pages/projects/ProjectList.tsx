@@ -57,7 +57,8 @@ export default function ProjectListPage() {
   const [overdue, setOverdue] = useState<string>('');
   const [page, setPage] = useState(1);
   const streets = useUnits('street').units;
-  const communities = useUnits('community').units.filter((c) => !streetId || c.parentId === streetId);
+  const allCommunities = useUnits('community').units;
+  const communities = allCommunities.filter((c) => !streetId || c.parentId === streetId);
   const filters: ProjectQuery = {
     stage: (stage || undefined) as Stage,
     streetId: streetId || undefined,
@@ -117,8 +118,9 @@ export default function ProjectListPage() {
       <Card>
         <Space wrap className="filters">
           <Select aria-label="阶段" style={{ width: 140 }} value={stage} onChange={(v) => { setStage(v); reset(); }} options={[{ value: '', label: '全部阶段' }, ...Object.entries(PROJECT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
-          <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => { setStreetId(v); setCommunityId(''); reset(); }} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} />
-          <Select aria-label="社区" style={{ width: 160 }} value={communityId} onChange={(v) => { setCommunityId(v); reset(); }} options={[{ value: '', label: '全部社区' }, ...communities.map((s) => ({ value: s.id, label: s.name }))]} />
+          {/* A unit filter only where it can narrow the list: a street's clerk has one street, a community's one community (the org tree holds their own subtree only). */}
+          {streets.length > 1 ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => { setStreetId(v); setCommunityId(''); reset(); }} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
+          {allCommunities.length > 1 ? <Select aria-label="社区" style={{ width: 160 }} value={communityId} onChange={(v) => { setCommunityId(v); reset(); }} options={[{ value: '', label: '全部社区' }, ...communities.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
           <YearInput placeholder="全部" value={year} onChange={(v) => { setYear(v); reset(); }} />
           <Select aria-label="是否逾期" style={{ width: 120 }} value={overdue} onChange={(v) => { setOverdue(v); reset(); }} options={[{ value: '', label: '全部期限' }, { value: 'true', label: '有逾期' }, { value: 'false', label: '无逾期' }]} />
         </Space>
