@@ -266,6 +266,8 @@ export function keyFigures(f: YearFigures): KeyFigure[] {
     row('三级三轮调解', '超过时限的轮次', m.overdueRounds),
     row('三级三轮调解', '升级次数', m.escalations),
     row('三级三轮调解', '其中超期自动升级', m.overdueEscalations),
+    // 申报: the applications the API took; a tighter cap refuses some at the door (the tighter rule set's 17 → 9).
+    row('党建项目', '申报', p.applied),
     row('党建项目', '立项', p.approved, 'count', seeds.projectsApproved),
     row('党建项目', '立项预算', p.approvedBudgetFen, 'fen', seeds.approvedBudgetFen),
     row('党建项目', '已拨付', p.paidFen, 'fen'),
