@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { presentSummary, type ReportSummaryRow } from './present';
 import { ZYear } from '../http/schemas';
-import { ZReportSummary } from './schemas';
+import { ZReportListItem } from './schemas';
 import { zId } from '../http/text';
 
 export interface ListReportsOptions {
@@ -17,26 +17,31 @@ export interface ListReportsOptions {
   actor: Actor;
   year?: number;
   cycleId?: string;
+  streetId?: string;
   stage?: (typeof REPORT_STAGES)[number];
 }
 
 /**
  * One query of the summary columns, with the community's name out of each
  * report's state rather than the whole state (a cycle's reports carry their
- * votes and timelines there).
+ * votes and timelines there), and its street's name: a district's list holds
+ * a hundred communities of ten streets.
  */
-export async function listReports({ deps, actor, year, cycleId, stage }: ListReportsOptions) {
+export async function listReports({ deps, actor, year, cycleId, streetId, stage }: ListReportsOptions) {
   const and: Prisma.Sql[] = [readScopeSql(actor, Prisma.sql`r."communityPath"`, REPORT_READER_ROLES)];
   if (year) and.push(Prisma.sql`r.year = ${year}`);
   if (cycleId) and.push(Prisma.sql`r."cycleId" = ${cycleId}`);
+  if (streetId) and.push(Prisma.sql`r."streetId" = ${streetId}`);
   if (stage) and.push(Prisma.sql`r.stage = ${stage}`);
-  const rows = await rawDb(deps.prisma).$queryRaw<ReportSummaryRow[]>`
-    SELECT r.id, r."cycleId", r."communityId", r.state #>> '{community,name}' AS "communityName", r.year, r.stage, r."dueAt", r.grade, r."combinedCenti"
+  const rows = await rawDb(deps.prisma).$queryRaw<Array<ReportSummaryRow & { streetName: string | null }>>`
+    SELECT r.id, r."cycleId", r."communityId", r.state #>> '{community,name}' AS "communityName", r."streetId", s.name AS "streetName",
+           r.year, r.stage, r."dueAt", r.grade, r."combinedCenti"
       FROM "ReportingReport" r
+      LEFT JOIN "Unit" s ON s.id = r."streetId"
      WHERE ${Prisma.join(and, ' AND ')}
      ORDER BY r.year DESC, r."communityPath" ASC
      LIMIT 500`;
-  return rows.map(presentSummary);
+  return rows.map((row) => ({ ...presentSummary(row), streetName: row.streetName }));
 }
 
 export const listReportsRoute = defineRoute({
@@ -44,7 +49,7 @@ export const listReportsRoute = defineRoute({
   path: '/api/reporting/reports',
   summary: '社区述职列表',
   roles: REPORT_READER_ROLES,
-  request: { query: z.object({ year: ZYear.optional(), cycleId: zId(200).optional(), stage: z.enum(REPORT_STAGES).optional() }) },
-  response: { schema: z.object({ items: z.array(ZReportSummary) }) },
+  request: { query: z.object({ year: ZYear.optional(), cycleId: zId(200).optional(), streetId: zId(200).optional().describe('只看该街道的社区'), stage: z.enum(REPORT_STAGES).optional() }) },
+  response: { schema: z.object({ items: z.array(ZReportListItem) }) },
   handler: async (ctx) => ({ items: await listReports({ deps: ctx.deps, actor: ctx.actor, ...ctx.query }) }),
 });

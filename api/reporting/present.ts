@@ -11,6 +11,7 @@ export interface ReportSummaryRow {
   cycleId: string;
   communityId: string;
   communityName: string | null;
+  streetId: string | null;
   year: number;
   stage: string;
   dueAt: Date | null;
@@ -30,6 +31,7 @@ export function presentSummary(row: ReportSummaryRow) {
     cycleId: row.cycleId,
     communityId: row.communityId,
     communityName: row.communityName ?? row.communityId,
+    streetId: row.streetId,
     year: row.year,
     stage: row.stage as ReportStage,
     stageLabel: REPORT_STAGE_LABELS[row.stage as ReportStage] ?? row.stage,

@@ -37,6 +37,7 @@ export const ZReportSummary = z.object({
   cycleId: z.string(),
   communityId: z.string(),
   communityName: z.string(),
+  streetId: z.string().nullable(),
   year: z.number(),
   stage: z.enum(REPORT_STAGES),
   stageLabel: z.string(),
@@ -56,6 +57,9 @@ export const ZTimelineEntry = z.object({
   data: z.record(z.string(), z.unknown()),
   source: z.enum(['inbox']).optional().describe('inbox: 转交、委派、抄送、催办、代理等审批操作(见 /api/tasks);民主评议投票任务从不出现'),
 });
+
+/** A row of the list: the summary and its street's name (a district's list spans its streets). */
+export const ZReportListItem = ZReportSummary.extend({ streetName: z.string().nullable() });
 
 export const ZReportDetail = ZReportSummary.extend({
   /** The workflow's state: ballots are never part of it; a round's tally is null while it is open. */

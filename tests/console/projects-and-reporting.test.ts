@@ -357,6 +357,9 @@ describe('双向述职', () => {
     await street.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await h.shot(street, '35-reporting-list');
     await h.axe(street, 'reporting-list');
+    // A street's clerk reads their own street's communities: no 街道 column or filter.
+    expect(await street.getByRole('columnheader', { name: '街道' }).count()).toBe(0);
+    expect(await street.getByRole('combobox', { name: '街道', exact: true }).count()).toBe(0);
     // On a phone a report is one stacked cell (six columns broke the community's name a character a line).
     await street.setViewportSize(PHONE);
     await street.getByLabel('年度').fill(reportId.slice(-4));
@@ -412,6 +415,19 @@ describe('双向述职', () => {
     expect(await auditor.locator('.ant-table-content').first().evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await h.shot(auditor, '38b-reporting-results-phone');
     await auditor.setViewportSize(DESKTOP);
+
+    // The district's list of reports spans its streets: each row names its street, and a street narrows it.
+    await auditor.goto(`${h.baseUrl}/reporting`);
+    await auditor.getByLabel('年度').fill(String(reportYear));
+    const listed = auditor.locator('.ant-table-tbody tr', { has: auditor.locator(`a[href="/reporting/${reportId}"]`) });
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain('渭阳西路街道');
+    await pickOption(auditor, '街道', '人民路街道');
+    await auditor.getByText(`${reportYear} 年度暂无述职`).or(auditor.locator('.ant-table-tbody tr', { hasText: '人民路街道' }).first()).waitFor();
+    expect(await listed.count()).toBe(0);
+    await pickOption(auditor, '街道', '渭阳西路街道');
+    await listed.waitFor();
+    await h.shot(auditor, '38c-reporting-list-district');
 
     // 公示栏, no login: the result under public notice, nothing personal.
     const board = await h.anonymous(PHONE);

@@ -47,6 +47,13 @@ describe('双向述职: a full cycle over a street', () => {
     // a sibling street's officer sees none of them
     const sibling = await (await p.as(streetOfficeOf('qindu-xilan'))).get(`/api/reporting/reports?year=${year}`);
     expect(sibling.body.items.filter((r: { cycleId: string }) => r.cycleId.includes(STREET))).toEqual([]);
+    // The district narrows its list to a street; each row names its street.
+    type Listed = { communityId: string; streetId: string | null; streetName: string | null; cycleId: string };
+    const byStreet = await district.get(`/api/reporting/reports?year=${year}&streetId=${STREET}`);
+    expect(byStreet.status).toBe(200);
+    expect(byStreet.body.items.map((r: Listed) => [r.communityId, r.streetId, r.streetName]).sort()).toEqual([BEIDOU, FURONG, YONGCHANG].map((c) => [c, STREET, '人民路街道']));
+    const otherStreet = await district.get(`/api/reporting/reports?year=${year}&streetId=qindu-xilan`);
+    expect(otherStreet.body.items.filter((r: Listed) => r.cycleId.includes(STREET))).toEqual([]);
 
     const inbox = await (await p.as(secretaryOf(FURONG))).get('/api/tasks');
     expect(JSON.stringify(inbox.body)).toContain('提交述职报告');

@@ -10901,6 +10901,8 @@ export interface paths {
                 query?: {
                     year?: number;
                     cycleId?: string;
+                    /** @description 只看该街道的社区 */
+                    streetId?: string;
                     stage?: "report" | "upward" | "downward" | "vote" | "public_notice" | "rectification" | "completed";
                 };
                 header?: never;
@@ -10921,6 +10923,7 @@ export interface paths {
                                 cycleId: string;
                                 communityId: string;
                                 communityName: string;
+                                streetId: string | null;
                                 year: number;
                                 /** @enum {string} */
                                 stage: "report" | "upward" | "downward" | "vote" | "public_notice" | "rectification" | "completed";
@@ -10931,6 +10934,7 @@ export interface paths {
                                 gradeLabel: string | null;
                                 /** @description 综合得分,两位小数 */
                                 combinedScore: string | null;
+                                streetName: string | null;
                             }[];
                         };
                     };
@@ -11106,6 +11110,7 @@ export interface paths {
                             cycleId: string;
                             communityId: string;
                             communityName: string;
+                            streetId: string | null;
                             year: number;
                             /** @enum {string} */
                             stage: "report" | "upward" | "downward" | "vote" | "public_notice" | "rectification" | "completed";

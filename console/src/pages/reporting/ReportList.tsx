@@ -7,6 +7,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
+import { useUnits } from '../../hooks/org';
 import { beijingYear, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
@@ -17,11 +18,11 @@ const link = (r: Report) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>
 const stageTag = (r: Report) => <Tag color="processing">{REPORT_STAGE_LABELS[r.stage] ?? r.stageLabel}</Tag>;
 const gradeTag = (r: Report) => (r.grade ? <Tag color={GRADE_COLORS[r.grade]}>{r.gradeLabel}</Tag> : null);
 
-/** A report as one cell, for a phone: community and year, stage and grade, deadline and score. */
+/** A report as one cell, for a phone: community (and street) and year, stage and grade, deadline and score. */
 function stacked(r: Report) {
   return (
     <Stacked>
-      <span>{link(r)} · {r.year} 年度</span>
+      <span>{link(r)}{r.streetName ? ` · ${r.streetName}` : ''} · {r.year} 年度</span>
       <Space size={4} wrap>{stageTag(r)}{gradeTag(r)}</Space>
       <span className="timeline-meta">当前期限 {formatDateTime(r.dueAt)}{r.combinedScore ? ` · 综合得分 ${r.combinedScore}` : ''}</span>
     </Stacked>
@@ -32,13 +33,19 @@ export default function ReportListPage() {
   const { now } = useSession();
   const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const [stage, setStage] = useState<string>('');
+  const [streetId, setStreetId] = useState<string>('');
+  // A district's officer reads the communities of several streets: a 街道 column and filter for them; a street's own
+  // clerk has one street, and neither would tell them anything.
+  const streets = useUnits('street').units;
+  const manyStreets = streets.length > 1;
   const query = useQuery({
-    queryKey: ['reports', year, stage],
-    queryFn: () => unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined } } })),
+    queryKey: ['reports', year, stage, streetId],
+    queryFn: () => unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined, streetId: streetId || undefined } } })),
   });
   // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
   const layout = useListColumns<Report>({ title: '述职', cell: stacked }, [
     { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
+    ...(manyStreets ? [{ title: '街道', dataIndex: 'streetName', width: 160 }] : []),
     { title: '年度', dataIndex: 'year', width: 90 },
     { title: '阶段', dataIndex: 'stage', width: 160, render: (_: unknown, r) => stageTag(r) },
     { title: '当前期限', dataIndex: 'dueAt', width: 170, render: (v: string | null) => formatDateTime(v) },
@@ -54,6 +61,7 @@ export default function ReportListPage() {
       <Card>
         <Space wrap className="filters">
           <YearInput placeholder="全部" value={year} onChange={setYear} />
+          {manyStreets ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={setStreetId} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
           <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={setStage} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
         </Space>
         {query.error ? (
