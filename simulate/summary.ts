@@ -229,7 +229,8 @@ export function showFigure(kind: FigureKind, v: number | null): string {
 
 /** How far `to` lies from `from`, as a person reads a change: shares in 百分点, the rest by amount and, where it means something, in percent. '' when equal. */
 export function figureChange(kind: FigureKind, from: number | null, to: number | null): string {
-  if (from === to) return '';
+  // Equal as shown is equal: 82.50% against 82.49% is not "+0.0 个百分点".
+  if (from === to || showFigure(kind, from) === showFigure(kind, to)) return '';
   if (from === null || to === null) return '—';
   const d = to - from;
   const sign = d > 0 ? '+' : '−';

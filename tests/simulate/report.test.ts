@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PROJECT_RATINGS, RATING_LABELS } from '../../domain/project/scoring';
 import { bars, figuresTable, writeReport } from '../../simulate/report';
-import { countByGrade, formatSummary, yuan, type YearFigures } from '../../simulate/summary';
+import { countByGrade, figureChange, formatSummary, yuan, type YearFigures } from '../../simulate/summary';
 import type { YearRun } from '../../simulate/year';
 
 it('leaves room for the longest label, so that 调解不成(已引导诉讼或仲裁) keeps its first character', () => {
@@ -112,6 +112,8 @@ it('sets two rule sets side by side and marks the figures that moved (--compare)
   expect(rowOf(html, '每轮用时中位数(街道)')![1]).toBe('<td>5 日</td><td>3 日</td><td>−2 日(−40%)</td>');
   expect(rowOf(html, '已拨付')![1]).toBe('<td>22.29万元</td><td>20.00万元</td><td>−2.29万元(−10%)</td>');
   expect(rowOf(html, '受理案件')![0]).not.toContain('class="changed"');
+  // A share that differs past the shown decimal only has not moved.
+  expect(figureChange('share', 0.825, 0.82501)).toBe('');
 });
 
 it('draws the median days of the levels rounds reached, and none for a level no round reached', () => {
