@@ -54,6 +54,13 @@ describe('双向述职: a full cycle over a street', () => {
     expect(byStreet.body.items.map((r: Listed) => [r.communityId, r.streetId, r.streetName]).sort()).toEqual([BEIDOU, FURONG, YONGCHANG].map((c) => [c, STREET, '人民路街道']));
     const otherStreet = await district.get(`/api/reporting/reports?year=${year}&streetId=qindu-xilan`);
     expect(otherStreet.body.items.filter((r: Listed) => r.cycleId.includes(STREET))).toEqual([]);
+    // Paged as the other lists, with the filter's total on every page.
+    expect(byStreet.body.total).toBe(3);
+    const pages = await Promise.all([0, 1, 2, 3].map((offset) => district.get(`/api/reporting/reports?year=${year}&streetId=${STREET}&limit=1&offset=${offset}`)));
+    expect(pages.map((pg) => [pg.body.items.length, pg.body.total])).toEqual([[1, 3], [1, 3], [1, 3], [0, 3]]);
+    expect(pages.slice(0, 3).map((pg) => pg.body.items[0].communityId).sort()).toEqual([BEIDOU, FURONG, YONGCHANG]);
+    const tooMany = await district.get(`/api/reporting/reports?year=${year}&limit=201`);
+    expect([tooMany.status, tooMany.body.code]).toEqual([400, 'VALIDATION_FAILED']);
 
     const inbox = await (await p.as(secretaryOf(FURONG))).get('/api/tasks');
     expect(JSON.stringify(inbox.body)).toContain('提交述职报告');

@@ -10904,6 +10904,8 @@ export interface paths {
                     /** @description 只看该街道的社区 */
                     streetId?: string;
                     stage?: "report" | "upward" | "downward" | "vote" | "public_notice" | "rectification" | "completed";
+                    limit?: number;
+                    offset?: number | null;
                 };
                 header?: never;
                 path?: never;
@@ -10936,6 +10938,7 @@ export interface paths {
                                 combinedScore: string | null;
                                 streetName: string | null;
                             }[];
+                            total: number;
                         };
                     };
                 };

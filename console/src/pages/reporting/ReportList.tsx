@@ -14,6 +14,8 @@ import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
 
 type Report = ResponseOf<'/api/reporting/reports', 'get'>['items'][number];
 
+const PAGE = 20;
+
 const link = (r: Report) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>{r.communityName}</Link>;
 const stageTag = (r: Report) => <Tag color="processing">{REPORT_STAGE_LABELS[r.stage] ?? r.stageLabel}</Tag>;
 const gradeTag = (r: Report) => (r.grade ? <Tag color={GRADE_COLORS[r.grade]}>{r.gradeLabel}</Tag> : null);
@@ -34,13 +36,17 @@ export default function ReportListPage() {
   const [year, setYear] = useState<number | null>(() => beijingYear(now()));
   const [stage, setStage] = useState<string>('');
   const [streetId, setStreetId] = useState<string>('');
+  const [page, setPage] = useState(1);
+  // A filter changed: back to its first page.
+  const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
   // A district's officer reads the communities of several streets: a 街道 column and filter for them; a street's own
   // clerk has one street, and neither would tell them anything.
   const streets = useUnits('street').units;
   const manyStreets = streets.length > 1;
   const query = useQuery({
-    queryKey: ['reports', year, stage, streetId],
-    queryFn: () => unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined, streetId: streetId || undefined } } })),
+    queryKey: ['reports', year, stage, streetId, page],
+    queryFn: () =>
+      unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined, streetId: streetId || undefined, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
   // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
   const layout = useListColumns<Report>({ title: '述职', cell: stacked }, [
@@ -60,9 +66,9 @@ export default function ReportListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <YearInput placeholder="全部" value={year} onChange={setYear} />
-          {manyStreets ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={setStreetId} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
-          <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={setStage} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
+          <YearInput placeholder="全部" value={year} onChange={filter(setYear)} />
+          {manyStreets ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={filter(setStreetId)} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
+          <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={filter(setStage)} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
         </Space>
         {query.error ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
@@ -72,7 +78,7 @@ export default function ReportListPage() {
             loading={query.isLoading}
             dataSource={query.data?.items ?? []}
             locale={{ emptyText: year ? `${year} 年度暂无述职` : '暂无述职' }}
-            pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
+            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
             {...layout}
           />
         )}
