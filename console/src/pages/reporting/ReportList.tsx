@@ -20,11 +20,11 @@ const link = (r: Report) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>
 const stageTag = (r: Report) => <Tag color="processing">{REPORT_STAGE_LABELS[r.stage] ?? r.stageLabel}</Tag>;
 const gradeTag = (r: Report) => (r.grade ? <Tag color={GRADE_COLORS[r.grade]}>{r.gradeLabel}</Tag> : null);
 
-/** A report as one cell, for a phone: community (and street) and year, stage and grade, deadline and score. */
-function stacked(r: Report) {
+/** A report as one cell, for a phone: community (and street, as the desktop's column) and year, stage and grade, deadline and score. */
+function stacked(r: Report, withStreet: boolean) {
   return (
     <Stacked>
-      <span>{link(r)}{r.streetName ? ` · ${r.streetName}` : ''} · {r.year} 年度</span>
+      <span>{link(r)}{withStreet && r.streetName ? ` · ${r.streetName}` : ''} · {r.year} 年度</span>
       <Space size={4} wrap>{stageTag(r)}{gradeTag(r)}</Space>
       <span className="timeline-meta">当前期限 {formatDateTime(r.dueAt)}{r.combinedScore ? ` · 综合得分 ${r.combinedScore}` : ''}</span>
     </Stacked>
@@ -49,7 +49,7 @@ export default function ReportListPage() {
       unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined, streetId: streetId || undefined, limit: PAGE, offset: (page - 1) * PAGE } } })),
   });
   // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
-  const layout = useListColumns<Report>({ title: '述职', cell: stacked }, [
+  const layout = useListColumns<Report>({ title: '述职', cell: (r) => stacked(r, manyStreets) }, [
     { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
     ...(manyStreets ? [{ title: '街道', dataIndex: 'streetName', width: 160 }] : []),
     { title: '年度', dataIndex: 'year', width: 90 },
