@@ -5,7 +5,7 @@ import type { GridAction } from '../../domain/grid/machine';
 import { MAX_PHOTOS } from '../../domain/grid/types';
 import { INCIDENT_CHANNELS, INCIDENT_OUTCOMES, INCIDENT_STAGES, INCIDENT_TYPES, SATISFACTION_LEVELS, URGENCIES } from '../../domain/grid/types';
 import { COMPLEXITIES, DISPUTE_TYPES, RISK_LEVELS } from '../../domain/mediation/types';
-import { actionResultSchema, ZDate, ZRecordTimeline } from '../http/schemas';
+import { actionResultSchema, ZDate, zOffsetPage, ZRecordTimeline } from '../http/schemas';
 import { zId, zLine, zText } from '../http/text';
 import { ZParty } from '../mediation/schemas';
 
@@ -67,8 +67,7 @@ export const ZListIncidentsQuery = z.object({
   from: ZDate.optional().describe('上报日期起(含)'),
   to: ZDate.optional().describe('上报日期止(含)'),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true:只看当前步骤已超期的事件;false:只看未超期的'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...zOffsetPage(),
 });
 
 export const ZIncidentDetail = ZIncidentSummary.extend({

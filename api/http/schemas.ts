@@ -31,6 +31,15 @@ export const ZDate = zDate();
 export const ZYear = z.coerce.number().int().min(2000).max(2100);
 
 /**
+ * An offset-paged list's query (党建项目, 调解案件, 网格事件, 述职, 拨付): `limit` rows, at most `max`, from `offset`.
+ * The answer carries `total` (http/page-total.ts). Lists read by cursor (待办, 消息, 人员) page otherwise.
+ */
+export const zOffsetPage = (max = 200, fallback = 50) => ({
+  limit: z.coerce.number().int().min(1).max(max).default(fallback).describe(`每页条数,1–${max}`),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('跳过的条数'),
+});
+
+/**
  * The answer to every POST …/actions/{action}: the subject's id under
  * `idField` (`projectId`, `caseId`, `reportId`), the action taken, the stage
  * it left the process in, the state version, a zh-CN message, and the ids the

@@ -16,7 +16,7 @@ import {
 } from '../../domain/mediation/types';
 import { zId, zLine, zText } from '../http/text';
 
-import { actionResultSchema, ZDate, ZFen, ZRecordTimeline } from '../http/schemas';
+import { actionResultSchema, ZDate, ZFen, zOffsetPage, ZRecordTimeline } from '../http/schemas';
 
 export const ZCaseId = z.object({ id: z.uuid().describe('案件编号') });
 
@@ -87,8 +87,7 @@ export const ZListCasesQuery = z.object({
   q: zLine(100, { allowEmpty: true }).optional().describe('按案号、案由或当事人姓名搜索'),
   from: ZDate.optional().describe('登记日期起(含)'),
   to: ZDate.optional().describe('登记日期止(含)'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...zOffsetPage(),
 });
 
 export const ZPendingAction = z.object({

@@ -10,12 +10,12 @@ import { rawDb } from '../../db/raw-sql';
 import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { pageTotal } from '../http/page-total';
+import { zOffsetPage } from '../http/schemas';
 import { ZDisbursementItem } from './schemas';
 
 export const ZDisbursementQuery = z.object({
   status: z.enum(['requested', 'released', 'returned', 'cancelled']).default('requested'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...zOffsetPage(500, 100),
 });
 
 /**

@@ -7,7 +7,7 @@ import { PROJECT_RATINGS } from '../../domain/project/scoring';
 import { PROJECT_STAGES } from '../../domain/project/state';
 import { zId, zLine, zText } from '../http/text';
 
-import { actionResultSchema, ZDate, ZFen, ZYear } from '../http/schemas';
+import { actionResultSchema, ZDate, ZFen, zOffsetPage, ZYear } from '../http/schemas';
 
 
 export const ZProjectId = z.object({ id: z.uuid().describe('项目编号') });
@@ -156,8 +156,7 @@ export const ZListProjectsQuery = z.object({
   communityId: zId().optional(),
   year: ZYear.optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...zOffsetPage(),
 });
 
 export const ZDisbursementItem = z.object({

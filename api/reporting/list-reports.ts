@@ -9,7 +9,7 @@ import type { AppDeps } from '../deps';
 import { defineRoute } from '../http/define-route';
 import { pageTotal } from '../http/page-total';
 import { presentSummary, type ReportSummaryRow } from './present';
-import { ZYear } from '../http/schemas';
+import { zOffsetPage, ZYear } from '../http/schemas';
 import { ZReportListItem } from './schemas';
 import { zId } from '../http/text';
 
@@ -62,8 +62,7 @@ export const listReportsRoute = defineRoute({
       streetId: zId(200).optional().describe('只看该街道的社区'),
       stage: z.enum(REPORT_STAGES).optional(),
       // Paged as the other lists: a district's years of reports outgrow one answer (it stopped at 500 rows, silently).
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-      offset: z.coerce.number().int().min(0).default(0),
+      ...zOffsetPage(),
     }),
   },
   response: { schema: z.object({ items: z.array(ZReportListItem), total: z.number() }) },

@@ -316,6 +316,50 @@ describe('矛盾调解', () => {
   });
 });
 
+  it('a list keeps its search and page when a case opened from it is left with 返回, an address past its last page shows the last, and the 工作台 keeps its tab', { timeout: 120_000 }, async () => {
+    // 22 cases with a word of their own: two pages of 20.
+    const marker = `翻页${uniqueSuffix().slice(-6)}`;
+    const grid = await h.p.as(M.gridWorker);
+    const cases: Array<{ caseId: string; caseNo: string }> = [];
+    for (let i = 0; i < 22; i += 1) {
+      const res = await grid.post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker', title: `${marker}第${i + 1}号楼道堆物纠纷` }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      cases.push(res.body);
+    }
+    const mediator = await h.loginAs(M.communityMediator, DESKTOP, '/mediation');
+    const search = mediator.getByRole('searchbox', { name: '搜索案件' });
+    await search.fill(marker);
+    await search.press('Enter');
+    const rows = mediator.locator('.ant-table-tbody .ant-table-row');
+    await mediator.locator('.ant-pagination-total-text', { hasText: '共 22 件' }).waitFor();
+    await mediator.locator('.ant-pagination-item-2').click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(mediator.url()).toMatch(/[?&]page=2(&|$)/);
+    // Newest first: the second page holds the first two registered.
+    const second = await rows.first().textContent();
+    expect([cases[0].caseNo, cases[1].caseNo].some((no) => second?.includes(no))).toBe(true);
+    await rows.first().getByRole('link').first().click();
+    await mediator.waitForURL(/\/mediation\/[^/?]+$/);
+    await mediator.getByText('案件信息').first().waitFor();
+    await mediator.goBack();
+    // The same search on the same page, not page 1 of every case.
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await search.inputValue()).toBe(marker);
+    expect(await mediator.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    expect(await mediator.locator('.ant-pagination-total-text').textContent()).toBe('共 22 件');
+    // An address past the end (sent before cases closed, say) opens on the last page.
+    await mediator.goto(`${h.baseUrl}/mediation?q=${encodeURIComponent(marker)}&page=9`);
+    await expect.poll(() => mediator.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(mediator.url()).toMatch(/[?&]page=2(&|$)/);
+    // The 工作台 likewise: 返回 to it (here a reload) from a record opened under 已办 finds 已办 open, not 待办.
+    await mediator.goto(`${h.baseUrl}/`);
+    await mediator.getByRole('tab', { name: '已办' }).click();
+    await mediator.waitForURL(/[?&]tab=done(&|$)/);
+    await mediator.reload();
+    await expect.poll(() => mediator.getByRole('tab', { name: '已办' }).getAttribute('aria-selected')).toBe('true');
+  });
+
 describe('a refresh that fails', () => {
   it('keeps the page and the form being filled in, says the page may be out of date, and clears once the API answers again', { timeout: 120_000 }, async () => {
     const reg = await (await h.p.as(M.gridWorker)).post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker' }));

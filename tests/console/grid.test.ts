@@ -443,7 +443,12 @@ describe('网格事件处置', () => {
       const res = await (await h.p.as(U.community)).get(`/api/grid-incidents/${hotline.body.incidentId}`);
       return res.body.timeline.some((e: { action: string }) => e.action === 'remindOverdue');
     });
+    // The list's address keeps its filters (紧急, 已办结 from above) across a reload; the bare address opens it unfiltered.
     await community.reload();
+    await community.getByRole('heading', { name: '网格事件' }).waitFor();
+    await community.getByText('暂无网格事件').waitFor();
+    expect(new URL(community.url()).searchParams.get('stage')).toBe('closed');
+    await community.goto(`${h.baseUrl}/grid`);
     await community.getByRole('heading', { name: '网格事件' }).waitFor();
     await pickOption(community, '是否超期', '已超期');
     await hotlineRow.locator('.countdown-overdue').waitFor();

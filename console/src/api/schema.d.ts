@@ -2932,7 +2932,9 @@ export interface paths {
                     communityId?: string;
                     year?: number;
                     overdue?: "true" | "false";
+                    /** @description 每页条数,1–200 */
                     limit?: number;
+                    /** @description 跳过的条数 */
                     offset?: number | null;
                 };
                 header?: never;
@@ -3167,7 +3169,9 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "requested" | "released" | "returned" | "cancelled";
+                    /** @description 每页条数,1–500 */
                     limit?: number;
+                    /** @description 跳过的条数 */
                     offset?: number | null;
                 };
                 header?: never;
@@ -6406,7 +6410,9 @@ export interface paths {
                     from?: string;
                     /** @description 登记日期止(含) */
                     to?: string;
+                    /** @description 每页条数,1–200 */
                     limit?: number;
+                    /** @description 跳过的条数 */
                     offset?: number | null;
                 };
                 header?: never;
@@ -8487,7 +8493,9 @@ export interface paths {
                     to?: string;
                     /** @description true:只看当前步骤已超期的事件;false:只看未超期的 */
                     overdue?: "true" | "false";
+                    /** @description 每页条数,1–200 */
                     limit?: number;
+                    /** @description 跳过的条数 */
                     offset?: number | null;
                 };
                 header?: never;
@@ -10904,7 +10912,9 @@ export interface paths {
                     /** @description 只看该街道的社区 */
                     streetId?: string;
                     stage?: "report" | "upward" | "downward" | "vote" | "public_notice" | "rectification" | "completed";
+                    /** @description 每页条数,1–200 */
                     limit?: number;
+                    /** @description 跳过的条数 */
                     offset?: number | null;
                 };
                 header?: never;

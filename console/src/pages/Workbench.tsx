@@ -2,8 +2,9 @@
 // counts per process, 领取, 办理 (lands on the completing form), 已办, and the
 // records the person follows without working on them: 已抄送 (copied to them)
 // and 我发起 (started by them), each showing where the record waits now.
-// ?process=…&subjectId=… narrows every tab to one record.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// ?process=…&subjectId=… narrows every tab to one record; ?tab=… is the tab
+// open, so that 返回 from a record opened from 已办 lands on 已办.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -54,7 +55,34 @@ function useRecordFilter() {
   const [params, setParams] = useSearchParams();
   const process = params.get('process');
   const subjectId = params.get('subjectId');
-  return { record: process && subjectId ? { process, subjectId } : null, clear: () => setParams({}) };
+  const clear = () =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.delete('process');
+      next.delete('subjectId');
+      return next;
+    });
+  return { record: process && subjectId ? { process, subjectId } : null, clear };
+}
+
+const TABS = ['open', 'done', 'copied', 'started'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** The tab open, from the URL: 待办 unless it names another. */
+function useTab(): [TabKey, (tab: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((t) => t === params.get('tab')) ?? 'open';
+  const open = (t: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (t === 'open') next.delete('tab');
+        else next.set('tab', t);
+        return next;
+      },
+      { replace: true },
+    );
+  return [tab, open];
 }
 
 function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' | 'done'; view?: View }) {
@@ -89,6 +117,8 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
         }),
       ),
     refetchInterval: 5000,
+    // The page turned stays under the spinner until the next one comes: the table went blank at each 下一页.
+    placeholderData: keepPreviousData,
   });
   const resetPaging = () => setCursors([undefined]);
   const covering = useCovering();
@@ -198,7 +228,7 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           rowKey="id"
           {...layout}
           dataSource={query.data?.items ?? []}
-          loading={query.isLoading}
+          loading={query.isLoading || query.isPlaceholderData}
           pagination={false}
           rowClassName={(t) => (t.overdue && t.status === 'open' ? 'row-overdue' : '')}
           locale={{ emptyText: view === 'copied' ? '暂无抄送给您的事项' : view === 'started' ? '暂无您发起的事项' : status === 'open' ? '暂无待办事项' : '暂无已办事项' }}
@@ -272,6 +302,7 @@ function Counts() {
 export default function WorkbenchPage() {
   const { me } = useSession();
   const { record, clear } = useRecordFilter();
+  const [tab, setTab] = useTab();
   return (
     <div className="page">
       <div className="page-header">
@@ -286,6 +317,8 @@ export default function WorkbenchPage() {
           </Tag>
         ) : null}
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             { key: 'open', label: '待办', children: <TaskTable status="open" /> },
             { key: 'done', label: '已办', children: <TaskTable status="done" /> },

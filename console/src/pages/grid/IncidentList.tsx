@@ -3,9 +3,7 @@
 // API gives it. 导出台账 writes every incident the filters find as a
 // spreadsheet (without the reporter's name or phone).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
@@ -13,6 +11,7 @@ import { canSee, entryByKey } from '../../access';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { useCsvExport } from '../../hooks/csv-export';
+import { periodFilter, periodOf, useListState, usePagedList } from '../../hooks/list-state';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import type { Period } from '../../periods';
 import { beijingToday, formatDateTime } from '../../format';
@@ -24,7 +23,6 @@ import { orgTree } from './tree';
 
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 type IncidentQuery = Omit<QueryOf<'/api/grid-incidents', 'get'>, 'limit' | 'offset'>;
-const PAGE = 20;
 
 /** Every incident `query` finds. */
 const everyIncident = (query: IncidentQuery) => everyPage(LIST_PAGE_MAX, (page) => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...query, ...page } } })));
@@ -79,32 +77,23 @@ const OVERDUE = { '': '全部期限', true: '已超期', false: '未超期' } as
 export default function IncidentListPage() {
   const { me, now } = useSession();
   const org = useOrg();
-  const [q, setQ] = useState('');
-  const [stage, setStage] = useState('');
-  const [type, setType] = useState('');
-  const [urgency, setUrgency] = useState('');
-  const [unitId, setUnitId] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState('');
   // 上报日期: none at first (every incident).
-  const [period, setPeriod] = useState<Period | null>(null);
-  const [page, setPage] = useState(1);
+  const list = useListState({ q: '', stage: '', type: '', urgency: '', unitId: '', overdue: '', from: '', to: '' });
+  const f = list.filters;
+  const period = periodOf(f.from, f.to);
   const csv = useCsvExport();
   const filters: IncidentQuery = {
-    q: q || undefined,
-    stage: (stage || undefined) as Incident['stage'] | undefined,
-    type: (type || undefined) as Incident['type'] | undefined,
-    urgency: (urgency || undefined) as Incident['urgency'] | undefined,
-    unitId,
-    overdue: (overdue || undefined) as 'true' | 'false' | undefined,
+    q: f.q || undefined,
+    stage: (f.stage || undefined) as Incident['stage'] | undefined,
+    type: (f.type || undefined) as Incident['type'] | undefined,
+    urgency: (f.urgency || undefined) as Incident['urgency'] | undefined,
+    unitId: f.unitId || undefined,
+    overdue: (f.overdue || undefined) as 'true' | 'false' | undefined,
     from: period?.[0].format('YYYY-MM-DD'),
     to: period?.[1].format('YYYY-MM-DD'),
   };
-  const query = useQuery({
-    queryKey: ['grid-incidents', q, stage, type, urgency, unitId, overdue, filters.from, filters.to, page],
-    queryFn: () => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  const { query, table } = usePagedList(['grid-incidents', filters], list, (paging) => unwrap(api.GET('/api/grid-incidents', { params: { query: { ...filters, ...paging } } })), '件');
   const exportLedger = () => csv.run(`网格事件台账-${beijingToday(now())}.csv`, async () => incidentLedgerRows(await everyIncident(filters)));
-  const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
   const layout = useListColumns<Incident>({ title: '事件', cell: stacked }, [
     { title: '事件编号', dataIndex: 'incidentNo', width: 170, className: 'cell-nowrap', render: (t: string, c) => <Link to={`/grid/${c.id}`}>{t}</Link> },
     { title: '标题', dataIndex: 'title', render: (_: unknown, c) => <div>{c.title}<div className="timeline-meta">{typeAndUrgency(c)}</div></div> },
@@ -130,15 +119,15 @@ export default function IncidentListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <Input.Search aria-label="搜索事件" placeholder="事件编号、标题或位置" allowClear onSearch={(v) => filter(setQ)(v.trim())} style={{ width: 240 }} />
-          <Select aria-label="状态" style={{ width: 140 }} value={stage} onChange={filter(setStage)} options={options(STAGE_LABELS, '全部状态')} />
-          <Select aria-label="事件类型" style={{ width: 130 }} value={type} onChange={filter(setType)} options={options(TYPE_LABELS, '全部类型')} />
-          <Select aria-label="紧急程度" style={{ width: 140 }} value={urgency} onChange={filter(setUrgency)} options={options(URGENCY_LABELS, '全部紧急程度')} />
+          <Input.Search aria-label="搜索事件" placeholder="事件编号、标题或位置" allowClear defaultValue={f.q} onSearch={(v) => list.set({ q: v.trim() })} style={{ width: 240 }} />
+          <Select aria-label="状态" style={{ width: 140 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={options(STAGE_LABELS, '全部状态')} />
+          <Select aria-label="事件类型" style={{ width: 130 }} value={f.type} onChange={(v) => list.set({ type: v })} options={options(TYPE_LABELS, '全部类型')} />
+          <Select aria-label="紧急程度" style={{ width: 140 }} value={f.urgency} onChange={(v) => list.set({ urgency: v })} options={options(URGENCY_LABELS, '全部紧急程度')} />
           <TreeSelect
             aria-label="所在街道、社区或网格"
             style={{ width: 220 }}
-            value={unitId}
-            onChange={filter(setUnitId)}
+            value={f.unitId || undefined}
+            onChange={(v?: string) => list.set({ unitId: v ?? '' })}
             allowClear
             showSearch
             treeNodeFilterProp="title"
@@ -147,16 +136,14 @@ export default function IncidentListPage() {
             treeData={orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid'])}
             popupMatchSelectWidth={false}
           />
-          <Select aria-label="是否超期" style={{ width: 110 }} value={overdue} onChange={filter(setOverdue)} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label }))} />
-          <PeriodPicker label="上报日期" clearable value={period} onChange={(v: Period | null) => filter(setPeriod)(v)} />
+          <Select aria-label="是否超期" style={{ width: 110 }} value={f.overdue} onChange={(v) => list.set({ overdue: v })} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label }))} />
+          <PeriodPicker label="上报日期" clearable value={period} onChange={(v: Period | null) => list.set(periodFilter(v))} />
         </Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
           <Table<Incident>
             rowKey="id"
-            loading={query.isLoading}
-            dataSource={query.data?.items ?? []}
+            {...table}
             locale={{ emptyText: '暂无网格事件' }}
-            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
             {...layout}
           />
         )}

@@ -2,9 +2,7 @@
 // 导出台账 writes every case the filters find as the committee's 案件登记台账
 // (a spreadsheet: parties by name only, as the list shows them).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
@@ -14,6 +12,7 @@ import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
 import { useCsvExport } from '../../hooks/csv-export';
+import { periodFilter, periodOf, useListState, usePagedList } from '../../hooks/list-state';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import type { Period } from '../../periods';
 import { beijingToday, fenToYuan, formatDateTime } from '../../format';
@@ -22,7 +21,6 @@ import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, JUDICIAL_STATUS
 type Case = ResponseOf<'/api/mediation-cases', 'get'>['items'][number];
 const partyNames = (c: Case) => c.parties.map((p) => p.name).join('、');
 type CaseQuery = Omit<QueryOf<'/api/mediation-cases', 'get'>, 'limit' | 'offset'>;
-const PAGE = 20;
 
 /** Every case `query` finds. */
 const everyCase = (query: CaseQuery) => everyPage(LIST_PAGE_MAX, (page) => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...query, ...page } } })));
@@ -69,28 +67,21 @@ function stacked(c: Case) {
 
 export default function CaseListPage() {
   const { me, now } = useSession();
-  const [q, setQ] = useState('');
-  const [stage, setStage] = useState('');
-  const [channel, setChannel] = useState('');
-  const [disputeType, setDisputeType] = useState('');
-  const [level, setLevel] = useState('');
   // 登记日期: none at first (every case); the 台账 of a month or a year is one preset away.
-  const [period, setPeriod] = useState<Period | null>(null);
-  const [page, setPage] = useState(1);
+  const list = useListState({ q: '', stage: '', channel: '', disputeType: '', level: '', from: '', to: '' });
+  const f = list.filters;
+  const period = periodOf(f.from, f.to);
   const csv = useCsvExport();
   const filters: CaseQuery = {
-    q: q || undefined,
-    stage: (stage || undefined) as Case['stage'] | undefined,
-    channel: (channel || undefined) as Case['channel'] | undefined,
-    disputeType: (disputeType || undefined) as Case['disputeType'] | undefined,
-    level: (level || undefined) as 'community' | undefined,
+    q: f.q || undefined,
+    stage: (f.stage || undefined) as Case['stage'] | undefined,
+    channel: (f.channel || undefined) as Case['channel'] | undefined,
+    disputeType: (f.disputeType || undefined) as Case['disputeType'] | undefined,
+    level: (f.level || undefined) as 'community' | undefined,
     from: period?.[0].format('YYYY-MM-DD'),
     to: period?.[1].format('YYYY-MM-DD'),
   };
-  const query = useQuery({
-    queryKey: ['cases', q, stage, channel, disputeType, level, filters.from, filters.to, page],
-    queryFn: () => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  const { query, table } = usePagedList(['cases', filters], list, (paging) => unwrap(api.GET('/api/mediation-cases', { params: { query: { ...filters, ...paging } } })), '件');
   const exportLedger = () => csv.run(`调解案件台账-${beijingToday(now())}.csv`, async () => caseLedgerRows(await everyCase(filters)));
   // Every column a width; the 案由 the widest, with the type and the channel under it as the grid's list
   // shows an incident's (as columns of their own they wrapped at 1440 px, the case number and the time
@@ -122,20 +113,18 @@ export default function CaseListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <Input.Search aria-label="搜索案件" placeholder="案号、案由或当事人" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 240 }} />
-          <Select aria-label="阶段" style={{ width: 130 }} value={stage} onChange={(v) => { setStage(v); setPage(1); }} options={opts(CASE_STAGE_LABELS, '全部阶段')} />
-          <Select aria-label="受理渠道" style={{ width: 150 }} value={channel} onChange={(v) => { setChannel(v); setPage(1); }} options={opts(CHANNEL_LABELS, '全部渠道')} />
-          <Select aria-label="纠纷类型" style={{ width: 160 }} value={disputeType} onChange={(v) => { setDisputeType(v); setPage(1); }} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />
-          <Select aria-label="调解层级" style={{ width: 120 }} value={level} onChange={(v) => { setLevel(v); setPage(1); }} options={opts(LEVEL_LABELS, '全部层级')} />
-          <PeriodPicker label="登记日期" clearable value={period} onChange={(v: Period | null) => { setPeriod(v); setPage(1); }} />
+          <Input.Search aria-label="搜索案件" placeholder="案号、案由或当事人" allowClear defaultValue={f.q} onSearch={(v) => list.set({ q: v.trim() })} style={{ width: 240 }} />
+          <Select aria-label="阶段" style={{ width: 130 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={opts(CASE_STAGE_LABELS, '全部阶段')} />
+          <Select aria-label="受理渠道" style={{ width: 150 }} value={f.channel} onChange={(v) => list.set({ channel: v })} options={opts(CHANNEL_LABELS, '全部渠道')} />
+          <Select aria-label="纠纷类型" style={{ width: 160 }} value={f.disputeType} onChange={(v) => list.set({ disputeType: v })} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />
+          <Select aria-label="调解层级" style={{ width: 120 }} value={f.level} onChange={(v) => list.set({ level: v })} options={opts(LEVEL_LABELS, '全部层级')} />
+          <PeriodPicker label="登记日期" clearable value={period} onChange={(v: Period | null) => list.set(periodFilter(v))} />
         </Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
           <Table<Case>
             rowKey="id"
-            loading={query.isLoading}
-            dataSource={query.data?.items ?? []}
+            {...table}
             locale={{ emptyText: '暂无调解案件' }}
-            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件`, showSizeChanger: false }}
             {...layout}
           />
         )}

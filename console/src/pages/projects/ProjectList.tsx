@@ -1,9 +1,7 @@
 // 党建项目 list: filters (stage, street, community, year, overdue), paged;
 // 导出台账 writes every project the filters find (amounts in yuan).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
@@ -14,6 +12,7 @@ import { ErrorState } from '../../components/PageState';
 import { YearInput } from '../../components/YearInput';
 import { beijingToday, fenToYuan, formatDate } from '../../format';
 import { useCsvExport } from '../../hooks/csv-export';
+import { useListState, usePagedList, yearOf } from '../../hooks/list-state';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
@@ -21,8 +20,6 @@ import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
 type Project = ResponseOf<'/api/projects', 'get'>['items'][number];
 type ProjectQuery = Omit<QueryOf<'/api/projects', 'get'>, 'limit' | 'offset'>;
 type Stage = Project['stage'];
-
-const PAGE = 20;
 
 /** Every project `query` finds. */
 const everyProject = (query: ProjectQuery) => everyPage(LIST_PAGE_MAX, (page) => unwrap(api.GET('/api/projects', { params: { query: { ...query, ...page } } })));
@@ -50,12 +47,9 @@ const name = (p: Project) => <Link to={`/projects/${p.id}`}>{p.title}</Link>;
 
 export default function ProjectListPage() {
   const { me, now } = useSession();
-  const [stage, setStage] = useState<string>('');
-  const [streetId, setStreetId] = useState<string>('');
-  const [communityId, setCommunityId] = useState<string>('');
-  const [year, setYear] = useState<number | null>(null);
-  const [overdue, setOverdue] = useState<string>('');
-  const [page, setPage] = useState(1);
+  const list = useListState({ stage: '', streetId: '', communityId: '', year: '', overdue: '' });
+  const { stage, streetId, communityId, overdue } = list.filters;
+  const year = yearOf(list.filters.year);
   const streets = useUnits('street').units;
   const allCommunities = useUnits('community').units;
   const communities = allCommunities.filter((c) => !streetId || c.parentId === streetId);
@@ -66,12 +60,8 @@ export default function ProjectListPage() {
     year: year ?? undefined,
     overdue: overdue ? (overdue as 'true' | 'false') : undefined,
   };
-  const query = useQuery({
-    queryKey: ['projects', stage, streetId, communityId, year, overdue, page],
-    queryFn: () => unwrap(api.GET('/api/projects', { params: { query: { ...filters, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  const { query, table } = usePagedList(['projects', filters], list, (paging) => unwrap(api.GET('/api/projects', { params: { query: { ...filters, ...paging } } })), '项');
   const csv = useCsvExport();
-  const reset = () => setPage(1);
   // On a phone, a project as one stacked cell (as the other lists): seven columns scrolled sideways there.
   const layout = useListColumns<Project>(
     {
@@ -117,12 +107,12 @@ export default function ProjectListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <Select aria-label="阶段" style={{ width: 140 }} value={stage} onChange={(v) => { setStage(v); reset(); }} options={[{ value: '', label: '全部阶段' }, ...Object.entries(PROJECT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
+          <Select aria-label="阶段" style={{ width: 140 }} value={stage} onChange={(v) => list.set({ stage: v })} options={[{ value: '', label: '全部阶段' }, ...Object.entries(PROJECT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
           {/* A unit filter only where it can narrow the list: a street's clerk has one street, a community's one community (the org tree holds their own subtree only). */}
-          {streets.length > 1 ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => { setStreetId(v); setCommunityId(''); reset(); }} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
-          {allCommunities.length > 1 ? <Select aria-label="社区" style={{ width: 160 }} value={communityId} onChange={(v) => { setCommunityId(v); reset(); }} options={[{ value: '', label: '全部社区' }, ...communities.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
-          <YearInput placeholder="全部" value={year} onChange={(v) => { setYear(v); reset(); }} />
-          <Select aria-label="是否逾期" style={{ width: 120 }} value={overdue} onChange={(v) => { setOverdue(v); reset(); }} options={[{ value: '', label: '全部期限' }, { value: 'true', label: '有逾期' }, { value: 'false', label: '无逾期' }]} />
+          {streets.length > 1 ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => list.set({ streetId: v, communityId: '' })} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
+          {allCommunities.length > 1 ? <Select aria-label="社区" style={{ width: 160 }} value={communityId} onChange={(v) => list.set({ communityId: v })} options={[{ value: '', label: '全部社区' }, ...communities.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
+          <YearInput placeholder="全部" value={year} onChange={(v) => list.set({ year: v === null ? '' : String(v) })} />
+          <Select aria-label="是否逾期" style={{ width: 120 }} value={overdue} onChange={(v) => list.set({ overdue: v })} options={[{ value: '', label: '全部期限' }, { value: 'true', label: '有逾期' }, { value: 'false', label: '无逾期' }]} />
         </Space>
         {query.error ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
@@ -130,10 +120,8 @@ export default function ProjectListPage() {
           <Table<Project>
             rowKey="id"
             {...layout}
-            dataSource={query.data?.items ?? []}
-            loading={query.isLoading}
+            {...table}
             locale={{ emptyText: '暂无符合条件的项目' }}
-            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
           />
         )}
       </Card>

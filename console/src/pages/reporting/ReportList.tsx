@@ -1,20 +1,17 @@
 // 双向述职: community reports per year, with stage filter.
-import { useQuery } from '@tanstack/react-query';
 import { Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { YearInput } from '../../components/YearInput';
+import { useListState, usePagedList, yearOf } from '../../hooks/list-state';
 import { useUnits } from '../../hooks/org';
 import { beijingYear, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { GRADE_COLORS, REPORT_STAGE_LABELS } from './labels';
 
 type Report = ResponseOf<'/api/reporting/reports', 'get'>['items'][number];
-
-const PAGE = 20;
 
 const link = (r: Report) => <Link to={`/reporting/${encodeURIComponent(r.id)}`}>{r.communityName}</Link>;
 const stageTag = (r: Report) => <Tag color="processing">{REPORT_STAGE_LABELS[r.stage] ?? r.stageLabel}</Tag>;
@@ -33,21 +30,16 @@ function stacked(r: Report, withStreet: boolean) {
 
 export default function ReportListPage() {
   const { now } = useSession();
-  const [year, setYear] = useState<number | null>(() => beijingYear(now()));
-  const [stage, setStage] = useState<string>('');
-  const [streetId, setStreetId] = useState<string>('');
-  const [page, setPage] = useState(1);
-  // A filter changed: back to its first page.
-  const filter = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
+  // This year's reports at first; 全部 (an empty year box) every year's.
+  const list = useListState({ year: String(beijingYear(now())), stage: '', streetId: '' });
+  const { stage, streetId } = list.filters;
+  const year = yearOf(list.filters.year);
   // A district's officer reads the communities of several streets: a 街道 column and filter for them; a street's own
   // clerk has one street, and neither would tell them anything.
   const streets = useUnits('street').units;
   const manyStreets = streets.length > 1;
-  const query = useQuery({
-    queryKey: ['reports', year, stage, streetId, page],
-    queryFn: () =>
-      unwrap(api.GET('/api/reporting/reports', { params: { query: { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined, streetId: streetId || undefined, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  const query = { year: year ?? undefined, stage: (stage || undefined) as Report['stage'] | undefined, streetId: streetId || undefined };
+  const { query: reports, table } = usePagedList(['reports', query], list, (paging) => unwrap(api.GET('/api/reporting/reports', { params: { query: { ...query, ...paging } } })), '项');
   // On a phone, one stacked cell per report (six columns broke 芙蓉社区 into a character a line).
   const layout = useListColumns<Report>({ title: '述职', cell: (r) => stacked(r, manyStreets) }, [
     { title: '社区', dataIndex: 'communityName', render: (_: unknown, r) => link(r) },
@@ -66,19 +58,17 @@ export default function ReportListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <YearInput placeholder="全部" value={year} onChange={filter(setYear)} />
-          {manyStreets ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={filter(setStreetId)} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
-          <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={filter(setStage)} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
+          <YearInput placeholder="全部" value={year} onChange={(v) => list.set({ year: v === null ? '' : String(v) })} />
+          {manyStreets ? <Select aria-label="街道" style={{ width: 160 }} value={streetId} onChange={(v) => list.set({ streetId: v })} options={[{ value: '', label: '全部街道' }, ...streets.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
+          <Select aria-label="阶段" style={{ width: 160 }} value={stage} onChange={(v) => list.set({ stage: v })} options={[{ value: '', label: '全部阶段' }, ...Object.entries(REPORT_STAGE_LABELS).map(([value, label]) => ({ value, label }))]} />
         </Space>
-        {query.error ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        {reports.error ? (
+          <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
         ) : (
           <Table<Report>
             rowKey="id"
-            loading={query.isLoading}
-            dataSource={query.data?.items ?? []}
+            {...table}
             locale={{ emptyText: year ? `${year} 年度暂无述职` : '暂无述职' }}
-            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, showSizeChanger: false }}
             {...layout}
           />
         )}

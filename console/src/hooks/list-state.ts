@@ -1,0 +1,99 @@
+// A list page's filters and page (党建项目, 矛盾调解, 网格事件, 双向述职): one
+// shape for the four lists.
+//
+// They live in the URL's query string, not in the page's state: a clerk who
+// opens a case from page 3 of the 超期 cases and comes back with the
+// browser's 返回 finds the same page of the same list (the page's state died
+// with the page), and a list's address can be sent to a colleague. Changes
+// replace the history entry, so 返回 leaves the list rather than stepping
+// back through every filter tried.
+//
+// While the next page loads, the rows of the last one stay under the
+// spinner: the table went blank and its pager vanished (a total of 0) for
+// every page turned.
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
+import type { TablePaginationConfig } from 'antd';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import dayjs from 'dayjs';
+import type { Period } from '../periods';
+
+/** The rows a list shows on one page. */
+export const LIST_PAGE = 20;
+
+/** Each filter is a string, '' meaning 全部; a filter absent from the URL has its default. */
+export function useListState<K extends string>(defaults: Record<K, string>) {
+  const [params, setParams] = useSearchParams();
+  const keys = Object.keys(defaults) as K[];
+  const filters = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? defaults[k]])) as Record<K, string>;
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '', 10) || 1);
+  const change = (changes: Partial<Record<K, string>>, nextPage: number) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const k of Object.keys(changes) as K[]) {
+          const v = changes[k] ?? '';
+          // Only what differs from the page's default is written: the address of a list as it opens stays bare.
+          if (v === defaults[k]) next.delete(k);
+          else next.set(k, v);
+        }
+        if (nextPage > 1) next.set('page', String(nextPage));
+        else next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  return {
+    filters,
+    page,
+    /** Filters changed: back to their first page. */
+    set: (changes: Partial<Record<K, string>>) => change(changes, 1),
+    setPage: (p: number) => change({}, p),
+  };
+}
+
+/** A year filter as the URL holds it: none unless a year the year box takes (2000–2100). */
+export function yearOf(s: string): number | null {
+  const y = /^\d{4}$/.test(s) ? Number(s) : NaN;
+  return y >= 2000 && y <= 2100 ? y : null;
+}
+
+/** A date filter (登记日期, 上报日期) as the URL holds it: `from` and `to`, YYYY-MM-DD; none when either is missing or not a date. */
+export function periodOf(from: string, to: string): Period | null {
+  const date = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).format('YYYY-MM-DD') === s ? dayjs(s) : null);
+  const [a, b] = [date(from), date(to)];
+  return a && b ? [a, b] : null;
+}
+
+/** The filters a period picked (or cleared) sets. */
+export const periodFilter = (p: Period | null) => ({ from: p ? p[0].format('YYYY-MM-DD') : '', to: p ? p[1].format('YYYY-MM-DD') : '' });
+
+/**
+ * One page of a list: `fetch` reads `limit` rows from `offset`. Gives the query and the table's
+ * `loading`, `dataSource` and `pagination` (the total counted in `unit`: 项, 件).
+ */
+export function usePagedList<T>(
+  key: QueryKey,
+  list: { page: number; setPage: (p: number) => void },
+  fetch: (paging: { limit: number; offset: number }) => Promise<{ items: T[]; total: number }>,
+  unit: string,
+) {
+  const { page, setPage } = list;
+  const query = useQuery({
+    queryKey: [...key, page],
+    queryFn: () => fetch({ limit: LIST_PAGE, offset: (page - 1) * LIST_PAGE }),
+    placeholderData: keepPreviousData,
+  });
+  const total = query.data?.total ?? 0;
+  const last = Math.max(1, Math.ceil(total / LIST_PAGE));
+  // A page past the end (an old link, or the list shrank as records moved on): its last page instead of an empty table.
+  const pastEnd = !query.isPlaceholderData && query.isSuccess && page > last;
+  useEffect(() => {
+    if (pastEnd) setPage(last);
+  }, [pastEnd, last, setPage]);
+  const pagination: TablePaginationConfig = { current: page, pageSize: LIST_PAGE, total, onChange: setPage, showTotal: (t) => `共 ${t} ${unit}`, showSizeChanger: false };
+  return {
+    query,
+    table: { loading: query.isLoading || query.isPlaceholderData, dataSource: query.data?.items ?? [], pagination },
+  };
+}
