@@ -17,7 +17,7 @@ export interface ListTasksOptions {
 }
 
 interface Cursor {
-  /** dueAt of the last item, ISO, or null when it had none. */
+  /** The last item's sort time, ISO, or null when it had none: its dueAt in a list of open tasks, its completedAt in one of done tasks. */
   d: string | null;
   /** id of the last item. */
   i: string;
@@ -39,11 +39,26 @@ function decodeCursor(raw: string): Cursor {
   });
 }
 
-/** Keyset condition for "after the cursor" in the order dueAt ASC NULLS LAST, id ASC. */
-function afterCursor(c: Cursor): Prisma.Sql {
-  if (c.d === null) return Prisma.sql`(t."dueAt" IS NULL AND t.id > ${c.i})`;
+/**
+ * The order of a list: open tasks by their deadline, the nearest first (what to do next); done tasks by when they were
+ * done, the latest first — a clerk looks for what was just handled, and in due order that sat behind a year of older
+ * work, page after page.
+ */
+const ORDER = {
+  open: { by: Prisma.sql`t."dueAt" ASC NULLS LAST, t.id ASC`, key: (t: HumanTask) => t.dueAt },
+  done: { by: Prisma.sql`t."completedAt" DESC NULLS LAST, t.id DESC`, key: (t: HumanTask) => t.completedAt },
+};
+
+/** Keyset condition for "after the cursor" in the list's order (ORDER). */
+function afterCursor(c: Cursor, open: boolean): Prisma.Sql {
+  if (open) {
+    if (c.d === null) return Prisma.sql`(t."dueAt" IS NULL AND t.id > ${c.i})`;
+    const d = new Date(c.d);
+    return Prisma.sql`(t."dueAt" > ${d} OR (t."dueAt" = ${d} AND t.id > ${c.i}) OR t."dueAt" IS NULL)`;
+  }
+  if (c.d === null) return Prisma.sql`(t."completedAt" IS NULL AND t.id < ${c.i})`;
   const d = new Date(c.d);
-  return Prisma.sql`(t."dueAt" > ${d} OR (t."dueAt" = ${d} AND t.id > ${c.i}) OR t."dueAt" IS NULL)`;
+  return Prisma.sql`(t."completedAt" < ${d} OR (t."completedAt" = ${d} AND t.id < ${c.i}) OR t."completedAt" IS NULL)`;
 }
 
 type TaskRow = HumanTask & { unitName: string | null; unitPath: string | null; delegateId: string | null; onBehalfOfId: string | null; onBehalfOfName: string | null };
@@ -113,7 +128,8 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
   if (filter.overdue === false) and.push(Prisma.sql`(t."dueAt" IS NULL OR t."dueAt" >= ${now})`);
   // An unknown unit matches nothing (the subquery is NULL).
   if (filter.unitId) and.push(Prisma.sql`starts_with(u.path, (SELECT path FROM "Unit" WHERE id = ${filter.unitId}))`);
-  if (filter.cursor) and.push(afterCursor(decodeCursor(filter.cursor)));
+  if (filter.cursor) and.push(afterCursor(decodeCursor(filter.cursor), open));
+  const order = open ? ORDER.open : ORDER.done;
 
   const rows = await rawDb(prisma).$queryRaw<TaskRow[]>`
     ${open ? principalsOf(actor.personId, now) : Prisma.empty}
@@ -123,7 +139,7 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
       FROM "HumanTask" t LEFT JOIN "Unit" u ON u.id = t."unitId"
       ${open ? DEPUTY_JOIN : NO_DEPUTY_JOIN}
      WHERE ${Prisma.join(and, ' AND ')}
-     ORDER BY t."dueAt" ASC NULLS LAST, t.id ASC
+     ORDER BY ${order.by}
      LIMIT ${filter.limit + 1}`;
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
@@ -134,6 +150,6 @@ export async function listTasks({ prisma, actor, filter, now }: ListTasksOptions
       const onBehalfOf = onBehalfOfId && onBehalfOfName && !own ? { personId: onBehalfOfId, displayName: onBehalfOfName } : null;
       return toTaskView(t, unitName !== null && unitPath !== null ? { name: unitName, path: unitPath } : undefined, now, { delegateId, onBehalfOf });
     }),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor({ d: last.dueAt?.toISOString() ?? null, i: last.id }) : null,
+    nextCursor: rows.length > filter.limit && last ? encodeCursor({ d: order.key(last)?.toISOString() ?? null, i: last.id }) : null,
   };
 }

@@ -18,7 +18,7 @@ export const ZListTasksQuery = z.object({
   action: zId(100).optional().meta({ description: 'The action that completes the task, e.g. reviewApplication.' }),
   unitId: zId(200).optional().meta({ description: 'Only tasks on this unit or below it.' }),
   overdue: ZBooleanString.optional().meta({ description: 'true: due date passed; false: not (or no due date).' }),
-  status: ZTaskStatus.default('open'),
+  status: ZTaskStatus.default('open').meta({ description: 'open: by due date, the nearest first; done, cancelled: by when they were done, the latest first.' }),
   subjectId: zId(200).optional().meta({ description: 'Only tasks of this record (project id, case id, incident id, report id); needs `process`.' }),
   view: z
     .enum(['inbox', 'copied', 'started'])

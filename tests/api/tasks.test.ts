@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 
 async function insertTask(
   process: string,
-  fields: { role: RoleName; unitId: string; title?: string; dueInDays?: number | null; assignee?: string; status?: 'open' | 'done' },
+  fields: { role: RoleName; unitId: string; title?: string; dueInDays?: number | null; assignee?: string; status?: 'open' | 'done'; doneDaysAgo?: number },
 ) {
   const assignee = fields.assignee ? await h.deps.prisma.person.findUniqueOrThrow({ where: { username: fields.assignee } }) : null;
   const key = uniqueSuffix();
@@ -36,6 +36,7 @@ async function insertTask(
       assigneeId: assignee?.id ?? null,
       dueAt: fields.dueInDays === null || fields.dueInDays === undefined ? null : new Date(Date.now() + fields.dueInDays * DAY),
       status: fields.status ?? 'open',
+      completedAt: fields.doneDaysAgo === undefined ? null : new Date(Date.now() - fields.doneDaysAgo * DAY),
     },
   });
 }
@@ -110,6 +111,26 @@ describe('GET /api/tasks scope', () => {
     expect(pages).toBe(3);
     expect(seen.slice(0, 5)).toEqual(['due 1', 'due 2', 'due 3', 'due 4', 'due 5']);
     expect(seen.slice(5)).toEqual(['due null', 'due null']);
+  });
+
+  it('lists done tasks the latest done first, and pages them so', async () => {
+    const p = `done-${uniqueSuffix()}`;
+    const officer = usernameFor('street_office', DEMO.street);
+    // Done in another order than they were due: 已办 follows when they were done.
+    for (const [due, ago] of [[1, 40], [9, 2], [3, 300], [2, 0], [8, 90]] as const) {
+      await insertTask(p, { role: 'street_office', unitId: DEMO.street, title: `done ${ago} days ago`, dueInDays: -due - ago, status: 'done', doneDaysAgo: ago });
+    }
+    expect(await listTitles(officer, { process: p, status: 'done' })).toEqual(['done 0 days ago', 'done 2 days ago', 'done 40 days ago', 'done 90 days ago', 'done 300 days ago']);
+    const auth = await h.login(officer);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await request(h.app).get('/api/tasks').query({ process: p, status: 'done', limit: '2', ...(cursor ? { cursor } : {}) }).set('Authorization', auth);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((t: { title: string }) => t.title));
+      cursor = res.body.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(['done 0 days ago', 'done 2 days ago', 'done 40 days ago', 'done 90 days ago', 'done 300 days ago']);
   });
 
   it('answers bad query values with 400 VALIDATION_FAILED naming each field', async () => {

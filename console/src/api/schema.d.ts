@@ -955,6 +955,7 @@ export interface paths {
                     unitId?: string;
                     /** @description true: due date passed; false: not (or no due date). */
                     overdue?: "true" | "false";
+                    /** @description open: by due date, the nearest first; done, cancelled: by when they were done, the latest first. */
                     status?: "open" | "done" | "cancelled";
                     /** @description Only tasks of this record (project id, case id, incident id, report id); needs `process`. */
                     subjectId?: string;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "HumanTask_status_completedAt_id_idx" ON "HumanTask"("status", "completedAt" DESC, "id" DESC);
