@@ -3,7 +3,8 @@
 // records the person follows without working on them: 已抄送 (copied to them)
 // and 我发起 (started by them), each showing where the record waits now.
 // ?process=…&subjectId=… narrows every tab to one record; ?tab=… is the tab
-// open, so that 返回 from a record opened from 已办 lands on 已办.
+// open and the filters are in the address too, so that 返回 from a record
+// opened under 已办 or 已逾期 lands there again.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -16,6 +17,7 @@ import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
 import { TaskOps } from '../components/TaskOps';
+import { useListState } from '../hooks/list-state';
 import { useNarrow } from '../hooks/narrow';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
@@ -90,9 +92,11 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const { record } = useRecordFilter();
   const [status, setStatus] = useState<'open' | 'done'>(initialStatus);
   const following = view !== 'inbox';
-  const [process, setProcess] = useState<string>('');
-  const [assignment, setAssignment] = useState<Assignment>('all');
-  const [overdue, setOverdue] = useState<string>('');
+  // 业务, 全部/我的/可领取 and 期限 live in the address, as the lists' filters: 返回 from a task opened under 已逾期
+  // finds 已逾期 still picked. The 业务 is the record filter's process too (?process=…&subjectId=…).
+  const filters = useListState({ process: '', subjectId: '', assignment: 'all', overdue: '' });
+  const { process, overdue } = filters.filters;
+  const assignment = (['all', 'mine', 'claimable'] as const).find((a) => a === filters.filters.assignment) ?? 'all';
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
@@ -193,7 +197,7 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           aria-label="业务"
           value={process}
           style={{ width: 140 }}
-          onChange={(v) => { setProcess(v); resetPaging(); }}
+          onChange={(v) => { filters.set({ process: v, subjectId: '' }); resetPaging(); }}
           // The person's processes, as the counts above; one of the page's rows keeps its process offered.
           options={[{ value: '', label: '全部业务' }, ...processesShown(me, unitId, query.data?.items ?? []).map((value) => ({ value, label: PROCESS_LABELS[value]! }))]}
         />
@@ -208,14 +212,14 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           <>
             <Segmented<Assignment>
               value={assignment}
-              onChange={(v) => { setAssignment(v); resetPaging(); }}
+              onChange={(v) => { filters.set({ assignment: v }); resetPaging(); }}
               options={[{ value: 'all', label: '全部' }, { value: 'mine', label: '我的' }, { value: 'claimable', label: '可领取' }]}
             />
             <Select
               aria-label="是否逾期"
               value={overdue}
               style={{ width: 120 }}
-              onChange={(v) => { setOverdue(v); resetPaging(); }}
+              onChange={(v) => { filters.set({ overdue: v }); resetPaging(); }}
               options={[{ value: '', label: '全部期限' }, { value: 'true', label: '已逾期' }, { value: 'false', label: '未逾期' }]}
             />
           </>
