@@ -320,12 +320,14 @@ describe('矛盾调解', () => {
     // 22 cases with a word of their own: two pages of 20.
     const marker = `翻页${uniqueSuffix().slice(-6)}`;
     const grid = await h.p.as(M.gridWorker);
-    const cases: Array<{ caseId: string; caseNo: string }> = [];
-    for (let i = 0; i < 22; i += 1) {
+    const register = async (i: number) => {
       const res = await grid.post('/api/mediation-cases').send(caseBody({ channel: 'grid_worker', title: `${marker}第${i + 1}号楼道堆物纠纷` }));
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      cases.push(res.body);
-    }
+      return res.body as { caseId: string; caseNo: string };
+    };
+    // The first two one after the other, then twenty at once: all of them later than those two.
+    const cases = [await register(0), await register(1)];
+    cases.push(...(await Promise.all(Array.from({ length: 20 }, (_, i) => register(i + 2)))));
     const mediator = await h.loginAs(M.communityMediator, DESKTOP, '/mediation');
     const search = mediator.getByRole('searchbox', { name: '搜索案件' });
     await search.fill(marker);
