@@ -337,6 +337,8 @@ describe('矛盾调解', () => {
     await mediator.locator('.ant-pagination-item-2').click();
     await expect.poll(() => rows.count()).toBe(2);
     expect(mediator.url()).toMatch(/[?&]page=2(&|$)/);
+    // The page turned just after the search keeps the search (an updater given the address as last rendered dropped it).
+    expect(new URL(mediator.url()).searchParams.get('q')).toBe(marker);
     // Newest first: the second page holds the first two registered.
     const second = await rows.first().textContent();
     expect([cases[0].caseNo, cases[1].caseNo].some((no) => second?.includes(no))).toBe(true);
@@ -344,9 +346,11 @@ describe('矛盾调解', () => {
     await mediator.waitForURL(/\/mediation\/[^/?]+$/);
     await mediator.getByText('案件信息').first().waitFor();
     await mediator.goBack();
-    // The same search on the same page, not page 1 of every case.
+    // The same search on the same page, not page 1 of every case (the case's page has a table of two rows too: its parties).
+    await mediator.waitForURL(/\/mediation\?/);
+    await mediator.locator('.ant-pagination-total-text', { hasText: '共 22 件' }).waitFor();
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await search.inputValue()).toBe(marker);
+    await expect.poll(() => search.inputValue()).toBe(marker);
     expect(await mediator.locator('.ant-pagination-item-active').textContent()).toBe('2');
     expect(await mediator.locator('.ant-pagination-total-text').textContent()).toBe('共 22 件');
     // An address past the end (sent before cases closed, say) opens on the last page.
@@ -354,6 +358,14 @@ describe('矛盾调解', () => {
     await expect.poll(() => mediator.locator('.ant-pagination-item-active').textContent()).toBe('2');
     await expect.poll(() => rows.count()).toBe(2);
     expect(mediator.url()).toMatch(/[?&]page=2(&|$)/);
+    // The menu's 案件列表 opens the list unfiltered, its search box empty with it.
+    await mediator.locator('.shell-sider').getByRole('link', { name: '案件列表' }).click();
+    await mediator.waitForURL(/\/mediation$/);
+    await expect.poll(() => search.inputValue()).toBe('');
+    // A filter value the list does not know (an address from before a stage was renamed, say) is 全部, not an error.
+    await mediator.goto(`${h.baseUrl}/mediation?q=${encodeURIComponent(marker)}&stage=no_such_stage`);
+    await mediator.locator('.ant-pagination-total-text', { hasText: '共 22 件' }).waitFor();
+    expect(await mediator.getByRole('combobox', { name: '阶段' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toBe('全部阶段');
     // The 工作台 likewise: 返回 to it (here a reload) from a record opened under 已办 finds 已办 open, not 待办.
     await mediator.goto(`${h.baseUrl}/`);
     await mediator.getByRole('tab', { name: '已办' }).click();

@@ -18,31 +18,52 @@ import { useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type { Period } from '../periods';
 
+/**
+ * The address's query and a way to change it. A change starts from the address as it is now, not as it was when
+ * the page last rendered: react-router hands an updater the rendered one, so a page turned just after a search
+ * (before the page re-rendered with it) dropped the search from the address.
+ */
+export function useAddressParams(): [URLSearchParams, (change: (params: URLSearchParams) => void) => void] {
+  const [params, setParams] = useSearchParams();
+  const update = (change: (params: URLSearchParams) => void) => {
+    const next = new URLSearchParams(window.location.search);
+    change(next);
+    setParams(next, { replace: true });
+  };
+  return [params, update];
+}
+
+/** The choices of a yes/no filter (逾期). */
+export const YES_NO = ['true', 'false'] as const;
+
 /** The rows a list shows on one page. */
 export const LIST_PAGE = 20;
 
-/** Each filter is a string, '' meaning 全部; a filter absent from the URL has its default. */
-export function useListState<K extends string>(defaults: Record<K, string>) {
-  const [params, setParams] = useSearchParams();
+/**
+ * Each filter is a string, '' meaning 全部; a filter absent from the URL has its default, and so has one whose value
+ * is not among its `choices` (an address kept from before a stage was renamed, or mistyped): the list opens
+ * unfiltered there rather than on an error.
+ */
+export function useListState<K extends string>(defaults: Record<K, string>, choices: Partial<Record<K, readonly string[]>> = {}) {
+  const [params, update] = useAddressParams();
   const keys = Object.keys(defaults) as K[];
-  const filters = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? defaults[k]])) as Record<K, string>;
+  const value = (k: K) => {
+    const v = params.get(k);
+    return v === null || (v !== '' && choices[k] && !choices[k].includes(v)) ? defaults[k] : v;
+  };
+  const filters = Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, string>;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '', 10) || 1);
   const change = (changes: Partial<Record<K, string>>, nextPage: number) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const k of Object.keys(changes) as K[]) {
-          const v = changes[k] ?? '';
-          // Only what differs from the page's default is written: the address of a list as it opens stays bare.
-          if (v === defaults[k]) next.delete(k);
-          else next.set(k, v);
-        }
-        if (nextPage > 1) next.set('page', String(nextPage));
-        else next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+    update((next) => {
+      for (const k of Object.keys(changes) as K[]) {
+        const v = changes[k] ?? '';
+        // Only what differs from the page's default is written: the address of a list as it opens stays bare.
+        if (v === defaults[k]) next.delete(k);
+        else next.set(k, v);
+      }
+      if (nextPage > 1) next.set('page', String(nextPage));
+      else next.delete('page');
+    });
   return {
     filters,
     page,

@@ -8,7 +8,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { menuFor, type Me } from '../access';
 import { PROCESS_LABELS, taskLink } from '../actions';
@@ -17,7 +17,7 @@ import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
 import { TaskOps } from '../components/TaskOps';
-import { useListState } from '../hooks/list-state';
+import { useAddressParams, useListState, YES_NO } from '../hooks/list-state';
 import { useNarrow } from '../hooks/narrow';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
@@ -54,15 +54,13 @@ function ClaimButton({ task }: { task: Task }) {
 
 /** The record the URL narrows the 工作台 to (a detail page links here), or none. */
 function useRecordFilter() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const process = params.get('process');
   const subjectId = params.get('subjectId');
   const clear = () =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
+    update((next) => {
       next.delete('process');
       next.delete('subjectId');
-      return next;
     });
   return { record: process && subjectId ? { process, subjectId } : null, clear };
 }
@@ -72,18 +70,13 @@ type TabKey = (typeof TABS)[number];
 
 /** The tab open, from the URL: 待办 unless it names another. */
 function useTab(): [TabKey, (tab: string) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const tab = TABS.find((t) => t === params.get('tab')) ?? 'open';
   const open = (t: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (t === 'open') next.delete('tab');
-        else next.set('tab', t);
-        return next;
-      },
-      { replace: true },
-    );
+    update((next) => {
+      if (t === 'open') next.delete('tab');
+      else next.set('tab', t);
+    });
   return [tab, open];
 }
 
@@ -94,7 +87,7 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const following = view !== 'inbox';
   // 业务, 全部/我的/可领取 and 期限 live in the address, as the lists' filters: 返回 from a task opened under 已逾期
   // finds 已逾期 still picked. The 业务 is the record filter's process too (?process=…&subjectId=…).
-  const filters = useListState({ process: '', subjectId: '', assignment: 'all', overdue: '' });
+  const filters = useListState({ process: '', subjectId: '', assignment: 'all', overdue: '' }, { process: Object.keys(PROCESS_LABELS), overdue: YES_NO });
   const { process, overdue } = filters.filters;
   const assignment = (['all', 'mine', 'claimable'] as const).find((a) => a === filters.filters.assignment) ?? 'all';
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);

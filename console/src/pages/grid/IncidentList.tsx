@@ -3,15 +3,16 @@
 // API gives it. 导出台账 writes every incident the filters find as a
 // spreadsheet (without the reporter's name or phone).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
 import { canSee, entryByKey } from '../../access';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
+import { ListSearch } from '../../components/ListSearch';
 import { useCsvExport } from '../../hooks/csv-export';
-import { periodFilter, periodOf, useListState, usePagedList } from '../../hooks/list-state';
+import { periodFilter, periodOf, useListState, usePagedList, YES_NO } from '../../hooks/list-state';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import type { Period } from '../../periods';
 import { beijingToday, formatDateTime } from '../../format';
@@ -78,7 +79,10 @@ export default function IncidentListPage() {
   const { me, now } = useSession();
   const org = useOrg();
   // 上报日期: none at first (every incident).
-  const list = useListState({ q: '', stage: '', type: '', urgency: '', unitId: '', overdue: '', from: '', to: '' });
+  const list = useListState(
+    { q: '', stage: '', type: '', urgency: '', unitId: '', overdue: '', from: '', to: '' },
+    { stage: Object.keys(STAGE_LABELS), type: Object.keys(TYPE_LABELS), urgency: Object.keys(URGENCY_LABELS), overdue: YES_NO },
+  );
   const f = list.filters;
   const period = periodOf(f.from, f.to);
   const csv = useCsvExport();
@@ -119,7 +123,7 @@ export default function IncidentListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <Input.Search aria-label="搜索事件" placeholder="事件编号、标题或位置" allowClear defaultValue={f.q} onSearch={(v) => list.set({ q: v.trim() })} style={{ width: 240 }} />
+          <ListSearch label="搜索事件" placeholder="事件编号、标题或位置" value={f.q} onSearch={(q) => list.set({ q })} />
           <Select aria-label="状态" style={{ width: 140 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={options(STAGE_LABELS, '全部状态')} />
           <Select aria-label="事件类型" style={{ width: 130 }} value={f.type} onChange={(v) => list.set({ type: v })} options={options(TYPE_LABELS, '全部类型')} />
           <Select aria-label="紧急程度" style={{ width: 140 }} value={f.urgency} onChange={(v) => list.set({ urgency: v })} options={options(URGENCY_LABELS, '全部紧急程度')} />

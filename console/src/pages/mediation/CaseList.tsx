@@ -2,7 +2,7 @@
 // 导出台账 writes every case the filters find as the committee's 案件登记台账
 // (a spreadsheet: parties by name only, as the list shows them).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
@@ -11,6 +11,7 @@ import { useSession } from '../../session';
 import { Money } from '../../components/Money';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { ErrorState } from '../../components/PageState';
+import { ListSearch } from '../../components/ListSearch';
 import { useCsvExport } from '../../hooks/csv-export';
 import { periodFilter, periodOf, useListState, usePagedList } from '../../hooks/list-state';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -68,7 +69,10 @@ function stacked(c: Case) {
 export default function CaseListPage() {
   const { me, now } = useSession();
   // 登记日期: none at first (every case); the 台账 of a month or a year is one preset away.
-  const list = useListState({ q: '', stage: '', channel: '', disputeType: '', level: '', from: '', to: '' });
+  const list = useListState(
+    { q: '', stage: '', channel: '', disputeType: '', level: '', from: '', to: '' },
+    { stage: Object.keys(CASE_STAGE_LABELS), channel: Object.keys(CHANNEL_LABELS), disputeType: Object.keys(DISPUTE_TYPE_LABELS), level: Object.keys(LEVEL_LABELS) },
+  );
   const f = list.filters;
   const period = periodOf(f.from, f.to);
   const csv = useCsvExport();
@@ -113,7 +117,7 @@ export default function CaseListPage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <Input.Search aria-label="搜索案件" placeholder="案号、案由或当事人" allowClear defaultValue={f.q} onSearch={(v) => list.set({ q: v.trim() })} style={{ width: 240 }} />
+          <ListSearch label="搜索案件" placeholder="案号、案由或当事人" value={f.q} onSearch={(q) => list.set({ q })} />
           <Select aria-label="阶段" style={{ width: 130 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={opts(CASE_STAGE_LABELS, '全部阶段')} />
           <Select aria-label="受理渠道" style={{ width: 150 }} value={f.channel} onChange={(v) => list.set({ channel: v })} options={opts(CHANNEL_LABELS, '全部渠道')} />
           <Select aria-label="纠纷类型" style={{ width: 160 }} value={f.disputeType} onChange={(v) => list.set({ disputeType: v })} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />

@@ -12,7 +12,7 @@ import { ErrorState } from '../../components/PageState';
 import { YearInput } from '../../components/YearInput';
 import { beijingToday, fenToYuan, formatDate } from '../../format';
 import { useCsvExport } from '../../hooks/csv-export';
-import { useListState, usePagedList, yearOf } from '../../hooks/list-state';
+import { useListState, usePagedList, yearOf, YES_NO } from '../../hooks/list-state';
 import { useUnits } from '../../hooks/org';
 import { useSession } from '../../session';
 import { PROJECT_STAGE_LABELS, STAGE_COLORS } from './labels';
@@ -47,7 +47,7 @@ const name = (p: Project) => <Link to={`/projects/${p.id}`}>{p.title}</Link>;
 
 export default function ProjectListPage() {
   const { me, now } = useSession();
-  const list = useListState({ stage: '', streetId: '', communityId: '', year: '', overdue: '' });
+  const list = useListState({ stage: '', streetId: '', communityId: '', year: '', overdue: '' }, { stage: Object.keys(PROJECT_STAGE_LABELS), overdue: YES_NO });
   const { stage, streetId, communityId, overdue } = list.filters;
   const year = yearOf(list.filters.year);
   const streets = useUnits('street').units;

@@ -31,7 +31,7 @@ function stacked(r: Report, withStreet: boolean) {
 export default function ReportListPage() {
   const { now } = useSession();
   // This year's reports at first; 全部 (an empty year box) every year's.
-  const list = useListState({ year: String(beijingYear(now())), stage: '', streetId: '' });
+  const list = useListState({ year: String(beijingYear(now())), stage: '', streetId: '' }, { stage: Object.keys(REPORT_STAGE_LABELS) });
   const { stage, streetId } = list.filters;
   const year = yearOf(list.filters.year);
   // A district's officer reads the communities of several streets: a 街道 column and filter for them; a street's own
