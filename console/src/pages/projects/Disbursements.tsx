@@ -5,7 +5,6 @@
 // spreadsheet (CSV, opens in Excel/WPS), amounts in yuan, one column per
 // cost-sharing party.
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -17,6 +16,7 @@ import { Money } from '../../components/Money';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useCsvExport } from '../../hooks/csv-export';
+import { useListState, usePagedList } from '../../hooks/list-state';
 import { beijingToday, fenToYuan, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
 import { BatchRelease, taskOfRow, useReleaseTasks } from './BatchRelease';
@@ -25,7 +25,6 @@ import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from './labels';
 type Item = ResponseOf<'/api/projects/disbursements', 'get'>['items'][number];
 type View = 'requested' | 'released' | 'returned' | 'cancelled';
 const VIEWS: View[] = ['requested', 'released', 'returned', 'cancelled'];
-const PAGE = 20;
 /** What the time column says for each view: when it was asked for, or decided. */
 const WHEN: Record<View, string> = { requested: '申请时间', released: '拨付时间', returned: '退回时间', cancelled: '取消时间' };
 const EMPTY: Record<View, string> = { requested: '暂无待拨付的申请', released: '暂无已拨付的记录', returned: '暂无退回的申请', cancelled: '暂无取消的申请' };
@@ -63,12 +62,10 @@ export default function DisbursementsPage() {
   const csv = useCsvExport();
   const { me, now } = useSession();
   const isFinance = rolesOf(me).has('finance');
-  const [view, setView] = useState<View>('requested');
-  const [page, setPage] = useState(1);
-  const query = useQuery({
-    queryKey: ['disbursements', view, page],
-    queryFn: () => unwrap(api.GET('/api/projects/disbursements', { params: { query: { status: view, limit: PAGE, offset: (page - 1) * PAGE } } })),
-  });
+  // The view in the address, as the lists' filters: 返回 from a project opened from 已拨付 finds 已拨付.
+  const list = useListState({ view: 'requested' }, { view: VIEWS });
+  const view = list.filters.view as View;
+  const { query, table } = usePagedList(['disbursements', view], list, (paging) => unwrap(api.GET('/api/projects/disbursements', { params: { query: { status: view, ...paging } } })), '项');
   const queue = view === 'requested';
   const when = (d: Item) => formatDateTime(queue ? d.requestedAt : (d.decidedAt ?? d.requestedAt));
   // A released request's voucher, a returned one's reason.
@@ -134,11 +131,10 @@ export default function DisbursementsPage() {
             aria-label="拨付申请状态"
             value={view}
             onChange={(v) => {
-              setView(v);
-              setPage(1);
+              list.set({ view: v });
               setSelected([]);
             }}
-            options={VIEWS.map((v) => ({ value: v, label: v === 'requested' && query.data && queue ? `${DISBURSEMENT_STATUS_LABELS[v]}(${query.data.total})` : DISBURSEMENT_STATUS_LABELS[v] }))}
+            options={VIEWS.map((v) => ({ value: v, label: v === 'requested' && query.data && queue && !query.isPlaceholderData ? `${DISBURSEMENT_STATUS_LABELS[v]}(${query.data.total})` : DISBURSEMENT_STATUS_LABELS[v] }))}
           />
         </div>
         {isFinance && queue ? (
@@ -162,10 +158,10 @@ export default function DisbursementsPage() {
                 : undefined
             }
             {...layout}
-            dataSource={query.data?.items ?? []}
+            {...table}
+            // Also while a release or a return is read back.
             loading={query.isFetching}
             locale={{ emptyText: EMPTY[view] }}
-            pagination={{ current: page, pageSize: PAGE, total: query.data?.total ?? 0, showSizeChanger: false, hideOnSinglePage: false, showTotal: (t) => `共 ${t} 项`, onChange: setPage }}
           />
         )}
       </Card>

@@ -3,7 +3,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { Money } from '../../components/Money';
@@ -13,6 +12,7 @@ import { downloadCsv } from '../../download';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
+import { useListState, yearOf } from '../../hooks/list-state';
 import { useUnits } from '../../hooks/org';
 import { PROJECT_STAGE_LABELS } from './labels';
 
@@ -47,11 +47,17 @@ const download = (r: Report) => downloadCsv(`督查通报-${r.streetName}-${r.ye
 
 export default function SupervisionPage() {
   const streets = useUnits('street');
-  const [streetId, setStreetId] = useState<string>('');
   const { now } = useSession();
-  const [year, setYear] = useState<number>(() => beijingYear(now()));
   // The quarter of Beijing's date (a UTC month put the first eight hours of a quarter in the one before).
-  const [quarter, setQuarter] = useState<number>(() => Math.floor((Number(beijingToday(now()).slice(5, 7)) - 1) / 3) + 1);
+  const thisQuarter = Math.floor((Number(beijingToday(now()).slice(5, 7)) - 1) / 3) + 1;
+  // Street, year and quarter in the address, as the lists' filters: 返回 from an overdue project finds the quarter read.
+  const filters = useListState({ streetId: '', year: String(beijingYear(now())), quarter: String(thisQuarter) }, { quarter: ['1', '2', '3', '4'] });
+  const streetId = filters.filters.streetId;
+  const year = yearOf(filters.filters.year) ?? beijingYear(now());
+  const quarter = Number(filters.filters.quarter);
+  const setStreetId = (v: string) => filters.set({ streetId: v });
+  const setYear = (v: number) => filters.set({ year: String(v) });
+  const setQuarter = (q: number) => filters.set({ quarter: String(q) });
   const street = streetId || streets.units[0]?.id || '';
   const query = useQuery({
     queryKey: ['supervision', street, year, quarter],
@@ -108,7 +114,7 @@ export default function SupervisionPage() {
                   showIcon
                   message={`${year} 年第${quarter}季度尚无逾期节点、拨付和验收`}
                   action={
-                    <Button size="small" onClick={() => (quarter === 1 ? (setYear(year - 1), setQuarter(4)) : setQuarter(quarter - 1))}>
+                    <Button size="small" onClick={() => (quarter === 1 ? filters.set({ year: String(year - 1), quarter: '4' }) : setQuarter(quarter - 1))}>
                       查看{quarter === 1 ? ` ${year - 1} 年` : ''}第{quarter === 1 ? 4 : quarter - 1}季度
                     </Button>
                   }

@@ -4,7 +4,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
@@ -13,6 +12,7 @@ import { YearInput } from '../../components/YearInput';
 import { downloadCsv } from '../../download';
 import { beijingYear } from '../../format';
 import { useSession } from '../../session';
+import { useListState, yearOf } from '../../hooks/list-state';
 import { GRADE_COLORS } from './labels';
 
 type Row = ResponseOf<'/api/reporting/results', 'get'>['items'][number];
@@ -44,7 +44,10 @@ function stacked(r: Row) {
 
 export default function ResultsPage() {
   const { now } = useSession();
-  const [year, setYear] = useState<number | null>(() => beijingYear(now()));
+  // The year in the address, as the lists' filters: 返回 from a community's report finds the year picked.
+  const filters = useListState({ year: String(beijingYear(now())) });
+  const year = yearOf(filters.filters.year);
+  const setYear = (v: number | null) => filters.set({ year: v === null ? '' : String(v) });
   const query = useQuery({ queryKey: ['report-results', year], queryFn: () => unwrap(api.GET('/api/reporting/results', { params: { query: { year: year ?? undefined } } })) });
   // On a phone, one stacked cell per community (seven columns broke every heading into a character a line).
   const layout = useListColumns<Row>({ title: '评议结果', cell: stacked }, [
