@@ -46,7 +46,10 @@ function decodeCursor(raw: string): Cursor {
  */
 const ORDER = {
   open: { by: Prisma.sql`t."dueAt" ASC NULLS LAST, t.id ASC`, key: (t: HumanTask) => t.dueAt },
-  done: { by: Prisma.sql`t."completedAt" DESC NULLS LAST, t.id DESC`, key: (t: HumanTask) => t.completedAt },
+  // DESC puts NULLs first, as the index on (status, completedAt DESC, id DESC) keeps them (every close sets
+  // completedAt, so there are none): NULLS LAST did not match the index, and PostgreSQL read every done task and
+  // sorted them, 130 ms a page over 200,000 of them, against 11–17 walking the index.
+  done: { by: Prisma.sql`t."completedAt" DESC, t.id DESC`, key: (t: HumanTask) => t.completedAt },
 };
 
 /** Keyset condition for "after the cursor" in the list's order (ORDER). */
@@ -56,9 +59,9 @@ function afterCursor(c: Cursor, open: boolean): Prisma.Sql {
     const d = new Date(c.d);
     return Prisma.sql`(t."dueAt" > ${d} OR (t."dueAt" = ${d} AND t.id > ${c.i}) OR t."dueAt" IS NULL)`;
   }
-  if (c.d === null) return Prisma.sql`(t."completedAt" IS NULL AND t.id < ${c.i})`;
+  if (c.d === null) return Prisma.sql`((t."completedAt" IS NULL AND t.id < ${c.i}) OR t."completedAt" IS NOT NULL)`;
   const d = new Date(c.d);
-  return Prisma.sql`(t."completedAt" < ${d} OR (t."completedAt" = ${d} AND t.id < ${c.i}) OR t."completedAt" IS NULL)`;
+  return Prisma.sql`(t."completedAt" < ${d} OR (t."completedAt" = ${d} AND t.id < ${c.i}))`;
 }
 
 type TaskRow = HumanTask & { unitName: string | null; unitPath: string | null; delegateId: string | null; onBehalfOfId: string | null; onBehalfOfName: string | null };
