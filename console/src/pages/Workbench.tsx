@@ -90,6 +90,7 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const filters = useListState({ process: '', subjectId: '', assignment: 'all', overdue: '' }, { process: Object.keys(PROCESS_LABELS), overdue: YES_NO });
   const { process, overdue } = filters.filters;
   const assignment = (['all', 'mine', 'claimable'] as const).find((a) => a === filters.filters.assignment) ?? 'all';
+  const inbox = status === 'open' && !following;
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
@@ -101,10 +102,11 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
             query: {
               status,
               view,
-              assignment: status === 'open' && !following ? assignment : 'all',
+              // 全部/我的/可领取 and 期限 are the 待办's own (only it shows them): the address's do not narrow 已办 or what one follows.
+              assignment: inbox ? assignment : 'all',
               process: record?.process ?? (process || undefined),
               subjectId: record?.subjectId,
-              overdue: overdue ? (overdue as 'true' | 'false') : undefined,
+              overdue: inbox && overdue ? (overdue as 'true' | 'false') : undefined,
               // Records one follows are not one's unit's work: no unit narrowing there.
               unitId: following ? undefined : (unitId ?? undefined),
               limit: 20,
@@ -201,7 +203,7 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
             options={[{ value: 'open', label: '办理中' }, { value: 'done', label: '已办结' }]}
           />
         ) : null}
-        {status === 'open' && !following ? (
+        {inbox ? (
           <>
             <Segmented<Assignment>
               value={assignment}
