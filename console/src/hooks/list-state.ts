@@ -15,8 +15,6 @@ import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query
 import type { TablePaginationConfig } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import dayjs from 'dayjs';
-import type { Period } from '../periods';
 
 /**
  * The address's query and a way to change it. A change starts from the address as it is now, not as it was when
@@ -32,9 +30,6 @@ export function useAddressParams(): [URLSearchParams, (change: (params: URLSearc
   };
   return [params, update];
 }
-
-/** The choices of a yes/no filter (逾期). */
-export const YES_NO = ['true', 'false'] as const;
 
 /** The rows a list shows on one page. */
 export const LIST_PAGE = 20;
@@ -72,22 +67,6 @@ export function useListState<K extends string>(defaults: Record<K, string>, choi
     setPage: (p: number) => change({}, p),
   };
 }
-
-/** A year filter as the URL holds it: none unless a year the year box takes (2000–2100). */
-export function yearOf(s: string): number | null {
-  const y = /^\d{4}$/.test(s) ? Number(s) : NaN;
-  return y >= 2000 && y <= 2100 ? y : null;
-}
-
-/** A date filter (登记日期, 上报日期) as the URL holds it: `from` and `to`, YYYY-MM-DD; none when either is missing or not a date. */
-export function periodOf(from: string, to: string): Period | null {
-  const date = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).format('YYYY-MM-DD') === s ? dayjs(s) : null);
-  const [a, b] = [date(from), date(to)];
-  return a && b ? [a, b] : null;
-}
-
-/** The filters a period picked (or cleared) sets. */
-export const periodFilter = (p: Period | null) => ({ from: p ? p[0].format('YYYY-MM-DD') : '', to: p ? p[1].format('YYYY-MM-DD') : '' });
 
 /**
  * One page of a list: `fetch` reads `limit` rows from `offset`. Gives the query and the table's

@@ -12,7 +12,8 @@ import { downloadCsv } from '../../download';
 import { EmptyState, QueryView } from '../../components/PageState';
 import { beijingToday, beijingYear, formatDate, formatDateTime, formatFen } from '../../format';
 import { useSession } from '../../session';
-import { useListState, yearOf } from '../../hooks/list-state';
+import { useListState } from '../../hooks/list-state';
+import { yearOf } from '../../list-address';
 import { useUnits } from '../../hooks/org';
 import { PROJECT_STAGE_LABELS } from './labels';
 

@@ -12,7 +12,8 @@ import { YearInput } from '../../components/YearInput';
 import { downloadCsv } from '../../download';
 import { beijingYear } from '../../format';
 import { useSession } from '../../session';
-import { useListState, yearOf } from '../../hooks/list-state';
+import { useListState } from '../../hooks/list-state';
+import { yearOf } from '../../list-address';
 import { GRADE_COLORS } from './labels';
 
 type Row = ResponseOf<'/api/reporting/results', 'get'>['items'][number];
