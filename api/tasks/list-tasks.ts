@@ -48,7 +48,7 @@ const ORDER = {
   open: { by: Prisma.sql`t."dueAt" ASC NULLS LAST, t.id ASC`, key: (t: HumanTask) => t.dueAt },
   // DESC puts NULLs first, as the index on (status, completedAt DESC, id DESC) keeps them (every close sets
   // completedAt, so there are none): NULLS LAST did not match the index, and PostgreSQL read every done task and
-  // sorted them, 130 ms a page over 200,000 of them, against 11–17 walking the index.
+  // sorted them, 206 ms a page over 200,000 of them, against 2.2 walking the index (docs/performance-log.md).
   done: { by: Prisma.sql`t."completedAt" DESC, t.id DESC`, key: (t: HumanTask) => t.completedAt },
 };
 
