@@ -4,6 +4,7 @@
 // spreadsheet (without the reporter's name or phone).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
@@ -85,7 +86,8 @@ export default function IncidentListPage() {
     { stage: Object.keys(STAGE_LABELS), type: Object.keys(TYPE_LABELS), urgency: Object.keys(URGENCY_LABELS), overdue: YES_NO },
   );
   const f = list.filters;
-  const period = periodOf(f.from, f.to);
+  // One value while the address holds the same dates: a new pair at every render reset the open picker under a click.
+  const period = useMemo(() => periodOf(f.from, f.to), [f.from, f.to]);
   const csv = useCsvExport();
   const filters: IncidentQuery = {
     q: f.q || undefined,

@@ -3,6 +3,7 @@
 // (a spreadsheet: parties by name only, as the list shows them).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
 import { everyPage, LIST_PAGE_MAX } from '../../api/every-page';
@@ -75,7 +76,8 @@ export default function CaseListPage() {
     { stage: Object.keys(CASE_STAGE_LABELS), channel: Object.keys(CHANNEL_LABELS), disputeType: Object.keys(DISPUTE_TYPE_LABELS), level: Object.keys(LEVEL_LABELS) },
   );
   const f = list.filters;
-  const period = periodOf(f.from, f.to);
+  // One value while the address holds the same dates: a new pair at every render reset the open picker under a click.
+  const period = useMemo(() => periodOf(f.from, f.to), [f.from, f.to]);
   const csv = useCsvExport();
   const filters: CaseQuery = {
     q: f.q || undefined,
