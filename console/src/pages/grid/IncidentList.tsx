@@ -86,7 +86,7 @@ export default function IncidentListPage() {
     { stage: Object.keys(STAGE_LABELS), type: Object.keys(TYPE_LABELS), urgency: Object.keys(URGENCY_LABELS), overdue: YES_NO },
   );
   const f = list.filters;
-  // One value while the address holds the same dates: a new pair at every render reset the open picker under a click.
+  // One value while the address holds the same dates, as a state was: a new pair at every render is a new value to the picker.
   const period = useMemo(() => periodOf(f.from, f.to), [f.from, f.to]);
   const csv = useCsvExport();
   const filters: IncidentQuery = {

@@ -76,7 +76,7 @@ export default function CaseListPage() {
     { stage: Object.keys(CASE_STAGE_LABELS), channel: Object.keys(CHANNEL_LABELS), disputeType: Object.keys(DISPUTE_TYPE_LABELS), level: Object.keys(LEVEL_LABELS) },
   );
   const f = list.filters;
-  // One value while the address holds the same dates: a new pair at every render reset the open picker under a click.
+  // One value while the address holds the same dates, as a state was: a new pair at every render is a new value to the picker.
   const period = useMemo(() => periodOf(f.from, f.to), [f.from, f.to]);
   const csv = useCsvExport();
   const filters: CaseQuery = {
