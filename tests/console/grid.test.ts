@@ -413,6 +413,24 @@ describe('网格事件处置', () => {
     await h.shot(street, '70a-grid-statistics-phone');
     await street.setViewportSize(DESKTOP);
     await expect.poll(() => street.locator('.ant-table-thead th').count()).toBe(9);
+    // 按网格 is kept in the address with the unit and the period; a grid's name opens that grid's incidents of the
+    // period (this file's 12345 ticket among them), and 返回 comes back to the grids.
+    await street.waitForURL((u) => u.searchParams.get('by') === 'grids');
+    await street.getByRole('row', { name: /芙蓉社区第二网格/ }).getByRole('link', { name: '芙蓉社区第二网格' }).click();
+    await street.waitForURL((u) => u.pathname === '/grid');
+    const drilled = Object.fromEntries(new URL(street.url()).searchParams);
+    expect(drilled).toMatchObject({ unitId: 'qindu-renmin-furong-g2' });
+    expect(drilled.from).toMatch(/^\d{4}-01-01$/);
+    await street.locator('tr', { hasText: hotline.body.incidentNo }).waitFor();
+    expect(await street.locator('.ant-select', { has: street.getByRole('combobox', { name: '所在街道、社区或网格' }) }).textContent()).toContain('芙蓉社区第二网格');
+    await street.goBack();
+    await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
+    // 已办结 opens the street's closed incidents.
+    await street.getByRole('link', { name: /^已办结.*明细$/ }).click();
+    await street.waitForURL((u) => u.pathname === '/grid' && u.searchParams.get('stage') === 'closed' && u.searchParams.get('unitId') === 'qindu-renmin');
+    await street.getByRole('heading', { name: '网格事件' }).waitFor();
+    await street.goBack();
+    await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
     // A period whose incidents are all still open (every January): the rates' charts say so instead of drawing bare axes.
     const statsUrl = '**/api/grid-incidents/statistics?*';
     await street.route(statsUrl, async (route) => {

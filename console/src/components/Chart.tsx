@@ -13,14 +13,29 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 
 export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
-/** `empty`: what to say instead of drawing, when there is nothing to draw (a rate no record has yet): bare axes read as a broken chart. */
-export function Chart({ option, label, height = 300, empty }: { option: ChartOption; label: string; height?: number; empty?: string | false }) {
+/** A bar, a slice or a point that was clicked: its place in its series' data, and which series. */
+export interface ChartPick {
+  dataIndex: number;
+  seriesIndex: number;
+}
+
+/**
+ * `empty`: what to say instead of drawing, when there is nothing to draw (a rate no record has yet): bare axes read
+ * as a broken chart. `onPick`: a click on a bar or a slice (a statistics chart opens the records it counts).
+ */
+export function Chart({ option, label, height = 300, empty, onPick }: { option: ChartOption; label: string; height?: number; empty?: string | false; onPick?: (pick: ChartPick) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const reduced = usePrefersReducedMotion();
+  // The latest handler, read at the click: a new function at every render must not redraw the chart.
+  const pick = useRef(onPick);
+  pick.current = onPick;
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.setOption({ ...option, animation: !reduced });
+    chart.on('click', (params) => {
+      if (params.componentType === 'series' && typeof params.dataIndex === 'number') pick.current?.({ dataIndex: params.dataIndex, seriesIndex: params.seriesIndex ?? 0 });
+    });
     // The container's own size, not the window's: a page that grows a scrollbar once its data arrives narrows
     // every card without resizing the window, and the chart ran past its card's edge.
     const observer = new ResizeObserver(() => chart.resize());

@@ -1,21 +1,13 @@
-// A statistics page's period (调解统计, 事件统计) — and a list's date filter
-// (the case list's 登记日期) —: this year by default, with
-// the periods people report by one click away — 本月, 本季度, 本年, 上一年 and
-// the last twelve months — counted from the platform's today (the demo clock,
-// or the server's), never the browser's. In January this year holds a few
-// days; last year's figures are the ones asked for then.
+// A statistics page's period (调解统计, 事件统计; this year by default, see
+// hooks/statistics-scope.ts) and a list's date filter (the case list's
+// 登记日期), with the periods people report by one click away — 本月, 本季度,
+// 本年, 上一年 and the last twelve months — counted from the platform's today
+// (the demo clock, or the server's), never the browser's. In January this
+// year holds a few days; last year's figures are the ones asked for then.
 import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
-import { useState } from 'react';
-import { beijingToday, beijingYearDays } from '../format';
+import { beijingToday } from '../format';
 import { periodPresets, type Period } from '../periods';
 import { useSession } from '../session';
-
-/** The period state of a statistics page: this year (Beijing) at first. */
-export function usePeriod(): [Period, (p: Period) => void] {
-  const { now } = useSession();
-  return useState<Period>(() => beijingYearDays(now()).map((x) => dayjs(x)) as Period);
-}
 
 /**
  * A period with the presets. A statistics page always has one; a list's filter (`clearable`) may have none,

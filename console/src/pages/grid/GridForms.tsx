@@ -14,7 +14,7 @@ import { flatten, useOrg } from '../../hooks/org';
 import { COMPLEXITY_LABELS, DISPUTE_TYPE_LABELS, RISK_LABELS } from '../mediation/labels';
 import { options } from './labels';
 import { requiredPick } from '../../components/RequiredPick';
-import { orgTree } from './tree';
+import { orgTree } from '../../org-tree';
 
 interface ModalActionProps {
   incidentId: string;

@@ -22,7 +22,7 @@ import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
 import { CHANNEL_LABELS, options, OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
-import { orgTree } from './tree';
+import { orgTree } from '../../org-tree';
 
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 type IncidentQuery = Omit<QueryOf<'/api/grid-incidents', 'get'>, 'limit' | 'offset'>;

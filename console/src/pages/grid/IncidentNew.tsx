@@ -14,7 +14,7 @@ import { MAX_PHOTOS } from '../../../../domain/grid/types';
 import { PhotoPicker, photosRule } from '../../components/GridPhotos';
 import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { requiredPick } from '../../components/RequiredPick';
-import { orgTree } from './tree';
+import { orgTree } from '../../org-tree';
 
 interface Values {
   channel: string; type: string; urgency: string; title: string; description: string;

@@ -4,13 +4,19 @@
 // spreadsheet (CSV) with a table per level.
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Col, Row, Segmented, Select, Space, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
-import { Chart, type ChartOption } from '../../components/Chart';
+import { Chart, type ChartOption, type ChartPick } from '../../components/Chart';
 import { downloadCsv } from '../../download';
 import { EmptyState, QueryView } from '../../components/PageState';
-import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import type { Period } from '../../periods';
+import { Figure } from '../../components/Figure';
+import { useListState } from '../../hooks/list-state';
+import { useStatisticsScope } from '../../hooks/statistics-scope';
+import { listAddress } from '../../list-address';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useUnits } from '../../hooks/org';
 
@@ -55,24 +61,37 @@ export function gridStatisticsRows(s: Stats): unknown[][] {
   ];
 }
 
-function Summary({ f }: { f: Figures }) {
+/** The incident list of `unitId` over the figures' period, and `more`: where a figure of that unit leads. */
+const incidentsAt = (s: Stats, unitId: string, more: Record<string, string> = {}) => listAddress('/grid', { unitId, from: s.from, to: s.to, ...more });
+
+function Summary({ s }: { s: Stats }) {
+  const f = s.total;
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={12} md={4}><Card size="small"><Statistic title="上报事件" value={f.reported} suffix="件" /></Card></Col>
-      <Col xs={12} md={4}><Card size="small"><Statistic title="已办结" value={f.closed} suffix="件" /></Card></Col>
-      <Col xs={12} md={4}><Card size="small"><Statistic title="办理中" value={f.open} suffix="件" /></Card></Col>
-      <Col xs={12} md={4}><Card size="small"><Statistic title="按时处置率" value={f.onTimeRatePercent ?? '—'} suffix={f.onTimeRatePercent ? '%' : ''} /></Card></Col>
-      <Col xs={12} md={4}><Card size="small"><Statistic title="处置用时中位数" value={f.medianHandlingDays ?? '—'} suffix={f.medianHandlingDays === null ? '' : '天'} /></Card></Col>
-      <Col xs={12} md={4}><Card size="small"><Statistic title="满意率" value={f.satisfactionRatePercent ?? '—'} suffix={f.satisfactionRatePercent ? '%' : ''} /></Card></Col>
+      <Col xs={12} md={4}><Figure title="上报事件" value={f.reported} suffix="件" to={incidentsAt(s, s.unit.id)} /></Col>
+      <Col xs={12} md={4}><Figure title="已办结" value={f.closed} suffix="件" to={incidentsAt(s, s.unit.id, { stage: 'closed' })} /></Col>
+      <Col xs={12} md={4}><Figure title="办理中" value={f.open} suffix="件" /></Col>
+      <Col xs={12} md={4}><Figure title="按时处置率" value={f.onTimeRatePercent ?? '—'} suffix={f.onTimeRatePercent ? '%' : ''} /></Col>
+      <Col xs={12} md={4}><Figure title="处置用时中位数" value={f.medianHandlingDays ?? '—'} suffix={f.medianHandlingDays === null ? '' : '天'} /></Col>
+      <Col xs={12} md={4}><Figure title="满意率" value={f.satisfactionRatePercent ?? '—'} suffix={f.satisfactionRatePercent ? '%' : ''} /></Col>
     </Row>
   );
 }
 
 function Dashboard({ s }: { s: Stats }) {
+  const navigate = useNavigate();
   const available = (Object.keys(LEVELS) as Level[]).filter((l) => s[l].length > 0);
-  const [picked, setLevel] = useState<Level | null>(null);
+  // 按街道 / 按社区 / 按网格, in the address with the unit and the period.
+  const view = useListState({ by: '' }, { by: Object.keys(LEVELS) });
+  const picked = view.filters.by as Level | '';
+  const setLevel = (by: Level) => view.set({ by });
   const level = picked && available.includes(picked) ? picked : available.includes('communities') ? 'communities' : available[0];
   const rows = useMemo(() => (level ? s[level] : []), [s, level]);
+  // A unit's bar, in any chart, opens that unit's incidents of the period.
+  const openUnit = ({ dataIndex }: ChartPick) => {
+    const unit = rows[dataIndex]?.unit;
+    if (unit) navigate(incidentsAt(s, unit.id));
+  };
   const charts = useMemo(() => ({
     counts: bars(rows, [
       { name: '上报', value: (r) => r.reported },
@@ -94,7 +113,7 @@ function Dashboard({ s }: { s: Stats }) {
       title: what,
       cell: (r) => (
         <Stacked>
-          <Typography.Text strong>{r.unit.name}</Typography.Text>
+          <Link to={incidentsAt(s, r.unit.id)}><Typography.Text strong>{r.unit.name}</Typography.Text></Link>
           <span>上报 {r.reported} · 办理中 {r.open} · 已办结 {r.closed}</span>
           <span>就地解决 {r.resolvedOnSpot} · 转调解 {r.convertedToMediation}</span>
           <span>按时处置率 {onTime(r)}</span>
@@ -103,7 +122,7 @@ function Dashboard({ s }: { s: Stats }) {
       ),
     },
     [
-      { title: what, dataIndex: ['unit', 'name'] },
+      { title: what, dataIndex: ['unit', 'name'], render: (_: unknown, r) => <Link to={incidentsAt(s, r.unit.id)}>{r.unit.name}</Link> },
       { title: '上报', dataIndex: 'reported', align: 'right', sorter: (a, b) => a.reported - b.reported },
       { title: '办理中', dataIndex: 'open', align: 'right' },
       { title: '已办结', dataIndex: 'closed', align: 'right' },
@@ -118,16 +137,17 @@ function Dashboard({ s }: { s: Stats }) {
   if (s.total.reported === 0 || !level) return <EmptyState description="所选单位和期间没有上报的网格事件" />;
   return (
     <>
-      <Summary f={s.total} />
+      <Summary s={s} />
       <div className="section-card">
         <Segmented<Level> aria-label="统计口径" value={level} onChange={setLevel} options={available.map((l) => ({ value: l, label: LEVELS[l] }))} />
       </div>
       <Row gutter={16}>
-        <Col xs={24} lg={12}><Card title={`事件数(${what})`} className="section-card"><Chart option={charts.counts} label={`各${what}上报、办结、就地解决、转调解的事件数`} /></Card></Col>
-        <Col xs={24} lg={12}><Card title={`按时处置率(${what})`} className="section-card"><Chart option={charts.onTime} label={`各${what}的按时处置率`} empty={s.total.onTimeRatePercent === null && '尚无处置完毕的事件'} /></Card></Col>
-        <Col xs={24} lg={12}><Card title={`处置用时中位数(${what})`} className="section-card"><Chart option={charts.median} label={`各${what}的处置用时中位数(天)`} empty={s.total.medianHandlingDays === null && '尚无处置完毕的事件'} /></Card></Col>
-        <Col xs={24} lg={12}><Card title={`满意率(${what})`} className="section-card"><Chart option={charts.satisfaction} label={`各${what}的回访满意率`} empty={s.total.satisfactionRatePercent === null && '尚无回访记录'} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`事件数(${what})`} className="section-card"><Chart onPick={openUnit} option={charts.counts} label={`各${what}上报、办结、就地解决、转调解的事件数`} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`按时处置率(${what})`} className="section-card"><Chart onPick={openUnit} option={charts.onTime} label={`各${what}的按时处置率`} empty={s.total.onTimeRatePercent === null && '尚无处置完毕的事件'} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`处置用时中位数(${what})`} className="section-card"><Chart onPick={openUnit} option={charts.median} label={`各${what}的处置用时中位数(天)`} empty={s.total.medianHandlingDays === null && '尚无处置完毕的事件'} /></Card></Col>
+        <Col xs={24} lg={12}><Card title={`满意率(${what})`} className="section-card"><Chart onPick={openUnit} option={charts.satisfaction} label={`各${what}的回访满意率`} empty={s.total.satisfactionRatePercent === null && '尚无回访记录'} /></Card></Col>
       </Row>
+      <Typography.Text type="secondary" className="chart-hint">点击图中某{what}的柱或明细中的{what}名称,查看其上报的事件。</Typography.Text>
       <Card title={`明细(${what})`} className="section-card">
         <Table<UnitFigures>
           size="small"
@@ -144,13 +164,11 @@ function Dashboard({ s }: { s: Stats }) {
 export default function GridStatisticsPage() {
   const units = useUnits();
   const candidates = units.units.filter((u) => u.level !== 'grid');
-  const [unitId, setUnitId] = useState('');
-  // This year on the platform's clock, in Beijing.
-  const [range, setRange] = usePeriod();
+  const { unitId, range, from, to, set } = useStatisticsScope(units.isLoading ? undefined : candidates.map((u) => u.id));
   // No unit picked: the API's default (the caller's highest unit with a statistics role).
   const query = useQuery({
-    queryKey: ['grid-stats', unitId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
-    queryFn: () => unwrap(api.GET('/api/grid-incidents/statistics', { params: { query: { unitId: unitId || undefined, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } } })),
+    queryKey: ['grid-stats', unitId, from, to],
+    queryFn: () => unwrap(api.GET('/api/grid-incidents/statistics', { params: { query: { unitId: unitId || undefined, from, to } } })),
   });
   return (
     <div className="page">
@@ -162,8 +180,8 @@ export default function GridStatisticsPage() {
           </Typography.Text>
         </div>
         <Space wrap>
-          <Select aria-label="统计单位" style={{ width: 200 }} value={unitId || query.data?.unit.id || ''} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
-          <PeriodPicker value={range} onChange={setRange} />
+          <Select aria-label="统计单位" style={{ width: 200 }} value={unitId || query.data?.unit.id || undefined} onChange={(v: string) => set({ unitId: v })} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
+          <PeriodPicker value={range} onChange={(p: Period) => set({ from: p[0].format('YYYY-MM-DD'), to: p[1].format('YYYY-MM-DD') })} />
           <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && downloadCsv(`网格事件统计-${query.data.unit.name}-${query.data.from}至${query.data.to}.csv`, gridStatisticsRows(query.data))}>
             导出表格
           </Button>

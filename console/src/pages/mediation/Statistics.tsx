@@ -3,13 +3,18 @@
 // and the same figures as a spreadsheet (CSV) for the monthly report upward.
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Col, Row, Select, Space, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, unwrap, type ResponseOf } from '../../api/client';
-import { Chart, type ChartOption } from '../../components/Chart';
+import { Chart, type ChartOption, type ChartPick } from '../../components/Chart';
+import { Figure } from '../../components/Figure';
 import { EmptyState, QueryView } from '../../components/PageState';
-import { PeriodPicker, usePeriod } from '../../components/PeriodPicker';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import type { Period } from '../../periods';
 import { useUnits } from '../../hooks/org';
+import { useStatisticsScope } from '../../hooks/statistics-scope';
+import { listAddress, monthInPeriod } from '../../list-address';
 import { downloadCsv } from '../../download';
 import { formatHours } from '../../format';
 import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
@@ -69,6 +74,18 @@ export function mediationStatisticsRows(s: Stats): unknown[][] {
 }
 
 function Dashboard({ s }: { s: Stats }) {
+  const navigate = useNavigate();
+  // The case list holding the cases a figure counts: the unit and period these figures are of, and `more`.
+  const casesAt = (more: Record<string, string> = {}) => listAddress('/mediation', { unitId: s.unit.id, from: s.from, to: s.to, ...more });
+  // A bar or a slice opens the cases it counts, by the key at its place in the chart's data.
+  const opens = (filter: string, counts: Record<string, number>) => ({ dataIndex }: ChartPick) => {
+    const key = Object.keys(counts)[dataIndex];
+    if (key) navigate(casesAt({ [filter]: key }));
+  };
+  const openMonth = ({ dataIndex }: ChartPick) => {
+    const month = s.byMonth[dataIndex]?.month;
+    if (month) navigate(casesAt(monthInPeriod(month, s.from, s.to)));
+  };
   const options = useMemo(() => {
     const byChannel = bar(CHANNEL_LABELS, s.byChannel as Record<string, number>);
     const byType = bar(DISPUTE_TYPE_LABELS, s.byType as Record<string, number>, true);
@@ -96,10 +113,10 @@ function Dashboard({ s }: { s: Stats }) {
   return (
     <>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={4}><Card size="small"><Statistic title="受理案件" value={s.total} suffix="件" /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title="成功调解" value={s.mediated} suffix="件" /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title="调解成功率" value={s.successRatePercent ?? '—'} suffix={s.successRatePercent ? '%' : ''} /></Card></Col>
-        <Col xs={12} md={4}><Card size="small"><Statistic title="司法确认" value={s.judicialConfirmations.confirmed} suffix="件" /></Card></Col>
+        <Col xs={12} md={4}><Figure title="受理案件" value={s.total} suffix="件" to={casesAt()} /></Col>
+        <Col xs={12} md={4}><Figure title="成功调解" value={s.mediated} suffix="件" to={casesAt({ outcome: 'agreement' })} /></Col>
+        <Col xs={12} md={4}><Figure title="调解成功率" value={s.successRatePercent ?? '—'} suffix={s.successRatePercent ? '%' : ''} /></Col>
+        <Col xs={12} md={4}><Figure title="司法确认" value={s.judicialConfirmations.confirmed} suffix="件" /></Col>
         <Col xs={12} md={8}>
           <Card size="small">
             <div className="ant-statistic-title stat-title">每轮用时中位数</div>
@@ -108,11 +125,12 @@ function Dashboard({ s }: { s: Stats }) {
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col xs={24} lg={12}><Card title="按受理渠道" className="section-card"><Chart option={options.byChannel} label="按受理渠道统计的案件数" /></Card></Col>
-        <Col xs={24} lg={12}><Card title="按纠纷类型" className="section-card"><Chart option={options.byType} label="按纠纷类型统计的案件数" /></Card></Col>
-        <Col xs={24} lg={12}><Card title="按调解层级" className="section-card"><Chart option={options.byLevel} label="按调解层级统计的案件数" /></Card></Col>
-        <Col xs={24} lg={12}><Card title="按月份" className="section-card"><Chart option={options.byMonth} label="按登记月份统计的受理和调解成功件数" /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按受理渠道" className="section-card"><Chart option={options.byChannel} label="按受理渠道统计的案件数" onPick={opens('channel', s.byChannel)} /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按纠纷类型" className="section-card"><Chart option={options.byType} label="按纠纷类型统计的案件数" onPick={opens('disputeType', s.byType)} /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按调解层级" className="section-card"><Chart option={options.byLevel} label="按调解层级统计的案件数" onPick={opens('level', s.byLevel)} /></Card></Col>
+        <Col xs={24} lg={12}><Card title="按月份" className="section-card"><Chart option={options.byMonth} label="按登记月份统计的受理和调解成功件数" onPick={openMonth} /></Card></Col>
       </Row>
+      <Typography.Text type="secondary" className="chart-hint">点击图中的柱或扇区,查看其统计的案件。</Typography.Text>
     </>
   );
 }
@@ -120,14 +138,12 @@ function Dashboard({ s }: { s: Stats }) {
 export default function StatisticsPage() {
   const units = useUnits();
   const candidates = units.units.filter((u) => u.level !== 'grid');
-  const [unitId, setUnitId] = useState('');
-  // This year on the platform's clock, in Beijing.
-  const [range, setRange] = usePeriod();
+  const { unitId, range, from, to, set } = useStatisticsScope(units.isLoading ? undefined : candidates.map((u) => u.id));
   const unit = unitId || candidates[0]?.id || '';
   const query = useQuery({
-    queryKey: ['mediation-stats', unit, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
+    queryKey: ['mediation-stats', unit, from, to],
     enabled: Boolean(unit),
-    queryFn: () => unwrap(api.GET('/api/mediation-cases/statistics', { params: { query: { unitId: unit, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } } })),
+    queryFn: () => unwrap(api.GET('/api/mediation-cases/statistics', { params: { query: { unitId: unit, from, to } } })),
   });
   return (
     <div className="page">
@@ -137,8 +153,8 @@ export default function StatisticsPage() {
           <Typography.Text type="secondary">受理渠道、纠纷类型、调解层级、成功率、司法确认与每轮用时。</Typography.Text>
         </div>
         <Space wrap>
-          <Select aria-label="统计单位" style={{ width: 180 }} value={unit} onChange={setUnitId} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
-          <PeriodPicker value={range} onChange={setRange} />
+          <Select aria-label="统计单位" style={{ width: 180 }} value={unit || undefined} onChange={(unitId: string) => set({ unitId })} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
+          <PeriodPicker value={range} onChange={(p: Period) => set({ from: p[0].format('YYYY-MM-DD'), to: p[1].format('YYYY-MM-DD') })} />
           <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && downloadCsv(`调解统计-${query.data.unit.name}-${query.data.from}至${query.data.to}.csv`, mediationStatisticsRows(query.data))}>
             导出表格
           </Button>

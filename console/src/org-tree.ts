@@ -1,5 +1,5 @@
-// The org tree as the grid pages pick units from it.
-import type { OrgNode } from '../../hooks/org';
+// The org tree as pages pick units from it (事件上报's place, the lists' 所在单位 filter).
+import type { OrgNode } from './hooks/org';
 
 export interface TreeNode { value: string; title: string; selectable: boolean; children: TreeNode[] }
 
