@@ -3,7 +3,7 @@
 // API gives it. 导出台账 writes every incident the filters find as a
 // spreadsheet (without the reporter's name or phone).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
@@ -16,13 +16,12 @@ import { useCsvExport } from '../../hooks/csv-export';
 import { useListState, usePagedList } from '../../hooks/list-state';
 import { periodFilter, periodOf, YES_NO } from '../../list-address';
 import { PeriodPicker } from '../../components/PeriodPicker';
+import { UnitFilter } from '../../components/UnitFilter';
 import type { Period } from '../../periods';
 import { beijingToday, formatDateTime } from '../../format';
-import { useOrg } from '../../hooks/org';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
 import { CHANNEL_LABELS, options, OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
-import { orgTree } from '../../org-tree';
 
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 type IncidentQuery = Omit<QueryOf<'/api/grid-incidents', 'get'>, 'limit' | 'offset'>;
@@ -79,7 +78,6 @@ const OVERDUE = { '': '全部期限', true: '已超期', false: '未超期' } as
 
 export default function IncidentListPage() {
   const { me, now } = useSession();
-  const org = useOrg();
   // 上报日期: none at first (every incident).
   const list = useListState(
     { q: '', stage: '', type: '', urgency: '', unitId: '', overdue: '', from: '', to: '' },
@@ -130,19 +128,7 @@ export default function IncidentListPage() {
           <Select aria-label="状态" style={{ width: 140 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={options(STAGE_LABELS, '全部状态')} />
           <Select aria-label="事件类型" style={{ width: 130 }} value={f.type} onChange={(v) => list.set({ type: v })} options={options(TYPE_LABELS, '全部类型')} />
           <Select aria-label="紧急程度" style={{ width: 140 }} value={f.urgency} onChange={(v) => list.set({ urgency: v })} options={options(URGENCY_LABELS, '全部紧急程度')} />
-          <TreeSelect
-            aria-label="所在街道、社区或网格"
-            style={{ width: 220 }}
-            value={f.unitId || undefined}
-            onChange={(v?: string) => list.set({ unitId: v ?? '' })}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="全部街道、社区、网格"
-            loading={org.isLoading}
-            treeData={orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid'])}
-            popupMatchSelectWidth={false}
-          />
+          <UnitFilter label="所在街道、社区或网格" value={f.unitId} onChange={(unitId) => list.set({ unitId })} />
           <Select aria-label="是否超期" style={{ width: 110 }} value={f.overdue} onChange={(v) => list.set({ overdue: v })} options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label }))} />
           <PeriodPicker label="上报日期" clearable value={period} onChange={(v: Period | null) => list.set(periodFilter(v))} />
         </Space>

@@ -2,7 +2,7 @@
 // 导出台账 writes every case the filters find as the committee's 案件登记台账
 // (a spreadsheet: parties by name only, as the list shows them).
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type QueryOf, type ResponseOf } from '../../api/client';
@@ -17,9 +17,8 @@ import { useCsvExport } from '../../hooks/csv-export';
 import { useListState, usePagedList } from '../../hooks/list-state';
 import { periodFilter, periodOf } from '../../list-address';
 import { PeriodPicker } from '../../components/PeriodPicker';
+import { UnitFilter } from '../../components/UnitFilter';
 import type { Period } from '../../periods';
-import { useOrg } from '../../hooks/org';
-import { orgTree } from '../../org-tree';
 import { CASE_OUTCOMES } from '../../../../domain/mediation/types';
 import { beijingToday, fenToYuan, formatDateTime } from '../../format';
 import { CASE_STAGE_LABELS, CHANNEL_LABELS, DISPUTE_TYPE_LABELS, JUDICIAL_STATUS_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
@@ -78,7 +77,6 @@ export default function CaseListPage() {
     { q: '', stage: '', channel: '', disputeType: '', level: '', outcome: '', unitId: '', from: '', to: '' },
     { stage: Object.keys(CASE_STAGE_LABELS), channel: Object.keys(CHANNEL_LABELS), disputeType: Object.keys(DISPUTE_TYPE_LABELS), level: Object.keys(LEVEL_LABELS), outcome: CASE_OUTCOMES },
   );
-  const org = useOrg();
   const f = list.filters;
   // One value while the address holds the same dates, as a state was: a new pair at every render is a new value to the picker.
   const period = useMemo(() => periodOf(f.from, f.to), [f.from, f.to]);
@@ -132,19 +130,7 @@ export default function CaseListPage() {
           <Select aria-label="纠纷类型" style={{ width: 160 }} value={f.disputeType} onChange={(v) => list.set({ disputeType: v })} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />
           <Select aria-label="调解层级" style={{ width: 120 }} value={f.level} onChange={(v) => list.set({ level: v })} options={opts(LEVEL_LABELS, '全部层级')} />
           <Select aria-label="调解结果" style={{ width: 150 }} value={f.outcome} onChange={(v) => list.set({ outcome: v })} options={[{ value: '', label: '全部结果' }, ...CASE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))]} />
-          <TreeSelect
-            aria-label="纠纷发生地所在街道、社区或网格"
-            style={{ width: 220 }}
-            value={f.unitId || undefined}
-            onChange={(v?: string) => list.set({ unitId: v ?? '' })}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="全部街道、社区、网格"
-            loading={org.isLoading}
-            treeData={orgTree(org.data?.roots ?? [], ['district', 'street', 'community', 'grid'])}
-            popupMatchSelectWidth={false}
-          />
+          <UnitFilter label="纠纷发生地所在街道、社区或网格" value={f.unitId} onChange={(unitId) => list.set({ unitId })} />
           <PeriodPicker label="登记日期" clearable value={period} onChange={(v: Period | null) => list.set(periodFilter(v))} />
         </Space>
         {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
