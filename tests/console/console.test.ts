@@ -433,6 +433,18 @@ describe('矛盾调解', () => {
     const done = mediator.waitForRequest((r) => r.url().includes('/api/tasks?') && r.url().includes('status=done'));
     await mediator.getByRole('tab', { name: '已办' }).click();
     expect((await done).url()).not.toContain('overdue');
+    // A count opens the 待办 it counts, from its first page: on page 2 of every 待办, 矛盾调解's count opens the
+    // mediation tasks' page 1 (a cursor of the other list read on from a row of it).
+    await mediator.goto(`${h.baseUrl}/`);
+    await rows.first().waitFor();
+    await mediator.locator('.counts .ant-skeleton').first().waitFor({ state: 'detached' });
+    await mediator.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => mediator.getByRole('button', { name: '上一页' }).isEnabled()).toBe(true);
+    await mediator.locator('.counts').getByRole('link', { name: /^矛盾调解/ }).click();
+    await mediator.waitForURL(/[?&]process=mediation(&|$)/);
+    await expect.poll(() => mediator.getByRole('button', { name: '上一页' }).isDisabled()).toBe(true);
+    expect(await mediator.getByRole('combobox', { name: '业务' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toBe('矛盾调解');
+    await expect.poll(() => rows.count()).toBe(20);
   });
 
 describe('a refresh that fails', () => {

@@ -7,7 +7,7 @@
 // opened under 已办 or 已逾期 lands there again.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../api/client';
 import { menuFor, type Me } from '../access';
@@ -18,7 +18,7 @@ import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
 import { TaskOps } from '../components/TaskOps';
 import { useAddressParams, useListState } from '../hooks/list-state';
-import { YES_NO } from '../list-address';
+import { listAddress, YES_NO } from '../list-address';
 import { useNarrow } from '../hooks/narrow';
 import { useCovering } from '../hooks/proxies';
 import { useSession } from '../session';
@@ -92,7 +92,13 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const { process, overdue } = filters.filters;
   const assignment = (['all', 'mine', 'claimable'] as const).find((a) => a === filters.filters.assignment) ?? 'all';
   const inbox = status === 'open' && !following;
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  // The cursors of the pages seen (first page: none), for these filters only: whatever changes them — a control, a
+  // count above the table, 返回 — starts again at the first page, where a cursor of other filters read on from a
+  // row of another list.
+  const pagingKey = JSON.stringify([view, status, process, assignment, overdue, unitId, record]);
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
+  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
+  const setCursors = (change: (c: Array<string | undefined>) => Array<string | undefined>) => setPaging({ key: pagingKey, cursors: change(cursors) });
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
     queryKey: ['tasks', view, status, process, assignment, overdue, unitId, record, cursor],
@@ -120,7 +126,6 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
     // The page turned stays under the spinner until the next one comes: the table went blank at each 下一页.
     placeholderData: keepPreviousData,
   });
-  const resetPaging = () => setCursors([undefined]);
   const covering = useCovering();
   const myId = useSession().me?.person.id;
   const [opsFor, setOpsFor] = useState<Task | null>(null);
@@ -193,14 +198,14 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           aria-label="业务"
           value={process}
           style={{ width: 140 }}
-          onChange={(v) => { filters.set({ process: v, subjectId: '' }); resetPaging(); }}
+          onChange={(v) => filters.set({ process: v, subjectId: '' })}
           // The person's processes, as the counts above; one of the page's rows keeps its process offered.
           options={[{ value: '', label: '全部业务' }, ...processesShown(me, unitId, query.data?.items ?? []).map((value) => ({ value, label: PROCESS_LABELS[value]! }))]}
         />
         {following ? (
           <Segmented<'open' | 'done'>
             value={status}
-            onChange={(v) => { setStatus(v); resetPaging(); }}
+            onChange={setStatus}
             options={[{ value: 'open', label: '办理中' }, { value: 'done', label: '已办结' }]}
           />
         ) : null}
@@ -208,14 +213,14 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
           <>
             <Segmented<Assignment>
               value={assignment}
-              onChange={(v) => { filters.set({ assignment: v }); resetPaging(); }}
+              onChange={(v) => filters.set({ assignment: v })}
               options={[{ value: 'all', label: '全部' }, { value: 'mine', label: '我的' }, { value: 'claimable', label: '可领取' }]}
             />
             <Select
               aria-label="是否逾期"
               value={overdue}
               style={{ width: 120 }}
-              onChange={(v) => { filters.set({ overdue: v }); resetPaging(); }}
+              onChange={(v) => filters.set({ overdue: v })}
               options={[{ value: '', label: '全部期限' }, { value: 'true', label: '已逾期' }, { value: 'false', label: '未逾期' }]}
             />
           </>
@@ -270,20 +275,23 @@ function Counts() {
   const narrow = useNarrow();
   const processes = processesShown(me, unitId, items);
   // Two totals and the processes fill one row of 24 on a desktop (span): the processes share its second half.
-  const figures: Array<{ title: string; value: number; span: number; suffix?: string; danger?: boolean }> = [
-    { title: '待办总数', value: count(), span: 6, suffix: more },
-    { title: '已逾期', value: overdue, span: 6, danger: overdue > 0 },
-    ...processes.map((p) => ({ title: PROCESS_LABELS[p]!, value: count(p), span: Math.floor(12 / processes.length) })),
+  // Each count opens the 待办 it counts (the table below, its filters set: 已逾期, one process); none counted, nothing to open.
+  const figures: Array<{ title: string; value: number; span: number; suffix?: string; danger?: boolean; filters: Record<string, string> }> = [
+    { title: '待办总数', value: count(), span: 6, suffix: more, filters: {} },
+    { title: '已逾期', value: overdue, span: 6, danger: overdue > 0, filters: { overdue: 'true' } },
+    ...processes.map((p) => ({ title: PROCESS_LABELS[p]!, value: count(p), span: Math.floor(12 / processes.length), filters: { process: p } })),
   ];
   const statistic = (f: (typeof figures)[number]) => (
     <Statistic title={f.title} value={f.value} suffix={f.suffix} valueStyle={f.danger ? { color: '#cf1322' } : undefined} loading={all.isLoading} />
   );
+  const opening = (f: (typeof figures)[number], shown: ReactNode) =>
+    f.value === 0 ? shown : <Link to={listAddress('/', f.filters)} replace className="figure-link">{shown}</Link>;
   if (narrow) {
     // On a phone six cards took three rows of the first screen, and the 待办 itself started below it: one card, three figures a row.
     return (
       <Card size="small" className="counts counts-compact">
         <Row gutter={[8, 8]}>
-          {figures.map((f) => <Col span={8} key={f.title}>{statistic(f)}</Col>)}
+          {figures.map((f) => <Col span={8} key={f.title}>{opening(f, statistic(f))}</Col>)}
         </Row>
       </Card>
     );
@@ -292,7 +300,7 @@ function Counts() {
     <Row gutter={[16, 16]} className="counts">
       {figures.map((f) => (
         <Col span={f.span} key={f.title}>
-          <Card size="small">{statistic(f)}</Card>
+          {opening(f, <Card size="small" hoverable={f.value > 0}>{statistic(f)}</Card>)}
         </Col>
       ))}
     </Row>
