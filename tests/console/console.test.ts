@@ -723,6 +723,13 @@ describe('流程运维', () => {
     const found = admin.locator('.ant-table-tbody tr.ant-table-row');
     await found.getByRole('button', { name: retried! }).waitFor();
     expect(await found.getByRole('link', { name: '流程运维-立即重试' }).getAttribute('href')).toBe(`/projects/${retried!.slice('project-'.length)}`);
+    // The query is in the address: 返回 from the project opened from the row finds the same query and its row.
+    await admin.waitForURL((u) => u.searchParams.get('subject') === '流程运维-立即重试');
+    await found.getByRole('link', { name: '流程运维-立即重试' }).click();
+    await admin.waitForURL((u) => u.pathname.startsWith('/projects/'));
+    await admin.goBack();
+    await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    expect(await admin.getByLabel('业务', { exact: true }).inputValue()).toBe('流程运维-立即重试');
     // On a phone the process is one stacked cell (name, id, state), with nothing to scroll sideways.
     await toPhone(admin);
     await found.getByRole('button', { name: retried! }).waitFor();

@@ -10,5 +10,6 @@ export function OperatorLink({ find }: { /** The record's number, or its title w
   const { me } = useSession();
   // Operator actions reach every process of the district: only its administrators may (api/admin/workflows.ts).
   if (!isDistrictAdmin(me)) return null;
-  return <Link to={`/manage/workflows?subject=${encodeURIComponent(find)}`}>在流程运维中查看</Link>;
+  // Every state (status empty: 全部), not only the running ones: the process may have failed or ended.
+  return <Link to={`/manage/workflows?${new URLSearchParams({ subject: find, status: '' })}`}>在流程运维中查看</Link>;
 }

@@ -12,11 +12,12 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, ApiError, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState, QueryView } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useNarrow } from '../../hooks/narrow';
+import { useListState } from '../../hooks/list-state';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { actionSpec, type ProcessName } from '../../actions';
@@ -414,9 +415,13 @@ function WorkersCard() {
 
 export default function WorkflowsPage() {
   const [form] = Form.useForm<Filters>();
-  // ?subject= opens the page on one record's workflows (with any state: a stuck case may have failed).
-  const [params] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>(() => (params.get('subject') ? { subject: params.get('subject')! } : { status: 'Running' }));
+  // The query lives in the address, as a list's filters: 返回 from a record opened from a row finds the same query.
+  // The running ones at first; a record page's 在流程运维中查看 (components/OperatorLink.tsx) opens the page on one
+  // record's workflows in any state (?subject=…&status=: a stuck case may have failed).
+  const address = useListState({ subject: '', type: '', status: 'Running', idPrefix: '', advanced: '' }, { type: Object.keys(TYPES), status: Object.keys(STATUS) });
+  const filters: Filters = Object.fromEntries(Object.entries(address.filters).filter(([, v]) => v !== '')) as Filters;
+  const setFilters = (v: Filters) =>
+    address.set({ subject: v.subject?.trim() ?? '', type: v.type ?? '', status: v.status ?? '', idPrefix: v.idPrefix?.trim() ?? '', advanced: v.advanced?.trim() ?? '' });
   const [open, setOpen] = useState<string>();
   const [op, setOp] = useState<Operation>();
   const query = listQuery(filters);
