@@ -478,11 +478,19 @@ describe('系统管理', () => {
     await admin.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await h.shot(admin, '60-manage-people');
     await h.axe(admin, 'manage-people');
+    await admin.getByRole('button', { name: '下一页' }).click();
+    await admin.getByText('第 2 页').waitFor();
     await admin.getByLabel('搜索姓名或用户名').fill('xilan-lanyuan.7');
     await admin.getByLabel('搜索姓名或用户名').press('Enter');
     const row = admin.locator('.ant-table-tbody tr', { hasText: PERSON });
     await row.waitFor();
     await expect.poll(() => admin.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    // A search starts at its first page; it is kept in the address, so a reload finds the same person.
+    await admin.getByText('第 1 页').waitFor();
+    await admin.waitForURL((u) => u.searchParams.get('q') === 'xilan-lanyuan.7');
+    await admin.reload();
+    await row.waitFor();
+    expect(await admin.getByLabel('搜索姓名或用户名').inputValue()).toBe('xilan-lanyuan.7');
 
     const grant = async (role: string) => {
       await row.getByRole('button', { name: /授\s*权/ }).click();

@@ -1,6 +1,6 @@
 // A list page's filters and page (党建项目, 矛盾调解, 网格事件, 双向述职,
-// 财务拨付; the filters of 评议结果, 督查通报 and the 工作台, whose pages are
-// read by cursor): one shape for the lists. What the address holds is read
+// 财务拨付; the filters of 评议结果, 督查通报, 流程运维, 人员与授权 and the
+// 工作台, whose pages are read by cursor): one shape for the lists. What the address holds is read
 // in ../list-address.ts.
 //
 // They live in the URL's query string, not in the page's state: a clerk who
@@ -15,7 +15,7 @@
 // every page turned.
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { TablePaginationConfig } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 /**
@@ -97,5 +97,22 @@ export function usePagedList<T>(
   return {
     query,
     table: { loading: query.isLoading || query.isPlaceholderData, dataSource: query.data?.items ?? [], pagination },
+  };
+}
+
+/**
+ * Pages read by cursor (the 工作台, 人员与授权): the cursors of the pages seen (the first page's: none), kept for the
+ * filters `key` names only. Whatever changes them — a control, a count that opens its 待办, 返回 — starts again at
+ * the first page, where a cursor read under other filters went on from a row of another list.
+ */
+export function useCursorPaging(key: string) {
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key, cursors: [undefined] });
+  const cursors = paging.key === key ? paging.cursors : [undefined];
+  return {
+    cursor: cursors[cursors.length - 1],
+    /** 1 for the first page. */
+    page: cursors.length,
+    previous: () => setPaging({ key, cursors: cursors.slice(0, -1) }),
+    next: (cursor: string) => setPaging({ key, cursors: [...cursors, cursor] }),
   };
 }

@@ -17,7 +17,7 @@ import { ErrorState } from '../components/PageState';
 import { formatDateTime } from '../format';
 import { Countdown } from '../components/Countdown';
 import { TaskOps } from '../components/TaskOps';
-import { useAddressParams, useListState } from '../hooks/list-state';
+import { useAddressParams, useCursorPaging, useListState } from '../hooks/list-state';
 import { listAddress, YES_NO } from '../list-address';
 import { useNarrow } from '../hooks/narrow';
 import { useCovering } from '../hooks/proxies';
@@ -92,14 +92,8 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
   const { process, overdue } = filters.filters;
   const assignment = (['all', 'mine', 'claimable'] as const).find((a) => a === filters.filters.assignment) ?? 'all';
   const inbox = status === 'open' && !following;
-  // The cursors of the pages seen (first page: none), for these filters only: whatever changes them — a control, a
-  // count above the table, 返回 — starts again at the first page, where a cursor of other filters read on from a
-  // row of another list.
-  const pagingKey = JSON.stringify([view, status, process, assignment, overdue, unitId, record]);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
-  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
-  const setCursors = (change: (c: Array<string | undefined>) => Array<string | undefined>) => setPaging({ key: pagingKey, cursors: change(cursors) });
-  const cursor = cursors[cursors.length - 1];
+  const paging = useCursorPaging(JSON.stringify([view, status, process, assignment, overdue, unitId, record]));
+  const { cursor } = paging;
   const query = useQuery({
     queryKey: ['tasks', view, status, process, assignment, overdue, unitId, record, cursor],
     queryFn: () =>
@@ -240,10 +234,10 @@ function TaskTable({ status: initialStatus, view = 'inbox' }: { status: 'open' |
         />
       )}
       <Space className="pager">
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <Button disabled={paging.page <= 1} onClick={paging.previous}>
           上一页
         </Button>
-        <Button disabled={!query.data?.nextCursor} onClick={() => setCursors((c) => [...c, query.data?.nextCursor ?? undefined])}>
+        <Button disabled={!query.data?.nextCursor} onClick={() => query.data?.nextCursor && paging.next(query.data.nextCursor)}>
           下一页
         </Button>
       </Space>

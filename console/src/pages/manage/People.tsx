@@ -3,13 +3,16 @@
 // grant, deactivate or reactivate an account. The API checks the scope and
 // writes the audit log; a refused change shows its message here.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLE_NAMES } from '../../../../domain/roles';
 import { api, newIdempotencyKey, unwrap, type Schemas } from '../../api/client';
 import { ErrorState } from '../../components/PageState';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useUnits } from '../../hooks/org';
+import { useCursorPaging, useListState } from '../../hooks/list-state';
+import { ListSearch } from '../../components/ListSearch';
+import { YES_NO } from '../../list-address';
 
 type Person = Schemas['AdminPerson'];
 type Role = Schemas['GrantRole']['role'];
@@ -56,20 +59,19 @@ function GrantForm({ person, onClose }: { person: Person; onClose: () => void })
 export default function PeoplePage() {
   const queryClient = useQueryClient();
   const { units } = useUnits();
-  const [q, setQ] = useState<string>();
-  const [unitId, setUnitId] = useState<string>();
-  const [active, setActive] = useState<'true' | 'false'>();
-  // Cursor paging: the cursors of the pages seen so far (first page: none).
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  // The search and filters live in the address, as a list's: a reload keeps them, and the address can be sent.
+  const list = useListState({ q: '', unitId: '', active: '' }, { active: YES_NO });
+  const { q, unitId } = list.filters;
+  const active = (list.filters.active || undefined) as 'true' | 'false' | undefined;
+  const paging = useCursorPaging(JSON.stringify(list.filters));
+  const { cursor } = paging;
   const [granting, setGranting] = useState<Person | null>(null);
   const [refused, setRefused] = useState<{ personId: string; message: string } | null>(null);
 
   const people = useQuery({
     queryKey: ['admin-people', q, unitId, active, cursor],
-    queryFn: () => unwrap(api.GET('/api/admin/people', { params: { query: { q: q || undefined, unitId, active, cursor, limit: PAGE_SIZE } } })),
+    queryFn: () => unwrap(api.GET('/api/admin/people', { params: { query: { q: q || undefined, unitId: unitId || undefined, active, cursor, limit: PAGE_SIZE } } })),
   });
-  const resetPaging = () => setCursors([undefined]);
 
   const change = useMutation({
     mutationFn: async (op: { kind: 'revoke'; person: Person; grantId: string } | { kind: 'deactivate' | 'reactivate'; person: Person }) => {
@@ -159,16 +161,7 @@ export default function PeoplePage() {
       </div>
       <Card>
         <Space wrap className="filters">
-          <Input.Search
-            aria-label="搜索姓名或用户名"
-            placeholder="姓名或用户名"
-            allowClear
-            style={{ width: 240 }}
-            onSearch={(v) => {
-              setQ(v.trim() || undefined);
-              resetPaging();
-            }}
-          />
+          <ListSearch label="搜索姓名或用户名" placeholder="姓名或用户名" value={q} onSearch={(v) => list.set({ q: v })} />
           <Select
             aria-label="按单位筛选"
             placeholder="全部单位"
@@ -176,11 +169,8 @@ export default function PeoplePage() {
             showSearch
             optionFilterProp="label"
             style={{ width: 260 }}
-            value={unitId}
-            onChange={(v) => {
-              setUnitId(v);
-              resetPaging();
-            }}
+            value={unitId || undefined}
+            onChange={(v?: string) => list.set({ unitId: v ?? '' })}
             options={units.map((u) => ({ value: u.id, label: `${u.name}(${LEVEL[u.level] ?? u.level})` }))}
           />
           <Select
@@ -189,10 +179,7 @@ export default function PeoplePage() {
             allowClear
             style={{ width: 140 }}
             value={active}
-            onChange={(v) => {
-              setActive(v);
-              resetPaging();
-            }}
+            onChange={(v?: string) => list.set({ active: v ?? '' })}
             options={[
               { value: 'true', label: '启用' },
               { value: 'false', label: '已停用' },
@@ -214,11 +201,11 @@ export default function PeoplePage() {
             />
             <div className="pager">
               <Space>
-                <Typography.Text type="secondary">第 {cursors.length} 页</Typography.Text>
-                <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                <Typography.Text type="secondary">第 {paging.page} 页</Typography.Text>
+                <Button disabled={paging.page <= 1} onClick={paging.previous}>
                   上一页
                 </Button>
-                <Button disabled={!people.data?.nextCursor} onClick={() => setCursors([...cursors, people.data!.nextCursor!])}>
+                <Button disabled={!people.data?.nextCursor} onClick={() => people.data?.nextCursor && paging.next(people.data.nextCursor)}>
                   下一页
                 </Button>
               </Space>
