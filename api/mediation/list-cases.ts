@@ -47,6 +47,7 @@ export async function listCases({ deps, actor, query }: ListCasesOptions) {
   if (query.disputeType) and.push(Prisma.sql`c."disputeType" = ${query.disputeType}`);
   if (query.level) and.push(Prisma.sql`c."currentLevel" = ${query.level}`);
   if (query.outcome) and.push(Prisma.sql`c.outcome = ${query.outcome}`);
+  if (query.judicialStatus) and.push(Prisma.sql`c."judicialStatus" = ${query.judicialStatus}`);
   and.push(...dateRangeSql(Prisma.sql`c."registeredAt"`, query.from, query.to));
   // The search text as typed, anywhere in the case number, the title or a party's name: strpos, not LIKE, so that
   // a % or _ in it is a character and not a wildcard.

@@ -83,6 +83,7 @@ export const ZListCasesQuery = z.object({
   disputeType: z.enum(DISPUTE_TYPES).optional(),
   level: z.enum(LEVELS).optional().describe('当前(或最后)调解层级'),
   outcome: z.enum(CASE_OUTCOMES).optional(),
+  judicialStatus: z.enum(JUDICIAL_STATUSES).optional().describe('司法确认状态(如 confirmed:已司法确认)'),
   unitId: zId().optional().describe('只看该单位辖区内的案件'),
   q: zLine(100, { allowEmpty: true }).optional().describe('按案号、案由或当事人姓名搜索'),
   from: ZDate.optional().describe('登记日期起(含)'),

@@ -265,14 +265,15 @@ describe('矛盾调解', () => {
     const asStreet = await h.p.as(M.streetMediator);
     const counted = async () => {
       const query = new URLSearchParams({ unitId: 'qindu-renmin', ...yearDays }).toString();
-      const [figures, all, agreements] = await Promise.all([
+      const [figures, all, agreements, confirmed] = await Promise.all([
         asStreet.get(`/api/mediation-cases/statistics?${query}`),
         asStreet.get(`/api/mediation-cases?${query}&limit=1`),
         asStreet.get(`/api/mediation-cases?${query}&outcome=agreement&limit=1`),
+        asStreet.get(`/api/mediation-cases?${query}&judicialStatus=confirmed&limit=1`),
       ]);
-      return [all.body.total - figures.body.total, agreements.body.total - figures.body.mediated];
+      return [all.body.total - figures.body.total, agreements.body.total - figures.body.mediated, confirmed.body.total - figures.body.judicialConfirmations.confirmed];
     };
-    await expect.poll(counted).toEqual([0, 0]);
+    await expect.poll(counted).toEqual([0, 0, 0]);
     // 成功调解's list (its card links there when it counts any: other files' cases decide that) shows its filter.
     await street.goto(`${h.baseUrl}/mediation?${new URLSearchParams({ unitId: 'qindu-renmin', ...yearDays, outcome: 'agreement' })}`);
     await street.getByRole('heading', { name: '矛盾调解' }).waitFor();

@@ -108,11 +108,13 @@ describe('GET /api/mediation-cases', () => {
     expect(keysOf(await list(who.otherStreetMediator, ''))).toEqual(['e', 'd']);
   });
 
-  it('filters by stage, channel, level, outcome, unit and registration dates, and pages with the total of the filter', async () => {
+  it('filters by stage, channel, level, outcome, 司法确认 status, unit and registration dates, and pages with the total of the filter', async () => {
     expect(keysOf(await list(who.auditor, '&stage=closed'))).toEqual(['c']);
     expect(keysOf(await list(who.auditor, '&channel=hotline_12345'))).toEqual(['b']);
     expect(keysOf(await list(who.auditor, '&level=street'))).toEqual(['b']);
     expect(keysOf(await list(who.auditor, '&outcome=agreement'))).toEqual(['c']);
+    expect(keysOf(await list(who.auditor, '&judicialStatus=confirmed'))).toEqual(['c']);
+    expect(keysOf(await list(who.auditor, '&judicialStatus=applied'))).toEqual([]);
     expect(keysOf(await list(who.auditor, `&unitId=${U.community}`))).toEqual(['b', 'a']);
     expect(keysOf(await list(who.auditor, `&unitId=${U.street}`))).toEqual(['c', 'b', 'a']);
     // Beijing days, both ends included.

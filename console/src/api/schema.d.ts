@@ -6403,6 +6403,8 @@ export interface paths {
                     /** @description 当前(或最后)调解层级 */
                     level?: "community" | "street" | "district";
                     outcome?: "agreement" | "not_mediated" | "refused" | "withdrawn" | "referred_out";
+                    /** @description 司法确认状态(如 confirmed:已司法确认) */
+                    judicialStatus?: "open" | "applied" | "accepted" | "not_accepted" | "confirmed" | "not_confirmed" | "expired";
                     /** @description 只看该单位辖区内的案件 */
                     unitId?: string;
                     /** @description 按案号、案由或当事人姓名搜索 */

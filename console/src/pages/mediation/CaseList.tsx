@@ -74,8 +74,15 @@ export default function CaseListPage() {
   const { me, now } = useSession();
   // 登记日期: none at first (every case); the 台账 of a month or a year is one preset away.
   const list = useListState(
-    { q: '', stage: '', channel: '', disputeType: '', level: '', outcome: '', unitId: '', from: '', to: '' },
-    { stage: Object.keys(CASE_STAGE_LABELS), channel: Object.keys(CHANNEL_LABELS), disputeType: Object.keys(DISPUTE_TYPE_LABELS), level: Object.keys(LEVEL_LABELS), outcome: CASE_OUTCOMES },
+    { q: '', stage: '', channel: '', disputeType: '', level: '', outcome: '', judicialStatus: '', unitId: '', from: '', to: '' },
+    {
+      stage: Object.keys(CASE_STAGE_LABELS),
+      channel: Object.keys(CHANNEL_LABELS),
+      disputeType: Object.keys(DISPUTE_TYPE_LABELS),
+      level: Object.keys(LEVEL_LABELS),
+      outcome: CASE_OUTCOMES,
+      judicialStatus: Object.keys(JUDICIAL_STATUS_LABELS),
+    },
   );
   const f = list.filters;
   // One value while the address holds the same dates, as a state was: a new pair at every render is a new value to the picker.
@@ -88,6 +95,7 @@ export default function CaseListPage() {
     disputeType: (f.disputeType || undefined) as Case['disputeType'] | undefined,
     level: (f.level || undefined) as 'community' | undefined,
     outcome: (f.outcome || undefined) as CaseQuery['outcome'],
+    judicialStatus: (f.judicialStatus || undefined) as CaseQuery['judicialStatus'],
     unitId: f.unitId || undefined,
     from: period?.[0].format('YYYY-MM-DD'),
     to: period?.[1].format('YYYY-MM-DD'),
@@ -130,6 +138,7 @@ export default function CaseListPage() {
           <Select aria-label="纠纷类型" style={{ width: 160 }} value={f.disputeType} onChange={(v) => list.set({ disputeType: v })} options={opts(DISPUTE_TYPE_LABELS, '全部类型')} />
           <Select aria-label="调解层级" style={{ width: 120 }} value={f.level} onChange={(v) => list.set({ level: v })} options={opts(LEVEL_LABELS, '全部层级')} />
           <Select aria-label="调解结果" style={{ width: 150 }} value={f.outcome} onChange={(v) => list.set({ outcome: v })} options={[{ value: '', label: '全部结果' }, ...CASE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))]} />
+          <Select aria-label="司法确认" style={{ width: 150 }} value={f.judicialStatus} onChange={(v) => list.set({ judicialStatus: v })} options={opts(JUDICIAL_STATUS_LABELS, '全部司法确认')} />
           <UnitFilter label="纠纷发生地所在街道、社区或网格" value={f.unitId} onChange={(unitId) => list.set({ unitId })} />
           <PeriodPicker label="登记日期" clearable value={period} onChange={(v: Period | null) => list.set(periodFilter(v))} />
         </Space>

@@ -116,7 +116,7 @@ function Dashboard({ s }: { s: Stats }) {
         <Col xs={12} md={4}><Figure title="受理案件" value={s.total} suffix="件" to={casesAt()} /></Col>
         <Col xs={12} md={4}><Figure title="成功调解" value={s.mediated} suffix="件" to={casesAt({ outcome: 'agreement' })} /></Col>
         <Col xs={12} md={4}><Figure title="调解成功率" value={s.successRatePercent ?? '—'} suffix={s.successRatePercent ? '%' : ''} /></Col>
-        <Col xs={12} md={4}><Figure title="司法确认" value={s.judicialConfirmations.confirmed} suffix="件" /></Col>
+        <Col xs={12} md={4}><Figure title="司法确认" value={s.judicialConfirmations.confirmed} suffix="件" to={casesAt({ judicialStatus: 'confirmed' })} /></Col>
         <Col xs={12} md={8}>
           <Card size="small">
             <div className="ant-statistic-title stat-title">每轮用时中位数</div>
