@@ -1,7 +1,7 @@
 // A list page's filters and page (党建项目, 矛盾调解, 网格事件, 双向述职,
 // 财务拨付; the filters of 评议结果, 督查通报, 流程运维, 人员与授权 and the
-// 工作台, whose pages are read by cursor): one shape for the lists. What the address holds is read
-// in ../list-address.ts.
+// 工作台, whose pages are read by cursor): one shape for the lists. What the
+// address holds is read in ../list-address.ts.
 //
 // They live in the URL's query string, not in the page's state: a clerk who
 // opens a case from page 3 of the 超期 cases and comes back with the
