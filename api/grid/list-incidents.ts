@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/access';
 import { VIEW_ROLES } from '../../domain/grid/access';
-import { HANDLER_ROLE_BY_LEVEL } from '../../domain/grid/types';
+import { ENDED_STAGES, HANDLER_ROLE_BY_LEVEL } from '../../domain/grid/types';
 import { Prisma } from '../../prisma/generated/client';
 import { rawDb } from '../../db/raw-sql';
 import { businessTime, type AppDeps } from '../deps';
@@ -47,6 +47,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
   const and: Prisma.Sql[] = [incidentScopeSql(actor)];
   and.push(...(await placeInUnitSql(deps, Prisma.sql`g."placePath"`, query.unitId)));
   if (query.stage) and.push(Prisma.sql`g.stage = ${query.stage}`);
+  if (query.open !== undefined) and.push(Prisma.sql`g.stage ${query.open ? Prisma.sql`NOT IN` : Prisma.sql`IN`} (${Prisma.join(ENDED_STAGES)})`);
   if (query.type) and.push(Prisma.sql`g.type = ${query.type}`);
   if (query.urgency) and.push(Prisma.sql`g.urgency = ${query.urgency}`);
   if (query.channel) and.push(Prisma.sql`g.channel = ${query.channel}`);
@@ -54,7 +55,7 @@ export async function listIncidents({ deps, actor, query }: ListIncidentsOptions
   if (query.overdue !== undefined) {
     // Overdue: the open step's own deadline has passed. Not nextDueAt, which moves on to the escalation date once
     // the step is reminded. ISO instants from toISOString() order as strings; no deadline is not overdue.
-    const overdue = Prisma.sql`(g.stage NOT IN ('closed', 'converted') AND ${STEP_DUE_AT} < ${businessTime(deps).toISOString()})`;
+    const overdue = Prisma.sql`(g.stage NOT IN (${Prisma.join(ENDED_STAGES)}) AND ${STEP_DUE_AT} < ${businessTime(deps).toISOString()})`;
     and.push(query.overdue ? overdue : Prisma.sql`NOT COALESCE(${overdue}, FALSE)`);
   }
   // The search text as typed (strpos, not LIKE: a % or _ in it is a character, not a wildcard).

@@ -67,6 +67,7 @@ export const ZListIncidentsQuery = z.object({
   from: ZDate.optional().describe('上报日期起(含)'),
   to: ZDate.optional().describe('上报日期止(含)'),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true:只看当前步骤已超期的事件;false:只看未超期的'),
+  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true:只看办理中(未办结、未转人民调解)的事件;false:只看已办结或已转人民调解的'),
   ...zOffsetPage(),
 });
 

@@ -4,7 +4,7 @@
 // compute them one way.
 import { median, percentOneDecimal } from '../mediation/statistics';
 import type { GridIncidentState } from './machine';
-import type { IncidentOutcome, IncidentStage, Satisfaction } from './types';
+import { ENDED_STAGES, type IncidentOutcome, type IncidentStage, type Satisfaction } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -70,7 +70,7 @@ export function computeFigures(incidents: readonly StatisticsIncident[]): GridFi
   const med = median(days);
   return {
     reported: incidents.length,
-    open: incidents.filter((i) => i.stage !== 'closed' && i.stage !== 'converted').length,
+    open: incidents.filter((i) => !ENDED_STAGES.includes(i.stage)).length,
     closed: incidents.filter((i) => i.stage === 'closed').length,
     resolvedOnSpot: incidents.filter((i) => i.outcome === 'resolved_on_spot').length,
     convertedToMediation: incidents.filter((i) => i.stage === 'converted').length,

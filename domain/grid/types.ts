@@ -55,6 +55,8 @@ export const INCIDENT_CHANNEL_LABELS: Record<IncidentChannel, string> = {
  */
 export const INCIDENT_STAGES = ['triage', 'street_triage', 'handling', 'verifying', 'closed', 'converted'] as const;
 export type IncidentStage = (typeof INCIDENT_STAGES)[number];
+/** Stages where an incident's handling has ended here: 办理中 is every other (the statistics' figure, the list's filter). */
+export const ENDED_STAGES: readonly IncidentStage[] = ['closed', 'converted'];
 export const INCIDENT_STAGE_LABELS: Record<IncidentStage, string> = {
   triage: '待社区分拨',
   street_triage: '待街道分拨',

@@ -431,6 +431,15 @@ describe('网格事件处置', () => {
     await street.getByRole('heading', { name: '网格事件' }).waitFor();
     await street.goBack();
     await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
+    // 办理中 opens the street's incidents not yet ended (状态 办理中): this file's 12345 ticket, still at triage, among them.
+    await street.getByRole('link', { name: /^办理中.*明细$/ }).click();
+    await street.waitForURL((u) => u.pathname === '/grid' && u.searchParams.get('stage') === 'open');
+    await expect.poll(() => street.locator('.ant-select', { has: street.getByRole('combobox', { name: '状态' }) }).textContent()).toContain('办理中');
+    await street.getByLabel('搜索事件').fill(hotline.body.incidentNo);
+    await street.getByLabel('搜索事件').press('Enter');
+    await street.locator('tr', { hasText: hotline.body.incidentNo }).waitFor();
+    await street.goBack();
+    await street.getByRole('row', { name: /芙蓉社区第一网格/ }).waitFor();
     // A period whose incidents are all still open (every January): the rates' charts say so instead of drawing bare axes.
     const statsUrl = '**/api/grid-incidents/statistics?*';
     await street.route(statsUrl, async (route) => {

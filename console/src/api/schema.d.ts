@@ -8496,6 +8496,8 @@ export interface paths {
                     to?: string;
                     /** @description true:只看当前步骤已超期的事件;false:只看未超期的 */
                     overdue?: "true" | "false";
+                    /** @description true:只看办理中(未办结、未转人民调解)的事件;false:只看已办结或已转人民调解的 */
+                    open?: "true" | "false";
                     /** @description 每页条数,1–200 */
                     limit?: number;
                     /** @description 跳过的条数 */

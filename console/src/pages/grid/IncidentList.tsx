@@ -21,7 +21,7 @@ import type { Period } from '../../periods';
 import { beijingToday, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { Countdown } from '../../components/Countdown';
-import { CHANNEL_LABELS, options, OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
+import { CHANNEL_LABELS, OPEN, options, OUTCOME_LABELS, SATISFACTION_LABELS, stageColor, STAGE_LABELS, TYPE_LABELS, URGENCY_COLORS, URGENCY_LABELS } from './labels';
 
 type Incident = ResponseOf<'/api/grid-incidents', 'get'>['items'][number];
 type IncidentQuery = Omit<QueryOf<'/api/grid-incidents', 'get'>, 'limit' | 'offset'>;
@@ -81,7 +81,7 @@ export default function IncidentListPage() {
   // 上报日期: none at first (every incident).
   const list = useListState(
     { q: '', stage: '', type: '', urgency: '', unitId: '', overdue: '', from: '', to: '' },
-    { stage: Object.keys(STAGE_LABELS), type: Object.keys(TYPE_LABELS), urgency: Object.keys(URGENCY_LABELS), overdue: YES_NO },
+    { stage: [OPEN, ...Object.keys(STAGE_LABELS)], type: Object.keys(TYPE_LABELS), urgency: Object.keys(URGENCY_LABELS), overdue: YES_NO },
   );
   const f = list.filters;
   // One value while the address holds the same dates, as a state was: a new pair at every render is a new value to the picker.
@@ -89,7 +89,9 @@ export default function IncidentListPage() {
   const csv = useCsvExport();
   const filters: IncidentQuery = {
     q: f.q || undefined,
-    stage: (f.stage || undefined) as Incident['stage'] | undefined,
+    // 办理中 is every stage but the ended ones: the API's `open`, not a stage.
+    stage: (f.stage && f.stage !== OPEN ? f.stage : undefined) as Incident['stage'] | undefined,
+    open: f.stage === OPEN ? 'true' : undefined,
     type: (f.type || undefined) as Incident['type'] | undefined,
     urgency: (f.urgency || undefined) as Incident['urgency'] | undefined,
     unitId: f.unitId || undefined,
@@ -125,7 +127,7 @@ export default function IncidentListPage() {
       <Card>
         <Space wrap className="filters">
           <ListSearch label="搜索事件" placeholder="事件编号、标题或位置" value={f.q} onSearch={(q) => list.set({ q })} />
-          <Select aria-label="状态" style={{ width: 140 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={options(STAGE_LABELS, '全部状态')} />
+          <Select aria-label="状态" style={{ width: 140 }} value={f.stage} onChange={(v) => list.set({ stage: v })} options={[...options({}, '全部状态'), { value: OPEN, label: '办理中(未办结)' }, ...options(STAGE_LABELS)]} />
           <Select aria-label="事件类型" style={{ width: 130 }} value={f.type} onChange={(v) => list.set({ type: v })} options={options(TYPE_LABELS, '全部类型')} />
           <Select aria-label="紧急程度" style={{ width: 140 }} value={f.urgency} onChange={(v) => list.set({ urgency: v })} options={options(URGENCY_LABELS, '全部紧急程度')} />
           <UnitFilter label="所在街道、社区或网格" value={f.unitId} onChange={(unitId) => list.set({ unitId })} />

@@ -18,6 +18,7 @@ import { Figure } from '../../components/Figure';
 import { useListState } from '../../hooks/list-state';
 import { useStatisticsScope } from '../../hooks/statistics-scope';
 import { listAddress } from '../../list-address';
+import { OPEN } from './labels';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useUnits } from '../../hooks/org';
 
@@ -71,7 +72,7 @@ function Summary({ s }: { s: Stats }) {
     <Row gutter={[16, 16]}>
       <Col xs={12} md={4}><Figure title="上报事件" value={f.reported} suffix="件" to={incidentsAt(s, s.unit.id)} /></Col>
       <Col xs={12} md={4}><Figure title="已办结" value={f.closed} suffix="件" to={incidentsAt(s, s.unit.id, { stage: 'closed' })} /></Col>
-      <Col xs={12} md={4}><Figure title="办理中" value={f.open} suffix="件" /></Col>
+      <Col xs={12} md={4}><Figure title="办理中" value={f.open} suffix="件" to={incidentsAt(s, s.unit.id, { stage: OPEN })} /></Col>
       <Col xs={12} md={4}><Figure title="按时处置率" value={f.onTimeRatePercent ?? '—'} suffix={f.onTimeRatePercent ? '%' : ''} /></Col>
       <Col xs={12} md={4}><Figure title="处置用时中位数" value={f.medianHandlingDays ?? '—'} suffix={f.medianHandlingDays === null ? '' : '天'} /></Col>
       <Col xs={12} md={4}><Figure title="满意率" value={f.satisfactionRatePercent ?? '—'} suffix={f.satisfactionRatePercent ? '%' : ''} /></Col>

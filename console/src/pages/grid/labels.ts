@@ -23,6 +23,9 @@ export function stageColor(stage: string): string {
   return 'processing';
 }
 
+/** The incident list's 状态 filter 办理中: every incident not closed nor converted (事件统计's 办理中 opens it). */
+export const OPEN = 'open';
+
 export const options = (labels: Record<string, string>, all?: string) => [
   ...(all ? [{ value: '', label: all }] : []),
   ...Object.entries(labels).map(([value, label]) => ({ value, label })),
