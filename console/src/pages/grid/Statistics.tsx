@@ -17,7 +17,7 @@ import type { Period } from '../../periods';
 import { Figure } from '../../components/Figure';
 import { useListState } from '../../hooks/list-state';
 import { useStatisticsScope } from '../../hooks/statistics-scope';
-import { listAddress } from '../../list-address';
+import { listAddress, periodFilter } from '../../list-address';
 import { OPEN } from './labels';
 import { Stacked, useListColumns } from '../../components/Stacked';
 import { useUnits } from '../../hooks/org';
@@ -183,7 +183,7 @@ export default function GridStatisticsPage() {
         </div>
         <Space wrap>
           <Select aria-label="统计单位" style={{ width: 200 }} value={unitId || query.data?.unit.id || undefined} onChange={(v: string) => set({ unitId: v })} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
-          <PeriodPicker value={range} onChange={(p: Period) => set({ from: p[0].format('YYYY-MM-DD'), to: p[1].format('YYYY-MM-DD') })} />
+          <PeriodPicker value={range} onChange={(p: Period) => set(periodFilter(p))} />
           <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && downloadCsv(`网格事件统计-${query.data.unit.name}-${query.data.from}至${query.data.to}.csv`, gridStatisticsRows(query.data))}>
             导出表格
           </Button>

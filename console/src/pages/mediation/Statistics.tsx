@@ -15,7 +15,7 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import type { Period } from '../../periods';
 import { useUnits } from '../../hooks/org';
 import { useStatisticsScope } from '../../hooks/statistics-scope';
-import { listAddress, monthInPeriod } from '../../list-address';
+import { listAddress, monthInPeriod, periodFilter } from '../../list-address';
 import { downloadCsv } from '../../download';
 import { formatHours } from '../../format';
 import { CHANNEL_LABELS, DISPUTE_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS } from './labels';
@@ -155,7 +155,7 @@ export default function StatisticsPage() {
         </div>
         <Space wrap>
           <Select aria-label="统计单位" style={{ width: 180 }} value={unit || undefined} onChange={(unitId: string) => set({ unitId })} options={candidates.map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
-          <PeriodPicker value={range} onChange={(p: Period) => set({ from: p[0].format('YYYY-MM-DD'), to: p[1].format('YYYY-MM-DD') })} />
+          <PeriodPicker value={range} onChange={(p: Period) => set(periodFilter(p))} />
           <Button icon={<DownloadOutlined />} disabled={!query.data} onClick={() => query.data && downloadCsv(`调解统计-${query.data.unit.name}-${query.data.from}至${query.data.to}.csv`, mediationStatisticsRows(query.data))}>
             导出表格
           </Button>
