@@ -50,7 +50,7 @@ export interface SyncProjectStepInput {
   calendarVersion?: string | null;
   /**
    * The reservation the step sets, in the save's transaction once its write
-   * applies: a rise past the cap refuses the step (BUSINESS_RULE, nothing
+   * applies: a rise past the cap refuses the step (FUND_CAP_EXCEEDED, nothing
    * written). Absent in saves of histories that reserved first.
    */
   reservation?: StepReservation | null;
@@ -332,7 +332,7 @@ export function createProjectActivities(deps: ActivityDeps) {
         lastInTransaction: async (tx) => {
           if (!input.reservation) return;
           const reserved = await reserveFunds(tx, { ...input.reservation, projectId: s.projectId, communityId: s.community.id, year: s.year });
-          if (!reserved.ok) throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: reserved.message, nonRetryable: true });
+          if (!reserved.ok) throw ApplicationFailure.create({ type: 'FUND_CAP_EXCEEDED', message: reserved.message, nonRetryable: true });
         },
       });
     },

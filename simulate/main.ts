@@ -82,6 +82,8 @@ async function main(): Promise<number> {
     const runA = await runYear({ ...base, env: ruleSet(fa) });
     const runB = await runYear({ ...base, env: ruleSet(fb) });
     for (const line of sideBySide(fa, fb, runA.summary.split('\n'), runB.summary.split('\n'))) console.log(line);
+    // Each year's wall time, requests, refusals and checks, as a single run prints them.
+    for (const [file, run] of [[fa, runA], [fb, runB]] as const) console.log(`\n${file}: summary hash ${summaryHash(run.summary)}\n${notes(run)}`);
     writeReport(join(a.out, `compare-${a.seed}.html`), [runA, runB], [fa, fb]);
     return [runA, runB].every((r) => r.checks.every((c) => c.ok)) ? 0 : 1;
   }

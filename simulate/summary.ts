@@ -40,6 +40,8 @@ export interface YearFigures {
   };
   projects: {
     applied: number;
+    /** Applications the API refused for the community's yearly fund cap (they are not in `applied`). */
+    refusedOverCap: number;
     approved: number;
     byStage: Record<string, number>;
     byRating: Record<string, number>;
@@ -92,7 +94,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-export async function collectFigures(prisma: PrismaClient, meta: { year: number; scale: number; seed: number; org: YearFigures['org']; capFen: number; communities: number }): Promise<YearFigures> {
+export async function collectFigures(prisma: PrismaClient, meta: { year: number; scale: number; seed: number; org: YearFigures['org']; capFen: number; communities: number; refusedOverCap: number }): Promise<YearFigures> {
   // A row whose workflow never saved has no state (checks.ts counts those).
   const cases = (await prisma.mediationCase.findMany({ select: { snapshot: true }, orderBy: { id: 'asc' } }))
     .map((r) => r.snapshot as unknown as MediationState)
@@ -156,6 +158,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
     },
     projects: {
       applied: projects.length,
+      refusedOverCap: meta.refusedOverCap,
       approved: approved.length,
       byStage: count(projects, (p) => PROJECT_STAGE_LABELS[p.stage as keyof typeof PROJECT_STAGE_LABELS] ?? p.stage),
       byRating: countByGrade(projects, PROJECT_RATINGS, PROJECT_RATING_LABELS, (p) => p.rating),
@@ -269,6 +272,7 @@ export function keyFigures(f: YearFigures): KeyFigure[] {
     row('三级三轮调解', '其中超期自动升级', m.overdueEscalations),
     // 申报: the applications the API took; a tighter cap refuses some at the door (the tighter rule set's 17 → 9).
     row('党建项目', '申报', p.applied),
+    row('党建项目', '超出额度未受理', p.refusedOverCap),
     row('党建项目', '立项', p.approved, 'count', seeds.projectsApproved),
     row('党建项目', '立项预算', p.approvedBudgetFen, 'fen', seeds.approvedBudgetFen),
     row('党建项目', '已拨付', p.paidFen, 'fen'),
@@ -312,7 +316,8 @@ export function formatSummary(f: YearFigures): string {
     `  各月受理:${m.perMonth.join(' ')}`,
     '',
     '党建项目                             模拟          种子 002(按比例)',
-    `  申报                               ${String(p.applied).padEnd(13)}`,
+    // The refusals only when there are any: a year under the default cap (none) keeps the summary, and its hash, as before.
+    `  申报                               ${p.refusedOverCap ? `${p.applied}(另有 ${p.refusedOverCap} 份超出社区年度额度,未予受理)` : String(p.applied).padEnd(13)}`,
     `  立项                               ${String(p.approved).padEnd(13)} ${seeds.projectsApproved}`,
     `  立项预算                           ${yuan(p.approvedBudgetFen).padEnd(13)} ${yuan(seeds.approvedBudgetFen)}`,
     `  按阶段:${kv(p.byStage)}`,

@@ -38,8 +38,9 @@ export function dataRejectionOf(err: unknown): ApplicationFailure | null {
  * in its own transaction (the community's yearly fund cap, checked where the
  * reservation is written): nothing was written, and the action is refused
  * with the save's type and message, as when the machine refuses it.
+ * BUSINESS_RULE is the cap's type in histories recorded before it had its own.
  */
-const SAVE_REFUSALS: readonly string[] = ['BUSINESS_RULE'];
+const SAVE_REFUSALS: readonly string[] = ['FUND_CAP_EXCEEDED', 'BUSINESS_RULE'];
 
 /** The rule refusal from a step's save behind `err`, if that is what it is. */
 export function saveRefusalOf(err: unknown): ApplicationFailure | null {

@@ -59,7 +59,7 @@ export async function legacyProjectWorkflow(input: ProjectWorkflowInput): Promis
     if (reservation) {
       const result = await setReservation(reservation.targetFen, reservation.enforceCap);
       reservationTouched = true;
-      if (!result.ok) throw ApplicationFailure.nonRetryable(result.message ?? '超出社区年度项目资金上限', 'BUSINESS_RULE');
+      if (!result.ok) throw ApplicationFailure.nonRetryable(result.message ?? '超出社区年度项目资金上限', 'FUND_CAP_EXCEEDED');
     }
     const answers: ProjectAnswers = {};
     if (noticeWorkingDays !== null) {

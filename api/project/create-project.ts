@@ -80,7 +80,7 @@ export async function createProject({ deps, actor, body, rules = deps.config.rul
   const [fund] = await rawDb(deps.prisma).$queryRaw<Array<{ capFen: number; reservedFen: number }>>`
     SELECT f."capFen", f."reservedFen" FROM "ProjectFundYear" f WHERE f."communityId" = ${communityId} AND f.year = ${year}`;
   const check = checkFundCap(fund?.capFen ?? rules.yearlyFundCapFen, fund?.reservedFen ?? 0, application.budgetFen);
-  if (!check.ok) throw new AppError('BUSINESS_RULE', fundCapMessage(check), { details: check });
+  if (!check.ok) throw new AppError('FUND_CAP_EXCEEDED', fundCapMessage(check), { details: check });
 
   const id = projectId ?? randomUUID();
   const workflowId = projectWorkflowId(id);
@@ -122,7 +122,7 @@ export const createProjectRoute = defineRoute({
   roles: ['community'],
   request: { body: ZCreateProjectBody },
   response: { status: 201, schema: ZActionResult },
-  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE', 'CONFLICT'],
+  errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'BUSINESS_RULE', 'FUND_CAP_EXCEEDED', 'CONFLICT'],
   handler: async (ctx) => {
     const key = ctx.req.get(IDEMPOTENCY_HEADER);
     const projectId = key === undefined ? undefined : recordIdForKey('project', ctx.actor.personId, key);

@@ -79,11 +79,11 @@ function actionRoute<A extends ProjectAction>(action: A): RouteDefinition {
     method: 'post',
     path: `/api/projects/:id/actions/${action}`,
     summary: `${spec.label}(${spec.roles.join(' / ')})`,
-    description: `Workflow update \`${action}\`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.`,
+    description: `Workflow update \`${action}\`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.`,
     roles: spec.roles,
     request: { params: ZProjectId, body: ACTION_BODIES[action] },
     response: { schema: ZActionResult },
-    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'DELEGATE_CANNOT_DECIDE', 'TASK_TRANSFERRED', 'PROXY_NOT_ACTIVE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE', 'DATA_REJECTED', 'PROCESS_BUSY'],
+    errors: ['NOT_FOUND', 'FORBIDDEN_SCOPE', 'DELEGATE_CANNOT_DECIDE', 'TASK_TRANSFERRED', 'PROXY_NOT_ACTIVE', 'WRONG_STAGE', 'ALREADY_DONE', 'CONFLICT', 'BUSINESS_RULE', 'FUND_CAP_EXCEEDED', 'DATA_REJECTED', 'PROCESS_BUSY'],
     handler: async (ctx) =>
       performAction({ deps: ctx.deps, actor: ctx.actor, projectId: ctx.params.id, action, input: withDefaults(ctx.deps, action, ctx.body), requestId: ctx.requestId }),
   });

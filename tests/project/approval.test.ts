@@ -153,7 +153,7 @@ describe('社区年度资金上限', () => {
     // 150,000 reserved of 200,000: 60,000 more is refused when applying…
     const tooMuch = await p.post(U.community, '/api/projects', applicationBody(p, { year, amounts: [6_000_000], finalFen: 0 }));
     expect(tooMuch.status).toBe(422);
-    expect(tooMuch.body.code).toBe('BUSINESS_RULE');
+    expect(tooMuch.body.code).toBe('FUND_CAP_EXCEEDED');
     expect(tooMuch.body.detail).toContain('超出社区年度项目资金上限');
 
     // …and two applications that each fit alone cannot both be approved.
@@ -162,7 +162,8 @@ describe('社区年度资金上限', () => {
     await ok(p, U.street, a, 'reviewApplication', { decision: 'approve' });
     const refused = await act(p, U.street, b, 'reviewApplication', { decision: 'approve' });
     expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe('BUSINESS_RULE');
+    expect(refused.body.code).toBe('FUND_CAP_EXCEEDED');
+    expect(refused.body.detail).toContain('超出社区年度项目资金上限');
     const body = await project(p, b);
     expect(body).toMatchObject({ stage: 'approval', step: 'street_review', reservedFen: 0 });
     const fund = await p.prisma.projectFundYear.findUniqueOrThrow({ where: { communityId_year: { communityId: 'qindu-renmin-furong', year } } });
@@ -183,7 +184,7 @@ describe('社区年度资金上限', () => {
     const answers = await Promise.all([a, b].map((id) => act(p, U.street, id, 'reviewApplication', { decision: 'approve' })));
     expect(answers.map((r) => r.status).sort()).toEqual([200, 422]);
     const [won, lost] = answers[0]!.status === 200 ? [a, b] : [b, a];
-    expect(answers.find((r) => r.status === 422)!.body).toMatchObject({ code: 'BUSINESS_RULE', detail: expect.stringContaining('超出社区年度项目资金上限') });
+    expect(answers.find((r) => r.status === 422)!.body).toMatchObject({ code: 'FUND_CAP_EXCEEDED', detail: expect.stringContaining('超出社区年度项目资金上限') });
     // The refused approval left nothing: its project, its reservation and its inbox step are as before.
     expect(await project(p, won)).toMatchObject({ stage: 'notice', reservedFen: 3_000_000 });
     expect(await project(p, lost)).toMatchObject({ stage: 'approval', step: 'street_review', reservedFen: 0 });

@@ -25,7 +25,7 @@ it('writes amounts in 万元 and labels as given (市级, not city)', () => {
 });
 
 // A year's figures as collectFigures returns them (the scale-0.1 run of seed 7, rounded), for the tables and the summary.
-function figures(change: Partial<{ successRate: number; overdueRounds: number; medianRound: number | null; paidFen: number; medianHandlingDays: number | null }> = {}): YearFigures {
+function figures(change: Partial<{ successRate: number; overdueRounds: number; medianRound: number | null; paidFen: number; medianHandlingDays: number | null; refusedOverCap: number; applied: number }> = {}): YearFigures {
   return {
     year: 2027,
     scale: 0.1,
@@ -48,7 +48,8 @@ function figures(change: Partial<{ successRate: number; overdueRounds: number; m
       perMonth: [31, 22, 17, 15, 21, 19, 19, 28, 21, 25, 16, 10],
     },
     projects: {
-      applied: 17,
+      applied: change.applied ?? 17,
+      refusedOverCap: change.refusedOverCap ?? 0,
       approved: 15,
       byStage: { 已完成: 15, 未予立项: 2 },
       byRating: { 优秀: 3, 良好: 7, 合格: 5, 不合格: 0 },
@@ -114,6 +115,17 @@ it('sets two rule sets side by side and marks the figures that moved (--compare)
   expect(rowOf(html, '受理案件')![0]).not.toContain('class="changed"');
   // A share that differs past the shown decimal only has not moved.
   expect(figureChange('share', 0.825, 0.82501)).toBe('');
+});
+
+it('says how many applications a tighter cap turned away, and nothing where none were', () => {
+  // Seed 7 at a tenth under simulate/rules/tighter.json: 17 planned applications, 9 taken, 8 over the community's cap.
+  const tighter = figures({ applied: 9, refusedOverCap: 8 });
+  expect(formatSummary(tighter)).toContain('  申报                               9(另有 8 份超出社区年度额度,未予受理)\n');
+  // Under the default cap the line is as it was (the summary's hash with it): the count, padded, and nothing after.
+  expect(formatSummary(figures())).toContain('  申报                               17           \n');
+  const html = figuresTable([run(figures()), run(tighter)], ['default.json', 'tighter.json']);
+  expect(rowOf(html, '超出额度未受理')![0]).toContain('class="changed"');
+  expect(rowOf(html, '超出额度未受理')![1]).toBe('<td>0</td><td>8</td><td>+8</td>');
 });
 
 it('draws the median days of the levels rounds reached, and none for a level no round reached', () => {

@@ -3138,7 +3138,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3548,7 +3548,7 @@ export interface paths {
         put?: never;
         /**
          * 街道审核立项申请(street_office)
-         * @description Workflow update `reviewApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `reviewApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -3641,7 +3641,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3678,7 +3678,7 @@ export interface paths {
         put?: never;
         /**
          * 修改后重新提交申请(community)
-         * @description Workflow update `resubmitApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `resubmitApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -3802,7 +3802,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3839,7 +3839,7 @@ export interface paths {
         put?: never;
         /**
          * 撤回立项申请(community)
-         * @description Workflow update `withdrawApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `withdrawApplication`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -3926,7 +3926,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3963,7 +3963,7 @@ export interface paths {
         put?: never;
         /**
          * 区委组织部审批立项(district_org)
-         * @description Workflow update `decideDistrictApproval`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `decideDistrictApproval`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
@@ -4053,7 +4053,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4090,7 +4090,7 @@ export interface paths {
         put?: never;
         /**
          * 公示期提出异议(resident_rep / grid_worker)
-         * @description Workflow update `raiseObjection`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `raiseObjection`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `resident_rep` (党员/居民代表), `grid_worker` (网格员), within their units.
          */
@@ -4178,7 +4178,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4215,7 +4215,7 @@ export interface paths {
         put?: never;
         /**
          * 答复公示异议(street_office)
-         * @description Workflow update `answerObjection`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `answerObjection`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -4305,7 +4305,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4342,7 +4342,7 @@ export interface paths {
         put?: never;
         /**
          * 报告节点完成情况(community)
-         * @description Workflow update `reportMilestone`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `reportMilestone`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -4435,7 +4435,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4472,7 +4472,7 @@ export interface paths {
         put?: never;
         /**
          * 核验实施节点(street_office)
-         * @description Workflow update `verifyMilestone`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `verifyMilestone`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -4563,7 +4563,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4600,7 +4600,7 @@ export interface paths {
         put?: never;
         /**
          * 拨付资金(finance)
-         * @description Workflow update `releaseFunds`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `releaseFunds`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `finance` (财政), within their units.
          */
@@ -4689,7 +4689,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4726,7 +4726,7 @@ export interface paths {
         put?: never;
         /**
          * 退回拨付申请(finance)
-         * @description Workflow update `returnDisbursement`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `returnDisbursement`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `finance` (财政), within their units.
          */
@@ -4814,7 +4814,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4851,7 +4851,7 @@ export interface paths {
         put?: never;
         /**
          * 重新提交拨付申请(street_office)
-         * @description Workflow update `resubmitDisbursement`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `resubmitDisbursement`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -4940,7 +4940,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4977,7 +4977,7 @@ export interface paths {
         put?: never;
         /**
          * 申请项目变更(community)
-         * @description Workflow update `requestChange`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `requestChange`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -5078,7 +5078,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5115,7 +5115,7 @@ export interface paths {
         put?: never;
         /**
          * 街道审核项目变更(street_office)
-         * @description Workflow update `reviewChange`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `reviewChange`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -5206,7 +5206,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5243,7 +5243,7 @@ export interface paths {
         put?: never;
         /**
          * 区委组织部审批项目变更(district_org)
-         * @description Workflow update `decideChangeApproval`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `decideChangeApproval`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
@@ -5334,7 +5334,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5371,7 +5371,7 @@ export interface paths {
         put?: never;
         /**
          * 暂停项目(street_office / district_org)
-         * @description Workflow update `suspendProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `suspendProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), `district_org` (区委组织部), within their units.
          */
@@ -5458,7 +5458,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5495,7 +5495,7 @@ export interface paths {
         put?: never;
         /**
          * 恢复项目(street_office / district_org)
-         * @description Workflow update `resumeProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `resumeProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), `district_org` (区委组织部), within their units.
          */
@@ -5583,7 +5583,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5620,7 +5620,7 @@ export interface paths {
         put?: never;
         /**
          * 终止项目(street_office / district_org)
-         * @description Workflow update `terminateProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `terminateProject`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), `district_org` (区委组织部), within their units.
          */
@@ -5707,7 +5707,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5744,7 +5744,7 @@ export interface paths {
         put?: never;
         /**
          * 提交结项报告(community)
-         * @description Workflow update `submitCompletionReport`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `submitCompletionReport`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -5836,7 +5836,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5873,7 +5873,7 @@ export interface paths {
         put?: never;
         /**
          * 验收评分(street_office)
-         * @description Workflow update `scoreAcceptance`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `scoreAcceptance`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -5965,7 +5965,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6002,7 +6002,7 @@ export interface paths {
         put?: never;
         /**
          * 提交整改报告(community)
-         * @description Workflow update `submitRectification`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `submitRectification`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `community` (社区), within their units.
          */
@@ -6094,7 +6094,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6131,7 +6131,7 @@ export interface paths {
         put?: never;
         /**
          * 提出奖补建议(street_office)
-         * @description Workflow update `proposeReward`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `proposeReward`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `street_office` (街道办事处), within their units.
          */
@@ -6226,7 +6226,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6263,7 +6263,7 @@ export interface paths {
         put?: never;
         /**
          * 确认奖补(district_org)
-         * @description Workflow update `confirmReward`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
+         * @description Workflow update `confirmReward`. Access before state: 404 for a project the caller cannot read, 403 for a wrong role or unit, then 409 WRONG_STAGE / ALREADY_DONE / CONFLICT when the project is not waiting for it, 422 BUSINESS_RULE when the input breaks a rule, 422 FUND_CAP_EXCEEDED when an approval would reserve more than the community's yearly fund has left, 422 DATA_REJECTED when the database refuses the data (nothing changed), 503 PROCESS_BUSY (Retry-After) when the project does not answer in time.
          *
          *     Access: roles `district_org` (区委组织部), within their units.
          */
@@ -6355,7 +6355,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
+                /** @description `IDEMPOTENCY_KEY_REUSED`: An Idempotency-Key was reused with a different request. `BUSINESS_RULE`: The request breaks a business rule (the message says which). `FUND_CAP_EXCEEDED`: 党建项目: the budget is more than the community's yearly project fund has left, checked when the community applies and again when the street approves (where it is reserved); the message gives the cap, the amount reserved and what is left. `DATA_REJECTED`: The database refused to store what the action produced (an encoding or constraint error that no retry can cure); the action was refused and nothing changed. */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13069,7 +13069,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TARGET_OUT_OF_REACH" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "INVALID_CREDENTIALS" | "RATE_LIMITED" | "FORBIDDEN_ROLE" | "FORBIDDEN_SCOPE" | "NOT_FOUND" | "WRONG_STAGE" | "ALREADY_DONE" | "CONFLICT" | "TASK_ALREADY_CLAIMED" | "BUSINESS_RULE" | "FUND_CAP_EXCEEDED" | "NOT_ON_ROLL" | "ALREADY_VOTED" | "QUESTIONS_UNANSWERED" | "BALLOTS_SEALED" | "CONFIRMATION_WINDOW_CLOSED" | "NOT_TASK_HOLDER" | "TRANSFER_TARGET_INELIGIBLE" | "TARGET_OUT_OF_REACH" | "TASK_TRANSFERRED" | "TASK_DELEGATED" | "DELEGATE_CANNOT_DECIDE" | "ALREADY_URGED_TODAY" | "PERSONAL_TASK" | "PROXY_NOT_ACTIVE" | "RECALL_TOO_LATE" | "SEND_BACK_NOT_ALLOWED" | "SEND_BACK_AFTER_PAYMENT" | "SIGNER_INELIGIBLE" | "SIGNER_ALREADY_ACTED" | "SIGNERS_PENDING" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_REFUSED" | "ATTACHMENT_REJECTED" | "DATA_REJECTED" | "PROCESS_BUSY" | "SERVICE_UNAVAILABLE" | "INTERNAL";
             detail: string;
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
