@@ -7,11 +7,11 @@
 //   --lanes <n>               actions in flight at once on different records, shared by the strands (default 12)
 //   --workers <n>             worker processes of the platform (WORKER_PROCESSES; default 1, as npm start)
 //   --out <dir>               where the HTML report and summary go (default sim-out/)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listEnvVars } from '../config';
 import { sideBySide } from './columns';
 import { firstDifference } from './records';
+import { readRuleSet } from './rule-set';
 import { writeReport } from './report';
 import { summaryHash } from './summary';
 import { DEFAULT_LANES, runYear, type YearRun } from './year';
@@ -35,19 +35,6 @@ function args(argv: string[]) {
     out: resolve(get('out') ?? 'sim-out'),
     compare: compareAt >= 0 ? [argv[compareAt + 1], argv[compareAt + 2]] : null,
   };
-}
-
-/** A rule set: environment variables of config/ (e.g. {"MEDIATION_ROUND_DAYS_ORDINARY": "5"}). */
-function ruleSet(file: string): Record<string, string> {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const known = new Set(listEnvVars().map((v) => v.env));
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (!known.has(k)) throw new Error(`${file}: ${k} is not a configuration variable (see .env.example)`);
-    if (!/^(PROJECT|MEDIATION|REPORTING)_/.test(k)) throw new Error(`${file}: ${k} is not a process rule`);
-    env[k] = String(v);
-  }
-  return env;
 }
 
 function percentiles(ms: number[]): string {
@@ -79,8 +66,10 @@ async function main(): Promise<number> {
 
   if (a.compare) {
     const [fa, fb] = a.compare as [string, string];
-    const runA = await runYear({ ...base, env: ruleSet(fa) });
-    const runB = await runYear({ ...base, env: ruleSet(fb) });
+    // Both read before either year runs: a mistake in the second is told at once.
+    const [rulesA, rulesB] = [readRuleSet(fa), readRuleSet(fb)];
+    const runA = await runYear({ ...base, env: rulesA });
+    const runB = await runYear({ ...base, env: rulesB });
     for (const line of sideBySide(fa, fb, runA.summary.split('\n'), runB.summary.split('\n'))) console.log(line);
     // Each year's wall time, requests, refusals and checks, as a single run prints them.
     for (const [file, run] of [[fa, runA], [fb, runB]] as const) console.log(`\n${file}: summary hash ${summaryHash(run.summary)}\n${notes(run)}`);
