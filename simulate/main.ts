@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sideBySide } from './columns';
 import { firstDifference } from './records';
-import { readRuleSet } from './rule-set';
+import { describeRuleSet, readRuleSet } from './rule-set';
 import { writeReport } from './report';
 import { summaryHash } from './summary';
 import { DEFAULT_LANES, runYear, type YearRun } from './year';
@@ -70,10 +70,12 @@ async function main(): Promise<number> {
     const [rulesA, rulesB] = [readRuleSet(fa), readRuleSet(fb)];
     const runA = await runYear({ ...base, env: rulesA });
     const runB = await runYear({ ...base, env: rulesB });
+    const rules = [describeRuleSet(rulesA), describeRuleSet(rulesB)];
+    console.log(`${fa}:${rules[0]}\n${fb}:${rules[1]}\n`);
     for (const line of sideBySide(fa, fb, runA.summary.split('\n'), runB.summary.split('\n'))) console.log(line);
     // Each year's wall time, requests, refusals and checks, as a single run prints them.
     for (const [file, run] of [[fa, runA], [fb, runB]] as const) console.log(`\n${file}: summary hash ${summaryHash(run.summary)}\n${notes(run)}`);
-    writeReport(join(a.out, `compare-${a.seed}.html`), [runA, runB], [fa, fb]);
+    writeReport(join(a.out, `compare-${a.seed}.html`), [runA, runB], [fa, fb], rules);
     return [runA, runB].every((r) => r.checks.every((c) => c.ok)) ? 0 : 1;
   }
 

@@ -71,12 +71,14 @@ ${bars('网格事件满意度', f.grid.satisfaction)}
 </div><details><summary>全文摘要</summary><pre>${esc(run.summary)}</pre></details></section>`;
 }
 
-export function writeReport(file: string, runs: YearRun[], labels: string[]): void {
+/** `rules`: for a comparison, what each rule set changes (describeRuleSet), shown under the heading. */
+export function writeReport(file: string, runs: YearRun[], labels: string[], rules: string[] = []): void {
   const f = runs[0]!.figures;
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>秦都区 ${f.year} 年模拟报告</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#1f1f1f}main{display:flex;gap:32px;flex-wrap:wrap}section{flex:1;min-width:520px}pre{background:#f6f6f6;padding:12px;white-space:pre-wrap}svg{display:block;margin:12px 0}.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:0 24px;align-items:start}
 table.figures{border-collapse:collapse;margin:16px 0 24px;font-size:14px;min-width:560px}table.figures caption{text-align:left;font-weight:bold;padding-bottom:8px}table.figures th,table.figures td{border-bottom:1px solid #e5e5e5;padding:6px 12px;text-align:right}table.figures th[scope=row],table.figures thead th:first-child{text-align:left;font-weight:normal}table.figures thead th{background:#f6f6f6}table.figures tr.group th{text-align:left;background:#fafafa;font-weight:bold}table.figures tr.changed td,table.figures tr.changed th{background:#fff7e6}</style></head>
 <body><h1>秦都区 ${f.year} 年模拟报告</h1><p>种子 ${f.seed},规模 ${f.scale}:${f.org.streets} 个街道,${f.org.communities} 个社区,${f.org.grids} 个网格。</p>
+${rules.length ? `<ul class="rules">${rules.map((r, i) => `<li><strong>${esc(labels[i] || String.fromCharCode(65 + i))}</strong>:${esc(r)}</li>`).join('')}</ul>` : ''}
 ${figuresTable(runs, labels)}
 <main>${runs.map((r, i) => column(r, labels[i] ?? '')).join('')}</main></body></html>`;
   writeFileSync(file, html);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { listEnvVars } from '../config';
+import { asEnvText } from '../config/env-example';
 
 /**
  * The configuration sections whose variables are rules of a process (time
@@ -43,4 +44,20 @@ export function readRuleSet(file: string): Record<string, string> {
     throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
   return ruleSetOf(raw, file);
+}
+
+/**
+ * What a rule set changes, for the reader of a comparison: each variable as
+ * set, beside its default (`GRID_VERIFY_DAYS=1(默认 2)`); 平台默认规则 for
+ * an empty set.
+ */
+export function describeRuleSet(env: Record<string, string>): string {
+  const specs = new Map(listEnvVars().map((v) => [v.env, v]));
+  const items = Object.entries(env).map(([k, v]) => {
+    const spec = specs.get(k);
+    const def = spec?.schema.safeParse(undefined);
+    const fallback = spec && def?.success && def.data !== undefined ? asEnvText(spec, def.data) : undefined;
+    return `${k}=${v}${fallback !== undefined ? `(默认 ${fallback})` : ''}`;
+  });
+  return items.length ? items.join(',') : '平台默认规则';
 }

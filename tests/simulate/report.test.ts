@@ -128,6 +128,16 @@ it('says how many applications a tighter cap turned away, and nothing where none
   expect(rowOf(html, '超出额度未受理')![1]).toBe('<td>0</td><td>8</td><td>+8</td>');
 });
 
+it('lists what each compared rule set changes under the heading', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'sim-report-')), 'compare.html');
+  writeReport(file, [run(figures()), run(figures({ overdueRounds: 79 }))], ['default.json', 'tighter.json'], ['平台默认规则', 'MEDIATION_ROUND_DAYS_ORDINARY=5(默认 7)']);
+  const html = readFileSync(file, 'utf8');
+  expect(html).toContain('<ul class="rules"><li><strong>default.json</strong>:平台默认规则</li><li><strong>tighter.json</strong>:MEDIATION_ROUND_DAYS_ORDINARY=5(默认 7)</li></ul>');
+  // A single year's report has no such list.
+  writeReport(file, [run(figures())], ['']);
+  expect(readFileSync(file, 'utf8')).not.toContain('class="rules"');
+});
+
 it('draws the median days of the levels rounds reached, and none for a level no round reached', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'sim-report-')), 'report.html');
   writeReport(file, [run(figures({ medianRound: null }))], ['']);

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { readRuleSet, ruleSetOf } from '../../simulate/rule-set';
+import { describeRuleSet, readRuleSet, ruleSetOf } from '../../simulate/rule-set';
 
 it('takes the rules of every process, the grid\'s triage limit among them, as strings', () => {
   expect(ruleSetOf({ MEDIATION_ROUND_DAYS_ORDINARY: 5, PROJECT_YEARLY_FUND_CAP_FEN: '1500000', REPORTING_QUORUM: '3/4', GRID_TRIAGE_DAYS: 2 }, 'a.json')).toEqual({
@@ -31,4 +31,10 @@ it('reads the rule sets shipped in simulate/rules, and names a file that is not 
   const bad = join(mkdtempSync(join(tmpdir(), 'rules-')), 'bad.json');
   writeFileSync(bad, '{"GRID_TRIAGE_DAYS": 2,}');
   expect(() => readRuleSet(bad)).toThrow(`${bad}: `);
+});
+
+it('says what a rule set changes beside each default, and names the empty one the platform\'s defaults', () => {
+  expect(describeRuleSet(readRuleSet('simulate/rules/tighter.json'))).toBe('MEDIATION_ROUND_DAYS_ORDINARY=5(默认 7),PROJECT_YEARLY_FUND_CAP_FEN=1500000(默认 20000000)');
+  expect(describeRuleSet({ REPORTING_QUORUM: '3/4' })).toBe('REPORTING_QUORUM=3/4(默认 2/3)');
+  expect(describeRuleSet(readRuleSet('simulate/rules/default.json'))).toBe('平台默认规则');
 });
