@@ -42,6 +42,8 @@ export interface YearFigures {
     applied: number;
     /** Applications the API refused for the community's yearly fund cap (they are not in `applied`). */
     refusedOverCap: number;
+    /** Projects the district organisation department decided on (budget above PROJECT_DISTRICT_APPROVAL_THRESHOLD_FEN). */
+    districtDecided: number;
     approved: number;
     byStage: Record<string, number>;
     byRating: Record<string, number>;
@@ -126,6 +128,8 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
   const funds = await prisma.projectFundYear.findMany({ where: { year: meta.year } });
   const approved = projects.filter((p) => !['approval', 'rejected', 'cancelled'].includes(p.stage));
   const capUse = funds.map((f) => (100 * f.reservedFen) / (f.capFen || meta.capFen));
+  // Applications over the district's threshold go to 区委组织部 after the street: each such project has its decision event.
+  const districtDecided = (await prisma.projectEvent.findMany({ where: { action: 'decideDistrictApproval' }, select: { projectId: true }, distinct: ['projectId'] })).length;
 
   const reports = (await prisma.reportingReport.findMany({ where: { year: meta.year }, select: { stage: true, state: true, grade: true }, orderBy: { id: 'asc' } })).map((r) => ({ ...r, state: r.state as unknown as ReportState }));
   const voteRounds = reports.flatMap((r) => r.state.voteRounds);
@@ -159,6 +163,7 @@ export async function collectFigures(prisma: PrismaClient, meta: { year: number;
     projects: {
       applied: projects.length,
       refusedOverCap: meta.refusedOverCap,
+      districtDecided,
       approved: approved.length,
       byStage: count(projects, (p) => PROJECT_STAGE_LABELS[p.stage as keyof typeof PROJECT_STAGE_LABELS] ?? p.stage),
       byRating: countByGrade(projects, PROJECT_RATINGS, PROJECT_RATING_LABELS, (p) => p.rating),
@@ -273,6 +278,7 @@ export function keyFigures(f: YearFigures): KeyFigure[] {
     // 申报: the applications the API took; a tighter cap refuses some at the door (the tighter rule set's 17 → 9).
     row('党建项目', '申报', p.applied),
     row('党建项目', '超出额度未受理', p.refusedOverCap),
+    row('党建项目', '报区委组织部审批', p.districtDecided),
     row('党建项目', '立项', p.approved, 'count', seeds.projectsApproved),
     row('党建项目', '立项预算', p.approvedBudgetFen, 'fen', seeds.approvedBudgetFen),
     row('党建项目', '已拨付', p.paidFen, 'fen'),
@@ -320,6 +326,8 @@ export function formatSummary(f: YearFigures): string {
     `  申报                               ${p.refusedOverCap ? `${p.applied}(另有 ${p.refusedOverCap} 份超出社区年度额度,未予受理)` : String(p.applied).padEnd(13)}`,
     `  立项                               ${String(p.approved).padEnd(13)} ${seeds.projectsApproved}`,
     `  立项预算                           ${yuan(p.approvedBudgetFen).padEnd(13)} ${yuan(seeds.approvedBudgetFen)}`,
+    // Only when any did: under the default threshold (5万元) no planned budget (0.8–2.4万元) reaches it, and the summary keeps its hash.
+    ...(p.districtDecided ? [`  报区委组织部审批 ${p.districtDecided}`] : []),
     `  按阶段:${kv(p.byStage)}`,
     `  验收等次:${kv(p.byRating)}`,
     `  占用额度 ${yuan(p.reservedFen)},已拨付 ${yuan(p.paidFen)}(其中奖补 ${yuan(p.rewardPaidFen)})`,

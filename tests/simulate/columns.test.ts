@@ -22,4 +22,20 @@ describe('compare columns', () => {
     expect(lines[2]).toMatch(/≠ {3}受理案件 {2}250$/);
     expect(lines[1]!.endsWith('│')).toBe(true);
   });
+
+  it('keeps the lines after one that only one side prints paired with their equals', () => {
+    const left = ['党建项目', '  立项 15', '  按阶段:已完成 15', '  超期 0'];
+    const right = ['党建项目', '  立项 15', '  报区委组织部审批 6', '  按阶段:已完成 15', '  超期 1'];
+    const lines = sideBySide('a.json', 'b.json', left, right);
+    expect(lines.slice(1).map((l) => l.replace(/ +/g, ' '))).toEqual([
+      '党建项目 │',
+      ' 立项 15 │',
+      ' ≠ 报区委组织部审批 6',
+      ' 按阶段:已完成 15 │',
+      ' 超期 0 ≠ 超期 1',
+    ]);
+    // A line only the left prints stands opposite nothing.
+    expect(sideBySide('a', 'b', ['x', 'gone', 'y'], ['x', 'y'])[2]!.trimEnd()).toMatch(/^gone +≠$/);
+  });
 });
+

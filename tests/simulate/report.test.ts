@@ -25,7 +25,7 @@ it('writes amounts in 万元 and labels as given (市级, not city)', () => {
 });
 
 // A year's figures as collectFigures returns them (the scale-0.1 run of seed 7, rounded), for the tables and the summary.
-function figures(change: Partial<{ successRate: number; overdueRounds: number; medianRound: number | null; paidFen: number; medianHandlingDays: number | null; refusedOverCap: number; applied: number }> = {}): YearFigures {
+function figures(change: Partial<{ successRate: number; overdueRounds: number; medianRound: number | null; paidFen: number; medianHandlingDays: number | null; refusedOverCap: number; applied: number; districtDecided: number }> = {}): YearFigures {
   return {
     year: 2027,
     scale: 0.1,
@@ -50,6 +50,7 @@ function figures(change: Partial<{ successRate: number; overdueRounds: number; m
     projects: {
       applied: change.applied ?? 17,
       refusedOverCap: change.refusedOverCap ?? 0,
+      districtDecided: change.districtDecided ?? 0,
       approved: 15,
       byStage: { 已完成: 15, 未予立项: 2 },
       byRating: { 优秀: 3, 良好: 7, 合格: 5, 不合格: 0 },
@@ -126,6 +127,12 @@ it('says how many applications a tighter cap turned away, and nothing where none
   const html = figuresTable([run(figures()), run(tighter)], ['default.json', 'tighter.json']);
   expect(rowOf(html, '超出额度未受理')![0]).toContain('class="changed"');
   expect(rowOf(html, '超出额度未受理')![1]).toBe('<td>0</td><td>8</td><td>+8</td>');
+});
+
+it('counts the projects 区委组织部 decided on when a lower threshold sends some there, and says nothing where none went', () => {
+  expect(formatSummary(figures({ districtDecided: 6 }))).toContain('  立项预算                           22.29万元       24.90万元\n  报区委组织部审批 6\n  按阶段:');
+  expect(formatSummary(figures())).not.toContain('报区委组织部审批');
+  expect(rowOf(figuresTable([run(figures()), run(figures({ districtDecided: 6 }))], ['a.json', 'b.json']), '报区委组织部审批')![1]).toBe('<td>0</td><td>6</td><td>+6</td>');
 });
 
 it('lists what each compared rule set changes under the heading', () => {
