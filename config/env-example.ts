@@ -20,6 +20,12 @@ export function asEnvText(spec: EnvVarSpec, value: unknown): string {
   throw new Error(`${spec.env}: its default is an object; give the variable a format() that writes it as the environment spells it`);
 }
 
+/** A variable's default as the environment spells it, or undefined when it has none (unset, or required). */
+export function defaultText(spec: EnvVarSpec): string | undefined {
+  const def = spec.schema.safeParse(undefined);
+  return def.success && def.data !== undefined ? asEnvText(spec, def.data) : undefined;
+}
+
 export function renderEnvExample(): string {
   const lines = [
     '# Configuration of the community-governance platform. Copy to .env (or export',
@@ -31,9 +37,8 @@ export function renderEnvExample(): string {
   for (const section of Object.keys(CONFIG_SECTIONS)) {
     lines.push('', `# --- ${section} ---`);
     for (const v of vars.filter((x) => x.section === section)) {
-      const def = v.schema.safeParse(undefined);
-      const fallback = def.success && def.data !== undefined ? asEnvText(v, def.data) : undefined;
-      const note = v.secret ? '' : fallback !== undefined ? ` Default: ${fallback}.` : def.success ? ' Default: unset.' : ' Required.';
+      const fallback = defaultText(v);
+      const note = v.secret ? '' : fallback !== undefined ? ` Default: ${fallback}.` : v.schema.safeParse(undefined).success ? ' Default: unset.' : ' Required.';
       lines.push(`# ${v.doc}${note}`);
       // Every line is commented out: uncomment to change a value.
       lines.push(`# ${v.env}=${v.example ?? fallback ?? ''}`);

@@ -18,8 +18,6 @@ const REWARD_FEN: Record<string, number> = { excellent: 500_000, good: 200_000, 
 
 export class ProjectPersonas {
   readonly plans = new Map<string, ProjectPlan>();
-  /** Applications the API refused for the community's yearly fund cap: what a tighter cap turns away at the door. */
-  overCap = 0;
   /** When each waiting step was first seen open: its holder acts `delay` working days later. */
   private seen = new Map<string, string>();
   private readonly focus = new PassFocus();
@@ -61,12 +59,9 @@ export class ProjectPersonas {
       year: this.w.year,
     };
     const res = await act(this.w, 'project', `project${plan.n}`, `community.${plan.communityId}`, '/api/projects', 'createProject', body);
-    // Refused (over the community's cap under a tighter rule set): the application never became a project. A replayed
-    // answer was counted when first given.
-    if (res.status >= 400 && res.status < 500) {
-      if (!res.replayed && res.body?.code === 'FUND_CAP_EXCEEDED') this.overCap++;
-      return undefined;
-    }
+    // Refused (over the community's cap under a tighter rule set, FUND_CAP_EXCEEDED, which `act` tallies in
+    // w.refusals for the summary): the application never became a project.
+    if (res.status >= 400 && res.status < 500) return undefined;
     if (res.status !== 201) throw new Error(`createProject ${plan.n}: ${res.status} ${JSON.stringify(res.body)}`);
     this.plans.set(res.body.projectId, plan);
     return res.body.projectId;

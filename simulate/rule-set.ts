@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { listEnvVars } from '../config';
-import { asEnvText } from '../config/env-example';
+import { defaultText } from '../config/env-example';
 
 /**
  * The configuration sections whose variables are rules of a process (time
@@ -17,10 +17,13 @@ import { asEnvText } from '../config/env-example';
  */
 const PROCESS_SECTIONS: ReadonlySet<string> = new Set(['project', 'mediation', 'reporting', 'grid']);
 
+/** config/'s variables by name. */
+const envSpecs = () => new Map(listEnvVars().map((v) => [v.env, v]));
+
 /** The rule set in `raw` (a parsed JSON file named `name`), as environment variables; throws naming the first problem. */
 export function ruleSetOf(raw: unknown, name: string): Record<string, string> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${name}: a rule set is a JSON object of configuration variables, e.g. {"MEDIATION_ROUND_DAYS_ORDINARY": "5"}`);
-  const specs = new Map(listEnvVars().map((v) => [v.env, v]));
+  const specs = envSpecs();
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
     const spec = specs.get(k);
@@ -52,11 +55,10 @@ export function readRuleSet(file: string): Record<string, string> {
  * an empty set.
  */
 export function describeRuleSet(env: Record<string, string>): string {
-  const specs = new Map(listEnvVars().map((v) => [v.env, v]));
+  const specs = envSpecs();
   const items = Object.entries(env).map(([k, v]) => {
     const spec = specs.get(k);
-    const def = spec?.schema.safeParse(undefined);
-    const fallback = spec && def?.success && def.data !== undefined ? asEnvText(spec, def.data) : undefined;
+    const fallback = spec && defaultText(spec);
     return `${k}=${v}${fallback !== undefined ? `(默认 ${fallback})` : ''}`;
   });
   return items.length ? items.join(',') : '平台默认规则';

@@ -184,7 +184,8 @@ export async function runYear(options: YearOptions): Promise<YearRun> {
       org: { streets: org.streets.length, communities: org.communities.length, grids: org.grids.length },
       capFen: Number(options.env?.PROJECT_YEARLY_FUND_CAP_FEN ?? DEFAULT_PROCESS_RULES.project.yearlyFundCapFen),
       communities: org.communities.length,
-      refusedOverCap: projects.overCap,
+      // Applications the cap turned away, as act() tallied them (a replayed answer is not a second refusal).
+      refusedOverCap: w.refusals.get('createProject:FUND_CAP_EXCEEDED') ?? 0,
     });
     figures.checks = Object.fromEntries(checks.map((c) => [c.name, c.ok ? '通过' : '不通过']));
     const records = await recordLines(prisma);
